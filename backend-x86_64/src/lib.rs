@@ -1,0 +1,3 @@
+//! Instruction selection and encoding of trace IR for x86_64. The parts of code
+//! generation that do not depend on the instruction set (liveness, register
+//! allocation, exit bookkeeping) live in `traces`.

@@ -1,0 +1,13 @@
+//! Tachyon: Python 3.8 with a tracing JIT.
+//!
+//! The data flow is: source text, [`parse`] to an AST, the compiler to
+//! register bytecode, the VM, and for hot loops the recorder that feeds the
+//! `tracer` crate. Each stage is a module of its own:
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`cli`] | the command line of the `tachyon` binary |
+//! | [`pythonpath`] | finding an installed CPython 3.8 (its stdlib, the test oracle) |
+
+pub mod cli;
+pub mod pythonpath;

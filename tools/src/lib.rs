@@ -1,0 +1,1 @@
+//! Developer tools for Tachyon: each binary in `src/bin/` is one tool.
