@@ -7,7 +7,9 @@
 //! | module | owns |
 //! |---|---|
 //! | [`cli`] | the command line of the `tachyon` binary |
+//! | [`number`] | numeric algorithms: int and float semantics, repr, hashing |
 //! | [`pythonpath`] | finding an installed CPython 3.8 (its stdlib, the test oracle) |
 
 pub mod cli;
+pub mod number;
 pub mod pythonpath;
