@@ -1,0 +1,20 @@
+//! Register bytecode: what the compiler emits and the VM runs.
+//!
+//! A function's frame is a window of the VM's value stack: slots
+//! `0..arg_count` hold the parameters, then the other locals, then the
+//! temporaries the compiler allocates. Every instruction names the slots it
+//! reads and writes (`Add { dst, a, b }`), as in Lua 5 and LuaJIT, so the VM
+//! does no pushing and popping and the JIT recorder sees data flow directly.
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`instr`] | the instruction set, one enum |
+//! | [`code`] | a compiled code unit: instructions, constants, names, line and exception tables |
+//! | [`disasm`] | the text listing of a code unit (for `--dis` and compiler tests) |
+
+pub mod code;
+pub mod disasm;
+pub mod instr;
+
+pub use code::{CodeFlags, CodeUnit, Const, ExceptionEntry, LineEntry};
+pub use instr::{BinOp, CmpOp, Instr, Label, Reg, UnaryOp};
