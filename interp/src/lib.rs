@@ -9,11 +9,13 @@
 //! | [`bytecode`] | the register bytecode the compiler emits and the VM runs |
 //! | [`cli`] | the command line of the `tachyon` binary |
 //! | [`parse`] | Python 3.8 source to AST: tokenizer, parser, SyntaxError, `ast.dump` |
+//! | [`compile`] | the compiler: symbol tables and code generation to register bytecode |
 //! | [`number`] | numeric algorithms: int and float semantics, repr, hashing |
 //! | [`pythonpath`] | finding an installed CPython 3.8 (its stdlib, the test oracle) |
 
 pub mod bytecode;
 pub mod cli;
+pub mod compile;
 pub mod number;
 pub mod parse;
 pub mod pythonpath;

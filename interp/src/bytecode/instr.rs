@@ -555,6 +555,138 @@ pub enum Instr {
     },
 }
 
+impl Instr {
+    /// Calls `f` with every slot this instruction writes (when it completes
+    /// normally).
+    pub fn for_each_write(&self, mut f: impl FnMut(Reg)) {
+        use Instr::*;
+        match *self {
+            LoadConst { dst, .. }
+            | Move { dst, .. }
+            | LoadGlobal { dst, .. }
+            | LoadName { dst, .. }
+            | LoadDeref { dst, .. }
+            | LoadClassDeref { dst, .. }
+            | Binary { dst, .. }
+            | InplaceBinary { dst, .. }
+            | Unary { dst, .. }
+            | Compare { dst, .. }
+            | GetIter { dst, .. }
+            | ForIter { dst, .. }
+            | BuildTuple { dst, .. }
+            | BuildList { dst, .. }
+            | BuildSet { dst, .. }
+            | BuildMap { dst, .. }
+            | BuildSlice { dst, .. }
+            | BuildString { dst, .. }
+            | FormatValue { dst, .. }
+            | ListToTuple { dst, .. }
+            | LoadAttr { dst, .. }
+            | LoadSubscr { dst, .. }
+            | Call { dst, .. }
+            | CallKw { dst, .. }
+            | CallMethod { dst, .. }
+            | CallMethodKw { dst, .. }
+            | CallEx { dst, .. }
+            | MakeFunction { dst, .. }
+            | LoadBuildClass { dst }
+            | MatchException { dst, .. }
+            | WithExceptExit { dst, .. }
+            | Yield { dst, .. }
+            | GetYieldFromIter { dst, .. }
+            | GetAwaitable { dst, .. }
+            | GetAIter { dst, .. }
+            | GetANext { dst, .. }
+            | MatchStopAsyncIteration { dst, .. }
+            | ImportName { dst, .. }
+            | ImportFrom { dst, .. } => f(dst),
+            MakeCell { slot } => f(slot),
+            LoadMethod { dst, .. } => {
+                f(dst);
+                f(dst + 1);
+            }
+            UnpackSequence { start, count, .. } => (start..start + count).for_each(f),
+            UnpackEx { start, before, after, .. } => {
+                (start..start + before + after + 1).for_each(f)
+            }
+            EnterHandler { saved, .. } => f(saved),
+            WithEnter { exit_dst, value_dst, .. } | AsyncWithEnter { exit_dst, value_dst, .. } => {
+                f(exit_dst);
+                f(value_dst);
+            }
+            YieldFrom { dst, value, .. } => {
+                f(dst);
+                f(value);
+            }
+            CheckBound { .. }
+            | DeleteFast { .. }
+            | StoreGlobal { .. }
+            | DeleteGlobal { .. }
+            | StoreName { .. }
+            | DeleteName { .. }
+            | StoreDeref { .. }
+            | DeleteDeref { .. }
+            | Jump { .. }
+            | JumpIfTrue { .. }
+            | JumpIfFalse { .. }
+            | Loop { .. }
+            | Return { .. }
+            | ListAppend { .. }
+            | SetAdd { .. }
+            | MapAdd { .. }
+            | ListExtend { .. }
+            | SetUpdate { .. }
+            | DictUpdate { .. }
+            | DictMerge { .. }
+            | StoreAttr { .. }
+            | DeleteAttr { .. }
+            | StoreSubscr { .. }
+            | DeleteSubscr { .. }
+            | SetupAnnotations
+            | Raise { .. }
+            | Reraise { .. }
+            | ExitHandler { .. }
+            | ImportStar { .. }
+            | PrintExpr { .. } => {}
+        }
+    }
+
+    /// The jump target of a branching instruction.
+    pub fn branch_target(&self) -> Option<Label> {
+        match *self {
+            Instr::Jump { target }
+            | Instr::JumpIfTrue { target, .. }
+            | Instr::JumpIfFalse { target, .. }
+            | Instr::Loop { target } => Some(target),
+            Instr::ForIter { exit, .. } => Some(exit),
+            _ => None,
+        }
+    }
+
+    pub fn set_branch_target(&mut self, new: Label) {
+        match self {
+            Instr::Jump { target }
+            | Instr::JumpIfTrue { target, .. }
+            | Instr::JumpIfFalse { target, .. }
+            | Instr::Loop { target } => *target = new,
+            Instr::ForIter { exit, .. } => *exit = new,
+            _ => {}
+        }
+    }
+
+    /// Does control never fall through to the next instruction?
+    pub fn ends_block(&self) -> bool {
+        matches!(
+            self,
+            Instr::Jump { .. }
+                | Instr::Loop { .. }
+                | Instr::Return { .. }
+                | Instr::Raise { .. }
+                | Instr::Reraise { .. }
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,67 @@
+//! The compiler: AST to register bytecode.
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`symtable`] | scope analysis: local, global, free and cell names per block |
+//! | [`compiler`] | compiler state, code-unit stack, name resolution, frame blocks |
+//! | [`unit`] | building one code unit: labels, constants, slots, line and exception tables |
+//! | [`expr`] | expressions |
+//! | [`stmt`] | statements, assignment targets, loops, imports |
+//! | [`exceptions`] | `try`, `with`, `async for`, unwinding for `return`/`break`/`continue` |
+//! | [`function`] | `def`, `lambda`, `class`, comprehensions |
+//! | [`definite`] | definite-assignment pass removing needless unbound-local checks |
+//! | [`visit`] | small AST walkers |
+//! | [`error`] | compile errors |
+
+pub mod compiler;
+pub mod definite;
+pub mod error;
+pub mod exceptions;
+pub mod expr;
+pub mod function;
+pub mod stmt;
+pub mod symtable;
+pub mod unit;
+pub mod visit;
+
+pub use error::CompileError;
+
+use crate::bytecode::{CodeUnit, Const, Instr};
+use crate::parse::ast::Mod;
+use compiler::Compiler;
+use std::rc::Rc;
+
+/// Compiles a parsed module (or `eval`/`single` input) to its code unit.
+pub fn compile(module: &Mod, filename: &str, optimize: u32) -> Result<Rc<CodeUnit>, CompileError> {
+    let table = symtable::build(module, filename)?;
+    let mut c = Compiler::new(table, filename, optimize);
+    match module {
+        Mod::Module { body, .. } => {
+            if let Some(first) = body.first() {
+                c.cur.unit.code.first_line = first.loc.lineno;
+            }
+            c.namespace_body(body)?;
+            c.implicit_return();
+        }
+        Mod::Interactive { body } => {
+            c.interactive = true;
+            c.stmts(body)?;
+            c.implicit_return();
+        }
+        Mod::Expression { body } => {
+            let t = c.cur.unit.temp();
+            c.expr_to(body, t)?;
+            c.emit(Instr::Return { src: t });
+        }
+    }
+    let code = definite::remove_proven_checks(c.cur.unit.finish());
+    Ok(Rc::new(code))
+}
+
+/// The constants of a code unit that are themselves code units.
+pub fn nested_units(code: &CodeUnit) -> impl Iterator<Item = &CodeUnit> {
+    code.consts.iter().filter_map(|c| match c {
+        Const::Code(inner) => Some(&**inner),
+        _ => None,
+    })
+}
