@@ -10,12 +10,14 @@
 //! | [`cli`] | the command line of the `tachyon` binary |
 //! | [`parse`] | Python 3.8 source to AST: tokenizer, parser, SyntaxError, `ast.dump` |
 //! | [`compile`] | the compiler: symbol tables and code generation to register bytecode |
+//! | [`conformance`] | running conformance scripts under python3.8 and tachyon alike |
 //! | [`number`] | numeric algorithms: int and float semantics, repr, hashing |
 //! | [`pythonpath`] | finding an installed CPython 3.8 (its stdlib, the test oracle) |
 
 pub mod bytecode;
 pub mod cli;
 pub mod compile;
+pub mod conformance;
 pub mod number;
 pub mod parse;
 pub mod pythonpath;

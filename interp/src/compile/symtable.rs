@@ -71,6 +71,8 @@ pub struct Block {
     comp_yield: Option<(u32, u32, &'static str)>,
     /// Where each `global`/`nonlocal` name was declared, for error positions.
     directives: HashMap<String, (u32, u32)>,
+    /// Depth inside a comprehension's iterable expression, where `:=` is illegal.
+    comp_iter_expr: u32,
 }
 
 impl Block {
@@ -92,6 +94,7 @@ impl Block {
             col,
             comp_yield: None,
             directives: HashMap::new(),
+            comp_iter_expr: 0,
         }
     }
 
@@ -153,7 +156,6 @@ pub fn build(module: &Mod, filename: &str) -> Result<SymbolTable, CompileError> 
         stack: Vec::new(),
         class_names: Vec::new(),
         filename: filename.to_string(),
-        in_comp_iter: 0,
     };
     builder.enter(BlockKind::Module, "top", module as *const Mod as usize, 1, 0);
     match module {
@@ -172,8 +174,6 @@ struct Builder {
     /// Enclosing class names, innermost last, for private-name mangling.
     class_names: Vec<Option<String>>,
     filename: String,
-    /// Depth inside the first iterable of a comprehension.
-    in_comp_iter: u32,
 }
 
 impl Builder {
@@ -217,21 +217,16 @@ impl Builder {
         mangle(self.class_names.last().and_then(|c| c.as_deref()), name)
     }
 
-    fn add_def(
-        &mut self,
-        name: &str,
-        flag: u16,
-        lineno: u32,
-        col: u32,
-    ) -> Result<(), CompileError> {
+    fn add_def(&mut self, name: &str, flag: u16) -> Result<(), CompileError> {
         let name = self.mangled(name);
         let block_id = *self.stack.last().expect("a block is always open");
         let old = self.table.blocks[block_id].flags_of(&name);
         if flag & flags::PARAM != 0 && old & flags::PARAM != 0 {
+            let block = &self.table.blocks[block_id];
             return Err(self.error(
                 format!("duplicate argument '{name}' in function definition"),
-                lineno,
-                col,
+                block.lineno,
+                block.col,
             ));
         }
         self.table.blocks[block_id].add_flags(&name, flag);
@@ -259,7 +254,7 @@ impl Builder {
         let (line, col) = (stmt.loc.lineno, stmt.loc.col_offset);
         match &stmt.kind {
             StmtKind::FunctionDef(def) | StmtKind::AsyncFunctionDef(def) => {
-                self.add_def(&def.name, flags::LOCAL, line, col)?;
+                self.add_def(&def.name, flags::LOCAL)?;
                 self.arguments_defaults(&def.args)?;
                 self.annotations(&def.args, def.returns.as_deref())?;
                 self.exprs(&def.decorator_list)?;
@@ -272,7 +267,7 @@ impl Builder {
                 self.leave();
             }
             StmtKind::ClassDef { name, bases, keywords, body, decorator_list } => {
-                self.add_def(name, flags::LOCAL, line, col)?;
+                self.add_def(name, flags::LOCAL)?;
                 self.exprs(bases)?;
                 for kw in keywords {
                     self.expr(&kw.value)?;
@@ -305,9 +300,9 @@ impl Builder {
                         ));
                     }
                     if *simple {
-                        self.add_def(id, flags::ANNOT | flags::LOCAL, line, col)?;
+                        self.add_def(id, flags::ANNOT | flags::LOCAL)?;
                     } else if value.is_some() {
-                        self.add_def(id, flags::LOCAL, line, col)?;
+                        self.add_def(id, flags::LOCAL)?;
                     }
                 } else {
                     self.expr(target)?;
@@ -357,7 +352,7 @@ impl Builder {
                         self.expr(t)?;
                     }
                     if let Some(name) = &h.name {
-                        self.add_def(name, flags::LOCAL, h.loc.lineno, h.loc.col_offset)?;
+                        self.add_def(name, flags::LOCAL)?;
                     }
                     self.stmts(&h.body)?;
                 }
@@ -372,11 +367,13 @@ impl Builder {
             StmtKind::Import { names } | StmtKind::ImportFrom { names, .. } => {
                 for alias in names {
                     if alias.name == "*" {
-                        if self.current().kind != BlockKind::Module {
+                        let block = self.current();
+                        if block.kind != BlockKind::Module {
+                            let (bl, bc) = (block.lineno, block.col);
                             return Err(self.error(
                                 "import * only allowed at module level".into(),
-                                line,
-                                col,
+                                bl,
+                                bc,
                             ));
                         }
                         continue;
@@ -385,7 +382,7 @@ impl Builder {
                         Some(asname) => asname.clone(),
                         None => alias.name.split('.').next().unwrap_or("").to_string(),
                     };
-                    self.add_def(&stored, flags::IMPORT, line, col)?;
+                    self.add_def(&stored, flags::IMPORT)?;
                 }
             }
             StmtKind::Global { names } => self.declare(names, flags::GLOBAL, line, col)?,
@@ -432,7 +429,7 @@ impl Builder {
             if let Some(msg) = problem {
                 return Err(self.error(msg, line, col));
             }
-            self.add_def(name, flag, line, col)?;
+            self.add_def(name, flag)?;
             self.current().directives.insert(mangled, (line, col));
         }
         Ok(())
@@ -471,7 +468,7 @@ impl Builder {
 
     fn parameters(&mut self, args: &Arguments) -> Result<(), CompileError> {
         for arg in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
-            self.add_def(&arg.arg, flags::PARAM, arg.loc.lineno, arg.loc.col_offset)?;
+            self.add_def(&arg.arg, flags::PARAM)?;
         }
         // CPython orders co_varnames as positional, keyword-only, *args, **kwargs.
         let block = self.current();
@@ -479,10 +476,10 @@ impl Builder {
             block.params.drain(args.posonlyargs.len() + args.args.len()..).collect();
         block.params.extend(kwonly);
         if let Some(v) = &args.vararg {
-            self.add_def(&v.arg, flags::PARAM, v.loc.lineno, v.loc.col_offset)?;
+            self.add_def(&v.arg, flags::PARAM)?;
         }
         if let Some(k) = &args.kwarg {
-            self.add_def(&k.arg, flags::PARAM, k.loc.lineno, k.loc.col_offset)?;
+            self.add_def(&k.arg, flags::PARAM)?;
         }
         Ok(())
     }
@@ -584,13 +581,13 @@ impl Builder {
             ExprKind::Starred { value, .. } => self.expr(value)?,
             ExprKind::Name { id, ctx } => {
                 let flag = if *ctx == ExprContext::Load { flags::USE } else { flags::LOCAL };
-                self.add_def(id, flag, line, col)?;
+                self.add_def(id, flag)?;
                 // `super()` in a method needs the implicit `__class__` cell.
                 if *ctx == ExprContext::Load
                     && id == "super"
                     && self.current().kind == BlockKind::Function
                 {
-                    self.add_def(CLASS_CELL, flags::USE, line, col)?;
+                    self.add_def(CLASS_CELL, flags::USE)?;
                 }
             }
             ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => self.exprs(elts)?,
@@ -625,9 +622,9 @@ impl Builder {
         let (line, col) = (node.loc.lineno, node.loc.col_offset);
         let first = &generators[0];
         // The outermost iterable is evaluated in the enclosing block.
-        self.in_comp_iter += 1;
+        self.current().comp_iter_expr += 1;
         let outer = self.expr(&first.iter);
-        self.in_comp_iter -= 1;
+        self.current().comp_iter_expr -= 1;
         outer?;
         let is_generator = name == "genexpr";
         self.enter(
@@ -644,13 +641,13 @@ impl Builder {
         if first.is_async {
             self.current().is_coroutine = true;
         }
-        self.add_def(".0", flags::PARAM, line, col)?;
+        self.add_def(".0", flags::PARAM)?;
         self.comp_target(&first.target)?;
         self.exprs(&first.ifs)?;
         for gen in &generators[1..] {
-            self.in_comp_iter += 1;
+            self.current().comp_iter_expr += 1;
             let r = self.expr(&gen.iter);
-            self.in_comp_iter -= 1;
+            self.current().comp_iter_expr -= 1;
             r?;
             self.comp_target(&gen.target)?;
             self.exprs(&gen.ifs)?;
@@ -662,7 +659,7 @@ impl Builder {
             self.expr(elt)?;
         }
         let block = self.current();
-        if let Some((yl, yc, what)) = block.comp_yield {
+        if let Some((_, _, what)) = block.comp_yield {
             let kind = match name {
                 "listcomp" => "list comprehension",
                 "setcomp" => "set comprehension",
@@ -670,7 +667,7 @@ impl Builder {
                 _ => "generator expression",
             };
             if what == "yield" {
-                return Err(self.error(format!("'yield' inside {kind}"), yl, yc));
+                return Err(self.error(format!("'yield' inside {kind}"), line, col));
             }
         }
         self.leave();
@@ -696,13 +693,15 @@ impl Builder {
             return self.expr(target);
         };
         let (line, col) = (target.loc.lineno, target.loc.col_offset);
-        if self.in_comp_iter > 0 && self.current().is_comprehension {
-            return Err(self.error(
-                "assignment expression cannot be used in a comprehension iterable expression"
-                    .into(),
-                line,
-                col,
-            ));
+        if self.current().comp_iter_expr > 0 {
+            return Err(self
+                .error(
+                    "assignment expression cannot be used in a comprehension iterable expression"
+                        .into(),
+                    line,
+                    col,
+                )
+                .caret_one_left());
         }
         if !self.current().is_comprehension {
             return self.expr(target);
@@ -712,11 +711,13 @@ impl Builder {
             let block = &self.table.blocks[id_block];
             if block.is_comprehension {
                 if block.flags_of(id) & flags::COMP_ITER != 0 {
-                    return Err(self.error(
-                        format!("assignment expression cannot rebind comprehension iteration variable '{id}'"),
-                        line,
-                        col,
-                    ));
+                    return Err(self
+                        .error(
+                            format!("assignment expression cannot rebind comprehension iteration variable '{id}'"),
+                            line,
+                            col,
+                        )
+                        .caret_one_left());
                 }
                 continue;
             }
@@ -734,11 +735,13 @@ impl Builder {
                     return Ok(());
                 }
                 BlockKind::Class => {
-                    return Err(self.error(
-                        "assignment expression within a comprehension cannot be used in a class body".into(),
-                        line,
-                        col,
-                    ));
+                    return Err(self
+                        .error(
+                            "assignment expression within a comprehension cannot be used in a class body".into(),
+                            line,
+                            col,
+                        )
+                        .caret_one_left());
                 }
             }
         }

@@ -1,0 +1,68 @@
+//! Conformance scripts: finding them and running one the same way under
+//! `python3.8` (to make the expected files) and under `tachyon` (to check
+//! them). See `tests/README.md` for the layout.
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// Every `*.py` at or below `path` (a file counts as itself).
+pub fn collect_scripts(path: &Path, out: &mut Vec<PathBuf>) {
+    if path.is_dir() {
+        let Ok(entries) = std::fs::read_dir(path) else { return };
+        for entry in entries.flatten() {
+            collect_scripts(&entry.path(), out);
+        }
+    } else if path.extension() == Some(OsStr::new("py")) {
+        out.push(path.to_path_buf());
+    }
+}
+
+/// What a script printed and how it exited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScriptRun {
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+    pub status: i32,
+}
+
+/// Runs `interpreter [flags] NAME.py` in the script's folder with the extra
+/// environment `env`, stdin closed, as conformance scripts are run.
+pub fn run_script(
+    interpreter: &OsStr,
+    flags: &[&str],
+    script: &Path,
+    env: &[(&str, &str)],
+) -> std::io::Result<ScriptRun> {
+    let dir = script.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = script.file_name().unwrap_or(script.as_os_str());
+    let mut command = Command::new(interpreter);
+    command
+        .args(flags)
+        .arg(name)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .env("PYTHONHASHSEED", "0")
+        .env("PYTHONIOENCODING", "utf-8");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let output = command.output()?;
+    Ok(ScriptRun {
+        stdout: output.stdout,
+        stderr: output.stderr,
+        status: output.status.code().unwrap_or(-1),
+    })
+}
+
+/// The expected run stored beside `script`, if its `.stdout` file exists.
+pub fn expected(script: &Path) -> Option<ScriptRun> {
+    let stem = script.with_extension("");
+    let stdout = std::fs::read(stem.with_extension("stdout")).ok()?;
+    let stderr = std::fs::read(stem.with_extension("stderr")).unwrap_or_default();
+    let status = std::fs::read_to_string(stem.with_extension("status"))
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(0);
+    Some(ScriptRun { stdout, stderr, status })
+}

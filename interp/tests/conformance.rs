@@ -1,0 +1,75 @@
+//! Runs every conformance script in `tests/` under `tachyon` and compares
+//! stdout, stderr and exit status with what CPython 3.8 gave (the expected
+//! files beside each script). Each script runs as is and under GC stress.
+
+use interp::conformance::{collect_scripts, expected, run_script, ScriptRun};
+use std::path::Path;
+
+/// The ways every script is run: extra flags and environment.
+const MODES: &[(&str, &[&str], &[(&str, &str)])] =
+    &[("plain", &[], &[]), ("gc-stress", &[], &[("TACHYON_GC_STRESS", "1")])];
+
+fn show(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn describe_mismatch(want: &ScriptRun, got: &ScriptRun) -> String {
+    let mut out = String::new();
+    if want.status != got.status {
+        out += &format!("  status: want {} got {}\n", want.status, got.status);
+    }
+    if want.stdout != got.stdout {
+        out += &format!(
+            "  stdout want:\n{}\n  stdout got:\n{}\n",
+            show(&want.stdout),
+            show(&got.stdout)
+        );
+    }
+    if want.stderr != got.stderr {
+        out += &format!(
+            "  stderr want:\n{}\n  stderr got:\n{}\n",
+            show(&want.stderr),
+            show(&got.stderr)
+        );
+    }
+    out
+}
+
+#[test]
+fn conformance_scripts_match_cpython() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests");
+    let mut scripts = Vec::new();
+    collect_scripts(&root, &mut scripts);
+    scripts.sort();
+    let filter = std::env::var("TACHYON_CONFORMANCE_FILTER").unwrap_or_default();
+    scripts.retain(|s| s.to_string_lossy().contains(&filter));
+    let tachyon = env!("CARGO_BIN_EXE_tachyon");
+    let mut failures = Vec::new();
+    let mut ran = 0;
+    for script in &scripts {
+        let Some(want) = expected(script) else {
+            failures.push(format!("{}: no expected output (run tools' regen)", script.display()));
+            continue;
+        };
+        for (mode, flags, env) in MODES {
+            ran += 1;
+            match run_script(tachyon.as_ref(), flags, script, env) {
+                Ok(got) if got == want => {}
+                Ok(got) => failures.push(format!(
+                    "{} [{mode}]\n{}",
+                    script.display(),
+                    describe_mismatch(&want, &got)
+                )),
+                Err(err) => failures.push(format!("{} [{mode}]: {err}", script.display())),
+            }
+        }
+    }
+    assert!(ran > 0, "no conformance scripts found under {}", root.display());
+    assert!(
+        failures.is_empty(),
+        "{} of {ran} runs failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    println!("{ran} passed, 0 failed");
+}
