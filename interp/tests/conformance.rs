@@ -5,9 +5,17 @@
 use interp::conformance::{collect_scripts, expected, run_script, ScriptRun};
 use std::path::Path;
 
-/// The ways every script is run: extra flags and environment.
-const MODES: &[(&str, &[&str], &[(&str, &str)])] =
-    &[("plain", &[], &[]), ("gc-stress", &[], &[("TACHYON_GC_STRESS", "1")])];
+/// One way of running every script: its name, extra flags and environment.
+struct Mode {
+    name: &'static str,
+    flags: &'static [&'static str],
+    env: &'static [(&'static str, &'static str)],
+}
+
+const MODES: &[Mode] = &[
+    Mode { name: "plain", flags: &[], env: &[] },
+    Mode { name: "gc-stress", flags: &[], env: &[("TACHYON_GC_STRESS", "1")] },
+];
 
 fn show(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
@@ -51,7 +59,7 @@ fn conformance_scripts_match_cpython() {
             failures.push(format!("{}: no expected output (run tools' regen)", script.display()));
             continue;
         };
-        for (mode, flags, env) in MODES {
+        for Mode { name: mode, flags, env } in MODES {
             ran += 1;
             match run_script(tachyon.as_ref(), flags, script, env) {
                 Ok(got) if got == want => {}
