@@ -8,8 +8,10 @@
 //! |---|---|
 //! | [`cli`] | the command line of the `tachyon` binary |
 //! | [`number`] | numeric algorithms: int and float semantics, repr, hashing |
+//! | [`object`] | values, heap and GC, types, shapes, the core object layouts |
 //! | [`pythonpath`] | finding an installed CPython 3.8 (its stdlib, the test oracle) |
 
 pub mod cli;
 pub mod number;
+pub mod object;
 pub mod pythonpath;
