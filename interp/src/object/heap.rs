@@ -12,6 +12,7 @@ use std::mem::{align_of, offset_of, size_of};
 use std::ops::Deref;
 use std::ptr::NonNull;
 
+use super::builtin_types::{BuiltinTypes, Singletons};
 use super::gc::{CollectStats, RootSet, Tracer};
 use super::value::Value;
 
@@ -37,6 +38,12 @@ pub enum ObjKind {
     Range,
     Slice,
     Exception,
+    /// NotImplemented, Ellipsis: identity only.
+    Singleton,
+    /// Reserved for the dict and set objects built on `crate::table`.
+    Dict,
+    Set,
+    FrozenSet,
     /// Payloads defined by tests of the heap itself.
     Test,
 }
@@ -311,9 +318,10 @@ pub struct Heap {
     mark_stack: RefCell<Vec<NonNull<ObjHeader>>>,
     /// Roots the heap owns itself: the built-in types, interned strings.
     pub(super) own_roots: RefCell<Vec<Value>>,
-    #[allow(dead_code)] // used by str interning (next commit)
     pub(super) interned: RefCell<std::collections::HashMap<Box<str>, Value>>,
-    pub(super) types: super::types::BuiltinTypes,
+    pub(super) types: BuiltinTypes,
+    pub(super) singletons: Singletons,
+    pub(super) type_versions: Cell<u64>,
 }
 
 impl Heap {
@@ -339,9 +347,23 @@ impl Heap {
             own_roots: RefCell::new(Vec::new()),
             interned: RefCell::new(Default::default()),
             types: Default::default(),
+            singletons: Default::default(),
+            type_versions: Cell::new(0),
         };
-        heap.types = super::types::bootstrap(&heap);
+        super::builtin_types::bootstrap(&mut heap);
         heap
+    }
+
+    /// The built-in types.
+    #[inline(always)]
+    pub fn types(&self) -> &BuiltinTypes {
+        &self.types
+    }
+
+    /// `()`, `NotImplemented`, `Ellipsis`.
+    #[inline(always)]
+    pub fn singletons(&self) -> &Singletons {
+        &self.singletons
     }
 
     pub fn is_stress(&self) -> bool {
@@ -435,6 +457,8 @@ impl Heap {
         tracer.mark_all(&self.scoped_roots.borrow());
         tracer.mark_all(&self.own_roots.borrow());
         self.types.trace(&mut tracer);
+        self.singletons.trace(&mut tracer);
+        self.trace_interned(&mut tracer);
         tracer.drain();
         let marked = tracer.marked();
         *self.mark_stack.borrow_mut() = stack;
@@ -570,7 +594,6 @@ impl Drop for Heap {
 /// # Safety
 /// `payload` is the payload of a heap object allocated with a tail of `len`
 /// items of type `I`.
-#[allow(dead_code)] // used by tuples (next commit)
 pub(super) unsafe fn tail_of<T, I>(payload: &T, len: usize) -> &[I] {
     // SAFETY: forwarded from the caller. Payloads start at PAYLOAD_OFFSET and
     // the tail at the 8-rounded end of `HeapObj<T>`, as `alloc_with_tail`

@@ -214,6 +214,13 @@ impl Value {
     }
 }
 
+/// `None`: what an empty slot holds.
+impl Default for Value {
+    fn default() -> Self {
+        Value::NONE
+    }
+}
+
 impl fmt::Debug for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(x) = self.as_f64() {
