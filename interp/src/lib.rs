@@ -12,6 +12,7 @@
 //! | [`compile`] | the compiler: symbol tables and code generation to register bytecode |
 //! | [`conformance`] | running conformance scripts under python3.8 and tachyon alike |
 //! | [`number`] | numeric algorithms: int and float semantics, repr, hashing |
+//! | [`object`] | values, heap and GC, types, shapes, the core object layouts |
 //! | [`pythonpath`] | finding an installed CPython 3.8 (its stdlib, the test oracle) |
 
 pub mod bytecode;
@@ -19,5 +20,6 @@ pub mod cli;
 pub mod compile;
 pub mod conformance;
 pub mod number;
+pub mod object;
 pub mod parse;
 pub mod pythonpath;

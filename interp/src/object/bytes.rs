@@ -1,0 +1,96 @@
+//! `bytes` (immutable, cached hash) and `bytearray` (growable).
+
+use std::cell::{Cell, RefCell};
+
+use super::gc::Tracer;
+use super::hash::hash_bytes;
+use super::heap::{Gc, Heap, ObjKind, Payload};
+use super::value::Value;
+
+pub struct BytesObj {
+    hash: Cell<i64>,
+    data: Box<[u8]>,
+}
+
+// SAFETY: bytes hold no references.
+unsafe impl Payload for BytesObj {
+    const KIND: ObjKind = ObjKind::Bytes;
+    fn trace(&self, _tracer: &mut Tracer) {}
+    fn extra_bytes(&self) -> usize {
+        self.data.len()
+    }
+}
+
+impl BytesObj {
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.data
+    }
+
+    pub fn len(&self) -> usize {
+        self.data.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.data.is_empty()
+    }
+
+    /// CPython's hash (equal to the hash of the same text as an ASCII str).
+    pub fn hash(&self) -> i64 {
+        let h = self.hash.get();
+        if h != -1 {
+            return h;
+        }
+        let h = hash_bytes(&self.data);
+        self.hash.set(h);
+        h
+    }
+}
+
+pub struct ByteArrayObj {
+    pub data: RefCell<Vec<u8>>,
+}
+
+// SAFETY: bytearrays hold no references.
+unsafe impl Payload for ByteArrayObj {
+    const KIND: ObjKind = ObjKind::ByteArray;
+    fn trace(&self, _tracer: &mut Tracer) {}
+    fn extra_bytes(&self) -> usize {
+        self.data.borrow().capacity()
+    }
+}
+
+impl Heap {
+    pub fn new_bytes(&self, data: &[u8]) -> Value {
+        self.alloc(self.types.bytes, BytesObj { hash: Cell::new(-1), data: data.into() }).value()
+    }
+
+    pub fn new_bytearray(&self, data: Vec<u8>) -> Value {
+        self.alloc(self.types.bytearray, ByteArrayObj { data: RefCell::new(data) }).value()
+    }
+}
+
+pub fn bytes_of(v: Value) -> Option<Gc<BytesObj>> {
+    Gc::<BytesObj>::from_value(v)
+}
+
+pub fn bytearray_of(v: Value) -> Option<Gc<ByteArrayObj>> {
+    Gc::<ByteArrayObj>::from_value(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object::str::StrObj;
+
+    #[test]
+    fn bytes_and_bytearray() {
+        let heap = Heap::with_stress(false);
+        let b = bytes_of(heap.new_bytes(b"abc")).unwrap();
+        assert_eq!(b.as_bytes(), b"abc");
+        assert_eq!(b.hash(), StrObj::new("abc").hash());
+        let a = bytearray_of(heap.new_bytearray(vec![1, 2])).unwrap();
+        a.data.borrow_mut().push(3);
+        assert_eq!(*a.data.borrow(), vec![1, 2, 3]);
+        assert_eq!(heap.type_of(a.value()), heap.types().bytearray);
+    }
+}

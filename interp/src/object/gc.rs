@@ -1,0 +1,119 @@
+//! Marking: the tracer with its explicit mark stack, and the root protocol.
+//!
+//! Marking never recurses: an object is marked when first seen and pushed on
+//! the mark stack; `drain` pops objects and traces their payloads. A
+//! million-long linked list costs a stack of one entry, not a native frame
+//! per node. Sweeping is in [`super::heap`].
+
+use std::ptr::NonNull;
+
+use super::heap::{Gc, ObjHeader, ObjKind, Payload};
+use super::value::Value;
+
+/// What one collection did (also what `gc.collect()` reports).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct CollectStats {
+    pub collected_objects: usize,
+    pub collected_bytes: usize,
+    pub live_objects: usize,
+    pub live_bytes: usize,
+}
+
+/// Everything the VM keeps alive: it implements this over its value stack
+/// and frames, module registry, builtins, code constants and the trace
+/// constants of compiled code. (Interned strings, built-in types and
+/// [`super::RootScope`] temporaries are the heap's own roots.)
+pub trait RootSet {
+    fn trace_roots(&self, tracer: &mut Tracer);
+}
+
+/// No roots beyond the heap's own.
+pub struct NoRoots;
+
+impl RootSet for NoRoots {
+    fn trace_roots(&self, _tracer: &mut Tracer) {}
+}
+
+impl RootSet for [Value] {
+    fn trace_roots(&self, tracer: &mut Tracer) {
+        tracer.mark_all(self)
+    }
+}
+
+impl RootSet for Vec<Value> {
+    fn trace_roots(&self, tracer: &mut Tracer) {
+        tracer.mark_all(self)
+    }
+}
+
+impl<A: RootSet + ?Sized, B: RootSet + ?Sized> RootSet for (&A, &B) {
+    fn trace_roots(&self, tracer: &mut Tracer) {
+        self.0.trace_roots(tracer);
+        self.1.trace_roots(tracer);
+    }
+}
+
+/// Marks objects and remembers which still need their payload traced.
+pub struct Tracer<'s> {
+    stack: &'s mut Vec<NonNull<ObjHeader>>,
+    marked: usize,
+}
+
+impl<'s> Tracer<'s> {
+    pub(super) fn new(stack: &'s mut Vec<NonNull<ObjHeader>>) -> Self {
+        stack.clear();
+        Tracer { stack, marked: 0 }
+    }
+
+    /// Marks `v` (if it is a heap object not yet marked) and queues it.
+    #[inline]
+    pub fn mark(&mut self, v: Value) {
+        if let Some(header) = ObjHeader::of(v) {
+            self.mark_header(header)
+        }
+    }
+
+    #[inline]
+    pub fn mark_gc<T: Payload>(&mut self, gc: Gc<T>) {
+        self.mark_header(gc.header())
+    }
+
+    pub fn mark_all(&mut self, values: &[Value]) {
+        for &v in values {
+            self.mark(v)
+        }
+    }
+
+    #[inline]
+    fn mark_header(&mut self, header: &ObjHeader) {
+        if header.is_marked() {
+            return;
+        }
+        // A freed object reached from a live one means a root was missing
+        // when it was freed: in stress mode this finds such bugs at once.
+        assert!(header.kind() != ObjKind::Freed, "GC reached a freed object: a root is missing");
+        header.set_mark(true);
+        self.marked += 1;
+        self.stack.push(NonNull::from(header));
+        if let Some(ty) = NonNull::new(header.type_ptr() as *mut ObjHeader) {
+            // SAFETY: a live object's type is a live type object.
+            self.mark_header(unsafe { ty.as_ref() })
+        }
+    }
+
+    /// Traces queued objects until none are left.
+    pub(super) fn drain(&mut self) {
+        while let Some(obj) = self.stack.pop() {
+            // SAFETY: only live, marked objects are pushed, and their vtable
+            // matches their payload.
+            unsafe {
+                let vtable = obj.as_ref().vtable();
+                vtable.trace(obj, self);
+            }
+        }
+    }
+
+    pub(super) fn marked(&self) -> usize {
+        self.marked
+    }
+}

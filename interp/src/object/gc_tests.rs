@@ -1,0 +1,163 @@
+//! Collector tests on a test payload: deep and cyclic structures, roots,
+//! root scopes, stress-mode poisoning.
+
+use std::cell::RefCell;
+
+use super::*;
+
+/// A node with any number of references.
+struct Node {
+    refs: RefCell<Vec<Value>>,
+}
+
+// SAFETY: `trace` reports every value in `refs`, the only references held.
+unsafe impl Payload for Node {
+    const KIND: ObjKind = ObjKind::Test;
+    fn trace(&self, tracer: &mut Tracer) {
+        tracer.mark_all(&self.refs.borrow())
+    }
+    fn extra_bytes(&self) -> usize {
+        self.refs.borrow().capacity() * 8
+    }
+}
+
+fn node(heap: &Heap, refs: Vec<Value>) -> Value {
+    heap.alloc(Value::NONE, Node { refs: RefCell::new(refs) }).value()
+}
+
+fn link(from: Value, to: Value) {
+    Gc::<Node>::from_value(from).unwrap().refs.borrow_mut().push(to)
+}
+
+fn baseline(heap: &Heap) -> (usize, usize) {
+    let s = heap.collect(&NoRoots);
+    (s.live_objects, s.live_bytes)
+}
+
+#[test]
+fn unreachable_objects_are_freed_and_reachable_survive() {
+    let heap = Heap::with_stress(false);
+    let (base, _) = baseline(&heap);
+    let kept = node(&heap, vec![]);
+    let child = node(&heap, vec![Value::from_small_int(3).unwrap()]);
+    link(kept, child);
+    for _ in 0..100 {
+        node(&heap, vec![]);
+    }
+    let stats = heap.collect(&vec![kept]);
+    assert_eq!(stats.live_objects, base + 2);
+    assert_eq!(stats.collected_objects, 100);
+    assert_eq!(heap.object_count(), base + 2);
+    let refs = Gc::<Node>::from_value(kept).unwrap().refs.borrow().clone();
+    assert_eq!(refs, vec![child]);
+    let stats = heap.collect(&NoRoots);
+    assert_eq!((stats.live_objects, stats.collected_objects), (base, 2));
+}
+
+#[test]
+fn million_long_list_does_not_overflow_the_stack() {
+    let heap = Heap::with_stress(false);
+    let (base, base_bytes) = baseline(&heap);
+    let mut head = node(&heap, vec![]);
+    for _ in 1..1_000_000 {
+        head = node(&heap, vec![head]);
+    }
+    let stats = heap.collect(&vec![head]);
+    assert_eq!(stats.live_objects, base + 1_000_000);
+    assert!(stats.live_bytes >= base_bytes + 1_000_000 * 24);
+    // Cut the list in the middle: the tail half dies.
+    let mut cursor = head;
+    for _ in 0..499_999 {
+        cursor = Gc::<Node>::from_value(cursor).unwrap().refs.borrow()[0];
+    }
+    Gc::<Node>::from_value(cursor).unwrap().refs.borrow_mut().clear();
+    let stats = heap.collect(&vec![head]);
+    assert_eq!(stats.live_objects, base + 500_000);
+    assert_eq!(stats.collected_objects, 500_000);
+    let stats = heap.collect(&NoRoots);
+    assert_eq!(stats.live_objects, base);
+    assert_eq!(stats.live_bytes, base_bytes);
+}
+
+#[test]
+fn cycles_die_when_unreachable() {
+    let heap = Heap::with_stress(false);
+    let (base, _) = baseline(&heap);
+    let a = node(&heap, vec![]);
+    let b = node(&heap, vec![a]);
+    link(a, b);
+    link(a, a);
+    let stats = heap.collect(&vec![b]);
+    assert_eq!(stats.live_objects, base + 2);
+    let stats = heap.collect(&NoRoots);
+    assert_eq!((stats.live_objects, stats.collected_objects), (base, 2));
+}
+
+#[test]
+fn root_scopes_keep_temporaries_until_dropped() {
+    let heap = Heap::with_stress(false);
+    let (base, _) = baseline(&heap);
+    {
+        let scope = RootScope::new(&heap);
+        let a = scope.root(node(&heap, vec![]));
+        {
+            let inner = RootScope::new(&heap);
+            let _b = inner.root(node(&heap, vec![]));
+            assert_eq!(heap.collect(&NoRoots).live_objects, base + 2);
+        }
+        assert_eq!(heap.collect(&NoRoots).live_objects, base + 1);
+        let replacement = node(&heap, vec![]);
+        a.set(replacement);
+        assert_eq!(heap.collect(&NoRoots).live_objects, base + 1);
+        assert_eq!(a.get(), replacement);
+    }
+    assert_eq!(heap.collect(&NoRoots).live_objects, base);
+}
+
+#[test]
+fn safepoint_collects_only_when_wanted() {
+    let heap = Heap::with_stress(false);
+    heap.collect(&NoRoots);
+    assert!(!heap.collection_wanted());
+    assert_eq!(heap.safepoint(&NoRoots), None);
+    let before = heap.collections();
+    // Allocation alone never collects, however much is allocated.
+    let mut keep = Vec::new();
+    while !heap.collection_wanted() {
+        keep.push(node(&heap, Vec::with_capacity(64)));
+    }
+    assert_eq!(heap.collections(), before);
+    let stats = heap.safepoint(&keep).expect("a collection was wanted");
+    assert_eq!(stats.collected_objects, 0);
+    assert!(!heap.collection_wanted());
+}
+
+#[test]
+fn stress_mode_collects_every_safepoint_and_poisons() {
+    let heap = Heap::with_stress(true);
+    assert!(heap.safepoint(&NoRoots).is_some());
+    assert!(heap.safepoint(&NoRoots).is_some());
+    let dead = node(&heap, vec![Value::from_small_int(7).unwrap()]);
+    let live = node(&heap, vec![]);
+    heap.safepoint(&vec![live]);
+    let header = ObjHeader::of(dead).unwrap();
+    assert_eq!(header.kind(), ObjKind::Freed);
+    assert_eq!(Gc::<Node>::from_value(dead), None, "a freed object is no longer a Node");
+    // Its payload is poison.
+    // SAFETY: the quarantined memory is still allocated in stress mode.
+    let first_word = unsafe {
+        *((header as *const ObjHeader as *const u8).add(heap::PAYLOAD_OFFSET) as *const u64)
+    };
+    assert_eq!(first_word, u64::from_ne_bytes([heap::POISON_BYTE; 8]));
+}
+
+#[test]
+#[should_panic(expected = "a root is missing")]
+fn stress_mode_finds_a_missing_root() {
+    let heap = Heap::with_stress(true);
+    let holder = node(&heap, vec![]);
+    let lost = node(&heap, vec![]);
+    heap.safepoint(&vec![holder]); // `lost` was not rooted: freed
+    link(holder, lost); // a bug: storing a dead object
+    heap.safepoint(&vec![holder]);
+}

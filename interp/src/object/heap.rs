@@ -1,0 +1,620 @@
+//! The heap: object headers, typed handles, allocation and byte accounting.
+//!
+//! Every heap object is `HeapObj<T>`: an [`ObjHeader`] followed by its payload
+//! `T` at [`PAYLOAD_OFFSET`]. Allocation never collects; it only raises the
+//! "collection wanted" flag, and the VM calls [`Heap::safepoint`] between
+//! bytecodes (see [`super::gc`] for marking and sweeping).
+
+use std::alloc::{self, Layout};
+use std::cell::{Cell, RefCell};
+use std::marker::PhantomData;
+use std::mem::{align_of, offset_of, size_of};
+use std::ops::Deref;
+use std::ptr::NonNull;
+
+use super::builtin_types::{BuiltinTypes, Singletons};
+use super::gc::{CollectStats, RootSet, Tracer};
+use super::value::Value;
+
+/// What layout a heap object's payload has. Each payload type has its own
+/// kind, so a downcast is one byte compare; subclasses of built-in types
+/// share their base's kind (their header's type differs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum ObjKind {
+    /// Memory freed by the collector in stress mode (poisoned, quarantined).
+    Freed = 0,
+    Type,
+    Shape,
+    Instance,
+    Str,
+    Bytes,
+    ByteArray,
+    Tuple,
+    List,
+    Int,
+    Float,
+    Complex,
+    Range,
+    Slice,
+    Exception,
+    /// NotImplemented, Ellipsis: identity only.
+    Singleton,
+    /// Reserved for the dict and set objects built on `crate::table`.
+    Dict,
+    Set,
+    FrozenSet,
+    /// Payloads defined by tests of the heap itself.
+    Test,
+}
+
+/// The header of every heap object. `#[repr(C)]`: the JIT loads `ty` at
+/// [`HEADER_TYPE_OFFSET`] and `kind` at [`HEADER_KIND_OFFSET`].
+#[repr(C)]
+pub struct ObjHeader {
+    /// The object's Python type (a `HeapObj<TypeObj>`); null only while the
+    /// built-in types are being bootstrapped.
+    ty: Cell<*const ObjHeader>,
+    vtable: &'static ObjVTable,
+    kind: Cell<ObjKind>,
+    mark: Cell<bool>,
+    /// Per-kind flags (for str: ASCII, interned).
+    flags: Cell<u8>,
+    _reserved: u8,
+    /// Size of the allocation in bytes (header, payload and inline tail).
+    size: u32,
+}
+
+pub const HEADER_TYPE_OFFSET: usize = offset_of!(ObjHeader, ty);
+pub const HEADER_KIND_OFFSET: usize = offset_of!(ObjHeader, kind);
+pub const HEADER_SIZE: usize = size_of::<ObjHeader>();
+/// Where every payload starts (payloads are at most 8-aligned).
+pub const PAYLOAD_OFFSET: usize = HEADER_SIZE;
+const _: () = assert!(HEADER_SIZE == 24 && HEADER_SIZE.is_multiple_of(8));
+
+impl ObjHeader {
+    #[inline(always)]
+    pub fn kind(&self) -> ObjKind {
+        self.kind.get()
+    }
+
+    /// The type object, as a value (`Value::NONE` during bootstrap only).
+    #[inline(always)]
+    pub fn type_value(&self) -> Value {
+        NonNull::new(self.ty.get() as *mut ObjHeader).map_or(Value::NONE, Value::from_header)
+    }
+
+    #[inline(always)]
+    pub fn type_ptr(&self) -> *const ObjHeader {
+        self.ty.get()
+    }
+
+    /// Changes the object's class (`obj.__class__ = C`; bootstrap of `type`).
+    /// The caller checks layout compatibility.
+    pub fn set_type(&self, ty: Value) {
+        self.ty.set(ty.as_header().map_or(std::ptr::null(), |p| p.as_ptr() as *const ObjHeader));
+    }
+
+    #[inline(always)]
+    pub fn flags(&self) -> u8 {
+        self.flags.get()
+    }
+
+    #[inline(always)]
+    pub fn set_flags(&self, flags: u8) {
+        self.flags.set(flags)
+    }
+
+    pub fn size(&self) -> usize {
+        self.size as usize
+    }
+
+    #[inline(always)]
+    pub(super) fn is_marked(&self) -> bool {
+        self.mark.get()
+    }
+
+    #[inline(always)]
+    pub(super) fn set_mark(&self, m: bool) {
+        self.mark.set(m)
+    }
+
+    pub(super) fn vtable(&self) -> &'static ObjVTable {
+        self.vtable
+    }
+
+    /// The header of a pointer value.
+    #[inline(always)]
+    pub fn of(v: Value) -> Option<&'static ObjHeader> {
+        // SAFETY: pointer values are only made by `Heap` from live
+        // allocations, and callers hold values only while they are rooted
+        // (module docs), so the header is live memory.
+        v.as_header().map(|p| unsafe { &*p.as_ptr() })
+    }
+}
+
+/// A payload type: what lives after the header.
+///
+/// # Safety
+/// `trace` must report every `Value` and `Gc` the payload holds, or the
+/// collector frees objects still in use.
+pub unsafe trait Payload: Sized + 'static {
+    const KIND: ObjKind;
+    /// Reports every heap reference the payload holds.
+    fn trace(&self, tracer: &mut Tracer);
+    /// Bytes the payload owns outside its allocation (vector buffers),
+    /// counted towards the collection threshold.
+    fn extra_bytes(&self) -> usize {
+        0
+    }
+    /// Number of `Self::TailItem`-sized items allocated inline after the
+    /// payload (tuples); 0 for fixed-size payloads.
+    fn tail_len(&self) -> usize {
+        0
+    }
+}
+
+/// Type-erased operations the collector needs on any payload.
+pub struct ObjVTable {
+    pub kind: ObjKind,
+    trace: unsafe fn(NonNull<ObjHeader>, &mut Tracer),
+    drop_payload: unsafe fn(NonNull<ObjHeader>),
+    extra_bytes: unsafe fn(NonNull<ObjHeader>) -> usize,
+}
+
+impl ObjVTable {
+    /// # Safety
+    /// `obj` is a live object whose payload matches this vtable.
+    pub(super) unsafe fn trace(&self, obj: NonNull<ObjHeader>, tracer: &mut Tracer) {
+        // SAFETY: forwarded from the caller.
+        unsafe { (self.trace)(obj, tracer) }
+    }
+
+    /// # Safety
+    /// As for `trace`; the payload must not be used afterwards.
+    pub(super) unsafe fn drop_payload(&self, obj: NonNull<ObjHeader>) {
+        // SAFETY: forwarded from the caller.
+        unsafe { (self.drop_payload)(obj) }
+    }
+
+    /// # Safety
+    /// As for `trace`.
+    pub(super) unsafe fn extra_bytes(&self, obj: NonNull<ObjHeader>) -> usize {
+        // SAFETY: forwarded from the caller.
+        unsafe { (self.extra_bytes)(obj) }
+    }
+}
+
+struct VTableOf<T>(PhantomData<T>);
+
+impl<T: Payload> VTableOf<T> {
+    const VTABLE: ObjVTable = ObjVTable {
+        kind: T::KIND,
+        trace: Self::trace,
+        drop_payload: Self::drop_payload,
+        extra_bytes: Self::extra_bytes,
+    };
+
+    /// # Safety
+    /// `obj` is a live `HeapObj<T>`.
+    unsafe fn trace(obj: NonNull<ObjHeader>, tracer: &mut Tracer) {
+        // SAFETY: the vtable is only installed on `HeapObj<T>` allocations.
+        let obj = unsafe { &*(obj.as_ptr() as *const HeapObj<T>) };
+        obj.payload.trace(tracer)
+    }
+
+    /// # Safety
+    /// `obj` is a live `HeapObj<T>` that nothing uses afterwards.
+    unsafe fn drop_payload(obj: NonNull<ObjHeader>) {
+        // SAFETY: the vtable is only installed on `HeapObj<T>` allocations,
+        // and the collector drops each dead object exactly once.
+        unsafe { std::ptr::drop_in_place(&mut (*(obj.as_ptr() as *mut HeapObj<T>)).payload) }
+    }
+
+    /// # Safety
+    /// `obj` is a live `HeapObj<T>`.
+    unsafe fn extra_bytes(obj: NonNull<ObjHeader>) -> usize {
+        // SAFETY: as for `trace`.
+        unsafe { (*(obj.as_ptr() as *const HeapObj<T>)).payload.extra_bytes() }
+    }
+}
+
+/// The layout of an object: header, then payload.
+#[repr(C)]
+pub struct HeapObj<T> {
+    pub header: ObjHeader,
+    pub payload: T,
+}
+
+/// A typed handle to a heap object whose payload is `T`. Copy, one word.
+/// Like a `Value`, it stays valid only while the object is reachable from a
+/// root; never keep one in Rust across a safepoint without rooting it.
+#[repr(transparent)]
+pub struct Gc<T>(NonNull<HeapObj<T>>);
+
+impl<T> Clone for Gc<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Gc<T> {}
+impl<T> PartialEq for Gc<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+impl<T> Eq for Gc<T> {}
+impl<T> std::fmt::Debug for Gc<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Gc({:p})", self.0)
+    }
+}
+
+impl<T: Payload> Gc<T> {
+    /// The handle of `v` if it points to an object with payload `T`
+    /// (a subclass instance of a built-in type has the base's payload).
+    #[inline(always)]
+    pub fn from_value(v: Value) -> Option<Gc<T>> {
+        let header = ObjHeader::of(v)?;
+        (header.kind() == T::KIND).then(|| Gc(NonNull::from(header).cast()))
+    }
+
+    #[inline(always)]
+    pub fn value(self) -> Value {
+        Value::from_header(self.0.cast())
+    }
+
+    #[inline(always)]
+    pub fn header(&self) -> &ObjHeader {
+        // SAFETY: a `Gc` is made only from a live allocation (module docs).
+        unsafe { &(*self.0.as_ptr()).header }
+    }
+
+    pub fn ptr_eq(a: Gc<T>, b: Gc<T>) -> bool {
+        a.0 == b.0
+    }
+
+    pub fn as_ptr(self) -> *const HeapObj<T> {
+        self.0.as_ptr()
+    }
+}
+
+impl<T: Payload> Deref for Gc<T> {
+    type Target = T;
+    #[inline(always)]
+    fn deref(&self) -> &T {
+        // SAFETY: a `Gc` is made only from a live allocation of a
+        // `HeapObj<T>` (kind checked in `from_value`), kept alive by a root.
+        let obj = unsafe { &*self.0.as_ptr() };
+        debug_assert!(
+            obj.header.kind() != ObjKind::Freed,
+            "use of a freed object: a GC root is missing"
+        );
+        &obj.payload
+    }
+}
+
+/// Start collecting after this many bytes, at the least.
+const MIN_THRESHOLD: usize = 8 << 20;
+/// In stress mode freed memory stays poisoned (not reused) until the
+/// quarantine holds this many bytes.
+const QUARANTINE_BYTES: usize = 64 << 20;
+/// Byte written over freed objects in stress mode.
+pub const POISON_BYTE: u8 = 0xDB;
+
+/// All allocation goes through one `Heap`. Single-threaded; methods take
+/// `&self` so that root scopes, handles and allocation can coexist.
+pub struct Heap {
+    objects: RefCell<Vec<NonNull<ObjHeader>>>,
+    bytes_since_gc: Cell<usize>,
+    live_bytes: Cell<usize>,
+    threshold: Cell<usize>,
+    collection_wanted: Cell<bool>,
+    stress: bool,
+    collections: Cell<u64>,
+    quarantine: RefCell<std::collections::VecDeque<(NonNull<ObjHeader>, usize)>>,
+    quarantine_bytes: Cell<usize>,
+    pub(super) scoped_roots: RefCell<Vec<Value>>,
+    mark_stack: RefCell<Vec<NonNull<ObjHeader>>>,
+    /// Roots the heap owns itself: the built-in types, interned strings.
+    pub(super) own_roots: RefCell<Vec<Value>>,
+    pub(super) interned: RefCell<std::collections::HashMap<Box<str>, Value>>,
+    pub(super) types: BuiltinTypes,
+    pub(super) singletons: Singletons,
+    pub(super) type_versions: Cell<u64>,
+}
+
+impl Heap {
+    /// A heap with the built-in types; stress mode when the environment
+    /// has `TACHYON_GC_STRESS=1`.
+    pub fn new() -> Heap {
+        Self::with_stress(std::env::var("TACHYON_GC_STRESS").is_ok_and(|v| v == "1"))
+    }
+
+    pub fn with_stress(stress: bool) -> Heap {
+        let mut heap = Heap {
+            objects: RefCell::new(Vec::new()),
+            bytes_since_gc: Cell::new(0),
+            live_bytes: Cell::new(0),
+            threshold: Cell::new(MIN_THRESHOLD),
+            collection_wanted: Cell::new(stress),
+            stress,
+            collections: Cell::new(0),
+            quarantine: RefCell::new(Default::default()),
+            quarantine_bytes: Cell::new(0),
+            scoped_roots: RefCell::new(Vec::new()),
+            mark_stack: RefCell::new(Vec::new()),
+            own_roots: RefCell::new(Vec::new()),
+            interned: RefCell::new(Default::default()),
+            types: Default::default(),
+            singletons: Default::default(),
+            type_versions: Cell::new(0),
+        };
+        super::builtin_types::bootstrap(&mut heap);
+        heap
+    }
+
+    /// The built-in types.
+    #[inline(always)]
+    pub fn types(&self) -> &BuiltinTypes {
+        &self.types
+    }
+
+    /// `()`, `NotImplemented`, `Ellipsis`.
+    #[inline(always)]
+    pub fn singletons(&self) -> &Singletons {
+        &self.singletons
+    }
+
+    pub fn is_stress(&self) -> bool {
+        self.stress
+    }
+
+    /// Allocates an object of type `ty` (a type object; `Value::NONE` only
+    /// during bootstrap). Never collects.
+    #[inline]
+    pub fn alloc<T: Payload>(&self, ty: Value, payload: T) -> Gc<T> {
+        self.alloc_with_tail::<T, ()>(ty, payload, &[])
+    }
+
+    /// Allocates an object with `tail` copied inline after the payload;
+    /// the payload's `tail_len` must equal `tail.len()`.
+    pub fn alloc_with_tail<T: Payload, I: Copy>(&self, ty: Value, payload: T, tail: &[I]) -> Gc<T> {
+        const { assert!(align_of::<T>() <= 8 && align_of::<I>() <= 8) };
+        debug_assert_eq!(payload.tail_len(), tail.len());
+        let size = size_of::<HeapObj<T>>().next_multiple_of(8) + std::mem::size_of_val(tail);
+        let size = size.next_multiple_of(8);
+        let size32 =
+            u32::try_from(size).unwrap_or_else(|_| alloc::handle_alloc_error(Layout::new::<u8>()));
+        let layout = Layout::from_size_align(size, 8)
+            .unwrap_or_else(|_| alloc::handle_alloc_error(Layout::new::<u8>()));
+        // SAFETY: `layout` has non-zero size (at least the header).
+        let raw = unsafe { alloc::alloc(layout) } as *mut HeapObj<T>;
+        let Some(obj) = NonNull::new(raw) else { alloc::handle_alloc_error(layout) };
+        let extra = payload.extra_bytes();
+        // SAFETY: `raw` is a fresh allocation big enough for the header,
+        // payload and tail, 8-aligned; the tail starts after the payload at
+        // an 8-aligned offset.
+        unsafe {
+            raw.write(HeapObj {
+                header: ObjHeader {
+                    ty: Cell::new(
+                        ty.as_header().map_or(std::ptr::null(), |p| p.as_ptr() as *const ObjHeader),
+                    ),
+                    vtable: &VTableOf::<T>::VTABLE,
+                    kind: Cell::new(T::KIND),
+                    mark: Cell::new(false),
+                    flags: Cell::new(0),
+                    _reserved: 0,
+                    size: size32,
+                },
+                payload,
+            });
+            let tail_ptr =
+                (raw as *mut u8).add(size_of::<HeapObj<T>>().next_multiple_of(8)) as *mut I;
+            std::ptr::copy_nonoverlapping(tail.as_ptr(), tail_ptr, tail.len());
+        }
+        self.objects.borrow_mut().push(obj.cast());
+        self.note_alloc(size + extra);
+        Gc(obj)
+    }
+
+    /// Counts bytes allocated outside the heap's own allocations (a vector
+    /// that grew), so that they count towards the next collection.
+    #[inline]
+    pub fn note_alloc(&self, bytes: usize) {
+        let since = self.bytes_since_gc.get() + bytes;
+        self.bytes_since_gc.set(since);
+        if since >= self.threshold.get() {
+            self.collection_wanted.set(true);
+        }
+    }
+
+    /// Whether the next safepoint collects.
+    #[inline(always)]
+    pub fn collection_wanted(&self) -> bool {
+        self.collection_wanted.get()
+    }
+
+    /// The VM calls this between bytecodes (and JIT code at calls): it
+    /// collects when allocation asked for it, or always in stress mode.
+    #[inline(always)]
+    pub fn safepoint(&self, roots: &dyn RootSet) -> Option<CollectStats> {
+        if self.collection_wanted.get() {
+            Some(self.collect(roots))
+        } else {
+            None
+        }
+    }
+
+    /// A full collection now (`gc.collect()`). Only call it where a
+    /// safepoint could be: every live value must be reachable from `roots`,
+    /// the heap's own roots or a root scope.
+    pub fn collect(&self, roots: &dyn RootSet) -> CollectStats {
+        let mut stack = std::mem::take(&mut *self.mark_stack.borrow_mut());
+        let mut tracer = Tracer::new(&mut stack);
+        roots.trace_roots(&mut tracer);
+        tracer.mark_all(&self.scoped_roots.borrow());
+        tracer.mark_all(&self.own_roots.borrow());
+        self.types.trace(&mut tracer);
+        self.singletons.trace(&mut tracer);
+        self.trace_interned(&mut tracer);
+        tracer.drain();
+        let marked = tracer.marked();
+        *self.mark_stack.borrow_mut() = stack;
+        let stats = self.sweep(marked);
+        self.collections.set(self.collections.get() + 1);
+        self.bytes_since_gc.set(0);
+        self.threshold.set(MIN_THRESHOLD.max(stats.live_bytes));
+        self.collection_wanted.set(self.stress);
+        stats
+    }
+
+    fn sweep(&self, marked: usize) -> CollectStats {
+        let mut objects = self.objects.borrow_mut();
+        let mut stats = CollectStats {
+            collected_objects: 0,
+            collected_bytes: 0,
+            live_objects: 0,
+            live_bytes: 0,
+        };
+        debug_assert!(marked <= objects.len());
+        objects.retain(|&obj| {
+            // SAFETY: every pointer in `objects` is a live allocation made by
+            // `alloc_with_tail` and not yet freed (freed ones are removed here).
+            let header = unsafe { obj.as_ref() };
+            let vtable = header.vtable();
+            // SAFETY: the vtable matches the payload (set at allocation).
+            let extra = unsafe { vtable.extra_bytes(obj) };
+            if header.is_marked() {
+                header.set_mark(false);
+                stats.live_objects += 1;
+                stats.live_bytes += header.size() + extra;
+                true
+            } else {
+                stats.collected_objects += 1;
+                stats.collected_bytes += header.size() + extra;
+                // SAFETY: the object is unreachable (unmarked after a full
+                // mark), so nothing uses it again; it is freed exactly once
+                // because it leaves `objects` now.
+                unsafe { self.free(obj) };
+                false
+            }
+        });
+        self.live_bytes.set(stats.live_bytes);
+        stats
+    }
+
+    /// # Safety
+    /// `obj` is an unreachable object from `objects`, freed only once.
+    unsafe fn free(&self, obj: NonNull<ObjHeader>) {
+        // SAFETY: forwarded: the object is ours, live, and dead to the program.
+        unsafe {
+            let header = obj.as_ref();
+            let size = header.size();
+            header.vtable().drop_payload(obj);
+            if self.stress {
+                let raw = obj.as_ptr() as *mut u8;
+                std::ptr::write_bytes(raw.add(HEADER_SIZE), POISON_BYTE, size - HEADER_SIZE);
+                header.kind.set(ObjKind::Freed);
+                header.ty.set(std::ptr::null());
+                self.quarantine.borrow_mut().push_back((obj, size));
+                self.quarantine_bytes.set(self.quarantine_bytes.get() + size);
+                while self.quarantine_bytes.get() > QUARANTINE_BYTES {
+                    let Some((old, old_size)) = self.quarantine.borrow_mut().pop_front() else {
+                        break;
+                    };
+                    self.quarantine_bytes.set(self.quarantine_bytes.get() - old_size);
+                    alloc::dealloc(
+                        old.as_ptr() as *mut u8,
+                        Layout::from_size_align_unchecked(old_size, 8),
+                    );
+                }
+            } else {
+                alloc::dealloc(obj.as_ptr() as *mut u8, Layout::from_size_align_unchecked(size, 8));
+            }
+        }
+    }
+
+    /// Objects currently allocated (live or not yet collected).
+    pub fn object_count(&self) -> usize {
+        self.objects.borrow().len()
+    }
+
+    /// Bytes found live by the last collection.
+    pub fn live_bytes(&self) -> usize {
+        self.live_bytes.get()
+    }
+
+    pub fn bytes_since_gc(&self) -> usize {
+        self.bytes_since_gc.get()
+    }
+
+    pub fn collections(&self) -> u64 {
+        self.collections.get()
+    }
+
+    /// Keeps `v` alive for as long as the heap lives (built-ins, caches).
+    pub fn add_permanent_root(&self, v: Value) {
+        if v.is_ptr() {
+            self.own_roots.borrow_mut().push(v);
+        }
+    }
+}
+
+impl Default for Heap {
+    fn default() -> Self {
+        Heap::new()
+    }
+}
+
+impl Drop for Heap {
+    fn drop(&mut self) {
+        for obj in self.objects.get_mut().drain(..) {
+            // SAFETY: the heap is going away with every object in it; each
+            // is dropped and freed once, and no `Value` may outlive the heap.
+            unsafe {
+                let size = obj.as_ref().size();
+                obj.as_ref().vtable().drop_payload(obj);
+                alloc::dealloc(obj.as_ptr() as *mut u8, Layout::from_size_align_unchecked(size, 8));
+            }
+        }
+        for (obj, size) in self.quarantine.get_mut().drain(..) {
+            // SAFETY: quarantined objects were already dropped; only the
+            // memory remains, freed once here.
+            unsafe {
+                alloc::dealloc(obj.as_ptr() as *mut u8, Layout::from_size_align_unchecked(size, 8))
+            }
+        }
+    }
+}
+
+/// The inline tail after a payload allocated with [`Heap::alloc_with_tail`].
+///
+/// # Safety
+/// `payload` is the payload of a heap object allocated with a tail of `len`
+/// items of type `I`.
+pub(super) unsafe fn tail_of<T, I>(payload: &T, len: usize) -> &[I] {
+    // SAFETY: forwarded from the caller. Payloads start at PAYLOAD_OFFSET and
+    // the tail at the 8-rounded end of `HeapObj<T>`, as `alloc_with_tail`
+    // wrote it.
+    unsafe {
+        let skip = size_of::<HeapObj<T>>().next_multiple_of(8) - PAYLOAD_OFFSET;
+        let start = (payload as *const T as *const u8).add(skip);
+        std::slice::from_raw_parts(start as *const I, len)
+    }
+}
+
+/// Mutable view of the tail (list of a tuple being built; never resized).
+///
+/// # Safety
+/// As for [`tail_of`]; no other reference to the tail is alive.
+#[allow(clippy::mut_from_ref, dead_code)]
+pub(super) unsafe fn tail_of_mut<T, I>(payload: &T, len: usize) -> &mut [I] {
+    // SAFETY: as for `tail_of`; exclusivity is the caller's promise.
+    unsafe {
+        let skip = size_of::<HeapObj<T>>().next_multiple_of(8) - PAYLOAD_OFFSET;
+        let start = (payload as *const T as *const u8).add(skip) as *mut I;
+        std::slice::from_raw_parts_mut(start, len)
+    }
+}

@@ -1,0 +1,94 @@
+//! The object model: values, the heap and its collector, types, shapes and
+//! the layouts of the core objects.
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`value`] | `Value`, the NaN-boxed word, and its bit layout |
+//! | [`heap`] | object headers, `Gc<T>` handles, allocation, byte accounting, sweeping |
+//! | [`gc`] | marking with an explicit stack, `RootSet`, `Tracer`, collection stats |
+//! | [`roots`] | `RootScope`: temporaries of native code that calls back into Python |
+//! | [`types`] | type objects: MRO, attribute lookup, version tags, class creation |
+//! | [`mro`] | C3 linearization |
+//! | [`slots`] | native slot table (`int.__add__` as a function pointer), `Runtime` |
+//! | [`builtin_types`] | the built-in types, the exception hierarchy, singletons |
+//! | [`shape`] | shapes (hidden classes) and their transition trees |
+//! | [`instance`] | attribute storage (`Attrs`: shape + slots, or dict mode), instances |
+//! | [`attrmap`] | insertion-ordered map keyed by interned names |
+//! | [`vec`] | `ValueVec`, a value vector with a fixed layout (lists, slots) |
+//! | [`hash`] | CPython's str/bytes hash (SipHash-2-4) |
+//! | [`str`] | str objects and the interning table |
+//! | [`bytes`] | bytes and bytearray |
+//! | [`tuple`] | tuples, items inline |
+//! | [`list`] | lists |
+//! | [`boxes`] | big ints, int/float subclass instances, complex |
+//! | [`range`] | range and slice objects, slice index arithmetic |
+//! | [`exception`] | exception instances |
+//! | [`err`] | `PyErr`, the Rust side of a raised exception |
+//!
+//! # How the VM uses roots and safepoints
+//!
+//! Allocation never collects. When the bytes allocated since the last
+//! collection pass the threshold, the heap raises a flag, and the VM calls
+//! [`Heap::safepoint`] with its [`RootSet`] between bytecodes (JIT code does
+//! it at calls). Only there do objects die. So:
+//! - Inside one bytecode, native code may hold `Value`s and `Gc` handles in
+//!   Rust locals freely, as long as it does not reach a safepoint.
+//! - Native code that calls back into Python (which runs bytecodes, hence
+//!   safepoints) roots its temporaries in a [`RootScope`] first and re-reads
+//!   them from the scope afterwards. A [`PyErr`] in flight is not a root
+//!   either.
+//! - The VM's `RootSet` reports the value stack and frames, the module
+//!   registry, builtins, code constants and the constants of compiled
+//!   traces; the heap adds interned strings, the built-in types and
+//!   singletons, and root scopes.
+//! - `TACHYON_GC_STRESS=1` collects at every safepoint and poisons what it
+//!   frees; reaching a freed object panics with "a root is missing".
+//!
+//! The collector is non-moving today; code must not rely on that: keep
+//! values in roots, not raw pointers, across safepoints.
+//!
+//! # Fast paths for the VM and the JIT
+//!
+//! - Type tests on immediates are one compare on `Value::bits()` (see
+//!   [`value`]); on heap objects, [`Gc::from_value`] checks one header byte
+//!   (the payload kind), and the type pointer is at [`heap::HEADER_TYPE_OFFSET`].
+//! - `obj.x`: guard on the shape word at [`instance::INSTANCE_SHAPE_OFFSET`]
+//!   (a shape implies the type), then load slot `i` through
+//!   [`instance::INSTANCE_SLOTS_PTR_OFFSET`].
+//! - Method lookups: guard on [`types::TYPE_VERSION_OFFSET`].
+//! - Tuple items at [`tuple::TUPLE_ITEMS_OFFSET`]` + 8*i`; list items via
+//!   [`list::LIST_ITEMS_PTR_OFFSET`] and [`list::LIST_LEN_OFFSET`].
+
+pub mod attrmap;
+pub mod boxes;
+pub mod builtin_types;
+pub mod bytes;
+pub mod err;
+pub mod exception;
+pub mod gc;
+pub mod hash;
+pub mod heap;
+pub mod instance;
+pub mod list;
+pub mod mro;
+pub mod range;
+pub mod roots;
+pub mod shape;
+pub mod slots;
+pub mod str;
+pub mod tuple;
+pub mod types;
+pub mod value;
+pub mod vec;
+
+pub use err::PyErr;
+pub use gc::{CollectStats, NoRoots, RootSet, Tracer};
+pub use heap::{Gc, Heap, HeapObj, ObjHeader, ObjKind, Payload};
+pub use roots::{RootScope, Rooted};
+pub use types::TypeObj;
+pub use value::Value;
+
+#[cfg(test)]
+mod gc_tests;
+#[cfg(test)]
+mod types_tests;

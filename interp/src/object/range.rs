@@ -1,0 +1,214 @@
+//! `range` and `slice` objects.
+//!
+//! A range keeps start, stop, step and its length as int values (small or
+//! big); [`RangeObj::small`] gives them as `i64` when all fit, which is
+//! what `for i in range(n)` needs. A slice keeps its three values as given
+//! (any objects); [`slice_indices`] is CPython's `PySlice_GetIndicesEx`.
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, Zero};
+
+use super::boxes::{int_to_i64, int_value};
+use super::err::PyErr;
+use super::gc::Tracer;
+use super::heap::{Gc, Heap, ObjKind, Payload};
+use super::value::Value;
+
+pub struct RangeObj {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+    pub len: Value,
+}
+
+// SAFETY: traces its four values.
+unsafe impl Payload for RangeObj {
+    const KIND: ObjKind = ObjKind::Range;
+    fn trace(&self, tracer: &mut Tracer) {
+        tracer.mark_all(&[self.start, self.stop, self.step, self.len])
+    }
+}
+
+impl RangeObj {
+    /// `(start, stop, step, len)` when all fit in `i64`.
+    pub fn small(&self) -> Option<(i64, i64, i64, i64)> {
+        Some((
+            int_to_i64(self.start)?,
+            int_to_i64(self.stop)?,
+            int_to_i64(self.step)?,
+            int_to_i64(self.len)?,
+        ))
+    }
+}
+
+/// Length of `range(start, stop, step)` (`step != 0`).
+pub fn range_len(start: &BigInt, stop: &BigInt, step: &BigInt) -> BigInt {
+    let (lo, hi, step) =
+        if step.is_positive() { (start, stop, step.clone()) } else { (stop, start, -step) };
+    if lo >= hi {
+        BigInt::zero()
+    } else {
+        (hi - lo - 1u32).div_floor(&step) + 1u32
+    }
+}
+
+impl Heap {
+    /// `range(start, stop, step)` from int values (the caller has applied
+    /// `__index__`).
+    pub fn new_range(&self, start: Value, stop: Value, step: Value) -> Result<Value, PyErr> {
+        let not_int = || PyErr::type_error(self, "range() arguments must be integers");
+        let (a, b, c) = (
+            int_value(start).ok_or_else(not_int)?,
+            int_value(stop).ok_or_else(not_int)?,
+            int_value(step).ok_or_else(not_int)?,
+        );
+        if c.is_zero() {
+            return Err(PyErr::value_error(self, "range() arg 3 must not be zero"));
+        }
+        let len = self.new_int(range_len(&a, &b, &c));
+        let (start, stop, step) = (self.new_int(a), self.new_int(b), self.new_int(c));
+        Ok(self.alloc(self.types.range, RangeObj { start, stop, step, len }).value())
+    }
+}
+
+pub struct SliceObj {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+
+// SAFETY: traces its three values.
+unsafe impl Payload for SliceObj {
+    const KIND: ObjKind = ObjKind::Slice;
+    fn trace(&self, tracer: &mut Tracer) {
+        tracer.mark_all(&[self.start, self.stop, self.step])
+    }
+}
+
+impl Heap {
+    pub fn new_slice(&self, start: Value, stop: Value, step: Value) -> Value {
+        self.alloc(self.types.slice, SliceObj { start, stop, step }).value()
+    }
+}
+
+/// A slice index as CPython's `_PyEval_SliceIndex` reads it: ints clamp to
+/// the `isize` range; `None` is absent.
+fn slice_index(heap: &Heap, v: Value) -> Result<Option<i64>, PyErr> {
+    if v.is_none() {
+        return Ok(None);
+    }
+    match int_value(v) {
+        Some(i) => {
+            Ok(Some(int_to_i64(v).unwrap_or(if i.is_negative() { i64::MIN } else { i64::MAX })))
+        }
+        None => Err(PyErr::type_error(
+            heap,
+            "slice indices must be integers or None or have an __index__ method",
+        )),
+    }
+}
+
+/// `(start, stop, step, slicelength)` of `slice` over a sequence of `len`
+/// items (`PySlice_Unpack` + `PySlice_AdjustIndices`).
+pub fn slice_indices(
+    heap: &Heap,
+    slice: Gc<SliceObj>,
+    len: i64,
+) -> Result<(i64, i64, i64, i64), PyErr> {
+    let step = slice_index(heap, slice.step)?.unwrap_or(1);
+    if step == 0 {
+        return Err(PyErr::value_error(heap, "slice step cannot be zero"));
+    }
+    let step = step.max(-i64::MAX);
+    let (def_start, def_stop) = if step < 0 { (i64::MAX, i64::MIN) } else { (0, i64::MAX) };
+    let start = slice_index(heap, slice.start)?.unwrap_or(def_start);
+    let stop = slice_index(heap, slice.stop)?.unwrap_or(def_stop);
+    let adjust = |i: i64| -> i64 {
+        if i < 0 {
+            let j = i.saturating_add(len);
+            if j < 0 {
+                if step < 0 {
+                    -1
+                } else {
+                    0
+                }
+            } else {
+                j
+            }
+        } else if i >= len {
+            if step < 0 {
+                len - 1
+            } else {
+                len
+            }
+        } else {
+            i
+        }
+    };
+    let (start, stop) = (adjust(start), adjust(stop));
+    let n = if step < 0 {
+        if stop < start {
+            (start - stop - 1) / (-step) + 1
+        } else {
+            0
+        }
+    } else if start < stop {
+        (stop - start - 1) / step + 1
+    } else {
+        0
+    };
+    Ok((start, stop, step, n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn int(i: i64) -> Value {
+        Value::from_small_int(i).unwrap()
+    }
+
+    #[test]
+    fn range_lengths() {
+        let heap = Heap::with_stress(false);
+        for (a, b, c, n) in [
+            (0, 10, 1, 10),
+            (0, 10, 3, 4),
+            (10, 0, -3, 4),
+            (5, 5, 1, 0),
+            (5, 0, 1, 0),
+            (-5, 5, 2, 5),
+        ] {
+            let r = heap.new_range(int(a), int(b), int(c)).unwrap();
+            assert_eq!(
+                Gc::<RangeObj>::from_value(r).unwrap().small(),
+                Some((a, b, c, n)),
+                "range({a}, {b}, {c})"
+            );
+        }
+        let err = heap.new_range(int(0), int(1), int(0)).unwrap_err();
+        assert_eq!(err.message(), "range() arg 3 must not be zero");
+    }
+
+    #[test]
+    fn slice_indices_match_cpython() {
+        let heap = Heap::with_stress(false);
+        let n = Value::NONE;
+        // (start, stop, step) over len 10 -> CPython's slice(...).indices(10) and length.
+        let cases = [
+            ((n, n, n), (0, 10, 1, 10)),
+            ((int(-3), n, n), (7, 10, 1, 3)),
+            ((n, n, int(-1)), (9, -1, -1, 10)),
+            ((int(100), int(-100), int(-2)), (9, -1, -2, 5)),
+            ((int(2), int(8), int(3)), (2, 8, 3, 2)),
+            ((int(-100), int(100), n), (0, 10, 1, 10)),
+        ];
+        for ((a, b, c), expected) in cases {
+            let s = Gc::<SliceObj>::from_value(heap.new_slice(a, b, c)).unwrap();
+            assert_eq!(slice_indices(&heap, s, 10).unwrap(), expected);
+        }
+        let s = Gc::<SliceObj>::from_value(heap.new_slice(n, n, int(0))).unwrap();
+        assert_eq!(slice_indices(&heap, s, 10).unwrap_err().message(), "slice step cannot be zero");
+    }
+}

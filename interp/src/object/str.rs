@@ -1,0 +1,197 @@
+//! `str`: UTF-8 text with its length in code points, an ASCII flag (O(1)
+//! indexing and slicing when set) and a cached hash; the interning table
+//! for identifiers and attribute names.
+
+use std::cell::Cell;
+use std::mem::offset_of;
+
+use super::gc::Tracer;
+use super::hash::hash_str;
+use super::heap::{Gc, Heap, HeapObj, ObjKind, Payload};
+use super::value::Value;
+
+pub struct StrObj {
+    /// CPython's hash, or -1 before the first `hash()`.
+    hash: Cell<i64>,
+    char_len: usize,
+    ascii: bool,
+    text: Box<str>,
+}
+
+pub const STR_HASH_OFFSET: usize = offset_of!(HeapObj<StrObj>, payload) + offset_of!(StrObj, hash);
+pub const STR_CHAR_LEN_OFFSET: usize =
+    offset_of!(HeapObj<StrObj>, payload) + offset_of!(StrObj, char_len);
+
+/// Header flag of a str in the interning table.
+pub const STR_FLAG_INTERNED: u8 = 1;
+
+// SAFETY: a str holds no references.
+unsafe impl Payload for StrObj {
+    const KIND: ObjKind = ObjKind::Str;
+    fn trace(&self, _tracer: &mut Tracer) {}
+    fn extra_bytes(&self) -> usize {
+        self.text.len()
+    }
+}
+
+impl StrObj {
+    pub fn new(text: &str) -> StrObj {
+        let ascii = text.is_ascii();
+        let char_len = if ascii { text.len() } else { text.chars().count() };
+        StrObj { hash: Cell::new(-1), char_len, ascii, text: text.into() }
+    }
+
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// `len(s)`: code points.
+    #[inline]
+    pub fn char_len(&self) -> usize {
+        self.char_len
+    }
+
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.ascii
+    }
+
+    /// `hash(s)`, CPython's value under `PYTHONHASHSEED=0`; computed once.
+    #[inline]
+    pub fn hash(&self) -> i64 {
+        let h = self.hash.get();
+        if h != -1 {
+            return h;
+        }
+        let h = hash_str(&self.text);
+        self.hash.set(h);
+        h
+    }
+
+    /// Byte offset of code point `i` (`i <= char_len`).
+    pub fn byte_offset(&self, i: usize) -> usize {
+        if self.ascii || i == 0 {
+            i.min(self.text.len())
+        } else {
+            self.text.char_indices().nth(i).map_or(self.text.len(), |(b, _)| b)
+        }
+    }
+
+    /// `s[i]` for `0 <= i < len` (negative indices are the caller's).
+    pub fn char_at(&self, i: usize) -> Option<char> {
+        if i >= self.char_len {
+            None
+        } else if self.ascii {
+            Some(self.text.as_bytes()[i] as char)
+        } else {
+            self.text.chars().nth(i)
+        }
+    }
+
+    /// The code points `start..end` (clamped; empty when `start >= end`).
+    pub fn slice_chars(&self, start: usize, end: usize) -> &str {
+        let end = end.min(self.char_len);
+        if start >= end {
+            return "";
+        }
+        if self.ascii {
+            return &self.text[start..end];
+        }
+        let from = self.byte_offset(start);
+        let len = self.text[from..]
+            .char_indices()
+            .nth(end - start)
+            .map_or(self.text.len() - from, |(b, _)| b);
+        &self.text[from..from + len]
+    }
+}
+
+impl Heap {
+    /// A new str object (not interned).
+    pub fn new_str(&self, text: &str) -> Value {
+        self.alloc(self.types.str, StrObj::new(text)).value()
+    }
+
+    /// The interned str for `text`: one object per distinct text, alive as
+    /// long as the heap. Attribute names and identifiers go through here,
+    /// so they compare by identity.
+    pub fn intern(&self, text: &str) -> Value {
+        if let Some(&v) = self.interned.borrow().get(text) {
+            return v;
+        }
+        let s = self.alloc(self.types.str, StrObj::new(text));
+        s.header().set_flags(s.header().flags() | STR_FLAG_INTERNED);
+        self.interned.borrow_mut().insert(text.into(), s.value());
+        s.value()
+    }
+
+    /// The interned equivalent of a str value (itself if already interned);
+    /// `None` if `v` is not a str.
+    pub fn intern_value(&self, v: Value) -> Option<Value> {
+        let s = Gc::<StrObj>::from_value(v)?;
+        if s.header().flags() & STR_FLAG_INTERNED != 0 {
+            Some(v)
+        } else {
+            Some(self.intern(s.as_str()))
+        }
+    }
+
+    pub(super) fn trace_interned(&self, tracer: &mut Tracer) {
+        for &v in self.interned.borrow().values() {
+            tracer.mark(v)
+        }
+    }
+}
+
+/// The text of a str value (or str subclass instance).
+pub fn str_of(v: Value) -> Option<Gc<StrObj>> {
+    Gc::<StrObj>::from_value(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_and_non_ascii_indexing() {
+        let a = StrObj::new("hello");
+        assert!(a.is_ascii());
+        assert_eq!((a.char_len(), a.char_at(1), a.char_at(5)), (5, Some('e'), None));
+        assert_eq!(a.slice_chars(1, 3), "el");
+        assert_eq!(a.slice_chars(3, 100), "lo");
+        assert_eq!(a.slice_chars(4, 2), "");
+        let u = StrObj::new("añ日🐍z");
+        assert!(!u.is_ascii());
+        assert_eq!(u.char_len(), 5);
+        assert_eq!(u.char_at(2), Some('日'));
+        assert_eq!(u.char_at(3), Some('🐍'));
+        assert_eq!(u.slice_chars(1, 4), "ñ日🐍");
+        assert_eq!(u.slice_chars(4, 9), "z");
+        assert_eq!(u.slice_chars(5, 9), "");
+        assert_eq!(u.byte_offset(5), u.as_str().len());
+    }
+
+    #[test]
+    fn hash_is_cached_and_cpython_compatible() {
+        let s = StrObj::new("");
+        assert_eq!(s.hash(), 0);
+        let s = StrObj::new("abc");
+        assert_eq!(s.hash(), s.hash());
+        assert_ne!(s.hash(), -1);
+    }
+
+    #[test]
+    fn interning_gives_one_object() {
+        let heap = Heap::with_stress(false);
+        let a = heap.intern("spam");
+        let b = heap.intern("spam");
+        assert_eq!(a, b);
+        let c = heap.new_str("spam");
+        assert_ne!(a, c);
+        assert_eq!(heap.intern_value(c), Some(a));
+        assert_eq!(heap.intern_value(Value::NONE), None);
+        heap.collect(&super::super::NoRoots);
+        assert_eq!(str_of(a).unwrap().as_str(), "spam", "interned strings are roots");
+    }
+}

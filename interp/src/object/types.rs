@@ -1,0 +1,399 @@
+//! Type objects. Built-in types and classes made at run time are the same
+//! kind of heap object: a name, bases, the MRO, an attribute dict, flags,
+//! the layout of instances, the native slot table and a version tag.
+//!
+//! The version tag changes whenever the type's dict or bases change, or
+//! those of any type in its MRO (a change walks down to all subclasses).
+//! Inline caches and traces guard on it: `type.version == V` proves every
+//! lookup through the MRO gives what it gave when `V` was read.
+
+use std::cell::{Cell, RefCell};
+use std::mem::offset_of;
+
+use bitflags::bitflags;
+
+use super::attrmap::AttrMap;
+use super::err::PyErr;
+use super::gc::Tracer;
+use super::heap::{Gc, Heap, HeapObj, ObjHeader, ObjKind, Payload};
+use super::mro::c3_linearize;
+use super::slots::NativeSlots;
+use super::str::str_of;
+use super::value::Value;
+
+bitflags! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub struct TypeFlags: u32 {
+        /// May be subclassed (not bool, NoneType, range, slice, ...).
+        const BASETYPE = 1;
+        /// Made by a class statement or `type(name, bases, dict)`: mutable.
+        const HEAPTYPE = 2;
+    }
+}
+
+pub struct TypeObj {
+    /// Bumped on every change of this type's dict or bases or a base's.
+    /// First field: the JIT loads it at [`TYPE_VERSION_OFFSET`].
+    version: Cell<u64>,
+    name: Cell<Value>,
+    bases: RefCell<Vec<Value>>,
+    mro: RefCell<Vec<Value>>,
+    dict: RefCell<AttrMap>,
+    flags: Cell<TypeFlags>,
+    /// Payload kind of instances (`Instance` for plain classes; a built-in
+    /// base's kind for its subclasses).
+    layout: ObjKind,
+    pub slots: NativeSlots,
+    /// Direct subclasses, for version and slot invalidation. Strong
+    /// references: classes live as long as their bases (CPython keeps weak
+    /// ones; classes are rarely garbage).
+    subclasses: RefCell<Vec<Value>>,
+    /// Empty shape of instances, made on first use ([`super::shape`]).
+    pub(super) root_shape: Cell<Value>,
+    /// Shape marking instances in dictionary mode.
+    pub(super) dict_shape: Cell<Value>,
+}
+
+pub const TYPE_VERSION_OFFSET: usize =
+    offset_of!(HeapObj<TypeObj>, payload) + offset_of!(TypeObj, version);
+
+// SAFETY: traces every Value held: name, bases, mro, dict, subclasses, shapes.
+unsafe impl Payload for TypeObj {
+    const KIND: ObjKind = ObjKind::Type;
+    fn trace(&self, tracer: &mut Tracer) {
+        tracer.mark(self.name.get());
+        tracer.mark_all(&self.bases.borrow());
+        tracer.mark_all(&self.mro.borrow());
+        self.dict.borrow().trace(tracer);
+        tracer.mark_all(&self.subclasses.borrow());
+        tracer.mark(self.root_shape.get());
+        tracer.mark(self.dict_shape.get());
+    }
+    fn extra_bytes(&self) -> usize {
+        self.dict.borrow().heap_bytes() + (self.bases.borrow().len() + self.mro.borrow().len()) * 8
+    }
+}
+
+impl TypeObj {
+    pub(super) fn new(layout: ObjKind, flags: TypeFlags, version: u64) -> TypeObj {
+        TypeObj {
+            version: Cell::new(version),
+            name: Cell::new(Value::NONE),
+            bases: RefCell::new(Vec::new()),
+            mro: RefCell::new(Vec::new()),
+            dict: RefCell::new(AttrMap::new()),
+            flags: Cell::new(flags),
+            layout,
+            slots: NativeSlots::default(),
+            subclasses: RefCell::new(Vec::new()),
+            root_shape: Cell::new(Value::NONE),
+            dict_shape: Cell::new(Value::NONE),
+        }
+    }
+
+    #[inline(always)]
+    pub fn version(&self) -> u64 {
+        self.version.get()
+    }
+
+    /// `__name__`, a str value.
+    pub fn name_value(&self) -> Value {
+        self.name.get()
+    }
+
+    /// `__name__` as Rust text ("?" only during bootstrap).
+    pub fn name(&self) -> String {
+        str_of(self.name.get()).map_or_else(|| "?".to_string(), |s| s.as_str().to_string())
+    }
+
+    pub fn bases(&self) -> Vec<Value> {
+        self.bases.borrow().clone()
+    }
+
+    pub fn mro(&self) -> Vec<Value> {
+        self.mro.borrow().clone()
+    }
+
+    pub fn flags(&self) -> TypeFlags {
+        self.flags.get()
+    }
+
+    pub fn layout(&self) -> ObjKind {
+        self.layout
+    }
+
+    pub fn is_heap_type(&self) -> bool {
+        self.flags.get().contains(TypeFlags::HEAPTYPE)
+    }
+
+    /// The type's own dict entry (not the MRO's).
+    pub fn own_attr(&self, name: Value) -> Option<Value> {
+        self.dict.borrow().get(name)
+    }
+
+    /// The own dict, in definition order.
+    pub fn own_attrs(&self) -> Vec<(Value, Value)> {
+        self.dict.borrow().entries().to_vec()
+    }
+
+    pub fn subclasses(&self) -> Vec<Value> {
+        self.subclasses.borrow().clone()
+    }
+}
+
+/// A type object handle.
+pub type TypeRef = Gc<TypeObj>;
+
+impl Gc<TypeObj> {
+    /// Looks `name` (interned) up along the MRO: CPython's `_PyType_Lookup`.
+    pub fn lookup(self, name: Value) -> Option<Value> {
+        let mro = self.mro.borrow();
+        mro.iter().find_map(|&t| Gc::<TypeObj>::from_value(t).and_then(|t| t.own_attr(name)))
+    }
+
+    /// `issubclass(self, other)` by MRO.
+    pub fn is_subtype(self, other: Gc<TypeObj>) -> bool {
+        self == other || self.mro.borrow().contains(&other.value())
+    }
+}
+
+impl Heap {
+    pub(super) fn next_type_version(&self) -> u64 {
+        let v = self.type_versions.get() + 1;
+        self.type_versions.set(v);
+        v
+    }
+
+    /// The type of any value: one compare for each immediate kind, one load
+    /// for heap objects.
+    #[inline]
+    pub fn type_of(&self, v: Value) -> Value {
+        if let Some(header) = ObjHeader::of(v) {
+            header.type_value()
+        } else if v.is_float() {
+            self.types.float
+        } else if v.is_small_int() {
+            self.types.int
+        } else if v.is_bool() {
+            self.types.bool
+        } else {
+            self.types.none_type
+        }
+    }
+
+    /// The type object of `v`.
+    #[inline]
+    pub fn type_obj(&self, v: Value) -> Gc<TypeObj> {
+        Gc::<TypeObj>::from_value(self.type_of(v)).expect("every value's type is a type object")
+    }
+
+    /// `isinstance(v, ty)` by MRO (no `__instancecheck__`).
+    pub fn is_instance(&self, v: Value, ty: Value) -> bool {
+        match Gc::<TypeObj>::from_value(ty) {
+            Some(t) => self.type_obj(v).is_subtype(t),
+            None => false,
+        }
+    }
+
+    /// Makes a built-in type (the bootstrap's helper).
+    pub(super) fn new_builtin_type(
+        &self,
+        meta: Value,
+        name: Value,
+        base: Option<Value>,
+        layout: ObjKind,
+        flags: TypeFlags,
+    ) -> Value {
+        let t = self.alloc(meta, TypeObj::new(layout, flags, self.next_type_version()));
+        t.name.set(name);
+        let mut mro = vec![t.value()];
+        if let Some(base) = base {
+            let b = Gc::<TypeObj>::from_value(base).expect("base of a built-in type is a type");
+            mro.extend(b.mro());
+            t.bases.borrow_mut().push(base);
+            b.subclasses.borrow_mut().push(t.value());
+            t.slots.inherit(&b.slots, &|_| false);
+        }
+        *t.mro.borrow_mut() = mro;
+        t.value()
+    }
+
+    /// Bootstrap: `type`'s base is `object`, made after it.
+    pub(super) fn set_builtin_base(&self, t: Value, base: Value) {
+        let (t, b) = (self.type_obj_of_type(t), self.type_obj_of_type(base));
+        *t.bases.borrow_mut() = vec![base];
+        *t.mro.borrow_mut() = vec![t.value(), base];
+        b.subclasses.borrow_mut().push(t.value());
+    }
+
+    /// Bootstrap: names made once `str` exists.
+    pub(super) fn set_builtin_name(&self, t: Value, name: Value) {
+        self.type_obj_of_type(t).name.set(name);
+    }
+
+    /// `class name(*bases): dict` with metaclass `meta`: checks the bases,
+    /// computes the MRO (C3), picks the instance layout and inherits slots.
+    /// `dict` keys are interned strs.
+    pub fn new_class(
+        &self,
+        meta: Value,
+        name: &str,
+        bases: &[Value],
+        dict: AttrMap,
+    ) -> Result<Value, PyErr> {
+        let bases: Vec<Value> =
+            if bases.is_empty() { vec![self.types.object] } else { bases.to_vec() };
+        let mut base_types = Vec::with_capacity(bases.len());
+        for (i, &b) in bases.iter().enumerate() {
+            let Some(bt) = Gc::<TypeObj>::from_value(b) else {
+                return Err(PyErr::type_error(self, "bases must be types"));
+            };
+            if !bt.flags().contains(TypeFlags::BASETYPE) {
+                return Err(PyErr::type_error(
+                    self,
+                    &format!("type '{}' is not an acceptable base type", bt.name()),
+                ));
+            }
+            if bases[..i].contains(&b) {
+                return Err(PyErr::type_error(
+                    self,
+                    &format!("duplicate base class {}", bt.name()),
+                ));
+            }
+            base_types.push(bt);
+        }
+        let layout = solid_layout(self, &base_types)?;
+        let t = self.alloc(
+            meta,
+            TypeObj::new(
+                layout,
+                TypeFlags::BASETYPE | TypeFlags::HEAPTYPE,
+                self.next_type_version(),
+            ),
+        );
+        t.name.set(self.intern(name));
+        *t.dict.borrow_mut() = dict;
+        *t.bases.borrow_mut() = bases.clone();
+        match c3_linearize(t.value(), &base_types) {
+            Ok(mro) => *t.mro.borrow_mut() = mro,
+            Err(heads) => {
+                let names: Vec<String> =
+                    heads.iter().map(|&h| self.type_obj_of_type(h).name()).collect();
+                let msg = format!(
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                    names.join(", ")
+                );
+                return Err(PyErr::type_error(self, &msg));
+            }
+        }
+        self.inherit_slots(t);
+        for bt in base_types {
+            bt.subclasses.borrow_mut().push(t.value());
+        }
+        Ok(t.value())
+    }
+
+    fn type_obj_of_type(&self, t: Value) -> Gc<TypeObj> {
+        Gc::<TypeObj>::from_value(t).expect("MRO entries are types")
+    }
+
+    fn inherit_slots(&self, t: Gc<TypeObj>) {
+        let defines = |dunder: &str| {
+            let name = self.intern(dunder);
+            t.own_attr(name).is_some()
+        };
+        for &m in t.mro().iter().skip(1) {
+            t.slots.inherit(&self.type_obj_of_type(m).slots, &defines);
+        }
+    }
+
+    /// `setattr(type, name, value)` / `del` (`value = None`): updates the
+    /// dict, empties the slot a dunder overrides, and bumps the version of
+    /// the type and all its subclasses. Built-in types refuse it as CPython
+    /// does.
+    pub fn type_set_attr(
+        &self,
+        t: Gc<TypeObj>,
+        name: Value,
+        value: Option<Value>,
+    ) -> Result<(), PyErr> {
+        if !t.is_heap_type() {
+            return Err(PyErr::type_error(
+                self,
+                &format!("can't set attributes of built-in/extension type '{}'", t.name()),
+            ));
+        }
+        let name = self
+            .intern_value(name)
+            .ok_or_else(|| PyErr::type_error(self, "attribute name must be string"))?;
+        match value {
+            Some(v) => {
+                t.dict.borrow_mut().insert(name, v);
+            }
+            None => {
+                if t.dict.borrow_mut().remove(name).is_none() {
+                    let attr = str_of(name).map_or_else(String::new, |s| s.as_str().to_string());
+                    let msg = format!("type object '{}' has no attribute '{}'", t.name(), attr);
+                    return Err(PyErr::attribute_error(self, &msg));
+                }
+            }
+        }
+        let dunder = str_of(name).map(|s| s.as_str().to_string()).unwrap_or_default();
+        let is_slot = NativeSlots::is_slot_name(&dunder);
+        self.for_type_and_subclasses(t, |sub| {
+            sub.version.set(self.next_type_version());
+            if is_slot && sub.is_heap_type() {
+                sub.slots.clear_for(&dunder);
+                if value.is_none() {
+                    // Deleting an override may re-expose a native slot.
+                    self.inherit_slots(sub);
+                }
+            }
+        });
+        Ok(())
+    }
+
+    /// Marks `t` as changed without a dict update (e.g. `__bases__`
+    /// assignment done elsewhere): new versions for it and its subclasses.
+    pub fn type_modified(&self, t: Gc<TypeObj>) {
+        self.for_type_and_subclasses(t, |sub| sub.version.set(self.next_type_version()));
+    }
+
+    fn for_type_and_subclasses(&self, t: Gc<TypeObj>, mut f: impl FnMut(Gc<TypeObj>)) {
+        let mut work = vec![t];
+        let mut seen = Vec::new();
+        while let Some(cur) = work.pop() {
+            if seen.contains(&cur) {
+                continue; // diamond: reached twice
+            }
+            seen.push(cur);
+            f(cur);
+            work.extend(cur.subclasses().into_iter().map(|s| self.type_obj_of_type(s)));
+        }
+    }
+
+    /// `name` looked up on the type of `v` along its MRO.
+    pub fn lookup_in_type_of(&self, v: Value, name: Value) -> Option<Value> {
+        self.type_obj(v).lookup(name)
+    }
+}
+
+/// The instance layout of a class with these bases: all built-in layouts
+/// among them must agree (CPython's "solid base").
+fn solid_layout(heap: &Heap, bases: &[Gc<TypeObj>]) -> Result<ObjKind, PyErr> {
+    let mut layout = ObjKind::Instance;
+    for b in bases {
+        match (layout, b.layout()) {
+            (_, ObjKind::Instance) => {}
+            (ObjKind::Instance, l) => layout = l,
+            (a, l) if a == l => {}
+            _ => {
+                return Err(PyErr::type_error(
+                    heap,
+                    "multiple bases have instance lay-out conflict",
+                ))
+            }
+        }
+    }
+    Ok(layout)
+}

@@ -1,0 +1,275 @@
+//! `ValueVec`: a growable vector of values with a fixed `#[repr(C)]` layout
+//! (pointer, length, capacity), so JIT code can load `items[i]` with two
+//! loads. Used by lists and by instance slot vectors.
+//!
+//! It never hands out a reference into its buffer: mutation goes through
+//! `&self` (objects are shared), so a slice could dangle after a push.
+//! Readers copy values out (`get`, `to_vec`).
+
+use std::alloc::{self, Layout};
+use std::cell::Cell;
+use std::mem::offset_of;
+use std::ptr::NonNull;
+
+use super::gc::Tracer;
+use super::value::Value;
+
+#[repr(C)]
+pub struct ValueVec {
+    ptr: Cell<NonNull<Value>>,
+    len: Cell<usize>,
+    cap: Cell<usize>,
+}
+
+pub const VALUE_VEC_PTR_OFFSET: usize = offset_of!(ValueVec, ptr);
+pub const VALUE_VEC_LEN_OFFSET: usize = offset_of!(ValueVec, len);
+
+impl Default for ValueVec {
+    fn default() -> Self {
+        ValueVec::new()
+    }
+}
+
+impl ValueVec {
+    pub const fn new() -> Self {
+        ValueVec { ptr: Cell::new(NonNull::dangling()), len: Cell::new(0), cap: Cell::new(0) }
+    }
+
+    pub fn from_slice(items: &[Value]) -> Self {
+        let v = ValueVec::new();
+        v.reserve(items.len());
+        // SAFETY: capacity >= items.len() after `reserve`; the regions are
+        // distinct (fresh buffer).
+        unsafe { std::ptr::copy_nonoverlapping(items.as_ptr(), v.ptr.get().as_ptr(), items.len()) };
+        v.len.set(items.len());
+        v
+    }
+
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        self.len.get()
+    }
+
+    #[inline(always)]
+    pub fn is_empty(&self) -> bool {
+        self.len.get() == 0
+    }
+
+    pub fn capacity(&self) -> usize {
+        self.cap.get()
+    }
+
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<Value> {
+        // SAFETY: `i < len <= cap`, and elements below `len` are initialised.
+        (i < self.len.get()).then(|| unsafe { *self.ptr.get().as_ptr().add(i) })
+    }
+
+    /// Stores `v` at `i`; false if out of range.
+    #[inline]
+    pub fn set(&self, i: usize, v: Value) -> bool {
+        if i < self.len.get() {
+            // SAFETY: `i < len <= cap`: inside the buffer.
+            unsafe { *self.ptr.get().as_ptr().add(i) = v };
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Runs `f` on the current contents; private so that `f` is always one
+    /// of ours that does not touch the vector.
+    fn with_slice<R>(&self, f: impl FnOnce(&[Value]) -> R) -> R {
+        // SAFETY: the first `len` elements are initialised, and the callers
+        // in this module pass closures that never mutate this vector, so the
+        // buffer stays put while the slice lives.
+        f(unsafe { std::slice::from_raw_parts(self.ptr.get().as_ptr(), self.len.get()) })
+    }
+
+    pub fn to_vec(&self) -> Vec<Value> {
+        self.with_slice(|s| s.to_vec())
+    }
+
+    pub fn reserve(&self, extra: usize) {
+        let needed = self.len.get().checked_add(extra).expect("vector length overflow");
+        if needed <= self.cap.get() {
+            return;
+        }
+        let new_cap = needed.max(self.cap.get() * 2).max(4);
+        let new_layout = Layout::array::<Value>(new_cap).expect("vector too large");
+        // SAFETY: reallocating our own buffer with its old layout (when cap
+        // > 0); the new size is non-zero.
+        let raw = unsafe {
+            if self.cap.get() == 0 {
+                alloc::alloc(new_layout)
+            } else {
+                let old = Layout::array::<Value>(self.cap.get()).expect("layout was valid before");
+                alloc::realloc(self.ptr.get().as_ptr() as *mut u8, old, new_layout.size())
+            }
+        };
+        let Some(ptr) = NonNull::new(raw as *mut Value) else {
+            alloc::handle_alloc_error(new_layout)
+        };
+        self.ptr.set(ptr);
+        self.cap.set(new_cap);
+    }
+
+    pub fn push(&self, v: Value) {
+        self.reserve(1);
+        // SAFETY: `len < cap` after `reserve(1)`.
+        unsafe { self.ptr.get().as_ptr().add(self.len.get()).write(v) };
+        self.len.set(self.len.get() + 1);
+    }
+
+    pub fn pop(&self) -> Option<Value> {
+        let len = self.len.get();
+        let last = self.get(len.checked_sub(1)?)?;
+        self.len.set(len - 1);
+        Some(last)
+    }
+
+    /// Inserts at `i` (clamped to the length), shifting the rest right.
+    pub fn insert(&self, i: usize, v: Value) {
+        self.reserve(1);
+        let len = self.len.get();
+        let i = i.min(len);
+        // SAFETY: `len < cap`; moving `len - i` initialised elements one
+        // place right stays inside the buffer.
+        unsafe {
+            let p = self.ptr.get().as_ptr().add(i);
+            std::ptr::copy(p, p.add(1), len - i);
+            p.write(v);
+        }
+        self.len.set(len + 1);
+    }
+
+    /// Removes and returns element `i`, shifting the rest left.
+    pub fn remove(&self, i: usize) -> Option<Value> {
+        let len = self.len.get();
+        let v = self.get(i)?;
+        // SAFETY: `i < len`; moving `len - i - 1` elements left stays inside
+        // the initialised part.
+        unsafe {
+            let p = self.ptr.get().as_ptr().add(i);
+            std::ptr::copy(p.add(1), p, len - i - 1);
+        }
+        self.len.set(len - 1);
+        Some(v)
+    }
+
+    pub fn truncate(&self, len: usize) {
+        if len < self.len.get() {
+            self.len.set(len)
+        }
+    }
+
+    pub fn clear(&self) {
+        self.len.set(0)
+    }
+
+    /// Replaces the contents with `items`.
+    pub fn replace(&self, items: &[Value]) {
+        self.clear();
+        self.reserve(items.len());
+        // SAFETY: capacity suffices; `items` cannot alias our buffer because
+        // `ValueVec` never lends out a slice beyond `with_slice`.
+        unsafe {
+            std::ptr::copy_nonoverlapping(items.as_ptr(), self.ptr.get().as_ptr(), items.len())
+        };
+        self.len.set(items.len());
+    }
+
+    pub fn trace(&self, tracer: &mut Tracer) {
+        self.with_slice(|s| tracer.mark_all(s))
+    }
+
+    /// Bytes of the buffer (counted as the owner's extra bytes).
+    pub fn buffer_bytes(&self) -> usize {
+        self.cap.get() * size_of::<Value>()
+    }
+}
+
+impl Drop for ValueVec {
+    fn drop(&mut self) {
+        if self.cap.get() > 0 {
+            let layout =
+                Layout::array::<Value>(self.cap.get()).expect("layout was valid at allocation");
+            // SAFETY: the buffer was allocated with this layout and is freed once.
+            unsafe { alloc::dealloc(self.ptr.get().as_ptr() as *mut u8, layout) }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quickcheck::quickcheck;
+
+    fn int(i: i64) -> Value {
+        Value::from_small_int(i).unwrap()
+    }
+
+    #[derive(Clone, Debug)]
+    enum Op {
+        Push(i64),
+        Pop,
+        Insert(usize, i64),
+        Remove(usize),
+        Set(usize, i64),
+        Truncate(usize),
+    }
+
+    impl quickcheck::Arbitrary for Op {
+        fn arbitrary(g: &mut quickcheck::Gen) -> Self {
+            let i = usize::arbitrary(g) % 40;
+            let v = i64::arbitrary(g) >> 20;
+            match u8::arbitrary(g) % 6 {
+                0 | 1 => Op::Push(v),
+                2 => Op::Pop,
+                3 => Op::Insert(i, v),
+                4 => Op::Remove(i),
+                _ => {
+                    if bool::arbitrary(g) {
+                        Op::Set(i, v)
+                    } else {
+                        Op::Truncate(i)
+                    }
+                }
+            }
+        }
+    }
+
+    quickcheck! {
+        fn behaves_like_vec(ops: Vec<Op>) -> bool {
+            let model: &mut Vec<Value> = &mut Vec::new();
+            let v = ValueVec::new();
+            for op in ops {
+                match op {
+                    Op::Push(x) => { v.push(int(x)); model.push(int(x)) }
+                    Op::Pop => { if v.pop() != model.pop() { return false } }
+                    Op::Insert(i, x) => { v.insert(i, int(x)); model.insert(i.min(model.len()), int(x)) }
+                    Op::Remove(i) => {
+                        let expected = (i < model.len()).then(|| model.remove(i));
+                        if v.remove(i) != expected { return false }
+                    }
+                    Op::Set(i, x) => {
+                        let ok = i < model.len();
+                        if ok { model[i] = int(x) }
+                        if v.set(i, int(x)) != ok { return false }
+                    }
+                    Op::Truncate(n) => { v.truncate(n); model.truncate(n) }
+                }
+            }
+            v.to_vec() == *model && v.len() == model.len()
+        }
+    }
+
+    #[test]
+    fn from_slice_and_replace() {
+        let v = ValueVec::from_slice(&[int(1), int(2)]);
+        assert_eq!(v.to_vec(), vec![int(1), int(2)]);
+        v.replace(&[int(3)]);
+        assert_eq!(v.to_vec(), vec![int(3)]);
+        assert_eq!(ValueVec::from_slice(&[]).len(), 0);
+    }
+}
