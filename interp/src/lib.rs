@@ -13,6 +13,7 @@
 //! | [`conformance`] | running conformance scripts under python3.8 and tachyon alike |
 //! | [`number`] | numeric algorithms: int and float semantics, repr, hashing |
 //! | [`object`] | values, heap and GC, types, shapes, the core object layouts |
+//! | [`vm`] | the virtual machine: frames, interpreter loop, calls, protocols |
 //! | [`pythonpath`] | finding an installed CPython 3.8 (its stdlib, the test oracle) |
 
 pub mod bytecode;
@@ -23,3 +24,4 @@ pub mod number;
 pub mod object;
 pub mod parse;
 pub mod pythonpath;
+pub mod vm;
