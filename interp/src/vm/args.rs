@@ -122,11 +122,11 @@ pub fn bind<V: Copy, K: KeywordName>(
     }
     if sig.kwonly_count > 0 {
         let mut missing = Vec::new();
-        for i in sig.arg_count..total {
-            if slots[i].is_none() {
-                match kw_default(&sig.params[i]) {
-                    Some(v) => slots[i] = Some(v),
-                    None => missing.push(sig.params[i].as_str()),
+        for (slot, name) in slots[sig.arg_count..].iter_mut().zip(&sig.params[sig.arg_count..]) {
+            if slot.is_none() {
+                match kw_default(name) {
+                    Some(v) => *slot = Some(v),
+                    None => missing.push(name.as_str()),
                 }
             }
         }
@@ -253,7 +253,7 @@ mod tests {
         let h = Def { kwonly: 1, ..def("h", &["k"], 0) };
         let z = def("z", &[], 0);
         let m = def("m", &["a", "b", "c", "d"], 4);
-        let cases: Vec<(Result<Bound<i32, &str>, String>, &str)> = vec![
+        let cases: Vec<(Outcome, &str)> = vec![
             (call(&f(), &[1], &[]), "f() missing 2 required positional arguments: 'b' and 'c'"),
             (call(&f(), &[1, 2, 3], &[]), "f() missing 1 required keyword-only argument: 'e'"),
             (
