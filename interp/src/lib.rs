@@ -1,20 +1,21 @@
 //! Tachyon: Python 3.8 with a tracing JIT.
 //!
-//! The data flow is: source text, [`parse`] to an AST, the compiler to
-//! register bytecode, the VM, and for hot loops the recorder that feeds the
-//! `tracer` crate. Each stage is a module of its own:
+//! The data flow is: source text, [`parse`] to an AST, [`compile`] to
+//! register [`bytecode`], the [`vm`], and for hot loops the recorder that
+//! feeds the `tracer` crate. Each stage is a module of its own:
 //!
 //! | module | owns |
 //! |---|---|
-//! | [`bytecode`] | the register bytecode the compiler emits and the VM runs |
 //! | [`cli`] | the command line of the `tachyon` binary |
 //! | [`parse`] | Python 3.8 source to AST: tokenizer, parser, SyntaxError, `ast.dump` |
+//! | [`unicode`] | Unicode 12.1 data as CPython 3.8 has it: identifiers, names, printable, str/bytes repr |
 //! | [`compile`] | the compiler: symbol tables and code generation to register bytecode |
-//! | [`conformance`] | running conformance scripts under python3.8 and tachyon alike |
-//! | [`number`] | numeric algorithms: int and float semantics, repr, hashing |
+//! | [`bytecode`] | the register bytecode the compiler emits and the VM runs |
 //! | [`object`] | values, heap and GC, types, shapes, the core object layouts |
+//! | [`number`] | numeric algorithms: int and float semantics, repr, hashing |
 //! | [`vm`] | the virtual machine: frames, interpreter loop, calls, protocols |
 //! | [`pythonpath`] | finding an installed CPython 3.8 (its stdlib, the test oracle) |
+//! | [`conformance`] | running conformance scripts under python3.8 and tachyon alike |
 
 pub mod bytecode;
 pub mod cli;
@@ -24,4 +25,5 @@ pub mod number;
 pub mod object;
 pub mod parse;
 pub mod pythonpath;
+pub mod unicode;
 pub mod vm;

@@ -1,6 +1,7 @@
 //! The `tachyon` binary: `tachyon FILE.py [ARGS...]`, as `python3.8` is used.
 
 use interp::cli::{self, Action};
+use interp::parse::{self, Mode, SyntaxError};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -26,21 +27,41 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Action::RunFile { path, .. } => match std::fs::read(&path) {
-            Ok(_) => not_yet("running a script"),
-            Err(err) => {
-                eprintln!(
-                    "{program}: can't open file '{path}': [Errno {}] {}",
-                    err.raw_os_error().unwrap_or(0),
-                    errno_text(&err)
-                );
-                ExitCode::from(2)
-            }
+            Ok(bytes) => match parse::parse_bytes(&bytes, &path, Mode::Module) {
+                Ok(_) => not_yet("running a script"),
+                Err(err) => syntax_error(&err),
+            },
+            Err(err) => cannot_open(&program, &path, &err),
         },
-        Action::RunCommand { .. } => not_yet("running -c"),
+        Action::RunCommand { source, .. } => {
+            match parse::parse_str(&source, "<string>", Mode::Module) {
+                Ok(_) => not_yet("running -c"),
+                Err(err) => syntax_error(&err),
+            }
+        }
         Action::RunModule { .. } => not_yet("running -m"),
         Action::RunStdin { .. } => not_yet("running a program from stdin"),
-        Action::DumpAst { .. } => not_yet("--dump-ast"),
+        Action::DumpAst { path } => match std::fs::read(&path) {
+            Ok(bytes) => match parse::parse_bytes(&bytes, &path, Mode::Module) {
+                Ok(tree) => {
+                    println!("{}", parse::dump::dump(&tree));
+                    ExitCode::SUCCESS
+                }
+                Err(err) => syntax_error(&err),
+            },
+            Err(err) => cannot_open(&program, &path, &err),
+        },
     }
+}
+
+/// CPython's message for a script it cannot read; status 2.
+fn cannot_open(program: &str, path: &str, err: &std::io::Error) -> ExitCode {
+    eprintln!(
+        "{program}: can't open file '{path}': [Errno {}] {}",
+        err.raw_os_error().unwrap_or(0),
+        errno_text(err)
+    );
+    ExitCode::from(2)
 }
 
 /// The strerror text of an I/O error, without Rust's " (os error N)" suffix.
@@ -50,6 +71,12 @@ fn errno_text(err: &std::io::Error) -> String {
         Some(cut) => text[..cut].to_string(),
         None => text,
     }
+}
+
+/// Prints an uncaught syntax error as CPython 3.8 does; status 1.
+fn syntax_error(err: &SyntaxError) -> ExitCode {
+    eprintln!("{err}");
+    ExitCode::from(1)
 }
 
 /// Until the compiler and VM land, the actions that need them say so and fail.

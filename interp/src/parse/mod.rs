@@ -1,7 +1,66 @@
-//! Python 3.8 source to AST.
+//! Python 3.8 source to AST, as CPython 3.8's tokenizer, parser and
+//! `ast.c` do it, and `ast.dump` of the result.
 //!
 //! | module | owns |
 //! |---|---|
 //! | [`ast`] | the tree: CPython 3.8's `Python.asdl` as Rust types |
+//! | [`source`] | bytes to text: BOM, encoding declaration, newlines |
+//! | [`token`] | token kinds, keywords, operators |
+//! | [`lexer`] | the tokenizer: indentation, names, numbers, strings, operators |
+//! | [`strings`] | escapes of str and bytes literals, f-string splitting |
+//! | [`parser`] | the recursive-descent parser and ast.c's checks |
+//! | [`error`] | `SyntaxError`/`IndentationError`/`TabError` and their printed form |
+//! | [`dump`] | `ast.dump` text of a tree |
 
 pub mod ast;
+pub mod dump;
+pub mod error;
+pub mod lexer;
+pub mod parser;
+pub mod source;
+pub mod strings;
+pub mod token;
+
+pub use error::{ErrorKind, SyntaxError};
+pub use parser::Mode;
+
+/// Stack for the parsing thread: enough for the deepest tree the parser
+/// allows ([`parser::MAX_DEPTH`]) in unoptimised builds too.
+const PARSER_STACK: usize = 256 << 20;
+
+/// Parses source text (any line ends, final newline optional).
+pub fn parse_str(source: &str, filename: &str, mode: Mode) -> Result<ast::Mod, Box<SyntaxError>> {
+    let text = source::normalize_newlines(source.to_string());
+    parse_text(&text, filename, mode)
+}
+
+/// Parses a source file's bytes: decodes them (PEP 263) first.
+pub fn parse_bytes(bytes: &[u8], filename: &str, mode: Mode) -> Result<ast::Mod, Box<SyntaxError>> {
+    if bytes.contains(&0) {
+        return Err(Box::new(SyntaxError {
+            kind: ErrorKind::SyntaxError,
+            msg: "source code cannot contain null bytes".into(),
+            filename: filename.into(),
+            lineno: 0,
+            offset: None,
+            text: None,
+        }));
+    }
+    let text = source::decode(bytes, filename)?;
+    parse_text(&text, filename, mode)
+}
+
+/// Runs the parser on a thread of its own with a stack sized for
+/// [`parser::MAX_DEPTH`], so that no input can overflow the caller's stack.
+fn parse_text(text: &str, filename: &str, mode: Mode) -> Result<ast::Mod, Box<SyntaxError>> {
+    let run = || parser::Parser::new(text, filename, 1, 0).parse(mode);
+    std::thread::scope(|scope| {
+        match std::thread::Builder::new().stack_size(PARSER_STACK).spawn_scoped(scope, run) {
+            Ok(handle) => match handle.join() {
+                Ok(result) => result,
+                Err(panic) => std::panic::resume_unwind(panic),
+            },
+            Err(_) => run(),
+        }
+    })
+}

@@ -216,11 +216,9 @@ mod tests {
         }
     }
 
-    fn call(
-        d: &Def,
-        pos: &[i32],
-        kw: &[(&'static str, i32)],
-    ) -> Result<Bound<i32, &'static str>, String> {
+    type Outcome = Result<Bound<i32, &'static str>, String>;
+
+    fn call(d: &Def, pos: &[i32], kw: &[(&'static str, i32)]) -> Outcome {
         let sig = Signature {
             name: d.name,
             params: &d.params,

@@ -1,0 +1,124 @@
+//! `SyntaxError` and its subclasses as the parser raises them, and their
+//! printed form, which is CPython 3.8's (`print_error_text` in pythonrun.c).
+
+use std::fmt;
+
+/// Which class of syntax error: the printed name and the Python type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    SyntaxError,
+    IndentationError,
+    TabError,
+}
+
+impl ErrorKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::SyntaxError => "SyntaxError",
+            ErrorKind::IndentationError => "IndentationError",
+            ErrorKind::TabError => "TabError",
+        }
+    }
+}
+
+/// A syntax error with what CPython's `SyntaxError` carries: message,
+/// filename, line, 1-based column in characters (`offset`) and source line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub kind: ErrorKind,
+    pub msg: String,
+    pub filename: String,
+    pub lineno: u32,
+    /// 1-based character column of the caret; `None` prints no caret.
+    pub offset: Option<u32>,
+    /// The source line, with its newline if it had one; `None` prints no line.
+    pub text: Option<String>,
+}
+
+impl SyntaxError {
+    /// An error at byte column `col` (0-based) of line `lineno` of `source`.
+    pub fn at(
+        kind: ErrorKind,
+        msg: impl Into<String>,
+        filename: &str,
+        source: &str,
+        lineno: u32,
+        col: u32,
+    ) -> SyntaxError {
+        let text = source_line(source, lineno);
+        let offset = text.as_ref().map(|line| {
+            let col = (col as usize).min(line.len());
+            let mut cut = col;
+            while !line.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            line[..cut].chars().count() as u32 + 1
+        });
+        SyntaxError {
+            kind,
+            msg: msg.into(),
+            filename: filename.to_string(),
+            lineno,
+            offset: offset.or(Some(col + 1)),
+            text,
+        }
+    }
+}
+
+/// Line `lineno` (1-based) of `source` with its line end, if it exists.
+pub fn source_line(source: &str, lineno: u32) -> Option<String> {
+    let mut rest = source;
+    for _ in 1..lineno {
+        let nl = rest.find('\n')?;
+        rest = &rest[nl + 1..];
+    }
+    if rest.is_empty() && lineno > 1 {
+        return Some(String::new());
+    }
+    let end = rest.find('\n').map_or(rest.len(), |nl| nl + 1);
+    Some(rest[..end].to_string())
+}
+
+impl fmt::Display for SyntaxError {
+    /// The lines CPython 3.8 prints for an uncaught syntax error.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "  File \"{}\", line {}", self.filename, self.lineno)?;
+        if let Some(text) = &self.text {
+            let mut offset = self.offset.map_or(-1, |o| o as i64);
+            let mut text: &str = text;
+            if offset >= 0 {
+                let chars = text.chars().count() as i64;
+                if offset > 0 && offset == chars && text.ends_with('\n') {
+                    offset -= 1;
+                }
+                let trimmed = text.trim_start_matches([' ', '\t', '\x0c']);
+                offset -= (text.chars().count() - trimmed.chars().count()) as i64;
+                text = trimmed;
+            }
+            write!(f, "    {text}")?;
+            if !text.ends_with('\n') {
+                writeln!(f)?;
+            }
+            if offset != -1 {
+                let spaces = if offset > 1 { offset - 1 } else { 0 };
+                writeln!(f, "    {}^", " ".repeat(spaces as usize))?;
+            }
+        }
+        write!(f, "{}: {}", self.kind.name(), self.msg)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prints_like_cpython() {
+        let err =
+            SyntaxError::at(ErrorKind::SyntaxError, "invalid syntax", "x.py", "  x = = 1\n", 1, 6);
+        assert_eq!(
+            err.to_string(),
+            "  File \"x.py\", line 1\n    x = = 1\n        ^\nSyntaxError: invalid syntax"
+        );
+    }
+}

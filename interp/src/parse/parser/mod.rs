@@ -1,0 +1,293 @@
+//! The recursive-descent parser: CPython 3.8's `Grammar/Grammar` rule by
+//! rule, building the tree the way `Python/ast.c` does, including the checks
+//! ast.c makes (assignment targets, argument order, ...).
+//!
+//! CPython parses a whole file before building its AST, so a grammar error
+//! anywhere wins over an ast.c error earlier in the file: ast.c errors are
+//! kept as *pending* until the parse ends.
+//!
+//! Recursion is bounded: brackets by the lexer (200, as CPython), blocks by
+//! indentation (100 levels), and everything else that deepens the tree by
+//! [`MAX_DEPTH`], beyond which the parse fails with "too many nested
+//! parentheses" rather than overflowing the stack.
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`stmt`] | statements, blocks, imports |
+//! | [`expr`] | expressions, comprehensions, subscripts |
+//! | [`args`] | parameter lists and call arguments |
+//! | [`targets`] | assignment/deletion targets (`set_context`) |
+//! | [`literal`] | numbers and (f-)string atoms |
+
+mod args;
+mod expr;
+mod literal;
+mod stmt;
+mod targets;
+
+use super::ast::{Expr, Loc, Mod};
+use super::error::{ErrorKind, SyntaxError};
+use super::lexer;
+use super::token::{Kw, Op, Tok, Token};
+
+/// The deepest expression tree the parser builds (nesting plus chained
+/// operators, trailers and unary operators).
+pub const MAX_DEPTH: usize = 3000;
+
+pub(super) type PResult<T> = Result<T, Box<SyntaxError>>;
+
+/// What to parse: CPython's `exec`, `eval` and `single` modes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Module,
+    Expression,
+    Interactive,
+}
+
+pub struct Parser<'a> {
+    src: &'a str,
+    filename: &'a str,
+    tokens: Vec<Token>,
+    lex_error: Option<SyntaxError>,
+    pos: usize,
+    /// End (line, column) of the last consumed token.
+    prev_end: (u32, u32),
+    depth: usize,
+    /// The line number of the first line (not 1 for an f-string expression).
+    first_line: u32,
+    /// The first ast.c-level error, reported if the grammar accepts the input.
+    pending: Option<Box<SyntaxError>>,
+}
+
+impl<'a> Parser<'a> {
+    /// A parser over `src` (newlines normalised, ending in `\n`), whose
+    /// positions start at line `first_line`.
+    pub fn new(src: &'a str, filename: &'a str, first_line: u32, depth: usize) -> Parser<'a> {
+        let (tokens, lex_error) = lexer::tokenize(src, filename, first_line);
+        Parser {
+            src,
+            filename,
+            tokens,
+            lex_error,
+            pos: 0,
+            prev_end: (first_line, 0),
+            depth,
+            first_line,
+            pending: None,
+        }
+    }
+
+    pub fn parse(mut self, mode: Mode) -> Result<Mod, Box<SyntaxError>> {
+        let tree = match mode {
+            Mode::Module => {
+                let body = self.file_input()?;
+                Mod::Module { body, type_ignores: Vec::new() }
+            }
+            Mode::Interactive => {
+                let mut body = Vec::new();
+                if self.peek() != Tok::Newline {
+                    self.statement(&mut body)?;
+                }
+                while self.peek() == Tok::Newline {
+                    self.bump();
+                }
+                self.expect(Tok::EndMarker)?;
+                Mod::Interactive { body }
+            }
+            Mode::Expression => {
+                let body = self.testlist()?;
+                while self.peek() == Tok::Newline {
+                    self.bump();
+                }
+                self.expect(Tok::EndMarker)?;
+                Mod::Expression { body: Box::new(body) }
+            }
+        };
+        match self.pending {
+            Some(err) => Err(err),
+            None => Ok(tree),
+        }
+    }
+
+    // ---- tokens ----
+
+    fn token(&self) -> &Token {
+        &self.tokens[self.pos.min(self.tokens.len() - 1)]
+    }
+
+    fn peek(&self) -> Tok {
+        self.token().tok
+    }
+
+    fn peek_at(&self, ahead: usize) -> Tok {
+        self.tokens[(self.pos + ahead).min(self.tokens.len() - 1)].tok
+    }
+
+    fn at_op(&self, op: Op) -> bool {
+        self.peek() == Tok::Op(op)
+    }
+
+    fn at_kw(&self, kw: Kw) -> bool {
+        self.peek() == Tok::Keyword(kw)
+    }
+
+    fn bump(&mut self) -> Token {
+        let token = *self.token();
+        if self.pos < self.tokens.len() - 1 {
+            self.pos += 1;
+        }
+        self.prev_end = (token.end_line, token.end_col);
+        token
+    }
+
+    fn eat_op(&mut self, op: Op) -> bool {
+        let hit = self.at_op(op);
+        if hit {
+            self.bump();
+        }
+        hit
+    }
+
+    fn eat_kw(&mut self, kw: Kw) -> bool {
+        let hit = self.at_kw(kw);
+        if hit {
+            self.bump();
+        }
+        hit
+    }
+
+    fn expect(&mut self, tok: Tok) -> PResult<Token> {
+        if self.peek() == tok {
+            Ok(self.bump())
+        } else {
+            Err(self.unexpected())
+        }
+    }
+
+    fn expect_op(&mut self, op: Op) -> PResult<Token> {
+        self.expect(Tok::Op(op))
+    }
+
+    fn expect_kw(&mut self, kw: Kw) -> PResult<Token> {
+        self.expect(Tok::Keyword(kw))
+    }
+
+    fn text(&self, token: &Token) -> &'a str {
+        &self.src[token.start..token.end]
+    }
+
+    fn expect_name(&mut self) -> PResult<String> {
+        let token = self.expect(Tok::Name)?;
+        Ok(self.text(&token).to_string())
+    }
+
+    /// The location from `start` to the end of the last consumed token.
+    fn loc_from(&self, start: &Token) -> Loc {
+        Loc {
+            lineno: start.line,
+            col_offset: start.col,
+            end_lineno: self.prev_end.0,
+            end_col_offset: self.prev_end.1,
+        }
+    }
+
+    fn span(start: &Loc, end: &Loc) -> Loc {
+        Loc {
+            lineno: start.lineno,
+            col_offset: start.col_offset,
+            end_lineno: end.end_lineno,
+            end_col_offset: end.end_col_offset,
+        }
+    }
+
+    // ---- errors ----
+
+    /// An error at `line` and byte column `col`. Inside an f-string
+    /// expression, CPython 3.8 reports the line relative to the `(expr)` text.
+    fn error_at(&self, kind: ErrorKind, msg: &str, line: u32, col: u32) -> Box<SyntaxError> {
+        let line = (line + 1).saturating_sub(self.first_line).max(1);
+        Box::new(SyntaxError::at(kind, msg, self.filename, self.src, line, col))
+    }
+
+    /// The grammar error for the current token, as CPython's parser words it.
+    fn unexpected(&self) -> Box<SyntaxError> {
+        let token = *self.token();
+        match token.tok {
+            Tok::Error => Box::new(
+                self.lex_error.clone().expect("an Error token comes with the lexer's error"),
+            ),
+            Tok::Indent => self.error_at(
+                ErrorKind::IndentationError,
+                "unexpected indent",
+                token.line,
+                token.col,
+            ),
+            Tok::Dedent => self.error_at(
+                ErrorKind::IndentationError,
+                "unexpected unindent",
+                token.line,
+                token.col,
+            ),
+            Tok::EndMarker => {
+                let line = self.src.lines().count() as u32 + self.first_line - 1;
+                let last = self.src.lines().last().map_or(0, |l| l.len() as u32);
+                self.error_at(ErrorKind::SyntaxError, "unexpected EOF while parsing", line, last)
+            }
+            _ => self.error_at(ErrorKind::SyntaxError, "invalid syntax", token.line, token.col),
+        }
+    }
+
+    /// Records an ast.c-level error at `loc`; the first one is reported if the
+    /// grammar accepts the whole input.
+    fn ast_error(&mut self, msg: &str, loc: Loc) {
+        if self.pending.is_none() {
+            self.pending =
+                Some(self.error_at(ErrorKind::SyntaxError, msg, loc.lineno, loc.col_offset));
+        }
+    }
+
+    fn too_deep(&self) -> Box<SyntaxError> {
+        let token = self.token();
+        self.error_at(ErrorKind::SyntaxError, "too many nested parentheses", token.line, token.col)
+    }
+
+    /// Deepens the tree by one level.
+    fn enter(&mut self) -> PResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.too_deep());
+        }
+        Ok(())
+    }
+
+    fn leave(&mut self, levels: usize) {
+        self.depth -= levels;
+    }
+
+    /// Can the current token start an expression (`test` or `star_expr`)?
+    fn at_expr_start(&self) -> bool {
+        match self.peek() {
+            Tok::Name | Tok::Number | Tok::String => true,
+            Tok::Keyword(kw) => {
+                matches!(kw, Kw::None | Kw::True | Kw::False | Kw::Not | Kw::Lambda | Kw::Await)
+            }
+            Tok::Op(op) => matches!(
+                op,
+                Op::LPar
+                    | Op::LSqb
+                    | Op::LBrace
+                    | Op::Minus
+                    | Op::Plus
+                    | Op::Tilde
+                    | Op::Ellipsis
+                    | Op::Star
+            ),
+            _ => false,
+        }
+    }
+}
+
+/// Boxes an expression.
+fn bx(e: Expr) -> Box<Expr> {
+    Box::new(e)
+}

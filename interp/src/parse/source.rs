@@ -1,0 +1,159 @@
+//! From file bytes to source text: the UTF-8 byte order mark, the PEP 263
+//! encoding declaration in the first two lines, decoding, and CPython's
+//! universal newlines (`\r\n` and `\r` read as `\n`), ending in a newline.
+
+use super::error::{ErrorKind, SyntaxError};
+use crate::unicode;
+
+/// The declared encoding of `bytes`, if its first or second line has a cookie.
+fn declared_encoding(bytes: &[u8]) -> Option<String> {
+    let mut lines = bytes.split(|&b| b == b'\n' || b == b'\r');
+    let first = lines.next()?;
+    if let Some(enc) = cookie(first) {
+        return Some(enc);
+    }
+    // The second line counts only when the first is blank or a comment.
+    let trimmed: Vec<u8> =
+        first.iter().copied().skip_while(|b| matches!(b, b' ' | b'\t' | 0x0c)).collect();
+    if !trimmed.is_empty() && trimmed[0] != b'#' {
+        return None;
+    }
+    let second = if bytes.len() > first.len() {
+        let rest = &bytes[first.len()..];
+        let rest = rest.strip_prefix(b"\r\n").or_else(|| rest.get(1..)).unwrap_or(&[]);
+        rest.split(|&b| b == b'\n' || b == b'\r').next()?
+    } else {
+        return None;
+    };
+    cookie(second)
+}
+
+/// `^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)` on one line.
+fn cookie(line: &[u8]) -> Option<String> {
+    let start = line.iter().position(|b| !matches!(b, b' ' | b'\t' | 0x0c))?;
+    if line[start] != b'#' {
+        return None;
+    }
+    let comment = &line[start..];
+    let at = comment.windows(6).position(|w| w == b"coding")?;
+    let rest = &comment[at + 6..];
+    if !matches!(rest.first(), Some(b':' | b'=')) {
+        // A later "coding" may still match (`.*?` backtracks).
+        return cookie_after(comment, at + 6);
+    }
+    let name: Vec<u8> = rest[1..]
+        .iter()
+        .copied()
+        .skip_while(|b| matches!(b, b' ' | b'\t'))
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        .collect();
+    if name.is_empty() {
+        return cookie_after(comment, at + 6);
+    }
+    Some(String::from_utf8_lossy(&name).into_owned())
+}
+
+fn cookie_after(comment: &[u8], from: usize) -> Option<String> {
+    let mut shifted = b"#".to_vec();
+    shifted.extend_from_slice(&comment[from..]);
+    cookie(&shifted)
+}
+
+/// CPython's `get_normal_name`: the spellings of UTF-8 and Latin-1 it knows.
+fn normal_name(name: &str) -> String {
+    let lower = name.to_ascii_lowercase().replace('_', "-");
+    if lower == "utf-8" || lower.starts_with("utf-8-") || lower == "utf8" {
+        return "utf-8".into();
+    }
+    for latin in ["latin-1", "iso-8859-1", "iso-latin-1", "latin1"] {
+        if lower == latin || lower.starts_with(&format!("{latin}-")) {
+            return "iso-8859-1".into();
+        }
+    }
+    lower
+}
+
+fn decode_error(filename: &str, msg: String) -> Box<SyntaxError> {
+    Box::new(SyntaxError {
+        kind: ErrorKind::SyntaxError,
+        msg,
+        filename: filename.into(),
+        lineno: 0,
+        offset: None,
+        text: None,
+    })
+}
+
+/// Decodes a source file to text with `\n` line ends and a final newline.
+pub fn decode(bytes: &[u8], filename: &str) -> Result<String, Box<SyntaxError>> {
+    let (bytes, bom) = match bytes.strip_prefix(b"\xef\xbb\xbf") {
+        Some(rest) => (rest, true),
+        None => (bytes, false),
+    };
+    let encoding = declared_encoding(bytes).map(|name| normal_name(&name));
+    let text = match encoding.as_deref() {
+        None | Some("utf-8") => match std::str::from_utf8(bytes) {
+            Ok(text) => text.to_string(),
+            Err(err) => {
+                let bad = bytes[err.valid_up_to()];
+                let line = bytes[..err.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+                let msg = if encoding.is_none() {
+                    format!(
+                        "Non-UTF-8 code starting with '\\x{bad:02x}' in file {filename} on line {line}, \
+                         but no encoding declared; see http://python.org/dev/peps/pep-0263/ for details"
+                    )
+                } else {
+                    format!(
+                        "(unicode error) 'utf-8' codec can't decode byte 0x{bad:02x} in position {}: invalid start byte",
+                        err.valid_up_to()
+                    )
+                };
+                return Err(decode_error(filename, msg));
+            }
+        },
+        Some(other) if bom => {
+            return Err(decode_error(filename, format!("encoding problem: {other} with BOM")));
+        }
+        Some("iso-8859-1") => bytes.iter().map(|&b| b as char).collect(),
+        Some("ascii" | "us-ascii") if bytes.is_ascii() => String::from_utf8_lossy(bytes).into(),
+        Some(name) => match unicode::single_byte_decoder(name) {
+            Some(high_half) => bytes
+                .iter()
+                .map(|&b| if b < 0x80 { b as char } else { high_half[(b - 0x80) as usize] })
+                .collect(),
+            None => return Err(decode_error(filename, format!("unknown encoding: {name}"))),
+        },
+    };
+    Ok(normalize_newlines(text))
+}
+
+/// `\r\n` and `\r` become `\n`; a missing final newline is added.
+pub fn normalize_newlines(text: String) -> String {
+    let mut text =
+        if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text };
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookies() {
+        assert_eq!(declared_encoding(b"# -*- coding: latin-1 -*-\n"), Some("latin-1".into()));
+        assert_eq!(
+            declared_encoding(b"#!/usr/bin/python\n# vim: set fileencoding=utf8 :\n"),
+            Some("utf8".into())
+        );
+        assert_eq!(declared_encoding(b"x = 1\n# coding: latin-1\n"), None);
+        assert!(decode(b"s = '\xe9'\n", "f").unwrap_err().msg.starts_with("Non-UTF-8"));
+        assert_eq!(
+            decode(b"# coding: latin-1\ns = '\xe9'", "f").unwrap(),
+            "# coding: latin-1\ns = '\u{e9}'\n"
+        );
+        assert_eq!(decode(b"a\r\nb\rc", "f").unwrap(), "a\nb\nc\n");
+    }
+}

@@ -1,0 +1,86 @@
+//! Unicode data as CPython 3.8 sees it (Unicode 12.1.0): identifier
+//! characters, printability, character names, and `repr` of str and bytes.
+//! The tables are generated from python3.8's `unicodedata` by
+//! `tools/gen_unicode.py`.
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`tables`] | generated range tables and the name list |
+//! | [`names`] | `\N{NAME}` lookup: the name list, aliases, CJK and Hangul names |
+//! | [`repr`] | `repr()` of str and bytes, CPython's quoting and escapes |
+
+mod names;
+mod repr;
+#[rustfmt::skip]
+mod tables;
+
+pub use names::lookup_name;
+pub use repr::{repr_bytes, repr_code_points, repr_str};
+
+fn in_ranges(ranges: &[(u32, u32)], cp: u32) -> bool {
+    ranges
+        .binary_search_by(|&(lo, hi)| {
+            if hi < cp {
+                std::cmp::Ordering::Less
+            } else if lo > cp {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// May `c` start a Python identifier (XID_Start or `_`)?
+pub fn is_identifier_start(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic() || c == '_';
+    }
+    in_ranges(tables::IDENTIFIER_START, c as u32)
+}
+
+/// May `c` continue a Python identifier (XID_Continue)?
+pub fn is_identifier_continue(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    in_ranges(tables::IDENTIFIER_CONTINUE, c as u32)
+}
+
+/// `str.isprintable()` of the one-character string `chr(cp)`.
+pub fn is_printable(cp: u32) -> bool {
+    if cp < 0x80 {
+        return (0x20..0x7f).contains(&cp);
+    }
+    in_ranges(tables::PRINTABLE, cp)
+}
+
+/// The upper half (bytes 0x80..=0xFF) of a single-byte source encoding that
+/// CPython's standard library uses in a coding declaration, by normal name.
+pub fn single_byte_decoder(encoding: &str) -> Option<&'static [char; 128]> {
+    match encoding {
+        "koi8-r" => Some(&tables::KOI8_R),
+        "cp1252" | "windows-1252" => Some(&tables::CP1252),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifier_characters() {
+        assert!(is_identifier_start('é') && is_identifier_start('_') && is_identifier_start('ℕ'));
+        assert!(!is_identifier_start('1') && !is_identifier_start('∞'));
+        assert!(is_identifier_continue('1') && is_identifier_continue('\u{0301}'));
+        assert!(!is_identifier_continue('-'));
+    }
+
+    #[test]
+    fn printable() {
+        assert!(is_printable('a' as u32) && is_printable(' ' as u32) && is_printable(0xe9));
+        assert!(!is_printable(0x7f) && !is_printable(0xa0) && !is_printable(0x200b));
+        assert!(!is_printable(0xd800) && !is_printable(0x10ffff));
+    }
+}
