@@ -36,7 +36,7 @@ fn baseline(heap: &Heap) -> (usize, usize) {
 
 #[test]
 fn unreachable_objects_are_freed_and_reachable_survive() {
-    let heap = Heap::with_stress(false);
+    let heap = Heap::new();
     let (base, _) = baseline(&heap);
     let kept = node(&heap, vec![]);
     let child = node(&heap, vec![Value::from_small_int(3).unwrap()]);
@@ -56,7 +56,7 @@ fn unreachable_objects_are_freed_and_reachable_survive() {
 
 #[test]
 fn million_long_list_does_not_overflow_the_stack() {
-    let heap = Heap::with_stress(false);
+    let heap = Heap::new();
     let (base, base_bytes) = baseline(&heap);
     let mut head = node(&heap, vec![]);
     for _ in 1..1_000_000 {
@@ -81,7 +81,7 @@ fn million_long_list_does_not_overflow_the_stack() {
 
 #[test]
 fn cycles_die_when_unreachable() {
-    let heap = Heap::with_stress(false);
+    let heap = Heap::new();
     let (base, _) = baseline(&heap);
     let a = node(&heap, vec![]);
     let b = node(&heap, vec![a]);
@@ -95,7 +95,7 @@ fn cycles_die_when_unreachable() {
 
 #[test]
 fn root_scopes_keep_temporaries_until_dropped() {
-    let heap = Heap::with_stress(false);
+    let heap = Heap::new();
     let (base, _) = baseline(&heap);
     {
         let scope = RootScope::new(&heap);
@@ -160,4 +160,34 @@ fn stress_mode_finds_a_missing_root() {
     heap.safepoint(&vec![holder]); // `lost` was not rooted: freed
     link(holder, lost); // a bug: storing a dead object
     heap.safepoint(&vec![holder]);
+}
+
+/// Allocation and collection throughput (run with `--ignored --nocapture`
+/// in release mode; a measurement, not a test).
+#[test]
+#[ignore]
+fn bench_million_pairs() {
+    let heap = Heap::new();
+    let start = std::time::Instant::now();
+    let list = heap.new_list(&[]);
+    let items = list::list_of(list).unwrap();
+    for i in 0..1_000_000 {
+        let v = Value::from_small_int(i).unwrap();
+        items.items.push(heap.new_tuple(&[v, v]));
+        heap.safepoint(&list);
+    }
+    let built = start.elapsed();
+    let stats = heap.collect(&vec![list]);
+    let marked = start.elapsed() - built;
+    items.items.clear();
+    let t = std::time::Instant::now();
+    let freed = heap.collect(&vec![list]);
+    let swept = t.elapsed();
+    println!(
+        "build 1M (i, i) in a list: {built:?} ({} collections); full collect with all live: {marked:?} ({} live, {} bytes); collect freeing 1M: {swept:?} ({} freed)",
+        heap.collections(),
+        stats.live_objects,
+        stats.live_bytes,
+        freed.collected_objects
+    );
 }

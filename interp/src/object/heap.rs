@@ -44,6 +44,8 @@ pub enum ObjKind {
     Dict,
     Set,
     FrozenSet,
+    /// Attribute storage of a built-in-subclass instance.
+    SideAttrs,
     /// Payloads defined by tests of the heap itself.
     Test,
 }
@@ -67,6 +69,9 @@ pub struct ObjHeader {
 
 pub const HEADER_TYPE_OFFSET: usize = offset_of!(ObjHeader, ty);
 pub const HEADER_KIND_OFFSET: usize = offset_of!(ObjHeader, kind);
+/// Header flag (all kinds): the object keeps attributes in the heap's side
+/// table. The low bits of `flags` belong to each kind.
+pub const FLAG_SIDE_ATTRS: u8 = 0x80;
 pub const HEADER_SIZE: usize = size_of::<ObjHeader>();
 /// Where every payload starts (payloads are at most 8-aligned).
 pub const PAYLOAD_OFFSET: usize = HEADER_SIZE;
@@ -318,6 +323,9 @@ pub struct Heap {
     mark_stack: RefCell<Vec<NonNull<ObjHeader>>>,
     /// Roots the heap owns itself: the built-in types, interned strings.
     pub(super) own_roots: RefCell<Vec<Value>>,
+    /// Attribute storage of instances of built-in-type subclasses (a
+    /// `SideAttrsObj` per object address), see [`super::instance`].
+    pub(super) side_attrs: RefCell<std::collections::HashMap<u64, Value>>,
     pub(super) interned: RefCell<std::collections::HashMap<Box<str>, Value>>,
     pub(super) types: BuiltinTypes,
     pub(super) singletons: Singletons,
@@ -346,6 +354,7 @@ impl Heap {
             mark_stack: RefCell::new(Vec::new()),
             own_roots: RefCell::new(Vec::new()),
             interned: RefCell::new(Default::default()),
+            side_attrs: RefCell::new(Default::default()),
             types: Default::default(),
             singletons: Default::default(),
             type_versions: Cell::new(0),
@@ -452,7 +461,8 @@ impl Heap {
     /// the heap's own roots or a root scope.
     pub fn collect(&self, roots: &dyn RootSet) -> CollectStats {
         let mut stack = std::mem::take(&mut *self.mark_stack.borrow_mut());
-        let mut tracer = Tracer::new(&mut stack);
+        let side_attrs = self.side_attrs.borrow();
+        let mut tracer = Tracer::new(&mut stack, Some(&side_attrs));
         roots.trace_roots(&mut tracer);
         tracer.mark_all(&self.scoped_roots.borrow());
         tracer.mark_all(&self.own_roots.borrow());
@@ -461,6 +471,7 @@ impl Heap {
         self.trace_interned(&mut tracer);
         tracer.drain();
         let marked = tracer.marked();
+        drop(side_attrs);
         *self.mark_stack.borrow_mut() = stack;
         let stats = self.sweep(marked);
         self.collections.set(self.collections.get() + 1);
@@ -494,6 +505,9 @@ impl Heap {
             } else {
                 stats.collected_objects += 1;
                 stats.collected_bytes += header.size() + extra;
+                if header.flags() & FLAG_SIDE_ATTRS != 0 {
+                    self.side_attrs.borrow_mut().remove(&(obj.as_ptr() as u64));
+                }
                 // SAFETY: the object is unreachable (unmarked after a full
                 // mark), so nothing uses it again; it is freed exactly once
                 // because it leaves `objects` now.

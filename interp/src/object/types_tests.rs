@@ -19,7 +19,7 @@ fn mro_names(v: Value) -> Vec<String> {
 
 #[test]
 fn c3_diamond() {
-    let heap = Heap::with_stress(false);
+    let heap = Heap::new();
     let a = class(&heap, "A", &[]).unwrap();
     let b = class(&heap, "B", &[a]).unwrap();
     let c = class(&heap, "C", &[a]).unwrap();
@@ -34,7 +34,7 @@ fn c3_diamond() {
 
 #[test]
 fn class_errors_match_cpython() {
-    let heap = Heap::with_stress(false);
+    let heap = Heap::new();
     let a = class(&heap, "A", &[]).unwrap();
     let b = class(&heap, "B", &[a]).unwrap();
     let err = class(&heap, "C", &[a, b]).unwrap_err();
@@ -65,7 +65,7 @@ fn class_errors_match_cpython() {
 
 #[test]
 fn versions_change_with_dicts_of_the_type_and_its_bases() {
-    let heap = Heap::with_stress(false);
+    let heap = Heap::new();
     let a = class(&heap, "A", &[]).unwrap();
     let b = class(&heap, "B", &[a]).unwrap();
     let other = class(&heap, "Other", &[]).unwrap();
@@ -104,7 +104,7 @@ fn native_neg(rt: &mut dyn Runtime, v: Value) -> Result<Value, PyErr> {
 
 #[test]
 fn slots_are_inherited_unless_overridden() {
-    let heap = Heap::with_stress(false);
+    let heap = Heap::new();
     let int = ty(heap.types().int);
     int.slots.neg.set(Some(native_neg));
     let plain = class(&heap, "MyInt", &[int.value()]).unwrap();
@@ -129,7 +129,7 @@ fn slots_are_inherited_unless_overridden() {
 
 #[test]
 fn errors_carry_exceptions() {
-    let heap = Heap::with_stress(false);
+    let heap = Heap::new();
     let err = PyErr::zero_division_error(&heap, "division by zero");
     assert_eq!(format!("{err:?}"), "ZeroDivisionError: division by zero");
     assert!(err.matches(&heap, heap.types().arithmetic_error));
@@ -146,7 +146,7 @@ fn errors_carry_exceptions() {
 
 #[test]
 fn unreferenced_classes_are_collected_with_their_shapes() {
-    let heap = Heap::with_stress(false);
+    let heap = Heap::new();
     let base = heap.collect(&NoRoots);
     let c = class(&heap, "Temp", &[]).unwrap();
     let o = heap.new_instance(ty(c));
