@@ -142,7 +142,6 @@ fn stress_mode_collects_every_safepoint_and_poisons() {
     heap.safepoint(&vec![live]);
     let header = ObjHeader::of(dead).unwrap();
     assert_eq!(header.kind(), ObjKind::Freed);
-    assert_eq!(Gc::<Node>::from_value(dead), None, "a freed object is no longer a Node");
     // Its payload is poison.
     // SAFETY: the quarantined memory is still allocated in stress mode.
     let first_word = unsafe {

@@ -14,6 +14,7 @@ use std::ptr::NonNull;
 
 use super::builtin_types::{BuiltinTypes, Singletons};
 use super::gc::{CollectStats, RootSet, Tracer};
+use super::types::{MethodCacheEntry, METHOD_CACHE_SIZE};
 use super::value::Value;
 
 /// What layout a heap object's payload has. Each payload type has its own
@@ -86,7 +87,8 @@ impl ObjHeader {
     /// The type object, as a value (`Value::NONE` during bootstrap only).
     #[inline(always)]
     pub fn type_value(&self) -> Value {
-        NonNull::new(self.ty.get() as *mut ObjHeader).map_or(Value::NONE, Value::from_header)
+        NonNull::new(self.ty.get() as *mut ObjHeader)
+            .map_or(Value::NONE, Value::from_checked_header)
     }
 
     #[inline(always)]
@@ -261,12 +263,16 @@ impl<T: Payload> Gc<T> {
     #[inline(always)]
     pub fn from_value(v: Value) -> Option<Gc<T>> {
         let header = ObjHeader::of(v)?;
+        debug_assert!(
+            header.kind() != ObjKind::Freed,
+            "use of a freed object: a GC root is missing"
+        );
         (header.kind() == T::KIND).then(|| Gc(NonNull::from(header).cast()))
     }
 
     #[inline(always)]
     pub fn value(self) -> Value {
-        Value::from_header(self.0.cast())
+        Value::from_checked_header(self.0.cast())
     }
 
     #[inline(always)]
@@ -330,6 +336,7 @@ pub struct Heap {
     pub(super) types: BuiltinTypes,
     pub(super) singletons: Singletons,
     pub(super) type_versions: Cell<u64>,
+    pub(super) method_cache: Box<[Cell<MethodCacheEntry>]>,
 }
 
 impl Heap {
@@ -358,6 +365,9 @@ impl Heap {
             types: Default::default(),
             singletons: Default::default(),
             type_versions: Cell::new(0),
+            method_cache: (0..METHOD_CACHE_SIZE)
+                .map(|_| Cell::new(MethodCacheEntry::EMPTY))
+                .collect(),
         };
         super::builtin_types::bootstrap(&mut heap);
         heap
@@ -423,6 +433,7 @@ impl Heap {
                 (raw as *mut u8).add(size_of::<HeapObj<T>>().next_multiple_of(8)) as *mut I;
             std::ptr::copy_nonoverlapping(tail.as_ptr(), tail_ptr, tail.len());
         }
+        Value::from_header(obj.cast()); // checks once that the address fits a Value
         self.objects.borrow_mut().push(obj.cast());
         self.note_alloc(size + extra);
         Gc(obj)
@@ -473,6 +484,9 @@ impl Heap {
         let marked = tracer.marked();
         drop(side_attrs);
         *self.mark_stack.borrow_mut() = stack;
+        // Entries hold values that may die now (a moving collector would
+        // also have to rewrite them).
+        self.clear_method_cache();
         let stats = self.sweep(marked);
         self.collections.set(self.collections.get() + 1);
         self.bytes_since_gc.set(0);

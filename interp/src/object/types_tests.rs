@@ -76,10 +76,19 @@ fn versions_change_with_dicts_of_the_type_and_its_bases() {
     assert_ne!(ty(b).version(), vb, "a base's change invalidates subclasses");
     assert_eq!(ty(other).version(), vo);
     assert_eq!(ty(b).lookup(f), Some(Value::from_small_int(1).unwrap()));
+    assert_eq!(heap.lookup(ty(b), f), Some(Value::from_small_int(1).unwrap()));
     let vb = ty(b).version();
     heap.type_set_attr(ty(a), f, None).unwrap();
     assert_ne!(ty(b).version(), vb);
     assert_eq!(ty(b).lookup(f), None);
+    assert_eq!(heap.lookup(ty(b), f), None, "the cache sees the new version");
+    heap.type_set_attr(ty(b), f, Some(Value::TRUE)).unwrap();
+    assert_eq!(heap.lookup_in_type_of(heap.new_instance(ty(b)), f), Some(Value::TRUE));
+    let list = ty(heap.types().list);
+    let v = list.version();
+    heap.type_set_builtin_attr(list, "append", Value::TRUE);
+    assert_ne!(list.version(), v);
+    assert_eq!(heap.lookup(list, heap.intern("append")), Some(Value::TRUE));
     let err = heap.type_set_attr(ty(a), f, None).unwrap_err();
     assert_eq!(
         (err.type_name(), err.message()),
