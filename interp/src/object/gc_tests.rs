@@ -151,6 +151,37 @@ fn stress_mode_collects_every_safepoint_and_poisons() {
 }
 
 #[test]
+fn stress_mode_reuses_memory_once_the_quarantine_is_full() {
+    let heap = Heap::with_stress(true);
+    heap.set_quarantine_limit(1 << 20);
+    let live = node(&heap, vec![]);
+    let mut peak = 0;
+    for round in 0..200 {
+        for _ in 0..1000 {
+            node(&heap, vec![]);
+        }
+        heap.safepoint(&live);
+        if round == 20 {
+            peak = heap.footprint();
+        }
+    }
+    assert!(heap.footprint() <= peak * 2, "{} grew from {peak}", heap.footprint());
+    assert_eq!(Gc::<Node>::from_value(live).unwrap().refs.borrow().len(), 0);
+}
+
+#[test]
+fn large_objects_are_freed_too() {
+    let heap = Heap::new();
+    let (base, _) = baseline(&heap);
+    let items: Vec<Value> = (0..1000).map(|i| Value::from_small_int(i).unwrap()).collect();
+    let big = heap.new_tuple(&items);
+    heap.new_tuple(&items);
+    let stats = heap.collect(&big);
+    assert_eq!((stats.live_objects, stats.collected_objects), (base + 1, 1));
+    assert_eq!(tuple::tuple_of(big).unwrap().items(), &items[..]);
+}
+
+#[test]
 #[should_panic(expected = "a root is missing")]
 fn stress_mode_finds_a_missing_root() {
     let heap = Heap::with_stress(true);
