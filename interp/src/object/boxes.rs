@@ -123,7 +123,7 @@ mod tests {
 
     #[test]
     fn ints_are_small_exactly_when_they_fit() {
-        let heap = Heap::with_stress(false);
+        let heap = Heap::new();
         for i in [0, SMALL_INT_MAX, SMALL_INT_MIN] {
             assert!(heap.new_int_i64(i).is_small_int());
             assert!(heap.new_int(BigInt::from(i)).is_small_int());

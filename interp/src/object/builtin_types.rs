@@ -206,7 +206,7 @@ mod tests {
 
     #[test]
     fn hierarchy_matches_python38() {
-        let heap = Heap::with_stress(false);
+        let heap = Heap::new();
         let ours = our_hierarchy(&heap);
         let names: Vec<String> =
             ours.iter().map(|l| l.split(':').next().unwrap().to_string()).collect();
@@ -233,7 +233,7 @@ mod tests {
 
     #[test]
     fn immediates_have_their_types() {
-        let heap = Heap::with_stress(false);
+        let heap = Heap::new();
         let t = heap.types();
         assert_eq!(heap.type_of(Value::from_small_int(1).unwrap()), t.int);
         assert_eq!(heap.type_of(Value::from_f64(1.5)), t.float);

@@ -84,7 +84,7 @@ mod tests {
 
     #[test]
     fn bytes_and_bytearray() {
-        let heap = Heap::with_stress(false);
+        let heap = Heap::new();
         let b = bytes_of(heap.new_bytes(b"abc")).unwrap();
         assert_eq!(b.as_bytes(), b"abc");
         assert_eq!(b.hash(), StrObj::new("abc").hash());

@@ -5,9 +5,10 @@
 //! million-long linked list costs a stack of one entry, not a native frame
 //! per node. Sweeping is in [`super::heap`].
 
+use std::collections::HashMap;
 use std::ptr::NonNull;
 
-use super::heap::{Gc, ObjHeader, ObjKind, Payload};
+use super::heap::{Gc, ObjHeader, ObjKind, Payload, FLAG_SIDE_ATTRS};
 use super::value::Value;
 
 /// What one collection did (also what `gc.collect()` reports).
@@ -34,6 +35,18 @@ impl RootSet for NoRoots {
     fn trace_roots(&self, _tracer: &mut Tracer) {}
 }
 
+impl RootSet for Value {
+    fn trace_roots(&self, tracer: &mut Tracer) {
+        tracer.mark(*self)
+    }
+}
+
+impl<const N: usize> RootSet for [Value; N] {
+    fn trace_roots(&self, tracer: &mut Tracer) {
+        tracer.mark_all(self)
+    }
+}
+
 impl RootSet for [Value] {
     fn trace_roots(&self, tracer: &mut Tracer) {
         tracer.mark_all(self)
@@ -57,12 +70,17 @@ impl<A: RootSet + ?Sized, B: RootSet + ?Sized> RootSet for (&A, &B) {
 pub struct Tracer<'s> {
     stack: &'s mut Vec<NonNull<ObjHeader>>,
     marked: usize,
+    /// Attribute storage of objects flagged [`FLAG_SIDE_ATTRS`], by address.
+    side_attrs: Option<&'s HashMap<u64, Value>>,
 }
 
 impl<'s> Tracer<'s> {
-    pub(super) fn new(stack: &'s mut Vec<NonNull<ObjHeader>>) -> Self {
+    pub(super) fn new(
+        stack: &'s mut Vec<NonNull<ObjHeader>>,
+        side_attrs: Option<&'s HashMap<u64, Value>>,
+    ) -> Self {
         stack.clear();
-        Tracer { stack, marked: 0 }
+        Tracer { stack, marked: 0, side_attrs }
     }
 
     /// Marks `v` (if it is a heap object not yet marked) and queues it.
@@ -106,9 +124,17 @@ impl<'s> Tracer<'s> {
         while let Some(obj) = self.stack.pop() {
             // SAFETY: only live, marked objects are pushed, and their vtable
             // matches their payload.
-            unsafe {
+            let header = unsafe {
                 let vtable = obj.as_ref().vtable();
                 vtable.trace(obj, self);
+                obj.as_ref()
+            };
+            if header.flags() & FLAG_SIDE_ATTRS != 0 {
+                if let Some(&attrs) =
+                    self.side_attrs.and_then(|side| side.get(&(obj.as_ptr() as u64)))
+                {
+                    self.mark(attrs)
+                }
             }
         }
     }

@@ -12,8 +12,10 @@ use std::mem::{align_of, offset_of, size_of};
 use std::ops::Deref;
 use std::ptr::NonNull;
 
+use super::alloc::Cells;
 use super::builtin_types::{BuiltinTypes, Singletons};
 use super::gc::{CollectStats, RootSet, Tracer};
+use super::types::{MethodCacheEntry, METHOD_CACHE_SIZE};
 use super::value::Value;
 
 /// What layout a heap object's payload has. Each payload type has its own
@@ -44,6 +46,8 @@ pub enum ObjKind {
     Dict,
     Set,
     FrozenSet,
+    /// Attribute storage of a built-in-subclass instance.
+    SideAttrs,
     /// Payloads defined by tests of the heap itself.
     Test,
 }
@@ -60,16 +64,22 @@ pub struct ObjHeader {
     mark: Cell<bool>,
     /// Per-kind flags (for str: ASCII, interned).
     flags: Cell<u8>,
-    _reserved: u8,
+    /// Stress mode: the cell was freed and is kept poisoned, not reused.
+    quarantined: Cell<u8>,
     /// Size of the allocation in bytes (header, payload and inline tail).
     size: u32,
 }
 
 pub const HEADER_TYPE_OFFSET: usize = offset_of!(ObjHeader, ty);
 pub const HEADER_KIND_OFFSET: usize = offset_of!(ObjHeader, kind);
+pub(super) const HEADER_QUARANTINE_OFFSET: usize = offset_of!(ObjHeader, quarantined);
+/// Header flag (all kinds): the object keeps attributes in the heap's side
+/// table. The low bits of `flags` belong to each kind.
+pub const FLAG_SIDE_ATTRS: u8 = 0x80;
 pub const HEADER_SIZE: usize = size_of::<ObjHeader>();
 /// Where every payload starts (payloads are at most 8-aligned).
 pub const PAYLOAD_OFFSET: usize = HEADER_SIZE;
+const _: () = assert!(ObjKind::Freed as u8 == 0); // zeroed memory reads as free
 const _: () = assert!(HEADER_SIZE == 24 && HEADER_SIZE.is_multiple_of(8));
 
 impl ObjHeader {
@@ -81,7 +91,8 @@ impl ObjHeader {
     /// The type object, as a value (`Value::NONE` during bootstrap only).
     #[inline(always)]
     pub fn type_value(&self) -> Value {
-        NonNull::new(self.ty.get() as *mut ObjHeader).map_or(Value::NONE, Value::from_header)
+        NonNull::new(self.ty.get() as *mut ObjHeader)
+            .map_or(Value::NONE, Value::from_checked_header)
     }
 
     #[inline(always)]
@@ -256,12 +267,16 @@ impl<T: Payload> Gc<T> {
     #[inline(always)]
     pub fn from_value(v: Value) -> Option<Gc<T>> {
         let header = ObjHeader::of(v)?;
+        debug_assert!(
+            header.kind() != ObjKind::Freed,
+            "use of a freed object: a GC root is missing"
+        );
         (header.kind() == T::KIND).then(|| Gc(NonNull::from(header).cast()))
     }
 
     #[inline(always)]
     pub fn value(self) -> Value {
-        Value::from_header(self.0.cast())
+        Value::from_checked_header(self.0.cast())
     }
 
     #[inline(always)]
@@ -305,23 +320,28 @@ pub const POISON_BYTE: u8 = 0xDB;
 /// All allocation goes through one `Heap`. Single-threaded; methods take
 /// `&self` so that root scopes, handles and allocation can coexist.
 pub struct Heap {
-    objects: RefCell<Vec<NonNull<ObjHeader>>>,
+    cells: RefCell<Cells>,
+    object_count: Cell<usize>,
     bytes_since_gc: Cell<usize>,
     live_bytes: Cell<usize>,
     threshold: Cell<usize>,
     collection_wanted: Cell<bool>,
     stress: bool,
     collections: Cell<u64>,
-    quarantine: RefCell<std::collections::VecDeque<(NonNull<ObjHeader>, usize)>>,
     quarantine_bytes: Cell<usize>,
+    quarantine_limit: Cell<usize>,
     pub(super) scoped_roots: RefCell<Vec<Value>>,
     mark_stack: RefCell<Vec<NonNull<ObjHeader>>>,
     /// Roots the heap owns itself: the built-in types, interned strings.
     pub(super) own_roots: RefCell<Vec<Value>>,
+    /// Attribute storage of instances of built-in-type subclasses (a
+    /// `SideAttrsObj` per object address), see [`super::instance`].
+    pub(super) side_attrs: RefCell<std::collections::HashMap<u64, Value>>,
     pub(super) interned: RefCell<std::collections::HashMap<Box<str>, Value>>,
     pub(super) types: BuiltinTypes,
     pub(super) singletons: Singletons,
     pub(super) type_versions: Cell<u64>,
+    pub(super) method_cache: Box<[Cell<MethodCacheEntry>]>,
 }
 
 impl Heap {
@@ -333,22 +353,27 @@ impl Heap {
 
     pub fn with_stress(stress: bool) -> Heap {
         let mut heap = Heap {
-            objects: RefCell::new(Vec::new()),
+            cells: RefCell::new(Cells::new()),
+            object_count: Cell::new(0),
             bytes_since_gc: Cell::new(0),
             live_bytes: Cell::new(0),
             threshold: Cell::new(MIN_THRESHOLD),
             collection_wanted: Cell::new(stress),
             stress,
             collections: Cell::new(0),
-            quarantine: RefCell::new(Default::default()),
             quarantine_bytes: Cell::new(0),
+            quarantine_limit: Cell::new(QUARANTINE_BYTES),
             scoped_roots: RefCell::new(Vec::new()),
             mark_stack: RefCell::new(Vec::new()),
             own_roots: RefCell::new(Vec::new()),
             interned: RefCell::new(Default::default()),
+            side_attrs: RefCell::new(Default::default()),
             types: Default::default(),
             singletons: Default::default(),
             type_versions: Cell::new(0),
+            method_cache: (0..METHOD_CACHE_SIZE)
+                .map(|_| Cell::new(MethodCacheEntry::EMPTY))
+                .collect(),
         };
         super::builtin_types::bootstrap(&mut heap);
         heap
@@ -386,13 +411,10 @@ impl Heap {
         let size = size.next_multiple_of(8);
         let size32 =
             u32::try_from(size).unwrap_or_else(|_| alloc::handle_alloc_error(Layout::new::<u8>()));
-        let layout = Layout::from_size_align(size, 8)
-            .unwrap_or_else(|_| alloc::handle_alloc_error(Layout::new::<u8>()));
-        // SAFETY: `layout` has non-zero size (at least the header).
-        let raw = unsafe { alloc::alloc(layout) } as *mut HeapObj<T>;
-        let Some(obj) = NonNull::new(raw) else { alloc::handle_alloc_error(layout) };
+        let obj = self.cells.borrow_mut().alloc(size).cast::<HeapObj<T>>();
+        let raw = obj.as_ptr();
         let extra = payload.extra_bytes();
-        // SAFETY: `raw` is a fresh allocation big enough for the header,
+        // SAFETY: `raw` is a fresh cell big enough for the header,
         // payload and tail, 8-aligned; the tail starts after the payload at
         // an 8-aligned offset.
         unsafe {
@@ -405,7 +427,7 @@ impl Heap {
                     kind: Cell::new(T::KIND),
                     mark: Cell::new(false),
                     flags: Cell::new(0),
-                    _reserved: 0,
+                    quarantined: Cell::new(0),
                     size: size32,
                 },
                 payload,
@@ -414,7 +436,8 @@ impl Heap {
                 (raw as *mut u8).add(size_of::<HeapObj<T>>().next_multiple_of(8)) as *mut I;
             std::ptr::copy_nonoverlapping(tail.as_ptr(), tail_ptr, tail.len());
         }
-        self.objects.borrow_mut().push(obj.cast());
+        Value::from_header(obj.cast()); // checks once that the address fits a Value
+        self.object_count.set(self.object_count.get() + 1);
         self.note_alloc(size + extra);
         Gc(obj)
     }
@@ -452,7 +475,8 @@ impl Heap {
     /// the heap's own roots or a root scope.
     pub fn collect(&self, roots: &dyn RootSet) -> CollectStats {
         let mut stack = std::mem::take(&mut *self.mark_stack.borrow_mut());
-        let mut tracer = Tracer::new(&mut stack);
+        let side_attrs = self.side_attrs.borrow();
+        let mut tracer = Tracer::new(&mut stack, Some(&side_attrs));
         roots.trace_roots(&mut tracer);
         tracer.mark_all(&self.scoped_roots.borrow());
         tracer.mark_all(&self.own_roots.borrow());
@@ -461,7 +485,11 @@ impl Heap {
         self.trace_interned(&mut tracer);
         tracer.drain();
         let marked = tracer.marked();
+        drop(side_attrs);
         *self.mark_stack.borrow_mut() = stack;
+        // Entries hold values that may die now (a moving collector would
+        // also have to rewrite them).
+        self.clear_method_cache();
         let stats = self.sweep(marked);
         self.collections.set(self.collections.get() + 1);
         self.bytes_since_gc.set(0);
@@ -471,74 +499,66 @@ impl Heap {
     }
 
     fn sweep(&self, marked: usize) -> CollectStats {
-        let mut objects = self.objects.borrow_mut();
-        let mut stats = CollectStats {
-            collected_objects: 0,
-            collected_bytes: 0,
-            live_objects: 0,
-            live_bytes: 0,
-        };
-        debug_assert!(marked <= objects.len());
-        objects.retain(|&obj| {
-            // SAFETY: every pointer in `objects` is a live allocation made by
-            // `alloc_with_tail` and not yet freed (freed ones are removed here).
+        let mut stats = CollectStats::default();
+        debug_assert!(marked <= self.object_count.get());
+        let reuse_quarantined =
+            !self.stress || self.quarantine_bytes.get() > self.quarantine_limit.get();
+        if reuse_quarantined {
+            self.quarantine_bytes.set(0);
+        }
+        self.cells.borrow_mut().sweep(reuse_quarantined, |obj| {
+            // SAFETY: the allocator visits only cells holding objects.
             let header = unsafe { obj.as_ref() };
             let vtable = header.vtable();
             // SAFETY: the vtable matches the payload (set at allocation).
             let extra = unsafe { vtable.extra_bytes(obj) };
+            let size = header.size();
             if header.is_marked() {
                 header.set_mark(false);
                 stats.live_objects += 1;
-                stats.live_bytes += header.size() + extra;
-                true
-            } else {
-                stats.collected_objects += 1;
-                stats.collected_bytes += header.size() + extra;
-                // SAFETY: the object is unreachable (unmarked after a full
-                // mark), so nothing uses it again; it is freed exactly once
-                // because it leaves `objects` now.
-                unsafe { self.free(obj) };
-                false
+                stats.live_bytes += size + extra;
+                return true;
             }
+            stats.collected_objects += 1;
+            stats.collected_bytes += size + extra;
+            if header.flags() & FLAG_SIDE_ATTRS != 0 {
+                self.side_attrs.borrow_mut().remove(&(obj.as_ptr() as u64));
+            }
+            // SAFETY: the object is unreachable (unmarked after a full mark),
+            // so nothing uses it again, and the allocator visits it once
+            // before its cell is free.
+            unsafe {
+                vtable.drop_payload(obj);
+                if self.stress {
+                    let raw = obj.as_ptr() as *mut u8;
+                    std::ptr::write_bytes(raw.add(HEADER_SIZE), POISON_BYTE, size - HEADER_SIZE);
+                    header.quarantined.set(1);
+                    self.quarantine_bytes.set(self.quarantine_bytes.get() + size);
+                }
+            }
+            header.ty.set(std::ptr::null());
+            header.kind.set(ObjKind::Freed);
+            false
         });
+        self.object_count.set(stats.live_objects);
         self.live_bytes.set(stats.live_bytes);
         stats
     }
 
-    /// # Safety
-    /// `obj` is an unreachable object from `objects`, freed only once.
-    unsafe fn free(&self, obj: NonNull<ObjHeader>) {
-        // SAFETY: forwarded: the object is ours, live, and dead to the program.
-        unsafe {
-            let header = obj.as_ref();
-            let size = header.size();
-            header.vtable().drop_payload(obj);
-            if self.stress {
-                let raw = obj.as_ptr() as *mut u8;
-                std::ptr::write_bytes(raw.add(HEADER_SIZE), POISON_BYTE, size - HEADER_SIZE);
-                header.kind.set(ObjKind::Freed);
-                header.ty.set(std::ptr::null());
-                self.quarantine.borrow_mut().push_back((obj, size));
-                self.quarantine_bytes.set(self.quarantine_bytes.get() + size);
-                while self.quarantine_bytes.get() > QUARANTINE_BYTES {
-                    let Some((old, old_size)) = self.quarantine.borrow_mut().pop_front() else {
-                        break;
-                    };
-                    self.quarantine_bytes.set(self.quarantine_bytes.get() - old_size);
-                    alloc::dealloc(
-                        old.as_ptr() as *mut u8,
-                        Layout::from_size_align_unchecked(old_size, 8),
-                    );
-                }
-            } else {
-                alloc::dealloc(obj.as_ptr() as *mut u8, Layout::from_size_align_unchecked(size, 8));
-            }
-        }
+    /// Stress mode keeps freed memory poisoned until this many bytes are
+    /// quarantined (64 MiB by default; tests lower it).
+    pub fn set_quarantine_limit(&self, bytes: usize) {
+        self.quarantine_limit.set(bytes)
     }
 
     /// Objects currently allocated (live or not yet collected).
     pub fn object_count(&self) -> usize {
-        self.objects.borrow().len()
+        self.object_count.get()
+    }
+
+    /// Bytes the heap holds from the system (blocks, large objects).
+    pub fn footprint(&self) -> usize {
+        self.cells.borrow().footprint()
     }
 
     /// Bytes found live by the last collection.
@@ -570,22 +590,12 @@ impl Default for Heap {
 
 impl Drop for Heap {
     fn drop(&mut self) {
-        for obj in self.objects.get_mut().drain(..) {
+        self.cells.get_mut().for_each_object(|obj| {
             // SAFETY: the heap is going away with every object in it; each
-            // is dropped and freed once, and no `Value` may outlive the heap.
-            unsafe {
-                let size = obj.as_ref().size();
-                obj.as_ref().vtable().drop_payload(obj);
-                alloc::dealloc(obj.as_ptr() as *mut u8, Layout::from_size_align_unchecked(size, 8));
-            }
-        }
-        for (obj, size) in self.quarantine.get_mut().drain(..) {
-            // SAFETY: quarantined objects were already dropped; only the
-            // memory remains, freed once here.
-            unsafe {
-                alloc::dealloc(obj.as_ptr() as *mut u8, Layout::from_size_align_unchecked(size, 8))
-            }
-        }
+            // payload is dropped once, and no `Value` may outlive the heap.
+            // The memory goes with `cells`.
+            unsafe { obj.as_ref().vtable().drop_payload(obj) }
+        });
     }
 }
 

@@ -14,10 +14,13 @@
 
 use std::cell::{Cell, RefCell};
 use std::mem::offset_of;
+use std::ops::Deref;
 
 use super::attrmap::AttrMap;
+use super::err::PyErr;
+use super::exception::{exception_of, ExceptionObj};
 use super::gc::Tracer;
-use super::heap::{Gc, Heap, HeapObj, ObjKind, Payload};
+use super::heap::{Gc, Heap, HeapObj, ObjHeader, ObjKind, Payload, FLAG_SIDE_ATTRS};
 use super::shape::ShapeObj;
 use super::types::TypeObj;
 use super::value::Value;
@@ -118,6 +121,13 @@ impl Attrs {
         self.shape.set(heap.dict_shape(owner).value());
     }
 
+    /// Drops every attribute and starts again from `root` (a root shape).
+    fn reset(&self, root: Gc<ShapeObj>) {
+        self.dict.borrow_mut().take();
+        self.slots.clear();
+        self.shape.set(root.value());
+    }
+
     pub fn is_dict_mode(&self) -> bool {
         self.dict.borrow().is_some()
     }
@@ -190,6 +200,116 @@ pub fn instance_of(v: Value) -> Option<Gc<InstanceObj>> {
     Gc::<InstanceObj>::from_value(v)
 }
 
+/// Attributes of an instance of a class derived from a built-in type other
+/// than `object` (`class Flag(int)`, `class Row(list)`): kept beside the
+/// object in the heap's side table, so built-in layouts pay nothing for
+/// attributes they rarely have.
+pub struct SideAttrsObj {
+    pub attrs: Attrs,
+}
+
+// SAFETY: traces the attribute storage, its only references.
+unsafe impl Payload for SideAttrsObj {
+    const KIND: ObjKind = ObjKind::SideAttrs;
+    fn trace(&self, tracer: &mut Tracer) {
+        self.attrs.trace(tracer)
+    }
+    fn extra_bytes(&self) -> usize {
+        self.attrs.heap_bytes()
+    }
+}
+
+/// The attribute storage of some object, whatever its layout.
+#[derive(Clone, Copy)]
+pub enum AttrsRef {
+    Instance(Gc<InstanceObj>),
+    Exception(Gc<ExceptionObj>),
+    Side(Gc<SideAttrsObj>),
+}
+
+impl Deref for AttrsRef {
+    type Target = Attrs;
+    fn deref(&self) -> &Attrs {
+        match self {
+            AttrsRef::Instance(o) => &o.attrs,
+            AttrsRef::Exception(e) => &e.attrs,
+            AttrsRef::Side(s) => &s.attrs,
+        }
+    }
+}
+
+impl Heap {
+    /// The attributes of `v`: its own storage for instances and exceptions,
+    /// the side table for instances of built-in-type subclasses (made on
+    /// first use when `create`). `None` for objects that have no instance
+    /// attributes (built-in types' instances, types, immediates).
+    pub fn attrs_of(&self, v: Value, create: bool) -> Option<AttrsRef> {
+        if let Some(o) = instance_of(v) {
+            return Some(AttrsRef::Instance(o));
+        }
+        if let Some(e) = exception_of(v) {
+            return Some(AttrsRef::Exception(e));
+        }
+        let header = ObjHeader::of(v)?;
+        if header.flags() & FLAG_SIDE_ATTRS != 0 {
+            let side = self.side_attrs.borrow().get(&header_key(header)).copied();
+            return side.and_then(Gc::<SideAttrsObj>::from_value).map(AttrsRef::Side);
+        }
+        let ty = self.type_obj(v);
+        if !create || !ty.is_heap_type() || header.kind() == ObjKind::Type {
+            return None;
+        }
+        let side =
+            self.alloc(self.types.object, SideAttrsObj { attrs: Attrs::new(self.root_shape(ty)) });
+        self.side_attrs.borrow_mut().insert(header_key(header), side.value());
+        header.set_flags(header.flags() | FLAG_SIDE_ATTRS);
+        Some(AttrsRef::Side(side))
+    }
+
+    /// `obj.__class__ = new_type`, with CPython's checks; the attributes
+    /// move to the new type's shape tree (shapes imply their type).
+    pub fn set_class(&self, obj: Value, new_type: Value) -> Result<(), PyErr> {
+        let Some(new) = Gc::<TypeObj>::from_value(new_type) else {
+            let msg = format!(
+                "__class__ must be set to a class, not '{}' object",
+                self.type_obj(new_type).name()
+            );
+            return Err(PyErr::type_error(self, &msg));
+        };
+        let old = self.type_obj(obj);
+        let header =
+            match ObjHeader::of(obj) {
+                Some(h) if old.is_heap_type() && new.is_heap_type() => h,
+                _ => return Err(PyErr::type_error(
+                    self,
+                    "__class__ assignment only supported for heap types or ModuleType subclasses",
+                )),
+            };
+        if old.layout() != new.layout() {
+            let msg = format!(
+                "__class__ assignment: '{}' object layout differs from '{}'",
+                new.name(),
+                old.name()
+            );
+            return Err(PyErr::type_error(self, &msg));
+        }
+        let attrs = self.attrs_of(obj, false);
+        let items = attrs.map(|a| a.items()).unwrap_or_default();
+        header.set_type(new_type);
+        if let Some(attrs) = attrs {
+            attrs.reset(self.root_shape(new));
+            for (name, value) in items {
+                attrs.set(self, name, value);
+            }
+        }
+        Ok(())
+    }
+}
+
+fn header_key(header: &ObjHeader) -> u64 {
+    header as *const ObjHeader as u64
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::attrmap::AttrMap;
@@ -207,7 +327,7 @@ mod tests {
 
     #[test]
     fn instances_built_alike_share_a_shape() {
-        let heap = Heap::with_stress(false);
+        let heap = Heap::new();
         let point = class(&heap, "Point");
         let (x, y) = (heap.intern("x"), heap.intern("y"));
         let a = instance_of(heap.new_instance(point)).unwrap();
@@ -233,7 +353,7 @@ mod tests {
 
     #[test]
     fn deletion_and_dict_mode() {
-        let heap = Heap::with_stress(false);
+        let heap = Heap::new();
         let cls = class(&heap, "C");
         let o = instance_of(heap.new_instance(cls)).unwrap();
         let names: Vec<Value> = ["a", "b", "c"].iter().map(|n| heap.intern(n)).collect();
@@ -262,8 +382,56 @@ mod tests {
     }
 
     #[test]
+    fn builtin_subclass_instances_keep_attributes_beside() {
+        let heap = Heap::new();
+        let myint = heap
+            .new_class(heap.types().type_, "MyInt", &[heap.types().int], AttrMap::new())
+            .unwrap();
+        let myint = Gc::<TypeObj>::from_value(myint).unwrap();
+        let name = heap.intern("name");
+        let v = heap.new_int_of_type(myint.value(), 5.into());
+        assert!(heap.attrs_of(v, false).is_none());
+        heap.attrs_of(v, true).unwrap().set(&heap, name, heap.new_str("five"));
+        let plain_list = heap.new_list(&[]);
+        assert!(heap.attrs_of(plain_list, true).is_none(), "built-in instances have no attributes");
+        let garbage = heap.new_int_of_type(myint.value(), 6.into());
+        heap.attrs_of(garbage, true).unwrap().set(&heap, name, Value::NONE);
+        heap.collect(&[v, myint.value()]);
+        let got = heap.attrs_of(v, false).unwrap().get(name).unwrap();
+        assert_eq!(super::super::str::str_of(got).unwrap().as_str(), "five");
+        assert_eq!(heap.side_attrs.borrow().len(), 1, "the dead object's entry is gone");
+        assert_eq!(super::super::boxes::int_value(v), Some(5.into()));
+    }
+
+    #[test]
+    fn class_assignment_moves_attributes_to_the_new_shape_tree() {
+        let heap = Heap::new();
+        let (a, b) = (class(&heap, "A"), class(&heap, "B"));
+        let x = heap.intern("x");
+        let o = heap.new_instance(a);
+        instance_of(o).unwrap().attrs.set(&heap, x, int(1));
+        heap.set_class(o, b.value()).unwrap();
+        assert_eq!(heap.type_of(o), b.value());
+        let attrs = heap.attrs_of(o, false).unwrap();
+        assert_eq!(attrs.get(x), Some(int(1)));
+        assert_eq!(attrs.shape().owner(), b.value());
+        let err = heap.set_class(o, heap.types().int).unwrap_err();
+        assert_eq!(
+            err.message(),
+            "__class__ assignment only supported for heap types or ModuleType subclasses"
+        );
+        let e = heap
+            .new_class(heap.types().type_, "E", &[heap.types().exception], AttrMap::new())
+            .unwrap();
+        let err = heap.set_class(o, e).unwrap_err();
+        assert_eq!(err.message(), "__class__ assignment: 'E' object layout differs from 'B'");
+        let err = heap.set_class(o, int(3)).unwrap_err();
+        assert_eq!(err.message(), "__class__ must be set to a class, not 'int' object");
+    }
+
+    #[test]
     fn cycles_through_instances_and_lists_are_collected() {
-        let heap = Heap::with_stress(false);
+        let heap = Heap::new();
         let cls = class(&heap, "Node");
         let base = heap.collect(&vec![cls.value()]).live_objects;
         let next = heap.intern("next");

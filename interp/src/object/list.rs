@@ -50,7 +50,7 @@ mod tests {
 
     #[test]
     fn grows_and_survives_collection() {
-        let heap = Heap::with_stress(false);
+        let heap = Heap::new();
         let l = heap.new_list(&[]);
         let g = list_of(l).unwrap();
         for i in 0..1000 {

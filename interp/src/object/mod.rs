@@ -5,6 +5,7 @@
 //! |---|---|
 //! | [`value`] | `Value`, the NaN-boxed word, and its bit layout |
 //! | [`heap`] | object headers, `Gc<T>` handles, allocation, byte accounting, sweeping |
+//! | [`alloc`] | memory: size-class blocks with free lists, large objects |
 //! | [`gc`] | marking with an explicit stack, `RootSet`, `Tracer`, collection stats |
 //! | [`roots`] | `RootScope`: temporaries of native code that calls back into Python |
 //! | [`types`] | type objects: MRO, attribute lookup, version tags, class creation |
@@ -59,6 +60,7 @@
 //! - Tuple items at [`tuple::TUPLE_ITEMS_OFFSET`]` + 8*i`; list items via
 //!   [`list::LIST_ITEMS_PTR_OFFSET`] and [`list::LIST_LEN_OFFSET`].
 
+pub mod alloc;
 pub mod attrmap;
 pub mod boxes;
 pub mod builtin_types;

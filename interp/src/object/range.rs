@@ -171,7 +171,7 @@ mod tests {
 
     #[test]
     fn range_lengths() {
-        let heap = Heap::with_stress(false);
+        let heap = Heap::new();
         for (a, b, c, n) in [
             (0, 10, 1, 10),
             (0, 10, 3, 4),
@@ -193,7 +193,7 @@ mod tests {
 
     #[test]
     fn slice_indices_match_cpython() {
-        let heap = Heap::with_stress(false);
+        let heap = Heap::new();
         let n = Value::NONE;
         // (start, stop, step) over len 10 -> CPython's slice(...).indices(10) and length.
         let cases = [

@@ -155,7 +155,7 @@ mod tests {
 
     #[test]
     fn transitions_are_shared_and_slots_stable() {
-        let heap = Heap::with_stress(false);
+        let heap = Heap::new();
         let object = Gc::<TypeObj>::from_value(heap.types().object).unwrap();
         let root = heap.root_shape(object);
         assert_eq!(heap.root_shape(object), root);
@@ -173,7 +173,7 @@ mod tests {
 
     #[test]
     fn long_shapes_use_an_index_and_stop_at_the_limit() {
-        let heap = Heap::with_stress(false);
+        let heap = Heap::new();
         let object = Gc::<TypeObj>::from_value(heap.types().object).unwrap();
         let mut s = heap.root_shape(object);
         let names: Vec<Value> =

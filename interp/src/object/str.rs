@@ -183,7 +183,7 @@ mod tests {
 
     #[test]
     fn interning_gives_one_object() {
-        let heap = Heap::with_stress(false);
+        let heap = Heap::new();
         let a = heap.intern("spam");
         let b = heap.intern("spam");
         assert_eq!(a, b);

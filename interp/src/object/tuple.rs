@@ -78,7 +78,7 @@ mod tests {
 
     #[test]
     fn items_inline_and_at_fixed_offsets() {
-        let heap = Heap::with_stress(false);
+        let heap = Heap::new();
         let items: Vec<Value> = (0..5).map(|i| Value::from_small_int(i).unwrap()).collect();
         let t = heap.new_tuple(&items);
         let g = tuple_of(t).unwrap();

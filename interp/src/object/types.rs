@@ -372,10 +372,62 @@ impl Heap {
         }
     }
 
-    /// `name` looked up on the type of `v` along its MRO.
+    /// `name` looked up on the type of `v` along its MRO (cached).
     pub fn lookup_in_type_of(&self, v: Value, name: Value) -> Option<Value> {
-        self.type_obj(v).lookup(name)
+        self.lookup(self.type_obj(v), name)
     }
+
+    /// [`Gc::<TypeObj>::lookup`] through a global cache keyed by (type
+    /// version, interned name), as CPython's method cache: a hit is a hash
+    /// of two words and one compare. Versions are never reused, so a
+    /// changed type can never hit an old entry.
+    #[inline]
+    pub fn lookup(&self, t: Gc<TypeObj>, name: Value) -> Option<Value> {
+        let version = t.version();
+        let slot = method_cache_slot(version, name);
+        let entry = self.method_cache[slot].get();
+        if entry.version == version && entry.name == name {
+            return entry.found;
+        }
+        let found = t.lookup(name);
+        self.method_cache[slot].set(MethodCacheEntry { version, name, found });
+        found
+    }
+
+    pub(super) fn clear_method_cache(&self) {
+        for e in self.method_cache.iter() {
+            e.set(MethodCacheEntry::EMPTY);
+        }
+    }
+
+    /// Sets an attribute of a built-in type while the runtime starts
+    /// (native methods of `list`, `str`, ...); Python code cannot, see
+    /// [`Heap::type_set_attr`].
+    pub fn type_set_builtin_attr(&self, t: Gc<TypeObj>, name: &str, value: Value) {
+        t.dict.borrow_mut().insert(self.intern(name), value);
+        self.type_modified(t);
+    }
+}
+
+pub(super) const METHOD_CACHE_SIZE: usize = 4096;
+
+#[derive(Clone, Copy)]
+pub(super) struct MethodCacheEntry {
+    version: u64,
+    name: Value,
+    found: Option<Value>,
+}
+
+impl MethodCacheEntry {
+    /// Version 0 is never given to a type.
+    pub(super) const EMPTY: MethodCacheEntry =
+        MethodCacheEntry { version: 0, name: Value::NONE, found: None };
+}
+
+#[inline(always)]
+fn method_cache_slot(version: u64, name: Value) -> usize {
+    ((version.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (name.bits() >> 3)) as usize)
+        & (METHOD_CACHE_SIZE - 1)
 }
 
 /// The instance layout of a class with these bases: all built-in layouts

@@ -19,7 +19,7 @@ fn mro_names(v: Value) -> Vec<String> {
 
 #[test]
 fn c3_diamond() {
-    let heap = Heap::with_stress(false);
+    let heap = Heap::new();
     let a = class(&heap, "A", &[]).unwrap();
     let b = class(&heap, "B", &[a]).unwrap();
     let c = class(&heap, "C", &[a]).unwrap();
@@ -34,7 +34,7 @@ fn c3_diamond() {
 
 #[test]
 fn class_errors_match_cpython() {
-    let heap = Heap::with_stress(false);
+    let heap = Heap::new();
     let a = class(&heap, "A", &[]).unwrap();
     let b = class(&heap, "B", &[a]).unwrap();
     let err = class(&heap, "C", &[a, b]).unwrap_err();
@@ -65,7 +65,7 @@ fn class_errors_match_cpython() {
 
 #[test]
 fn versions_change_with_dicts_of_the_type_and_its_bases() {
-    let heap = Heap::with_stress(false);
+    let heap = Heap::new();
     let a = class(&heap, "A", &[]).unwrap();
     let b = class(&heap, "B", &[a]).unwrap();
     let other = class(&heap, "Other", &[]).unwrap();
@@ -76,10 +76,19 @@ fn versions_change_with_dicts_of_the_type_and_its_bases() {
     assert_ne!(ty(b).version(), vb, "a base's change invalidates subclasses");
     assert_eq!(ty(other).version(), vo);
     assert_eq!(ty(b).lookup(f), Some(Value::from_small_int(1).unwrap()));
+    assert_eq!(heap.lookup(ty(b), f), Some(Value::from_small_int(1).unwrap()));
     let vb = ty(b).version();
     heap.type_set_attr(ty(a), f, None).unwrap();
     assert_ne!(ty(b).version(), vb);
     assert_eq!(ty(b).lookup(f), None);
+    assert_eq!(heap.lookup(ty(b), f), None, "the cache sees the new version");
+    heap.type_set_attr(ty(b), f, Some(Value::TRUE)).unwrap();
+    assert_eq!(heap.lookup_in_type_of(heap.new_instance(ty(b)), f), Some(Value::TRUE));
+    let list = ty(heap.types().list);
+    let v = list.version();
+    heap.type_set_builtin_attr(list, "append", Value::TRUE);
+    assert_ne!(list.version(), v);
+    assert_eq!(heap.lookup(list, heap.intern("append")), Some(Value::TRUE));
     let err = heap.type_set_attr(ty(a), f, None).unwrap_err();
     assert_eq!(
         (err.type_name(), err.message()),
@@ -104,7 +113,7 @@ fn native_neg(rt: &mut dyn Runtime, v: Value) -> Result<Value, PyErr> {
 
 #[test]
 fn slots_are_inherited_unless_overridden() {
-    let heap = Heap::with_stress(false);
+    let heap = Heap::new();
     let int = ty(heap.types().int);
     int.slots.neg.set(Some(native_neg));
     let plain = class(&heap, "MyInt", &[int.value()]).unwrap();
@@ -129,7 +138,7 @@ fn slots_are_inherited_unless_overridden() {
 
 #[test]
 fn errors_carry_exceptions() {
-    let heap = Heap::with_stress(false);
+    let heap = Heap::new();
     let err = PyErr::zero_division_error(&heap, "division by zero");
     assert_eq!(format!("{err:?}"), "ZeroDivisionError: division by zero");
     assert!(err.matches(&heap, heap.types().arithmetic_error));
@@ -146,7 +155,7 @@ fn errors_carry_exceptions() {
 
 #[test]
 fn unreferenced_classes_are_collected_with_their_shapes() {
-    let heap = Heap::with_stress(false);
+    let heap = Heap::new();
     let base = heap.collect(&NoRoots);
     let c = class(&heap, "Temp", &[]).unwrap();
     let o = heap.new_instance(ty(c));

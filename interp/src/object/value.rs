@@ -204,6 +204,15 @@ impl Value {
         Value(addr | PTR_TAG_BITS)
     }
 
+    /// Boxes the address of an object the heap already checked (every
+    /// allocation goes through [`Value::from_header`] once).
+    #[inline(always)]
+    pub(super) fn from_checked_header(ptr: NonNull<ObjHeader>) -> Value {
+        let addr = ptr.as_ptr() as u64;
+        debug_assert!(addr <= MAX_POINTER && addr & 7 == 0);
+        Value(addr | PTR_TAG_BITS)
+    }
+
     #[inline(always)]
     pub fn as_header(self) -> Option<NonNull<ObjHeader>> {
         if self.is_ptr() {

@@ -1,0 +1,254 @@
+//! Memory for heap objects: blocks of equal-sized cells per size class for
+//! small objects (a free-list pop to allocate; sweeping walks memory in
+//! order), the system allocator for large ones.
+//!
+//! A cell is free when its header's kind byte is `ObjKind::Freed` (0): new
+//! blocks are zeroed, and the heap sets the kind when it frees an object.
+//! Free cells are linked through their first word. In stress mode the heap
+//! marks freed cells *quarantined* (poisoned, not reused) until it asks for
+//! them back with `sweep(reuse_quarantined = true)`.
+
+use std::alloc::{self, Layout};
+use std::ptr::{self, NonNull};
+
+use super::heap::{ObjHeader, HEADER_KIND_OFFSET, HEADER_QUARANTINE_OFFSET};
+
+/// Objects up to this size live in blocks.
+const MAX_SMALL: usize = 512;
+const CLASSES: usize = MAX_SMALL / 8 + 1;
+const BLOCK_BYTES: usize = 256 * 1024;
+const BLOCK_ALIGN: usize = 16;
+
+struct Block {
+    mem: NonNull<u8>,
+    cell: usize,
+    cells: usize,
+}
+
+impl Block {
+    fn cell_ptr(&self, i: usize) -> *mut u8 {
+        // SAFETY: `i < cells`, so the offset is inside the block.
+        unsafe { self.mem.as_ptr().add(i * self.cell) }
+    }
+}
+
+pub(super) struct Cells {
+    free: [*mut u8; CLASSES],
+    blocks: Vec<Vec<Block>>,
+    large: Vec<(NonNull<u8>, usize)>,
+    large_quarantine: Vec<(NonNull<u8>, usize)>,
+    block_bytes: usize,
+}
+
+/// Whether the cell at `p` holds no object.
+///
+/// # Safety
+/// `p` is a cell of one of our blocks or a large allocation.
+unsafe fn is_free(p: *const u8) -> bool {
+    // SAFETY: forwarded; the kind byte is inside the cell.
+    unsafe { *p.add(HEADER_KIND_OFFSET) == 0 }
+}
+
+/// # Safety
+/// As for [`is_free`].
+unsafe fn is_quarantined(p: *const u8) -> bool {
+    // SAFETY: forwarded.
+    unsafe { *p.add(HEADER_QUARANTINE_OFFSET) != 0 }
+}
+
+impl Cells {
+    pub(super) fn new() -> Cells {
+        Cells {
+            free: [ptr::null_mut(); CLASSES],
+            blocks: (0..CLASSES).map(|_| Vec::new()).collect(),
+            large: Vec::new(),
+            large_quarantine: Vec::new(),
+            block_bytes: 0,
+        }
+    }
+
+    /// Memory for an object of `size` bytes (a multiple of 8, at least a
+    /// header), 8-aligned, not used by anything else.
+    #[inline]
+    pub(super) fn alloc(&mut self, size: usize) -> NonNull<u8> {
+        debug_assert!(size.is_multiple_of(8) && size >= size_of::<ObjHeader>());
+        if size > MAX_SMALL {
+            return self.alloc_large(size);
+        }
+        let class = size / 8;
+        let mut head = self.free[class];
+        if head.is_null() {
+            self.new_block(class);
+            head = self.free[class];
+        }
+        // SAFETY: `head` is a free cell of our blocks; its first word is the
+        // next free cell (or null).
+        self.free[class] = unsafe { *(head as *const *mut u8) };
+        // SAFETY: non-null: a fresh block has at least one cell.
+        unsafe { NonNull::new_unchecked(head) }
+    }
+
+    fn alloc_large(&mut self, size: usize) -> NonNull<u8> {
+        let layout = Layout::from_size_align(size, BLOCK_ALIGN)
+            .unwrap_or_else(|_| alloc::handle_alloc_error(Layout::new::<u8>()));
+        // SAFETY: non-zero size.
+        let p = unsafe { alloc::alloc(layout) };
+        let Some(p) = NonNull::new(p) else { alloc::handle_alloc_error(layout) };
+        self.large.push((p, size));
+        p
+    }
+
+    fn new_block(&mut self, class: usize) {
+        let layout = Layout::from_size_align(BLOCK_BYTES, BLOCK_ALIGN).expect("constant layout");
+        // SAFETY: non-zero size. Zeroed: every cell reads as free.
+        let mem = unsafe { alloc::alloc_zeroed(layout) };
+        let Some(mem) = NonNull::new(mem) else { alloc::handle_alloc_error(layout) };
+        let cell = class * 8;
+        let block = Block { mem, cell, cells: BLOCK_BYTES / cell };
+        for i in (0..block.cells).rev() {
+            let p = block.cell_ptr(i);
+            // SAFETY: `p` is a free cell of the new block; its first word
+            // becomes the link.
+            unsafe { *(p as *mut *mut u8) = self.free[class] };
+            self.free[class] = p;
+        }
+        self.block_bytes += BLOCK_BYTES;
+        self.blocks[class].push(block);
+    }
+
+    /// Calls `visit` on every object. `visit` returns true to keep it; for
+    /// false it has dropped the payload and marked the cell free (and
+    /// maybe quarantined). Then the free lists are rebuilt from the free
+    /// cells (quarantined ones only if `reuse_quarantined`), and blocks
+    /// with no object left go back to the system.
+    pub(super) fn sweep(
+        &mut self,
+        reuse_quarantined: bool,
+        mut visit: impl FnMut(NonNull<ObjHeader>) -> bool,
+    ) {
+        self.free = [ptr::null_mut(); CLASSES];
+        for class in 0..CLASSES {
+            let mut blocks = std::mem::take(&mut self.blocks[class]);
+            blocks.retain(|block| {
+                let mut live = 0;
+                for i in 0..block.cells {
+                    let p = block.cell_ptr(i);
+                    // SAFETY: `p` is a cell of this block.
+                    if unsafe { !is_free(p) } {
+                        // SAFETY: a non-free cell holds an object.
+                        if visit(unsafe { NonNull::new_unchecked(p as *mut ObjHeader) }) {
+                            live += 1;
+                        }
+                    }
+                }
+                let quarantined = !reuse_quarantined
+                    && (0..block.cells).any(|i| {
+                        // SAFETY: `i < cells`.
+                        unsafe { is_free(block.cell_ptr(i)) && is_quarantined(block.cell_ptr(i)) }
+                    });
+                if live == 0 && !quarantined {
+                    // SAFETY: nothing lives in the block and no free list
+                    // points into it (lists are being rebuilt).
+                    unsafe {
+                        alloc::dealloc(
+                            block.mem.as_ptr(),
+                            Layout::from_size_align_unchecked(BLOCK_BYTES, BLOCK_ALIGN),
+                        )
+                    };
+                    self.block_bytes -= BLOCK_BYTES;
+                    return false;
+                }
+                for i in (0..block.cells).rev() {
+                    let p = block.cell_ptr(i);
+                    // SAFETY: `p` is a cell of this block; free cells are
+                    // ours to link (and to clear of their quarantine mark).
+                    unsafe {
+                        if is_free(p) && (reuse_quarantined || !is_quarantined(p)) {
+                            *p.add(HEADER_QUARANTINE_OFFSET) = 0;
+                            *(p as *mut *mut u8) = self.free[class];
+                            self.free[class] = p;
+                        }
+                    }
+                }
+                true
+            });
+            self.blocks[class] = blocks;
+        }
+        let mut large = std::mem::take(&mut self.large);
+        large.retain(|&(p, size)| {
+            if visit(p.cast()) {
+                return true;
+            }
+            self.large_quarantine.push((p, size));
+            false
+        });
+        self.large = large;
+        if reuse_quarantined {
+            for (p, size) in self.large_quarantine.drain(..) {
+                // SAFETY: allocated by `alloc_large` with this size, freed once.
+                unsafe {
+                    alloc::dealloc(p.as_ptr(), Layout::from_size_align_unchecked(size, BLOCK_ALIGN))
+                };
+            }
+        } else {
+            // Large objects freed outside stress mode are released at once.
+            self.large_quarantine.retain(|&(p, size)| {
+                // SAFETY: `p` is one of our large allocations.
+                let keep = unsafe { is_quarantined(p.as_ptr()) };
+                if !keep {
+                    // SAFETY: as above; freed once, as it leaves the list.
+                    unsafe {
+                        alloc::dealloc(
+                            p.as_ptr(),
+                            Layout::from_size_align_unchecked(size, BLOCK_ALIGN),
+                        )
+                    };
+                }
+                keep
+            });
+        }
+    }
+
+    /// Every object (for the heap's teardown).
+    pub(super) fn for_each_object(&self, mut f: impl FnMut(NonNull<ObjHeader>)) {
+        for block in self.blocks.iter().flatten() {
+            for i in 0..block.cells {
+                let p = block.cell_ptr(i);
+                // SAFETY: `p` is a cell of this block.
+                if unsafe { !is_free(p) } {
+                    // SAFETY: non-null cell pointer.
+                    f(unsafe { NonNull::new_unchecked(p as *mut ObjHeader) })
+                }
+            }
+        }
+        for &(p, _) in &self.large {
+            f(p.cast())
+        }
+    }
+
+    /// Bytes held from the system (blocks and large objects).
+    pub(super) fn footprint(&self) -> usize {
+        self.block_bytes
+            + self.large.iter().chain(&self.large_quarantine).map(|&(_, s)| s).sum::<usize>()
+    }
+}
+
+impl Drop for Cells {
+    fn drop(&mut self) {
+        for block in self.blocks.iter().flatten() {
+            // SAFETY: allocated by `new_block` with this layout, freed once.
+            unsafe {
+                alloc::dealloc(
+                    block.mem.as_ptr(),
+                    Layout::from_size_align_unchecked(BLOCK_BYTES, BLOCK_ALIGN),
+                )
+            };
+        }
+        for &(p, size) in self.large.iter().chain(&self.large_quarantine) {
+            // SAFETY: allocated by `alloc_large` with this size, freed once.
+            unsafe {
+                alloc::dealloc(p.as_ptr(), Layout::from_size_align_unchecked(size, BLOCK_ALIGN))
+            };
+        }
+    }
+}
