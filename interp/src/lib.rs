@@ -9,7 +9,9 @@
 //! | [`cli`] | the command line of the `tachyon` binary |
 //! | [`number`] | numeric algorithms: int and float semantics, repr, hashing |
 //! | [`pythonpath`] | finding an installed CPython 3.8 (its stdlib, the test oracle) |
+//! | [`table`] | dict and set hash tables and list sort, as CPython 3.8 runs them |
 
 pub mod cli;
 pub mod number;
 pub mod pythonpath;
+pub mod table;

@@ -1,0 +1,273 @@
+#!/usr/bin/env python3.8
+"""Write tests/data/table/*.txt: what CPython 3.8 does with sets, dicts and
+list.sort, for the Rust tests of interp::table to match.
+
+Run with CPython 3.8 (the oracle), from the repository root:
+
+    ~/.pyenv/versions/3.8.18/bin/python3.8 tools/gen_table_data.py
+
+Every file is line based: a case starts with `case NAME`, then `field: values`
+lines of space-separated integers. Keys are ints, so every hash is printed
+beside its key (`key/hash`) and the Rust side needs no hash function.
+"""
+
+import os
+import random
+import sys
+
+if sys.version_info[:2] != (3, 8):
+    sys.exit("gen_table_data.py must run under CPython 3.8, not %s" % sys.version)
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "data", "table")
+rng = random.Random(20261126)
+
+
+def key_pool(kind):
+    """Int keys whose hashes collide in interesting ways."""
+    if kind == "small":
+        return list(range(-3, 40))
+    if kind == "stride":  # same low bits: long probe chains
+        return [k * 64 for k in range(-20, 60)] + [k * 1024 + 7 for k in range(30)]
+    if kind == "wide":  # big ints, hash = value mod 2**61-1, -1 and -2 share a hash
+        m = 2 ** 61 - 1
+        return [-1, -2, m, m + 1, 2 * m + 5, -m, 2 ** 62, -(2 ** 62)] + [
+            rng.randrange(-2 ** 63, 2 ** 63) for _ in range(60)
+        ]
+    return list(range(3000))
+
+
+def kh(k):
+    return "%d/%d" % (k, hash(k))
+
+
+def random_set_ops(pool, n):
+    """A sequence of add/discard/pop operations, as text and applied."""
+    ops = []
+    s = set()
+    popped = []
+    for _ in range(n):
+        r = rng.random()
+        if r < 0.6:
+            k = rng.choice(pool)
+            s.add(k)
+            ops.append("a" + kh(k))
+        elif r < 0.93:
+            k = rng.choice(pool)
+            s.discard(k)
+            ops.append("d" + kh(k))
+        elif s:
+            popped.append(s.pop())
+            ops.append("p")
+    return s, ops, popped
+
+
+def write_sets(f):
+    n_case = 0
+    for kind in ["small", "stride", "wide", "many"]:
+        for size in [0, 1, 3, 5, 8, 20, 60, 200, 1000]:
+            for _ in range(4 if size < 200 else 2):
+                s, ops, popped = random_set_ops(key_pool(kind), size)
+                f.write("case set%d\n" % n_case)
+                f.write("ops: %s\n" % " ".join(ops))
+                f.write("popped: %s\n" % " ".join(map(str, popped)))
+                f.write("iter: %s\n" % " ".join(map(str, s)))
+                f.write("copy: %s\n" % " ".join(map(str, s.copy())))
+                f.write("frozenhash: %d\n" % hash(frozenset(s)))
+                drained = []
+                while s:
+                    drained.append(s.pop())
+                f.write("drain: %s\n" % " ".join(map(str, drained)))
+                n_case += 1
+
+
+def write_set_algebra(f):
+    n_case = 0
+    for kind in ["small", "stride", "wide"]:
+        for na, nb in [(0, 5), (5, 0), (4, 4), (10, 3), (3, 10), (30, 30), (60, 8),
+                       (200, 10), (10, 200), (100, 100)]:
+            for _ in range(3):
+                pool = key_pool(kind)
+                a, aops, _ = random_set_ops(pool, na)
+                b, bops, _ = random_set_ops(pool, nb)
+                f.write("case alg%d\n" % n_case)
+                f.write("a: %s\n" % " ".join(aops))
+                f.write("b: %s\n" % " ".join(bops))
+                results = [
+                    ("or", a | b), ("and", a & b), ("sub", a - b), ("xor", a ^ b),
+                    ("union3", a.union(b, a)), ("inter3", a.intersection(b, b)),
+                    ("diff3", a.difference(b, {k for k in a if hash(k) % 3 == 0})),
+                ]
+                for name, op in [("ior", "__ior__"), ("iand", "__iand__"),
+                                 ("isub", "__isub__"), ("ixor", "__ixor__")]:
+                    c = a.copy()
+                    getattr(c, op)(b)
+                    results.append((name, c))
+                c = a.copy()
+                c.update(dict.fromkeys(b))
+                results.append(("update_dict", c))
+                c = a.copy()
+                c.symmetric_difference_update(dict.fromkeys(b))
+                results.append(("ixor_dict", c))
+                results.append(("sub_dict", a.difference(dict.fromkeys(b))))
+                for name, r in results:
+                    f.write("%s: %s\n" % (name, " ".join(map(str, r))))
+                f.write("bools: %d %d %d %d\n" % (a <= b, a >= b, a.isdisjoint(b), a == b))
+                n_case += 1
+
+
+def write_dicts(f):
+    n_case = 0
+    for kind in ["small", "stride", "wide", "many"]:
+        for size in [0, 1, 4, 6, 12, 40, 150, 600]:
+            for _ in range(4 if size < 150 else 2):
+                pool = key_pool(kind)
+                d = {}
+                ops = []
+                popped = []
+                sizes = []
+                for step in range(size):
+                    r = rng.random()
+                    k = rng.choice(pool)
+                    if r < 0.55:
+                        v = rng.randrange(1000)
+                        d[k] = v
+                        ops.append("s%s=%d" % (kh(k), v))
+                    elif r < 0.65:
+                        v = rng.randrange(1000)
+                        d.setdefault(k, v)
+                        ops.append("f%s=%d" % (kh(k), v))
+                    elif r < 0.9:
+                        d.pop(k, None)
+                        ops.append("d" + kh(k))
+                    elif r < 0.99:
+                        if d:
+                            popped.append("%d=%d" % d.popitem())
+                            ops.append("p")
+                    else:
+                        d.clear()
+                        ops.append("c")
+                    if len(sizes) < len(ops):
+                        sizes.append(str(keys_size(d)))
+                f.write("case dict%d\n" % n_case)
+                f.write("ops: %s\n" % " ".join(ops))
+                f.write("popped: %s\n" % " ".join(popped))
+                f.write("sizes: %s\n" % " ".join(sizes))
+                f.write("items: %s\n" % " ".join("%d=%d" % kv for kv in d.items()))
+                c = d.copy()
+                f.write("copy_size: %d\n" % keys_size(c))
+                u = {k: 0 for k in pool[:3]}
+                f.write("update_base: %s\n" % " ".join(map(kh, pool[:3])))
+                u.update(d)
+                f.write("update: %s\n" % " ".join("%d=%d" % kv for kv in u.items()))
+                f.write("update_size: %d\n" % keys_size(u))
+                n_case += 1
+
+
+def keys_size(d):
+    """dk_size of a dict's (combined) keys table, read back from getsizeof;
+    0 for the shared empty table."""
+    total = sys.getsizeof(d)
+    if total == sys.getsizeof({}):
+        return 0
+    for log in range(3, 40):
+        size = 1 << log
+        ix = 1 if size <= 0xFF else 2 if size <= 0xFFFF else 4 if size <= 0xFFFFFFFF else 8
+        if total == sys.getsizeof({}) + 40 + ix * size + (2 * size // 3) * 24:
+            return size
+    raise ValueError("cannot read the table size of a dict of %d bytes" % total)
+
+
+class Counted:
+    """A sort key whose __lt__ counts calls, and can lie or raise."""
+    __slots__ = ("v", "ident")
+    calls = 0
+    mode = "honest"
+    fail_after = -1
+    lcg = 1
+
+    def __init__(self, v, ident):
+        self.v = v
+        self.ident = ident
+
+    def __lt__(self, other):
+        Counted.calls += 1
+        if Counted.calls == Counted.fail_after:
+            raise ValueError("comparison %d fails" % Counted.calls)
+        if Counted.mode == "random":
+            Counted.lcg = (Counted.lcg * 6364136223846793005 + 1442695040888963407) % 2 ** 64
+            return (Counted.lcg >> 33) & 1 == 1
+        return self.v < other.v
+
+
+def sort_input(pattern, n):
+    if pattern == "random":
+        return [rng.randrange(n * 4 + 1) for _ in range(n)]
+    if pattern == "dupes":
+        return [rng.randrange(5) for _ in range(n)]
+    if pattern == "ascending_runs":
+        out = []
+        while len(out) < n:
+            start = rng.randrange(1000)
+            out.extend(range(start, start + rng.randrange(1, 200)))
+        return out[:n]
+    if pattern == "descending_runs":
+        out = []
+        while len(out) < n:
+            start = rng.randrange(1000)
+            out.extend(range(start, start - rng.randrange(1, 200), -1))
+        return out[:n]
+    if pattern == "sawtooth":
+        return [i % 37 for i in range(n)]
+    if pattern == "sorted_with_noise":
+        out = list(range(n))
+        for _ in range(max(1, n // 50)):
+            i, j = rng.randrange(n), rng.randrange(n)
+            out[i], out[j] = out[j], out[i]
+        return out
+    raise ValueError(pattern)
+
+
+def write_sorts(f):
+    n_case = 0
+    patterns = ["random", "dupes", "ascending_runs", "descending_runs", "sawtooth",
+                "sorted_with_noise"]
+    for n in [0, 1, 2, 3, 10, 63, 64, 65, 200, 1000, 2500]:
+        for pattern in patterns:
+            for mode in ["honest", "random"]:
+                for reverse in [False, True]:
+                    fail_choices = [-1]
+                    if n > 1:
+                        fail_choices.append(rng.randrange(1, 2 * n + 2))
+                    for fail_after in fail_choices:
+                        values = sort_input(pattern, n) if n else []
+                        items = [Counted(v, i) for i, v in enumerate(values)]
+                        Counted.calls = 0
+                        Counted.mode = mode
+                        Counted.fail_after = fail_after
+                        Counted.lcg = 1
+                        failed = 0
+                        try:
+                            items.sort(reverse=reverse)
+                        except ValueError:
+                            failed = 1
+                        f.write("case sort%d\n" % n_case)
+                        f.write("params: %d %d %d %d\n" % (
+                            mode == "random", reverse, fail_after, failed))
+                        f.write("values: %s\n" % " ".join(map(str, values)))
+                        f.write("calls: %d\n" % Counted.calls)
+                        f.write("order: %s\n" % " ".join(str(x.ident) for x in items))
+                        n_case += 1
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    for name, writer in [("sets.txt", write_sets), ("set_algebra.txt", write_set_algebra),
+                         ("dicts.txt", write_dicts), ("sorts.txt", write_sorts)]:
+        with open(os.path.join(OUT, name), "w") as f:
+            f.write("# Written by tools/gen_table_data.py under CPython %s; do not edit.\n"
+                    % sys.version.split()[0])
+            writer(f)
+
+
+if __name__ == "__main__":
+    main()
