@@ -259,10 +259,119 @@ def write_sorts(f):
                         n_case += 1
 
 
+class EqCounted:
+    """A key with a chosen hash whose __eq__ counts calls. Every operation
+    makes a fresh object, so CPython's identity shortcut never applies."""
+    __slots__ = ("v", "h")
+    calls = 0
+
+    def __init__(self, v, h):
+        self.v = v
+        self.h = h
+
+    def __hash__(self):
+        return self.h
+
+    def __eq__(self, other):
+        EqCounted.calls += 1
+        return self.v == other.v
+
+
+def counted_key():
+    v = rng.randrange(40)
+    h = [0, 1, 2, 3, 8, 16, 1 << 40, -5][v % 8]
+    return v, h
+
+
+def write_eq_counts(f):
+    n_case = 0
+    for size in [10, 50, 200, 800]:
+        for _ in range(6):
+            d, s = {}, set()
+            ops, dcalls, scalls = [], [], []
+            for _ in range(size):
+                v, h = counted_key()
+                kind = rng.choice("sssggdp")
+                ops.append("%s%d/%d" % (kind, v, h))
+                for container, calls in [(d, dcalls), (s, scalls)]:
+                    EqCounted.calls = 0
+                    key = EqCounted(v, h)
+                    if kind == "s":
+                        if container is d:
+                            d[key] = v
+                        else:
+                            s.add(key)
+                    elif kind == "g":
+                        key in container
+                    elif kind == "d":
+                        if container is d:
+                            d.pop(key, None)
+                        else:
+                            s.discard(key)
+                    elif kind == "p" and container:
+                        if container is d:
+                            d.popitem()
+                        else:
+                            s.pop()
+                    calls.append(str(EqCounted.calls))
+            f.write("case eq%d\n" % n_case)
+            f.write("ops: %s\n" % " ".join(ops))
+            f.write("dict_calls: %s\n" % " ".join(dcalls))
+            f.write("set_calls: %s\n" % " ".join(scalls))
+            f.write("dict_keys: %s\n" % " ".join(str(k.v) for k in d))
+            f.write("set_keys: %s\n" % " ".join(str(k.v) for k in s))
+            b_src = [counted_key() for _ in range(size // 2)]
+            b = set()
+            for v, h in b_src:
+                b.add(EqCounted(v, h))
+            f.write("b: %s\n" % " ".join("%d/%d" % vh for vh in b_src))
+            for name, op in [("or", set.__or__), ("and", set.__and__), ("sub", set.__sub__),
+                             ("xor", set.__xor__), ("le", set.__le__),
+                             ("isdisjoint", set.isdisjoint)]:
+                EqCounted.calls = 0
+                r = op(s, b)
+                shown = " ".join(str(k.v) for k in r) if isinstance(r, set) else str(int(r))
+                f.write("%s: %d %s\n" % (name, EqCounted.calls, shown))
+            n_case += 1
+
+
+MIXED = ["0", "1", "2", "3", "True", "False", "1.0", "2.0", "0.0", "-0.0", "3.0", "8",
+         "8.0", "16", "-1", "-1.0", "-2", "1.5", "0.5"]
+
+
+def write_mixed_keys(f):
+    """Equal keys of different types (1, 1.0, True): which one a result keeps."""
+    n_case = 0
+    for size in [3, 6, 12, 25]:
+        for _ in range(8):
+            a_src = [rng.choice(MIXED) for _ in range(size)]
+            b_src = [rng.choice(MIXED) for _ in range(rng.randrange(1, size + 2))]
+            a = set()
+            for r in a_src:
+                a.add(eval(r))
+            b = set()
+            for r in b_src:
+                b.add(eval(r))
+            d = {}
+            for i, r in enumerate(a_src + b_src):
+                d[eval(r)] = i
+            f.write("case mixed%d\n" % n_case)
+            f.write("a: %s\n" % " ".join("%s/%d" % (r, hash(eval(r))) for r in a_src))
+            f.write("b: %s\n" % " ".join("%s/%d" % (r, hash(eval(r))) for r in b_src))
+            for name, r in [("set_a", a), ("or", a | b), ("and", a & b), ("sub", a - b),
+                            ("xor", a ^ b), ("iand", set(a).__iand__(b)),
+                            ("ixor", set(a).__ixor__(b))]:
+                f.write("%s: %s\n" % (name, " ".join(map(repr, r))))
+            f.write("dict: %s\n" % " ".join("%r=%d" % kv for kv in d.items()))
+            n_case += 1
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for name, writer in [("sets.txt", write_sets), ("set_algebra.txt", write_set_algebra),
-                         ("dicts.txt", write_dicts), ("sorts.txt", write_sorts)]:
+                         ("dicts.txt", write_dicts), ("sorts.txt", write_sorts),
+                         ("eq_counts.txt", write_eq_counts),
+                         ("mixed_keys.txt", write_mixed_keys)]:
         with open(os.path.join(OUT, name), "w") as f:
             f.write("# Written by tools/gen_table_data.py under CPython %s; do not edit.\n"
                     % sys.version.split()[0])

@@ -52,3 +52,50 @@ pub fn load(file: &str) -> Vec<Case> {
     assert!(!cases.is_empty(), "{} holds no cases", path.display());
     cases
 }
+
+/// The generator's `EqCounted` keys: `(value, hash)`, each operation a
+/// fresh object (never identical), `__eq__` counted.
+#[derive(Default)]
+pub struct CountingEq {
+    pub calls: u64,
+}
+
+impl super::KeyEq<(i64, i64)> for CountingEq {
+    type Error = std::convert::Infallible;
+    fn identical(&self, _: &(i64, i64), _: &(i64, i64)) -> bool {
+        false
+    }
+    fn eq(&mut self, stored: &(i64, i64), key: &(i64, i64)) -> Result<bool, Self::Error> {
+        self.calls += 1;
+        Ok(stored.0 == key.0)
+    }
+}
+
+/// Keys written as Python reprs (`1`, `1.0`, `True`), equal when their
+/// numbers are: which of two equal keys a table keeps shows in its repr.
+pub struct NumericReprEq;
+
+pub fn numeric_value(repr: &str) -> f64 {
+    match repr {
+        "True" => 1.0,
+        "False" => 0.0,
+        _ => repr.parse().unwrap_or_else(|_| panic!("not a number: {repr}")),
+    }
+}
+
+impl super::KeyEq<String> for NumericReprEq {
+    type Error = std::convert::Infallible;
+    fn identical(&self, _: &String, _: &String) -> bool {
+        false
+    }
+    fn eq(&mut self, stored: &String, key: &String) -> Result<bool, Self::Error> {
+        Ok(numeric_value(stored) == numeric_value(key))
+    }
+}
+
+/// `repr/hash` words.
+pub fn repr_hash(word: &str, case: &str) -> (String, i64) {
+    let (repr, hash) =
+        word.rsplit_once('/').unwrap_or_else(|| panic!("case {case}: bad key {word:?}"));
+    (repr.to_string(), parse_int(hash, case))
+}

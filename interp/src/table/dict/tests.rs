@@ -339,3 +339,45 @@ fn large_dicts_use_wide_indices() {
     }
     assert_eq!(items(&d), (69_990..70_000).map(|k| (k, k)).collect::<Vec<_>>());
 }
+
+#[test]
+fn matches_cpython_eq_call_counts() {
+    use crate::table::cpython_data::CountingEq;
+    for case in &load("eq_counts.txt") {
+        let name = &case.name;
+        let mut d: Dict<(i64, i64), i64> = Dict::new();
+        let mut calls = Vec::new();
+        for op in case.words("ops") {
+            let (kind, arg) = op.split_at(1);
+            let (v, h) = key_hash(arg, name);
+            let cmp = &mut CountingEq::default();
+            match kind {
+                "s" => drop(infallible(d.insert(h, (v, h), v, cmp))),
+                "g" => drop(infallible(d.contains(h, &(v, h), cmp))),
+                "d" => drop(infallible(d.remove(h, &(v, h), cmp))),
+                "p" => drop(d.pop_last()),
+                _ => panic!("case {name}: unknown op {op}"),
+            }
+            calls.push(cmp.calls as i64);
+        }
+        assert_eq!(calls, case.ints("dict_calls"), "case {name}: __eq__ calls per operation");
+        let keys: Vec<i64> = d.iter().map(|(_, k, _)| k.0).collect();
+        assert_eq!(keys, case.ints("dict_keys"), "case {name}: order");
+    }
+}
+
+#[test]
+fn keeps_the_first_of_equal_keys_as_cpython() {
+    use crate::table::cpython_data::{repr_hash, NumericReprEq};
+    for case in &load("mixed_keys.txt") {
+        let name = &case.name;
+        let mut d: Dict<String, usize> = Dict::new();
+        let sources = case.words("a").into_iter().chain(case.words("b"));
+        for (i, word) in sources.enumerate() {
+            let (repr, hash) = repr_hash(word, name);
+            infallible(d.insert(hash, repr, i, &mut NumericReprEq));
+        }
+        let shown: Vec<String> = d.iter().map(|(_, k, v)| format!("{k}={v}")).collect();
+        assert_eq!(shown.join(" "), case.field("dict"), "case {name}");
+    }
+}

@@ -287,3 +287,92 @@ fn algebra_agrees(a: Vec<u8>, b: Vec<u8>) -> bool {
 fn quickcheck_algebra_against_model() {
     QuickCheck::new().tests(200).quickcheck(algebra_agrees as fn(Vec<u8>, Vec<u8>) -> bool);
 }
+
+#[test]
+fn matches_cpython_eq_call_counts() {
+    use crate::table::cpython_data::CountingEq;
+    type KeySet = Set<(i64, i64)>;
+    fn values(s: &Set<(i64, i64)>) -> String {
+        s.iter().map(|(_, k)| k.0.to_string()).collect::<Vec<_>>().join(" ")
+    }
+    for case in &load("eq_counts.txt") {
+        let name = &case.name;
+        let mut s = KeySet::new();
+        let mut calls = Vec::new();
+        for op in case.words("ops") {
+            let (kind, arg) = op.split_at(1);
+            let (v, h) = key_hash(arg, name);
+            let cmp = &mut CountingEq::default();
+            match kind {
+                "s" => drop(infallible(s.add(h, (v, h), cmp))),
+                "g" => drop(infallible(s.contains(h, &(v, h), cmp))),
+                "d" => drop(infallible(s.discard(h, &(v, h), cmp))),
+                "p" => drop(s.pop()),
+                _ => panic!("case {name}: unknown op {op}"),
+            }
+            calls.push(cmp.calls as i64);
+        }
+        assert_eq!(calls, case.ints("set_calls"), "case {name}: __eq__ calls per operation");
+        assert_eq!(values(&s), case.field("set_keys"), "case {name}: order");
+
+        let mut b = KeySet::new();
+        for word in case.words("b") {
+            let (v, h) = key_hash(word, name);
+            infallible(b.add(h, (v, h), &mut CountingEq::default()));
+        }
+        type SetOp = fn(&KeySet, &KeySet, &mut CountingEq) -> String;
+        let ops: [(&str, SetOp); 6] = [
+            ("or", |a, b, c| values(&infallible(a.union(b, c)))),
+            ("and", |a, b, c| values(&infallible(a.intersection(b, c)))),
+            ("sub", |a, b, c| values(&infallible(a.difference(b, c)))),
+            ("xor", |a, b, c| values(&infallible(a.symmetric_difference(b, c)))),
+            ("le", |a, b, c| u8::from(infallible(a.is_subset(b, c))).to_string()),
+            ("isdisjoint", |a, b, c| u8::from(infallible(a.is_disjoint(b, c))).to_string()),
+        ];
+        for (field, op) in ops {
+            let cmp = &mut CountingEq::default();
+            let shown = op(&s, &b, cmp);
+            assert_eq!(
+                format!("{} {shown}", cmp.calls).trim_end(),
+                case.field(field),
+                "case {name}: {field}"
+            );
+        }
+    }
+}
+
+#[test]
+fn keeps_cpython_choice_among_equal_keys() {
+    use crate::table::cpython_data::{repr_hash, NumericReprEq};
+    type ReprSet = Set<String>;
+    let shown = |s: &ReprSet| s.iter().map(|(_, k)| k.as_str()).collect::<Vec<_>>().join(" ");
+    for case in &load("mixed_keys.txt") {
+        let name = &case.name;
+        let build = |field: &str| {
+            let mut s = ReprSet::new();
+            for word in case.words(field) {
+                let (repr, hash) = repr_hash(word, name);
+                infallible(s.add(hash, repr, &mut NumericReprEq));
+            }
+            s
+        };
+        let (a, b) = (build("a"), build("b"));
+        let cmp = &mut NumericReprEq;
+        let mut iand = a.copy();
+        infallible(iand.intersection_update(&b, cmp));
+        let mut ixor = a.copy();
+        infallible(ixor.symmetric_difference_update(&b, cmp));
+        assert_eq!(shown(&a), case.field("set_a"), "case {name}: a");
+        let results = [
+            ("or", infallible(a.union(&b, cmp))),
+            ("and", infallible(a.intersection(&b, cmp))),
+            ("sub", infallible(a.difference(&b, cmp))),
+            ("xor", infallible(a.symmetric_difference(&b, cmp))),
+            ("iand", iand),
+            ("ixor", ixor),
+        ];
+        for (field, result) in results {
+            assert_eq!(shown(&result), case.field(field), "case {name}: {field}");
+        }
+    }
+}
