@@ -366,12 +366,89 @@ def write_mixed_keys(f):
             n_case += 1
 
 
+class Mutating(EqCounted):
+    """A key whose __eq__, at call number `trigger`, runs `action`: the
+    action changes the table being searched."""
+    __slots__ = ()
+    __hash__ = EqCounted.__hash__
+    calls = 0
+    trigger = -1
+    action = None
+
+    def __eq__(self, other):
+        Mutating.calls += 1
+        if Mutating.calls == Mutating.trigger and Mutating.action:
+            action, Mutating.action = Mutating.action, None
+            action()
+        return self.v == other.v
+
+
+def write_mutation(f):
+    for n_case in range(120):
+        kind = rng.choice(["dict", "set"])
+        keys = [(v, rng.choice([0, 8, 16, 24])) for v in rng.sample(range(50), rng.randrange(3, 12))]
+        c = {} if kind == "dict" else set()
+        Mutating.trigger, Mutating.action = -1, None
+        for v, h in keys:
+            if kind == "dict":
+                c[Mutating(v, h)] = v
+            else:
+                c.add(Mutating(v, h))
+        op = rng.choice(["get", "insert", "delete"])
+        target = rng.choice(keys) if rng.random() < 0.7 else (rng.randrange(50, 60), rng.choice([0, 8]))
+        action = rng.choice(["del", "grow", "clear", "none"])
+        victim = rng.choice(keys)
+        grow = rng.randrange(1, 12)
+
+        def run_action():
+            if action == "del":
+                if kind == "dict":
+                    c.pop(Mutating(*victim), None)
+                else:
+                    c.discard(Mutating(*victim))
+            elif action == "grow":
+                for i in range(grow):
+                    if kind == "dict":
+                        c[Mutating(100 + i, i)] = 0
+                    else:
+                        c.add(Mutating(100 + i, i))
+            elif action == "clear":
+                c.clear()
+
+        Mutating.calls = 0
+        Mutating.trigger = rng.randrange(1, 4)
+        Mutating.action = run_action
+        key = Mutating(*target)
+        if op == "get":
+            result = key in c
+        elif op == "insert":
+            before = len(c)
+            if kind == "dict":
+                c[key] = -1
+            else:
+                c.add(key)
+            result = len(c) != before
+        elif kind == "dict":
+            result = c.pop(key, None) is not None
+        else:
+            before = len(c)
+            c.discard(key)
+            result = len(c) != before
+        f.write("case mut%d\n" % n_case)
+        f.write("setup: %s %s %s %d %s %d/%d %d\n" % (
+            kind, op, action, Mutating.trigger, "%d/%d" % target, victim[0], victim[1], grow))
+        f.write("keys: %s\n" % " ".join("%d/%d" % k for k in keys))
+        f.write("result: %d %d\n" % (result, Mutating.calls))
+        f.write("final: %s\n" % " ".join(str(k.v) for k in c))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for name, writer in [("sets.txt", write_sets), ("set_algebra.txt", write_set_algebra),
                          ("dicts.txt", write_dicts), ("sorts.txt", write_sorts),
                          ("eq_counts.txt", write_eq_counts),
-                         ("mixed_keys.txt", write_mixed_keys)]:
+                         ("mixed_keys.txt", write_mixed_keys),
+                         ("mutation.txt", write_mutation)]:
         with open(os.path.join(OUT, name), "w") as f:
             f.write("# Written by tools/gen_table_data.py under CPython %s; do not edit.\n"
                     % sys.version.split()[0])

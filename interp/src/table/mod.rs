@@ -21,12 +21,14 @@
 //! |---|---|
 //! | [`index_array`] | the dict's index table, 1 to 8 bytes per slot by size |
 //! | [`dict`] | the compact insertion-ordered dict |
+//! | [`reentrant`] | searches whose `__eq__` may change the table: CPython's restarts |
 //! | [`set`] | the set table: linear probes, dummies, `pop`'s finger, frozenset hash |
 //! | [`set_algebra`] | union, intersection, difference, ... in CPython's iteration order |
 //! | [`sort`] | timsort with a fallible less-than, exactly CPython's comparisons |
 
 pub mod dict;
 pub mod index_array;
+pub mod reentrant;
 pub mod set;
 pub mod set_algebra;
 pub mod sort;
