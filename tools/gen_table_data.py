@@ -73,6 +73,7 @@ def write_sets(f):
                 f.write("iter: %s\n" % " ".join(map(str, s)))
                 f.write("copy: %s\n" % " ".join(map(str, s.copy())))
                 f.write("frozenhash: %d\n" % hash(frozenset(s)))
+                f.write("sizeof: %d %d\n" % (sys.getsizeof(s), sys.getsizeof(s.copy())))
                 drained = []
                 while s:
                     drained.append(s.pop())
@@ -155,6 +156,7 @@ def write_dicts(f):
                 f.write("items: %s\n" % " ".join("%d=%d" % kv for kv in d.items()))
                 c = d.copy()
                 f.write("copy_size: %d\n" % keys_size(c))
+                f.write("sizeof: %d\n" % sys.getsizeof(d))
                 u = {k: 0 for k in pool[:3]}
                 f.write("update_base: %s\n" % " ".join(map(kh, pool[:3])))
                 u.update(d)
@@ -442,13 +444,28 @@ def write_mutation(f):
         f.write("final: %s\n" % " ".join(str(k.v) for k in c))
 
 
+def write_keyed_sorts(f):
+    """sorted(records, key=..., reverse=...): keys are tuples, and ties
+    keep the records' order (reversed runs included)."""
+    for n_case in range(40):
+        n = rng.choice([5, 30, 100, 700])
+        records = [(rng.randrange(20), rng.randrange(6)) for _ in range(n)]
+        reverse = rng.random() < 0.5
+        order = sorted(range(n), key=lambda i: (records[i][1], records[i][0] % 4), reverse=reverse)
+        f.write("case keyed%d\n" % n_case)
+        f.write("reverse: %d\n" % reverse)
+        f.write("records: %s\n" % " ".join("%d,%d" % r for r in records))
+        f.write("order: %s\n" % " ".join(map(str, order)))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for name, writer in [("sets.txt", write_sets), ("set_algebra.txt", write_set_algebra),
                          ("dicts.txt", write_dicts), ("sorts.txt", write_sorts),
                          ("eq_counts.txt", write_eq_counts),
                          ("mixed_keys.txt", write_mixed_keys),
-                         ("mutation.txt", write_mutation)]:
+                         ("mutation.txt", write_mutation),
+                         ("keyed_sorts.txt", write_keyed_sorts)]:
         with open(os.path.join(OUT, name), "w") as f:
             f.write("# Written by tools/gen_table_data.py under CPython %s; do not edit.\n"
                     % sys.version.split()[0])

@@ -60,6 +60,11 @@ fn matches_cpython_orders_sizes_and_popitem() {
         assert_eq!(popped.join(" "), case.field("popped"), "case {name}: popitem order");
         assert_eq!(sizes, case.ints("sizes"), "case {name}: table sizes");
         assert_eq!(format_items(&d), case.field("items"), "case {name}: order");
+        assert_eq!(
+            d.python_sizeof() as i64,
+            parse_int(case.field("sizeof"), name),
+            "case {name}: getsizeof"
+        );
         let copy = d.copy();
         assert_eq!(format_items(&copy), case.field("items"), "case {name}: copy order");
         assert_eq!(

@@ -56,6 +56,8 @@ fn matches_cpython_iteration_pop_and_frozenset_hash() {
             parse_int(case.field("frozenhash"), name),
             "case {name}: hash"
         );
+        let sizeof = [s.python_sizeof(), s.copy().python_sizeof()].map(|n| n as i64);
+        assert_eq!(sizeof.to_vec(), case.ints("sizeof"), "case {name}: getsizeof of set and copy");
         let drained: Vec<i64> = std::iter::from_fn(|| s.pop().map(|(_, k)| k)).collect();
         assert_eq!(drained, case.ints("drain"), "case {name}: drain order");
     }

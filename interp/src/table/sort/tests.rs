@@ -45,6 +45,30 @@ fn matches_cpython_results_and_comparison_counts() {
     assert!(cases.len() >= 400);
 }
 
+#[test]
+fn matches_cpython_key_function_sorts() {
+    for case in &load("keyed_sorts.txt") {
+        let name = &case.name;
+        let records: Vec<(i64, i64)> = case
+            .words("records")
+            .iter()
+            .map(|w| {
+                let (x, y) =
+                    w.split_once(',').unwrap_or_else(|| panic!("case {name}: bad record {w}"));
+                (parse_int(x, name), parse_int(y, name))
+            })
+            .collect();
+        // As list.sort with key=: the keys sorted with the items beside them.
+        let mut keyed: Vec<((i64, i64), usize)> =
+            records.iter().enumerate().map(|(i, &(x, y))| ((y, x.rem_euclid(4)), i)).collect();
+        let reverse = parse_int(case.field("reverse"), name) == 1;
+        let ok: Result<(), ()> = sort(&mut keyed, reverse, |a, b| Ok(a.0 < b.0));
+        assert!(ok.is_ok());
+        let order: Vec<i64> = keyed.iter().map(|&(_, i)| i as i64).collect();
+        assert_eq!(order, case.ints("order"), "case {name}");
+    }
+}
+
 fn sorts_like_std(v: Vec<i16>, reverse: bool) -> bool {
     let mut items: Vec<(i16, usize)> = v.iter().enumerate().map(|(i, &x)| (x / 4, i)).collect();
     let mut expected = items.clone();
