@@ -458,6 +458,27 @@ def write_keyed_sorts(f):
         f.write("order: %s\n" % " ".join(map(str, order)))
 
 
+def write_growth(f):
+    """Every point where a growing set or dict changes size (getsizeof),
+    up past a set's 50000-entry rule and a dict's 4-byte indices."""
+    for name, make, add, keys in [
+        ("set_sequential", set, set.add, range(120000)),
+        ("set_scattered", set, set.add, [(i * 7919) % 1000003 for i in range(120000)]),
+        ("dict_sequential", dict, lambda d, k: d.__setitem__(k, 0), range(120000)),
+    ]:
+        c = make()
+        changes = []
+        last = sys.getsizeof(c)
+        for n, k in enumerate(keys, 1):
+            add(c, k)
+            size = sys.getsizeof(c)
+            if size != last:
+                changes.append("%d:%d" % (n, size))
+                last = size
+        f.write("case %s\n" % name)
+        f.write("changes: %s\n" % " ".join(changes))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for name, writer in [("sets.txt", write_sets), ("set_algebra.txt", write_set_algebra),
@@ -465,7 +486,8 @@ def main():
                          ("eq_counts.txt", write_eq_counts),
                          ("mixed_keys.txt", write_mixed_keys),
                          ("mutation.txt", write_mutation),
-                         ("keyed_sorts.txt", write_keyed_sorts)]:
+                         ("keyed_sorts.txt", write_keyed_sorts),
+                         ("growth.txt", write_growth)]:
         with open(os.path.join(OUT, name), "w") as f:
             f.write("# Written by tools/gen_table_data.py under CPython %s; do not edit.\n"
                     % sys.version.split()[0])

@@ -87,6 +87,15 @@ impl<K, V> Dict<K, V> {
         }
     }
 
+    /// What calling the type (`dict()`, `dict(pairs)`, `dict(**kw)`) starts
+    /// from in CPython 3.8: a real table of [`MIN_SIZE`] slots, where the
+    /// display `{}` shares the empty one (`sys.getsizeof` tells them apart).
+    pub fn with_min_size() -> Self {
+        let mut dict = Self::new();
+        dict.install_table(MIN_SIZE);
+        dict
+    }
+
     /// CPython's `_PyDict_NewPresized`, used for dict displays of `n` items.
     pub fn with_presize(n: usize) -> Self {
         const MAX_PRESIZE: usize = 128 * 1024;

@@ -386,3 +386,21 @@ fn keeps_the_first_of_equal_keys_as_cpython() {
         assert_eq!(shown.join(" "), case.field("dict"), "case {name}");
     }
 }
+
+#[test]
+fn grows_at_cpython_points_up_to_wide_indices() {
+    let case =
+        load("growth.txt").into_iter().find(|c| c.name == "dict_sequential").expect("growth case");
+    let mut d = IntDict::with_min_size();
+    let mut changes = Vec::new();
+    let mut size = d.python_sizeof();
+    for k in 0..120_000 {
+        set(&mut d, k, k, 0);
+        if d.python_sizeof() != size {
+            size = d.python_sizeof();
+            changes.push(format!("{}:{size}", k + 1));
+        }
+    }
+    assert_eq!(changes.join(" "), case.field("changes"));
+    assert_eq!(d.table_size(), 262_144);
+}

@@ -378,3 +378,22 @@ fn keeps_cpython_choice_among_equal_keys() {
         }
     }
 }
+
+#[test]
+fn grows_at_cpython_points_past_the_50000_rule() {
+    for (field, scattered) in [("set_sequential", false), ("set_scattered", true)] {
+        let case = load("growth.txt").into_iter().find(|c| c.name == field).expect("growth case");
+        let mut s = IntSet::new();
+        let mut changes = Vec::new();
+        let mut size = s.python_sizeof();
+        for i in 0..120_000i64 {
+            let k = if scattered { (i * 7919) % 1_000_003 } else { i };
+            add(&mut s, k, k);
+            if s.python_sizeof() != size {
+                size = s.python_sizeof();
+                changes.push(format!("{}:{size}", i + 1));
+            }
+        }
+        assert_eq!(changes.join(" "), case.field("changes"), "{field}");
+    }
+}
