@@ -13,6 +13,7 @@
 //! | [`bytecode`] | the register bytecode the compiler emits and the VM runs |
 //! | [`object`] | values, heap and GC, types, shapes, the core object layouts |
 //! | [`number`] | numeric algorithms: int and float semantics, repr, hashing |
+//! | [`table`] | dict and set hash tables and list sort, as CPython 3.8 runs them |
 //! | [`vm`] | the virtual machine: frames, interpreter loop, calls, protocols |
 //! | [`pythonpath`] | finding an installed CPython 3.8 (its stdlib, the test oracle) |
 //! | [`conformance`] | running conformance scripts under python3.8 and tachyon alike |
@@ -25,5 +26,6 @@ pub mod number;
 pub mod object;
 pub mod parse;
 pub mod pythonpath;
+pub mod table;
 pub mod unicode;
 pub mod vm;
