@@ -11,6 +11,40 @@ use super::types::TypeFlags;
 use super::value::Value;
 
 const BASE: TypeFlags = TypeFlags::BASETYPE;
+
+/// Types of the table that the `builtins` module does not name.
+const NOT_IN_BUILTINS: &[&str] = &[
+    "NoneType",
+    "NotImplementedType",
+    "ellipsis",
+    "code",
+    "function",
+    "cell",
+    "module",
+    "method",
+    "builtin_function_or_method",
+    "method_descriptor",
+    "traceback",
+    "generator",
+    "coroutine",
+    "async_generator",
+    "list_iterator",
+    "list_reverseiterator",
+    "tuple_iterator",
+    "str_iterator",
+    "bytes_iterator",
+    "range_iterator",
+    "iterator",
+    "callable_iterator",
+    "dict_keyiterator",
+    "dict_valueiterator",
+    "dict_itemiterator",
+    "set_iterator",
+    "dict_keys",
+    "dict_values",
+    "dict_items",
+    "mappingproxy",
+];
 const FINAL: TypeFlags = TypeFlags::empty();
 
 macro_rules! builtin_types {
@@ -35,7 +69,7 @@ macro_rules! builtin_types {
             /// exposes, plus the aliases `EnvironmentError` and `IOError`.
             pub fn builtin_names(&self) -> Vec<(&'static str, Value)> {
                 let mut names = vec![("type", self.type_), ("object", self.object), ("str", self.str) $(, ($name, self.$field))*];
-                names.retain(|(n, _)| !matches!(*n, "NoneType" | "NotImplementedType" | "ellipsis"));
+                names.retain(|(n, _)| !NOT_IN_BUILTINS.contains(n));
                 names.push(("EnvironmentError", self.os_error));
                 names.push(("IOError", self.os_error));
                 names
@@ -68,6 +102,39 @@ builtin_types! {
     frozenset: "frozenset" <- object, FrozenSet, BASE;
     range: "range" <- object, Range, FINAL;
     slice: "slice" <- object, Slice, FINAL;
+
+    // The VM's own types.
+    code: "code" <- object, Code, FINAL;
+    function: "function" <- object, Function, FINAL;
+    cell: "cell" <- object, Cell, FINAL;
+    module: "module" <- object, Module, BASE;
+    method: "method" <- object, Method, FINAL;
+    builtin_function: "builtin_function_or_method" <- object, NativeFunction, FINAL;
+    method_descriptor: "method_descriptor" <- object, MethodDescriptor, FINAL;
+    traceback: "traceback" <- object, Traceback, FINAL;
+    generator: "generator" <- object, Generator, FINAL;
+    coroutine: "coroutine" <- object, Generator, FINAL;
+    async_generator: "async_generator" <- object, Generator, FINAL;
+    property: "property" <- object, Property, BASE;
+    classmethod: "classmethod" <- object, ClassMethod, BASE;
+    staticmethod: "staticmethod" <- object, StaticMethod, BASE;
+    super_: "super" <- object, Super, BASE;
+    list_iterator: "list_iterator" <- object, SeqIter, FINAL;
+    list_reverseiterator: "list_reverseiterator" <- object, SeqIter, FINAL;
+    tuple_iterator: "tuple_iterator" <- object, SeqIter, FINAL;
+    str_iterator: "str_iterator" <- object, SeqIter, FINAL;
+    bytes_iterator: "bytes_iterator" <- object, SeqIter, FINAL;
+    range_iterator: "range_iterator" <- object, SeqIter, FINAL;
+    iterator: "iterator" <- object, SeqIter, FINAL;
+    callable_iterator: "callable_iterator" <- object, SeqIter, FINAL;
+    dict_keyiterator: "dict_keyiterator" <- object, TableIter, FINAL;
+    dict_valueiterator: "dict_valueiterator" <- object, TableIter, FINAL;
+    dict_itemiterator: "dict_itemiterator" <- object, TableIter, FINAL;
+    set_iterator: "set_iterator" <- object, TableIter, FINAL;
+    dict_keys: "dict_keys" <- object, Wrapper, FINAL;
+    dict_values: "dict_values" <- object, Wrapper, FINAL;
+    dict_items: "dict_items" <- object, Wrapper, FINAL;
+    mappingproxy: "mappingproxy" <- object, Wrapper, FINAL;
 
     base_exception: "BaseException" <- object, Exception, BASE;
     system_exit: "SystemExit" <- base_exception, Exception, BASE;

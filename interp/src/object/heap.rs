@@ -50,6 +50,26 @@ pub enum ObjKind {
     SideAttrs,
     /// Payloads defined by tests of the heap itself.
     Test,
+    // ---- the VM's objects (crate::vm)
+    Code,
+    Function,
+    Cell,
+    Module,
+    Method,
+    NativeFunction,
+    MethodDescriptor,
+    Traceback,
+    Generator,
+    Property,
+    ClassMethod,
+    StaticMethod,
+    Super,
+    /// Iterators over sequences and ranges (`list_iterator`, `range_iterator`, ...).
+    SeqIter,
+    /// Iterators over dict views and sets.
+    TableIter,
+    /// `mappingproxy`, `NotImplemented`-free wrappers and the like.
+    Wrapper,
 }
 
 /// The header of every heap object. `#[repr(C)]`: the JIT loads `ty` at

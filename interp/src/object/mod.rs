@@ -19,6 +19,8 @@
 //! | [`hash`] | CPython's str/bytes hash (SipHash-2-4) |
 //! | [`str`] | str objects and the interning table |
 //! | [`bytes`] | bytes and bytearray |
+//! | [`dict`] | dict objects over `crate::table::dict` |
+//! | [`set`] | set and frozenset objects over `crate::table::set` |
 //! | [`tuple`] | tuples, items inline |
 //! | [`list`] | lists |
 //! | [`boxes`] | big ints, int/float subclass instances, complex |
@@ -65,6 +67,7 @@ pub mod attrmap;
 pub mod boxes;
 pub mod builtin_types;
 pub mod bytes;
+pub mod dict;
 pub mod err;
 pub mod exception;
 pub mod gc;
@@ -75,6 +78,7 @@ pub mod list;
 pub mod mro;
 pub mod range;
 pub mod roots;
+pub mod set;
 pub mod shape;
 pub mod slots;
 pub mod str;

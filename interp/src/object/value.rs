@@ -13,6 +13,7 @@
 //! | `0xFFFA` ([`TAG_NONE`]) | 0 | `None` |
 //! | `0xFFFB` ([`TAG_BOOL`]) | 0 or 1 | `False`, `True` |
 //! | `0xFFFC` ([`TAG_PTR`]) | address of an [`ObjHeader`] (8-aligned, non-null) | heap object |
+//! | `0xFFFD` ([`TAG_EMPTY`]) | 0 | [`Value::EMPTY`]: an unbound local or empty cell; never seen by Python code |
 //!
 //! Consequences the JIT relies on:
 //! - "is a float": `bits < FIRST_TAG` (one unsigned compare);
@@ -42,6 +43,7 @@ pub const TAG_INT: u64 = 0xFFF9;
 pub const TAG_NONE: u64 = 0xFFFA;
 pub const TAG_BOOL: u64 = 0xFFFB;
 pub const TAG_PTR: u64 = 0xFFFC;
+pub const TAG_EMPTY: u64 = 0xFFFD;
 
 /// Every word `>= FIRST_TAG` is tagged; every word below it is a float.
 pub const FIRST_TAG: u64 = TAG_INT << TAG_SHIFT;
@@ -50,6 +52,7 @@ pub const PTR_TAG_BITS: u64 = TAG_PTR << TAG_SHIFT;
 pub const NONE_BITS: u64 = TAG_NONE << TAG_SHIFT;
 pub const FALSE_BITS: u64 = TAG_BOOL << TAG_SHIFT;
 pub const TRUE_BITS: u64 = (TAG_BOOL << TAG_SHIFT) | 1;
+pub const EMPTY_BITS: u64 = TAG_EMPTY << TAG_SHIFT;
 
 /// Range of immediate ints: 48-bit two's complement.
 pub const SMALL_INT_MAX: i64 = (1 << 47) - 1;
@@ -70,6 +73,9 @@ impl Value {
     pub const NONE: Value = Value(NONE_BITS);
     pub const TRUE: Value = Value(TRUE_BITS);
     pub const FALSE: Value = Value(FALSE_BITS);
+    /// The content of an unbound local slot or an empty cell. The VM checks
+    /// for it where a name is read and never lets it escape to Python code.
+    pub const EMPTY: Value = Value(EMPTY_BITS);
 
     /// The raw word (what the JIT loads, stores and compares).
     #[inline(always)]
@@ -159,6 +165,11 @@ impl Value {
     }
 
     // ---- None and bools ----
+
+    #[inline(always)]
+    pub const fn is_empty(self) -> bool {
+        self.0 == EMPTY_BITS
+    }
 
     #[inline(always)]
     pub const fn is_none(self) -> bool {

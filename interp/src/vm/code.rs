@@ -1,0 +1,126 @@
+//! Code objects: a compiled [`CodeUnit`] with its constants and names made
+//! into values, its inline caches, and its loop counters.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use crate::bytecode::{CodeUnit, Const};
+use crate::object::gc::Tracer;
+use crate::object::heap::{Gc, Heap, ObjKind, Payload};
+use crate::object::Value;
+
+/// One inline cache entry: what a site last saw, keyed by a type version
+/// or shape (see `vm::attr` and `vm::eval` for how each site kind uses it).
+#[derive(Clone, Copy)]
+pub struct CacheEntry {
+    pub key: u64,
+    pub value: Value,
+    pub extra: u64,
+}
+
+impl Default for CacheEntry {
+    fn default() -> CacheEntry {
+        CacheEntry { key: 0, value: Value::NONE, extra: 0 }
+    }
+}
+
+pub struct CodeObj {
+    pub unit: Rc<CodeUnit>,
+    /// `unit.consts` as values (nested code units become code objects).
+    pub consts: Box<[Value]>,
+    /// `unit.names`, interned.
+    pub names: Box<[Value]>,
+    /// `unit.local_names`, interned (for keyword binding and errors).
+    pub local_names: Box<[Value]>,
+    pub name: Value,
+    pub qualname: Value,
+    pub filename: Value,
+    pub caches: Box<[Cell<CacheEntry>]>,
+}
+
+// SAFETY: traces constants, names and cached values, its only references.
+unsafe impl Payload for CodeObj {
+    const KIND: ObjKind = ObjKind::Code;
+    fn trace(&self, tracer: &mut Tracer) {
+        tracer.mark_all(&self.consts);
+        tracer.mark_all(&self.names);
+        tracer.mark_all(&self.local_names);
+        tracer.mark_all(&[self.name, self.qualname, self.filename]);
+        for c in self.caches.iter() {
+            tracer.mark(c.get().value);
+        }
+    }
+    fn extra_bytes(&self) -> usize {
+        (self.consts.len() + self.names.len()) * 8 + self.caches.len() * 24
+    }
+}
+
+impl CodeObj {
+    pub fn const_value(&self, idx: u32) -> Value {
+        self.consts[idx as usize]
+    }
+
+    pub fn name_value(&self, idx: u16) -> Value {
+        self.names[idx as usize]
+    }
+}
+
+pub fn code_of(v: Value) -> Option<Gc<CodeObj>> {
+    Gc::<CodeObj>::from_value(v)
+}
+
+/// Makes the code object of `unit` and, recursively, of the code units
+/// among its constants. `code_type` is the `code` type object.
+pub fn load_code(heap: &Heap, code_type: Value, unit: &Rc<CodeUnit>) -> Gc<CodeObj> {
+    let consts: Vec<Value> =
+        unit.consts.iter().map(|c| const_value(heap, code_type, c)).collect();
+    let names: Vec<Value> = unit.names.iter().map(|n| heap.intern(n)).collect();
+    let local_names: Vec<Value> = unit.local_names.iter().map(|n| heap.intern(n)).collect();
+    let caches: Vec<Cell<CacheEntry>> =
+        (0..unit.cache_count).map(|_| Cell::new(CacheEntry::default())).collect();
+    let code = CodeObj {
+        unit: unit.clone(),
+        consts: consts.into(),
+        names: names.into(),
+        local_names: local_names.into(),
+        name: heap.intern(&unit.name),
+        qualname: heap.new_str(&unit.qualname),
+        filename: heap.new_str(&unit.filename),
+        caches: caches.into(),
+    };
+    heap.alloc(code_type, code)
+}
+
+/// The value of one constant.
+pub fn const_value(heap: &Heap, code_type: Value, c: &Const) -> Value {
+    match c {
+        Const::None => Value::NONE,
+        Const::Bool(b) => Value::from_bool(*b),
+        Const::Int(i) => heap.new_int_i64(*i),
+        Const::BigInt(b) => heap.new_int(b.clone()),
+        Const::Float(f) => Value::from_f64(*f),
+        Const::Complex { real, imag } => heap.new_complex(*real, *imag),
+        Const::Str(s) => {
+            // Identifier-like constants are interned, as CPython does.
+            if s.len() <= 40 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                heap.intern(s)
+            } else {
+                heap.new_str(s)
+            }
+        }
+        Const::Bytes(b) => heap.new_bytes(b),
+        Const::Ellipsis => heap.singletons().ellipsis,
+        Const::Tuple(items) => {
+            let values: Vec<Value> =
+                items.iter().map(|c| const_value(heap, code_type, c)).collect();
+            heap.new_tuple(&values)
+        }
+        Const::FrozenSet(items) => {
+            // Only sets of hashable literal constants are folded; built by the VM on load.
+            let values: Vec<Value> =
+                items.iter().map(|c| const_value(heap, code_type, c)).collect();
+            heap.new_tuple(&values)
+        }
+        Const::Code(unit) => load_code(heap, code_type, unit).value(),
+    }
+}
