@@ -3,9 +3,11 @@
 //! `'r'`), in fixed notation when the decimal point falls within
 //! `-4 < decpt <= 16` and in scientific notation otherwise.
 
+use super::dtoa::{double_to_string, DtoaFlags};
+
 /// The shortest round-trip digits of a finite, non-zero `x` and the position
 /// of the decimal point: `x = 0.DIGITS * 10**decpt` (sign not included).
-fn shortest_digits(x: f64) -> (String, i32) {
+pub(super) fn shortest_digits(x: f64) -> (String, i32) {
     // Rust's `{:e}` prints the shortest digits that round-trip, e.g. "1.5e-5".
     let sci = format!("{:e}", x.abs());
     let (mantissa, exponent) = sci.split_once('e').expect("{:e} always has an exponent");
@@ -16,55 +18,14 @@ fn shortest_digits(x: f64) -> (String, i32) {
 
 /// `repr(x)` of a Python float: `1.0`, `1e+16`, `1.5e-05`, `inf`, `nan`, `-0.0`.
 pub fn float_repr(x: f64) -> String {
-    format_repr(x, true)
+    let flags = DtoaFlags { add_dot_0: true, ..DtoaFlags::default() };
+    double_to_string(x, 'r', 0, flags)
 }
 
 /// The repr digits without the `.0` that `float_repr` appends to integral
 /// values; `complex.__repr__` writes its parts this way (`1j`, `(1+2.5j)`).
 pub fn float_repr_bare(x: f64) -> String {
-    format_repr(x, false)
-}
-
-fn format_repr(x: f64, add_dot_zero: bool) -> String {
-    if x.is_nan() {
-        return "nan".into();
-    }
-    let sign = if x.is_sign_negative() { "-" } else { "" };
-    if x.is_infinite() {
-        return format!("{sign}inf");
-    }
-    if x == 0.0 {
-        return if add_dot_zero { format!("{sign}0.0") } else { format!("{sign}0") };
-    }
-    let (digits, decpt) = shortest_digits(x);
-    let mut out = String::from(sign);
-    if decpt <= -4 || decpt > 16 {
-        out.push_str(&digits[..1]);
-        if digits.len() > 1 {
-            out.push('.');
-            out.push_str(&digits[1..]);
-        }
-        let exp = decpt - 1;
-        out.push_str(&format!("e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs()));
-    } else if decpt <= 0 {
-        out.push_str("0.");
-        out.extend(std::iter::repeat_n('0', (-decpt) as usize));
-        out.push_str(&digits);
-    } else {
-        let decpt = decpt as usize;
-        if digits.len() <= decpt {
-            out.push_str(&digits);
-            out.extend(std::iter::repeat_n('0', decpt - digits.len()));
-            if add_dot_zero {
-                out.push_str(".0");
-            }
-        } else {
-            out.push_str(&digits[..decpt]);
-            out.push('.');
-            out.push_str(&digits[decpt..]);
-        }
-    }
-    out
+    double_to_string(x, 'r', 0, DtoaFlags::default())
 }
 
 #[cfg(test)]
