@@ -5,7 +5,7 @@
 
 use super::float_parse::{remove_underscores, scan_float};
 use super::float_repr::float_repr_bare;
-use super::text::{is_ascii_space, to_ascii_number_text};
+use super::text::{is_ascii_space, str_repr, to_ascii_number_text};
 use super::{NumError, NumResult};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -27,24 +27,8 @@ impl Complex {
         Complex { re, im }
     }
 
-    pub fn add(self, o: Complex) -> Complex {
-        Complex::new(self.re + o.re, self.im + o.im)
-    }
-
-    pub fn sub(self, o: Complex) -> Complex {
-        Complex::new(self.re - o.re, self.im - o.im)
-    }
-
-    pub fn mul(self, o: Complex) -> Complex {
-        Complex::new(self.re * o.re - self.im * o.im, self.re * o.im + self.im * o.re)
-    }
-
-    pub fn neg(self) -> Complex {
-        Complex::new(-self.re, -self.im)
-    }
-
     /// `self / o`.
-    pub fn div(self, o: Complex) -> NumResult<Complex> {
+    pub fn try_div(self, o: Complex) -> NumResult<Complex> {
         match quot(self, o) {
             (_, Errno::Domain) => Err(NumError::zero_division("complex division by zero")),
             (q, Errno::Ok) => Ok(q),
@@ -79,6 +63,35 @@ impl Complex {
         let im = float_repr_bare(self.im);
         let sign = if im.starts_with('-') { "" } else { "+" };
         format!("({}{sign}{im}j)", float_repr_bare(self.re))
+    }
+}
+
+impl std::ops::Add for Complex {
+    type Output = Complex;
+    fn add(self, o: Complex) -> Complex {
+        Complex::new(self.re + o.re, self.im + o.im)
+    }
+}
+
+impl std::ops::Sub for Complex {
+    type Output = Complex;
+    fn sub(self, o: Complex) -> Complex {
+        Complex::new(self.re - o.re, self.im - o.im)
+    }
+}
+
+impl std::ops::Mul for Complex {
+    type Output = Complex;
+    /// The textbook product (CPython's `_Py_c_prod`).
+    fn mul(self, o: Complex) -> Complex {
+        Complex::new(self.re * o.re - self.im * o.im, self.re * o.im + self.im * o.re)
+    }
+}
+
+impl std::ops::Neg for Complex {
+    type Output = Complex;
+    fn neg(self) -> Complex {
+        Complex::new(-self.re, -self.im)
     }
 }
 
@@ -120,7 +133,10 @@ fn c_pow(a: Complex, b: Complex) -> (Complex, Errno) {
         len /= (at * b.im).exp();
         phase += b.im * vabs.ln();
     }
-    (Complex::new(len * phase.cos(), len * phase.sin()), Errno::Ok)
+    // libm's cos and sin of an infinity set errno to EDOM, which CPython
+    // then reports as a zero division; no other call here can.
+    let errno = if phase.is_infinite() { Errno::Domain } else { Errno::Ok };
+    (Complex::new(len * phase.cos(), len * phase.sin()), errno)
 }
 
 /// CPython's `c_powu`: repeated squaring.
@@ -130,10 +146,10 @@ fn c_powu(x: Complex, n: i64) -> Complex {
     let mut mask: i64 = 1;
     while mask > 0 && n >= mask {
         if n & mask != 0 {
-            r = r.mul(p);
+            r = r * p;
         }
         mask <<= 1;
-        p = p.mul(p);
+        p = p * p;
     }
     r
 }
@@ -169,13 +185,14 @@ pub fn pow(a: Complex, b: Complex) -> NumResult<Complex> {
 
 /// `complex(s)` for a str `s`.
 pub fn parse_complex(s: &str) -> NumResult<Complex> {
-    parse_complex_ascii(&to_ascii_number_text(s))
-        .ok_or_else(|| NumError::value("complex() arg is a malformed string"))
+    let text = remove_underscores(&to_ascii_number_text(s)).ok_or_else(|| {
+        NumError::value(format!("could not convert string to complex: {}", str_repr(s)))
+    })?;
+    parse_complex_ascii(&text).ok_or_else(|| NumError::value("complex() arg is a malformed string"))
 }
 
-/// CPython's `complex_from_string_inner` on ASCII text.
+/// CPython's `complex_from_string_inner` on ASCII text without underscores.
 pub fn parse_complex_ascii(text: &[u8]) -> Option<Complex> {
-    let text = remove_underscores(text)?;
     let at = |i: usize| text.get(i).copied().unwrap_or(0);
     let skip_space = |mut i: usize| {
         while is_ascii_space(at(i)) {
@@ -270,9 +287,9 @@ mod tests {
     #[test]
     fn arithmetic() {
         let i = Complex::new(0.0, 1.0);
-        assert_eq!(i.mul(i), Complex::new(-1.0, 0.0));
+        assert_eq!(i * i, Complex::new(-1.0, 0.0));
         assert_eq!(
-            Complex::new(1.0, 0.0).div(Complex::new(0.0, 0.0)).unwrap_err().message,
+            Complex::new(1.0, 0.0).try_div(Complex::new(0.0, 0.0)).unwrap_err().message,
             "complex division by zero"
         );
         assert_eq!(pow(i, Complex::new(2.0, 0.0)).unwrap(), Complex::new(-1.0, 0.0));

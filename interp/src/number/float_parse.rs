@@ -10,8 +10,12 @@ use super::{NumError, NumResult};
 
 /// `float(s)` for a str `s`.
 pub fn parse_float(s: &str) -> NumResult<f64> {
-    parse_float_ascii(&to_ascii_number_text(s)).ok_or_else(|| {
-        NumError::value(format!("could not convert string to float: {}", str_repr(s)))
+    let text = to_ascii_number_text(s);
+    parse_float_ascii(&text).ok_or_else(|| {
+        // CPython quotes what is left after stripping whitespace when nothing is.
+        let quoted =
+            if trim_ascii_space(&text).is_empty() { "''".to_string() } else { str_repr(s) };
+        NumError::value(format!("could not convert string to float: {quoted}"))
     })
 }
 
@@ -27,14 +31,16 @@ pub fn parse_float_ascii(text: &[u8]) -> Option<f64> {
 }
 
 /// CPython's `_Py_string_to_number_with_underscores`: each underscore must
-/// sit between two digits; they are then dropped.
+/// sit between two digits; they are then dropped. As in C, the text ends at
+/// a NUL when looking for underscores, and a NUL after one is an error.
 pub fn remove_underscores(text: &[u8]) -> Option<Vec<u8>> {
-    if !text.contains(&b'_') {
+    let c_string = &text[..text.iter().position(|&b| b == 0).unwrap_or(text.len())];
+    if !c_string.contains(&b'_') {
         return Some(text.to_vec());
     }
     let mut out = Vec::with_capacity(text.len());
     let mut prev = 0u8;
-    for &c in text {
+    for &c in c_string {
         if c == b'_' {
             if !prev.is_ascii_digit() {
                 return None;
@@ -47,7 +53,7 @@ pub fn remove_underscores(text: &[u8]) -> Option<Vec<u8>> {
         }
         prev = c;
     }
-    (prev != b'_').then_some(out)
+    (prev != b'_' && c_string.len() == text.len()).then_some(out)
 }
 
 /// The longest float literal at the start of `text` and where it ends, as

@@ -7,11 +7,22 @@ use super::dtoa::{double_to_string, DtoaFlags};
 
 /// The shortest round-trip digits of a finite, non-zero `x` and the position
 /// of the decimal point: `x = 0.DIGITS * 10**decpt` (sign not included).
+/// Among the shortest strings that read back as `x`, the nearest to `x`
+/// (as `_Py_dg_dtoa` mode 0 picks it).
 pub(super) fn shortest_digits(x: f64) -> (String, i32) {
-    // Rust's `{:e}` prints the shortest digits that round-trip, e.g. "1.5e-5".
-    let sci = format!("{:e}", x.abs());
+    let x = x.abs();
+    // Rust's `{:e}` gives the shortest length, but not always the nearest
+    // string of that length (853525202017533.2 comes out as ...533.3).
+    let shortest = format!("{x:e}");
+    let length = shortest.split_once('e').map_or(1, |(m, _)| m.len() - m.contains('.') as usize);
+    // The correctly rounded string of that length is the nearest; it reads
+    // back as `x` unless it is a tie on the wide side of a power of two.
+    let nearest = format!("{:.*e}", length - 1, x);
+    let sci = if nearest.parse::<f64>() == Ok(x) { nearest } else { shortest };
     let (mantissa, exponent) = sci.split_once('e').expect("{:e} always has an exponent");
-    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+    let mut digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+    let kept = digits.trim_end_matches('0').len();
+    digits.truncate(kept.max(1));
     let exponent: i32 = exponent.parse().expect("{:e} exponent is an integer");
     (digits, exponent + 1)
 }

@@ -290,20 +290,27 @@ impl Int {
 
     /// `self << count`.
     pub fn shl(&self, count: &Int) -> NumResult<Int> {
-        let count = Int::shift_count(count)?;
+        let shift = Int::shift_count(count)?;
         if self.is_zero() {
             return Ok(Int::Small(0));
         }
-        let count = match count {
+        // CPython counts 30-bit digits in a signed size; past that it cannot even try.
+        const MAX_DIGITS: u64 = (i64::MAX as u64 - 24) / 4;
+        const CLIP: u64 = i64::MAX as u64 / 4;
+        let words = (&*count.as_big() / 30u8).to_u64().map_or(CLIP, |w| w.min(CLIP));
+        if words + self.bit_length().div_ceil(30) + 1 > MAX_DIGITS {
+            return Err(NumError::overflow("too many digits in integer"));
+        }
+        let shift = match shift {
             Some(c) if c.saturating_add(self.bit_length()) <= MAX_RESULT_BITS => c,
             _ => return Err(NumError::memory()),
         };
         if let Int::Small(v) = self {
-            if count < 64 {
-                return Ok(Int::from_i128((*v as i128) << count));
+            if shift < 64 {
+                return Ok(Int::from_i128((*v as i128) << shift));
             }
         }
-        Ok(Int::from_big(&*self.as_big() << count))
+        Ok(Int::from_big(&*self.as_big() << shift))
     }
 
     /// `self >> count`, rounding toward negative infinity.
@@ -348,7 +355,7 @@ impl Int {
             return Err(NumError::overflow("cannot convert float infinity to integer"));
         }
         let t = x.trunc();
-        if t.abs() < 9.223372036854775808e18 {
+        if t.abs() < (1u64 << 63) as f64 {
             return Ok(Int::Small(t as i64));
         }
         let big = BigInt::from_f64(t).ok_or_else(|| NumError::value("float is not finite"))?;

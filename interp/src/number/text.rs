@@ -39,21 +39,23 @@ pub fn is_ascii_space(b: u8) -> bool {
 }
 
 /// The ASCII text that `int()`, `float()` and `complex()` parse: decimal
-/// digits and spaces of any script made ASCII, other non-ASCII made '?'.
+/// digits and spaces of any script made ASCII; the text ends with a '?' at
+/// the first other non-ASCII character.
 pub fn to_ascii_number_text(s: &str) -> Vec<u8> {
-    s.chars()
-        .map(|c| {
-            if c.is_ascii() {
-                c as u8
-            } else if is_space(c) {
-                b' '
-            } else if let Some(d) = decimal_value(c) {
-                b'0' + d as u8
-            } else {
-                b'?'
-            }
-        })
-        .collect()
+    let mut out = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c as u8);
+        } else if is_space(c) {
+            out.push(b' ');
+        } else if let Some(d) = decimal_value(c) {
+            out.push(b'0' + d as u8);
+        } else {
+            out.push(b'?');
+            break;
+        }
+    }
+    out
 }
 
 /// Strips `Py_ISSPACE` whitespace from both ends.
@@ -123,7 +125,7 @@ mod tests {
         assert_eq!(decimal_value('a'), None);
         assert_eq!(decimal_value('\u{1E959}'), Some(9));
         assert_eq!(decimal_value('\u{1E95A}'), None);
-        assert_eq!(to_ascii_number_text("\u{661}\u{2003}x\u{e9}"), b"1 x?");
+        assert_eq!(to_ascii_number_text("\u{661}\u{2003}x\u{e9}1"), b"1 x?");
         assert_eq!(trim_ascii_space(b"  1 2\n"), b"1 2");
         assert_eq!(trim_ascii_space(b"   "), b"");
     }
