@@ -10,11 +10,19 @@ use super::{NumError, NumResult};
 
 /// `float(s)` for a str `s`.
 pub fn parse_float(s: &str) -> NumResult<f64> {
-    let text = to_ascii_number_text(s);
-    parse_float_ascii(&text).ok_or_else(|| {
+    parse_float_text(&to_ascii_number_text(s), &str_repr(s))
+}
+
+/// `float(b)` for bytes or a bytearray; `repr` is the object's repr for
+/// the error message (`b'x'`, `bytearray(b'x')`).
+pub fn parse_float_bytes(data: &[u8], repr: &str) -> NumResult<f64> {
+    parse_float_text(data, repr)
+}
+
+fn parse_float_text(text: &[u8], repr: &str) -> NumResult<f64> {
+    parse_float_ascii(text).ok_or_else(|| {
         // CPython quotes what is left after stripping whitespace when nothing is.
-        let quoted =
-            if trim_ascii_space(&text).is_empty() { "''".to_string() } else { str_repr(s) };
+        let quoted = if trim_ascii_space(text).is_empty() { "''" } else { repr };
         NumError::value(format!("could not convert string to float: {quoted}"))
     })
 }
@@ -154,6 +162,9 @@ mod tests {
                 "{bad}"
             );
         }
+        assert_eq!(parse_float_bytes(b" 1.5 ", "b' 1.5 '"), Ok(1.5));
+        let e = parse_float_bytes(b"x", "bytearray(b'x')").unwrap_err();
+        assert_eq!(e.message, "could not convert string to float: bytearray(b'x')");
         assert_eq!(scan_float(b"1e5j"), Some((1e5, 3)));
         assert_eq!(scan_float(b"1ej"), Some((1.0, 1)));
         assert_eq!(scan_float(b"-j"), None);

@@ -157,6 +157,17 @@ impl FormatSpec {
     }
 }
 
+/// Widths and precisions above this are refused as CPython would run out
+/// of memory padding them.
+pub const MAX_PADDING: usize = 1 << 30;
+
+fn refuse_huge(width: Option<usize>, precision: Option<usize>) -> NumResult<()> {
+    if width.unwrap_or(0).max(precision.unwrap_or(0)) > MAX_PADDING {
+        return Err(NumError::memory());
+    }
+    Ok(())
+}
+
 fn unknown_code(ty: char, type_name: &str) -> NumError {
     NumError::value(format!(
         "Unknown format code '{}' for object of type '{type_name}'",
@@ -287,6 +298,7 @@ fn format_int_spec(n: &Int, spec: &FormatSpec, ty: char) -> NumResult<String> {
     if spec.precision.is_some() {
         return Err(NumError::value("Precision not allowed in integer format specifier"));
     }
+    refuse_huge(spec.width, None)?;
     if ty == 'c' {
         if spec.sign.is_some() {
             return Err(NumError::value("Sign not allowed with integer format specifier 'c'"));
@@ -324,11 +336,12 @@ pub fn char_of(n: &Int) -> NumResult<char> {
     let v = n
         .to_i64()
         .ok_or_else(|| NumError::overflow("Python int too large to convert to C long"))?;
-    u32::try_from(v)
+    let v = u32::try_from(v)
         .ok()
         .filter(|&v| v <= 0x10ffff)
-        .map(|v| char::from_u32(v).unwrap_or('\u{fffd}'))
-        .ok_or_else(|| NumError::overflow("%c arg not in range(0x110000)"))
+        .ok_or_else(|| NumError::overflow("%c arg not in range(0x110000)"))?;
+    char::from_u32(v)
+        .ok_or_else(|| NumError::value(format!("lone surrogate U+{v:04X} is not supported in str")))
 }
 
 /// `format(x, spec)` for a float. An empty spec gives `str(x)`.
@@ -349,6 +362,7 @@ fn float_conversion(spec: &FormatSpec, add_dot_0: bool) -> NumResult<(char, usiz
     if spec.precision.is_some_and(|p| p > i32::MAX as usize) {
         return Err(NumError::value("precision too big"));
     }
+    refuse_huge(spec.width, spec.precision)?;
     let mut flags = DtoaFlags { alt: spec.alternate, ..DtoaFlags::default() };
     let mut default_precision = 6;
     let mut ty = spec.ty.unwrap_or('r');

@@ -7,18 +7,33 @@
 use num_bigint::{BigInt, Sign};
 
 use super::int::Int;
-use super::text::{is_ascii_space, str_repr, to_ascii_number_text};
+use super::text::{bytes_repr, is_ascii_space, str_repr, to_ascii_number_text};
 use super::{NumError, NumResult};
 
 /// `int(s, base)` for a str `s`.
 pub fn parse_int(s: &str, base: u32) -> NumResult<Int> {
+    check_base(base)?;
+    parse_int_ascii(&to_ascii_number_text(s), base)
+        .ok_or_else(|| invalid_literal(base, &str_repr(s)))
+}
+
+/// `int(b, base)` for bytes or a bytearray `b`.
+pub fn parse_int_bytes(data: &[u8], base: u32) -> NumResult<Int> {
+    check_base(base)?;
+    parse_int_ascii(data, base)
+        .ok_or_else(|| invalid_literal(base, &bytes_repr(&data[..data.len().min(200)])))
+}
+
+fn check_base(base: u32) -> NumResult<()> {
     if base == 1 || base > 36 {
         return Err(NumError::value("int() base must be >= 2 and <= 36, or 0"));
     }
-    parse_int_ascii(&to_ascii_number_text(s), base).ok_or_else(|| {
-        let repr: String = str_repr(s).chars().take(200).collect();
-        NumError::value(format!("invalid literal for int() with base {base}: {repr}"))
-    })
+    Ok(())
+}
+
+fn invalid_literal(base: u32, repr: &str) -> NumError {
+    let repr: String = repr.chars().take(200).collect();
+    NumError::value(format!("invalid literal for int() with base {base}: {repr}"))
 }
 
 fn digit_value(b: u8) -> u32 {
@@ -140,5 +155,8 @@ mod tests {
         assert_eq!(ok("1", 37), "int() base must be >= 2 and <= 36, or 0");
         assert_eq!(ok("99999999999999999999999", 10), "99999999999999999999999");
         assert_eq!(ok("-9223372036854775808", 10), "-9223372036854775808");
+        assert_eq!(parse_int_bytes(b" 1_0 ", 10), Ok(Int::Small(10)));
+        let e = parse_int_bytes(b"1x", 10).unwrap_err();
+        assert_eq!(e.message, "invalid literal for int() with base 10: b'1x'");
     }
 }

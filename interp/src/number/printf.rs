@@ -5,6 +5,7 @@
 //! converts the argument (`int(x)` for `%d` of a float, `float(x)` for `%f`).
 
 use super::dtoa::{double_to_string, DtoaFlags};
+use super::format_spec::MAX_PADDING;
 use super::int::Int;
 use super::{NumError, NumResult};
 
@@ -67,8 +68,20 @@ impl Conversion {
     }
 }
 
+/// CPython's limit on a precision, and ours on what we pad.
+fn check_size(conv: &Conversion) -> NumResult<()> {
+    if conv.precision.is_some_and(|p| p > i32::MAX as usize) {
+        return Err(NumError::value("precision too big"));
+    }
+    if conv.width.unwrap_or(0).max(conv.precision.unwrap_or(0)) > MAX_PADDING {
+        return Err(NumError::memory());
+    }
+    Ok(())
+}
+
 /// `%d %i %u %o %x %X` of an int (CPython's `_PyUnicode_FormatLong`).
-pub fn format_int(n: &Int, conv: &Conversion) -> String {
+pub fn format_int(n: &Int, conv: &Conversion) -> NumResult<String> {
+    check_size(conv)?;
     let (base, prefix) = match conv.conv {
         'o' => (8, "0o"),
         'x' | 'X' => (16, "0x"),
@@ -84,28 +97,26 @@ pub fn format_int(n: &Int, conv: &Conversion) -> String {
         digits.make_ascii_uppercase();
         prefix.make_ascii_uppercase();
     }
-    output(conv, n.is_negative(), &prefix, &digits)
+    Ok(output(conv, n.is_negative(), &prefix, &digits))
 }
 
 /// `%e %E %f %F %g %G` of a float (CPython's `formatfloat`).
-pub fn format_float(x: f64, conv: &Conversion) -> String {
+pub fn format_float(x: f64, conv: &Conversion) -> NumResult<String> {
+    check_size(conv)?;
     let flags = DtoaFlags { alt: conv.alternate, ..DtoaFlags::default() };
     let text = double_to_string(x, conv.conv, conv.precision.unwrap_or(6), flags);
-    match text.strip_prefix('-') {
+    Ok(match text.strip_prefix('-') {
         Some(body) => output(conv, true, "", body),
         None => output(conv, false, "", &text),
-    }
+    })
 }
 
 /// `%c` of a character: padded to the width, never zero-filled.
-pub fn format_char(c: char, conv: &Conversion) -> String {
+pub fn format_char(c: char, conv: &Conversion) -> NumResult<String> {
+    check_size(conv)?;
     let width = conv.width.unwrap_or(0).saturating_sub(1);
     let pad = " ".repeat(width);
-    if conv.left {
-        format!("{c}{pad}")
-    } else {
-        format!("{pad}{c}")
-    }
+    Ok(if conv.left { format!("{c}{pad}") } else { format!("{pad}{c}") })
 }
 
 /// The character `%c` makes of an int.
@@ -159,11 +170,11 @@ mod tests {
     use super::*;
 
     fn pi(n: i64, spec: &str) -> String {
-        format_int(&Int::Small(n), &Conversion::parse(spec).unwrap())
+        format_int(&Int::Small(n), &Conversion::parse(spec).unwrap()).unwrap()
     }
 
     fn pf(x: f64, spec: &str) -> String {
-        format_float(x, &Conversion::parse(spec).unwrap())
+        format_float(x, &Conversion::parse(spec).unwrap()).unwrap()
     }
 
     #[test]
@@ -183,6 +194,8 @@ mod tests {
         assert_eq!(pf(1e100, "g"), "1e+100");
         assert_eq!(pf(f64::INFINITY, "F"), "INF");
         assert_eq!(pf(1.0, "#.0f"), "1.");
-        assert_eq!(format_char('A', &Conversion::parse("3c").unwrap()), "  A");
+        assert_eq!(format_char('A', &Conversion::parse("3c").unwrap()).unwrap(), "  A");
+        let huge = Conversion { precision: Some(1 << 40), conv: 'f', ..Conversion::default() };
+        assert_eq!(format_float(1.0, &huge).unwrap_err().message, "precision too big");
     }
 }

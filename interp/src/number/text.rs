@@ -114,6 +114,30 @@ pub fn str_repr(s: &str) -> String {
     out
 }
 
+/// `repr(b)` of a Python bytes object: `b'...'` with the quote chosen as
+/// for str, `\\t \\n \\r` and `\\xNN` for bytes outside printable ASCII.
+pub fn bytes_repr(data: &[u8]) -> String {
+    let quote = if data.contains(&b'\'') && !data.contains(&b'"') { b'"' } else { b'\'' };
+    let mut out = String::from("b");
+    out.push(quote as char);
+    for &b in data {
+        match b {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            b if b == quote => {
+                out.push('\\');
+                out.push(b as char);
+            }
+            0x20..=0x7e => out.push(b as char),
+            b => out.push_str(&format!("\\x{b:02x}")),
+        }
+    }
+    out.push(quote as char);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,5 +160,7 @@ mod tests {
         assert_eq!(str_repr("it's"), "\"it's\"");
         assert_eq!(str_repr("'\""), "'\\'\"'");
         assert_eq!(str_repr("a\nb\x00\u{e9}\u{2028}"), "'a\\nb\\x00\u{e9}\\u2028'");
+        assert_eq!(bytes_repr(b"a'\t\xff\\"), "b\"a'\\t\\xff\\\\\"");
+        assert_eq!(bytes_repr(b""), "b''");
     }
 }
