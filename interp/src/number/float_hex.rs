@@ -2,7 +2,6 @@
 //! hexadecimal, `0x1.8000000000000p+1`, and back with correct rounding.
 
 use num_bigint::BigUint;
-use num_traits::Zero;
 
 use super::binary::round_to_f64;
 use super::float_repr::float_repr;
@@ -48,18 +47,14 @@ pub fn float_fromhex(s: &str) -> NumResult<f64> {
         if at(i) == b'0' && (at(i + 1) == b'x' || at(i + 1) == b'X') {
             i += 2;
         }
-        let mut mantissa = BigUint::zero();
-        let mut digits = 0i64;
+        let mut hex_digits = Vec::new();
         let mut fraction_digits = 0i64;
         let mut seen_point = false;
         loop {
             let c = at(i);
-            if let Some(d) = (c as char).to_digit(16) {
-                mantissa = mantissa * 16u8 + d;
-                digits += 1;
-                if seen_point {
-                    fraction_digits += 1;
-                }
+            if c.is_ascii_hexdigit() {
+                hex_digits.push(c);
+                fraction_digits += seen_point as i64;
             } else if c == b'.' && !seen_point {
                 seen_point = true;
             } else {
@@ -67,6 +62,7 @@ pub fn float_fromhex(s: &str) -> NumResult<f64> {
             }
             i += 1;
         }
+        let digits = hex_digits.len();
         if digits == 0 {
             return Err(invalid());
         }
@@ -89,6 +85,7 @@ pub fn float_fromhex(s: &str) -> NumResult<f64> {
                 exp = -exp;
             }
         }
+        let mantissa = BigUint::parse_bytes(&hex_digits, 16).expect("hex digits");
         let magnitude =
             round_to_f64(&mantissa, exp - 4 * fraction_digits, false).ok_or_else(|| {
                 NumError::overflow("hexadecimal value too large to represent as a float")

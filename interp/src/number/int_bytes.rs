@@ -30,6 +30,10 @@ pub fn to_bytes(n: &Int, length: i64, order: ByteOrder, signed: bool) -> NumResu
     if length < 0 {
         return Err(NumError::value("length argument must be non-negative"));
     }
+    if length > 1 << 34 {
+        // CPython would try to allocate it and run out of memory.
+        return Err(NumError::memory());
+    }
     if !signed && n.is_negative() {
         return Err(NumError::overflow("can't convert negative int to unsigned"));
     }
