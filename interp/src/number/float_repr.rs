@@ -74,3 +74,29 @@ mod tests {
         assert_eq!(float_repr_bare(1e16), "1e+16");
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use quickcheck::QuickCheck;
+
+    fn reads_back(bits: u64) -> bool {
+        let x = f64::from_bits(bits);
+        let text = float_repr(x);
+        x.is_nan()
+            || text.parse::<f64>() == Ok(x)
+                && text.parse::<f64>().unwrap().is_sign_negative() == x.is_sign_negative()
+    }
+
+    fn hex_reads_back(bits: u64) -> bool {
+        let x = f64::from_bits(bits);
+        let back = super::super::float_hex::float_fromhex(&super::super::float_hex::float_hex(x));
+        x.is_nan() || back.map(f64::to_bits) == Ok(bits)
+    }
+
+    #[test]
+    fn repr_and_hex_read_back() {
+        QuickCheck::new().tests(5000).quickcheck(reads_back as fn(u64) -> bool);
+        QuickCheck::new().tests(5000).quickcheck(hex_reads_back as fn(u64) -> bool);
+    }
+}

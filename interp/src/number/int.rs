@@ -576,6 +576,36 @@ mod tests {
             .quickcheck(pow_matches_model as fn(TestInt, u8, TestInt) -> bool);
     }
 
+    fn conversions_match_model(v: i128, bits: u64) -> bool {
+        let n = Int::from_big(BigInt::from(v));
+        let x = f64::from_bits(bits);
+        let reparsed = super::super::int_parse::parse_int(&n.to_base_string(16), 0);
+        let ratio_ok = match super::super::float::as_integer_ratio(x) {
+            Ok((num, den)) => num.true_div(&den).map(f64::to_bits) == Ok(bits) || x == 0.0,
+            Err(_) => !x.is_finite(),
+        };
+        n.to_f64() == Ok(v as f64)
+            && reparsed.as_ref() == Ok(&n)
+            && ratio_ok
+            && (!x.is_finite() || n.cmp_f64(x) == Some(cmp_exact(v, x)))
+    }
+
+    /// `v` against a finite `x = m * 2**e`, compared as integers scaled by 2**-e.
+    fn cmp_exact(v: i128, x: f64) -> Ordering {
+        let (m, e) = super::super::binary::decompose(x);
+        let (v, m) = (BigInt::from(v), BigInt::from(m));
+        if e >= 0 {
+            v.cmp(&(m << e as u64))
+        } else {
+            (v << (-e) as u64).cmp(&m)
+        }
+    }
+
+    #[test]
+    fn quickcheck_conversions() {
+        QuickCheck::new().tests(3000).quickcheck(conversions_match_model as fn(i128, u64) -> bool);
+    }
+
     #[test]
     fn division_and_errors() {
         assert_eq!(
