@@ -487,6 +487,40 @@ def gen_complex_ops():
     write("complex_ops.txt", rows)
 
 
+# ---------------------------------------------------------------- mixed
+
+
+def encode_num(v):
+    if isinstance(v, int):
+        return "i" + str(v)
+    if isinstance(v, float):
+        return "f" + repr(v)
+    return "c%r %r" % (v.real, v.imag)
+
+
+def gen_mixed():
+    values = [0, 1, -1, 2, -3, 7, 2 ** 53 + 1, -(2 ** 64), 2 ** 1100, 10 ** 20,
+              0.0, -0.0, 0.5, -2.5, 3.0, 1e300, float("inf"), float("-inf"), float("nan"), 9007199254740992.0,
+              1e20, 1.7976931348623157e308,
+              0j, 1j, complex(2, 0), complex(-1.5, 2), complex(0, -0.0), complex(float("inf"), 1)]
+    values += [random_int() for _ in range(15)] + [random_float() for _ in range(15)]
+    rows = []
+    ops = [("add", lambda a, b: repr(a + b)), ("sub", lambda a, b: repr(a - b)), ("mul", lambda a, b: repr(a * b)),
+           ("truediv", lambda a, b: repr(a / b)), ("floordiv", lambda a, b: repr(a // b)),
+           ("mod", lambda a, b: repr(a % b)), ("divmod", lambda a, b: "%r %r" % divmod(a, b)),
+           ("eq", lambda a, b: repr(a == b))]
+    for a in values:
+        for b in values:
+            for name, op in ops:
+                rows.append((name, encode_num(a), encode_num(b), result(lambda: op(a, b))))
+            if not isinstance(a, complex) and not isinstance(b, complex):
+                rows.append(("cmp", encode_num(a), encode_num(b), result(lambda: "%r %r" % (a < b, a > b))))
+            small = isinstance(b, int) and abs(b) < 300 or not isinstance(b, int)
+            if small and not (isinstance(a, int) and abs(a) > 2 ** 100 and isinstance(b, int)):
+                rows.append(("pow", encode_num(a), encode_num(b), result(lambda: repr(a ** b))))
+    write("mixed_ops.txt", rows)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     gen_floats()
@@ -498,6 +532,7 @@ def main():
     gen_printf()
     gen_hashes()
     gen_complex_ops()
+    gen_mixed()
 
 
 main()

@@ -10,6 +10,7 @@ use super::float::{self, FloatPow};
 use super::hash::{self, SipKey};
 use super::int::IntPow;
 use super::int_bytes::{self, ByteOrder};
+use super::tower::{self, Arith, Num};
 use super::{
     float_hex, float_parse, float_repr::float_repr, format_spec, int_parse, printf, Int, NumResult,
 };
@@ -350,4 +351,48 @@ fn complex_operations() {
 #[test]
 fn unescaping() {
     assert_eq!(unescape("a\\tb\\\\c\\xe9\\u20ac\\U0001f600"), "a\tb\\c\u{e9}\u{20ac}\u{1f600}");
+}
+
+fn num(s: &str) -> Num {
+    match &s[..1] {
+        "i" => Num::Int(int(&s[1..])),
+        "f" => Num::Float(f(&s[1..])),
+        _ => Num::Complex(complex_of(&s[1..])),
+    }
+}
+
+#[test]
+fn mixed_operations() {
+    check_all("mixed_ops.txt", |row| {
+        let (a, b) = (num(&row[1]), num(&row[2]));
+        let op = match row[0].as_str() {
+            "add" => Arith::Add,
+            "sub" => Arith::Sub,
+            "mul" => Arith::Mul,
+            "truediv" => Arith::TrueDiv,
+            "floordiv" => Arith::FloorDiv,
+            "mod" => Arith::Mod,
+            "pow" => Arith::Pow,
+            "divmod" => {
+                let got = tower::divmod(&a, &b).map(|(q, r)| format!("{} {}", q.repr(), r.repr()));
+                return expect(outcome(got), &row[3]);
+            }
+            "eq" => {
+                let got = if tower::equals(&a, &b) { "True" } else { "False" };
+                return expect(outcome(Ok(got.to_string())), &row[3]);
+            }
+            "cmp" => {
+                let c = tower::compare(&a, &b);
+                let py = |b: bool| if b { "True" } else { "False" };
+                let got = format!(
+                    "{} {}",
+                    py(c == Some(std::cmp::Ordering::Less)),
+                    py(c == Some(std::cmp::Ordering::Greater))
+                );
+                return expect(outcome(Ok(got)), &row[3]);
+            }
+            op => panic!("unknown op {op}"),
+        };
+        expect(outcome(tower::arith(op, &a, &b).map(|n| n.repr())), &row[3])
+    });
 }

@@ -18,7 +18,8 @@ pub(super) fn shortest_digits(x: f64) -> (String, i32) {
     // The correctly rounded string of that length is the nearest; it reads
     // back as `x` unless it is a tie on the wide side of a power of two.
     let nearest = format!("{:.*e}", length - 1, x);
-    let sci = if nearest.parse::<f64>() == Ok(x) { nearest } else { shortest };
+    let sci =
+        if nearest == shortest || nearest.parse::<f64>() == Ok(x) { nearest } else { shortest };
     let (mantissa, exponent) = sci.split_once('e').expect("{:e} always has an exponent");
     let mut digits: String = mantissa.chars().filter(|c| *c != '.').collect();
     let kept = digits.trim_end_matches('0').len();

@@ -18,6 +18,7 @@
 //! | [`complex`] | [`Complex`]: arithmetic, `**`, `abs`, repr, `complex(str)` |
 //! | [`format_spec`] | the format-spec mini-language for int, float and complex |
 //! | [`printf`] | the numeric conversions of `%`-formatting |
+//! | [`tower`] | [`tower::Num`]: mixed int/float/complex arithmetic and comparison |
 //! | [`hash`] | `hash()` of numbers, tuples, frozensets, str and bytes |
 //! | [`text`] | Unicode input normalisation and `repr` of strings quoted in messages |
 
@@ -35,6 +36,7 @@ pub mod int_bytes;
 pub mod int_parse;
 pub mod printf;
 pub mod text;
+pub mod tower;
 
 #[cfg(test)]
 mod data_tests;
