@@ -15,15 +15,19 @@
 //! | [`number`] | numeric algorithms: int and float semantics, repr, hashing |
 //! | [`table`] | dict and set hash tables and list sort, as CPython 3.8 runs them |
 //! | [`vm`] | the virtual machine: frames, interpreter loop, calls, protocols |
+//! | [`builtins`] | the `builtins` module and the methods of the built-in types |
+//! | [`modules`] | native modules (`sys`, ...) |
 //! | [`pythonpath`] | finding an installed CPython 3.8 (its stdlib, the test oracle) |
 //! | [`conformance`] | running conformance scripts under python3.8 and tachyon alike |
 
+pub mod builtins;
 pub mod bytecode;
 pub mod cli;
 pub mod compile;
 pub mod conformance;
 pub mod number;
 pub mod object;
+pub mod modules;
 pub mod parse;
 pub mod pythonpath;
 pub mod table;

@@ -135,6 +135,11 @@ builtin_types! {
     dict_values: "dict_values" <- object, Wrapper, FINAL;
     dict_items: "dict_items" <- object, Wrapper, FINAL;
     mappingproxy: "mappingproxy" <- object, Wrapper, FINAL;
+    enumerate: "enumerate" <- object, BuiltinIter, BASE;
+    zip: "zip" <- object, BuiltinIter, BASE;
+    map: "map" <- object, BuiltinIter, BASE;
+    filter: "filter" <- object, BuiltinIter, BASE;
+    reversed: "reversed" <- object, BuiltinIter, BASE;
 
     base_exception: "BaseException" <- object, Exception, BASE;
     system_exit: "SystemExit" <- base_exception, Exception, BASE;

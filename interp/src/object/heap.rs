@@ -68,8 +68,10 @@ pub enum ObjKind {
     SeqIter,
     /// Iterators over dict views and sets.
     TableIter,
-    /// `mappingproxy`, `NotImplemented`-free wrappers and the like.
+    /// Dict views and other wrappers of another object.
     Wrapper,
+    /// `enumerate`, `zip`, `map`, `filter`, `reversed` objects.
+    BuiltinIter,
 }
 
 /// The header of every heap object. `#[repr(C)]`: the JIT loads `ty` at

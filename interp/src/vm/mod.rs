@@ -1,8 +1,289 @@
 //! The virtual machine: frames on one value stack, the interpreter loop,
 //! calls, and the protocols the bytecode relies on.
 //!
+//! Every Python frame is a window of [`Vm::stack`]; a call moves the window
+//! up. Values in the stack are GC roots, so native code that needs a value
+//! to survive a call back into Python keeps it there (see
+//! [`Vm::push_temp`]) or in a `RootScope`.
+//!
 //! | module | owns |
 //! |---|---|
+//! | [`eval`] | the interpreter loop and the handler search |
+//! | [`frame`] | frame records and the VM's GC roots |
+//! | [`code`] | code objects: constants as values, inline caches |
+//! | [`function`] | functions, cells, methods, native functions, modules, property |
 //! | [`args`] | binding call arguments to parameters, with CPython's messages |
+//! | [`call`] | calling any callable; making functions |
+//! | [`attr`] | attribute lookup, descriptors, `LoadMethod` |
+//! | [`ops`] | operators: arithmetic, comparison, truth |
+//! | [`hash`] | `hash()` and key equality for dicts and sets |
+//! | [`dict`] | dict and set operations that may run Python code |
+//! | [`subscr`] | indexing and slicing |
+//! | [`special`] | attributes of built-in objects outside any dict (`__name__`, `args`, ...) |
+//! | [`containers`] | dict views, set operators, range membership, standard output |
+//! | [`iter`] | iteration and unpacking |
+//! | [`names`] | global, builtin and namespace name lookup |
+//! | [`class`] | `__build_class__` and class creation |
+//! | [`exceptions`] | raising, chaining, matching, tracebacks, `with` |
+//! | [`format`] | `repr`, `str`, f-string formatting |
+//! | [`import`] | the import system |
+//! | [`run`] | running `__main__`, uncaught exceptions, exit statuses |
+//! | [`frames`] | introspection of the calling frame: `locals()`, zero-argument `super()` |
 
 pub mod args;
+pub mod attr;
+pub mod call;
+pub mod class;
+pub mod code;
+pub mod containers;
+pub mod dict;
+pub mod eval;
+pub mod exceptions;
+pub mod format;
+pub mod frame;
+pub mod frames;
+pub mod function;
+pub mod hash;
+pub mod import;
+pub mod iter;
+pub mod names;
+pub mod ops;
+pub mod run;
+pub mod special;
+pub mod subscr;
+
+use crate::object::{Heap, PyErr, Value};
+use frame::Frame;
+
+pub type PyResult<T = Value> = Result<T, PyErr>;
+
+/// Interned names the VM looks up often.
+pub struct Names {
+    pub dunder_init: Value,
+    pub dunder_new: Value,
+    pub dunder_call: Value,
+    pub dunder_name: Value,
+    pub dunder_module: Value,
+    pub dunder_qualname: Value,
+    pub dunder_doc: Value,
+    pub dunder_dict: Value,
+    pub dunder_class: Value,
+    pub dunder_builtins: Value,
+    pub dunder_annotations: Value,
+    pub dunder_classcell: Value,
+    pub dunder_getattr: Value,
+    pub dunder_enter: Value,
+    pub dunder_exit: Value,
+    pub dunder_iter: Value,
+    pub dunder_next: Value,
+    pub dunder_repr: Value,
+    pub dunder_str: Value,
+    pub dunder_hash: Value,
+    pub dunder_eq: Value,
+    pub dunder_bool: Value,
+    pub dunder_len: Value,
+    pub dunder_get: Value,
+    pub dunder_set: Value,
+    pub dunder_delete: Value,
+    pub dunder_getitem: Value,
+    pub dunder_setitem: Value,
+    pub dunder_delitem: Value,
+    pub dunder_contains: Value,
+    pub dunder_format: Value,
+    pub dunder_index: Value,
+    pub dunder_set_name: Value,
+    pub dunder_init_subclass: Value,
+    pub dunder_prepare: Value,
+    pub dunder_mro_entries: Value,
+    pub dunder_file: Value,
+    pub dunder_package: Value,
+    pub dunder_spec: Value,
+    pub dunder_loader: Value,
+    pub dunder_path: Value,
+    pub dunder_all: Value,
+    pub dunder_main: Value,
+    pub value: Value,
+    pub args: Value,
+}
+
+impl Names {
+    fn new(heap: &Heap) -> Names {
+        let i = |s: &str| heap.intern(s);
+        Names {
+            dunder_init: i("__init__"),
+            dunder_new: i("__new__"),
+            dunder_call: i("__call__"),
+            dunder_name: i("__name__"),
+            dunder_module: i("__module__"),
+            dunder_qualname: i("__qualname__"),
+            dunder_doc: i("__doc__"),
+            dunder_dict: i("__dict__"),
+            dunder_class: i("__class__"),
+            dunder_builtins: i("__builtins__"),
+            dunder_annotations: i("__annotations__"),
+            dunder_classcell: i("__classcell__"),
+            dunder_getattr: i("__getattr__"),
+            dunder_enter: i("__enter__"),
+            dunder_exit: i("__exit__"),
+            dunder_iter: i("__iter__"),
+            dunder_next: i("__next__"),
+            dunder_repr: i("__repr__"),
+            dunder_str: i("__str__"),
+            dunder_hash: i("__hash__"),
+            dunder_eq: i("__eq__"),
+            dunder_bool: i("__bool__"),
+            dunder_len: i("__len__"),
+            dunder_get: i("__get__"),
+            dunder_set: i("__set__"),
+            dunder_delete: i("__delete__"),
+            dunder_getitem: i("__getitem__"),
+            dunder_setitem: i("__setitem__"),
+            dunder_delitem: i("__delitem__"),
+            dunder_contains: i("__contains__"),
+            dunder_format: i("__format__"),
+            dunder_index: i("__index__"),
+            dunder_set_name: i("__set_name__"),
+            dunder_init_subclass: i("__init_subclass__"),
+            dunder_prepare: i("__prepare__"),
+            dunder_mro_entries: i("__mro_entries__"),
+            dunder_file: i("__file__"),
+            dunder_package: i("__package__"),
+            dunder_spec: i("__spec__"),
+            dunder_loader: i("__loader__"),
+            dunder_path: i("__path__"),
+            dunder_all: i("__all__"),
+            dunder_main: i("__main__"),
+            value: i("value"),
+            args: i("args"),
+        }
+    }
+}
+
+pub struct Vm {
+    pub heap: Heap,
+    /// The slots of every active frame, and temporaries native code roots.
+    pub(crate) stack: Vec<Value>,
+    pub(crate) frames: Vec<Frame>,
+    /// The `builtins` module's dict.
+    pub builtins: Value,
+    /// `sys.modules`.
+    pub modules: Value,
+    /// The exception being handled (`sys.exc_info()[1]`), or None.
+    pub(crate) handled: Value,
+    pub recursion_limit: usize,
+    pub(crate) depth: usize,
+    pub names: Names,
+    /// `sys.path` as a list value.
+    pub sys_path: Value,
+    /// `sys.argv`.
+    pub argv: Vec<String>,
+    /// Where CPython's pure-Python standard library lives, if found.
+    pub stdlib: Option<std::path::PathBuf>,
+    /// The `builtins` module object.
+    pub builtins_module: Value,
+    /// The `__build_class__` builtin.
+    pub build_class: Value,
+    /// Objects whose repr is being computed (cycle detection).
+    pub(crate) repr_stack: Vec<Value>,
+    pub(crate) stdout: std::io::BufWriter<std::io::Stdout>,
+    /// `-u`: flush standard output after every write.
+    pub unbuffered: bool,
+    /// The `sys` module.
+    pub sys_module: Value,
+    /// The stream objects `sys.stdout`/`sys.stderr` start as.
+    pub original_stdout: Value,
+    pub original_stderr: Value,
+}
+
+impl Vm {
+    pub fn new() -> Vm {
+        let heap = Heap::new();
+        let names = Names::new(&heap);
+        for v in names_values(&names) {
+            heap.add_permanent_root(v);
+        }
+        let builtins = heap.new_dict();
+        let modules = heap.new_dict();
+        let sys_path = heap.new_list(&[]);
+        for v in [builtins, modules, sys_path] {
+            heap.add_permanent_root(v);
+        }
+        let mut vm = Vm {
+            heap,
+            stack: Vec::with_capacity(1 << 16),
+            frames: Vec::new(),
+            builtins,
+            modules,
+            handled: Value::NONE,
+            recursion_limit: 1000,
+            depth: 0,
+            names,
+            sys_path,
+            argv: Vec::new(),
+            stdlib: crate::pythonpath::find_stdlib(),
+            builtins_module: Value::NONE,
+            build_class: Value::NONE,
+            repr_stack: Vec::new(),
+            stdout: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            unbuffered: false,
+            sys_module: Value::NONE,
+            original_stdout: Value::NONE,
+            original_stderr: Value::NONE,
+        };
+        crate::builtins::install(&mut vm);
+        crate::modules::sys::install(&mut vm).expect("sys installs on a fresh heap");
+        vm
+    }
+
+    /// Collects garbage if the heap asks for it (or always, under stress).
+    pub fn safepoint(&mut self) {
+        if self.heap.collection_wanted() {
+            let roots = frame::VmRoots { vm: self };
+            self.heap.safepoint(&roots);
+        }
+    }
+
+    /// Pushes `v` on the value stack, where the collector sees it, and
+    /// returns its index; [`Vm::truncate_temps`] drops it again.
+    pub fn push_temp(&mut self, v: Value) -> usize {
+        self.stack.push(v);
+        self.stack.len() - 1
+    }
+
+    pub fn truncate_temps(&mut self, len: usize) {
+        self.stack.truncate(len);
+    }
+
+    pub fn type_error(&self, msg: &str) -> PyErr {
+        PyErr::type_error(&self.heap, msg)
+    }
+
+    pub fn value_error(&self, msg: &str) -> PyErr {
+        PyErr::value_error(&self.heap, msg)
+    }
+
+    /// The name of `v`'s type, as messages show it.
+    pub fn type_name(&self, v: Value) -> String {
+        self.heap.type_obj(v).name()
+    }
+}
+
+impl Default for Vm {
+    fn default() -> Vm {
+        Vm::new()
+    }
+}
+
+fn names_values(n: &Names) -> Vec<Value> {
+    vec![
+        n.dunder_init,
+        n.dunder_new,
+        n.dunder_call,
+        n.dunder_name,
+        n.dunder_module,
+        n.dunder_qualname,
+        n.dunder_doc,
+        n.dunder_dict,
+        n.dunder_class,
+    ]
+}

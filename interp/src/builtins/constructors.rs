@@ -1,0 +1,548 @@
+//! `__new__` of the built-in types: what `int(x)`, `list(it)`, `dict(...)`,
+//! `type(name, bases, ns)`, `super()`, `property(...)` and exception
+//! classes do when called. Subclasses of these types get instances of the
+//! subclass with the same layout.
+
+use std::cell::Cell;
+
+use super::{add_method, add_new, no_kwargs, split_kwargs, unexpected_kw};
+use crate::number::int::Int;
+use crate::number::tower::Num;
+use crate::object::gc::Tracer;
+use crate::object::heap::{Gc, ObjKind, Payload};
+use crate::object::str::{str_of, StrObj};
+use crate::object::types::TypeObj;
+use crate::object::{PyErr, Value};
+use crate::vm::function::PropertyObj;
+use crate::vm::{PyResult, Vm};
+
+pub fn install(vm: &mut Vm) {
+    let t = vm.heap.types();
+    let table: &[(Value, crate::vm::function::NativeFn)] = &[
+        (t.object, object_new),
+        (t.type_, type_new),
+        (t.int, int_new),
+        (t.bool, bool_new),
+        (t.float, float_new),
+        (t.str, str_new),
+        (t.list, list_new),
+        (t.tuple, tuple_new),
+        (t.dict, dict_new),
+        (t.set, set_new),
+        (t.frozenset, frozenset_new),
+        (t.range, range_new),
+        (t.slice, slice_new),
+        (t.property, property_new),
+        (t.staticmethod, staticmethod_new),
+        (t.classmethod, classmethod_new),
+        (t.super_, super_new),
+        (t.base_exception, exception_new),
+    ];
+    for (ty, f) in table {
+        add_new(vm, *ty, *f);
+    }
+    add_method(vm, t.base_exception, "__init__", exception_init);
+    add_method(vm, t.property, "getter", property_getter);
+    add_method(vm, t.property, "setter", property_setter);
+    add_method(vm, t.property, "deleter", property_deleter);
+}
+
+/// The class a `__new__` was called for, checked to be a subtype of `base`.
+fn class_arg(vm: &Vm, args: &[Value], base: Value, name: &str) -> PyResult<Value> {
+    let Some(&cls) = args.first() else {
+        return Err(vm.type_error(&format!("{name}.__new__(): not enough arguments")));
+    };
+    let (Some(c), Some(b)) = (Gc::<TypeObj>::from_value(cls), Gc::<TypeObj>::from_value(base)) else {
+        return Err(vm.type_error(&format!(
+            "{name}.__new__(X): X is not a type object ({})",
+            vm.type_name(cls)
+        )));
+    };
+    if !c.is_subtype(b) {
+        return Err(vm.type_error(&format!(
+            "{name}.__new__({}): {} is not a subtype of {name}",
+            c.name(),
+            c.name()
+        )));
+    }
+    Ok(cls)
+}
+
+fn object_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let object = vm.heap.types().object;
+    let cls = class_arg(vm, args, object, "object")?;
+    let t = Gc::<TypeObj>::from_value(cls).expect("checked");
+    if args.len() > 1 || !kwnames.is_empty() {
+        // Excess arguments are an error unless __init__ is overridden and __new__ is not.
+        let (init, new) = (vm.names.dunder_init, vm.names.dunder_new);
+        let init_overridden = vm.heap.lookup(t, init).is_some_and(|m| !vm.is_native_slot_method(m));
+        let new_overridden = vm.heap.lookup(t, new).is_some_and(|m| crate::vm::function::native_function_of(m).is_none());
+        if new_overridden || !init_overridden {
+            return Err(vm.type_error(&format!("{}() takes no arguments", t.name())));
+        }
+    }
+    match t.layout() {
+        ObjKind::Instance => Ok(vm.heap.new_instance(t)),
+        ObjKind::Exception => Ok(vm.heap.new_exception(t, &[])),
+        _ => Err(vm.type_error(&format!(
+            "object.__new__({}) is not safe, use {}.__new__()",
+            t.name(),
+            t.name()
+        ))),
+    }
+}
+
+fn type_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let (pos, _) = split_kwargs(args, kwnames);
+    if pos.len() == 2 {
+        return Ok(vm.heap.type_of(pos[1]));
+    }
+    if pos.len() != 4 {
+        return Err(vm.type_error("type() takes 1 or 3 arguments"));
+    }
+    let npos = args.len() - kwnames.len();
+    vm.type_new(pos[0], pos[1], pos[2], pos[3], kwnames, &args[npos..])
+}
+
+/// `int(x=0)` / `int(x, base=10)`.
+fn int_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let int_t = vm.heap.types().int;
+    let cls = class_arg(vm, args, int_t, "int")?;
+    let (pos, kws) = split_kwargs(&args[1..], kwnames);
+    let mut x = pos.first().copied();
+    let mut base = pos.get(1).copied();
+    if pos.len() > 2 {
+        return Err(vm.type_error(&format!("int() takes at most 2 arguments ({} given)", pos.len())));
+    }
+    for (k, v) in kws {
+        match k.as_str() {
+            "base" => base = Some(v),
+            "x" => {
+                return Err(vm.type_error("'x' is an invalid keyword argument for int()"));
+            }
+            other => return Err(vm.type_error(&format!("'{other}' is an invalid keyword argument for int()"))),
+        }
+    }
+    let value = match (x.take(), base) {
+        (None, None) => Int::Small(0),
+        (None, Some(_)) => return Err(vm.type_error("int() missing string argument")),
+        (Some(v), Some(b)) => {
+            let Some(b) = vm.as_index(b)? else {
+                return Err(vm.type_error(&format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(b)
+                )));
+            };
+            let b = b.to_i64().unwrap_or(-1);
+            if b != 0 && !(2..=36).contains(&b) {
+                return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
+            }
+            parse_int_value(vm, v, b as u32, true)?
+        }
+        (Some(v), None) => int_of(vm, v)?,
+    };
+    if cls == int_t {
+        Ok(vm.int_value(value))
+    } else {
+        Ok(vm.heap.new_int_of_type(cls, value.to_bigint()))
+    }
+}
+
+/// `int(v)` for one argument: numbers, strings, `__int__`, `__index__`, `__trunc__`.
+pub fn int_of(vm: &mut Vm, v: Value) -> PyResult<Int> {
+    if !vm.heap.type_obj(v).is_heap_type() {
+        match vm.as_num(v) {
+            Some(Num::Int(i)) => return Ok(i),
+            Some(Num::Float(f)) => return Int::from_f64(f).map_err(|e| vm.num_error(e)),
+            _ => {}
+        }
+        if str_of(v).is_some() || crate::object::bytes::bytes_of(v).is_some() {
+            return parse_int_value(vm, v, 10, false);
+        }
+    }
+    for name in ["__int__", "__index__", "__trunc__"] {
+        let n = vm.heap.intern(name);
+        if let Some(m) = vm.heap.lookup_in_type_of(v, n) {
+            if vm.is_native_slot_method(m) {
+                continue;
+            }
+            let r = vm.call_method_value(m, v, &[])?;
+            return match vm.as_int(r) {
+                Some(i) => Ok(i),
+                None if name == "__trunc__" => int_of(vm, r),
+                None => Err(vm.type_error(&format!(
+                    "{name} returned non-int (type {})",
+                    vm.type_name(r)
+                ))),
+            };
+        }
+    }
+    let base = vm.builtin_base_value(v);
+    if base != v {
+        return int_of(vm, base);
+    }
+    Err(vm.type_error(&format!(
+        "int() argument must be a string, a bytes-like object or a number, not '{}'",
+        vm.type_name(v)
+    )))
+}
+
+fn parse_int_value(vm: &mut Vm, v: Value, base: u32, explicit_base: bool) -> PyResult<Int> {
+    if let Some(s) = str_of(v) {
+        return crate::number::int_parse::parse_int(s.as_str(), base).map_err(|e| vm.num_error(e));
+    }
+    if let Some(b) = crate::object::bytes::bytes_of(v) {
+        return crate::number::int_parse::parse_int_bytes(b.as_bytes(), base).map_err(|e| vm.num_error(e));
+    }
+    if explicit_base {
+        return Err(vm.type_error("int() can't convert non-string with explicit base"));
+    }
+    Err(vm.type_error(&format!(
+        "int() argument must be a string, a bytes-like object or a number, not '{}'",
+        vm.type_name(v)
+    )))
+}
+
+fn bool_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = no_kwargs(vm, "bool", args, kwnames)?;
+    match args.len() {
+        1 => Ok(Value::FALSE),
+        2 => vm.is_true(args[1]).map(Value::from_bool),
+        n => Err(vm.type_error(&format!("bool expected at most 1 arguments, got {}", n - 1))),
+    }
+}
+
+fn float_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let float_t = vm.heap.types().float;
+    let cls = class_arg(vm, args, float_t, "float")?;
+    let args = no_kwargs(vm, "float", &args[1..], kwnames)?;
+    if args.len() > 1 {
+        return Err(vm.type_error(&format!("float expected at most 1 arguments, got {}", args.len())));
+    }
+    let f = match args.first() {
+        None => 0.0,
+        Some(&v) => float_of(vm, v)?,
+    };
+    if cls == float_t {
+        Ok(Value::from_f64(f))
+    } else {
+        Ok(vm.heap.new_float_of_type(cls, f))
+    }
+}
+
+/// `float(v)`.
+pub fn float_of(vm: &mut Vm, v: Value) -> PyResult<f64> {
+    if !vm.heap.type_obj(v).is_heap_type() {
+        match vm.as_num(v) {
+            Some(Num::Float(f)) => return Ok(f),
+            Some(Num::Int(i)) => return i.to_f64().map_err(|e| vm.num_error(e)),
+            _ => {}
+        }
+        if let Some(s) = str_of(v) {
+            return crate::number::float_parse::parse_float(s.as_str()).map_err(|e| vm.num_error(e));
+        }
+    }
+    let name = vm.heap.intern("__float__");
+    if let Some(m) = vm.heap.lookup_in_type_of(v, name) {
+        if !vm.is_native_slot_method(m) {
+            let r = vm.call_method_value(m, v, &[])?;
+            return match r.as_f64() {
+                Some(f) => Ok(f),
+                None => Err(vm.type_error(&format!(
+                    "{}.__float__ returned non-float (type {})",
+                    vm.type_name(v),
+                    vm.type_name(r)
+                ))),
+            };
+        }
+    }
+    if let Some(i) = vm.as_index(v)? {
+        return i.to_f64().map_err(|e| vm.num_error(e));
+    }
+    let base = vm.builtin_base_value(v);
+    if base != v {
+        return float_of(vm, base);
+    }
+    Err(vm.type_error(&format!(
+        "float() argument must be a string or a number, not '{}'",
+        vm.type_name(v)
+    )))
+}
+
+fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let str_t = vm.heap.types().str;
+    let cls = class_arg(vm, args, str_t, "str")?;
+    let (pos, kws) = split_kwargs(&args[1..], kwnames);
+    let mut object = pos.first().copied();
+    let mut encoding = pos.get(1).copied();
+    for (k, v) in kws {
+        match k.as_str() {
+            "object" => object = Some(v),
+            "encoding" => encoding = Some(v),
+            "errors" => {}
+            other => return Err(vm.type_error(&format!("'{other}' is an invalid keyword argument for str()"))),
+        }
+    }
+    let text = match object {
+        None => String::new(),
+        Some(v) => match (encoding, crate::object::bytes::bytes_of(v)) {
+            (Some(_), Some(b)) => match String::from_utf8(b.as_bytes().to_vec()) {
+                Ok(s) => s,
+                Err(_) => {
+                    return Err(PyErr::unicode_error(&vm.heap, "'utf-8' codec can't decode bytes"));
+                }
+            },
+            _ => vm.str_of_value(v)?,
+        },
+    };
+    if cls == str_t {
+        Ok(vm.heap.new_str_from_string(text))
+    } else {
+        Ok(vm.heap.alloc(cls, StrObj::from_string(text)).value())
+    }
+}
+
+fn list_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let list_t = vm.heap.types().list;
+    let cls = class_arg(vm, args, list_t, "list")?;
+    let args = no_kwargs(vm, "list", &args[1..], kwnames)?;
+    if args.len() > 1 {
+        return Err(vm.type_error(&format!("list expected at most 1 arguments, got {}", args.len())));
+    }
+    let items = match args.first() {
+        Some(&v) => vm.collect_iterable(v)?,
+        None => Vec::new(),
+    };
+    Ok(vm.heap.new_list_of_type(cls, &items))
+}
+
+fn tuple_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let tuple_t = vm.heap.types().tuple;
+    let cls = class_arg(vm, args, tuple_t, "tuple")?;
+    let args = no_kwargs(vm, "tuple", &args[1..], kwnames)?;
+    if args.len() > 1 {
+        return Err(vm.type_error(&format!("tuple expected at most 1 arguments, got {}", args.len())));
+    }
+    let items = match args.first() {
+        Some(&v) => {
+            if cls == tuple_t && crate::object::tuple::tuple_of(v).is_some() && !vm.heap.type_obj(v).is_heap_type() {
+                return Ok(v);
+            }
+            vm.collect_iterable(v)?
+        }
+        None => Vec::new(),
+    };
+    if cls == tuple_t {
+        Ok(vm.heap.new_tuple(&items))
+    } else {
+        Ok(vm.heap.new_tuple_of_type(cls, &items))
+    }
+}
+
+fn dict_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let dict_t = vm.heap.types().dict;
+    let cls = class_arg(vm, args, dict_t, "dict")?;
+    let d = if cls == dict_t { vm.heap.new_dict() } else { vm.heap.new_dict_of_type(cls) };
+    let mark = vm.push_temp(d);
+    let mut update_args = vec![d];
+    update_args.extend_from_slice(&args[1..]);
+    let r = crate::builtins::map_methods::dict_update(vm, &update_args, kwnames);
+    vm.truncate_temps(mark);
+    r.map(|_| d)
+}
+
+fn set_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let set_t = vm.heap.types().set;
+    class_arg(vm, args, set_t, "set")?;
+    let args = no_kwargs(vm, "set", &args[1..], kwnames)?;
+    if args.len() > 1 {
+        return Err(vm.type_error(&format!("set expected at most 1 arguments, got {}", args.len())));
+    }
+    let items = match args.first() {
+        Some(&v) => vm.collect_iterable(v)?,
+        None => Vec::new(),
+    };
+    vm.new_set_from(&items)
+}
+
+fn frozenset_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let set = set_new(vm, &[vm.heap.types().set].iter().chain(&args[1..]).copied().collect::<Vec<_>>(), kwnames)?;
+    let table = crate::object::set::set_of(set).map(|s| s.table.borrow().copy()).unwrap_or_default();
+    Ok(vm.heap.new_frozenset(table))
+}
+
+fn range_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = no_kwargs(vm, "range", &args[1..], kwnames)?;
+    let mut ints = Vec::with_capacity(3);
+    for &a in args {
+        match vm.as_index(a)? {
+            Some(i) => ints.push(vm.int_value(i)),
+            None => {
+                return Err(vm.type_error(&format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(a)
+                )))
+            }
+        }
+    }
+    let zero = Value::from_small_int(0).expect("0");
+    let one = Value::from_small_int(1).expect("1");
+    match ints.len() {
+        1 => vm.heap.new_range(zero, ints[0], one),
+        2 => vm.heap.new_range(ints[0], ints[1], one),
+        3 => vm.heap.new_range(ints[0], ints[1], ints[2]),
+        0 => Err(vm.type_error("range expected 1 arguments, got 0")),
+        n => Err(vm.type_error(&format!("range expected at most 3 arguments, got {n}"))),
+    }
+}
+
+fn slice_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = no_kwargs(vm, "slice", &args[1..], kwnames)?;
+    match args.len() {
+        1 => Ok(vm.heap.new_slice(Value::NONE, args[0], Value::NONE)),
+        2 => Ok(vm.heap.new_slice(args[0], args[1], Value::NONE)),
+        3 => Ok(vm.heap.new_slice(args[0], args[1], args[2])),
+        0 => Err(vm.type_error("slice expected at least 1 arguments, got 0")),
+        n => Err(vm.type_error(&format!("slice expected at most 3 arguments, got {n}"))),
+    }
+}
+
+fn property_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let (pos, kws) = split_kwargs(&args[1..], kwnames);
+    let mut parts = [Value::NONE; 4];
+    for (i, v) in pos.iter().enumerate().take(4) {
+        parts[i] = *v;
+    }
+    for (k, v) in kws {
+        let i = match k.as_str() {
+            "fget" => 0,
+            "fset" => 1,
+            "fdel" => 2,
+            "doc" => 3,
+            other => return Err(unexpected_kw(vm, "property", other)),
+        };
+        parts[i] = v;
+    }
+    if parts[3].is_none() && !parts[0].is_none() {
+        let doc = vm.names.dunder_doc;
+        if let Ok(d) = vm.get_attr(parts[0], doc) {
+            parts[3] = d;
+        }
+    }
+    let p = PropertyObj {
+        fget: Cell::new(parts[0]),
+        fset: Cell::new(parts[1]),
+        fdel: Cell::new(parts[2]),
+        doc: Cell::new(parts[3]),
+    };
+    Ok(vm.heap.alloc(args[0], p).value())
+}
+
+fn property_with(vm: &mut Vm, args: &[Value], which: usize) -> PyResult {
+    let Some(p) = args.first().and_then(|v| Gc::<PropertyObj>::from_value(*v)) else {
+        return Err(vm.type_error("descriptor requires a 'property' object"));
+    };
+    let f = args.get(1).copied().unwrap_or(Value::NONE);
+    let mut parts = [p.fget.get(), p.fset.get(), p.fdel.get(), p.doc.get()];
+    parts[which] = f;
+    let q = PropertyObj {
+        fget: Cell::new(parts[0]),
+        fset: Cell::new(parts[1]),
+        fdel: Cell::new(parts[2]),
+        doc: Cell::new(parts[3]),
+    };
+    let ty = vm.heap.type_of(args[0]);
+    Ok(vm.heap.alloc(ty, q).value())
+}
+
+fn property_getter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    property_with(vm, args, 0)
+}
+
+fn property_setter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    property_with(vm, args, 1)
+}
+
+fn property_deleter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    property_with(vm, args, 2)
+}
+
+fn staticmethod_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = no_kwargs(vm, "staticmethod", args, kwnames)?;
+    if args.len() != 2 {
+        return Err(vm.type_error(&format!("staticmethod expected 1 argument, got {}", args.len() - 1)));
+    }
+    Ok(vm.new_static_method(args[1]))
+}
+
+fn classmethod_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = no_kwargs(vm, "classmethod", args, kwnames)?;
+    if args.len() != 2 {
+        return Err(vm.type_error(&format!("classmethod expected 1 argument, got {}", args.len() - 1)));
+    }
+    Ok(vm.new_class_method(args[1]))
+}
+
+/// `super(type, obj)`: attribute lookup that starts after `thisclass`.
+pub struct SuperObj {
+    pub thisclass: Value,
+    pub obj: Value,
+    pub obj_type: Value,
+}
+
+// SAFETY: traces its three values.
+unsafe impl Payload for SuperObj {
+    const KIND: ObjKind = ObjKind::Super;
+    fn trace(&self, tracer: &mut Tracer) {
+        tracer.mark_all(&[self.thisclass, self.obj, self.obj_type])
+    }
+}
+
+fn super_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = no_kwargs(vm, "super", &args[1..], kwnames)?;
+    let (thisclass, obj) = match args.len() {
+        0 => vm.zero_arg_super()?,
+        1 => (args[0], Value::NONE),
+        2 => (args[0], args[1]),
+        n => return Err(vm.type_error(&format!("super() takes at most 2 arguments ({n} given)"))),
+    };
+    let Some(tc) = Gc::<TypeObj>::from_value(thisclass) else {
+        return Err(vm.type_error(&format!(
+            "super() argument 1 must be type, not {}",
+            vm.type_name(thisclass)
+        )));
+    };
+    let obj_type = if obj.is_none() {
+        Value::NONE
+    } else if let Some(ot) = Gc::<TypeObj>::from_value(obj).filter(|t| t.is_subtype(tc)) {
+        ot.value()
+    } else if vm.heap.is_instance(obj, thisclass) {
+        vm.heap.type_of(obj)
+    } else {
+        return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+    };
+    let s = SuperObj { thisclass, obj, obj_type };
+    Ok(vm.heap.alloc(vm.heap.types().super_, s).value())
+}
+
+fn exception_new(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult {
+    let base = vm.heap.types().base_exception;
+    let cls = class_arg(vm, args, base, "BaseException")?;
+    let t = Gc::<TypeObj>::from_value(cls).expect("checked");
+    Ok(vm.heap.new_exception(t, &args[1..]))
+}
+
+fn exception_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    if !kwnames.is_empty() {
+        let name = vm.type_name(args[0]);
+        return Err(vm.type_error(&format!("{name} does not take keyword arguments")));
+    }
+    if let Some(e) = crate::object::exception::exception_of(args[0]) {
+        e.args.set(vm.heap.new_tuple(&args[1..]));
+        if vm.heap.is_instance(args[0], vm.heap.types().stop_iteration) {
+            let value = args.get(1).copied().unwrap_or(Value::NONE);
+            e.attrs.set(&vm.heap, vm.names.value, value);
+        }
+    }
+    Ok(Value::NONE)
+}

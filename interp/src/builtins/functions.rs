@@ -1,0 +1,853 @@
+//! The builtin functions.
+
+use super::{arg_range, exactly_one, native, no_kwargs, set_builtin, split_kwargs, unexpected_kw};
+use crate::bytecode::instr::{BinOp, CmpOp};
+use crate::number::int::Int;
+use crate::number::tower::Num;
+use crate::object::heap::Gc;
+use crate::object::list::list_of;
+use crate::object::str::str_of;
+use crate::object::tuple::tuple_of;
+use crate::object::types::TypeObj;
+use crate::object::{PyErr, Value};
+use crate::vm::function::NativeFn;
+use crate::vm::{PyResult, Vm};
+
+pub fn install(vm: &mut Vm) {
+    let table: &[(&'static str, NativeFn)] = &[
+        ("print", print),
+        ("len", len),
+        ("repr", repr),
+        ("ascii", ascii),
+        ("abs", abs),
+        ("isinstance", isinstance),
+        ("issubclass", issubclass),
+        ("hasattr", hasattr),
+        ("getattr", getattr),
+        ("setattr", setattr),
+        ("delattr", delattr),
+        ("id", id),
+        ("hash", hash),
+        ("iter", iter),
+        ("next", next),
+        ("callable", callable),
+        ("chr", chr),
+        ("ord", ord),
+        ("min", min),
+        ("max", max),
+        ("sum", sum),
+        ("any", any),
+        ("all", all),
+        ("sorted", sorted),
+        ("round", round),
+        ("divmod", divmod),
+        ("pow", pow),
+        ("bin", bin),
+        ("oct", oct),
+        ("hex", hex),
+        ("format", format),
+        ("globals", globals),
+        ("locals", locals),
+        ("vars", vars),
+        ("dir", dir),
+        ("__build_class__", build_class),
+        ("__import__", import),
+        ("exec", exec),
+        ("eval", eval),
+        ("input", input),
+    ];
+    for (name, f) in table {
+        let v = native(vm, name, *f);
+        if *name == "__build_class__" {
+            vm.build_class = v;
+        }
+        set_builtin(vm, name, v);
+    }
+}
+
+fn print(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let (items, kws) = split_kwargs(args, kwnames);
+    let mut sep = " ".to_string();
+    let mut end = "\n".to_string();
+    let mut file = Value::NONE;
+    let mut flush = false;
+    for (k, v) in kws {
+        let text = |vm: &mut Vm, what: &str| -> PyResult<Option<String>> {
+            if v.is_none() {
+                return Ok(None);
+            }
+            match str_of(v) {
+                Some(s) => Ok(Some(s.as_str().to_string())),
+                None => Err(vm.type_error(&format!(
+                    "{what} must be None or a string, not {}",
+                    vm.type_name(v)
+                ))),
+            }
+        };
+        match k.as_str() {
+            "sep" => sep = text(vm, "sep")?.unwrap_or_else(|| " ".into()),
+            "end" => end = text(vm, "end")?.unwrap_or_else(|| "\n".into()),
+            "file" => file = v,
+            "flush" => flush = vm.is_true(v)?,
+            other => return Err(unexpected_kw(vm, "print", other)),
+        }
+    }
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&vm.str_of_value(*item)?);
+    }
+    out.push_str(&end);
+    if file.is_none() {
+        file = crate::modules::sys::stdout_object(vm)?;
+    }
+    crate::modules::sys::write_to(vm, file, &out)?;
+    if flush {
+        vm.flush_stdout();
+    }
+    Ok(Value::NONE)
+}
+
+fn len(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let v = exactly_one(vm, "len", args, kwnames)?;
+    let n = vm.len_of(v)?;
+    Ok(vm.heap.new_int_i64(n as i64))
+}
+
+fn repr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let v = exactly_one(vm, "repr", args, kwnames)?;
+    vm.repr_value(v)
+}
+
+fn ascii(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let v = exactly_one(vm, "ascii", args, kwnames)?;
+    let s = vm.ascii_of_value(v)?;
+    Ok(vm.heap.new_str_from_string(s))
+}
+
+fn abs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let v = exactly_one(vm, "abs", args, kwnames)?;
+    if !vm.heap.type_obj(v).is_heap_type() {
+        if let Some(n) = vm.as_num(v) {
+            return match n {
+                Num::Int(i) => Ok(vm.int_value(i.abs())),
+                Num::Float(f) => Ok(Value::from_f64(f.abs())),
+                Num::Complex(c) => c.abs().map(Value::from_f64).map_err(|e| vm.num_error(e)),
+            };
+        }
+    }
+    let name = vm.heap.intern("__abs__");
+    match vm.heap.lookup_in_type_of(v, name) {
+        Some(m) => vm.call_method_value(m, v, &[]),
+        None => Err(vm.type_error(&format!("bad operand type for abs(): '{}'", vm.type_name(v)))),
+    }
+}
+
+/// `isinstance(obj, cls)` with tuples and `__instancecheck__`.
+pub fn is_instance(vm: &mut Vm, obj: Value, cls: Value) -> PyResult<bool> {
+    if let Some(t) = tuple_of(cls) {
+        for c in t.items().to_vec() {
+            if is_instance(vm, obj, c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if Gc::<TypeObj>::from_value(cls).is_none() {
+        let check = vm.heap.intern("__instancecheck__");
+        if let Some(m) = vm.heap.lookup_in_type_of(cls, check) {
+            let r = vm.call_method_value(m, cls, &[obj])?;
+            return vm.is_true(r);
+        }
+        return Err(vm.type_error("isinstance() arg 2 must be a type or tuple of types"));
+    }
+    if vm.heap.is_instance(obj, cls) {
+        return Ok(true);
+    }
+    let meta = vm.heap.type_obj(cls);
+    if meta.value() != vm.heap.types().type_ {
+        let check = vm.heap.intern("__instancecheck__");
+        if let Some(m) = vm.heap.lookup(meta, check) {
+            if !vm.is_native_slot_method(m) {
+                let r = vm.call_method_value(m, cls, &[obj])?;
+                return vm.is_true(r);
+            }
+        }
+    }
+    Ok(false)
+}
+
+fn isinstance(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = arg_range(vm, "isinstance", args, kwnames, 2, 2)?;
+    is_instance(vm, args[0], args[1]).map(Value::from_bool)
+}
+
+pub fn is_subclass(vm: &mut Vm, cls: Value, parent: Value) -> PyResult<bool> {
+    if let Some(t) = tuple_of(parent) {
+        for c in t.items().to_vec() {
+            if is_subclass(vm, cls, c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    let meta = vm.heap.type_obj(parent);
+    if meta.value() != vm.heap.types().type_ {
+        let check = vm.heap.intern("__subclasscheck__");
+        if let Some(m) = vm.heap.lookup(meta, check) {
+            if !vm.is_native_slot_method(m) {
+                let r = vm.call_method_value(m, parent, &[cls])?;
+                return vm.is_true(r);
+            }
+        }
+    }
+    let Some(c) = Gc::<TypeObj>::from_value(cls) else {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    };
+    let Some(p) = Gc::<TypeObj>::from_value(parent) else {
+        return Err(vm.type_error("issubclass() arg 2 must be a class or tuple of classes"));
+    };
+    Ok(c.is_subtype(p))
+}
+
+fn issubclass(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = arg_range(vm, "issubclass", args, kwnames, 2, 2)?;
+    is_subclass(vm, args[0], args[1]).map(Value::from_bool)
+}
+
+fn attr_name(vm: &Vm, v: Value, fname: &str) -> PyResult<Value> {
+    match str_of(v) {
+        Some(s) => Ok(vm.heap.intern(s.as_str())),
+        None => Err(vm.type_error(&format!("{fname}(): attribute name must be string"))),
+    }
+}
+
+fn hasattr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = arg_range(vm, "hasattr", args, kwnames, 2, 2)?;
+    let name = attr_name(vm, args[1], "hasattr")?;
+    match vm.get_attr(args[0], name) {
+        Ok(_) => Ok(Value::TRUE),
+        Err(e) if e.matches(&vm.heap, vm.heap.types().attribute_error) => Ok(Value::FALSE),
+        Err(e) => Err(e),
+    }
+}
+
+fn getattr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = arg_range(vm, "getattr", args, kwnames, 2, 3)?;
+    let name = attr_name(vm, args[1], "getattr")?;
+    match vm.get_attr(args[0], name) {
+        Err(e) if args.len() == 3 && e.matches(&vm.heap, vm.heap.types().attribute_error) => Ok(args[2]),
+        r => r,
+    }
+}
+
+fn setattr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = arg_range(vm, "setattr", args, kwnames, 3, 3)?;
+    let name = attr_name(vm, args[1], "setattr")?;
+    vm.set_attr(args[0], name, args[2])?;
+    Ok(Value::NONE)
+}
+
+fn delattr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = arg_range(vm, "delattr", args, kwnames, 2, 2)?;
+    let name = attr_name(vm, args[1], "delattr")?;
+    vm.del_attr(args[0], name)?;
+    Ok(Value::NONE)
+}
+
+fn id(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let v = exactly_one(vm, "id", args, kwnames)?;
+    let n = if v.is_ptr() {
+        (v.bits() & crate::object::value::PAYLOAD_MASK) as i64
+    } else {
+        // Immediates have no address: their bits identify them.
+        (v.bits() >> 3) as i64 & 0x7fff_ffff_ffff
+    };
+    Ok(vm.heap.new_int_i64(n))
+}
+
+fn hash(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let v = exactly_one(vm, "hash", args, kwnames)?;
+    let h = vm.hash_value(v)?;
+    Ok(vm.heap.new_int_i64(h))
+}
+
+fn iter(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = arg_range(vm, "iter", args, kwnames, 1, 2)?;
+    if args.len() == 2 {
+        return crate::builtins::iterators::callable_iterator(vm, args[0], args[1]);
+    }
+    vm.get_iter(args[0])
+}
+
+fn next(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = arg_range(vm, "next", args, kwnames, 1, 2)?;
+    if !vm.is_iterator(args[0]) {
+        return Err(vm.type_error(&format!("'{}' object is not an iterator", vm.type_name(args[0]))));
+    }
+    match vm.iter_next(args[0])? {
+        Some(v) => Ok(v),
+        None if args.len() == 2 => Ok(args[1]),
+        None => Err(PyErr::with_args(&vm.heap, vm.heap.types().stop_iteration, &[])),
+    }
+}
+
+fn callable(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let v = exactly_one(vm, "callable", args, kwnames)?;
+    Ok(Value::from_bool(is_callable(vm, v)))
+}
+
+pub fn is_callable(vm: &Vm, v: Value) -> bool {
+    use crate::object::heap::{ObjHeader, ObjKind};
+    match ObjHeader::of(v).map(|h| h.kind()) {
+        Some(ObjKind::Function | ObjKind::NativeFunction | ObjKind::Method | ObjKind::Type | ObjKind::MethodDescriptor) => true,
+        _ => {
+            let call = vm.names.dunder_call;
+            vm.heap.lookup_in_type_of(v, call).is_some()
+        }
+    }
+}
+
+fn chr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let v = exactly_one(vm, "chr", args, kwnames)?;
+    let Some(i) = vm.as_index(v)? else {
+        return Err(vm.type_error(&format!("an integer is required (got type {})", vm.type_name(v))));
+    };
+    match i.to_i64().filter(|n| (0..=0x10ffff).contains(n)).and_then(|n| char::from_u32(n as u32)) {
+        Some(c) => {
+            let mut buf = [0u8; 4];
+            Ok(vm.heap.new_str(c.encode_utf8(&mut buf)))
+        }
+        None => match i.to_i64() {
+            Some(n) if (0xd800..=0xdfff).contains(&n) => Err(PyErr::not_implemented_error(
+                &vm.heap,
+                "lone surrogate code points in str are not supported by tachyon yet",
+            )),
+            _ => Err(vm.value_error("chr() arg not in range(0x110000)")),
+        },
+    }
+}
+
+fn ord(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let v = exactly_one(vm, "ord", args, kwnames)?;
+    if let Some(s) = str_of(v) {
+        let n = s.char_len();
+        if n != 1 {
+            return Err(vm.type_error(&format!("ord() expected a character, but string of length {n} found")));
+        }
+        return Ok(vm.heap.new_int_i64(s.as_str().chars().next().map_or(0, |c| c as i64)));
+    }
+    if let Some(b) = crate::object::bytes::bytes_of(v) {
+        if b.len() != 1 {
+            return Err(vm.type_error(&format!("ord() expected a character, but string of length {} found", b.len())));
+        }
+        return Ok(vm.heap.new_int_i64(b.as_bytes()[0] as i64));
+    }
+    Err(vm.type_error(&format!("ord() expected string of length 1, but {} found", vm.type_name(v))))
+}
+
+/// `min()` and `max()`.
+fn min_max(vm: &mut Vm, args: &[Value], kwnames: &[Value], is_max: bool) -> PyResult {
+    let fname = if is_max { "max" } else { "min" };
+    let (pos, kws) = split_kwargs(args, kwnames);
+    let mut key = Value::NONE;
+    let mut default = None;
+    for (k, v) in kws {
+        match k.as_str() {
+            "key" => key = v,
+            "default" => default = Some(v),
+            other => return Err(vm.type_error(&format!("{fname}() got an unexpected keyword argument '{other}'"))),
+        }
+    }
+    let items = match pos.len() {
+        0 => return Err(vm.type_error(&format!("{fname} expected 1 argument, got 0"))),
+        1 => vm.collect_iterable(pos[0])?,
+        _ => {
+            if default.is_some() {
+                return Err(vm.type_error(&format!(
+                    "Cannot specify a default for {fname}() with multiple positional arguments"
+                )));
+            }
+            pos.to_vec()
+        }
+    };
+    if items.is_empty() {
+        return match default {
+            Some(d) => Ok(d),
+            None => Err(vm.value_error(&format!("{fname}() arg is an empty sequence"))),
+        };
+    }
+    let mark = vm.stack.len();
+    vm.stack.extend_from_slice(&items);
+    let result = (|| {
+        let mut best = items[0];
+        let mut best_key = if key.is_none() { best } else { vm.call(key, &[best])? };
+        vm.stack.push(best_key);
+        for &item in &items[1..] {
+            let k = if key.is_none() { item } else { vm.call(key, &[item])? };
+            vm.stack.push(k);
+            let op = if is_max { CmpOp::Gt } else { CmpOp::Lt };
+            let better = vm.rich_compare(op, k, best_key)?;
+            if vm.is_true(better)? {
+                best = item;
+                best_key = k;
+            }
+        }
+        Ok(best)
+    })();
+    vm.truncate_temps(mark);
+    result
+}
+
+fn min(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    min_max(vm, args, kwnames, false)
+}
+
+fn max(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    min_max(vm, args, kwnames, true)
+}
+
+fn sum(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let (pos, kws) = split_kwargs(args, kwnames);
+    let mut start = Value::from_small_int(0).expect("0 fits");
+    if pos.is_empty() || pos.len() > 2 {
+        return Err(vm.type_error(&format!("sum() takes at most 2 arguments ({} given)", pos.len())));
+    }
+    if pos.len() == 2 {
+        start = pos[1];
+    }
+    for (k, v) in kws {
+        match k.as_str() {
+            "start" => start = v,
+            other => return Err(unexpected_kw(vm, "sum", other)),
+        }
+    }
+    if str_of(start).is_some() {
+        return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    if crate::object::bytes::bytes_of(start).is_some() {
+        return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
+    }
+    let it = vm.get_iter(pos[0])?;
+    let mark = vm.push_temp(it);
+    let acc_slot = vm.push_temp(start);
+    let result = (|| {
+        while let Some(x) = vm.iter_next(it)? {
+            let acc = vm.stack[acc_slot];
+            let r = vm.binary_op(BinOp::Add, acc, x)?;
+            vm.stack[acc_slot] = r;
+        }
+        Ok(vm.stack[acc_slot])
+    })();
+    vm.truncate_temps(mark);
+    result
+}
+
+fn any(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let v = exactly_one(vm, "any", args, kwnames)?;
+    let it = vm.get_iter(v)?;
+    let mark = vm.push_temp(it);
+    let r = (|| {
+        while let Some(x) = vm.iter_next(it)? {
+            if vm.is_true(x)? {
+                return Ok(Value::TRUE);
+            }
+        }
+        Ok(Value::FALSE)
+    })();
+    vm.truncate_temps(mark);
+    r
+}
+
+fn all(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let v = exactly_one(vm, "all", args, kwnames)?;
+    let it = vm.get_iter(v)?;
+    let mark = vm.push_temp(it);
+    let r = (|| {
+        while let Some(x) = vm.iter_next(it)? {
+            if !vm.is_true(x)? {
+                return Ok(Value::FALSE);
+            }
+        }
+        Ok(Value::TRUE)
+    })();
+    vm.truncate_temps(mark);
+    r
+}
+
+fn sorted(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let (pos, kws) = split_kwargs(args, kwnames);
+    if pos.len() != 1 {
+        return Err(vm.type_error(&format!("sorted expected 1 argument, got {}", pos.len())));
+    }
+    let items = vm.collect_iterable(pos[0])?;
+    let list = vm.heap.new_list(&items);
+    let mark = vm.push_temp(list);
+    let mut method_args = vec![list];
+    let mut names = Vec::new();
+    for (k, v) in kws {
+        method_args.push(v);
+        names.push(vm.heap.intern(&k));
+    }
+    let r = crate::builtins::seq_methods::list_sort(vm, &method_args, &names);
+    vm.truncate_temps(mark);
+    r.map(|_| list)
+}
+
+fn round(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let (pos, kws) = split_kwargs(args, kwnames);
+    let mut number = pos.first().copied();
+    let mut ndigits = pos.get(1).copied().unwrap_or(Value::NONE);
+    for (k, v) in kws {
+        match k.as_str() {
+            "number" => number = Some(v),
+            "ndigits" => ndigits = v,
+            other => return Err(unexpected_kw(vm, "round", other)),
+        }
+    }
+    let Some(x) = number else {
+        return Err(vm.type_error("round() missing required argument 'number' (pos 1)"));
+    };
+    if !vm.heap.type_obj(x).is_heap_type() {
+        match vm.as_num(x) {
+            Some(Num::Float(f)) => {
+                if ndigits.is_none() {
+                    return crate::number::float::round_to_int(f)
+                        .map(|i| vm.int_value(i))
+                        .map_err(|e| vm.num_error(e));
+                }
+                let Some(n) = vm.as_index(ndigits)? else {
+                    return Err(vm.type_error(&format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        vm.type_name(ndigits)
+                    )));
+                };
+                let n = n.to_i64().unwrap_or(if n.is_negative() { i64::MIN } else { i64::MAX });
+                return crate::number::float::round_ndigits(f, n)
+                    .map(Value::from_f64)
+                    .map_err(|e| vm.num_error(e));
+            }
+            Some(Num::Int(i)) => {
+                if ndigits.is_none() {
+                    return Ok(vm.int_value(i));
+                }
+                let Some(n) = vm.as_index(ndigits)? else {
+                    return Err(vm.type_error("ndigits must be an integer"));
+                };
+                return Ok(vm.int_value(i.round(&n)));
+            }
+            _ => {}
+        }
+    }
+    let name = vm.heap.intern("__round__");
+    match vm.heap.lookup_in_type_of(x, name) {
+        Some(m) => {
+            if ndigits.is_none() {
+                vm.call_method_value(m, x, &[])
+            } else {
+                vm.call_method_value(m, x, &[ndigits])
+            }
+        }
+        None => Err(vm.type_error(&format!(
+            "type {} doesn't define __round__ method",
+            vm.type_name(x)
+        ))),
+    }
+}
+
+fn divmod(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = arg_range(vm, "divmod", args, kwnames, 2, 2)?;
+    let (a, b) = (args[0], args[1]);
+    if !vm.heap.type_obj(a).is_heap_type() && !vm.heap.type_obj(b).is_heap_type() {
+        if let (Some(x), Some(y)) = (vm.as_num(a), vm.as_num(b)) {
+            return match crate::number::tower::divmod(&x, &y) {
+                Ok((q, r)) => {
+                    let (q, r) = (vm.num_value(q), vm.num_value(r));
+                    Ok(vm.heap.new_tuple(&[q, r]))
+                }
+                Err(e) => Err(vm.num_error(e)),
+            };
+        }
+    }
+    let (name, rname) = (vm.heap.intern("__divmod__"), vm.heap.intern("__rdivmod__"));
+    let not_impl = vm.heap.singletons().not_implemented;
+    if let Some(m) = vm.heap.lookup_in_type_of(a, name) {
+        let r = vm.call_method_value(m, a, &[b])?;
+        if r != not_impl {
+            return Ok(r);
+        }
+    }
+    if let Some(m) = vm.heap.lookup_in_type_of(b, rname) {
+        let r = vm.call_method_value(m, b, &[a])?;
+        if r != not_impl {
+            return Ok(r);
+        }
+    }
+    Err(vm.type_error(&format!(
+        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+        vm.type_name(a),
+        vm.type_name(b)
+    )))
+}
+
+fn pow(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let (pos, kws) = split_kwargs(args, kwnames);
+    let mut vals: Vec<Option<Value>> = vec![pos.first().copied(), pos.get(1).copied(), pos.get(2).copied()];
+    for (k, v) in kws {
+        match k.as_str() {
+            "base" => vals[0] = Some(v),
+            "exp" => vals[1] = Some(v),
+            "mod" => vals[2] = Some(v),
+            other => return Err(unexpected_kw(vm, "pow", other)),
+        }
+    }
+    let (Some(a), Some(b)) = (vals[0], vals[1]) else {
+        return Err(vm.type_error("pow() missing required argument 'exp' (pos 2)"));
+    };
+    match vals[2] {
+        Some(m) if !m.is_none() => vm.pow3(a, b, m),
+        _ => vm.binary_op(BinOp::Pow, a, b),
+    }
+}
+
+fn int_base_string(vm: &mut Vm, args: &[Value], kwnames: &[Value], fname: &str, base: u32) -> PyResult {
+    let v = exactly_one(vm, fname, args, kwnames)?;
+    let Some(i) = vm.as_index(v)? else {
+        return Err(vm.type_error(&format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(v)
+        )));
+    };
+    let prefix = match base {
+        2 => "0b",
+        8 => "0o",
+        _ => "0x",
+    };
+    let digits = i.abs().to_base_string(base);
+    let sign = if i.is_negative() { "-" } else { "" };
+    Ok(vm.heap.new_str_from_string(format!("{sign}{prefix}{digits}")))
+}
+
+fn bin(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    int_base_string(vm, args, kwnames, "bin", 2)
+}
+
+fn oct(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    int_base_string(vm, args, kwnames, "oct", 8)
+}
+
+fn hex(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    int_base_string(vm, args, kwnames, "hex", 16)
+}
+
+fn format(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = arg_range(vm, "format", args, kwnames, 1, 2)?;
+    let spec = match args.get(1) {
+        Some(s) => match str_of(*s) {
+            Some(t) => t.as_str().to_string(),
+            None => {
+                return Err(vm.type_error(&format!(
+                    "format() argument 2 must be str, not {}",
+                    vm.type_name(*s)
+                )))
+            }
+        },
+        None => String::new(),
+    };
+    let s = vm.format(args[0], &spec)?;
+    Ok(vm.heap.new_str_from_string(s))
+}
+
+fn globals(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    no_kwargs(vm, "globals", args, kwnames)?;
+    Ok(vm.caller_frame().map_or(Value::NONE, |f| f.globals))
+}
+
+fn locals(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    no_kwargs(vm, "locals", args, kwnames)?;
+    vm.caller_locals()
+}
+
+fn vars(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = arg_range(vm, "vars", args, kwnames, 0, 1)?;
+    match args.first() {
+        None => vm.caller_locals(),
+        Some(&obj) => {
+            let name = vm.names.dunder_dict;
+            match vm.get_attr(obj, name) {
+                Ok(d) => Ok(d),
+                Err(e) if e.matches(&vm.heap, vm.heap.types().attribute_error) => {
+                    Err(vm.type_error("vars() argument must have __dict__ attribute"))
+                }
+                Err(e) => Err(e),
+            }
+        }
+    }
+}
+
+fn dir(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = arg_range(vm, "dir", args, kwnames, 0, 1)?;
+    let mut names: Vec<String> = Vec::new();
+    match args.first() {
+        None => {
+            let locals = vm.caller_locals()?;
+            for (k, _) in vm.dict_items(locals) {
+                names.push(vm.str_of_value(k)?);
+            }
+        }
+        Some(&obj) => {
+            if let Some(attrs) = vm.heap.attrs_of(obj, false) {
+                for (k, _) in attrs.items() {
+                    names.push(vm.str_of_value(k)?);
+                }
+            }
+            if let Some(m) = crate::vm::function::module_of(obj) {
+                for (k, _) in vm.dict_items(m.dict) {
+                    names.push(vm.str_of_value(k)?);
+                }
+            }
+            let t = Gc::<TypeObj>::from_value(obj).unwrap_or_else(|| vm.heap.type_obj(obj));
+            for c in t.mro() {
+                if let Some(ct) = Gc::<TypeObj>::from_value(c) {
+                    for (k, _) in ct.own_attrs() {
+                        names.push(vm.str_of_value(k)?);
+                    }
+                }
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    let values: Vec<Value> = names.iter().map(|n| vm.heap.new_str(n)).collect();
+    Ok(vm.heap.new_list(&values))
+}
+
+fn build_class(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    vm.build_class(args, kwnames)
+}
+
+fn import(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let (pos, kws) = split_kwargs(args, kwnames);
+    let mut name = pos.first().copied();
+    let mut globals = pos.get(1).copied().unwrap_or(Value::NONE);
+    let mut fromlist = pos.get(3).copied().unwrap_or(Value::NONE);
+    let mut level = pos.get(4).copied().unwrap_or(Value::from_small_int(0).expect("0"));
+    for (k, v) in kws {
+        match k.as_str() {
+            "name" => name = Some(v),
+            "globals" => globals = v,
+            "locals" => {}
+            "fromlist" => fromlist = v,
+            "level" => level = v,
+            other => return Err(unexpected_kw(vm, "__import__", other)),
+        }
+    }
+    let Some(name) = name.filter(|n| str_of(*n).is_some()) else {
+        return Err(vm.type_error("__import__() argument 1 must be str"));
+    };
+    let level = level.as_small_int().unwrap_or(0).max(0) as u16;
+    let globals = if globals.is_none() { vm.heap.new_dict() } else { globals };
+    let fromlist = match list_of(fromlist) {
+        Some(l) => vm.heap.new_tuple(&l.items.to_vec()),
+        None => fromlist,
+    };
+    vm.import_name(name, globals, fromlist, level)
+}
+
+/// `exec(source, globals=None, locals=None)` and `eval(...)`.
+fn exec_or_eval(vm: &mut Vm, args: &[Value], kwnames: &[Value], is_eval: bool) -> PyResult {
+    let fname = if is_eval { "eval" } else { "exec" };
+    let args = arg_range(vm, fname, args, kwnames, 1, 3)?;
+    let caller = vm.caller_frame().map(|f| (f.globals, f.locals));
+    let (mut globals, mut locals) = match caller {
+        Some((g, l)) => (g, if l.is_none() { vm.caller_locals()? } else { l }),
+        None => (vm.heap.new_dict(), Value::NONE),
+    };
+    if let Some(&g) = args.get(1) {
+        if !g.is_none() {
+            if !vm.is_dict(g) {
+                return Err(vm.type_error(&format!(
+                    "{fname}() globals must be a dict, not {}",
+                    vm.type_name(g)
+                )));
+            }
+            globals = g;
+            locals = g;
+        }
+    }
+    if let Some(&l) = args.get(2) {
+        if !l.is_none() {
+            locals = l;
+        }
+    }
+    let source = args[0];
+    if let Some(code) = crate::vm::code::code_of(source) {
+        return vm.run_code(code.value(), globals, locals);
+    }
+    let text = match (str_of(source), crate::object::bytes::bytes_of(source)) {
+        (Some(s), _) => s.as_str().as_bytes().to_vec(),
+        (_, Some(b)) => b.as_bytes().to_vec(),
+        _ => {
+            return Err(vm.type_error(&format!(
+                "{fname}() arg 1 must be a string, bytes or code object"
+            )))
+        }
+    };
+    let filename = "<string>";
+    let mode = if is_eval { crate::parse::Mode::Expression } else { crate::parse::Mode::Module };
+    let text = if is_eval {
+        let s = String::from_utf8_lossy(&text);
+        s.trim_start_matches([' ', '\t']).as_bytes().to_vec()
+    } else {
+        text
+    };
+    let module = crate::parse::parse_bytes(&text, filename, mode).map_err(|e| vm.syntax_error_value(&e))?;
+    let unit = crate::compile::compile(&module, filename, 0).map_err(|e| vm.compile_error_value(&e, &text))?;
+    let code = crate::vm::code::load_code(&vm.heap, vm.heap.types().code, &unit);
+    let r = vm.run_code(code.value(), globals, locals)?;
+    Ok(if is_eval { r } else { Value::NONE })
+}
+
+fn exec(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    exec_or_eval(vm, args, kwnames, false)
+}
+
+fn eval(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    exec_or_eval(vm, args, kwnames, true)
+}
+
+fn input(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = arg_range(vm, "input", args, kwnames, 0, 1)?;
+    if let Some(&prompt) = args.first() {
+        let text = vm.str_of_value(prompt)?;
+        vm.write_stdout(&text)?;
+    }
+    vm.flush_stdout();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) => Err(PyErr::eof_error(&vm.heap, "EOF when reading a line")),
+        Ok(_) => {
+            if line.ends_with('\n') {
+                line.pop();
+                if line.ends_with('\r') {
+                    line.pop();
+                }
+            }
+            Ok(vm.heap.new_str_from_string(line))
+        }
+        Err(e) => Err(PyErr::os_error(&vm.heap, &e.to_string())),
+    }
+}
+
+/// `Int` of a value for functions that need an index.
+pub fn index_of(vm: &mut Vm, v: Value) -> PyResult<Int> {
+    match vm.as_index(v)? {
+        Some(i) => Ok(i),
+        None => Err(vm.type_error(&format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(v)
+        ))),
+    }
+}

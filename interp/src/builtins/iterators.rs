@@ -1,0 +1,309 @@
+//! `enumerate`, `zip`, `map`, `filter`, `reversed` and `iter(f, sentinel)`.
+
+use std::cell::{Cell, RefCell};
+
+use super::{add_method, add_new, split_kwargs, unexpected_kw};
+use crate::object::gc::Tracer;
+use crate::object::heap::{Gc, ObjKind, Payload};
+use crate::object::Value;
+use crate::vm::iter::{SeqIterObj, SeqKind};
+use crate::vm::{PyResult, Vm};
+
+/// The state of one builtin iterator.
+pub enum IterState {
+    Enumerate { iter: Value, count: Value },
+    Zip { iters: Vec<Value> },
+    Map { func: Value, iters: Vec<Value> },
+    Filter { func: Value, iter: Value },
+    /// `reversed(seq)` over `__getitem__`: `index` counts down.
+    Reversed { seq: Value, index: Cell<i64> },
+    Done,
+}
+
+pub struct BuiltinIterObj {
+    pub state: RefCell<IterState>,
+}
+
+// SAFETY: traces every value the state holds.
+unsafe impl Payload for BuiltinIterObj {
+    const KIND: ObjKind = ObjKind::BuiltinIter;
+    fn trace(&self, tracer: &mut Tracer) {
+        match &*self.state.borrow() {
+            IterState::Enumerate { iter, count } => tracer.mark_all(&[*iter, *count]),
+            IterState::Zip { iters } => tracer.mark_all(iters),
+            IterState::Map { func, iters } => {
+                tracer.mark(*func);
+                tracer.mark_all(iters);
+            }
+            IterState::Filter { func, iter } => tracer.mark_all(&[*func, *iter]),
+            IterState::Reversed { seq, .. } => tracer.mark(*seq),
+            IterState::Done => {}
+        }
+    }
+}
+
+pub fn install(vm: &mut Vm) {
+    let t = vm.heap.types();
+    add_new(vm, t.enumerate, enumerate_new);
+    add_new(vm, t.zip, zip_new);
+    add_new(vm, t.map, map_new);
+    add_new(vm, t.filter, filter_new);
+    add_new(vm, t.reversed, reversed_new);
+    for ty in [t.enumerate, t.zip, t.map, t.filter, t.reversed] {
+        add_method(vm, ty, "__next__", builtin_next);
+        add_method(vm, ty, "__iter__", self_iter);
+    }
+}
+
+fn make(vm: &Vm, cls: Value, state: IterState) -> Value {
+    vm.heap.alloc(cls, BuiltinIterObj { state: RefCell::new(state) }).value()
+}
+
+fn enumerate_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let (pos, kws) = split_kwargs(&args[1..], kwnames);
+    let mut iterable = pos.first().copied();
+    let mut start = pos.get(1).copied().unwrap_or(Value::from_small_int(0).expect("0"));
+    for (k, v) in kws {
+        match k.as_str() {
+            "iterable" => iterable = Some(v),
+            "start" => start = v,
+            other => return Err(unexpected_kw(vm, "enumerate", other)),
+        }
+    }
+    let Some(iterable) = iterable else {
+        return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+    };
+    if vm.as_index(start)?.is_none() {
+        return Err(vm.type_error(&format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(start)
+        )));
+    }
+    let iter = vm.get_iter(iterable)?;
+    Ok(make(vm, args[0], IterState::Enumerate { iter, count: start }))
+}
+
+fn zip_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    if !kwnames.is_empty() {
+        return Err(vm.type_error("zip() takes no keyword arguments"));
+    }
+    let mut iters = Vec::new();
+    let mark = vm.stack.len();
+    for (i, &a) in args[1..].iter().enumerate() {
+        match vm.get_iter(a) {
+            Ok(it) => {
+                vm.stack.push(it);
+                iters.push(it);
+            }
+            Err(e) if e.matches(&vm.heap, vm.heap.types().type_error) => {
+                vm.truncate_temps(mark);
+                return Err(vm.type_error(&format!(
+                    "zip argument #{} must support iteration",
+                    i + 1
+                )));
+            }
+            Err(e) => {
+                vm.truncate_temps(mark);
+                return Err(e);
+            }
+        }
+    }
+    vm.truncate_temps(mark);
+    Ok(make(vm, args[0], IterState::Zip { iters }))
+}
+
+fn map_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    if !kwnames.is_empty() {
+        return Err(vm.type_error("map() takes no keyword arguments"));
+    }
+    if args.len() < 3 {
+        return Err(vm.type_error("map() must have at least two arguments."));
+    }
+    let mut iters = Vec::new();
+    let mark = vm.stack.len();
+    for &a in &args[2..] {
+        let it = vm.get_iter(a);
+        match it {
+            Ok(it) => {
+                vm.stack.push(it);
+                iters.push(it);
+            }
+            Err(e) => {
+                vm.truncate_temps(mark);
+                return Err(e);
+            }
+        }
+    }
+    vm.truncate_temps(mark);
+    Ok(make(vm, args[0], IterState::Map { func: args[1], iters }))
+}
+
+fn filter_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    if !kwnames.is_empty() {
+        return Err(vm.type_error("filter() takes no keyword arguments"));
+    }
+    if args.len() != 3 {
+        return Err(vm.type_error(&format!("filter expected 2 arguments, got {}", args.len() - 1)));
+    }
+    let iter = vm.get_iter(args[2])?;
+    Ok(make(vm, args[0], IterState::Filter { func: args[1], iter }))
+}
+
+fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    if !kwnames.is_empty() || args.len() != 2 {
+        return Err(vm.type_error(&format!("reversed expected 1 argument, got {}", args.len() - 1)));
+    }
+    let seq = args[1];
+    let rev = vm.heap.intern("__reversed__");
+    if seq.is_ptr() && vm.heap.type_obj(seq).is_heap_type() {
+        if let Some(m) = vm.heap.lookup_in_type_of(seq, rev) {
+            return vm.call_method_value(m, seq, &[]);
+        }
+    }
+    if let Some(l) = crate::object::list::list_of(seq) {
+        let it = SeqIterObj {
+            seq: Cell::new(seq),
+            index: Cell::new(l.items.len() as i64 - 1),
+            kind: SeqKind::ListReversed,
+            extra: Value::NONE,
+        };
+        return Ok(vm.heap.alloc(vm.heap.types().list_reverseiterator, it).value());
+    }
+    if crate::object::dict::dict_of(seq).is_some() {
+        return Err(vm.type_error(&format!("'{}' object is not reversible", vm.type_name(seq))));
+    }
+    let len = match vm.len_of(seq) {
+        Ok(n) => n,
+        Err(_) => return Err(vm.type_error(&format!("'{}' object is not reversible", vm.type_name(seq)))),
+    };
+    Ok(make(vm, args[0], IterState::Reversed { seq, index: Cell::new(len as i64 - 1) }))
+}
+
+/// `iter(callable, sentinel)`.
+pub fn callable_iterator(vm: &mut Vm, func: Value, sentinel: Value) -> PyResult {
+    if !crate::builtins::functions::is_callable(vm, func) {
+        return Err(vm.type_error("iter(v, w): v must be callable"));
+    }
+    let it = SeqIterObj { seq: Cell::new(func), index: Cell::new(0), kind: SeqKind::Callable, extra: sentinel };
+    Ok(vm.heap.alloc(vm.heap.types().callable_iterator, it).value())
+}
+
+fn self_iter(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(args[0])
+}
+
+fn builtin_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    match next_of(vm, args[0])? {
+        Some(v) => Ok(v),
+        None => Err(crate::object::PyErr::with_args(&vm.heap, vm.heap.types().stop_iteration, &[])),
+    }
+}
+
+/// One step of a builtin iterator; `None` when exhausted.
+pub fn next_of(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
+    let Some(obj) = Gc::<BuiltinIterObj>::from_value(it) else {
+        return Err(vm.type_error("expected a builtin iterator"));
+    };
+    let mark = vm.push_temp(it);
+    let r = step(vm, obj);
+    vm.truncate_temps(mark);
+    if matches!(r, Ok(None)) {
+        *obj.state.borrow_mut() = IterState::Done;
+    }
+    r
+}
+
+fn step(vm: &mut Vm, obj: Gc<BuiltinIterObj>) -> PyResult<Option<Value>> {
+    enum Plan {
+        Enumerate(Value, Value),
+        Zip(Vec<Value>),
+        Map(Value, Vec<Value>),
+        Filter(Value, Value),
+        Reversed(Value, i64),
+        Done,
+    }
+    let plan = match &*obj.state.borrow() {
+        IterState::Enumerate { iter, count } => Plan::Enumerate(*iter, *count),
+        IterState::Zip { iters } => Plan::Zip(iters.clone()),
+        IterState::Map { func, iters } => Plan::Map(*func, iters.clone()),
+        IterState::Filter { func, iter } => Plan::Filter(*func, *iter),
+        IterState::Reversed { seq, index } => Plan::Reversed(*seq, index.get()),
+        IterState::Done => Plan::Done,
+    };
+    match plan {
+        Plan::Done => Ok(None),
+        Plan::Enumerate(iter, count) => {
+            let Some(item) = vm.iter_next(iter)? else { return Ok(None) };
+            let next_count = vm.binary_op(crate::bytecode::instr::BinOp::Add, count, Value::from_small_int(1).expect("1"))?;
+            if let IterState::Enumerate { count: c, .. } = &mut *obj.state.borrow_mut() {
+                *c = next_count;
+            }
+            Ok(Some(vm.heap.new_tuple(&[count, item])))
+        }
+        Plan::Zip(iters) => {
+            if iters.is_empty() {
+                return Ok(None);
+            }
+            let mark = vm.stack.len();
+            for it in &iters {
+                match vm.iter_next(*it) {
+                    Ok(Some(v)) => vm.stack.push(v),
+                    Ok(None) => {
+                        vm.truncate_temps(mark);
+                        return Ok(None);
+                    }
+                    Err(e) => {
+                        vm.truncate_temps(mark);
+                        return Err(e);
+                    }
+                }
+            }
+            let t = vm.heap.new_tuple(&vm.stack[mark..].to_vec());
+            vm.truncate_temps(mark);
+            Ok(Some(t))
+        }
+        Plan::Map(func, iters) => {
+            let mark = vm.stack.len();
+            for it in &iters {
+                match vm.iter_next(*it) {
+                    Ok(Some(v)) => vm.stack.push(v),
+                    Ok(None) => {
+                        vm.truncate_temps(mark);
+                        return Ok(None);
+                    }
+                    Err(e) => {
+                        vm.truncate_temps(mark);
+                        return Err(e);
+                    }
+                }
+            }
+            let call_args = vm.stack[mark..].to_vec();
+            let r = vm.call(func, &call_args);
+            vm.truncate_temps(mark);
+            r.map(Some)
+        }
+        Plan::Filter(func, iter) => loop {
+            let Some(item) = vm.iter_next(iter)? else { return Ok(None) };
+            let mark = vm.push_temp(item);
+            let keep = if func.is_none() {
+                vm.is_true(item)
+            } else {
+                vm.call(func, &[item]).and_then(|r| vm.is_true(r))
+            };
+            vm.truncate_temps(mark);
+            if keep? {
+                return Ok(Some(item));
+            }
+        },
+        Plan::Reversed(seq, index) => {
+            if index < 0 {
+                return Ok(None);
+            }
+            if let IterState::Reversed { index: i, .. } = &*obj.state.borrow() {
+                i.set(index - 1);
+            }
+            let key = vm.heap.new_int_i64(index);
+            vm.get_item(seq, key).map(Some)
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! The `builtins` module and the methods of the built-in types.
+//!
+//! Every function here is a [`NativeFn`]: `(vm, args, kwnames)` with the
+//! keyword values at the end of `args` (see `vm::function`). Methods get
+//! their receiver as `args[0]`.
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`functions`] | the builtin functions: `print`, `len`, `isinstance`, ... |
+//! | [`constructors`] | `__new__` of the built-in types: `int(...)`, `list(...)`, ... |
+//! | [`object_methods`] | methods of `object` and `type` |
+//! | [`seq_methods`] | methods of str, list, tuple |
+//! | [`map_methods`] | methods of dict and set |
+//! | [`iterators`] | `enumerate`, `zip`, `map`, `filter`, `reversed` |
+
+pub mod constructors;
+pub mod functions;
+pub mod iterators;
+pub mod map_methods;
+pub mod object_methods;
+pub mod seq_methods;
+
+use crate::object::heap::Gc;
+use crate::object::types::TypeObj;
+use crate::object::{PyErr, Value};
+use crate::vm::function::{MethodDescriptorObj, NativeFn, NativeFunctionObj};
+use crate::vm::{PyResult, Vm};
+
+/// A builtin function value.
+pub fn native(vm: &Vm, name: &'static str, func: NativeFn) -> Value {
+    let f = NativeFunctionObj { name, func, receiver: Value::EMPTY, owner: Value::NONE };
+    vm.heap.alloc(vm.heap.types().builtin_function, f).value()
+}
+
+/// Adds method `name` to built-in type `ty`.
+pub fn add_method(vm: &Vm, ty: Value, name: &'static str, func: NativeFn) {
+    let d = MethodDescriptorObj { name, func, owner: ty };
+    let v = vm.heap.alloc(vm.heap.types().method_descriptor, d).value();
+    set_type_attr(vm, ty, name, v);
+}
+
+/// Adds `__new__` (a builtin taking the class first) to `ty`.
+pub fn add_new(vm: &Vm, ty: Value, func: NativeFn) {
+    let v = native(vm, "__new__", func);
+    set_type_attr(vm, ty, "__new__", v);
+}
+
+pub fn set_type_attr(vm: &Vm, ty: Value, name: &str, v: Value) {
+    let t = Gc::<TypeObj>::from_value(ty).expect("a built-in type");
+    vm.heap.type_set_builtin_attr(t, name, v);
+}
+
+/// Installs the builtins module, the built-in types' methods and `sys`.
+pub fn install(vm: &mut Vm) {
+    object_methods::install(vm);
+    constructors::install(vm);
+    seq_methods::install(vm);
+    map_methods::install(vm);
+    iterators::install(vm);
+    let module = vm.new_module("builtins").expect("a fresh module");
+    let dict = crate::vm::function::module_of(module).expect("a module").dict;
+    vm.builtins = dict;
+    vm.builtins_module = module;
+    vm.heap.add_permanent_root(module);
+    for (name, ty) in vm.heap.types().builtin_names() {
+        set_builtin(vm, name, ty);
+    }
+    functions::install(vm);
+    set_builtin(vm, "None", Value::NONE);
+    set_builtin(vm, "True", Value::TRUE);
+    set_builtin(vm, "False", Value::FALSE);
+    let (ellipsis, not_impl) = (vm.heap.singletons().ellipsis, vm.heap.singletons().not_implemented);
+    set_builtin(vm, "Ellipsis", ellipsis);
+    set_builtin(vm, "NotImplemented", not_impl);
+    set_builtin(vm, "__debug__", Value::TRUE);
+    let name = vm.heap.new_str("builtins");
+    set_builtin(vm, "__name__", name);
+    let key = vm.heap.new_str("builtins");
+    let modules = vm.modules;
+    vm.dict_set_item(modules, key, module).expect("str keys hash");
+}
+
+pub fn set_builtin(vm: &mut Vm, name: &str, v: Value) {
+    let key = vm.heap.intern(name);
+    let builtins = vm.builtins;
+    vm.dict_set_item(builtins, key, v).expect("str keys hash");
+}
+
+// ---- argument checking, with the wording of CPython's builtins
+
+/// The positional arguments of a call that takes no keywords.
+pub fn no_kwargs<'a>(vm: &Vm, fname: &str, args: &'a [Value], kwnames: &[Value]) -> PyResult<&'a [Value]> {
+    if !kwnames.is_empty() {
+        return Err(vm.type_error(&format!("{fname}() takes no keyword arguments")));
+    }
+    Ok(args)
+}
+
+/// `f() takes exactly one argument (N given)`.
+pub fn exactly_one(vm: &Vm, fname: &str, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let args = no_kwargs(vm, fname, args, kwnames)?;
+    if args.len() != 1 {
+        return Err(vm.type_error(&format!(
+            "{fname}() takes exactly one argument ({} given)",
+            args.len()
+        )));
+    }
+    Ok(args[0])
+}
+
+/// `f expected N arguments, got M` / `f expected at least/at most ...`.
+pub fn arg_range<'a>(
+    vm: &Vm,
+    fname: &str,
+    args: &'a [Value],
+    kwnames: &[Value],
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Value]> {
+    let args = no_kwargs(vm, fname, args, kwnames)?;
+    let n = args.len();
+    if n < min || n > max {
+        let msg = if min == max {
+            format!("{fname} expected {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+        } else if n < min {
+            format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+        } else {
+            format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+        };
+        return Err(vm.type_error(&msg));
+    }
+    Ok(args)
+}
+
+/// Splits keyword arguments off: (positional, [(name, value)]).
+pub fn split_kwargs<'a>(args: &'a [Value], kwnames: &[Value]) -> (&'a [Value], Vec<(String, Value)>) {
+    let npos = args.len() - kwnames.len();
+    let kws = kwnames
+        .iter()
+        .zip(&args[npos..])
+        .map(|(k, v)| {
+            (crate::object::str::str_of(*k).map(|s| s.as_str().to_string()).unwrap_or_default(), *v)
+        })
+        .collect();
+    (&args[..npos], kws)
+}
+
+/// The TypeError for an unexpected keyword argument.
+pub fn unexpected_kw(vm: &Vm, fname: &str, name: &str) -> PyErr {
+    vm.type_error(&format!("{fname}() got an unexpected keyword argument '{name}'"))
+}

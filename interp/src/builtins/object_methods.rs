@@ -1,0 +1,191 @@
+//! Methods of `object` and `type`: the defaults every class inherits.
+
+use super::{add_method, set_type_attr};
+use crate::object::heap::Gc;
+use crate::object::str::str_of;
+use crate::object::types::TypeObj;
+use crate::object::Value;
+use crate::vm::{PyResult, Vm};
+
+pub fn install(vm: &mut Vm) {
+    let object = vm.heap.types().object;
+    add_method(vm, object, "__init__", object_init);
+    add_method(vm, object, "__setattr__", object_setattr);
+    add_method(vm, object, "__delattr__", object_delattr);
+    add_method(vm, object, "__getattribute__", object_getattribute);
+    add_method(vm, object, "__repr__", object_repr);
+    add_method(vm, object, "__str__", object_str);
+    add_method(vm, object, "__eq__", object_eq);
+    add_method(vm, object, "__ne__", object_ne);
+    add_method(vm, object, "__hash__", object_hash);
+    add_method(vm, object, "__format__", object_format);
+    add_method(vm, object, "__dir__", object_dir);
+    let init_subclass = super::native(vm, "__init_subclass__", object_init_subclass);
+    let cm = vm.new_class_method(init_subclass);
+    set_type_attr(vm, object, "__init_subclass__", cm);
+    let type_ = vm.heap.types().type_;
+    add_method(vm, type_, "__init__", type_init);
+    add_method(vm, type_, "mro", type_mro);
+    add_method(vm, type_, "__subclasses__", type_subclasses);
+    add_method(vm, type_, "__instancecheck__", type_instancecheck);
+    add_method(vm, type_, "__subclasscheck__", type_subclasscheck);
+    let prepare = super::native(vm, "__prepare__", type_prepare);
+    set_type_attr(vm, type_, "__prepare__", prepare);
+}
+
+fn object_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    if args.len() > 1 || !kwnames.is_empty() {
+        let t = vm.heap.type_obj(args[0]);
+        let (init, new) = (vm.names.dunder_init, vm.names.dunder_new);
+        let init_overridden = vm.heap.lookup(t, init).is_some_and(|m| !vm.is_native_slot_method(m));
+        let new_overridden = vm
+            .heap
+            .lookup(t, new)
+            .is_some_and(|m| crate::vm::function::native_function_of(m).is_none());
+        if init_overridden || !new_overridden {
+            return Err(vm.type_error(&format!(
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                t.name()
+            )));
+        }
+    }
+    Ok(Value::NONE)
+}
+
+fn attr_name(vm: &Vm, v: Value) -> PyResult<Value> {
+    match str_of(v) {
+        Some(s) => Ok(vm.heap.intern(s.as_str())),
+        None => Err(vm.type_error(&format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    if args.len() != 3 {
+        return Err(vm.type_error(&format!("expected 2 arguments, got {}", args.len().saturating_sub(1))));
+    }
+    let name = attr_name(vm, args[1])?;
+    vm.generic_set_attr(args[0], name, Some(args[2]))?;
+    Ok(Value::NONE)
+}
+
+fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    if args.len() != 2 {
+        return Err(vm.type_error(&format!("expected 1 argument, got {}", args.len().saturating_sub(1))));
+    }
+    let name = attr_name(vm, args[1])?;
+    vm.generic_set_attr(args[0], name, None)?;
+    Ok(Value::NONE)
+}
+
+fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    if args.len() != 2 {
+        return Err(vm.type_error(&format!("expected 1 argument, got {}", args.len().saturating_sub(1))));
+    }
+    let name = attr_name(vm, args[1])?;
+    vm.generic_get_attr(args[0], name)
+}
+
+fn object_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let s = vm.native_repr(args[0])?;
+    Ok(vm.heap.new_str_from_string(s))
+}
+
+fn object_str(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    vm.repr_value(args[0])
+}
+
+fn object_eq(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    if args.len() != 2 {
+        return Err(vm.type_error("expected 1 argument"));
+    }
+    if args[0] == args[1] {
+        return Ok(Value::TRUE);
+    }
+    Ok(vm.heap.singletons().not_implemented)
+}
+
+fn object_ne(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    if args.len() != 2 {
+        return Err(vm.type_error("expected 1 argument"));
+    }
+    // `__ne__` inverts `__eq__` unless that is NotImplemented.
+    let eq = vm.names.dunder_eq;
+    let Some(m) = vm.heap.lookup_in_type_of(args[0], eq) else {
+        return Ok(vm.heap.singletons().not_implemented);
+    };
+    let r = vm.call_method_value(m, args[0], &[args[1]])?;
+    if r == vm.heap.singletons().not_implemented {
+        return Ok(r);
+    }
+    vm.is_true(r).map(|t| Value::from_bool(!t))
+}
+
+fn object_hash(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let h = crate::vm::hash::hash_pointer(args[0]);
+    Ok(vm.heap.new_int_i64(h))
+}
+
+fn object_format(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let spec = args.get(1).and_then(|s| str_of(*s)).map(|s| s.as_str().to_string()).unwrap_or_default();
+    if !spec.is_empty() {
+        let t = vm.type_name(args[0]);
+        return Err(vm.type_error(&format!("unsupported format string passed to {t}.__format__")));
+    }
+    vm.str_value(args[0])
+}
+
+fn object_dir(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let dir = vm.heap.intern("dir");
+    let f = vm.dict_get_item(vm.builtins, dir)?.unwrap_or(Value::NONE);
+    vm.call(f, &[args[0]])
+}
+
+fn object_init_subclass(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    if !kwnames.is_empty() {
+        return Err(vm.type_error("__init_subclass__() takes no keyword arguments"));
+    }
+    let _ = args;
+    Ok(Value::NONE)
+}
+
+fn type_init(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(Value::NONE)
+}
+
+fn type_mro(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let Some(t) = Gc::<TypeObj>::from_value(args[0]) else {
+        return Err(vm.type_error("descriptor 'mro' requires a 'type' object"));
+    };
+    Ok(vm.heap.new_list(&t.mro()))
+}
+
+fn type_subclasses(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let Some(t) = Gc::<TypeObj>::from_value(args[0]) else {
+        return Err(vm.type_error("descriptor '__subclasses__' requires a 'type' object"));
+    };
+    Ok(vm.heap.new_list(&t.subclasses()))
+}
+
+fn type_instancecheck(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    if args.len() != 2 {
+        return Err(vm.type_error("__instancecheck__ expected 1 argument"));
+    }
+    Ok(Value::from_bool(vm.heap.is_instance(args[1], args[0])))
+}
+
+fn type_subclasscheck(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    if args.len() != 2 {
+        return Err(vm.type_error("__subclasscheck__ expected 1 argument"));
+    }
+    match (Gc::<TypeObj>::from_value(args[1]), Gc::<TypeObj>::from_value(args[0])) {
+        (Some(c), Some(p)) => Ok(Value::from_bool(c.is_subtype(p))),
+        _ => Err(vm.type_error("issubclass() arg 1 must be a class")),
+    }
+}
+
+fn type_prepare(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(vm.heap.new_dict())
+}

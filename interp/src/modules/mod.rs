@@ -1,0 +1,40 @@
+//! Native modules: what CPython writes in C, written in Rust. A module is
+//! made on first import and registered in `sys.modules`.
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`sys`] | `sys`: argv, path, modules, standard streams, exit, limits |
+
+pub mod sys;
+
+use crate::object::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Creates native module `name` if there is one.
+pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
+    let module = match name {
+        "sys" => Some(vm.sys_module),
+        _ => None,
+    };
+    if let Some(m) = module {
+        let key = vm.heap.new_str(name);
+        let modules = vm.modules;
+        vm.dict_set_item(modules, key, m)?;
+    }
+    Ok(module)
+}
+
+/// Modules CPython 3.8 implements in C: importing one that tachyon lacks
+/// says so instead of a bare "No module named".
+pub fn is_known_c_module(name: &str) -> bool {
+    const C_MODULES: &[&str] = &[
+        "_abc", "_ast", "_bisect", "_blake2", "_codecs", "_collections", "_contextvars", "_csv",
+        "_datetime", "_decimal", "_functools", "_heapq", "_io", "_json", "_locale", "_md5",
+        "_operator", "_pickle", "_posixsubprocess", "_random", "_sha1", "_sha256", "_sha3",
+        "_sha512", "_signal", "_socket", "_sre", "_stat", "_string", "_struct", "_thread",
+        "_tracemalloc", "_warnings", "_weakref", "array", "atexit", "binascii", "cmath",
+        "errno", "fcntl", "gc", "grp", "itertools", "marshal", "math", "mmap", "posix", "pwd",
+        "pyexpat", "select", "time", "unicodedata", "zlib", "_struct", "_opcode", "_lsprof",
+    ];
+    C_MODULES.contains(&name)
+}

@@ -1,0 +1,177 @@
+//! The `sys` module and the standard streams.
+
+use crate::builtins::{add_method, native};
+use crate::object::attrmap::AttrMap;
+use crate::object::heap::Gc;
+use crate::object::str::str_of;
+use crate::object::types::TypeObj;
+use crate::object::{PyErr, Value};
+use crate::vm::function::{module_of, NativeFn};
+use crate::vm::{PyResult, Vm};
+
+/// Makes `sys` and the standard stream objects (called once at start-up).
+pub fn install(vm: &mut Vm) -> PyResult<()> {
+    let module = vm.new_module("sys")?;
+    vm.sys_module = module;
+    vm.heap.add_permanent_root(module);
+    let dict = module_of(module).expect("a module").dict;
+    let stream_type = vm.heap.new_class(vm.heap.types().type_, "TextIOWrapper", &[], AttrMap::new())?;
+    vm.heap.add_permanent_root(stream_type);
+    let io_name = vm.heap.new_str("_io");
+    crate::builtins::set_type_attr(vm, stream_type, "__module__", io_name);
+    add_method(vm, stream_type, "write", stream_write);
+    add_method(vm, stream_type, "flush", stream_flush);
+    let t = Gc::<TypeObj>::from_value(stream_type).expect("a class");
+    for (name, fd) in [("stdout", 1), ("stderr", 2), ("stdin", 0)] {
+        let stream = vm.heap.new_instance(t);
+        let attrs = vm.heap.attrs_of(stream, true).expect("an instance");
+        attrs.set(&vm.heap, vm.heap.intern("_fd"), Value::from_small_int(fd).expect("fd"));
+        attrs.set(&vm.heap, vm.heap.intern("encoding"), vm.heap.new_str("utf-8"));
+        attrs.set(&vm.heap, vm.heap.intern("errors"), vm.heap.new_str("strict"));
+        attrs.set(&vm.heap, vm.heap.intern("name"), vm.heap.new_str(&format!("<{name}>")));
+        set(vm, dict, name, stream)?;
+        set(vm, dict, &format!("__{name}__"), stream)?;
+        if fd == 1 {
+            vm.original_stdout = stream;
+        } else if fd == 2 {
+            vm.original_stderr = stream;
+        }
+    }
+    let argv: Vec<Value> = vm.argv.clone().iter().map(|a| vm.heap.new_str(a)).collect();
+    let argv = vm.heap.new_list(&argv);
+    set(vm, dict, "argv", argv)?;
+    set(vm, dict, "path", vm.sys_path)?;
+    set(vm, dict, "modules", vm.modules)?;
+    let version = vm.heap.new_str("3.8.18 (tachyon) [Rust]");
+    set(vm, dict, "version", version)?;
+    let info = version_info(vm)?;
+    set(vm, dict, "version_info", info)?;
+    set(vm, dict, "hexversion", vm.heap.new_int_i64(0x030812f0))?;
+    set(vm, dict, "maxsize", vm.heap.new_int_i64(i64::MAX))?;
+    set(vm, dict, "maxunicode", vm.heap.new_int_i64(0x10ffff))?;
+    set(vm, dict, "platform", vm.heap.new_str("linux"))?;
+    set(vm, dict, "byteorder", vm.heap.new_str("little"))?;
+    let exe = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
+    set(vm, dict, "executable", vm.heap.new_str(&exe))?;
+    let funcs: &[(&'static str, NativeFn)] = &[
+        ("exit", sys_exit),
+        ("getrecursionlimit", getrecursionlimit),
+        ("setrecursionlimit", setrecursionlimit),
+        ("exc_info", exc_info),
+        ("intern", intern),
+    ];
+    for (name, f) in funcs {
+        let v = native(vm, name, *f);
+        set(vm, dict, name, v)?;
+    }
+    Ok(())
+}
+
+fn set(vm: &mut Vm, dict: Value, name: &str, v: Value) -> PyResult<()> {
+    let key = vm.heap.intern(name);
+    vm.dict_set_item(dict, key, v)
+}
+
+/// `sys.version_info`: a tuple with `major`, `minor`, ... attributes.
+fn version_info(vm: &mut Vm) -> PyResult {
+    let tuple = vm.heap.types().tuple;
+    let cls = vm.heap.new_class(vm.heap.types().type_, "version_info", &[tuple], AttrMap::new())?;
+    vm.heap.add_permanent_root(cls);
+    let fields = [
+        ("major", Value::from_small_int(3).expect("3")),
+        ("minor", Value::from_small_int(8).expect("8")),
+        ("micro", Value::from_small_int(18).expect("18")),
+        ("releaselevel", vm.heap.new_str("final")),
+        ("serial", Value::from_small_int(0).expect("0")),
+    ];
+    let values: Vec<Value> = fields.iter().map(|(_, v)| *v).collect();
+    let info = vm.heap.new_tuple_of_type(cls, &values);
+    let attrs = vm.heap.attrs_of(info, true).expect("a subclass instance");
+    for (name, v) in fields {
+        attrs.set(&vm.heap, vm.heap.intern(name), v);
+    }
+    Ok(info)
+}
+
+/// The current `sys.stdout`.
+pub fn stdout_object(vm: &mut Vm) -> PyResult {
+    let dict = module_of(vm.sys_module).expect("sys is a module").dict;
+    let key = vm.heap.intern("stdout");
+    match vm.dict_get_item(dict, key)? {
+        Some(v) => Ok(v),
+        None => Err(PyErr::runtime_error(&vm.heap, "lost sys.stdout")),
+    }
+}
+
+/// `file.write(text)`, straight to the process streams for the originals.
+pub fn write_to(vm: &mut Vm, file: Value, text: &str) -> PyResult<()> {
+    if file == vm.original_stdout {
+        return vm.write_stdout(text);
+    }
+    if file == vm.original_stderr {
+        vm.write_stderr(text);
+        return Ok(());
+    }
+    let s = vm.heap.new_str(text);
+    vm.call_method_by_name(file, "write", &[s])?;
+    Ok(())
+}
+
+fn stream_write(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    if args.len() != 2 {
+        return Err(vm.type_error(&format!("write() takes exactly one argument ({} given)", args.len() - 1)));
+    }
+    let Some(s) = str_of(args[1]) else {
+        return Err(vm.type_error(&format!("write() argument must be str, not {}", vm.type_name(args[1]))));
+    };
+    let text = s.as_str().to_string();
+    let n = s.char_len();
+    let fd = vm.heap.attrs_of(args[0], false).and_then(|a| a.get(vm.heap.intern("_fd"))).and_then(|v| v.as_small_int());
+    match fd {
+        Some(2) => vm.write_stderr(&text),
+        _ => vm.write_stdout(&text)?,
+    }
+    Ok(vm.heap.new_int_i64(n as i64))
+}
+
+fn stream_flush(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    vm.flush_stdout();
+    Ok(Value::NONE)
+}
+
+fn sys_exit(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let exit = vm.heap.types().system_exit;
+    Err(PyErr::with_args(&vm.heap, exit, args))
+}
+
+fn getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(vm.heap.new_int_i64(vm.recursion_limit as i64))
+}
+
+fn setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let Some(n) = args.first().and_then(|v| vm.as_int(*v)).and_then(|i| i.to_i64()) else {
+        return Err(vm.type_error("an integer is required"));
+    };
+    if n < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+    }
+    vm.recursion_limit = n as usize;
+    Ok(Value::NONE)
+}
+
+fn exc_info(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    let exc = vm.handled;
+    if exc.is_none() {
+        return Ok(vm.heap.new_tuple(&[Value::NONE, Value::NONE, Value::NONE]));
+    }
+    let ty = vm.heap.type_of(exc);
+    let tb = crate::object::exception::exception_of(exc).map_or(Value::NONE, |e| e.traceback.get());
+    Ok(vm.heap.new_tuple(&[ty, exc, tb]))
+}
+
+fn intern(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    match args.first().and_then(|v| str_of(*v)) {
+        Some(s) => Ok(vm.heap.intern(s.as_str())),
+        None => Err(vm.type_error("intern() argument 1 must be str")),
+    }
+}

@@ -1,0 +1,411 @@
+//! Attribute access: CPython's `PyObject_GenericGetAttr` and
+//! `GenericSetAttr` with data and non-data descriptors, instance
+//! attributes in shapes, class attributes through the MRO and metaclass,
+//! module namespaces, `__getattr__` fallback, and the `LoadMethod` fast
+//! path that skips making bound methods.
+
+use super::code::{CacheEntry, CodeObj};
+use super::function::{
+    function_of, method_descriptor_of, module_of, ClassMethodObj, MethodObj, NativeFunctionObj,
+    PropertyObj, StaticMethodObj,
+};
+use super::{PyResult, Vm};
+use crate::object::heap::{Gc, ObjHeader, ObjKind};
+use crate::object::str::str_of;
+use crate::object::types::TypeObj;
+use crate::object::{PyErr, Value};
+
+impl Vm {
+    /// `LoadAttr` with its inline cache: for instances, a hit is a shape
+    /// compare and a slot load.
+    pub fn load_attr_cached(&mut self, code: Gc<CodeObj>, obj: Value, name: u16, cache: u16) -> PyResult {
+        let name_v = code.name_value(name);
+        if let Some(inst) = crate::object::instance::instance_of(obj) {
+            let entry = code.caches[cache as usize].get();
+            let shape = inst.attrs.shape();
+            let shape_bits = shape.value().bits();
+            if entry.key == shape_bits && entry.extra as u64 == self.type_version(obj) {
+                if let Some(v) = inst.attrs.slot(entry.value.as_small_int().unwrap_or(0) as usize) {
+                    return Ok(v);
+                }
+            }
+            let ty = self.heap.type_obj(obj);
+            // Cacheable: plain instance attribute, no data descriptor or
+            // custom __getattribute__ on the class.
+            if !self.has_custom_getattribute(ty) && self.heap.lookup(ty, name_v).is_none() {
+                if let Some(slot) = shape.slot_of(name_v) {
+                    if let Some(v) = inst.attrs.slot(slot) {
+                        code.caches[cache as usize].set(CacheEntry {
+                            key: shape_bits,
+                            value: Value::from_small_int(slot as i64).unwrap_or(Value::NONE),
+                            extra: ty.version(),
+                        });
+                        return Ok(v);
+                    }
+                }
+            }
+        }
+        self.get_attr(obj, name_v)
+    }
+
+    fn type_version(&self, obj: Value) -> u64 {
+        self.heap.type_obj(obj).version()
+    }
+
+    fn has_custom_getattribute(&self, ty: Gc<TypeObj>) -> bool {
+        let name = self.heap.intern("__getattribute__");
+        matches!(self.heap.lookup(ty, name), Some(m) if function_of(m).is_some())
+    }
+
+    /// `getattr(obj, name)`.
+    pub fn get_attr(&mut self, obj: Value, name: Value) -> PyResult {
+        let ty = self.heap.type_obj(obj);
+        if ty.is_heap_type() {
+            let ga = self.heap.intern("__getattribute__");
+            if let Some(m) = self.heap.lookup(ty, ga) {
+                if function_of(m).is_some() {
+                    let r = self.call_method_value(m, obj, &[name]);
+                    return self.getattr_fallback(obj, name, r);
+                }
+            }
+        }
+        let r = self.generic_get_attr(obj, name);
+        if ty.is_heap_type() {
+            return self.getattr_fallback(obj, name, r);
+        }
+        r
+    }
+
+    /// On AttributeError, `__getattr__` if the class has one.
+    fn getattr_fallback(&mut self, obj: Value, name: Value, r: PyResult) -> PyResult {
+        match r {
+            Err(e) if e.matches(&self.heap, self.heap.types().attribute_error) => {
+                let ga = self.names.dunder_getattr;
+                match self.heap.lookup_in_type_of(obj, ga) {
+                    Some(m) => self.call_method_value(m, obj, &[name]),
+                    None => Err(e),
+                }
+            }
+            other => other,
+        }
+    }
+
+    /// `object.__getattribute__(obj, name)`.
+    pub fn generic_get_attr(&mut self, obj: Value, name: Value) -> PyResult {
+        if let Some(t) = Gc::<TypeObj>::from_value(obj) {
+            return self.type_get_attr(t, name);
+        }
+        let ty = self.heap.type_obj(obj);
+        let descr = self.heap.lookup(ty, name);
+        if let Some(d) = descr {
+            if self.is_data_descriptor(d) {
+                return self.descr_get(d, obj, ty.value());
+            }
+        }
+        if let Some(attrs) = self.heap.attrs_of(obj, false) {
+            if let Some(v) = attrs.get(name) {
+                return Ok(v);
+            }
+        }
+        if let Some(m) = module_of(obj) {
+            if let Some(v) = self.dict_get_item(m.dict, name)? {
+                return Ok(v);
+            }
+        }
+        if let Some(v) = self.special_attr(obj, name)? {
+            return Ok(v);
+        }
+        if let Some(d) = descr {
+            return self.descr_get(d, obj, ty.value());
+        }
+        Err(self.no_attribute(obj, name))
+    }
+
+    /// Attribute of a class: its MRO (descriptors bound to the class), then
+    /// the metaclass.
+    fn type_get_attr(&mut self, t: Gc<TypeObj>, name: Value) -> PyResult {
+        let meta = self.heap.type_obj(t.value());
+        let meta_attr = self.heap.lookup(meta, name);
+        if let Some(d) = meta_attr {
+            if self.is_data_descriptor(d) {
+                return self.descr_get(d, t.value(), meta.value());
+            }
+        }
+        if let Some(v) = self.heap.lookup(t, name) {
+            return self.descr_get_for_class(v, t.value());
+        }
+        if let Some(v) = self.type_special_attr(t, name)? {
+            return Ok(v);
+        }
+        if let Some(d) = meta_attr {
+            return self.descr_get(d, t.value(), meta.value());
+        }
+        Err(self.no_attribute(t.value(), name))
+    }
+
+    /// A class attribute read through the class itself (`C.f`): functions
+    /// stay plain, classmethods bind to the class, descriptors get `None`.
+    fn descr_get_for_class(&mut self, v: Value, cls: Value) -> PyResult {
+        if function_of(v).is_some() || method_descriptor_of(v).is_some() {
+            return Ok(v);
+        }
+        if let Some(cm) = Gc::<ClassMethodObj>::from_value(v) {
+            return Ok(self.new_method(cm.callable.get(), cls));
+        }
+        if let Some(sm) = Gc::<StaticMethodObj>::from_value(v) {
+            return Ok(sm.callable.get());
+        }
+        if Gc::<PropertyObj>::from_value(v).is_some() {
+            return Ok(v);
+        }
+        let get = self.names.dunder_get;
+        if v.is_ptr() && self.heap.type_obj(v).is_heap_type() {
+            if let Some(g) = self.heap.lookup_in_type_of(v, get) {
+                return self.call_method_value(g, v, &[Value::NONE, cls]);
+            }
+        }
+        Ok(v)
+    }
+
+    /// Does `d`'s type define `__set__` or `__delete__`?
+    fn is_data_descriptor(&self, d: Value) -> bool {
+        if Gc::<PropertyObj>::from_value(d).is_some() {
+            return true;
+        }
+        if !d.is_ptr() || !self.heap.type_obj(d).is_heap_type() {
+            return false;
+        }
+        let (set, del) = (self.names.dunder_set, self.names.dunder_delete);
+        self.heap.lookup_in_type_of(d, set).is_some() || self.heap.lookup_in_type_of(d, del).is_some()
+    }
+
+    /// `d.__get__(obj, owner)` for an attribute found on the type.
+    pub fn descr_get(&mut self, d: Value, obj: Value, owner: Value) -> PyResult {
+        if function_of(d).is_some() {
+            return Ok(self.new_method(d, obj));
+        }
+        if let Some(md) = method_descriptor_of(d) {
+            return Ok(self.bind_native(md.name, md.func, obj, md.owner));
+        }
+        if let Some(cm) = Gc::<ClassMethodObj>::from_value(d) {
+            return Ok(self.new_method(cm.callable.get(), owner));
+        }
+        if let Some(sm) = Gc::<StaticMethodObj>::from_value(d) {
+            return Ok(sm.callable.get());
+        }
+        if let Some(p) = Gc::<PropertyObj>::from_value(d) {
+            let fget = p.fget.get();
+            if fget.is_none() {
+                return Err(PyErr::attribute_error(&self.heap, "unreadable attribute"));
+            }
+            return self.call(fget, &[obj]);
+        }
+        if d.is_ptr() && self.heap.type_obj(d).is_heap_type() {
+            let get = self.names.dunder_get;
+            if let Some(g) = self.heap.lookup_in_type_of(d, get) {
+                return self.call_method_value(g, d, &[obj, owner]);
+            }
+        }
+        Ok(d)
+    }
+
+    pub fn new_method(&self, function: Value, receiver: Value) -> Value {
+        self.heap.alloc(self.heap.types().method, MethodObj { function, receiver }).value()
+    }
+
+    pub fn bind_native(
+        &self,
+        name: &'static str,
+        func: super::function::NativeFn,
+        receiver: Value,
+        owner: Value,
+    ) -> Value {
+        let f = NativeFunctionObj { name, func, receiver, owner };
+        self.heap.alloc(self.heap.types().builtin_function, f).value()
+    }
+
+    /// `LoadMethod`: `(function, receiver)` when the attribute is a plain
+    /// method on the type (no bound method made), else `(attribute, EMPTY)`.
+    pub fn load_method(&mut self, obj: Value, name: Value) -> PyResult<(Value, Value)> {
+        let ty = self.heap.type_obj(obj);
+        if Gc::<TypeObj>::from_value(obj).is_none() && !self.has_custom_getattribute(ty) {
+            if let Some(d) = self.heap.lookup(ty, name) {
+                let plain = function_of(d).is_some() || method_descriptor_of(d).is_some();
+                if plain {
+                    let shadowed = self.heap.attrs_of(obj, false).is_some_and(|a| a.get(name).is_some());
+                    if !shadowed {
+                        return Ok((d, obj));
+                    }
+                }
+            }
+        }
+        Ok((self.get_attr(obj, name)?, Value::EMPTY))
+    }
+
+    /// `setattr(obj, name, value)`.
+    pub fn set_attr(&mut self, obj: Value, name: Value, value: Value) -> PyResult<()> {
+        let ty = self.heap.type_obj(obj);
+        if ty.is_heap_type() {
+            let sa = self.heap.intern("__setattr__");
+            if let Some(m) = self.heap.lookup(ty, sa) {
+                if function_of(m).is_some() {
+                    self.call_method_value(m, obj, &[name, value])?;
+                    return Ok(());
+                }
+            }
+        }
+        self.generic_set_attr(obj, name, Some(value))
+    }
+
+    /// `delattr(obj, name)`.
+    pub fn del_attr(&mut self, obj: Value, name: Value) -> PyResult<()> {
+        let ty = self.heap.type_obj(obj);
+        if ty.is_heap_type() {
+            let da = self.heap.intern("__delattr__");
+            if let Some(m) = self.heap.lookup(ty, da) {
+                if function_of(m).is_some() {
+                    self.call_method_value(m, obj, &[name])?;
+                    return Ok(());
+                }
+            }
+        }
+        self.generic_set_attr(obj, name, None)
+    }
+
+    /// `object.__setattr__` (`value` given) and `object.__delattr__`.
+    pub fn generic_set_attr(&mut self, obj: Value, name: Value, value: Option<Value>) -> PyResult<()> {
+        if let Some(t) = Gc::<TypeObj>::from_value(obj) {
+            return self.type_set_attr(t, name, value);
+        }
+        let ty = self.heap.type_obj(obj);
+        if let Some(d) = self.heap.lookup(ty, name) {
+            if let Some(p) = Gc::<PropertyObj>::from_value(d) {
+                let f = if value.is_some() { p.fset.get() } else { p.fdel.get() };
+                if f.is_none() {
+                    let what = if value.is_some() { "can't set attribute" } else { "can't delete attribute" };
+                    return Err(PyErr::attribute_error(&self.heap, what));
+                }
+                match value {
+                    Some(v) => self.call(f, &[obj, v])?,
+                    None => self.call(f, &[obj])?,
+                };
+                return Ok(());
+            }
+            if d.is_ptr() && self.heap.type_obj(d).is_heap_type() {
+                let hook = if value.is_some() { self.names.dunder_set } else { self.names.dunder_delete };
+                if let Some(m) = self.heap.lookup_in_type_of(d, hook) {
+                    match value {
+                        Some(v) => self.call_method_value(m, d, &[obj, v])?,
+                        None => self.call_method_value(m, d, &[obj])?,
+                    };
+                    return Ok(());
+                }
+            }
+        }
+        if let Some(m) = module_of(obj) {
+            return match value {
+                Some(v) => self.dict_set_item(m.dict, name, v),
+                None => {
+                    if self.dict_del_item(m.dict, name)? {
+                        Ok(())
+                    } else {
+                        Err(self.no_attribute(obj, name))
+                    }
+                }
+            };
+        }
+        if let Some(f) = function_of(obj) {
+            if self.set_function_special(f, name, value)? {
+                return Ok(());
+            }
+            return match value {
+                Some(v) => {
+                    f.attrs.set(&self.heap, name, v);
+                    Ok(())
+                }
+                None => {
+                    if f.attrs.delete(&self.heap, name) {
+                        Ok(())
+                    } else {
+                        Err(self.no_attribute(obj, name))
+                    }
+                }
+            };
+        }
+        if let Some(done) = self.set_exception_special(obj, name, value)? {
+            return Ok(done);
+        }
+        match self.heap.attrs_of(obj, true) {
+            Some(attrs) => match value {
+                Some(v) => {
+                    attrs.set(&self.heap, name, v);
+                    Ok(())
+                }
+                None => {
+                    if attrs.delete(&self.heap, name) {
+                        Ok(())
+                    } else {
+                        Err(self.no_attribute(obj, name))
+                    }
+                }
+            },
+            None => Err(self.no_attribute(obj, name)),
+        }
+    }
+
+    fn type_set_attr(&mut self, t: Gc<TypeObj>, name: Value, value: Option<Value>) -> PyResult<()> {
+        if !t.is_heap_type() {
+            return Err(self.type_error(&format!(
+                "can't set attributes of built-in/extension type '{}'",
+                t.name()
+            )));
+        }
+        if name == self.names.dunder_name {
+            if let Some(v) = value {
+                if str_of(v).is_none() {
+                    return Err(self.type_error(&format!(
+                        "can only assign string to {}.__name__, not '{}'",
+                        t.name(),
+                        self.type_name(v)
+                    )));
+                }
+            }
+        }
+        if value.is_none() && t.own_attr(name).is_none() {
+            return Err(self.no_attribute(t.value(), name));
+        }
+        self.heap.type_set_attr(t, name, value)
+    }
+
+    /// The AttributeError CPython raises for a missing attribute.
+    pub fn no_attribute(&self, obj: Value, name: Value) -> PyErr {
+        let n = str_of(name).map(|s| s.as_str().to_string()).unwrap_or_default();
+        let msg = if let Some(t) = Gc::<TypeObj>::from_value(obj) {
+            format!("type object '{}' has no attribute '{n}'", t.name())
+        } else if let Some(m) = module_of(obj) {
+            let module = str_of(m.name).map(|s| s.as_str().to_string()).unwrap_or_default();
+            format!("module '{module}' has no attribute '{n}'")
+        } else {
+            format!("'{}' object has no attribute '{n}'", self.type_name(obj))
+        };
+        PyErr::attribute_error(&self.heap, &msg)
+    }
+
+    /// Is the special method found on a type the built-in one (so the VM
+    /// may take its native path instead of calling it)?
+    pub fn is_native_slot_method(&self, m: Value) -> bool {
+        method_descriptor_of(m).is_some()
+            || ObjHeader::of(m).is_some_and(|h| h.kind() == ObjKind::NativeFunction)
+    }
+
+    /// `obj.name(*args)` by name (native code calling a Python protocol).
+    pub fn call_method_by_name(&mut self, obj: Value, name: &str, args: &[Value]) -> PyResult {
+        let name = self.heap.intern(name);
+        let (f, receiver) = self.load_method(obj, name)?;
+        if receiver.is_empty() {
+            self.call(f, args)
+        } else {
+            self.call_method_value(f, receiver, args)
+        }
+    }
+}

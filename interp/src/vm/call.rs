@@ -1,0 +1,419 @@
+//! Calling: Python functions (frames on the value stack, argument
+//! binding), functions written in Rust, bound methods, classes
+//! (`__new__` then `__init__`), and anything with `__call__`.
+//!
+//! Arguments always sit in the value stack while a call runs, so they are
+//! GC roots: calls from bytecode pass their slots in place, calls from
+//! native code copy callee and arguments to the top of the stack first.
+
+use super::args::{self, KeywordName, Signature};
+use super::code::code_of;
+use super::eval::frame_for;
+use super::function::{
+    function_of, method_descriptor_of, method_of, native_function_of, FunctionObj,
+};
+use super::{PyResult, Vm};
+use crate::bytecode::instr::FunctionParts;
+use crate::bytecode::CodeFlags;
+use crate::object::dict::dict_of;
+use crate::object::heap::Gc;
+use crate::object::instance::Attrs;
+use crate::object::str::str_of;
+use crate::object::tuple::tuple_of;
+use crate::object::types::TypeObj;
+use crate::object::{PyErr, Value};
+use std::cell::Cell;
+
+/// A keyword name in a call: an (interned) str value.
+struct KwName(Value);
+
+impl KeywordName for KwName {
+    fn is(&self, param: &str) -> bool {
+        str_of(self.0).is_some_and(|s| s.as_str() == param)
+    }
+    fn text(&self) -> String {
+        str_of(self.0).map(|s| s.as_str().to_string()).unwrap_or_default()
+    }
+}
+
+impl Vm {
+    /// `f(*args)` from native code.
+    pub fn call(&mut self, f: Value, args: &[Value]) -> PyResult {
+        self.call_kw(f, args, &[])
+    }
+
+    /// `f(*args)` where the last `kwnames.len()` args are keyword arguments.
+    pub fn call_kw(&mut self, f: Value, args: &[Value], kwnames: &[Value]) -> PyResult {
+        let at = self.stack.len();
+        self.stack.push(f);
+        self.stack.extend_from_slice(args);
+        let r = self.call_at(at, args.len(), kwnames);
+        self.stack.truncate(at);
+        r
+    }
+
+    /// Calls a method found on a type with `receiver` as `self`.
+    pub fn call_method_value(&mut self, m: Value, receiver: Value, args: &[Value]) -> PyResult {
+        if function_of(m).is_some() || method_descriptor_of(m).is_some() {
+            let at = self.stack.len();
+            self.stack.push(m);
+            self.stack.push(receiver);
+            self.stack.extend_from_slice(args);
+            let r = self.call_at(at, args.len() + 1, &[]);
+            self.stack.truncate(at);
+            return r;
+        }
+        let owner = self.heap.type_of(receiver);
+        let bound = self.descr_get(m, receiver, owner)?;
+        self.call(bound, args)
+    }
+
+    /// The keyword names of a `CallKw` (a tuple constant).
+    pub fn kwnames(&self, names: Value) -> Vec<Value> {
+        tuple_of(names).map(|t| t.items().to_vec()).unwrap_or_default()
+    }
+
+    /// Calls the callee at `stack[at]` with the `argc` values after it.
+    pub fn call_at(&mut self, at: usize, argc: usize, kwnames: &[Value]) -> PyResult {
+        let f = self.stack[at];
+        if let Some(func) = function_of(f) {
+            return self.call_python(func, at + 1, argc, kwnames);
+        }
+        if let Some(nf) = native_function_of(f) {
+            if nf.receiver.is_empty() {
+                let args = self.stack[at + 1..at + 1 + argc].to_vec();
+                return (nf.func)(self, &args, kwnames);
+            }
+            let mut args = Vec::with_capacity(argc + 1);
+            args.push(nf.receiver);
+            args.extend_from_slice(&self.stack[at + 1..at + 1 + argc]);
+            return (nf.func)(self, &args, kwnames);
+        }
+        if let Some(m) = method_of(f) {
+            let top = self.stack.len();
+            self.stack.push(m.function);
+            self.stack.push(m.receiver);
+            self.stack.extend_from_within(at + 1..at + 1 + argc);
+            let r = self.call_at(top, argc + 1, kwnames);
+            self.stack.truncate(top);
+            return r;
+        }
+        if let Some(md) = method_descriptor_of(f) {
+            if argc == 0 {
+                return Err(self.type_error(&format!(
+                    "descriptor '{}' of '{}' object needs an argument",
+                    md.name,
+                    type_name_of(md.owner)
+                )));
+            }
+            let receiver = self.stack[at + 1];
+            let owner = md.owner;
+            if !self.heap.is_instance(receiver, owner) {
+                return Err(self.type_error(&format!(
+                    "descriptor '{}' requires a '{}' object but received a '{}'",
+                    md.name,
+                    type_name_of(owner),
+                    self.type_name(receiver)
+                )));
+            }
+            let args = self.stack[at + 1..at + 1 + argc].to_vec();
+            return (md.func)(self, &args, kwnames);
+        }
+        if let Some(t) = Gc::<TypeObj>::from_value(f) {
+            let args = self.stack[at + 1..at + 1 + argc].to_vec();
+            return self.call_type(t, &args, kwnames);
+        }
+        let call = self.names.dunder_call;
+        match self.heap.lookup_in_type_of(f, call) {
+            Some(m) => {
+                let top = self.stack.len();
+                self.stack.push(m);
+                self.stack.push(f);
+                self.stack.extend_from_within(at + 1..at + 1 + argc);
+                let r = if function_of(m).is_some() || method_descriptor_of(m).is_some() {
+                    self.call_at(top, argc + 1, kwnames)
+                } else {
+                    let owner = self.heap.type_of(f);
+                    let bound = self.descr_get(m, f, owner)?;
+                    self.stack[top + 1] = bound;
+                    self.call_at(top + 1, argc, kwnames)
+                };
+                self.stack.truncate(top);
+                r
+            }
+            None => Err(self.type_error(&format!(
+                "'{}' object is not callable",
+                self.type_name(f)
+            ))),
+        }
+    }
+
+    /// `CallMethod`: callee at `at`, receiver (or EMPTY) at `at + 1`.
+    pub fn call_method_at(&mut self, at: usize, argc: usize, kwnames: &[Value]) -> PyResult {
+        if self.stack[at + 1].is_empty() {
+            // Not a plain method: the callee is the attribute itself.
+            let top = self.stack.len();
+            self.stack.push(self.stack[at]);
+            self.stack.extend_from_within(at + 2..at + 2 + argc);
+            let r = self.call_at(top, argc, kwnames);
+            self.stack.truncate(top);
+            return r;
+        }
+        self.call_at(at, argc + 1, kwnames)
+    }
+
+    /// `f(*args, **kwargs)` with `args` a tuple and `kwargs` a dict.
+    pub fn call_ex(&mut self, f: Value, args: Value, kwargs: Option<Value>) -> PyResult {
+        let positional = match tuple_of(args) {
+            Some(t) => t.items().to_vec(),
+            None => self.collect_iterable(args)?,
+        };
+        let mut all = positional;
+        let mut names = Vec::new();
+        if let Some(kw) = kwargs {
+            for (k, v) in self.dict_items(kw) {
+                names.push(k);
+                all.push(v);
+            }
+        }
+        self.call_kw(f, &all, &names)
+    }
+
+    /// Calls a Python function: binds the arguments into a new frame at the
+    /// top of the value stack and runs it.
+    fn call_python(
+        &mut self,
+        func: Gc<FunctionObj>,
+        args_at: usize,
+        argc: usize,
+        kwnames: &[Value],
+    ) -> PyResult {
+        if self.depth >= self.recursion_limit {
+            return Err(PyErr::recursion_error(&self.heap, "maximum recursion depth exceeded"));
+        }
+        let code = func.code;
+        let unit = code.unit.clone();
+        let base = self.stack.len();
+        let simple = kwnames.is_empty()
+            && argc == unit.arg_count as usize
+            && unit.kwonly_count == 0
+            && !unit.flags.intersects(CodeFlags::VARARGS | CodeFlags::VARKEYWORDS);
+        if simple {
+            self.stack.extend_from_within(args_at..args_at + argc);
+        } else {
+            self.bind_arguments(func, args_at, argc, kwnames)?;
+        }
+        self.stack.resize(base + unit.slot_count as usize, Value::EMPTY);
+        if let Some(closure) = tuple_of(func.closure) {
+            for ((_, slot), cell) in unit.frees.iter().zip(closure.items()) {
+                self.stack[base + *slot as usize] = *cell;
+            }
+        }
+        if unit.is_generator_like() {
+            self.stack.truncate(base);
+            return Err(PyErr::not_implemented_error(
+                &self.heap,
+                "generators and coroutines are not supported by tachyon yet",
+            ));
+        }
+        self.frames.push(frame_for(code, base, func.globals, Value::NONE, func.value()));
+        self.depth += 1;
+        let r = self.eval_frame();
+        self.depth -= 1;
+        self.frames.pop();
+        self.stack.truncate(base);
+        r
+    }
+
+    /// The general case of argument binding: defaults, keywords, `*args`
+    /// and `**kwargs`. Pushes the parameter values at the top of the stack.
+    fn bind_arguments(
+        &mut self,
+        func: Gc<FunctionObj>,
+        args_at: usize,
+        argc: usize,
+        kwnames: &[Value],
+    ) -> PyResult<()> {
+        let unit = func.code.unit.clone();
+        let npos = argc - kwnames.len();
+        let positional = self.stack[args_at..args_at + npos].to_vec();
+        let keywords: Vec<(KwName, Value)> = kwnames
+            .iter()
+            .zip(&self.stack[args_at + npos..args_at + argc])
+            .map(|(k, v)| (KwName(*k), *v))
+            .collect();
+        let defaults = tuple_of(func.defaults.get()).map(|t| t.items().to_vec()).unwrap_or_default();
+        let kwdefaults = func.kwdefaults.get();
+        let kwdefault_items = self.dict_items_if_dict(kwdefaults);
+        let has_varargs = unit.flags.contains(CodeFlags::VARARGS);
+        let has_varkw = unit.flags.contains(CodeFlags::VARKEYWORDS);
+        let sig = Signature {
+            name: &unit.name,
+            params: &unit.local_names,
+            arg_count: unit.arg_count as usize,
+            posonly_count: unit.posonly_count as usize,
+            kwonly_count: unit.kwonly_count as usize,
+            has_varargs,
+            has_varkw,
+        };
+        let bound = args::bind(&sig, &positional, keywords, &defaults, |name| {
+            kwdefault_items
+                .iter()
+                .find(|(k, _)| str_of(*k).is_some_and(|s| s.as_str() == name))
+                .map(|(_, v)| *v)
+        })
+        .map_err(|msg| self.type_error(&msg))?;
+        self.stack.extend_from_slice(&bound.slots);
+        if has_varargs {
+            let t = self.heap.new_tuple(&bound.extra_positional);
+            self.stack.push(t);
+        }
+        if has_varkw {
+            let d = self.heap.new_dict();
+            self.stack.push(d);
+            for (k, v) in bound.extra_keywords {
+                self.dict_set_item(d, k.0, v)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn dict_items_if_dict(&self, d: Value) -> Vec<(Value, Value)> {
+        if dict_of(d).is_some() {
+            self.dict_items(d)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Calling a class: `type(x)`, a metaclass `__call__`, or `__new__`
+    /// then `__init__`.
+    pub fn call_type(&mut self, t: Gc<TypeObj>, args: &[Value], kwnames: &[Value]) -> PyResult {
+        let type_type = self.heap.types().type_;
+        if t.value() == type_type && args.len() == 1 && kwnames.is_empty() {
+            return Ok(self.heap.type_of(args[0]));
+        }
+        let meta = self.heap.type_obj(t.value());
+        if meta.value() != type_type {
+            let call = self.names.dunder_call;
+            if let Some(m) = self.heap.lookup(meta, call) {
+                if function_of(m).is_some() {
+                    let mut all = vec![t.value()];
+                    all.extend_from_slice(args);
+                    let at = self.stack.len();
+                    self.stack.push(m);
+                    self.stack.extend_from_slice(&all);
+                    let r = self.call_at(at, all.len(), kwnames);
+                    self.stack.truncate(at);
+                    return r;
+                }
+            }
+        }
+        self.type_call_default(t, args, kwnames)
+    }
+
+    /// `type.__call__(cls, *args, **kwargs)`.
+    pub fn type_call_default(&mut self, t: Gc<TypeObj>, args: &[Value], kwnames: &[Value]) -> PyResult {
+        let new_name = self.names.dunder_new;
+        let Some(new) = self.heap.lookup(t, new_name) else {
+            return Err(self.type_error(&format!("cannot create '{}' instances", t.name())));
+        };
+        let mut new_args = Vec::with_capacity(args.len() + 1);
+        new_args.push(t.value());
+        new_args.extend_from_slice(args);
+        let new_callable = match Gc::<super::function::StaticMethodObj>::from_value(new) {
+            Some(sm) => sm.callable.get(),
+            None => new,
+        };
+        let obj = self.call_kw(new_callable, &new_args, kwnames)?;
+        if !self.heap.is_instance(obj, t.value()) {
+            return Ok(obj);
+        }
+        let init_name = self.names.dunder_init;
+        if let Some(init) = self.heap.lookup(t, init_name) {
+            if !self.is_native_slot_method(init) {
+                let mark = self.push_temp(obj);
+                let mut init_args = Vec::with_capacity(args.len() + 1);
+                init_args.push(obj);
+                init_args.extend_from_slice(args);
+                let r = self.call_kw(init, &init_args, kwnames);
+                self.truncate_temps(mark);
+                let r = r?;
+                if !r.is_none() {
+                    return Err(self.type_error(&format!(
+                        "__init__() should return None, not '{}'",
+                        self.type_name(r)
+                    )));
+                }
+            } else if let Some(nf) = native_function_of(init).map(|n| n.func).or_else(|| method_descriptor_of(init).map(|m| m.func)) {
+                let mark = self.push_temp(obj);
+                let mut init_args = Vec::with_capacity(args.len() + 1);
+                init_args.push(obj);
+                init_args.extend_from_slice(args);
+                let r = nf(self, &init_args, kwnames);
+                self.truncate_temps(mark);
+                r?;
+            }
+        }
+        Ok(obj)
+    }
+
+    /// `MakeFunction`: a function from a code object and the optional
+    /// parts in the run of slots from `run`.
+    pub fn make_function(&mut self, code: Value, globals: Value, parts: FunctionParts, run: usize) -> PyResult {
+        let Some(code) = code_of(code) else {
+            return Err(self.type_error("MakeFunction needs a code object"));
+        };
+        let mut next = run;
+        let mut take = |present: bool| {
+            if present {
+                next += 1;
+                Some(next - 1)
+            } else {
+                None
+            }
+        };
+        let defaults = take(parts.contains(FunctionParts::DEFAULTS));
+        let kwdefaults = take(parts.contains(FunctionParts::KW_DEFAULTS));
+        let annotations = take(parts.contains(FunctionParts::ANNOTATIONS));
+        let closure = take(parts.contains(FunctionParts::CLOSURE));
+        let get = |slot: Option<usize>| slot.map_or(Value::NONE, |s| self.stack[s]);
+        let module = self.dict_get_str_fast(globals, self.names.dunder_name).flatten().unwrap_or(Value::NONE);
+        let doc = match &code.unit.docstring {
+            Some(d) => self.heap.new_str(d),
+            None => Value::NONE,
+        };
+        let func = FunctionObj {
+            code,
+            globals,
+            name: Cell::new(code.name),
+            qualname: Cell::new(code.qualname),
+            defaults: Cell::new(get(defaults)),
+            kwdefaults: Cell::new(get(kwdefaults)),
+            closure: get(closure),
+            annotations: Cell::new(get(annotations)),
+            doc: Cell::new(doc),
+            module: Cell::new(module),
+            attrs: Attrs::new(self.heap.root_shape(self.heap.type_obj(self.heap.types().function))),
+        };
+        Ok(self.heap.alloc(self.heap.types().function, func).value())
+    }
+
+    /// How error messages name a callable: `f()` for functions.
+    pub fn function_display_name(&self, f: Value) -> String {
+        if let Some(func) = function_of(f) {
+            return format!("{}()", str_of(func.qualname.get()).map(|s| s.as_str().to_string()).unwrap_or_default());
+        }
+        if let Some(nf) = native_function_of(f) {
+            return format!("{}()", nf.name);
+        }
+        if let Some(t) = Gc::<TypeObj>::from_value(f) {
+            return format!("{}()", t.name());
+        }
+        format!("{} object", self.type_name(f))
+    }
+}
+
+fn type_name_of(t: Value) -> String {
+    Gc::<TypeObj>::from_value(t).map_or_else(|| "?".to_string(), |t| t.name())
+}

@@ -1,0 +1,296 @@
+//! Class creation: `__build_class__` (metaclass choice, `__prepare__`, the
+//! class body run with the namespace as its locals) and `type.__new__`
+//! (the type object, `__set_name__`, `__init_subclass__`, `__class__` cell).
+
+use super::eval::frame_for;
+use super::function::{cell_of, function_of, ClassMethodObj, FunctionObj};
+use super::{PyResult, Vm};
+use crate::object::attrmap::AttrMap;
+use crate::object::heap::Gc;
+use crate::object::str::str_of;
+use crate::object::tuple::tuple_of;
+use crate::object::types::TypeObj;
+use crate::object::{PyErr, Value};
+
+impl Vm {
+    /// The `__build_class__` builtin.
+    pub fn build_class_function(&self) -> Value {
+        self.build_class
+    }
+
+    /// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
+    pub fn build_class(&mut self, args: &[Value], kwnames: &[Value]) -> PyResult {
+        let npos = args.len() - kwnames.len();
+        if npos < 2 {
+            return Err(self.type_error("__build_class__: not enough arguments"));
+        }
+        let Some(func) = function_of(args[0]) else {
+            return Err(self.type_error("__build_class__: func must be a function"));
+        };
+        let name = args[1];
+        if str_of(name).is_none() {
+            return Err(self.type_error("__build_class__: name is not a string"));
+        }
+        let orig_bases = args[2..npos].to_vec();
+        let bases = self.resolve_mro_entries(&orig_bases)?;
+        let mut meta: Option<Value> = None;
+        let mut kw_names = Vec::new();
+        let mut kw_values = Vec::new();
+        for (k, v) in kwnames.iter().zip(&args[npos..]) {
+            if str_of(*k).is_some_and(|s| s.as_str() == "metaclass") {
+                meta = Some(*v);
+            } else {
+                kw_names.push(*k);
+                kw_values.push(*v);
+            }
+        }
+        let is_class = |v: Value| Gc::<TypeObj>::from_value(v).is_some();
+        let mut meta = meta.unwrap_or_else(|| {
+            bases.first().map_or(self.heap.types().type_, |b| self.heap.type_of(*b))
+        });
+        if is_class(meta) {
+            meta = self.calculate_metaclass(meta, &bases)?;
+        }
+        let bases_tuple = self.heap.new_tuple(&bases);
+        let mark = self.push_temp(bases_tuple);
+        self.push_temp(meta);
+        let result = (|| {
+            let prepare = self.heap.intern("__prepare__");
+            let ns = match self.get_attr(meta, prepare) {
+                Ok(p) => {
+                    let mut pargs = vec![name, bases_tuple];
+                    pargs.extend_from_slice(&kw_values);
+                    self.call_kw(p, &pargs, &kw_names)?
+                }
+                Err(e) if e.matches(&self.heap, self.heap.types().attribute_error) => self.heap.new_dict(),
+                Err(e) => return Err(e),
+            };
+            self.push_temp(ns);
+            let cell = self.run_class_body(func, ns)?;
+            if bases != orig_bases {
+                let orig = self.heap.new_tuple(&orig_bases);
+                let key = self.heap.intern("__orig_bases__");
+                self.store_subscr_mapping(ns, key, orig)?;
+            }
+            let mut margs = vec![name, bases_tuple, ns];
+            margs.extend_from_slice(&kw_values);
+            let cls = self.call_kw(meta, &margs, &kw_names)?;
+            if let Some(c) = cell_of(cell) {
+                if c.value.get().is_empty() || c.value.get() != cls {
+                    if Gc::<TypeObj>::from_value(cls).is_some() && c.value.get().is_empty() {
+                        c.value.set(cls);
+                    }
+                }
+            }
+            Ok(cls)
+        })();
+        self.truncate_temps(mark);
+        result
+    }
+
+    fn resolve_mro_entries(&mut self, bases: &[Value]) -> PyResult<Vec<Value>> {
+        let mut out = Vec::with_capacity(bases.len());
+        let name = self.names.dunder_mro_entries;
+        for &b in bases {
+            if Gc::<TypeObj>::from_value(b).is_some() {
+                out.push(b);
+                continue;
+            }
+            match self.get_attr(b, name) {
+                Ok(m) => {
+                    let t = self.heap.new_tuple(bases);
+                    let entries = self.call(m, &[t])?;
+                    match tuple_of(entries) {
+                        Some(t) => out.extend_from_slice(t.items()),
+                        None => return Err(self.type_error("__mro_entries__ must return a tuple")),
+                    }
+                }
+                Err(_) => out.push(b),
+            }
+        }
+        Ok(out)
+    }
+
+    /// The most derived metaclass among `meta` and the bases' types.
+    fn calculate_metaclass(&mut self, meta: Value, bases: &[Value]) -> PyResult {
+        let mut winner = meta;
+        for &b in bases {
+            let bt = self.heap.type_of(b);
+            let (Some(w), Some(t)) = (Gc::<TypeObj>::from_value(winner), Gc::<TypeObj>::from_value(bt)) else {
+                continue;
+            };
+            if w.is_subtype(t) {
+                continue;
+            }
+            if t.is_subtype(w) {
+                winner = bt;
+                continue;
+            }
+            return Err(self.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
+        }
+        Ok(winner)
+    }
+
+    /// Runs a class body with `ns` as its locals; returns the `__class__`
+    /// cell or None.
+    fn run_class_body(&mut self, func: Gc<FunctionObj>, ns: Value) -> PyResult {
+        if self.depth >= self.recursion_limit {
+            return Err(PyErr::recursion_error(&self.heap, "maximum recursion depth exceeded"));
+        }
+        let code = func.code;
+        let unit = code.unit.clone();
+        let base = self.stack.len();
+        self.stack.resize(base + unit.slot_count as usize, Value::EMPTY);
+        if let Some(closure) = tuple_of(func.closure) {
+            for ((_, slot), cell) in unit.frees.iter().zip(closure.items()) {
+                self.stack[base + *slot as usize] = *cell;
+            }
+        }
+        self.frames.push(frame_for(code, base, func.globals, ns, func.value()));
+        self.depth += 1;
+        let r = self.eval_frame();
+        self.depth -= 1;
+        self.frames.pop();
+        self.stack.truncate(base);
+        r
+    }
+
+    /// `type.__new__(meta, name, bases, ns, **kwds)`.
+    pub fn type_new(&mut self, meta: Value, name: Value, bases: Value, ns: Value, kw_names: &[Value], kw_values: &[Value]) -> PyResult {
+        let Some(name_s) = str_of(name) else {
+            return Err(self.type_error(&format!(
+                "type.__new__() argument 1 must be str, not {}",
+                self.type_name(name)
+            )));
+        };
+        let name_text = name_s.as_str().to_string();
+        let Some(bases_t) = tuple_of(bases) else {
+            return Err(self.type_error(&format!(
+                "type.__new__() argument 2 must be tuple, not {}",
+                self.type_name(bases)
+            )));
+        };
+        let bases_v = bases_t.items().to_vec();
+        if !self.is_dict(ns) {
+            return Err(self.type_error(&format!(
+                "type.__new__() argument 3 must be dict, not {}",
+                self.type_name(ns)
+            )));
+        }
+        let mut attrs = AttrMap::new();
+        let mut classcell = Value::NONE;
+        let mut qualname = None;
+        for (k, v) in self.dict_items(ns) {
+            let Some(ks) = str_of(k) else { continue };
+            let key = self.heap.intern(ks.as_str());
+            if key == self.names.dunder_classcell {
+                classcell = v;
+                continue;
+            }
+            if key == self.names.dunder_qualname {
+                if str_of(v).is_none() {
+                    return Err(self.type_error(&format!(
+                        "type __qualname__ must be a str, not {}",
+                        self.type_name(v)
+                    )));
+                }
+                qualname = Some(v);
+            }
+            // `__new__`, `__init_subclass__` and `__class_getitem__` are
+            // implicitly static or class methods.
+            let v = if function_of(v).is_some() {
+                match ks.as_str() {
+                    "__new__" => self.new_static_method(v),
+                    "__init_subclass__" | "__class_getitem__" => self.new_class_method(v),
+                    _ => v,
+                }
+            } else {
+                v
+            };
+            attrs.insert(key, v);
+        }
+        if attrs.get(self.names.dunder_module).is_none() {
+            if let Some(frame) = self.frames.last() {
+                let globals = frame.globals;
+                if let Some(m) = self.dict_get_str_fast(globals, self.names.dunder_name).flatten() {
+                    attrs.insert(self.names.dunder_module, m);
+                }
+            }
+        }
+        if attrs.get(self.names.dunder_doc).is_none() {
+            attrs.insert(self.names.dunder_doc, Value::NONE);
+        }
+        if attrs.get(self.names.dunder_eq).is_some() && attrs.get(self.names.dunder_hash).is_none() {
+            attrs.insert(self.names.dunder_hash, Value::NONE);
+        }
+        if attrs.get(self.names.dunder_qualname).is_none() {
+            attrs.insert(self.names.dunder_qualname, qualname.unwrap_or(name));
+        }
+        let cls = self.heap.new_class(meta, &name_text, &bases_v, attrs)?;
+        let cls_t = Gc::<TypeObj>::from_value(cls).expect("new_class makes a type");
+        if let Some(c) = cell_of(classcell) {
+            c.value.set(cls);
+        }
+        let mark = self.push_temp(cls);
+        let result = (|| {
+            // __set_name__ on every attribute that has one.
+            let set_name = self.names.dunder_set_name;
+            for (k, v) in cls_t.own_attrs() {
+                if v.is_ptr() && self.heap.type_obj(v).is_heap_type() {
+                    if let Some(m) = self.heap.lookup_in_type_of(v, set_name) {
+                        self.call_method_value(m, v, &[cls, k])?;
+                    }
+                }
+            }
+            // super(cls, cls).__init_subclass__(**kwds)
+            let init_subclass = self.names.dunder_init_subclass;
+            let mro = cls_t.mro();
+            for &t in mro.iter().skip(1) {
+                let Some(tt) = Gc::<TypeObj>::from_value(t) else { continue };
+                if let Some(m) = tt.own_attr(init_subclass) {
+                    let f = match Gc::<ClassMethodObj>::from_value(m) {
+                        Some(cm) => cm.callable.get(),
+                        None => m,
+                    };
+                    if self.is_native_slot_method(f) {
+                        if !kw_names.is_empty() {
+                            return Err(self.type_error(
+                                "__init_subclass__() takes no keyword arguments",
+                            ));
+                        }
+                        break;
+                    }
+                    let mut args = vec![cls];
+                    args.extend_from_slice(kw_values);
+                    self.call_kw(f, &args, kw_names)?;
+                    break;
+                }
+            }
+            Ok(cls)
+        })();
+        self.truncate_temps(mark);
+        result
+    }
+
+    pub fn new_static_method(&self, f: Value) -> Value {
+        let obj = super::function::StaticMethodObj {
+            callable: std::cell::Cell::new(f),
+            attrs: crate::object::instance::Attrs::new(
+                self.heap.root_shape(Gc::<TypeObj>::from_value(self.heap.types().staticmethod).expect("a type")),
+            ),
+        };
+        self.heap.alloc(self.heap.types().staticmethod, obj).value()
+    }
+
+    pub fn new_class_method(&self, f: Value) -> Value {
+        let obj = ClassMethodObj {
+            callable: std::cell::Cell::new(f),
+            attrs: crate::object::instance::Attrs::new(
+                self.heap.root_shape(Gc::<TypeObj>::from_value(self.heap.types().classmethod).expect("a type")),
+            ),
+        };
+        self.heap.alloc(self.heap.types().classmethod, obj).value()
+    }
+}

@@ -1,0 +1,195 @@
+//! Container protocols the operators need: dict views, set algebra with
+//! operators, range membership, and standard output.
+
+use std::io::Write;
+
+use super::iter::TableIterKind;
+use super::{PyResult, Vm};
+use crate::bytecode::instr::{BinOp, CmpOp};
+use crate::object::dict::dict_of;
+use crate::object::gc::Tracer;
+use crate::object::heap::{Gc, ObjKind, Payload};
+use crate::object::range::RangeObj;
+use crate::object::set::{frozenset_of, set_of};
+use crate::object::{PyErr, Value};
+use crate::table::set::Set;
+use crate::table::KeyEq;
+
+/// What a wrapper object presents of its target.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum WrapperKind {
+    DictKeys,
+    DictValues,
+    DictItems,
+}
+
+/// `dict_keys`, `dict_values`, `dict_items`: live views of a dict.
+pub struct WrapperObj {
+    pub target: Value,
+    pub kind: WrapperKind,
+}
+
+// SAFETY: traces its target.
+unsafe impl Payload for WrapperObj {
+    const KIND: ObjKind = ObjKind::Wrapper;
+    fn trace(&self, tracer: &mut Tracer) {
+        tracer.mark(self.target)
+    }
+}
+
+/// Keys compare by identity only; the VM has checked equality already.
+struct ByIdentity;
+
+impl KeyEq<Value> for ByIdentity {
+    type Error = std::convert::Infallible;
+    fn identical(&self, stored: &Value, key: &Value) -> bool {
+        stored == key
+    }
+    fn eq(&mut self, _: &Value, _: &Value) -> Result<bool, Self::Error> {
+        Ok(false)
+    }
+}
+
+impl Vm {
+    pub fn new_view(&self, dict: Value, kind: WrapperKind) -> Value {
+        let t = self.heap.types();
+        let ty = match kind {
+            WrapperKind::DictKeys => t.dict_keys,
+            WrapperKind::DictValues => t.dict_values,
+            WrapperKind::DictItems => t.dict_items,
+        };
+        self.heap.alloc(ty, WrapperObj { target: dict, kind }).value()
+    }
+
+    pub fn view_iter(&mut self, v: Value) -> PyResult {
+        let Some(w) = Gc::<WrapperObj>::from_value(v) else {
+            return Err(self.type_error(&format!("'{}' object is not iterable", self.type_name(v))));
+        };
+        let len = dict_of(w.target).map_or(0, |d| d.table.borrow().len());
+        let kind = match w.kind {
+            WrapperKind::DictKeys => TableIterKind::DictKeys,
+            WrapperKind::DictValues => TableIterKind::DictValues,
+            WrapperKind::DictItems => TableIterKind::DictItems,
+        };
+        Ok(self.new_table_iter(w.target, kind, len))
+    }
+
+    pub fn view_len(&self, v: Value) -> Option<usize> {
+        let w = Gc::<WrapperObj>::from_value(v)?;
+        dict_of(w.target).map(|d| d.table.borrow().len())
+    }
+
+    pub fn view_get_item(&mut self, _v: Value, _key: Value) -> Option<PyResult> {
+        None
+    }
+
+    /// Is `v` a set, frozenset or set-like dict view?
+    pub fn is_set_like(&self, v: Value) -> bool {
+        set_of(v).is_some() || frozenset_of(v).is_some()
+    }
+
+    /// The elements of a set operand (sets and dict key/item views).
+    fn set_operand(&mut self, v: Value) -> PyResult<Option<Vec<Value>>> {
+        if self.is_set_like(v) {
+            return Ok(Some(self.set_items(v)));
+        }
+        if let Some(w) = Gc::<WrapperObj>::from_value(v) {
+            if w.kind != WrapperKind::DictValues {
+                return self.collect_iterable(v).map(Some);
+            }
+        }
+        Ok(None)
+    }
+
+    /// `|`, `&`, `-`, `^` between sets (result type of the left operand).
+    pub fn set_binary(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
+        let left_is_set = self.is_set_like(a) || Gc::<WrapperObj>::from_value(a).is_some();
+        if !left_is_set {
+            return Ok(None);
+        }
+        let (Some(xs), Some(ys)) = (self.set_operand(a)?, self.set_operand(b)?) else {
+            return Ok(None);
+        };
+        let frozen = frozenset_of(a).is_some();
+        let left = self.new_set_from(&xs)?;
+        let mark = self.push_temp(left);
+        let right = self.new_set_from(&ys);
+        let result = right.and_then(|right| {
+            self.push_temp(right);
+            let (l, r) = (set_of(left).expect("a set"), set_of(right).expect("a set"));
+            // Elements were deduplicated by Python equality when the two
+            // temporary sets were built; identity-keyed algebra on their
+            // tables keeps CPython's iteration order.
+            let lt = l.table.borrow();
+            let rt = r.table.borrow();
+            let table: Set<Value> = match op {
+                BinOp::Or => lt.union(&rt, &mut ByIdentity),
+                BinOp::And => lt.intersection(&rt, &mut ByIdentity),
+                BinOp::Sub => lt.difference(&rt, &mut ByIdentity),
+                _ => lt.symmetric_difference(&rt, &mut ByIdentity),
+            }
+            .unwrap_or_else(|never| match never {});
+            Ok(if frozen { self.heap.new_frozenset(table) } else { self.heap.new_set(table) })
+        });
+        self.truncate_temps(mark);
+        result.map(Some)
+    }
+
+    /// Set comparisons: equality and the subset/superset orders.
+    pub fn set_compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Option<bool>> {
+        if !self.is_set_like(a) || !self.is_set_like(b) {
+            return Ok(None);
+        }
+        let (xs, ys) = (self.set_items(a), self.set_items(b));
+        let mut a_in_b = true;
+        for x in &xs {
+            if !self.set_contains(b, *x)? {
+                a_in_b = false;
+                break;
+            }
+        }
+        let mut b_in_a = true;
+        for y in &ys {
+            if !self.set_contains(a, *y)? {
+                b_in_a = false;
+                break;
+            }
+        }
+        Ok(Some(match op {
+            CmpOp::Eq => a_in_b && b_in_a,
+            CmpOp::Ne => !(a_in_b && b_in_a),
+            CmpOp::Le => a_in_b,
+            CmpOp::Lt => a_in_b && xs.len() < ys.len(),
+            CmpOp::Ge => b_in_a,
+            CmpOp::Gt => b_in_a && xs.len() > ys.len(),
+            _ => return Ok(None),
+        }))
+    }
+
+    /// `x in range(...)` for int `x` without iterating.
+    pub fn range_contains(&mut self, container: Value, item: Value) -> Option<bool> {
+        let r = Gc::<RangeObj>::from_value(container)?;
+        let (start, stop, step, _) = r.small()?;
+        let i = self.as_int(item)?.to_i64()?;
+        let inside = if step > 0 { start <= i && i < stop } else { stop < i && i <= start };
+        Some(inside && (i - start) % step == 0)
+    }
+
+    /// Writes to standard output through the VM's buffer.
+    pub fn write_stdout(&mut self, text: &str) -> PyResult<()> {
+        self.stdout.write_all(text.as_bytes()).map_err(|e| PyErr::os_error(&self.heap, &e.to_string()))?;
+        if self.unbuffered {
+            let _ = self.stdout.flush();
+        }
+        Ok(())
+    }
+
+    pub fn write_stderr(&mut self, text: &str) {
+        let _ = self.stdout.flush();
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    }
+
+    pub fn flush_stdout(&mut self) {
+        let _ = self.stdout.flush();
+    }
+}

@@ -1,0 +1,363 @@
+//! dict and set operations that may run Python code (`__hash__`,
+//! `__eq__`), and the namespace helpers built on them.
+
+use super::{PyResult, Vm};
+use crate::object::dict::{dict_of, DictObj};
+use crate::object::heap::Gc;
+use crate::object::set::{frozenset_of, set_of, FrozenSetObj, SetObj};
+use crate::object::str::str_of;
+use crate::object::{PyErr, Value};
+use crate::table::dict::{Dict, ProbeStep};
+use crate::table::set::Set;
+use crate::table::KeyEq;
+
+/// Identity only: the probe hands back every same-hash candidate that is
+/// not the very same object, and the VM compares it with Python rules.
+struct IdentityOnly;
+
+impl KeyEq<Value> for IdentityOnly {
+    type Error = std::convert::Infallible;
+    fn identical(&self, stored: &Value, key: &Value) -> bool {
+        stored == key
+    }
+    fn eq(&mut self, _: &Value, _: &Value) -> Result<bool, Self::Error> {
+        Ok(false)
+    }
+}
+
+impl Vm {
+    fn dict_obj(&self, dict: Value) -> PyResult<Gc<DictObj>> {
+        dict_of(dict).ok_or_else(|| self.type_error("expected a dict"))
+    }
+
+    /// The entry index of `key` in `dict`, comparing as CPython's
+    /// `lookdict` does (restarting when `__eq__` changes the table).
+    pub fn dict_find(&mut self, dict: Value, key: Value, hash: i64) -> PyResult<Option<usize>> {
+        let d = self.dict_obj(dict)?;
+        'restart: loop {
+            let mut probe = d.table.borrow().probe(hash);
+            loop {
+                let (layout, ix, stored) = {
+                    let table = d.table.borrow();
+                    match table.probe_next(&mut probe, &key, &IdentityOnly) {
+                        ProbeStep::Absent => return Ok(None),
+                        ProbeStep::Found(ix) => return Ok(Some(ix)),
+                        ProbeStep::SameHash(ix) => match table.entry(ix) {
+                            Some((_, stored, _)) => (table.layout(), ix, *stored),
+                            None => continue 'restart,
+                        },
+                    }
+                };
+                let mark = self.push_temp(dict);
+                self.push_temp(stored);
+                self.push_temp(key);
+                let equal = self.keys_equal(stored, key);
+                self.truncate_temps(mark);
+                let equal = equal?;
+                let table = d.table.borrow();
+                let unchanged = table.layout() == layout
+                    && table.entry(ix).is_some_and(|(_, k, _)| *k == stored);
+                if !unchanged {
+                    continue 'restart;
+                }
+                if equal {
+                    return Ok(Some(ix));
+                }
+            }
+        }
+    }
+
+    /// `dict.get(key)`; `None` when absent.
+    pub fn dict_get_item(&mut self, dict: Value, key: Value) -> PyResult<Option<Value>> {
+        if let Some(v) = self.dict_get_str_fast(dict, key) {
+            return Ok(v);
+        }
+        let hash = self.hash_value(key)?;
+        let Some(ix) = self.dict_find(dict, key, hash)? else { return Ok(None) };
+        let d = self.dict_obj(dict)?;
+        let table = d.table.borrow();
+        Ok(table.entry(ix).map(|(_, _, v)| *v))
+    }
+
+    /// Lookup of an exact-str key in a dict whose same-hash keys are all
+    /// exact strs (namespaces): no Python code can run. `None` when the
+    /// fast path does not apply.
+    #[inline]
+    pub fn dict_get_str_fast(&self, dict: Value, key: Value) -> Option<Option<Value>> {
+        let s = str_of(key)?;
+        if self.heap.type_of(key) != self.heap.types().str {
+            return None;
+        }
+        let d = dict_of(dict)?;
+        let table = d.table.borrow();
+        let mut probe = table.probe(s.hash());
+        loop {
+            match table.probe_next(&mut probe, &key, &IdentityOnly) {
+                ProbeStep::Absent => return Some(None),
+                ProbeStep::Found(ix) => return Some(table.entry(ix).map(|(_, _, v)| *v)),
+                ProbeStep::SameHash(ix) => {
+                    let (_, stored, v) = table.entry(ix)?;
+                    let other = str_of(*stored)?;
+                    if self.heap.type_of(*stored) != self.heap.types().str {
+                        return None;
+                    }
+                    if other.as_str() == s.as_str() {
+                        return Some(Some(*v));
+                    }
+                }
+            }
+        }
+    }
+
+    /// `dict[key] = value`.
+    pub fn dict_set_item(&mut self, dict: Value, key: Value, value: Value) -> PyResult<()> {
+        let hash = self.hash_value(key)?;
+        let d = self.dict_obj(dict)?;
+        match self.dict_find(dict, key, hash)? {
+            Some(ix) => {
+                if let Some(slot) = d.table.borrow_mut().value_mut(ix) {
+                    *slot = value;
+                }
+            }
+            None => {
+                d.table.borrow_mut().insert_new(hash, key, value);
+            }
+        }
+        Ok(())
+    }
+
+    /// `del dict[key]`; false when the key was absent.
+    pub fn dict_del_item(&mut self, dict: Value, key: Value) -> PyResult<bool> {
+        let hash = self.hash_value(key)?;
+        let Some(ix) = self.dict_find(dict, key, hash)? else { return Ok(false) };
+        let d = self.dict_obj(dict)?;
+        let removed = d.table.borrow_mut().remove_at(ix);
+        Ok(removed.is_some())
+    }
+
+    /// A dict from `k0, v0, k1, v1, ...` (a dict display).
+    pub fn new_dict_from_pairs(&mut self, items: &[Value]) -> PyResult {
+        let dict = self.heap.new_dict();
+        let mark = self.push_temp(dict);
+        self.stack.extend_from_slice(items);
+        for i in 0..items.len() / 2 {
+            let (k, v) = (self.stack[mark + 1 + 2 * i], self.stack[mark + 2 + 2 * i]);
+            if let Err(e) = self.dict_set_item(dict, k, v) {
+                self.truncate_temps(mark);
+                return Err(e);
+            }
+        }
+        self.truncate_temps(mark);
+        Ok(dict)
+    }
+
+    /// The (key, value) pairs of a dict, in order.
+    pub fn dict_items(&self, dict: Value) -> Vec<(Value, Value)> {
+        dict_of(dict).map_or_else(Vec::new, |d| {
+            d.table.borrow().iter().map(|(_, k, v)| (*k, *v)).collect()
+        })
+    }
+
+    /// `{**src}` in a display: any mapping with `keys()`.
+    pub fn dict_update_display(&mut self, dict: Value, src: Value) -> PyResult<()> {
+        if dict_of(src).is_some() {
+            for (k, v) in self.dict_items(src) {
+                self.dict_set_item(dict, k, v)?;
+            }
+            return Ok(());
+        }
+        let keys = match self.call_method_by_name(src, "keys", &[]) {
+            Ok(k) => k,
+            Err(e) if e.matches(&self.heap, self.heap.types().attribute_error) => {
+                return Err(self.type_error(&format!(
+                    "'{}' object is not a mapping",
+                    self.type_name(src)
+                )))
+            }
+            Err(e) => return Err(e),
+        };
+        let keys = self.collect_iterable(keys)?;
+        let mark = self.stack.len();
+        self.stack.extend_from_slice(&keys);
+        for i in 0..keys.len() {
+            let k = self.stack[mark + i];
+            let v = match self.get_item(src, k) {
+                Ok(v) => v,
+                Err(e) => {
+                    self.truncate_temps(mark);
+                    return Err(e);
+                }
+            };
+            if let Err(e) = self.dict_set_item(dict, k, v) {
+                self.truncate_temps(mark);
+                return Err(e);
+            }
+        }
+        self.truncate_temps(mark);
+        Ok(())
+    }
+
+    /// `f(**src)`: keys must be strs and must not repeat.
+    pub fn dict_merge_kwargs(&mut self, dict: Value, src: Value, func: Value) -> PyResult<()> {
+        let pairs: Vec<(Value, Value)> = if dict_of(src).is_some() {
+            self.dict_items(src)
+        } else {
+            let tmp = self.heap.new_dict();
+            let mark = self.push_temp(tmp);
+            let r = self.dict_update_display(tmp, src).map_err(|e| {
+                if e.matches(&self.heap, self.heap.types().type_error) {
+                    self.type_error(&format!(
+                        "{} argument after ** must be a mapping, not {}",
+                        self.function_display_name(func),
+                        self.type_name(src)
+                    ))
+                } else {
+                    e
+                }
+            });
+            let items = self.dict_items(tmp);
+            self.truncate_temps(mark);
+            r?;
+            items
+        };
+        for (k, v) in pairs {
+            if str_of(k).is_none() {
+                return Err(self.type_error(&format!(
+                    "{} keywords must be strings",
+                    self.function_display_name(func)
+                )));
+            }
+            if self.dict_get_item(dict, k)?.is_some() {
+                let key = str_of(k).map(|s| s.as_str().to_string()).unwrap_or_default();
+                return Err(self.type_error(&format!(
+                    "{} got multiple values for keyword argument '{key}'",
+                    self.function_display_name(func)
+                )));
+            }
+            self.dict_set_item(dict, k, v)?;
+        }
+        Ok(())
+    }
+
+    // ---- sets
+
+    /// The table of a set or frozenset.
+    fn set_ref(&self, s: Value) -> Option<SetRef> {
+        set_of(s).map(SetRef::Set).or_else(|| frozenset_of(s).map(SetRef::Frozen))
+    }
+
+    pub fn set_contains(&mut self, s: Value, key: Value) -> PyResult<bool> {
+        let hash = self.hash_value(key)?;
+        self.set_find(s, key, hash).map(|f| f.is_some())
+    }
+
+    fn set_find(&mut self, s: Value, key: Value, hash: i64) -> PyResult<Option<usize>> {
+        let Some(set) = self.set_ref(s) else { return Ok(None) };
+        let table = set.table();
+        'restart: loop {
+            let mut probe = table.borrow().probe(hash);
+            loop {
+                let (layout, slot, stored) = {
+                    let t = table.borrow();
+                    match t.probe_next(&mut probe, &key, &IdentityOnly) {
+                        crate::table::set::ProbeStep::Absent { .. } => return Ok(None),
+                        crate::table::set::ProbeStep::Found(slot) => return Ok(Some(slot)),
+                        crate::table::set::ProbeStep::SameHash(slot) => match t.entry(slot) {
+                            Some((_, stored)) => (t.layout(), slot, *stored),
+                            None => continue 'restart,
+                        },
+                    }
+                };
+                let mark = self.push_temp(s);
+                self.push_temp(stored);
+                self.push_temp(key);
+                let equal = self.keys_equal(stored, key);
+                self.truncate_temps(mark);
+                let equal = equal?;
+                let t = table.borrow();
+                if t.layout() != layout || !t.entry(slot).is_some_and(|(_, k)| *k == stored) {
+                    continue 'restart;
+                }
+                if equal {
+                    return Ok(Some(slot));
+                }
+            }
+        }
+    }
+
+    pub fn set_add(&mut self, s: Value, key: Value) -> PyResult<()> {
+        let hash = self.hash_value(key)?;
+        if self.set_find(s, key, hash)?.is_some() {
+            return Ok(());
+        }
+        if let Some(set) = self.set_ref(s) {
+            let _ = set.table().borrow_mut().add(hash, key, &mut IdentityOnly);
+        }
+        Ok(())
+    }
+
+    pub fn new_set_from(&mut self, items: &[Value]) -> PyResult {
+        let set = self.heap.new_set(Set::new());
+        let mark = self.push_temp(set);
+        self.stack.extend_from_slice(items);
+        for i in 0..items.len() {
+            let item = self.stack[mark + 1 + i];
+            if let Err(e) = self.set_add(set, item) {
+                self.truncate_temps(mark);
+                return Err(e);
+            }
+        }
+        self.truncate_temps(mark);
+        Ok(set)
+    }
+
+    pub fn set_update(&mut self, set: Value, src: Value) -> PyResult<()> {
+        let items = self.collect_iterable(src)?;
+        let mark = self.stack.len();
+        self.stack.extend_from_slice(&items);
+        for i in 0..items.len() {
+            let item = self.stack[mark + i];
+            if let Err(e) = self.set_add(set, item) {
+                self.truncate_temps(mark);
+                return Err(e);
+            }
+        }
+        self.truncate_temps(mark);
+        Ok(())
+    }
+
+    pub fn set_items(&self, s: Value) -> Vec<Value> {
+        self.set_ref(s).map_or_else(Vec::new, |set| {
+            set.table().borrow().iter().map(|(_, k)| *k).collect()
+        })
+    }
+
+    /// A new empty dict with CPython's `dict()` presizing.
+    pub fn new_plain_dict(&self) -> Value {
+        let d = self.heap.new_dict();
+        if let Some(obj) = dict_of(d) {
+            *obj.table.borrow_mut() = Dict::new();
+        }
+        d
+    }
+
+    pub fn key_error(&self, key: Value) -> PyErr {
+        PyErr::key_error(&self.heap, key)
+    }
+}
+
+/// A set or a frozenset: both hold a table of values.
+#[derive(Clone, Copy)]
+pub enum SetRef {
+    Set(Gc<SetObj>),
+    Frozen(Gc<FrozenSetObj>),
+}
+
+impl SetRef {
+    pub fn table(&self) -> &std::cell::RefCell<Set<Value>> {
+        match self {
+            SetRef::Set(s) => &s.table,
+            SetRef::Frozen(f) => &f.table,
+        }
+    }
+}

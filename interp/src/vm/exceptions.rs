@@ -1,0 +1,293 @@
+//! Exceptions: `raise` (with `from`), implicit chaining, traceback
+//! entries, `except` matching, the `with` protocol, and printing an
+//! uncaught exception in CPython 3.8's format.
+
+use super::code::CodeObj;
+use super::{PyResult, Vm};
+use crate::object::exception::exception_of;
+use crate::object::gc::Tracer;
+use crate::object::heap::{Gc, ObjKind, Payload};
+use crate::object::str::str_of;
+use crate::object::tuple::tuple_of;
+use crate::object::types::TypeObj;
+use crate::object::{PyErr, Value};
+
+/// One traceback entry: a frame's code and the line it was at.
+pub struct TracebackObj {
+    pub next: Value,
+    pub code: Gc<CodeObj>,
+    pub lineno: u32,
+    pub lasti: u32,
+}
+
+// SAFETY: traces the next entry and the code.
+unsafe impl Payload for TracebackObj {
+    const KIND: ObjKind = ObjKind::Traceback;
+    fn trace(&self, tracer: &mut Tracer) {
+        tracer.mark(self.next);
+        tracer.mark_gc(self.code);
+    }
+}
+
+impl Vm {
+    fn is_exception_class(&self, v: Value) -> bool {
+        let base = self.heap.types().base_exception;
+        Gc::<TypeObj>::from_value(v)
+            .zip(Gc::<TypeObj>::from_value(base))
+            .is_some_and(|(t, b)| t.is_subtype(b))
+    }
+
+    /// `raise exc from cause` (`exc` None: re-raise the handled exception).
+    /// Returns the exception to propagate.
+    pub fn do_raise(&mut self, exc: Option<Value>, cause: Option<Value>) -> PyResult<PyErr> {
+        let Some(exc) = exc else {
+            if self.handled.is_none() {
+                return Err(PyErr::runtime_error(&self.heap, "No active exception to reraise"));
+            }
+            return Ok(PyErr::from_exception(self.handled));
+        };
+        let instance = self.make_exception(exc, "exceptions must derive from BaseException")?;
+        if let Some(cause) = cause {
+            let cause_value = if cause.is_none() {
+                Value::NONE
+            } else if self.is_exception_class(cause) {
+                self.call(cause, &[])?
+            } else if exception_of(cause).is_some() {
+                cause
+            } else {
+                return Err(self.type_error(
+                    "exception causes must derive from BaseException",
+                ));
+            };
+            if let Some(e) = exception_of(instance) {
+                e.cause.set(cause_value);
+                e.suppress_context.set(true);
+            }
+        }
+        Ok(PyErr::from_exception(instance))
+    }
+
+    /// An exception instance from a class (called with no arguments) or an instance.
+    pub fn make_exception(&mut self, exc: Value, msg: &str) -> PyResult {
+        if self.is_exception_class(exc) {
+            let instance = self.call(exc, &[])?;
+            if exception_of(instance).is_none() {
+                return Err(self.type_error(&format!(
+                    "calling {} should have returned an instance of BaseException, not {}",
+                    self.type_name_of_class(exc),
+                    self.type_name(instance)
+                )));
+            }
+            return Ok(instance);
+        }
+        if exception_of(exc).is_some() {
+            return Ok(exc);
+        }
+        Err(self.type_error(msg))
+    }
+
+    fn type_name_of_class(&self, t: Value) -> String {
+        Gc::<TypeObj>::from_value(t).map_or_else(String::new, |t| t.name())
+    }
+
+    /// Sets `__context__` of a new exception to the one being handled, as
+    /// CPython's `_PyErr_SetObject` does (breaking cycles).
+    pub fn chain_context(&mut self, exc: Value) {
+        let handled = self.handled;
+        if handled.is_none() || handled == exc {
+            return;
+        }
+        let Some(e) = exception_of(exc) else { return };
+        if !e.context.get().is_none() && e.context.get() == handled {
+            return;
+        }
+        // Avoid a cycle: cut `exc` out of the handled exception's context chain.
+        let mut cur = handled;
+        while let Some(c) = exception_of(cur) {
+            let next = c.context.get();
+            if next == exc {
+                c.context.set(Value::NONE);
+                break;
+            }
+            cur = next;
+        }
+        e.context.set(handled);
+    }
+
+    /// Prepends this frame's entry to the exception's traceback.
+    pub fn add_traceback(&mut self, exc: Value, code: &Gc<CodeObj>, pc: u32) {
+        let Some(e) = exception_of(exc) else { return };
+        let lineno = code.unit.line_of(pc);
+        let tb = TracebackObj { next: e.traceback.get(), code: *code, lineno, lasti: pc };
+        let tb = self.heap.alloc(self.heap.types().traceback, tb).value();
+        e.traceback.set(tb);
+    }
+
+    /// `except typ:` — is `exc` an instance of `typ` (a class or tuple)?
+    pub fn exception_matches(&mut self, exc: Value, typ: Value) -> PyResult<bool> {
+        let types = match tuple_of(typ) {
+            Some(t) => t.items().to_vec(),
+            None => vec![typ],
+        };
+        for t in &types {
+            if let Some(inner) = tuple_of(*t) {
+                if self.exception_matches(exc, inner.value())? {
+                    return Ok(true);
+                }
+                continue;
+            }
+            if !self.is_exception_class(*t) {
+                return Err(self.type_error(
+                    "catching classes that do not inherit from BaseException is not allowed",
+                ));
+            }
+        }
+        Ok(types.iter().any(|t| tuple_of(*t).is_none() && self.heap.is_instance(exc, *t)))
+    }
+
+    /// `with mgr:` entry: the bound `__exit__` and the value of `__enter__()`.
+    pub fn with_enter(&mut self, mgr: Value) -> PyResult<(Value, Value)> {
+        let (enter_name, exit_name) = (self.names.dunder_enter, self.names.dunder_exit);
+        let Some(enter) = self.heap.lookup_in_type_of(mgr, enter_name) else {
+            return Err(PyErr::attribute_error(&self.heap, "__enter__"));
+        };
+        let Some(exit) = self.heap.lookup_in_type_of(mgr, exit_name) else {
+            return Err(PyErr::attribute_error(&self.heap, "__exit__"));
+        };
+        let owner = self.heap.type_of(mgr);
+        let exit = self.descr_get(exit, mgr, owner)?;
+        let mark = self.push_temp(exit);
+        let value = self.call_method_value(enter, mgr, &[]);
+        self.truncate_temps(mark);
+        Ok((exit, value?))
+    }
+
+    /// `exit(type(exc), exc, exc.__traceback__)` on the exceptional way out.
+    pub fn with_except_exit(&mut self, exit: Value, exc: Value) -> PyResult {
+        let ty = self.heap.type_of(exc);
+        let tb = exception_of(exc).map_or(Value::NONE, |e| e.traceback.get());
+        self.call(exit, &[ty, exc, tb])
+    }
+
+    /// The built-in value inside an instance of a user subclass of a
+    /// built-in type (`class Meters(float)`), or `v` itself.
+    pub fn builtin_base_value(&self, v: Value) -> Value {
+        use crate::object::heap::ObjHeader;
+        let Some(h) = ObjHeader::of(v) else { return v };
+        if !self.heap.type_obj(v).is_heap_type() {
+            return v;
+        }
+        match h.kind() {
+            ObjKind::Int => crate::object::boxes::int_value(v).map_or(v, |b| self.heap.new_int(b)),
+            ObjKind::Float => crate::object::boxes::float_value(v).map_or(v, Value::from_f64),
+            ObjKind::Str => str_of(v).map_or(v, |s| self.heap.new_str(s.as_str())),
+            ObjKind::Tuple => tuple_of(v).map_or(v, |t| self.heap.new_tuple(t.items())),
+            ObjKind::List => crate::object::list::list_of(v).map_or(v, |l| self.heap.new_list(&l.items.to_vec())),
+            _ => v,
+        }
+    }
+
+    /// Prints an uncaught exception with its chain, as CPython 3.8's
+    /// `traceback.print_exception` does, to standard error.
+    pub fn print_exception(&mut self, exc: Value) -> String {
+        let mut out = String::new();
+        let mut seen = Vec::new();
+        self.format_exception_chain(exc, &mut out, &mut seen);
+        out
+    }
+
+    fn format_exception_chain(&mut self, exc: Value, out: &mut String, seen: &mut Vec<Value>) {
+        seen.push(exc);
+        if let Some(e) = exception_of(exc) {
+            let cause = e.cause.get();
+            let context = e.context.get();
+            if !cause.is_none() && !seen.contains(&cause) {
+                self.format_exception_chain(cause, out, seen);
+                out.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
+            } else if !context.is_none() && !e.suppress_context.get() && !seen.contains(&context) {
+                self.format_exception_chain(context, out, seen);
+                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            }
+            let tb = e.traceback.get();
+            if !tb.is_none() {
+                out.push_str("Traceback (most recent call last):\n");
+                self.format_traceback(tb, out);
+            }
+        }
+        out.push_str(&self.format_exception_only(exc));
+    }
+
+    fn format_traceback(&mut self, tb: Value, out: &mut String) {
+        let mut entries = Vec::new();
+        let mut cur = tb;
+        while let Some(t) = Gc::<TracebackObj>::from_value(cur) {
+            entries.push((t.code, t.lineno));
+            cur = t.next;
+        }
+        // CPython collapses runs of more than 3 identical entries.
+        const CUTOFF: usize = 3;
+        let repeated = |out: &mut String, cnt: usize| {
+            let n = cnt - CUTOFF;
+            out.push_str(&format!(
+                "  [Previous line repeated {n} more time{}]\n",
+                if n > 1 { "s" } else { "" }
+            ));
+        };
+        // sys.tracebacklimit's default: the last 1000 entries.
+        let skip = entries.len().saturating_sub(1000);
+        let mut last: Option<(Value, u32, Value)> = None;
+        let mut cnt = 0;
+        for (code, lineno) in entries.into_iter().skip(skip) {
+            let key = (code.filename, lineno, code.name);
+            if last != Some(key) {
+                if cnt > CUTOFF {
+                    repeated(out, cnt);
+                }
+                last = Some(key);
+                cnt = 0;
+            }
+            cnt += 1;
+            if cnt > CUTOFF {
+                continue;
+            }
+            let filename = str_of(code.filename).map(|s| s.as_str().to_string()).unwrap_or_default();
+            let name = str_of(code.name).map(|s| s.as_str().to_string()).unwrap_or_default();
+            out.push_str(&format!("  File \"{filename}\", line {lineno}, in {name}\n"));
+            if let Some(line) = crate::vm::import::source_line(&filename, lineno) {
+                let shown = line.trim_start_matches([' ', '\t', '\x0c']).trim_end_matches(['\n', '\r']);
+                if !shown.is_empty() {
+                    out.push_str(&format!("    {shown}\n"));
+                }
+            }
+        }
+        if cnt > CUTOFF {
+            repeated(out, cnt);
+        }
+    }
+
+    /// The last line(s): `TypeError: message`, or SyntaxError's block.
+    pub fn format_exception_only(&mut self, exc: Value) -> String {
+        let ty = self.heap.type_obj(exc);
+        let mut name = ty.name();
+        let module = ty.own_attr(self.names.dunder_module).and_then(str_of);
+        if let Some(m) = module {
+            if m.as_str() != "builtins" && m.as_str() != "__main__" {
+                name = format!("{}.{}", m.as_str(), name);
+            }
+        }
+        if let Some(text) = self.syntax_error_block(exc) {
+            return text;
+        }
+        let message = match self.str_of_value(exc) {
+            Ok(s) => s,
+            Err(_) => "<exception str() failed>".to_string(),
+        };
+        if message.is_empty() {
+            format!("{name}\n")
+        } else {
+            format!("{name}: {message}\n")
+        }
+    }
+}

@@ -1,0 +1,715 @@
+//! Text of values: `repr()`, `str()`, `format()` and f-string fields, and
+//! printf-style `%` formatting of strs, with CPython 3.8's output.
+
+use super::function::{function_of, method_of, module_of, native_function_of};
+use super::{PyResult, Vm};
+use crate::bytecode::instr::Conversion;
+use crate::number::float_repr::float_repr;
+use crate::number::format_spec::{self, FormatSpec};
+use crate::number::printf;
+use crate::number::tower::Num;
+use crate::object::bytes::{bytearray_of, bytes_of};
+use crate::object::dict::dict_of;
+use crate::object::exception::exception_of;
+use crate::object::heap::{Gc, ObjHeader, ObjKind};
+use crate::object::list::list_of;
+use crate::object::range::RangeObj;
+use crate::object::str::str_of;
+use crate::object::tuple::tuple_of;
+use crate::object::types::TypeObj;
+use crate::object::{PyErr, Value};
+use crate::unicode::repr::{repr_bytes, repr_str};
+
+impl Vm {
+    /// `repr(v)` as a Rust string.
+    pub fn repr_of_value(&mut self, v: Value) -> PyResult<String> {
+        if let Some(i) = v.as_small_int() {
+            return Ok(i.to_string());
+        }
+        if let Some(f) = v.as_f64() {
+            return Ok(float_repr(f));
+        }
+        if let Some(b) = v.as_bool() {
+            return Ok(if b { "True" } else { "False" }.to_string());
+        }
+        if v.is_none() {
+            return Ok("None".to_string());
+        }
+        let ty = self.heap.type_obj(v);
+        if ty.is_heap_type() || Gc::<TypeObj>::from_value(v).is_none() && self.has_python_dunder(v, "__repr__") {
+            let name = self.names.dunder_repr;
+            if let Some(m) = self.heap.lookup(ty, name) {
+                if !self.is_native_slot_method(m) {
+                    let r = self.call_method_value(m, v, &[])?;
+                    return match str_of(r) {
+                        Some(s) => Ok(s.as_str().to_string()),
+                        None => Err(self.type_error(&format!(
+                            "__repr__ returned non-string (type {})",
+                            self.type_name(r)
+                        ))),
+                    };
+                }
+            }
+        }
+        self.native_repr(v)
+    }
+
+    fn has_python_dunder(&self, v: Value, name: &str) -> bool {
+        let name = self.heap.intern(name);
+        self.heap.lookup_in_type_of(v, name).is_some_and(|m| function_of(m).is_some())
+    }
+
+    /// The repr of built-in values (and the default `object.__repr__`).
+    pub fn native_repr(&mut self, v: Value) -> PyResult<String> {
+        let Some(header) = ObjHeader::of(v) else { return Ok(String::new()) };
+        Ok(match header.kind() {
+            ObjKind::Str => repr_str(str_of(v).expect("str layout").as_str()),
+            ObjKind::Int | ObjKind::Float | ObjKind::Complex => match self.as_num(v) {
+                Some(n) => n.repr(),
+                None => String::new(),
+            },
+            ObjKind::Bytes => repr_bytes(bytes_of(v).expect("bytes layout").as_bytes()),
+            ObjKind::ByteArray => {
+                let b = bytearray_of(v).expect("bytearray layout");
+                format!("bytearray({})", repr_bytes(&b.to_vec()))
+            }
+            ObjKind::List => {
+                let items = list_of(v).expect("list layout").items.to_vec();
+                self.repr_guarded(v, "[...]", |vm| vm.repr_items(&items, "[", "]", false))?
+            }
+            ObjKind::Tuple => {
+                let items = tuple_of(v).expect("tuple layout").items().to_vec();
+                self.repr_guarded(v, "(...)", |vm| vm.repr_items(&items, "(", ")", items.len() == 1))?
+            }
+            ObjKind::Dict => {
+                let items = self.dict_items(v);
+                self.repr_guarded(v, "{...}", |vm| {
+                    let mut out = String::from("{");
+                    let mark = vm.stack.len();
+                    for (k, val) in &items {
+                        vm.stack.push(*k);
+                        vm.stack.push(*val);
+                    }
+                    let r = (|| {
+                        for (i, (k, val)) in items.iter().enumerate() {
+                            if i > 0 {
+                                out.push_str(", ");
+                            }
+                            out.push_str(&vm.repr_of_value(*k)?);
+                            out.push_str(": ");
+                            out.push_str(&vm.repr_of_value(*val)?);
+                        }
+                        Ok(())
+                    })();
+                    vm.truncate_temps(mark);
+                    r?;
+                    out.push('}');
+                    Ok(out)
+                })?
+            }
+            ObjKind::Set | ObjKind::FrozenSet => {
+                let items = self.set_items(v);
+                let frozen = header.kind() == ObjKind::FrozenSet;
+                let tname = self.type_name(v);
+                if items.is_empty() {
+                    return Ok(format!("{tname}()"));
+                }
+                let guard = format!("{tname}(...)");
+                let inner = self.repr_guarded(v, &guard, |vm| vm.repr_items(&items, "{", "}", false))?;
+                if frozen || self.heap.type_obj(v).is_heap_type() {
+                    format!("{tname}({inner})")
+                } else {
+                    inner
+                }
+            }
+            ObjKind::Range => {
+                let r = Gc::<RangeObj>::from_value(v).expect("range layout");
+                let (start, stop, step) = (r.start, r.stop, r.step);
+                let (a, b) = (self.repr_of_value(start)?, self.repr_of_value(stop)?);
+                if step.as_small_int() == Some(1) {
+                    format!("range({a}, {b})")
+                } else {
+                    format!("range({a}, {b}, {})", self.repr_of_value(step)?)
+                }
+            }
+            ObjKind::Slice => {
+                let s = Gc::<crate::object::range::SliceObj>::from_value(v).expect("slice layout");
+                let (a, b, c) = (s.start, s.stop, s.step);
+                format!(
+                    "slice({}, {}, {})",
+                    self.repr_of_value(a)?,
+                    self.repr_of_value(b)?,
+                    self.repr_of_value(c)?
+                )
+            }
+            ObjKind::Type => {
+                let t = Gc::<TypeObj>::from_value(v).expect("type layout");
+                let module = t.own_attr(self.names.dunder_module).and_then(str_of);
+                match module {
+                    Some(m) if m.as_str() != "builtins" => {
+                        let qual = t
+                            .own_attr(self.names.dunder_qualname)
+                            .and_then(str_of)
+                            .map_or_else(|| t.name(), |q| q.as_str().to_string());
+                        format!("<class '{}.{qual}'>", m.as_str())
+                    }
+                    _ => format!("<class '{}'>", t.name()),
+                }
+            }
+            ObjKind::Exception => {
+                let e = exception_of(v).expect("exception layout");
+                let name = self.type_name(v);
+                let args = e.args();
+                if args.len() == 1 {
+                    format!("{name}({})", self.repr_of_value(args[0])?)
+                } else {
+                    let args_tuple = e.args.get();
+                    format!("{name}{}", self.repr_of_value(args_tuple)?)
+                }
+            }
+            ObjKind::Singleton => {
+                if v == self.heap.singletons().ellipsis {
+                    "Ellipsis".to_string()
+                } else if v == self.heap.singletons().not_implemented {
+                    "NotImplemented".to_string()
+                } else {
+                    self.default_repr(v)
+                }
+            }
+            ObjKind::Function => {
+                let f = function_of(v).expect("function layout");
+                let q = str_of(f.qualname.get()).map(|s| s.as_str().to_string()).unwrap_or_default();
+                format!("<function {q} at {}>", address(v))
+            }
+            ObjKind::NativeFunction => {
+                let f = native_function_of(v).expect("native function layout");
+                if f.receiver.is_empty() || module_of(f.receiver).is_some() {
+                    format!("<built-in function {}>", f.name)
+                } else {
+                    let owner = self.type_name(f.receiver);
+                    format!("<built-in method {} of {owner} object at {}>", f.name, address(f.receiver))
+                }
+            }
+            ObjKind::MethodDescriptor => {
+                let d = super::function::method_descriptor_of(v).expect("descriptor layout");
+                let owner = Gc::<TypeObj>::from_value(d.owner).map(|t| t.name()).unwrap_or_default();
+                format!("<method '{}' of '{owner}' objects>", d.name)
+            }
+            ObjKind::Method => {
+                let m = method_of(v).expect("method layout");
+                let (f, receiver) = (m.function, m.receiver);
+                let fname = function_of(f)
+                    .and_then(|f| str_of(f.qualname.get()))
+                    .map(|s| s.as_str().to_string())
+                    .unwrap_or_else(|| "?".into());
+                format!("<bound method {fname} of {}>", self.repr_of_value(receiver)?)
+            }
+            ObjKind::Module => {
+                let m = module_of(v).expect("module layout");
+                let name = str_of(m.name).map(|s| s.as_str().to_string()).unwrap_or_default();
+                let file = self.dict_get_str_fast(m.dict, self.names.dunder_file).flatten();
+                match file.and_then(str_of) {
+                    Some(f) => format!("<module '{name}' from '{}'>", f.as_str()),
+                    None => format!("<module '{name}' (built-in)>"),
+                }
+            }
+            _ => self.default_repr(v),
+        })
+    }
+
+    /// `object.__repr__`: `<module.Class object at 0x...>`.
+    pub fn default_repr(&self, v: Value) -> String {
+        let t = self.heap.type_obj(v);
+        let module = t.own_attr(self.names.dunder_module).and_then(str_of);
+        let qual = t
+            .own_attr(self.names.dunder_qualname)
+            .and_then(str_of)
+            .map_or_else(|| t.name(), |q| q.as_str().to_string());
+        match module {
+            Some(m) if m.as_str() != "builtins" => {
+                format!("<{}.{qual} object at {}>", m.as_str(), address(v))
+            }
+            _ => format!("<{qual} object at {}>", address(v)),
+        }
+    }
+
+    /// Runs `f` unless `v` is already being repr'd further up (a cycle).
+    fn repr_guarded(
+        &mut self,
+        v: Value,
+        cycle_text: &str,
+        f: impl FnOnce(&mut Vm) -> PyResult<String>,
+    ) -> PyResult<String> {
+        if self.repr_stack.contains(&v) {
+            return Ok(cycle_text.to_string());
+        }
+        self.repr_stack.push(v);
+        let r = f(self);
+        self.repr_stack.pop();
+        r
+    }
+
+    fn repr_items(&mut self, items: &[Value], open: &str, close: &str, trailing_comma: bool) -> PyResult<String> {
+        let mark = self.stack.len();
+        self.stack.extend_from_slice(items);
+        let mut out = String::from(open);
+        let r = (|| {
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(&self.repr_of_value(*item)?);
+            }
+            Ok(())
+        })();
+        self.truncate_temps(mark);
+        r?;
+        if trailing_comma {
+            out.push(',');
+        }
+        out.push_str(close);
+        Ok(out)
+    }
+
+    /// `str(v)` as a Rust string.
+    pub fn str_of_value(&mut self, v: Value) -> PyResult<String> {
+        if let Some(s) = str_of(v) {
+            if !self.heap.type_obj(v).is_heap_type() {
+                return Ok(s.as_str().to_string());
+            }
+        }
+        let ty = self.heap.type_obj(v);
+        if v.is_ptr() {
+            let name = self.names.dunder_str;
+            if let Some(m) = self.heap.lookup(ty, name) {
+                if !self.is_native_slot_method(m) {
+                    let r = self.call_method_value(m, v, &[])?;
+                    return match str_of(r) {
+                        Some(s) => Ok(s.as_str().to_string()),
+                        None => Err(self.type_error(&format!(
+                            "__str__ returned non-string (type {})",
+                            self.type_name(r)
+                        ))),
+                    };
+                }
+            }
+        }
+        if let Some(s) = str_of(v) {
+            return Ok(s.as_str().to_string());
+        }
+        if let Some(e) = exception_of(v) {
+            if !self.has_python_dunder(v, "__repr__") || !ty.is_heap_type() {
+                let args = e.args();
+                let is_key_error = self.heap.is_instance(v, self.heap.types().key_error);
+                return match args.len() {
+                    0 => Ok(String::new()),
+                    1 if is_key_error => self.repr_of_value(args[0]),
+                    1 => self.str_of_value(args[0]),
+                    _ => {
+                        let t = e.args.get();
+                        self.repr_of_value(t)
+                    }
+                };
+            }
+        }
+        self.repr_of_value(v)
+    }
+
+    /// `str(v)` as a value.
+    pub fn str_value(&mut self, v: Value) -> PyResult {
+        if str_of(v).is_some() && !self.heap.type_obj(v).is_heap_type() {
+            return Ok(v);
+        }
+        let s = self.str_of_value(v)?;
+        Ok(self.heap.new_str_from_string(s))
+    }
+
+    pub fn repr_value(&mut self, v: Value) -> PyResult {
+        let s = self.repr_of_value(v)?;
+        Ok(self.heap.new_str_from_string(s))
+    }
+
+    /// `ascii(v)`: the repr with non-ASCII characters escaped.
+    pub fn ascii_of_value(&mut self, v: Value) -> PyResult<String> {
+        let r = self.repr_of_value(v)?;
+        Ok(ascii_escape(&r))
+    }
+
+    /// `BuildString`: the concatenation of f-string parts (all strs).
+    pub fn concat_strs(&mut self, items: &[Value]) -> PyResult {
+        let mut out = String::new();
+        for v in items {
+            match str_of(*v) {
+                Some(s) => out.push_str(s.as_str()),
+                None => out.push_str(&self.str_of_value(*v)?),
+            }
+        }
+        Ok(self.heap.new_str_from_string(out))
+    }
+
+    /// `FormatValue`: `format(conv(v), spec)`.
+    pub fn format_value(&mut self, v: Value, conv: Conversion, spec: Option<Value>) -> PyResult {
+        let converted = match conv {
+            Conversion::None => v,
+            Conversion::Str => self.str_value(v)?,
+            Conversion::Repr => self.repr_value(v)?,
+            Conversion::Ascii => {
+                let s = self.ascii_of_value(v)?;
+                self.heap.new_str_from_string(s)
+            }
+        };
+        let spec_text = match spec {
+            Some(s) => str_of(s).map(|s| s.as_str().to_string()).unwrap_or_default(),
+            None => String::new(),
+        };
+        if spec_text.is_empty() && str_of(converted).is_some() && !self.heap.type_obj(converted).is_heap_type() {
+            return Ok(converted);
+        }
+        let mark = self.push_temp(converted);
+        let r = self.format(converted, &spec_text);
+        self.truncate_temps(mark);
+        let text = r?;
+        Ok(self.heap.new_str_from_string(text))
+    }
+
+    /// `format(v, spec)`.
+    pub fn format(&mut self, v: Value, spec: &str) -> PyResult<String> {
+        let ty = self.heap.type_obj(v);
+        if ty.is_heap_type() {
+            let name = self.names.dunder_format;
+            if let Some(m) = self.heap.lookup(ty, name) {
+                if !self.is_native_slot_method(m) {
+                    let spec_v = self.heap.new_str(spec);
+                    let r = self.call_method_value(m, v, &[spec_v])?;
+                    return match str_of(r) {
+                        Some(s) => Ok(s.as_str().to_string()),
+                        None => Err(self.type_error(&format!(
+                            "__format__ must return a str, not {}",
+                            self.type_name(r)
+                        ))),
+                    };
+                }
+            }
+        }
+        let base = self.builtin_base_value(v);
+        let tname = self.type_name(v);
+        if let Some(n) = self.as_num(base) {
+            let r = match &n {
+                Num::Int(i) => {
+                    if v.as_bool().is_some() && spec.is_empty() {
+                        return self.str_of_value(v);
+                    }
+                    format_spec::format_int(i, spec, &tname)
+                }
+                Num::Float(f) => format_spec::format_float(*f, spec),
+                Num::Complex(c) => format_spec::format_complex(*c, spec),
+            };
+            return r.map_err(|e| self.num_error(e));
+        }
+        if let Some(s) = str_of(base) {
+            return self.format_str(s.as_str(), spec);
+        }
+        if spec.is_empty() {
+            return self.str_of_value(v);
+        }
+        Err(self.type_error(&format!("unsupported format string passed to {tname}.__format__")))
+    }
+
+    /// `format(str, spec)`: fill, alignment, width, precision.
+    fn format_str(&self, s: &str, spec: &str) -> PyResult<String> {
+        if spec.is_empty() {
+            return Ok(s.to_string());
+        }
+        let f = FormatSpec::parse(spec).map_err(|e| self.num_error(e))?;
+        match f.ty {
+            None | Some('s') => {}
+            Some(t) => {
+                return Err(self.value_error(&format!(
+                    "Unknown format code '{t}' for object of type 'str'"
+                )))
+            }
+        }
+        if f.sign.is_some() {
+            return Err(self.value_error("Sign not allowed in string format specifier"));
+        }
+        if f.alternate {
+            return Err(self.value_error("Alternate form (#) not allowed in string format specifier"));
+        }
+        if f.grouping.is_some() {
+            return Err(self.value_error("Cannot specify ',' with 's'."));
+        }
+        if f.align == '=' && f.fill_given {
+            return Err(self.value_error("'=' alignment not allowed in string format specifier"));
+        }
+        let text: String = match f.precision {
+            Some(p) => s.chars().take(p).collect(),
+            None => s.to_string(),
+        };
+        let len = text.chars().count();
+        let width = f.width.unwrap_or(0);
+        if len >= width {
+            return Ok(text);
+        }
+        let pad = width - len;
+        let fill = |n: usize| std::iter::repeat_n(f.fill, n).collect::<String>();
+        let align = if f.fill_given || spec.chars().any(|c| matches!(c, '<' | '>' | '^')) {
+            f.align
+        } else {
+            '<'
+        };
+        Ok(match align {
+            '>' => format!("{}{text}", fill(pad)),
+            '^' => format!("{}{text}{}", fill(pad / 2), fill(pad - pad / 2)),
+            _ => format!("{text}{}", fill(pad)),
+        })
+    }
+
+    /// `PrintExpr` in interactive mode: `sys.displayhook`.
+    pub fn print_expr(&mut self, v: Value) -> PyResult<()> {
+        if v.is_none() {
+            return Ok(());
+        }
+        let text = self.repr_of_value(v)?;
+        self.write_stdout(&format!("{text}\n"))?;
+        let underscore = self.heap.intern("_");
+        self.dict_set_item(self.builtins, underscore, v)
+    }
+
+    /// `fmt % args` for strs.
+    pub fn percent_format(&mut self, fmt: Value, args: Value) -> PyResult {
+        let text = str_of(fmt).map(|s| s.as_str().to_string()).unwrap_or_default();
+        let (items, mapping) = if let Some(t) = tuple_of(args).filter(|_| !self.heap.type_obj(args).is_heap_type()) {
+            (t.items().to_vec(), None)
+        } else if dict_of(args).is_some() || (self.is_mapping(args) && str_of(args).is_none()) {
+            (vec![args], Some(args))
+        } else {
+            (vec![args], None)
+        };
+        let mut out = String::with_capacity(text.len());
+        let mut next = 0usize;
+        let mut chars = text.char_indices().peekable();
+        while let Some((_, c)) = chars.next() {
+            if c != '%' {
+                out.push(c);
+                continue;
+            }
+            let mut key: Option<String> = None;
+            if chars.peek().map(|(_, c)| *c) == Some('(') {
+                chars.next();
+                let mut depth = 1;
+                let mut k = String::new();
+                for (_, ch) in chars.by_ref() {
+                    if ch == '(' {
+                        depth += 1;
+                    } else if ch == ')' {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    k.push(ch);
+                }
+                if depth != 0 {
+                    return Err(self.value_error("incomplete format key"));
+                }
+                key = Some(k);
+            }
+            let mut spec = String::new();
+            let conv = loop {
+                match chars.next() {
+                    None => return Err(self.value_error("incomplete format")),
+                    Some((_, ch)) if "-+ #0123456789.".contains(ch) => spec.push(ch),
+                    Some((_, '*')) => {
+                        let Some(w) = items.get(next).copied() else {
+                            return Err(self.type_error("not enough arguments for format string"));
+                        };
+                        next += 1;
+                        match self.as_int(w).and_then(|i| i.to_i64()) {
+                            Some(n) => spec.push_str(&n.to_string()),
+                            None => return Err(self.type_error("* wants int")),
+                        }
+                    }
+                    Some((_, ch)) => break ch,
+                }
+            };
+            if conv == '%' && key.is_none() {
+                out.push('%');
+                continue;
+            }
+            let arg = match (&key, mapping) {
+                (Some(k), Some(m)) => {
+                    let kv = self.heap.new_str(k);
+                    self.get_item(m, kv)?
+                }
+                (Some(_), None) => return Err(self.type_error("format requires a mapping")),
+                (None, _) => {
+                    let Some(a) = items.get(next).copied() else {
+                        return Err(self.type_error("not enough arguments for format string"));
+                    };
+                    next += 1;
+                    a
+                }
+            };
+            let Some(c) = printf::Conversion::parse(&format!("{spec}{conv}")) else {
+                return Err(self.value_error(&format!(
+                    "unsupported format character '{conv}' (0x{:x}) at index {}",
+                    conv as u32,
+                    text.find(conv).unwrap_or(0)
+                )));
+            };
+            out.push_str(&self.percent_one(&c, arg)?);
+        }
+        if next < items.len() && mapping.is_none() {
+            return Err(self.type_error("not all arguments converted during string formatting"));
+        }
+        Ok(self.heap.new_str_from_string(out))
+    }
+
+    fn is_mapping(&self, v: Value) -> bool {
+        let name = self.names.dunder_getitem;
+        v.is_ptr()
+            && tuple_of(v).is_none()
+            && self.heap.type_obj(v).is_heap_type()
+            && self.heap.lookup_in_type_of(v, name).is_some()
+    }
+
+    fn percent_one(&mut self, c: &printf::Conversion, arg: Value) -> PyResult<String> {
+        let pad = |text: String| -> String {
+            let len = text.chars().count();
+            match c.width {
+                Some(w) if w > len => {
+                    let fill = " ".repeat(w - len);
+                    if c.left {
+                        text + &fill
+                    } else {
+                        fill + &text
+                    }
+                }
+                _ => text,
+            }
+        };
+        match c.conv {
+            's' | 'r' | 'a' => {
+                let mut text = match c.conv {
+                    's' => self.str_of_value(arg)?,
+                    'r' => self.repr_of_value(arg)?,
+                    _ => self.ascii_of_value(arg)?,
+                };
+                if let Some(p) = c.precision {
+                    text = text.chars().take(p).collect();
+                }
+                Ok(pad(text))
+            }
+            'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
+                let n = match self.as_num(arg) {
+                    Some(Num::Int(i)) => i,
+                    Some(Num::Float(f)) if matches!(c.conv, 'd' | 'i' | 'u') => {
+                        crate::number::int::Int::from_f64(f).map_err(|e| self.num_error(e))?
+                    }
+                    _ => {
+                        let what = if matches!(c.conv, 'd' | 'i' | 'u') {
+                            "a number is required".to_string()
+                        } else {
+                            "an integer is required".to_string()
+                        };
+                        return Err(self.type_error(&format!(
+                            "%{} format: {what}, not {}",
+                            c.conv,
+                            self.type_name(arg)
+                        )));
+                    }
+                };
+                printf::format_int(&n, c).map_err(|e| self.num_error(e))
+            }
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                let x = match self.as_num(arg) {
+                    Some(Num::Int(i)) => i.to_f64().map_err(|e| self.num_error(e))?,
+                    Some(Num::Float(f)) => f,
+                    _ => {
+                        return Err(self.type_error(&format!(
+                            "must be real number, not {}",
+                            self.type_name(arg)
+                        )))
+                    }
+                };
+                printf::format_float(x, c).map_err(|e| self.num_error(e))
+            }
+            'c' => {
+                let ch = if let Some(s) = str_of(arg) {
+                    let mut it = s.as_str().chars();
+                    match (it.next(), it.next()) {
+                        (Some(ch), None) => ch,
+                        _ => return Err(self.type_error("%c requires int or char")),
+                    }
+                } else if let Some(i) = self.as_int(arg) {
+                    printf::char_of_int(&i).map_err(|e| self.num_error(e))?
+                } else {
+                    return Err(self.type_error("%c requires int or char"));
+                };
+                printf::format_char(ch, c).map_err(|e| self.num_error(e))
+            }
+            other => Err(self.value_error(&format!(
+                "unsupported format character '{other}' (0x{:x})",
+                other as u32
+            ))),
+        }
+    }
+
+    /// The printed block of an uncaught SyntaxError (file, line, caret).
+    pub fn syntax_error_block(&mut self, exc: Value) -> Option<String> {
+        if !self.heap.is_instance(exc, self.heap.types().syntax_error) {
+            return None;
+        }
+        let attrs = self.heap.attrs_of(exc, false)?;
+        let get = |name: &str| attrs.get(self.heap.intern(name));
+        let filename = get("filename").and_then(str_of).map(|s| s.as_str().to_string())?;
+        let lineno = get("lineno").and_then(|v| v.as_small_int())?;
+        let offset = get("offset").and_then(|v| v.as_small_int());
+        let text = get("text").and_then(str_of).map(|s| s.as_str().to_string());
+        let msg = get("msg").and_then(str_of).map(|s| s.as_str().to_string()).unwrap_or_default();
+        let kind = match self.type_name(exc).as_str() {
+            "IndentationError" => crate::parse::ErrorKind::IndentationError,
+            "TabError" => crate::parse::ErrorKind::TabError,
+            _ => crate::parse::ErrorKind::SyntaxError,
+        };
+        let err = crate::parse::SyntaxError {
+            kind,
+            msg,
+            filename,
+            lineno: lineno as u32,
+            offset: offset.map(|o| o as u32),
+            text,
+        };
+        Some(format!("{err}\n"))
+    }
+}
+
+/// A heap address as CPython's `%p` prints it.
+pub fn address(v: Value) -> String {
+    format!("0x{:x}", v.bits() & crate::object::value::PAYLOAD_MASK)
+}
+
+/// Escapes non-ASCII characters as `ascii()` does.
+pub fn ascii_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let cp = c as u32;
+        if cp < 128 {
+            out.push(c);
+        } else if cp < 256 {
+            out.push_str(&format!("\\x{cp:02x}"));
+        } else if cp < 65536 {
+            out.push_str(&format!("\\u{cp:04x}"));
+        } else {
+            out.push_str(&format!("\\U{cp:08x}"));
+        }
+    }
+    out
+}
+
+impl Vm {
+    /// The error for a value that should be a str.
+    pub fn expected_str(&self, what: &str, v: Value) -> PyErr {
+        self.type_error(&format!("{what} must be str, not {}", self.type_name(v)))
+    }
+}

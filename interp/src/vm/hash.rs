@@ -1,0 +1,146 @@
+//! `hash()` and the equality dicts and sets use to compare keys.
+
+use super::{PyResult, Vm};
+use crate::bytecode::instr::CmpOp;
+use crate::number::hash as numhash;
+use crate::number::int::Int;
+use crate::object::boxes::{float_value, int_value};
+use crate::object::bytes::bytes_of;
+use crate::object::heap::{Gc, ObjHeader, ObjKind};
+use crate::object::set::frozenset_of;
+use crate::object::str::str_of;
+use crate::object::tuple::tuple_of;
+use crate::object::types::TypeObj;
+use crate::object::Value;
+
+/// CPython's `_Py_HashPointer`: the address rotated by 4 bits.
+pub fn hash_pointer(v: Value) -> i64 {
+    let addr = v.bits() & crate::object::value::PAYLOAD_MASK;
+    let h = addr.rotate_right(4) as i64;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+impl Vm {
+    /// `hash(v)`.
+    pub fn hash_value(&mut self, v: Value) -> PyResult<i64> {
+        if let Some(i) = v.as_small_int() {
+            return Ok(numhash::hash_int(&Int::Small(i)));
+        }
+        if let Some(f) = v.as_f64() {
+            return Ok(numhash::hash_float(f));
+        }
+        if let Some(b) = v.as_bool() {
+            return Ok(b as i64);
+        }
+        if v.is_none() {
+            // CPython hashes None by address; any fixed value keeps orders stable.
+            return Ok(0x5f5f_4e6f_6e65);
+        }
+        let ty = self.heap.type_obj(v);
+        if ty.is_heap_type() {
+            return self.hash_by_dunder(v, ty);
+        }
+        let Some(header) = ObjHeader::of(v) else {
+            return Err(self.unhashable(v));
+        };
+        match header.kind() {
+            ObjKind::Str => Ok(str_of(v).map_or(0, |s| s.hash())),
+            ObjKind::Int => Ok(int_value(v).map_or(0, |b| numhash::hash_int(&Int::from_big(b)))),
+            ObjKind::Float => Ok(numhash::hash_float(float_value(v).unwrap_or(0.0))),
+            ObjKind::Complex => {
+                let c = Gc::<crate::object::boxes::ComplexObj>::from_value(v).expect("complex");
+                Ok(numhash::hash_complex(c.re, c.im))
+            }
+            ObjKind::Bytes => Ok(bytes_of(v).map_or(0, |b| b.hash())),
+            ObjKind::Tuple => {
+                let items = tuple_of(v).map(|t| t.items().to_vec()).unwrap_or_default();
+                let mark = self.stack.len();
+                self.stack.extend_from_slice(&items);
+                let mut hashes = Vec::with_capacity(items.len());
+                for i in 0..items.len() {
+                    let item = self.stack[mark + i];
+                    match self.hash_value(item) {
+                        Ok(h) => hashes.push(h),
+                        Err(e) => {
+                            self.truncate_temps(mark);
+                            return Err(e);
+                        }
+                    }
+                }
+                self.truncate_temps(mark);
+                Ok(numhash::hash_tuple(hashes.into_iter()))
+            }
+            ObjKind::FrozenSet => {
+                let fs = frozenset_of(v).expect("frozenset");
+                if let Some(h) = fs.hash.get() {
+                    return Ok(h);
+                }
+                let h = fs.table.borrow().frozenset_hash();
+                fs.hash.set(Some(h));
+                Ok(h)
+            }
+            ObjKind::List
+            | ObjKind::Dict
+            | ObjKind::Set
+            | ObjKind::ByteArray
+            | ObjKind::Slice => Err(self.unhashable(v)),
+            _ => Ok(hash_pointer(v)),
+        }
+    }
+
+    fn hash_by_dunder(&mut self, v: Value, ty: Gc<TypeObj>) -> PyResult<i64> {
+        let hash_name = self.names.dunder_hash;
+        match self.heap.lookup(ty, hash_name) {
+            Some(h) if h.is_none() => Err(self.unhashable(v)),
+            Some(h) if !self.is_native_slot_method(h) => {
+                let result = self.call_method_value(h, v, &[])?;
+                self.hash_result(result)
+            }
+            _ => {
+                // Inherited from a built-in base: hash by its layout.
+                match ObjHeader::of(v).map(|h| h.kind()) {
+                    Some(ObjKind::Instance) | Some(ObjKind::Exception) | None => {
+                        Ok(hash_pointer(v))
+                    }
+                    Some(_) => {
+                        let base = self.builtin_base_value(v);
+                        self.hash_value(base)
+                    }
+                }
+            }
+        }
+    }
+
+    /// What `__hash__` returned, reduced as CPython reduces it.
+    fn hash_result(&mut self, result: Value) -> PyResult<i64> {
+        if let Some(i) = result.as_small_int() {
+            return Ok(if i == -1 { -2 } else { i });
+        }
+        match int_value(result) {
+            Some(big) => Ok(numhash::hash_int(&Int::from_big(big))),
+            None => Err(self.type_error("__hash__ method should return an integer")),
+        }
+    }
+
+    pub fn unhashable(&self, v: Value) -> crate::object::PyErr {
+        self.type_error(&format!("unhashable type: '{}'", self.type_name(v)))
+    }
+
+    /// `a == b` as dict and set lookups test it: identity first.
+    pub fn keys_equal(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        if a == b {
+            return Ok(true);
+        }
+        if let (Some(x), Some(y)) = (str_of(a), str_of(b)) {
+            if !self.heap.type_obj(a).is_heap_type() && !self.heap.type_obj(b).is_heap_type() {
+                return Ok(x.as_str() == y.as_str());
+            }
+        }
+        let r = self.compare_op(CmpOp::Eq, a, b)?;
+        self.is_true(r)
+    }
+}

@@ -1,0 +1,400 @@
+//! The import system: `import`, `from ... import`, relative imports,
+//! packages, native modules, and running a module's source; plus reading
+//! source lines for tracebacks.
+//!
+//! Modules are found by name in `sys.modules`, then among the native
+//! modules (`crate::modules`), then as `NAME.py` or `NAME/__init__.py` on
+//! `sys.path` (a package's `__path__` for submodules).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::eval::frame_for;
+use super::function::{module_of, ModuleObj};
+use super::{PyResult, Vm};
+use crate::object::dict::dict_of;
+use crate::object::list::list_of;
+use crate::object::str::str_of;
+use crate::object::{PyErr, Value};
+
+thread_local! {
+    /// Source lines of files shown in tracebacks.
+    static SOURCE_CACHE: RefCell<HashMap<String, Option<Vec<String>>>> = RefCell::new(HashMap::new());
+}
+
+/// Line `lineno` of file `filename`, for tracebacks.
+pub fn source_line(filename: &str, lineno: u32) -> Option<String> {
+    SOURCE_CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let lines = cache.entry(filename.to_string()).or_insert_with(|| {
+            let bytes = std::fs::read(filename).ok()?;
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            Some(text.split_inclusive('\n').map(str::to_string).collect())
+        });
+        lines.as_ref()?.get(lineno.checked_sub(1)? as usize).cloned()
+    })
+}
+
+/// Remembers a source text (for `-c` and stdin programs' tracebacks).
+pub fn remember_source(filename: &str, text: &str) {
+    SOURCE_CACHE.with(|cache| {
+        cache.borrow_mut().insert(
+            filename.to_string(),
+            Some(text.split_inclusive('\n').map(str::to_string).collect()),
+        );
+    });
+}
+
+fn text_of(v: Value) -> String {
+    str_of(v).map(|s| s.as_str().to_string()).unwrap_or_default()
+}
+
+impl Vm {
+    /// A new module object named `name` with a fresh namespace.
+    pub fn new_module(&mut self, name: &str) -> PyResult {
+        let dict = self.heap.new_dict();
+        let name_v = self.heap.new_str(name);
+        let m = self.heap.alloc(self.heap.types().module, ModuleObj { dict, name: name_v }).value();
+        let mark = self.push_temp(m);
+        let r = (|| {
+            self.dict_set_item(dict, self.names.dunder_name, name_v)?;
+            self.dict_set_item(dict, self.names.dunder_doc, Value::NONE)?;
+            self.dict_set_item(dict, self.names.dunder_package, Value::NONE)?;
+            self.dict_set_item(dict, self.names.dunder_loader, Value::NONE)?;
+            self.dict_set_item(dict, self.names.dunder_spec, Value::NONE)
+        })();
+        self.truncate_temps(mark);
+        r.map(|_| m)
+    }
+
+    /// Compiles `source` and runs it in module `module`'s namespace.
+    pub fn exec_source_in(&mut self, source: &[u8], filename: &str, globals: Value, locals: Value) -> PyResult {
+        let module = crate::parse::parse_bytes(source, filename, crate::parse::Mode::Module)
+            .map_err(|e| self.syntax_error_value(&e))?;
+        let unit = crate::compile::compile(&module, filename, 0)
+            .map_err(|e| self.compile_error_value(&e, source))?;
+        let code = super::code::load_code(&self.heap, self.heap.types().code, &unit);
+        self.run_code(code.value(), globals, locals)
+    }
+
+    /// Runs module-level code with the given namespaces.
+    pub fn run_code(&mut self, code: Value, globals: Value, locals: Value) -> PyResult {
+        let Some(code) = super::code::code_of(code) else {
+            return Err(self.type_error("exec() arg 1 must be a string, bytes or code object"));
+        };
+        if self.dict_get_item(globals, self.names.dunder_builtins)?.is_none() {
+            let b = self.builtins_module;
+            self.dict_set_item(globals, self.names.dunder_builtins, b)?;
+        }
+        let base = self.stack.len();
+        self.stack.resize(base + code.unit.slot_count as usize, Value::EMPTY);
+        self.frames.push(frame_for(code, base, globals, locals, Value::NONE));
+        self.depth += 1;
+        let r = self.eval_frame();
+        self.depth -= 1;
+        self.frames.pop();
+        self.stack.truncate(base);
+        r
+    }
+
+    /// A SyntaxError exception from a parse error.
+    pub fn syntax_error_value(&mut self, e: &crate::parse::SyntaxError) -> PyErr {
+        let t = self.heap.types();
+        let ty = match e.kind {
+            crate::parse::ErrorKind::SyntaxError => t.syntax_error,
+            crate::parse::ErrorKind::IndentationError => t.indentation_error,
+            crate::parse::ErrorKind::TabError => t.tab_error,
+        };
+        let err = PyErr::new(&self.heap, ty, &e.msg);
+        let exc = err.exception();
+        if let Some(attrs) = self.heap.attrs_of(exc, true) {
+            let set = |vm: &Vm, name: &str, v: Value| attrs.set(&vm.heap, vm.heap.intern(name), v);
+            set(self, "msg", self.heap.new_str(&e.msg));
+            set(self, "filename", self.heap.new_str(&e.filename));
+            set(self, "lineno", Value::from_small_int(e.lineno as i64).unwrap_or(Value::NONE));
+            set(
+                self,
+                "offset",
+                e.offset.map_or(Value::NONE, |o| Value::from_small_int(o as i64).unwrap_or(Value::NONE)),
+            );
+            set(self, "text", e.text.as_deref().map_or(Value::NONE, |t| self.heap.new_str(t)));
+            set(self, "print_file_and_line", Value::NONE);
+        }
+        err
+    }
+
+    /// A SyntaxError exception from a compile error.
+    pub fn compile_error_value(&mut self, e: &crate::compile::CompileError, source: &[u8]) -> PyErr {
+        let text = String::from_utf8_lossy(source);
+        let mut se = crate::parse::SyntaxError::at(
+            crate::parse::ErrorKind::SyntaxError,
+            e.msg.clone(),
+            &e.filename,
+            &text,
+            e.lineno,
+            e.col,
+        );
+        if e.caret_one_left {
+            se.offset = se.offset.map(|o| o.saturating_sub(1));
+        }
+        self.syntax_error_value(&se)
+    }
+
+    /// `ImportName`: `__import__(name, globals, None, fromlist, level)`.
+    pub fn import_name(&mut self, name: Value, globals: Value, fromlist: Value, level: u16) -> PyResult {
+        let name_text = text_of(name);
+        let absolute = self.resolve_name(&name_text, globals, level)?;
+        let module = self.import_module(&absolute)?;
+        let has_fromlist = !fromlist.is_none()
+            && crate::object::tuple::tuple_of(fromlist).is_some_and(|t| !t.is_empty());
+        if has_fromlist {
+            // Submodules named in the fromlist are imported too.
+            if self.module_is_package(module) {
+                for item in crate::object::tuple::tuple_of(fromlist).map(|t| t.items().to_vec()).unwrap_or_default() {
+                    let sub = text_of(item);
+                    if sub == "*" || self.module_has_attr(module, item)? {
+                        continue;
+                    }
+                    match self.import_module(&format!("{absolute}.{sub}")) {
+                        Ok(_) => {}
+                        Err(e) if e.matches(&self.heap, self.heap.types().module_not_found_error) => {}
+                        Err(e) => return Err(e),
+                    }
+                }
+            }
+            return Ok(module);
+        }
+        if level == 0 {
+            let top = absolute.split('.').next().unwrap_or("");
+            return self.sys_module(top).map(|m| m.unwrap_or(module));
+        }
+        // `from . import x` handled above; `import .x` is not Python.
+        Ok(module)
+    }
+
+    fn module_has_attr(&mut self, module: Value, name: Value) -> PyResult<bool> {
+        match self.get_attr(module, name) {
+            Ok(_) => Ok(true),
+            Err(e) if e.matches(&self.heap, self.heap.types().attribute_error) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn module_is_package(&mut self, module: Value) -> bool {
+        module_of(module).is_some_and(|m| {
+            self.dict_get_str_fast(m.dict, self.names.dunder_path).flatten().is_some()
+        })
+    }
+
+    /// The absolute module name of a (possibly relative) import.
+    fn resolve_name(&mut self, name: &str, globals: Value, level: u16) -> PyResult<String> {
+        if level == 0 {
+            if name.is_empty() {
+                return Err(self.value_error("Empty module name"));
+            }
+            return Ok(name.to_string());
+        }
+        let package = self.dict_get_item(globals, self.names.dunder_package)?.filter(|v| !v.is_none());
+        let package = match package {
+            Some(p) => text_of(p),
+            None => {
+                let module_name = self.dict_get_item(globals, self.names.dunder_name)?.map(text_of).unwrap_or_default();
+                let is_pkg = self.dict_get_item(globals, self.names.dunder_path)?.is_some();
+                if is_pkg {
+                    module_name
+                } else {
+                    module_name.rsplit_once('.').map_or(String::new(), |(p, _)| p.to_string())
+                }
+            }
+        };
+        if package.is_empty() {
+            return Err(PyErr::import_error(
+                &self.heap,
+                "attempted relative import with no known parent package",
+            ));
+        }
+        let mut parts: Vec<&str> = package.split('.').collect();
+        if (level as usize) > parts.len() {
+            return Err(self.value_error("attempted relative import beyond top-level package"));
+        }
+        parts.truncate(parts.len() + 1 - level as usize);
+        let base = parts.join(".");
+        Ok(if name.is_empty() { base } else { format!("{base}.{name}") })
+    }
+
+    fn sys_module(&mut self, name: &str) -> PyResult<Option<Value>> {
+        let key = self.heap.new_str(name);
+        let found = self.dict_get_item(self.modules, key)?;
+        Ok(found.filter(|v| !v.is_none()))
+    }
+
+    /// Imports `name` (absolute, dotted) and returns that module.
+    pub fn import_module(&mut self, name: &str) -> PyResult {
+        if let Some(m) = self.sys_module(name)? {
+            return Ok(m);
+        }
+        let (parent, search_path) = match name.rsplit_once('.') {
+            Some((parent_name, _)) => {
+                let parent = self.import_module(parent_name)?;
+                if let Some(m) = self.sys_module(name)? {
+                    return Ok(m);
+                }
+                let path = module_of(parent)
+                    .and_then(|m| self.dict_get_str_fast(m.dict, self.names.dunder_path).flatten());
+                let Some(path) = path else {
+                    return Err(self.module_not_found(
+                        name,
+                        &format!("No module named '{name}'; '{parent_name}' is not a package"),
+                    ));
+                };
+                (Some(parent), self.path_entries(path))
+            }
+            None => {
+                if let Some(m) = crate::modules::create(self, name)? {
+                    return Ok(m);
+                }
+                (None, self.path_entries(self.sys_path))
+            }
+        };
+        let short = name.rsplit('.').next().unwrap_or(name);
+        for dir in &search_path {
+            let package_init = dir.join(short).join("__init__.py");
+            if package_init.is_file() {
+                let module = self.load_source_module(name, &package_init, Some(&dir.join(short)))?;
+                self.bind_submodule(parent, short, module)?;
+                return Ok(module);
+            }
+            let file = dir.join(format!("{short}.py"));
+            if file.is_file() {
+                let module = self.load_source_module(name, &file, None)?;
+                self.bind_submodule(parent, short, module)?;
+                return Ok(module);
+            }
+        }
+        if crate::modules::is_known_c_module(name) {
+            return Err(self.module_not_found(
+                name,
+                &format!("No module named '{name}' (a C extension module tachyon does not provide yet)"),
+            ));
+        }
+        Err(self.module_not_found(name, &format!("No module named '{name}'")))
+    }
+
+    fn bind_submodule(&mut self, parent: Option<Value>, short: &str, module: Value) -> PyResult<()> {
+        if let Some(p) = parent {
+            let key = self.heap.intern(short);
+            self.set_attr(p, key, module)?;
+        }
+        Ok(())
+    }
+
+    fn module_not_found(&mut self, name: &str, msg: &str) -> PyErr {
+        let err = PyErr::module_not_found_error(&self.heap, msg);
+        if let Some(attrs) = self.heap.attrs_of(err.exception(), true) {
+            attrs.set(&self.heap, self.heap.intern("name"), self.heap.new_str(name));
+            attrs.set(&self.heap, self.heap.intern("path"), Value::NONE);
+        }
+        err
+    }
+
+    /// The directories of a path list value.
+    fn path_entries(&self, path: Value) -> Vec<PathBuf> {
+        list_of(path)
+            .map(|l| l.items.to_vec())
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|v| str_of(v).map(|s| PathBuf::from(if s.as_str().is_empty() { "." } else { s.as_str() })))
+            .collect()
+    }
+
+    /// Creates, registers and runs a module from a source file.
+    fn load_source_module(&mut self, name: &str, file: &Path, package_dir: Option<&Path>) -> PyResult {
+        let source = std::fs::read(file).map_err(|e| {
+            PyErr::import_error(&self.heap, &format!("cannot read {}: {e}", file.display()))
+        })?;
+        let module = self.new_module(name)?;
+        let mark = self.push_temp(module);
+        let r = (|| {
+            let dict = module_of(module).expect("a module").dict;
+            let filename = file.display().to_string();
+            let file_v = self.heap.new_str(&filename);
+            self.dict_set_item(dict, self.names.dunder_file, file_v)?;
+            let package = match package_dir {
+                Some(dir) => {
+                    let path = self.heap.new_str(&dir.display().to_string());
+                    let list = self.heap.new_list(&[path]);
+                    self.dict_set_item(dict, self.names.dunder_path, list)?;
+                    name.to_string()
+                }
+                None => name.rsplit_once('.').map_or(String::new(), |(p, _)| p.to_string()),
+            };
+            let package_v = self.heap.new_str(&package);
+            self.dict_set_item(dict, self.names.dunder_package, package_v)?;
+            let key = self.heap.new_str(name);
+            self.dict_set_item(self.modules, key, module)?;
+            match self.exec_source_in(&source, &filename, dict, dict) {
+                Ok(_) => {}
+                Err(e) => {
+                    let key = self.heap.new_str(name);
+                    let _ = self.dict_del_item(self.modules, key);
+                    return Err(e);
+                }
+            }
+            // The module may have replaced itself in sys.modules.
+            Ok(self.sys_module(name)?.unwrap_or(module))
+        })();
+        self.truncate_temps(mark);
+        r
+    }
+
+    /// `ImportFrom`: `module.name`, or the submodule `module.name`.
+    pub fn import_from(&mut self, module: Value, name: Value) -> PyResult {
+        match self.get_attr(module, name) {
+            Ok(v) => Ok(v),
+            Err(e) if e.matches(&self.heap, self.heap.types().attribute_error) => {
+                let module_name = module_of(module).map(|m| text_of(m.name)).unwrap_or_default();
+                let full = format!("{module_name}.{}", text_of(name));
+                if let Some(m) = self.sys_module(&full)? {
+                    return Ok(m);
+                }
+                let file = module_of(module)
+                    .and_then(|m| self.dict_get_str_fast(m.dict, self.names.dunder_file).flatten())
+                    .map(text_of);
+                let location = file.map_or_else(|| "unknown location".to_string(), |f| f);
+                Err(PyErr::import_error(
+                    &self.heap,
+                    &format!("cannot import name '{}' from '{module_name}' ({location})", text_of(name)),
+                ))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `from module import *` into `locals`.
+    pub fn import_star(&mut self, module: Value, locals: Value) -> PyResult<()> {
+        let Some(m) = module_of(module) else {
+            return Err(self.type_error("import * needs a module"));
+        };
+        let all = self.dict_get_item(m.dict, self.names.dunder_all)?;
+        let names: Vec<Value> = match all {
+            Some(a) => self.collect_iterable(a)?,
+            None => self
+                .dict_items(m.dict)
+                .into_iter()
+                .map(|(k, _)| k)
+                .filter(|k| !text_of(*k).starts_with('_'))
+                .collect(),
+        };
+        for n in names {
+            let v = self.get_attr(module, n)?;
+            self.store_subscr_mapping(locals, n, v)?;
+        }
+        Ok(())
+    }
+
+    /// Is `v` a module's namespace dict?
+    pub fn is_namespace(&self, v: Value) -> bool {
+        dict_of(v).is_some()
+    }
+}

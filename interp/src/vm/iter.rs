@@ -1,0 +1,462 @@
+//! Iteration: `iter()` and `next()` with native iterators for the built-in
+//! sequences and tables, the `__iter__`/`__next__` protocol, the old
+//! `__getitem__` protocol, and unpacking.
+
+use std::cell::Cell;
+
+use super::{PyResult, Vm};
+use crate::object::bytes::bytes_of;
+use crate::object::dict::dict_of;
+use crate::object::gc::Tracer;
+use crate::object::heap::{Gc, ObjHeader, ObjKind, Payload};
+use crate::object::list::list_of;
+use crate::object::range::RangeObj;
+use crate::object::str::str_of;
+use crate::object::tuple::tuple_of;
+use crate::object::{PyErr, Value};
+
+/// What a sequence iterator walks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum SeqKind {
+    List,
+    ListReversed,
+    Tuple,
+    Str,
+    Bytes,
+    /// `range` with small bounds: `index` counts, values are computed.
+    Range { start: i64, step: i64, len: i64 },
+    /// The `__getitem__` protocol over any object.
+    GetItem,
+    /// `iter(callable, sentinel)`: `extra` is the sentinel.
+    Callable,
+}
+
+/// An iterator over a sequence (or a range, or a callable).
+pub struct SeqIterObj {
+    pub seq: Cell<Value>,
+    pub index: Cell<i64>,
+    pub kind: SeqKind,
+    pub extra: Value,
+}
+
+// SAFETY: traces the sequence and the sentinel.
+unsafe impl Payload for SeqIterObj {
+    const KIND: ObjKind = ObjKind::SeqIter;
+    fn trace(&self, tracer: &mut Tracer) {
+        tracer.mark_all(&[self.seq.get(), self.extra]);
+    }
+}
+
+/// What a table iterator yields.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum TableIterKind {
+    DictKeys,
+    DictValues,
+    DictItems,
+    Set,
+}
+
+/// An iterator over a dict (keys, values, items) or a set; detects size
+/// changes as CPython does.
+pub struct TableIterObj {
+    pub table: Value,
+    pub pos: Cell<usize>,
+    pub kind: TableIterKind,
+    pub expected_len: Cell<usize>,
+}
+
+// SAFETY: traces the table.
+unsafe impl Payload for TableIterObj {
+    const KIND: ObjKind = ObjKind::TableIter;
+    fn trace(&self, tracer: &mut Tracer) {
+        tracer.mark(self.table);
+    }
+}
+
+impl Vm {
+    fn new_seq_iter(&self, ty: Value, seq: Value, kind: SeqKind, start: i64) -> Value {
+        let it = SeqIterObj { seq: Cell::new(seq), index: Cell::new(start), kind, extra: Value::NONE };
+        self.heap.alloc(ty, it).value()
+    }
+
+    pub fn new_table_iter(&self, table: Value, kind: TableIterKind, len: usize) -> Value {
+        let t = self.heap.types();
+        let ty = match kind {
+            TableIterKind::DictKeys => t.dict_keyiterator,
+            TableIterKind::DictValues => t.dict_valueiterator,
+            TableIterKind::DictItems => t.dict_itemiterator,
+            TableIterKind::Set => t.set_iterator,
+        };
+        let it = TableIterObj { table, pos: Cell::new(0), kind, expected_len: Cell::new(len) };
+        self.heap.alloc(ty, it).value()
+    }
+
+    /// `iter(v)`.
+    pub fn get_iter(&mut self, v: Value) -> PyResult {
+        let t = self.heap.types();
+        let user = v.is_ptr() && self.heap.type_obj(v).is_heap_type();
+        if user {
+            let name = self.names.dunder_iter;
+            if let Some(m) = self.heap.lookup_in_type_of(v, name) {
+                if m.is_none() {
+                    return Err(self.not_iterable(v));
+                }
+                if !self.is_native_slot_method(m) {
+                    let it = self.call_method_value(m, v, &[])?;
+                    if !self.is_iterator(it) {
+                        return Err(self.type_error(&format!(
+                            "iter() returned non-iterator of type '{}'",
+                            self.type_name(it)
+                        )));
+                    }
+                    return Ok(it);
+                }
+            }
+        }
+        let Some(header) = ObjHeader::of(v) else { return Err(self.not_iterable(v)) };
+        let it = match header.kind() {
+            ObjKind::List => self.new_seq_iter(t.list_iterator, v, SeqKind::List, 0),
+            ObjKind::Tuple => self.new_seq_iter(t.tuple_iterator, v, SeqKind::Tuple, 0),
+            ObjKind::Str => self.new_seq_iter(t.str_iterator, v, SeqKind::Str, 0),
+            ObjKind::Bytes => self.new_seq_iter(t.bytes_iterator, v, SeqKind::Bytes, 0),
+            ObjKind::Range => {
+                let r = Gc::<RangeObj>::from_value(v).expect("range layout");
+                match r.small() {
+                    Some((start, _, step, len)) => self.new_seq_iter(
+                        t.range_iterator,
+                        v,
+                        SeqKind::Range { start, step, len },
+                        0,
+                    ),
+                    None => self.new_seq_iter(t.iterator, v, SeqKind::GetItem, 0),
+                }
+            }
+            ObjKind::Dict => {
+                let len = dict_of(v).map_or(0, |d| d.table.borrow().len());
+                self.new_table_iter(v, TableIterKind::DictKeys, len)
+            }
+            ObjKind::Set | ObjKind::FrozenSet => {
+                let len = self.set_items(v).len();
+                self.new_table_iter(v, TableIterKind::Set, len)
+            }
+            ObjKind::SeqIter | ObjKind::TableIter => v,
+            ObjKind::Wrapper => return self.view_iter(v),
+            _ => {
+                let getitem = self.names.dunder_getitem;
+                if user && self.heap.lookup_in_type_of(v, getitem).is_some() {
+                    self.new_seq_iter(t.iterator, v, SeqKind::GetItem, 0)
+                } else if self.is_iterator(v) {
+                    v
+                } else {
+                    return Err(self.not_iterable(v));
+                }
+            }
+        };
+        Ok(it)
+    }
+
+    fn not_iterable(&self, v: Value) -> PyErr {
+        self.type_error(&format!("'{}' object is not iterable", self.type_name(v)))
+    }
+
+    /// Has `v` a `__next__`?
+    pub fn is_iterator(&self, v: Value) -> bool {
+        if matches!(ObjHeader::of(v).map(|h| h.kind()), Some(ObjKind::SeqIter | ObjKind::TableIter))
+        {
+            return true;
+        }
+        let name = self.names.dunder_next;
+        self.heap.lookup_in_type_of(v, name).is_some()
+    }
+
+    /// `next(it)`; `None` when exhausted.
+    pub fn iter_next(&mut self, it: Value) -> PyResult<Option<Value>> {
+        if let Some(s) = Gc::<SeqIterObj>::from_value(it) {
+            return self.seq_iter_next(s);
+        }
+        if let Some(t) = Gc::<TableIterObj>::from_value(it) {
+            return self.table_iter_next(t);
+        }
+        let name = self.names.dunder_next;
+        let Some(m) = self.heap.lookup_in_type_of(it, name) else {
+            return Err(self.type_error(&format!(
+                "'{}' object is not an iterator",
+                self.type_name(it)
+            )));
+        };
+        match self.call_method_value(m, it, &[]) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.matches(&self.heap, self.heap.types().stop_iteration) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn seq_iter_next(&mut self, s: Gc<SeqIterObj>) -> PyResult<Option<Value>> {
+        let i = s.index.get();
+        let seq = s.seq.get();
+        if seq.is_none() {
+            return Ok(None);
+        }
+        let item = match s.kind {
+            SeqKind::List => list_of(seq).and_then(|l| l.items.get(i as usize)),
+            SeqKind::ListReversed => {
+                let l = list_of(seq).expect("list layout");
+                if i < 0 || i as usize >= l.items.len() {
+                    None
+                } else {
+                    s.index.set(i - 1);
+                    let v = l.items.get(i as usize);
+                    if i == 0 {
+                        s.seq.set(Value::NONE);
+                    }
+                    return Ok(v);
+                }
+            }
+            SeqKind::Tuple => tuple_of(seq).and_then(|t| t.get(i as usize)),
+            SeqKind::Str => {
+                let st = str_of(seq).expect("str layout");
+                st.char_at(i as usize).map(|c| {
+                    let mut buf = [0u8; 4];
+                    self.heap.new_str(c.encode_utf8(&mut buf))
+                })
+            }
+            SeqKind::Bytes => bytes_of(seq)
+                .and_then(|b| b.as_bytes().get(i as usize).map(|x| Value::from_small_int(*x as i64).expect("a byte fits"))),
+            SeqKind::Range { start, step, len } => {
+                (i < len).then(|| self.heap.new_int_i64(start + step * i))
+            }
+            SeqKind::GetItem => {
+                let index = self.heap.new_int_i64(i);
+                match self.get_item(seq, index) {
+                    Ok(v) => Some(v),
+                    Err(e)
+                        if e.matches(&self.heap, self.heap.types().index_error)
+                            || e.matches(&self.heap, self.heap.types().stop_iteration) =>
+                    {
+                        None
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+            SeqKind::Callable => {
+                let v = self.call(seq, &[])?;
+                if self.keys_equal(v, s.extra)? {
+                    None
+                } else {
+                    Some(v)
+                }
+            }
+        };
+        match item {
+            Some(v) => {
+                s.index.set(i + 1);
+                Ok(Some(v))
+            }
+            None => {
+                s.seq.set(Value::NONE);
+                Ok(None)
+            }
+        }
+    }
+
+    fn table_iter_next(&mut self, t: Gc<TableIterObj>) -> PyResult<Option<Value>> {
+        let pos = t.pos.get();
+        if t.kind == TableIterKind::Set {
+            let items = self.set_items(t.table);
+            if items.len() != t.expected_len.get() {
+                t.expected_len.set(usize::MAX);
+                return Err(PyErr::runtime_error(&self.heap, "Set changed size during iteration"));
+            }
+            return Ok(items.get(pos).map(|v| {
+                t.pos.set(pos + 1);
+                *v
+            }));
+        }
+        let Some(d) = dict_of(t.table) else { return Ok(None) };
+        let (len, next) = {
+            let table = d.table.borrow();
+            (table.len(), table.next_entry(pos).map(|(ix, _, k, v)| (ix, *k, *v)))
+        };
+        if len != t.expected_len.get() {
+            t.expected_len.set(usize::MAX);
+            return Err(PyErr::runtime_error(&self.heap, "dictionary changed size during iteration"));
+        }
+        let Some((ix, k, v)) = next else { return Ok(None) };
+        t.pos.set(ix + 1);
+        Ok(Some(match t.kind {
+            TableIterKind::DictKeys => k,
+            TableIterKind::DictValues => v,
+            _ => self.heap.new_tuple(&[k, v]),
+        }))
+    }
+
+    /// Every item of an iterable.
+    pub fn collect_iterable(&mut self, v: Value) -> PyResult<Vec<Value>> {
+        if let Some(l) = list_of(v) {
+            if !self.heap.type_obj(v).is_heap_type() {
+                return Ok(l.items.to_vec());
+            }
+        }
+        if let Some(t) = tuple_of(v) {
+            if !self.heap.type_obj(v).is_heap_type() {
+                return Ok(t.items().to_vec());
+            }
+        }
+        let it = self.get_iter(v)?;
+        let mark = self.push_temp(it);
+        let mut items = Vec::new();
+        let result = loop {
+            match self.iter_next(it) {
+                Ok(Some(x)) => {
+                    // Items collected so far stay rooted on the stack.
+                    self.stack.push(x);
+                    items.push(x);
+                }
+                Ok(None) => break Ok(()),
+                Err(e) => break Err(e),
+            }
+        };
+        self.truncate_temps(mark);
+        result.map(|_| items)
+    }
+
+    /// `a, b = v` (`after` is `None`) or `a, *b, c = v` (`before` and `after`
+    /// counted around the starred list).
+    pub fn unpack(&mut self, v: Value, before: usize, after: Option<usize>) -> PyResult<Vec<Value>> {
+        let items = match self.collect_iterable(v) {
+            Ok(items) => items,
+            Err(e) if e.matches(&self.heap, self.heap.types().type_error) && !self.is_iterable(v) => {
+                return Err(self.type_error(&format!(
+                    "cannot unpack non-iterable {} object",
+                    self.type_name(v)
+                )))
+            }
+            Err(e) => return Err(e),
+        };
+        match after {
+            None => {
+                if items.len() < before {
+                    return Err(self.value_error(&format!(
+                        "not enough values to unpack (expected {before}, got {})",
+                        items.len()
+                    )));
+                }
+                if items.len() > before {
+                    return Err(self.value_error(&format!(
+                        "too many values to unpack (expected {before})"
+                    )));
+                }
+                Ok(items)
+            }
+            Some(after) => {
+                if items.len() < before + after {
+                    return Err(self.value_error(&format!(
+                        "not enough values to unpack (expected at least {}, got {})",
+                        before + after,
+                        items.len()
+                    )));
+                }
+                let mut out = items[..before].to_vec();
+                let middle = self.heap.new_list(&items[before..items.len() - after]);
+                out.push(middle);
+                out.extend_from_slice(&items[items.len() - after..]);
+                Ok(out)
+            }
+        }
+    }
+
+    fn is_iterable(&self, v: Value) -> bool {
+        match ObjHeader::of(v).map(|h| h.kind()) {
+            Some(
+                ObjKind::List
+                | ObjKind::Tuple
+                | ObjKind::Str
+                | ObjKind::Bytes
+                | ObjKind::Dict
+                | ObjKind::Set
+                | ObjKind::FrozenSet
+                | ObjKind::Range
+                | ObjKind::SeqIter
+                | ObjKind::TableIter,
+            ) => true,
+            _ => {
+                let (i, g) = (self.names.dunder_iter, self.names.dunder_getitem);
+                self.heap.lookup_in_type_of(v, i).is_some()
+                    || self.heap.lookup_in_type_of(v, g).is_some()
+            }
+        }
+    }
+
+    pub fn list_append(&mut self, list: Value, item: Value) {
+        if let Some(l) = list_of(list) {
+            l.items.push(item);
+        }
+    }
+
+    pub fn list_extend(&mut self, list: Value, src: Value) -> PyResult<()> {
+        let items = match self.collect_iterable(src) {
+            Ok(items) => items,
+            Err(e) if e.matches(&self.heap, self.heap.types().type_error) && !self.is_iterable(src) => {
+                return Err(self.type_error(&format!(
+                    "Value after * must be an iterable, not {}",
+                    self.type_name(src)
+                )))
+            }
+            Err(e) => return Err(e),
+        };
+        if let Some(l) = list_of(list) {
+            for item in items {
+                l.items.push(item);
+            }
+        }
+        Ok(())
+    }
+
+    pub fn list_items(&self, list: Value) -> Vec<Value> {
+        list_of(list).map_or_else(Vec::new, |l| l.items.to_vec())
+    }
+
+    /// `len()` of built-in containers without calling Python.
+    pub fn native_len(&self, v: Value) -> Option<usize> {
+        Some(match ObjHeader::of(v)?.kind() {
+            ObjKind::List => list_of(v)?.items.len(),
+            ObjKind::Tuple => tuple_of(v)?.len(),
+            ObjKind::Str => str_of(v)?.char_len(),
+            ObjKind::Bytes => bytes_of(v)?.len(),
+            ObjKind::ByteArray => crate::object::bytes::bytearray_of(v)?.len(),
+            ObjKind::Dict => dict_of(v)?.table.borrow().len(),
+            ObjKind::Set | ObjKind::FrozenSet => self.set_items(v).len(),
+            ObjKind::Range => {
+                let r = Gc::<RangeObj>::from_value(v)?;
+                crate::object::boxes::int_to_i64(r.len)? as usize
+            }
+            _ => return None,
+        })
+    }
+
+    /// `len(v)`.
+    pub fn len_of(&mut self, v: Value) -> PyResult<usize> {
+        let user = v.is_ptr() && self.heap.type_obj(v).is_heap_type();
+        if user {
+            let name = self.names.dunder_len;
+            if let Some(m) = self.heap.lookup_in_type_of(v, name) {
+                if !self.is_native_slot_method(m) {
+                    let r = self.call_method_value(m, v, &[])?;
+                    return self.len_result(r);
+                }
+            }
+        }
+        match self.native_len(v) {
+            Some(n) => Ok(n),
+            None => {
+                if let Some(r) = self.view_len(v) {
+                    return Ok(r);
+                }
+                Err(self.type_error(&format!(
+                    "object of type '{}' has no len()",
+                    self.type_name(v)
+                )))
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! Name lookup: globals with builtins behind them (with an inline cache),
+//! the locals mapping of module and class bodies, and the errors for
+//! missing names.
+
+use super::code::{CacheEntry, CodeObj};
+use super::{PyResult, Vm};
+use crate::object::dict::dict_of;
+use crate::object::heap::Gc;
+use crate::object::str::str_of;
+use crate::object::{PyErr, Value};
+
+impl Vm {
+    /// `LoadGlobal`: the globals dict, then builtins. The cache remembers
+    /// the value for the pair of table mutation counters it was found under.
+    pub fn load_global(
+        &mut self,
+        code: Gc<CodeObj>,
+        globals: Value,
+        name: u16,
+        cache: u16,
+    ) -> PyResult {
+        let key = code.name_value(name);
+        let stamp = self.namespace_stamp(globals);
+        let entry = code.caches[cache as usize].get();
+        if entry.key == stamp && stamp != 0 && !entry.value.is_empty() {
+            return Ok(entry.value);
+        }
+        let found = match self.dict_get_item(globals, key)? {
+            Some(v) => v,
+            None => match self.dict_get_item(self.builtins, key)? {
+                Some(v) => v,
+                None => return Err(self.name_not_defined(key)),
+            },
+        };
+        code.caches[cache as usize].set(CacheEntry { key: stamp, value: found, extra: 0 });
+        Ok(found)
+    }
+
+    /// A number that changes whenever the globals or builtins dict changes
+    /// (0 when it cannot be computed: no caching then).
+    fn namespace_stamp(&self, globals: Value) -> u64 {
+        match (dict_of(globals), dict_of(self.builtins)) {
+            (Some(g), Some(b)) => {
+                let g = g.table.borrow().mutations();
+                let b = b.table.borrow().mutations();
+                // Both counters only grow; mixing with the dict's address
+                // keeps caches of different modules apart.
+                (g.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ b ^ globals.bits()).max(1)
+            }
+            _ => 0,
+        }
+    }
+
+    /// `LoadName`: locals mapping, globals, builtins.
+    pub fn load_name(&mut self, locals: Value, globals: Value, key: Value) -> PyResult {
+        if !locals.is_none() {
+            if let Some(v) = self.mapping_lookup(locals, key)? {
+                return Ok(v);
+            }
+        }
+        if let Some(v) = self.dict_get_item(globals, key)? {
+            return Ok(v);
+        }
+        if let Some(v) = self.dict_get_item(self.builtins, key)? {
+            return Ok(v);
+        }
+        Err(self.name_not_defined(key))
+    }
+
+    /// `mapping[key]` that reports absence instead of raising KeyError.
+    pub fn mapping_lookup(&mut self, mapping: Value, key: Value) -> PyResult<Option<Value>> {
+        if dict_of(mapping).is_some() && !self.heap.type_obj(mapping).is_heap_type() {
+            return self.dict_get_item(mapping, key);
+        }
+        match self.get_item(mapping, key) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.matches(&self.heap, self.heap.types().key_error) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `StoreName`: `locals[key] = value`.
+    pub fn store_subscr_mapping(&mut self, locals: Value, key: Value, value: Value) -> PyResult<()> {
+        if dict_of(locals).is_some() && !self.heap.type_obj(locals).is_heap_type() {
+            return self.dict_set_item(locals, key, value);
+        }
+        self.set_item(locals, key, value)
+    }
+
+    /// `DeleteName`: false when the name was not there.
+    pub fn delete_from_mapping(&mut self, locals: Value, key: Value) -> PyResult<bool> {
+        if dict_of(locals).is_some() && !self.heap.type_obj(locals).is_heap_type() {
+            return self.dict_del_item(locals, key);
+        }
+        match self.del_item(locals, key) {
+            Ok(()) => Ok(true),
+            Err(e) if e.matches(&self.heap, self.heap.types().key_error) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn name_not_defined(&self, key: Value) -> PyErr {
+        let name = str_of(key).map(|s| s.as_str().to_string()).unwrap_or_default();
+        PyErr::name_error(&self.heap, &format!("name '{name}' is not defined"))
+    }
+
+    pub fn unbound_local(&self, key: Value) -> PyErr {
+        let name = str_of(key).map(|s| s.as_str().to_string()).unwrap_or_default();
+        PyErr::unbound_local_error(
+            &self.heap,
+            &format!("local variable '{name}' referenced before assignment"),
+        )
+    }
+
+    /// `SetupAnnotations`: `__annotations__ = {}` unless present.
+    pub fn setup_annotations(&mut self, locals: Value) -> PyResult<()> {
+        let key = self.names.dunder_annotations;
+        if self.mapping_lookup(locals, key)?.is_none() {
+            let d = self.heap.new_dict();
+            self.store_subscr_mapping(locals, key, d)?;
+        }
+        Ok(())
+    }
+}

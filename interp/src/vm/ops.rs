@@ -1,0 +1,726 @@
+//! Operators: arithmetic, bitwise, comparison and truth, with CPython's
+//! dispatch: built-in types by their layout, user classes through their
+//! special methods, the reflected method of the right operand tried first
+//! when its type is a subclass of the left's, `NotImplemented` handling,
+//! and CPython's error messages.
+
+use super::{PyResult, Vm};
+use crate::bytecode::instr::{BinOp, CmpOp, UnaryOp};
+use crate::number::complex::Complex;
+use crate::number::int::{Int, IntPow};
+use crate::number::tower::{self, Arith, Num};
+use crate::number::{NumError, NumErrorKind};
+use crate::object::boxes::{float_value, int_value, ComplexObj};
+use crate::object::bytes::bytes_of;
+use crate::object::heap::{Gc, ObjHeader, ObjKind};
+use crate::object::list::list_of;
+use crate::object::str::str_of;
+use crate::object::tuple::tuple_of;
+use crate::object::{PyErr, Value};
+use std::cmp::Ordering;
+
+/// The dunder names of a binary operator: (`__add__`, `__radd__`, `__iadd__`).
+pub fn dunders(op: BinOp) -> (&'static str, &'static str, &'static str) {
+    match op {
+        BinOp::Add => ("__add__", "__radd__", "__iadd__"),
+        BinOp::Sub => ("__sub__", "__rsub__", "__isub__"),
+        BinOp::Mul => ("__mul__", "__rmul__", "__imul__"),
+        BinOp::MatMul => ("__matmul__", "__rmatmul__", "__imatmul__"),
+        BinOp::TrueDiv => ("__truediv__", "__rtruediv__", "__itruediv__"),
+        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+        BinOp::Mod => ("__mod__", "__rmod__", "__imod__"),
+        BinOp::Pow => ("__pow__", "__rpow__", "__ipow__"),
+        BinOp::LShift => ("__lshift__", "__rlshift__", "__ilshift__"),
+        BinOp::RShift => ("__rshift__", "__rrshift__", "__irshift__"),
+        BinOp::And => ("__and__", "__rand__", "__iand__"),
+        BinOp::Or => ("__or__", "__ror__", "__ior__"),
+        BinOp::Xor => ("__xor__", "__rxor__", "__ixor__"),
+    }
+}
+
+fn cmp_dunders(op: CmpOp) -> (&'static str, &'static str) {
+    match op {
+        CmpOp::Lt => ("__lt__", "__gt__"),
+        CmpOp::Le => ("__le__", "__ge__"),
+        CmpOp::Eq => ("__eq__", "__eq__"),
+        CmpOp::Ne => ("__ne__", "__ne__"),
+        CmpOp::Gt => ("__gt__", "__lt__"),
+        CmpOp::Ge => ("__ge__", "__le__"),
+        _ => ("", ""),
+    }
+}
+
+impl Vm {
+    /// A number of a built-in numeric type (bool and int/float subclasses
+    /// included), as the numeric tower sees it.
+    pub fn as_num(&self, v: Value) -> Option<Num> {
+        if let Some(i) = v.as_small_int() {
+            return Some(Num::Int(Int::Small(i)));
+        }
+        if let Some(f) = v.as_f64() {
+            return Some(Num::Float(f));
+        }
+        if let Some(b) = v.as_bool() {
+            return Some(Num::Int(Int::Small(b as i64)));
+        }
+        match ObjHeader::of(v)?.kind() {
+            ObjKind::Int => int_value(v).map(|b| Num::Int(Int::from_big(b))),
+            ObjKind::Float => float_value(v).map(Num::Float),
+            ObjKind::Complex => {
+                let c = Gc::<ComplexObj>::from_value(v)?;
+                Some(Num::Complex(Complex::new(c.re, c.im)))
+            }
+            _ => None,
+        }
+    }
+
+    /// The int of a built-in int (bool included).
+    pub fn as_int(&self, v: Value) -> Option<Int> {
+        match self.as_num(v)? {
+            Num::Int(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    pub fn num_value(&self, n: Num) -> Value {
+        match n {
+            Num::Int(Int::Small(i)) => self.heap.new_int_i64(i),
+            Num::Int(Int::Big(b)) => self.heap.new_int(b),
+            Num::Float(f) => Value::from_f64(f),
+            Num::Complex(c) => self.heap.new_complex(c.re, c.im),
+        }
+    }
+
+    pub fn int_value(&self, n: Int) -> Value {
+        self.num_value(Num::Int(n))
+    }
+
+    pub fn num_error(&self, e: NumError) -> PyErr {
+        let t = self.heap.types();
+        let ty = match e.kind {
+            NumErrorKind::ZeroDivisionError => t.zero_division_error,
+            NumErrorKind::OverflowError => t.overflow_error,
+            NumErrorKind::ValueError => t.value_error,
+            NumErrorKind::TypeError => t.type_error,
+            NumErrorKind::MemoryError => t.memory_error,
+        };
+        PyErr::new(&self.heap, ty, &e.message)
+    }
+
+    /// Is `v`'s type a user class (whose special methods must be honoured)?
+    fn is_user_typed(&self, v: Value) -> bool {
+        v.is_ptr() && self.heap.type_obj(v).is_heap_type()
+    }
+
+    /// `a OP b`.
+    pub fn binary_op(&mut self, op: BinOp, a: Value, b: Value) -> PyResult {
+        if !self.is_user_typed(a) && !self.is_user_typed(b) {
+            if let Some(r) = self.native_binary(op, a, b)? {
+                return Ok(r);
+            }
+        }
+        let (name, rname, _) = dunders(op);
+        match self.binary_dunder(a, b, name, rname)? {
+            Some(r) => Ok(r),
+            None => {
+                if self.is_user_typed(a) || self.is_user_typed(b) {
+                    if let Some(r) = self.native_binary_of_bases(op, a, b)? {
+                        return Ok(r);
+                    }
+                }
+                Err(self.unsupported(op.symbol(), a, b))
+            }
+        }
+    }
+
+    /// `a OP= b`: the in-place method first, then the binary operator.
+    pub fn inplace_op(&mut self, op: BinOp, a: Value, b: Value) -> PyResult {
+        if !self.is_user_typed(a) {
+            // Built-in mutable sequences extend in place.
+            if let (BinOp::Add, Some(list)) = (op, list_of(a)) {
+                let items = self.collect_iterable(b)?;
+                for item in items {
+                    list.items.push(item);
+                }
+                return Ok(a);
+            }
+        }
+        let (_, _, iname) = dunders(op);
+        if self.is_user_typed(a) {
+            let iname_v = self.heap.intern(iname);
+            if let Some(method) = self.heap.lookup_in_type_of(a, iname_v) {
+                let r = self.call_method_value(method, a, &[b])?;
+                if r != self.heap.singletons().not_implemented {
+                    return Ok(r);
+                }
+            }
+        }
+        let symbol = format!("{}=", op.symbol());
+        let (name, rname, _) = dunders(op);
+        if !self.is_user_typed(a) && !self.is_user_typed(b) {
+            if let Some(r) = self.native_binary(op, a, b)? {
+                return Ok(r);
+            }
+        }
+        match self.binary_dunder(a, b, name, rname)? {
+            Some(r) => Ok(r),
+            None => Err(self.unsupported(&symbol, a, b)),
+        }
+    }
+
+    fn unsupported(&self, symbol: &str, a: Value, b: Value) -> PyErr {
+        if symbol == "**" {
+            return self.type_error(&format!(
+                "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
+                self.type_name(a),
+                self.type_name(b)
+            ));
+        }
+        self.type_error(&format!(
+            "unsupported operand type(s) for {symbol}: '{}' and '{}'",
+            self.type_name(a),
+            self.type_name(b)
+        ))
+    }
+
+    /// The special-method protocol: `a.__op__(b)`, then `b.__rop__(a)`
+    /// (reflected first when `b`'s type is a proper subclass of `a`'s that
+    /// overrides it). `None` when both give NotImplemented or are missing.
+    fn binary_dunder(&mut self, a: Value, b: Value, name: &str, rname: &str) -> PyResult<Option<Value>> {
+        let name_v = self.heap.intern(name);
+        let rname_v = self.heap.intern(rname);
+        let ta = self.heap.type_obj(a);
+        let tb = self.heap.type_obj(b);
+        let left = self.heap.lookup(ta, name_v).filter(|m| !m.is_none());
+        let right = if ta == tb { None } else { self.heap.lookup(tb, rname_v).filter(|m| !m.is_none()) };
+        let not_impl = self.heap.singletons().not_implemented;
+        let mut right_tried = false;
+        if let Some(r) = right {
+            if tb.is_subtype(ta) && left != Some(r) {
+                right_tried = true;
+                let result = self.call_method_value(r, b, &[a])?;
+                if result != not_impl {
+                    return Ok(Some(result));
+                }
+            }
+        }
+        if let Some(l) = left {
+            let result = self.call_method_value(l, a, &[b])?;
+            if result != not_impl {
+                return Ok(Some(result));
+            }
+        }
+        if let (Some(r), false) = (right, right_tried) {
+            let result = self.call_method_value(r, b, &[a])?;
+            if result != not_impl {
+                return Ok(Some(result));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Operators on built-in types; `None` when the operand types do not
+    /// support the operator natively.
+    fn native_binary(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
+        if let (Some(x), Some(y)) = (self.as_num(a), self.as_num(b)) {
+            return self.numeric_binary(op, &x, &y).map(Some);
+        }
+        match op {
+            BinOp::Add => {
+                if let (Some(x), Some(y)) = (str_of(a), str_of(b)) {
+                    let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
+                    s.push_str(x.as_str());
+                    s.push_str(y.as_str());
+                    return Ok(Some(self.heap.new_str_from_string(s)));
+                }
+                if let (Some(x), Some(y)) = (list_of(a), list_of(b)) {
+                    let mut items = x.items.to_vec();
+                    items.extend(y.items.to_vec());
+                    return Ok(Some(self.heap.new_list(&items)));
+                }
+                if let (Some(x), Some(y)) = (tuple_of(a), tuple_of(b)) {
+                    let mut items = x.items().to_vec();
+                    items.extend_from_slice(y.items());
+                    return Ok(Some(self.heap.new_tuple(&items)));
+                }
+                if let (Some(x), Some(y)) = (bytes_of(a), bytes_of(b)) {
+                    let mut data = x.as_bytes().to_vec();
+                    data.extend_from_slice(y.as_bytes());
+                    return Ok(Some(self.heap.new_bytes(&data)));
+                }
+                if str_of(a).is_some() && !b.is_ptr() || (str_of(a).is_some() && str_of(b).is_none()) {
+                    return Err(self.type_error(&format!(
+                        "can only concatenate str (not \"{}\") to str",
+                        self.type_name(b)
+                    )));
+                }
+                if list_of(a).is_some() && list_of(b).is_none() && !self.is_user_typed(b) {
+                    return Err(self.type_error(&format!(
+                        "can only concatenate list (not \"{}\") to list",
+                        self.type_name(b)
+                    )));
+                }
+                if tuple_of(a).is_some() && tuple_of(b).is_none() && !self.is_user_typed(b) {
+                    return Err(self.type_error(&format!(
+                        "can only concatenate tuple (not \"{}\") to tuple",
+                        self.type_name(b)
+                    )));
+                }
+                Ok(None)
+            }
+            BinOp::Mul => {
+                let (seq, count) = if self.as_int(b).is_some() {
+                    (a, b)
+                } else if self.as_int(a).is_some() {
+                    (b, a)
+                } else {
+                    return Ok(None);
+                };
+                let Some(n) = self.as_int(count) else { return Ok(None) };
+                self.repeat_sequence(seq, count, &n)
+            }
+            BinOp::Mod => {
+                if str_of(a).is_some() {
+                    return self.percent_format(a, b).map(Some);
+                }
+                Ok(None)
+            }
+            BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor => self.set_binary(op, a, b),
+            _ => Ok(None),
+        }
+    }
+
+    /// For instances of user subclasses of built-in types that do not
+    /// override the operator: the built-in operator on their base values.
+    fn native_binary_of_bases(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
+        let a = self.builtin_base_value(a);
+        let b = self.builtin_base_value(b);
+        if self.is_user_typed(a) || self.is_user_typed(b) {
+            return Ok(None);
+        }
+        self.native_binary(op, a, b)
+    }
+
+    fn repeat_sequence(&mut self, seq: Value, count: Value, n: &Int) -> PyResult<Option<Value>> {
+        let times = match n.to_i64() {
+            Some(t) => t.max(0) as usize,
+            None if n.is_negative() => 0,
+            None => {
+                return Err(PyErr::overflow_error(
+                    &self.heap,
+                    &format!("cannot fit '{}' into an index-sized integer", self.type_name(count)),
+                ))
+            }
+        };
+        let too_big = || PyErr::memory_error(&self.heap, "");
+        if let Some(s) = str_of(seq) {
+            let len = s.as_str().len().checked_mul(times).ok_or_else(too_big)?;
+            if len > isize::MAX as usize / 2 {
+                return Err(too_big());
+            }
+            return Ok(Some(self.heap.new_str_from_string(s.as_str().repeat(times))));
+        }
+        if let Some(l) = list_of(seq) {
+            let items = l.items.to_vec();
+            items.len().checked_mul(times).filter(|n| *n < (1 << 40)).ok_or_else(too_big)?;
+            let all: Vec<Value> = items.iter().copied().cycle().take(items.len() * times).collect();
+            return Ok(Some(self.heap.new_list(&all)));
+        }
+        if let Some(t) = tuple_of(seq) {
+            let items = t.items().to_vec();
+            items.len().checked_mul(times).filter(|n| *n < (1 << 40)).ok_or_else(too_big)?;
+            let all: Vec<Value> = items.iter().copied().cycle().take(items.len() * times).collect();
+            return Ok(Some(self.heap.new_tuple(&all)));
+        }
+        if let Some(b) = bytes_of(seq) {
+            return Ok(Some(self.heap.new_bytes(&b.as_bytes().repeat(times))));
+        }
+        Ok(None)
+    }
+
+    fn numeric_binary(&mut self, op: BinOp, x: &Num, y: &Num) -> PyResult {
+        let arith = |a: Arith| tower::arith(a, x, y);
+        let result = match op {
+            BinOp::Add => arith(Arith::Add),
+            BinOp::Sub => arith(Arith::Sub),
+            BinOp::Mul => arith(Arith::Mul),
+            BinOp::TrueDiv => arith(Arith::TrueDiv),
+            BinOp::FloorDiv => arith(Arith::FloorDiv),
+            BinOp::Mod => arith(Arith::Mod),
+            BinOp::Pow => arith(Arith::Pow),
+            BinOp::MatMul => return Err(self.unsupported_nums("@", x, y)),
+            BinOp::LShift | BinOp::RShift | BinOp::And | BinOp::Or | BinOp::Xor => {
+                let (Num::Int(a), Num::Int(b)) = (x, y) else {
+                    return Err(self.unsupported_nums(op.symbol(), x, y));
+                };
+                match op {
+                    BinOp::LShift => a.shl(b).map(Num::Int),
+                    BinOp::RShift => a.shr(b).map(Num::Int),
+                    BinOp::And => Ok(Num::Int(a.bitand(b))),
+                    BinOp::Or => Ok(Num::Int(a.bitor(b))),
+                    _ => Ok(Num::Int(a.bitxor(b))),
+                }
+            }
+        };
+        match result {
+            Ok(n) => Ok(self.num_value(n)),
+            Err(e) => Err(self.num_error(e)),
+        }
+    }
+
+    fn unsupported_nums(&self, symbol: &str, x: &Num, y: &Num) -> PyErr {
+        let name = |n: &Num| match n {
+            Num::Int(_) => "int",
+            Num::Float(_) => "float",
+            Num::Complex(_) => "complex",
+        };
+        self.type_error(&format!(
+            "unsupported operand type(s) for {symbol}: '{}' and '{}'",
+            name(x),
+            name(y)
+        ))
+    }
+
+    /// `pow(a, b, m)` for ints.
+    pub fn pow3(&mut self, a: Value, b: Value, m: Value) -> PyResult {
+        match (self.as_int(a), self.as_int(b), self.as_int(m)) {
+            (Some(x), Some(y), Some(z)) => match x.pow_mod(&y, &z) {
+                Ok(r) => Ok(self.int_value(r)),
+                Err(e) => Err(self.num_error(e)),
+            },
+            _ => Err(self.type_error(
+                "pow() 3rd argument not allowed unless all arguments are integers",
+            )),
+        }
+    }
+
+    /// `-x`, `+x`, `~x`.
+    pub fn unary_op(&mut self, op: UnaryOp, x: Value) -> PyResult {
+        if !self.is_user_typed(x) {
+            if let Some(n) = self.as_num(x) {
+                let r = match (op, n) {
+                    (UnaryOp::Neg, Num::Int(i)) => Num::Int(i.neg()),
+                    (UnaryOp::Neg, Num::Float(f)) => Num::Float(-f),
+                    (UnaryOp::Neg, Num::Complex(c)) => Num::Complex(Complex::new(-c.re, -c.im)),
+                    (UnaryOp::Pos, n) => n,
+                    (UnaryOp::Invert, Num::Int(i)) => Num::Int(i.invert()),
+                    (UnaryOp::Not, _) => unreachable!("`not` is truth testing"),
+                    (UnaryOp::Invert, _) => {
+                        return Err(self.type_error(&format!(
+                            "bad operand type for unary ~: '{}'",
+                            self.type_name(x)
+                        )))
+                    }
+                };
+                return Ok(self.num_value(r));
+            }
+        }
+        let (name, symbol) = match op {
+            UnaryOp::Neg => ("__neg__", "-"),
+            UnaryOp::Pos => ("__pos__", "+"),
+            UnaryOp::Invert => ("__invert__", "~"),
+            UnaryOp::Not => ("__bool__", "not"),
+        };
+        let name_v = self.heap.intern(name);
+        if let Some(m) = self.heap.lookup_in_type_of(x, name_v) {
+            return self.call_method_value(m, x, &[]);
+        }
+        let base = self.builtin_base_value(x);
+        if base != x {
+            return self.unary_op(op, base);
+        }
+        Err(self.type_error(&format!(
+            "bad operand type for unary {symbol}: '{}'",
+            self.type_name(x)
+        )))
+    }
+
+    /// Truth testing: `__bool__`, then `__len__`, else true.
+    pub fn is_true(&mut self, v: Value) -> PyResult<bool> {
+        if let Some(b) = v.as_bool() {
+            return Ok(b);
+        }
+        if v.is_none() {
+            return Ok(false);
+        }
+        if let Some(i) = v.as_small_int() {
+            return Ok(i != 0);
+        }
+        if let Some(f) = v.as_f64() {
+            return Ok(f != 0.0);
+        }
+        if self.is_user_typed(v) {
+            let bool_name = self.names.dunder_bool;
+            if let Some(m) = self.heap.lookup_in_type_of(v, bool_name) {
+                if !self.is_native_slot_method(m) {
+                    let r = self.call_method_value(m, v, &[])?;
+                    return match r.as_bool() {
+                        Some(b) => Ok(b),
+                        None => Err(self.type_error(&format!(
+                            "__bool__ should return bool, returned {}",
+                            self.type_name(r)
+                        ))),
+                    };
+                }
+            }
+            let len_name = self.names.dunder_len;
+            if let Some(m) = self.heap.lookup_in_type_of(v, len_name) {
+                if !self.is_native_slot_method(m) {
+                    let r = self.call_method_value(m, v, &[])?;
+                    return Ok(self.len_result(r)? != 0);
+                }
+            }
+            let base = self.builtin_base_value(v);
+            if base == v {
+                return Ok(true);
+            }
+            return self.is_true(base);
+        }
+        if let Some(n) = self.as_num(v) {
+            return Ok(match n {
+                Num::Int(i) => !i.is_zero(),
+                Num::Float(f) => f != 0.0,
+                Num::Complex(c) => c.re != 0.0 || c.im != 0.0,
+            });
+        }
+        match self.native_len(v) {
+            Some(n) => Ok(n != 0),
+            None => Ok(true),
+        }
+    }
+
+    /// A comparison, including `in`, `not in`, `is`, `is not`.
+    pub fn compare_op(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult {
+        match op {
+            CmpOp::Is => Ok(Value::from_bool(a == b)),
+            CmpOp::IsNot => Ok(Value::from_bool(a != b)),
+            CmpOp::In => self.contains(b, a).map(Value::from_bool),
+            CmpOp::NotIn => self.contains(b, a).map(|c| Value::from_bool(!c)),
+            _ => self.rich_compare(op, a, b),
+        }
+    }
+
+    /// `a < b` and friends, with the reflected-operand protocol.
+    pub fn rich_compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult {
+        if !self.is_user_typed(a) && !self.is_user_typed(b) {
+            if let Some(ord) = self.native_compare(op, a, b)? {
+                return Ok(Value::from_bool(ord));
+            }
+        }
+        let (name, rname) = cmp_dunders(op);
+        if let Some(r) = self.binary_dunder(a, b, name, rname)? {
+            return Ok(r);
+        }
+        if self.is_user_typed(a) || self.is_user_typed(b) {
+            let (ba, bb) = (self.builtin_base_value(a), self.builtin_base_value(b));
+            if (ba != a || bb != b) && !self.is_user_typed(ba) && !self.is_user_typed(bb) {
+                if let Some(ord) = self.native_compare(op, ba, bb)? {
+                    return Ok(Value::from_bool(ord));
+                }
+            }
+        }
+        match op {
+            CmpOp::Eq => Ok(Value::from_bool(a == b)),
+            CmpOp::Ne => Ok(Value::from_bool(a != b)),
+            _ => Err(self.type_error(&format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                op.symbol(),
+                self.type_name(a),
+                self.type_name(b)
+            ))),
+        }
+    }
+
+    /// Comparison of built-in values; `None` when the types do not compare
+    /// natively (the caller then tries special methods and identity).
+    fn native_compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Option<bool>> {
+        if let (Some(x), Some(y)) = (self.as_num(a), self.as_num(b)) {
+            if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+                let eq = tower::equals(&x, &y);
+                return Ok(Some(if op == CmpOp::Eq { eq } else { !eq }));
+            }
+            if matches!(x, Num::Complex(_)) || matches!(y, Num::Complex(_)) {
+                return Ok(None);
+            }
+            return Ok(Some(match tower::compare(&x, &y) {
+                Some(ord) => ordering_matches(op, ord),
+                None => false,
+            }));
+        }
+        if let (Some(x), Some(y)) = (str_of(a), str_of(b)) {
+            return Ok(Some(ordering_matches(op, x.as_str().cmp(y.as_str()))));
+        }
+        if let (Some(x), Some(y)) = (bytes_of(a), bytes_of(b)) {
+            return Ok(Some(ordering_matches(op, x.as_bytes().cmp(y.as_bytes()))));
+        }
+        if a.is_none() || b.is_none() {
+            return Ok(match op {
+                CmpOp::Eq => Some(a == b),
+                CmpOp::Ne => Some(a != b),
+                _ => None,
+            });
+        }
+        let seqs = match (tuple_of(a), tuple_of(b), list_of(a), list_of(b)) {
+            (Some(x), Some(y), _, _) => Some((x.items().to_vec(), y.items().to_vec())),
+            (_, _, Some(x), Some(y)) => Some((x.items.to_vec(), y.items.to_vec())),
+            _ => None,
+        };
+        if let Some((xs, ys)) = seqs {
+            return self.compare_sequences(op, &xs, &ys).map(Some);
+        }
+        if let (Some(_), Some(_)) = (crate::object::dict::dict_of(a), crate::object::dict::dict_of(b)) {
+            if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+                let eq = self.dicts_equal(a, b)?;
+                return Ok(Some(if op == CmpOp::Eq { eq } else { !eq }));
+            }
+            return Ok(None);
+        }
+        if let Some(r) = self.set_compare(op, a, b)? {
+            return Ok(Some(r));
+        }
+        Ok(None)
+    }
+
+    /// Lexicographic comparison of tuples and lists.
+    fn compare_sequences(&mut self, op: CmpOp, xs: &[Value], ys: &[Value]) -> PyResult<bool> {
+        let mark = self.stack.len();
+        self.stack.extend_from_slice(xs);
+        self.stack.extend_from_slice(ys);
+        let result = (|| {
+            for i in 0..xs.len().min(ys.len()) {
+                let (x, y) = (self.stack[mark + i], self.stack[mark + xs.len() + i]);
+                if !self.keys_equal(x, y)? {
+                    return match op {
+                        CmpOp::Eq => Ok(false),
+                        CmpOp::Ne => Ok(true),
+                        _ => {
+                            let r = self.rich_compare(op, x, y)?;
+                            self.is_true(r)
+                        }
+                    };
+                }
+            }
+            Ok(ordering_matches(op, xs.len().cmp(&ys.len())))
+        })();
+        self.truncate_temps(mark);
+        result
+    }
+
+    fn dicts_equal(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        let (xa, xb) = (self.dict_items(a), self.dict_items(b));
+        if xa.len() != xb.len() {
+            return Ok(false);
+        }
+        let mark = self.stack.len();
+        for (k, v) in &xa {
+            self.stack.push(*k);
+            self.stack.push(*v);
+        }
+        let result = (|| {
+            for i in 0..xa.len() {
+                let (k, v) = (self.stack[mark + 2 * i], self.stack[mark + 2 * i + 1]);
+                match self.dict_get_item(b, k)? {
+                    None => return Ok(false),
+                    Some(w) => {
+                        if !self.keys_equal(v, w)? {
+                            return Ok(false);
+                        }
+                    }
+                }
+            }
+            Ok(true)
+        })();
+        self.truncate_temps(mark);
+        result
+    }
+
+    /// `item in container`.
+    pub fn contains(&mut self, container: Value, item: Value) -> PyResult<bool> {
+        if !self.is_user_typed(container) {
+            if let Some(s) = str_of(container) {
+                let Some(needle) = str_of(item) else {
+                    return Err(self.type_error(&format!(
+                        "'in <string>' requires string as left operand, not {}",
+                        self.type_name(item)
+                    )));
+                };
+                return Ok(s.as_str().contains(needle.as_str()));
+            }
+            if crate::object::dict::dict_of(container).is_some() {
+                return Ok(self.dict_get_item(container, item)?.is_some());
+            }
+            if self.is_set_like(container) {
+                return self.set_contains(container, item);
+            }
+            if let Some(range) = self.range_contains(container, item) {
+                return Ok(range);
+            }
+        } else {
+            let name = self.names.dunder_contains;
+            if let Some(m) = self.heap.lookup_in_type_of(container, name) {
+                if !self.is_native_slot_method(m) {
+                    let r = self.call_method_value(m, container, &[item])?;
+                    return self.is_true(r);
+                }
+            }
+        }
+        // Fall back to iteration (`__iter__`, then the `__getitem__` protocol).
+        let iter = match self.get_iter(container) {
+            Ok(it) => it,
+            Err(e) if e.matches(&self.heap, self.heap.types().type_error) => {
+                return Err(self.type_error(&format!(
+                    "argument of type '{}' is not iterable",
+                    self.type_name(container)
+                )))
+            }
+            Err(e) => return Err(e),
+        };
+        let mark = self.push_temp(iter);
+        self.push_temp(item);
+        let result = (|| {
+            while let Some(x) = self.iter_next(iter)? {
+                if self.keys_equal(x, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        })();
+        self.truncate_temps(mark);
+        result
+    }
+
+    /// The int a `__len__` returned, checked as CPython checks it.
+    pub fn len_result(&mut self, r: Value) -> PyResult<usize> {
+        match self.as_int(r) {
+            Some(i) if i.is_negative() => Err(self.value_error("__len__() should return >= 0")),
+            Some(i) => i.to_i64().map(|n| n as usize).ok_or_else(|| {
+                PyErr::overflow_error(&self.heap, "cannot fit 'int' into an index-sized integer")
+            }),
+            None => Err(self.type_error(&format!(
+                "'{}' object cannot be interpreted as an integer",
+                self.type_name(r)
+            ))),
+        }
+    }
+}
+
+/// Does `ord` (of `a` against `b`) satisfy `a OP b`?
+pub fn ordering_matches(op: CmpOp, ord: Ordering) -> bool {
+    match op {
+        CmpOp::Lt => ord == Ordering::Less,
+        CmpOp::Le => ord != Ordering::Greater,
+        CmpOp::Eq => ord == Ordering::Equal,
+        CmpOp::Ne => ord != Ordering::Equal,
+        CmpOp::Gt => ord == Ordering::Greater,
+        CmpOp::Ge => ord != Ordering::Less,
+        _ => false,
+    }
+}
+
+/// `IntPow` results as numbers (re-exported for `pow()`).
+pub fn int_pow_num(p: IntPow) -> Num {
+    match p {
+        IntPow::Int(i) => Num::Int(i),
+        IntPow::Float(f) => Num::Float(f),
+    }
+}

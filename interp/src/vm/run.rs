@@ -1,0 +1,71 @@
+//! Running a program: the `__main__` module, uncaught exceptions printed
+//! as CPython prints them, `SystemExit`, and exit statuses.
+
+use super::function::module_of;
+use super::{PyResult, Vm};
+use crate::object::exception::exception_of;
+use crate::object::str::str_of;
+use crate::object::{PyErr, Value};
+
+impl Vm {
+    /// Runs `source` as the `__main__` module; returns the exit status.
+    pub fn run_main(&mut self, source: &[u8], filename: &str) -> i32 {
+        let result = self.run_main_inner(source, filename);
+        let status = match result {
+            Ok(()) => 0,
+            Err(err) => self.report_uncaught(err),
+        };
+        self.flush_stdout();
+        status
+    }
+
+    fn run_main_inner(&mut self, source: &[u8], filename: &str) -> PyResult<()> {
+        let module = self.new_module("__main__")?;
+        self.heap.add_permanent_root(module);
+        let dict = module_of(module).expect("a module").dict;
+        let key = self.heap.new_str("__main__");
+        let modules = self.modules;
+        self.dict_set_item(modules, key, module)?;
+        let builtins = self.builtins_module;
+        self.dict_set_item(dict, self.names.dunder_builtins, builtins)?;
+        if !filename.starts_with('<') {
+            let file = self.heap.new_str(filename);
+            self.dict_set_item(dict, self.names.dunder_file, file)?;
+        }
+        self.exec_source_in(source, filename, dict, dict).map(|_| ())
+    }
+
+    /// Prints an exception that reached the top and gives the exit status
+    /// (`SystemExit` decides its own).
+    pub fn report_uncaught(&mut self, err: PyErr) -> i32 {
+        self.flush_stdout();
+        let exc = err.exception();
+        if self.heap.is_instance(exc, self.heap.types().system_exit) {
+            return self.system_exit_status(exc);
+        }
+        let text = self.print_exception(exc);
+        self.write_stderr(&text);
+        1
+    }
+
+    fn system_exit_status(&mut self, exc: Value) -> i32 {
+        let args = exception_of(exc).map(|e| e.args()).unwrap_or_default();
+        let code = match args.len() {
+            0 => Value::NONE,
+            1 => args[0],
+            _ => exception_of(exc).map_or(Value::NONE, |e| e.args.get()),
+        };
+        if code.is_none() {
+            return 0;
+        }
+        if let Some(i) = self.as_int(code) {
+            return i.to_i64().map_or(-1, |n| n as i32);
+        }
+        let text = match str_of(code) {
+            Some(s) => s.as_str().to_string(),
+            None => self.str_of_value(code).unwrap_or_default(),
+        };
+        self.write_stderr(&format!("{text}\n"));
+        1
+    }
+}

@@ -1,0 +1,269 @@
+//! The attributes built-in objects expose without a dict: what CPython's
+//! getset and member descriptors give (`f.__name__`, `exc.args`,
+//! `C.__mro__`, `m.__dict__`, `obj.__class__`, ...).
+
+use super::code::code_of;
+use super::exceptions::TracebackObj;
+use super::function::{function_of, method_of, module_of, native_function_of, FunctionObj};
+use super::{PyResult, Vm};
+use crate::object::exception::exception_of;
+use crate::object::heap::Gc;
+use crate::object::str::str_of;
+use crate::object::types::TypeObj;
+use crate::object::{PyErr, Value};
+
+impl Vm {
+    /// A built-in attribute of `obj` that lives outside any dict, or `None`.
+    pub fn special_attr(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        let Some(n) = str_of(name).map(|s| s.as_str().to_string()) else { return Ok(None) };
+        if n == "__class__" {
+            return Ok(Some(self.heap.type_of(obj)));
+        }
+        if let Some(f) = function_of(obj) {
+            return Ok(self.function_attr(f, &n));
+        }
+        if let Some(m) = method_of(obj) {
+            return Ok(match n.as_str() {
+                "__self__" => Some(m.receiver),
+                "__func__" => Some(m.function),
+                "__name__" | "__qualname__" | "__doc__" | "__module__" => {
+                    let f = m.function;
+                    return self.get_attr(f, name).map(Some);
+                }
+                _ => None,
+            });
+        }
+        if let Some(nf) = native_function_of(obj) {
+            return Ok(match n.as_str() {
+                "__name__" | "__qualname__" => Some(self.heap.new_str(nf.name)),
+                "__self__" => Some(if nf.receiver.is_empty() { Value::NONE } else { nf.receiver }),
+                "__doc__" => Some(Value::NONE),
+                "__module__" => Some(if nf.receiver.is_empty() {
+                    self.heap.intern("builtins")
+                } else {
+                    Value::NONE
+                }),
+                _ => None,
+            });
+        }
+        if let Some(e) = exception_of(obj) {
+            return Ok(match n.as_str() {
+                "args" => Some(e.args.get()),
+                "__cause__" => Some(e.cause.get()),
+                "__context__" => Some(e.context.get()),
+                "__traceback__" => Some(e.traceback.get()),
+                "__suppress_context__" => Some(Value::from_bool(e.suppress_context.get())),
+                "__dict__" => Some(self.attrs_dict(obj)?),
+                _ => None,
+            });
+        }
+        if let Some(m) = module_of(obj) {
+            return Ok((n == "__dict__").then_some(m.dict));
+        }
+        if let Some(tb) = Gc::<TracebackObj>::from_value(obj) {
+            return Ok(match n.as_str() {
+                "tb_next" => Some(tb.next),
+                "tb_lineno" => Value::from_small_int(tb.lineno as i64),
+                "tb_lasti" => Value::from_small_int(tb.lasti as i64),
+                _ => None,
+            });
+        }
+        if let Some(c) = code_of(obj) {
+            return Ok(match n.as_str() {
+                "co_name" => Some(c.name),
+                "co_filename" => Some(c.filename),
+                "co_firstlineno" => Value::from_small_int(c.unit.first_line as i64),
+                "co_argcount" => Value::from_small_int(c.unit.arg_count as i64),
+                "co_posonlyargcount" => Value::from_small_int(c.unit.posonly_count as i64),
+                "co_kwonlyargcount" => Value::from_small_int(c.unit.kwonly_count as i64),
+                "co_flags" => Value::from_small_int(cpython_code_flags(c.unit.flags) as i64),
+                "co_varnames" => Some(self.heap.new_tuple(&c.local_names)),
+                _ => None,
+            });
+        }
+        if n == "__dict__" && self.heap.attrs_of(obj, false).is_some() {
+            return self.attrs_dict(obj).map(Some);
+        }
+        if let Some(r) = self.numeric_attr(obj, &n) {
+            return Ok(Some(r));
+        }
+        Ok(None)
+    }
+
+    /// `real`, `imag`, `numerator`, `denominator` of numbers.
+    fn numeric_attr(&self, obj: Value, n: &str) -> Option<Value> {
+        use crate::number::tower::Num;
+        let num = self.as_num(obj)?;
+        match (num, n) {
+            (Num::Int(i), "real" | "numerator") => Some(self.int_value(i)),
+            (Num::Int(_), "imag") => Value::from_small_int(0),
+            (Num::Int(_), "denominator") => Value::from_small_int(1),
+            (Num::Float(f), "real") => Some(Value::from_f64(f)),
+            (Num::Float(_), "imag") => Some(Value::from_f64(0.0)),
+            (Num::Complex(c), "real") => Some(Value::from_f64(c.re)),
+            (Num::Complex(c), "imag") => Some(Value::from_f64(c.im)),
+            _ => None,
+        }
+    }
+
+    fn function_attr(&mut self, f: Gc<FunctionObj>, n: &str) -> Option<Value> {
+        Some(match n {
+            "__name__" => f.name.get(),
+            "__qualname__" => f.qualname.get(),
+            "__doc__" => f.doc.get(),
+            "__module__" => f.module.get(),
+            "__defaults__" => f.defaults.get(),
+            "__kwdefaults__" => f.kwdefaults.get(),
+            "__code__" => f.code.value(),
+            "__globals__" => f.globals,
+            "__closure__" => f.closure,
+            "__annotations__" => {
+                if f.annotations.get().is_none() {
+                    f.annotations.set(self.heap.new_dict());
+                }
+                f.annotations.get()
+            }
+            "__dict__" => return self.attrs_dict(f.value()).ok(),
+            _ => return None,
+        })
+    }
+
+    /// Assigning one of a function's own attributes; false for others.
+    pub fn set_function_special(&mut self, f: Gc<FunctionObj>, name: Value, value: Option<Value>) -> PyResult<bool> {
+        let n = str_of(name).map(|s| s.as_str().to_string()).unwrap_or_default();
+        let v = value.unwrap_or(Value::NONE);
+        match n.as_str() {
+            "__name__" | "__qualname__" => {
+                if str_of(v).is_none() {
+                    return Err(self.type_error(&format!("{n} must be set to a string object")));
+                }
+                if n == "__name__" {
+                    f.name.set(v)
+                } else {
+                    f.qualname.set(v)
+                }
+            }
+            "__doc__" => f.doc.set(v),
+            "__module__" => f.module.set(v),
+            "__defaults__" => f.defaults.set(v),
+            "__kwdefaults__" => f.kwdefaults.set(v),
+            "__annotations__" => f.annotations.set(v),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    /// Assigning `__cause__`, `__context__`, `__traceback__`, `args`.
+    pub fn set_exception_special(&mut self, obj: Value, name: Value, value: Option<Value>) -> PyResult<Option<()>> {
+        let Some(e) = exception_of(obj) else { return Ok(None) };
+        let n = str_of(name).map(|s| s.as_str().to_string()).unwrap_or_default();
+        let v = value.unwrap_or(Value::NONE);
+        match n.as_str() {
+            "__cause__" => {
+                if !v.is_none() && exception_of(v).is_none() {
+                    return Err(self.type_error("exception cause must be None or derive from BaseException"));
+                }
+                e.cause.set(v);
+                e.suppress_context.set(true);
+            }
+            "__context__" => {
+                if !v.is_none() && exception_of(v).is_none() {
+                    return Err(self.type_error("exception context must be None or derive from BaseException"));
+                }
+                e.context.set(v)
+            }
+            "__traceback__" => e.traceback.set(v),
+            "__suppress_context__" => {
+                let t = self.is_true(v)?;
+                e.suppress_context.set(t)
+            }
+            "args" => {
+                let items = self.collect_iterable(v)?;
+                e.args.set(self.heap.new_tuple(&items));
+            }
+            _ => return Ok(None),
+        }
+        Ok(Some(()))
+    }
+
+    /// Attributes of a class that are not in its dict.
+    pub fn type_special_attr(&mut self, t: Gc<TypeObj>, name: Value) -> PyResult<Option<Value>> {
+        let n = str_of(name).map(|s| s.as_str().to_string()).unwrap_or_default();
+        Ok(match n.as_str() {
+            "__name__" => Some(t.name_value()),
+            "__qualname__" => Some(t.own_attr(self.names.dunder_qualname).unwrap_or_else(|| t.name_value())),
+            "__module__" => Some(t.own_attr(self.names.dunder_module).unwrap_or_else(|| self.heap.intern("builtins"))),
+            "__mro__" => Some(self.heap.new_tuple(&t.mro())),
+            "__bases__" => Some(self.heap.new_tuple(&t.bases())),
+            "__base__" => Some(t.bases().first().copied().unwrap_or(Value::NONE)),
+            "__class__" => Some(self.heap.type_of(t.value())),
+            "__dict__" => Some(self.type_dict_proxy(t)),
+            "__doc__" => Some(Value::NONE),
+            _ => None,
+        })
+    }
+
+    /// `C.__dict__`: a read-only snapshot (CPython's mappingproxy).
+    fn type_dict_proxy(&mut self, t: Gc<TypeObj>) -> Value {
+        let d = self.heap.new_dict();
+        for (k, v) in t.own_attrs() {
+            let _ = self.dict_set_item(d, k, v);
+        }
+        d
+    }
+
+    /// `obj.__dict__` for objects with instance attributes: a dict made
+    /// from them (writes to it do not reach the object yet).
+    fn attrs_dict(&mut self, obj: Value) -> PyResult {
+        let d = self.heap.new_dict();
+        if let Some(attrs) = self.heap.attrs_of(obj, false) {
+            let items = attrs.items();
+            let mark = self.push_temp(d);
+            for (k, v) in items {
+                if let Err(e) = self.dict_set_item(d, k, v) {
+                    self.truncate_temps(mark);
+                    return Err(e);
+                }
+            }
+            self.truncate_temps(mark);
+        } else if let Some(f) = function_of(obj) {
+            for (k, v) in f.attrs.items() {
+                self.dict_set_item(d, k, v)?;
+            }
+        }
+        Ok(d)
+    }
+
+    /// The error for a missing attribute of a built-in type's instance.
+    pub fn readonly_attribute(&self) -> PyErr {
+        PyErr::attribute_error(&self.heap, "readonly attribute")
+    }
+}
+
+/// `co_flags` with CPython's bit values.
+fn cpython_code_flags(flags: crate::bytecode::CodeFlags) -> u32 {
+    use crate::bytecode::CodeFlags as F;
+    let mut out = 0;
+    if flags.contains(F::FUNCTION) {
+        out |= 0x1 | 0x2; // CO_OPTIMIZED | CO_NEWLOCALS
+    }
+    if flags.contains(F::VARARGS) {
+        out |= 0x4;
+    }
+    if flags.contains(F::VARKEYWORDS) {
+        out |= 0x8;
+    }
+    if flags.contains(F::NESTED) {
+        out |= 0x10;
+    }
+    if flags.contains(F::GENERATOR) {
+        out |= 0x20;
+    }
+    if flags.contains(F::COROUTINE) {
+        out |= 0x80;
+    }
+    if flags.contains(F::ASYNC_GENERATOR) {
+        out |= 0x200;
+    }
+    out
+}

@@ -1,0 +1,352 @@
+//! Subscripts: `obj[key]`, `obj[key] = v`, `del obj[key]` for the built-in
+//! sequences and mappings (indices, slices, CPython's messages), and the
+//! `__getitem__`/`__setitem__`/`__delitem__` protocol for other objects.
+
+use super::{PyResult, Vm};
+use crate::number::int::Int;
+use crate::object::bytes::{bytearray_of, bytes_of};
+use crate::object::dict::dict_of;
+use crate::object::heap::{Gc, ObjHeader, ObjKind};
+use crate::object::list::list_of;
+use crate::object::range::{slice_indices, RangeObj, SliceObj};
+use crate::object::str::str_of;
+use crate::object::tuple::tuple_of;
+use crate::object::{PyErr, Value};
+
+/// The positions a slice selects in a sequence of `len` items.
+fn slice_positions(start: i64, step: i64, count: i64) -> impl Iterator<Item = usize> {
+    (0..count.max(0)).map(move |i| (start + i * step) as usize)
+}
+
+impl Vm {
+    /// An index of a sequence of `len` items, negative counting from the
+    /// end; `None` when out of range. `what` names the sequence in errors.
+    fn seq_index(&mut self, key: Value, len: usize, what: &str) -> PyResult<Option<usize>> {
+        let i = self.index_value(key, what)?;
+        let len = len as i64;
+        let i = if i < 0 { i + len } else { i };
+        Ok((0..len).contains(&i).then_some(i as usize))
+    }
+
+    /// `key.__index__()` as an i64 (clamped to i64 range for huge ints).
+    fn index_value(&mut self, key: Value, what: &str) -> PyResult<i64> {
+        if let Some(i) = key.as_small_int() {
+            return Ok(i);
+        }
+        match self.as_index(key)? {
+            Some(Int::Small(i)) => Ok(i),
+            Some(Int::Big(_)) => Err(PyErr::new(
+                &self.heap,
+                self.heap.types().index_error,
+                "cannot fit 'int' into an index-sized integer",
+            )),
+            None => Err(self.type_error(&format!(
+                "{what} indices must be integers or slices, not {}",
+                self.type_name(key)
+            ))),
+        }
+    }
+
+    /// `operator.index(v)`, or `None` when `v` has no `__index__`.
+    pub fn as_index(&mut self, v: Value) -> PyResult<Option<Int>> {
+        if v.as_f64().is_some() {
+            return Ok(None);
+        }
+        if let Some(i) = self.as_int(v) {
+            if !self.heap.type_obj(v).is_heap_type() || v.as_bool().is_some() {
+                return Ok(Some(i));
+            }
+        }
+        let name = self.names.dunder_index;
+        if v.is_ptr() {
+            if let Some(m) = self.heap.lookup_in_type_of(v, name) {
+                if !self.is_native_slot_method(m) {
+                    let r = self.call_method_value(m, v, &[])?;
+                    return match self.as_int(r) {
+                        Some(i) => Ok(Some(i)),
+                        None => Err(self.type_error(&format!(
+                            "__index__ returned non-int (type {})",
+                            self.type_name(r)
+                        ))),
+                    };
+                }
+            }
+            if let Some(i) = self.as_int(v) {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
+    }
+
+    /// `obj[key]`.
+    pub fn get_item(&mut self, obj: Value, key: Value) -> PyResult {
+        let user = obj.is_ptr() && self.heap.type_obj(obj).is_heap_type();
+        if user {
+            let name = self.names.dunder_getitem;
+            if let Some(m) = self.heap.lookup_in_type_of(obj, name) {
+                if !self.is_native_slot_method(m) {
+                    return self.call_method_value(m, obj, &[key]);
+                }
+            }
+        }
+        if let Some(t) = Gc::<crate::object::types::TypeObj>::from_value(obj) {
+            let cgi = self.heap.intern("__class_getitem__");
+            if let Some(m) = self.heap.lookup(t, cgi) {
+                // `__class_getitem__` is implicitly a classmethod.
+                let f = match Gc::<super::function::ClassMethodObj>::from_value(m) {
+                    Some(cm) => cm.callable.get(),
+                    None => m,
+                };
+                return self.call(f, &[obj, key]);
+            }
+        }
+        let Some(header) = ObjHeader::of(obj) else {
+            return Err(self.not_subscriptable(obj));
+        };
+        match header.kind() {
+            ObjKind::List => {
+                let list = list_of(obj).expect("list layout");
+                if let Some(s) = Gc::<SliceObj>::from_value(key) {
+                    let (start, _, step, count) = slice_indices(&self.heap, s, list.items.len() as i64)?;
+                    let items = list.items.to_vec();
+                    let picked: Vec<Value> = slice_positions(start, step, count).map(|i| items[i]).collect();
+                    return Ok(self.heap.new_list(&picked));
+                }
+                match self.seq_index(key, list.items.len(), "list")? {
+                    Some(i) => Ok(list.items.get(i).unwrap_or(Value::NONE)),
+                    None => Err(PyErr::index_error(&self.heap, "list index out of range")),
+                }
+            }
+            ObjKind::Tuple => {
+                let t = tuple_of(obj).expect("tuple layout");
+                if let Some(s) = Gc::<SliceObj>::from_value(key) {
+                    let (start, _, step, count) = slice_indices(&self.heap, s, t.len() as i64)?;
+                    let picked: Vec<Value> = slice_positions(start, step, count).map(|i| t.items()[i]).collect();
+                    return Ok(self.heap.new_tuple(&picked));
+                }
+                match self.seq_index(key, t.len(), "tuple")? {
+                    Some(i) => Ok(t.items()[i]),
+                    None => Err(PyErr::index_error(&self.heap, "tuple index out of range")),
+                }
+            }
+            ObjKind::Str => {
+                let s = str_of(obj).expect("str layout");
+                if let Some(sl) = Gc::<SliceObj>::from_value(key) {
+                    let (start, stop, step, count) = slice_indices(&self.heap, sl, s.char_len() as i64)?;
+                    if step == 1 {
+                        let text = s.slice_chars(start as usize, stop.max(start) as usize).to_string();
+                        return Ok(self.heap.new_str_from_string(text));
+                    }
+                    let text: String =
+                        slice_positions(start, step, count).filter_map(|i| s.char_at(i)).collect();
+                    return Ok(self.heap.new_str_from_string(text));
+                }
+                match self.seq_index(key, s.char_len(), "string")? {
+                    Some(i) => {
+                        let c = s.char_at(i).unwrap_or(' ');
+                        let mut buf = [0u8; 4];
+                        Ok(self.heap.new_str(c.encode_utf8(&mut buf)))
+                    }
+                    None => Err(PyErr::index_error(&self.heap, "string index out of range")),
+                }
+            }
+            ObjKind::Bytes => {
+                let b = bytes_of(obj).expect("bytes layout");
+                if let Some(sl) = Gc::<SliceObj>::from_value(key) {
+                    let (start, _, step, count) = slice_indices(&self.heap, sl, b.len() as i64)?;
+                    let data: Vec<u8> = slice_positions(start, step, count).map(|i| b.as_bytes()[i]).collect();
+                    return Ok(self.heap.new_bytes(&data));
+                }
+                match self.seq_index(key, b.len(), "byte")? {
+                    Some(i) => Ok(Value::from_small_int(b.as_bytes()[i] as i64).expect("a byte")),
+                    None => Err(PyErr::index_error(&self.heap, "index out of range")),
+                }
+            }
+            ObjKind::ByteArray => {
+                let b = bytearray_of(obj).expect("bytearray layout");
+                let data = b.data.borrow().clone();
+                if let Some(sl) = Gc::<SliceObj>::from_value(key) {
+                    let (start, _, step, count) = slice_indices(&self.heap, sl, data.len() as i64)?;
+                    let picked: Vec<u8> = slice_positions(start, step, count).map(|i| data[i]).collect();
+                    return Ok(self.heap.new_bytearray(picked));
+                }
+                match self.seq_index(key, data.len(), "bytearray")? {
+                    Some(i) => Ok(Value::from_small_int(data[i] as i64).expect("a byte")),
+                    None => Err(PyErr::index_error(&self.heap, "bytearray index out of range")),
+                }
+            }
+            ObjKind::Range => {
+                let r = Gc::<RangeObj>::from_value(obj).expect("range layout");
+                let Some((start, _, step, len)) = r.small() else {
+                    return Err(PyErr::overflow_error(&self.heap, "range too large for tachyon's range indexing"));
+                };
+                if let Some(sl) = Gc::<SliceObj>::from_value(key) {
+                    let (s0, _, st, count) = slice_indices(&self.heap, sl, len)?;
+                    let new_start = self.heap.new_int_i64(start + s0 * step);
+                    let new_step = self.heap.new_int_i64(step * st);
+                    let new_stop = self.heap.new_int_i64(start + (s0 + count * st) * step);
+                    return self.heap.new_range(new_start, new_stop, new_step);
+                }
+                match self.seq_index(key, len as usize, "range")? {
+                    Some(i) => Ok(self.heap.new_int_i64(start + step * i as i64)),
+                    None => Err(PyErr::index_error(&self.heap, "range object index out of range")),
+                }
+            }
+            ObjKind::Dict => match self.dict_get_item(obj, key)? {
+                Some(v) => Ok(v),
+                None => {
+                    if user {
+                        let missing = self.heap.intern("__missing__");
+                        if let Some(m) = self.heap.lookup_in_type_of(obj, missing) {
+                            return self.call_method_value(m, obj, &[key]);
+                        }
+                    }
+                    Err(self.key_error(key))
+                }
+            },
+            _ => {
+                if user {
+                    return Err(self.not_subscriptable(obj));
+                }
+                match self.view_get_item(obj, key) {
+                    Some(r) => r,
+                    None => Err(self.not_subscriptable(obj)),
+                }
+            }
+        }
+    }
+
+    fn not_subscriptable(&self, obj: Value) -> PyErr {
+        self.type_error(&format!("'{}' object is not subscriptable", self.type_name(obj)))
+    }
+
+    /// `obj[key] = value`.
+    pub fn set_item(&mut self, obj: Value, key: Value, value: Value) -> PyResult<()> {
+        let user = obj.is_ptr() && self.heap.type_obj(obj).is_heap_type();
+        if user {
+            let name = self.names.dunder_setitem;
+            if let Some(m) = self.heap.lookup_in_type_of(obj, name) {
+                if !self.is_native_slot_method(m) {
+                    self.call_method_value(m, obj, &[key, value])?;
+                    return Ok(());
+                }
+            }
+        }
+        match ObjHeader::of(obj).map(|h| h.kind()) {
+            Some(ObjKind::List) => {
+                let list = list_of(obj).expect("list layout");
+                if let Some(s) = Gc::<SliceObj>::from_value(key) {
+                    return self.list_set_slice(obj, s, value);
+                }
+                match self.seq_index(key, list.items.len(), "list")? {
+                    Some(i) => {
+                        list.items.set(i, value);
+                        Ok(())
+                    }
+                    None => Err(PyErr::index_error(&self.heap, "list assignment index out of range")),
+                }
+            }
+            Some(ObjKind::Dict) => self.dict_set_item(obj, key, value),
+            Some(ObjKind::ByteArray) => {
+                let b = bytearray_of(obj).expect("bytearray layout");
+                let len = b.data.borrow().len();
+                let Some(i) = self.seq_index(key, len, "bytearray")? else {
+                    return Err(PyErr::index_error(&self.heap, "bytearray index out of range"));
+                };
+                match self.as_int(value).and_then(|v| v.to_i64()) {
+                    Some(byte @ 0..=255) => {
+                        b.data.borrow_mut()[i] = byte as u8;
+                        Ok(())
+                    }
+                    Some(_) => Err(self.value_error("byte must be in range(0, 256)")),
+                    None => Err(self.type_error(&format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        self.type_name(value)
+                    ))),
+                }
+            }
+            _ => Err(self.type_error(&format!(
+                "'{}' object does not support item assignment",
+                self.type_name(obj)
+            ))),
+        }
+    }
+
+    /// `list[a:b:c] = iterable`.
+    fn list_set_slice(&mut self, obj: Value, s: Gc<SliceObj>, value: Value) -> PyResult<()> {
+        let list = list_of(obj).expect("list layout");
+        let new_items = if value == obj { list.items.to_vec() } else { self.collect_iterable(value)? };
+        let len = list.items.len() as i64;
+        let (start, stop, step, count) = slice_indices(&self.heap, s, len)?;
+        let mut items = list.items.to_vec();
+        if step == 1 {
+            let stop = stop.max(start) as usize;
+            items.splice(start as usize..stop, new_items);
+        } else {
+            if new_items.len() as i64 != count {
+                return Err(self.value_error(&format!(
+                    "attempt to assign sequence of size {} to extended slice of size {count}",
+                    new_items.len()
+                )));
+            }
+            for (pos, v) in slice_positions(start, step, count).zip(new_items) {
+                items[pos] = v;
+            }
+        }
+        list.items.replace(&items);
+        Ok(())
+    }
+
+    /// `del obj[key]`.
+    pub fn del_item(&mut self, obj: Value, key: Value) -> PyResult<()> {
+        let user = obj.is_ptr() && self.heap.type_obj(obj).is_heap_type();
+        if user {
+            let name = self.names.dunder_delitem;
+            if let Some(m) = self.heap.lookup_in_type_of(obj, name) {
+                if !self.is_native_slot_method(m) {
+                    self.call_method_value(m, obj, &[key])?;
+                    return Ok(());
+                }
+            }
+        }
+        match ObjHeader::of(obj).map(|h| h.kind()) {
+            Some(ObjKind::List) => {
+                let list = list_of(obj).expect("list layout");
+                if let Some(s) = Gc::<SliceObj>::from_value(key) {
+                    let (start, _, step, count) = slice_indices(&self.heap, s, list.items.len() as i64)?;
+                    let mut remove: Vec<usize> = slice_positions(start, step, count).collect();
+                    remove.sort_unstable();
+                    let mut items = list.items.to_vec();
+                    for i in remove.into_iter().rev() {
+                        items.remove(i);
+                    }
+                    list.items.replace(&items);
+                    return Ok(());
+                }
+                match self.seq_index(key, list.items.len(), "list")? {
+                    Some(i) => {
+                        list.items.remove(i);
+                        Ok(())
+                    }
+                    None => Err(PyErr::index_error(&self.heap, "list assignment index out of range")),
+                }
+            }
+            Some(ObjKind::Dict) => {
+                if self.dict_del_item(obj, key)? {
+                    Ok(())
+                } else {
+                    Err(self.key_error(key))
+                }
+            }
+            _ => Err(self.type_error(&format!(
+                "'{}' object doesn't support item deletion",
+                self.type_name(obj)
+            ))),
+        }
+    }
+
+    /// Is `v` a dict (by layout)?
+    pub fn is_dict(&self, v: Value) -> bool {
+        dict_of(v).is_some()
+    }
+}
