@@ -35,7 +35,7 @@ macro_rules! builtin_types {
             /// exposes, plus the aliases `EnvironmentError` and `IOError`.
             pub fn builtin_names(&self) -> Vec<(&'static str, Value)> {
                 let mut names = vec![("type", self.type_), ("object", self.object), ("str", self.str) $(, ($name, self.$field))*];
-                names.retain(|(n, _)| !matches!(*n, "NoneType" | "NotImplementedType" | "ellipsis"));
+                names.retain(|(n, _)| !matches!(*n, "NoneType" | "NotImplementedType" | "ellipsis" | "weakref"));
                 names.push(("EnvironmentError", self.os_error));
                 names.push(("IOError", self.os_error));
                 names
@@ -68,6 +68,7 @@ builtin_types! {
     frozenset: "frozenset" <- object, FrozenSet, BASE;
     range: "range" <- object, Range, FINAL;
     slice: "slice" <- object, Slice, FINAL;
+    weakref: "weakref" <- object, WeakRef, BASE;
 
     base_exception: "BaseException" <- object, Exception, BASE;
     system_exit: "SystemExit" <- base_exception, Exception, BASE;

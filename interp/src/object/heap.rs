@@ -46,6 +46,7 @@ pub enum ObjKind {
     Dict,
     Set,
     FrozenSet,
+    WeakRef,
     /// Attribute storage of a built-in-subclass instance.
     SideAttrs,
     /// Payloads defined by tests of the heap itself.
@@ -342,6 +343,11 @@ pub struct Heap {
     pub(super) singletons: Singletons,
     pub(super) type_versions: Cell<u64>,
     pub(super) method_cache: Box<[Cell<MethodCacheEntry>]>,
+    /// Weakrefs and types: objects with weak references to process after
+    /// marking ([`super::weakref`]).
+    pub(super) weak_holders: RefCell<Vec<Value>>,
+    /// Cleared weakrefs whose callbacks the VM has not run yet (roots).
+    pub(super) pending_weak_callbacks: RefCell<Vec<Value>>,
 }
 
 impl Heap {
@@ -371,6 +377,8 @@ impl Heap {
             types: Default::default(),
             singletons: Default::default(),
             type_versions: Cell::new(0),
+            weak_holders: RefCell::new(Vec::new()),
+            pending_weak_callbacks: RefCell::new(Vec::new()),
             method_cache: (0..METHOD_CACHE_SIZE)
                 .map(|_| Cell::new(MethodCacheEntry::EMPTY))
                 .collect(),
@@ -483,6 +491,7 @@ impl Heap {
         self.types.trace(&mut tracer);
         self.singletons.trace(&mut tracer);
         self.trace_interned(&mut tracer);
+        tracer.mark_all(&self.pending_weak_callbacks.borrow());
         tracer.drain();
         let marked = tracer.marked();
         drop(side_attrs);
@@ -490,6 +499,7 @@ impl Heap {
         // Entries hold values that may die now (a moving collector would
         // also have to rewrite them).
         self.clear_method_cache();
+        self.process_weak_holders();
         let stats = self.sweep(marked);
         self.collections.set(self.collections.get() + 1);
         self.bytes_since_gc.set(0);

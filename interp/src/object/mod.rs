@@ -24,6 +24,7 @@
 //! | [`boxes`] | big ints, int/float subclass instances, complex |
 //! | [`range`] | range and slice objects, slice index arithmetic |
 //! | [`exception`] | exception instances |
+//! | [`weakref`] | weak references; weak subclass lists; clearing after marking |
 //! | [`err`] | `PyErr`, the Rust side of a raised exception |
 //!
 //! # How the VM uses roots and safepoints
@@ -82,6 +83,7 @@ pub mod tuple;
 pub mod types;
 pub mod value;
 pub mod vec;
+pub mod weakref;
 
 pub use err::PyErr;
 pub use gc::{CollectStats, NoRoots, RootSet, Tracer};

@@ -44,9 +44,8 @@ pub struct TypeObj {
     /// base's kind for its subclasses).
     layout: ObjKind,
     pub slots: NativeSlots,
-    /// Direct subclasses, for version and slot invalidation. Strong
-    /// references: classes live as long as their bases (CPython keeps weak
-    /// ones; classes are rarely garbage).
+    /// Direct subclasses, for version and slot invalidation. Weak, as in
+    /// CPython: not traced; the heap drops dead ones after marking.
     subclasses: RefCell<Vec<Value>>,
     /// Empty shape of instances, made on first use ([`super::shape`]).
     pub(super) root_shape: Cell<Value>,
@@ -65,7 +64,6 @@ unsafe impl Payload for TypeObj {
         tracer.mark_all(&self.bases.borrow());
         tracer.mark_all(&self.mro.borrow());
         self.dict.borrow().trace(tracer);
-        tracer.mark_all(&self.subclasses.borrow());
         tracer.mark(self.root_shape.get());
         tracer.mark(self.dict_shape.get());
     }
@@ -138,6 +136,10 @@ impl TypeObj {
 
     pub fn subclasses(&self) -> Vec<Value> {
         self.subclasses.borrow().clone()
+    }
+
+    pub(super) fn retain_subclasses(&self, live: impl Fn(Value) -> bool) {
+        self.subclasses.borrow_mut().retain(|&s| live(s))
     }
 }
 
@@ -215,6 +217,7 @@ impl Heap {
             t.slots.inherit(&b.slots, &|_| false);
         }
         *t.mro.borrow_mut() = mro;
+        self.register_weak_holder(t.value());
         t.value()
     }
 
@@ -290,6 +293,7 @@ impl Heap {
         for bt in base_types {
             bt.subclasses.borrow_mut().push(t.value());
         }
+        self.register_weak_holder(t.value());
         Ok(t.value())
     }
 
