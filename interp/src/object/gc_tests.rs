@@ -94,6 +94,35 @@ fn cycles_die_when_unreachable() {
 }
 
 #[test]
+fn finalizable_objects_survive_once_for_their_finalizer() {
+    let heap = Heap::new();
+    let (base, _) = baseline(&heap);
+    let child = node(&heap, vec![]);
+    let obj = node(&heap, vec![child]);
+    heap.register_finalizer(obj);
+    heap.collect(&obj);
+    assert!(heap.take_finalizers().is_empty(), "still reachable");
+    let stats = heap.collect(&NoRoots);
+    assert_eq!(stats.live_objects, base + 2, "kept, with what it reaches, for __del__");
+    assert_eq!(heap.take_finalizers(), vec![obj]);
+    let stats = heap.collect(&NoRoots);
+    assert_eq!((stats.live_objects, stats.collected_objects), (base, 2));
+    assert!(heap.take_finalizers().is_empty(), "finalized once");
+}
+
+#[test]
+fn disabled_gc_does_not_ask_for_collections() {
+    let heap = Heap::with_stress(false);
+    heap.set_auto_collect(false);
+    for _ in 0..200_000 {
+        node(&heap, vec![]);
+    }
+    assert!(!heap.collection_wanted());
+    assert!(heap.collect(&NoRoots).collected_objects >= 200_000);
+    heap.set_auto_collect(true);
+}
+
+#[test]
 fn root_scopes_keep_temporaries_until_dropped() {
     let heap = Heap::new();
     let (base, _) = baseline(&heap);

@@ -348,6 +348,11 @@ pub struct Heap {
     pub(super) weak_holders: RefCell<Vec<Value>>,
     /// Cleared weakrefs whose callbacks the VM has not run yet (roots).
     pub(super) pending_weak_callbacks: RefCell<Vec<Value>>,
+    /// Objects whose type has `__del__` (not roots).
+    finalizable: RefCell<Vec<Value>>,
+    /// Unreachable finalizable objects the VM has not finalized yet (roots).
+    pending_finalizers: RefCell<Vec<Value>>,
+    auto_collect: Cell<bool>,
 }
 
 impl Heap {
@@ -378,6 +383,9 @@ impl Heap {
             singletons: Default::default(),
             type_versions: Cell::new(0),
             weak_holders: RefCell::new(Vec::new()),
+            finalizable: RefCell::new(Vec::new()),
+            pending_finalizers: RefCell::new(Vec::new()),
+            auto_collect: Cell::new(true),
             pending_weak_callbacks: RefCell::new(Vec::new()),
             method_cache: (0..METHOD_CACHE_SIZE)
                 .map(|_| Cell::new(MethodCacheEntry::EMPTY))
@@ -456,7 +464,7 @@ impl Heap {
     pub fn note_alloc(&self, bytes: usize) {
         let since = self.bytes_since_gc.get() + bytes;
         self.bytes_since_gc.set(since);
-        if since >= self.threshold.get() {
+        if since >= self.threshold.get() && self.auto_collect.get() {
             self.collection_wanted.set(true);
         }
     }
@@ -492,7 +500,15 @@ impl Heap {
         self.singletons.trace(&mut tracer);
         self.trace_interned(&mut tracer);
         tracer.mark_all(&self.pending_weak_callbacks.borrow());
+        tracer.mark_all(&self.pending_finalizers.borrow());
         tracer.drain();
+        // Unreachable objects with `__del__` survive this collection (with
+        // all they reach) so that the VM can call it; they are no longer
+        // registered, so the next collection frees them if still garbage.
+        let dying = self.unreachable_finalizable();
+        tracer.mark_all(&dying);
+        tracer.drain();
+        self.pending_finalizers.borrow_mut().extend(dying);
         let marked = tracer.marked();
         drop(side_attrs);
         *self.mark_stack.borrow_mut() = stack;
@@ -553,6 +569,44 @@ impl Heap {
         self.object_count.set(stats.live_objects);
         self.live_bytes.set(stats.live_bytes);
         stats
+    }
+
+    /// `gc.disable()` / `gc.enable()`: whether allocation asks for
+    /// collections (explicit `collect` and stress mode still collect).
+    pub fn set_auto_collect(&self, on: bool) {
+        self.auto_collect.set(on)
+    }
+
+    pub fn auto_collect(&self) -> bool {
+        self.auto_collect.get()
+    }
+
+    /// Registers an object whose type defines `__del__`: when it becomes
+    /// unreachable it survives one more collection and is handed to the VM
+    /// by [`Heap::take_finalizers`] (once; a resurrected object is not
+    /// finalized again, as in CPython 3.8 per PEP 442).
+    pub fn register_finalizer(&self, obj: Value) {
+        if obj.is_ptr() {
+            self.finalizable.borrow_mut().push(obj);
+        }
+    }
+
+    /// Objects found unreachable whose `__del__` the VM must call now. They
+    /// stop being roots here: the VM roots them while it calls.
+    pub fn take_finalizers(&self) -> Vec<Value> {
+        std::mem::take(&mut *self.pending_finalizers.borrow_mut())
+    }
+
+    fn unreachable_finalizable(&self) -> Vec<Value> {
+        let mut dying = Vec::new();
+        self.finalizable.borrow_mut().retain(|&v| {
+            let live = ObjHeader::of(v).is_none_or(|h| h.is_marked());
+            if !live {
+                dying.push(v);
+            }
+            live
+        });
+        dying
     }
 
     /// Stress mode keeps freed memory poisoned until this many bytes are
