@@ -141,7 +141,13 @@ impl ObjHeader {
         // SAFETY: pointer values are only made by `Heap` from live
         // allocations, and callers hold values only while they are rooted
         // (module docs), so the header is live memory.
-        v.as_header().map(|p| unsafe { &*p.as_ptr() })
+        let header = v.as_header().map(|p| unsafe { &*p.as_ptr() });
+        // In stress mode freed memory stays readable and says so.
+        debug_assert!(
+            header.is_none_or(|h| h.kind() != ObjKind::Freed),
+            "use of a freed object: a GC root is missing"
+        );
+        header
     }
 }
 
@@ -159,8 +165,8 @@ pub unsafe trait Payload: Sized + 'static {
     fn extra_bytes(&self) -> usize {
         0
     }
-    /// Number of `Self::TailItem`-sized items allocated inline after the
-    /// payload (tuples); 0 for fixed-size payloads.
+    /// Number of items allocated inline after the payload by
+    /// [`Heap::alloc_with_tail`] (tuples); 0 for fixed-size payloads.
     fn tail_len(&self) -> usize {
         0
     }

@@ -43,6 +43,13 @@ impl Attrs {
         Gc::<ShapeObj>::from_value(self.shape.get()).expect("attrs always have a shape")
     }
 
+    /// The shape as a raw value: what an inline cache compares with the
+    /// shape it saw, without a downcast.
+    #[inline(always)]
+    pub fn shape_value(&self) -> Value {
+        self.shape.get()
+    }
+
     /// Slot `i` (what an inline cache that saw this shape reads).
     #[inline(always)]
     pub fn slot(&self, i: usize) -> Option<Value> {
