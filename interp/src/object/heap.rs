@@ -12,6 +12,7 @@ use std::mem::{align_of, offset_of, size_of};
 use std::ops::Deref;
 use std::ptr::NonNull;
 
+use super::addrmap::AddrMap;
 use super::alloc::Cells;
 use super::builtin_types::{BuiltinTypes, Singletons};
 use super::gc::{CollectStats, RootSet, Tracer};
@@ -343,7 +344,7 @@ pub struct Heap {
     pub(super) own_roots: RefCell<Vec<Value>>,
     /// Attribute storage of instances of built-in-type subclasses (a
     /// `SideAttrsObj` per object address), see [`super::instance`].
-    pub(super) side_attrs: RefCell<std::collections::HashMap<u64, Value>>,
+    pub(super) side_attrs: RefCell<AddrMap<Value>>,
     pub(super) interned: RefCell<std::collections::HashMap<Box<str>, Value>>,
     pub(super) types: BuiltinTypes,
     pub(super) singletons: Singletons,

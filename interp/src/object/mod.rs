@@ -14,6 +14,7 @@
 //! | [`builtin_types`] | the built-in types, the exception hierarchy, singletons |
 //! | [`shape`] | shapes (hidden classes) and their transition trees |
 //! | [`instance`] | attribute storage (`Attrs`: shape + slots, or dict mode), instances |
+//! | [`addrmap`] | hash map keyed by value words (addresses, interned names) |
 //! | [`attrmap`] | insertion-ordered map keyed by interned names |
 //! | [`vec`] | `ValueVec`, a value vector with a fixed layout (lists, slots) |
 //! | [`hash`] | CPython's str/bytes hash (SipHash-2-4) |
@@ -61,6 +62,7 @@
 //! - Tuple items at [`tuple::TUPLE_ITEMS_OFFSET`]` + 8*i`; list items via
 //!   [`list::LIST_ITEMS_PTR_OFFSET`] and [`list::LIST_LEN_OFFSET`].
 
+pub mod addrmap;
 pub mod alloc;
 pub mod attrmap;
 pub mod boxes;

@@ -12,8 +12,8 @@
 //! shapes fail for them, so compiled code falls back to the interpreter.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
+use super::addrmap::AddrMap;
 use super::attrmap::AttrMap;
 use super::gc::Tracer;
 use super::heap::{Gc, Heap, ObjKind, Payload};
@@ -32,7 +32,7 @@ pub struct ShapeObj {
     parent: Value,
     /// Attribute names (interned strs) by slot index.
     names: Box<[Value]>,
-    index: Option<HashMap<u64, u32>>,
+    index: Option<AddrMap<u32>>,
     /// Name to child shape.
     transitions: RefCell<AttrMap>,
     dict_mode: bool,
