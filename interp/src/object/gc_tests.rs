@@ -252,3 +252,15 @@ fn bench_million_pairs() {
         freed.collected_objects
     );
 }
+
+/// Start-up cost of a heap (built-in types, exception hierarchy): part of
+/// every `tachyon` run. A measurement, run with `--ignored --nocapture`.
+#[test]
+#[ignore]
+fn bench_heap_start() {
+    let start = std::time::Instant::now();
+    for _ in 0..100 {
+        drop(Heap::new());
+    }
+    println!("Heap::new + drop: {:?} each", start.elapsed() / 100);
+}

@@ -16,11 +16,11 @@
 //! | [`instance`] | attribute storage (`Attrs`: shape + slots, or dict mode), instances |
 //! | [`addrmap`] | hash map keyed by value words (addresses, interned names) |
 //! | [`attrmap`] | insertion-ordered map keyed by interned names |
-//! | [`vec`] | `ValueVec`, a value vector with a fixed layout (lists, slots) |
+//! | [`vec`](mod@vec) | `ValueVec`, a value vector with a fixed layout (lists, slots) |
 //! | [`hash`] | CPython's str/bytes hash (SipHash-2-4) |
-//! | [`str`] | str objects and the interning table |
+//! | [`str`](mod@str) | str objects and the interning table |
 //! | [`bytes`] | bytes and bytearray |
-//! | [`tuple`] | tuples, items inline |
+//! | [`tuple`](mod@tuple) | tuples, items inline |
 //! | [`list`] | lists |
 //! | [`boxes`] | big ints, int/float subclass instances, complex |
 //! | [`range`] | range and slice objects, slice index arithmetic |
@@ -61,6 +61,28 @@
 //! - Method lookups: guard on [`types::TYPE_VERSION_OFFSET`].
 //! - Tuple items at [`tuple::TUPLE_ITEMS_OFFSET`]` + 8*i`; list items via
 //!   [`list::LIST_ITEMS_PTR_OFFSET`] and [`list::LIST_LEN_OFFSET`].
+
+//!
+//! # Adding an object kind (functions, code, modules, dicts, ...)
+//!
+//! 1. Add a variant to [`ObjKind`] (a downcast is one compare of it).
+//! 2. Define the payload struct (`#[repr(C)]` if the JIT reads fields; put
+//!    interior mutability in `Cell`/`RefCell`/[`vec::ValueVec`]) and
+//!    `unsafe impl Payload` with a `trace` that reports every `Value` it
+//!    holds; add `extra_bytes` if it owns buffers.
+//! 3. Allocate with `heap.alloc(type_value, payload)` and read with
+//!    `Gc::<T>::from_value(v)`.
+//! 4. If it has instance attributes, embed [`instance::Attrs`] and teach
+//!    [`Heap::attrs_of`]; if it takes weak references, extend
+//!    `weakref::supports_weakref`.
+//!
+//! # Measured (release, shared 2-core machine)
+//!
+//! Building a list of 10^6 `(i, i)` tuples with a safepoint after each:
+//! 66-80 ms including 5 collections; a full collection with all of them
+//! live 16-20 ms, one freeing them all 10-14 ms; CPython 3.8 takes 130-170
+//! ms for `[(i, i) for i in range(10**6)]`, 25 ms for `gc.collect()` and
+//! 38 ms for `del`. A heap starts (types, exception hierarchy) in 0.15-0.4 ms.
 
 pub mod addrmap;
 pub mod alloc;
