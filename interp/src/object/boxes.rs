@@ -121,6 +121,16 @@ mod tests {
     use super::*;
     use crate::object::value::{SMALL_INT_MAX, SMALL_INT_MIN};
 
+    quickcheck::quickcheck! {
+        fn ints_round_trip_through_the_heap(hi: i64, lo: u64, shift: u8) -> bool {
+            let heap = Heap::new();
+            let i: BigInt = ((BigInt::from(hi) << 64u32) + lo) >> (shift % 128);
+            let v = heap.new_int(i.clone());
+            let small = i.to_i64().is_some_and(Value::small_int_fits);
+            v.is_small_int() == small && int_value(v) == Some(i)
+        }
+    }
+
     #[test]
     fn ints_are_small_exactly_when_they_fit() {
         let heap = Heap::new();
