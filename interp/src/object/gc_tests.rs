@@ -162,6 +162,22 @@ fn safepoint_collects_only_when_wanted() {
 }
 
 #[test]
+fn growth_after_allocation_paces_collections() {
+    let heap = Heap::with_stress(false);
+    heap.collect(&NoRoots);
+    // Lists that grow big after birth: 100 of them hold far more than the
+    // threshold although their objects are small.
+    for _ in 0..100 {
+        let l = list::list_of(heap.new_list(&[])).unwrap();
+        for i in 0..20_000 {
+            l.items.push(Value::from_small_int(i).unwrap());
+        }
+    }
+    heap.new_tuple(&[Value::NONE]);
+    assert!(heap.collection_wanted());
+}
+
+#[test]
 fn stress_mode_collects_every_safepoint_and_poisons() {
     let heap = Heap::with_stress(true);
     assert!(heap.safepoint(&NoRoots).is_some());

@@ -317,6 +317,18 @@ impl<T: Payload> Deref for Gc<T> {
     }
 }
 
+thread_local! {
+    static EXTERNAL_BYTES: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Counts bytes a payload allocates outside the heap after its creation
+/// (a list's buffer growing): the next allocation adds them to the bytes
+/// that pace collections, so garbage that grew after birth is paid for.
+#[inline]
+pub fn note_external_alloc(bytes: usize) {
+    EXTERNAL_BYTES.with(|c| c.set(c.get() + bytes))
+}
+
 /// Start collecting after this many bytes, at the least.
 const MIN_THRESHOLD: usize = 8 << 20;
 /// In stress mode freed memory stays poisoned (not reused) until the
@@ -461,7 +473,8 @@ impl Heap {
         }
         Value::from_header(obj.cast()); // checks once that the address fits a Value
         self.object_count.set(self.object_count.get() + 1);
-        self.note_alloc(size + extra);
+        let grown = EXTERNAL_BYTES.with(|c| c.replace(0));
+        self.note_alloc(size + extra + grown);
         Gc(obj)
     }
 

@@ -12,6 +12,7 @@ use std::mem::offset_of;
 use std::ptr::NonNull;
 
 use super::gc::Tracer;
+use super::heap::note_external_alloc;
 use super::value::Value;
 
 /// A vector that large cannot be allocated (Python's MemoryError).
@@ -122,6 +123,7 @@ impl ValueVec {
             }
         };
         let ptr = NonNull::new(raw as *mut Value).ok_or(TooLarge)?;
+        note_external_alloc((new_cap - self.cap.get()) * size_of::<Value>());
         self.ptr.set(ptr);
         self.cap.set(new_cap);
         Ok(())
