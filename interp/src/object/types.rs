@@ -302,10 +302,14 @@ impl Heap {
     }
 
     fn inherit_slots(&self, t: Gc<TypeObj>) {
-        let defines = |dunder: &str| {
-            let name = self.intern(dunder);
-            t.own_attr(name).is_some()
-        };
+        let own_dunders: Vec<String> = t
+            .dict
+            .borrow()
+            .keys()
+            .filter_map(|k| str_of(k).map(|s| s.as_str().to_string()))
+            .filter(|k| NativeSlots::is_slot_name(k))
+            .collect();
+        let defines = |dunder: &str| own_dunders.iter().any(|d| d == dunder);
         for &m in t.mro().iter().skip(1) {
             t.slots.inherit(&self.type_obj_of_type(m).slots, &defines);
         }
