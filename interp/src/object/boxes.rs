@@ -12,7 +12,8 @@ use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
 use super::gc::Tracer;
-use super::heap::{Gc, Heap, HeapObj, ObjKind, Payload};
+use super::header::{Gc, HeapObj, ObjKind, Payload};
+use super::heap::Heap;
 use super::value::Value;
 
 pub struct IntObj {

@@ -4,7 +4,8 @@ use std::cell::{Cell, RefCell};
 
 use super::gc::Tracer;
 use super::hash::hash_bytes;
-use super::heap::{Gc, Heap, ObjKind, Payload};
+use super::header::{Gc, ObjKind, Payload};
+use super::heap::Heap;
 use super::value::Value;
 
 pub struct BytesObj {

@@ -8,7 +8,7 @@
 use std::ptr::NonNull;
 
 use super::addrmap::AddrMap;
-use super::heap::{Gc, ObjHeader, ObjKind, Payload, FLAG_SIDE_ATTRS};
+use super::header::{Gc, ObjHeader, ObjKind, Payload, FLAG_SIDE_ATTRS};
 use super::value::Value;
 
 /// What one collection did (also what `gc.collect()` reports).

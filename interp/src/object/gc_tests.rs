@@ -192,7 +192,7 @@ fn stress_mode_collects_every_safepoint_and_poisons() {
     // Its payload is poison.
     // SAFETY: the quarantined memory is still allocated in stress mode.
     let first_word = unsafe {
-        *((header as *const ObjHeader as *const u8).add(heap::PAYLOAD_OFFSET) as *const u64)
+        *((header as *const ObjHeader as *const u8).add(header::PAYLOAD_OFFSET) as *const u64)
     };
     assert_eq!(first_word, u64::from_ne_bytes([heap::POISON_BYTE; 8]));
 }

@@ -4,7 +4,8 @@
 //! | module | owns |
 //! |---|---|
 //! | [`value`] | `Value`, the NaN-boxed word, and its bit layout |
-//! | [`heap`] | object headers, `Gc<T>` handles, allocation, byte accounting, sweeping |
+//! | [`header`] | the object header, payload kinds, the `Payload` trait, `Gc<T>` handles |
+//! | [`heap`] | allocation, byte accounting, collection, sweeping, finalizers |
 //! | [`alloc`] | memory: size-class blocks with free lists, large objects |
 //! | [`gc`] | marking with an explicit stack, `RootSet`, `Tracer`, collection stats |
 //! | [`roots`] | `RootScope`: temporaries of native code that calls back into Python |
@@ -54,7 +55,7 @@
 //!
 //! - Type tests on immediates are one compare on `Value::bits()` (see
 //!   [`value`]); on heap objects, [`Gc::from_value`] checks one header byte
-//!   (the payload kind), and the type pointer is at [`heap::HEADER_TYPE_OFFSET`].
+//!   (the payload kind), and the type pointer is at [`header::HEADER_TYPE_OFFSET`].
 //! - `obj.x`: guard on the shape word at [`instance::INSTANCE_SHAPE_OFFSET`]
 //!   (a shape implies the type), then load slot `i` through
 //!   [`instance::INSTANCE_SLOTS_PTR_OFFSET`].
@@ -94,6 +95,7 @@ pub mod err;
 pub mod exception;
 pub mod gc;
 pub mod hash;
+pub mod header;
 pub mod heap;
 pub mod instance;
 pub mod list;
@@ -111,7 +113,8 @@ pub mod weakref;
 
 pub use err::PyErr;
 pub use gc::{CollectStats, NoRoots, RootSet, Tracer};
-pub use heap::{Gc, Heap, HeapObj, ObjHeader, ObjKind, Payload};
+pub use header::{Gc, HeapObj, ObjHeader, ObjKind, Payload};
+pub use heap::Heap;
 pub use roots::{RootScope, Rooted};
 pub use types::TypeObj;
 pub use value::Value;

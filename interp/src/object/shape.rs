@@ -16,7 +16,8 @@ use std::cell::RefCell;
 use super::addrmap::AddrMap;
 use super::attrmap::AttrMap;
 use super::gc::Tracer;
-use super::heap::{Gc, Heap, ObjKind, Payload};
+use super::header::{Gc, ObjKind, Payload};
+use super::heap::Heap;
 use super::types::TypeObj;
 use super::value::Value;
 

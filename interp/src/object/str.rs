@@ -7,7 +7,8 @@ use std::mem::offset_of;
 
 use super::gc::Tracer;
 use super::hash::hash_str;
-use super::heap::{Gc, Heap, HeapObj, ObjKind, Payload};
+use super::header::{Gc, HeapObj, ObjKind, Payload};
+use super::heap::Heap;
 use super::value::Value;
 
 pub struct StrObj {

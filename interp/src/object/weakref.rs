@@ -12,7 +12,8 @@ use std::cell::Cell;
 
 use super::err::PyErr;
 use super::gc::Tracer;
-use super::heap::{Gc, Heap, ObjHeader, ObjKind, Payload};
+use super::header::{Gc, ObjHeader, ObjKind, Payload};
+use super::heap::Heap;
 use super::types::TypeObj;
 use super::value::Value;
 
