@@ -21,6 +21,7 @@
 //! | [`tower`] | [`tower::Num`]: mixed int/float/complex arithmetic and comparison |
 //! | [`hash`] | `hash()` of numbers, tuples, frozensets, str and bytes |
 //! | [`text`] | Unicode input normalisation and `repr` of strings quoted in messages |
+//! | [`unicode_tables`] | decimal digits, spaces and printable characters of Python 3.8's Unicode (generated) |
 
 pub mod binary;
 pub mod complex;
@@ -37,6 +38,7 @@ pub mod int_parse;
 pub mod printf;
 pub mod text;
 pub mod tower;
+pub mod unicode_tables;
 
 #[cfg(test)]
 mod data_tests;
