@@ -567,8 +567,22 @@ def gen_unicode_tables():
         len(zeros), len(spaces), len(unprintable)))
 
 
+def gen_reprs():
+    rows = []
+    pieces = ["a", "'", '"', "\\", "\n", "\t", "\r", "\x00", "\x7f", "\x85", "\xa0", "\xad", "\xe9", "\u0378",
+              "\u200b", "\u2028", "\u3000", "\ue000", "\ufeff", "\uffff", "\U0001f600", "\U000e0001", "\U0010ffff"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8)))
+        if rng.random() < 0.3:
+            text += chr(rng.choice([rng.randrange(0x80, 0x3000), rng.randrange(0x3000, 0xd800),
+                                    rng.randrange(0xe000, 0x110000)]))
+        rows.append((text, repr(text), repr(text.encode("utf-8"))))
+    write("reprs.txt", rows)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
+    gen_reprs()
     gen_unicode_tables()
     gen_floats()
     float_ops_rows()
