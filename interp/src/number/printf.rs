@@ -1,0 +1,201 @@
+//! The numeric conversions of printf-style `%` formatting (`'%5.2f' % x`),
+//! as CPython 3.8's `PyUnicode_Format`: `d i u o x X e E f F g G c` with
+//! the flags `- + space # 0`, a width and a precision. The caller (str and
+//! bytes `%`) parses the template, resolves `*` from the arguments and
+//! converts the argument (`int(x)` for `%d` of a float, `float(x)` for `%f`).
+
+use super::dtoa::{double_to_string, DtoaFlags};
+use super::format_spec::MAX_PADDING;
+use super::int::Int;
+use super::{NumError, NumResult};
+
+/// One conversion: `%[flags][width][.precision]conv`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Conversion {
+    /// `-`: pad on the right.
+    pub left: bool,
+    /// `+`: always a sign.
+    pub plus: bool,
+    /// ` `: a space for non-negative numbers.
+    pub blank: bool,
+    /// `#`: the alternate form (`0x` prefix, kept decimal point).
+    pub alternate: bool,
+    /// `0`: pad with zeros after the sign.
+    pub zero: bool,
+    pub width: Option<usize>,
+    pub precision: Option<usize>,
+    /// The conversion character.
+    pub conv: char,
+}
+
+impl Conversion {
+    /// Parses a conversion without `*` and without the mapping key, e.g.
+    /// `"-08.3f"` (the text after `%`). `None` when it is not one of the
+    /// numeric conversions.
+    pub fn parse(text: &str) -> Option<Conversion> {
+        let mut c = Conversion::default();
+        let mut chars = text.chars().peekable();
+        while let Some(&ch) = chars.peek() {
+            match ch {
+                '-' => c.left = true,
+                '+' => c.plus = true,
+                ' ' => c.blank = true,
+                '#' => c.alternate = true,
+                '0' => c.zero = true,
+                _ => break,
+            }
+            chars.next();
+        }
+        let number = |chars: &mut std::iter::Peekable<std::str::Chars>| {
+            let mut v: Option<usize> = None;
+            while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
+                v = Some(v.unwrap_or(0).checked_mul(10)?.checked_add(d as usize)?);
+                chars.next();
+            }
+            Some(v)
+        };
+        c.width = number(&mut chars)?;
+        if chars.peek() == Some(&'.') {
+            chars.next();
+            c.precision = Some(number(&mut chars)?.unwrap_or(0));
+        }
+        c.conv = chars.next()?;
+        let numeric = matches!(
+            c.conv,
+            'd' | 'i' | 'u' | 'o' | 'x' | 'X' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'c'
+        );
+        (numeric && chars.next().is_none()).then_some(c)
+    }
+}
+
+/// CPython's limit on a precision, and ours on what we pad.
+fn check_size(conv: &Conversion) -> NumResult<()> {
+    if conv.precision.is_some_and(|p| p > i32::MAX as usize) {
+        return Err(NumError::value("precision too big"));
+    }
+    if conv.width.unwrap_or(0).max(conv.precision.unwrap_or(0)) > MAX_PADDING {
+        return Err(NumError::memory());
+    }
+    Ok(())
+}
+
+/// `%d %i %u %o %x %X` of an int (CPython's `_PyUnicode_FormatLong`).
+pub fn format_int(n: &Int, conv: &Conversion) -> NumResult<String> {
+    check_size(conv)?;
+    let (base, prefix) = match conv.conv {
+        'o' => (8, "0o"),
+        'x' | 'X' => (16, "0x"),
+        _ => (10, ""),
+    };
+    let digits = n.abs().to_base_string(base)[prefix.len()..].to_string();
+    let mut digits = match conv.precision {
+        Some(p) if p > digits.len() => "0".repeat(p - digits.len()) + &digits,
+        _ => digits,
+    };
+    let mut prefix = if conv.alternate { prefix.to_string() } else { String::new() };
+    if conv.conv == 'X' {
+        digits.make_ascii_uppercase();
+        prefix.make_ascii_uppercase();
+    }
+    Ok(output(conv, n.is_negative(), &prefix, &digits))
+}
+
+/// `%e %E %f %F %g %G` of a float (CPython's `formatfloat`).
+pub fn format_float(x: f64, conv: &Conversion) -> NumResult<String> {
+    check_size(conv)?;
+    let flags = DtoaFlags { alt: conv.alternate, ..DtoaFlags::default() };
+    let text = double_to_string(x, conv.conv, conv.precision.unwrap_or(6), flags);
+    Ok(match text.strip_prefix('-') {
+        Some(body) => output(conv, true, "", body),
+        None => output(conv, false, "", &text),
+    })
+}
+
+/// `%c` of a character: padded to the width, never zero-filled.
+pub fn format_char(c: char, conv: &Conversion) -> NumResult<String> {
+    check_size(conv)?;
+    let width = conv.width.unwrap_or(0).saturating_sub(1);
+    let pad = " ".repeat(width);
+    Ok(if conv.left { format!("{c}{pad}") } else { format!("{pad}{c}") })
+}
+
+/// The character `%c` makes of an int.
+pub fn char_of_int(n: &Int) -> NumResult<char> {
+    super::format_spec::char_of(n).map_err(|e| {
+        if e.message.contains("range") {
+            e
+        } else {
+            NumError::overflow("%c arg not in range(0x110000)")
+        }
+    })
+}
+
+/// CPython's `unicode_format_arg_output` for a number: sign, then the
+/// `0x` prefix, then the digits, padded to the width with spaces on the
+/// left (or right for `-`), or with zeros between prefix and digits.
+fn output(conv: &Conversion, negative: bool, prefix: &str, body: &str) -> String {
+    let sign = if negative {
+        Some('-')
+    } else if conv.plus {
+        Some('+')
+    } else if conv.blank {
+        Some(' ')
+    } else {
+        None
+    };
+    let len = sign.is_some() as usize + prefix.len() + body.chars().count();
+    let pad = conv.width.unwrap_or(0).saturating_sub(len);
+    let mut out = String::new();
+    if conv.left {
+        out.extend(sign);
+        out.push_str(prefix);
+        out.push_str(body);
+        out.extend(std::iter::repeat_n(' ', pad));
+    } else if conv.zero {
+        out.extend(sign);
+        out.push_str(prefix);
+        out.extend(std::iter::repeat_n('0', pad));
+        out.push_str(body);
+    } else {
+        out.extend(std::iter::repeat_n(' ', pad));
+        out.extend(sign);
+        out.push_str(prefix);
+        out.push_str(body);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pi(n: i64, spec: &str) -> String {
+        format_int(&Int::Small(n), &Conversion::parse(spec).unwrap()).unwrap()
+    }
+
+    fn pf(x: f64, spec: &str) -> String {
+        format_float(x, &Conversion::parse(spec).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn cpython_cases() {
+        assert_eq!(pi(42, "5d"), "   42");
+        assert_eq!(pi(-42, "05d"), "-0042");
+        assert!(Conversion::parse("-5d|").is_none());
+        assert_eq!(pi(255, "#x"), "0xff");
+        assert_eq!(pi(255, "#08X"), "0X0000FF");
+        assert_eq!(pi(-255, "#10x"), "     -0xff");
+        assert_eq!(pi(5, ".3d"), "005");
+        assert_eq!(pi(5, "+d"), "+5");
+        assert_eq!(pi(8, "#o"), "0o10");
+        assert_eq!(pf(1.5, "f"), "1.500000");
+        assert_eq!(pf(-1.5, "08.2f"), "-0001.50");
+        assert_eq!(pf(1.5, "-8.2f"), "1.50    ");
+        assert_eq!(pf(1e100, "g"), "1e+100");
+        assert_eq!(pf(f64::INFINITY, "F"), "INF");
+        assert_eq!(pf(1.0, "#.0f"), "1.");
+        assert_eq!(format_char('A', &Conversion::parse("3c").unwrap()).unwrap(), "  A");
+        let huge = Conversion { precision: Some(1 << 40), conv: 'f', ..Conversion::default() };
+        assert_eq!(format_float(1.0, &huge).unwrap_err().message, "precision too big");
+    }
+}
