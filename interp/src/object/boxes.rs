@@ -15,6 +15,7 @@ use super::gc::Tracer;
 use super::header::{Gc, HeapObj, ObjKind, Payload};
 use super::heap::Heap;
 use super::value::Value;
+use crate::number::Int;
 
 pub struct IntObj {
     pub value: BigInt,
@@ -75,6 +76,15 @@ impl Heap {
         self.alloc(self.types.int, IntObj { value: i }).value()
     }
 
+    /// Boxes a result of `crate::number` (immediate when it fits).
+    #[inline]
+    pub fn new_int_from(&self, i: Int) -> Value {
+        match i {
+            Int::Small(i) => self.new_int_i64(i),
+            Int::Big(b) => self.new_int(b),
+        }
+    }
+
     /// An instance of an int subclass `ty` (always boxed).
     pub fn new_int_of_type(&self, ty: Value, i: BigInt) -> Value {
         self.alloc(ty, IntObj { value: i }).value()
@@ -90,15 +100,21 @@ impl Heap {
     }
 }
 
+/// The value of an int, bool, or int subclass instance, as the `Int` that
+/// `crate::number` computes with.
+pub fn int_of(v: Value) -> Option<Int> {
+    if let Some(i) = v.as_small_int() {
+        Some(Int::Small(i))
+    } else if let Some(b) = v.as_bool() {
+        Some(Int::Small(b as i64))
+    } else {
+        Gc::<IntObj>::from_value(v).map(|b| Int::from_big(b.value.clone()))
+    }
+}
+
 /// The integer value of an int, bool, or int subclass instance.
 pub fn int_value(v: Value) -> Option<BigInt> {
-    if let Some(i) = v.as_small_int() {
-        Some(BigInt::from(i))
-    } else if let Some(b) = v.as_bool() {
-        Some(BigInt::from(b as i64))
-    } else {
-        Gc::<IntObj>::from_value(v).map(|b| b.value.clone())
-    }
+    int_of(v).map(|i| i.to_bigint())
 }
 
 /// The value as an `i64` if it is an int (or bool) that fits.
@@ -128,7 +144,11 @@ mod tests {
             let i: BigInt = ((BigInt::from(hi) << 64u32) + lo) >> (shift % 128);
             let v = heap.new_int(i.clone());
             let small = i.to_i64().is_some_and(Value::small_int_fits);
-            v.is_small_int() == small && int_value(v) == Some(i)
+            let via_int = heap.new_int_from(Int::from_big(i.clone()));
+            v.is_small_int() == small
+                && int_value(v) == Some(i.clone())
+                && int_of(v) == Some(Int::from_big(i))
+                && (via_int == v || int_value(via_int) == int_value(v))
         }
     }
 

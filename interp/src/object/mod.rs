@@ -18,7 +18,7 @@
 //! | [`addrmap`] | hash map keyed by value words (addresses, interned names) |
 //! | [`attrmap`] | insertion-ordered map keyed by interned names |
 //! | [`vec`](mod@vec) | `ValueVec`, a value vector with a fixed layout (lists, slots) |
-//! | [`hash`] | CPython's str/bytes hash (SipHash-2-4) |
+//! | [`hash`] | the SipHash key of str/bytes hashes (PYTHONHASHSEED) |
 //! | [`str`](mod@str) | str objects and the interning table |
 //! | [`bytes`] | bytes and bytearray |
 //! | [`tuple`](mod@tuple) | tuples, items inline |

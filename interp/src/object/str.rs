@@ -6,7 +6,7 @@ use std::cell::{Cell, OnceCell};
 use std::mem::offset_of;
 
 use super::gc::Tracer;
-use super::hash::hash_str;
+use super::hash::str_hash;
 use super::header::{Gc, HeapObj, ObjKind, Payload};
 use super::heap::Heap;
 use super::value::Value;
@@ -72,14 +72,15 @@ impl StrObj {
         self.ascii
     }
 
-    /// `hash(s)`, CPython's value under `PYTHONHASHSEED=0`; computed once.
+    /// `hash(s)`: CPython's value for the process's hash seed
+    /// ([`super::hash`]); computed once.
     #[inline]
     pub fn hash(&self) -> i64 {
         let h = self.hash.get();
         if h != -1 {
             return h;
         }
-        let h = hash_str(&self.text);
+        let h = str_hash(&self.text);
         self.hash.set(h);
         h
     }
