@@ -15,7 +15,8 @@ use super::gc::Tracer;
 use super::header::{Gc, HeapObj, ObjKind, Payload};
 use super::heap::Heap;
 use super::value::Value;
-use crate::number::Int;
+use crate::number::tower::Num;
+use crate::number::{Complex, Int};
 
 pub struct IntObj {
     pub value: BigInt,
@@ -98,6 +99,15 @@ impl Heap {
     pub fn new_complex(&self, re: f64, im: f64) -> Value {
         self.alloc(self.types.complex, ComplexObj { re, im }).value()
     }
+
+    /// Boxes any numeric result of `crate::number::tower`.
+    pub fn new_num(&self, n: Num) -> Value {
+        match n {
+            Num::Int(i) => self.new_int_from(i),
+            Num::Float(f) => Value::from_f64(f),
+            Num::Complex(c) => self.new_complex(c.re, c.im),
+        }
+    }
 }
 
 /// The value of an int, bool, or int subclass instance, as the `Int` that
@@ -110,6 +120,18 @@ pub fn int_of(v: Value) -> Option<Int> {
     } else {
         Gc::<IntObj>::from_value(v).map(|b| Int::from_big(b.value.clone()))
     }
+}
+
+/// Any number (int, bool, float, complex, or an instance of a subclass)
+/// as the operand type of `crate::number::tower`.
+pub fn num_of(v: Value) -> Option<Num> {
+    if let Some(f) = float_value(v) {
+        return Some(Num::Float(f));
+    }
+    if let Some(c) = Gc::<ComplexObj>::from_value(v) {
+        return Some(Num::Complex(Complex { re: c.re, im: c.im }));
+    }
+    int_of(v).map(Num::Int)
 }
 
 /// The integer value of an int, bool, or int subclass instance.
@@ -174,5 +196,12 @@ mod tests {
         let g = Gc::<ComplexObj>::from_value(c).unwrap();
         assert_eq!((g.re, g.im), (1.5, -2.0));
         assert_eq!(float_value(Value::from_f64(2.5)), Some(2.5));
+        for n in
+            [Num::Int(Int::Small(3)), Num::Float(-0.5), Num::Complex(Complex { re: 1.0, im: 2.0 })]
+        {
+            assert_eq!(num_of(heap.new_num(n.clone())), Some(n));
+        }
+        assert_eq!(num_of(Value::TRUE), Some(Num::Int(Int::Small(1))));
+        assert_eq!(num_of(Value::NONE), None);
     }
 }
