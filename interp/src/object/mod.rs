@@ -49,7 +49,11 @@
 //!   frees; reaching a freed object panics with "a root is missing".
 //!
 //! The collector is non-moving today; code must not rely on that: keep
-//! values in roots, not raw pointers, across safepoints.
+//! values in roots, not raw pointers, across safepoints, and re-read them
+//! from their root after one. A moving (e.g. generational) collector would
+//! additionally have `Payload::trace` and `RootSet` visit slots
+//! (`&Cell<Value>`, `&mut Value`) so it can rewrite them; every payload's
+//! fields are already `Cell`s or vectors for that reason.
 //!
 //! # Fast paths for the VM and the JIT
 //!
