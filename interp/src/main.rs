@@ -26,21 +26,49 @@ fn main() -> ExitCode {
             println!("Python 3.8.18 (tachyon {})", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        Action::RunFile { path, .. } => match std::fs::read(&path) {
-            Ok(bytes) => match parse::parse_bytes(&bytes, &path, Mode::Module) {
-                Ok(_) => not_yet("running a script"),
-                Err(err) => syntax_error(&err),
-            },
+        Action::RunFile { path, argv } => match std::fs::read(&path) {
+            Ok(bytes) => {
+                let dir = std::path::Path::new(&path)
+                    .parent()
+                    .map(|d| {
+                        std::fs::canonicalize(if d.as_os_str().is_empty() {
+                            std::path::Path::new(".")
+                        } else {
+                            d
+                        })
+                    })
+                    .and_then(Result::ok)
+                    .map(|d| d.display().to_string())
+                    .unwrap_or_default();
+                run(bytes, path.clone(), argv, dir, invocation.options.unbuffered)
+            }
             Err(err) => cannot_open(&program, &path, &err),
         },
-        Action::RunCommand { source, .. } => {
-            match parse::parse_str(&source, "<string>", Mode::Module) {
-                Ok(_) => not_yet("running -c"),
-                Err(err) => syntax_error(&err),
-            }
+        Action::RunCommand { source, argv } => {
+            interp::vm::import::remember_source("<string>", &source);
+            run(
+                source.into_bytes(),
+                "<string>".into(),
+                argv,
+                String::new(),
+                invocation.options.unbuffered,
+            )
         }
-        Action::RunModule { .. } => not_yet("running -m"),
-        Action::RunStdin { .. } => not_yet("running a program from stdin"),
+        Action::RunModule { module, .. } => {
+            eprintln!(
+                "{program}: running a module with -m ('{module}') is not supported by tachyon yet"
+            );
+            ExitCode::from(1)
+        }
+        Action::RunStdin { argv } => {
+            let mut source = Vec::new();
+            if let Err(err) = std::io::Read::read_to_end(&mut std::io::stdin(), &mut source) {
+                eprintln!("{program}: cannot read standard input: {err}");
+                return ExitCode::from(1);
+            }
+            interp::vm::import::remember_source("<stdin>", &String::from_utf8_lossy(&source));
+            run(source, "<stdin>".into(), argv, String::new(), invocation.options.unbuffered)
+        }
         Action::DumpAst { path } => match std::fs::read(&path) {
             Ok(bytes) => match parse::parse_bytes(&bytes, &path, Mode::Module) {
                 Ok(tree) => {
@@ -79,8 +107,28 @@ fn syntax_error(err: &SyntaxError) -> ExitCode {
     ExitCode::from(1)
 }
 
-/// Until the compiler and VM land, the actions that need them say so and fail.
-fn not_yet(what: &str) -> ExitCode {
-    eprintln!("tachyon: {what} needs the bytecode compiler, which this build does not have yet");
-    ExitCode::from(1)
+/// Stack for the interpreter thread: Python calls nest Rust calls, and
+/// `sys.setrecursionlimit` may allow deep recursion. Untouched pages cost
+/// nothing.
+const INTERPRETER_STACK: usize = 2 << 30;
+
+/// Runs a program as `__main__` on a thread with a large stack.
+fn run(
+    source: Vec<u8>,
+    filename: String,
+    argv: Vec<String>,
+    path0: String,
+    unbuffered: bool,
+) -> ExitCode {
+    let worker = std::thread::Builder::new().stack_size(INTERPRETER_STACK).spawn(move || {
+        let mut vm = interp::vm::Vm::with_argv(argv);
+        vm.unbuffered = unbuffered;
+        vm.set_path0(&path0);
+        vm.run_main(&source, &filename)
+    });
+    let status = match worker.map(|w| w.join()) {
+        Ok(Ok(status)) => status,
+        _ => 1,
+    };
+    ExitCode::from(status as u8)
 }

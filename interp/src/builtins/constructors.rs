@@ -9,9 +9,9 @@ use super::{add_method, add_new, no_kwargs, split_kwargs, unexpected_kw};
 use crate::number::int::Int;
 use crate::number::tower::Num;
 use crate::object::gc::Tracer;
-use crate::object::heap::{Gc, ObjKind, Payload};
 use crate::object::str::{str_of, StrObj};
 use crate::object::types::TypeObj;
+use crate::object::{Gc, ObjKind, Payload};
 use crate::object::{PyErr, Value};
 use crate::vm::function::PropertyObj;
 use crate::vm::{PyResult, Vm};
@@ -52,7 +52,8 @@ fn class_arg(vm: &Vm, args: &[Value], base: Value, name: &str) -> PyResult<Value
     let Some(&cls) = args.first() else {
         return Err(vm.type_error(&format!("{name}.__new__(): not enough arguments")));
     };
-    let (Some(c), Some(b)) = (Gc::<TypeObj>::from_value(cls), Gc::<TypeObj>::from_value(base)) else {
+    let (Some(c), Some(b)) = (Gc::<TypeObj>::from_value(cls), Gc::<TypeObj>::from_value(base))
+    else {
         return Err(vm.type_error(&format!(
             "{name}.__new__(X): X is not a type object ({})",
             vm.type_name(cls)
@@ -73,11 +74,14 @@ fn object_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let cls = class_arg(vm, args, object, "object")?;
     let t = Gc::<TypeObj>::from_value(cls).expect("checked");
     if args.len() > 1 || !kwnames.is_empty() {
-        // Excess arguments are an error unless __init__ is overridden and __new__ is not.
+        use crate::builtins::object_methods::inherits_object_slot;
         let (init, new) = (vm.names.dunder_init, vm.names.dunder_new);
-        let init_overridden = vm.heap.lookup(t, init).is_some_and(|m| !vm.is_native_slot_method(m));
-        let new_overridden = vm.heap.lookup(t, new).is_some_and(|m| crate::vm::function::native_function_of(m).is_none());
-        if new_overridden || !init_overridden {
+        if !inherits_object_slot(vm, t, new) {
+            return Err(vm.type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
+        }
+        if inherits_object_slot(vm, t, init) {
             return Err(vm.type_error(&format!("{}() takes no arguments", t.name())));
         }
     }
@@ -112,7 +116,9 @@ fn int_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let mut x = pos.first().copied();
     let mut base = pos.get(1).copied();
     if pos.len() > 2 {
-        return Err(vm.type_error(&format!("int() takes at most 2 arguments ({} given)", pos.len())));
+        return Err(
+            vm.type_error(&format!("int() takes at most 2 arguments ({} given)", pos.len()))
+        );
     }
     for (k, v) in kws {
         match k.as_str() {
@@ -120,7 +126,11 @@ fn int_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             "x" => {
                 return Err(vm.type_error("'x' is an invalid keyword argument for int()"));
             }
-            other => return Err(vm.type_error(&format!("'{other}' is an invalid keyword argument for int()"))),
+            other => {
+                return Err(
+                    vm.type_error(&format!("'{other}' is an invalid keyword argument for int()"))
+                )
+            }
         }
     }
     let value = match (x.take(), base) {
@@ -170,10 +180,10 @@ pub fn int_of(vm: &mut Vm, v: Value) -> PyResult<Int> {
             return match vm.as_int(r) {
                 Some(i) => Ok(i),
                 None if name == "__trunc__" => int_of(vm, r),
-                None => Err(vm.type_error(&format!(
-                    "{name} returned non-int (type {})",
-                    vm.type_name(r)
-                ))),
+                None => {
+                    Err(vm
+                        .type_error(&format!("{name} returned non-int (type {})", vm.type_name(r))))
+                }
             };
         }
     }
@@ -192,7 +202,8 @@ fn parse_int_value(vm: &mut Vm, v: Value, base: u32, explicit_base: bool) -> PyR
         return crate::number::int_parse::parse_int(s.as_str(), base).map_err(|e| vm.num_error(e));
     }
     if let Some(b) = crate::object::bytes::bytes_of(v) {
-        return crate::number::int_parse::parse_int_bytes(b.as_bytes(), base).map_err(|e| vm.num_error(e));
+        return crate::number::int_parse::parse_int_bytes(b.as_bytes(), base)
+            .map_err(|e| vm.num_error(e));
     }
     if explicit_base {
         return Err(vm.type_error("int() can't convert non-string with explicit base"));
@@ -217,7 +228,9 @@ fn float_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let cls = class_arg(vm, args, float_t, "float")?;
     let args = no_kwargs(vm, "float", &args[1..], kwnames)?;
     if args.len() > 1 {
-        return Err(vm.type_error(&format!("float expected at most 1 arguments, got {}", args.len())));
+        return Err(
+            vm.type_error(&format!("float expected at most 1 arguments, got {}", args.len()))
+        );
     }
     let f = match args.first() {
         None => 0.0,
@@ -239,7 +252,8 @@ pub fn float_of(vm: &mut Vm, v: Value) -> PyResult<f64> {
             _ => {}
         }
         if let Some(s) = str_of(v) {
-            return crate::number::float_parse::parse_float(s.as_str()).map_err(|e| vm.num_error(e));
+            return crate::number::float_parse::parse_float(s.as_str())
+                .map_err(|e| vm.num_error(e));
         }
     }
     let name = vm.heap.intern("__float__");
@@ -280,7 +294,11 @@ fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             "object" => object = Some(v),
             "encoding" => encoding = Some(v),
             "errors" => {}
-            other => return Err(vm.type_error(&format!("'{other}' is an invalid keyword argument for str()"))),
+            other => {
+                return Err(
+                    vm.type_error(&format!("'{other}' is an invalid keyword argument for str()"))
+                )
+            }
         }
     }
     let text = match object {
@@ -307,7 +325,9 @@ fn list_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let cls = class_arg(vm, args, list_t, "list")?;
     let args = no_kwargs(vm, "list", &args[1..], kwnames)?;
     if args.len() > 1 {
-        return Err(vm.type_error(&format!("list expected at most 1 arguments, got {}", args.len())));
+        return Err(
+            vm.type_error(&format!("list expected at most 1 arguments, got {}", args.len()))
+        );
     }
     let items = match args.first() {
         Some(&v) => vm.collect_iterable(v)?,
@@ -321,11 +341,16 @@ fn tuple_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let cls = class_arg(vm, args, tuple_t, "tuple")?;
     let args = no_kwargs(vm, "tuple", &args[1..], kwnames)?;
     if args.len() > 1 {
-        return Err(vm.type_error(&format!("tuple expected at most 1 arguments, got {}", args.len())));
+        return Err(
+            vm.type_error(&format!("tuple expected at most 1 arguments, got {}", args.len()))
+        );
     }
     let items = match args.first() {
         Some(&v) => {
-            if cls == tuple_t && crate::object::tuple::tuple_of(v).is_some() && !vm.heap.type_obj(v).is_heap_type() {
+            if cls == tuple_t
+                && crate::object::tuple::tuple_of(v).is_some()
+                && !vm.heap.type_obj(v).is_heap_type()
+            {
                 return Ok(v);
             }
             vm.collect_iterable(v)?
@@ -366,8 +391,13 @@ fn set_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 }
 
 fn frozenset_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let set = set_new(vm, &[vm.heap.types().set].iter().chain(&args[1..]).copied().collect::<Vec<_>>(), kwnames)?;
-    let table = crate::object::set::set_of(set).map(|s| s.table.borrow().copy()).unwrap_or_default();
+    let set = set_new(
+        vm,
+        &[vm.heap.types().set].iter().chain(&args[1..]).copied().collect::<Vec<_>>(),
+        kwnames,
+    )?;
+    let table =
+        crate::object::set::set_of(set).map(|s| s.table.borrow().copy()).unwrap_or_default();
     Ok(vm.heap.new_frozenset(table))
 }
 
@@ -470,7 +500,9 @@ fn property_deleter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 fn staticmethod_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let args = no_kwargs(vm, "staticmethod", args, kwnames)?;
     if args.len() != 2 {
-        return Err(vm.type_error(&format!("staticmethod expected 1 argument, got {}", args.len() - 1)));
+        return Err(
+            vm.type_error(&format!("staticmethod expected 1 argument, got {}", args.len() - 1))
+        );
     }
     Ok(vm.new_static_method(args[1]))
 }
@@ -478,7 +510,9 @@ fn staticmethod_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult 
 fn classmethod_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let args = no_kwargs(vm, "classmethod", args, kwnames)?;
     if args.len() != 2 {
-        return Err(vm.type_error(&format!("classmethod expected 1 argument, got {}", args.len() - 1)));
+        return Err(
+            vm.type_error(&format!("classmethod expected 1 argument, got {}", args.len() - 1))
+        );
     }
     Ok(vm.new_class_method(args[1]))
 }

@@ -4,11 +4,11 @@ use super::{arg_range, exactly_one, native, no_kwargs, set_builtin, split_kwargs
 use crate::bytecode::instr::{BinOp, CmpOp};
 use crate::number::int::Int;
 use crate::number::tower::Num;
-use crate::object::heap::Gc;
 use crate::object::list::list_of;
 use crate::object::str::str_of;
 use crate::object::tuple::tuple_of;
 use crate::object::types::TypeObj;
+use crate::object::Gc;
 use crate::object::{PyErr, Value};
 use crate::vm::function::NativeFn;
 use crate::vm::{PyResult, Vm};
@@ -238,7 +238,9 @@ fn getattr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let args = arg_range(vm, "getattr", args, kwnames, 2, 3)?;
     let name = attr_name(vm, args[1], "getattr")?;
     match vm.get_attr(args[0], name) {
-        Err(e) if args.len() == 3 && e.matches(&vm.heap, vm.heap.types().attribute_error) => Ok(args[2]),
+        Err(e) if args.len() == 3 && e.matches(&vm.heap, vm.heap.types().attribute_error) => {
+            Ok(args[2])
+        }
         r => r,
     }
 }
@@ -285,7 +287,9 @@ fn iter(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 fn next(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let args = arg_range(vm, "next", args, kwnames, 1, 2)?;
     if !vm.is_iterator(args[0]) {
-        return Err(vm.type_error(&format!("'{}' object is not an iterator", vm.type_name(args[0]))));
+        return Err(
+            vm.type_error(&format!("'{}' object is not an iterator", vm.type_name(args[0])))
+        );
     }
     match vm.iter_next(args[0])? {
         Some(v) => Ok(v),
@@ -300,9 +304,15 @@ fn callable(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 }
 
 pub fn is_callable(vm: &Vm, v: Value) -> bool {
-    use crate::object::heap::{ObjHeader, ObjKind};
+    use crate::object::{ObjHeader, ObjKind};
     match ObjHeader::of(v).map(|h| h.kind()) {
-        Some(ObjKind::Function | ObjKind::NativeFunction | ObjKind::Method | ObjKind::Type | ObjKind::MethodDescriptor) => true,
+        Some(
+            ObjKind::Function
+            | ObjKind::NativeFunction
+            | ObjKind::Method
+            | ObjKind::Type
+            | ObjKind::MethodDescriptor,
+        ) => true,
         _ => {
             let call = vm.names.dunder_call;
             vm.heap.lookup_in_type_of(v, call).is_some()
@@ -313,7 +323,9 @@ pub fn is_callable(vm: &Vm, v: Value) -> bool {
 fn chr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let v = exactly_one(vm, "chr", args, kwnames)?;
     let Some(i) = vm.as_index(v)? else {
-        return Err(vm.type_error(&format!("an integer is required (got type {})", vm.type_name(v))));
+        return Err(
+            vm.type_error(&format!("an integer is required (got type {})", vm.type_name(v)))
+        );
     };
     match i.to_i64().filter(|n| (0..=0x10ffff).contains(n)).and_then(|n| char::from_u32(n as u32)) {
         Some(c) => {
@@ -335,13 +347,18 @@ fn ord(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if let Some(s) = str_of(v) {
         let n = s.char_len();
         if n != 1 {
-            return Err(vm.type_error(&format!("ord() expected a character, but string of length {n} found")));
+            return Err(vm.type_error(&format!(
+                "ord() expected a character, but string of length {n} found"
+            )));
         }
         return Ok(vm.heap.new_int_i64(s.as_str().chars().next().map_or(0, |c| c as i64)));
     }
     if let Some(b) = crate::object::bytes::bytes_of(v) {
         if b.len() != 1 {
-            return Err(vm.type_error(&format!("ord() expected a character, but string of length {} found", b.len())));
+            return Err(vm.type_error(&format!(
+                "ord() expected a character, but string of length {} found",
+                b.len()
+            )));
         }
         return Ok(vm.heap.new_int_i64(b.as_bytes()[0] as i64));
     }
@@ -358,7 +375,11 @@ fn min_max(vm: &mut Vm, args: &[Value], kwnames: &[Value], is_max: bool) -> PyRe
         match k.as_str() {
             "key" => key = v,
             "default" => default = Some(v),
-            other => return Err(vm.type_error(&format!("{fname}() got an unexpected keyword argument '{other}'"))),
+            other => {
+                return Err(vm.type_error(&format!(
+                    "{fname}() got an unexpected keyword argument '{other}'"
+                )))
+            }
         }
     }
     let items = match pos.len() {
@@ -413,7 +434,9 @@ fn sum(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let (pos, kws) = split_kwargs(args, kwnames);
     let mut start = Value::from_small_int(0).expect("0 fits");
     if pos.is_empty() || pos.len() > 2 {
-        return Err(vm.type_error(&format!("sum() takes at most 2 arguments ({} given)", pos.len())));
+        return Err(
+            vm.type_error(&format!("sum() takes at most 2 arguments ({} given)", pos.len()))
+        );
     }
     if pos.len() == 2 {
         start = pos[1];
@@ -550,10 +573,9 @@ fn round(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
                 vm.call_method_value(m, x, &[ndigits])
             }
         }
-        None => Err(vm.type_error(&format!(
-            "type {} doesn't define __round__ method",
-            vm.type_name(x)
-        ))),
+        None => {
+            Err(vm.type_error(&format!("type {} doesn't define __round__ method", vm.type_name(x))))
+        }
     }
 }
 
@@ -594,7 +616,8 @@ fn divmod(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 fn pow(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let (pos, kws) = split_kwargs(args, kwnames);
-    let mut vals: Vec<Option<Value>> = vec![pos.first().copied(), pos.get(1).copied(), pos.get(2).copied()];
+    let mut vals: Vec<Option<Value>> =
+        vec![pos.first().copied(), pos.get(1).copied(), pos.get(2).copied()];
     for (k, v) in kws {
         match k.as_str() {
             "base" => vals[0] = Some(v),
@@ -612,7 +635,13 @@ fn pow(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     }
 }
 
-fn int_base_string(vm: &mut Vm, args: &[Value], kwnames: &[Value], fname: &str, base: u32) -> PyResult {
+fn int_base_string(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    fname: &str,
+    base: u32,
+) -> PyResult {
     let v = exactly_one(vm, fname, args, kwnames)?;
     let Some(i) = vm.as_index(v)? else {
         return Err(vm.type_error(&format!(
@@ -790,9 +819,9 @@ fn exec_or_eval(vm: &mut Vm, args: &[Value], kwnames: &[Value], is_eval: bool) -
         (Some(s), _) => s.as_str().as_bytes().to_vec(),
         (_, Some(b)) => b.as_bytes().to_vec(),
         _ => {
-            return Err(vm.type_error(&format!(
-                "{fname}() arg 1 must be a string, bytes or code object"
-            )))
+            return Err(
+                vm.type_error(&format!("{fname}() arg 1 must be a string, bytes or code object"))
+            )
         }
     };
     let filename = "<string>";
@@ -803,8 +832,10 @@ fn exec_or_eval(vm: &mut Vm, args: &[Value], kwnames: &[Value], is_eval: bool) -
     } else {
         text
     };
-    let module = crate::parse::parse_bytes(&text, filename, mode).map_err(|e| vm.syntax_error_value(&e))?;
-    let unit = crate::compile::compile(&module, filename, 0).map_err(|e| vm.compile_error_value(&e, &text))?;
+    let module =
+        crate::parse::parse_bytes(&text, filename, mode).map_err(|e| vm.syntax_error_value(&e))?;
+    let unit = crate::compile::compile(&module, filename, 0)
+        .map_err(|e| vm.compile_error_value(&e, &text))?;
     let code = crate::vm::code::load_code(&vm.heap, vm.heap.types().code, &unit);
     let r = vm.run_code(code.value(), globals, locals)?;
     Ok(if is_eval { r } else { Value::NONE })

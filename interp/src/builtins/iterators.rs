@@ -4,19 +4,33 @@ use std::cell::{Cell, RefCell};
 
 use super::{add_method, add_new, split_kwargs, unexpected_kw};
 use crate::object::gc::Tracer;
-use crate::object::heap::{Gc, ObjKind, Payload};
 use crate::object::Value;
+use crate::object::{Gc, ObjKind, Payload};
 use crate::vm::iter::{SeqIterObj, SeqKind};
 use crate::vm::{PyResult, Vm};
 
 /// The state of one builtin iterator.
 pub enum IterState {
-    Enumerate { iter: Value, count: Value },
-    Zip { iters: Vec<Value> },
-    Map { func: Value, iters: Vec<Value> },
-    Filter { func: Value, iter: Value },
+    Enumerate {
+        iter: Value,
+        count: Value,
+    },
+    Zip {
+        iters: Vec<Value>,
+    },
+    Map {
+        func: Value,
+        iters: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        iter: Value,
+    },
     /// `reversed(seq)` over `__getitem__`: `index` counts down.
-    Reversed { seq: Value, index: Cell<i64> },
+    Reversed {
+        seq: Value,
+        index: Cell<i64>,
+    },
     Done,
 }
 
@@ -97,10 +111,9 @@ fn zip_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             }
             Err(e) if e.matches(&vm.heap, vm.heap.types().type_error) => {
                 vm.truncate_temps(mark);
-                return Err(vm.type_error(&format!(
-                    "zip argument #{} must support iteration",
-                    i + 1
-                )));
+                return Err(
+                    vm.type_error(&format!("zip argument #{} must support iteration", i + 1))
+                );
             }
             Err(e) => {
                 vm.truncate_temps(mark);
@@ -174,7 +187,9 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     }
     let len = match vm.len_of(seq) {
         Ok(n) => n,
-        Err(_) => return Err(vm.type_error(&format!("'{}' object is not reversible", vm.type_name(seq)))),
+        Err(_) => {
+            return Err(vm.type_error(&format!("'{}' object is not reversible", vm.type_name(seq))))
+        }
     };
     Ok(make(vm, args[0], IterState::Reversed { seq, index: Cell::new(len as i64 - 1) }))
 }
@@ -184,7 +199,12 @@ pub fn callable_iterator(vm: &mut Vm, func: Value, sentinel: Value) -> PyResult 
     if !crate::builtins::functions::is_callable(vm, func) {
         return Err(vm.type_error("iter(v, w): v must be callable"));
     }
-    let it = SeqIterObj { seq: Cell::new(func), index: Cell::new(0), kind: SeqKind::Callable, extra: sentinel };
+    let it = SeqIterObj {
+        seq: Cell::new(func),
+        index: Cell::new(0),
+        kind: SeqKind::Callable,
+        extra: sentinel,
+    };
     Ok(vm.heap.alloc(vm.heap.types().callable_iterator, it).value())
 }
 
@@ -234,7 +254,11 @@ fn step(vm: &mut Vm, obj: Gc<BuiltinIterObj>) -> PyResult<Option<Value>> {
         Plan::Done => Ok(None),
         Plan::Enumerate(iter, count) => {
             let Some(item) = vm.iter_next(iter)? else { return Ok(None) };
-            let next_count = vm.binary_op(crate::bytecode::instr::BinOp::Add, count, Value::from_small_int(1).expect("1"))?;
+            let next_count = vm.binary_op(
+                crate::bytecode::instr::BinOp::Add,
+                count,
+                Value::from_small_int(1).expect("1"),
+            )?;
             if let IterState::Enumerate { count: c, .. } = &mut *obj.state.borrow_mut() {
                 *c = next_count;
             }
@@ -258,7 +282,7 @@ fn step(vm: &mut Vm, obj: Gc<BuiltinIterObj>) -> PyResult<Option<Value>> {
                     }
                 }
             }
-            let t = vm.heap.new_tuple(&vm.stack[mark..].to_vec());
+            let t = vm.heap.new_tuple(&vm.stack[mark..]);
             vm.truncate_temps(mark);
             Ok(Some(t))
         }

@@ -45,7 +45,9 @@ fn dict_arg(vm: &Vm, args: &[Value], method: &str) -> PyResult<Value> {
 fn dict_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let d = dict_arg(vm, args, "get")?;
     if args.len() < 2 || args.len() > 3 {
-        return Err(vm.type_error(&format!("get expected at least 1 argument, got {}", args.len() - 1)));
+        return Err(
+            vm.type_error(&format!("get expected at least 1 argument, got {}", args.len() - 1))
+        );
     }
     Ok(vm.dict_get_item(d, args[1])?.unwrap_or(args.get(2).copied().unwrap_or(Value::NONE)))
 }
@@ -68,7 +70,9 @@ fn dict_items(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 fn dict_pop(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let d = dict_arg(vm, args, "pop")?;
     if args.len() < 2 || args.len() > 3 {
-        return Err(vm.type_error(&format!("pop expected at least 1 argument, got {}", args.len() - 1)));
+        return Err(
+            vm.type_error(&format!("pop expected at least 1 argument, got {}", args.len() - 1))
+        );
     }
     match vm.dict_get_item(d, args[1])? {
         Some(v) => {
@@ -85,7 +89,10 @@ fn dict_pop(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 fn dict_setdefault(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let d = dict_arg(vm, args, "setdefault")?;
     if args.len() < 2 || args.len() > 3 {
-        return Err(vm.type_error(&format!("setdefault expected at least 1 argument, got {}", args.len() - 1)));
+        return Err(vm.type_error(&format!(
+            "setdefault expected at least 1 argument, got {}",
+            args.len() - 1
+        )));
     }
     if let Some(v) = vm.dict_get_item(d, args[1])? {
         return Ok(v);
@@ -100,7 +107,9 @@ pub fn dict_update(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let d = dict_arg(vm, args, "update")?;
     let (pos, kws) = split_kwargs(&args[1..], kwnames);
     if pos.len() > 1 {
-        return Err(vm.type_error(&format!("update expected at most 1 argument, got {}", pos.len())));
+        return Err(
+            vm.type_error(&format!("update expected at most 1 argument, got {}", pos.len()))
+        );
     }
     if let Some(&src) = pos.first() {
         if dict_of(src).is_some() {
@@ -170,7 +179,9 @@ fn set_arg(vm: &Vm, args: &[Value], method: &str) -> PyResult<Value> {
 fn set_add(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let s = set_arg(vm, args, "add")?;
     if args.len() != 2 {
-        return Err(vm.type_error(&format!("add() takes exactly one argument ({} given)", args.len() - 1)));
+        return Err(
+            vm.type_error(&format!("add() takes exactly one argument ({} given)", args.len() - 1))
+        );
     }
     vm.set_add(s, args[1])?;
     Ok(Value::NONE)

@@ -20,8 +20,8 @@ pub mod map_methods;
 pub mod object_methods;
 pub mod seq_methods;
 
-use crate::object::heap::Gc;
 use crate::object::types::TypeObj;
+use crate::object::Gc;
 use crate::object::{PyErr, Value};
 use crate::vm::function::{MethodDescriptorObj, NativeFn, NativeFunctionObj};
 use crate::vm::{PyResult, Vm};
@@ -69,7 +69,8 @@ pub fn install(vm: &mut Vm) {
     set_builtin(vm, "None", Value::NONE);
     set_builtin(vm, "True", Value::TRUE);
     set_builtin(vm, "False", Value::FALSE);
-    let (ellipsis, not_impl) = (vm.heap.singletons().ellipsis, vm.heap.singletons().not_implemented);
+    let (ellipsis, not_impl) =
+        (vm.heap.singletons().ellipsis, vm.heap.singletons().not_implemented);
     set_builtin(vm, "Ellipsis", ellipsis);
     set_builtin(vm, "NotImplemented", not_impl);
     set_builtin(vm, "__debug__", Value::TRUE);
@@ -89,7 +90,12 @@ pub fn set_builtin(vm: &mut Vm, name: &str, v: Value) {
 // ---- argument checking, with the wording of CPython's builtins
 
 /// The positional arguments of a call that takes no keywords.
-pub fn no_kwargs<'a>(vm: &Vm, fname: &str, args: &'a [Value], kwnames: &[Value]) -> PyResult<&'a [Value]> {
+pub fn no_kwargs<'a>(
+    vm: &Vm,
+    fname: &str,
+    args: &'a [Value],
+    kwnames: &[Value],
+) -> PyResult<&'a [Value]> {
     if !kwnames.is_empty() {
         return Err(vm.type_error(&format!("{fname}() takes no keyword arguments")));
     }
@@ -100,10 +106,9 @@ pub fn no_kwargs<'a>(vm: &Vm, fname: &str, args: &'a [Value], kwnames: &[Value])
 pub fn exactly_one(vm: &Vm, fname: &str, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let args = no_kwargs(vm, fname, args, kwnames)?;
     if args.len() != 1 {
-        return Err(vm.type_error(&format!(
-            "{fname}() takes exactly one argument ({} given)",
-            args.len()
-        )));
+        return Err(
+            vm.type_error(&format!("{fname}() takes exactly one argument ({} given)", args.len()))
+        );
     }
     Ok(args[0])
 }
@@ -123,9 +128,15 @@ pub fn arg_range<'a>(
         let msg = if min == max {
             format!("{fname} expected {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
         } else if n < min {
-            format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+            format!(
+                "{fname} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
         } else {
-            format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+            format!(
+                "{fname} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
         };
         return Err(vm.type_error(&msg));
     }
@@ -133,7 +144,10 @@ pub fn arg_range<'a>(
 }
 
 /// Splits keyword arguments off: (positional, [(name, value)]).
-pub fn split_kwargs<'a>(args: &'a [Value], kwnames: &[Value]) -> (&'a [Value], Vec<(String, Value)>) {
+pub fn split_kwargs<'a>(
+    args: &'a [Value],
+    kwnames: &[Value],
+) -> (&'a [Value], Vec<(String, Value)>) {
     let npos = args.len() - kwnames.len();
     let kws = kwnames
         .iter()

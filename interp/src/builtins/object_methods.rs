@@ -1,9 +1,9 @@
 //! Methods of `object` and `type`: the defaults every class inherits.
 
 use super::{add_method, set_type_attr};
-use crate::object::heap::Gc;
 use crate::object::str::str_of;
 use crate::object::types::TypeObj;
+use crate::object::Gc;
 use crate::object::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -33,16 +33,22 @@ pub fn install(vm: &mut Vm) {
     set_type_attr(vm, type_, "__prepare__", prepare);
 }
 
+/// Is the `__init__` (or `__new__`) that `t` gets the one of `object`?
+pub fn inherits_object_slot(vm: &Vm, t: Gc<TypeObj>, name: Value) -> bool {
+    let object = Gc::<TypeObj>::from_value(vm.heap.types().object).expect("object is a type");
+    vm.heap.lookup(t, name) == object.own_attr(name)
+}
+
 fn object_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if args.len() > 1 || !kwnames.is_empty() {
         let t = vm.heap.type_obj(args[0]);
         let (init, new) = (vm.names.dunder_init, vm.names.dunder_new);
-        let init_overridden = vm.heap.lookup(t, init).is_some_and(|m| !vm.is_native_slot_method(m));
-        let new_overridden = vm
-            .heap
-            .lookup(t, new)
-            .is_some_and(|m| crate::vm::function::native_function_of(m).is_none());
-        if init_overridden || !new_overridden {
+        if !inherits_object_slot(vm, t, init) {
+            return Err(vm.type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            ));
+        }
+        if inherits_object_slot(vm, t, new) {
             return Err(vm.type_error(&format!(
                 "{}.__init__() takes exactly one argument (the instance to initialize)",
                 t.name()
@@ -55,16 +61,17 @@ fn object_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 fn attr_name(vm: &Vm, v: Value) -> PyResult<Value> {
     match str_of(v) {
         Some(s) => Ok(vm.heap.intern(s.as_str())),
-        None => Err(vm.type_error(&format!(
-            "attribute name must be string, not '{}'",
-            vm.type_name(v)
-        ))),
+        None => {
+            Err(vm.type_error(&format!("attribute name must be string, not '{}'", vm.type_name(v))))
+        }
     }
 }
 
 fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     if args.len() != 3 {
-        return Err(vm.type_error(&format!("expected 2 arguments, got {}", args.len().saturating_sub(1))));
+        return Err(
+            vm.type_error(&format!("expected 2 arguments, got {}", args.len().saturating_sub(1)))
+        );
     }
     let name = attr_name(vm, args[1])?;
     vm.generic_set_attr(args[0], name, Some(args[2]))?;
@@ -73,7 +80,9 @@ fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 
 fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     if args.len() != 2 {
-        return Err(vm.type_error(&format!("expected 1 argument, got {}", args.len().saturating_sub(1))));
+        return Err(
+            vm.type_error(&format!("expected 1 argument, got {}", args.len().saturating_sub(1)))
+        );
     }
     let name = attr_name(vm, args[1])?;
     vm.generic_set_attr(args[0], name, None)?;
@@ -82,7 +91,9 @@ fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 
 fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     if args.len() != 2 {
-        return Err(vm.type_error(&format!("expected 1 argument, got {}", args.len().saturating_sub(1))));
+        return Err(
+            vm.type_error(&format!("expected 1 argument, got {}", args.len().saturating_sub(1)))
+        );
     }
     let name = attr_name(vm, args[1])?;
     vm.generic_get_attr(args[0], name)
@@ -129,7 +140,8 @@ fn object_hash(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 }
 
 fn object_format(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    let spec = args.get(1).and_then(|s| str_of(*s)).map(|s| s.as_str().to_string()).unwrap_or_default();
+    let spec =
+        args.get(1).and_then(|s| str_of(*s)).map(|s| s.as_str().to_string()).unwrap_or_default();
     if !spec.is_empty() {
         let t = vm.type_name(args[0]);
         return Err(vm.type_error(&format!("unsupported format string passed to {t}.__format__")));

@@ -48,10 +48,14 @@ pub fn install(vm: &mut Vm) {
     }
 }
 
-fn list_arg(vm: &Vm, args: &[Value], method: &str) -> PyResult<crate::object::heap::Gc<crate::object::list::ListObj>> {
-    args.first().and_then(|v| list_of(*v)).ok_or_else(|| {
-        vm.type_error(&format!("descriptor '{method}' requires a 'list' object"))
-    })
+fn list_arg(
+    vm: &Vm,
+    args: &[Value],
+    method: &str,
+) -> PyResult<crate::object::Gc<crate::object::list::ListObj>> {
+    args.first()
+        .and_then(|v| list_of(*v))
+        .ok_or_else(|| vm.type_error(&format!("descriptor '{method}' requires a 'list' object")))
 }
 
 fn one_arg(vm: &Vm, args: &[Value], kwnames: &[Value], method: &str) -> PyResult<Value> {
@@ -91,7 +95,9 @@ fn list_pop(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         return Err(vm.type_error("pop() takes no keyword arguments"));
     }
     if args.len() > 2 {
-        return Err(vm.type_error(&format!("pop expected at most 1 argument, got {}", args.len() - 1)));
+        return Err(
+            vm.type_error(&format!("pop expected at most 1 argument, got {}", args.len() - 1))
+        );
     }
     let len = l.items.len() as i64;
     if len == 0 {
@@ -170,7 +176,11 @@ fn seq_index(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
                 return Ok(vm.heap.new_int_i64(i));
             }
         }
-        let what = if list_of(args[0]).is_some() { "list.index(x): x not in list" } else { "tuple.index(x): x not in tuple" };
+        let what = if list_of(args[0]).is_some() {
+            "list.index(x): x not in list"
+        } else {
+            "tuple.index(x): x not in tuple"
+        };
         Err(vm.value_error(what))
     })();
     vm.truncate_temps(mark);
@@ -348,7 +358,7 @@ fn strip_chars(vm: &Vm, args: &[Value]) -> PyResult<Option<Vec<char>>> {
         Some(v) if v.is_none() => Ok(None),
         Some(v) => match str_of(*v) {
             Some(s) => Ok(Some(s.as_str().chars().collect())),
-            None => Err(vm.type_error(&format!("strip arg must be None or str"))),
+            None => Err(vm.type_error("strip arg must be None or str")),
         },
     }
 }
@@ -384,7 +394,9 @@ fn str_rstrip(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 
 fn str_replace(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let s = str_arg(vm, args, "replace")?;
-    let (Some(old), Some(new)) = (args.get(1).and_then(|v| str_of(*v)), args.get(2).and_then(|v| str_of(*v))) else {
+    let (Some(old), Some(new)) =
+        (args.get(1).and_then(|v| str_of(*v)), args.get(2).and_then(|v| str_of(*v)))
+    else {
         return Err(vm.type_error("replace() arguments must be str"));
     };
     let count = args.get(3).and_then(|v| v.as_small_int()).unwrap_or(-1);
@@ -573,7 +585,9 @@ fn resolve_field(
     let (first, mut rest) = (&name[..first_end], &name[first_end..]);
     let mut value = if first.is_empty() {
         if numbering.manual {
-            return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"));
+            return Err(vm.value_error(
+                "cannot switch from manual field specification to automatic field numbering",
+            ));
         }
         numbering.auto = true;
         let i = numbering.next;
@@ -589,7 +603,9 @@ fn resolve_field(
         }
     } else if let Ok(i) = first.parse::<usize>() {
         if numbering.auto {
-            return Err(vm.value_error("cannot switch from automatic field numbering to manual field specification"));
+            return Err(vm.value_error(
+                "cannot switch from automatic field numbering to manual field specification",
+            ));
         }
         numbering.manual = true;
         match pos.get(i) {

@@ -2,9 +2,9 @@
 
 use crate::builtins::{add_method, native};
 use crate::object::attrmap::AttrMap;
-use crate::object::heap::Gc;
 use crate::object::str::str_of;
 use crate::object::types::TypeObj;
+use crate::object::Gc;
 use crate::object::{PyErr, Value};
 use crate::vm::function::{module_of, NativeFn};
 use crate::vm::{PyResult, Vm};
@@ -15,7 +15,8 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     vm.sys_module = module;
     vm.heap.add_permanent_root(module);
     let dict = module_of(module).expect("a module").dict;
-    let stream_type = vm.heap.new_class(vm.heap.types().type_, "TextIOWrapper", &[], AttrMap::new())?;
+    let stream_type =
+        vm.heap.new_class(vm.heap.types().type_, "TextIOWrapper", &[], AttrMap::new())?;
     vm.heap.add_permanent_root(stream_type);
     let io_name = vm.heap.new_str("_io");
     crate::builtins::set_type_attr(vm, stream_type, "__module__", io_name);
@@ -119,14 +120,23 @@ pub fn write_to(vm: &mut Vm, file: Value, text: &str) -> PyResult<()> {
 
 fn stream_write(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     if args.len() != 2 {
-        return Err(vm.type_error(&format!("write() takes exactly one argument ({} given)", args.len() - 1)));
+        return Err(vm.type_error(&format!(
+            "write() takes exactly one argument ({} given)",
+            args.len() - 1
+        )));
     }
     let Some(s) = str_of(args[1]) else {
-        return Err(vm.type_error(&format!("write() argument must be str, not {}", vm.type_name(args[1]))));
+        return Err(
+            vm.type_error(&format!("write() argument must be str, not {}", vm.type_name(args[1])))
+        );
     };
     let text = s.as_str().to_string();
     let n = s.char_len();
-    let fd = vm.heap.attrs_of(args[0], false).and_then(|a| a.get(vm.heap.intern("_fd"))).and_then(|v| v.as_small_int());
+    let fd = vm
+        .heap
+        .attrs_of(args[0], false)
+        .and_then(|a| a.get(vm.heap.intern("_fd")))
+        .and_then(|v| v.as_small_int());
     match fd {
         Some(2) => vm.write_stderr(&text),
         _ => vm.write_stdout(&text)?,

@@ -10,6 +10,7 @@ use super::float::{self, FloatPow};
 use super::hash::{self, SipKey};
 use super::int::IntPow;
 use super::int_bytes::{self, ByteOrder};
+use super::text;
 use super::tower::{self, Arith, Num};
 use super::{
     float_hex, float_parse, float_repr::float_repr, format_spec, int_parse, printf, Int, NumResult,
@@ -394,5 +395,13 @@ fn mixed_operations() {
             op => panic!("unknown op {op}"),
         };
         expect(outcome(tower::arith(op, &a, &b).map(|n| n.repr())), &row[3])
+    });
+}
+
+#[test]
+fn string_reprs() {
+    check_all("reprs.txt", |row| {
+        expect(text::str_repr(&row[0]), &row[1])
+            .or_else(|| expect(text::bytes_repr(row[0].as_bytes()), &row[2]))
     });
 }

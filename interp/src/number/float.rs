@@ -142,6 +142,18 @@ pub fn pow(a: f64, b: f64) -> NumResult<FloatPow> {
     real(if negate { -r } else { r })
 }
 
+/// `math.fmod(x, y)`: C's `fmod`, with the sign of `x`.
+pub fn fmod(x: f64, y: f64) -> NumResult<f64> {
+    if y.is_infinite() && x.is_finite() {
+        return Ok(x);
+    }
+    let r = x % y;
+    if r.is_nan() && !x.is_nan() && !y.is_nan() {
+        return Err(NumError::value("math domain error"));
+    }
+    Ok(r)
+}
+
 /// `round(x)`: the nearest integer, ties to even.
 pub fn round_to_int(x: f64) -> NumResult<Int> {
     Int::from_f64(x.round_ties_even())
@@ -228,6 +240,10 @@ mod tests {
         assert_eq!(divmod(1.0, 0.0).unwrap_err().message, "float divmod()");
         assert_eq!(modulo(1.0, 0.0).unwrap_err().message, "float modulo");
         assert_eq!(true_div(1.0, 0.0).unwrap_err().message, "float division by zero");
+        assert_eq!(fmod(-7.0, 3.0).unwrap(), -1.0);
+        assert_eq!(fmod(2.0, f64::NEG_INFINITY).unwrap(), 2.0);
+        assert_eq!(fmod(1.0, 0.0).unwrap_err().message, "math domain error");
+        assert!(fmod(f64::NAN, 0.0).unwrap().is_nan());
     }
 
     #[test]

@@ -15,11 +15,23 @@ pub(super) fn shortest_digits(x: f64) -> (String, i32) {
     // string of that length (853525202017533.2 comes out as ...533.3).
     let shortest = format!("{x:e}");
     let length = shortest.split_once('e').map_or(1, |(m, _)| m.len() - m.contains('.') as usize);
-    // The correctly rounded string of that length is the nearest; it reads
-    // back as `x` unless it is a tie on the wide side of a power of two.
-    let nearest = format!("{:.*e}", length - 1, x);
-    let sci =
-        if nearest == shortest || nearest.parse::<f64>() == Ok(x) { nearest } else { shortest };
+    // With 15 digits or fewer, decimal neighbours are farther apart than
+    // the doubles that read back as a normal `x`, so the shortest string is
+    // unique (subnormals have wider intervals: 5e-324 is also 4e-324).
+    // Otherwise the correctly rounded string of that length is the nearest.
+    // It reads back as `x` whenever some string of that length does, except
+    // at a power of two, whose interval is narrower below than above.
+    let sci = if length <= 15 && x >= f64::MIN_POSITIVE {
+        shortest
+    } else {
+        let nearest = format!("{:.*e}", length - 1, x);
+        let power_of_two = x.to_bits() & ((1 << 52) - 1) == 0;
+        if nearest == shortest || !power_of_two || nearest.parse::<f64>() == Ok(x) {
+            nearest
+        } else {
+            shortest
+        }
+    };
     let (mantissa, exponent) = sci.split_once('e').expect("{:e} always has an exponent");
     let mut digits: String = mantissa.chars().filter(|c| *c != '.').collect();
     let kept = digits.trim_end_matches('0').len();

@@ -244,6 +244,11 @@ impl Int {
         }
     }
 
+    /// `+self`.
+    pub fn pos(&self) -> Int {
+        self.clone()
+    }
+
     pub fn abs(&self) -> Int {
         if self.is_negative() {
             self.neg()

@@ -21,6 +21,14 @@
 //! | [`tower`] | [`tower::Num`]: mixed int/float/complex arithmetic and comparison |
 //! | [`hash`] | `hash()` of numbers, tuples, frozensets, str and bytes |
 //! | [`text`] | Unicode input normalisation and `repr` of strings quoted in messages |
+//! | [`unicode_tables`] | decimal digits, spaces and printable characters of Python 3.8's Unicode (generated) |
+//!
+//! Every operation that Python can make fail returns [`NumResult`], whose
+//! [`NumError`] carries the exception class and CPython 3.8's message. The
+//! object layer converts operands (`bool` is an `Int`; an int meeting a
+//! float goes through [`tower`]), calls in here, and boxes the result.
+//! `tests/data/number/` holds python3.8's answers (written by
+//! `tools/gen_number_data.py`), which `data_tests` checks.
 
 pub mod binary;
 pub mod complex;
@@ -37,6 +45,7 @@ pub mod int_parse;
 pub mod printf;
 pub mod text;
 pub mod tower;
+pub mod unicode_tables;
 
 #[cfg(test)]
 mod data_tests;

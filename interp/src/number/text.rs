@@ -4,16 +4,7 @@
 //! characters become '?'), Python's whitespace test, and the `repr` of
 //! a string as error messages quote it.
 
-/// Code points of the digit zero of each run of ten Unicode decimal digits
-/// (category Nd) in Python 3.8's Unicode database.
-const DECIMAL_ZEROS: [u32; 63] = [
-    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
-    0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
-    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
-    0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650,
-    0x116C0, 0x11730, 0x118E0, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16B50, 0x1D7CE, 0x1D7D8,
-    0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950,
-];
+use super::unicode_tables::{DECIMAL_ZEROS, SPACES, UNPRINTABLE};
 
 /// The value of a Unicode decimal digit.
 pub fn decimal_value(c: char) -> Option<u32> {
@@ -25,12 +16,7 @@ pub fn decimal_value(c: char) -> Option<u32> {
 
 /// `str.isspace()` for one character.
 pub fn is_space(c: char) -> bool {
-    matches!(
-        c,
-        '\t' | '\n' | '\x0b' | '\x0c' | '\r' | '\x1c'..='\x1f' | ' ' | '\u{85}' | '\u{a0}'
-            | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{2028}' | '\u{2029}' | '\u{202f}'
-            | '\u{205f}' | '\u{3000}'
-    )
+    SPACES.binary_search(&(c as u32)).is_ok()
 }
 
 /// CPython's `Py_ISSPACE`: the ASCII whitespace that C's `isspace` knows.
@@ -65,26 +51,11 @@ pub fn trim_ascii_space(s: &[u8]) -> &[u8] {
     &s[start..end]
 }
 
-/// Whether `repr` shows a character as itself (`str.isprintable`), by the
-/// general categories that are not printable: controls, separators other
-/// than the space, surrogates, private use and unassigned code points.
-/// Unassigned code points are approximated by the known unassigned ranges
-/// at the end of the planes.
-fn is_printable(c: char) -> bool {
+/// Whether `repr` shows a character as itself: `str.isprintable()`.
+pub fn is_printable(c: char) -> bool {
     let c = c as u32;
-    !(c < 0x20
-        || (0x7f..0xa0).contains(&c)
-        || c == 0xad
-        || (0x2000..=0x200f).contains(&c) && c != 0x2010
-        || (0x2028..=0x202e).contains(&c)
-        || (0x205f..=0x206f).contains(&c)
-        || c == 0x1680
-        || c == 0x3000
-        || c == 0xfeff
-        || (0xfff9..=0xfffb).contains(&c)
-        || (0xe000..=0xf8ff).contains(&c)
-        || c >= 0xf0000
-        || (c & 0xfffe) == 0xfffe)
+    let i = UNPRINTABLE.partition_point(|&(start, _)| start <= c);
+    i == 0 || UNPRINTABLE[i - 1].1 < c
 }
 
 /// `repr(s)` of a Python str: single quotes unless the text holds a single
@@ -162,5 +133,10 @@ mod tests {
         assert_eq!(str_repr("a\nb\x00\u{e9}\u{2028}"), "'a\\nb\\x00\u{e9}\\u2028'");
         assert_eq!(bytes_repr(b"a'\t\xff\\"), "b\"a'\\t\\xff\\\\\"");
         assert_eq!(bytes_repr(b""), "b''");
+        assert_eq!(
+            str_repr("\u{378}\u{e000}\u{10ffff}\u{1f600}"),
+            "'\\u0378\\ue000\\U0010ffff\u{1f600}'"
+        );
+        assert!(is_space('\u{3000}') && !is_space('\u{200b}'));
     }
 }

@@ -11,7 +11,7 @@
 use std::alloc::{self, Layout};
 use std::ptr::{self, NonNull};
 
-use super::heap::{ObjHeader, HEADER_KIND_OFFSET, HEADER_QUARANTINE_OFFSET};
+use super::header::{ObjHeader, HEADER_KIND_OFFSET, HEADER_QUARANTINE_OFFSET};
 
 /// Objects up to this size live in blocks.
 const MAX_SMALL: usize = 512;

@@ -3,8 +3,7 @@
 //! `crate::table` is wired in. Keys are interned strs, so they compare by
 //! identity: no hashing of text, no calls back into Python.
 
-use std::collections::HashMap;
-
+use super::addrmap::AddrMap;
 use super::gc::Tracer;
 use super::value::Value;
 
@@ -15,7 +14,7 @@ const LINEAR_MAX: usize = 8;
 pub struct AttrMap {
     entries: Vec<(Value, Value)>,
     /// Key bits to entry index; built once the map outgrows `LINEAR_MAX`.
-    index: Option<HashMap<u64, usize>>,
+    index: Option<AddrMap<usize>>,
 }
 
 impl AttrMap {

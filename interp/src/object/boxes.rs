@@ -12,8 +12,11 @@ use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
 use super::gc::Tracer;
-use super::heap::{Gc, Heap, HeapObj, ObjKind, Payload};
+use super::header::{Gc, HeapObj, ObjKind, Payload};
+use super::heap::Heap;
 use super::value::Value;
+use crate::number::tower::Num;
+use crate::number::{Complex, Int};
 
 pub struct IntObj {
     pub value: BigInt,
@@ -74,6 +77,15 @@ impl Heap {
         self.alloc(self.types.int, IntObj { value: i }).value()
     }
 
+    /// Boxes a result of `crate::number` (immediate when it fits).
+    #[inline]
+    pub fn new_int_from(&self, i: Int) -> Value {
+        match i {
+            Int::Small(i) => self.new_int_i64(i),
+            Int::Big(b) => self.new_int(b),
+        }
+    }
+
     /// An instance of an int subclass `ty` (always boxed).
     pub fn new_int_of_type(&self, ty: Value, i: BigInt) -> Value {
         self.alloc(ty, IntObj { value: i }).value()
@@ -87,17 +99,44 @@ impl Heap {
     pub fn new_complex(&self, re: f64, im: f64) -> Value {
         self.alloc(self.types.complex, ComplexObj { re, im }).value()
     }
+
+    /// Boxes any numeric result of `crate::number::tower`.
+    pub fn new_num(&self, n: Num) -> Value {
+        match n {
+            Num::Int(i) => self.new_int_from(i),
+            Num::Float(f) => Value::from_f64(f),
+            Num::Complex(c) => self.new_complex(c.re, c.im),
+        }
+    }
+}
+
+/// The value of an int, bool, or int subclass instance, as the `Int` that
+/// `crate::number` computes with.
+pub fn int_of(v: Value) -> Option<Int> {
+    if let Some(i) = v.as_small_int() {
+        Some(Int::Small(i))
+    } else if let Some(b) = v.as_bool() {
+        Some(Int::Small(b as i64))
+    } else {
+        Gc::<IntObj>::from_value(v).map(|b| Int::from_big(b.value.clone()))
+    }
+}
+
+/// Any number (int, bool, float, complex, or an instance of a subclass)
+/// as the operand type of `crate::number::tower`.
+pub fn num_of(v: Value) -> Option<Num> {
+    if let Some(f) = float_value(v) {
+        return Some(Num::Float(f));
+    }
+    if let Some(c) = Gc::<ComplexObj>::from_value(v) {
+        return Some(Num::Complex(Complex { re: c.re, im: c.im }));
+    }
+    int_of(v).map(Num::Int)
 }
 
 /// The integer value of an int, bool, or int subclass instance.
 pub fn int_value(v: Value) -> Option<BigInt> {
-    if let Some(i) = v.as_small_int() {
-        Some(BigInt::from(i))
-    } else if let Some(b) = v.as_bool() {
-        Some(BigInt::from(b as i64))
-    } else {
-        Gc::<IntObj>::from_value(v).map(|b| b.value.clone())
-    }
+    int_of(v).map(|i| i.to_bigint())
 }
 
 /// The value as an `i64` if it is an int (or bool) that fits.
@@ -121,6 +160,20 @@ mod tests {
     use super::*;
     use crate::object::value::{SMALL_INT_MAX, SMALL_INT_MIN};
 
+    quickcheck::quickcheck! {
+        fn ints_round_trip_through_the_heap(hi: i64, lo: u64, shift: u8) -> bool {
+            let heap = Heap::new();
+            let i: BigInt = ((BigInt::from(hi) << 64u32) + lo) >> (shift % 128);
+            let v = heap.new_int(i.clone());
+            let small = i.to_i64().is_some_and(Value::small_int_fits);
+            let via_int = heap.new_int_from(Int::from_big(i.clone()));
+            v.is_small_int() == small
+                && int_value(v) == Some(i.clone())
+                && int_of(v) == Some(Int::from_big(i))
+                && (via_int == v || int_value(via_int) == int_value(v))
+        }
+    }
+
     #[test]
     fn ints_are_small_exactly_when_they_fit() {
         let heap = Heap::new();
@@ -143,5 +196,12 @@ mod tests {
         let g = Gc::<ComplexObj>::from_value(c).unwrap();
         assert_eq!((g.re, g.im), (1.5, -2.0));
         assert_eq!(float_value(Value::from_f64(2.5)), Some(2.5));
+        for n in
+            [Num::Int(Int::Small(3)), Num::Float(-0.5), Num::Complex(Complex { re: 1.0, im: 2.0 })]
+        {
+            assert_eq!(num_of(heap.new_num(n.clone())), Some(n));
+        }
+        assert_eq!(num_of(Value::TRUE), Some(Num::Int(Int::Small(1))));
+        assert_eq!(num_of(Value::NONE), None);
     }
 }

@@ -6,7 +6,8 @@
 //! (each base before its subclasses).
 
 use super::gc::Tracer;
-use super::heap::{Heap, ObjKind, Payload};
+use super::header::{ObjKind, Payload};
+use super::heap::Heap;
 use super::types::TypeFlags;
 use super::value::Value;
 
@@ -17,6 +18,7 @@ const NOT_IN_BUILTINS: &[&str] = &[
     "NoneType",
     "NotImplementedType",
     "ellipsis",
+    "weakref",
     "code",
     "function",
     "cell",
@@ -102,6 +104,7 @@ builtin_types! {
     frozenset: "frozenset" <- object, FrozenSet, BASE;
     range: "range" <- object, Range, FINAL;
     slice: "slice" <- object, Slice, FINAL;
+    weakref: "weakref" <- object, WeakRef, BASE;
 
     // The VM's own types.
     code: "code" <- object, Code, FINAL;
@@ -234,7 +237,7 @@ unsafe impl Payload for UnitObj {
 pub(super) fn bootstrap(heap: &mut Heap) {
     // `type` is its own type: made with none, then patched.
     let type_ = heap.new_builtin_type(Value::NONE, Value::NONE, None, ObjKind::Type, BASE);
-    super::heap::ObjHeader::of(type_).expect("a heap object").set_type(type_);
+    super::header::ObjHeader::of(type_).expect("a heap object").set_type(type_);
     let object = heap.new_builtin_type(type_, Value::NONE, None, ObjKind::Instance, BASE);
     heap.set_builtin_base(type_, object);
     let str = heap.new_builtin_type(type_, Value::NONE, Some(object), ObjKind::Str, BASE);
@@ -253,7 +256,7 @@ pub(super) fn bootstrap(heap: &mut Heap) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::heap::Gc;
+    use super::super::header::Gc;
     use super::super::types::TypeObj;
     use super::*;
     use std::process::Command;

@@ -3,8 +3,9 @@
 use std::cell::{Cell, RefCell};
 
 use super::gc::Tracer;
-use super::hash::hash_bytes;
-use super::heap::{Gc, Heap, ObjKind, Payload};
+use super::hash::bytes_hash;
+use super::header::{Gc, ObjKind, Payload};
+use super::heap::Heap;
 use super::value::Value;
 
 pub struct BytesObj {
@@ -40,7 +41,7 @@ impl BytesObj {
         if h != -1 {
             return h;
         }
-        let h = hash_bytes(&self.data);
+        let h = bytes_hash(&self.data);
         self.hash.set(h);
         h
     }

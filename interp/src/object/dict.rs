@@ -5,8 +5,8 @@
 use std::cell::RefCell;
 
 use super::gc::Tracer;
-use super::heap::{Gc, Heap, ObjKind, Payload};
 use super::value::Value;
+use super::{Gc, Heap, ObjKind, Payload};
 use crate::table::dict::Dict;
 
 pub struct DictObj {

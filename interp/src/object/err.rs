@@ -8,7 +8,8 @@
 use std::fmt;
 
 use super::exception::exception_of;
-use super::heap::{Gc, Heap, ObjHeader};
+use super::header::{Gc, ObjHeader};
+use super::heap::Heap;
 use super::types::TypeObj;
 use super::value::Value;
 

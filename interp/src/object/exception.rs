@@ -6,7 +6,8 @@
 use std::cell::Cell;
 
 use super::gc::Tracer;
-use super::heap::{Gc, Heap, ObjKind, Payload};
+use super::header::{Gc, ObjKind, Payload};
+use super::heap::Heap;
 use super::instance::Attrs;
 use super::str::str_of;
 use super::tuple::tuple_of;

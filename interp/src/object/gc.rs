@@ -5,10 +5,10 @@
 //! million-long linked list costs a stack of one entry, not a native frame
 //! per node. Sweeping is in [`super::heap`].
 
-use std::collections::HashMap;
 use std::ptr::NonNull;
 
-use super::heap::{Gc, ObjHeader, ObjKind, Payload, FLAG_SIDE_ATTRS};
+use super::addrmap::AddrMap;
+use super::header::{Gc, ObjHeader, ObjKind, Payload, FLAG_SIDE_ATTRS};
 use super::value::Value;
 
 /// What one collection did (also what `gc.collect()` reports).
@@ -71,13 +71,13 @@ pub struct Tracer<'s> {
     stack: &'s mut Vec<NonNull<ObjHeader>>,
     marked: usize,
     /// Attribute storage of objects flagged [`FLAG_SIDE_ATTRS`], by address.
-    side_attrs: Option<&'s HashMap<u64, Value>>,
+    side_attrs: Option<&'s AddrMap<Value>>,
 }
 
 impl<'s> Tracer<'s> {
     pub(super) fn new(
         stack: &'s mut Vec<NonNull<ObjHeader>>,
-        side_attrs: Option<&'s HashMap<u64, Value>>,
+        side_attrs: Option<&'s AddrMap<Value>>,
     ) -> Self {
         stack.clear();
         Tracer { stack, marked: 0, side_attrs }

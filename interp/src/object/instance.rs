@@ -20,7 +20,8 @@ use super::attrmap::AttrMap;
 use super::err::PyErr;
 use super::exception::{exception_of, ExceptionObj};
 use super::gc::Tracer;
-use super::heap::{Gc, Heap, HeapObj, ObjHeader, ObjKind, Payload, FLAG_SIDE_ATTRS};
+use super::header::{Gc, HeapObj, ObjHeader, ObjKind, Payload, FLAG_SIDE_ATTRS};
+use super::heap::Heap;
 use super::shape::ShapeObj;
 use super::types::TypeObj;
 use super::value::Value;
@@ -41,6 +42,13 @@ impl Attrs {
     #[inline(always)]
     pub fn shape(&self) -> Gc<ShapeObj> {
         Gc::<ShapeObj>::from_value(self.shape.get()).expect("attrs always have a shape")
+    }
+
+    /// The shape as a raw value: what an inline cache compares with the
+    /// shape it saw, without a downcast.
+    #[inline(always)]
+    pub fn shape_value(&self) -> Value {
+        self.shape.get()
     }
 
     /// Slot `i` (what an inline cache that saw this shape reads).
@@ -379,6 +387,61 @@ mod tests {
         assert!(many.attrs.is_dict_mode());
         assert_eq!(many.attrs.len(), MAX_SHAPE_SLOTS + 1);
         assert_eq!(many.attrs.get(heap.intern("f3")), Some(int(3)));
+    }
+
+    #[derive(Clone, Debug)]
+    enum AttrOp {
+        Set(u8, i16),
+        Delete(u8),
+    }
+
+    impl quickcheck::Arbitrary for AttrOp {
+        fn arbitrary(g: &mut quickcheck::Gen) -> Self {
+            // Names from a pool bigger than MAX_SHAPE_SLOTS, mostly small.
+            let name =
+                if bool::arbitrary(g) { u8::arbitrary(g) % 8 } else { u8::arbitrary(g) % 80 };
+            if u8::arbitrary(g) % 4 == 0 {
+                AttrOp::Delete(name)
+            } else {
+                AttrOp::Set(name, i16::arbitrary(g))
+            }
+        }
+    }
+
+    quickcheck::quickcheck! {
+        fn attrs_behave_like_an_ordered_map(ops: Vec<AttrOp>) -> bool {
+            let heap = Heap::new();
+            let cls = class(&heap, "C");
+            let obj = instance_of(heap.new_instance(cls)).unwrap();
+            let twin = instance_of(heap.new_instance(cls)).unwrap();
+            let mut model: Vec<(Value, Value)> = Vec::new();
+            for op in ops {
+                match op {
+                    AttrOp::Set(n, v) => {
+                        let (name, v) = (heap.intern(&format!("a{n}")), int(v as i64));
+                        obj.attrs.set(&heap, name, v);
+                        twin.attrs.set(&heap, name, v);
+                        match model.iter_mut().find(|(k, _)| *k == name) {
+                            Some(entry) => entry.1 = v,
+                            None => model.push((name, v)),
+                        }
+                    }
+                    AttrOp::Delete(n) => {
+                        let name = heap.intern(&format!("a{n}"));
+                        let present = model.iter().position(|(k, _)| *k == name);
+                        if obj.attrs.delete(&heap, name) != present.is_some() {
+                            return false;
+                        }
+                        twin.attrs.delete(&heap, name);
+                        if let Some(i) = present {
+                            model.remove(i);
+                        }
+                    }
+                }
+            }
+            let same_shape = obj.attrs.shape() == twin.attrs.shape();
+            obj.attrs.items() == model && same_shape && model.iter().all(|&(k, v)| obj.attrs.get(k) == Some(v))
+        }
     }
 
     #[test]

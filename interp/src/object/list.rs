@@ -4,7 +4,8 @@
 use std::mem::offset_of;
 
 use super::gc::Tracer;
-use super::heap::{Gc, Heap, HeapObj, ObjKind, Payload};
+use super::header::{Gc, HeapObj, ObjKind, Payload};
+use super::heap::Heap;
 use super::value::Value;
 use super::vec::{ValueVec, VALUE_VEC_LEN_OFFSET, VALUE_VEC_PTR_OFFSET};
 

@@ -1,6 +1,6 @@
 //! C3 linearization (CPython's `mro_implementation`).
 
-use super::heap::Gc;
+use super::header::Gc;
 use super::types::TypeObj;
 use super::value::Value;
 

@@ -12,7 +12,8 @@ use num_traits::{Signed, Zero};
 use super::boxes::{int_to_i64, int_value};
 use super::err::PyErr;
 use super::gc::Tracer;
-use super::heap::{Gc, Heap, ObjKind, Payload};
+use super::header::{Gc, ObjKind, Payload};
+use super::heap::Heap;
 use super::value::Value;
 
 pub struct RangeObj {

@@ -12,11 +12,12 @@
 //! shapes fail for them, so compiled code falls back to the interpreter.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
+use super::addrmap::AddrMap;
 use super::attrmap::AttrMap;
 use super::gc::Tracer;
-use super::heap::{Gc, Heap, ObjKind, Payload};
+use super::header::{Gc, ObjKind, Payload};
+use super::heap::Heap;
 use super::types::TypeObj;
 use super::value::Value;
 
@@ -32,7 +33,7 @@ pub struct ShapeObj {
     parent: Value,
     /// Attribute names (interned strs) by slot index.
     names: Box<[Value]>,
-    index: Option<HashMap<u64, u32>>,
+    index: Option<AddrMap<u32>>,
     /// Name to child shape.
     transitions: RefCell<AttrMap>,
     dict_mode: bool,

@@ -83,6 +83,11 @@ macro_rules! native_slots {
                 found
             }
 
+            /// Empties every slot (before inheriting again from new bases).
+            pub fn clear_all(&self) {
+                $(self.$field.set(None);)*
+            }
+
             /// Whether `name` is the dunder of some slot.
             pub fn is_slot_name(name: &str) -> bool {
                 false $(|| [$($dunder),+].contains(&name))*

@@ -2,12 +2,13 @@
 //! indexing and slicing when set) and a cached hash; the interning table
 //! for identifiers and attribute names.
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 use std::mem::offset_of;
 
 use super::gc::Tracer;
-use super::hash::hash_str;
-use super::heap::{Gc, Heap, HeapObj, ObjKind, Payload};
+use super::hash::str_hash;
+use super::header::{Gc, HeapObj, ObjKind, Payload};
+use super::heap::Heap;
 use super::value::Value;
 
 pub struct StrObj {
@@ -16,7 +17,12 @@ pub struct StrObj {
     char_len: usize,
     ascii: bool,
     text: Box<str>,
+    /// Non-ASCII text: byte offset of every `CRUMB_STRIDE`-th code point,
+    /// built on first indexing, so `s[i]` costs at most a stride of decoding.
+    crumbs: OnceCell<Box<[usize]>>,
 }
+
+const CRUMB_STRIDE: usize = 32;
 
 pub const STR_HASH_OFFSET: usize = offset_of!(HeapObj<StrObj>, payload) + offset_of!(StrObj, hash);
 pub const STR_CHAR_LEN_OFFSET: usize =
@@ -30,15 +36,24 @@ unsafe impl Payload for StrObj {
     const KIND: ObjKind = ObjKind::Str;
     fn trace(&self, _tracer: &mut Tracer) {}
     fn extra_bytes(&self) -> usize {
-        self.text.len()
+        self.text.len() + self.crumbs.get().map_or(0, |c| c.len() * 8)
     }
 }
 
 impl StrObj {
     pub fn new(text: &str) -> StrObj {
+        Self::from_box(text.into())
+    }
+
+    /// Takes `text` without copying it (when its capacity fits).
+    pub fn from_string(text: String) -> StrObj {
+        Self::from_box(text.into_boxed_str())
+    }
+
+    fn from_box(text: Box<str>) -> StrObj {
         let ascii = text.is_ascii();
         let char_len = if ascii { text.len() } else { text.chars().count() };
-        StrObj { hash: Cell::new(-1), char_len, ascii, text: text.into() }
+        StrObj { hash: Cell::new(-1), char_len, ascii, text, crumbs: OnceCell::new() }
     }
 
     #[inline]
@@ -57,14 +72,15 @@ impl StrObj {
         self.ascii
     }
 
-    /// `hash(s)`, CPython's value under `PYTHONHASHSEED=0`; computed once.
+    /// `hash(s)`: CPython's value for the process's hash seed
+    /// ([`super::hash`]); computed once.
     #[inline]
     pub fn hash(&self) -> i64 {
         let h = self.hash.get();
         if h != -1 {
             return h;
         }
-        let h = hash_str(&self.text);
+        let h = str_hash(&self.text);
         self.hash.set(h);
         h
     }
@@ -72,10 +88,19 @@ impl StrObj {
     /// Byte offset of code point `i` (`i <= char_len`).
     pub fn byte_offset(&self, i: usize) -> usize {
         if self.ascii || i == 0 {
-            i.min(self.text.len())
-        } else {
-            self.text.char_indices().nth(i).map_or(self.text.len(), |(b, _)| b)
+            return i.min(self.text.len());
         }
+        if i >= self.char_len {
+            return self.text.len();
+        }
+        let crumbs = self.crumbs.get_or_init(|| {
+            self.text.char_indices().step_by(CRUMB_STRIDE).map(|(b, _)| b).collect()
+        });
+        let from = crumbs[i / CRUMB_STRIDE];
+        self.text[from..]
+            .char_indices()
+            .nth(i % CRUMB_STRIDE)
+            .map_or(self.text.len(), |(b, _)| from + b)
     }
 
     /// `s[i]` for `0 <= i < len` (negative indices are the caller's).
@@ -85,7 +110,7 @@ impl StrObj {
         } else if self.ascii {
             Some(self.text.as_bytes()[i] as char)
         } else {
-            self.text.chars().nth(i)
+            self.text[self.byte_offset(i)..].chars().next()
         }
     }
 
@@ -98,12 +123,7 @@ impl StrObj {
         if self.ascii {
             return &self.text[start..end];
         }
-        let from = self.byte_offset(start);
-        let len = self.text[from..]
-            .char_indices()
-            .nth(end - start)
-            .map_or(self.text.len() - from, |(b, _)| b);
-        &self.text[from..from + len]
+        &self.text[self.byte_offset(start)..self.byte_offset(end)]
     }
 }
 
@@ -111,6 +131,11 @@ impl Heap {
     /// A new str object (not interned).
     pub fn new_str(&self, text: &str) -> Value {
         self.alloc(self.types.str, StrObj::new(text)).value()
+    }
+
+    /// A new str object taking `text` (results of formatting, joining).
+    pub fn new_str_from_string(&self, text: String) -> Value {
+        self.alloc(self.types.str, StrObj::from_string(text)).value()
     }
 
     /// The interned str for `text`: one object per distinct text, alive as
@@ -173,6 +198,24 @@ mod tests {
     }
 
     #[test]
+    fn long_non_ascii_text_indexes_by_code_point() {
+        let text: String = (0..1000)
+            .map(|i| char::from_u32(0x3b1 + (i % 20) as u32).unwrap())
+            .chain("z🐍".chars())
+            .collect();
+        let s = StrObj::new(&text);
+        let chars: Vec<char> = text.chars().collect();
+        assert_eq!(s.char_len(), chars.len());
+        for i in [0, 1, 31, 32, 33, 500, 999, 1000, 1001] {
+            assert_eq!(s.char_at(i), Some(chars[i]), "index {i}");
+        }
+        assert_eq!(s.char_at(1002), None);
+        let expected: String = chars[30..70].iter().collect();
+        assert_eq!(s.slice_chars(30, 70), expected);
+        assert_eq!(s.slice_chars(1000, 5000), "z🐍");
+    }
+
+    #[test]
     fn hash_is_cached_and_cpython_compatible() {
         let s = StrObj::new("");
         assert_eq!(s.hash(), 0);
@@ -187,7 +230,7 @@ mod tests {
         let a = heap.intern("spam");
         let b = heap.intern("spam");
         assert_eq!(a, b);
-        let c = heap.new_str("spam");
+        let c = heap.new_str_from_string("spam".to_string());
         assert_ne!(a, c);
         assert_eq!(heap.intern_value(c), Some(a));
         assert_eq!(heap.intern_value(Value::NONE), None);

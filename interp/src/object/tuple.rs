@@ -4,7 +4,8 @@
 use std::mem::{offset_of, size_of};
 
 use super::gc::Tracer;
-use super::heap::{tail_of, Gc, Heap, HeapObj, ObjKind, Payload};
+use super::header::{tail_of, Gc, HeapObj, ObjKind, Payload};
+use super::heap::Heap;
 use super::value::Value;
 
 #[repr(C)]

@@ -15,7 +15,8 @@ use bitflags::bitflags;
 use super::attrmap::AttrMap;
 use super::err::PyErr;
 use super::gc::Tracer;
-use super::heap::{Gc, Heap, HeapObj, ObjHeader, ObjKind, Payload};
+use super::header::{Gc, HeapObj, ObjHeader, ObjKind, Payload};
+use super::heap::Heap;
 use super::mro::c3_linearize;
 use super::slots::NativeSlots;
 use super::str::str_of;
@@ -44,9 +45,8 @@ pub struct TypeObj {
     /// base's kind for its subclasses).
     layout: ObjKind,
     pub slots: NativeSlots,
-    /// Direct subclasses, for version and slot invalidation. Strong
-    /// references: classes live as long as their bases (CPython keeps weak
-    /// ones; classes are rarely garbage).
+    /// Direct subclasses, for version and slot invalidation. Weak, as in
+    /// CPython: not traced; the heap drops dead ones after marking.
     subclasses: RefCell<Vec<Value>>,
     /// Empty shape of instances, made on first use ([`super::shape`]).
     pub(super) root_shape: Cell<Value>,
@@ -65,7 +65,6 @@ unsafe impl Payload for TypeObj {
         tracer.mark_all(&self.bases.borrow());
         tracer.mark_all(&self.mro.borrow());
         self.dict.borrow().trace(tracer);
-        tracer.mark_all(&self.subclasses.borrow());
         tracer.mark(self.root_shape.get());
         tracer.mark(self.dict_shape.get());
     }
@@ -138,6 +137,10 @@ impl TypeObj {
 
     pub fn subclasses(&self) -> Vec<Value> {
         self.subclasses.borrow().clone()
+    }
+
+    pub(super) fn retain_subclasses(&self, live: impl Fn(Value) -> bool) {
+        self.subclasses.borrow_mut().retain(|&s| live(s))
     }
 }
 
@@ -215,6 +218,7 @@ impl Heap {
             t.slots.inherit(&b.slots, &|_| false);
         }
         *t.mro.borrow_mut() = mro;
+        self.register_weak_holder(t.value());
         t.value()
     }
 
@@ -243,25 +247,8 @@ impl Heap {
     ) -> Result<Value, PyErr> {
         let bases: Vec<Value> =
             if bases.is_empty() { vec![self.types.object] } else { bases.to_vec() };
-        let mut base_types = Vec::with_capacity(bases.len());
-        for (i, &b) in bases.iter().enumerate() {
-            let Some(bt) = Gc::<TypeObj>::from_value(b) else {
-                return Err(PyErr::type_error(self, "bases must be types"));
-            };
-            if !bt.flags().contains(TypeFlags::BASETYPE) {
-                return Err(PyErr::type_error(
-                    self,
-                    &format!("type '{}' is not an acceptable base type", bt.name()),
-                ));
-            }
-            if bases[..i].contains(&b) {
-                return Err(PyErr::type_error(
-                    self,
-                    &format!("duplicate base class {}", bt.name()),
-                ));
-            }
-            base_types.push(bt);
-        }
+        let base_types =
+            self.check_bases(&bases, None, |_| PyErr::type_error(self, "bases must be types"))?;
         let layout = solid_layout(self, &base_types)?;
         let t = self.alloc(
             meta,
@@ -276,20 +263,13 @@ impl Heap {
         *t.bases.borrow_mut() = bases.clone();
         match c3_linearize(t.value(), &base_types) {
             Ok(mro) => *t.mro.borrow_mut() = mro,
-            Err(heads) => {
-                let names: Vec<String> =
-                    heads.iter().map(|&h| self.type_obj_of_type(h).name()).collect();
-                let msg = format!(
-                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
-                    names.join(", ")
-                );
-                return Err(PyErr::type_error(self, &msg));
-            }
+            Err(heads) => return Err(self.mro_error(&heads)),
         }
         self.inherit_slots(t);
         for bt in base_types {
             bt.subclasses.borrow_mut().push(t.value());
         }
+        self.register_weak_holder(t.value());
         Ok(t.value())
     }
 
@@ -298,10 +278,14 @@ impl Heap {
     }
 
     fn inherit_slots(&self, t: Gc<TypeObj>) {
-        let defines = |dunder: &str| {
-            let name = self.intern(dunder);
-            t.own_attr(name).is_some()
-        };
+        let own_dunders: Vec<String> = t
+            .dict
+            .borrow()
+            .keys()
+            .filter_map(|k| str_of(k).map(|s| s.as_str().to_string()))
+            .filter(|k| NativeSlots::is_slot_name(k))
+            .collect();
+        let defines = |dunder: &str| own_dunders.iter().any(|d| d == dunder);
         for &m in t.mro().iter().skip(1) {
             t.slots.inherit(&self.type_obj_of_type(m).slots, &defines);
         }
@@ -351,6 +335,134 @@ impl Heap {
             }
         });
         Ok(())
+    }
+
+    /// `t.__bases__ = bases` with CPython's checks: recomputes the MRO of
+    /// `t` and of every subclass, moves `t` between its bases' subclass
+    /// lists, re-inherits slots and bumps versions. On any error nothing
+    /// changes.
+    pub fn type_set_bases(&self, t: Gc<TypeObj>, bases: Value) -> Result<(), PyErr> {
+        let name = t.name();
+        if !t.is_heap_type() {
+            return Err(PyErr::type_error(
+                self,
+                &format!("can't set attributes of built-in/extension type '{name}'"),
+            ));
+        }
+        let Some(tuple) = super::tuple::tuple_of(bases) else {
+            let msg = format!(
+                "can only assign tuple to {name}.__bases__, not {}",
+                self.type_obj(bases).name()
+            );
+            return Err(PyErr::type_error(self, &msg));
+        };
+        if tuple.is_empty() {
+            return Err(PyErr::type_error(
+                self,
+                &format!("can only assign non-empty tuple to {name}.__bases__, not ()"),
+            ));
+        }
+        let new_bases = tuple.items().to_vec();
+        let base_types = self.check_bases(&new_bases, Some(t), |b| {
+            let msg = format!(
+                "{name}.__bases__ must be tuple of classes, not '{}'",
+                self.type_obj(b).name()
+            );
+            PyErr::type_error(self, &msg)
+        })?;
+        let old_bases: Vec<Gc<TypeObj>> =
+            t.bases().into_iter().map(|b| self.type_obj_of_type(b)).collect();
+        let (new_layout, old_layout) =
+            (solid_layout(self, &base_types)?, solid_layout(self, &old_bases)?);
+        if new_layout != old_layout {
+            let best = |bases: &[Gc<TypeObj>], layout| {
+                bases.iter().find(|b| b.layout() == layout).unwrap_or(&bases[0]).name()
+            };
+            let msg = format!(
+                "__bases__ assignment: '{}' deallocator differs from '{}'",
+                best(&base_types, new_layout),
+                best(&old_bases, old_layout)
+            );
+            return Err(PyErr::type_error(self, &msg));
+        }
+        // Recompute the MROs of `t` and everything below it, keeping the
+        // old state to restore if one of them has none.
+        let saved_bases = t.bases();
+        *t.bases.borrow_mut() = new_bases.clone();
+        let mut saved_mros = Vec::new();
+        let mut work = vec![t];
+        while let Some(cur) = work.pop() {
+            let cur_bases: Vec<Gc<TypeObj>> =
+                cur.bases().into_iter().map(|b| self.type_obj_of_type(b)).collect();
+            match c3_linearize(cur.value(), &cur_bases) {
+                Ok(mro) => {
+                    saved_mros.push((cur, std::mem::replace(&mut *cur.mro.borrow_mut(), mro)))
+                }
+                Err(heads) => {
+                    for (ty, mro) in saved_mros.into_iter().rev() {
+                        *ty.mro.borrow_mut() = mro;
+                    }
+                    *t.bases.borrow_mut() = saved_bases;
+                    return Err(self.mro_error(&heads));
+                }
+            }
+            work.extend(cur.subclasses().into_iter().map(|s| self.type_obj_of_type(s)));
+        }
+        for old in &old_bases {
+            old.subclasses.borrow_mut().retain(|&s| s != t.value());
+        }
+        for new in &base_types {
+            new.subclasses.borrow_mut().push(t.value());
+        }
+        self.for_type_and_subclasses(t, |sub| {
+            sub.version.set(self.next_type_version());
+            sub.slots.clear_all();
+            self.inherit_slots(sub);
+        });
+        Ok(())
+    }
+
+    /// The types of `bases`, checked as bases of a class (`for_class`
+    /// when assigning `__bases__` of an existing class).
+    fn check_bases(
+        &self,
+        bases: &[Value],
+        for_class: Option<Gc<TypeObj>>,
+        not_a_type: impl Fn(Value) -> PyErr,
+    ) -> Result<Vec<Gc<TypeObj>>, PyErr> {
+        let mut base_types = Vec::with_capacity(bases.len());
+        for (i, &b) in bases.iter().enumerate() {
+            let bt = Gc::<TypeObj>::from_value(b).ok_or_else(|| not_a_type(b))?;
+            if !bt.flags().contains(TypeFlags::BASETYPE) {
+                return Err(PyErr::type_error(
+                    self,
+                    &format!("type '{}' is not an acceptable base type", bt.name()),
+                ));
+            }
+            if for_class.is_some_and(|t| bt.is_subtype(t)) {
+                return Err(PyErr::type_error(
+                    self,
+                    "a __bases__ item causes an inheritance cycle",
+                ));
+            }
+            if bases[..i].contains(&b) {
+                return Err(PyErr::type_error(
+                    self,
+                    &format!("duplicate base class {}", bt.name()),
+                ));
+            }
+            base_types.push(bt);
+        }
+        Ok(base_types)
+    }
+
+    fn mro_error(&self, heads: &[Value]) -> PyErr {
+        let names: Vec<String> = heads.iter().map(|&h| self.type_obj_of_type(h).name()).collect();
+        let msg = format!(
+            "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+            names.join(", ")
+        );
+        PyErr::type_error(self, &msg)
     }
 
     /// Marks `t` as changed without a dict update (e.g. `__bases__`

@@ -156,14 +156,71 @@ fn errors_carry_exceptions() {
 #[test]
 fn unreferenced_classes_are_collected_with_their_shapes() {
     let heap = Heap::new();
+    // Names the class creation interns stay (interned strings are roots).
+    for name in ["Temp", "x"] {
+        heap.intern(name);
+    }
+    class(&heap, "Warmup", &[]).unwrap();
     let base = heap.collect(&NoRoots);
     let c = class(&heap, "Temp", &[]).unwrap();
     let o = heap.new_instance(ty(c));
     instance::instance_of(o).unwrap().attrs.set(&heap, heap.intern("x"), Value::NONE);
     let kept = heap.collect(&vec![o]);
     assert!(kept.live_objects >= base.live_objects + 4, "instance, class, two shapes");
-    // The class stays reachable from `object`'s subclass list, as in CPython
-    // until its weak reference dies; instances and shapes die with the roots.
+    // Subclass lists are weak: the class dies with its last instance.
     let after = heap.collect(&NoRoots);
-    assert!(after.live_objects < kept.live_objects);
+    assert_eq!(after.live_objects, base.live_objects);
+}
+
+#[test]
+fn bases_assignment_recomputes_mros_below() {
+    let heap = Heap::new();
+    let a = class(&heap, "A", &[]).unwrap();
+    let b = class(&heap, "B", &[]).unwrap();
+    let c = class(&heap, "C", &[a]).unwrap();
+    let d = class(&heap, "D", &[c]).unwrap();
+    let vd = ty(d).version();
+    heap.type_set_bases(ty(c), heap.new_tuple(&[b])).unwrap();
+    assert_eq!(mro_names(c), ["C", "B", "object"]);
+    assert_eq!(mro_names(d), ["D", "C", "B", "object"]);
+    assert_ne!(ty(d).version(), vd);
+    assert!(!ty(a).subclasses().contains(&c));
+    assert!(ty(b).subclasses().contains(&c));
+    let set = |v: Value| heap.type_set_bases(ty(c), v).unwrap_err().message();
+    assert_eq!(set(heap.new_tuple(&[])), "can only assign non-empty tuple to C.__bases__, not ()");
+    assert_eq!(set(heap.new_tuple(&[d])), "a __bases__ item causes an inheritance cycle");
+    assert_eq!(
+        set(heap.new_tuple(&[heap.types().int])),
+        "__bases__ assignment: 'int' deallocator differs from 'B'"
+    );
+    assert_eq!(
+        set(heap.new_tuple(&[Value::from_small_int(1).unwrap()])),
+        "C.__bases__ must be tuple of classes, not 'int'"
+    );
+    assert_eq!(set(heap.new_list(&[a])), "can only assign tuple to C.__bases__, not list");
+    assert_eq!(
+        set(heap.new_tuple(&[heap.types().bool])),
+        "type 'bool' is not an acceptable base type"
+    );
+    assert_eq!(set(heap.new_tuple(&[a, a])), "duplicate base class A");
+    assert_eq!(mro_names(d), ["D", "C", "B", "object"], "errors change nothing");
+    let err = heap.type_set_bases(ty(heap.types().int), heap.new_tuple(&[a])).unwrap_err();
+    assert_eq!(err.message(), "can't set attributes of built-in/extension type 'int'");
+}
+
+#[test]
+fn bases_assignment_that_breaks_a_subclass_is_undone() {
+    let heap = Heap::new();
+    let p = class(&heap, "P", &[]).unwrap();
+    let q = class(&heap, "Q", &[]).unwrap();
+    let c = class(&heap, "C", &[p]).unwrap();
+    let d = class(&heap, "D", &[q, c]).unwrap();
+    let err = heap.type_set_bases(ty(c), heap.new_tuple(&[p, q])).unwrap_err();
+    assert_eq!(
+        err.message(),
+        "Cannot create a consistent method resolution\norder (MRO) for bases Q, C"
+    );
+    assert_eq!(mro_names(c), ["C", "P", "object"]);
+    assert_eq!(mro_names(d), ["D", "Q", "C", "P", "object"]);
+    assert_eq!(ty(c).bases(), vec![p]);
 }

@@ -29,7 +29,7 @@
 use std::fmt;
 use std::ptr::NonNull;
 
-use super::heap::ObjHeader;
+use super::header::ObjHeader;
 
 /// Bits to shift a word right by to get its 16-bit tag.
 pub const TAG_SHIFT: u32 = 48;

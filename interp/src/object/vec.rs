@@ -12,7 +12,12 @@ use std::mem::offset_of;
 use std::ptr::NonNull;
 
 use super::gc::Tracer;
+use super::heap::note_external_alloc;
 use super::value::Value;
+
+/// A vector that large cannot be allocated (Python's MemoryError).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooLarge;
 
 #[repr(C)]
 pub struct ValueVec {
@@ -90,28 +95,38 @@ impl ValueVec {
         self.with_slice(|s| s.to_vec())
     }
 
+    /// Room for `extra` more values; aborts like `Vec` when memory is
+    /// exhausted. Code sizing a vector from Python input (`[0] * n`) calls
+    /// [`ValueVec::try_reserve`] first and raises MemoryError.
     pub fn reserve(&self, extra: usize) {
-        let needed = self.len.get().checked_add(extra).expect("vector length overflow");
+        if self.try_reserve(extra).is_err() {
+            alloc::handle_alloc_error(Layout::new::<Value>())
+        }
+    }
+
+    /// Room for `extra` more values, or `Err` if that many cannot exist.
+    pub fn try_reserve(&self, extra: usize) -> Result<(), TooLarge> {
+        let needed = self.len.get().checked_add(extra).ok_or(TooLarge)?;
         if needed <= self.cap.get() {
-            return;
+            return Ok(());
         }
         let new_cap = needed.max(self.cap.get() * 2).max(4);
-        let new_layout = Layout::array::<Value>(new_cap).expect("vector too large");
+        let new_layout = Layout::array::<Value>(new_cap).map_err(|_| TooLarge)?;
         // SAFETY: reallocating our own buffer with its old layout (when cap
         // > 0); the new size is non-zero.
         let raw = unsafe {
             if self.cap.get() == 0 {
                 alloc::alloc(new_layout)
             } else {
-                let old = Layout::array::<Value>(self.cap.get()).expect("layout was valid before");
+                let old = Layout::array::<Value>(self.cap.get()).map_err(|_| TooLarge)?;
                 alloc::realloc(self.ptr.get().as_ptr() as *mut u8, old, new_layout.size())
             }
         };
-        let Some(ptr) = NonNull::new(raw as *mut Value) else {
-            alloc::handle_alloc_error(new_layout)
-        };
+        let ptr = NonNull::new(raw as *mut Value).ok_or(TooLarge)?;
+        note_external_alloc((new_cap - self.cap.get()) * size_of::<Value>());
         self.ptr.set(ptr);
         self.cap.set(new_cap);
+        Ok(())
     }
 
     pub fn push(&self, v: Value) {
@@ -262,6 +277,14 @@ mod tests {
             }
             v.to_vec() == *model && v.len() == model.len()
         }
+    }
+
+    #[test]
+    fn impossible_sizes_are_errors() {
+        let v = ValueVec::from_slice(&[int(1)]);
+        assert_eq!(v.try_reserve(usize::MAX), Err(TooLarge));
+        assert_eq!(v.try_reserve(usize::MAX / 8), Err(TooLarge));
+        assert_eq!(v.to_vec(), vec![int(1)]);
     }
 
     #[test]

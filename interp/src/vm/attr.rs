@@ -10,21 +10,27 @@ use super::function::{
     PropertyObj, StaticMethodObj,
 };
 use super::{PyResult, Vm};
-use crate::object::heap::{Gc, ObjHeader, ObjKind};
 use crate::object::str::str_of;
 use crate::object::types::TypeObj;
+use crate::object::{Gc, ObjHeader, ObjKind};
 use crate::object::{PyErr, Value};
 
 impl Vm {
     /// `LoadAttr` with its inline cache: for instances, a hit is a shape
     /// compare and a slot load.
-    pub fn load_attr_cached(&mut self, code: Gc<CodeObj>, obj: Value, name: u16, cache: u16) -> PyResult {
+    pub fn load_attr_cached(
+        &mut self,
+        code: Gc<CodeObj>,
+        obj: Value,
+        name: u16,
+        cache: u16,
+    ) -> PyResult {
         let name_v = code.name_value(name);
         if let Some(inst) = crate::object::instance::instance_of(obj) {
             let entry = code.caches[cache as usize].get();
             let shape = inst.attrs.shape();
             let shape_bits = shape.value().bits();
-            if entry.key == shape_bits && entry.extra as u64 == self.type_version(obj) {
+            if entry.key == shape_bits && entry.extra == self.type_version(obj) {
                 if let Some(v) = inst.attrs.slot(entry.value.as_small_int().unwrap_or(0) as usize) {
                     return Ok(v);
                 }
@@ -176,7 +182,8 @@ impl Vm {
             return false;
         }
         let (set, del) = (self.names.dunder_set, self.names.dunder_delete);
-        self.heap.lookup_in_type_of(d, set).is_some() || self.heap.lookup_in_type_of(d, del).is_some()
+        self.heap.lookup_in_type_of(d, set).is_some()
+            || self.heap.lookup_in_type_of(d, del).is_some()
     }
 
     /// `d.__get__(obj, owner)` for an attribute found on the type.
@@ -232,7 +239,8 @@ impl Vm {
             if let Some(d) = self.heap.lookup(ty, name) {
                 let plain = function_of(d).is_some() || method_descriptor_of(d).is_some();
                 if plain {
-                    let shadowed = self.heap.attrs_of(obj, false).is_some_and(|a| a.get(name).is_some());
+                    let shadowed =
+                        self.heap.attrs_of(obj, false).is_some_and(|a| a.get(name).is_some());
                     if !shadowed {
                         return Ok((d, obj));
                     }
@@ -273,7 +281,12 @@ impl Vm {
     }
 
     /// `object.__setattr__` (`value` given) and `object.__delattr__`.
-    pub fn generic_set_attr(&mut self, obj: Value, name: Value, value: Option<Value>) -> PyResult<()> {
+    pub fn generic_set_attr(
+        &mut self,
+        obj: Value,
+        name: Value,
+        value: Option<Value>,
+    ) -> PyResult<()> {
         if let Some(t) = Gc::<TypeObj>::from_value(obj) {
             return self.type_set_attr(t, name, value);
         }
@@ -282,7 +295,11 @@ impl Vm {
             if let Some(p) = Gc::<PropertyObj>::from_value(d) {
                 let f = if value.is_some() { p.fset.get() } else { p.fdel.get() };
                 if f.is_none() {
-                    let what = if value.is_some() { "can't set attribute" } else { "can't delete attribute" };
+                    let what = if value.is_some() {
+                        "can't set attribute"
+                    } else {
+                        "can't delete attribute"
+                    };
                     return Err(PyErr::attribute_error(&self.heap, what));
                 }
                 match value {
@@ -292,7 +309,8 @@ impl Vm {
                 return Ok(());
             }
             if d.is_ptr() && self.heap.type_obj(d).is_heap_type() {
-                let hook = if value.is_some() { self.names.dunder_set } else { self.names.dunder_delete };
+                let hook =
+                    if value.is_some() { self.names.dunder_set } else { self.names.dunder_delete };
                 if let Some(m) = self.heap.lookup_in_type_of(d, hook) {
                     match value {
                         Some(v) => self.call_method_value(m, d, &[obj, v])?,

@@ -16,11 +16,11 @@ use super::{PyResult, Vm};
 use crate::bytecode::instr::FunctionParts;
 use crate::bytecode::CodeFlags;
 use crate::object::dict::dict_of;
-use crate::object::heap::Gc;
 use crate::object::instance::Attrs;
 use crate::object::str::str_of;
 use crate::object::tuple::tuple_of;
 use crate::object::types::TypeObj;
+use crate::object::Gc;
 use crate::object::{PyErr, Value};
 use std::cell::Cell;
 
@@ -141,10 +141,9 @@ impl Vm {
                 self.stack.truncate(top);
                 r
             }
-            None => Err(self.type_error(&format!(
-                "'{}' object is not callable",
-                self.type_name(f)
-            ))),
+            None => {
+                Err(self.type_error(&format!("'{}' object is not callable", self.type_name(f))))
+            }
         }
     }
 
@@ -242,7 +241,8 @@ impl Vm {
             .zip(&self.stack[args_at + npos..args_at + argc])
             .map(|(k, v)| (KwName(*k), *v))
             .collect();
-        let defaults = tuple_of(func.defaults.get()).map(|t| t.items().to_vec()).unwrap_or_default();
+        let defaults =
+            tuple_of(func.defaults.get()).map(|t| t.items().to_vec()).unwrap_or_default();
         let kwdefaults = func.kwdefaults.get();
         let kwdefault_items = self.dict_items_if_dict(kwdefaults);
         let has_varargs = unit.flags.contains(CodeFlags::VARARGS);
@@ -313,7 +313,12 @@ impl Vm {
     }
 
     /// `type.__call__(cls, *args, **kwargs)`.
-    pub fn type_call_default(&mut self, t: Gc<TypeObj>, args: &[Value], kwnames: &[Value]) -> PyResult {
+    pub fn type_call_default(
+        &mut self,
+        t: Gc<TypeObj>,
+        args: &[Value],
+        kwnames: &[Value],
+    ) -> PyResult {
         let new_name = self.names.dunder_new;
         let Some(new) = self.heap.lookup(t, new_name) else {
             return Err(self.type_error(&format!("cannot create '{}' instances", t.name())));
@@ -345,7 +350,10 @@ impl Vm {
                         self.type_name(r)
                     )));
                 }
-            } else if let Some(nf) = native_function_of(init).map(|n| n.func).or_else(|| method_descriptor_of(init).map(|m| m.func)) {
+            } else if let Some(nf) = native_function_of(init)
+                .map(|n| n.func)
+                .or_else(|| method_descriptor_of(init).map(|m| m.func))
+            {
                 let mark = self.push_temp(obj);
                 let mut init_args = Vec::with_capacity(args.len() + 1);
                 init_args.push(obj);
@@ -360,7 +368,13 @@ impl Vm {
 
     /// `MakeFunction`: a function from a code object and the optional
     /// parts in the run of slots from `run`.
-    pub fn make_function(&mut self, code: Value, globals: Value, parts: FunctionParts, run: usize) -> PyResult {
+    pub fn make_function(
+        &mut self,
+        code: Value,
+        globals: Value,
+        parts: FunctionParts,
+        run: usize,
+    ) -> PyResult {
         let Some(code) = code_of(code) else {
             return Err(self.type_error("MakeFunction needs a code object"));
         };
@@ -378,7 +392,10 @@ impl Vm {
         let annotations = take(parts.contains(FunctionParts::ANNOTATIONS));
         let closure = take(parts.contains(FunctionParts::CLOSURE));
         let get = |slot: Option<usize>| slot.map_or(Value::NONE, |s| self.stack[s]);
-        let module = self.dict_get_str_fast(globals, self.names.dunder_name).flatten().unwrap_or(Value::NONE);
+        let module = self
+            .dict_get_str_fast(globals, self.names.dunder_name)
+            .flatten()
+            .unwrap_or(Value::NONE);
         let doc = match &code.unit.docstring {
             Some(d) => self.heap.new_str(d),
             None => Value::NONE,
@@ -402,7 +419,10 @@ impl Vm {
     /// How error messages name a callable: `f()` for functions.
     pub fn function_display_name(&self, f: Value) -> String {
         if let Some(func) = function_of(f) {
-            return format!("{}()", str_of(func.qualname.get()).map(|s| s.as_str().to_string()).unwrap_or_default());
+            return format!(
+                "{}()",
+                str_of(func.qualname.get()).map(|s| s.as_str().to_string()).unwrap_or_default()
+            );
         }
         if let Some(nf) = native_function_of(f) {
             return format!("{}()", nf.name);

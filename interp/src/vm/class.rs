@@ -6,10 +6,10 @@ use super::eval::frame_for;
 use super::function::{cell_of, function_of, ClassMethodObj, FunctionObj};
 use super::{PyResult, Vm};
 use crate::object::attrmap::AttrMap;
-use crate::object::heap::Gc;
 use crate::object::str::str_of;
 use crate::object::tuple::tuple_of;
 use crate::object::types::TypeObj;
+use crate::object::Gc;
 use crate::object::{PyErr, Value};
 
 impl Vm {
@@ -62,7 +62,9 @@ impl Vm {
                     pargs.extend_from_slice(&kw_values);
                     self.call_kw(p, &pargs, &kw_names)?
                 }
-                Err(e) if e.matches(&self.heap, self.heap.types().attribute_error) => self.heap.new_dict(),
+                Err(e) if e.matches(&self.heap, self.heap.types().attribute_error) => {
+                    self.heap.new_dict()
+                }
                 Err(e) => return Err(e),
             };
             self.push_temp(ns);
@@ -76,10 +78,8 @@ impl Vm {
             margs.extend_from_slice(&kw_values);
             let cls = self.call_kw(meta, &margs, &kw_names)?;
             if let Some(c) = cell_of(cell) {
-                if c.value.get().is_empty() || c.value.get() != cls {
-                    if Gc::<TypeObj>::from_value(cls).is_some() && c.value.get().is_empty() {
-                        c.value.set(cls);
-                    }
+                if c.value.get().is_empty() && Gc::<TypeObj>::from_value(cls).is_some() {
+                    c.value.set(cls);
                 }
             }
             Ok(cls)
@@ -116,7 +116,9 @@ impl Vm {
         let mut winner = meta;
         for &b in bases {
             let bt = self.heap.type_of(b);
-            let (Some(w), Some(t)) = (Gc::<TypeObj>::from_value(winner), Gc::<TypeObj>::from_value(bt)) else {
+            let (Some(w), Some(t)) =
+                (Gc::<TypeObj>::from_value(winner), Gc::<TypeObj>::from_value(bt))
+            else {
                 continue;
             };
             if w.is_subtype(t) {
@@ -158,7 +160,15 @@ impl Vm {
     }
 
     /// `type.__new__(meta, name, bases, ns, **kwds)`.
-    pub fn type_new(&mut self, meta: Value, name: Value, bases: Value, ns: Value, kw_names: &[Value], kw_values: &[Value]) -> PyResult {
+    pub fn type_new(
+        &mut self,
+        meta: Value,
+        name: Value,
+        bases: Value,
+        ns: Value,
+        kw_names: &[Value],
+        kw_values: &[Value],
+    ) -> PyResult {
         let Some(name_s) = str_of(name) else {
             return Err(self.type_error(&format!(
                 "type.__new__() argument 1 must be str, not {}",
@@ -222,7 +232,8 @@ impl Vm {
         if attrs.get(self.names.dunder_doc).is_none() {
             attrs.insert(self.names.dunder_doc, Value::NONE);
         }
-        if attrs.get(self.names.dunder_eq).is_some() && attrs.get(self.names.dunder_hash).is_none() {
+        if attrs.get(self.names.dunder_eq).is_some() && attrs.get(self.names.dunder_hash).is_none()
+        {
             attrs.insert(self.names.dunder_hash, Value::NONE);
         }
         if attrs.get(self.names.dunder_qualname).is_none() {
@@ -256,9 +267,9 @@ impl Vm {
                     };
                     if self.is_native_slot_method(f) {
                         if !kw_names.is_empty() {
-                            return Err(self.type_error(
-                                "__init_subclass__() takes no keyword arguments",
-                            ));
+                            return Err(
+                                self.type_error("__init_subclass__() takes no keyword arguments")
+                            );
                         }
                         break;
                     }
@@ -277,9 +288,9 @@ impl Vm {
     pub fn new_static_method(&self, f: Value) -> Value {
         let obj = super::function::StaticMethodObj {
             callable: std::cell::Cell::new(f),
-            attrs: crate::object::instance::Attrs::new(
-                self.heap.root_shape(Gc::<TypeObj>::from_value(self.heap.types().staticmethod).expect("a type")),
-            ),
+            attrs: crate::object::instance::Attrs::new(self.heap.root_shape(
+                Gc::<TypeObj>::from_value(self.heap.types().staticmethod).expect("a type"),
+            )),
         };
         self.heap.alloc(self.heap.types().staticmethod, obj).value()
     }
@@ -287,9 +298,9 @@ impl Vm {
     pub fn new_class_method(&self, f: Value) -> Value {
         let obj = ClassMethodObj {
             callable: std::cell::Cell::new(f),
-            attrs: crate::object::instance::Attrs::new(
-                self.heap.root_shape(Gc::<TypeObj>::from_value(self.heap.types().classmethod).expect("a type")),
-            ),
+            attrs: crate::object::instance::Attrs::new(self.heap.root_shape(
+                Gc::<TypeObj>::from_value(self.heap.types().classmethod).expect("a type"),
+            )),
         };
         self.heap.alloc(self.heap.types().classmethod, obj).value()
     }

@@ -6,8 +6,8 @@ use std::rc::Rc;
 
 use crate::bytecode::{CodeUnit, Const};
 use crate::object::gc::Tracer;
-use crate::object::heap::{Gc, Heap, ObjKind, Payload};
 use crate::object::Value;
+use crate::object::{Gc, Heap, ObjKind, Payload};
 
 /// One inline cache entry: what a site last saw, keyed by a type version
 /// or shape (see `vm::attr` and `vm::eval` for how each site kind uses it).
@@ -72,8 +72,7 @@ pub fn code_of(v: Value) -> Option<Gc<CodeObj>> {
 /// Makes the code object of `unit` and, recursively, of the code units
 /// among its constants. `code_type` is the `code` type object.
 pub fn load_code(heap: &Heap, code_type: Value, unit: &Rc<CodeUnit>) -> Gc<CodeObj> {
-    let consts: Vec<Value> =
-        unit.consts.iter().map(|c| const_value(heap, code_type, c)).collect();
+    let consts: Vec<Value> = unit.consts.iter().map(|c| const_value(heap, code_type, c)).collect();
     let names: Vec<Value> = unit.names.iter().map(|n| heap.intern(n)).collect();
     let local_names: Vec<Value> = unit.local_names.iter().map(|n| heap.intern(n)).collect();
     let caches: Vec<Cell<CacheEntry>> =

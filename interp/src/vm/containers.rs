@@ -8,9 +8,9 @@ use super::{PyResult, Vm};
 use crate::bytecode::instr::{BinOp, CmpOp};
 use crate::object::dict::dict_of;
 use crate::object::gc::Tracer;
-use crate::object::heap::{Gc, ObjKind, Payload};
 use crate::object::range::RangeObj;
 use crate::object::set::{frozenset_of, set_of};
+use crate::object::{Gc, ObjKind, Payload};
 use crate::object::{PyErr, Value};
 use crate::table::set::Set;
 use crate::table::KeyEq;
@@ -114,7 +114,7 @@ impl Vm {
         let left = self.new_set_from(&xs)?;
         let mark = self.push_temp(left);
         let right = self.new_set_from(&ys);
-        let result = right.and_then(|right| {
+        let result = right.map(|right| {
             self.push_temp(right);
             let (l, r) = (set_of(left).expect("a set"), set_of(right).expect("a set"));
             // Elements were deduplicated by Python equality when the two
@@ -129,7 +129,11 @@ impl Vm {
                 _ => lt.symmetric_difference(&rt, &mut ByIdentity),
             }
             .unwrap_or_else(|never| match never {});
-            Ok(if frozen { self.heap.new_frozenset(table) } else { self.heap.new_set(table) })
+            if frozen {
+                self.heap.new_frozenset(table)
+            } else {
+                self.heap.new_set(table)
+            }
         });
         self.truncate_temps(mark);
         result.map(Some)
@@ -177,7 +181,9 @@ impl Vm {
 
     /// Writes to standard output through the VM's buffer.
     pub fn write_stdout(&mut self, text: &str) -> PyResult<()> {
-        self.stdout.write_all(text.as_bytes()).map_err(|e| PyErr::os_error(&self.heap, &e.to_string()))?;
+        self.stdout
+            .write_all(text.as_bytes())
+            .map_err(|e| PyErr::os_error(&self.heap, &e.to_string()))?;
         if self.unbuffered {
             let _ = self.stdout.flush();
         }

@@ -3,9 +3,9 @@
 
 use super::{PyResult, Vm};
 use crate::object::dict::{dict_of, DictObj};
-use crate::object::heap::Gc;
 use crate::object::set::{frozenset_of, set_of, FrozenSetObj, SetObj};
 use crate::object::str::str_of;
+use crate::object::Gc;
 use crate::object::{PyErr, Value};
 use crate::table::dict::{Dict, ProbeStep};
 use crate::table::set::Set;
@@ -153,9 +153,8 @@ impl Vm {
 
     /// The (key, value) pairs of a dict, in order.
     pub fn dict_items(&self, dict: Value) -> Vec<(Value, Value)> {
-        dict_of(dict).map_or_else(Vec::new, |d| {
-            d.table.borrow().iter().map(|(_, k, v)| (*k, *v)).collect()
-        })
+        dict_of(dict)
+            .map_or_else(Vec::new, |d| d.table.borrow().iter().map(|(_, k, v)| (*k, *v)).collect())
     }
 
     /// `{**src}` in a display: any mapping with `keys()`.
@@ -169,10 +168,9 @@ impl Vm {
         let keys = match self.call_method_by_name(src, "keys", &[]) {
             Ok(k) => k,
             Err(e) if e.matches(&self.heap, self.heap.types().attribute_error) => {
-                return Err(self.type_error(&format!(
-                    "'{}' object is not a mapping",
-                    self.type_name(src)
-                )))
+                return Err(
+                    self.type_error(&format!("'{}' object is not a mapping", self.type_name(src)))
+                )
             }
             Err(e) => return Err(e),
         };
@@ -296,6 +294,16 @@ impl Vm {
         Ok(())
     }
 
+    /// Removes `key` from a set; false when it was not there.
+    pub fn set_discard(&mut self, s: Value, key: Value) -> PyResult<bool> {
+        let hash = self.hash_value(key)?;
+        let Some(slot) = self.set_find(s, key, hash)? else { return Ok(false) };
+        if let Some(set) = self.set_ref(s) {
+            set.table().borrow_mut().remove_at(slot);
+        }
+        Ok(true)
+    }
+
     pub fn new_set_from(&mut self, items: &[Value]) -> PyResult {
         let set = self.heap.new_set(Set::new());
         let mark = self.push_temp(set);
@@ -327,9 +335,8 @@ impl Vm {
     }
 
     pub fn set_items(&self, s: Value) -> Vec<Value> {
-        self.set_ref(s).map_or_else(Vec::new, |set| {
-            set.table().borrow().iter().map(|(_, k)| *k).collect()
-        })
+        self.set_ref(s)
+            .map_or_else(Vec::new, |set| set.table().borrow().iter().map(|(_, k)| *k).collect())
     }
 
     /// A new empty dict with CPython's `dict()` presizing.

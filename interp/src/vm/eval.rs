@@ -9,7 +9,7 @@ use super::function::cell_of;
 use super::{PyResult, Vm};
 use crate::bytecode::instr::{BinOp, CmpOp, UnaryOp};
 use crate::bytecode::Instr;
-use crate::object::heap::Gc;
+use crate::object::Gc;
 use crate::object::{PyErr, Value};
 
 /// How an error reached the handler search: a fresh raise gets a
@@ -51,10 +51,6 @@ impl Vm {
             let instr = instrs[pc];
             self.frames[frame_index].pc = pc as u32;
             pc += 1;
-            let outcome: Result<(), (PyErr, Raised)> = (|| -> Result<(), (PyErr, Raised)> {
-                Ok(())
-            })();
-            let _ = outcome;
             let step: PyResult<Option<Value>> = match instr {
                 Instr::LoadConst { dst, idx } => {
                     set!(dst, code.const_value(idx));
@@ -322,7 +318,9 @@ impl Vm {
                 Instr::MapAdd { map, key, value } => {
                     self.dict_set_item(r!(map), r!(key), r!(value)).map(|_| None)
                 }
-                Instr::ListExtend { list, src } => self.list_extend(r!(list), r!(src)).map(|_| None),
+                Instr::ListExtend { list, src } => {
+                    self.list_extend(r!(list), r!(src)).map(|_| None)
+                }
                 Instr::SetUpdate { set, src } => self.set_update(r!(set), r!(src)).map(|_| None),
                 Instr::DictUpdate { dict, src } => {
                     self.dict_update_display(r!(dict), r!(src)).map(|_| None)
@@ -438,7 +436,8 @@ impl Vm {
                     let cause = cause.map(|c| r!(c));
                     match self.do_raise(exc, cause) {
                         Ok(err) => {
-                            let raised = if exc.is_none() { Raised::Reraise } else { Raised::Fresh };
+                            let raised =
+                                if exc.is_none() { Raised::Reraise } else { Raised::Fresh };
                             match self.handle_error(frame_index, &code, err, raised, &mut pc) {
                                 Ok(()) => continue,
                                 Err(e) => return Err(e),
@@ -516,9 +515,7 @@ impl Vm {
                 Ok(None) => {}
                 Ok(Some(result)) => return Ok(result),
                 Err(err) => {
-                    if let Err(e) = self.handle_error(frame_index, &code, err, Raised::Fresh, &mut pc) {
-                        return Err(e);
-                    }
+                    self.handle_error(frame_index, &code, err, Raised::Fresh, &mut pc)?;
                 }
             }
         }
@@ -562,9 +559,7 @@ impl Vm {
         } else {
             PyErr::name_error(
                 &self.heap,
-                &format!(
-                    "free variable '{text}' referenced before assignment in enclosing scope"
-                ),
+                &format!("free variable '{text}' referenced before assignment in enclosing scope"),
             )
         }
     }
@@ -581,7 +576,9 @@ fn fast_binary(op: BinOp, x: Value, y: Value) -> Option<Value> {
             BinOp::And => a & b,
             BinOp::Or => a | b,
             BinOp::Xor => a ^ b,
-            BinOp::FloorDiv if b != 0 => a.div_euclid(b) - if (a.rem_euclid(b) != 0) && (b < 0) { 1 } else { 0 },
+            BinOp::FloorDiv if b != 0 => {
+                a.div_euclid(b) - if (a.rem_euclid(b) != 0) && (b < 0) { 1 } else { 0 }
+            }
             BinOp::Mod if b != 0 => {
                 let m = a % b;
                 if m != 0 && ((m < 0) != (b < 0)) {
@@ -655,6 +652,12 @@ fn fast_truth(v: Value) -> Option<bool> {
 }
 
 /// Frames are pushed by the caller before `eval_frame` runs.
-pub(crate) fn frame_for(code: Gc<CodeObj>, base: usize, globals: Value, locals: Value, function: Value) -> Frame {
+pub(crate) fn frame_for(
+    code: Gc<CodeObj>,
+    base: usize,
+    globals: Value,
+    locals: Value,
+    function: Value,
+) -> Frame {
     Frame { code, base, pc: 0, globals, locals, function }
 }

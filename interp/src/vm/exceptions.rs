@@ -6,10 +6,10 @@ use super::code::CodeObj;
 use super::{PyResult, Vm};
 use crate::object::exception::exception_of;
 use crate::object::gc::Tracer;
-use crate::object::heap::{Gc, ObjKind, Payload};
 use crate::object::str::str_of;
 use crate::object::tuple::tuple_of;
 use crate::object::types::TypeObj;
+use crate::object::{Gc, ObjKind, Payload};
 use crate::object::{PyErr, Value};
 
 /// One traceback entry: a frame's code and the line it was at.
@@ -55,9 +55,7 @@ impl Vm {
             } else if exception_of(cause).is_some() {
                 cause
             } else {
-                return Err(self.type_error(
-                    "exception causes must derive from BaseException",
-                ));
+                return Err(self.type_error("exception causes must derive from BaseException"));
             };
             if let Some(e) = exception_of(instance) {
                 e.cause.set(cause_value);
@@ -172,7 +170,7 @@ impl Vm {
     /// The built-in value inside an instance of a user subclass of a
     /// built-in type (`class Meters(float)`), or `v` itself.
     pub fn builtin_base_value(&self, v: Value) -> Value {
-        use crate::object::heap::ObjHeader;
+        use crate::object::ObjHeader;
         let Some(h) = ObjHeader::of(v) else { return v };
         if !self.heap.type_obj(v).is_heap_type() {
             return v;
@@ -182,7 +180,9 @@ impl Vm {
             ObjKind::Float => crate::object::boxes::float_value(v).map_or(v, Value::from_f64),
             ObjKind::Str => str_of(v).map_or(v, |s| self.heap.new_str(s.as_str())),
             ObjKind::Tuple => tuple_of(v).map_or(v, |t| self.heap.new_tuple(t.items())),
-            ObjKind::List => crate::object::list::list_of(v).map_or(v, |l| self.heap.new_list(&l.items.to_vec())),
+            ObjKind::List => {
+                crate::object::list::list_of(v).map_or(v, |l| self.heap.new_list(&l.items.to_vec()))
+            }
             _ => v,
         }
     }
@@ -208,7 +208,9 @@ impl Vm {
                 );
             } else if !context.is_none() && !e.suppress_context.get() && !seen.contains(&context) {
                 self.format_exception_chain(context, out, seen);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                out.push_str(
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                );
             }
             let tb = e.traceback.get();
             if !tb.is_none() {
@@ -252,11 +254,13 @@ impl Vm {
             if cnt > CUTOFF {
                 continue;
             }
-            let filename = str_of(code.filename).map(|s| s.as_str().to_string()).unwrap_or_default();
+            let filename =
+                str_of(code.filename).map(|s| s.as_str().to_string()).unwrap_or_default();
             let name = str_of(code.name).map(|s| s.as_str().to_string()).unwrap_or_default();
             out.push_str(&format!("  File \"{filename}\", line {lineno}, in {name}\n"));
             if let Some(line) = crate::vm::import::source_line(&filename, lineno) {
-                let shown = line.trim_start_matches([' ', '\t', '\x0c']).trim_end_matches(['\n', '\r']);
+                let shown =
+                    line.trim_start_matches([' ', '\t', '\x0c']).trim_end_matches(['\n', '\r']);
                 if !shown.is_empty() {
                     out.push_str(&format!("    {shown}\n"));
                 }

@@ -11,14 +11,14 @@ use crate::number::tower::Num;
 use crate::object::bytes::{bytearray_of, bytes_of};
 use crate::object::dict::dict_of;
 use crate::object::exception::exception_of;
-use crate::object::heap::{Gc, ObjHeader, ObjKind};
 use crate::object::list::list_of;
 use crate::object::range::RangeObj;
 use crate::object::str::str_of;
 use crate::object::tuple::tuple_of;
 use crate::object::types::TypeObj;
+use crate::object::{Gc, ObjHeader, ObjKind};
 use crate::object::{PyErr, Value};
-use crate::unicode::repr::{repr_bytes, repr_str};
+use crate::unicode::{repr_bytes, repr_str};
 
 impl Vm {
     /// `repr(v)` as a Rust string.
@@ -36,7 +36,9 @@ impl Vm {
             return Ok("None".to_string());
         }
         let ty = self.heap.type_obj(v);
-        if ty.is_heap_type() || Gc::<TypeObj>::from_value(v).is_none() && self.has_python_dunder(v, "__repr__") {
+        if ty.is_heap_type()
+            || Gc::<TypeObj>::from_value(v).is_none() && self.has_python_dunder(v, "__repr__")
+        {
             let name = self.names.dunder_repr;
             if let Some(m) = self.heap.lookup(ty, name) {
                 if !self.is_native_slot_method(m) {
@@ -71,7 +73,7 @@ impl Vm {
             ObjKind::Bytes => repr_bytes(bytes_of(v).expect("bytes layout").as_bytes()),
             ObjKind::ByteArray => {
                 let b = bytearray_of(v).expect("bytearray layout");
-                format!("bytearray({})", repr_bytes(&b.to_vec()))
+                format!("bytearray({})", repr_bytes(&b.data.borrow()))
             }
             ObjKind::List => {
                 let items = list_of(v).expect("list layout").items.to_vec();
@@ -79,7 +81,9 @@ impl Vm {
             }
             ObjKind::Tuple => {
                 let items = tuple_of(v).expect("tuple layout").items().to_vec();
-                self.repr_guarded(v, "(...)", |vm| vm.repr_items(&items, "(", ")", items.len() == 1))?
+                self.repr_guarded(v, "(...)", |vm| {
+                    vm.repr_items(&items, "(", ")", items.len() == 1)
+                })?
             }
             ObjKind::Dict => {
                 let items = self.dict_items(v);
@@ -115,7 +119,8 @@ impl Vm {
                     return Ok(format!("{tname}()"));
                 }
                 let guard = format!("{tname}(...)");
-                let inner = self.repr_guarded(v, &guard, |vm| vm.repr_items(&items, "{", "}", false))?;
+                let inner =
+                    self.repr_guarded(v, &guard, |vm| vm.repr_items(&items, "{", "}", false))?;
                 if frozen || self.heap.type_obj(v).is_heap_type() {
                     format!("{tname}({inner})")
                 } else {
@@ -178,7 +183,8 @@ impl Vm {
             }
             ObjKind::Function => {
                 let f = function_of(v).expect("function layout");
-                let q = str_of(f.qualname.get()).map(|s| s.as_str().to_string()).unwrap_or_default();
+                let q =
+                    str_of(f.qualname.get()).map(|s| s.as_str().to_string()).unwrap_or_default();
                 format!("<function {q} at {}>", address(v))
             }
             ObjKind::NativeFunction => {
@@ -187,12 +193,17 @@ impl Vm {
                     format!("<built-in function {}>", f.name)
                 } else {
                     let owner = self.type_name(f.receiver);
-                    format!("<built-in method {} of {owner} object at {}>", f.name, address(f.receiver))
+                    format!(
+                        "<built-in method {} of {owner} object at {}>",
+                        f.name,
+                        address(f.receiver)
+                    )
                 }
             }
             ObjKind::MethodDescriptor => {
                 let d = super::function::method_descriptor_of(v).expect("descriptor layout");
-                let owner = Gc::<TypeObj>::from_value(d.owner).map(|t| t.name()).unwrap_or_default();
+                let owner =
+                    Gc::<TypeObj>::from_value(d.owner).map(|t| t.name()).unwrap_or_default();
                 format!("<method '{}' of '{owner}' objects>", d.name)
             }
             ObjKind::Method => {
@@ -249,7 +260,13 @@ impl Vm {
         r
     }
 
-    fn repr_items(&mut self, items: &[Value], open: &str, close: &str, trailing_comma: bool) -> PyResult<String> {
+    fn repr_items(
+        &mut self,
+        items: &[Value],
+        open: &str,
+        close: &str,
+        trailing_comma: bool,
+    ) -> PyResult<String> {
         let mark = self.stack.len();
         self.stack.extend_from_slice(items);
         let mut out = String::from(open);
@@ -362,7 +379,10 @@ impl Vm {
             Some(s) => str_of(s).map(|s| s.as_str().to_string()).unwrap_or_default(),
             None => String::new(),
         };
-        if spec_text.is_empty() && str_of(converted).is_some() && !self.heap.type_obj(converted).is_heap_type() {
+        if spec_text.is_empty()
+            && str_of(converted).is_some()
+            && !self.heap.type_obj(converted).is_heap_type()
+        {
             return Ok(converted);
         }
         let mark = self.push_temp(converted);
@@ -424,16 +444,17 @@ impl Vm {
         match f.ty {
             None | Some('s') => {}
             Some(t) => {
-                return Err(self.value_error(&format!(
-                    "Unknown format code '{t}' for object of type 'str'"
-                )))
+                return Err(self
+                    .value_error(&format!("Unknown format code '{t}' for object of type 'str'")))
             }
         }
         if f.sign.is_some() {
             return Err(self.value_error("Sign not allowed in string format specifier"));
         }
         if f.alternate {
-            return Err(self.value_error("Alternate form (#) not allowed in string format specifier"));
+            return Err(
+                self.value_error("Alternate form (#) not allowed in string format specifier")
+            );
         }
         if f.grouping.is_some() {
             return Err(self.value_error("Cannot specify ',' with 's'."));
@@ -478,13 +499,14 @@ impl Vm {
     /// `fmt % args` for strs.
     pub fn percent_format(&mut self, fmt: Value, args: Value) -> PyResult {
         let text = str_of(fmt).map(|s| s.as_str().to_string()).unwrap_or_default();
-        let (items, mapping) = if let Some(t) = tuple_of(args).filter(|_| !self.heap.type_obj(args).is_heap_type()) {
-            (t.items().to_vec(), None)
-        } else if dict_of(args).is_some() || (self.is_mapping(args) && str_of(args).is_none()) {
-            (vec![args], Some(args))
-        } else {
-            (vec![args], None)
-        };
+        let (items, mapping) =
+            if let Some(t) = tuple_of(args).filter(|_| !self.heap.type_obj(args).is_heap_type()) {
+                (t.items().to_vec(), None)
+            } else if dict_of(args).is_some() || (self.is_mapping(args) && str_of(args).is_none()) {
+                (vec![args], Some(args))
+            } else {
+                (vec![args], None)
+            };
         let mut out = String::with_capacity(text.len());
         let mut next = 0usize;
         let mut chars = text.char_indices().peekable();

@@ -3,7 +3,7 @@
 use super::code::CodeObj;
 use super::Vm;
 use crate::object::gc::{RootSet, Tracer};
-use crate::object::heap::Gc;
+use crate::object::Gc;
 use crate::object::Value;
 
 /// One active Python frame: its code, where its slots start in the value
@@ -34,7 +34,14 @@ impl RootSet for VmRoots<'_> {
             tracer.mark_gc(frame.code);
             tracer.mark_all(&[frame.globals, frame.locals, frame.function]);
         }
-        tracer.mark_all(&[vm.builtins, vm.modules, vm.handled, vm.sys_path, vm.builtins_module, vm.build_class]);
+        tracer.mark_all(&[
+            vm.builtins,
+            vm.modules,
+            vm.handled,
+            vm.sys_path,
+            vm.builtins_module,
+            vm.build_class,
+        ]);
         tracer.mark_all(&vm.repr_stack);
     }
 }

@@ -56,7 +56,9 @@ impl Vm {
             return Err(PyErr::runtime_error(&self.heap, "super(): no current frame"));
         };
         let (code, base) = (frame.code, frame.base);
-        if code.unit.arg_count == 0 && !code.unit.flags.contains(crate::bytecode::CodeFlags::VARARGS) {
+        if code.unit.arg_count == 0
+            && !code.unit.flags.contains(crate::bytecode::CodeFlags::VARARGS)
+        {
             return Err(PyErr::runtime_error(&self.heap, "super(): no arguments"));
         }
         let mut first = self.stack[base];

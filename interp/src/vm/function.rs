@@ -6,9 +6,9 @@ use std::cell::Cell;
 use super::code::CodeObj;
 use super::{PyResult, Vm};
 use crate::object::gc::Tracer;
-use crate::object::heap::{Gc, ObjKind, Payload};
 use crate::object::instance::Attrs;
 use crate::object::Value;
+use crate::object::{Gc, ObjKind, Payload};
 
 /// A `def` or `lambda` made at run time.
 pub struct FunctionObj {
@@ -67,6 +67,13 @@ unsafe impl Payload for CellObj {
     const KIND: ObjKind = ObjKind::Cell;
     fn trace(&self, tracer: &mut Tracer) {
         tracer.mark(self.value.get())
+    }
+}
+
+impl Vm {
+    /// A new cell holding `v` ([`Value::EMPTY`] for an unbound one).
+    pub fn new_cell(&self, v: Value) -> Value {
+        self.heap.alloc(self.heap.types().cell, CellObj { value: Cell::new(v) }).value()
     }
 }
 

@@ -6,12 +6,12 @@ use crate::number::hash as numhash;
 use crate::number::int::Int;
 use crate::object::boxes::{float_value, int_value};
 use crate::object::bytes::bytes_of;
-use crate::object::heap::{Gc, ObjHeader, ObjKind};
 use crate::object::set::frozenset_of;
 use crate::object::str::str_of;
 use crate::object::tuple::tuple_of;
 use crate::object::types::TypeObj;
 use crate::object::Value;
+use crate::object::{Gc, ObjHeader, ObjKind};
 
 /// CPython's `_Py_HashPointer`: the address rotated by 4 bits.
 pub fn hash_pointer(v: Value) -> i64 {
@@ -83,11 +83,9 @@ impl Vm {
                 fs.hash.set(Some(h));
                 Ok(h)
             }
-            ObjKind::List
-            | ObjKind::Dict
-            | ObjKind::Set
-            | ObjKind::ByteArray
-            | ObjKind::Slice => Err(self.unhashable(v)),
+            ObjKind::List | ObjKind::Dict | ObjKind::Set | ObjKind::ByteArray | ObjKind::Slice => {
+                Err(self.unhashable(v))
+            }
             _ => Ok(hash_pointer(v)),
         }
     }

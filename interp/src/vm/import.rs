@@ -69,7 +69,13 @@ impl Vm {
     }
 
     /// Compiles `source` and runs it in module `module`'s namespace.
-    pub fn exec_source_in(&mut self, source: &[u8], filename: &str, globals: Value, locals: Value) -> PyResult {
+    pub fn exec_source_in(
+        &mut self,
+        source: &[u8],
+        filename: &str,
+        globals: Value,
+        locals: Value,
+    ) -> PyResult {
         let module = crate::parse::parse_bytes(source, filename, crate::parse::Mode::Module)
             .map_err(|e| self.syntax_error_value(&e))?;
         let unit = crate::compile::compile(&module, filename, 0)
@@ -116,7 +122,9 @@ impl Vm {
             set(
                 self,
                 "offset",
-                e.offset.map_or(Value::NONE, |o| Value::from_small_int(o as i64).unwrap_or(Value::NONE)),
+                e.offset.map_or(Value::NONE, |o| {
+                    Value::from_small_int(o as i64).unwrap_or(Value::NONE)
+                }),
             );
             set(self, "text", e.text.as_deref().map_or(Value::NONE, |t| self.heap.new_str(t)));
             set(self, "print_file_and_line", Value::NONE);
@@ -125,7 +133,11 @@ impl Vm {
     }
 
     /// A SyntaxError exception from a compile error.
-    pub fn compile_error_value(&mut self, e: &crate::compile::CompileError, source: &[u8]) -> PyErr {
+    pub fn compile_error_value(
+        &mut self,
+        e: &crate::compile::CompileError,
+        source: &[u8],
+    ) -> PyErr {
         let text = String::from_utf8_lossy(source);
         let mut se = crate::parse::SyntaxError::at(
             crate::parse::ErrorKind::SyntaxError,
@@ -142,7 +154,13 @@ impl Vm {
     }
 
     /// `ImportName`: `__import__(name, globals, None, fromlist, level)`.
-    pub fn import_name(&mut self, name: Value, globals: Value, fromlist: Value, level: u16) -> PyResult {
+    pub fn import_name(
+        &mut self,
+        name: Value,
+        globals: Value,
+        fromlist: Value,
+        level: u16,
+    ) -> PyResult {
         let name_text = text_of(name);
         let absolute = self.resolve_name(&name_text, globals, level)?;
         let module = self.import_module(&absolute)?;
@@ -151,14 +169,18 @@ impl Vm {
         if has_fromlist {
             // Submodules named in the fromlist are imported too.
             if self.module_is_package(module) {
-                for item in crate::object::tuple::tuple_of(fromlist).map(|t| t.items().to_vec()).unwrap_or_default() {
+                for item in crate::object::tuple::tuple_of(fromlist)
+                    .map(|t| t.items().to_vec())
+                    .unwrap_or_default()
+                {
                     let sub = text_of(item);
                     if sub == "*" || self.module_has_attr(module, item)? {
                         continue;
                     }
                     match self.import_module(&format!("{absolute}.{sub}")) {
                         Ok(_) => {}
-                        Err(e) if e.matches(&self.heap, self.heap.types().module_not_found_error) => {}
+                        Err(e)
+                            if e.matches(&self.heap, self.heap.types().module_not_found_error) => {}
                         Err(e) => return Err(e),
                     }
                 }
@@ -195,11 +217,15 @@ impl Vm {
             }
             return Ok(name.to_string());
         }
-        let package = self.dict_get_item(globals, self.names.dunder_package)?.filter(|v| !v.is_none());
+        let package =
+            self.dict_get_item(globals, self.names.dunder_package)?.filter(|v| !v.is_none());
         let package = match package {
             Some(p) => text_of(p),
             None => {
-                let module_name = self.dict_get_item(globals, self.names.dunder_name)?.map(text_of).unwrap_or_default();
+                let module_name = self
+                    .dict_get_item(globals, self.names.dunder_name)?
+                    .map(text_of)
+                    .unwrap_or_default();
                 let is_pkg = self.dict_get_item(globals, self.names.dunder_path)?.is_some();
                 if is_pkg {
                     module_name
@@ -261,7 +287,8 @@ impl Vm {
         for dir in &search_path {
             let package_init = dir.join(short).join("__init__.py");
             if package_init.is_file() {
-                let module = self.load_source_module(name, &package_init, Some(&dir.join(short)))?;
+                let module =
+                    self.load_source_module(name, &package_init, Some(&dir.join(short)))?;
                 self.bind_submodule(parent, short, module)?;
                 return Ok(module);
             }
@@ -275,13 +302,20 @@ impl Vm {
         if crate::modules::is_known_c_module(name) {
             return Err(self.module_not_found(
                 name,
-                &format!("No module named '{name}' (a C extension module tachyon does not provide yet)"),
+                &format!(
+                    "No module named '{name}' (a C extension module tachyon does not provide yet)"
+                ),
             ));
         }
         Err(self.module_not_found(name, &format!("No module named '{name}'")))
     }
 
-    fn bind_submodule(&mut self, parent: Option<Value>, short: &str, module: Value) -> PyResult<()> {
+    fn bind_submodule(
+        &mut self,
+        parent: Option<Value>,
+        short: &str,
+        module: Value,
+    ) -> PyResult<()> {
         if let Some(p) = parent {
             let key = self.heap.intern(short);
             self.set_attr(p, key, module)?;
@@ -304,12 +338,20 @@ impl Vm {
             .map(|l| l.items.to_vec())
             .unwrap_or_default()
             .into_iter()
-            .filter_map(|v| str_of(v).map(|s| PathBuf::from(if s.as_str().is_empty() { "." } else { s.as_str() })))
+            .filter_map(|v| {
+                str_of(v)
+                    .map(|s| PathBuf::from(if s.as_str().is_empty() { "." } else { s.as_str() }))
+            })
             .collect()
     }
 
     /// Creates, registers and runs a module from a source file.
-    fn load_source_module(&mut self, name: &str, file: &Path, package_dir: Option<&Path>) -> PyResult {
+    fn load_source_module(
+        &mut self,
+        name: &str,
+        file: &Path,
+        package_dir: Option<&Path>,
+    ) -> PyResult {
         let source = std::fs::read(file).map_err(|e| {
             PyErr::import_error(&self.heap, &format!("cannot read {}: {e}", file.display()))
         })?;
@@ -361,10 +403,13 @@ impl Vm {
                 let file = module_of(module)
                     .and_then(|m| self.dict_get_str_fast(m.dict, self.names.dunder_file).flatten())
                     .map(text_of);
-                let location = file.map_or_else(|| "unknown location".to_string(), |f| f);
+                let location = file.unwrap_or_else(|| "unknown location".to_string());
                 Err(PyErr::import_error(
                     &self.heap,
-                    &format!("cannot import name '{}' from '{module_name}' ({location})", text_of(name)),
+                    &format!(
+                        "cannot import name '{}' from '{module_name}' ({location})",
+                        text_of(name)
+                    ),
                 ))
             }
             Err(e) => Err(e),

@@ -8,11 +8,11 @@ use super::{PyResult, Vm};
 use crate::object::bytes::bytes_of;
 use crate::object::dict::dict_of;
 use crate::object::gc::Tracer;
-use crate::object::heap::{Gc, ObjHeader, ObjKind, Payload};
 use crate::object::list::list_of;
 use crate::object::range::RangeObj;
 use crate::object::str::str_of;
 use crate::object::tuple::tuple_of;
+use crate::object::{Gc, ObjHeader, ObjKind, Payload};
 use crate::object::{PyErr, Value};
 
 /// What a sequence iterator walks.
@@ -24,7 +24,11 @@ pub enum SeqKind {
     Str,
     Bytes,
     /// `range` with small bounds: `index` counts, values are computed.
-    Range { start: i64, step: i64, len: i64 },
+    Range {
+        start: i64,
+        step: i64,
+        len: i64,
+    },
     /// The `__getitem__` protocol over any object.
     GetItem,
     /// `iter(callable, sentinel)`: `extra` is the sentinel.
@@ -75,7 +79,8 @@ unsafe impl Payload for TableIterObj {
 
 impl Vm {
     fn new_seq_iter(&self, ty: Value, seq: Value, kind: SeqKind, start: i64) -> Value {
-        let it = SeqIterObj { seq: Cell::new(seq), index: Cell::new(start), kind, extra: Value::NONE };
+        let it =
+            SeqIterObj { seq: Cell::new(seq), index: Cell::new(start), kind, extra: Value::NONE };
         self.heap.alloc(ty, it).value()
     }
 
@@ -179,10 +184,9 @@ impl Vm {
         }
         let name = self.names.dunder_next;
         let Some(m) = self.heap.lookup_in_type_of(it, name) else {
-            return Err(self.type_error(&format!(
-                "'{}' object is not an iterator",
-                self.type_name(it)
-            )));
+            return Err(
+                self.type_error(&format!("'{}' object is not an iterator", self.type_name(it)))
+            );
         };
         match self.call_method_value(m, it, &[]) {
             Ok(v) => Ok(Some(v)),
@@ -220,8 +224,11 @@ impl Vm {
                     self.heap.new_str(c.encode_utf8(&mut buf))
                 })
             }
-            SeqKind::Bytes => bytes_of(seq)
-                .and_then(|b| b.as_bytes().get(i as usize).map(|x| Value::from_small_int(*x as i64).expect("a byte fits"))),
+            SeqKind::Bytes => bytes_of(seq).and_then(|b| {
+                b.as_bytes()
+                    .get(i as usize)
+                    .map(|x| Value::from_small_int(*x as i64).expect("a byte fits"))
+            }),
             SeqKind::Range { start, step, len } => {
                 (i < len).then(|| self.heap.new_int_i64(start + step * i))
             }
@@ -279,7 +286,10 @@ impl Vm {
         };
         if len != t.expected_len.get() {
             t.expected_len.set(usize::MAX);
-            return Err(PyErr::runtime_error(&self.heap, "dictionary changed size during iteration"));
+            return Err(PyErr::runtime_error(
+                &self.heap,
+                "dictionary changed size during iteration",
+            ));
         }
         let Some((ix, k, v)) = next else { return Ok(None) };
         t.pos.set(ix + 1);
@@ -322,10 +332,17 @@ impl Vm {
 
     /// `a, b = v` (`after` is `None`) or `a, *b, c = v` (`before` and `after`
     /// counted around the starred list).
-    pub fn unpack(&mut self, v: Value, before: usize, after: Option<usize>) -> PyResult<Vec<Value>> {
+    pub fn unpack(
+        &mut self,
+        v: Value,
+        before: usize,
+        after: Option<usize>,
+    ) -> PyResult<Vec<Value>> {
         let items = match self.collect_iterable(v) {
             Ok(items) => items,
-            Err(e) if e.matches(&self.heap, self.heap.types().type_error) && !self.is_iterable(v) => {
+            Err(e)
+                if e.matches(&self.heap, self.heap.types().type_error) && !self.is_iterable(v) =>
+            {
                 return Err(self.type_error(&format!(
                     "cannot unpack non-iterable {} object",
                     self.type_name(v)
@@ -342,9 +359,9 @@ impl Vm {
                     )));
                 }
                 if items.len() > before {
-                    return Err(self.value_error(&format!(
-                        "too many values to unpack (expected {before})"
-                    )));
+                    return Err(
+                        self.value_error(&format!("too many values to unpack (expected {before})"))
+                    );
                 }
                 Ok(items)
             }
@@ -396,7 +413,10 @@ impl Vm {
     pub fn list_extend(&mut self, list: Value, src: Value) -> PyResult<()> {
         let items = match self.collect_iterable(src) {
             Ok(items) => items,
-            Err(e) if e.matches(&self.heap, self.heap.types().type_error) && !self.is_iterable(src) => {
+            Err(e)
+                if e.matches(&self.heap, self.heap.types().type_error)
+                    && !self.is_iterable(src) =>
+            {
                 return Err(self.type_error(&format!(
                     "Value after * must be an iterable, not {}",
                     self.type_name(src)
@@ -423,7 +443,7 @@ impl Vm {
             ObjKind::Tuple => tuple_of(v)?.len(),
             ObjKind::Str => str_of(v)?.char_len(),
             ObjKind::Bytes => bytes_of(v)?.len(),
-            ObjKind::ByteArray => crate::object::bytes::bytearray_of(v)?.len(),
+            ObjKind::ByteArray => crate::object::bytes::bytearray_of(v)?.data.borrow().len(),
             ObjKind::Dict => dict_of(v)?.table.borrow().len(),
             ObjKind::Set | ObjKind::FrozenSet => self.set_items(v).len(),
             ObjKind::Range => {
@@ -452,10 +472,8 @@ impl Vm {
                 if let Some(r) = self.view_len(v) {
                     return Ok(r);
                 }
-                Err(self.type_error(&format!(
-                    "object of type '{}' has no len()",
-                    self.type_name(v)
-                )))
+                Err(self
+                    .type_error(&format!("object of type '{}' has no len()", self.type_name(v))))
             }
         }
     }

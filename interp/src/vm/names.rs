@@ -5,8 +5,8 @@
 use super::code::{CacheEntry, CodeObj};
 use super::{PyResult, Vm};
 use crate::object::dict::dict_of;
-use crate::object::heap::Gc;
 use crate::object::str::str_of;
+use crate::object::Gc;
 use crate::object::{PyErr, Value};
 
 impl Vm {
@@ -80,7 +80,12 @@ impl Vm {
     }
 
     /// `StoreName`: `locals[key] = value`.
-    pub fn store_subscr_mapping(&mut self, locals: Value, key: Value, value: Value) -> PyResult<()> {
+    pub fn store_subscr_mapping(
+        &mut self,
+        locals: Value,
+        key: Value,
+        value: Value,
+    ) -> PyResult<()> {
         if dict_of(locals).is_some() && !self.heap.type_obj(locals).is_heap_type() {
             return self.dict_set_item(locals, key, value);
         }

@@ -12,10 +12,10 @@ use crate::number::tower::{self, Arith, Num};
 use crate::number::{NumError, NumErrorKind};
 use crate::object::boxes::{float_value, int_value, ComplexObj};
 use crate::object::bytes::bytes_of;
-use crate::object::heap::{Gc, ObjHeader, ObjKind};
 use crate::object::list::list_of;
 use crate::object::str::str_of;
 use crate::object::tuple::tuple_of;
+use crate::object::{Gc, ObjHeader, ObjKind};
 use crate::object::{PyErr, Value};
 use std::cmp::Ordering;
 
@@ -186,13 +186,20 @@ impl Vm {
     /// The special-method protocol: `a.__op__(b)`, then `b.__rop__(a)`
     /// (reflected first when `b`'s type is a proper subclass of `a`'s that
     /// overrides it). `None` when both give NotImplemented or are missing.
-    fn binary_dunder(&mut self, a: Value, b: Value, name: &str, rname: &str) -> PyResult<Option<Value>> {
+    fn binary_dunder(
+        &mut self,
+        a: Value,
+        b: Value,
+        name: &str,
+        rname: &str,
+    ) -> PyResult<Option<Value>> {
         let name_v = self.heap.intern(name);
         let rname_v = self.heap.intern(rname);
         let ta = self.heap.type_obj(a);
         let tb = self.heap.type_obj(b);
         let left = self.heap.lookup(ta, name_v).filter(|m| !m.is_none());
-        let right = if ta == tb { None } else { self.heap.lookup(tb, rname_v).filter(|m| !m.is_none()) };
+        let right =
+            if ta == tb { None } else { self.heap.lookup(tb, rname_v).filter(|m| !m.is_none()) };
         let not_impl = self.heap.singletons().not_implemented;
         let mut right_tried = false;
         if let Some(r) = right {
@@ -248,7 +255,9 @@ impl Vm {
                     data.extend_from_slice(y.as_bytes());
                     return Ok(Some(self.heap.new_bytes(&data)));
                 }
-                if str_of(a).is_some() && !b.is_ptr() || (str_of(a).is_some() && str_of(b).is_none()) {
+                if str_of(a).is_some() && !b.is_ptr()
+                    || (str_of(a).is_some() && str_of(b).is_none())
+                {
                     return Err(self.type_error(&format!(
                         "can only concatenate str (not \"{}\") to str",
                         self.type_name(b)
@@ -388,9 +397,10 @@ impl Vm {
                 Ok(r) => Ok(self.int_value(r)),
                 Err(e) => Err(self.num_error(e)),
             },
-            _ => Err(self.type_error(
-                "pow() 3rd argument not allowed unless all arguments are integers",
-            )),
+            _ => {
+                Err(self
+                    .type_error("pow() 3rd argument not allowed unless all arguments are integers"))
+            }
         }
     }
 
@@ -429,10 +439,8 @@ impl Vm {
         if base != x {
             return self.unary_op(op, base);
         }
-        Err(self.type_error(&format!(
-            "bad operand type for unary {symbol}: '{}'",
-            self.type_name(x)
-        )))
+        Err(self
+            .type_error(&format!("bad operand type for unary {symbol}: '{}'", self.type_name(x))))
     }
 
     /// Truth testing: `__bool__`, then `__len__`, else true.
@@ -568,7 +576,9 @@ impl Vm {
         if let Some((xs, ys)) = seqs {
             return self.compare_sequences(op, &xs, &ys).map(Some);
         }
-        if let (Some(_), Some(_)) = (crate::object::dict::dict_of(a), crate::object::dict::dict_of(b)) {
+        if let (Some(_), Some(_)) =
+            (crate::object::dict::dict_of(a), crate::object::dict::dict_of(b))
+        {
             if matches!(op, CmpOp::Eq | CmpOp::Ne) {
                 let eq = self.dicts_equal(a, b)?;
                 return Ok(Some(if op == CmpOp::Eq { eq } else { !eq }));

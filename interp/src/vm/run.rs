@@ -8,6 +8,35 @@ use crate::object::str::str_of;
 use crate::object::{PyErr, Value};
 
 impl Vm {
+    /// A VM whose `sys.argv` is `argv`.
+    pub fn with_argv(argv: Vec<String>) -> Vm {
+        let mut vm = Vm::new();
+        let values: Vec<Value> = argv.iter().map(|a| vm.heap.new_str(a)).collect();
+        let list = vm.heap.new_list(&values);
+        let key = vm.heap.intern("argv");
+        if let Some(m) = module_of(vm.sys_module) {
+            let _ = vm.dict_set_item(m.dict, key, list);
+        }
+        vm.argv = argv;
+        vm
+    }
+
+    /// `sys.path`: the script's folder first, then the standard library.
+    pub fn set_path0(&mut self, path0: &str) {
+        let mut entries = vec![self.heap.new_str(path0)];
+        if let Ok(extra) = std::env::var("PYTHONPATH") {
+            for p in extra.split(':').filter(|p| !p.is_empty()) {
+                entries.push(self.heap.new_str(p));
+            }
+        }
+        if let Some(lib) = self.stdlib.clone() {
+            entries.push(self.heap.new_str(&lib.display().to_string()));
+        }
+        if let Some(l) = crate::object::list::list_of(self.sys_path) {
+            l.items.replace(&entries);
+        }
+    }
+
     /// Runs `source` as the `__main__` module; returns the exit status.
     pub fn run_main(&mut self, source: &[u8], filename: &str) -> i32 {
         let result = self.run_main_inner(source, filename);

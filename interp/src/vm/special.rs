@@ -7,9 +7,9 @@ use super::exceptions::TracebackObj;
 use super::function::{function_of, method_of, module_of, native_function_of, FunctionObj};
 use super::{PyResult, Vm};
 use crate::object::exception::exception_of;
-use crate::object::heap::Gc;
 use crate::object::str::str_of;
 use crate::object::types::TypeObj;
+use crate::object::Gc;
 use crate::object::{PyErr, Value};
 
 impl Vm {
@@ -129,7 +129,12 @@ impl Vm {
     }
 
     /// Assigning one of a function's own attributes; false for others.
-    pub fn set_function_special(&mut self, f: Gc<FunctionObj>, name: Value, value: Option<Value>) -> PyResult<bool> {
+    pub fn set_function_special(
+        &mut self,
+        f: Gc<FunctionObj>,
+        name: Value,
+        value: Option<Value>,
+    ) -> PyResult<bool> {
         let n = str_of(name).map(|s| s.as_str().to_string()).unwrap_or_default();
         let v = value.unwrap_or(Value::NONE);
         match n.as_str() {
@@ -154,21 +159,29 @@ impl Vm {
     }
 
     /// Assigning `__cause__`, `__context__`, `__traceback__`, `args`.
-    pub fn set_exception_special(&mut self, obj: Value, name: Value, value: Option<Value>) -> PyResult<Option<()>> {
+    pub fn set_exception_special(
+        &mut self,
+        obj: Value,
+        name: Value,
+        value: Option<Value>,
+    ) -> PyResult<Option<()>> {
         let Some(e) = exception_of(obj) else { return Ok(None) };
         let n = str_of(name).map(|s| s.as_str().to_string()).unwrap_or_default();
         let v = value.unwrap_or(Value::NONE);
         match n.as_str() {
             "__cause__" => {
                 if !v.is_none() && exception_of(v).is_none() {
-                    return Err(self.type_error("exception cause must be None or derive from BaseException"));
+                    return Err(self
+                        .type_error("exception cause must be None or derive from BaseException"));
                 }
                 e.cause.set(v);
                 e.suppress_context.set(true);
             }
             "__context__" => {
                 if !v.is_none() && exception_of(v).is_none() {
-                    return Err(self.type_error("exception context must be None or derive from BaseException"));
+                    return Err(self.type_error(
+                        "exception context must be None or derive from BaseException",
+                    ));
                 }
                 e.context.set(v)
             }
@@ -191,8 +204,13 @@ impl Vm {
         let n = str_of(name).map(|s| s.as_str().to_string()).unwrap_or_default();
         Ok(match n.as_str() {
             "__name__" => Some(t.name_value()),
-            "__qualname__" => Some(t.own_attr(self.names.dunder_qualname).unwrap_or_else(|| t.name_value())),
-            "__module__" => Some(t.own_attr(self.names.dunder_module).unwrap_or_else(|| self.heap.intern("builtins"))),
+            "__qualname__" => {
+                Some(t.own_attr(self.names.dunder_qualname).unwrap_or_else(|| t.name_value()))
+            }
+            "__module__" => Some(
+                t.own_attr(self.names.dunder_module)
+                    .unwrap_or_else(|| self.heap.intern("builtins")),
+            ),
             "__mro__" => Some(self.heap.new_tuple(&t.mro())),
             "__bases__" => Some(self.heap.new_tuple(&t.bases())),
             "__base__" => Some(t.bases().first().copied().unwrap_or(Value::NONE)),

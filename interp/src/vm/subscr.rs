@@ -6,11 +6,11 @@ use super::{PyResult, Vm};
 use crate::number::int::Int;
 use crate::object::bytes::{bytearray_of, bytes_of};
 use crate::object::dict::dict_of;
-use crate::object::heap::{Gc, ObjHeader, ObjKind};
 use crate::object::list::list_of;
 use crate::object::range::{slice_indices, RangeObj, SliceObj};
 use crate::object::str::str_of;
 use crate::object::tuple::tuple_of;
+use crate::object::{Gc, ObjHeader, ObjKind};
 use crate::object::{PyErr, Value};
 
 /// The positions a slice selects in a sequence of `len` items.
@@ -107,9 +107,11 @@ impl Vm {
             ObjKind::List => {
                 let list = list_of(obj).expect("list layout");
                 if let Some(s) = Gc::<SliceObj>::from_value(key) {
-                    let (start, _, step, count) = slice_indices(&self.heap, s, list.items.len() as i64)?;
+                    let (start, _, step, count) =
+                        slice_indices(&self.heap, s, list.items.len() as i64)?;
                     let items = list.items.to_vec();
-                    let picked: Vec<Value> = slice_positions(start, step, count).map(|i| items[i]).collect();
+                    let picked: Vec<Value> =
+                        slice_positions(start, step, count).map(|i| items[i]).collect();
                     return Ok(self.heap.new_list(&picked));
                 }
                 match self.seq_index(key, list.items.len(), "list")? {
@@ -121,7 +123,8 @@ impl Vm {
                 let t = tuple_of(obj).expect("tuple layout");
                 if let Some(s) = Gc::<SliceObj>::from_value(key) {
                     let (start, _, step, count) = slice_indices(&self.heap, s, t.len() as i64)?;
-                    let picked: Vec<Value> = slice_positions(start, step, count).map(|i| t.items()[i]).collect();
+                    let picked: Vec<Value> =
+                        slice_positions(start, step, count).map(|i| t.items()[i]).collect();
                     return Ok(self.heap.new_tuple(&picked));
                 }
                 match self.seq_index(key, t.len(), "tuple")? {
@@ -132,9 +135,11 @@ impl Vm {
             ObjKind::Str => {
                 let s = str_of(obj).expect("str layout");
                 if let Some(sl) = Gc::<SliceObj>::from_value(key) {
-                    let (start, stop, step, count) = slice_indices(&self.heap, sl, s.char_len() as i64)?;
+                    let (start, stop, step, count) =
+                        slice_indices(&self.heap, sl, s.char_len() as i64)?;
                     if step == 1 {
-                        let text = s.slice_chars(start as usize, stop.max(start) as usize).to_string();
+                        let text =
+                            s.slice_chars(start as usize, stop.max(start) as usize).to_string();
                         return Ok(self.heap.new_str_from_string(text));
                     }
                     let text: String =
@@ -154,7 +159,8 @@ impl Vm {
                 let b = bytes_of(obj).expect("bytes layout");
                 if let Some(sl) = Gc::<SliceObj>::from_value(key) {
                     let (start, _, step, count) = slice_indices(&self.heap, sl, b.len() as i64)?;
-                    let data: Vec<u8> = slice_positions(start, step, count).map(|i| b.as_bytes()[i]).collect();
+                    let data: Vec<u8> =
+                        slice_positions(start, step, count).map(|i| b.as_bytes()[i]).collect();
                     return Ok(self.heap.new_bytes(&data));
                 }
                 match self.seq_index(key, b.len(), "byte")? {
@@ -167,7 +173,8 @@ impl Vm {
                 let data = b.data.borrow().clone();
                 if let Some(sl) = Gc::<SliceObj>::from_value(key) {
                     let (start, _, step, count) = slice_indices(&self.heap, sl, data.len() as i64)?;
-                    let picked: Vec<u8> = slice_positions(start, step, count).map(|i| data[i]).collect();
+                    let picked: Vec<u8> =
+                        slice_positions(start, step, count).map(|i| data[i]).collect();
                     return Ok(self.heap.new_bytearray(picked));
                 }
                 match self.seq_index(key, data.len(), "bytearray")? {
@@ -178,7 +185,10 @@ impl Vm {
             ObjKind::Range => {
                 let r = Gc::<RangeObj>::from_value(obj).expect("range layout");
                 let Some((start, _, step, len)) = r.small() else {
-                    return Err(PyErr::overflow_error(&self.heap, "range too large for tachyon's range indexing"));
+                    return Err(PyErr::overflow_error(
+                        &self.heap,
+                        "range too large for tachyon's range indexing",
+                    ));
                 };
                 if let Some(sl) = Gc::<SliceObj>::from_value(key) {
                     let (s0, _, st, count) = slice_indices(&self.heap, sl, len)?;
@@ -243,7 +253,9 @@ impl Vm {
                         list.items.set(i, value);
                         Ok(())
                     }
-                    None => Err(PyErr::index_error(&self.heap, "list assignment index out of range")),
+                    None => {
+                        Err(PyErr::index_error(&self.heap, "list assignment index out of range"))
+                    }
                 }
             }
             Some(ObjKind::Dict) => self.dict_set_item(obj, key, value),
@@ -275,7 +287,8 @@ impl Vm {
     /// `list[a:b:c] = iterable`.
     fn list_set_slice(&mut self, obj: Value, s: Gc<SliceObj>, value: Value) -> PyResult<()> {
         let list = list_of(obj).expect("list layout");
-        let new_items = if value == obj { list.items.to_vec() } else { self.collect_iterable(value)? };
+        let new_items =
+            if value == obj { list.items.to_vec() } else { self.collect_iterable(value)? };
         let len = list.items.len() as i64;
         let (start, stop, step, count) = slice_indices(&self.heap, s, len)?;
         let mut items = list.items.to_vec();
@@ -313,7 +326,8 @@ impl Vm {
             Some(ObjKind::List) => {
                 let list = list_of(obj).expect("list layout");
                 if let Some(s) = Gc::<SliceObj>::from_value(key) {
-                    let (start, _, step, count) = slice_indices(&self.heap, s, list.items.len() as i64)?;
+                    let (start, _, step, count) =
+                        slice_indices(&self.heap, s, list.items.len() as i64)?;
                     let mut remove: Vec<usize> = slice_positions(start, step, count).collect();
                     remove.sort_unstable();
                     let mut items = list.items.to_vec();
@@ -328,7 +342,9 @@ impl Vm {
                         list.items.remove(i);
                         Ok(())
                     }
-                    None => Err(PyErr::index_error(&self.heap, "list assignment index out of range")),
+                    None => {
+                        Err(PyErr::index_error(&self.heap, "list assignment index out of range"))
+                    }
                 }
             }
             Some(ObjKind::Dict) => {
