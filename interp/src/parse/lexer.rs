@@ -128,10 +128,10 @@ impl<'a> Lexer<'a> {
         let mut at_line_start = true;
         loop {
             if at_line_start && self.brackets.is_empty() {
-                at_line_start = false;
                 if self.indentation()? {
                     continue;
                 }
+                at_line_start = false;
             }
             while matches!(self.peek(0), b' ' | b'\t' | 0x0c) {
                 self.pos += 1;

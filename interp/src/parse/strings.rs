@@ -306,12 +306,18 @@ fn parse_fstring_parts<'a>(
         let mut in_spec_end = false;
         while *pos < bytes.len() {
             let c = bytes[*pos];
-            if !raw && c == b'\\' && bytes.get(*pos + 1) == Some(&b'N') {
-                // `\N{...}` braces are not fields.
-                if let Some(close) = body[*pos..].find('}') {
-                    *pos += close + 1;
-                    continue;
+            if !raw && c == b'\\' {
+                match bytes.get(*pos + 1) {
+                    // `\N{...}` braces are not fields.
+                    Some(b'N') if bytes.get(*pos + 2) == Some(&b'{') => {
+                        *pos += body[*pos..].find('}').map_or(body.len() - *pos, |close| close + 1);
+                        continue;
+                    }
+                    // A backslash before a brace stays literal; the brace is a brace.
+                    Some(b'{' | b'}') | None => *pos += 1,
+                    Some(_) => *pos += 2,
                 }
+                continue;
             }
             if c == b'{' || c == b'}' {
                 if nesting > 0 && c == b'}' {

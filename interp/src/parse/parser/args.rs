@@ -76,7 +76,7 @@ impl Parser<'_> {
 
     fn param(&mut self, annotated: bool) -> PResult<Arg> {
         let start = self.expect(Tok::Name)?;
-        let name = self.text(&start).to_string();
+        let name = self.identifier(&start);
         let annotation =
             if annotated && self.eat_op(Op::Colon) { Some(bx(self.test()?)) } else { None };
         Ok(Arg { arg: name, annotation, type_comment: None, loc: self.loc_from(&start) })

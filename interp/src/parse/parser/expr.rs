@@ -45,7 +45,7 @@ impl Parser<'_> {
             end_lineno: token.end_line,
             end_col_offset: token.end_col,
         };
-        expr(ExprKind::Name { id: self.text(token).to_string(), ctx }, loc)
+        expr(ExprKind::Name { id: self.identifier(token), ctx }, loc)
     }
 
     /// A tuple of `elts` if there was a comma, else the single element.

@@ -178,7 +178,12 @@ impl<'a> Parser<'a> {
 
     fn expect_name(&mut self) -> PResult<String> {
         let token = self.expect(Tok::Name)?;
-        Ok(self.text(&token).to_string())
+        Ok(self.identifier(&token))
+    }
+
+    /// A NAME token's identifier, NFKC-normalised as CPython stores it.
+    fn identifier(&self, token: &Token) -> String {
+        crate::unicode::normalize_identifier(self.text(token)).into_owned()
     }
 
     /// The location from `start` to the end of the last consumed token.
