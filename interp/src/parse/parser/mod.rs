@@ -196,6 +196,16 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The location of one token.
+    fn token_loc(token: &Token) -> Loc {
+        Loc {
+            lineno: token.line,
+            col_offset: token.col,
+            end_lineno: token.end_line,
+            end_col_offset: token.end_col,
+        }
+    }
+
     fn span(start: &Loc, end: &Loc) -> Loc {
         Loc {
             lineno: start.lineno,
@@ -234,9 +244,17 @@ impl<'a> Parser<'a> {
                 token.col,
             ),
             Tok::EndMarker => {
-                let line = self.src.lines().count() as u32 + self.first_line - 1;
-                let last = self.src.lines().last().map_or(0, |l| l.len() as u32);
-                self.error_at(ErrorKind::SyntaxError, "unexpected EOF while parsing", line, last)
+                // CPython reports the line after the last, empty, pointing
+                // one past the end of the last line.
+                let last = self.src.lines().last().map_or(0, |l| l.chars().count() as u32);
+                Box::new(SyntaxError {
+                    kind: ErrorKind::SyntaxError,
+                    msg: "unexpected EOF while parsing".into(),
+                    filename: self.filename.into(),
+                    lineno: self.src.lines().count() as u32 + 1,
+                    offset: Some(last + 1),
+                    text: Some(String::new()),
+                })
             }
             _ => self.error_at(ErrorKind::SyntaxError, "invalid syntax", token.line, token.col),
         }
