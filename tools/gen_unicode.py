@@ -104,6 +104,18 @@ def main():
         lines.append("];")
         lines.append("")
 
+    lines.append("/// NFKC of each identifier character that NFKC changes (sorted): the")
+    lines.append("/// per-character part of the normalisation CPython applies to identifiers.")
+    lines.append("pub static NFKC_IDENTIFIER: &[(u32, &str)] = &[")
+    for cp in range(0x80, MAX):
+        if is_surrogate(cp) or not ("a" + chr(cp)).isidentifier():
+            continue
+        mapped = unicodedata.normalize("NFKC", chr(cp))
+        if mapped != chr(cp):
+            lines.append("    (0x%X, \"%s\")," % (cp, "".join("\\u{%x}" % ord(m) for m in mapped)))
+    lines.append("];")
+    lines.append("")
+
     names = []
     for cp in range(MAX):
         name = unicodedata.name(chr(cp), None)

@@ -7,6 +7,10 @@ use crate::unicode::{repr_bytes, repr_code_points, repr_str};
 
 /// The text `ast.dump(ast.parse(source))` prints for `tree`.
 pub fn dump(tree: &Mod) -> String {
+    super::on_big_stack(|| dump_on_this_stack(tree))
+}
+
+fn dump_on_this_stack(tree: &Mod) -> String {
     let mut d = Dumper { out: String::new() };
     match tree {
         Mod::Module { body, type_ignores } => {

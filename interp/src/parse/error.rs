@@ -54,15 +54,43 @@ impl SyntaxError {
             }
             line[..cut].chars().count() as u32 + 1
         });
+        let msg = msg.into();
+        let msg = text.as_deref().and_then(legacy_statement_message).unwrap_or(msg);
         SyntaxError {
             kind,
-            msg: msg.into(),
+            msg,
             filename: filename.to_string(),
             lineno,
             offset: offset.or(Some(col + 1)),
             text,
         }
     }
+}
+
+/// CPython's hint for a Python 2 `print` or `exec` statement
+/// (`_report_missing_parentheses` in Objects/exceptions.c), which replaces
+/// the message of any syntax error on a line without `(` that starts, or
+/// continues after its first `:`, with one of them.
+fn legacy_statement_message(text: &str) -> Option<String> {
+    if text.contains('(') {
+        return None;
+    }
+    let check = |rest: &str| -> Option<String> {
+        let rest = rest.trim_start();
+        if let Some(args) = rest.strip_prefix("print ") {
+            let args = args.split(';').next().unwrap_or("");
+            let args = args.trim_matches([' ', '\t', '\r', '\n']);
+            let end = if args.ends_with(',') { " end=\" \"" } else { "" };
+            return Some(format!(
+                "Missing parentheses in call to 'print'. Did you mean print({args}{end})?"
+            ));
+        }
+        if rest.starts_with("exec ") {
+            return Some("Missing parentheses in call to 'exec'".into());
+        }
+        None
+    };
+    check(text).or_else(|| text.find(':').and_then(|colon| check(&text[colon + 1..])))
 }
 
 /// Line `lineno` (1-based) of `source` with its line end, if it exists.

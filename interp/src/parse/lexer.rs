@@ -99,6 +99,29 @@ impl<'a> Lexer<'a> {
         self.error_at(ErrorKind::SyntaxError, msg, self.col_of(p))
     }
 
+    /// The position of the newline ending the current line.
+    fn line_end(&self) -> usize {
+        self.src[self.pos..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(self.src.len(), |n| self.pos + n)
+    }
+
+    /// An error at the end of the input: CPython counts the line after the
+    /// last, shows the last line and points past its last character.
+    fn error_at_eof(&self, msg: &str) -> SyntaxError {
+        let last = self.text[..self.text.len().saturating_sub(1)].rfind('\n').map_or(0, |n| n + 1);
+        let text = &self.text[last..];
+        SyntaxError {
+            kind: ErrorKind::SyntaxError,
+            msg: msg.into(),
+            filename: self.filename.into(),
+            lineno: self.line,
+            offset: Some(text.trim_end_matches('\n').chars().count() as u32),
+            text: Some(text.to_string()),
+        }
+    }
+
     fn push(&mut self, tok: Tok, start: usize, line: u32, col: u32) {
         let end_col = self.col_of(self.pos);
         self.tokens.push(Token {
@@ -128,10 +151,10 @@ impl<'a> Lexer<'a> {
         let mut at_line_start = true;
         loop {
             if at_line_start && self.brackets.is_empty() {
-                at_line_start = false;
                 if self.indentation()? {
                     continue;
                 }
+                at_line_start = false;
             }
             while matches!(self.peek(0), b' ' | b'\t' | 0x0c) {
                 self.pos += 1;
@@ -171,9 +194,11 @@ impl<'a> Lexer<'a> {
                         return Err(self.error_here("unexpected EOF while parsing"));
                     }
                     if self.src[self.pos] != b'\n' {
-                        self.pos += 1;
-                        return Err(self
-                            .error_here("unexpected character after line continuation character"));
+                        return Err(self.error_at(
+                            ErrorKind::SyntaxError,
+                            "unexpected character after line continuation character",
+                            self.col_of(self.line_end()),
+                        ));
                     }
                     self.pos += 1;
                     self.newline();
@@ -229,11 +254,14 @@ impl<'a> Lexer<'a> {
             _ => {}
         }
         let here = self.col_of(self.pos);
+        // CPython reports indentation errors with its reading position at
+        // the end of the line.
+        let line_end = self.col_of(self.line_end());
         let tab_error = |lexer: &Self| {
             lexer.error_at(
                 ErrorKind::TabError,
                 "inconsistent use of tabs and spaces in indentation",
-                here,
+                line_end,
             )
         };
         let &(top, alttop) = self.indents.last().expect("indent stack has a base level");
@@ -249,7 +277,7 @@ impl<'a> Lexer<'a> {
                 return Err(self.error_at(
                     ErrorKind::IndentationError,
                     "too many levels of indentation",
-                    here,
+                    line_end,
                 ));
             }
             self.indents.push((col, altcol));
@@ -264,7 +292,7 @@ impl<'a> Lexer<'a> {
                 return Err(self.error_at(
                     ErrorKind::IndentationError,
                     "unindent does not match any outer indentation level",
-                    here,
+                    line_end,
                 ));
             }
             if altcol != alttop {
@@ -352,8 +380,8 @@ impl<'a> Lexer<'a> {
             }
             let c = self.peek(0);
             if !is_digit(c) {
+                // CPython backs up over a bad first digit, not over a later one.
                 if check_digit && c.is_ascii_digit() {
-                    self.pos += 1;
                     return Err(
                         self.error_here(format!("invalid digit '{}' in {what} literal", c as char))
                     );
@@ -465,9 +493,7 @@ impl<'a> Lexer<'a> {
                 } else {
                     "EOL while scanning string literal"
                 };
-                // The caret goes under the last character of the last line.
-                self.pos = self.src.len().saturating_sub(1).max(self.line_start);
-                return Err(self.error_here(msg));
+                return Err(self.error_at_eof(msg));
             }
             let c = self.src[self.pos];
             self.pos += 1;

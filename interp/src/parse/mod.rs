@@ -21,6 +21,9 @@ pub mod source;
 pub mod strings;
 pub mod token;
 
+#[cfg(test)]
+mod robustness_tests;
+
 pub use error::{ErrorKind, SyntaxError};
 pub use parser::Mode;
 
@@ -50,17 +53,24 @@ pub fn parse_bytes(bytes: &[u8], filename: &str, mode: Mode) -> Result<ast::Mod,
     parse_text(&text, filename, mode)
 }
 
-/// Runs the parser on a thread of its own with a stack sized for
-/// [`parser::MAX_DEPTH`], so that no input can overflow the caller's stack.
+/// Runs the parser on a thread with a stack sized for [`parser::MAX_DEPTH`],
+/// so that no input can overflow the caller's stack.
 fn parse_text(text: &str, filename: &str, mode: Mode) -> Result<ast::Mod, Box<SyntaxError>> {
-    let run = || parser::Parser::new(text, filename, 1, 0).parse(mode);
+    on_big_stack(|| parser::Parser::new(text, filename, 1, 0).parse(mode))
+}
+
+/// Runs `f` on a scoped thread whose stack holds a recursion over the
+/// deepest tree the parser builds, even in unoptimised builds. Whatever walks
+/// a tree recursively (the dump, a compiler) can use it too.
+pub fn on_big_stack<R: Send>(f: impl FnOnce() -> R + Send) -> R {
     std::thread::scope(|scope| {
-        match std::thread::Builder::new().stack_size(PARSER_STACK).spawn_scoped(scope, run) {
+        let builder = std::thread::Builder::new().stack_size(PARSER_STACK);
+        match builder.spawn_scoped(scope, f) {
             Ok(handle) => match handle.join() {
                 Ok(result) => result,
                 Err(panic) => std::panic::resume_unwind(panic),
             },
-            Err(_) => run(),
+            Err(err) => panic!("cannot start a thread for the parser: {err}"),
         }
     })
 }

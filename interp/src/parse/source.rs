@@ -62,7 +62,7 @@ fn cookie_after(comment: &[u8], from: usize) -> Option<String> {
 /// CPython's `get_normal_name`: the spellings of UTF-8 and Latin-1 it knows.
 fn normal_name(name: &str) -> String {
     let lower = name.to_ascii_lowercase().replace('_', "-");
-    if lower == "utf-8" || lower.starts_with("utf-8-") || lower == "utf8" {
+    if lower == "utf-8" || lower.starts_with("utf-8-") {
         return "utf-8".into();
     }
     for latin in ["latin-1", "iso-8859-1", "iso-latin-1", "latin1"] {
@@ -108,12 +108,24 @@ pub fn decode(bytes: &[u8], filename: &str) -> Result<String, Box<SyntaxError>> 
                         err.valid_up_to()
                     )
                 };
-                return Err(decode_error(filename, msg));
+                let mut err = decode_error(filename, msg);
+                err.lineno = line as u32;
+                return Err(err);
             }
         },
+        // Only the spelling "utf-8" goes with a BOM; codecs knows other names.
         Some(other) if bom => {
             return Err(decode_error(filename, format!("encoding problem: {other} with BOM")));
         }
+        Some("utf8" | "u8" | "utf") => match String::from_utf8(bytes.to_vec()) {
+            Ok(text) => text,
+            Err(_) => {
+                return Err(decode_error(
+                    filename,
+                    "(unicode error) 'utf-8' codec can't decode".into(),
+                ))
+            }
+        },
         Some("iso-8859-1") => bytes.iter().map(|&b| b as char).collect(),
         Some("ascii" | "us-ascii") if bytes.is_ascii() => String::from_utf8_lossy(bytes).into(),
         Some(name) => match unicode::single_byte_decoder(name) {

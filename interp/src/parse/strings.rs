@@ -173,16 +173,15 @@ pub fn decode_str(body: &str, out: &mut StrBuilder) -> Result<(), String> {
                 out.push(value);
             }
             b'N' => {
-                let malformed =
-                    || unicode_error(start, start + 2, "malformed \\N character escape");
+                let malformed = |end| unicode_error(start, end, "malformed \\N character escape");
                 if bytes.get(i) != Some(&b'{') {
-                    return Err(malformed());
+                    return Err(malformed(start + 2));
                 }
-                let Some(close) = body[i..].find('}') else { return Err(malformed()) };
+                let Some(close) = body[i..].find('}') else { return Err(malformed(body.len())) };
                 let name = &body[i + 1..i + close];
                 let end = i + close + 1;
                 if name.is_empty() {
-                    return Err(malformed());
+                    return Err(malformed(i + close));
                 }
                 match unicode::lookup_name(name) {
                     Some(ch) => out.push(ch as u32),
@@ -306,12 +305,18 @@ fn parse_fstring_parts<'a>(
         let mut in_spec_end = false;
         while *pos < bytes.len() {
             let c = bytes[*pos];
-            if !raw && c == b'\\' && bytes.get(*pos + 1) == Some(&b'N') {
-                // `\N{...}` braces are not fields.
-                if let Some(close) = body[*pos..].find('}') {
-                    *pos += close + 1;
-                    continue;
+            if !raw && c == b'\\' {
+                match bytes.get(*pos + 1) {
+                    // `\N{...}` braces are not fields.
+                    Some(b'N') if bytes.get(*pos + 2) == Some(&b'{') => {
+                        *pos += body[*pos..].find('}').map_or(body.len() - *pos, |close| close + 1);
+                        continue;
+                    }
+                    // A backslash before a brace stays literal; the brace is a brace.
+                    Some(b'{' | b'}') | None => *pos += 1,
+                    Some(_) => *pos += 2,
                 }
+                continue;
             }
             if c == b'{' || c == b'}' {
                 if nesting > 0 && c == b'}' {
@@ -446,10 +451,10 @@ fn parse_field<'a>(
     if quote.is_some() {
         return Err("f-string: unterminated string".into());
     }
-    if *pos >= bytes.len() {
-        return Err("f-string: expecting '}'".into());
+    if let Some(&open) = depth.last() {
+        return Err(format!("f-string: unmatched '{}'", open as char));
     }
-    if !depth.is_empty() {
+    if *pos >= bytes.len() {
         return Err("f-string: expecting '}'".into());
     }
     let expr = &body[start..*pos];

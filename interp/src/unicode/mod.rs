@@ -55,6 +55,23 @@ pub fn is_printable(cp: u32) -> bool {
     in_ranges(tables::PRINTABLE, cp)
 }
 
+/// An identifier as CPython stores it: NFKC-normalised when not ASCII.
+/// Each character is mapped by its own NFKC form; a base character followed
+/// by a combining mark is not recomposed (CPython would compose it).
+pub fn normalize_identifier(name: &str) -> std::borrow::Cow<'_, str> {
+    if name.is_ascii() {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match tables::NFKC_IDENTIFIER.binary_search_by_key(&(c as u32), |&(cp, _)| cp) {
+            Ok(i) => out.push_str(tables::NFKC_IDENTIFIER[i].1),
+            Err(_) => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// The upper half (bytes 0x80..=0xFF) of a single-byte source encoding that
 /// CPython's standard library uses in a coding declaration, by normal name.
 pub fn single_byte_decoder(encoding: &str) -> Option<&'static [char; 128]> {
@@ -75,6 +92,13 @@ mod tests {
         assert!(!is_identifier_start('1') && !is_identifier_start('∞'));
         assert!(is_identifier_continue('1') && is_identifier_continue('\u{0301}'));
         assert!(!is_identifier_continue('-'));
+    }
+
+    #[test]
+    fn identifiers_are_nfkc_normalised() {
+        assert_eq!(normalize_identifier("abc"), "abc");
+        assert_eq!(normalize_identifier("\u{b5}"), "\u{3bc}");
+        assert_eq!(normalize_identifier("\u{fb01}x"), "fix");
     }
 
     #[test]

@@ -24,6 +24,8 @@ impl Parser<'_> {
         let mut bare_star: Option<Loc> = None;
         let mut seen_default = false;
         let mut seen_slash = false;
+        // ast.c reports argument-order errors at the start of the list.
+        let list_start = Parser::token_loc(self.token());
         while !self.at_op(close) {
             if self.at_op(Op::Star) && !seen_star {
                 let star = self.bump();
@@ -31,10 +33,13 @@ impl Parser<'_> {
                 if self.peek() == Tok::Name {
                     a.vararg = Some(self.param(annotated)?);
                 } else {
-                    bare_star = Some(self.loc_from(&star));
+                    bare_star = Some(Parser::token_loc(&star));
                 }
             } else if self.at_op(Op::DoubleStar) {
-                self.bump();
+                let double_star = self.bump();
+                if bare_star.is_some() && a.kwonlyargs.is_empty() {
+                    bare_star = Some(Parser::token_loc(&double_star));
+                }
                 a.kwarg = Some(self.param(annotated)?);
                 self.eat_op(Op::Comma);
                 break;
@@ -55,7 +60,7 @@ impl Parser<'_> {
                             a.defaults.push(d);
                         }
                         None if seen_default => self
-                            .ast_error("non-default argument follows default argument", param.loc),
+                            .ast_error("non-default argument follows default argument", list_start),
                         None => {}
                     }
                     a.args.push(param);
@@ -76,7 +81,7 @@ impl Parser<'_> {
 
     fn param(&mut self, annotated: bool) -> PResult<Arg> {
         let start = self.expect(Tok::Name)?;
-        let name = self.text(&start).to_string();
+        let name = self.identifier(&start);
         let annotation =
             if annotated && self.eat_op(Op::Colon) { Some(bx(self.test()?)) } else { None };
         Ok(Arg { arg: name, annotation, type_comment: None, loc: self.loc_from(&start) })
@@ -149,10 +154,6 @@ impl Parser<'_> {
                 RawArg::Keyword(key, value) => {
                     let name = match &key.kind {
                         ExprKind::Name { id, .. } => Some(id.clone()),
-                        ExprKind::Lambda { .. } => {
-                            self.ast_error("lambda cannot contain assignment", key.loc);
-                            None
-                        }
                         _ => {
                             self.ast_error(
                                 "expression cannot contain assignment, perhaps you meant \"==\"?",

@@ -45,7 +45,7 @@ impl Parser<'_> {
             end_lineno: token.end_line,
             end_col_offset: token.end_col,
         };
-        expr(ExprKind::Name { id: self.text(token).to_string(), ctx }, loc)
+        expr(ExprKind::Name { id: self.identifier(token), ctx }, loc)
     }
 
     /// A tuple of `elts` if there was a comma, else the single element.
@@ -501,13 +501,11 @@ impl Parser<'_> {
             return Ok(expr(kind, self.loc_from(open)));
         }
         let (first_key, first_value) = if self.at_op(Op::DoubleStar) {
-            let star = self.bump();
+            self.bump();
             let value = self.expr()?;
             if self.at_comp_for() {
-                self.ast_error(
-                    "dict unpacking cannot be used in dict comprehension",
-                    self.loc_from(&star),
-                );
+                let at = Parser::token_loc(open);
+                self.ast_error("dict unpacking cannot be used in dict comprehension", at);
             }
             (None, Some(value))
         } else {

@@ -178,7 +178,8 @@ impl Parser<'_> {
     ) -> Result<Expr, FstringError> {
         let line = token.line + body[..field.offset].matches('\n').count() as u32;
         let source = format!("({})\n", field.expr);
-        let sub = Parser::new(&source, self.filename, line, self.depth);
+        // CPython 3.8 reports errors in f-string expressions in "<fstring>".
+        let sub = Parser::new(&source, "<fstring>", line, self.depth);
         let value = match sub.parse(Mode::Expression) {
             Ok(Mod::Expression { body }) => body,
             Ok(_) => return Err(FstringError::Message("f-string: invalid expression".into())),

@@ -178,7 +178,12 @@ impl<'a> Parser<'a> {
 
     fn expect_name(&mut self) -> PResult<String> {
         let token = self.expect(Tok::Name)?;
-        Ok(self.text(&token).to_string())
+        Ok(self.identifier(&token))
+    }
+
+    /// A NAME token's identifier, NFKC-normalised as CPython stores it.
+    fn identifier(&self, token: &Token) -> String {
+        crate::unicode::normalize_identifier(self.text(token)).into_owned()
     }
 
     /// The location from `start` to the end of the last consumed token.
@@ -188,6 +193,16 @@ impl<'a> Parser<'a> {
             col_offset: start.col,
             end_lineno: self.prev_end.0,
             end_col_offset: self.prev_end.1,
+        }
+    }
+
+    /// The location of one token.
+    fn token_loc(token: &Token) -> Loc {
+        Loc {
+            lineno: token.line,
+            col_offset: token.col,
+            end_lineno: token.end_line,
+            end_col_offset: token.end_col,
         }
     }
 
@@ -229,9 +244,17 @@ impl<'a> Parser<'a> {
                 token.col,
             ),
             Tok::EndMarker => {
-                let line = self.src.lines().count() as u32 + self.first_line - 1;
-                let last = self.src.lines().last().map_or(0, |l| l.len() as u32);
-                self.error_at(ErrorKind::SyntaxError, "unexpected EOF while parsing", line, last)
+                // CPython reports the line after the last, empty, pointing
+                // one past the end of the last line.
+                let last = self.src.lines().last().map_or(0, |l| l.chars().count() as u32);
+                Box::new(SyntaxError {
+                    kind: ErrorKind::SyntaxError,
+                    msg: "unexpected EOF while parsing".into(),
+                    filename: self.filename.into(),
+                    lineno: self.src.lines().count() as u32 + 1,
+                    offset: Some(last + 1),
+                    text: Some(String::new()),
+                })
             }
             _ => self.error_at(ErrorKind::SyntaxError, "invalid syntax", token.line, token.col),
         }

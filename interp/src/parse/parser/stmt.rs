@@ -223,6 +223,7 @@ impl Parser<'_> {
             names.push(Alias { name: "*".into(), asname: None });
         } else {
             let parenthesized = self.eat_op(Op::LPar);
+            let names_start = *self.token();
             loop {
                 let name = self.expect_name()?;
                 let asname = if self.eat_kw(Kw::As) { Some(self.expect_name()?) } else { None };
@@ -234,8 +235,12 @@ impl Parser<'_> {
                     break;
                 }
                 if !parenthesized && self.peek() != Tok::Name {
-                    // A trailing comma needs parentheses.
-                    return Err(self.unexpected());
+                    return Err(self.error_at(
+                        ErrorKind::SyntaxError,
+                        "trailing comma not allowed without surrounding parentheses",
+                        names_start.line,
+                        names_start.col,
+                    ));
                 }
             }
             if parenthesized {
@@ -252,6 +257,8 @@ impl Parser<'_> {
             return Ok(stmt(StmtKind::Expr { value: bx(value) }, self.loc_from(&start)));
         }
         let mut first = self.testlist_star_expr()?;
+        // ast.c reports a bad target at the start of its text, parentheses included.
+        let at = Parser::token_loc(&start);
         if let Tok::Op(op) = self.peek() {
             if let Some(operator) = augassign_op(op) {
                 self.bump();
@@ -259,10 +266,9 @@ impl Parser<'_> {
                     ExprKind::Name { .. }
                     | ExprKind::Attribute { .. }
                     | ExprKind::Subscript { .. } => {
-                        let loc = first.loc;
-                        self.set_context(&mut first, ExprContext::Store, loc);
+                        self.set_context(&mut first, ExprContext::Store, at);
                     }
-                    _ => self.ast_error("illegal expression for augmented assignment", first.loc),
+                    _ => self.ast_error("illegal expression for augmented assignment", at),
                 }
                 let value =
                     if self.at_kw(Kw::Yield) { self.yield_expr()? } else { self.testlist()? };
@@ -279,15 +285,14 @@ impl Parser<'_> {
                     | ExprKind::Attribute { .. }
                     | ExprKind::Subscript { .. } => {}
                     ExprKind::List { .. } => {
-                        self.ast_error("only single target (not list) can be annotated", first.loc)
+                        self.ast_error("only single target (not list) can be annotated", at)
                     }
                     ExprKind::Tuple { .. } => {
-                        self.ast_error("only single target (not tuple) can be annotated", first.loc)
+                        self.ast_error("only single target (not tuple) can be annotated", at)
                     }
-                    _ => self.ast_error("illegal target for annotation", first.loc),
+                    _ => self.ast_error("illegal target for annotation", at),
                 }
-                let loc = first.loc;
-                self.set_context(&mut first, ExprContext::Store, loc);
+                self.set_context(&mut first, ExprContext::Store, at);
                 let annotation = bx(self.test()?);
                 let value = if self.eat_op(Op::Equal) {
                     Some(bx(if self.at_kw(Kw::Yield) {
@@ -305,16 +310,16 @@ impl Parser<'_> {
         if !self.at_op(Op::Equal) {
             return Ok(stmt(StmtKind::Expr { value: bx(first) }, self.loc_from(&start)));
         }
-        let mut parts: Vec<(Expr, bool)> = vec![(first, false)];
+        let mut parts: Vec<(Expr, bool, Loc)> = vec![(first, false, at)];
         while self.eat_op(Op::Equal) {
+            let part_at = Parser::token_loc(self.token());
             let is_yield = self.at_kw(Kw::Yield);
             let part = if is_yield { self.yield_expr()? } else { self.testlist_star_expr()? };
-            parts.push((part, is_yield));
+            parts.push((part, is_yield, part_at));
         }
-        let (value, _) = parts.pop().expect("an assignment has a value after '='");
+        let (value, _, _) = parts.pop().expect("an assignment has a value after '='");
         let mut targets = Vec::with_capacity(parts.len());
-        for (mut target, is_yield) in parts {
-            let loc = target.loc;
+        for (mut target, is_yield, loc) in parts {
             if is_yield {
                 self.ast_error("assignment to yield expression not possible", loc);
             } else {
@@ -442,11 +447,11 @@ impl Parser<'_> {
         let start = async_start.unwrap_or(with_token);
         let mut items = Vec::new();
         loop {
+            let item_start = Parser::token_loc(self.token());
             let context_expr = self.test()?;
             let optional_vars = if self.eat_kw(Kw::As) {
                 let mut target = self.expr()?;
-                let loc = target.loc;
-                self.set_context(&mut target, ExprContext::Store, loc);
+                self.set_context(&mut target, ExprContext::Store, item_start);
                 Some(bx(target))
             } else {
                 None

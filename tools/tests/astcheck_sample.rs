@@ -1,0 +1,24 @@
+//! CI's parser conformance check: `astcheck --sample` compares Tachyon's
+//! `ast.dump` with python3.8's on a fixed sample of CPython 3.8's `Lib/`.
+//! Fails (does not skip) when python3.8 is missing.
+
+use std::process::Command;
+
+#[test]
+fn sample_of_lib_parses_as_cpython_does() {
+    let output = Command::new(env!("CARGO_BIN_EXE_astcheck"))
+        .args(["--sample", "--show", "20"])
+        .output()
+        .expect("astcheck runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "astcheck --sample failed:\n{stdout}\n{stderr}");
+    let files: usize = stdout
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("astcheck: "))
+        .and_then(|l| l.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(files >= 300, "the sample has only {files} files:\n{stdout}");
+}
