@@ -5,6 +5,7 @@
 
 use interp::table::dict::Dict;
 use interp::table::set::Set;
+use interp::table::sort::sort;
 use interp::table::{infallible, NativeEq};
 use std::collections::{HashMap, HashSet};
 use std::hint::black_box;
@@ -51,10 +52,29 @@ fn small_dict_lookups(n: usize) {
     });
 }
 
+/// list.sort's algorithm on a million ints against Rust's own stable sort.
+fn sorting(n: usize) {
+    for (shape, keys) in key_sets(n) {
+        let scrambled: Vec<i64> =
+            if shape == "sequential" { keys.iter().map(|k| k ^ 0x5555).collect() } else { keys };
+        let mut v = scrambled.clone();
+        rate(&format!("table::sort, {n} ints, {shape} xor"), n, || {
+            let done: Result<(), ()> = sort(&mut v, false, |a, b| Ok(a < b));
+            black_box(done.is_ok() as u64)
+        });
+        let mut v = scrambled;
+        rate(&format!("slice::sort, {n} ints, {shape} xor"), n, || {
+            v.sort();
+            black_box(v[0] as u64)
+        });
+    }
+}
+
 fn main() {
     let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1_000_000);
     println!("{n} keys per run");
     small_dict_lookups(n * 10);
+    sorting(n);
     for (shape, keys) in key_sets(n) {
         let mut dict = Dict::new();
         rate(&format!("table::Dict insert, {shape}"), n, || {
