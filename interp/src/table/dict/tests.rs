@@ -73,6 +73,16 @@ fn matches_cpython_orders_sizes_and_popitem() {
             "case {name}: copy size"
         );
 
+        // dict(d): a fresh 8-slot table, then the merge.
+        let mut called = IntDict::with_min_size();
+        called.reserve_for_merge(d.len());
+        for (h, k, v) in d.iter() {
+            set(&mut called, h, *k, *v);
+        }
+        assert_eq!(format_items(&called), case.field("items"), "case {name}: dict(d) order");
+        let call_size = parse_int(case.field("dict_call_size"), name);
+        assert_eq!(called.table_size() as i64, call_size, "case {name}: dict(d) size");
+
         let mut u = IntDict::new();
         for word in case.words("update_base") {
             let (k, h) = key_hash(word, name);
