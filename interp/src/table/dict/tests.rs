@@ -414,3 +414,22 @@ fn grows_at_cpython_points_up_to_wide_indices() {
     assert_eq!(changes.join(" "), case.field("changes"));
     assert_eq!(d.table_size(), 262_144);
 }
+
+#[test]
+fn layout_changes_only_when_positions_do() {
+    let mut d = IntDict::new();
+    set(&mut d, 1, 1, 1);
+    let (layout, mutations) = (d.layout(), d.mutations());
+    set(&mut d, 2, 2, 2);
+    set(&mut d, 2, 2, 3);
+    infallible(d.remove(1, &1, &mut NativeEq));
+    assert_eq!(d.layout(), layout, "no rebuild yet");
+    assert_eq!(d.mutations(), mutations + 3);
+    for k in 3..10 {
+        set(&mut d, k, k, k);
+    }
+    assert_ne!(d.layout(), layout, "the table was rebuilt");
+    let layout = d.layout();
+    d.clear();
+    assert_ne!(d.layout(), layout);
+}
