@@ -157,6 +157,7 @@ def write_dicts(f):
                 c = d.copy()
                 f.write("copy_size: %d\n" % keys_size(c))
                 f.write("sizeof: %d\n" % sys.getsizeof(d))
+                f.write("dict_call_size: %d\n" % keys_size(dict(d)))
                 u = {k: 0 for k in pool[:3]}
                 f.write("update_base: %s\n" % " ".join(map(kh, pool[:3])))
                 u.update(d)

@@ -159,7 +159,9 @@ impl<K, V> Dict<K, V> {
         self.layout
     }
 
-    /// Changes on every mutation, value stores included.
+    /// Changes on every mutation, value stores included. Counted per table
+    /// from 0 (a new or copied table starts again), so a cache keys on the
+    /// object too.
     pub fn mutations(&self) -> u64 {
         self.mutations
     }

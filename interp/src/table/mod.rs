@@ -17,6 +17,25 @@
 //! table's `layout()` generation and the candidate's key to decide, as
 //! CPython does, whether to go on or restart.
 //!
+//! What the object layer does with them:
+//!
+//! - Hashes are Python's (`hash()` never returns -1). A `Value` key's
+//!   `identical` is bit equality; its `eq` is `PyObject_RichCompareBool`.
+//! - When `__eq__` can run Python code, search through [`reentrant`]
+//!   (`dict_find`, `set_find`, `set_add`), then act on the position found:
+//!   `Dict::value_mut` / `insert_new` / `remove_at`, `Set::remove_at`.
+//!   For keys whose equality is native (int, str, float, tuples of them),
+//!   the direct methods (`find`, `insert`, `add`, ...) are the fast path.
+//! - Iterators keep a position and step with `next_entry(pos)`; CPython's
+//!   "changed size during iteration" compares `len()` at each step, and
+//!   `mutations()` catches any change at all.
+//! - `{}` is `Dict::new()`, `dict()` is `Dict::with_min_size()`, a display
+//!   of n pairs `Dict::with_presize(n)`; `d.update(e)` and `dict(e)` call
+//!   `reserve_for_merge(len(e))` before inserting; `dict.fromkeys` calls
+//!   `resize`; `s.update(d)` calls `Set::reserve_for_update(len(d))`.
+//! - `list.sort` sorts `(key, value)` pairs when there is a key function,
+//!   as CPython sorts its key and value arrays side by side.
+//!
 //! | module | owns |
 //! |---|---|
 //! | [`index_array`] | the dict's index table, 1 to 8 bytes per slot by size |

@@ -113,7 +113,8 @@ impl<K> Set<K> {
         self.layout
     }
 
-    /// Changes on every mutation.
+    /// Changes on every mutation. Counted per table from 0 (a new or
+    /// copied table starts again), so a cache keys on the object too.
     pub fn mutations(&self) -> u64 {
         self.mutations
     }

@@ -8,7 +8,7 @@
 //! at once, and the slice holds every element exactly once, in the very
 //! state CPython leaves the list in. The same holds if the less-than
 //! panics: during a merge the elements taken out of the slice sit in a
-//! [`Gap`] that puts them back when dropped.
+//! `Gap` that puts them back when dropped.
 
 /// Winning streak length at which a merge starts galloping.
 const MIN_GALLOP: usize = 7;

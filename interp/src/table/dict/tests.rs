@@ -73,6 +73,16 @@ fn matches_cpython_orders_sizes_and_popitem() {
             "case {name}: copy size"
         );
 
+        // dict(d): a fresh 8-slot table, then the merge.
+        let mut called = IntDict::with_min_size();
+        called.reserve_for_merge(d.len());
+        for (h, k, v) in d.iter() {
+            set(&mut called, h, *k, *v);
+        }
+        assert_eq!(format_items(&called), case.field("items"), "case {name}: dict(d) order");
+        let call_size = parse_int(case.field("dict_call_size"), name);
+        assert_eq!(called.table_size() as i64, call_size, "case {name}: dict(d) size");
+
         let mut u = IntDict::new();
         for word in case.words("update_base") {
             let (k, h) = key_hash(word, name);
@@ -403,4 +413,23 @@ fn grows_at_cpython_points_up_to_wide_indices() {
     }
     assert_eq!(changes.join(" "), case.field("changes"));
     assert_eq!(d.table_size(), 262_144);
+}
+
+#[test]
+fn layout_changes_only_when_positions_do() {
+    let mut d = IntDict::new();
+    set(&mut d, 1, 1, 1);
+    let (layout, mutations) = (d.layout(), d.mutations());
+    set(&mut d, 2, 2, 2);
+    set(&mut d, 2, 2, 3);
+    infallible(d.remove(1, &1, &mut NativeEq));
+    assert_eq!(d.layout(), layout, "no rebuild yet");
+    assert_eq!(d.mutations(), mutations + 3);
+    for k in 3..10 {
+        set(&mut d, k, k, k);
+    }
+    assert_ne!(d.layout(), layout, "the table was rebuilt");
+    let layout = d.layout();
+    d.clear();
+    assert_ne!(d.layout(), layout);
 }

@@ -397,3 +397,18 @@ fn grows_at_cpython_points_past_the_50000_rule() {
         assert_eq!(changes.join(" "), case.field("changes"), "{field}");
     }
 }
+
+#[test]
+fn layout_changes_only_when_slots_move() {
+    let mut s = IntSet::new();
+    add(&mut s, 1, 1);
+    let (layout, mutations) = (s.layout(), s.mutations());
+    add(&mut s, 2, 2);
+    infallible(s.discard(1, &1, &mut NativeEq));
+    assert_eq!(s.layout(), layout, "no rebuild yet");
+    assert_eq!(s.mutations(), mutations + 2);
+    for k in 3..10 {
+        add(&mut s, k, k);
+    }
+    assert_ne!(s.layout(), layout, "the table was rebuilt");
+}
