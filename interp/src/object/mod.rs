@@ -13,6 +13,7 @@
 //! | [`mro`] | C3 linearization |
 //! | [`slots`] | native slot table (`int.__add__` as a function pointer), `Runtime` |
 //! | [`number_slots`] | native slots of int, bool, float, complex (boxing `crate::number`) |
+//! | [`sequence_slots`] | len, subscripts, hash and repr slots of the built-in sequences |
 //! | [`builtin_types`] | the built-in types, the exception hierarchy, singletons |
 //! | [`shape`] | shapes (hidden classes) and their transition trees |
 //! | [`instance`] | attribute storage (`Attrs`: shape + slots, or dict mode), instances |
@@ -108,6 +109,7 @@ pub mod mro;
 pub mod number_slots;
 pub mod range;
 pub mod roots;
+pub mod sequence_slots;
 pub mod shape;
 pub mod slots;
 pub mod str;
