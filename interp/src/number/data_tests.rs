@@ -405,3 +405,45 @@ fn string_reprs() {
             .or_else(|| expect(text::bytes_repr(row[0].as_bytes()), &row[2]))
     });
 }
+
+/// No input makes the parsers or formatters panic (widths kept small so
+/// that the padding stays cheap).
+fn never_panics(text: String, n: i64, bits: u64) -> bool {
+    // Once as it is, once made of format-spec characters.
+    const SPEC_CHARS: &[char] = &[
+        '<', '>', '=', '^', '+', '-', ' ', '#', '0', '1', '7', ',', '_', '.', 'e', 'E', 'f', 'F',
+        'g', 'G', 'n', '%', 'x', 'X', 'b', 'c', 'd', 'o', 'i', 'u', '*', '\u{e9}',
+    ];
+    let spec: String = text.chars().map(|c| SPEC_CHARS[c as usize % SPEC_CHARS.len()]).collect();
+    check_no_panic(&text, n, bits) && check_no_panic(&spec, n, bits)
+}
+
+fn check_no_panic(text: &str, n: i64, bits: u64) -> bool {
+    let x = f64::from_bits(bits);
+    let mut digits = 0;
+    let small_numbers = text.chars().all(|c| {
+        digits = if c.is_ascii_digit() { digits + 1 } else { 0 };
+        digits < 5
+    });
+    if small_numbers {
+        let _ = format_spec::format_int(&Int::Small(n), text, "int");
+        let _ = format_spec::format_float(x, text);
+        let _ = format_spec::format_complex(Complex::new(x, n as f64), text);
+        if let Some(conv) = printf::Conversion::parse(text) {
+            let _ = printf::format_int(&Int::Small(n), &conv);
+            let _ = printf::format_float(x, &conv);
+        }
+    }
+    let _ = int_parse::parse_int(text, (n.unsigned_abs() % 40) as u32);
+    let _ = float_parse::parse_float(text);
+    let _ = complex::parse_complex(text);
+    let _ = float_hex::float_fromhex(text);
+    true
+}
+
+#[test]
+fn quickcheck_never_panics() {
+    quickcheck::QuickCheck::new()
+        .tests(3000)
+        .quickcheck(never_panics as fn(String, i64, u64) -> bool);
+}

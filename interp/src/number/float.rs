@@ -160,7 +160,8 @@ pub fn round_to_int(x: f64) -> NumResult<Int> {
 }
 
 /// `round(x, ndigits)`: `x` rounded to a multiple of `10**-ndigits`, ties
-/// to even on the exact decimal value (CPython's `double_round`).
+/// to even on the exact decimal value (CPython's `double_round`). A huge
+/// `ndigits` is clamped first: [`Int::to_i64_saturating`].
 pub fn round_ndigits(x: f64, ndigits: i64) -> NumResult<f64> {
     // Past these, the result is x itself or zero (CPython's NDIGITS_MAX/MIN).
     const NDIGITS_MAX: i64 = 323;
@@ -267,6 +268,13 @@ mod tests {
         assert_eq!(round_ndigits(1250.0, -2).unwrap(), 1200.0);
         assert!(round_ndigits(-0.4, 0).unwrap().is_sign_negative());
         assert!(round_ndigits(1.7976931348623157e308, -308).is_err());
+        let huge = Int::Small(10).pow(&Int::Small(30)).map(|p| match p {
+            crate::number::int::IntPow::Int(n) => n,
+            crate::number::int::IntPow::Float(_) => Int::Small(0),
+        });
+        let huge = huge.unwrap();
+        assert_eq!(round_ndigits(1.5, huge.to_i64_saturating()).unwrap(), 1.5);
+        assert!(round_ndigits(-1.5, huge.neg().to_i64_saturating()).unwrap().is_sign_negative());
         assert_eq!(round_to_int(2.5).unwrap(), Int::Small(2));
         assert_eq!(round_to_int(-3.5).unwrap(), Int::Small(-4));
         assert_eq!(as_integer_ratio(0.75).unwrap(), (Int::Small(3), Int::Small(4)));

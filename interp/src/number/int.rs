@@ -88,6 +88,16 @@ impl Int {
         }
     }
 
+    /// The value clamped to `i64`, as CPython's `PyNumber_AsSsize_t(x, NULL)`
+    /// clamps (what `round(x, ndigits)` does with a huge `ndigits`).
+    pub fn to_i64_saturating(&self) -> i64 {
+        match self {
+            Int::Small(v) => *v,
+            Int::Big(b) if b.is_negative() => i64::MIN,
+            Int::Big(_) => i64::MAX,
+        }
+    }
+
     pub fn is_zero(&self) -> bool {
         matches!(self, Int::Small(0))
     }

@@ -121,13 +121,11 @@ pub fn format_char(c: char, conv: &Conversion) -> NumResult<String> {
 
 /// The character `%c` makes of an int.
 pub fn char_of_int(n: &Int) -> NumResult<char> {
-    super::format_spec::char_of(n).map_err(|e| {
-        if e.message.contains("range") {
-            e
-        } else {
-            NumError::overflow("%c arg not in range(0x110000)")
-        }
-    })
+    if n.to_i64().is_none() {
+        // CPython's C long overflows, which `%` reports as a type mismatch.
+        return Err(NumError::type_error("%c requires int or char"));
+    }
+    super::format_spec::char_of(n)
 }
 
 /// CPython's `unicode_format_arg_output` for a number: sign, then the
@@ -195,6 +193,8 @@ mod tests {
         assert_eq!(pf(f64::INFINITY, "F"), "INF");
         assert_eq!(pf(1.0, "#.0f"), "1.");
         assert_eq!(format_char('A', &Conversion::parse("3c").unwrap()).unwrap(), "  A");
+        let big = Int::Small(1).shl(&Int::Small(70)).unwrap();
+        assert_eq!(char_of_int(&big).unwrap_err().message, "%c requires int or char");
         let huge = Conversion { precision: Some(1 << 40), conv: 'f', ..Conversion::default() };
         assert_eq!(format_float(1.0, &huge).unwrap_err().message, "precision too big");
     }
