@@ -252,6 +252,8 @@ pub(super) fn bootstrap(heap: &mut Heap) {
     heap.singletons.empty_tuple = heap.new_tuple(&[]);
     heap.singletons.not_implemented = heap.alloc(heap.types.not_implemented_type, UnitObj).value();
     heap.singletons.ellipsis = heap.alloc(heap.types.ellipsis_type, UnitObj).value();
+    super::number_slots::install(heap);
+    super::sequence_slots::install(heap);
 }
 
 #[cfg(test)]

@@ -12,6 +12,8 @@
 //! | [`types`] | type objects: MRO, attribute lookup, version tags, class creation |
 //! | [`mro`] | C3 linearization |
 //! | [`slots`] | native slot table (`int.__add__` as a function pointer), `Runtime` |
+//! | [`number_slots`] | native slots of int, bool, float, complex (boxing `crate::number`) |
+//! | [`sequence_slots`] | len, subscripts, hash and repr slots of the built-in sequences |
 //! | [`builtin_types`] | the built-in types, the exception hierarchy, singletons |
 //! | [`shape`] | shapes (hidden classes) and their transition trees |
 //! | [`instance`] | attribute storage (`Attrs`: shape + slots, or dict mode), instances |
@@ -107,8 +109,10 @@ pub mod heap;
 pub mod instance;
 pub mod list;
 pub mod mro;
+pub mod number_slots;
 pub mod range;
 pub mod roots;
+pub mod sequence_slots;
 pub mod set;
 pub mod shape;
 pub mod slots;
@@ -129,5 +133,7 @@ pub use value::Value;
 
 #[cfg(test)]
 mod gc_tests;
+#[cfg(test)]
+mod test_support;
 #[cfg(test)]
 mod types_tests;

@@ -3,6 +3,7 @@
 
 use super::attrmap::AttrMap;
 use super::slots::Runtime;
+use super::test_support::NoVm;
 use super::*;
 
 fn class(heap: &Heap, name: &str, bases: &[Value]) -> Result<Value, PyErr> {
@@ -94,17 +95,6 @@ fn versions_change_with_dicts_of_the_type_and_its_bases() {
         (err.type_name(), err.message()),
         ("AttributeError".into(), "type object 'A' has no attribute 'f'".into())
     );
-}
-
-struct NoVm<'h>(&'h Heap);
-
-impl Runtime for NoVm<'_> {
-    fn heap(&self) -> &Heap {
-        self.0
-    }
-    fn call(&mut self, _callable: Value, _args: &[Value]) -> Result<Value, PyErr> {
-        Err(PyErr::runtime_error(self.0, "no VM in this test"))
-    }
 }
 
 fn native_neg(rt: &mut dyn Runtime, v: Value) -> Result<Value, PyErr> {
