@@ -16,6 +16,7 @@
 pub mod eval;
 pub mod ops;
 pub mod regalloc;
+#[cfg(any(test, feature = "testing"))]
 pub mod testing;
 pub mod text;
 pub mod trace;

@@ -1,7 +1,8 @@
 //! Last uses. A value defined before the loop and used inside it is live to
 //! the back edge (the next iteration uses it again). A snapshot use counts as
 //! a use at its guard. A phi's initial value is used when the loop is
-//! entered, so its use does not make it live through the loop.
+//! entered, so its use does not make it live through the loop. Phis live at
+//! least until the last phi (they are all assigned at once).
 
 use crate::ops::Op;
 use crate::trace::Trace;
@@ -45,6 +46,15 @@ pub fn liveness(trace: &Trace) -> Liveness {
             for v in trace.snapshots[s as usize].values() {
                 use_at(v.index(), i, false, &mut end);
             }
+        }
+    }
+    // Every phi is written at loop entry and at the back edge, all at once:
+    // no two phis may share a location, so each lives at least until the
+    // last phi is defined.
+    if let Some(l) = loop_at {
+        let phis = trace.insts[l + 1..].iter().take_while(|i| i.op == Op::Phi).count();
+        for e in &mut end[l + 1..l + 1 + phis] {
+            *e = (*e).max((l + phis) as u32);
         }
     }
     let fused = (0..n)
