@@ -438,6 +438,27 @@ impl Lowering<'_> {
         }
     }
 
+    /// An overflowed `addov`/`subov` computed in its first operand's
+    /// register (see `traces::regalloc::linear_scan`) gives the operand back
+    /// before the exit record is written: wrapping arithmetic undoes exactly.
+    fn undo_in_place_overflow(&mut self, g: usize) {
+        let inst = &self.e.trace.insts[g];
+        if !matches!(inst.op, Op::AddOv | Op::SubOv) {
+            return;
+        }
+        let (a, b) = (inst.args[0], inst.args[1]);
+        let (Loc::Reg(d), Loc::Reg(ra)) = (self.e.alloc.locs[g], self.e.loc(a)) else { return };
+        if d != ra {
+            return;
+        }
+        let rb = self.e.gpr(b, SCRATCH_B);
+        if inst.op == Op::AddOv {
+            dynasm!(self.e.asm ; .arch x64 ; sub Rq(d), Rq(rb));
+        } else {
+            dynasm!(self.e.asm ; .arch x64 ; add Rq(d), Rq(rb));
+        }
+    }
+
     /// The exit stubs and the shared epilogue. Returns the offset of the
     /// `ret` that unlinked exits jump to.
     pub fn exits(&mut self, exits: &[ExitInfo], table_addr: u64) -> usize {
@@ -445,6 +466,7 @@ impl Lowering<'_> {
         for (n, exit) in exits.iter().enumerate() {
             let l = self.exit_labels[n];
             dynasm!(self.e.asm ; .arch x64 ; =>l);
+            self.undo_in_place_overflow(exit.inst);
             for (k, &(v, _)) in exit.entries.iter().enumerate() {
                 self.e.store_state(k, v);
             }
