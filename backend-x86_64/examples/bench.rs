@@ -38,10 +38,11 @@ const SUM_LOOP: &str = "
 %5:int = phi %1
 snap 0: frame pc=3 base=0 [0=%4 1=%5]
 %6:int = addov %5, %4 snap=0
-%7:int = addov %4, %2 snap=0
+snap 1: frame pc=5 base=0 [0=%4 1=%6]
+%7:int = addov %4, %2 snap=1
 %8:bool = lt %7, %0
-snap 1: frame pc=9 base=0 [0=%7 1=%6]
-%9 = guard.true %8 snap=1
+snap 2: frame pc=9 base=0 [0=%7 1=%6]
+%9 = guard.true %8 snap=2
 %10 = jump %7, %6
 ";
 

@@ -79,8 +79,14 @@ pub fn compile(trace: &Trace) -> Result<CompiledTrace, CompileError> {
     }
     let frame = asm::Frame::new(alloc.slots);
     let e = asm::Emitter { asm, trace, alloc: &alloc, frame };
-    let mut lowering =
-        lower::Lowering { e, exit_labels, exit_of, calls: calls.into_iter(), loop_label };
+    let mut lowering = lower::Lowering {
+        e,
+        exit_labels,
+        exit_of,
+        calls: calls.into_iter(),
+        loop_label,
+        loop_closed: false,
+    };
     lowering.entry();
     for i in 0..trace.insts.len() {
         lowering.inst(i);

@@ -22,6 +22,8 @@ pub struct Lowering<'a> {
     pub exit_of: Vec<u32>,
     pub calls: std::vec::IntoIter<CallSave>,
     pub loop_label: DynamicLabel,
+    /// The last guard already branched back to the loop top.
+    pub loop_closed: bool,
 }
 
 impl Lowering<'_> {
@@ -160,7 +162,15 @@ impl Lowering<'_> {
                 };
                 let exit_when = if inst.op == Op::GuardTrue { holds.negate() } else { holds };
                 let l = self.exit_label(i);
-                self.e.branch(exit_when, l);
+                if self.guard_closes_loop(i) {
+                    // Rotated back edge: one taken branch per iteration.
+                    let top = self.loop_label;
+                    self.e.branch(exit_when.negate(), top);
+                    dynasm!(self.e.asm ; .arch x64 ; jmp =>l);
+                    self.loop_closed = true;
+                } else {
+                    self.e.branch(exit_when, l);
+                }
             }
             Op::GuardEq | Op::GuardNe => {
                 let r = self.e.gpr(arg(0), SCRATCH_A);
@@ -191,6 +201,7 @@ impl Lowering<'_> {
                 dynasm!(self.e.asm ; .arch x64 ; .align 16 ; =>top);
             }
             Op::Phi => {}
+            Op::Jump if self.loop_closed => {}
             Op::Jump => {
                 let l = trace.loop_start().unwrap_or(0);
                 let phis: Vec<(usize, Val)> =
@@ -205,6 +216,18 @@ impl Lowering<'_> {
         }
     }
 
+    /// Guard `i` is followed by a `jump` that moves nothing: the guard's
+    /// branch can go back to the loop top and fall through to its exit.
+    fn guard_closes_loop(&self, i: usize) -> bool {
+        let trace = self.e.trace;
+        let Some(jump) = trace.insts.get(i + 1).filter(|j| j.op == Op::Jump) else { return false };
+        let l = trace.loop_start().unwrap_or(0);
+        jump.args.iter().enumerate().all(|(k, v)| {
+            let phi = self.e.alloc.locs[l + 1 + k];
+            phi == self.e.loc(*v) && !matches!(phi, Loc::Const | Loc::None)
+        })
+    }
+
     fn int_binary(&mut self, i: usize) {
         let inst = &self.e.trace.insts[i];
         let (a, b) = (inst.args[0], inst.args[1]);
@@ -215,6 +238,17 @@ impl Lowering<'_> {
         self.e.load_gpr(d, a);
         let asm = &mut self.e.asm;
         match (op, imm) {
+            (_, Some(k)) if i8::try_from(k).is_ok() => {
+                let k = k as i8;
+                match op {
+                    Op::Add | Op::AddOv => dynasm!(asm ; .arch x64 ; add Rq(d), BYTE k),
+                    Op::Sub | Op::SubOv => dynasm!(asm ; .arch x64 ; sub Rq(d), BYTE k),
+                    Op::Mul | Op::MulOv => dynasm!(asm ; .arch x64 ; imul Rq(d), Rq(d), BYTE k),
+                    Op::And => dynasm!(asm ; .arch x64 ; and Rq(d), BYTE k),
+                    Op::Or => dynasm!(asm ; .arch x64 ; or Rq(d), BYTE k),
+                    _ => dynasm!(asm ; .arch x64 ; xor Rq(d), BYTE k),
+                }
+            }
             (Op::Add | Op::AddOv, Some(k)) => dynasm!(asm ; .arch x64 ; add Rq(d), k),
             (Op::Add | Op::AddOv, None) => dynasm!(asm ; .arch x64 ; add Rq(d), Rq(rb)),
             (Op::Sub | Op::SubOv, Some(k)) => dynasm!(asm ; .arch x64 ; sub Rq(d), k),
@@ -276,6 +310,10 @@ impl Lowering<'_> {
         if let Some(cc) = int_cc {
             let ra = self.e.gpr(a, SCRATCH_C);
             match self.e.imm32(b) {
+                // dynasm takes the 8-bit immediate of cmp as an i32.
+                Some(k) if i8::try_from(k).is_ok() => {
+                    dynasm!(self.e.asm ; .arch x64 ; cmp Rq(ra), BYTE k)
+                }
                 Some(k) => dynasm!(self.e.asm ; .arch x64 ; cmp Rq(ra), k),
                 None => {
                     let rb = self.e.gpr(b, SCRATCH_B);

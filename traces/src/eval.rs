@@ -1,6 +1,11 @@
 //! The reference evaluator: the meaning of every op, and the oracle the
 //! compiled code is tested against. Values are raw 64-bit patterns (floats
 //! as their bits, bools as 0 or 1).
+//!
+//! A NaN result's payload and sign are unspecified: x86 and AArch64 make
+//! different default NaNs, and this evaluator uses the host's arithmetic.
+//! The interpreter canonicalises NaNs when it boxes a float, and the tests
+//! compare NaNs as equal.
 
 use std::collections::HashMap;
 
