@@ -251,6 +251,8 @@ struct Generator<'g> {
     trace: Trace,
     pool: Pool,
     mem: Val,
+    /// The bool input and the value the case gives it.
+    input_bool: (Val, bool),
 }
 
 impl Generator<'_> {
@@ -323,7 +325,13 @@ impl Generator<'_> {
             }
             4 => {
                 let op = *self.g.choose(&[AddOv, SubOv, MulOv]).unwrap_or(&AddOv);
-                let (a, b) = (self.int(), self.int());
+                let (mut a, mut b) = (self.int(), self.int());
+                if chance(self.g, 60) {
+                    // Mostly small operands, so most overflow guards pass.
+                    let mask = self.trace.kint(0xfff);
+                    a = self.trace.op(And, t, &[a, mask]);
+                    b = self.trace.op(And, t, &[b, mask]);
+                }
                 let s = self.snapshot();
                 let v = self.trace.guard(op, &[a, b], 0, s);
                 self.add(v);
@@ -340,14 +348,29 @@ impl Generator<'_> {
                 } else {
                     &[ILt, ILe, IGt, IGe, ULt, ULe, UGt, UGe, Eq, Ne]
                 };
-                let op = *self.g.choose(ops).unwrap_or(&ILt);
-                let (a, b) =
+                let mut op = *self.g.choose(ops).unwrap_or(&ILt);
+                let (a, mut b) =
                     if float { (self.float(), self.float()) } else { (self.int(), self.int()) };
+                let guarded = chance(self.g, 40);
+                // Most guards should pass, or few traces would reach their
+                // loops: `a <= a`, `a != b` and `a == b` are nearly certain.
+                let mut expect = None;
+                if guarded && chance(self.g, 70) {
+                    (op, expect) = match below(self.g, 3) {
+                        0 if !float => {
+                            b = a;
+                            (ILe, Some(GuardTrue))
+                        }
+                        1 if a != b => (if float { FNe } else { Ne }, Some(GuardTrue)),
+                        _ if a != b => (if float { FEq } else { Eq }, Some(GuardFalse)),
+                        _ => (op, None),
+                    };
+                }
                 let c = self.trace.op(op, Type::Bool, &[a, b]);
-                if chance(self.g, 40) {
+                if guarded {
                     let s = self.snapshot();
-                    let g = if chance(self.g, 50) { GuardTrue } else { GuardFalse };
-                    self.trace.guard(g, &[c], 0, s);
+                    let random = if chance(self.g, 50) { GuardTrue } else { GuardFalse };
+                    self.trace.guard(expect.unwrap_or(random), &[c], 0, s);
                 } else {
                     self.add(c);
                 }
@@ -372,7 +395,9 @@ impl Generator<'_> {
                         self.trace.op(FToI, t, &[a])
                     }
                     2 => {
-                        let a = self.float();
+                        let i = self.int();
+                        let integral = self.trace.op(IToF, Type::Float, &[i]);
+                        let a = if chance(self.g, 85) { integral } else { self.float() };
                         let s = self.snapshot();
                         self.trace.guard(FToIExact, &[a], 0, s)
                     }
@@ -408,10 +433,14 @@ impl Generator<'_> {
             14 => {
                 let a = self.int();
                 let s = self.snapshot();
-                let known = self.trace.insts[a.index()].op == KInt || chance(self.g, 30);
-                let op = if known && chance(self.g, 50) { GuardEq } else { GuardNe };
-                let imm = if known { self.trace.insts[a.index()].imm } else { random_int(self.g) };
-                self.trace.guard(op, &[a], imm, s);
+                let known = self.trace.insts[a.index()].op == KInt;
+                if known && chance(self.g, 70) {
+                    let imm = self.trace.insts[a.index()].imm;
+                    self.trace.guard(GuardEq, &[a], imm, s);
+                } else {
+                    let imm = random_int(self.g);
+                    self.trace.guard(GuardNe, &[a], imm, s);
+                }
             }
             15 | 16 => {
                 let h = below(self.g, self.trace.helpers.len() as u64) as u32;
@@ -420,10 +449,16 @@ impl Generator<'_> {
                 let v = self.trace.call(h, &args);
                 self.add(v);
             }
-            17 => {
+            17 if chance(self.g, 40) => {
                 let c = self.pool.pick(self.g, Type::Bool);
                 let s = self.snapshot();
-                let g = if chance(self.g, 50) { GuardTrue } else { GuardFalse };
+                // The bool input's value is known: guard it to pass, mostly.
+                let passes = match self.input_bool {
+                    (v, value) if v == c && chance(self.g, 80) => Some(value),
+                    _ => None,
+                };
+                let expect_true = passes.unwrap_or_else(|| chance(self.g, 50));
+                let g = if expect_true { GuardTrue } else { GuardFalse };
                 self.trace.guard(g, &[c], 0, s);
             }
             _ => {
@@ -450,7 +485,7 @@ pub fn generate(g: &mut Gen, ops: usize) -> Case {
     let mem = trace.input(Type::Word, 0);
     let mut inputs = vec![MEMORY_BASE];
     let pool = Pool { ints: vec![], floats: vec![], bools: vec![], words: vec![mem] };
-    let mut gen = Generator { g, trace, pool, mem };
+    let mut gen = Generator { g, trace, pool, mem, input_bool: (Val(0), false) };
     for _ in 0..2 + below(gen.g, 3) {
         let v = gen.trace.input(Type::Int, inputs.len() as u32);
         inputs.push(random_int(gen.g) as u64);
@@ -462,7 +497,9 @@ pub fn generate(g: &mut Gen, ops: usize) -> Case {
         gen.add(v);
     }
     let b = gen.trace.input(Type::Bool, inputs.len() as u32);
-    inputs.push(below(gen.g, 2));
+    let value = chance(gen.g, 50);
+    inputs.push(value as u64);
+    gen.input_bool = (b, value);
     gen.add(b);
     let looping = chance(gen.g, 50);
     let preamble = if looping { ops / 3 } else { ops };

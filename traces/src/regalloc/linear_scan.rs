@@ -114,7 +114,10 @@ pub fn allocate(trace: &Trace, file: &RegFile) -> Allocation {
             .max();
         match victim {
             Some((victim_end, v, r)) if victim_end as usize > end => {
-                locs[v] = Loc::Slot(new_slot(&mut free_slots));
+                // The victim lives in its slot from its definition on, so
+                // the slot must be one no earlier interval has used: a
+                // fresh one, not one freed since the victim was defined.
+                locs[v] = Loc::Slot(new_slot(&mut Vec::new()));
                 state.holder[r as usize] = Some(i);
                 locs[i] = Loc::Reg(r);
             }
@@ -196,6 +199,16 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn random_traces_never_share_a_live_location() {
+        let mut g = quickcheck::Gen::from_size_and_seed(120, 3);
+        for _ in 0..300 {
+            let case = crate::testing::generate(&mut g, 120);
+            let a = allocate(&case.trace, &file(&[0, 1, 2, 3]));
+            check_no_overlap(&case.trace, &a);
         }
     }
 
