@@ -12,6 +12,9 @@
 //!   stub then writes the guard's snapshot values into the same area, in the
 //!   order of `Snapshot::values` (word `k` = the `k`-th value), and returns
 //!   the exit number (guards are numbered in trace order, `Trace::exits`).
+//! - Before calling a helper that may collect, the live refs are published
+//!   past the exit records (`traces::regalloc::exits` describes the root
+//!   area), which is why `state_words` may exceed `Trace::state_words`.
 //! - An exit linked to another trace ([`CompiledTrace::link_exit`]) writes
 //!   its record and then enters that trace with the same state area, whose
 //!   exit number is what the caller finally sees.
@@ -33,7 +36,7 @@ pub mod regs;
 
 use std::sync::atomic::AtomicU64;
 
-use traces::regalloc::{allocate, call_saves, exit_map};
+use traces::regalloc::{allocate, call_saves, exit_map, gc_root_area, state_words_with_roots};
 use traces::Trace;
 
 pub use code::{CodeMemory, CompiledTrace, Entry};
@@ -60,13 +63,14 @@ pub fn compile(trace: &Trace) -> Result<CompiledTrace, CompileError> {
     if cfg!(debug_assertions) {
         traces::verify::verify(trace).map_err(|e| CompileError(format!("invalid trace: {e}")))?;
     }
-    if trace.state_words() > MAX_STATE_WORDS {
+    if trace.state_words() + trace.insts.len() > MAX_STATE_WORDS {
         return Err(CompileError(format!("more than {MAX_STATE_WORDS} state words")));
     }
     let file = regs::reg_file();
     let alloc = allocate(trace, &file);
     let exits = exit_map(trace, &alloc);
     let calls = call_saves(trace, &alloc, &file);
+    let state_words = state_words_with_roots(trace, &calls);
     let exit_targets: Box<[AtomicU64]> = (0..exits.len()).map(|_| AtomicU64::new(0)).collect();
     let table_addr = exit_targets.as_ptr() as u64;
 
@@ -86,6 +90,7 @@ pub fn compile(trace: &Trace) -> Result<CompiledTrace, CompileError> {
         calls: calls.into_iter(),
         loop_label,
         loop_closed: false,
+        gc_root_area: gc_root_area(trace),
     };
     lowering.entry();
     for i in 0..trace.insts.len() {
@@ -94,5 +99,5 @@ pub fn compile(trace: &Trace) -> Result<CompiledTrace, CompileError> {
     let return_offset = lowering.exits(&exits, table_addr);
     let code = lowering.e.asm.finalize().map_err(|e| CompileError(format!("assembler: {e:?}")))?;
     let memory = CodeMemory::new(&code).map_err(|e| CompileError(format!("code memory: {e}")))?;
-    Ok(CompiledTrace::new(memory, code.len(), exit_targets, return_offset, trace.state_words()))
+    Ok(CompiledTrace::new(memory, code.len(), exit_targets, return_offset, state_words))
 }

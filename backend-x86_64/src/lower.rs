@@ -24,6 +24,8 @@ pub struct Lowering<'a> {
     pub loop_label: DynamicLabel,
     /// The last guard already branched back to the loop top.
     pub loop_closed: bool,
+    /// The state word counting published GC roots.
+    pub gc_root_area: usize,
 }
 
 impl Lowering<'_> {
@@ -413,6 +415,7 @@ impl Lowering<'_> {
                 self.e.store_rsp(self.e.frame.gpr_save(r), r);
             }
         }
+        self.publish_gc_roots(&site.gc_roots);
         let saved = |v: Val| site.save.iter().find(|s| s.0 == v).map(|s| s.2);
         // Float arguments first: their constants pass through rcx, itself
         // an argument register.
@@ -451,12 +454,29 @@ impl Lowering<'_> {
                 self.e.finish(i, d);
             }
         }
+        if helper.may_collect {
+            let count = 8 * self.gc_root_area as i32;
+            dynasm!(self.e.asm ; .arch x64 ; mov QWORD [rbx + count], 0);
+        }
         for &(_, float, r) in &site.restore {
             if float {
                 self.e.fload_rsp(r, self.e.frame.fpr_save(r));
             } else {
                 self.e.load_rsp(r, self.e.frame.gpr_save(r));
             }
+        }
+    }
+
+    /// Writes the refs live across a collecting call into the root area
+    /// (see `traces::regalloc::exits`).
+    fn publish_gc_roots(&mut self, roots: &[Val]) {
+        let area = self.gc_root_area;
+        for (k, &v) in roots.iter().enumerate() {
+            self.e.store_state(area + 1 + k, v);
+        }
+        if !roots.is_empty() {
+            let (count, n) = (8 * area as i32, roots.len() as i32);
+            dynasm!(self.e.asm ; .arch x64 ; mov QWORD [rbx + count], n);
         }
     }
 

@@ -439,3 +439,54 @@ fn exits_link_to_side_traces_and_back() {
     assert_eq!(unsafe { parent.run(&mut state) }, 0);
     assert!(parent.link_exit(5, side).is_err());
 }
+
+/// What the probe helper saw in the root area: set while a trace runs.
+static STATE: std::sync::atomic::AtomicPtr<u64> =
+    std::sync::atomic::AtomicPtr::new(std::ptr::null_mut());
+static SEEN: std::sync::Mutex<Vec<u64>> = std::sync::Mutex::new(Vec::new());
+static ROOT_AREA: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+extern "C" fn probe_roots() {
+    let state = STATE.load(std::sync::atomic::Ordering::SeqCst);
+    let area = ROOT_AREA.load(std::sync::atomic::Ordering::SeqCst);
+    // SAFETY: the test points STATE at a live state area with a root area at `area`.
+    let roots = unsafe {
+        let n = *state.add(area) as usize;
+        std::slice::from_raw_parts(state.add(area + 1), n).to_vec()
+    };
+    SEEN.lock().unwrap().extend(roots);
+}
+
+const COLLECTING_CALL: &str = "
+helper probe() -> void collect @0x0
+%0:ref = input 0
+%1:ref = input 1
+%2:ref = input 2
+%3:ref = kref 0x1234
+%4 = call @probe()
+%5:word = cast %0
+snap 0: frame pc=1 base=0 [0=%1 1=%5 2=%3]
+%6 = exit snap=0
+";
+
+#[test]
+fn collecting_calls_publish_live_refs() {
+    let mut trace = parse(COLLECTING_CALL).unwrap();
+    trace.bind_helper("probe", probe_roots as *const () as u64);
+    let code = compile(&trace).unwrap();
+    let area = traces::regalloc::gc_root_area(&trace);
+    assert_eq!(code.state_words(), area + 1 + 2);
+    ROOT_AREA.store(area, std::sync::atomic::Ordering::SeqCst);
+    let mut state = vec![0u64; code.state_words()];
+    state[..3].copy_from_slice(&[0x1000, 0x2000, 0x3000]);
+    STATE.store(state.as_mut_ptr(), std::sync::atomic::Ordering::SeqCst);
+    // SAFETY: the trace touches no memory; the probe reads the state area.
+    let exit = unsafe { code.run(&mut state) };
+    assert_eq!(exit, 0);
+    let mut seen = SEEN.lock().unwrap().clone();
+    seen.sort();
+    // %2 is dead at the call and %3 a constant: only %0 and %1 are roots.
+    assert_eq!(seen, [0x1000, 0x2000]);
+    assert_eq!(state[area], 0, "the root count is cleared after the call");
+    assert_eq!(state[..3], [0x2000, 0x1000, 0x1234]);
+}

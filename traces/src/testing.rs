@@ -4,7 +4,7 @@
 //! `testing` feature.
 //!
 //! A generated trace reads the address of a 512-byte test memory from input
-//! slot 0 (the input holds [`MEMORY_BASE`], which [`differential`] replaces
+//! slot 0 (as a `ref`) (the input holds [`MEMORY_BASE`], which [`differential`] replaces
 //! with the real buffer's address), ints, floats and a bool from the next
 //! slots, and calls the helpers of [`standard_helpers`] (real `extern "C"`
 //! functions, mirrored by closures for the evaluator).
@@ -83,12 +83,16 @@ pub fn standard_helpers() -> Vec<(Helper, fn() -> HelperFn)> {
         (h("isneg", isneg as *const () as u64, &[I], Type::Bool), || {
             Box::new(|a| isneg(a[0] as i64) as u64)
         }),
-        (h("touch", touch as *const () as u64, &[I], Type::Void), || {
-            Box::new(|a| {
-                touch(a[0] as i64);
-                0
-            })
-        }),
+        // Marked as collecting, so generated code publishes its live refs.
+        (
+            Helper { may_collect: true, ..h("touch", touch as *const () as u64, &[I], Type::Void) },
+            || {
+                Box::new(|a| {
+                    touch(a[0] as i64);
+                    0
+                })
+            },
+        ),
     ]
 }
 
@@ -142,7 +146,8 @@ pub fn differential(
     let outcome =
         eval(trace, &inputs, &mut env, 100_000).map_err(|e| format!("evaluator: {e:?}"))?;
     let Outcome::Exit { exit, snap, values } = outcome else { return Ok(false) };
-    let mut state = vec![0u64; trace.state_words().max(inputs.len())];
+    // Room for the GC root area past the exit records, if the code uses one.
+    let mut state = vec![0u64; trace.state_words().max(inputs.len()) + 1 + trace.insts.len()];
     state[..inputs.len()].copy_from_slice(&inputs);
     let got_exit = run(trace, &mut state);
     if got_exit != exit {
@@ -482,7 +487,7 @@ pub fn generate(g: &mut Gen, ops: usize) -> Case {
     for (h, _) in standard_helpers() {
         trace.add_helper(h);
     }
-    let mem = trace.input(Type::Word, 0);
+    let mem = trace.input(Type::Ref, 0);
     let mut inputs = vec![MEMORY_BASE];
     let pool = Pool { ints: vec![], floats: vec![], bools: vec![], words: vec![mem] };
     let mut gen = Generator { g, trace, pool, mem, input_bool: (Val(0), false) };

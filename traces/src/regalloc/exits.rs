@@ -1,5 +1,17 @@
-//! Exit and call bookkeeping: what a backend must write out at each exit and
-//! save around each helper call.
+//! Exit and call bookkeeping: what a backend must write out at each exit,
+//! save around each helper call, and publish to the GC at a call that may
+//! collect.
+//!
+//! # GC roots at collecting calls
+//!
+//! A `ref` held only in a register or spill slot is invisible to the
+//! collector. Before calling a helper that `may_collect`, compiled code
+//! publishes every non-constant `ref` live across the call in the *root
+//! area* of its state: word [`gc_root_area`] holds their count `n`, the next
+//! `n` words their values; after the call it sets the count back to 0. The
+//! interpreter's collector, while a trace's helper runs, marks those words
+//! (constants are rooted by the compiled trace itself). The collector is
+//! non-moving, so the values are not reloaded after the call.
 
 use super::linear_scan::Allocation;
 use super::{Loc, RegFile};
@@ -40,6 +52,27 @@ pub struct CallSave {
     pub inst: usize,
     pub save: Vec<(Val, bool, u8)>,
     pub restore: Vec<(Val, bool, u8)>,
+    /// For a helper that may collect: the refs to publish (see the module docs).
+    pub gc_roots: Vec<Val>,
+}
+
+/// The state word holding the count of published GC roots; the roots follow.
+/// It lies past the inputs and every exit record.
+pub fn gc_root_area(trace: &Trace) -> usize {
+    trace.state_words()
+}
+
+/// State words a trace needs including its root area (none if it never
+/// calls a helper that may collect).
+pub fn state_words_with_roots(trace: &Trace, saves: &[CallSave]) -> usize {
+    let collects =
+        trace.insts.iter().any(|i| i.helper.is_some_and(|h| trace.helpers[h as usize].may_collect));
+    let roots = saves.iter().map(|s| s.gc_roots.len()).max().unwrap_or(0);
+    if collects {
+        gc_root_area(trace) + 1 + roots
+    } else {
+        trace.state_words()
+    }
 }
 
 /// The [`CallSave`] of every call in `trace`, in order.
@@ -52,6 +85,16 @@ pub fn call_saves(trace: &Trace, alloc: &Allocation, file: &RegFile) -> Vec<Call
     for (i, inst) in trace.insts.iter().enumerate() {
         if inst.op == Op::Call {
             let mut site = CallSave { inst: i, ..CallSave::default() };
+            if inst.helper.is_some_and(|h| trace.helpers[h as usize].may_collect) {
+                site.gc_roots = (0..i)
+                    .filter(|&v| {
+                        trace.insts[v].ty == crate::Type::Ref
+                            && alloc.locs[v] != Loc::Const
+                            && alloc.live.live_across(v, i)
+                    })
+                    .map(|v| Val(v as u32))
+                    .collect();
+            }
             for (class, regs) in holder.iter().enumerate() {
                 let is_float = class == 1;
                 let desc = if is_float { &file.fpr } else { &file.gpr };

@@ -10,14 +10,15 @@
 //! - [`parallel_move`]: ordering simultaneous moves (phis at loop entry and
 //!   back edge), breaking cycles through a temporary.
 //! - [`exits`]: per exit, where each snapshot value lives; per call, which
-//!   caller-saved registers to save and restore.
+//!   caller-saved registers to save and restore and which refs to publish
+//!   to the GC.
 
 pub mod exits;
 pub mod linear_scan;
 pub mod liveness;
 pub mod parallel_move;
 
-pub use exits::{call_saves, exit_map, CallSave, ExitInfo};
+pub use exits::{call_saves, exit_map, gc_root_area, state_words_with_roots, CallSave, ExitInfo};
 pub use linear_scan::{allocate, Allocation};
 pub use liveness::{liveness, Liveness};
 pub use parallel_move::{sequentialize, Place};
