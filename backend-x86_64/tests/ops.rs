@@ -490,3 +490,16 @@ fn collecting_calls_publish_live_refs() {
     assert_eq!(state[area], 0, "the root count is cleared after the call");
     assert_eq!(state[..3], [0x2000, 0x1000, 0x1234]);
 }
+
+#[test]
+fn invalid_traces_are_errors_not_panics() {
+    let bad = [
+        "%0:int = input 0\n%1:float = fadd %0, %0\n%2 = exit snap=0\nsnap 0: frame pc=0 base=0 []\n",
+        "helper h(int, int, int, int, int, int, int) -> int @0x0\n%0:int = input 0\n%1:int = call @h(%0, %0, %0, %0, %0, %0, %0)\n%2 = exit snap=0\nsnap 0: frame pc=0 base=0 []\n",
+        "%0:int = input 0\n",
+    ];
+    for text in bad {
+        let err = compile(&parse(text).unwrap()).err().expect(text);
+        assert!(err.to_string().contains("invalid trace"), "{err}");
+    }
+}

@@ -457,6 +457,7 @@ impl Cursor<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use quickcheck::Arbitrary;
 
     const SAMPLE: &str = "\
 trace sample
@@ -486,6 +487,32 @@ snap 0: frame pc=3 base=0 [0=%9 2=v0] frame pc=9 base=4 [] virtual v0 kind=7 [8=
         assert_eq!(trace.insts[6].args.len(), 2);
         assert_eq!(trace.insts[3].imm as u64, 0x7ff8000000000001);
         assert_eq!(trace.snapshots[0].values().count(), 3);
+    }
+
+    /// Mangled text never panics the parser or the verifier.
+    #[test]
+    fn mangled_text_is_an_error_not_a_panic() {
+        let mut g = quickcheck::Gen::from_size_and_seed(100, 11);
+        let pieces =
+            ["%", "0", "9", ",", "[", "]", "*", "+", "-", " ", "\n", "=", ":", "v", "snap=", "@"];
+        for _ in 0..3000 {
+            let mut text: Vec<char> = SAMPLE.chars().collect();
+            for _ in 0..1 + u8::arbitrary(&mut g) % 4 {
+                let at = usize::arbitrary(&mut g) % (text.len() + 1);
+                if bool::arbitrary(&mut g) && at < text.len() {
+                    text.remove(at);
+                } else {
+                    let piece = g.choose(&pieces).unwrap_or(&"%");
+                    for (k, ch) in piece.chars().enumerate() {
+                        text.insert(at + k, ch);
+                    }
+                }
+            }
+            let text: String = text.into_iter().collect();
+            if let Ok(trace) = parse(&text) {
+                let _ = crate::verify::verify(&trace);
+            }
+        }
     }
 
     #[test]
