@@ -65,16 +65,33 @@ fn rust_sum(n: i64) -> Option<i64> {
     }
 }
 
-fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, T) {
-    let mut best = f64::MAX;
-    let mut out = None;
-    for _ in 0..runs {
-        let t = Instant::now();
-        let r = f();
-        best = best.min(t.elapsed().as_secs_f64());
-        out = Some(r);
+/// Seconds of one run of `f`, and its result.
+fn timed<T>(f: &mut impl FnMut() -> T) -> (f64, T) {
+    let t = Instant::now();
+    let r = f();
+    (t.elapsed().as_secs_f64(), r)
+}
+
+/// The best of `runs` timings of `a` and of `b`, run in turns so that load
+/// from other processes on the machine hits both alike.
+fn best_of_interleaved<A, B>(
+    runs: usize,
+    mut a: impl FnMut() -> A,
+    mut b: impl FnMut() -> B,
+) -> ((f64, A), (f64, B)) {
+    let mut best_a = timed(&mut a);
+    let mut best_b = timed(&mut b);
+    for _ in 1..runs {
+        let ta = timed(&mut a);
+        if ta.0 < best_a.0 {
+            best_a = ta;
+        }
+        let tb = timed(&mut b);
+        if tb.0 < best_b.0 {
+            best_b = tb;
+        }
     }
-    (best, out.expect("ran"))
+    (best_a, best_b)
 }
 
 fn main() {
@@ -91,13 +108,14 @@ fn sum_loop(what: &str, text: &str, loop_exit: u32) {
     let n: i64 = 200_000_000;
     let trace = traces::text::parse(text).expect("parses");
     let code = compile(&trace).expect("compiles");
-    let (jit, (exit, sum)) = best_of(5, || {
+    let run_jit = || {
         let mut state = vec![n as u64, 0];
         // SAFETY: the trace reads no memory and calls no helper.
         let exit = unsafe { code.run(&mut state) };
         (exit, state[1])
-    });
-    let (rust, expect) = best_of(5, || rust_sum(black_box(n)));
+    };
+    let ((jit, (exit, sum)), (rust, expect)) =
+        best_of_interleaved(9, run_jit, || rust_sum(black_box(n)));
     assert_eq!(exit, loop_exit, "the loop-condition guard");
     assert_eq!(Some(sum as i64), expect);
     println!(

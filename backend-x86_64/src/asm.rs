@@ -311,14 +311,19 @@ impl Emitter<'_> {
         }
     }
 
-    /// Writes value `v` into state word `k` (exit records).
+    /// Writes value `v` into state word `k` (exit records, GC roots).
+    /// Leaves rax alone: exit stubs hold the exit number there.
     pub fn store_state(&mut self, k: usize, v: Val) {
         let off = 8 * k as i32;
         match (self.loc(v), self.trace.ty(v).is_float()) {
             (Loc::Reg(x), true) => dynasm!(self.asm ; .arch x64 ; movsd QWORD [rbx + off], Rx(x)),
             (Loc::Reg(r), false) => dynasm!(self.asm ; .arch x64 ; mov QWORD [rbx + off], Rq(r)),
+            (Loc::Const, _) if i32::try_from(self.const_bits(v)).is_ok() => {
+                let imm = self.const_bits(v) as i32;
+                dynasm!(self.asm ; .arch x64 ; mov QWORD [rbx + off], imm);
+            }
             _ => {
-                let r = self.gpr(v, SCRATCH_A);
+                let r = self.gpr(v, SCRATCH_B);
                 dynasm!(self.asm ; .arch x64 ; mov QWORD [rbx + off], Rq(r));
             }
         }

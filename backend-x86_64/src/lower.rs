@@ -7,6 +7,8 @@
 // dynasm expands a dynamic register `Rq(r)` to `r.into()`.
 #![allow(clippy::useless_conversion)]
 
+use std::collections::HashMap;
+
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 use traces::regalloc::{sequentialize, CallSave, ExitInfo, Loc};
 use traces::{Op, Trace, Type, Val};
@@ -526,15 +528,27 @@ impl Lowering<'_> {
     /// `ret` that unlinked exits jump to.
     pub fn exits(&mut self, exits: &[ExitInfo], table_addr: u64) -> usize {
         let common = self.e.asm.new_dynamic_label();
+        // Guards that exit with the same values in the same places (several
+        // guards of one bytecode share its snapshot) share the code writing
+        // them: the first such exit falls into it, the others jump to it.
+        let mut writers: HashMap<&[(Val, Loc)], DynamicLabel> = HashMap::new();
         for (n, exit) in exits.iter().enumerate() {
             let l = self.exit_labels[n];
             dynasm!(self.e.asm ; .arch x64 ; =>l);
             self.undo_in_place_overflow(exit.inst);
+            let n = n as i32;
+            dynasm!(self.e.asm ; .arch x64 ; mov eax, n);
+            if let Some(&writer) = writers.get(exit.entries.as_slice()) {
+                dynasm!(self.e.asm ; .arch x64 ; jmp =>writer);
+                continue;
+            }
+            let writer = self.e.asm.new_dynamic_label();
+            writers.insert(&exit.entries, writer);
+            dynasm!(self.e.asm ; .arch x64 ; =>writer);
             for (k, &(v, _)) in exit.entries.iter().enumerate() {
                 self.e.store_state(k, v);
             }
-            let n = n as i32;
-            dynasm!(self.e.asm ; .arch x64 ; mov eax, n ; jmp =>common);
+            dynasm!(self.e.asm ; .arch x64 ; jmp =>common);
         }
         let size = self.e.frame.size;
         let table = table_addr as i64;

@@ -10,7 +10,7 @@
 //! - [`eval`]: the reference evaluator, the oracle the backends are tested against.
 //! - [`regalloc`]: the target-independent half of a backend: liveness, linear
 //!   scan over a described register file, parallel moves, exit bookkeeping.
-//! - [`testing`]: a generator of random well-typed traces, shared by the
+//! - `testing` (feature `testing`): a generator of random well-typed traces, shared by the
 //!   backends' property tests.
 
 pub mod eval;

@@ -1,4 +1,4 @@
-//! The opcode table: every IR operation is one row of [`for_each_op!`], naming
+//! The opcode table: every IR operation is one row of `for_each_op!`, naming
 //! its text mnemonic, operand kinds, immediate kind, result type and flags (as
 //! LuaJIT's `IRDEF` in lj_ir.h). Everything else (the verifier, the text
 //! format, the evaluator, the backends) reads this table instead of keeping

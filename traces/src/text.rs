@@ -1,5 +1,5 @@
 //! The text form of a trace: the body of `--trace-dump`, and what tests are
-//! written in. [`print`] and [`parse`] round-trip.
+//! written in. [`fn@print`] and [`parse`] round-trip.
 //!
 //! ```text
 //! trace sum

@@ -1,6 +1,6 @@
 //! Linear-scan register allocation (Poletto and Sarkar) over the linear
 //! trace. An interval runs from a value's definition to its last use
-//! ([`super::liveness`]); a value keeps one location for its whole life, a
+//! ([`mod@super::liveness`]); a value keeps one location for its whole life, a
 //! register or a spill slot, so guards and exits never need to know where a
 //! value "was". Intervals are expired only after the instruction that last
 //! uses them, so a result never shares a register with its own operands:

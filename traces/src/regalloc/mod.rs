@@ -3,7 +3,7 @@
 //! ([`RegFile`]); this module computes where every value lives and what must
 //! be moved, saved or written out, and the backend only encodes.
 //!
-//! - [`liveness`]: the last use of every value, loop-aware, and which
+//! - [`mod@liveness`]: the last use of every value, loop-aware, and which
 //!   compares fold into their guard's branch.
 //! - [`linear_scan`]: register assignment over a [`RegFile`], spilling whole
 //!   intervals to stack slots.
@@ -12,6 +12,29 @@
 //! - [`exits`]: per exit, where each snapshot value lives; per call, which
 //!   caller-saved registers to save and restore and which refs to publish
 //!   to the GC.
+
+//!
+//! # What a backend does with it
+//!
+//! (The x86-64 backend is the worked example; an AArch64 one does the same.)
+//! 1. Describe the allocatable registers in a [`RegFile`], keeping out the
+//!    stack pointer, a register for the state pointer, and scratch: at
+//!    least three gprs (operands of spilled values, addresses, cycle
+//!    breaking) and two float registers.
+//! 2. [`allocate`]: every value gets one [`Loc`] for its whole life. A
+//!    result never shares a register with a live operand, except that a
+//!    result of [`linear_scan::reuses_first_operand`] may take the register
+//!    of a first operand that dies there; for `addov`/`subov` the exit stub
+//!    must then undo the add/sub before writing the record. Compares with
+//!    `live.fused` set have no location: emit them at their guard.
+//! 3. At `loop` and `jump`, move the phis' values with [`sequentialize`]
+//!    (one class at a time; `Place::Temp` is a scratch register).
+//! 4. Around each call, [`call_saves`]: store `save` to a save area, read
+//!    arguments held in saved registers from there, call, restore
+//!    `restore`; before a collecting call publish `gc_roots`.
+//! 5. For each exit of [`exit_map`], write entry `k` to state word `k` and
+//!    return the exit number; `testing::differential` checks the
+//!    result against the evaluator.
 
 pub mod exits;
 pub mod linear_scan;
