@@ -64,6 +64,11 @@ impl CompiledTrace {
         self.code_len
     }
 
+    /// The machine code, for dumps and disassembly.
+    pub fn code(&self) -> &[u8] {
+        &self.code.map[..self.code_len]
+    }
+
     pub fn exit_count(&self) -> usize {
         self.exit_targets.len()
     }

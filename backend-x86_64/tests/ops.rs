@@ -421,6 +421,8 @@ snap 1: frame pc=10 base=0 [0=%2 1=%0]
 #[test]
 fn exits_link_to_side_traces_and_back() {
     let parent = compile(&parse(PARENT).unwrap()).unwrap();
+    assert_eq!(parent.code()[0], 0x53, "the entry starts with push rbx");
+    assert_eq!(parent.code().len(), parent.code_size());
     let side = Arc::new(compile(&parse(SIDE).unwrap()).unwrap());
     let mut state = vec![100u64, 0];
     // SAFETY: neither trace touches memory or calls helpers.
