@@ -66,6 +66,13 @@ pub fn compile(trace: &Trace) -> Result<CompiledTrace, CompileError> {
         return Err(CompileError(format!("more than {MAX_STATE_WORDS} state words")));
     }
     let file = regs::reg_file();
+    for h in &trace.helpers {
+        let gprs = h.args.iter().filter(|t| t.is_gpr()).count();
+        let fprs = h.args.iter().filter(|t| t.is_float()).count();
+        if gprs > file.gpr.arguments.len() || fprs > file.fpr.arguments.len() {
+            return Err(CompileError(format!("helper {} passes arguments on the stack", h.name)));
+        }
+    }
     let alloc = allocate(trace, &file);
     let exits = exit_map(trace, &alloc);
     let calls = call_saves(trace, &alloc, &file);
@@ -90,6 +97,7 @@ pub fn compile(trace: &Trace) -> Result<CompiledTrace, CompileError> {
         loop_label,
         loop_closed: false,
         gc_root_area: gc_root_area(trace),
+        file,
     };
     lowering.entry();
     for i in 0..trace.insts.len() {

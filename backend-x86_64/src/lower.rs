@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
-use traces::regalloc::{sequentialize, CallSave, ExitInfo, Loc};
+use traces::regalloc::{sequentialize, CallSave, ExitInfo, Loc, RegFile};
 use traces::{Op, Trace, Type, Val};
 
 use crate::asm::{place, Cc, Emitter, Test};
@@ -29,6 +29,8 @@ pub struct Lowering<'a> {
     pub loop_closed: bool,
     /// The state word counting published GC roots.
     pub gc_root_area: usize,
+    /// The register file the allocation was made for.
+    pub file: RegFile,
 }
 
 impl Lowering<'_> {
@@ -428,7 +430,7 @@ impl Lowering<'_> {
         // an argument register.
         let floats = inst.args.iter().filter(|a| trace.ty(**a).is_float());
         for (k, &v) in floats.enumerate() {
-            let k = k as u8;
+            let k = self.file.fpr.arguments[k];
             match saved(v) {
                 Some(r) => self.e.fload_rsp(k, self.e.frame.fpr_save(r)),
                 None => self.e.load_fpr(k, v),
@@ -436,7 +438,7 @@ impl Lowering<'_> {
         }
         let gprs = inst.args.iter().filter(|a| !trace.ty(**a).is_float());
         for (k, &v) in gprs.enumerate() {
-            let dst = ARG_GPRS[k];
+            let dst = self.file.gpr.arguments[k];
             match saved(v) {
                 Some(r) => self.e.load_rsp(dst, self.e.frame.gpr_save(r)),
                 None => self.e.load_gpr(dst, v),

@@ -32,9 +32,6 @@ pub const XSCRATCH_A: u8 = 15;
 /// Float scratch: second operands, masks.
 pub const XSCRATCH_B: u8 = 14;
 
-/// System V integer argument registers.
-pub const ARG_GPRS: [u8; 6] = [RDI, RSI, RDX, RCX, R8, R9];
-
 const GPR_CALLER_SAVED: u64 = (1 << RAX)
     | (1 << RCX)
     | (1 << RDX)
@@ -52,7 +49,13 @@ pub fn reg_file() -> RegFile {
         gpr: RegClass {
             allocatable: vec![RSI, RDI, R8, R9, R10, R11, RBP, R12, R13, R14, R15],
             caller_saved: GPR_CALLER_SAVED,
+            // System V.
+            arguments: vec![RDI, RSI, RDX, RCX, R8, R9],
         },
-        fpr: RegClass { allocatable: (0..14).collect(), caller_saved: 0xffff },
+        fpr: RegClass {
+            allocatable: (0..14).collect(),
+            caller_saved: 0xffff,
+            arguments: (0..8).collect(),
+        },
     }
 }

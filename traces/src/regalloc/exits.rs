@@ -142,8 +142,8 @@ snap 0: frame pc=0 base=0 [0=%3 1=%0]
         )
         .unwrap();
         let file = RegFile {
-            gpr: RegClass { allocatable: vec![0, 1, 2], caller_saved: 0b111 },
-            fpr: RegClass { allocatable: vec![0], caller_saved: 1 },
+            gpr: RegClass { allocatable: vec![0, 1, 2], caller_saved: 0b111, arguments: vec![0] },
+            fpr: RegClass { allocatable: vec![0], caller_saved: 1, arguments: vec![0] },
         };
         let alloc = allocate(&trace, &file);
         let saves = call_saves(&trace, &alloc, &file);

@@ -177,8 +177,12 @@ mod tests {
 
     fn file(gprs: &[u8]) -> RegFile {
         RegFile {
-            gpr: RegClass { allocatable: gprs.to_vec(), caller_saved: 0b0011 },
-            fpr: RegClass { allocatable: vec![0, 1], caller_saved: 0b11 },
+            gpr: RegClass {
+                allocatable: gprs.to_vec(),
+                caller_saved: 0b0011,
+                arguments: vec![0, 1],
+            },
+            fpr: RegClass { allocatable: vec![0, 1], caller_saved: 0b11, arguments: vec![0] },
         }
     }
 

@@ -55,6 +55,8 @@ pub struct RegClass {
     pub allocatable: Vec<u8>,
     /// Bit `r` set: register `r` is not preserved across a call.
     pub caller_saved: u64,
+    /// The registers that pass a helper's arguments of this class, in order.
+    pub arguments: Vec<u8>,
 }
 
 impl RegClass {
