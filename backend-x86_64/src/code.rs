@@ -1,0 +1,129 @@
+//! Executable memory and the compiled trace. Code is written into an
+//! anonymous mapping that is then made read+exec; it is never writable and
+//! executable at once. Exits are linked to other traces through a table of
+//! exit targets kept in ordinary memory, so linking a side trace never makes
+//! code writable (and is safe while other threads run the code).
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use memmap2::{Mmap, MmapMut};
+
+/// Code bytes in read+exec memory.
+pub struct CodeMemory {
+    map: Mmap,
+}
+
+impl CodeMemory {
+    /// Copies `code` into fresh memory and flips it to read+exec.
+    pub fn new(code: &[u8]) -> std::io::Result<CodeMemory> {
+        let mut map = MmapMut::map_anon(code.len().max(1))?;
+        map[..code.len()].copy_from_slice(code);
+        Ok(CodeMemory { map: map.make_exec()? })
+    }
+
+    pub fn addr(&self) -> u64 {
+        self.map.as_ptr() as u64
+    }
+}
+
+/// The entry point of a compiled trace: see the crate docs for the ABI.
+pub type Entry = unsafe extern "sysv64" fn(state: *mut u64) -> u64;
+
+/// A trace compiled to machine code.
+pub struct CompiledTrace {
+    code: CodeMemory,
+    code_len: usize,
+    /// Where each exit goes after writing its record: the shared `ret`, or
+    /// the entry of a linked trace. The code reads it with one indirect jump.
+    exit_targets: Box<[AtomicU64]>,
+    return_addr: u64,
+    /// Keeps linked traces alive while this one can jump to them.
+    linked: Mutex<Vec<Option<Arc<CompiledTrace>>>>,
+    state_words: usize,
+}
+
+impl CompiledTrace {
+    pub(crate) fn new(
+        code: CodeMemory,
+        code_len: usize,
+        exit_targets: Box<[AtomicU64]>,
+        return_offset: usize,
+        state_words: usize,
+    ) -> CompiledTrace {
+        let return_addr = code.addr() + return_offset as u64;
+        for t in exit_targets.iter() {
+            t.store(return_addr, Ordering::Release);
+        }
+        let linked = Mutex::new(vec![None; exit_targets.len()]);
+        CompiledTrace { code, code_len, exit_targets, return_addr, linked, state_words }
+    }
+
+    /// Bytes of machine code (trace body and exit stubs).
+    pub fn code_size(&self) -> usize {
+        self.code_len
+    }
+
+    /// The machine code, for dumps and disassembly.
+    pub fn code(&self) -> &[u8] {
+        &self.code.map[..self.code_len]
+    }
+
+    pub fn exit_count(&self) -> usize {
+        self.exit_targets.len()
+    }
+
+    /// Words of state the trace needs (inputs and exit records).
+    pub fn state_words(&self) -> usize {
+        self.state_words
+    }
+
+    pub fn entry(&self) -> Entry {
+        // SAFETY: the mapping starts with the entry code emitted by
+        // `compile`, which follows the `Entry` ABI, and lives as long as self.
+        unsafe { std::mem::transmute::<u64, Entry>(self.code.addr()) }
+    }
+
+    /// Runs the trace on `state` and returns the exit taken; the exit record
+    /// is in `state`.
+    ///
+    /// # Safety
+    /// Every load, store and helper call the trace makes with these inputs
+    /// must be valid: the trace does what its IR says with raw addresses.
+    pub unsafe fn run(&self, state: &mut [u64]) -> u32 {
+        assert!(state.len() >= self.state_words, "state area too small");
+        // SAFETY: the state area is large enough (checked); the caller
+        // vouches for the trace's memory accesses.
+        unsafe { (self.entry())(state.as_mut_ptr()) as u32 }
+    }
+
+    /// Sends `exit` to `target` from now on: after writing its exit record
+    /// (in the same state area, which becomes `target`'s input), the exit
+    /// jumps to `target`'s entry instead of returning, and `target`'s exit
+    /// number is what the caller sees. A side trace reads its parent's exit
+    /// record as its inputs.
+    pub fn link_exit(&self, exit: u32, target: Arc<CompiledTrace>) -> Result<(), String> {
+        let slot = self.exit_targets.get(exit as usize).ok_or_else(|| format!("no exit {exit}"))?;
+        if target.state_words > self.state_words {
+            return Err(format!(
+                "linked trace needs {} state words, the parent has {}",
+                target.state_words, self.state_words
+            ));
+        }
+        let addr = target.code.addr();
+        let mut linked = self.linked.lock().map_err(|_| "exit table poisoned".to_string())?;
+        linked[exit as usize] = Some(target);
+        slot.store(addr, Ordering::Release);
+        Ok(())
+    }
+
+    /// Makes `exit` return to the caller again.
+    pub fn unlink_exit(&self, exit: u32) -> Result<(), String> {
+        let slot = self.exit_targets.get(exit as usize).ok_or_else(|| format!("no exit {exit}"))?;
+        slot.store(self.return_addr, Ordering::Release);
+        if let Ok(mut linked) = self.linked.lock() {
+            linked[exit as usize] = None;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,159 @@
+//! Exit and call bookkeeping: what a backend must write out at each exit,
+//! save around each helper call, and publish to the GC at a call that may
+//! collect.
+//!
+//! # GC roots at collecting calls
+//!
+//! A `ref` held only in a register or spill slot is invisible to the
+//! collector. Before calling a helper that `may_collect`, compiled code
+//! publishes every non-constant `ref` live across the call in the *root
+//! area* of its state: word [`gc_root_area`] holds their count `n`, the next
+//! `n` words their values; after the call it sets the count back to 0. The
+//! interpreter's collector, while a trace's helper runs, marks those words
+//! (constants are rooted by the compiled trace itself). The collector is
+//! non-moving, so the values are not reloaded after the call.
+
+use super::linear_scan::Allocation;
+use super::{Loc, RegFile};
+use crate::ops::Op;
+use crate::trace::{Trace, Val};
+
+/// One exit: the guard, its snapshot, and each exit-record entry's value and
+/// location, in record order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExitInfo {
+    pub inst: usize,
+    pub snap: u32,
+    pub entries: Vec<(Val, Loc)>,
+}
+
+/// The exits of `trace`, numbered as [`Trace::exits`] numbers them.
+pub fn exit_map(trace: &Trace, alloc: &Allocation) -> Vec<ExitInfo> {
+    trace
+        .exits()
+        .into_iter()
+        .map(|inst| {
+            let snap = trace.insts[inst].snap.unwrap_or(0);
+            let entries = trace.snapshots[snap as usize]
+                .values()
+                .map(|v| (v, alloc.locs[v.index()]))
+                .collect();
+            ExitInfo { inst, snap, entries }
+        })
+        .collect()
+}
+
+/// Caller-saved registers around one call: `save` holds values live across
+/// the call or passed to it (so arguments can be read from the save area
+/// while argument registers are written); `restore` those live after it.
+/// Each entry is (value, is_float, register).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CallSave {
+    pub inst: usize,
+    pub save: Vec<(Val, bool, u8)>,
+    pub restore: Vec<(Val, bool, u8)>,
+    /// For a helper that may collect: the refs to publish (see the module docs).
+    pub gc_roots: Vec<Val>,
+}
+
+/// The state word holding the count of published GC roots; the roots follow.
+/// It lies past the inputs and every exit record.
+pub fn gc_root_area(trace: &Trace) -> usize {
+    trace.state_words()
+}
+
+/// State words a trace needs including its root area (none if it never
+/// calls a helper that may collect).
+pub fn state_words_with_roots(trace: &Trace, saves: &[CallSave]) -> usize {
+    let collects =
+        trace.insts.iter().any(|i| i.helper.is_some_and(|h| trace.helpers[h as usize].may_collect));
+    let roots = saves.iter().map(|s| s.gc_roots.len()).max().unwrap_or(0);
+    if collects {
+        gc_root_area(trace) + 1 + roots
+    } else {
+        trace.state_words()
+    }
+}
+
+/// The [`CallSave`] of every call in `trace`, in order.
+pub fn call_saves(trace: &Trace, alloc: &Allocation, file: &RegFile) -> Vec<CallSave> {
+    // holder[class][reg]: the latest value given that register. A value live
+    // at i is always its register's latest holder (intervals sharing a
+    // register do not overlap).
+    let mut holder: [Vec<Option<usize>>; 2] = [vec![None; 64], vec![None; 64]];
+    let mut out = Vec::new();
+    for (i, inst) in trace.insts.iter().enumerate() {
+        if inst.op == Op::Call {
+            let mut site = CallSave { inst: i, ..CallSave::default() };
+            if inst.helper.is_some_and(|h| trace.helpers[h as usize].may_collect) {
+                site.gc_roots = (0..i)
+                    .filter(|&v| {
+                        trace.insts[v].ty == crate::Type::Ref
+                            && alloc.locs[v] != Loc::Const
+                            && alloc.live.live_across(v, i)
+                    })
+                    .map(|v| Val(v as u32))
+                    .collect();
+            }
+            for (class, regs) in holder.iter().enumerate() {
+                let is_float = class == 1;
+                let desc = if is_float { &file.fpr } else { &file.gpr };
+                for (r, v) in regs.iter().enumerate() {
+                    let Some(v) = *v else { continue };
+                    if !desc.is_caller_saved(r as u8) {
+                        continue;
+                    }
+                    let is_arg = inst.args.iter().any(|a| a.index() == v);
+                    let after = alloc.live.live_across(v, i);
+                    if is_arg || after {
+                        site.save.push((Val(v as u32), is_float, r as u8));
+                    }
+                    if after {
+                        site.restore.push((Val(v as u32), is_float, r as u8));
+                    }
+                }
+            }
+            out.push(site);
+        }
+        if let Loc::Reg(r) = alloc.locs[i] {
+            holder[inst.ty.is_float() as usize][r as usize] = Some(i);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::regalloc::{allocate, RegClass};
+    use crate::text::parse;
+
+    #[test]
+    fn saves_only_live_caller_saved_registers() {
+        let trace = parse(
+            "helper h(int) -> int @0x0
+%0:int = input 0
+%1:int = input 1
+%2:int = call @h(%0)
+%3:int = add %2, %1
+snap 0: frame pc=0 base=0 [0=%3 1=%0]
+%4 = exit snap=0
+",
+        )
+        .unwrap();
+        let file = RegFile {
+            gpr: RegClass { allocatable: vec![0, 1, 2], caller_saved: 0b111, arguments: vec![0] },
+            fpr: RegClass { allocatable: vec![0], caller_saved: 1, arguments: vec![0] },
+        };
+        let alloc = allocate(&trace, &file);
+        let saves = call_saves(&trace, &alloc, &file);
+        assert_eq!(saves.len(), 1);
+        let saved: Vec<u32> = saves[0].save.iter().map(|s| s.0 .0).collect();
+        let restored: Vec<u32> = saves[0].restore.iter().map(|s| s.0 .0).collect();
+        assert!(saved.contains(&0) && saved.contains(&1), "{saves:?}");
+        assert!(restored.contains(&0) && restored.contains(&1));
+        let exits = exit_map(&trace, &alloc);
+        assert_eq!(exits[0].entries.len(), 2);
+        assert_eq!(exits[0].entries[1].0, Val(0));
+    }
+}

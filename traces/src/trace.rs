@@ -1,0 +1,261 @@
+//! The trace: instructions in SSA form (an instruction's index is the name of
+//! its value), the snapshots its guards carry, and the helpers it calls.
+
+use crate::ops::{Flags, Op};
+use crate::types::Type;
+
+/// An SSA value: the index of the instruction that defines it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Val(pub u32);
+
+impl Val {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// Index into [`Trace::snapshots`].
+pub type SnapId = u32;
+/// Index into [`Trace::helpers`].
+pub type HelperId = u32;
+
+/// One instruction. Which fields mean something is given by its op's row in
+/// the opcode table: `imm` holds a constant, a state slot or a memory offset;
+/// `scale` the index scale of an indexed memory access; `snap` the snapshot
+/// of a guard; `helper` the callee of a call.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Inst {
+    pub op: Op,
+    pub ty: Type,
+    pub args: Vec<Val>,
+    pub imm: i64,
+    pub scale: u8,
+    pub snap: Option<SnapId>,
+    pub helper: Option<HelperId>,
+}
+
+impl Inst {
+    pub fn new(op: Op, ty: Type, args: Vec<Val>) -> Inst {
+        Inst { op, ty, args, imm: 0, scale: 1, snap: None, helper: None }
+    }
+
+    /// For a load or store: (base, index) of the address.
+    pub fn address(&self) -> (Val, Option<Val>) {
+        let addr = if self.op.flags().has(Flags::STORE) { &self.args[1..] } else { &self.args[..] };
+        (addr[0], addr.get(1).copied())
+    }
+}
+
+/// What a frame slot or a virtual object's field holds at a guard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SnapValue {
+    /// An SSA value (a constant if it is defined by a constant op).
+    Val(Val),
+    /// A virtual (allocation-removed) object of the same snapshot.
+    Virtual(u32),
+}
+
+/// An inlined frame: the pc to resume at, where its slots start on the
+/// interpreter's value stack, and the slots that differ from the
+/// interpreter's state at trace entry.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct SnapFrame {
+    pub pc: u32,
+    pub base: u32,
+    pub slots: Vec<(u32, SnapValue)>,
+}
+
+/// An object the optimizer did not allocate; deopt builds it from its fields.
+/// `kind` and the field keys mean what the interpreter says they mean.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct VirtualObject {
+    pub kind: u32,
+    pub fields: Vec<(u32, SnapValue)>,
+}
+
+/// The state to rebuild when a guard fails: frames outermost first.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Snapshot {
+    pub frames: Vec<SnapFrame>,
+    pub virtuals: Vec<VirtualObject>,
+}
+
+impl Snapshot {
+    /// The values an exit writes into the exit record, in record order:
+    /// every `SnapValue::Val` of the frames' slots, then of the virtuals'
+    /// fields. Deopt reads entry `k` of the record as the `k`-th of these.
+    pub fn values(&self) -> impl Iterator<Item = Val> + '_ {
+        let slots = self.frames.iter().flat_map(|f| f.slots.iter());
+        let fields = self.virtuals.iter().flat_map(|v| v.fields.iter());
+        slots.chain(fields).filter_map(|(_, v)| match v {
+            SnapValue::Val(v) => Some(*v),
+            SnapValue::Virtual(_) => None,
+        })
+    }
+}
+
+/// A native function the trace calls, System V C ABI, at most six gpr and
+/// eight float arguments.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Helper {
+    pub name: String,
+    pub addr: u64,
+    pub args: Vec<Type>,
+    pub ret: Type,
+    /// The helper may raise: the tracer follows the call with a guard on its
+    /// result.
+    pub may_raise: bool,
+    /// The helper may run the GC: every live ref must be in a snapshot.
+    pub may_collect: bool,
+}
+
+/// A linear SSA trace. Layout: inputs and constants, the preamble, then
+/// optionally `loop`, the phis (loop-carried values, each taking its
+/// preamble value), the loop body and `jump` with the phis' next values. A
+/// trace without a loop ends with `exit`.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Trace {
+    pub name: String,
+    pub insts: Vec<Inst>,
+    pub snapshots: Vec<Snapshot>,
+    pub helpers: Vec<Helper>,
+}
+
+impl Trace {
+    pub fn new(name: &str) -> Trace {
+        Trace { name: name.to_string(), ..Trace::default() }
+    }
+
+    pub fn inst(&self, v: Val) -> &Inst {
+        &self.insts[v.index()]
+    }
+
+    pub fn ty(&self, v: Val) -> Type {
+        self.insts[v.index()].ty
+    }
+
+    /// Appends an instruction, returning its value.
+    pub fn push(&mut self, inst: Inst) -> Val {
+        self.insts.push(inst);
+        Val(self.insts.len() as u32 - 1)
+    }
+
+    /// The index of the `loop` instruction, if the trace loops.
+    pub fn loop_start(&self) -> Option<usize> {
+        self.insts.iter().position(|i| i.op == Op::Loop)
+    }
+
+    /// Exit numbers: the instruction index of each guard, in order.
+    pub fn exits(&self) -> Vec<usize> {
+        (0..self.insts.len()).filter(|&i| self.insts[i].op.is_guard()).collect()
+    }
+
+    /// Words of state the compiled trace reads (inputs) and writes (exit
+    /// records): the largest input slot + 1 and the largest snapshot.
+    pub fn state_words(&self) -> usize {
+        let inputs = self.insts.iter().filter(|i| i.op == Op::Input).map(|i| i.imm as usize + 1);
+        let exits = self.snapshots.iter().map(|s| s.values().count());
+        inputs.chain(exits).max().unwrap_or(0)
+    }
+
+    pub fn add_helper(&mut self, helper: Helper) -> HelperId {
+        self.helpers.push(helper);
+        self.helpers.len() as HelperId - 1
+    }
+
+    pub fn add_snapshot(&mut self, snap: Snapshot) -> SnapId {
+        self.snapshots.push(snap);
+        self.snapshots.len() as SnapId - 1
+    }
+
+    /// Points the helper called `name` at `addr` (text traces name helpers
+    /// whose address is only known at run time).
+    pub fn bind_helper(&mut self, name: &str, addr: u64) -> bool {
+        match self.helpers.iter_mut().find(|h| h.name == name) {
+            Some(h) => {
+                h.addr = addr;
+                true
+            }
+            None => false,
+        }
+    }
+
+    // Builders, one per operand shape; they do not check (the verifier does).
+
+    pub fn constant(&mut self, op: Op, bits: i64) -> Val {
+        let ty = match op {
+            Op::KInt => Type::Int,
+            Op::KFloat => Type::Float,
+            Op::KWord => Type::Word,
+            Op::KRef => Type::Ref,
+            _ => Type::Bool,
+        };
+        let mut inst = Inst::new(op, ty, vec![]);
+        inst.imm = bits;
+        self.push(inst)
+    }
+
+    pub fn kint(&mut self, v: i64) -> Val {
+        self.constant(Op::KInt, v)
+    }
+
+    pub fn kflt(&mut self, v: f64) -> Val {
+        self.constant(Op::KFloat, v.to_bits() as i64)
+    }
+
+    pub fn input(&mut self, ty: Type, slot: u32) -> Val {
+        let mut inst = Inst::new(Op::Input, ty, vec![]);
+        inst.imm = slot as i64;
+        self.push(inst)
+    }
+
+    /// An op whose result type is fixed by the table (or given as `ty`).
+    pub fn op(&mut self, op: Op, ty: Type, args: &[Val]) -> Val {
+        self.push(Inst::new(op, ty, args.to_vec()))
+    }
+
+    pub fn guard(&mut self, op: Op, args: &[Val], imm: i64, snap: SnapId) -> Val {
+        let mut inst = Inst::new(op, result_type(op, Type::Int), args.to_vec());
+        inst.imm = imm;
+        inst.snap = Some(snap);
+        self.push(inst)
+    }
+
+    pub fn load(&mut self, op: Op, base: Val, index: Option<(Val, u8)>, offset: i32) -> Val {
+        let mut args = vec![base];
+        let mut inst = Inst::new(op, result_type(op, Type::Void), vec![]);
+        if let Some((index, scale)) = index {
+            args.push(index);
+            inst.scale = scale;
+        }
+        inst.args = args;
+        inst.imm = offset as i64;
+        self.push(inst)
+    }
+
+    pub fn store(&mut self, op: Op, value: Val, base: Val, index: Option<(Val, u8)>, offset: i32) {
+        let mut inst = Inst::new(op, Type::Void, vec![value, base]);
+        if let Some((index, scale)) = index {
+            inst.args.push(index);
+            inst.scale = scale;
+        }
+        inst.imm = offset as i64;
+        self.push(inst);
+    }
+
+    pub fn call(&mut self, helper: HelperId, args: &[Val]) -> Val {
+        let mut inst = Inst::new(Op::Call, self.helpers[helper as usize].ret, args.to_vec());
+        inst.helper = Some(helper);
+        self.push(inst)
+    }
+}
+
+/// The result type the table fixes for `op`, or `given` where the
+/// instruction chooses.
+pub fn result_type(op: Op, given: Type) -> Type {
+    match op.info().result {
+        crate::ops::Result::Void => Type::Void,
+        crate::ops::Result::Fixed(t) => t,
+        _ => given,
+    }
+}
