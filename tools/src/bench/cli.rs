@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use super::results::Metric;
+
 pub const USAGE: &str = "\
 usage: bench [options]
 
@@ -21,9 +23,12 @@ options:
   --filter SUBSTR       only benchmarks whose name contains SUBSTR (repeatable)
   --suite SUITE         own, pyperformance or all (default all)
   --cache DIR           where pyperformance is downloaded (default bench-cache/)
+  --metric wall|cpu     the time compared: wall time (default), or user +
+                        system CPU time, steadier on a busy machine
   --timeout SECS        kill a run after SECS seconds (default 600)
   --json FILE           write every run's figures as JSON
   --svg FILE            write a bar chart of the ratios as SVG
+  --markdown FILE       write the results as a Markdown table (for the README)
   --list                list the benchmarks, and those skipped with the reason
   -h, --help            show this help
 ";
@@ -48,8 +53,10 @@ pub struct Options {
     pub suites: Suites,
     pub cache: PathBuf,
     pub timeout_secs: u64,
+    pub metric: Metric,
     pub json: Option<PathBuf>,
     pub svg: Option<PathBuf>,
+    pub markdown: Option<PathBuf>,
     pub list: bool,
     pub help: bool,
 }
@@ -69,8 +76,10 @@ impl Options {
             suites: Suites { own: true, pyperformance: true },
             cache: root.join("bench-cache"),
             timeout_secs: 600,
+            metric: Metric::Wall,
             json: None,
             svg: None,
+            markdown: None,
             list: false,
             help: false,
         }
@@ -117,8 +126,16 @@ impl Options {
                 }
                 "--cache" => options.cache = value()?.into(),
                 "--timeout" => options.timeout_secs = count(name, &value()?, 1)? as u64,
+                "--metric" => {
+                    options.metric = match value()?.as_str() {
+                        "wall" => Metric::Wall,
+                        "cpu" => Metric::Cpu,
+                        other => return Err(format!("--metric {other}: expected wall or cpu")),
+                    }
+                }
                 "--json" => options.json = Some(value()?.into()),
                 "--svg" => options.svg = Some(value()?.into()),
+                "--markdown" => options.markdown = Some(value()?.into()),
                 "--list" => options.list = true,
                 "-h" | "--help" => options.help = true,
                 other => return Err(format!("unknown option {other}\n\n{USAGE}")),
@@ -177,6 +194,8 @@ mod tests {
             "/c",
             "--timeout",
             "9",
+            "--metric",
+            "cpu",
             "--json",
             "o.json",
             "--svg",
@@ -191,6 +210,7 @@ mod tests {
         assert_eq!((options.runs, options.warmups, options.timeout_secs), (3, 0, 9));
         assert_eq!(options.suites, Suites { own: true, pyperformance: false });
         assert_eq!(options.json, Some(PathBuf::from("o.json")));
+        assert_eq!(options.metric, Metric::Cpu);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use super::results::{BenchResult, ColumnResult, Report, RunRecord};
+use super::stats::Summary;
 
 /// The whole report as a JSON document.
 pub fn to_json(report: &Report) -> String {
@@ -14,7 +15,9 @@ pub fn to_json(report: &Report) -> String {
     field(&mut out, 1, "machine", &string(&report.machine));
     field(&mut out, 1, "runs", &report.runs.to_string());
     field(&mut out, 1, "warmups", &report.warmups.to_string());
-    field(&mut out, 1, "ratio", &string("median wall time / baseline median wall time"));
+    field(&mut out, 1, "metric", &string(report.metric.name()));
+    let ratio = format!("median {0} / baseline median {0}", report.metric.describe());
+    field(&mut out, 1, "ratio", &string(&ratio));
     let interpreters: Vec<String> = report
         .interpreters
         .iter()
@@ -51,7 +54,7 @@ fn benchmark(report: &Report, result: &BenchResult) -> String {
         .enumerate()
         .map(|(index, column)| {
             let label = report.interpreters.get(index).map_or("", |i| i.label.as_str());
-            column_json(label, column, result.ratio(index))
+            column_json(label, column, result.summary(index), result.ratio(index))
         })
         .collect();
     let mut out = String::from("{\n");
@@ -67,18 +70,23 @@ fn benchmark(report: &Report, result: &BenchResult) -> String {
     out
 }
 
-fn column_json(label: &str, column: &ColumnResult, ratio: Option<f64>) -> String {
-    let wall = column.wall();
+/// `summary` is of the report's metric: its figures are named `*_s`.
+fn column_json(
+    label: &str,
+    column: &ColumnResult,
+    summary: Option<Summary>,
+    ratio: Option<f64>,
+) -> String {
     let runs: Vec<String> = column.runs.iter().map(run_json).collect();
     let mut out = String::from("{\n");
     field(&mut out, 5, "interpreter", &string(label));
     field(&mut out, 5, "status", &string(column.status.word()));
     field(&mut out, 5, "detail", &column.status.detail().map_or("null".into(), string));
-    field(&mut out, 5, "median_s", &number(wall.map(|w| w.median)));
-    field(&mut out, 5, "min_s", &number(wall.map(|w| w.min)));
-    field(&mut out, 5, "max_s", &number(wall.map(|w| w.max)));
-    field(&mut out, 5, "q1_s", &number(wall.map(|w| w.q1)));
-    field(&mut out, 5, "q3_s", &number(wall.map(|w| w.q3)));
+    field(&mut out, 5, "median_s", &number(summary.map(|w| w.median)));
+    field(&mut out, 5, "min_s", &number(summary.map(|w| w.min)));
+    field(&mut out, 5, "max_s", &number(summary.map(|w| w.max)));
+    field(&mut out, 5, "q1_s", &number(summary.map(|w| w.q1)));
+    field(&mut out, 5, "q3_s", &number(summary.map(|w| w.q3)));
     field(&mut out, 5, "ratio", &number(ratio));
     field(
         &mut out,

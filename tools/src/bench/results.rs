@@ -49,6 +49,38 @@ impl Status {
     }
 }
 
+/// The time that is summarised and compared. Wall time is what a user waits
+/// for; CPU time (user + system) is steadier on a machine shared with other
+/// work, where waiting for a core inflates wall time at random.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Metric {
+    Wall,
+    Cpu,
+}
+
+impl Metric {
+    pub fn of(self, run: &RunRecord) -> f64 {
+        match self {
+            Metric::Wall => run.wall_s,
+            Metric::Cpu => run.user_s + run.system_s,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Metric::Wall => "wall",
+            Metric::Cpu => "cpu",
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Metric::Wall => "wall time",
+            Metric::Cpu => "CPU time (user + system)",
+        }
+    }
+}
+
 /// One interpreter's runs of one benchmark.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ColumnResult {
@@ -61,13 +93,14 @@ impl ColumnResult {
         ColumnResult { status: Status::Ok, runs: Vec::new() }
     }
 
-    /// Wall-time summary of the timed runs; `None` unless every run succeeded
+    /// Summary of the timed runs' `metric`; `None` unless every run succeeded
     /// with the baseline's output, so a failure is never reported as a time.
-    pub fn wall(&self) -> Option<Summary> {
+    pub fn summary(&self, metric: Metric) -> Option<Summary> {
         if self.status != Status::Ok {
             return None;
         }
-        let timed: Vec<f64> = self.runs.iter().filter(|r| !r.warmup).map(|r| r.wall_s).collect();
+        let timed: Vec<f64> =
+            self.runs.iter().filter(|r| !r.warmup).map(|r| metric.of(r)).collect();
         Summary::of(&timed)
     }
 
@@ -82,18 +115,24 @@ impl ColumnResult {
 pub struct BenchResult {
     pub benchmark: Benchmark,
     pub columns: Vec<ColumnResult>,
+    pub metric: Metric,
 }
 
 impl BenchResult {
-    /// Median wall time of `column` over the baseline's: below 1 is faster.
+    /// The summary of `column`'s timed runs in the compared metric.
+    pub fn summary(&self, column: usize) -> Option<Summary> {
+        self.columns.get(column)?.summary(self.metric)
+    }
+
+    /// Median time of `column` over the baseline's: below 1 is faster.
     pub fn ratio(&self, column: usize) -> Option<f64> {
-        let base = self.columns.first()?.wall()?.median;
-        let this = self.columns.get(column)?.wall()?.median;
+        let base = self.summary(0)?.median;
+        let this = self.summary(column)?.median;
         (base > 0.0).then(|| this / base)
     }
 
     pub fn ok_everywhere(&self) -> bool {
-        self.columns.iter().all(|c| c.status == Status::Ok && c.wall().is_some())
+        (0..self.columns.len()).all(|c| self.summary(c).is_some())
     }
 }
 
@@ -104,6 +143,7 @@ pub struct Report {
     pub results: Vec<BenchResult>,
     pub runs: usize,
     pub warmups: usize,
+    pub metric: Metric,
     /// UTC date and time, `YYYY-MM-DD HH:MM UTC`.
     pub date: String,
     pub machine: String,
@@ -157,6 +197,7 @@ pub mod tests {
                 needs: Vec::new(),
             },
             columns,
+            metric: Metric::Wall,
         }
     }
 
@@ -191,6 +232,7 @@ pub mod tests {
             ],
             runs: 3,
             warmups: 1,
+            metric: Metric::Wall,
             date: "2026-11-26 07:00 UTC".into(),
             machine: "test machine".into(),
         }
@@ -199,15 +241,23 @@ pub mod tests {
     #[test]
     fn warmups_are_not_timed() {
         let c = column(&[1.0, 3.0, 2.0], Status::Ok);
-        let s = c.wall().unwrap();
+        let s = c.summary(Metric::Wall).unwrap();
         assert_eq!((s.median, s.min, s.max), (2.0, 1.0, 3.0));
+    }
+
+    #[test]
+    fn cpu_time_is_user_plus_system() {
+        let mut c = column(&[1.0, 3.0, 2.0], Status::Ok);
+        c.runs[2].system_s = 1.0;
+        // user is 0.9 x wall in these records, system 0.01 except the one changed.
+        assert!((c.summary(Metric::Cpu).unwrap().max - 3.7).abs() < 1e-12);
     }
 
     #[test]
     fn a_failed_column_has_no_time_and_no_ratio() {
         let report = sample_report();
         let broken = &report.results[2];
-        assert_eq!(broken.columns[1].wall(), None);
+        assert_eq!(broken.summary(1), None);
         assert_eq!(broken.ratio(1), None);
         assert!(!broken.ok_everywhere());
         assert_eq!(report.results[0].ratio(1), Some(0.25));

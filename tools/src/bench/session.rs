@@ -9,7 +9,7 @@ use super::child::{run_measured, ChildRun};
 use super::compare::{difference, failure, Output};
 use super::interpreters::Interpreter;
 use super::progress::Progress;
-use super::results::{BenchResult, ColumnResult, RunRecord, Status};
+use super::results::{BenchResult, ColumnResult, Metric, RunRecord, Status};
 use super::suite::Benchmark;
 
 /// How much to run.
@@ -18,6 +18,7 @@ pub struct Plan {
     pub runs: usize,
     pub warmups: usize,
     pub timeout: Duration,
+    pub metric: Metric,
 }
 
 /// Runs every benchmark under every interpreter; column 0 is the baseline.
@@ -86,7 +87,7 @@ pub fn run_one(
             }
         }
     }
-    BenchResult { benchmark: benchmark.clone(), columns }
+    BenchResult { benchmark: benchmark.clone(), columns, metric: plan.metric }
 }
 
 /// The status a run leaves its column in. The baseline's first output is the
@@ -140,7 +141,7 @@ fn one_line_summary(result: &BenchResult, interpreters: &[Interpreter]) -> Strin
         .iter()
         .zip(&result.columns)
         .enumerate()
-        .map(|(index, (interpreter, column))| match (column.wall(), result.ratio(index)) {
+        .map(|(index, (interpreter, column))| match (result.summary(index), result.ratio(index)) {
             (Some(wall), Some(ratio)) if index > 0 => {
                 format!("{} {:.3}s ({ratio:.2}x)", interpreter.label, wall.median)
             }
@@ -170,7 +171,7 @@ mod tests {
     }
 
     fn plan() -> Plan {
-        Plan { runs: 2, warmups: 1, timeout: Duration::from_secs(20) }
+        Plan { runs: 2, warmups: 1, timeout: Duration::from_secs(20), metric: Metric::Wall }
     }
 
     /// `sh` runs the script; `sh -c CODE script` ignores it and runs CODE,

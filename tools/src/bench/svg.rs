@@ -11,7 +11,7 @@ const WIDTH: f64 = 960.0;
 const BAR_HEIGHT: f64 = 14.0;
 const ROW_GAP: f64 = 8.0;
 const CHAR_WIDTH: f64 = 7.2;
-const TOP: f64 = 78.0;
+const TOP: f64 = 92.0;
 const COLOURS: &[&str] = &["#3b6fb6", "#e07b24", "#3a9a48", "#8a5bb8", "#b5485d", "#6b6b6b"];
 const FAILURE_COLOUR: &str = "#c62828";
 
@@ -62,7 +62,8 @@ pub fn to_svg(report: &Report) -> String {
     );
     let _ = writeln!(svg, "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>");
     let title = format!(
-        "Wall time relative to {baseline} (median of {} runs; shorter to the left is faster)",
+        "{} relative to {baseline} (median of {} runs)",
+        capitalised(report.metric.describe()),
         report.runs
     );
     text(&mut svg, 16.0, 24.0, "start", "font-size=\"15\" font-weight=\"bold\"", &title);
@@ -80,7 +81,11 @@ pub fn to_svg(report: &Report) -> String {
         );
         text(&mut svg, x, plot_bottom + 16.0, "middle", "fill=\"#333\"", &power_label(power));
     }
-    let axis = format!("time / {baseline} time (log scale)");
+    let one = x_of(0.0);
+    let hint = "font-size=\"11\" fill=\"#555\"";
+    text(&mut svg, one - 6.0, TOP - 4.0, "end", hint, "\u{2190} faster");
+    text(&mut svg, one + 6.0, TOP - 4.0, "start", hint, "slower \u{2192}");
+    let axis = format!("{0} / {baseline} {0} (log scale)", report.metric.describe());
     text(
         &mut svg,
         (plot_left + plot_right) / 2.0,
@@ -105,7 +110,6 @@ pub fn to_svg(report: &Report) -> String {
         text(&mut svg, plot_left - 12.0, middle, "end", weight, name);
         for (slot, bar) in bars.iter().enumerate() {
             let y = top + slot as f64 * BAR_HEIGHT;
-            let one = x_of(0.0);
             match bar {
                 Bar::Ratio(ratio) => {
                     let end = x_of(ratio.log2());
@@ -140,6 +144,11 @@ pub fn to_svg(report: &Report) -> String {
     }
     svg.push_str("</svg>\n");
     svg
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or(String::new(), |first| first.to_uppercase().chain(chars).collect())
 }
 
 enum Bar {

@@ -75,6 +75,7 @@ fn run(layout: &Layout, args: &[String]) -> Result<bool, String> {
         runs: options.runs,
         warmups: options.warmups,
         timeout: Duration::from_secs(options.timeout_secs),
+        metric: options.metric,
     };
     for (index, interpreter) in interpreters.iter().enumerate() {
         let role = if index == 0 { "baseline" } else { "compared" };
@@ -88,6 +89,7 @@ fn run(layout: &Layout, args: &[String]) -> Result<bool, String> {
         results,
         runs: plan.runs,
         warmups: plan.warmups,
+        metric: plan.metric,
         date: machine::utc_now(),
         machine: machine::describe(),
     };
@@ -98,6 +100,9 @@ fn run(layout: &Layout, args: &[String]) -> Result<bool, String> {
     }
     if let Some(path) = &options.svg {
         write(path, &svg::to_svg(&report))?;
+    }
+    if let Some(path) = &options.markdown {
+        write(path, &table::render_markdown(&report))?;
     }
     Ok(report.results.iter().all(|r| r.ok_everywhere()))
 }
