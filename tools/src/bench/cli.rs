@@ -15,8 +15,8 @@ options:
   --tachyon-args ARGS   extra arguments for tachyon, split on spaces
                         (e.g. \"--jit-threshold 10\")
   --jit-off-column      add a column of tachyon runs with --jit off
-  --baseline PATH       baseline interpreter (default: python3.8 on PATH,
-                        else the newest ~/.pyenv/versions/3.8.*)
+  --baseline PATH       baseline interpreter (default: $TACHYON_PYTHON38, else
+                        python3.8 on PATH, else ~/.pyenv/versions/3.8.*)
   --also NAME_OR_PATH   another interpreter as a column of its own (repeatable)
   --runs N              timed runs per benchmark and interpreter (default 5)
   --warmups N           untimed runs first (default 1)

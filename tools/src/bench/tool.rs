@@ -119,7 +119,8 @@ fn benchmarks(
         found.extend(own_benchmarks(&layout.programs)?);
     }
     if options.suites.pyperformance {
-        match pyperformance::ensure_benchmarks(&options.cache, python)
+        let cache = std::path::absolute(&options.cache).unwrap_or_else(|_| options.cache.clone());
+        match pyperformance::ensure_benchmarks(&cache, python)
             .and_then(|dir| pyperformance::discover(&dir, &layout.shim))
         {
             Ok((more, left_out)) => {
@@ -165,6 +166,13 @@ fn interpreters(options: &Options, baseline: PathBuf) -> Result<Vec<Interpreter>
     for name in &options.also {
         let program = resolve_program(name)?;
         list.push(Interpreter::new(label_of(&program), program));
+    }
+    // Benchmarks run in their script's directory: a relative program path
+    // would be taken from there.
+    for interpreter in &mut list {
+        if let Ok(absolute) = std::path::absolute(&interpreter.program) {
+            interpreter.program = absolute;
+        }
     }
     // Labels name the columns of the JSON and the chart: keep them distinct.
     for index in 1..list.len() {
