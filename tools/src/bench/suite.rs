@@ -84,12 +84,10 @@ fn declared_needs(source: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Keeps the benchmarks whose name contains one of `filters` (all when empty).
-pub fn filter(benchmarks: Vec<Benchmark>, filters: &[String]) -> Vec<Benchmark> {
-    benchmarks
-        .into_iter()
-        .filter(|b| filters.is_empty() || filters.iter().any(|f| b.name.contains(f.as_str())))
-        .collect()
+/// Whether `--filter` picks a benchmark: its name contains one of `filters`,
+/// or there are none.
+pub fn picked(name: &str, filters: &[String]) -> bool {
+    filters.is_empty() || filters.iter().any(|f| name.contains(f.as_str()))
 }
 
 #[cfg(test)]
@@ -115,7 +113,8 @@ mod tests {
         let names: Vec<&str> = found.iter().map(|b| b.name.as_str()).collect();
         assert_eq!(names, ["a_one", "b_two"]);
         assert_eq!(found[1].needs, ["re"]);
-        let picked = filter(found, &["two".to_string()]);
-        assert_eq!(picked.len(), 1);
+        assert!(picked("b_two", &["two".to_string(), "x".to_string()]));
+        assert!(!picked("a_one", &["two".to_string()]));
+        assert!(picked("a_one", &[]));
     }
 }

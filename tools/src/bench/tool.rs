@@ -9,7 +9,7 @@ use super::interpreters::{find_python38, label_of, resolve_program, Interpreter}
 use super::progress::Progress;
 use super::results::Report;
 use super::session::{run_all, Plan};
-use super::suite::{filter, own_benchmarks, Benchmark, Skipped};
+use super::suite::{own_benchmarks, picked, Benchmark, Skipped};
 use super::{json, machine, pyperformance, svg, table};
 
 /// Where the tool finds its own files, and the workspace it belongs to.
@@ -131,11 +131,9 @@ fn benchmarks(
             Err(message) => eprintln!("bench: leaving out pyperformance: {message}"),
         }
     }
-    let keep = |name: &str| {
-        options.filters.is_empty() || options.filters.iter().any(|f| name.contains(f.as_str()))
-    };
-    skipped.retain(|s| keep(&s.name));
-    Ok((filter(found, &options.filters), skipped))
+    skipped.retain(|s| picked(&s.name, &options.filters));
+    found.retain(|b| picked(&b.name, &options.filters));
+    Ok((found, skipped))
 }
 
 /// Baseline first, then tachyon, tachyon with the JIT off, and the others.
@@ -189,7 +187,7 @@ fn interpreters(options: &Options, baseline: PathBuf) -> Result<Vec<Interpreter>
 
 /// `--list`: name, suite and arguments or needed modules; then the skipped.
 fn listing(benchmarks: &[Benchmark], skipped: &[Skipped]) -> String {
-    let width = benchmarks.iter().chain([]).map(|b| b.name.len()).max().unwrap_or(0);
+    let width = benchmarks.iter().map(|b| b.name.len()).max().unwrap_or(0);
     let mut out = String::new();
     for b in benchmarks {
         let mut notes = Vec::new();
