@@ -156,6 +156,8 @@ fn safepoint_collects_only_when_wanted() {
         keep.push(node(&heap, Vec::with_capacity(64)));
     }
     assert_eq!(heap.collections(), before);
+    // SAFETY: the flag's address is valid while `heap` lives.
+    assert_eq!(unsafe { *heap.collection_wanted_address() }, 1);
     let stats = heap.safepoint(&keep).expect("a collection was wanted");
     assert_eq!(stats.collected_objects, 0);
     assert!(!heap.collection_wanted());

@@ -199,6 +199,13 @@ impl Heap {
         self.collection_wanted.get()
     }
 
+    /// Address of the "collection wanted" byte (0 or 1), for compiled code
+    /// that tests it before calling out to a safepoint. Valid while the
+    /// heap lives (the heap does not move once the VM owns it).
+    pub fn collection_wanted_address(&self) -> *const u8 {
+        self.collection_wanted.as_ptr() as *const u8
+    }
+
     /// The VM calls this between bytecodes (and JIT code at calls): it
     /// collects when allocation asked for it, or always in stress mode.
     #[inline(always)]
