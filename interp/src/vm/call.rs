@@ -209,11 +209,9 @@ impl Vm {
             }
         }
         if unit.is_generator_like() {
+            let g = self.new_generator(func, base);
             self.stack.truncate(base);
-            return Err(PyErr::not_implemented_error(
-                &self.heap,
-                "generators and coroutines are not supported by tachyon yet",
-            ));
+            return Ok(g);
         }
         self.frames.push(frame_for(code, base, func.globals, Value::NONE, func.value()));
         self.depth += 1;

@@ -6,11 +6,19 @@
 use super::code::CodeObj;
 use super::frame::Frame;
 use super::function::cell_of;
+use super::generator::{GenStep, GeneratorObj};
 use super::{PyResult, Vm};
 use crate::bytecode::instr::{BinOp, CmpOp, UnaryOp};
 use crate::bytecode::Instr;
 use crate::object::Gc;
 use crate::object::{PyErr, Value};
+
+/// How a frame stopped running: it returned, or (a generator's frame) it
+/// suspended at a `yield`.
+pub enum FrameExit {
+    Return(Value),
+    Yield(Value),
+}
 
 /// How an error reached the handler search: a fresh raise gets a
 /// traceback entry for this frame; a re-raise already has one.
@@ -23,12 +31,33 @@ enum Raised {
 impl Vm {
     /// Runs the frame on top of `self.frames` to completion.
     pub(crate) fn eval_frame(&mut self) -> PyResult {
+        match self.run_frame(None, None)? {
+            FrameExit::Return(v) => Ok(v),
+            FrameExit::Yield(_) => {
+                Err(PyErr::system_error(&self.heap, "yield outside a generator frame"))
+            }
+        }
+    }
+
+    /// Runs the frame on top of `self.frames` from its saved pc until it
+    /// returns or (for generator `gen`) yields. `resume_error` is raised at
+    /// the suspension point first (`gen.throw`).
+    pub(crate) fn run_frame(
+        &mut self,
+        resume_error: Option<PyErr>,
+        gen: Option<Gc<GeneratorObj>>,
+    ) -> PyResult<FrameExit> {
         let frame_index = self.frames.len() - 1;
         let code: Gc<CodeObj> = self.frames[frame_index].code;
         let unit = code.unit.clone();
         let instrs = &unit.instrs[..];
         let base = self.frames[frame_index].base;
         let mut pc = self.frames[frame_index].pc as usize;
+        if let Some(err) = resume_error {
+            if let Some(exit) = self.throw_into_frame(frame_index, &code, gen, err, &mut pc)? {
+                return Ok(exit);
+            }
+        }
 
         macro_rules! r {
             ($reg:expr) => {
@@ -448,10 +477,8 @@ impl Vm {
                 }
                 Instr::Reraise { exc } => {
                     let err = PyErr::from_exception(r!(exc));
-                    match self.handle_error(frame_index, &code, err, Raised::Reraise, &mut pc) {
-                        Ok(()) => continue,
-                        Err(e) => return Err(e),
-                    }
+                    self.handle_error(frame_index, &code, err, Raised::Reraise, &mut pc)?;
+                    continue;
                 }
                 Instr::EnterHandler { exc, saved } => {
                     set!(saved, self.handled);
@@ -499,21 +526,77 @@ impl Vm {
                     self.import_star(r!(module), locals).map(|_| None)
                 }
                 Instr::PrintExpr { src } => self.print_expr(r!(src)).map(|_| None),
-                Instr::AsyncWithEnter { .. }
-                | Instr::Yield { .. }
-                | Instr::YieldFrom { .. }
-                | Instr::GetYieldFromIter { .. }
-                | Instr::GetAwaitable { .. }
-                | Instr::GetAIter { .. }
-                | Instr::GetANext { .. }
-                | Instr::MatchStopAsyncIteration { .. } => Err(PyErr::not_implemented_error(
-                    &self.heap,
-                    "generators and coroutines are not supported by tachyon yet",
-                )),
+                Instr::Yield { dst, src } => {
+                    let Some(g) = gen else {
+                        return Err(PyErr::system_error(&self.heap, "yield outside a generator"));
+                    };
+                    self.frames[frame_index].pc = pc as u32;
+                    g.resume_slot.set(Some(dst));
+                    return Ok(FrameExit::Yield(r!(src)));
+                }
+                Instr::YieldFrom { dst, iter, value } => {
+                    let Some(g) = gen else {
+                        return Err(PyErr::system_error(
+                            &self.heap,
+                            "yield from outside a generator",
+                        ));
+                    };
+                    let delegate = r!(iter);
+                    match self.delegate_send(delegate, r!(value)) {
+                        Ok(GenStep::Yielded(v)) => {
+                            self.frames[frame_index].pc = (pc - 1) as u32;
+                            g.resume_slot.set(Some(value));
+                            g.yield_from.set(delegate);
+                            return Ok(FrameExit::Yield(v));
+                        }
+                        Ok(GenStep::Returned(v)) => {
+                            g.yield_from.set(Value::NONE);
+                            set!(dst, v);
+                            Ok(None)
+                        }
+                        Err(e) => {
+                            g.yield_from.set(Value::NONE);
+                            Err(e)
+                        }
+                    }
+                }
+                Instr::GetYieldFromIter { dst, src } => {
+                    let in_coroutine =
+                        code.unit.flags.contains(crate::bytecode::CodeFlags::COROUTINE);
+                    self.get_yield_from_iter(r!(src), in_coroutine).map(|v| {
+                        self.stack[base + dst as usize] = v;
+                        None
+                    })
+                }
+                Instr::GetAwaitable { dst, src } => self.get_awaitable(r!(src)).map(|v| {
+                    self.stack[base + dst as usize] = v;
+                    None
+                }),
+                Instr::GetAIter { dst, src } => self.get_aiter(r!(src)).map(|v| {
+                    self.stack[base + dst as usize] = v;
+                    None
+                }),
+                Instr::GetANext { dst, iter } => self.get_anext(r!(iter)).map(|v| {
+                    self.stack[base + dst as usize] = v;
+                    None
+                }),
+                Instr::MatchStopAsyncIteration { dst, exc } => {
+                    let stop = self.heap.types().stop_async_iteration;
+                    let m = self.heap.is_instance(r!(exc), stop);
+                    set!(dst, Value::from_bool(m));
+                    Ok(None)
+                }
+                Instr::AsyncWithEnter { mgr, exit_dst, value_dst } => {
+                    self.async_with_enter(r!(mgr)).map(|(exit, value)| {
+                        self.stack[base + exit_dst as usize] = exit;
+                        self.stack[base + value_dst as usize] = value;
+                        None
+                    })
+                }
             };
             match step {
                 Ok(None) => {}
-                Ok(Some(result)) => return Ok(result),
+                Ok(Some(result)) => return Ok(FrameExit::Return(result)),
                 Err(err) => {
                     self.handle_error(frame_index, &code, err, Raised::Fresh, &mut pc)?;
                 }
@@ -546,6 +629,63 @@ impl Vm {
             }
             None => Err(err),
         }
+    }
+
+    /// `gen.throw()`: raises `err` where the generator is suspended (or
+    /// first in the delegate of a suspended `yield from`). `Some` when the
+    /// delegate yielded again and the frame stays suspended.
+    fn throw_into_frame(
+        &mut self,
+        frame_index: usize,
+        code: &Gc<CodeObj>,
+        gen: Option<Gc<GeneratorObj>>,
+        err: PyErr,
+        pc: &mut usize,
+    ) -> PyResult<Option<FrameExit>> {
+        let delegate = gen.map_or(Value::NONE, |g| g.yield_from.get());
+        let mut err = err;
+        if !delegate.is_none() {
+            let g = gen.expect("a delegate implies a generator");
+            let is_exit = err.matches(&self.heap, self.heap.types().generator_exit);
+            let outcome = if is_exit {
+                // close() closes the delegate, then raises in this frame.
+                self.gen_close_delegate(delegate).map(|_| None)
+            } else {
+                self.delegate_throw(delegate, err)
+            };
+            match outcome {
+                Ok(Some(GenStep::Yielded(v))) => return Ok(Some(FrameExit::Yield(v))),
+                Ok(Some(GenStep::Returned(v))) => {
+                    g.yield_from.set(Value::NONE);
+                    if let crate::bytecode::Instr::YieldFrom { dst, .. } = code.unit.instrs[*pc] {
+                        let base = self.frames[frame_index].base;
+                        self.stack[base + dst as usize] = v;
+                    }
+                    *pc += 1;
+                    return Ok(None);
+                }
+                Ok(None) => {}
+                Err(e) => err = e,
+            }
+            g.yield_from.set(Value::NONE);
+            self.frames[frame_index].pc = *pc as u32;
+        } else {
+            // Suspended after a `yield`: the error belongs to that instruction.
+            self.frames[frame_index].pc = pc.saturating_sub(1) as u32;
+        }
+        self.handle_error(frame_index, code, err, Raised::Fresh, pc)?;
+        Ok(None)
+    }
+
+    fn gen_close_delegate(&mut self, delegate: Value) -> PyResult<()> {
+        if super::generator::generator_of(delegate).is_some() {
+            return self.gen_close(delegate);
+        }
+        let close = self.heap.intern("close");
+        if let Ok(m) = self.get_attr(delegate, close) {
+            self.call(m, &[])?;
+        }
+        Ok(())
     }
 
     fn unbound_deref(&self, code: &Gc<CodeObj>, name: u16) -> PyErr {

@@ -144,7 +144,13 @@ impl Vm {
                 let len = self.set_items(v).len();
                 self.new_table_iter(v, TableIterKind::Set, len)
             }
-            ObjKind::SeqIter | ObjKind::TableIter => v,
+            ObjKind::SeqIter | ObjKind::TableIter | ObjKind::BuiltinIter => v,
+            ObjKind::Generator
+                if super::generator::generator_of(v)
+                    .is_some_and(|g| g.kind == super::generator::GenKind::Generator) =>
+            {
+                v
+            }
             ObjKind::Wrapper => return self.view_iter(v),
             _ => {
                 let getitem = self.names.dunder_getitem;
@@ -166,7 +172,11 @@ impl Vm {
 
     /// Has `v` a `__next__`?
     pub fn is_iterator(&self, v: Value) -> bool {
-        if matches!(ObjHeader::of(v).map(|h| h.kind()), Some(ObjKind::SeqIter | ObjKind::TableIter))
+        if matches!(
+            ObjHeader::of(v).map(|h| h.kind()),
+            Some(ObjKind::SeqIter | ObjKind::TableIter | ObjKind::BuiltinIter)
+        ) || super::generator::generator_of(v)
+            .is_some_and(|g| g.kind == super::generator::GenKind::Generator)
         {
             return true;
         }
@@ -178,6 +188,14 @@ impl Vm {
     pub fn iter_next(&mut self, it: Value) -> PyResult<Option<Value>> {
         if let Some(s) = Gc::<SeqIterObj>::from_value(it) {
             return self.seq_iter_next(s);
+        }
+        if let Some(g) = super::generator::generator_of(it) {
+            if g.kind == super::generator::GenKind::Generator {
+                return self.gen_next(it);
+            }
+        }
+        if Gc::<crate::builtins::iterators::BuiltinIterObj>::from_value(it).is_some() {
+            return crate::builtins::iterators::next_of(self, it);
         }
         if let Some(t) = Gc::<TableIterObj>::from_value(it) {
             return self.table_iter_next(t);

@@ -26,6 +26,8 @@
 //! | [`class`] | `__build_class__` and class creation |
 //! | [`exceptions`] | raising, chaining, matching, tracebacks, `with` |
 //! | [`format`] | `repr`, `str`, f-string formatting |
+//! | [`generator`] | generators and coroutines: heap frames, send/throw/close, `yield from` |
+//! | [`generator_methods`] | the Python-visible methods of generators, coroutines, async iteration |
 //! | [`import`] | the import system |
 //! | [`run`] | running `__main__`, uncaught exceptions, exit statuses |
 //! | [`frames`] | introspection of the calling frame: `locals()`, zero-argument `super()` |
@@ -43,6 +45,8 @@ pub mod format;
 pub mod frame;
 pub mod frames;
 pub mod function;
+pub mod generator;
+pub mod generator_methods;
 pub mod hash;
 pub mod import;
 pub mod iter;
@@ -232,6 +236,7 @@ impl Vm {
         };
         crate::builtins::install(&mut vm);
         crate::modules::sys::install(&mut vm).expect("sys installs on a fresh heap");
+        generator_methods::install(&mut vm);
         vm
     }
 

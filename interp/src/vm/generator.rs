@@ -1,0 +1,424 @@
+//! Generators and coroutines: a frame that lives on the heap between
+//! resumptions. Resuming copies its slots onto the value stack, runs the
+//! frame until it yields, returns or raises, and copies the slots back.
+//!
+//! `yield from` and `await` are one instruction (`YieldFrom`) that sends
+//! into the delegate and suspends the frame *at* that instruction while
+//! the delegate yields, so a resumption goes straight back to it.
+
+use std::cell::{Cell, RefCell};
+
+use super::code::CodeObj;
+use super::eval::{frame_for, FrameExit};
+use super::function::FunctionObj;
+use super::{PyResult, Vm};
+use crate::bytecode::instr::Reg;
+use crate::bytecode::CodeFlags;
+use crate::object::exception::exception_of;
+use crate::object::{Gc, ObjKind, Payload, PyErr, Tracer, Value};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenState {
+    Created,
+    Suspended,
+    Running,
+    Closed,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenKind {
+    Generator,
+    Coroutine,
+    AsyncGenerator,
+}
+
+pub struct GeneratorObj {
+    pub code: Gc<CodeObj>,
+    pub globals: Value,
+    pub function: Value,
+    pub name: Cell<Value>,
+    pub qualname: Cell<Value>,
+    pub kind: GenKind,
+    pub state: Cell<GenState>,
+    /// The frame's slots while suspended.
+    pub slots: RefCell<Vec<Value>>,
+    /// Where to resume.
+    pub pc: Cell<u32>,
+    /// The slot that receives the value sent in on resumption.
+    pub resume_slot: Cell<Option<Reg>>,
+    /// The delegate of a suspended `yield from`/`await`, or None.
+    pub yield_from: Cell<Value>,
+    /// The exception the generator was handling when it suspended.
+    pub handled: Cell<Value>,
+}
+
+// SAFETY: traces its code, namespaces, saved slots and delegate.
+unsafe impl Payload for GeneratorObj {
+    const KIND: ObjKind = ObjKind::Generator;
+    fn trace(&self, tracer: &mut Tracer) {
+        tracer.mark_gc(self.code);
+        tracer.mark_all(&[
+            self.globals,
+            self.function,
+            self.name.get(),
+            self.qualname.get(),
+            self.yield_from.get(),
+            self.handled.get(),
+        ]);
+        tracer.mark_all(&self.slots.borrow());
+    }
+    fn extra_bytes(&self) -> usize {
+        self.slots.borrow().len() * 8
+    }
+}
+
+pub fn generator_of(v: Value) -> Option<Gc<GeneratorObj>> {
+    Gc::<GeneratorObj>::from_value(v)
+}
+
+/// What one resumption of a generator did.
+pub enum GenStep {
+    Yielded(Value),
+    Returned(Value),
+}
+
+impl Vm {
+    /// Calling a generator function: the bound slots become a suspended frame.
+    pub fn new_generator(&mut self, func: Gc<FunctionObj>, base: usize) -> Value {
+        let code = func.code;
+        let unit = &code.unit;
+        let kind = if unit.flags.contains(CodeFlags::COROUTINE) {
+            GenKind::Coroutine
+        } else if unit.flags.contains(CodeFlags::ASYNC_GENERATOR) {
+            GenKind::AsyncGenerator
+        } else {
+            GenKind::Generator
+        };
+        let slots = self.stack[base..].to_vec();
+        let t = self.heap.types();
+        let ty = match kind {
+            GenKind::Generator => t.generator,
+            GenKind::Coroutine => t.coroutine,
+            GenKind::AsyncGenerator => t.async_generator,
+        };
+        let gen = GeneratorObj {
+            code,
+            globals: func.globals,
+            function: func.value(),
+            name: Cell::new(func.name.get()),
+            qualname: Cell::new(func.qualname.get()),
+            kind,
+            state: Cell::new(GenState::Created),
+            slots: RefCell::new(slots),
+            pc: Cell::new(0),
+            resume_slot: Cell::new(None),
+            yield_from: Cell::new(Value::NONE),
+            handled: Cell::new(Value::NONE),
+        };
+        self.heap.alloc(ty, gen).value()
+    }
+
+    fn gen_kind_name(gen: &GeneratorObj) -> &'static str {
+        match gen.kind {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async generator",
+        }
+    }
+
+    /// Resumes `gen`, sending `value` in, or raising `error` at the point
+    /// where it is suspended.
+    pub fn gen_resume(
+        &mut self,
+        gen_value: Value,
+        value: Value,
+        error: Option<PyErr>,
+    ) -> PyResult<GenStep> {
+        let Some(gen) = generator_of(gen_value) else {
+            return Err(self.type_error("expected a generator"));
+        };
+        match gen.state.get() {
+            GenState::Running => {
+                let what = Self::gen_kind_name(&gen);
+                return Err(self.value_error(&format!("{what} already executing")));
+            }
+            GenState::Closed => {
+                if gen.kind == GenKind::Coroutine && error.is_none() {
+                    return Err(PyErr::runtime_error(
+                        &self.heap,
+                        "cannot reuse already awaited coroutine",
+                    ));
+                }
+                return match error {
+                    Some(e) => Err(e),
+                    None => Ok(GenStep::Returned(Value::NONE)),
+                };
+            }
+            GenState::Created if error.is_none() && !value.is_none() => {
+                let what = Self::gen_kind_name(&gen);
+                return Err(
+                    self.type_error(&format!("can't send non-None value to a just-started {what}"))
+                );
+            }
+            GenState::Created if error.is_some() => {
+                // Throwing into an unstarted generator closes it first.
+                gen.state.set(GenState::Closed);
+                return Err(error.expect("checked above"));
+            }
+            _ => {}
+        }
+        if self.depth >= self.recursion_limit {
+            return Err(PyErr::recursion_error(&self.heap, "maximum recursion depth exceeded"));
+        }
+        let base = self.stack.len();
+        self.stack.extend_from_slice(&gen.slots.borrow());
+        if gen.state.get() == GenState::Suspended && error.is_none() {
+            if let Some(slot) = gen.resume_slot.get() {
+                self.stack[base + slot as usize] = value;
+            }
+        }
+        let mut frame = frame_for(gen.code, base, gen.globals, Value::NONE, gen.function);
+        frame.pc = gen.pc.get();
+        self.frames.push(frame);
+        gen.state.set(GenState::Running);
+        let outer_handled = self.handled;
+        if !gen.handled.get().is_none() {
+            self.handled = gen.handled.get();
+        }
+        self.depth += 1;
+        let mark = self.push_temp(gen_value);
+        let result = self.run_frame(error, Some(gen));
+        self.truncate_temps(mark);
+        self.depth -= 1;
+        let frame = self.frames.pop().expect("the generator's frame");
+        gen.handled.set(if self.handled == outer_handled { Value::NONE } else { self.handled });
+        self.handled = outer_handled;
+        match result {
+            Ok(FrameExit::Yield(v)) => {
+                let len = gen.slots.borrow().len();
+                gen.slots.borrow_mut().copy_from_slice(&self.stack[base..base + len]);
+                gen.pc.set(frame.pc);
+                gen.state.set(GenState::Suspended);
+                self.stack.truncate(base);
+                Ok(GenStep::Yielded(v))
+            }
+            Ok(FrameExit::Return(v)) => {
+                self.finish_generator(gen, base);
+                Ok(GenStep::Returned(v))
+            }
+            Err(e) => {
+                self.finish_generator(gen, base);
+                Err(self.pep479(gen, e))
+            }
+        }
+    }
+
+    fn finish_generator(&mut self, gen: Gc<GeneratorObj>, base: usize) {
+        gen.state.set(GenState::Closed);
+        gen.slots.borrow_mut().clear();
+        gen.yield_from.set(Value::NONE);
+        self.stack.truncate(base);
+    }
+
+    /// PEP 479: StopIteration escaping a generator becomes RuntimeError.
+    fn pep479(&mut self, gen: Gc<GeneratorObj>, e: PyErr) -> PyErr {
+        let types = self.heap.types();
+        let (stop, stop_async) = (types.stop_iteration, types.stop_async_iteration);
+        let msg = if e.matches(&self.heap, stop) {
+            Some(format!("{} raised StopIteration", Self::gen_kind_name(&gen)))
+        } else if gen.kind == GenKind::AsyncGenerator && e.matches(&self.heap, stop_async) {
+            Some("async generator raised StopAsyncIteration".to_string())
+        } else {
+            None
+        };
+        match msg {
+            Some(m) => {
+                let new = PyErr::runtime_error(&self.heap, &m);
+                if let Some(x) = exception_of(new.exception()) {
+                    x.cause.set(e.exception());
+                    x.context.set(e.exception());
+                    x.suppress_context.set(true);
+                }
+                new
+            }
+            None => e,
+        }
+    }
+
+    /// `next(gen)`: `None` when it returns.
+    pub fn gen_next(&mut self, gen: Value) -> PyResult<Option<Value>> {
+        match self.gen_resume(gen, Value::NONE, None)? {
+            GenStep::Yielded(v) => Ok(Some(v)),
+            GenStep::Returned(_) => Ok(None),
+        }
+    }
+
+    /// One step of `yield from`/`await` over `delegate`, sending `value`.
+    pub fn delegate_send(&mut self, delegate: Value, value: Value) -> PyResult<GenStep> {
+        if generator_of(delegate).is_some() {
+            return self.gen_resume(delegate, value, None);
+        }
+        let r = if value.is_none() {
+            let next = self.names.dunder_next;
+            match self.heap.lookup_in_type_of(delegate, next) {
+                Some(m) => self.call_method_value(m, delegate, &[]),
+                None => {
+                    return Err(self.type_error(&format!(
+                        "'{}' object is not an iterator",
+                        self.type_name(delegate)
+                    )))
+                }
+            }
+        } else {
+            self.call_method_by_name(delegate, "send", &[value])
+        };
+        match r {
+            Ok(v) => Ok(GenStep::Yielded(v)),
+            Err(e) if e.matches(&self.heap, self.heap.types().stop_iteration) => {
+                Ok(GenStep::Returned(self.stop_iteration_value(e)))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The `value` of a StopIteration.
+    pub fn stop_iteration_value(&mut self, e: PyErr) -> Value {
+        let exc = e.exception();
+        if let Some(attrs) = self.heap.attrs_of(exc, false) {
+            if let Some(v) = attrs.get(self.names.value) {
+                return v;
+            }
+        }
+        exception_of(exc).and_then(|x| x.args().first().copied()).unwrap_or(Value::NONE)
+    }
+
+    /// `gen.throw(exc)` while suspended in `yield from`: the delegate gets
+    /// it first. `Ok(None)` means the delegate is not a generator-like
+    /// object with `throw`, so the exception goes into the frame itself.
+    pub fn delegate_throw(&mut self, delegate: Value, err: PyErr) -> PyResult<Option<GenStep>> {
+        if generator_of(delegate).is_some() {
+            return self.gen_resume(delegate, Value::NONE, Some(err)).map(Some);
+        }
+        let throw = self.heap.intern("throw");
+        match self.get_attr(delegate, throw) {
+            Ok(m) => {
+                let exc = err.exception();
+                match self.call(m, &[exc]) {
+                    Ok(v) => Ok(Some(GenStep::Yielded(v))),
+                    Err(e) if e.matches(&self.heap, self.heap.types().stop_iteration) => {
+                        Ok(Some(GenStep::Returned(self.stop_iteration_value(e))))
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            Err(_) => Ok(None),
+        }
+    }
+
+    /// `gen.close()`.
+    pub fn gen_close(&mut self, gen_value: Value) -> PyResult<()> {
+        let Some(gen) = generator_of(gen_value) else { return Ok(()) };
+        if matches!(gen.state.get(), GenState::Closed | GenState::Created) {
+            gen.state.set(GenState::Closed);
+            return Ok(());
+        }
+        let exit = PyErr::with_args(&self.heap, self.heap.types().generator_exit, &[]);
+        match self.gen_resume(gen_value, Value::NONE, Some(exit)) {
+            Ok(GenStep::Yielded(_)) => {
+                let what = Self::gen_kind_name(&gen);
+                Err(PyErr::runtime_error(&self.heap, &format!("{what} ignored GeneratorExit")))
+            }
+            Ok(GenStep::Returned(_)) => Ok(()),
+            Err(e)
+                if e.matches(&self.heap, self.heap.types().generator_exit)
+                    || e.matches(&self.heap, self.heap.types().stop_iteration) =>
+            {
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `gen.throw(type[, value[, tb]])`.
+    pub fn gen_throw(&mut self, gen: Value, args: &[Value]) -> PyResult {
+        let Some(&typ) = args.first() else {
+            return Err(self.type_error("throw expected at least 1 argument, got 0"));
+        };
+        let value = args.get(1).copied().unwrap_or(Value::NONE);
+        let exc = if exception_of(typ).is_some() {
+            if !value.is_none() {
+                return Err(self.type_error("instance exception may not have a separate value"));
+            }
+            typ
+        } else if value.is_none() {
+            self.make_exception(
+                typ,
+                "exceptions must be classes or instances deriving from BaseException, not type",
+            )?
+        } else if exception_of(value).is_some() && self.heap.is_instance(value, typ) {
+            value
+        } else {
+            let args = match crate::object::tuple::tuple_of(value) {
+                Some(t) => t.items().to_vec(),
+                None => vec![value],
+            };
+            let e = self.call(typ, &args)?;
+            if exception_of(e).is_none() {
+                return Err(self.type_error("exceptions must derive from BaseException"));
+            }
+            e
+        };
+        if let (Some(&tb), Some(e)) = (args.get(2), exception_of(exc)) {
+            if !tb.is_none() {
+                e.traceback.set(tb);
+            }
+        }
+        match self.gen_resume(gen, Value::NONE, Some(PyErr::from_exception(exc)))? {
+            GenStep::Yielded(v) => Ok(v),
+            GenStep::Returned(v) => Err(PyErr::stop_iteration(&self.heap, v)),
+        }
+    }
+
+    /// `GetYieldFromIter`.
+    pub fn get_yield_from_iter(&mut self, src: Value, in_coroutine: bool) -> PyResult {
+        if let Some(g) = generator_of(src) {
+            if g.kind == GenKind::Coroutine && !in_coroutine {
+                return Err(self.type_error(
+                    "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                ));
+            }
+            return Ok(src);
+        }
+        self.get_iter(src)
+    }
+
+    /// `GetAwaitable`: the iterator `await src` drives.
+    pub fn get_awaitable(&mut self, src: Value) -> PyResult {
+        if let Some(g) = generator_of(src) {
+            if g.kind == GenKind::Coroutine {
+                if !g.yield_from.get().is_none() {
+                    return Err(PyErr::runtime_error(
+                        &self.heap,
+                        "coroutine is being awaited already",
+                    ));
+                }
+                return Ok(src);
+            }
+        }
+        let name = self.heap.intern("__await__");
+        let Some(m) = self.heap.lookup_in_type_of(src, name) else {
+            return Err(self.type_error(&format!(
+                "object {} can't be used in 'await' expression",
+                self.type_name(src)
+            )));
+        };
+        let it = self.call_method_value(m, src, &[])?;
+        if generator_of(it).is_some_and(|g| g.kind == GenKind::Coroutine) || !self.is_iterator(it) {
+            return Err(self.type_error(&format!(
+                "__await__() returned non-iterator of type '{}'",
+                self.type_name(it)
+            )));
+        }
+        Ok(it)
+    }
+}
