@@ -10,10 +10,10 @@
 use std::collections::HashMap;
 
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
-use traces::regalloc::{sequentialize, CallSave, ExitInfo, Loc, RegFile};
+use traces::regalloc::{sequentialize, CallSave, ExitInfo, Loc, Place, RegFile};
 use traces::{Op, Trace, Type, Val};
 
-use crate::asm::{place, Cc, Emitter, Test};
+use crate::asm::{Cc, Emitter, Test};
 use crate::regs::*;
 use crate::CompileError;
 
@@ -491,17 +491,17 @@ impl Lowering<'_> {
 
     /// Moves each (phi, value) pair at once: loop entry and back edge.
     fn phi_moves(&mut self, pairs: &[(usize, Val)]) {
-        for float in [false, true] {
-            let moves: Vec<_> = pairs
-                .iter()
-                .filter(|(p, _)| self.e.trace.insts[*p].ty.is_float() == float)
-                .map(|&(p, v)| {
-                    (place(self.e.alloc.locs[p], Val(p as u32)), place(self.e.loc(v), v))
-                })
-                .collect();
-            for (d, s) in sequentialize(&moves) {
-                self.e.place_move(float, d, s);
-            }
+        let trace = self.e.trace;
+        let moves: Vec<_> = pairs
+            .iter()
+            .map(|&(p, v)| {
+                let float = trace.insts[p].ty.is_float();
+                let phi = Place::of(self.e.alloc.locs[p], Val(p as u32), float);
+                (phi, Place::of(self.e.loc(v), v, float))
+            })
+            .collect();
+        for (d, s) in sequentialize(&moves) {
+            self.e.place_move(d, s);
         }
     }
 

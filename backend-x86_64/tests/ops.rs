@@ -505,3 +505,56 @@ fn invalid_traces_are_errors_not_panics() {
         assert!(err.to_string().contains("invalid trace"), "{err}");
     }
 }
+
+/// Found by the random test: the int phi %16 dies early and its slot is
+/// reused by the float %22, which the back edge moves into the float phi
+/// %17 while the int phi's slot receives %24. Spill slots are shared by both
+/// register classes, so the back edge must order the moves of both classes
+/// together.
+const SLOT_SHARED_ACROSS_CLASSES: &str = "
+helper imix(int, int) -> int @0x0
+helper fmix(float, int) -> float @0x0
+helper sum6(int, int, int, int, int, int) -> int @0x0
+%0:ref = input 0
+%1:int = input 1
+%2:int = input 2
+%3:int = input 3
+%4:int = input 4
+%5:float = input 5
+%6:bool = input 6
+%7:int = kint 4095
+%8:int = and %1, %7
+%9:int = and %3, %7
+snap 0: frame pc=0 base=0 []
+%10:int = mulov %8, %9 snap=0  # exit 0
+%11:int = kint 0
+%12:int = kint 1
+%13:int = kint 3
+%14 = loop
+%15:int = phi %11
+%16:int = phi %1
+%17:float = phi %5
+%18:bool = phi %6
+%19:int = call @imix(%10, %15)
+%20:int = call @sum6(%2, %15, %19, %1, %10, %4)
+%21:int = call @sum6(%16, %16, %19, %4, %19, %19)
+%22:float = call @fmix(%17, %10)
+%23:float = call @fmix(%17, %10)
+%24:int = add %10, %20
+%25:int = add %15, %12
+%26:bool = lt %25, %13
+snap 1: frame pc=3 base=0 [0=%17 1=%17 2=%23 3=%18 4=%1] frame pc=13 base=8 [0=%4]
+%27 = guard.true %26 snap=1  # exit 1
+%28 = jump %25, %24, %22, %6
+";
+
+#[test]
+fn back_edge_orders_moves_of_both_classes_together() {
+    let allocation = traces::regalloc::allocate(
+        &parse(SLOT_SHARED_ACROSS_CLASSES).unwrap(),
+        &backend_x86_64::regs::reg_file(),
+    );
+    let (int_phi, float_value) = (allocation.locs[16], allocation.locs[22]);
+    assert!(matches!(int_phi, traces::regalloc::Loc::Slot(_)) && int_phi == float_value);
+    check(SLOT_SHARED_ACROSS_CLASSES, &[(&[0, 5, 7, 11, 13, f(1.5), 1], 1)]);
+}
