@@ -1,8 +1,11 @@
 //! Instruction selection: one arm per op of the opcode table, the entry and
-//! the exit stubs. Results never share a register with their operands (the
-//! allocator guarantees it), so a result register may be written before all
-//! operands are read, and an exit taken mid-instruction (overflow) still
-//! finds every snapshot value where the allocator put it.
+//! the exit stubs. A result shares no register with a live operand (the
+//! allocator guarantees it), so a result register may be written before the
+//! other operands are read, and an exit taken mid-instruction (overflow)
+//! still finds every snapshot value where the allocator put it. The one
+//! exception, two-address arithmetic computed in its dying first operand's
+//! register, is what x86 does anyway (`add a, b`); an overflowing
+//! `addov`/`subov` computed that way is undone in its exit stub.
 
 // dynasm expands a dynamic register `Rq(r)` to `r.into()`.
 #![allow(clippy::useless_conversion)]
