@@ -558,3 +558,58 @@ fn back_edge_orders_moves_of_both_classes_together() {
     assert!(matches!(int_phi, traces::regalloc::Loc::Slot(_)) && int_phi == float_value);
     check(SLOT_SHARED_ACROSS_CLASSES, &[(&[0, 5, 7, 11, 13, f(1.5), 1], 1)]);
 }
+
+/// A root loop whose odd iterations leave through exit 0.
+const ROOT: &str = "
+%0:int = input 0
+%1:int = input 1
+%2:int = input 2
+%3:int = kint 1
+%4 = loop
+%5:int = phi %0
+%6:int = phi %2
+%7:int = and %5, %3
+snap 0: frame pc=1 base=0 [0=%5 1=%1 2=%6]
+%8 = guard.eq %7, 0x0 snap=0  # exit 0
+%9:int = add %6, %5
+%10:int = add %5, %3
+%11:bool = lt %10, %1
+snap 1: frame pc=9 base=0 [0=%10 1=%1 2=%9]
+%12 = guard.true %11 snap=1  # exit 1
+%13 = jump %10, %9
+";
+
+/// The side trace of the root's exit 0: handles one odd i, then goes back
+/// to the root through its exit 1 (linked to the root's entry).
+const ODD_SIDE: &str = "
+%0:int = input 0
+%1:int = input 1
+%2:int = input 2
+%3:int = kint 3
+%4:int = kint 1
+%5:int = mul %0, %3
+%6:int = add %2, %5
+%7:int = add %0, %4
+%8:bool = lt %7, %1
+snap 0: frame pc=9 base=0 [0=%7 1=%1 2=%6]
+%9 = guard.true %8 snap=0  # exit 0
+%10 = exit snap=0  # exit 1
+";
+
+#[test]
+fn side_trace_rejoins_its_root_through_a_linked_exit() {
+    let root = Arc::new(compile(&parse(ROOT).unwrap()).unwrap());
+    let side = Arc::new(compile(&parse(ODD_SIDE).unwrap()).unwrap());
+    root.link_exit(0, side.clone()).unwrap();
+    side.link_exit(1, root.clone()).unwrap();
+    let (start, n) = (3u64, 100_000u64);
+    let mut state = vec![start, n, 0];
+    // SAFETY: neither trace touches memory or calls helpers.
+    let exit = unsafe { root.run(&mut state) };
+    let want: u64 = (start..n).map(|i| if i % 2 == 0 { i } else { 3 * i }).sum();
+    assert_eq!(state, [n, n, want]);
+    // Whichever trace saw i reach n returned its own loop-end exit.
+    assert!(exit == 1 || exit == 0, "{exit}");
+    // Break the cycle so both traces are freed.
+    side.unlink_exit(1).unwrap();
+}
