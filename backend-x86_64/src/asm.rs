@@ -282,32 +282,36 @@ impl Emitter<'_> {
         }
     }
 
-    /// One move of a parallel move sequence (see `traces::regalloc::sequentialize`).
-    pub fn place_move(&mut self, float: bool, dst: Place, src: Place) {
-        let temp = if float { XSCRATCH_A } else { SCRATCH_A };
-        let unpack = |p: Place| match p {
-            Place::Temp => Place::Reg(temp),
-            p => p,
-        };
-        match (unpack(dst), unpack(src), float) {
-            (Place::Reg(d), Place::Reg(s), false) => self.mov_rr(d, s),
-            (Place::Reg(d), Place::Reg(s), true) => self.movapd(d, s),
-            (Place::Reg(d), Place::Slot(s), false) => self.load_rsp(d, self.frame.slot(s)),
-            (Place::Reg(d), Place::Slot(s), true) => self.fload_rsp(d, self.frame.slot(s)),
-            (Place::Reg(d), Place::Const(v), false) => self.mov_imm(d, self.const_bits(v)),
-            (Place::Reg(d), Place::Const(v), true) => self.load_fpr(d, v),
-            (Place::Slot(d), Place::Reg(s), false) => self.store_rsp(self.frame.slot(d), s),
-            (Place::Slot(d), Place::Reg(s), true) => self.fstore_rsp(self.frame.slot(d), s),
-            (Place::Slot(d), Place::Slot(s), _) => {
+    /// One move of a parallel move sequence (see
+    /// `traces::regalloc::sequentialize`). The temporary is rax; rcx carries
+    /// slot-to-slot moves and float constants.
+    pub fn place_move(&mut self, dst: Place, src: Place) {
+        match (dst, src) {
+            (Place::Reg(d), Place::Reg(s)) => self.mov_rr(d, s),
+            (Place::FReg(d), Place::FReg(s)) => self.movapd(d, s),
+            (Place::Reg(d), Place::Temp) => self.mov_rr(d, SCRATCH_A),
+            (Place::Temp, Place::Reg(s)) => self.mov_rr(SCRATCH_A, s),
+            (Place::FReg(d), Place::Temp) => dynasm!(self.asm ; .arch x64 ; movq Rx(d), rax),
+            (Place::Temp, Place::FReg(s)) => dynasm!(self.asm ; .arch x64 ; movq rax, Rx(s)),
+            (Place::Reg(d), Place::Slot(s)) => self.load_rsp(d, self.frame.slot(s)),
+            (Place::Temp, Place::Slot(s)) => self.load_rsp(SCRATCH_A, self.frame.slot(s)),
+            (Place::FReg(d), Place::Slot(s)) => self.fload_rsp(d, self.frame.slot(s)),
+            (Place::Slot(d), Place::Reg(s)) => self.store_rsp(self.frame.slot(d), s),
+            (Place::Slot(d), Place::Temp) => self.store_rsp(self.frame.slot(d), SCRATCH_A),
+            (Place::Slot(d), Place::FReg(s)) => self.fstore_rsp(self.frame.slot(d), s),
+            (Place::Slot(d), Place::Slot(s)) => {
                 self.load_rsp(SCRATCH_B, self.frame.slot(s));
                 self.store_rsp(self.frame.slot(d), SCRATCH_B);
             }
-            (Place::Slot(d), Place::Const(v), _) => {
+            (Place::Reg(d), Place::Const(v)) => self.mov_imm(d, self.const_bits(v)),
+            (Place::FReg(d), Place::Const(v)) => self.load_fpr(d, v),
+            (Place::Slot(d), Place::Const(v)) => {
                 self.mov_imm(SCRATCH_B, self.const_bits(v));
                 self.store_rsp(self.frame.slot(d), SCRATCH_B);
             }
-            // Constants and the temporary are never destinations.
-            (Place::Const(_) | Place::Temp, _, _) | (_, Place::Temp, _) => {}
+            // A value never moves between register classes except through
+            // the temporary, and constants are never destinations.
+            _ => {}
         }
     }
 
@@ -327,14 +331,5 @@ impl Emitter<'_> {
                 dynasm!(self.asm ; .arch x64 ; mov QWORD [rbx + off], Rq(r));
             }
         }
-    }
-}
-
-/// Places of a value for `sequentialize`.
-pub fn place(loc: Loc, v: Val) -> Place {
-    match loc {
-        Loc::Reg(r) => Place::Reg(r),
-        Loc::Slot(s) => Place::Slot(s),
-        Loc::Const | Loc::None => Place::Const(v),
     }
 }

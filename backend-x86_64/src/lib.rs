@@ -26,13 +26,17 @@
 //!
 //! - [`regs`]: the register file given to the allocator.
 //! - [`asm`]: condition codes, frame layout, moves between locations.
-//! - [`lower`]: instruction selection per op, entry, exit stubs.
+//! - [`lower`]: instruction selection per op, the entry, loops.
+//! - `calls`: helper calls (saves, arguments, GC roots).
+//! - `stubs`: exit stubs and the shared epilogue.
 //! - [`code`]: W^X code memory, the compiled trace, exit linking.
 
 pub mod asm;
+mod calls;
 pub mod code;
 pub mod lower;
 pub mod regs;
+mod stubs;
 
 use std::sync::atomic::AtomicU64;
 

@@ -1,19 +1,20 @@
 //! Instruction selection: one arm per op of the opcode table, the entry and
-//! the exit stubs. Results never share a register with their operands (the
-//! allocator guarantees it), so a result register may be written before all
-//! operands are read, and an exit taken mid-instruction (overflow) still
-//! finds every snapshot value where the allocator put it.
+//! the exit stubs. A result shares no register with a live operand (the
+//! allocator guarantees it), so a result register may be written before the
+//! other operands are read, and an exit taken mid-instruction (overflow)
+//! still finds every snapshot value where the allocator put it. The one
+//! exception, two-address arithmetic computed in its dying first operand's
+//! register, is what x86 does anyway (`add a, b`); an overflowing
+//! `addov`/`subov` computed that way is undone in its exit stub.
 
 // dynasm expands a dynamic register `Rq(r)` to `r.into()`.
 #![allow(clippy::useless_conversion)]
 
-use std::collections::HashMap;
-
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
-use traces::regalloc::{sequentialize, CallSave, ExitInfo, Loc, RegFile};
-use traces::{Op, Trace, Type, Val};
+use traces::regalloc::{sequentialize, CallSave, Loc, Place, RegFile};
+use traces::{Op, Trace, Val};
 
-use crate::asm::{place, Cc, Emitter, Test};
+use crate::asm::{Cc, Emitter, Test};
 use crate::regs::*;
 use crate::CompileError;
 
@@ -412,158 +413,19 @@ impl Lowering<'_> {
         }
     }
 
-    fn call(&mut self, i: usize) {
-        let trace = self.e.trace;
-        let inst = &trace.insts[i];
-        let helper = &trace.helpers[inst.helper.unwrap_or(0) as usize];
-        let site = self.calls.next().unwrap_or_default();
-        for &(_, float, r) in &site.save {
-            if float {
-                self.e.fstore_rsp(self.e.frame.fpr_save(r), r);
-            } else {
-                self.e.store_rsp(self.e.frame.gpr_save(r), r);
-            }
-        }
-        self.publish_gc_roots(&site.gc_roots);
-        let saved = |v: Val| site.save.iter().find(|s| s.0 == v).map(|s| s.2);
-        // Float arguments first: their constants pass through rcx, itself
-        // an argument register.
-        let floats = inst.args.iter().filter(|a| trace.ty(**a).is_float());
-        for (k, &v) in floats.enumerate() {
-            let k = self.file.fpr.arguments[k];
-            match saved(v) {
-                Some(r) => self.e.fload_rsp(k, self.e.frame.fpr_save(r)),
-                None => self.e.load_fpr(k, v),
-            }
-        }
-        let gprs = inst.args.iter().filter(|a| !trace.ty(**a).is_float());
-        for (k, &v) in gprs.enumerate() {
-            let dst = self.file.gpr.arguments[k];
-            match saved(v) {
-                Some(r) => self.e.load_rsp(dst, self.e.frame.gpr_save(r)),
-                None => self.e.load_gpr(dst, v),
-            }
-        }
-        let addr = helper.addr as i64;
-        dynasm!(self.e.asm ; .arch x64 ; mov rax, QWORD addr ; call rax);
-        match inst.ty {
-            Type::Void => {}
-            Type::Float => {
-                let x = self.e.fdst(i);
-                self.e.movapd(x, 0);
-                self.e.finish(i, x);
-            }
-            ty => {
-                if ty == Type::Bool {
-                    // The C ABI defines only the low byte of a bool result.
-                    dynasm!(self.e.asm ; .arch x64 ; movzx eax, al);
-                }
-                let d = self.e.dst(i);
-                self.e.mov_rr(d, RAX);
-                self.e.finish(i, d);
-            }
-        }
-        if helper.may_collect {
-            let count = 8 * self.gc_root_area as i32;
-            dynasm!(self.e.asm ; .arch x64 ; mov QWORD [rbx + count], 0);
-        }
-        for &(_, float, r) in &site.restore {
-            if float {
-                self.e.fload_rsp(r, self.e.frame.fpr_save(r));
-            } else {
-                self.e.load_rsp(r, self.e.frame.gpr_save(r));
-            }
-        }
-    }
-
-    /// Writes the refs live across a collecting call into the root area
-    /// (see `traces::regalloc::exits`).
-    fn publish_gc_roots(&mut self, roots: &[Val]) {
-        let area = self.gc_root_area;
-        for (k, &v) in roots.iter().enumerate() {
-            self.e.store_state(area + 1 + k, v);
-        }
-        if !roots.is_empty() {
-            let (count, n) = (8 * area as i32, roots.len() as i32);
-            dynasm!(self.e.asm ; .arch x64 ; mov QWORD [rbx + count], n);
-        }
-    }
-
     /// Moves each (phi, value) pair at once: loop entry and back edge.
     fn phi_moves(&mut self, pairs: &[(usize, Val)]) {
-        for float in [false, true] {
-            let moves: Vec<_> = pairs
-                .iter()
-                .filter(|(p, _)| self.e.trace.insts[*p].ty.is_float() == float)
-                .map(|&(p, v)| {
-                    (place(self.e.alloc.locs[p], Val(p as u32)), place(self.e.loc(v), v))
-                })
-                .collect();
-            for (d, s) in sequentialize(&moves) {
-                self.e.place_move(float, d, s);
-            }
+        let trace = self.e.trace;
+        let moves: Vec<_> = pairs
+            .iter()
+            .map(|&(p, v)| {
+                let float = trace.insts[p].ty.is_float();
+                let phi = Place::of(self.e.alloc.locs[p], Val(p as u32), float);
+                (phi, Place::of(self.e.loc(v), v, float))
+            })
+            .collect();
+        for (d, s) in sequentialize(&moves) {
+            self.e.place_move(d, s);
         }
-    }
-
-    /// An overflowed `addov`/`subov` computed in its first operand's
-    /// register (see `traces::regalloc::linear_scan`) gives the operand back
-    /// before the exit record is written: wrapping arithmetic undoes exactly.
-    fn undo_in_place_overflow(&mut self, g: usize) {
-        let inst = &self.e.trace.insts[g];
-        if !matches!(inst.op, Op::AddOv | Op::SubOv) {
-            return;
-        }
-        let (a, b) = (inst.args[0], inst.args[1]);
-        let (Loc::Reg(d), Loc::Reg(ra)) = (self.e.alloc.locs[g], self.e.loc(a)) else { return };
-        if d != ra {
-            return;
-        }
-        let rb = self.e.gpr(b, SCRATCH_B);
-        if inst.op == Op::AddOv {
-            dynasm!(self.e.asm ; .arch x64 ; sub Rq(d), Rq(rb));
-        } else {
-            dynasm!(self.e.asm ; .arch x64 ; add Rq(d), Rq(rb));
-        }
-    }
-
-    /// The exit stubs and the shared epilogue. Returns the offset of the
-    /// `ret` that unlinked exits jump to.
-    pub fn exits(&mut self, exits: &[ExitInfo], table_addr: u64) -> usize {
-        let common = self.e.asm.new_dynamic_label();
-        // Guards that exit with the same values in the same places (several
-        // guards of one bytecode share its snapshot) share the code writing
-        // them: the first such exit falls into it, the others jump to it.
-        let mut writers: HashMap<&[(Val, Loc)], DynamicLabel> = HashMap::new();
-        for (n, exit) in exits.iter().enumerate() {
-            let l = self.exit_labels[n];
-            dynasm!(self.e.asm ; .arch x64 ; =>l);
-            self.undo_in_place_overflow(exit.inst);
-            let n = n as i32;
-            dynasm!(self.e.asm ; .arch x64 ; mov eax, n);
-            if let Some(&writer) = writers.get(exit.entries.as_slice()) {
-                dynasm!(self.e.asm ; .arch x64 ; jmp =>writer);
-                continue;
-            }
-            let writer = self.e.asm.new_dynamic_label();
-            writers.insert(&exit.entries, writer);
-            dynasm!(self.e.asm ; .arch x64 ; =>writer);
-            for (k, &(v, _)) in exit.entries.iter().enumerate() {
-                self.e.store_state(k, v);
-            }
-            dynasm!(self.e.asm ; .arch x64 ; jmp =>common);
-        }
-        let size = self.e.frame.size;
-        let table = table_addr as i64;
-        dynasm!(self.e.asm ; .arch x64
-            ; =>common
-            ; mov rdi, rbx
-            ; add rsp, size
-            ; pop r15 ; pop r14 ; pop r13 ; pop r12 ; pop rbp ; pop rbx
-            ; mov rcx, QWORD table
-            ; jmp QWORD [rcx + rax * 8]
-        );
-        let ret = self.e.asm.offset().0;
-        dynasm!(self.e.asm ; .arch x64 ; ret);
-        ret
     }
 }

@@ -505,3 +505,111 @@ fn invalid_traces_are_errors_not_panics() {
         assert!(err.to_string().contains("invalid trace"), "{err}");
     }
 }
+
+/// Found by the random test: the int phi %16 dies early and its slot is
+/// reused by the float %22, which the back edge moves into the float phi
+/// %17 while the int phi's slot receives %24. Spill slots are shared by both
+/// register classes, so the back edge must order the moves of both classes
+/// together.
+const SLOT_SHARED_ACROSS_CLASSES: &str = "
+helper imix(int, int) -> int @0x0
+helper fmix(float, int) -> float @0x0
+helper sum6(int, int, int, int, int, int) -> int @0x0
+%0:ref = input 0
+%1:int = input 1
+%2:int = input 2
+%3:int = input 3
+%4:int = input 4
+%5:float = input 5
+%6:bool = input 6
+%7:int = kint 4095
+%8:int = and %1, %7
+%9:int = and %3, %7
+snap 0: frame pc=0 base=0 []
+%10:int = mulov %8, %9 snap=0  # exit 0
+%11:int = kint 0
+%12:int = kint 1
+%13:int = kint 3
+%14 = loop
+%15:int = phi %11
+%16:int = phi %1
+%17:float = phi %5
+%18:bool = phi %6
+%19:int = call @imix(%10, %15)
+%20:int = call @sum6(%2, %15, %19, %1, %10, %4)
+%21:int = call @sum6(%16, %16, %19, %4, %19, %19)
+%22:float = call @fmix(%17, %10)
+%23:float = call @fmix(%17, %10)
+%24:int = add %10, %20
+%25:int = add %15, %12
+%26:bool = lt %25, %13
+snap 1: frame pc=3 base=0 [0=%17 1=%17 2=%23 3=%18 4=%1] frame pc=13 base=8 [0=%4]
+%27 = guard.true %26 snap=1  # exit 1
+%28 = jump %25, %24, %22, %6
+";
+
+#[test]
+fn back_edge_orders_moves_of_both_classes_together() {
+    let allocation = traces::regalloc::allocate(
+        &parse(SLOT_SHARED_ACROSS_CLASSES).unwrap(),
+        &backend_x86_64::regs::reg_file(),
+    );
+    let (int_phi, float_value) = (allocation.locs[16], allocation.locs[22]);
+    assert!(matches!(int_phi, traces::regalloc::Loc::Slot(_)) && int_phi == float_value);
+    check(SLOT_SHARED_ACROSS_CLASSES, &[(&[0, 5, 7, 11, 13, f(1.5), 1], 1)]);
+}
+
+/// A root loop whose odd iterations leave through exit 0.
+const ROOT: &str = "
+%0:int = input 0
+%1:int = input 1
+%2:int = input 2
+%3:int = kint 1
+%4 = loop
+%5:int = phi %0
+%6:int = phi %2
+%7:int = and %5, %3
+snap 0: frame pc=1 base=0 [0=%5 1=%1 2=%6]
+%8 = guard.eq %7, 0x0 snap=0  # exit 0
+%9:int = add %6, %5
+%10:int = add %5, %3
+%11:bool = lt %10, %1
+snap 1: frame pc=9 base=0 [0=%10 1=%1 2=%9]
+%12 = guard.true %11 snap=1  # exit 1
+%13 = jump %10, %9
+";
+
+/// The side trace of the root's exit 0: handles one odd i, then goes back
+/// to the root through its exit 1 (linked to the root's entry).
+const ODD_SIDE: &str = "
+%0:int = input 0
+%1:int = input 1
+%2:int = input 2
+%3:int = kint 3
+%4:int = kint 1
+%5:int = mul %0, %3
+%6:int = add %2, %5
+%7:int = add %0, %4
+%8:bool = lt %7, %1
+snap 0: frame pc=9 base=0 [0=%7 1=%1 2=%6]
+%9 = guard.true %8 snap=0  # exit 0
+%10 = exit snap=0  # exit 1
+";
+
+#[test]
+fn side_trace_rejoins_its_root_through_a_linked_exit() {
+    let root = Arc::new(compile(&parse(ROOT).unwrap()).unwrap());
+    let side = Arc::new(compile(&parse(ODD_SIDE).unwrap()).unwrap());
+    root.link_exit(0, side.clone()).unwrap();
+    side.link_exit(1, root.clone()).unwrap();
+    let (start, n) = (3u64, 100_000u64);
+    let mut state = vec![start, n, 0];
+    // SAFETY: neither trace touches memory or calls helpers.
+    let exit = unsafe { root.run(&mut state) };
+    let want: u64 = (start..n).map(|i| if i % 2 == 0 { i } else { 3 * i }).sum();
+    assert_eq!(state, [n, n, want]);
+    // Whichever trace saw i reach n returned its own loop-end exit.
+    assert!(exit == 1 || exit == 0, "{exit}");
+    // Break the cycle so both traces are freed.
+    side.unlink_exit(1).unwrap();
+}

@@ -136,7 +136,7 @@ mod tests {
 %1:int = input 1
 %2:int = call @h(%0)
 %3:int = add %2, %1
-snap 0: frame pc=0 base=0 [0=%3 1=%0]
+snap 0: frame pc=0 base=0 [0=%3 1=%0 2=%1]
 %4 = exit snap=0
 ",
         )
@@ -153,7 +153,7 @@ snap 0: frame pc=0 base=0 [0=%3 1=%0]
         assert!(saved.contains(&0) && saved.contains(&1), "{saves:?}");
         assert!(restored.contains(&0) && restored.contains(&1));
         let exits = exit_map(&trace, &alloc);
-        assert_eq!(exits[0].entries.len(), 2);
+        assert_eq!(exits[0].entries.len(), 3);
         assert_eq!(exits[0].entries[1].0, Val(0));
     }
 }

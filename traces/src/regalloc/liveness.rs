@@ -14,6 +14,8 @@ pub struct Liveness {
     /// Compares used only by the guard right after them: the backend emits
     /// compare and branch together and the compare needs no location.
     pub fused: Vec<bool>,
+    /// How many operands and snapshot entries name each value.
+    pub uses: Vec<u32>,
 }
 
 impl Liveness {
@@ -67,7 +69,7 @@ pub fn liveness(trace: &Trace) -> Liveness {
                 })
         })
         .collect();
-    Liveness { end, fused }
+    Liveness { end, fused, uses }
 }
 
 #[cfg(test)]

@@ -4,15 +4,34 @@
 
 use crate::trace::Val;
 
-/// A source or destination of a move, within one register class.
+/// A source or destination of a move. Registers of the two classes are
+/// distinct places; spill slots are one space shared by both classes (a slot
+/// freed by an int may next hold a float), which is why the moves of both
+/// classes must be ordered together.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Place {
+    /// A general register.
     Reg(u8),
+    /// A float register.
+    FReg(u8),
     Slot(u32),
     /// A constant instruction's value (only ever a source).
     Const(Val),
-    /// The backend's scratch register that breaks cycles.
+    /// The backend's scratch that breaks cycles: it must hold 64 bits of
+    /// either class (a gpr, with moves to and from float registers).
     Temp,
+}
+
+impl Place {
+    /// Where `v`, allocated at `loc`, is.
+    pub fn of(loc: super::Loc, v: Val, float: bool) -> Place {
+        match loc {
+            super::Loc::Reg(r) if float => Place::FReg(r),
+            super::Loc::Reg(r) => Place::Reg(r),
+            super::Loc::Slot(s) => Place::Slot(s),
+            super::Loc::Const | super::Loc::None => Place::Const(v),
+        }
+    }
 }
 
 /// Orders `moves` (destination, source) so that executing them one after
@@ -64,15 +83,29 @@ mod tests {
             (Reg(1), Reg(2)),
             (Reg(2), Reg(0)),
             (Slot(0), Reg(0)),
+            (FReg(0), Slot(3)),
+            (Slot(3), Reg(2)),
+            (FReg(2), FReg(0)),
             (Reg(3), Const(Val(7))),
             (Reg(4), Reg(4)),
             (Slot(1), Slot(2)),
             (Slot(2), Slot(1)),
         ];
         let mut state: HashMap<Place, u32> = HashMap::new();
-        for (i, p) in
-            [Reg(0), Reg(1), Reg(2), Reg(3), Reg(4), Slot(0), Slot(1), Slot(2)].iter().enumerate()
-        {
+        let places = [
+            Reg(0),
+            Reg(1),
+            Reg(2),
+            Reg(3),
+            Reg(4),
+            Slot(0),
+            Slot(1),
+            Slot(2),
+            Slot(3),
+            FReg(0),
+            FReg(2),
+        ];
+        for (i, p) in places.iter().enumerate() {
             state.insert(*p, i as u32);
         }
         let before = state.clone();
