@@ -11,7 +11,7 @@
 //! - [`compare`]: failed runs and output differences
 //! - [`results`]: the figures gathered, ratios and geometric means
 //! - [`stats`]: median, spread, geometric mean
-//! - [`table`], [`json`], [`svg`]: the three outputs
+//! - [`table`] (terminal and Markdown), [`json`], [`svg`]: the outputs
 //! - [`progress`]: the progress line on stderr
 //! - [`machine`]: date and machine description
 

@@ -1,5 +1,5 @@
 //! The `bench` command from options to report: choose the interpreters and
-//! benchmarks, run them, and write the table, JSON and SVG.
+//! benchmarks, run them, and write the table, JSON, SVG and Markdown.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -60,7 +60,7 @@ fn run(layout: &Layout, args: &[String]) -> Result<bool, String> {
     let baseline = match &options.baseline {
         Some(path) => path.clone(),
         None => find_python38()
-            .ok_or("no python3.8 on PATH or under ~/.pyenv/versions: pass --baseline PATH")?,
+            .ok_or("no python3.8 (TACHYON_PYTHON38, PATH, ~/.pyenv): pass --baseline PATH")?,
     };
     let (benchmarks, skipped) = benchmarks(layout, &options, &baseline)?;
     if options.list {
