@@ -47,6 +47,12 @@ pub struct Options {
     pub warn_options: Vec<String>,
     /// `-E`, `-I`: ignore `PYTHON*` environment variables.
     pub ignore_environment: bool,
+    /// `--jit off` / `--jit on`.
+    pub jit: Option<bool>,
+    /// `--jit-threshold N`: loop iterations before a loop is traced.
+    pub jit_threshold: Option<u32>,
+    /// `--trace-dump` (`-`: standard error) or `--trace-dump=FILE`.
+    pub trace_dump: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,6 +94,9 @@ Options and arguments:\n\
 -V     : print the Python version number and exit (also --version)\n\
 -W arg : warning control\n\
 -X opt : implementation-specific option (ignored by tachyon, with a warning)\n\
+--jit on|off : enable or disable the tracing JIT (default on)\n\
+--jit-threshold N : loop iterations before a loop is traced\n\
+--trace-dump[=FILE] : write the JIT's traces and counts to FILE (default stderr)\n\
 --dump-ast file : print ast.dump(ast.parse(source)) of file and exit\n\
 file   : program read from script file\n\
 -      : program read from stdin (default; interactive mode if a tty)\n\
@@ -120,6 +129,38 @@ pub fn parse(args: &[String]) -> Result<Invocation, UsageError> {
                 }
                 "help" => return Ok(Invocation { action: Action::Help, options }),
                 "version" => return Ok(Invocation { action: Action::Version, options }),
+                "jit" | "jit-threshold" => {
+                    let value = args.get(i + 1).ok_or_else(|| UsageError {
+                        message: format!("Argument expected for the --{long} option"),
+                    })?;
+                    if long == "jit" {
+                        options.jit = Some(match value.as_str() {
+                            "on" => true,
+                            "off" => false,
+                            _ => {
+                                return Err(UsageError {
+                                    message: format!("--jit takes 'on' or 'off', not '{value}'"),
+                                })
+                            }
+                        });
+                    } else {
+                        options.jit_threshold = Some(value.parse().map_err(|_| UsageError {
+                            message: format!("--jit-threshold takes a number, not '{value}'"),
+                        })?);
+                    }
+                    i += 2;
+                    continue;
+                }
+                "trace-dump" => {
+                    options.trace_dump = Some("-".into());
+                    i += 1;
+                    continue;
+                }
+                _ if long.starts_with("trace-dump=") => {
+                    options.trace_dump = Some(long["trace-dump=".len()..].to_string());
+                    i += 1;
+                    continue;
+                }
                 "dump-ast" => {
                     let path = args.get(i + 1).ok_or_else(|| UsageError {
                         message: "Argument expected for the --dump-ast option".into(),

@@ -15,6 +15,7 @@
 //! | [`number`] | numeric algorithms: int and float semantics, repr, hashing |
 //! | [`table`] | dict and set hash tables and list sort, as CPython 3.8 runs them |
 //! | [`vm`] | the virtual machine: frames, interpreter loop, calls, protocols |
+//! | [`jit`] | the tracing JIT's interpreter side: hot loops, recording, trace entry, deopt |
 //! | [`builtins`] | the `builtins` module and the methods of the built-in types |
 //! | [`modules`] | native modules (`sys`, ...) |
 //! | [`pythonpath`] | finding an installed CPython 3.8 (its stdlib, the test oracle) |
@@ -25,6 +26,7 @@ pub mod bytecode;
 pub mod cli;
 pub mod compile;
 pub mod conformance;
+pub mod jit;
 pub mod modules;
 pub mod number;
 pub mod object;

@@ -40,19 +40,13 @@ fn main() -> ExitCode {
                     .and_then(Result::ok)
                     .map(|d| d.display().to_string())
                     .unwrap_or_default();
-                run(bytes, path.clone(), argv, dir, invocation.options.unbuffered)
+                run(bytes, path.clone(), argv, dir, &invocation.options)
             }
             Err(err) => cannot_open(&program, &path, &err),
         },
         Action::RunCommand { source, argv } => {
             interp::vm::import::remember_source("<string>", &source);
-            run(
-                source.into_bytes(),
-                "<string>".into(),
-                argv,
-                String::new(),
-                invocation.options.unbuffered,
-            )
+            run(source.into_bytes(), "<string>".into(), argv, String::new(), &invocation.options)
         }
         Action::RunModule { module, .. } => {
             eprintln!(
@@ -67,7 +61,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(1);
             }
             interp::vm::import::remember_source("<stdin>", &String::from_utf8_lossy(&source));
-            run(source, "<stdin>".into(), argv, String::new(), invocation.options.unbuffered)
+            run(source, "<stdin>".into(), argv, String::new(), &invocation.options)
         }
         Action::DumpAst { path } => match std::fs::read(&path) {
             Ok(bytes) => match parse::parse_bytes(&bytes, &path, Mode::Module) {
@@ -118,11 +112,19 @@ fn run(
     filename: String,
     argv: Vec<String>,
     path0: String,
-    unbuffered: bool,
+    options: &cli::Options,
 ) -> ExitCode {
+    let options = options.clone();
     let worker = std::thread::Builder::new().stack_size(INTERPRETER_STACK).spawn(move || {
         let mut vm = interp::vm::Vm::with_argv(argv);
-        vm.unbuffered = unbuffered;
+        vm.unbuffered = options.unbuffered;
+        if let Some(on) = options.jit {
+            vm.jit.options.enabled = on;
+        }
+        if let Some(n) = options.jit_threshold {
+            vm.jit.options.threshold = n;
+        }
+        vm.jit.options.dump = options.trace_dump.clone();
         vm.set_path0(&path0);
         vm.run_main(&source, &filename)
     });

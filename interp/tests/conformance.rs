@@ -1,6 +1,7 @@
 //! Runs every conformance script in `tests/` under `tachyon` and compares
 //! stdout, stderr and exit status with what CPython 3.8 gave (the expected
-//! files beside each script). Each script runs as is and under GC stress.
+//! files beside each script). Each script runs as is, under GC stress, with
+//! the JIT tracing every loop (threshold 1), and with both.
 
 use interp::conformance::{collect_scripts, expected, run_script, ScriptRun};
 use std::path::Path;
@@ -15,6 +16,12 @@ struct Mode {
 const MODES: &[Mode] = &[
     Mode { name: "plain", flags: &[], env: &[] },
     Mode { name: "gc-stress", flags: &[], env: &[("TACHYON_GC_STRESS", "1")] },
+    Mode { name: "jit", flags: &["--jit-threshold", "1"], env: &[] },
+    Mode {
+        name: "jit-gc-stress",
+        flags: &["--jit-threshold", "1"],
+        env: &[("TACHYON_GC_STRESS", "1")],
+    },
 ];
 
 fn show(bytes: &[u8]) -> String {

@@ -177,6 +177,9 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         let it = SeqIterObj {
             seq: Cell::new(seq),
             index: Cell::new(l.items.len() as i64 - 1),
+            range_start: 0,
+            range_step: 0,
+            range_len: 0,
             kind: SeqKind::ListReversed,
             extra: Value::NONE,
         };
@@ -199,12 +202,7 @@ pub fn callable_iterator(vm: &mut Vm, func: Value, sentinel: Value) -> PyResult 
     if !crate::builtins::functions::is_callable(vm, func) {
         return Err(vm.type_error("iter(v, w): v must be callable"));
     }
-    let it = SeqIterObj {
-        seq: Cell::new(func),
-        index: Cell::new(0),
-        kind: SeqKind::Callable,
-        extra: sentinel,
-    };
+    let it = SeqIterObj::new(func, 0, SeqKind::Callable, sentinel);
     Ok(vm.heap.alloc(vm.heap.types().callable_iterator, it).value())
 }
 

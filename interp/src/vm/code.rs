@@ -36,6 +36,9 @@ pub struct CodeObj {
     pub qualname: Value,
     pub filename: Value,
     pub caches: Box<[Cell<CacheEntry>]>,
+    /// Per instruction: the iteration counter of the loop headed there
+    /// (or a `jit::HAS_TRACE`-style state).
+    pub loop_counters: Box<[Cell<u32>]>,
 }
 
 // SAFETY: traces constants, names and cached values, its only references.
@@ -86,6 +89,7 @@ pub fn load_code(heap: &Heap, code_type: Value, unit: &Rc<CodeUnit>) -> Gc<CodeO
         qualname: heap.new_str(&unit.qualname),
         filename: heap.new_str(&unit.filename),
         caches: caches.into(),
+        loop_counters: (0..unit.instrs.len()).map(|_| Cell::new(0)).collect(),
     };
     heap.alloc(code_type, code)
 }

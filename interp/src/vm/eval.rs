@@ -79,6 +79,9 @@ impl Vm {
         loop {
             let instr = instrs[pc];
             self.frames[frame_index].pc = pc as u32;
+            if self.jit.recording.is_some() {
+                self.jit_record(frame_index, pc as u32, instr);
+            }
             pc += 1;
             let step: PyResult<Option<Value>> = match instr {
                 Instr::LoadConst { dst, idx } => {
@@ -277,6 +280,9 @@ impl Vm {
                 Instr::Loop { target } => {
                     pc = target as usize;
                     self.safepoint();
+                    if self.jit.options.enabled {
+                        pc = self.jit_loop(frame_index, &code, target) as usize;
+                    }
                     Ok(None)
                 }
                 Instr::GetIter { dst, src } => self.get_iter(r!(src)).map(|v| {
@@ -532,6 +538,7 @@ impl Vm {
                     };
                     self.frames[frame_index].pc = pc as u32;
                     g.resume_slot.set(Some(dst));
+                    self.jit_leave_frame(frame_index);
                     return Ok(FrameExit::Yield(r!(src)));
                 }
                 Instr::YieldFrom { dst, iter, value } => {
@@ -596,7 +603,10 @@ impl Vm {
             };
             match step {
                 Ok(None) => {}
-                Ok(Some(result)) => return Ok(FrameExit::Return(result)),
+                Ok(Some(result)) => {
+                    self.jit_leave_frame(frame_index);
+                    return Ok(FrameExit::Return(result));
+                }
                 Err(err) => {
                     self.handle_error(frame_index, &code, err, Raised::Fresh, &mut pc)?;
                 }
@@ -615,6 +625,7 @@ impl Vm {
         raised: Raised,
         pc: &mut usize,
     ) -> Result<(), PyErr> {
+        self.jit_leave_frame(frame_index);
         let at = self.frames[frame_index].pc;
         if raised == Raised::Fresh {
             self.chain_context(err.exception());

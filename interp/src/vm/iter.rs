@@ -35,12 +35,56 @@ pub enum SeqKind {
     Callable,
 }
 
-/// An iterator over a sequence (or a range, or a callable).
+/// An iterator over a sequence (or a range, or a callable). `#[repr(C)]`:
+/// traces of `for` over a range read `index`, `range_len`, `range_start`
+/// and `range_step` at the offsets below and advance `index` themselves.
+#[repr(C)]
 pub struct SeqIterObj {
     pub seq: Cell<Value>,
     pub index: Cell<i64>,
+    /// For `SeqKind::Range`: the range's start, step and length.
+    pub range_start: i64,
+    pub range_step: i64,
+    pub range_len: i64,
     pub kind: SeqKind,
     pub extra: Value,
+}
+
+/// Byte offsets of `SeqIterObj` fields from the object's address.
+pub const SEQ_ITER_INDEX_OFFSET: usize =
+    crate::object::header::PAYLOAD_OFFSET + std::mem::offset_of!(SeqIterObj, index);
+pub const SEQ_ITER_RANGE_START_OFFSET: usize =
+    crate::object::header::PAYLOAD_OFFSET + std::mem::offset_of!(SeqIterObj, range_start);
+pub const SEQ_ITER_RANGE_STEP_OFFSET: usize =
+    crate::object::header::PAYLOAD_OFFSET + std::mem::offset_of!(SeqIterObj, range_step);
+pub const SEQ_ITER_RANGE_LEN_OFFSET: usize =
+    crate::object::header::PAYLOAD_OFFSET + std::mem::offset_of!(SeqIterObj, range_len);
+
+/// `(index, len)` of a range iterator, `None` for any other value.
+pub fn range_iter_state(v: Value) -> Option<(i64, i64)> {
+    let it = Gc::<SeqIterObj>::from_value(v)?;
+    match it.kind {
+        SeqKind::Range { len, .. } if !it.seq.get().is_none() => Some((it.index.get(), len)),
+        _ => None,
+    }
+}
+
+impl SeqIterObj {
+    pub fn new(seq: Value, index: i64, kind: SeqKind, extra: Value) -> SeqIterObj {
+        let (range_start, range_step, range_len) = match kind {
+            SeqKind::Range { start, step, len } => (start, step, len),
+            _ => (0, 0, 0),
+        };
+        SeqIterObj {
+            seq: Cell::new(seq),
+            index: Cell::new(index),
+            range_start,
+            range_step,
+            range_len,
+            kind,
+            extra,
+        }
+    }
 }
 
 // SAFETY: traces the sequence and the sentinel.
@@ -79,8 +123,7 @@ unsafe impl Payload for TableIterObj {
 
 impl Vm {
     fn new_seq_iter(&self, ty: Value, seq: Value, kind: SeqKind, start: i64) -> Value {
-        let it =
-            SeqIterObj { seq: Cell::new(seq), index: Cell::new(start), kind, extra: Value::NONE };
+        let it = SeqIterObj::new(seq, start, kind, Value::NONE);
         self.heap.alloc(ty, it).value()
     }
 

@@ -197,6 +197,8 @@ pub struct Vm {
     /// The stream objects `sys.stdout`/`sys.stderr` start as.
     pub original_stdout: Value,
     pub original_stderr: Value,
+    /// The tracing JIT: options, the recording under way, compiled traces.
+    pub jit: crate::jit::JitState,
 }
 
 impl Vm {
@@ -233,6 +235,7 @@ impl Vm {
             sys_module: Value::NONE,
             original_stdout: Value::NONE,
             original_stderr: Value::NONE,
+            jit: crate::jit::JitState::new(crate::jit::JitOptions::default()),
         };
         crate::builtins::install(&mut vm);
         crate::modules::sys::install(&mut vm).expect("sys installs on a fresh heap");

@@ -45,6 +45,7 @@ impl Vm {
             Err(err) => self.report_uncaught(err),
         };
         self.flush_stdout();
+        self.write_trace_dump();
         status
     }
 
