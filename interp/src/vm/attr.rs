@@ -59,7 +59,7 @@ impl Vm {
     }
 
     fn has_custom_getattribute(&self, ty: Gc<TypeObj>) -> bool {
-        let name = self.heap.intern("__getattribute__");
+        let name = self.names.dunder_getattribute;
         matches!(self.heap.lookup(ty, name), Some(m) if function_of(m).is_some())
     }
 
@@ -67,7 +67,7 @@ impl Vm {
     pub fn get_attr(&mut self, obj: Value, name: Value) -> PyResult {
         let ty = self.heap.type_obj(obj);
         if ty.is_heap_type() {
-            let ga = self.heap.intern("__getattribute__");
+            let ga = self.names.dunder_getattribute;
             if let Some(m) = self.heap.lookup(ty, ga) {
                 if function_of(m).is_some() {
                     let r = self.call_method_value(m, obj, &[name]);
@@ -254,7 +254,7 @@ impl Vm {
     pub fn set_attr(&mut self, obj: Value, name: Value, value: Value) -> PyResult<()> {
         let ty = self.heap.type_obj(obj);
         if ty.is_heap_type() {
-            let sa = self.heap.intern("__setattr__");
+            let sa = self.names.dunder_setattr;
             if let Some(m) = self.heap.lookup(ty, sa) {
                 if function_of(m).is_some() {
                     self.call_method_value(m, obj, &[name, value])?;
@@ -269,7 +269,7 @@ impl Vm {
     pub fn del_attr(&mut self, obj: Value, name: Value) -> PyResult<()> {
         let ty = self.heap.type_obj(obj);
         if ty.is_heap_type() {
-            let da = self.heap.intern("__delattr__");
+            let da = self.names.dunder_delattr;
             if let Some(m) = self.heap.lookup(ty, da) {
                 if function_of(m).is_some() {
                     self.call_method_value(m, obj, &[name])?;

@@ -572,7 +572,17 @@ impl Vm {
                     a
                 }
             };
-            let Some(c) = printf::Conversion::parse(&format!("{spec}{conv}")) else {
+            // The number module parses flags, width and precision of the
+            // numeric conversions; s, r and a take the same fields.
+            let parsed = if matches!(conv, 's' | 'r' | 'a') {
+                printf::Conversion::parse(&format!("{spec}d")).map(|mut c| {
+                    c.conv = conv;
+                    c
+                })
+            } else {
+                printf::Conversion::parse(&format!("{spec}{conv}"))
+            };
+            let Some(c) = parsed else {
                 return Err(self.value_error(&format!(
                     "unsupported format character '{conv}' (0x{:x}) at index {}",
                     conv as u32,
