@@ -1,0 +1,225 @@
+//! Loop peeling with invariant hoisting (LuaJIT's lj_opt_loop.c). The loop
+//! body is emitted twice through the fold engine: once as the peeled first
+//! iteration (the preamble), then after `loop`, where everything that only
+//! depends on values the preamble computed is found by CSE and so hoisted,
+//! and every guard the preamble proved vanishes. A carried value (one whose
+//! next value differs from its value entering the iteration) becomes a phi;
+//! the rest are invariant. Which are carried is found by emitting the loop
+//! copy optimistically and emitting it again with more phis until the
+//! copy's end values confirm the guess, so the loop body is never built on
+//! a wrong assumption (and needs no LuaJIT-style phi repair).
+//!
+//! A carried word that boxes an int or float at the end of both iterations
+//! is carried unboxed: its phi holds the payload and the loop copy reboxes
+//! it, which the fold engine then cancels against the copy's unboxing, and
+//! snapshots hold the payload as a virtual box.
+
+use std::collections::HashMap;
+
+use traces::{Op, SnapFrame, SnapValue, Snapshot, Trace, Val};
+
+use crate::builder::{map_snapshot, TraceBuilder};
+use crate::opt::boxes::BoxKind;
+use crate::opt::OptError;
+
+/// A value carried from one iteration to the next.
+#[derive(Clone, Debug)]
+pub struct Carried {
+    /// What the body reads it as (a phi or an input), if it reads it.
+    pub var: Option<Val>,
+    /// Its value entering the first iteration.
+    pub first: Option<Val>,
+    /// Its value at the end of an iteration.
+    pub next: Val,
+    /// The root-frame slot it lives in, if snapshots of the loop copy must
+    /// name it (the recorder's snapshots list only slots the current
+    /// iteration changed).
+    pub slot: Option<u32>,
+}
+
+/// A loop to peel, in a source trace's numbering.
+pub struct LoopSource<'a> {
+    pub trace: &'a Trace,
+    /// Instructions before the loop, copied once.
+    pub prefix: Vec<usize>,
+    /// The iteration, copied twice.
+    pub body: Vec<usize>,
+    pub carried: Vec<Carried>,
+}
+
+/// Maps source values to emitted ones and copies instructions.
+#[derive(Clone)]
+struct Copier {
+    subst: Vec<Option<Val>>,
+}
+
+impl Copier {
+    fn get(&self, v: Val) -> Result<Val, OptError> {
+        self.subst[v.index()].ok_or_else(|| OptError(format!("%{} used before it is defined", v.0)))
+    }
+
+    /// Copies instruction `i` of `src`; `merge` completes its snapshot.
+    fn copy(
+        &mut self,
+        b: &mut TraceBuilder,
+        src: &Trace,
+        i: usize,
+        merge: &dyn Fn(&mut Snapshot),
+    ) -> Result<(), OptError> {
+        let mut inst = src.insts[i].clone();
+        for a in inst.args.iter_mut() {
+            *a = self.get(*a)?;
+        }
+        if let Some(s) = inst.snap {
+            let mut missing = None;
+            let mut snap = map_snapshot(&src.snapshots[s as usize], &mut |v| {
+                self.subst[v.index()].unwrap_or_else(|| {
+                    missing = Some(v);
+                    v
+                })
+            });
+            if let Some(v) = missing {
+                return Err(OptError(format!("snapshot names undefined %{}", v.0)));
+            }
+            merge(&mut snap);
+            inst.snap = Some(b.snapshot(snap));
+        }
+        let v = match inst.op {
+            Op::Input => Some(b.input(inst.ty, inst.imm as u32)),
+            op if op.is_const() => Some(b.constant(op, inst.imm)),
+            Op::Loop | Op::Phi | Op::Jump => {
+                return Err(OptError(format!("%{i}: {} inside a copied body", inst.op.name())))
+            }
+            _ => b.emit(inst),
+        };
+        self.subst[i] = v;
+        Ok(())
+    }
+}
+
+/// How a carried value crosses the back edge.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Carry {
+    Invariant,
+    Phi,
+    Unboxed(BoxKind),
+}
+
+/// Peels `src` into a preamble and an optimised loop.
+pub fn peel(src: &LoopSource, mut b: TraceBuilder) -> Result<Trace, OptError> {
+    let n = src.trace.insts.len();
+    let mut copier = Copier { subst: vec![None; n] };
+    let none = |_: &mut Snapshot| {};
+    for &i in &src.prefix {
+        copier.copy(&mut b, src.trace, i, &none)?;
+    }
+    for c in &src.carried {
+        if let (Some(var), Some(first)) = (c.var, c.first) {
+            copier.subst[var.index()] = Some(copier.get(first)?);
+        }
+    }
+    for &i in &src.body {
+        copier.copy(&mut b, src.trace, i, &none)?;
+    }
+    let next0: Vec<Val> =
+        src.carried.iter().map(|c| copier.get(c.next)).collect::<Result<_, _>>()?;
+    let mut carry = vec![Carry::Invariant; src.carried.len()];
+    // Each round turns at least one carry from invariant to phi, or from
+    // unboxed to phi, so this ends.
+    loop {
+        let mut lb = b.clone();
+        let mut lc = copier.clone();
+        lb.loop_label();
+        let mut entering = next0.clone();
+        for (j, &init) in next0.iter().enumerate() {
+            if carry[j] == Carry::Invariant {
+                continue;
+            }
+            let unboxed = lb.known_box(init).filter(|_| carry[j] != Carry::Phi);
+            let (phi_init, how) = match unboxed {
+                Some((kind, x)) if lb.layout().is_some() => (x, Carry::Unboxed(kind)),
+                _ => (init, Carry::Phi),
+            };
+            carry[j] = how;
+            entering[j] = lb.phi(phi_init);
+        }
+        for (j, &c) in carry.iter().enumerate() {
+            if let Carry::Unboxed(kind) = c {
+                entering[j] = lb.rebox(kind, entering[j]).map_err(|e| OptError(e.to_string()))?;
+            }
+        }
+        for (c, &v) in src.carried.iter().zip(&entering) {
+            if let Some(var) = c.var {
+                lc.subst[var.index()] = Some(v);
+            }
+        }
+        let slot_values: Vec<(u32, Val)> = src
+            .carried
+            .iter()
+            .zip(&entering)
+            .filter(|(c, &v)| {
+                c.slot.is_some() && c.first.map(|f| lc.subst[f.index()]) != Some(Some(v))
+            })
+            .map(|(c, &v)| (c.slot.unwrap_or(0), v))
+            .collect();
+        let merge = |snap: &mut Snapshot| merge_slots(snap, &slot_values);
+        for &i in &src.body {
+            lc.copy(&mut lb, src.trace, i, &merge)?;
+        }
+        let next1: Vec<Val> =
+            src.carried.iter().map(|c| lc.get(c.next)).collect::<Result<_, _>>()?;
+        let mut again = false;
+        let mut jump = Vec::new();
+        for j in 0..carry.len() {
+            match carry[j] {
+                Carry::Invariant if next1[j] != next0[j] => {
+                    carry[j] = Carry::Phi;
+                    again = true;
+                }
+                Carry::Invariant => {}
+                Carry::Phi => jump.push(next1[j]),
+                Carry::Unboxed(kind) => match lb.known_box(next1[j]) {
+                    Some((k, x)) if k == kind => jump.push(x),
+                    _ => {
+                        carry[j] = Carry::Phi;
+                        again = true;
+                    }
+                },
+            }
+        }
+        if !again {
+            lb.jump(&jump);
+            return Ok(lb.into_trace());
+        }
+    }
+}
+
+/// Adds the carried slots' values to the root frame of `snap` where the
+/// snapshot does not name them itself.
+fn merge_slots(snap: &mut Snapshot, slots: &[(u32, Val)]) {
+    if slots.is_empty() {
+        return;
+    }
+    if snap.frames.is_empty() {
+        snap.frames.push(SnapFrame::default());
+    }
+    let root = &mut snap.frames[0];
+    let named: HashMap<u32, ()> = root.slots.iter().map(|(s, _)| (*s, ())).collect();
+    for &(slot, v) in slots {
+        if !named.contains_key(&slot) {
+            root.slots.push((slot, SnapValue::Val(v)));
+        }
+    }
+    root.slots.sort_by_key(|(s, _)| *s);
+}
+
+/// Re-emits a trace without a loop through the fold engine (folding, CSE
+/// and redundant-guard removal for side traces and straight-line code).
+pub fn reemit_straight(src: &Trace, mut b: TraceBuilder) -> Result<Trace, OptError> {
+    let mut copier = Copier { subst: vec![None; src.insts.len()] };
+    let none = |_: &mut Snapshot| {};
+    for i in 0..src.insts.len() {
+        copier.copy(&mut b, src, i, &none)?;
+    }
+    Ok(b.into_trace())
+}
