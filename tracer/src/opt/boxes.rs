@@ -69,14 +69,17 @@ impl BoxFacts {
             Op::FToW => {
                 self.boxed.insert(v, (BoxKind::Float, inst.args[0]));
             }
-            Op::Cast if matches!(inst.ty, Type::Word | Type::Ref) => {
-                let or = ops.def(inst.args[0]);
-                if or.op != Op::Or || !is_k(ops, or.args[1], layout.int_tag << layout.tag_shift) {
-                    return;
-                }
-                let and = ops.def(or.args[0]);
+            // The int form of the box is known too: `cast.int` of the
+            // boxed word folds back to it.
+            Op::Or if is_k(ops, inst.args[1], layout.int_tag << layout.tag_shift) => {
+                let and = ops.def(inst.args[0]);
                 if and.op == Op::And && is_k(ops, and.args[1], layout.payload_mask) {
                     self.boxed.insert(v, (BoxKind::Int, and.args[0]));
+                }
+            }
+            Op::Cast if matches!(inst.ty, Type::Word | Type::Ref) => {
+                if let Some(fact) = self.get(inst.args[0]) {
+                    self.boxed.insert(v, fact);
                 }
             }
             _ => {}
@@ -87,7 +90,7 @@ impl BoxFacts {
     pub fn fold(&self, layout: &BoxLayout, ops: &dyn Operands, inst: &Inst) -> Option<Folded> {
         let shift = 64 - layout.tag_shift as u64;
         let arg = |k: usize| inst.args.get(k).copied();
-        let word_of = |v: Val| cast_of(ops, v).and_then(|w| self.get(w));
+        let word_of = |v: Val| cast_of(ops, v).and_then(|w| self.get(w)).or_else(|| self.get(v));
         match inst.op {
             Op::Sar if is_k(ops, arg(1)?, shift) => {
                 let shl = ops.def(arg(0)?);

@@ -101,8 +101,11 @@ impl Copier {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Carry {
     Invariant,
-    Phi,
+    /// Needs a phi; unboxed if its value is a known box.
+    Carried,
     Unboxed(BoxKind),
+    /// A phi of the word itself.
+    Phi,
 }
 
 /// Peels `src` into a preamble and an optimised loop.
@@ -113,9 +116,12 @@ pub fn peel(src: &LoopSource, mut b: TraceBuilder) -> Result<Trace, OptError> {
     for &i in &src.prefix {
         copier.copy(&mut b, src.trace, i, &none)?;
     }
-    for c in &src.carried {
-        if let (Some(var), Some(first)) = (c.var, c.first) {
-            copier.subst[var.index()] = Some(copier.get(first)?);
+    // Each slot's value at trace entry (what snapshots need not repeat).
+    let entry: Vec<Option<Val>> =
+        src.carried.iter().map(|c| c.first.and_then(|f| copier.subst[f.index()])).collect();
+    for (c, e) in src.carried.iter().zip(&entry) {
+        if let (Some(var), Some(e)) = (c.var, e) {
+            copier.subst[var.index()] = Some(*e);
         }
     }
     for &i in &src.body {
@@ -136,6 +142,7 @@ pub fn peel(src: &LoopSource, mut b: TraceBuilder) -> Result<Trace, OptError> {
                 continue;
             }
             let unboxed = lb.known_box(init).filter(|_| carry[j] != Carry::Phi);
+            // A carry unboxed last round is tried unboxed again.
             let (phi_init, how) = match unboxed {
                 Some((kind, x)) if lb.layout().is_some() => (x, Carry::Unboxed(kind)),
                 _ => (init, Carry::Phi),
@@ -157,10 +164,9 @@ pub fn peel(src: &LoopSource, mut b: TraceBuilder) -> Result<Trace, OptError> {
             .carried
             .iter()
             .zip(&entering)
-            .filter(|(c, &v)| {
-                c.slot.is_some() && c.first.map(|f| lc.subst[f.index()]) != Some(Some(v))
-            })
-            .map(|(c, &v)| (c.slot.unwrap_or(0), v))
+            .zip(&entry)
+            .filter(|((c, &v), e)| c.slot.is_some() && **e != Some(v))
+            .map(|((c, &v), _)| (c.slot.unwrap_or(0), v))
             .collect();
         let merge = |snap: &mut Snapshot| merge_slots(snap, &slot_values);
         for &i in &src.body {
@@ -173,11 +179,11 @@ pub fn peel(src: &LoopSource, mut b: TraceBuilder) -> Result<Trace, OptError> {
         for j in 0..carry.len() {
             match carry[j] {
                 Carry::Invariant if next1[j] != next0[j] => {
-                    carry[j] = Carry::Phi;
+                    carry[j] = Carry::Carried;
                     again = true;
                 }
                 Carry::Invariant => {}
-                Carry::Phi => jump.push(next1[j]),
+                Carry::Phi | Carry::Carried => jump.push(next1[j]),
                 Carry::Unboxed(kind) => match lb.known_box(next1[j]) {
                     Some((k, x)) if k == kind => jump.push(x),
                     _ => {
@@ -222,4 +228,96 @@ pub fn reemit_straight(src: &Trace, mut b: TraceBuilder) -> Result<Trace, OptErr
         copier.copy(&mut b, src, i, &none)?;
     }
     Ok(b.into_trace())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::opt::boxes::BoxLayout;
+    use crate::opt::optimize_recording;
+    use traces::Type;
+
+    /// The interpreter's NaN-boxing (interp/src/object/value.rs).
+    pub(crate) const LAYOUT: BoxLayout = BoxLayout {
+        tag_shift: 48,
+        int_tag: 0xFFF9,
+        payload_mask: (1 << 48) - 1,
+        first_tag: 0xFFF9 << 48,
+        int_kind: Some(1),
+        float_kind: Some(2),
+    };
+
+    fn frame(slots: &[(u32, Val)]) -> Snapshot {
+        let slots = slots.iter().map(|&(s, v)| (s, SnapValue::Val(v))).collect();
+        Snapshot { frames: vec![SnapFrame { pc: 7, base: 0, slots }], virtuals: vec![] }
+    }
+
+    /// `for i in range(n): total += i`, recorded as the recorder does:
+    /// slot 0 the counter, 1 the stop, 2 the total, all boxed words.
+    fn range_sum() -> crate::builder::Recording {
+        let mut b = TraceBuilder::with_layout("range_sum", LAYOUT);
+        let (wi, wn, wt) = (b.input(Type::Word, 0), b.input(Type::Word, 1), b.input(Type::Word, 2));
+        let s0 = b.snapshot(frame(&[]));
+        b.guard_int(wi, s0).unwrap();
+        b.guard_int(wn, s0).unwrap();
+        let i = b.unbox_int(wi).unwrap();
+        let n = b.unbox_int(wn).unwrap();
+        let one = b.kint(1);
+        let i1 = b.guard(Op::AddOv, &[i, one], 0, s0).unwrap();
+        let more = b.op(Op::ILt, Type::Bool, &[i1, n]);
+        b.guard(Op::GuardTrue, &[more], 0, s0);
+        let wi1 = b.box_int(i1).unwrap();
+        let s1 = b.snapshot(frame(&[(0, wi1)]));
+        b.guard_int(wt, s1).unwrap();
+        let t = b.unbox_int(wt).unwrap();
+        let t1 = b.guard(Op::AddOv, &[t, i1], 0, s1).unwrap();
+        let wt1 = b.box_int(t1).unwrap();
+        b.close_loop(vec![(0, wi1), (2, wt1)])
+    }
+
+    fn loop_body(trace: &Trace) -> Vec<String> {
+        let l = trace.loop_start().unwrap();
+        let text = traces::text::print(trace);
+        let body: Vec<&str> = text.lines().filter(|l| l.starts_with('%')).collect();
+        body[l..].iter().map(|s| s.split(" snap=").next().unwrap().to_string()).collect()
+    }
+
+    #[test]
+    fn range_loop_keeps_only_the_arithmetic() {
+        let trace = optimize_recording(&range_sum()).unwrap();
+        let text = traces::text::print(&trace);
+        let body = loop_body(&trace);
+        let ops: Vec<&str> = body
+            .iter()
+            .map(|l| l.split(" = ").nth(1).unwrap().split(' ').next().unwrap())
+            .collect();
+        assert_eq!(
+            ops,
+            ["loop", "phi", "phi", "addov", "lt", "guard.true", "addov", "jump"],
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn range_loop_exits_in_the_state_the_interpreter_expects() {
+        use traces::eval::{eval, Env, Outcome, TestMemory};
+        let trace = optimize_recording(&range_sum()).unwrap();
+        let boxed = |x: u64| (x & LAYOUT.payload_mask) | (LAYOUT.int_tag << 48);
+        let mut memory = TestMemory::default();
+        let mut env = Env { memory: &mut memory, helpers: Default::default() };
+        let out = eval(&trace, &[boxed(0), boxed(5), boxed(0)], &mut env, 100).unwrap();
+        let Outcome::Exit { snap, values, .. } = out else { panic!("{out:?}") };
+        let snap = &trace.snapshots[snap as usize];
+        let at: HashMap<Val, u64> = snap.values().zip(values).collect();
+        let slot = |s: u32| match snap.frames[0].slots.iter().find(|(k, _)| *k == s).unwrap().1 {
+            SnapValue::Val(v) => at[&v],
+            SnapValue::Virtual(o) => match snap.virtuals[o as usize].fields[0].1 {
+                SnapValue::Val(v) => boxed(at[&v]),
+                SnapValue::Virtual(_) => panic!("nested"),
+            },
+        };
+        // 1 + 2 + 3 + 4 added; the exit resumes at the loop header with the
+        // counter at 4, whose increment fails the `< 5` test.
+        assert_eq!((slot(0), slot(2)), (boxed(4), boxed(10)));
+    }
 }
