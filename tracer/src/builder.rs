@@ -109,7 +109,11 @@ impl TraceBuilder {
             Some(layout) => self.boxes.sink(layout, &Defs(&self.trace), snap),
             None => snap,
         };
-        self.trace.add_snapshot(snap)
+        // Consecutive guards often resume in the same state: share it.
+        match self.trace.snapshots.last() {
+            Some(last) if *last == snap => self.trace.snapshots.len() as SnapId - 1,
+            _ => self.trace.add_snapshot(snap),
+        }
     }
 
     /// Emits `inst` through fold, CSE and guard elimination. The result is

@@ -51,3 +51,36 @@ impl CseTable {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::opt::check::optimizes_to;
+
+    #[test]
+    fn equal_pure_instructions_merge() {
+        optimizes_to(
+            "%0:int = input 0
+             %1:int = input 1
+             %2:int = add %0, %1
+             %3:int = add %1, %0
+             %4:int = mul %2, %3
+             snap 0: frame pc=1 base=0 [0=%4]
+             %5:int = addov %0, %1 snap=0
+             %6:int = addov %1, %0 snap=0
+             %7:int = ld.i64 [%0 + 8]
+             %8:int = ld.i64 [%0 + 8]
+             snap 1: frame pc=1 base=0 [0=%5 1=%6 2=%7 3=%8]
+             %9 = exit snap=1",
+            "%0:int = input 0
+             %1:int = input 1
+             %2:int = add %0, %1
+             %3:int = mul %2, %2
+             snap 0: frame pc=1 base=0 [0=%3]
+             %4:int = addov %0, %1 snap=0
+             %5:int = ld.i64 [%0 + 8]
+             %6:int = ld.i64 [%0 + 8]
+             snap 1: frame pc=1 base=0 [0=%4 1=%4 2=%5 3=%6]
+             %7 = exit snap=1",
+        );
+    }
+}

@@ -87,3 +87,42 @@ fn rebuild(trace: &Trace, live: &[bool]) -> Trace {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::opt::check::optimizes_to;
+
+    #[test]
+    fn unused_values_and_phis_go_snapshot_uses_stay() {
+        optimizes_to(
+            "%0:int = input 0
+             %1:int = input 1
+             %2:int = kint 1
+             %3:int = add %0, %2
+             %4:int = mul %0, %0
+             %5:int = ld.i64 [%1]
+             %6 = loop
+             %7:int = phi %0
+             %8:int = phi %1
+             %9:int = add %7, %2
+             %10:int = add %8, %2
+             %11:bool = lt %9, %1
+             snap 0: frame pc=1 base=0 [0=%3]
+             %12 = guard.true %11 snap=0
+             %13 = jump %9, %10",
+            "%0:int = input 0
+             %1:int = input 1
+             %2:int = kint 1
+             %3:int = add %0, %2
+             %4:bool = lt %3, %1
+             snap 0: frame pc=1 base=0 [0=%3]
+             %5 = guard.true %4 snap=0
+             %6 = loop
+             %7:int = phi %3
+             %8:int = add %7, %2
+             %9:bool = lt %8, %1
+             %10 = guard.true %9 snap=0
+             %11 = jump %8",
+        );
+    }
+}

@@ -170,3 +170,79 @@ fn fold_identity(ops: &dyn Operands, inst: &Inst, k: &[Option<u64>]) -> Option<F
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::opt::check::optimizes_to;
+
+    #[test]
+    fn constants_fold() {
+        optimizes_to(
+            "%0:int = input 0
+             %1:int = kint 2
+             %2:int = kint 3
+             %3:int = mul %1, %2
+             %4:float = i2f %3
+             %5:bool = flt %4, %4
+             snap 0: frame pc=1 base=0 [0=%0]
+             %6:int = addov %3, %1 snap=0
+             snap 1: frame pc=1 base=0 [0=%3 1=%4 2=%5 3=%6]
+             %7 = exit snap=1",
+            "%0:int = kint 6
+             %1:float = kflt 6.0
+             %2:bool = kbool 0
+             %3:int = kint 8
+             snap 0: frame pc=1 base=0 [0=%0 1=%1 2=%2 3=%3]
+             %4 = exit snap=0",
+        );
+    }
+
+    #[test]
+    fn identities_fold() {
+        optimizes_to(
+            "%0:int = input 0
+             %1:float = input 1
+             %2:int = kint 0
+             %3:int = add %0, %2
+             %4:int = sub %3, %0
+             %5:int = neg %0
+             %6:int = neg %5
+             %7:word = f2w %1
+             %8:float = w2f %7
+             %9:float = kflt -0.0
+             %10:float = fadd %8, %9
+             %11:int = kint 5
+             %12:int = add %0, %11
+             %13:int = sub %12, %11
+             snap 0: frame pc=1 base=0 [0=%3 1=%4 2=%6 3=%10 4=%13]
+             %14 = exit snap=0",
+            "%0:int = input 0
+             %1:float = input 1
+             %2:int = kint 0
+             snap 0: frame pc=1 base=0 [0=%0 1=%2 2=%0 3=%1 4=%0]
+             %3 = exit snap=0",
+        );
+    }
+
+    #[test]
+    fn guards_on_constants_vanish() {
+        optimizes_to(
+            "%0:int = input 0
+             %1:int = kint 1
+             %2:int = kint 2
+             %3:bool = lt %1, %2
+             snap 0: frame pc=1 base=0 [0=%0]
+             %4 = guard.true %3 snap=0
+             %5 = guard.eq %1, 0x1 snap=0
+             %6:bool = lt %0, %2
+             %7 = guard.false %6 snap=0
+             %8 = exit snap=0",
+            "%0:int = input 0
+             %1:int = kint 2
+             %2:bool = lt %0, %1
+             snap 0: frame pc=1 base=0 [0=%0]
+             %3 = guard.false %2 snap=0
+             %4 = exit snap=0",
+        );
+    }
+}

@@ -44,3 +44,37 @@ impl GuardSet {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::opt::check::optimizes_to;
+
+    #[test]
+    fn a_guard_implied_by_an_earlier_one_goes() {
+        optimizes_to(
+            "%0:int = input 0
+             %1:word = input 1
+             %2:int = kint 10
+             %3:bool = lt %0, %2
+             snap 0: frame pc=1 base=0 [0=%0]
+             %4 = guard.true %3 snap=0
+             %5 = guard.eq %1, 0xfff9 snap=0
+             %6:bool = lt %0, %2
+             snap 1: frame pc=2 base=0 [0=%0]
+             %7 = guard.true %6 snap=1
+             %8 = guard.eq %1, 0xfff9 snap=1
+             %9 = guard.ne %1, 0xfff9 snap=1
+             %10 = exit snap=1",
+            "%0:int = input 0
+             %1:word = input 1
+             %2:int = kint 10
+             %3:bool = lt %0, %2
+             snap 0: frame pc=1 base=0 [0=%0]
+             %4 = guard.true %3 snap=0
+             %5 = guard.eq %1, 0xfff9 snap=0
+             snap 1: frame pc=2 base=0 [0=%0]
+             %6 = guard.ne %1, 0xfff9 snap=1
+             %7 = exit snap=1",
+        );
+    }
+}

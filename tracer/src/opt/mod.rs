@@ -118,3 +118,22 @@ pub fn optimize_recording(rec: &Recording) -> Result<Trace, OptError> {
     }
     checked(peel::peel(&LoopSource { trace, prefix, body, carried }, b)?)
 }
+
+/// Tests of the passes on IR text: a trace before and after the pipeline.
+#[cfg(test)]
+pub(crate) mod check {
+    /// Optimizes `before` and compares the text with `after` (line by
+    /// line, ignoring indentation and `# exit` comments).
+    pub fn optimizes_to(before: &str, after: &str) {
+        let trace = traces::text::parse(before).unwrap_or_else(|e| panic!("{e}\n{before}"));
+        let got = super::optimize(&trace, None).unwrap_or_else(|e| panic!("{e}\n{before}"));
+        let text = traces::text::print(&got);
+        let norm = |s: &str| -> Vec<String> {
+            s.lines()
+                .map(|l| l.split('#').next().unwrap_or("").trim().to_string())
+                .filter(|l| !l.is_empty())
+                .collect()
+        };
+        assert_eq!(norm(&text), norm(after), "got:\n{text}");
+    }
+}
