@@ -14,6 +14,7 @@ use crate::opt::boxes::{BoxFacts, BoxKind, BoxLayout};
 use crate::opt::cse::CseTable;
 use crate::opt::fold::{fold, Folded, Operands};
 use crate::opt::guards::GuardSet;
+use crate::opt::memory::MemoryTable;
 
 /// A box method was called on a builder made without a [`BoxLayout`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,6 +35,7 @@ pub struct TraceBuilder {
     cse: CseTable,
     guards: GuardSet,
     boxes: BoxFacts,
+    memory: MemoryTable,
     inputs: HashMap<u32, Val>,
     layout: Option<BoxLayout>,
 }
@@ -67,6 +69,7 @@ impl TraceBuilder {
             cse: CseTable::default(),
             guards: GuardSet::default(),
             boxes: BoxFacts::default(),
+            memory: MemoryTable::default(),
             inputs: HashMap::new(),
             layout: None,
         }
@@ -152,12 +155,15 @@ impl TraceBuilder {
         proven || self.guards.implied(inst)
     }
 
-    /// Appends `inst` unless an equal pure instruction exists.
+    /// Appends `inst` unless an equal pure instruction exists or it loads
+    /// a known value.
     fn push(&mut self, inst: Inst) -> Val {
-        if let Some(v) = self.cse.find(&inst) {
+        if let Some(v) = self.cse.find(&inst).or_else(|| self.memory.forward(&inst)) {
             return v;
         }
         let v = self.trace.push(inst.clone());
+        let trace = &self.trace;
+        self.memory.record(&inst, v, |a| trace.ty(a));
         self.cse.insert(&inst, v);
         self.guards.insert(&inst);
         if let Some(layout) = &self.layout {
@@ -226,22 +232,24 @@ impl TraceBuilder {
         self.emit(inst)
     }
 
-    // Memory accesses and calls are never folded (no store-to-load
-    // forwarding yet), so they go straight into the trace.
-
     pub fn load(&mut self, op: Op, base: Val, index: Option<(Val, u8)>, offset: i32) -> Val {
-        self.trace.load(op, base, index, offset)
+        let ty = traces::trace::result_type(op, Type::Void);
+        self.push(access(op, ty, vec![base], index, offset))
     }
 
     pub fn store(&mut self, op: Op, value: Val, base: Val, index: Option<(Val, u8)>, offset: i32) {
-        self.trace.store(op, value, base, index, offset)
+        self.push(access(op, Type::Void, vec![value, base], index, offset));
     }
 
     pub fn call(&mut self, helper: HelperId, args: &[Val]) -> Val {
-        self.trace.call(helper, args)
+        let mut inst = Inst::new(Op::Call, self.trace.helpers[helper as usize].ret, args.to_vec());
+        inst.helper = Some(helper);
+        self.push(inst)
     }
+
     /// The `loop` label; then [`Self::phi`]s, the body and [`Self::jump`].
     pub fn loop_label(&mut self) -> Val {
+        self.memory.clear();
         self.trace.push(Inst::new(Op::Loop, Type::Void, vec![]))
     }
 
@@ -326,6 +334,20 @@ impl TraceBuilder {
             BoxKind::Float => Ok(self.box_float(x)),
         }
     }
+}
+
+/// A load or store of `args` (value first for a store, then the base) at
+/// `[base + index*scale + offset]`.
+fn access(op: Op, ty: Type, mut args: Vec<Val>, index: Option<(Val, u8)>, offset: i32) -> Inst {
+    let mut scale = 1;
+    if let Some((index, s)) = index {
+        args.push(index);
+        scale = s;
+    }
+    let mut inst = Inst::new(op, ty, args);
+    inst.scale = scale;
+    inst.imm = offset as i64;
+    inst
 }
 
 /// A snapshot's values mapped through `f`.

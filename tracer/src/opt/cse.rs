@@ -78,9 +78,8 @@ mod tests {
              snap 0: frame pc=1 base=0 [0=%3]
              %4:int = addov %0, %1 snap=0
              %5:int = ld.i64 [%0 + 8]
-             %6:int = ld.i64 [%0 + 8]
-             snap 1: frame pc=1 base=0 [0=%4 1=%4 2=%5 3=%6]
-             %7 = exit snap=1",
+             snap 1: frame pc=1 base=0 [0=%4 1=%4 2=%5 3=%5]
+             %6 = exit snap=1",
         );
     }
 }

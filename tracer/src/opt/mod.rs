@@ -8,6 +8,7 @@
 //!   earlier one).
 //! - [`boxes`]: boxed numbers: box/unbox pairs cancel, type checks of known
 //!   boxes fold, snapshots hold payloads as virtual boxes.
+//! - [`memory`]: store-to-load forwarding and load CSE.
 //! - [`peel`]: loop peeling with invariant hoisting; carried boxes become
 //!   unboxed phis.
 //! - [`dce`]: dead code elimination.
@@ -19,6 +20,7 @@ pub mod cse;
 pub mod dce;
 pub mod fold;
 pub mod guards;
+pub mod memory;
 pub mod peel;
 
 use traces::{Op, Trace, Val};
