@@ -302,7 +302,6 @@ mod tests {
     fn range_loop_exits_in_the_state_the_interpreter_expects() {
         use traces::eval::{eval, Env, Outcome, TestMemory};
         let trace = optimize_recording(&range_sum()).unwrap();
-        let boxed = |x: u64| (x & LAYOUT.payload_mask) | (LAYOUT.int_tag << 48);
         let mut memory = TestMemory::default();
         let mut env = Env { memory: &mut memory, helpers: Default::default() };
         let out = eval(&trace, &[boxed(0), boxed(5), boxed(0)], &mut env, 100).unwrap();
@@ -319,5 +318,66 @@ mod tests {
         // 1 + 2 + 3 + 4 added; the exit resumes at the loop header with the
         // counter at 4, whose increment fails the `< 5` test.
         assert_eq!((slot(0), slot(2)), (boxed(4), boxed(10)));
+    }
+
+    fn boxed(x: u64) -> u64 {
+        (x & LAYOUT.payload_mask) | (LAYOUT.int_tag << 48)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn range_loop_compiles_and_runs() {
+        let trace = optimize_recording(&range_sum()).unwrap();
+        let code = crate::compile(&trace).unwrap();
+        let mut state = vec![0u64; code.state_words().max(3)];
+        state[..3].copy_from_slice(&[boxed(0), boxed(1000), boxed(0)]);
+        // SAFETY: the trace touches no memory and calls no helpers.
+        let exit = unsafe { code.run(&mut state) };
+        let snap =
+            &trace.snapshots[trace.insts[trace.exits()[exit as usize]].snap.unwrap() as usize];
+        // The record holds the virtual boxes' payloads: counter, total.
+        assert_eq!(snap.values().count(), 2);
+        assert_eq!(&state[..2], &[999, 999 * 1000 / 2]);
+    }
+
+    /// `while i < n: x = x * k; i += 1` with x a float: the float crosses
+    /// the back edge unboxed and its type check leaves the loop.
+    #[test]
+    fn float_loop_carries_an_unboxed_float() {
+        let mut b = TraceBuilder::with_layout("float_mul", LAYOUT);
+        let (wx, wi, wn, wk) = (
+            b.input(Type::Word, 0),
+            b.input(Type::Word, 1),
+            b.input(Type::Word, 2),
+            b.input(Type::Word, 3),
+        );
+        let s0 = b.snapshot(frame(&[]));
+        b.guard_int(wi, s0).unwrap();
+        b.guard_int(wn, s0).unwrap();
+        let (i, n) = (b.unbox_int(wi).unwrap(), b.unbox_int(wn).unwrap());
+        let more = b.op(Op::ILt, Type::Bool, &[i, n]);
+        b.guard(Op::GuardTrue, &[more], 0, s0);
+        b.guard_float(wx, s0).unwrap();
+        b.guard_float(wk, s0).unwrap();
+        let (x, k) = (b.unbox_float(wx), b.unbox_float(wk));
+        let x1 = b.op(Op::FMul, Type::Float, &[x, k]);
+        let wx1 = b.box_float(x1);
+        let s1 = b.snapshot(frame(&[(0, wx1)]));
+        let one = b.kint(1);
+        let i1 = b.guard(Op::AddOv, &[i, one], 0, s1).unwrap();
+        let wi1 = b.box_int(i1).unwrap();
+        let trace = optimize_recording(&b.close_loop(vec![(0, wx1), (1, wi1)])).unwrap();
+        let body = loop_body(&trace);
+        let ops: Vec<&str> = body
+            .iter()
+            .map(|l| l.split(" = ").nth(1).unwrap().split(' ').next().unwrap())
+            .collect();
+        let text = traces::text::print(&trace);
+        assert_eq!(
+            ops,
+            ["loop", "phi", "phi", "lt", "guard.true", "fmul", "addov", "jump"],
+            "{text}"
+        );
+        assert!(body[1].starts_with("%") && body[1].contains(":float = phi"), "{text}");
     }
 }
