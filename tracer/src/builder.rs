@@ -4,6 +4,39 @@
 //! and box/unbox pairs cancel, guards implied by earlier guards or by
 //! constants vanish, and pure instructions already computed are reused. The
 //! optimizer's passes re-emit traces through the same builder.
+//!
+//! How the recorder uses it, for `total += i` in a loop over slot 0 (the
+//! counter) and slot 2 (the total):
+//!
+//! ```
+//! use tracer::{optimize_recording, BoxLayout, TraceBuilder};
+//! use traces::{Op, SnapFrame, SnapValue, Snapshot, Type};
+//!
+//! let layout = BoxLayout {
+//!     tag_shift: 48,
+//!     int_tag: 0xFFF9,
+//!     payload_mask: (1 << 48) - 1,
+//!     first_tag: 0xFFF9 << 48,
+//!     int_kind: Some(1),
+//!     float_kind: Some(2),
+//! };
+//! let frame = |slots: Vec<(u32, SnapValue)>| Snapshot {
+//!     frames: vec![SnapFrame { pc: 7, base: 0, slots }],
+//!     virtuals: vec![],
+//! };
+//! let mut b = TraceBuilder::with_layout("example", layout);
+//! let (wi, wt) = (b.input(Type::Word, 0), b.input(Type::Word, 2));
+//! let entry = b.snapshot(frame(vec![]));
+//! b.guard_int(wi, entry)?;
+//! b.guard_int(wt, entry)?;
+//! let (i, t) = (b.unbox_int(wi)?, b.unbox_int(wt)?);
+//! let t1 = b.guard(Op::AddOv, &[t, i], 0, entry).expect("not constant");
+//! b.guard_small_int(t1, entry)?;
+//! let wt1 = b.box_int(t1)?;
+//! let trace = optimize_recording(&b.close_loop(vec![(2, wt1)]))?;
+//! assert!(traces::verify::verify(&trace).is_ok());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use std::collections::HashMap;
 
@@ -279,7 +312,20 @@ impl TraceBuilder {
         self.layout.ok_or(NoBoxLayout)
     }
 
-    /// Boxes an int that fits the payload (the caller checked its range).
+    /// Exits unless the int `x` fits the payload of a boxed int (else the
+    /// interpreter makes a big int).
+    pub fn guard_small_int(&mut self, x: Val, snap: SnapId) -> Result<(), NoBoxLayout> {
+        let l = self.need_layout()?;
+        let shift = self.kint(64 - l.tag_shift as i64);
+        let up = self.op(Op::Shl, Type::Int, &[x, shift]);
+        let back = self.op(Op::Sar, Type::Int, &[up, shift]);
+        let fits = self.op(Op::Eq, Type::Bool, &[back, x]);
+        self.guard(Op::GuardTrue, &[fits], 0, snap);
+        Ok(())
+    }
+
+    /// Boxes an int that fits the payload (the caller checked its range,
+    /// with [`Self::guard_small_int`]).
     pub fn box_int(&mut self, x: Val) -> Result<Val, NoBoxLayout> {
         let l = self.need_layout()?;
         let mask = self.kint(l.payload_mask as i64);

@@ -271,6 +271,7 @@ mod tests {
         b.guard_int(wt, s1).unwrap();
         let t = b.unbox_int(wt).unwrap();
         let t1 = b.guard(Op::AddOv, &[t, i1], 0, s1).unwrap();
+        b.guard_small_int(t1, s1).unwrap();
         let wt1 = b.box_int(t1).unwrap();
         b.close_loop(vec![(0, wi1), (2, wt1)])
     }
@@ -293,7 +294,21 @@ mod tests {
             .collect();
         assert_eq!(
             ops,
-            ["loop", "phi", "phi", "addov", "lt", "guard.true", "addov", "jump"],
+            [
+                "loop",
+                "phi",
+                "phi",
+                "addov",
+                "lt",
+                "guard.true",
+                "addov",
+                // The sum still fits a small int.
+                "shl",
+                "sar",
+                "eq",
+                "guard.true",
+                "jump"
+            ],
             "{text}"
         );
     }
