@@ -115,6 +115,22 @@ fn run(trace: &Trace, state: &[u64], budget: u64) -> Option<(u32, Vec<u64>)> {
     }
 }
 
+/// Runs the compiled trace (it must exit: the loops here are bounded).
+#[cfg(target_arch = "x86_64")]
+fn run_compiled(trace: &Trace, state: &[u64]) -> Option<(u32, Vec<u64>)> {
+    if tracer::backend::doomed_guard(trace).is_err() {
+        return run(trace, state, 100);
+    }
+    let code = tracer::compile(trace).unwrap_or_else(|e| panic!("{e}"));
+    let mut area = vec![0u64; code.state_words().max(state.len())];
+    area[..state.len()].copy_from_slice(state);
+    // SAFETY: these traces touch no memory and call no helpers.
+    let exit = unsafe { code.run(&mut area) };
+    let snap = trace.insts[trace.exits()[exit as usize]].snap?;
+    let count = trace.snapshots[snap as usize].values().count();
+    Some(resume(trace, snap, &area[..count], state))
+}
+
 /// Runs the recording iteration by iteration, as the interpreter would.
 fn reference(rec: &Recording, state: &[u64]) -> Option<(u32, Vec<u64>)> {
     let mut once = rec.trace.clone();
@@ -143,6 +159,8 @@ fn optimized_recordings_exit_in_the_reference_state() {
         let opt = optimize_recording(&rec).unwrap_or_else(|e| panic!("{e}"));
         let Some(want) = reference(&rec, &state) else { continue };
         let got = run(&opt, &state, 100);
+        #[cfg(target_arch = "x86_64")]
+        assert_eq!(run_compiled(&opt, &state), got, "compiled\n{}", traces::text::print(&opt));
         let show = || {
             format!(
                 "{}\noptimized:\n{}",
