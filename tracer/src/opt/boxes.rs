@@ -146,3 +146,52 @@ impl BoxFacts {
         snap
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::BoxLayout;
+    use crate::opt::check::optimizes_with;
+
+    const LAYOUT: BoxLayout = BoxLayout {
+        tag_shift: 48,
+        int_tag: 0xFFF9,
+        payload_mask: (1 << 48) - 1,
+        first_tag: 0xFFF9 << 48,
+        int_kind: Some(1),
+        float_kind: Some(2),
+    };
+
+    #[test]
+    fn unboxing_a_box_and_checking_its_type_fold_and_snapshots_keep_the_payload() {
+        optimizes_with(
+            Some(LAYOUT),
+            "%0:int = input 0
+             %1:float = input 1
+             %2:int = kint 281474976710655
+             %3:int = kint -1970324836974592
+             %4:int = and %0, %2
+             %5:int = or %4, %3
+             %6:word = cast %5
+             %7:int = cast %6
+             %8:int = kint 48
+             %9:int = shr %7, %8
+             snap 0: frame pc=1 base=0 [0=%6]
+             %10 = guard.eq %9, 0xfff9 snap=0
+             %11:int = kint 16
+             %12:int = shl %7, %11
+             %13:int = sar %12, %11
+             %14:word = f2w %1
+             %15:int = cast %14
+             %16:int = kint -1970324836974592
+             %17:bool = ult %15, %16
+             %18 = guard.true %17 snap=0
+             %19:float = w2f %14
+             snap 1: frame pc=2 base=0 [0=%13 1=%6 2=%19 3=%14]
+             %20 = exit snap=1",
+            "%0:int = input 0
+             %1:float = input 1
+             snap 0: frame pc=2 base=0 [0=%0 1=v0 2=%1 3=v1] virtual v0 kind=1 [0=%0] virtual v1 kind=2 [0=%1]
+             %2 = exit snap=0",
+        );
+    }
+}

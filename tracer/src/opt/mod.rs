@@ -127,8 +127,13 @@ pub(crate) mod check {
     /// Optimizes `before` and compares the text with `after` (line by
     /// line, ignoring indentation and `# exit` comments).
     pub fn optimizes_to(before: &str, after: &str) {
+        optimizes_with(None, before, after)
+    }
+
+    /// As [`optimizes_to`], with a box layout.
+    pub fn optimizes_with(layout: Option<super::BoxLayout>, before: &str, after: &str) {
         let trace = traces::text::parse(before).unwrap_or_else(|e| panic!("{e}\n{before}"));
-        let got = super::optimize(&trace, None).unwrap_or_else(|e| panic!("{e}\n{before}"));
+        let got = super::optimize(&trace, layout).unwrap_or_else(|e| panic!("{e}\n{before}"));
         let text = traces::text::print(&got);
         let norm = |s: &str| -> Vec<String> {
             s.lines()
