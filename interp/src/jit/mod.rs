@@ -6,15 +6,16 @@
 //! | module | owns |
 //! |---|---|
 //! | [`record`] | turning executed bytecode into trace IR |
-//! | [`backend`] | compiling a trace for the host architecture |
 //! | [`dump`] | `--trace-dump`: traces, their IR, and exit counts |
+//!
+//! Optimizing and compiling a recording is the `tracer` crate's job
+//! (`tracer::optimize_recording`, `tracer::compile`).
 //!
 //! Each code object has a counter per instruction; `Loop` (every backward
 //! jump) bumps its target's. At the threshold the VM records from the
 //! header; a trace is kept per (code, header). A header whose recording
 //! aborts too often is blacklisted and stays interpreted.
 
-pub mod backend;
 pub mod dump;
 pub mod record;
 
@@ -55,7 +56,7 @@ impl Default for JitOptions {
 /// A compiled trace and what deopt needs to know about its exits.
 pub struct TraceEntry {
     pub id: usize,
-    pub code: backend::Compiled,
+    pub code: tracer::CompiledTrace,
     pub trace: traces::Trace,
     /// For each exit number, its snapshot's index in `trace.snapshots`.
     pub exit_snapshots: Vec<usize>,
@@ -119,7 +120,7 @@ impl Vm {
             HAS_TRACE => self.run_trace(frame_index, code, header),
             BLACKLISTED | RECORDING => header,
             _ => {
-                if self.jit.recording.is_none() && backend::available() {
+                if self.jit.recording.is_none() && cfg!(target_arch = "x86_64") {
                     counter.set(RECORDING);
                     let range_iterator = self.heap.types().range_iterator.bits()
                         & crate::object::value::PAYLOAD_MASK;
@@ -201,19 +202,26 @@ impl Vm {
         let Some(rec) = self.jit.recording.take() else { return };
         let header = rec.recorder.header;
         let id = self.jit.all.len();
-        let trace = rec.recorder.finish(&format!("trace {id}"));
-        match backend::compile(&trace) {
-            Ok(code) => {
+        let listing: String = rec
+            .recorder
+            .listing
+            .iter()
+            .map(|(pc, instr)| format!("  {pc:>4}  {instr:?}\n"))
+            .collect();
+        let recording = rec.recorder.finish();
+        let compiled = tracer::optimize_recording(&recording).map_err(|e| e.to_string()).and_then(
+            |mut trace| {
+                trace.name = format!("trace {id}");
+                tracer::compile(&trace).map(|code| (trace, code)).map_err(|e| e.to_string())
+            },
+        );
+        let origin = self.trace_origin(&rec.code, header);
+        match compiled {
+            Ok((trace, code)) => {
                 let exit_snapshots: Vec<usize> = trace
                     .exits()
                     .iter()
                     .map(|&i| trace.insts[i].snap.map_or(usize::MAX, |s| s as usize))
-                    .collect();
-                let listing = rec
-                    .recorder
-                    .listing
-                    .iter()
-                    .map(|(pc, instr)| format!("  {pc:>4}  {instr:?}\n"))
                     .collect();
                 let entry = Rc::new(TraceEntry {
                     id,
@@ -224,7 +232,7 @@ impl Vm {
                     trace,
                     exit_snapshots,
                     entries: std::cell::Cell::new(0),
-                    origin: self.trace_origin(&rec.code, header),
+                    origin,
                     listing,
                 });
                 self.jit.traces.insert((code_key(&rec.code), header), entry.clone());
@@ -232,8 +240,13 @@ impl Vm {
                 rec.code.loop_counters[header as usize].set(HAS_TRACE);
             }
             Err(e) => {
-                self.jit.recording = Some(rec);
-                self.jit_abort(&format!("compile error: {e}"));
+                let code = rec.code;
+                self.jit.recording = Some(Recording {
+                    recorder: Recorder::new(header, 0),
+                    frame_index: rec.frame_index,
+                    code,
+                });
+                self.jit_abort(&format!("not compiled: {e}"));
             }
         }
     }
@@ -253,7 +266,12 @@ impl Vm {
         for (i, word) in state.iter_mut().enumerate().take(slots) {
             *word = self.stack[base + i].bits();
         }
-        let exit = entry.code.run(&mut state);
+        // SAFETY: the recorder only emits loads and stores at field offsets
+        // of objects whose type the trace guarded first (range iterators),
+        // on words read from the frame, which `state` holds at the size the
+        // trace asks for; traces call no helpers, so no collection can free
+        // what they hold.
+        let exit = unsafe { entry.code.run(&mut state) };
         let resume = self.deopt(&entry, exit as usize, &state, base);
         self.jit.state = state;
         resume.unwrap_or(header)
@@ -273,12 +291,34 @@ impl Vm {
         let snap_index = *entry.exit_snapshots.get(exit)?;
         let snap = entry.trace.snapshots.get(snap_index)?;
         let frame = snap.frames.first()?;
+        // The record holds the frame slots' values, then the virtual
+        // objects' fields (`Snapshot::values` order).
+        let slot_values =
+            frame.slots.iter().filter(|(_, v)| matches!(v, traces::SnapValue::Val(_))).count();
+        let mut field_at = Vec::with_capacity(snap.virtuals.len());
+        let mut next = slot_values;
+        for v in &snap.virtuals {
+            field_at.push(next);
+            next += v.fields.iter().filter(|(_, f)| matches!(f, traces::SnapValue::Val(_))).count();
+        }
         let mut k = 0;
         for (slot, value) in &frame.slots {
-            if let traces::SnapValue::Val(_) = value {
-                self.stack[base + *slot as usize] = Value::from_bits(record[k]);
-                k += 1;
-            }
+            let word = match value {
+                traces::SnapValue::Val(_) => {
+                    k += 1;
+                    Value::from_bits(record[k - 1])
+                }
+                traces::SnapValue::Virtual(i) => {
+                    let v = snap.virtuals.get(*i as usize)?;
+                    let raw = record[field_at[*i as usize]];
+                    match v.kind {
+                        record::VIRTUAL_INT => self.heap.new_int_i64(raw as i64),
+                        record::VIRTUAL_FLOAT => Value::from_f64(f64::from_bits(raw)),
+                        _ => return None,
+                    }
+                }
+            };
+            self.stack[base + *slot as usize] = word;
         }
         Some(frame.pc)
     }

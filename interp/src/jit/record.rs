@@ -1,27 +1,27 @@
 //! The recorder: while the interpreter runs one iteration of a hot loop,
 //! each instruction is turned into IR *before* it executes, using the
 //! operands' current values to choose guards (their types) and the path
-//! (branch directions). When the interpreter jumps back to the loop header
-//! the recording becomes a trace: inputs, the loop label, phis for the
-//! loop-carried slots, the body and the jump.
+//! (branch directions). Everything goes through `tracer::TraceBuilder`,
+//! which folds, CSEs and drops redundant guards as it goes; when the
+//! interpreter jumps back to the header, the recording goes to
+//! `tracer::optimize_recording` (loop peeling, invariant hoisting, unboxed
+//! loop-carried values, dead code removal).
 //!
-//! Frame slots hold NaN-boxed words. The recorder keeps every slot's value
-//! as a word and remembers, for words it boxed itself, the unboxed int,
-//! float or compare result, so that a box followed by an unbox costs
-//! nothing. Every guard's snapshot lists the slots whose value differs from
-//! the frame at trace entry; the interpreter resumes at the instruction
-//! whose guard failed, which the trace has not yet begun to change.
+//! Frame slots hold NaN-boxed words. Every guard's snapshot lists the
+//! slots the iteration has changed so far and resumes at the instruction
+//! being recorded, which the trace has not yet begun to change.
 
 use std::collections::{HashMap, HashSet};
 
-use traces::{Op, SnapFrame, SnapValue, Snapshot, Trace, Type, Val};
+use tracer::{BoxLayout, Recording, TraceBuilder};
+use traces::trace::SnapId;
+use traces::{Op, SnapFrame, SnapValue, Snapshot, Type, Val};
 
 use crate::bytecode::instr::{BinOp, CmpOp, Reg, UnaryOp};
 use crate::bytecode::Instr;
 use crate::object::header::HEADER_TYPE_OFFSET;
 use crate::object::value::{
-    EMPTY_BITS, FALSE_BITS, FIRST_TAG, INT_TAG_BITS, PAYLOAD_MASK, TAG_INT, TAG_PTR, TAG_SHIFT,
-    TRUE_BITS,
+    EMPTY_BITS, FALSE_BITS, FIRST_TAG, PAYLOAD_MASK, TAG_INT, TAG_PTR, TAG_SHIFT, TRUE_BITS,
 };
 use crate::object::Value;
 use crate::vm::iter::{
@@ -29,30 +29,22 @@ use crate::vm::iter::{
     SEQ_ITER_RANGE_STEP_OFFSET,
 };
 
-/// A value while recording: a frame slot as the iteration found it, or the
-/// result of a recorded instruction.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum RVal {
-    Head(Reg),
-    Inst(u32),
-}
+/// `VirtualObject::kind` of an int the optimizer kept unboxed (field 0 is
+/// the raw int); deopt boxes it.
+pub const VIRTUAL_INT: u32 = 1;
+/// Likewise for a float (field 0 holds the f64 bits).
+pub const VIRTUAL_FLOAT: u32 = 2;
 
-/// A recorded instruction, operands not yet resolved to the final trace.
-#[derive(Clone, Debug)]
-struct RInst {
-    op: Op,
-    ty: Type,
-    args: Vec<RVal>,
-    imm: i64,
-    /// The snapshot of a guard: index into `Recorder::snapshots`.
-    snap: Option<usize>,
-}
-
-/// The slots written so far in this iteration and where to resume.
-#[derive(Clone, Debug)]
-struct RSnapshot {
-    pc: u32,
-    written: Vec<(Reg, RVal)>,
+/// The NaN-boxing layout, as the optimizer needs to recognise boxes.
+pub fn box_layout() -> BoxLayout {
+    BoxLayout {
+        tag_shift: TAG_SHIFT,
+        int_tag: TAG_INT,
+        payload_mask: PAYLOAD_MASK,
+        first_tag: FIRST_TAG,
+        int_kind: Some(VIRTUAL_INT),
+        float_kind: Some(VIRTUAL_FLOAT),
+    }
 }
 
 /// Why recording stopped without a trace.
@@ -63,6 +55,10 @@ pub type RecResult<T = ()> = Result<T, Abort>;
 
 fn abort<T>(why: impl Into<String>) -> RecResult<T> {
     Err(Abort(why.into()))
+}
+
+fn no_layout(e: tracer::builder::NoBoxLayout) -> Abort {
+    Abort(e.to_string())
 }
 
 /// The words a type guard distinguishes.
@@ -76,100 +72,74 @@ enum Kind {
 pub struct Recorder {
     /// The loop header: where the trace starts and its jump returns.
     pub header: u32,
-    /// The address of the `range_iterator` type object (what an iterator's
-    /// header points to).
-    range_iterator_type: u64,
-    /// Iterator words already checked to be range iterators.
-    checked_iters: HashSet<RVal>,
     /// Bytecode executed, for `--trace-dump`.
     pub listing: Vec<(u32, Instr)>,
-    insts: Vec<RInst>,
-    snapshots: Vec<RSnapshot>,
+    b: TraceBuilder,
     /// Slot values written in this iteration.
-    slots: HashMap<Reg, RVal>,
-    /// Words whose kind a guard (or their definition) established.
-    known: HashMap<RVal, Kind>,
-    /// Unboxed payloads of words: the int, float or bool behind them.
-    unboxed: HashMap<RVal, RVal>,
-    consts: HashMap<(Op, i64), RVal>,
+    slots: HashMap<Reg, Val>,
+    /// For bool words made here: the compare behind them.
+    bools: HashMap<Val, Val>,
+    /// The address of the `range_iterator` type object.
+    range_iterator_type: u64,
+    /// Iterator words already checked to be range iterators.
+    checked_iters: HashSet<Val>,
     /// The instruction being recorded (its snapshots resume there).
     pc: u32,
+    recorded: usize,
 }
 
 /// Longest iteration recorded before giving up.
-const MAX_RECORDED: usize = 4000;
+const MAX_RECORDED: usize = 1000;
 
 impl Recorder {
     pub fn new(header: u32, range_iterator_type: u64) -> Recorder {
         Recorder {
             header,
+            listing: Vec::new(),
+            b: TraceBuilder::with_layout("trace", box_layout()),
+            slots: HashMap::new(),
+            bools: HashMap::new(),
             range_iterator_type,
             checked_iters: HashSet::new(),
-            listing: Vec::new(),
-            insts: Vec::new(),
-            snapshots: Vec::new(),
-            slots: HashMap::new(),
-            known: HashMap::new(),
-            unboxed: HashMap::new(),
-            consts: HashMap::new(),
             pc: header,
+            recorded: 0,
         }
     }
 
-    // ---- emitting
-
-    fn emit(&mut self, op: Op, ty: Type, args: &[RVal], imm: i64) -> RVal {
-        let ty = traces::trace::result_type(op, ty);
-        self.insts.push(RInst { op, ty, args: args.to_vec(), imm, snap: None });
-        RVal::Inst(self.insts.len() as u32 - 1)
-    }
-
-    fn konst(&mut self, op: Op, bits: i64) -> RVal {
-        if let Some(v) = self.consts.get(&(op, bits)) {
-            return *v;
+    fn read(&mut self, slot: Reg) -> Val {
+        match self.slots.get(&slot) {
+            Some(v) => *v,
+            None => self.b.input(Type::Word, slot as u32),
         }
-        let ty = match op {
-            Op::KInt => Type::Int,
-            Op::KFloat => Type::Float,
-            _ => Type::Word,
-        };
-        let v = self.emit(op, ty, &[], bits);
-        self.consts.insert((op, bits), v);
-        v
     }
 
-    fn kint(&mut self, v: i64) -> RVal {
-        self.konst(Op::KInt, v)
-    }
-
-    fn kword(&mut self, bits: u64) -> RVal {
-        self.konst(Op::KWord, bits as i64)
-    }
-
-    /// A guard resuming at the current instruction.
-    fn guard(&mut self, op: Op, args: &[RVal], imm: i64) {
-        let written = self.slots.iter().map(|(k, v)| (*k, *v)).collect();
-        self.snapshots.push(RSnapshot { pc: self.pc, written });
-        let snap = self.snapshots.len() - 1;
-        self.insts.push(RInst { op, ty: Type::Void, args: args.to_vec(), imm, snap: Some(snap) });
-    }
-
-    fn read(&self, slot: Reg) -> RVal {
-        self.slots.get(&slot).copied().unwrap_or(RVal::Head(slot))
-    }
-
-    fn write(&mut self, slot: Reg, v: RVal) {
+    fn write(&mut self, slot: Reg, v: Val) {
         self.slots.insert(slot, v);
     }
 
-    fn as_int_bits(&mut self, w: RVal) -> RVal {
-        self.emit(Op::Cast, Type::Int, &[w], 0)
+    /// The snapshot of the current instruction: the slots changed so far.
+    fn snap(&mut self) -> SnapId {
+        let mut slots: Vec<(u32, SnapValue)> =
+            self.slots.iter().map(|(k, v)| (*k as u32, SnapValue::Val(*v))).collect();
+        slots.sort_by_key(|(k, _)| *k);
+        self.b.snapshot(Snapshot {
+            frames: vec![SnapFrame { pc: self.pc, base: 0, slots }],
+            virtuals: vec![],
+        })
     }
 
-    // ---- kinds: guards, unboxing, boxing
+    fn guard(&mut self, op: Op, args: &[Val], imm: i64) -> Option<Val> {
+        let s = self.snap();
+        self.b.guard(op, args, imm, s)
+    }
 
-    /// Guards that word `w` (observed as `actual`) has the kind of `actual`.
-    fn guard_kind(&mut self, w: RVal, actual: Value) -> RecResult<Kind> {
+    fn bits(&mut self, w: Val) -> Val {
+        self.b.op(Op::Cast, Type::Int, &[w])
+    }
+
+    // ---- kinds
+
+    fn guard_kind(&mut self, w: Val, actual: Value) -> RecResult<Kind> {
         let kind = if actual.is_small_int() {
             Kind::Int
         } else if actual.is_float() {
@@ -179,108 +149,85 @@ impl Recorder {
         } else {
             return abort(format!("operand of unsupported type (bits {:#x})", actual.bits()));
         };
-        if self.known.get(&w) == Some(&kind) {
-            return Ok(kind);
-        }
-        let bits = self.as_int_bits(w);
+        let s = self.snap();
         match kind {
-            Kind::Int => {
-                let shift = self.kint(TAG_SHIFT as i64);
-                let tag = self.emit(Op::Shr, Type::Int, &[bits, shift], 0);
-                self.guard(Op::GuardEq, &[tag], TAG_INT as i64);
-            }
-            Kind::Float => {
-                let first = self.kint(FIRST_TAG as i64);
-                let is_float = self.emit(Op::ULt, Type::Bool, &[bits, first], 0);
-                self.guard(Op::GuardTrue, &[is_float], 0);
-            }
+            Kind::Int => self.b.guard_int(w, s).map_err(no_layout)?,
+            Kind::Float => self.b.guard_float(w, s).map_err(no_layout)?,
             Kind::Bool => {
-                let shift = self.kint(1);
-                let tag = self.emit(Op::Shr, Type::Int, &[bits, shift], 0);
-                self.guard(Op::GuardEq, &[tag], (FALSE_BITS >> 1) as i64);
+                if !self.bools.contains_key(&w) {
+                    let bits = self.bits(w);
+                    let one = self.b.kint(1);
+                    let tag = self.b.op(Op::Shr, Type::Int, &[bits, one]);
+                    self.b.guard(Op::GuardEq, &[tag], (FALSE_BITS >> 1) as i64, s);
+                }
             }
         }
-        self.known.insert(w, kind);
         Ok(kind)
     }
 
-    fn unbox_int(&mut self, w: RVal) -> RVal {
-        if let Some(v) = self.unboxed.get(&w) {
-            return *v;
-        }
-        let bits = self.as_int_bits(w);
-        let sixteen = self.kint(64 - TAG_SHIFT as i64);
-        let up = self.emit(Op::Shl, Type::Int, &[bits, sixteen], 0);
-        let v = self.emit(Op::Sar, Type::Int, &[up, sixteen], 0);
-        self.unboxed.insert(w, v);
-        v
-    }
-
-    fn unbox_float(&mut self, w: RVal) -> RVal {
-        if let Some(v) = self.unboxed.get(&w) {
-            return *v;
-        }
-        let v = self.emit(Op::WToF, Type::Float, &[w], 0);
-        self.unboxed.insert(w, v);
-        v
-    }
-
-    /// The int of a word known to be an int or a bool.
-    fn int_of(&mut self, w: RVal, kind: Kind) -> RVal {
+    fn int_of(&mut self, w: Val, kind: Kind) -> RecResult<Val> {
         match kind {
             Kind::Bool => {
-                let bits = self.as_int_bits(w);
-                let one = self.kint(1);
-                self.emit(Op::And, Type::Int, &[bits, one], 0)
+                let b = self.truth(w, Kind::Bool)?;
+                Ok(self.b.op(Op::Cast, Type::Int, &[b]))
             }
-            _ => self.unbox_int(w),
+            _ => self.b.unbox_int(w).map_err(no_layout),
         }
     }
 
-    /// Boxes an int known to fit 64 bits: guards that it fits the 48-bit
-    /// immediate range (else the interpreter makes a big int).
-    fn box_int(&mut self, v: RVal) -> RVal {
-        let bias = self.kint(1 << (TAG_SHIFT - 1));
-        let limit = self.kint(1 << TAG_SHIFT);
-        let shifted = self.emit(Op::Add, Type::Int, &[v, bias], 0);
-        let fits = self.emit(Op::ULt, Type::Bool, &[shifted, limit], 0);
-        self.guard(Op::GuardTrue, &[fits], 0);
-        let mask = self.kint(PAYLOAD_MASK as i64);
-        let tag = self.kint(INT_TAG_BITS as i64);
-        let payload = self.emit(Op::And, Type::Int, &[v, mask], 0);
-        let bits = self.emit(Op::Or, Type::Int, &[payload, tag], 0);
-        let w = self.emit(Op::Cast, Type::Word, &[bits], 0);
-        self.known.insert(w, Kind::Int);
-        self.unboxed.insert(w, v);
-        w
-    }
-
-    fn box_float(&mut self, f: RVal) -> RVal {
-        let w = self.emit(Op::FToW, Type::Word, &[f], 0);
-        self.known.insert(w, Kind::Float);
-        self.unboxed.insert(w, f);
-        w
-    }
-
-    fn box_bool(&mut self, b: RVal) -> RVal {
-        let as_int = self.emit(Op::Cast, Type::Int, &[b], 0);
-        let false_bits = self.kint(FALSE_BITS as i64);
-        let bits = self.emit(Op::Or, Type::Int, &[as_int, false_bits], 0);
-        let w = self.emit(Op::Cast, Type::Word, &[bits], 0);
-        self.known.insert(w, Kind::Bool);
-        self.unboxed.insert(w, b);
-        w
-    }
-
-    /// The float of a number word (ints convert).
-    fn float_of(&mut self, w: RVal, kind: Kind) -> RVal {
+    fn float_of(&mut self, w: Val, kind: Kind) -> RecResult<Val> {
         match kind {
-            Kind::Float => self.unbox_float(w),
+            Kind::Float => Ok(self.b.unbox_float(w)),
             _ => {
-                let i = self.int_of(w, kind);
-                self.emit(Op::IToF, Type::Float, &[i], 0)
+                let i = self.int_of(w, kind)?;
+                Ok(self.b.op(Op::IToF, Type::Float, &[i]))
             }
         }
+    }
+
+    /// Boxes an int, leaving the trace when it does not fit the immediate
+    /// range (the interpreter makes a big int).
+    fn box_int(&mut self, x: Val) -> RecResult<Val> {
+        let s = self.snap();
+        self.b.guard_small_int(x, s).map_err(no_layout)?;
+        self.b.box_int(x).map_err(no_layout)
+    }
+
+    fn box_float(&mut self, f: Val) -> Val {
+        self.b.box_float(f)
+    }
+
+    fn box_bool(&mut self, c: Val) -> Val {
+        let as_int = self.b.op(Op::Cast, Type::Int, &[c]);
+        let false_bits = self.b.kint(FALSE_BITS as i64);
+        let bits = self.b.op(Op::Or, Type::Int, &[as_int, false_bits]);
+        let w = self.b.op(Op::Cast, Type::Word, &[bits]);
+        self.bools.insert(w, c);
+        w
+    }
+
+    /// A bool for the truth of a word of known kind.
+    fn truth(&mut self, w: Val, kind: Kind) -> RecResult<Val> {
+        if let Some(c) = self.bools.get(&w) {
+            return Ok(*c);
+        }
+        Ok(match kind {
+            Kind::Bool => {
+                let bits = self.bits(w);
+                let t = self.b.kint(TRUE_BITS as i64);
+                self.b.op(Op::Eq, Type::Bool, &[bits, t])
+            }
+            Kind::Int => {
+                let v = self.b.unbox_int(w).map_err(no_layout)?;
+                let zero = self.b.kint(0);
+                self.b.op(Op::Ne, Type::Bool, &[v, zero])
+            }
+            Kind::Float => {
+                let f = self.b.unbox_float(w);
+                let zero = self.b.kflt(0.0);
+                self.b.op(Op::FNe, Type::Bool, &[f, zero])
+            }
+        })
     }
 
     // ---- instructions
@@ -295,7 +242,8 @@ impl Recorder {
         slot: &dyn Fn(Reg) -> Value,
         consts: &dyn Fn(u32) -> Value,
     ) -> RecResult<bool> {
-        if self.insts.len() > MAX_RECORDED {
+        self.recorded += 1;
+        if self.recorded > MAX_RECORDED {
             return abort("trace too long");
         }
         self.pc = pc;
@@ -306,13 +254,10 @@ impl Recorder {
                 if v.is_ptr() {
                     return abort("constant that is a heap object");
                 }
-                let w = self.kword(v.bits());
-                if v.is_small_int() {
-                    self.known.insert(w, Kind::Int);
-                } else if v.is_float() {
-                    self.known.insert(w, Kind::Float);
-                } else if v.is_bool() {
-                    self.known.insert(w, Kind::Bool);
+                let w = self.b.kword(v.bits());
+                if let Some(b) = v.as_bool() {
+                    let c = self.b.kbool(b);
+                    self.bools.insert(w, c);
                 }
                 self.write(dst, w);
             }
@@ -324,16 +269,17 @@ impl Recorder {
                 if slot(s).is_empty() {
                     return abort("unbound local");
                 }
-                let w = self.read(s);
-                if matches!(w, RVal::Head(_)) && !self.known.contains_key(&w) {
-                    let bits = self.as_int_bits(w);
-                    let empty = self.kint(EMPTY_BITS as i64);
-                    let bound = self.emit(Op::Ne, Type::Bool, &[bits, empty], 0);
+                if !self.slots.contains_key(&s) {
+                    let w = self.read(s);
+                    let bits = self.bits(w);
+                    let empty = self.b.kint(EMPTY_BITS as i64);
+                    let bound = self.b.op(Op::Ne, Type::Bool, &[bits, empty]);
                     self.guard(Op::GuardTrue, &[bound], 0);
                 }
             }
             Instr::Binary { op, dst, a, b } | Instr::InplaceBinary { op, dst, a, b } => {
-                let r = self.arith(op, self.read(a), slot(a), self.read(b), slot(b))?;
+                let (wa, wb) = (self.read(a), self.read(b));
+                let r = self.arith(op, wa, slot(a), wb, slot(b))?;
                 self.write(dst, r);
             }
             Instr::Unary { op, dst, src } => {
@@ -341,34 +287,29 @@ impl Recorder {
                 let kind = self.guard_kind(w, slot(src))?;
                 let r = match (op, kind) {
                     (UnaryOp::Neg, Kind::Int) => {
-                        let v = self.unbox_int(w);
-                        let zero = self.kint(0);
-                        let n = self.emit(Op::SubOv, Type::Int, &[zero, v], 0);
-                        self.set_guard_snapshot_last();
-                        self.box_int(n)
+                        let v = self.b.unbox_int(w).map_err(no_layout)?;
+                        let zero = self.b.kint(0);
+                        let n = self.checked(Op::SubOv, zero, v)?;
+                        self.box_int(n)?
                     }
                     (UnaryOp::Neg, Kind::Float) => {
-                        let f = self.unbox_float(w);
-                        let n = self.emit(Op::FNeg, Type::Float, &[f], 0);
+                        let f = self.b.unbox_float(w);
+                        let n = self.b.op(Op::FNeg, Type::Float, &[f]);
                         self.box_float(n)
                     }
-                    (UnaryOp::Not, Kind::Bool) => {
-                        let b = self.truth(w, Kind::Bool);
-                        let t = self.kint(1);
-                        let bi = self.emit(Op::Cast, Type::Int, &[b], 0);
-                        let flipped = self.emit(Op::Xor, Type::Int, &[bi, t], 0);
-                        let false_bits = self.kint(FALSE_BITS as i64);
-                        let bits = self.emit(Op::Or, Type::Int, &[flipped, false_bits], 0);
-                        let nw = self.emit(Op::Cast, Type::Word, &[bits], 0);
-                        self.known.insert(nw, Kind::Bool);
-                        nw
+                    (UnaryOp::Not, _) => {
+                        let t = self.truth(w, kind)?;
+                        let f = self.b.kbool(false);
+                        let not = self.b.op(Op::Eq, Type::Bool, &[t, f]);
+                        self.box_bool(not)
                     }
                     _ => return abort(format!("unary {op:?} on {kind:?}")),
                 };
                 self.write(dst, r);
             }
             Instr::Compare { op, dst, a, b } => {
-                let c = self.compare(op, self.read(a), slot(a), self.read(b), slot(b))?;
+                let (wa, wb) = (self.read(a), self.read(b));
+                let c = self.compare(op, wa, slot(a), wb, slot(b))?;
                 let w = self.box_bool(c);
                 self.write(dst, w);
             }
@@ -382,10 +323,13 @@ impl Recorder {
                     Kind::Int => value.as_small_int() != Some(0),
                     Kind::Float => value.as_f64() != Some(0.0),
                 };
-                let b = self.truth(w, kind);
+                let b = self.truth(w, kind)?;
                 self.guard(if truth { Op::GuardTrue } else { Op::GuardFalse }, &[b], 0);
             }
-            Instr::ForIter { dst, iter, .. } => self.for_range(dst, self.read(iter), slot(iter))?,
+            Instr::ForIter { dst, iter, .. } => {
+                let w = self.read(iter);
+                self.for_range(dst, w, slot(iter))?
+            }
             Instr::Loop { target } => {
                 if target == self.header {
                     return Ok(true);
@@ -397,74 +341,41 @@ impl Recorder {
         Ok(false)
     }
 
-    /// The guard just emitted inside an op (overflow checks): give it the
-    /// snapshot of the current instruction.
-    fn set_guard_snapshot_last(&mut self) {
-        let written = self.slots.iter().map(|(k, v)| (*k, *v)).collect();
-        self.snapshots.push(RSnapshot { pc: self.pc, written });
-        let snap = self.snapshots.len() - 1;
-        if let Some(last) = self.insts.last_mut() {
-            last.snap = Some(snap);
+    /// A checked int op (`addov`, ...) resuming at the current instruction.
+    fn checked(&mut self, op: Op, x: Val, y: Val) -> RecResult<Val> {
+        match self.guard(op, &[x, y], 0) {
+            Some(v) => Ok(v),
+            None => abort("a checked op folded away"),
         }
     }
 
-    /// A bool for the truth of a word of known kind.
-    fn truth(&mut self, w: RVal, kind: Kind) -> RVal {
-        if let (Kind::Bool, Some(b)) = (kind, self.unboxed.get(&w).copied()) {
-            return b;
-        }
-        match kind {
-            Kind::Bool => {
-                let bits = self.as_int_bits(w);
-                let t = self.kint(TRUE_BITS as i64);
-                self.emit(Op::Eq, Type::Bool, &[bits, t], 0)
-            }
-            Kind::Int => {
-                let v = self.unbox_int(w);
-                let zero = self.kint(0);
-                self.emit(Op::Ne, Type::Bool, &[v, zero], 0)
-            }
-            Kind::Float => {
-                let f = self.unbox_float(w);
-                let zero = self.konst(Op::KFloat, 0f64.to_bits() as i64);
-                self.emit(Op::FNe, Type::Bool, &[f, zero], 0)
-            }
-        }
-    }
-
-    fn arith(&mut self, op: BinOp, wa: RVal, va: Value, wb: RVal, vb: Value) -> RecResult<RVal> {
+    fn arith(&mut self, op: BinOp, wa: Val, va: Value, wb: Val, vb: Value) -> RecResult<Val> {
         let ka = self.guard_kind(wa, va)?;
         let kb = self.guard_kind(wb, vb)?;
-        let ints = ka != Kind::Float && kb != Kind::Float;
-        if ints {
-            let (x, y) = (self.int_of(wa, ka), self.int_of(wb, kb));
+        if ka != Kind::Float && kb != Kind::Float {
+            let (x, y) = (self.int_of(wa, ka)?, self.int_of(wb, kb)?);
             let r = match op {
-                BinOp::Add => self.emit(Op::AddOv, Type::Int, &[x, y], 0),
-                BinOp::Sub => self.emit(Op::SubOv, Type::Int, &[x, y], 0),
-                BinOp::Mul => self.emit(Op::MulOv, Type::Int, &[x, y], 0),
-                BinOp::And => self.emit(Op::And, Type::Int, &[x, y], 0),
-                BinOp::Or => self.emit(Op::Or, Type::Int, &[x, y], 0),
-                BinOp::Xor => self.emit(Op::Xor, Type::Int, &[x, y], 0),
+                BinOp::Add => self.checked(Op::AddOv, x, y)?,
+                BinOp::Sub => self.checked(Op::SubOv, x, y)?,
+                BinOp::Mul => self.checked(Op::MulOv, x, y)?,
+                BinOp::And => self.b.op(Op::And, Type::Int, &[x, y]),
+                BinOp::Or => self.b.op(Op::Or, Type::Int, &[x, y]),
+                BinOp::Xor => self.b.op(Op::Xor, Type::Int, &[x, y]),
                 BinOp::TrueDiv => {
                     // Exact: ints within 48 bits convert to floats without rounding.
-                    let fx = self.emit(Op::IToF, Type::Float, &[x], 0);
-                    let fy = self.emit(Op::IToF, Type::Float, &[y], 0);
+                    let fx = self.b.op(Op::IToF, Type::Float, &[x]);
+                    let fy = self.b.op(Op::IToF, Type::Float, &[y]);
                     return self.float_div(fx, fy);
                 }
                 _ => return abort(format!("int {op:?}")),
             };
-            if matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul) {
-                self.set_guard_snapshot_last();
-            }
-            // A result outside the immediate range leaves the trace: the
-            // interpreter makes a big int.
-            return Ok(self.box_int(r));
+            return self.box_int(r);
         }
-        let (x, y) = (self.float_of(wa, ka), self.float_of(wb, kb));
+        let (x, y) = (self.float_of(wa, ka)?, self.float_of(wb, kb)?);
         let r = match op {
-            BinOp::Add => self.emit(Op::FAdd, Type::Float, &[x, y], 0),
-            BinOp::Sub => self.emit(Op::FSub, Type::Float, &[x, y], 0),
-            BinOp::Mul => self.emit(Op::FMul, Type::Float, &[x, y], 0),
+            BinOp::Add => self.b.op(Op::FAdd, Type::Float, &[x, y]),
+            BinOp::Sub => self.b.op(Op::FSub, Type::Float, &[x, y]),
+            BinOp::Mul => self.b.op(Op::FMul, Type::Float, &[x, y]),
             BinOp::TrueDiv => return self.float_div(x, y),
             _ => return abort(format!("float {op:?}")),
         };
@@ -473,19 +384,19 @@ impl Recorder {
 
     /// `x / y` in floats; division by zero leaves the trace (the
     /// interpreter raises ZeroDivisionError).
-    fn float_div(&mut self, x: RVal, y: RVal) -> RecResult<RVal> {
-        let zero = self.konst(Op::KFloat, 0f64.to_bits() as i64);
-        let nonzero = self.emit(Op::FNe, Type::Bool, &[y, zero], 0);
+    fn float_div(&mut self, x: Val, y: Val) -> RecResult<Val> {
+        let zero = self.b.kflt(0.0);
+        let nonzero = self.b.op(Op::FNe, Type::Bool, &[y, zero]);
         self.guard(Op::GuardTrue, &[nonzero], 0);
-        let r = self.emit(Op::FDiv, Type::Float, &[x, y], 0);
+        let r = self.b.op(Op::FDiv, Type::Float, &[x, y]);
         Ok(self.box_float(r))
     }
 
-    fn compare(&mut self, op: CmpOp, wa: RVal, va: Value, wb: RVal, vb: Value) -> RecResult<RVal> {
+    fn compare(&mut self, op: CmpOp, wa: Val, va: Value, wb: Val, vb: Value) -> RecResult<Val> {
         let ka = self.guard_kind(wa, va)?;
         let kb = self.guard_kind(wb, vb)?;
         if ka != Kind::Float && kb != Kind::Float {
-            let (x, y) = (self.int_of(wa, ka), self.int_of(wb, kb));
+            let (x, y) = (self.int_of(wa, ka)?, self.int_of(wb, kb)?);
             let iop = match op {
                 CmpOp::Lt => Op::ILt,
                 CmpOp::Le => Op::ILe,
@@ -495,13 +406,13 @@ impl Recorder {
                 CmpOp::Ne => Op::Ne,
                 _ => return abort(format!("compare {op:?} of ints")),
             };
-            return Ok(self.emit(iop, Type::Bool, &[x, y], 0));
+            return Ok(self.b.op(iop, Type::Bool, &[x, y]));
         }
         if ka != Kind::Float || kb != Kind::Float {
-            // Mixed int/float compares are exact in Python; leave them to the interpreter.
+            // Mixed int/float compares are exact in Python; left to the interpreter.
             return abort("mixed int/float comparison");
         }
-        let (x, y) = (self.unbox_float(wa), self.unbox_float(wb));
+        let (x, y) = (self.b.unbox_float(wa), self.b.unbox_float(wb));
         let fop = match op {
             CmpOp::Lt => Op::FLt,
             CmpOp::Le => Op::FLe,
@@ -511,141 +422,54 @@ impl Recorder {
             CmpOp::Ne => Op::FNe,
             _ => return abort(format!("compare {op:?} of floats")),
         };
-        Ok(self.emit(fop, Type::Bool, &[x, y], 0))
+        Ok(self.b.op(fop, Type::Bool, &[x, y]))
     }
 
     /// `ForIter` over a `range` iterator, inline: the iterator's fields
     /// are read and its index advanced by the trace.
-    fn for_range(&mut self, dst: Reg, w: RVal, it: Value) -> RecResult {
+    fn for_range(&mut self, dst: Reg, w: Val, it: Value) -> RecResult {
         let Some((index, len)) = crate::vm::iter::range_iter_state(it) else {
             return abort("for loop over something other than a range");
         };
         if index >= len {
             return abort("the loop ends while recording");
         }
-        let bits = self.as_int_bits(w);
-        let checked = !self.checked_iters.insert(w);
-        if !checked {
-            let shift = self.kint(TAG_SHIFT as i64);
-            let tag = self.emit(Op::Shr, Type::Int, &[bits, shift], 0);
+        let bits = self.bits(w);
+        let first_check = self.checked_iters.insert(w);
+        if first_check {
+            let shift = self.b.kint(TAG_SHIFT as i64);
+            let tag = self.b.op(Op::Shr, Type::Int, &[bits, shift]);
             self.guard(Op::GuardEq, &[tag], TAG_PTR as i64);
         }
-        let mask = self.kint(PAYLOAD_MASK as i64);
-        let addr = self.emit(Op::And, Type::Int, &[bits, mask], 0);
-        let base = self.emit(Op::Cast, Type::Ref, &[addr], 0);
-        if !checked {
-            let ty = self.load(Op::LdWord, base, HEADER_TYPE_OFFSET);
+        let mask = self.b.kint(PAYLOAD_MASK as i64);
+        let addr = self.b.op(Op::And, Type::Int, &[bits, mask]);
+        let base = self.b.op(Op::Cast, Type::Ref, &[addr]);
+        if first_check {
+            let ty = self.b.load(Op::LdWord, base, None, HEADER_TYPE_OFFSET as i32);
             self.guard(Op::GuardEq, &[ty], self.range_iterator_type as i64);
         }
-        let index = self.load(Op::LdI64, base, SEQ_ITER_INDEX_OFFSET);
-        let len = self.load(Op::LdI64, base, SEQ_ITER_RANGE_LEN_OFFSET);
-        let more = self.emit(Op::ILt, Type::Bool, &[index, len], 0);
+        let index = self.b.load(Op::LdI64, base, None, SEQ_ITER_INDEX_OFFSET as i32);
+        let len = self.b.load(Op::LdI64, base, None, SEQ_ITER_RANGE_LEN_OFFSET as i32);
+        let more = self.b.op(Op::ILt, Type::Bool, &[index, len]);
         self.guard(Op::GuardTrue, &[more], 0);
-        let start = self.load(Op::LdI64, base, SEQ_ITER_RANGE_START_OFFSET);
-        let step = self.load(Op::LdI64, base, SEQ_ITER_RANGE_STEP_OFFSET);
-        let offset = self.emit(Op::Mul, Type::Int, &[step, index], 0);
-        let value = self.emit(Op::Add, Type::Int, &[start, offset], 0);
+        let start = self.b.load(Op::LdI64, base, None, SEQ_ITER_RANGE_START_OFFSET as i32);
+        let step = self.b.load(Op::LdI64, base, None, SEQ_ITER_RANGE_STEP_OFFSET as i32);
+        let offset = self.b.op(Op::Mul, Type::Int, &[step, index]);
+        let value = self.b.op(Op::Add, Type::Int, &[start, offset]);
         // Box (with its range guard) before the store: a failing guard must
         // leave the iterator as the interpreter will find it.
-        let boxed = self.box_int(value);
-        let one = self.kint(1);
-        let next = self.emit(Op::Add, Type::Int, &[index, one], 0);
-        self.insts.push(RInst {
-            op: Op::StI64,
-            ty: Type::Void,
-            args: vec![next, base],
-            imm: SEQ_ITER_INDEX_OFFSET as i64,
-            snap: None,
-        });
+        let boxed = self.box_int(value)?;
+        let one = self.b.kint(1);
+        let next = self.b.op(Op::Add, Type::Int, &[index, one]);
+        self.b.store(Op::StI64, next, base, None, SEQ_ITER_INDEX_OFFSET as i32);
         self.write(dst, boxed);
         Ok(())
     }
 
-    fn load(&mut self, op: Op, base: RVal, offset: usize) -> RVal {
-        self.emit(op, Type::Void, &[base], offset as i64)
-    }
-
-    // ---- the trace
-
-    /// Builds the trace: inputs for the slots the iteration reads, the loop
-    /// label, phis for the slots it changes, the body and the jump.
-    pub fn finish(&self, name: &str) -> Trace {
-        let mut read: Vec<Reg> = Vec::new();
-        let mut seen = HashSet::new();
-        let mut note = |v: &RVal, read: &mut Vec<Reg>| {
-            if let RVal::Head(r) = v {
-                if seen.insert(*r) {
-                    read.push(*r);
-                }
-            }
-        };
-        for inst in &self.insts {
-            for a in &inst.args {
-                note(a, &mut read);
-            }
-        }
-        for s in &self.snapshots {
-            for (_, v) in &s.written {
-                note(v, &mut read);
-            }
-        }
-        let mut written: Vec<(Reg, RVal)> = self.slots.iter().map(|(k, v)| (*k, *v)).collect();
-        written.sort_by_key(|(k, _)| *k);
-        for (_, v) in &written {
-            note(v, &mut read);
-        }
-        // Loop-carried: slots whose value at the end differs from the head.
-        let carried: Vec<Reg> =
-            written.iter().filter(|(k, v)| *v != RVal::Head(*k)).map(|(k, _)| *k).collect();
-        for k in &carried {
-            if seen.insert(*k) {
-                read.push(*k);
-            }
-        }
-        let mut trace = Trace::new(name);
-        let mut head: HashMap<Reg, Val> = HashMap::new();
-        for &r in &read {
-            head.insert(r, trace.input(Type::Word, r as u32));
-        }
-        trace.op(Op::Loop, Type::Void, &[]);
-        for &r in &carried {
-            let init = head[&r];
-            let phi = trace.op(Op::Phi, Type::Word, &[init]);
-            head.insert(r, phi);
-        }
-        let mut map: Vec<Val> = Vec::with_capacity(self.insts.len());
-        let resolve = |v: &RVal, map: &Vec<Val>, head: &HashMap<Reg, Val>| match v {
-            RVal::Head(r) => head[r],
-            RVal::Inst(i) => map[*i as usize],
-        };
-        for inst in &self.insts {
-            let args: Vec<Val> = inst.args.iter().map(|a| resolve(a, &map, &head)).collect();
-            let snap = inst.snap.map(|s| {
-                let rs = &self.snapshots[s];
-                let mut slots: Vec<(u32, SnapValue)> = Vec::new();
-                let mut present = HashSet::new();
-                for (k, v) in &rs.written {
-                    present.insert(*k);
-                    slots.push((*k as u32, SnapValue::Val(resolve(v, &map, &head))));
-                }
-                for &k in &carried {
-                    if present.insert(k) {
-                        slots.push((k as u32, SnapValue::Val(head[&k])));
-                    }
-                }
-                slots.sort_by_key(|(k, _)| *k);
-                trace.add_snapshot(Snapshot {
-                    frames: vec![SnapFrame { pc: rs.pc, base: 0, slots }],
-                    virtuals: Vec::new(),
-                })
-            });
-            let mut out = traces::Inst::new(inst.op, inst.ty, args);
-            out.imm = inst.imm;
-            out.snap = snap;
-            map.push(trace.push(out));
-        }
-        let next: Vec<Val> = carried.iter().map(|k| resolve(&self.slots[k], &map, &head)).collect();
-        trace.op(Op::Jump, Type::Void, &next);
-        trace
+    /// Ends the recording: the slots the iteration changed, for the optimizer.
+    pub fn finish(self) -> Recording {
+        let mut end: Vec<(u32, Val)> = self.slots.iter().map(|(k, v)| (*k as u32, *v)).collect();
+        end.sort_by_key(|(k, _)| *k);
+        self.b.close_loop(end)
     }
 }
