@@ -7,13 +7,17 @@
  *                  stdout (flushed after each case, so a crash shows which
  *                  case it was).
  *
- * All numbers are little-endian u64. A request is a sequence of cases:
- *   code_len table_literal return_offset exits state_words
- *   code bytes (padded to 8), state words, MEMORY_WORDS memory words
- * ending with a code_len of 0. A result is
+ * All numbers are little-endian u64. A request is a sequence of cases,
+ * ending with a 0:
+ *   n (traces), then per trace:
+ *     code_len table_literal return_offset exits, code bytes (padded to 8)
+ *   links, then per link: from_trace exit to_trace
+ *   state_words, state words, MEMORY_WORDS memory words
+ * Trace 0 is entered. A result is
  *   exit number, state words, MEMORY_WORDS memory words.
- * The code's table literal is pointed at a fresh exit table whose entries
- * are all the return stub, as CompiledTrace::load does.
+ * Each trace's table literal is pointed at a fresh exit table whose entries
+ * are the return stub, or the entry of the trace its exit is linked to, as
+ * CompiledTrace::load and link_exit do.
  *
  * The helpers compute what traces::testing's standard helpers compute
  * (built with -ffp-contract=off: a fused multiply-add would round
@@ -78,36 +82,62 @@ static void write_words(const uint64_t *from, uint64_t n) {
     if (n && fwrite(from, 8, n, stdout) != n) die("cannot write result");
 }
 
+#define MAX_TRACES 8
+
+struct trace {
+    uint8_t *code;
+    size_t map_len;
+    uint64_t *table;
+};
+
+/* Reads one trace's code into fresh memory with its own exit table whose
+ * entries all return, as CompiledTrace::load does; leaves it writable. */
+static void read_trace(struct trace *t) {
+    uint64_t code_len = read_word();
+    uint64_t table_literal = read_word(), return_offset = read_word(), exits = read_word();
+    uint64_t padded = (code_len + 7) & ~(uint64_t)7;
+    t->map_len = (padded + 4095) & ~(size_t)4095;
+    t->code = mmap(NULL, t->map_len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (t->code == MAP_FAILED) die("mmap");
+    read_words((uint64_t *)t->code, padded / 8);
+    t->table = calloc(exits + 1, 8);
+    if (!t->table) die("out of memory");
+    for (uint64_t k = 0; k < exits; k++) t->table[k] = (uint64_t)t->code + return_offset;
+    uint64_t table_addr = (uint64_t)t->table;
+    memcpy(t->code + table_literal, &table_addr, 8);
+    if (mprotect(t->code, t->map_len, PROT_READ | PROT_EXEC) != 0) die("mprotect");
+    __builtin___clear_cache((char *)t->code, (char *)t->code + code_len);
+}
+
 static int run(void) {
     for (;;) {
-        uint64_t code_len = read_word();
-        if (code_len == 0) return 0;
-        uint64_t table_literal = read_word(), return_offset = read_word();
-        uint64_t exits = read_word(), state_words = read_word();
-        uint64_t padded = (code_len + 7) & ~(uint64_t)7;
-        size_t map_len = (padded + 4095) & ~(size_t)4095;
-        uint8_t *code = mmap(NULL, map_len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (code == MAP_FAILED) die("mmap");
-        read_words((uint64_t *)code, padded / 8);
-        uint64_t *table = calloc(exits + 1, 8);
+        uint64_t n = read_word();
+        if (n == 0) return 0;
+        if (n > MAX_TRACES) die("too many traces");
+        struct trace traces[MAX_TRACES];
+        for (uint64_t k = 0; k < n; k++) read_trace(&traces[k]);
+        uint64_t links = read_word();
+        for (uint64_t k = 0; k < links; k++) {
+            uint64_t from = read_word(), exit = read_word(), to = read_word();
+            if (from >= n || to >= n) die("bad link");
+            traces[from].table[exit] = (uint64_t)traces[to].code;
+        }
+        uint64_t state_words = read_word();
         uint64_t *state = calloc(state_words + 1, 8);
-        if (!table || !state) die("out of memory");
-        for (uint64_t k = 0; k < exits; k++) table[k] = (uint64_t)code + return_offset;
-        uint64_t table_addr = (uint64_t)table;
-        memcpy(code + table_literal, &table_addr, 8);
+        if (!state) die("out of memory");
         read_words(state, state_words);
         read_words(test_memory, MEMORY_WORDS);
-        if (mprotect(code, map_len, PROT_READ | PROT_EXEC) != 0) die("mprotect");
-        __builtin___clear_cache((char *)code, (char *)code + code_len);
-        uint64_t (*entry)(uint64_t *) = (uint64_t (*)(uint64_t *))code;
+        uint64_t (*entry)(uint64_t *) = (uint64_t (*)(uint64_t *))traces[0].code;
         current_state = state;
         uint64_t exit = entry(state);
         write_words(&exit, 1);
         write_words(state, state_words);
         write_words(test_memory, MEMORY_WORDS);
         fflush(stdout);
-        munmap(code, map_len);
-        free(table);
+        for (uint64_t k = 0; k < n; k++) {
+            munmap(traces[k].code, traces[k].map_len);
+            free(traces[k].table);
+        }
         free(state);
     }
 }

@@ -29,14 +29,10 @@ fn check(text: &str, runs: &[(&[u64], u32)]) {
     for (inputs, _) in runs {
         let memory = (0..MEMORY_WORDS as u64).map(|k| k * 0x0101_0101_0101_0101 + 7).collect();
         let case = Case { trace: trace.clone(), inputs: inputs.to_vec(), memory };
-        let mut p = prepare(h, &case)
+        let (p, request) = prepare(h, &case)
             .unwrap_or_else(|e| panic!("{e}\n{text}"))
             .unwrap_or_else(|| panic!("loop did not exit\n{text}"));
-        requests.push(Request {
-            assembly: p.request.assembly.clone(),
-            state: std::mem::take(&mut p.request.state),
-            memory: std::mem::take(&mut p.request.memory),
-        });
+        requests.push(request);
         prepared.push(p);
     }
     let responses = h.run(&requests).unwrap_or_else(|(_, e)| panic!("{e}\n{text}"));
@@ -511,22 +507,81 @@ fn exits_link_to_side_traces_and_back() {
     assert_ne!(parent.code()[lit..lit + 8], [0; 8]);
     // stp x29, x30, [sp, -160]!
     assert_eq!(parent.code()[..4], 0xa9b67bfdu32.to_le_bytes());
+
+    // Run under qemu: alone, then with exit 0 linked to the side trace.
+    let Some(h) = harness() else { return };
+    let (parent, side) =
+        (assemble(&parse(PARENT).unwrap()).unwrap(), assemble(&parse(SIDE).unwrap()).unwrap());
+    let alone = Request::single(parent.clone(), vec![100, 0], vec![0; MEMORY_WORDS]);
+    let linked = Request {
+        traces: vec![parent, side],
+        links: vec![(0, 0, 1)],
+        state: vec![100, 0],
+        memory: vec![0; MEMORY_WORDS],
+    };
+    let got = h.run(&[alone, linked]).unwrap_or_else(|(_, e)| panic!("{e}"));
+    assert_eq!((got[0].exit, &got[0].state[..2]), (0, &[128, 100][..]));
+    assert_eq!((got[1].exit, &got[1].state[..2]), (1, &[28, 128][..]), "the side trace's exit");
 }
 
-const COLLECTING_CALL: &str = "
-helper probe() -> void collect @0x0
-%0:ref = input 0
-%1:ref = input 1
-%2:ref = input 2
-%3:ref = kref 0x1234
-%4 = call @probe()
-%5:word = cast %0
-snap 0: frame pc=1 base=0 [0=%1 1=%5 2=%3]
-%6 = exit snap=0
+/// A root loop whose odd iterations leave through exit 0.
+const ROOT: &str = "
+%0:int = input 0
+%1:int = input 1
+%2:int = input 2
+%3:int = kint 1
+%4 = loop
+%5:int = phi %0
+%6:int = phi %2
+%7:int = and %5, %3
+snap 0: frame pc=1 base=0 [0=%5 1=%1 2=%6]
+%8 = guard.eq %7, 0x0 snap=0  # exit 0
+%9:int = add %6, %5
+%10:int = add %5, %3
+%11:bool = lt %10, %1
+snap 1: frame pc=9 base=0 [0=%10 1=%1 2=%9]
+%12 = guard.true %11 snap=1  # exit 1
+%13 = jump %10, %9
+";
+/// The side trace of the root's exit 0: handles one odd i, then goes back
+/// to the root through its exit 1 (linked to the root's entry).
+const ODD_SIDE: &str = "
+%0:int = input 0
+%1:int = input 1
+%2:int = input 2
+%3:int = kint 3
+%4:int = kint 1
+%5:int = mul %0, %3
+%6:int = add %2, %5
+%7:int = add %0, %4
+%8:bool = lt %7, %1
+snap 0: frame pc=9 base=0 [0=%7 1=%1 2=%6]
+%9 = guard.true %8 snap=0  # exit 0
+%10 = exit snap=0  # exit 1
 ";
 
-/// COLLECTING_CALL with the harness's probe(area), which copies the root
-/// area into the test memory; AREA is the root area's index.
+#[test]
+fn side_trace_rejoins_its_root_through_a_linked_exit() {
+    let Some(h) = harness() else { return };
+    let root = assemble(&parse(ROOT).unwrap()).unwrap();
+    let side = assemble(&parse(ODD_SIDE).unwrap()).unwrap();
+    let (start, n) = (3u64, 100_000u64);
+    let request = Request {
+        traces: vec![root, side],
+        links: vec![(0, 0, 1), (1, 1, 0)],
+        state: vec![start, n, 0],
+        memory: vec![0; MEMORY_WORDS],
+    };
+    let got = h.run(&[request]).unwrap_or_else(|(_, e)| panic!("{e}")).remove(0);
+    let want: u64 = (start..n).map(|i| if i % 2 == 0 { i } else { 3 * i }).sum();
+    assert_eq!(got.state, [n, n, want]);
+    // Whichever trace saw i reach n returned its own loop-end exit.
+    assert!(got.exit == 1 || got.exit == 0, "{}", got.exit);
+}
+
+/// A call of a collecting helper with refs live across it, dead at it and
+/// constant. The harness's probe(area) copies the root area into the test
+/// memory; AREA is the root area's index.
 const PROBE_CALL: &str = "
 helper probe(int) -> void collect @0x0
 %0:ref = input 0
@@ -542,7 +597,7 @@ snap 0: frame pc=1 base=0 [0=%1 1=%6 2=%3]
 
 #[test]
 fn collecting_calls_publish_live_refs() {
-    let area = traces::regalloc::gc_root_area(&parse(COLLECTING_CALL).unwrap());
+    let area = traces::regalloc::gc_root_area(&parse(&PROBE_CALL.replace("AREA", "0")).unwrap());
     let text = PROBE_CALL.replace("AREA", &area.to_string());
     let mut trace = parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
     assert_eq!(traces::regalloc::gc_root_area(&trace), area);
@@ -552,7 +607,7 @@ fn collecting_calls_publish_live_refs() {
     assert_eq!(assembly.state_words, area + 1 + 2);
     let mut state = vec![0u64; assembly.state_words];
     state[..3].copy_from_slice(&[0x1000, 0x2000, 0x3000]);
-    let request = Request { assembly, state, memory: vec![0; MEMORY_WORDS] };
+    let request = Request::single(assembly, state, vec![0; MEMORY_WORDS]);
     let got = h.run(&[request]).unwrap_or_else(|(_, e)| panic!("{e}")).remove(0);
     assert_eq!(got.exit, 0);
     // %2 is dead at the call and %3 a constant: only %0 and %1 are roots.

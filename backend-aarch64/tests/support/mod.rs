@@ -86,11 +86,21 @@ fn build() -> Option<Harness> {
     Some(Harness { binary, memory, helpers })
 }
 
-/// One run of compiled code: its code, initial state and test memory.
+/// One run of compiled code: the traces (the first is entered), exits
+/// linked between them (from trace, exit, to trace), the initial state and
+/// test memory.
 pub struct Request {
-    pub assembly: Assembly,
+    pub traces: Vec<Assembly>,
+    pub links: Vec<(usize, u32, usize)>,
     pub state: Vec<u64>,
     pub memory: Vec<u64>,
+}
+
+impl Request {
+    /// One trace, no links.
+    pub fn single(assembly: Assembly, state: Vec<u64>, memory: Vec<u64>) -> Request {
+        Request { traces: vec![assembly], links: vec![], state, memory }
+    }
 }
 
 /// What the run left: the exit taken, the state area and the test memory.
@@ -131,13 +141,22 @@ impl Harness {
 
     fn try_run(&self, requests: &[Request]) -> Result<Result<Vec<Response>, Died>, String> {
         let mut input = Vec::new();
+        let put = |input: &mut Vec<u8>, ws: &[usize]| {
+            input.extend(ws.iter().flat_map(|w| (*w as u64).to_le_bytes()))
+        };
         for r in requests {
-            let a = &r.assembly;
-            let head = [a.code.len(), a.table_literal, a.return_offset, a.exits, r.state.len()];
-            input.extend(head.iter().flat_map(|w| (*w as u64).to_le_bytes()));
-            let mut code = a.code.clone();
-            code.resize(a.code.len().div_ceil(8) * 8, 0);
-            input.extend(&code);
+            put(&mut input, &[r.traces.len()]);
+            for a in &r.traces {
+                put(&mut input, &[a.code.len(), a.table_literal, a.return_offset, a.exits]);
+                let mut code = a.code.clone();
+                code.resize(a.code.len().div_ceil(8) * 8, 0);
+                input.extend(&code);
+            }
+            put(&mut input, &[r.links.len()]);
+            for &(from, exit, to) in &r.links {
+                put(&mut input, &[from, exit as usize, to]);
+            }
+            put(&mut input, &[r.state.len()]);
             assert_eq!(r.memory.len(), MEMORY_WORDS);
             input.extend(r.state.iter().chain(&r.memory).flat_map(|w| w.to_le_bytes()));
         }
@@ -185,18 +204,18 @@ impl Harness {
     }
 }
 
-/// A case made ready to run: helpers and test memory moved to the
-/// harness's addresses, the evaluator's outcome, the code.
+/// A case made ready to run (helpers and test memory moved to the
+/// harness's addresses) and the evaluator's outcome.
 pub struct Prepared {
     pub case: Case,
-    pub request: Request,
     /// The evaluator's exit, snapshot values and final memory bytes.
     expected: (u32, Vec<u64>, Vec<u8>),
 }
 
-/// Prepares `case`: `Ok(None)` when the evaluator's loop did not exit
-/// within its iteration budget (nothing to compare).
-pub fn prepare(h: &Harness, case: &Case) -> Result<Option<Prepared>, String> {
+/// Prepares `case` and the request that runs its code: `Ok(None)` when the
+/// evaluator's loop did not exit within its iteration budget (nothing to
+/// compare).
+pub fn prepare(h: &Harness, case: &Case) -> Result<Option<(Prepared, Request)>, String> {
     let mut case = case.clone();
     h.bind_helpers(&mut case.trace);
     let trace = &case.trace;
@@ -215,8 +234,8 @@ pub fn prepare(h: &Harness, case: &Case) -> Result<Option<Prepared>, String> {
     let assembly = assemble(trace).map_err(|e| e.to_string())?;
     let mut state = vec![0u64; assembly.state_words.max(inputs.len())];
     state[..inputs.len()].copy_from_slice(&inputs);
-    let request = Request { assembly, state, memory: case.memory.clone() };
-    Ok(Some(Prepared { case, request, expected: (exit, values, memory.bytes) }))
+    let request = Request::single(assembly, state, case.memory.clone());
+    Ok(Some((Prepared { case, expected: (exit, values, memory.bytes) }, request)))
 }
 
 fn same_float(got: u64, want: u64) -> bool {
@@ -255,27 +274,21 @@ impl Prepared {
 /// (`Ok(false)`: nothing compared, the evaluator's loop did not exit).
 pub fn differential_batch(h: &Harness, cases: &[Case]) -> Vec<Result<bool, String>> {
     let mut prepared = Vec::new();
+    let mut requests = Vec::new();
     let mut results: Vec<Result<bool, String>> = Vec::new();
     let mut index = Vec::new();
     for case in cases {
         match prepare(h, case) {
-            Ok(Some(p)) => {
+            Ok(Some((p, r))) => {
                 index.push(results.len());
                 results.push(Ok(true));
                 prepared.push(p);
+                requests.push(r);
             }
             Ok(None) => results.push(Ok(false)),
             Err(e) => results.push(Err(e)),
         }
     }
-    let requests: Vec<Request> = prepared
-        .iter_mut()
-        .map(|p| Request {
-            assembly: p.request.assembly.clone(),
-            state: std::mem::take(&mut p.request.state),
-            memory: std::mem::take(&mut p.request.memory),
-        })
-        .collect();
     let (responses, died) = match h.run(&requests) {
         Ok(responses) => (responses, None),
         Err((responses, e)) => (responses, Some(e)),
