@@ -48,16 +48,17 @@ fn available(tool: &str) -> bool {
 /// The harness, built once per test process; `None` (after a loud message)
 /// when the cross compiler or qemu is missing outside CI.
 pub fn harness() -> Option<&'static Harness> {
-    static HARNESS: OnceLock<Option<Harness>> = OnceLock::new();
-    HARNESS.get_or_init(build).as_ref().or_else(|| tool_missing("harness unavailable"))
+    static HARNESS: OnceLock<Result<Harness, String>> = OnceLock::new();
+    match HARNESS.get_or_init(build) {
+        Ok(h) => Some(h),
+        Err(missing) => tool_missing(missing),
+    }
 }
 
-fn build() -> Option<Harness> {
-    for tool in [CROSS_CC, QEMU] {
-        if !available(tool) {
-            tool_missing(&format!("{tool} not found"));
-            return None;
-        }
+/// Builds the harness; `Err` names the missing tool.
+fn build() -> Result<Harness, String> {
+    if let Some(tool) = [CROSS_CC, QEMU].into_iter().find(|t| !available(t)) {
+        return Err(format!("{tool} not found"));
     }
     let source = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("harness/harness.c");
     let binary = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
@@ -83,7 +84,7 @@ fn build() -> Option<Harness> {
             _ => panic!("harness info: unexpected line {line:?}"),
         }
     }
-    Some(Harness { binary, memory, helpers })
+    Ok(Harness { binary, memory, helpers })
 }
 
 /// One run of compiled code: the traces (the first is entered), exits
