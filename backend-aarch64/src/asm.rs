@@ -6,7 +6,7 @@
 // dynasm expands a dynamic register `X(r)` to `r.into()`.
 #![allow(clippy::useless_conversion)]
 
-use dynasmrt::aarch64::Aarch64Relocation;
+use dynasmrt::aarch64::{encode_logical_immediate_64bit, Aarch64Relocation};
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
 use traces::regalloc::{Allocation, Loc, Place};
 use traces::{Trace, Val};
@@ -160,12 +160,17 @@ impl Emitter<'_> {
     }
 
     /// `dst = imm` in at most four instructions: movz (or movn when most
-    /// halfwords are all ones), then movk for each remaining halfword.
+    /// halfwords are all ones), then movk for each remaining halfword; or
+    /// one orr when that would take more and `imm` is a bitmask immediate.
     pub fn mov_imm(&mut self, dst: u8, imm: i64) {
         let v = imm as u64;
         let half = |k: u32| ((v >> (16 * k)) & 0xffff) as u32;
         let ones = (0..4).filter(|&k| half(k) == 0xffff).count();
         let zeros = (0..4).filter(|&k| half(k) == 0).count();
+        if ones.max(zeros) < 3 && encode_logical_immediate_64bit(v).is_some() {
+            dynasm!(self.asm ; .arch aarch64 ; orr XSP(dst), xzr, v);
+            return;
+        }
         let inverted = ones > zeros;
         let skip = if inverted { 0xffff } else { 0 };
         let mut first = true;
@@ -300,9 +305,29 @@ impl Emitter<'_> {
 
     /// `v` as an unsigned 12-bit immediate, if it is a constant that fits.
     pub fn imm12(&self, v: Val) -> Option<u32> {
+        self.signed_imm12(v).and_then(|k| u32::try_from(k).ok())
+    }
+
+    /// `v` as a 12-bit immediate and a sign, if it is a constant whose
+    /// magnitude fits: add, sub and cmp take the other one of their pair
+    /// (sub, add, cmn) for a negative constant.
+    pub fn signed_imm12(&self, v: Val) -> Option<i32> {
         match self.loc(v) {
-            Loc::Const => u32::try_from(self.const_bits(v)).ok().filter(|k| *k < 4096),
+            Loc::Const => i32::try_from(self.const_bits(v)).ok().filter(|k| k.abs() < 4096),
             _ => None,
+        }
+    }
+
+    /// `cmp r, k` for any constant `k`: an immediate (or cmn's) when its
+    /// magnitude fits 12 bits, else through SCRATCH_C.
+    pub fn cmp_imm(&mut self, r: u8, k: i64) {
+        match i32::try_from(k).ok().filter(|k| k.abs() < 4096) {
+            Some(k) if k >= 0 => dynasm!(self.asm ; .arch aarch64 ; cmp XSP(r), k as u32),
+            Some(k) => dynasm!(self.asm ; .arch aarch64 ; cmn XSP(r), (-k) as u32),
+            None => {
+                self.mov_imm(SCRATCH_C, k);
+                dynasm!(self.asm ; .arch aarch64 ; cmp X(r), X(SCRATCH_C));
+            }
         }
     }
 

@@ -9,6 +9,7 @@
 // dynasm expands a dynamic register `X(r)` to `r.into()`.
 #![allow(clippy::useless_conversion)]
 
+use dynasmrt::aarch64::encode_logical_immediate_64bit;
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 use traces::regalloc::{sequentialize, CallSave, Loc, Place, RegFile};
 use traces::{Op, Trace, Val};
@@ -243,13 +244,7 @@ impl Lowering<'_> {
             Op::GuardTrue | Op::GuardFalse => self.guard_bool(i),
             Op::GuardEq | Op::GuardNe => {
                 let r = self.e.gpr(arg(0), SCRATCH_B);
-                match u32::try_from(inst.imm).ok().filter(|k| *k < 4096) {
-                    Some(k) => dynasm!(self.e.asm ; .arch aarch64 ; cmp XSP(r), k),
-                    None => {
-                        self.e.mov_imm(SCRATCH_C, inst.imm);
-                        dynasm!(self.e.asm ; .arch aarch64 ; cmp X(r), X(SCRATCH_C));
-                    }
-                }
+                self.e.cmp_imm(r, inst.imm);
                 let c = if inst.op == Op::GuardEq { Cond::Ne } else { Cond::Eq };
                 let l = self.exit_label(i);
                 self.e.branch(c, l);
@@ -304,11 +299,22 @@ impl Lowering<'_> {
         let inst = &self.e.trace.insts[i];
         let (a, b, op) = (inst.args[0], inst.args[1], inst.op);
         let ra = self.e.gpr(a, SCRATCH_B);
-        let imm = self.e.imm12(b);
+        let imm = self.e.signed_imm12(b);
         let rb = if imm.is_some() { SCRATCH_C } else { self.e.gpr(b, SCRATCH_C) };
         let d = self.e.dst(i);
+        // x + -k is x - k, overflow included (both are the exact sum).
+        let flipped = match op {
+            Op::Add => Op::Sub,
+            Op::Sub => Op::Add,
+            Op::AddOv => Op::SubOv,
+            _ => Op::AddOv,
+        };
+        let (op_emitted, imm) = match imm {
+            Some(k) if k < 0 => (flipped, Some(k.unsigned_abs())),
+            k => (op, k.map(|k| k as u32)),
+        };
         let asm = &mut self.e.asm;
-        match (op, imm) {
+        match (op_emitted, imm) {
             (Op::Add, Some(k)) => dynasm!(asm ; .arch aarch64 ; add XSP(d), XSP(ra), k),
             (Op::Add, None) => dynasm!(asm ; .arch aarch64 ; add X(d), X(ra), X(rb)),
             (Op::Sub, Some(k)) => dynasm!(asm ; .arch aarch64 ; sub XSP(d), XSP(ra), k),
@@ -330,9 +336,22 @@ impl Lowering<'_> {
     fn logical(&mut self, i: usize) {
         let inst = &self.e.trace.insts[i];
         let (b, op) = (inst.args[1], inst.op);
-        let shift = self.e.imm12(b).filter(|_| matches!(op, Op::Shl | Op::Sar | Op::Shr));
+        let shift = matches!(op, Op::Shl | Op::Sar | Op::Shr);
+        let constant = (self.e.loc(b) == Loc::Const).then(|| self.e.const_bits(b) as u64);
         let ra = self.e.gpr(inst.args[0], SCRATCH_B);
         let d = self.e.dst(i);
+        let bitmask = constant.filter(|k| !shift && encode_logical_immediate_64bit(*k).is_some());
+        if let Some(k) = bitmask {
+            let asm = &mut self.e.asm;
+            match op {
+                Op::And => dynasm!(asm ; .arch aarch64 ; and XSP(d), X(ra), k),
+                Op::Or => dynasm!(asm ; .arch aarch64 ; orr XSP(d), X(ra), k),
+                _ => dynasm!(asm ; .arch aarch64 ; eor XSP(d), X(ra), k),
+            }
+            self.e.finish(i, d);
+            return;
+        }
+        let shift = constant.filter(|_| shift).map(|k| k as u32);
         if let Some(k) = shift {
             let (k, asm) = (k & 63, &mut self.e.asm);
             match op {
@@ -367,8 +386,8 @@ impl Lowering<'_> {
             dynasm!(self.e.asm ; .arch aarch64 ; fcmp D(ra), D(rb));
         } else {
             let ra = self.e.gpr(a, SCRATCH_B);
-            match self.e.imm12(b) {
-                Some(k) => dynasm!(self.e.asm ; .arch aarch64 ; cmp XSP(ra), k),
+            match self.e.signed_imm12(b) {
+                Some(k) => self.e.cmp_imm(ra, k as i64),
                 None => {
                     let rb = self.e.gpr(b, SCRATCH_C);
                     dynasm!(self.e.asm ; .arch aarch64 ; cmp X(ra), X(rb));
