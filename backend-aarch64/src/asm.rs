@@ -173,10 +173,12 @@ impl Emitter<'_> {
         }
         let inverted = ones > zeros;
         let skip = if inverted { 0xffff } else { 0 };
+        // 0 and -1 are one move of the low halfword.
+        let all_skipped = (0..4).all(|k| half(k) == skip);
         let mut first = true;
         for k in 0..4 {
             let h = half(k);
-            if h == skip && !(first && k == 3) {
+            if h == skip && !(all_skipped && k == 0) {
                 continue;
             }
             let a = &mut self.asm;
@@ -442,6 +444,47 @@ mod tests {
         assert_eq!(Cond::Mi.inverse(), Cond::Pl);
         assert_eq!(Cond::Hi.inverse(), Cond::Ls);
         assert_eq!(Cond::Le.inverse(), Cond::Gt);
+    }
+
+    /// The instruction words `emit` produces on an emitter over an empty trace.
+    fn words(emit: impl FnOnce(&mut Emitter)) -> Vec<u32> {
+        let trace = Trace::new("empty");
+        let alloc = traces::regalloc::allocate(&trace, &crate::regs::reg_file());
+        let mut e =
+            Emitter { asm: Asm::new(0), trace: &trace, alloc: &alloc, frame: Frame::new(0) };
+        emit(&mut e);
+        let code = e.asm.finalize().expect("assembles");
+        code.chunks(4).map(|c| u32::from_le_bytes(c.try_into().expect("whole words"))).collect()
+    }
+
+    #[test]
+    fn constants_take_the_shortest_sequence() {
+        // movz x0, 5
+        assert_eq!(words(|e| e.mov_imm(0, 5)), [0xd28000a0]);
+        // movn x0, 0 (-1) and movn x0, 1 (-2)
+        assert_eq!(words(|e| e.mov_imm(0, -1)), [0x92800000]);
+        assert_eq!(words(|e| e.mov_imm(0, -2)), [0x92800020]);
+        // movz x0, 0 for zero
+        assert_eq!(words(|e| e.mov_imm(0, 0)), [0xd2800000]);
+        // orr x0, xzr, 0x5555555555555555
+        assert_eq!(words(|e| e.mov_imm(0, 0x5555_5555_5555_5555)), [0xb200f3e0]);
+        assert_eq!(words(|e| e.mov_imm(0, 0x1234_5678_9abc_def0)).len(), 4);
+        assert_eq!(words(|e| e.mov_imm(0, 0x1_0000_0001)).len(), 1, "a bitmask");
+        assert_eq!(words(|e| e.mov_imm(0, 0x1_0000_0003)).len(), 2);
+        assert_eq!(words(|e| e.mov_imm(0, i64::MIN)).len(), 1);
+    }
+
+    #[test]
+    fn accesses_pick_the_form_their_offset_fits() {
+        // ldr x1, [x19, 32760]: the largest scaled offset.
+        assert_eq!(words(|e| e.access(false, Width::X, 1, 19, 32760)), [0xf97ffe61]);
+        // ldur x1, [x19, -8]
+        assert_eq!(words(|e| e.access(false, Width::X, 1, 19, -8)), [0xf85f8261]);
+        // Unaligned and far offsets: the unscaled form, then a register.
+        assert_eq!(words(|e| e.access(false, Width::X, 1, 19, 3)).len(), 1);
+        assert_eq!(words(|e| e.access(true, Width::D, 1, SP, 32768)).len(), 2);
+        assert_eq!(words(|e| e.access(true, Width::B, 1, 19, 4095)).len(), 1);
+        assert_eq!(words(|e| e.access(true, Width::W, 1, 19, -1_000_000)).len(), 3);
     }
 
     #[test]
