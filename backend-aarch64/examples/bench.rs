@@ -24,12 +24,20 @@ fn compile_figures(ops: usize, traces_count: usize) {
         assemble(&case.trace).expect("assembles");
     }
     let assembling = start.elapsed();
+    let start = Instant::now();
+    let file = backend_aarch64::regs::reg_file();
+    for case in &cases {
+        traces::verify::verify(&case.trace).expect("verifies");
+        traces::regalloc::allocate(&case.trace, &file);
+    }
+    let shared = start.elapsed();
     println!(
-        "generated traces of ~{ops} ops: {} traces, {} insts, {:.0} ns/inst compile ({:.0} without loading into code memory), {:.1} code bytes/inst",
+        "generated traces of ~{ops} ops: {} traces, {} insts, {:.0} ns/inst compile ({:.0} without loading into code memory, {:.0} of them verifying and allocating), {:.1} code bytes/inst",
         traces_count,
         insts,
         elapsed.as_nanos() as f64 / insts as f64,
         assembling.as_nanos() as f64 / insts as f64,
+        shared.as_nanos() as f64 / insts as f64,
         bytes as f64 / insts as f64
     );
 }

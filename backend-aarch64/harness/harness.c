@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #define MEMORY_WORDS 64
 
@@ -149,7 +150,11 @@ int main(int argc, char **argv) {
             printf("helper %s %llu\n", helpers[k].name, (unsigned long long)(uintptr_t)helpers[k].addr);
         return 0;
     }
-    if (argc == 2 && strcmp(argv[1], "run") == 0) return run();
+    if (argc == 2 && strcmp(argv[1], "run") == 0) {
+        /* A miscompiled loop must fail the test, not hang it. */
+        alarm(300);
+        return run();
+    }
     fprintf(stderr, "usage: harness info|run\n");
     return 2;
 }
