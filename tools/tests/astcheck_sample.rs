@@ -1,5 +1,6 @@
-//! CI's parser conformance check: `astcheck --sample` compares Tachyon's
-//! `ast.dump` with python3.8's on a fixed sample of CPython 3.8's `Lib/`.
+//! CI's parser conformance check: `astcheck --sample --positions` compares
+//! Tachyon's `ast.dump(tree, include_attributes=True)` (every field and
+//! every node's position) with python3.8's on a fixed sample of `Lib/`.
 //! Fails (does not skip) when python3.8 is missing.
 
 use std::process::Command;
@@ -7,7 +8,7 @@ use std::process::Command;
 #[test]
 fn sample_of_lib_parses_as_cpython_does() {
     let output = Command::new(env!("CARGO_BIN_EXE_astcheck"))
-        .args(["--sample", "--show", "20"])
+        .args(["--sample", "--positions", "--show", "20"])
         .output()
         .expect("astcheck runs");
     let stdout = String::from_utf8_lossy(&output.stdout);

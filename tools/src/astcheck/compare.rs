@@ -1,14 +1,15 @@
 //! Parsing each file with Tachyon and comparing with CPython's verdict.
 
 use super::oracle::Verdict;
-use interp::parse::{self, dump::dump, Mode};
+use interp::parse::{self, dump, Mode};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// Tachyon's verdict on one file, in CPython's terms.
-pub fn tachyon_verdict(bytes: &[u8], filename: &str) -> Verdict {
+pub fn tachyon_verdict(bytes: &[u8], filename: &str, positions: bool) -> Verdict {
     match parse::parse_bytes(bytes, filename, Mode::Module) {
-        Ok(tree) => Verdict::Tree(dump(&tree)),
+        Ok(tree) if positions => Verdict::Tree(dump::dump_with_positions(&tree)),
+        Ok(tree) => Verdict::Tree(dump::dump(&tree)),
         Err(err) => Verdict::Rejected {
             lineno: err.lineno,
             class: err.kind.name().to_string(),
@@ -104,14 +105,18 @@ fn first_difference(a: &str, b: &str) -> String {
     format!("    cpython: ...{}\n    tachyon: ...{}", clip(a), clip(b))
 }
 
-/// Compares every file; `show` is how many failures to describe.
-pub fn compare_all(files: &[PathBuf], cpython: &HashMap<PathBuf, Verdict>) -> Report {
+/// Compares every file (with node positions if `positions`).
+pub fn compare_all(
+    files: &[PathBuf],
+    cpython: &HashMap<PathBuf, Verdict>,
+    positions: bool,
+) -> Report {
     let mut report = Report::default();
     for path in files {
         let Some(expected) = cpython.get(path) else { continue };
         let bytes = std::fs::read(path).unwrap_or_default();
         let name = path.to_string_lossy();
-        let got = tachyon_verdict(&bytes, &name);
+        let got = tachyon_verdict(&bytes, &name, positions);
         let outcome = classify(expected, &got);
         *report.counts.entry(outcome_name(outcome)).or_default() += 1;
         match outcome {

@@ -5,7 +5,9 @@
 //! 99.5% of the files CPython accepts give identical text and every file it
 //! rejects is rejected on the same line. `--sample` checks the fixed CI
 //! sample; `--bench` times whole-process parsing of the files against
-//! python3.8 (medians of 5); `--parse-only` just parses (what `--bench` times).
+//! python3.8 (medians of 5); `--parse-only` just parses (what `--bench` times);
+//! `--positions` also compares every node's line and column
+//! (`include_attributes=True`).
 
 #[path = "../astcheck/mod.rs"]
 mod astcheck;
@@ -21,16 +23,25 @@ struct Options {
     lib: Option<PathBuf>,
     bench: bool,
     parse_only: bool,
+    positions: bool,
 }
 
 fn parse_options() -> Result<Options, String> {
-    let mut o = Options { sample: false, show: 20, lib: None, bench: false, parse_only: false };
+    let mut o = Options {
+        sample: false,
+        show: 20,
+        lib: None,
+        bench: false,
+        parse_only: false,
+        positions: false,
+    };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--sample" => o.sample = true,
             "--bench" => o.bench = true,
             "--parse-only" => o.parse_only = true,
+            "--positions" => o.positions = true,
             "--show" => {
                 o.show = args.next().and_then(|n| n.parse().ok()).ok_or("--show needs a number")?
             }
@@ -45,7 +56,7 @@ fn main() -> ExitCode {
     let options = match parse_options() {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("astcheck: {e}\nusage: astcheck [--sample] [--show N] [--lib DIR] [--bench]");
+            eprintln!("astcheck: {e}\nusage: astcheck [--sample] [--show N] [--lib DIR] [--bench] [--positions]");
             return ExitCode::from(2);
         }
     };
@@ -76,14 +87,14 @@ fn main() -> ExitCode {
     if options.bench {
         return bench(&python, &chosen, options.sample);
     }
-    let verdicts = match oracle::run(&python, &chosen) {
+    let verdicts = match oracle::run(&python, &chosen, options.positions) {
         Ok(v) => v,
         Err(e) => {
             eprintln!("astcheck: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let report = compare::compare_all(&chosen, &verdicts);
+    let report = compare::compare_all(&chosen, &verdicts, options.positions);
     println!("astcheck: {} files from {}", chosen.len(), lib.display());
     print!("{}", report.summary());
     for failure in report.failures.iter().take(options.show) {

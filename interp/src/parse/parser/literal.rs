@@ -114,10 +114,10 @@ impl Parser<'_> {
         }
         let mut joined =
             JoinedBuilder { values: Vec::new(), literal: StrBuilder::default(), kind, loc };
-        for (prefix, body, token) in &parts {
+        for (prefix, body, _) in &parts {
             let result = if prefix.fstring {
                 match strings::split_fstring(body, prefix.raw, 0) {
-                    Ok(fparts) => self.fstring_parts(fparts, body, token, &mut joined),
+                    Ok(fparts) => self.fstring_parts(fparts, &first, &mut joined),
                     Err(msg) => Err(FstringError::Message(msg)),
                 }
             } else if prefix.raw {
@@ -148,8 +148,7 @@ impl Parser<'_> {
     fn fstring_parts(
         &mut self,
         fparts: Vec<FPart<'_>>,
-        body: &str,
-        token: &Token,
+        first: &Token,
         joined: &mut JoinedBuilder,
     ) -> Result<(), FstringError> {
         for part in fparts {
@@ -160,7 +159,7 @@ impl Parser<'_> {
                         joined.literal.push_str(debug);
                     }
                     joined.flush();
-                    let value = self.fstring_field(field, body, token, &joined.kind, joined.loc)?;
+                    let value = self.fstring_field(field, first, &joined.kind, joined.loc)?;
                     joined.values.push(value);
                 }
             }
@@ -171,15 +170,15 @@ impl Parser<'_> {
     fn fstring_field(
         &mut self,
         field: strings::Field<'_>,
-        body: &str,
-        token: &Token,
+        first: &Token,
         kind: &Option<String>,
         loc: Loc,
     ) -> Result<Expr, FstringError> {
-        let line = token.line + body[..field.offset].matches('\n').count() as u32;
+        let (line, cols) = self.fstring_expr_position(first, field.expr);
         let source = format!("({})\n", field.expr);
         // CPython 3.8 reports errors in f-string expressions in "<fstring>".
-        let sub = Parser::new(&source, "<fstring>", line, self.depth);
+        let mut sub = Parser::new(&source, "<fstring>", line, self.depth);
+        sub.shift_first_line(cols);
         let value = match sub.parse(Mode::Expression) {
             Ok(Mod::Expression { body }) => body,
             Ok(_) => return Err(FstringError::Message("f-string: invalid expression".into())),
@@ -194,13 +193,35 @@ impl Parser<'_> {
                     kind: kind.clone(),
                     loc,
                 };
-                self.fstring_parts(spec, body, token, &mut inner)?;
+                self.fstring_parts(spec, first, &mut inner)?;
                 inner.flush();
                 Some(bx(Expr { kind: ExprKind::JoinedStr { values: inner.values }, loc }))
             }
         };
         let kind = ExprKind::FormattedValue { value, conversion: field.conversion, format_spec };
         Ok(Expr { kind, loc })
+    }
+}
+
+impl Parser<'_> {
+    /// Where CPython 3.8 places an f-string expression's nodes
+    /// (`fstring_fix_node_location`): it looks for `{expr}` in the text of
+    /// the atom's first string token and shifts the `(expr)` parse by the
+    /// lines before it and by the columns from the token's column plus the
+    /// distance from the last newline (or the token start). Returns the line
+    /// of `(expr)` and the column shift of its first line.
+    fn fstring_expr_position(&self, first: &Token, expr: &str) -> (u32, u32) {
+        let text = self.text(first);
+        let needle = format!("{{{expr}}}");
+        match text.find(&needle) {
+            Some(at) => {
+                let before = &text[..at];
+                let newlines = before.matches('\n').count() as u32;
+                let from = before.rfind('\n').unwrap_or(0);
+                (first.line + newlines, first.col + (at - from) as u32)
+            }
+            None => (first.line, first.col),
+        }
     }
 }
 

@@ -55,6 +55,8 @@ pub struct Parser<'a> {
     depth: usize,
     /// The line number of the first line (not 1 for an f-string expression).
     first_line: u32,
+    /// Columns added to the first line's positions (f-string expressions).
+    col_shift: u32,
     /// The first ast.c-level error, reported if the grammar accepts the input.
     pending: Option<Box<SyntaxError>>,
 }
@@ -73,7 +75,22 @@ impl<'a> Parser<'a> {
             prev_end: (first_line, 0),
             depth,
             first_line,
+            col_shift: 0,
             pending: None,
+        }
+    }
+
+    /// Adds `cols` to the columns of the first line's tokens, as CPython
+    /// shifts an f-string expression to where it stands in the string.
+    pub fn shift_first_line(&mut self, cols: u32) {
+        self.col_shift = cols;
+        for token in &mut self.tokens {
+            if token.line == self.first_line {
+                token.col += cols;
+            }
+            if token.end_line == self.first_line {
+                token.end_col += cols;
+            }
         }
     }
 
@@ -220,6 +237,7 @@ impl<'a> Parser<'a> {
     /// An error at `line` and byte column `col`. Inside an f-string
     /// expression, CPython 3.8 reports the line relative to the `(expr)` text.
     fn error_at(&self, kind: ErrorKind, msg: &str, line: u32, col: u32) -> Box<SyntaxError> {
+        let col = if line == self.first_line { col.saturating_sub(self.col_shift) } else { col };
         let line = (line + 1).saturating_sub(self.first_line).max(1);
         Box::new(SyntaxError::at(kind, msg, self.filename, self.src, line, col))
     }

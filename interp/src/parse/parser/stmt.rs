@@ -381,8 +381,9 @@ impl Parser<'_> {
     fn for_stmt(&mut self, async_start: Option<Token>) -> PResult<Stmt> {
         let for_token = self.bump();
         let start = async_start.unwrap_or(for_token);
+        let target_start = *self.token();
         let (targets, comma) = self.exprlist()?;
-        let mut target = self.tuple_or_single(targets, comma, &for_token);
+        let mut target = self.tuple_or_single(targets, comma, &target_start);
         let loc = target.loc;
         self.set_context(&mut target, ExprContext::Store, loc);
         self.expect_kw(Kw::In)?;
@@ -484,8 +485,8 @@ impl Parser<'_> {
                 };
             }
             if self.at_op(Op::LPar) {
-                self.bump();
-                e = self.call_rest(e, &start)?;
+                let lpar = self.bump();
+                e = self.call_rest(e, &start, &lpar)?;
             }
             self.expect(Tok::Newline)?;
             decorators.push(e);
@@ -542,7 +543,7 @@ impl Parser<'_> {
         let (mut bases, mut keywords) = (Vec::new(), Vec::new());
         if self.eat_op(Op::LPar) {
             if !self.at_op(Op::RPar) {
-                (bases, keywords) = self.arglist(false)?;
+                (bases, keywords, _) = self.arglist(false)?;
             }
             self.expect_op(Op::RPar)?;
         }
