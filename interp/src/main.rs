@@ -34,7 +34,8 @@ fn main() -> ExitCode {
             Err(err) => cannot_open(&program, &path, &err),
         },
         Action::RunCommand { source, .. } => {
-            match parse::parse_str(&source, "<string>", Mode::Module) {
+            // CPython runs the -c text with a newline appended.
+            match parse::parse_str(&format!("{source}\n"), "<string>", Mode::Module) {
                 Ok(_) => not_yet("running -c"),
                 Err(err) => syntax_error(&err),
             }

@@ -119,6 +119,15 @@ impl fmt::Display for SyntaxError {
                 if offset > 0 && offset == chars && text.ends_with('\n') {
                     offset -= 1;
                 }
+                // A text of several lines: show the one the offset falls in.
+                while let Some(nl) = text.find('\n') {
+                    let nl_chars = text[..nl].chars().count() as i64;
+                    if nl_chars >= offset {
+                        break;
+                    }
+                    offset -= nl_chars + 1;
+                    text = &text[nl + 1..];
+                }
                 let trimmed = text.trim_start_matches([' ', '\t', '\x0c']);
                 offset -= (text.chars().count() - trimmed.chars().count()) as i64;
                 text = trimmed;

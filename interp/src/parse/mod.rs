@@ -31,13 +31,15 @@ pub use parser::Mode;
 /// allows ([`parser::MAX_DEPTH`]) in unoptimised builds too.
 const PARSER_STACK: usize = 256 << 20;
 
-/// Parses source text (any line ends, final newline optional).
+/// Parses source text given as a string (`-c`, `compile()`, `exec()`):
+/// any line ends, final newline optional.
 pub fn parse_str(source: &str, filename: &str, mode: Mode) -> Result<ast::Mod, Box<SyntaxError>> {
     let text = source::normalize_newlines(source.to_string());
-    parse_text(&text, filename, mode)
+    parse_text(&text, filename, mode, true)
 }
 
-/// Parses a source file's bytes: decodes them (PEP 263) first.
+/// Parses a source file's bytes: decodes them (PEP 263) first. Errors are
+/// placed as for a file (`python3.8 FILE.py`, `import`).
 pub fn parse_bytes(bytes: &[u8], filename: &str, mode: Mode) -> Result<ast::Mod, Box<SyntaxError>> {
     if bytes.contains(&0) {
         return Err(Box::new(SyntaxError {
@@ -50,13 +52,18 @@ pub fn parse_bytes(bytes: &[u8], filename: &str, mode: Mode) -> Result<ast::Mod,
         }));
     }
     let text = source::decode(bytes, filename)?;
-    parse_text(&text, filename, mode)
+    parse_text(&text, filename, mode, false)
 }
 
 /// Runs the parser on a thread with a stack sized for [`parser::MAX_DEPTH`],
 /// so that no input can overflow the caller's stack.
-fn parse_text(text: &str, filename: &str, mode: Mode) -> Result<ast::Mod, Box<SyntaxError>> {
-    on_big_stack(|| parser::Parser::new(text, filename, 1, 0).parse(mode))
+fn parse_text(
+    text: &str,
+    filename: &str,
+    mode: Mode,
+    string_input: bool,
+) -> Result<ast::Mod, Box<SyntaxError>> {
+    on_big_stack(|| parser::Parser::new(text, filename, 1, 0, string_input).parse(mode))
 }
 
 /// Runs `f` on a scoped thread whose stack holds a recursion over the

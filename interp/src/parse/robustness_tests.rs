@@ -66,7 +66,12 @@ fn mutated_sources_parse_or_fail_cleanly() {
         }
         TestResult::passed()
     }
-    QuickCheck::new().tests(300).quickcheck(property as fn(Vec<(u8, u16, u16)>) -> TestResult);
+    // TACHYON_PARSER_FUZZ=N runs N cases instead of CI's 300.
+    let tests = std::env::var("TACHYON_PARSER_FUZZ").ok().and_then(|n| n.parse().ok());
+    QuickCheck::new()
+        .tests(tests.unwrap_or(300))
+        .max_tests(tests.unwrap_or(300) * 2)
+        .quickcheck(property as fn(Vec<(u8, u16, u16)>) -> TestResult);
 }
 
 #[test]

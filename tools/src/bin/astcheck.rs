@@ -7,7 +7,8 @@
 //! sample; `--bench` times whole-process parsing of the files against
 //! python3.8 (medians of 5); `--parse-only` just parses (what `--bench` times);
 //! `--positions` also compares every node's line and column
-//! (`include_attributes=True`).
+//! (`include_attributes=True`); `--fuzz N` parses N random mutations of each
+//! file and reports any panic.
 
 #[path = "../astcheck/mod.rs"]
 mod astcheck;
@@ -24,6 +25,7 @@ struct Options {
     bench: bool,
     parse_only: bool,
     positions: bool,
+    fuzz: Option<u64>,
 }
 
 fn parse_options() -> Result<Options, String> {
@@ -34,6 +36,7 @@ fn parse_options() -> Result<Options, String> {
         bench: false,
         parse_only: false,
         positions: false,
+        fuzz: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -42,6 +45,10 @@ fn parse_options() -> Result<Options, String> {
             "--bench" => o.bench = true,
             "--parse-only" => o.parse_only = true,
             "--positions" => o.positions = true,
+            "--fuzz" => {
+                o.fuzz =
+                    Some(args.next().and_then(|n| n.parse().ok()).ok_or("--fuzz needs a number")?)
+            }
             "--show" => {
                 o.show = args.next().and_then(|n| n.parse().ok()).ok_or("--show needs a number")?
             }
@@ -56,7 +63,7 @@ fn main() -> ExitCode {
     let options = match parse_options() {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("astcheck: {e}\nusage: astcheck [--sample] [--show N] [--lib DIR] [--bench] [--positions]");
+            eprintln!("astcheck: {e}\nusage: astcheck [--sample] [--show N] [--lib DIR] [--bench] [--positions] [--fuzz N]");
             return ExitCode::from(2);
         }
     };
@@ -83,6 +90,19 @@ fn main() -> ExitCode {
         }
         println!("parsed {} files, {rejected} rejected", chosen.len());
         return ExitCode::SUCCESS;
+    }
+    if let Some(per_file) = options.fuzz {
+        let panics = astcheck::fuzz::run(&chosen, per_file);
+        println!(
+            "fuzz: {} mutations of {} files, {} panics",
+            per_file * chosen.len() as u64,
+            chosen.len(),
+            panics.len()
+        );
+        for p in panics.iter().take(options.show) {
+            println!("  panic: {p}");
+        }
+        return if panics.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE };
     }
     if options.bench {
         return bench(&python, &chosen, options.sample);

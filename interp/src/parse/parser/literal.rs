@@ -177,7 +177,7 @@ impl Parser<'_> {
         let (line, cols) = self.fstring_expr_position(first, field.expr);
         let source = format!("({})\n", field.expr);
         // CPython 3.8 reports errors in f-string expressions in "<fstring>".
-        let mut sub = Parser::new(&source, "<fstring>", line, self.depth);
+        let mut sub = Parser::new(&source, "<fstring>", line, self.depth, true);
         sub.shift_first_line(cols);
         let value = match sub.parse(Mode::Expression) {
             Ok(Mod::Expression { body }) => body,

@@ -57,6 +57,7 @@ pub struct Parser<'a> {
     first_line: u32,
     /// Columns added to the first line's positions (f-string expressions).
     col_shift: u32,
+    string_input: bool,
     /// The first ast.c-level error, reported if the grammar accepts the input.
     pending: Option<Box<SyntaxError>>,
 }
@@ -64,8 +65,16 @@ pub struct Parser<'a> {
 impl<'a> Parser<'a> {
     /// A parser over `src` (newlines normalised, ending in `\n`), whose
     /// positions start at line `first_line`.
-    pub fn new(src: &'a str, filename: &'a str, first_line: u32, depth: usize) -> Parser<'a> {
-        let (tokens, lex_error) = lexer::tokenize(src, filename, first_line);
+    /// `string_input`: the source is a string (`-c`, `compile()`), not a
+    /// file, which changes where CPython reports an unexpected end.
+    pub fn new(
+        src: &'a str,
+        filename: &'a str,
+        first_line: u32,
+        depth: usize,
+        string_input: bool,
+    ) -> Parser<'a> {
+        let (tokens, lex_error) = lexer::tokenize(src, filename, first_line, string_input);
         Parser {
             src,
             filename,
@@ -76,6 +85,7 @@ impl<'a> Parser<'a> {
             depth,
             first_line,
             col_shift: 0,
+            string_input,
             pending: None,
         }
     }
@@ -262,16 +272,22 @@ impl<'a> Parser<'a> {
                 token.col,
             ),
             Tok::EndMarker => {
-                // CPython reports the line after the last, empty, pointing
-                // one past the end of the last line.
-                let last = self.src.lines().last().map_or(0, |l| l.chars().count() as u32);
+                // CPython points one past the end of the last line: on that
+                // line for a string, on an empty line after it for a file.
+                let lines = self.src.lines().count() as u32;
+                let last = self.src.lines().last().unwrap_or("");
+                let (lineno, text) = if self.string_input {
+                    (lines, format!("{last}\n"))
+                } else {
+                    (lines + 1, String::new())
+                };
                 Box::new(SyntaxError {
                     kind: ErrorKind::SyntaxError,
                     msg: "unexpected EOF while parsing".into(),
                     filename: self.filename.into(),
-                    lineno: self.src.lines().count() as u32 + 1,
-                    offset: Some(last + 1),
-                    text: Some(String::new()),
+                    lineno,
+                    offset: Some(last.chars().count() as u32 + 1),
+                    text: Some(text),
                 })
             }
             _ => self.error_at(ErrorKind::SyntaxError, "invalid syntax", token.line, token.col),
@@ -281,10 +297,21 @@ impl<'a> Parser<'a> {
     /// Records an ast.c-level error at `loc`; the first one is reported if the
     /// grammar accepts the whole input.
     fn ast_error(&mut self, msg: &str, loc: Loc) {
-        if self.pending.is_none() {
-            self.pending =
-                Some(self.error_at(ErrorKind::SyntaxError, msg, loc.lineno, loc.col_offset));
+        if self.pending.is_some() {
+            return;
         }
+        let mut err = self.error_at(ErrorKind::SyntaxError, msg, loc.lineno, loc.col_offset);
+        if self.string_input {
+            // ast.c reads the line from the file named `filename`: for a
+            // string there usually is none, and then no line is shown.
+            err.text = std::fs::read_to_string(self.filename)
+                .ok()
+                .and_then(|file| super::error::source_line(&file, err.lineno));
+            if err.text.is_none() {
+                err.offset = None;
+            }
+        }
+        self.pending = Some(err);
     }
 
     fn too_deep(&self) -> Box<SyntaxError> {

@@ -235,12 +235,13 @@ impl Parser<'_> {
                     break;
                 }
                 if !parenthesized && self.peek() != Tok::Name {
-                    return Err(self.error_at(
-                        ErrorKind::SyntaxError,
+                    // The grammar allows it; ast.c does not.
+                    let at = Parser::token_loc(&names_start);
+                    self.ast_error(
                         "trailing comma not allowed without surrounding parentheses",
-                        names_start.line,
-                        names_start.col,
-                    ));
+                        at,
+                    );
+                    break;
                 }
             }
             if parenthesized {
