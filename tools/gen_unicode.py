@@ -91,18 +91,39 @@ def main():
     emit_ranges(lines, "CJK_UNIFIED_IDEOGRAPHS", "Ranges named algorithmically `CJK UNIFIED IDEOGRAPH-XXXX`.",
                 ranges(lambda cp: unicodedata.name(chr(cp), "").startswith("CJK UNIFIED IDEOGRAPH-")))
 
-    for name, codec in (("KOI8_R", "koi8-r"), ("CP1252", "cp1252")):
-        lines.append("/// Bytes 0x80..=0xFF of the %s source encoding (U+FFFD where undefined)." % codec)
-        lines.append("pub static %s: [char; 128] = [" % name)
-        row = []
-        for b in range(0x80, 0x100):
-            ch = bytes([b]).decode(codec, "replace")
-            row.append("'\\u{%x}'," % ord(ch))
-            if len(row) == 8:
-                lines.append("    " + " ".join(row))
-                row = []
-        lines.append("];")
-        lines.append("")
+    # Single-byte source encodings (CPython's charmap codecs that keep ASCII).
+    import encodings.aliases
+    import importlib
+    codecs_found = []
+    for module_name in sorted(set(encodings.aliases.aliases.values()) | {"cp1252", "koi8_r", "koi8_u"}):
+        try:
+            module = importlib.import_module("encodings." + module_name)
+        except ImportError:
+            continue
+        table = getattr(module, "decoding_table", None)
+        if not isinstance(table, str) or len(table) != 256 or table[:128] != "".join(map(chr, range(128))):
+            continue
+        codecs_found.append((module_name, table[128:].replace("\ufffe", "\ufffd")))
+    lines.append("/// Bytes 0x80..=0xFF of each single-byte source encoding, by codec name")
+    lines.append("/// (U+FFFD where the codec has no character).")
+    lines.append("pub static SINGLE_BYTE_CODECS: &[(&str, [char; 128])] = &[")
+    for module_name, high in codecs_found:
+        lines.append('    ("%s", [' % module_name)
+        for row in range(0, 128, 8):
+            lines.append("        " + " ".join("'\\u{%x}'," % ord(ch) for ch in high[row:row + 8]))
+        lines.append("    ]),")
+    lines.append("];")
+    lines.append("")
+    names_found = {m for m, _ in codecs_found}
+    alias_rows = sorted((alias, target) for alias, target in encodings.aliases.aliases.items() if target in names_found)
+    alias_rows += [(m, m) for m in sorted(names_found)]
+    lines.append("/// Normalised encoding names (as `encodings.normalize_encoding` makes")
+    lines.append("/// them) of the single-byte codecs, sorted: name to codec.")
+    lines.append("pub static CODEC_ALIASES: &[(&str, &str)] = &[")
+    for alias, target in sorted(set(alias_rows)):
+        lines.append('    ("%s", "%s"),' % (alias, target))
+    lines.append("];")
+    lines.append("")
 
     lines.append("/// NFKC of each identifier character that NFKC changes (sorted): the")
     lines.append("/// per-character part of the normalisation CPython applies to identifiers.")

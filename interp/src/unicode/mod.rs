@@ -72,14 +72,24 @@ pub fn normalize_identifier(name: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// The upper half (bytes 0x80..=0xFF) of a single-byte source encoding that
-/// CPython's standard library uses in a coding declaration, by normal name.
+/// The upper half (bytes 0x80..=0xFF) of a single-byte source encoding,
+/// looked up as Python's codec registry does (lower case, runs of other
+/// characters than letters, digits and `.` made `_`, then the aliases).
 pub fn single_byte_decoder(encoding: &str) -> Option<&'static [char; 128]> {
-    match encoding {
-        "koi8-r" => Some(&tables::KOI8_R),
-        "cp1252" | "windows-1252" => Some(&tables::CP1252),
-        _ => None,
+    let mut normal = String::new();
+    for c in encoding.to_ascii_lowercase().chars() {
+        if c.is_ascii_alphanumeric() || c == '.' {
+            normal.push(c);
+        } else if !normal.is_empty() && !normal.ends_with('_') {
+            normal.push('_');
+        }
     }
+    let normal = normal.trim_end_matches('_');
+    let codec = tables::CODEC_ALIASES
+        .binary_search_by(|(alias, _)| alias.cmp(&normal))
+        .map(|i| tables::CODEC_ALIASES[i].1)
+        .unwrap_or(normal);
+    tables::SINGLE_BYTE_CODECS.iter().find(|(name, _)| *name == codec).map(|(_, table)| table)
 }
 
 #[cfg(test)]
@@ -99,6 +109,14 @@ mod tests {
         assert_eq!(normalize_identifier("abc"), "abc");
         assert_eq!(normalize_identifier("\u{b5}"), "\u{3bc}");
         assert_eq!(normalize_identifier("\u{fb01}x"), "fix");
+    }
+
+    #[test]
+    fn single_byte_codecs_by_any_alias() {
+        assert_eq!(single_byte_decoder("koi8-r").map(|t| t[0x41]), Some('\u{430}'));
+        assert_eq!(single_byte_decoder("Latin2").map(|t| t[0x21]), Some('\u{104}'));
+        assert_eq!(single_byte_decoder("Windows-1252").map(|t| t[0]), Some('\u{20ac}'));
+        assert!(single_byte_decoder("no-such-codec").is_none());
     }
 
     #[test]
