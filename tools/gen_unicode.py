@@ -125,15 +125,45 @@ def main():
     lines.append("];")
     lines.append("")
 
-    lines.append("/// NFKC of each identifier character that NFKC changes (sorted): the")
-    lines.append("/// per-character part of the normalisation CPython applies to identifiers.")
-    lines.append("pub static NFKC_IDENTIFIER: &[(u32, &str)] = &[")
+    # NFKC of identifiers: compatibility decompositions of identifier
+    # characters (Hangul syllables are algorithmic), canonical combining
+    # classes, and the canonical compositions (primary composites).
+    lines.append("/// Full compatibility decomposition (NFKD) of each identifier character")
+    lines.append("/// that has one, sorted (Hangul syllables are decomposed by algorithm).")
+    lines.append("pub static NFKD_IDENTIFIER: &[(u32, &str)] = &[")
     for cp in range(0x80, MAX):
-        if is_surrogate(cp) or not ("a" + chr(cp)).isidentifier():
+        if is_surrogate(cp) or 0xAC00 <= cp <= 0xD7A3 or not ("a" + chr(cp)).isidentifier():
             continue
-        mapped = unicodedata.normalize("NFKC", chr(cp))
-        if mapped != chr(cp):
-            lines.append("    (0x%X, \"%s\")," % (cp, "".join("\\u{%x}" % ord(m) for m in mapped)))
+        decomposed = unicodedata.normalize("NFKD", chr(cp))
+        if decomposed != chr(cp):
+            lines.append("    (0x%X, \"%s\")," % (cp, "".join("\\u{%x}" % ord(m) for m in decomposed)))
+    lines.append("];")
+    lines.append("")
+    classes = []
+    for cp in range(MAX):
+        ccc = unicodedata.combining(chr(cp))
+        if ccc:
+            if classes and classes[-1][1] == cp - 1 and classes[-1][2] == ccc:
+                classes[-1][1] = cp
+            else:
+                classes.append([cp, cp, ccc])
+    lines.append("/// Canonical combining classes other than 0: (first, last, class).")
+    lines.append("pub static COMBINING_CLASS: &[(u32, u32, u8)] = &[")
+    for lo, hi, ccc in classes:
+        lines.append("    (0x%X, 0x%X, %d)," % (lo, hi, ccc))
+    lines.append("];")
+    lines.append("")
+    pairs = []
+    for cp in range(MAX):
+        d = unicodedata.decomposition(chr(cp))
+        if d and not d.startswith("<"):
+            parts = [int(x, 16) for x in d.split()]
+            if len(parts) == 2 and unicodedata.normalize("NFC", chr(parts[0]) + chr(parts[1])) == chr(cp):
+                pairs.append((parts[0], parts[1], cp))
+    lines.append("/// Canonical compositions: (first, second, composite), sorted.")
+    lines.append("pub static COMPOSITIONS: &[(u32, u32, u32)] = &[")
+    for first, second, composite in sorted(pairs):
+        lines.append("    (0x%X, 0x%X, 0x%X)," % (first, second, composite))
     lines.append("];")
     lines.append("")
 

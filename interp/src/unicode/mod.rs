@@ -7,9 +7,11 @@
 //! |---|---|
 //! | [`tables`] | generated range tables and the name list |
 //! | [`names`] | `\N{NAME}` lookup: the name list, aliases, CJK and Hangul names |
+//! | [`nfkc`] | NFKC normalisation of identifiers |
 //! | [`repr`] | `repr()` of str and bytes, CPython's quoting and escapes |
 
 mod names;
+mod nfkc;
 mod repr;
 #[rustfmt::skip]
 mod tables;
@@ -17,9 +19,12 @@ mod tables;
 pub use names::lookup_name;
 pub use repr::{repr_bytes, repr_code_points, repr_str};
 
-fn in_ranges(ranges: &[(u32, u32)], cp: u32) -> bool {
-    ranges
-        .binary_search_by(|&(lo, hi)| {
+/// The index of the entry of a sorted table of disjoint ranges that
+/// contains `cp`; `bounds` gives an entry's first and last code point.
+fn range_index<T>(table: &[T], cp: u32, bounds: impl Fn(&T) -> (u32, u32)) -> Option<usize> {
+    table
+        .binary_search_by(|entry| {
+            let (lo, hi) = bounds(entry);
             if hi < cp {
                 std::cmp::Ordering::Less
             } else if lo > cp {
@@ -28,7 +33,11 @@ fn in_ranges(ranges: &[(u32, u32)], cp: u32) -> bool {
                 std::cmp::Ordering::Equal
             }
         })
-        .is_ok()
+        .ok()
+}
+
+fn in_ranges(ranges: &[(u32, u32)], cp: u32) -> bool {
+    range_index(ranges, cp, |&range| range).is_some()
 }
 
 /// May `c` start a Python identifier (XID_Start or `_`)?
@@ -56,20 +65,12 @@ pub fn is_printable(cp: u32) -> bool {
 }
 
 /// An identifier as CPython stores it: NFKC-normalised when not ASCII.
-/// Each character is mapped by its own NFKC form; a base character followed
-/// by a combining mark is not recomposed (CPython would compose it).
 pub fn normalize_identifier(name: &str) -> std::borrow::Cow<'_, str> {
     if name.is_ascii() {
-        return std::borrow::Cow::Borrowed(name);
+        std::borrow::Cow::Borrowed(name)
+    } else {
+        std::borrow::Cow::Owned(nfkc::nfkc(name))
     }
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars() {
-        match tables::NFKC_IDENTIFIER.binary_search_by_key(&(c as u32), |&(cp, _)| cp) {
-            Ok(i) => out.push_str(tables::NFKC_IDENTIFIER[i].1),
-            Err(_) => out.push(c),
-        }
-    }
-    std::borrow::Cow::Owned(out)
 }
 
 /// The upper half (bytes 0x80..=0xFF) of a single-byte source encoding,
@@ -109,6 +110,7 @@ mod tests {
         assert_eq!(normalize_identifier("abc"), "abc");
         assert_eq!(normalize_identifier("\u{b5}"), "\u{3bc}");
         assert_eq!(normalize_identifier("\u{fb01}x"), "fix");
+        assert_eq!(normalize_identifier("e\u{301}"), "\u{e9}");
     }
 
     #[test]
