@@ -34,6 +34,17 @@ const PARSER_STACK: usize = 256 << 20;
 /// Parses source text given as a string (`-c`, `compile()`, `exec()`):
 /// any line ends, final newline optional.
 pub fn parse_str(source: &str, filename: &str, mode: Mode) -> Result<ast::Mod, Box<SyntaxError>> {
+    if source.contains('\0') {
+        // compile() raises ValueError with this text; the caller chooses the type.
+        return Err(Box::new(SyntaxError {
+            kind: ErrorKind::SyntaxError,
+            msg: "source code string cannot contain null bytes".into(),
+            filename: filename.into(),
+            lineno: 0,
+            offset: None,
+            text: None,
+        }));
+    }
     let text = source::normalize_newlines(source.to_string());
     parse_text(&text, filename, mode, true)
 }
@@ -41,16 +52,13 @@ pub fn parse_str(source: &str, filename: &str, mode: Mode) -> Result<ast::Mod, B
 /// Parses a source file's bytes: decodes them (PEP 263) first. Errors are
 /// placed as for a file (`python3.8 FILE.py`, `import`).
 pub fn parse_bytes(bytes: &[u8], filename: &str, mode: Mode) -> Result<ast::Mod, Box<SyntaxError>> {
-    if bytes.contains(&0) {
-        return Err(Box::new(SyntaxError {
-            kind: ErrorKind::SyntaxError,
-            msg: "source code cannot contain null bytes".into(),
-            filename: filename.into(),
-            lineno: 0,
-            offset: None,
-            text: None,
-        }));
-    }
+    let cleaned;
+    let bytes = if bytes.contains(&0) {
+        cleaned = source::drop_after_nul(bytes);
+        &cleaned[..]
+    } else {
+        bytes
+    };
     let text = source::decode(bytes, filename)?;
     parse_text(&text, filename, mode, false)
 }

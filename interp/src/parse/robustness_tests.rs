@@ -75,6 +75,19 @@ fn mutated_sources_parse_or_fail_cleanly() {
 }
 
 #[test]
+fn single_mode_takes_one_statement() {
+    assert!(parse_str("if x:\n    pass\n", "<s>", Mode::Interactive).is_ok());
+    assert!(parse_str("x = 1; y = 2\n", "<s>", Mode::Interactive).is_ok());
+    let err = parse_str("x = 1\ny = 2\n", "<s>", Mode::Interactive).unwrap_err();
+    assert_eq!(
+        (err.msg.as_str(), err.lineno, err.offset),
+        ("multiple statements found while compiling a single statement", 1, Some(6))
+    );
+    assert!(parse_str("1 +\n 2\n", "<s>", Mode::Expression).is_err());
+    assert!(parse_str("(1 +\n 2)\n", "<s>", Mode::Expression).is_ok());
+}
+
+#[test]
 fn the_corpus_is_valid() {
     for source in CORPUS {
         if let Err(err) = parse_str(source, "corpus.py", Mode::Module) {

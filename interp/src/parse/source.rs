@@ -139,6 +139,24 @@ pub fn decode(bytes: &[u8], filename: &str) -> Result<String, Box<SyntaxError>> 
     Ok(normalize_newlines(text))
 }
 
+/// What CPython 3.8's file reader sees of a line holding a NUL byte: the
+/// text before the NUL, joined to the next line (the rest, newline
+/// included, is lost to its C string handling).
+pub fn drop_after_nul(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut skipping = false;
+    for &b in bytes {
+        if skipping {
+            skipping = b != b'\n';
+        } else if b == 0 {
+            skipping = true;
+        } else {
+            out.push(b);
+        }
+    }
+    out
+}
+
 /// `\r\n` and `\r` become `\n`; a missing final newline is added.
 pub fn normalize_newlines(text: String) -> String {
     let mut text =
@@ -167,5 +185,6 @@ mod tests {
             "# coding: latin-1\ns = '\u{e9}'\n"
         );
         assert_eq!(decode(b"a\r\nb\rc", "f").unwrap(), "a\nb\nc\n");
+        assert_eq!(drop_after_nul(b"x = 1\0junk\nprint(x)\n"), b"x = 1print(x)\n");
     }
 }

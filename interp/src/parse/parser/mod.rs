@@ -115,8 +115,17 @@ impl<'a> Parser<'a> {
                 if self.peek() != Tok::Newline {
                     self.statement(&mut body)?;
                 }
+                let end = self.tokens[self.pos.saturating_sub(1)];
                 while self.peek() == Tok::Newline {
                     self.bump();
+                }
+                if !matches!(self.peek(), Tok::EndMarker | Tok::Error) {
+                    return Err(self.error_at(
+                        ErrorKind::SyntaxError,
+                        "multiple statements found while compiling a single statement",
+                        end.line,
+                        end.col,
+                    ));
                 }
                 self.expect(Tok::EndMarker)?;
                 Mod::Interactive { body }
