@@ -315,11 +315,10 @@ impl<'a> Lexer<'a> {
             self.indents.push((col, altcol));
             self.push_marker(Tok::Indent, here);
         } else {
-            while self.indents.len() > 1 && col < self.indents[self.indents.len() - 1].0 {
-                self.indents.pop();
-                self.push_marker(Tok::Dedent, here);
-            }
-            let &(top, alttop) = self.indents.last().expect("indent stack has a base level");
+            // The whole dedent is checked before any DEDENT is handed out,
+            // so a bad one is reported where the parser wanted the next token.
+            let keep = self.indents.iter().take_while(|&&(level, _)| level <= col).count().max(1);
+            let (top, alttop) = self.indents[keep - 1];
             if col != top {
                 return Err(self.error_at(
                     ErrorKind::IndentationError,
@@ -330,6 +329,10 @@ impl<'a> Lexer<'a> {
             if altcol != alttop {
                 return Err(tab_error(self));
             }
+            for _ in keep..self.indents.len() {
+                self.push_marker(Tok::Dedent, here);
+            }
+            self.indents.truncate(keep);
         }
         Ok(false)
     }

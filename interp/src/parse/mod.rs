@@ -63,6 +63,21 @@ pub fn parse_bytes(bytes: &[u8], filename: &str, mode: Mode) -> Result<ast::Mod,
     parse_text(&text, filename, mode, false)
 }
 
+/// Parses source bytes given as a string, as `compile()` and `ast.parse()`
+/// of bytes do: decoded by their coding declaration, with errors placed as
+/// for a string.
+pub fn parse_bytes_as_string(
+    bytes: &[u8],
+    filename: &str,
+    mode: Mode,
+) -> Result<ast::Mod, Box<SyntaxError>> {
+    if bytes.contains(&0) {
+        return parse_str("\0", filename, mode);
+    }
+    let text = source::decode(bytes, filename)?;
+    parse_text(&text, filename, mode, true)
+}
+
 /// Runs the parser on a thread with a stack sized for [`parser::MAX_DEPTH`],
 /// so that no input can overflow the caller's stack.
 fn parse_text(

@@ -59,3 +59,23 @@ pub fn run(files: &[PathBuf], per_file: u64) -> Vec<String> {
     }
     panics
 }
+
+/// Writes `per_file` mutations of each file into `dir` (as `NNNNN_SEED.py`),
+/// for `astcheck --lib DIR` to compare with CPython: differential testing of
+/// the errors. Returns how many were written.
+pub fn write_mutations(
+    files: &[PathBuf],
+    per_file: u64,
+    dir: &std::path::Path,
+) -> std::io::Result<usize> {
+    std::fs::create_dir_all(dir)?;
+    let mut written = 0;
+    for (i, path) in files.iter().enumerate() {
+        let Ok(source) = std::fs::read(path) else { continue };
+        for seed in 0..per_file {
+            std::fs::write(dir.join(format!("{i:05}_{seed}.py")), mutate(&source, seed))?;
+            written += 1;
+        }
+    }
+    Ok(written)
+}

@@ -8,7 +8,8 @@
 //! python3.8 (medians of 5); `--parse-only` just parses (what `--bench` times);
 //! `--positions` also compares every node's line and column
 //! (`include_attributes=True`); `--fuzz N` parses N random mutations of each
-//! file and reports any panic.
+//! file and reports any panic; `--write-mutations DIR N` writes N mutations
+//! of each file to DIR, for `--lib DIR` to compare errors with CPython's.
 
 #[path = "../astcheck/mod.rs"]
 mod astcheck;
@@ -26,6 +27,7 @@ struct Options {
     parse_only: bool,
     positions: bool,
     fuzz: Option<u64>,
+    write_mutations: Option<(PathBuf, u64)>,
 }
 
 fn parse_options() -> Result<Options, String> {
@@ -37,6 +39,7 @@ fn parse_options() -> Result<Options, String> {
         parse_only: false,
         positions: false,
         fuzz: None,
+        write_mutations: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -45,6 +48,14 @@ fn parse_options() -> Result<Options, String> {
             "--bench" => o.bench = true,
             "--parse-only" => o.parse_only = true,
             "--positions" => o.positions = true,
+            "--write-mutations" => {
+                let dir = args.next().ok_or("--write-mutations needs a directory")?;
+                let n = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .ok_or("--write-mutations needs a count")?;
+                o.write_mutations = Some((dir.into(), n));
+            }
             "--fuzz" => {
                 o.fuzz =
                     Some(args.next().and_then(|n| n.parse().ok()).ok_or("--fuzz needs a number")?)
@@ -63,7 +74,7 @@ fn main() -> ExitCode {
     let options = match parse_options() {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("astcheck: {e}\nusage: astcheck [--sample] [--show N] [--lib DIR] [--bench] [--positions] [--fuzz N]");
+            eprintln!("astcheck: {e}\nusage: astcheck [--sample] [--show N] [--lib DIR] [--bench] [--positions] [--fuzz N] [--write-mutations DIR N]");
             return ExitCode::from(2);
         }
     };
@@ -90,6 +101,18 @@ fn main() -> ExitCode {
         }
         println!("parsed {} files, {rejected} rejected", chosen.len());
         return ExitCode::SUCCESS;
+    }
+    if let Some((dir, per_file)) = &options.write_mutations {
+        return match astcheck::fuzz::write_mutations(&chosen, *per_file, dir) {
+            Ok(n) => {
+                println!("wrote {n} mutated files to {}", dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("astcheck: {e}");
+                ExitCode::FAILURE
+            }
+        };
     }
     if let Some(per_file) = options.fuzz {
         let panics = astcheck::fuzz::run(&chosen, per_file);

@@ -299,7 +299,19 @@ impl<'a> Parser<'a> {
                     text: Some(text),
                 })
             }
-            _ => self.error_at(ErrorKind::SyntaxError, "invalid syntax", token.line, token.col),
+            _ => {
+                let mut err =
+                    self.error_at(ErrorKind::SyntaxError, "invalid syntax", token.line, token.col);
+                if token.end_line > token.line && self.first_line == 1 {
+                    // CPython's parser reports the line its tokenizer is on,
+                    // the last of a multi-line string, with all of its lines.
+                    err.lineno = token.end_line;
+                    err.text = (token.line..=token.end_line)
+                        .map(|line| super::error::source_line(self.src, line))
+                        .collect::<Option<String>>();
+                }
+                err
+            }
         }
     }
 
