@@ -74,8 +74,12 @@ pub fn parse_bytes_as_string(
     if bytes.contains(&0) {
         return parse_str("\0", filename, mode);
     }
-    let text = source::decode(bytes, filename)?;
-    parse_text(&text, filename, mode, true)
+    let (text, invalid) = source::decode_string_input(bytes, filename)?;
+    on_big_stack(|| {
+        let mut parser = parser::Parser::new(&text, filename, 1, 0, true);
+        parser.set_invalid_utf8(invalid);
+        parser.parse(mode)
+    })
 }
 
 /// Runs the parser on a thread with a stack sized for [`parser::MAX_DEPTH`],

@@ -77,6 +77,18 @@ impl Parser<'_> {
             .collect();
         let placeholder =
             Expr { kind: ExprKind::Constant { value: Constant::None, kind: None }, loc };
+        if let Some((bad, token)) =
+            tokens.iter().find_map(|t| self.invalid_byte_in(t.start, t.end).map(|b| (b, t)))
+        {
+            let msg = format!(
+                "(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: {}",
+                bad.byte,
+                bad.at - token.start - strings::body_range(self.text(token)).0,
+                bad.reason
+            );
+            self.ast_error(&msg, loc);
+            return Ok(placeholder);
+        }
         let is_bytes = parts[0].0.bytes;
         if parts.iter().any(|(p, _, _)| p.bytes != is_bytes) {
             self.ast_error("cannot mix bytes and nonbytes literals", loc);

@@ -28,6 +28,7 @@ mod targets;
 use super::ast::{Expr, Loc, Mod};
 use super::error::{ErrorKind, SyntaxError};
 use super::lexer;
+use super::source::InvalidByte;
 use super::token::{Kw, Op, Tok, Token};
 
 /// The deepest expression tree the parser builds (nesting plus chained
@@ -58,6 +59,8 @@ pub struct Parser<'a> {
     /// Columns added to the first line's positions (f-string expressions).
     col_shift: u32,
     string_input: bool,
+    /// Bytes of a string input that were not UTF-8 (see `source::InvalidByte`).
+    invalid_utf8: Vec<InvalidByte>,
     /// The first ast.c-level error, reported if the grammar accepts the input.
     pending: Option<Box<SyntaxError>>,
 }
@@ -86,6 +89,7 @@ impl<'a> Parser<'a> {
             first_line,
             col_shift: 0,
             string_input,
+            invalid_utf8: Vec::new(),
             pending: None,
         }
     }
@@ -102,6 +106,17 @@ impl<'a> Parser<'a> {
                 token.end_col += cols;
             }
         }
+    }
+
+    /// Where a string input had bytes that are not UTF-8.
+    pub fn set_invalid_utf8(&mut self, invalid: Vec<InvalidByte>) {
+        self.invalid_utf8 = invalid;
+    }
+
+    /// The first byte that was not UTF-8 within `start..end` of the text.
+    fn invalid_byte_in(&self, start: usize, end: usize) -> Option<InvalidByte> {
+        let i = self.invalid_utf8.partition_point(|b| b.at < start);
+        self.invalid_utf8.get(i).filter(|b| b.at < end).copied()
     }
 
     pub fn parse(mut self, mode: Mode) -> Result<Mod, Box<SyntaxError>> {
@@ -299,20 +314,21 @@ impl<'a> Parser<'a> {
                     text: Some(text),
                 })
             }
-            _ => {
-                let mut err =
-                    self.error_at(ErrorKind::SyntaxError, "invalid syntax", token.line, token.col);
-                if token.end_line > token.line && self.first_line == 1 {
-                    // CPython's parser reports the line its tokenizer is on,
-                    // the last of a multi-line string, with all of its lines.
-                    err.lineno = token.end_line;
-                    err.text = (token.line..=token.end_line)
-                        .map(|line| super::error::source_line(self.src, line))
-                        .collect::<Option<String>>();
-                }
-                err
-            }
+            _ => self.error_at_token(ErrorKind::SyntaxError, "invalid syntax", &token),
         }
+    }
+
+    /// A grammar error at `token`. CPython's parser reports the line its
+    /// tokenizer is on: for a multi-line string, its last, with all its lines.
+    fn error_at_token(&self, kind: ErrorKind, msg: &str, token: &Token) -> Box<SyntaxError> {
+        let mut err = self.error_at(kind, msg, token.line, token.col);
+        if token.end_line > token.line && self.first_line == 1 {
+            err.lineno = token.end_line;
+            err.text = (token.line..=token.end_line)
+                .map(|line| super::error::source_line(self.src, line))
+                .collect::<Option<String>>();
+        }
+        err
     }
 
     /// Records an ast.c-level error at `loc`; the first one is reported if the

@@ -93,11 +93,10 @@ impl Parser<'_> {
                 return Err(self.unexpected());
             }
             let token = *self.token();
-            return Err(self.error_at(
+            return Err(self.error_at_token(
                 ErrorKind::IndentationError,
                 "expected an indented block",
-                token.line,
-                token.col,
+                &token,
             ));
         }
         self.bump();
