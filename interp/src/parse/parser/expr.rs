@@ -611,9 +611,9 @@ impl Parser<'_> {
         if dims.iter().all(|d| matches!(d, Slice::Index { .. })) {
             let elts: Vec<Expr> = dims
                 .into_iter()
-                .map(|d| match d {
-                    Slice::Index { value } => *value,
-                    _ => unreachable!("all dims are Index"),
+                .filter_map(|d| match d {
+                    Slice::Index { value } => Some(*value),
+                    _ => None,
                 })
                 .collect();
             // The tuple spans the subscripts, a trailing comma included.
