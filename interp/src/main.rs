@@ -34,8 +34,7 @@ fn main() -> ExitCode {
             Err(err) => cannot_open(&program, &path, &err),
         },
         Action::RunCommand { source, .. } => {
-            // CPython runs the -c text with a newline appended.
-            match parse::parse_str(&format!("{source}\n"), "<string>", Mode::Module) {
+            match parse::parse_str(&source, "<string>", Mode::Module) {
                 Ok(_) => not_yet("running -c"),
                 Err(err) => syntax_error(&err),
             }
