@@ -1,6 +1,14 @@
 //! Python 3.8 source to AST, as CPython 3.8's tokenizer, parser and
 //! `ast.c` do it, and `ast.dump` of the result.
 //!
+//! Entry points, by where the source comes from (they differ only in
+//! decoding and in where errors at the end of the input are placed, as in
+//! CPython): [`parse_bytes`] for a file (`python3.8 FILE.py`, `import`),
+//! [`parse_str`] for a str (`compile()`/`exec()` of a str; `-c` with a
+//! newline appended, as CPython does), [`parse_bytes_as_string`] for
+//! `compile()` of bytes. Trees are at most [`parser::MAX_DEPTH`] deep;
+//! code that walks them recursively can run in [`on_big_stack`].
+//!
 //! | module | owns |
 //! |---|---|
 //! | [`ast`] | the tree: CPython 3.8's `Python.asdl` as Rust types |
