@@ -5,10 +5,10 @@
 //!
 //! | module | owns |
 //! |---|---|
-//! | [`tables`] | generated range tables and the name list |
-//! | [`names`] | `\N{NAME}` lookup: the name list, aliases, CJK and Hangul names |
-//! | [`nfkc`] | NFKC normalisation of identifiers |
-//! | [`repr`] | `repr()` of str and bytes, CPython's quoting and escapes |
+//! | `tables` | generated range tables and the name list |
+//! | `names` | `\N{NAME}` lookup: the name list, aliases, CJK and Hangul names |
+//! | `nfkc` | NFKC normalisation of identifiers |
+//! | `repr` | `repr()` of str and bytes, CPython's quoting and escapes |
 
 mod names;
 mod nfkc;

@@ -13,11 +13,11 @@
 //!
 //! | module | owns |
 //! |---|---|
-//! | [`stmt`] | statements, blocks, imports |
-//! | [`expr`] | expressions, comprehensions, subscripts |
-//! | [`args`] | parameter lists and call arguments |
-//! | [`targets`] | assignment/deletion targets (`set_context`) |
-//! | [`literal`] | numbers and (f-)string atoms |
+//! | `stmt` | statements, blocks, imports |
+//! | `expr` | expressions, comprehensions, subscripts |
+//! | `args` | parameter lists and call arguments |
+//! | `targets` | assignment/deletion targets (`set_context`) |
+//! | `literal` | numbers and (f-)string atoms |
 
 mod args;
 mod expr;
