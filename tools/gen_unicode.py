@@ -91,28 +91,79 @@ def main():
     emit_ranges(lines, "CJK_UNIFIED_IDEOGRAPHS", "Ranges named algorithmically `CJK UNIFIED IDEOGRAPH-XXXX`.",
                 ranges(lambda cp: unicodedata.name(chr(cp), "").startswith("CJK UNIFIED IDEOGRAPH-")))
 
-    for name, codec in (("KOI8_R", "koi8-r"), ("CP1252", "cp1252")):
-        lines.append("/// Bytes 0x80..=0xFF of the %s source encoding (U+FFFD where undefined)." % codec)
-        lines.append("pub static %s: [char; 128] = [" % name)
-        row = []
-        for b in range(0x80, 0x100):
-            ch = bytes([b]).decode(codec, "replace")
-            row.append("'\\u{%x}'," % ord(ch))
-            if len(row) == 8:
-                lines.append("    " + " ".join(row))
-                row = []
-        lines.append("];")
-        lines.append("")
-
-    lines.append("/// NFKC of each identifier character that NFKC changes (sorted): the")
-    lines.append("/// per-character part of the normalisation CPython applies to identifiers.")
-    lines.append("pub static NFKC_IDENTIFIER: &[(u32, &str)] = &[")
-    for cp in range(0x80, MAX):
-        if is_surrogate(cp) or not ("a" + chr(cp)).isidentifier():
+    # Single-byte source encodings (CPython's charmap codecs that keep ASCII).
+    import encodings.aliases
+    import importlib
+    codecs_found = []
+    for module_name in sorted(set(encodings.aliases.aliases.values()) | {"cp1252", "koi8_r", "koi8_u"}):
+        try:
+            module = importlib.import_module("encodings." + module_name)
+        except ImportError:
             continue
-        mapped = unicodedata.normalize("NFKC", chr(cp))
-        if mapped != chr(cp):
-            lines.append("    (0x%X, \"%s\")," % (cp, "".join("\\u{%x}" % ord(m) for m in mapped)))
+        table = getattr(module, "decoding_table", None)
+        if not isinstance(table, str) or len(table) != 256 or table[:128] != "".join(map(chr, range(128))):
+            continue
+        codecs_found.append((module_name, table[128:].replace("\ufffe", "\ufffd")))
+    lines.append("/// Bytes 0x80..=0xFF of each single-byte source encoding, by codec name")
+    lines.append("/// (U+FFFD where the codec has no character).")
+    lines.append("pub static SINGLE_BYTE_CODECS: &[(&str, [char; 128])] = &[")
+    for module_name, high in codecs_found:
+        lines.append('    ("%s", [' % module_name)
+        for row in range(0, 128, 8):
+            lines.append("        " + " ".join("'\\u{%x}'," % ord(ch) for ch in high[row:row + 8]))
+        lines.append("    ]),")
+    lines.append("];")
+    lines.append("")
+    names_found = {m for m, _ in codecs_found}
+    alias_rows = sorted((alias, target) for alias, target in encodings.aliases.aliases.items() if target in names_found)
+    alias_rows += [(m, m) for m in sorted(names_found)]
+    lines.append("/// Normalised encoding names (as `encodings.normalize_encoding` makes")
+    lines.append("/// them) of the single-byte codecs, sorted: name to codec.")
+    lines.append("pub static CODEC_ALIASES: &[(&str, &str)] = &[")
+    for alias, target in sorted(set(alias_rows)):
+        lines.append('    ("%s", "%s"),' % (alias, target))
+    lines.append("];")
+    lines.append("")
+
+    # NFKC of identifiers: compatibility decompositions of identifier
+    # characters (Hangul syllables are algorithmic), canonical combining
+    # classes, and the canonical compositions (primary composites).
+    lines.append("/// Full compatibility decomposition (NFKD) of each identifier character")
+    lines.append("/// that has one, sorted (Hangul syllables are decomposed by algorithm).")
+    lines.append("pub static NFKD_IDENTIFIER: &[(u32, &str)] = &[")
+    for cp in range(0x80, MAX):
+        if is_surrogate(cp) or 0xAC00 <= cp <= 0xD7A3 or not ("a" + chr(cp)).isidentifier():
+            continue
+        decomposed = unicodedata.normalize("NFKD", chr(cp))
+        if decomposed != chr(cp):
+            lines.append("    (0x%X, \"%s\")," % (cp, "".join("\\u{%x}" % ord(m) for m in decomposed)))
+    lines.append("];")
+    lines.append("")
+    classes = []
+    for cp in range(MAX):
+        ccc = unicodedata.combining(chr(cp))
+        if ccc:
+            if classes and classes[-1][1] == cp - 1 and classes[-1][2] == ccc:
+                classes[-1][1] = cp
+            else:
+                classes.append([cp, cp, ccc])
+    lines.append("/// Canonical combining classes other than 0: (first, last, class).")
+    lines.append("pub static COMBINING_CLASS: &[(u32, u32, u8)] = &[")
+    for lo, hi, ccc in classes:
+        lines.append("    (0x%X, 0x%X, %d)," % (lo, hi, ccc))
+    lines.append("];")
+    lines.append("")
+    pairs = []
+    for cp in range(MAX):
+        d = unicodedata.decomposition(chr(cp))
+        if d and not d.startswith("<"):
+            parts = [int(x, 16) for x in d.split()]
+            if len(parts) == 2 and unicodedata.normalize("NFC", chr(parts[0]) + chr(parts[1])) == chr(cp):
+                pairs.append((parts[0], parts[1], cp))
+    lines.append("/// Canonical compositions: (first, second, composite), sorted.")
+    lines.append("pub static COMPOSITIONS: &[(u32, u32, u32)] = &[")
+    for first, second, composite in sorted(pairs):
+        lines.append("    (0x%X, 0x%X, 0x%X)," % (first, second, composite))
     lines.append("];")
     lines.append("")
 

@@ -1,8 +1,8 @@
 //! Syntax errors as CPython 3.8 prints them: each program of
-//! `syntax_error_cases.txt` is run by python3.8 as a script, and what it
-//! prints for the syntax error must be exactly what Tachyon's parser prints
-//! (`tachyon` writes the same `Display` text). Programs CPython accepts
-//! must be accepted. Fails (does not skip) when python3.8 is missing.
+//! `syntax_error_cases.txt` is run by python3.8 as a script and with `-c`,
+//! and what it prints for the syntax error must be exactly what Tachyon's
+//! parser prints (`tachyon` writes the same `Display` text). Programs
+//! CPython accepts must be accepted. Fails (does not skip) when python3.8 is missing.
 
 use interp::parse::{self, Mode};
 use std::process::Command;
@@ -30,6 +30,28 @@ fn unescape(line: &str) -> String {
     out
 }
 
+/// What CPython printed if it rejected the program before running it.
+fn cpython_syntax_error(output: &std::process::Output) -> Option<String> {
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (output.status.code() == Some(1) && !stderr.contains("Traceback")).then_some(stderr)
+}
+
+/// Compares one way of running `source` (`python3.8 t.py` or `-c`).
+fn compare(
+    line: &str,
+    how: &str,
+    cpython: Option<String>,
+    ours: Result<(), Box<parse::SyntaxError>>,
+) -> Option<String> {
+    let ours = ours.err().map(|err| format!("{err}\n"));
+    if cpython == ours {
+        return None;
+    }
+    let cpython = cpython.unwrap_or_else(|| "<accepted>\n".into());
+    let tachyon = ours.unwrap_or_else(|| "<accepted>\n".into());
+    Some(format!("=== {line} ({how})\ncpython:\n{cpython}tachyon:\n{tachyon}"))
+}
+
 #[test]
 fn syntax_errors_print_as_in_cpython() {
     let python =
@@ -43,24 +65,15 @@ fn syntax_errors_print_as_in_cpython() {
         count += 1;
         let source = unescape(line);
         std::fs::write(dir.join("t.py"), &source).expect("write case");
-        let output =
+        let as_file =
             Command::new(&python).arg("t.py").current_dir(&dir).output().expect("run python3.8");
-        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-        let cpython_rejects = output.status.code() == Some(1) && !stderr.contains("Traceback");
-        let ours = match parse::parse_bytes(source.as_bytes(), "t.py", Mode::Module) {
-            Ok(_) => None,
-            Err(err) => Some(format!("{err}\n")),
-        };
-        let agree = match (&ours, cpython_rejects) {
-            (None, false) => true,
-            (Some(text), true) => *text == stderr,
-            _ => false,
-        };
-        if !agree {
-            let cpython = if cpython_rejects { stderr.as_str() } else { "<accepted>\n" };
-            let tachyon = ours.as_deref().unwrap_or("<accepted>\n");
-            failures.push(format!("=== {line}\ncpython:\n{cpython}tachyon:\n{tachyon}"));
-        }
+        let ours = parse::parse_bytes(source.as_bytes(), "t.py", Mode::Module).map(|_| ());
+        failures.extend(compare(line, "file", cpython_syntax_error(&as_file), ours));
+        let as_string =
+            Command::new(&python).arg("-c").arg(&source).output().expect("run python3.8");
+        // CPython runs the -c text with a newline appended, as tachyon does.
+        let ours = parse::parse_str(&format!("{source}\n"), "<string>", Mode::Module).map(|_| ());
+        failures.extend(compare(line, "-c", cpython_syntax_error(&as_string), ours));
     }
     let _ = std::fs::remove_dir_all(&dir);
     assert!(failures.is_empty(), "{} of {count} differ:\n{}", failures.len(), failures.join("\n"));

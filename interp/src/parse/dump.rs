@@ -7,11 +7,16 @@ use crate::unicode::{repr_bytes, repr_code_points, repr_str};
 
 /// The text `ast.dump(ast.parse(source))` prints for `tree`.
 pub fn dump(tree: &Mod) -> String {
-    super::on_big_stack(|| dump_on_this_stack(tree))
+    super::on_big_stack(|| dump_on_this_stack(tree, false))
 }
 
-fn dump_on_this_stack(tree: &Mod) -> String {
-    let mut d = Dumper { out: String::new() };
+/// `ast.dump(tree, include_attributes=True)`: with every node's position.
+pub fn dump_with_positions(tree: &Mod) -> String {
+    super::on_big_stack(|| dump_on_this_stack(tree, true))
+}
+
+fn dump_on_this_stack(tree: &Mod, positions: bool) -> String {
+    let mut d = Dumper { out: String::new(), positions };
     match tree {
         Mod::Module { body, type_ignores } => {
             d.out.push_str("Module(body=");
@@ -60,6 +65,8 @@ pub fn constant_repr(value: &Constant) -> String {
 
 struct Dumper {
     out: String,
+    /// Append `lineno=..., col_offset=..., end_lineno=..., end_col_offset=...`.
+    positions: bool,
 }
 
 impl Dumper {
@@ -85,6 +92,21 @@ impl Dumper {
 
     fn close(&mut self) {
         self.out.push(')');
+    }
+
+    /// The position attributes of the node just written (before its `)`).
+    fn attributes(&mut self, loc: &Loc) {
+        if !self.positions {
+            return;
+        }
+        self.out.pop();
+        if !self.out.ends_with('(') {
+            self.out.push_str(", ");
+        }
+        self.out.push_str(&format!(
+            "lineno={}, col_offset={}, end_lineno={}, end_col_offset={})",
+            loc.lineno, loc.col_offset, loc.end_lineno, loc.end_col_offset
+        ));
     }
 
     fn stmts(&mut self, body: &[Stmt]) {
@@ -231,6 +253,11 @@ impl Dumper {
     }
 
     fn stmt(&mut self, s: &Stmt) {
+        self.stmt_fields(s);
+        self.attributes(&s.loc);
+    }
+
+    fn stmt_fields(&mut self, s: &Stmt) {
         match &s.kind {
             StmtKind::FunctionDef(f) => self.function("FunctionDef", f),
             StmtKind::AsyncFunctionDef(f) => self.function("AsyncFunctionDef", f),
@@ -329,6 +356,7 @@ impl Dumper {
                     self.field("body");
                     self.stmts(&h.body);
                     self.close();
+                    self.attributes(&h.loc);
                 }
                 self.out.push(']');
                 self.field("orelse");
@@ -405,6 +433,7 @@ impl Dumper {
         self.opt_expr(&a.annotation);
         self.type_comment(&a.type_comment);
         self.close();
+        self.attributes(&a.loc);
     }
 
     fn opt_arg(&mut self, a: &Option<Arg>) {
@@ -510,6 +539,11 @@ impl Dumper {
     }
 
     fn expr(&mut self, e: &Expr) {
+        self.expr_fields(e);
+        self.attributes(&e.loc);
+    }
+
+    fn expr_fields(&mut self, e: &Expr) {
         match &e.kind {
             ExprKind::BoolOp { op, values } => {
                 self.open("BoolOp");

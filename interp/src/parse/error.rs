@@ -115,12 +115,21 @@ impl fmt::Display for SyntaxError {
             let mut offset = self.offset.map_or(-1, |o| o as i64);
             let mut text: &str = text;
             if offset >= 0 {
-                let chars = text.chars().count() as i64;
-                if offset > 0 && offset == chars && text.ends_with('\n') {
+                // CPython compares the (character) offset with byte lengths
+                // of the UTF-8 text here; so does this, to print the same.
+                if offset > 0 && offset == text.len() as i64 && text.ends_with('\n') {
                     offset -= 1;
                 }
+                // A text of several lines: show the one the offset falls in.
+                while let Some(nl) = text.find('\n') {
+                    if nl as i64 >= offset {
+                        break;
+                    }
+                    offset -= nl as i64 + 1;
+                    text = &text[nl + 1..];
+                }
                 let trimmed = text.trim_start_matches([' ', '\t', '\x0c']);
-                offset -= (text.chars().count() - trimmed.chars().count()) as i64;
+                offset -= (text.len() - trimmed.len()) as i64;
                 text = trimmed;
             }
             write!(f, "    {text}")?;

@@ -15,15 +15,19 @@ pub const MAX_INDENT: usize = 100;
 
 /// The tokens of `source` (newlines already normalised to `\n`, ending in
 /// `\n`), and the error at the final `Error` token if the lexer failed.
+/// `string_input` selects where CPython places errors at the end of the
+/// input: a string (`-c`, `compile()`) or a file.
 pub fn tokenize(
     source: &str,
     filename: &str,
     first_line: u32,
+    string_input: bool,
 ) -> (Vec<Token>, Option<SyntaxError>) {
     let mut lexer = Lexer {
         src: source.as_bytes(),
         text: source,
         filename,
+        string_input,
         pos: 0,
         line: first_line,
         line_start: 0,
@@ -53,6 +57,7 @@ struct Lexer<'a> {
     src: &'a [u8],
     text: &'a str,
     filename: &'a str,
+    string_input: bool,
     pos: usize,
     line: u32,
     line_start: usize,
@@ -109,15 +114,46 @@ impl<'a> Lexer<'a> {
 
     /// An error at the end of the input: CPython counts the line after the
     /// last, shows the last line and points past its last character.
-    fn error_at_eof(&self, msg: &str) -> SyntaxError {
-        let last = self.text[..self.text.len().saturating_sub(1)].rfind('\n').map_or(0, |n| n + 1);
-        let text = &self.text[last..];
+    /// For a string, it stays on the last line and shows the text from the
+    /// line where the unfinished string literal at `literal_start` began.
+    fn error_at_eof(&self, msg: &str, literal_start: usize) -> SyntaxError {
+        let before_end = &self.text[..self.text.len().saturating_sub(1)];
+        let (lineno, text, offset) = if self.string_input {
+            let from = self.text[..literal_start].rfind('\n').map_or(0, |n| n + 1);
+            let text = &self.text[from..];
+            (self.line - 1, text, text.chars().count())
+        } else {
+            let last = before_end.rfind('\n').map_or(0, |n| n + 1);
+            let text = &self.text[last..];
+            (self.line, text, text.trim_end_matches('\n').chars().count())
+        };
         SyntaxError {
             kind: ErrorKind::SyntaxError,
             msg: msg.into(),
             filename: self.filename.into(),
-            lineno: self.line,
-            offset: Some(text.trim_end_matches('\n').chars().count() as u32),
+            lineno,
+            offset: Some(offset as u32),
+            text: Some(text.to_string()),
+        }
+    }
+
+    /// A backslash continuing the last line: a file's error is on the line
+    /// after it, a string's on the backslash.
+    fn backslash_at_eof(&self) -> SyntaxError {
+        let before_end = &self.text[..self.text.len().saturating_sub(1)];
+        let last = before_end.rfind('\n').map_or(0, |n| n + 1);
+        let text = &self.text[last..];
+        let (lineno, offset) = if self.string_input {
+            (self.line - 1, text.trim_end_matches('\n').chars().count() + 1)
+        } else {
+            (self.line, 1)
+        };
+        SyntaxError {
+            kind: ErrorKind::SyntaxError,
+            msg: "unexpected EOF while parsing".into(),
+            filename: self.filename.into(),
+            lineno,
+            offset: Some(offset as u32),
             text: Some(text.to_string()),
         }
     }
@@ -191,7 +227,7 @@ impl<'a> Lexer<'a> {
                 b'\\' => {
                     self.pos += 1;
                     if self.at_end() {
-                        return Err(self.error_here("unexpected EOF while parsing"));
+                        return Err(self.backslash_at_eof());
                     }
                     if self.src[self.pos] != b'\n' {
                         return Err(self.error_at(
@@ -203,11 +239,7 @@ impl<'a> Lexer<'a> {
                     self.pos += 1;
                     self.newline();
                     if self.at_end() {
-                        return Err(self.error_at(
-                            ErrorKind::SyntaxError,
-                            "unexpected EOF while parsing",
-                            0,
-                        ));
+                        return Err(self.backslash_at_eof());
                     }
                 }
                 b'0'..=b'9' => self.number(start, line, col)?,
@@ -283,11 +315,10 @@ impl<'a> Lexer<'a> {
             self.indents.push((col, altcol));
             self.push_marker(Tok::Indent, here);
         } else {
-            while self.indents.len() > 1 && col < self.indents[self.indents.len() - 1].0 {
-                self.indents.pop();
-                self.push_marker(Tok::Dedent, here);
-            }
-            let &(top, alttop) = self.indents.last().expect("indent stack has a base level");
+            // The whole dedent is checked before any DEDENT is handed out,
+            // so a bad one is reported where the parser wanted the next token.
+            let keep = self.indents.iter().take_while(|&&(level, _)| level <= col).count().max(1);
+            let (top, alttop) = self.indents[keep - 1];
             if col != top {
                 return Err(self.error_at(
                     ErrorKind::IndentationError,
@@ -298,6 +329,10 @@ impl<'a> Lexer<'a> {
             if altcol != alttop {
                 return Err(tab_error(self));
             }
+            for _ in keep..self.indents.len() {
+                self.push_marker(Tok::Dedent, here);
+            }
+            self.indents.truncate(keep);
         }
         Ok(false)
     }
@@ -493,7 +528,7 @@ impl<'a> Lexer<'a> {
                 } else {
                     "EOL while scanning string literal"
                 };
-                return Err(self.error_at_eof(msg));
+                return Err(self.error_at_eof(msg, start));
             }
             let c = self.src[self.pos];
             self.pos += 1;

@@ -66,7 +66,25 @@ fn mutated_sources_parse_or_fail_cleanly() {
         }
         TestResult::passed()
     }
-    QuickCheck::new().tests(300).quickcheck(property as fn(Vec<(u8, u16, u16)>) -> TestResult);
+    // TACHYON_PARSER_FUZZ=N runs N cases instead of CI's 300.
+    let tests = std::env::var("TACHYON_PARSER_FUZZ").ok().and_then(|n| n.parse().ok());
+    QuickCheck::new()
+        .tests(tests.unwrap_or(300))
+        .max_tests(tests.unwrap_or(300) * 2)
+        .quickcheck(property as fn(Vec<(u8, u16, u16)>) -> TestResult);
+}
+
+#[test]
+fn single_mode_takes_one_statement() {
+    assert!(parse_str("if x:\n    pass\n", "<s>", Mode::Interactive).is_ok());
+    assert!(parse_str("x = 1; y = 2\n", "<s>", Mode::Interactive).is_ok());
+    let err = parse_str("x = 1\ny = 2\n", "<s>", Mode::Interactive).unwrap_err();
+    assert_eq!(
+        (err.msg.as_str(), err.lineno, err.offset),
+        ("multiple statements found while compiling a single statement", 1, Some(6))
+    );
+    assert!(parse_str("1 +\n 2\n", "<s>", Mode::Expression).is_err());
+    assert!(parse_str("(1 +\n 2)\n", "<s>", Mode::Expression).is_ok());
 }
 
 #[test]

@@ -139,6 +139,90 @@ pub fn decode(bytes: &[u8], filename: &str) -> Result<String, Box<SyntaxError>> 
     Ok(normalize_newlines(text))
 }
 
+/// A byte that is not UTF-8 in a string input. CPython's string tokenizer
+/// passes such bytes through and fails only where they are used: in a name
+/// ("invalid character in identifier"), in a literal (a decode error);
+/// in a comment they do no harm. The text holds U+FFFD at `at`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InvalidByte {
+    pub at: usize,
+    pub byte: u8,
+    /// Python's UTF-8 decoder's reason: "invalid start byte", ...
+    pub reason: &'static str,
+}
+
+/// Decodes source bytes given as a string (`compile(bytes)`): as [`decode`],
+/// except that bytes that are not UTF-8, where UTF-8 is expected, become
+/// U+FFFD and are listed.
+pub fn decode_string_input(
+    bytes: &[u8],
+    filename: &str,
+) -> Result<(String, Vec<InvalidByte>), Box<SyntaxError>> {
+    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let utf8 =
+        matches!(declared_encoding(body).map(|n| normal_name(&n)).as_deref(), None | Some("utf-8"));
+    if !utf8 || std::str::from_utf8(body).is_ok() {
+        return decode(bytes, filename).map(|text| (text, Vec::new()));
+    }
+    let mut normalized = Vec::with_capacity(body.len());
+    let mut i = 0;
+    while i < body.len() {
+        match body[i] {
+            b'\r' => {
+                normalized.push(b'\n');
+                if body.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+            }
+            b => normalized.push(b),
+        }
+        i += 1;
+    }
+    let mut text = String::with_capacity(normalized.len());
+    let mut invalid = Vec::new();
+    let mut rest = &normalized[..];
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(valid) => {
+                text.push_str(valid);
+                break;
+            }
+            Err(err) => {
+                let (valid, after) = rest.split_at(err.valid_up_to());
+                text.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                let byte = after[0];
+                let reason = match err.error_len() {
+                    None => "unexpected end of data",
+                    Some(_) if (0xc2..=0xf4).contains(&byte) => "invalid continuation byte",
+                    Some(_) => "invalid start byte",
+                };
+                invalid.push(InvalidByte { at: text.len(), byte, reason });
+                text.push('\u{fffd}');
+                rest = &after[err.error_len().unwrap_or(after.len())..];
+            }
+        }
+    }
+    Ok((normalize_newlines(text), invalid))
+}
+
+/// What CPython 3.8's file reader sees of a line holding a NUL byte: the
+/// text before the NUL, joined to the next line (the rest, newline
+/// included, is lost to its C string handling).
+pub fn drop_after_nul(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut skipping = false;
+    for &b in bytes {
+        if skipping {
+            skipping = b != b'\n';
+        } else if b == 0 {
+            skipping = true;
+        } else {
+            out.push(b);
+        }
+    }
+    out
+}
+
 /// `\r\n` and `\r` become `\n`; a missing final newline is added.
 pub fn normalize_newlines(text: String) -> String {
     let mut text =
@@ -167,5 +251,6 @@ mod tests {
             "# coding: latin-1\ns = '\u{e9}'\n"
         );
         assert_eq!(decode(b"a\r\nb\rc", "f").unwrap(), "a\nb\nc\n");
+        assert_eq!(drop_after_nul(b"x = 1\0junk\nprint(x)\n"), b"x = 1print(x)\n");
     }
 }

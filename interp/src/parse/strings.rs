@@ -17,8 +17,8 @@ pub struct Prefix {
 /// Splits a string token into its prefix and the text between the quotes.
 pub fn split_token(token: &str) -> (Prefix, &str) {
     let mut prefix = Prefix::default();
-    let quote_at = token.find(['\'', '"']).expect("a string token has a quote");
-    for c in token[..quote_at].chars() {
+    let (start, end) = body_range(token);
+    for c in token[..start].chars().take_while(|c| c.is_ascii_alphabetic()) {
         match c.to_ascii_lowercase() {
             'r' => prefix.raw = true,
             'b' => prefix.bytes = true,
@@ -26,13 +26,16 @@ pub fn split_token(token: &str) -> (Prefix, &str) {
             _ => prefix.unicode = true,
         }
     }
+    (prefix, &token[start..end])
+}
+
+/// Where the text between the quotes of a string token starts and ends.
+pub fn body_range(token: &str) -> (usize, usize) {
+    let quote_at = token.find(['\'', '"']).unwrap_or(0);
     let rest = &token[quote_at..];
-    let quote_len = if rest.len() >= 6 && (rest.starts_with("'''") || rest.starts_with("\"\"\"")) {
-        3
-    } else {
-        1
-    };
-    (prefix, &rest[quote_len..rest.len() - quote_len])
+    let triple = rest.len() >= 6 && (rest.starts_with("'''") || rest.starts_with("\"\"\""));
+    let quote_len = if triple { 3 } else { 1 }.min(rest.len() / 2);
+    (quote_at + quote_len, token.len() - quote_len)
 }
 
 /// A str being built: UTF-8 until a lone surrogate forces code points.

@@ -5,11 +5,13 @@
 //!
 //! | module | owns |
 //! |---|---|
-//! | [`tables`] | generated range tables and the name list |
-//! | [`names`] | `\N{NAME}` lookup: the name list, aliases, CJK and Hangul names |
-//! | [`repr`] | `repr()` of str and bytes, CPython's quoting and escapes |
+//! | `tables` | generated range tables and the name list |
+//! | `names` | `\N{NAME}` lookup: the name list, aliases, CJK and Hangul names |
+//! | `nfkc` | NFKC normalisation of identifiers |
+//! | `repr` | `repr()` of str and bytes, CPython's quoting and escapes |
 
 mod names;
+mod nfkc;
 mod repr;
 #[rustfmt::skip]
 mod tables;
@@ -17,9 +19,12 @@ mod tables;
 pub use names::lookup_name;
 pub use repr::{repr_bytes, repr_code_points, repr_str};
 
-fn in_ranges(ranges: &[(u32, u32)], cp: u32) -> bool {
-    ranges
-        .binary_search_by(|&(lo, hi)| {
+/// The index of the entry of a sorted table of disjoint ranges that
+/// contains `cp`; `bounds` gives an entry's first and last code point.
+fn range_index<T>(table: &[T], cp: u32, bounds: impl Fn(&T) -> (u32, u32)) -> Option<usize> {
+    table
+        .binary_search_by(|entry| {
+            let (lo, hi) = bounds(entry);
             if hi < cp {
                 std::cmp::Ordering::Less
             } else if lo > cp {
@@ -28,7 +33,11 @@ fn in_ranges(ranges: &[(u32, u32)], cp: u32) -> bool {
                 std::cmp::Ordering::Equal
             }
         })
-        .is_ok()
+        .ok()
+}
+
+fn in_ranges(ranges: &[(u32, u32)], cp: u32) -> bool {
+    range_index(ranges, cp, |&range| range).is_some()
 }
 
 /// May `c` start a Python identifier (XID_Start or `_`)?
@@ -56,30 +65,32 @@ pub fn is_printable(cp: u32) -> bool {
 }
 
 /// An identifier as CPython stores it: NFKC-normalised when not ASCII.
-/// Each character is mapped by its own NFKC form; a base character followed
-/// by a combining mark is not recomposed (CPython would compose it).
 pub fn normalize_identifier(name: &str) -> std::borrow::Cow<'_, str> {
     if name.is_ascii() {
-        return std::borrow::Cow::Borrowed(name);
+        std::borrow::Cow::Borrowed(name)
+    } else {
+        std::borrow::Cow::Owned(nfkc::nfkc(name))
     }
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars() {
-        match tables::NFKC_IDENTIFIER.binary_search_by_key(&(c as u32), |&(cp, _)| cp) {
-            Ok(i) => out.push_str(tables::NFKC_IDENTIFIER[i].1),
-            Err(_) => out.push(c),
-        }
-    }
-    std::borrow::Cow::Owned(out)
 }
 
-/// The upper half (bytes 0x80..=0xFF) of a single-byte source encoding that
-/// CPython's standard library uses in a coding declaration, by normal name.
+/// The upper half (bytes 0x80..=0xFF) of a single-byte source encoding,
+/// looked up as Python's codec registry does (lower case, runs of other
+/// characters than letters, digits and `.` made `_`, then the aliases).
 pub fn single_byte_decoder(encoding: &str) -> Option<&'static [char; 128]> {
-    match encoding {
-        "koi8-r" => Some(&tables::KOI8_R),
-        "cp1252" | "windows-1252" => Some(&tables::CP1252),
-        _ => None,
+    let mut normal = String::new();
+    for c in encoding.to_ascii_lowercase().chars() {
+        if c.is_ascii_alphanumeric() || c == '.' {
+            normal.push(c);
+        } else if !normal.is_empty() && !normal.ends_with('_') {
+            normal.push('_');
+        }
     }
+    let normal = normal.trim_end_matches('_');
+    let codec = tables::CODEC_ALIASES
+        .binary_search_by(|(alias, _)| alias.cmp(&normal))
+        .map(|i| tables::CODEC_ALIASES[i].1)
+        .unwrap_or(normal);
+    tables::SINGLE_BYTE_CODECS.iter().find(|(name, _)| *name == codec).map(|(_, table)| table)
 }
 
 #[cfg(test)]
@@ -99,6 +110,15 @@ mod tests {
         assert_eq!(normalize_identifier("abc"), "abc");
         assert_eq!(normalize_identifier("\u{b5}"), "\u{3bc}");
         assert_eq!(normalize_identifier("\u{fb01}x"), "fix");
+        assert_eq!(normalize_identifier("e\u{301}"), "\u{e9}");
+    }
+
+    #[test]
+    fn single_byte_codecs_by_any_alias() {
+        assert_eq!(single_byte_decoder("koi8-r").map(|t| t[0x41]), Some('\u{430}'));
+        assert_eq!(single_byte_decoder("Latin2").map(|t| t[0x21]), Some('\u{104}'));
+        assert_eq!(single_byte_decoder("Windows-1252").map(|t| t[0]), Some('\u{20ac}'));
+        assert!(single_byte_decoder("no-such-codec").is_none());
     }
 
     #[test]

@@ -1,14 +1,16 @@
 //! Parsing each file with Tachyon and comparing with CPython's verdict.
 
 use super::oracle::Verdict;
-use interp::parse::{self, dump::dump, Mode};
+use interp::parse::{self, dump, Mode};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-/// Tachyon's verdict on one file, in CPython's terms.
-pub fn tachyon_verdict(bytes: &[u8], filename: &str) -> Verdict {
-    match parse::parse_bytes(bytes, filename, Mode::Module) {
-        Ok(tree) => Verdict::Tree(dump(&tree)),
+/// Tachyon's verdict on one file, in CPython's terms: parsed as
+/// `ast.parse(bytes)` does, as a string.
+pub fn tachyon_verdict(bytes: &[u8], filename: &str, positions: bool) -> Verdict {
+    match parse::parse_bytes_as_string(bytes, filename, Mode::Module) {
+        Ok(tree) if positions => Verdict::Tree(dump::dump_with_positions(&tree)),
+        Ok(tree) => Verdict::Tree(dump::dump(&tree)),
         Err(err) => Verdict::Rejected {
             lineno: err.lineno,
             class: err.kind.name().to_string(),
@@ -26,8 +28,10 @@ pub enum Outcome {
     DifferentTree,
     /// CPython accepted, Tachyon rejected.
     WronglyRejected,
-    /// Both rejected, on the same line.
+    /// Both rejected, on the same line, with the same class and message.
     RejectedSameLine,
+    /// Both rejected on the same line, but the class or message differs.
+    RejectedOtherMessage,
     /// Both rejected, on different lines.
     RejectedOtherLine,
     /// CPython rejected, Tachyon accepted.
@@ -42,8 +46,15 @@ pub fn classify(cpython: &Verdict, tachyon: &Verdict) -> Outcome {
         (Verdict::Tree(a), Verdict::Tree(b)) if a == b => Outcome::Same,
         (Verdict::Tree(_), Verdict::Tree(_)) => Outcome::DifferentTree,
         (Verdict::Tree(_), _) => Outcome::WronglyRejected,
-        (Verdict::Rejected { lineno: a, .. }, Verdict::Rejected { lineno: b, .. }) if a == b => {
-            Outcome::RejectedSameLine
+        (
+            Verdict::Rejected { lineno: a, class: ca, msg: ma },
+            Verdict::Rejected { lineno: b, class: cb, msg: mb },
+        ) if a == b => {
+            if ca == cb && ma == mb {
+                Outcome::RejectedSameLine
+            } else {
+                Outcome::RejectedOtherMessage
+            }
         }
         (Verdict::Rejected { .. }, Verdict::Rejected { .. }) => Outcome::RejectedOtherLine,
         (Verdict::Rejected { .. }, _) => Outcome::WronglyAccepted,
@@ -104,14 +115,18 @@ fn first_difference(a: &str, b: &str) -> String {
     format!("    cpython: ...{}\n    tachyon: ...{}", clip(a), clip(b))
 }
 
-/// Compares every file; `show` is how many failures to describe.
-pub fn compare_all(files: &[PathBuf], cpython: &HashMap<PathBuf, Verdict>) -> Report {
+/// Compares every file (with node positions if `positions`).
+pub fn compare_all(
+    files: &[PathBuf],
+    cpython: &HashMap<PathBuf, Verdict>,
+    positions: bool,
+) -> Report {
     let mut report = Report::default();
     for path in files {
         let Some(expected) = cpython.get(path) else { continue };
         let bytes = std::fs::read(path).unwrap_or_default();
         let name = path.to_string_lossy();
-        let got = tachyon_verdict(&bytes, &name);
+        let got = tachyon_verdict(&bytes, &name, positions);
         let outcome = classify(expected, &got);
         *report.counts.entry(outcome_name(outcome)).or_default() += 1;
         match outcome {
@@ -120,7 +135,7 @@ pub fn compare_all(files: &[PathBuf], cpython: &HashMap<PathBuf, Verdict>) -> Re
                 report.identical += 1;
             }
             Outcome::DifferentTree | Outcome::WronglyRejected => report.accepted += 1,
-            Outcome::RejectedSameLine => {
+            Outcome::RejectedSameLine | Outcome::RejectedOtherMessage => {
                 report.rejected += 1;
                 report.rejected_same_line += 1;
             }
@@ -152,7 +167,8 @@ fn outcome_name(o: Outcome) -> &'static str {
         Outcome::Same => "identical",
         Outcome::DifferentTree => "different tree",
         Outcome::WronglyRejected => "wrongly rejected",
-        Outcome::RejectedSameLine => "rejected, same line",
+        Outcome::RejectedSameLine => "rejected, same line and message",
+        Outcome::RejectedOtherMessage => "rejected, same line, other message",
         Outcome::RejectedOtherLine => "rejected, other line",
         Outcome::WronglyAccepted => "wrongly accepted",
         Outcome::OracleCrashed => "python3.8 raised another exception",

@@ -7,13 +7,15 @@ import ast
 import sys
 
 out = sys.stdout
+# With the argument "positions", dumps include every node's position.
+positions = sys.argv[1:] == ["positions"]
 for line in sys.stdin:
     path = line.rstrip("\n")
     try:
         with open(path, "rb") as f:
             source = f.read()
         tree = ast.parse(source, path)
-        text = ast.dump(tree)
+        text = ast.dump(tree, include_attributes=positions)
     except SyntaxError as e:
         msg = str(e.msg).replace("\t", " ").replace("\n", " ")
         out.write("ERR\t%s\t%s\t%s\t%s\n" % (path, e.lineno, type(e).__name__, msg))

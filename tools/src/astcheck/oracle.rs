@@ -19,10 +19,16 @@ pub enum Verdict {
     Crashed(String),
 }
 
-/// Runs `python` once over `files`; the verdict for each path.
-pub fn run(python: &Path, files: &[PathBuf]) -> Result<HashMap<PathBuf, Verdict>, String> {
+/// Runs `python` once over `files`; the verdict for each path. With
+/// `positions`, dumps include node positions (`include_attributes=True`).
+pub fn run(
+    python: &Path,
+    files: &[PathBuf],
+    positions: bool,
+) -> Result<HashMap<PathBuf, Verdict>, String> {
     let mut child = Command::new(python)
         .args(["-c", ORACLE_SCRIPT])
+        .args(positions.then_some("positions"))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())

@@ -5,7 +5,11 @@
 //! 99.5% of the files CPython accepts give identical text and every file it
 //! rejects is rejected on the same line. `--sample` checks the fixed CI
 //! sample; `--bench` times whole-process parsing of the files against
-//! python3.8 (medians of 5); `--parse-only` just parses (what `--bench` times).
+//! python3.8 (medians of 5); `--parse-only` just parses (what `--bench` times);
+//! `--positions` also compares every node's line and column
+//! (`include_attributes=True`); `--fuzz N` parses N random mutations of each
+//! file and reports any panic; `--write-mutations DIR N` writes N mutations
+//! of each file to DIR, for `--lib DIR` to compare errors with CPython's.
 
 #[path = "../astcheck/mod.rs"]
 mod astcheck;
@@ -21,16 +25,41 @@ struct Options {
     lib: Option<PathBuf>,
     bench: bool,
     parse_only: bool,
+    positions: bool,
+    fuzz: Option<u64>,
+    write_mutations: Option<(PathBuf, u64)>,
 }
 
 fn parse_options() -> Result<Options, String> {
-    let mut o = Options { sample: false, show: 20, lib: None, bench: false, parse_only: false };
+    let mut o = Options {
+        sample: false,
+        show: 20,
+        lib: None,
+        bench: false,
+        parse_only: false,
+        positions: false,
+        fuzz: None,
+        write_mutations: None,
+    };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--sample" => o.sample = true,
             "--bench" => o.bench = true,
             "--parse-only" => o.parse_only = true,
+            "--positions" => o.positions = true,
+            "--write-mutations" => {
+                let dir = args.next().ok_or("--write-mutations needs a directory")?;
+                let n = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .ok_or("--write-mutations needs a count")?;
+                o.write_mutations = Some((dir.into(), n));
+            }
+            "--fuzz" => {
+                o.fuzz =
+                    Some(args.next().and_then(|n| n.parse().ok()).ok_or("--fuzz needs a number")?)
+            }
             "--show" => {
                 o.show = args.next().and_then(|n| n.parse().ok()).ok_or("--show needs a number")?
             }
@@ -45,7 +74,7 @@ fn main() -> ExitCode {
     let options = match parse_options() {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("astcheck: {e}\nusage: astcheck [--sample] [--show N] [--lib DIR] [--bench]");
+            eprintln!("astcheck: {e}\nusage: astcheck [--sample] [--show N] [--lib DIR] [--bench] [--positions] [--fuzz N] [--write-mutations DIR N]");
             return ExitCode::from(2);
         }
     };
@@ -73,17 +102,42 @@ fn main() -> ExitCode {
         println!("parsed {} files, {rejected} rejected", chosen.len());
         return ExitCode::SUCCESS;
     }
+    if let Some((dir, per_file)) = &options.write_mutations {
+        return match astcheck::fuzz::write_mutations(&chosen, *per_file, dir) {
+            Ok(n) => {
+                println!("wrote {n} mutated files to {}", dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("astcheck: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    if let Some(per_file) = options.fuzz {
+        let panics = astcheck::fuzz::run(&chosen, per_file);
+        println!(
+            "fuzz: {} mutations of {} files, {} panics",
+            per_file * chosen.len() as u64,
+            chosen.len(),
+            panics.len()
+        );
+        for p in panics.iter().take(options.show) {
+            println!("  panic: {p}");
+        }
+        return if panics.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE };
+    }
     if options.bench {
         return bench(&python, &chosen, options.sample);
     }
-    let verdicts = match oracle::run(&python, &chosen) {
+    let verdicts = match oracle::run(&python, &chosen, options.positions) {
         Ok(v) => v,
         Err(e) => {
             eprintln!("astcheck: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let report = compare::compare_all(&chosen, &verdicts);
+    let report = compare::compare_all(&chosen, &verdicts, options.positions);
     println!("astcheck: {} files from {}", chosen.len(), lib.display());
     print!("{}", report.summary());
     for failure in report.failures.iter().take(options.show) {

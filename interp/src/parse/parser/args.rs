@@ -48,9 +48,13 @@ impl Parser<'_> {
                 seen_slash = true;
                 a.posonlyargs = std::mem::take(&mut a.args);
             } else {
-                let param = self.param(annotated)?;
+                let name = *self.token();
+                let mut param = self.param(annotated)?;
                 let default = if self.eat_op(Op::Equal) { Some(self.test()?) } else { None };
                 if seen_star {
+                    // CPython 3.8 ends a keyword-only parameter at its name.
+                    param.loc.end_lineno = name.end_line;
+                    param.loc.end_col_offset = name.end_col;
                     a.kwonlyargs.push(param);
                     a.kw_defaults.push(default);
                 } else {
@@ -87,18 +91,29 @@ impl Parser<'_> {
         Ok(Arg { arg: name, annotation, type_comment: None, loc: self.loc_from(&start) })
     }
 
-    /// The rest of a call after its `(`: arguments and the `)`.
-    pub(super) fn call_rest(&mut self, func: Expr, start: &Token) -> PResult<Expr> {
-        let (args, keywords) =
-            if self.at_op(Op::RPar) { (Vec::new(), Vec::new()) } else { self.arglist(true)? };
+    /// The rest of a call after its `(` (`lpar`): arguments and the `)`.
+    pub(super) fn call_rest(&mut self, func: Expr, start: &Token, lpar: &Token) -> PResult<Expr> {
+        let (mut args, keywords, sole_generator) = if self.at_op(Op::RPar) {
+            (Vec::new(), Vec::new(), false)
+        } else {
+            self.arglist(true)?
+        };
         self.expect_op(Op::RPar)?;
+        if sole_generator {
+            // CPython gives `f(x for x in y)`'s generator the call's parentheses.
+            args[0].loc = self.loc_from(lpar);
+        }
         let loc = self.loc_from(start);
         Ok(Expr { kind: ExprKind::Call { func: bx(func), args, keywords }, loc })
     }
 
     /// `arglist`, then ast.c's `ast_for_call` checks; `allow_generator` is
     /// false for class bases.
-    pub(super) fn arglist(&mut self, allow_generator: bool) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+    /// Also says whether the only argument is an unparenthesized generator.
+    pub(super) fn arglist(
+        &mut self,
+        allow_generator: bool,
+    ) -> PResult<(Vec<Expr>, Vec<Keyword>, bool)> {
         let mut raw = Vec::new();
         let mut trailing_comma;
         loop {
@@ -113,6 +128,7 @@ impl Parser<'_> {
             }
         }
         let alone = raw.len() == 1 && !trailing_comma;
+        let raw_kinds: Vec<bool> = raw.iter().map(|a| matches!(a, RawArg::Generator(_))).collect();
         for arg in &raw {
             if let RawArg::Generator(g) = arg {
                 if !allow_generator {
@@ -174,7 +190,8 @@ impl Parser<'_> {
                 }
             }
         }
-        Ok((args, keywords))
+        let sole_generator = alone && matches!(raw_kinds.first(), Some(true));
+        Ok((args, keywords, sole_generator))
     }
 
     /// `argument`: `test [comp_for] | test ':=' test | test '=' test | '**' test | '*' test`.
@@ -182,7 +199,8 @@ impl Parser<'_> {
         let start = *self.token();
         if self.eat_op(Op::Star) {
             let value = self.test()?;
-            let loc = self.loc_from(&start);
+            // CPython ends `*value` where the value's node ends.
+            let loc = Parser::span(&Parser::token_loc(&start), &value.loc);
             let kind = ExprKind::Starred { value: bx(value), ctx: ExprContext::Load };
             return Ok(RawArg::Star(Expr { kind, loc }));
         }

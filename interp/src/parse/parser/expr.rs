@@ -48,16 +48,14 @@ impl Parser<'_> {
         expr(ExprKind::Name { id: self.identifier(token), ctx }, loc)
     }
 
-    /// A tuple of `elts` if there was a comma, else the single element.
-    pub(super) fn tuple_or_single(&self, mut elts: Vec<Expr>, comma: bool, _at: &Token) -> Expr {
+    /// A tuple of `elts` if there was a comma, else the single element;
+    /// the tuple spans from `start`, the list's first token, to the last
+    /// token consumed (a trailing comma included, as in CPython).
+    pub(super) fn tuple_or_single(&self, mut elts: Vec<Expr>, comma: bool, start: &Token) -> Expr {
         if !comma && elts.len() == 1 {
             return elts.pop().expect("one element");
         }
-        let loc = match (elts.first(), elts.last()) {
-            (Some(first), Some(last)) => Parser::span(&first.loc, &last.loc),
-            _ => Loc::default(),
-        };
-        expr(ExprKind::Tuple { elts, ctx: ExprContext::Load }, loc)
+        expr(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.loc_from(start))
     }
 
     /// Elements separated by commas, each parsed by `element`, while the
@@ -275,6 +273,8 @@ impl Parser<'_> {
     }
 
     fn binary(&mut self, min_prec: u8) -> PResult<Expr> {
+        // CPython's BinOp spans its operands' text, parentheses included.
+        let start = *self.token();
         let mut left = self.factor()?;
         let mut levels = 0;
         while let Some((op, prec)) = binary_op(self.peek()) {
@@ -285,7 +285,7 @@ impl Parser<'_> {
             self.enter()?;
             levels += 1;
             let right = self.binary(prec + 1)?;
-            let loc = Parser::span(&left.loc, &right.loc);
+            let loc = self.loc_from(&start);
             left = expr(ExprKind::BinOp { left: bx(left), op, right: bx(right) }, loc);
         }
         self.leave(levels);
@@ -316,6 +316,7 @@ impl Parser<'_> {
 
     /// `power`: `atom_expr ['**' factor]`.
     fn power(&mut self) -> PResult<Expr> {
+        let start = *self.token();
         let base = self.atom_expr()?;
         if !self.at_op(Op::DoubleStar) {
             return Ok(base);
@@ -324,14 +325,16 @@ impl Parser<'_> {
         self.enter()?;
         let exponent = self.factor()?;
         self.leave(1);
-        let loc = Parser::span(&base.loc, &exponent.loc);
+        let loc = self.loc_from(&start);
         Ok(expr(ExprKind::BinOp { left: bx(base), op: Operator::Pow, right: bx(exponent) }, loc))
     }
 
     /// `atom_expr`: `['await'] atom trailer*`.
     fn atom_expr(&mut self) -> PResult<Expr> {
-        let start = *self.token();
+        let await_start = *self.token();
         let awaited = self.eat_kw(Kw::Await);
+        // Trailers span from the atom; `Await` from the keyword.
+        let start = *self.token();
         let mut e = self.atom()?;
         let mut levels = 0;
         loop {
@@ -339,8 +342,8 @@ impl Parser<'_> {
                 Tok::Op(Op::LPar) => {
                     self.enter()?;
                     levels += 1;
-                    self.bump();
-                    e = self.call_rest(e, &start)?;
+                    let lpar = self.bump();
+                    e = self.call_rest(e, &start, &lpar)?;
                 }
                 Tok::Op(Op::LSqb) => {
                     self.enter()?;
@@ -372,7 +375,7 @@ impl Parser<'_> {
         }
         self.leave(levels);
         if awaited {
-            let loc = self.loc_from(&start);
+            let loc = self.loc_from(&await_start);
             e = expr(ExprKind::Await { value: bx(e) }, loc);
         }
         Ok(e)
@@ -561,11 +564,11 @@ impl Parser<'_> {
     pub(super) fn comp_for(&mut self) -> PResult<Vec<Comprehension>> {
         let mut generators = Vec::new();
         while self.at_comp_for() {
-            let start = *self.token();
             let is_async = self.eat_kw(Kw::Async);
             self.expect_kw(Kw::For)?;
+            let target_start = *self.token();
             let (targets, comma) = self.exprlist()?;
-            let mut target = self.tuple_or_single(targets, comma, &start);
+            let mut target = self.tuple_or_single(targets, comma, &target_start);
             let loc = target.loc;
             self.set_context(&mut target, ExprContext::Store, loc);
             self.expect_kw(Kw::In)?;
@@ -593,6 +596,7 @@ impl Parser<'_> {
     /// `subscriptlist` as 3.8's ast.c shapes it: `Index`, `Slice`, or for
     /// several subscripts `Index(Tuple)` unless one is a slice (`ExtSlice`).
     fn subscriptlist(&mut self) -> PResult<Slice> {
+        let start = *self.token();
         let first = self.subscript()?;
         if !self.at_op(Op::Comma) {
             return Ok(first);
@@ -607,16 +611,14 @@ impl Parser<'_> {
         if dims.iter().all(|d| matches!(d, Slice::Index { .. })) {
             let elts: Vec<Expr> = dims
                 .into_iter()
-                .map(|d| match d {
-                    Slice::Index { value } => *value,
-                    _ => unreachable!("all dims are Index"),
+                .filter_map(|d| match d {
+                    Slice::Index { value } => Some(*value),
+                    _ => None,
                 })
                 .collect();
-            let loc = match (elts.first(), elts.last()) {
-                (Some(f), Some(l)) => Parser::span(&f.loc, &l.loc),
-                _ => Loc::default(),
-            };
-            let tuple = expr(ExprKind::Tuple { elts, ctx: ExprContext::Load }, loc);
+            // The tuple spans the subscripts, a trailing comma included.
+            let tuple =
+                expr(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.loc_from(&start));
             return Ok(Slice::Index { value: bx(tuple) });
         }
         Ok(Slice::ExtSlice { dims })

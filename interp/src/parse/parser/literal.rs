@@ -77,6 +77,18 @@ impl Parser<'_> {
             .collect();
         let placeholder =
             Expr { kind: ExprKind::Constant { value: Constant::None, kind: None }, loc };
+        if let Some((bad, token)) =
+            tokens.iter().find_map(|t| self.invalid_byte_in(t.start, t.end).map(|b| (b, t)))
+        {
+            let msg = format!(
+                "(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: {}",
+                bad.byte,
+                bad.at - token.start - strings::body_range(self.text(token)).0,
+                bad.reason
+            );
+            self.ast_error(&msg, loc);
+            return Ok(placeholder);
+        }
         let is_bytes = parts[0].0.bytes;
         if parts.iter().any(|(p, _, _)| p.bytes != is_bytes) {
             self.ast_error("cannot mix bytes and nonbytes literals", loc);
@@ -114,10 +126,10 @@ impl Parser<'_> {
         }
         let mut joined =
             JoinedBuilder { values: Vec::new(), literal: StrBuilder::default(), kind, loc };
-        for (prefix, body, token) in &parts {
+        for (prefix, body, _) in &parts {
             let result = if prefix.fstring {
                 match strings::split_fstring(body, prefix.raw, 0) {
-                    Ok(fparts) => self.fstring_parts(fparts, body, token, &mut joined),
+                    Ok(fparts) => self.fstring_parts(fparts, &first, &mut joined),
                     Err(msg) => Err(FstringError::Message(msg)),
                 }
             } else if prefix.raw {
@@ -148,8 +160,7 @@ impl Parser<'_> {
     fn fstring_parts(
         &mut self,
         fparts: Vec<FPart<'_>>,
-        body: &str,
-        token: &Token,
+        first: &Token,
         joined: &mut JoinedBuilder,
     ) -> Result<(), FstringError> {
         for part in fparts {
@@ -160,7 +171,7 @@ impl Parser<'_> {
                         joined.literal.push_str(debug);
                     }
                     joined.flush();
-                    let value = self.fstring_field(field, body, token, &joined.kind, joined.loc)?;
+                    let value = self.fstring_field(field, first, &joined.kind, joined.loc)?;
                     joined.values.push(value);
                 }
             }
@@ -171,15 +182,15 @@ impl Parser<'_> {
     fn fstring_field(
         &mut self,
         field: strings::Field<'_>,
-        body: &str,
-        token: &Token,
+        first: &Token,
         kind: &Option<String>,
         loc: Loc,
     ) -> Result<Expr, FstringError> {
-        let line = token.line + body[..field.offset].matches('\n').count() as u32;
+        let (line, cols) = self.fstring_expr_position(first, field.expr);
         let source = format!("({})\n", field.expr);
         // CPython 3.8 reports errors in f-string expressions in "<fstring>".
-        let sub = Parser::new(&source, "<fstring>", line, self.depth);
+        let mut sub = Parser::new(&source, "<fstring>", line, self.depth, true);
+        sub.shift_first_line(cols);
         let value = match sub.parse(Mode::Expression) {
             Ok(Mod::Expression { body }) => body,
             Ok(_) => return Err(FstringError::Message("f-string: invalid expression".into())),
@@ -194,13 +205,35 @@ impl Parser<'_> {
                     kind: kind.clone(),
                     loc,
                 };
-                self.fstring_parts(spec, body, token, &mut inner)?;
+                self.fstring_parts(spec, first, &mut inner)?;
                 inner.flush();
                 Some(bx(Expr { kind: ExprKind::JoinedStr { values: inner.values }, loc }))
             }
         };
         let kind = ExprKind::FormattedValue { value, conversion: field.conversion, format_spec };
         Ok(Expr { kind, loc })
+    }
+}
+
+impl Parser<'_> {
+    /// Where CPython 3.8 places an f-string expression's nodes
+    /// (`fstring_fix_node_location`): it looks for `{expr}` in the text of
+    /// the atom's first string token and shifts the `(expr)` parse by the
+    /// lines before it and by the columns from the token's column plus the
+    /// distance from the last newline (or the token start). Returns the line
+    /// of `(expr)` and the column shift of its first line.
+    fn fstring_expr_position(&self, first: &Token, expr: &str) -> (u32, u32) {
+        let text = self.text(first);
+        let needle = format!("{{{expr}}}");
+        match text.find(&needle) {
+            Some(at) => {
+                let before = &text[..at];
+                let newlines = before.matches('\n').count() as u32;
+                let from = before.rfind('\n').unwrap_or(0);
+                (first.line + newlines, first.col + (at - from) as u32)
+            }
+            None => (first.line, first.col),
+        }
     }
 }
 

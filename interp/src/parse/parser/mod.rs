@@ -13,11 +13,11 @@
 //!
 //! | module | owns |
 //! |---|---|
-//! | [`stmt`] | statements, blocks, imports |
-//! | [`expr`] | expressions, comprehensions, subscripts |
-//! | [`args`] | parameter lists and call arguments |
-//! | [`targets`] | assignment/deletion targets (`set_context`) |
-//! | [`literal`] | numbers and (f-)string atoms |
+//! | `stmt` | statements, blocks, imports |
+//! | `expr` | expressions, comprehensions, subscripts |
+//! | `args` | parameter lists and call arguments |
+//! | `targets` | assignment/deletion targets (`set_context`) |
+//! | `literal` | numbers and (f-)string atoms |
 
 mod args;
 mod expr;
@@ -28,6 +28,7 @@ mod targets;
 use super::ast::{Expr, Loc, Mod};
 use super::error::{ErrorKind, SyntaxError};
 use super::lexer;
+use super::source::InvalidByte;
 use super::token::{Kw, Op, Tok, Token};
 
 /// The deepest expression tree the parser builds (nesting plus chained
@@ -55,6 +56,11 @@ pub struct Parser<'a> {
     depth: usize,
     /// The line number of the first line (not 1 for an f-string expression).
     first_line: u32,
+    /// Columns added to the first line's positions (f-string expressions).
+    col_shift: u32,
+    string_input: bool,
+    /// Bytes of a string input that were not UTF-8 (see `source::InvalidByte`).
+    invalid_utf8: Vec<InvalidByte>,
     /// The first ast.c-level error, reported if the grammar accepts the input.
     pending: Option<Box<SyntaxError>>,
 }
@@ -62,8 +68,16 @@ pub struct Parser<'a> {
 impl<'a> Parser<'a> {
     /// A parser over `src` (newlines normalised, ending in `\n`), whose
     /// positions start at line `first_line`.
-    pub fn new(src: &'a str, filename: &'a str, first_line: u32, depth: usize) -> Parser<'a> {
-        let (tokens, lex_error) = lexer::tokenize(src, filename, first_line);
+    /// `string_input`: the source is a string (`-c`, `compile()`), not a
+    /// file, which changes where CPython reports an unexpected end.
+    pub fn new(
+        src: &'a str,
+        filename: &'a str,
+        first_line: u32,
+        depth: usize,
+        string_input: bool,
+    ) -> Parser<'a> {
+        let (tokens, lex_error) = lexer::tokenize(src, filename, first_line, string_input);
         Parser {
             src,
             filename,
@@ -73,8 +87,36 @@ impl<'a> Parser<'a> {
             prev_end: (first_line, 0),
             depth,
             first_line,
+            col_shift: 0,
+            string_input,
+            invalid_utf8: Vec::new(),
             pending: None,
         }
+    }
+
+    /// Adds `cols` to the columns of the first line's tokens, as CPython
+    /// shifts an f-string expression to where it stands in the string.
+    pub fn shift_first_line(&mut self, cols: u32) {
+        self.col_shift = cols;
+        for token in &mut self.tokens {
+            if token.line == self.first_line {
+                token.col += cols;
+            }
+            if token.end_line == self.first_line {
+                token.end_col += cols;
+            }
+        }
+    }
+
+    /// Where a string input had bytes that are not UTF-8.
+    pub fn set_invalid_utf8(&mut self, invalid: Vec<InvalidByte>) {
+        self.invalid_utf8 = invalid;
+    }
+
+    /// The first byte that was not UTF-8 within `start..end` of the text.
+    fn invalid_byte_in(&self, start: usize, end: usize) -> Option<InvalidByte> {
+        let i = self.invalid_utf8.partition_point(|b| b.at < start);
+        self.invalid_utf8.get(i).filter(|b| b.at < end).copied()
     }
 
     pub fn parse(mut self, mode: Mode) -> Result<Mod, Box<SyntaxError>> {
@@ -88,8 +130,17 @@ impl<'a> Parser<'a> {
                 if self.peek() != Tok::Newline {
                     self.statement(&mut body)?;
                 }
+                let end = self.tokens[self.pos.saturating_sub(1)];
                 while self.peek() == Tok::Newline {
                     self.bump();
+                }
+                if !matches!(self.peek(), Tok::EndMarker | Tok::Error) {
+                    return Err(self.error_at(
+                        ErrorKind::SyntaxError,
+                        "multiple statements found while compiling a single statement",
+                        end.line,
+                        end.col,
+                    ));
                 }
                 self.expect(Tok::EndMarker)?;
                 Mod::Interactive { body }
@@ -220,6 +271,7 @@ impl<'a> Parser<'a> {
     /// An error at `line` and byte column `col`. Inside an f-string
     /// expression, CPython 3.8 reports the line relative to the `(expr)` text.
     fn error_at(&self, kind: ErrorKind, msg: &str, line: u32, col: u32) -> Box<SyntaxError> {
+        let col = if line == self.first_line { col.saturating_sub(self.col_shift) } else { col };
         let line = (line + 1).saturating_sub(self.first_line).max(1);
         Box::new(SyntaxError::at(kind, msg, self.filename, self.src, line, col))
     }
@@ -244,29 +296,59 @@ impl<'a> Parser<'a> {
                 token.col,
             ),
             Tok::EndMarker => {
-                // CPython reports the line after the last, empty, pointing
-                // one past the end of the last line.
-                let last = self.src.lines().last().map_or(0, |l| l.chars().count() as u32);
+                // CPython points one past the end of the last line: on that
+                // line for a string, on an empty line after it for a file.
+                let lines = self.src.lines().count() as u32;
+                let last = self.src.lines().last().unwrap_or("");
+                let (lineno, text) = if self.string_input {
+                    (lines, format!("{last}\n"))
+                } else {
+                    (lines + 1, String::new())
+                };
                 Box::new(SyntaxError {
                     kind: ErrorKind::SyntaxError,
                     msg: "unexpected EOF while parsing".into(),
                     filename: self.filename.into(),
-                    lineno: self.src.lines().count() as u32 + 1,
-                    offset: Some(last + 1),
-                    text: Some(String::new()),
+                    lineno,
+                    offset: Some(last.chars().count() as u32 + 1),
+                    text: Some(text),
                 })
             }
-            _ => self.error_at(ErrorKind::SyntaxError, "invalid syntax", token.line, token.col),
+            _ => self.error_at_token(ErrorKind::SyntaxError, "invalid syntax", &token),
         }
+    }
+
+    /// A grammar error at `token`. CPython's parser reports the line its
+    /// tokenizer is on: for a multi-line string, its last, with all its lines.
+    fn error_at_token(&self, kind: ErrorKind, msg: &str, token: &Token) -> Box<SyntaxError> {
+        let mut err = self.error_at(kind, msg, token.line, token.col);
+        if token.end_line > token.line && self.first_line == 1 {
+            err.lineno = token.end_line;
+            err.text = (token.line..=token.end_line)
+                .map(|line| super::error::source_line(self.src, line))
+                .collect::<Option<String>>();
+        }
+        err
     }
 
     /// Records an ast.c-level error at `loc`; the first one is reported if the
     /// grammar accepts the whole input.
     fn ast_error(&mut self, msg: &str, loc: Loc) {
-        if self.pending.is_none() {
-            self.pending =
-                Some(self.error_at(ErrorKind::SyntaxError, msg, loc.lineno, loc.col_offset));
+        if self.pending.is_some() {
+            return;
         }
+        let mut err = self.error_at(ErrorKind::SyntaxError, msg, loc.lineno, loc.col_offset);
+        if self.string_input {
+            // ast.c reads the line from the file named `filename`: for a
+            // string there usually is none, and then no line is shown.
+            err.text = std::fs::read_to_string(self.filename)
+                .ok()
+                .and_then(|file| super::error::source_line(&file, err.lineno));
+            if err.text.is_none() {
+                err.offset = None;
+            }
+        }
+        self.pending = Some(err);
     }
 
     fn too_deep(&self) -> Box<SyntaxError> {

@@ -93,11 +93,10 @@ impl Parser<'_> {
                 return Err(self.unexpected());
             }
             let token = *self.token();
-            return Err(self.error_at(
+            return Err(self.error_at_token(
                 ErrorKind::IndentationError,
                 "expected an indented block",
-                token.line,
-                token.col,
+                &token,
             ));
         }
         self.bump();
@@ -235,12 +234,13 @@ impl Parser<'_> {
                     break;
                 }
                 if !parenthesized && self.peek() != Tok::Name {
-                    return Err(self.error_at(
-                        ErrorKind::SyntaxError,
+                    // The grammar allows it; ast.c does not.
+                    let at = Parser::token_loc(&names_start);
+                    self.ast_error(
                         "trailing comma not allowed without surrounding parentheses",
-                        names_start.line,
-                        names_start.col,
-                    ));
+                        at,
+                    );
+                    break;
                 }
             }
             if parenthesized {
@@ -381,8 +381,9 @@ impl Parser<'_> {
     fn for_stmt(&mut self, async_start: Option<Token>) -> PResult<Stmt> {
         let for_token = self.bump();
         let start = async_start.unwrap_or(for_token);
+        let target_start = *self.token();
         let (targets, comma) = self.exprlist()?;
-        let mut target = self.tuple_or_single(targets, comma, &for_token);
+        let mut target = self.tuple_or_single(targets, comma, &target_start);
         let loc = target.loc;
         self.set_context(&mut target, ExprContext::Store, loc);
         self.expect_kw(Kw::In)?;
@@ -484,8 +485,8 @@ impl Parser<'_> {
                 };
             }
             if self.at_op(Op::LPar) {
-                self.bump();
-                e = self.call_rest(e, &start)?;
+                let lpar = self.bump();
+                e = self.call_rest(e, &start, &lpar)?;
             }
             self.expect(Tok::Newline)?;
             decorators.push(e);
@@ -542,7 +543,7 @@ impl Parser<'_> {
         let (mut bases, mut keywords) = (Vec::new(), Vec::new());
         if self.eat_op(Op::LPar) {
             if !self.at_op(Op::RPar) {
-                (bases, keywords) = self.arglist(false)?;
+                (bases, keywords, _) = self.arglist(false)?;
             }
             self.expect_op(Op::RPar)?;
         }
