@@ -45,6 +45,8 @@ fn main() -> ExitCode {
             Err(err) => cannot_open(&program, &path, &err),
         },
         Action::RunCommand { source, argv } => {
+            // CPython compiles `-c` text with a newline appended.
+            let source = format!("{source}\n");
             interp::vm::import::remember_source("<string>", &source);
             run(source.into_bytes(), "<string>".into(), argv, String::new(), &invocation.options)
         }

@@ -4,6 +4,9 @@
 
 use traces::{Op, Trace};
 
+/// Does this build have a backend for the host architecture?
+pub const BACKEND_AVAILABLE: bool = cfg!(any(target_arch = "x86_64", target_arch = "aarch64"));
+
 /// Why a trace could not be compiled (the loop then stays interpreted).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompileError(pub String);
@@ -40,15 +43,39 @@ pub fn doomed_guard(trace: &Trace) -> Result<(), CompileError> {
     Ok(())
 }
 
-/// A compiled trace; no backend exists for this architecture yet (the
-/// aarch64 backend plugs in here when its crate exposes `compile`).
-#[cfg(not(target_arch = "x86_64"))]
+#[cfg(target_arch = "aarch64")]
+pub use backend_aarch64::CompiledTrace;
+
+/// Compiles `trace` for the host.
+#[cfg(target_arch = "aarch64")]
+pub fn compile(trace: &Trace) -> Result<CompiledTrace, CompileError> {
+    doomed_guard(trace)?;
+    backend_aarch64::compile(trace).map_err(|e| CompileError(e.to_string()))
+}
+
+/// A compiled trace where no backend exists for the architecture.
+#[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
 #[derive(Debug)]
 pub struct CompiledTrace {
     _none: (),
 }
 
-#[cfg(not(target_arch = "x86_64"))]
+#[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
+impl CompiledTrace {
+    pub fn state_words(&self) -> usize {
+        0
+    }
+    pub fn code_size(&self) -> usize {
+        0
+    }
+    /// # Safety
+    /// Never called: no trace compiles on this architecture.
+    pub unsafe fn run(&self, _state: &mut [u64]) -> u32 {
+        0
+    }
+}
+
+#[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
 pub fn compile(_trace: &Trace) -> Result<CompiledTrace, CompileError> {
     Err(CompileError(format!("no JIT backend for {}", std::env::consts::ARCH)))
 }

@@ -14,7 +14,7 @@ pub mod builder;
 pub mod cache;
 pub mod opt;
 
-pub use backend::{compile, CompileError, CompiledTrace};
+pub use backend::{compile, CompileError, CompiledTrace, BACKEND_AVAILABLE};
 pub use builder::{Recording, TraceBuilder};
 pub use cache::{Action, TraceCache, TraceKey};
 pub use opt::boxes::BoxLayout;

@@ -120,7 +120,7 @@ impl Vm {
             HAS_TRACE => self.run_trace(frame_index, code, header),
             BLACKLISTED | RECORDING => header,
             _ => {
-                if self.jit.recording.is_none() && cfg!(target_arch = "x86_64") {
+                if self.jit.recording.is_none() && tracer::BACKEND_AVAILABLE {
                     counter.set(RECORDING);
                     let range_iterator = self.heap.types().range_iterator.bits()
                         & crate::object::value::PAYLOAD_MASK;
