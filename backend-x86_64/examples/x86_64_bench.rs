@@ -1,7 +1,7 @@
 //! Measures the backend: compile time and code bytes per IR instruction on
 //! generated traces of about 100 and 5,000 ops, and a hot loop of int adds
 //! against the same loop in Rust. Run with
-//! `cargo run --release -p backend-x86_64 --example bench` (add
+//! `cargo run --release -p backend-x86_64 --example x86_64_bench` (add
 //! `-- --compile-only` to skip the loops, e.g. to profile the compiler).
 
 use std::hint::black_box;

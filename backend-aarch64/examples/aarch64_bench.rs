@@ -1,7 +1,7 @@
 //! Measures the backend on any host: compile time and code bytes per IR
 //! instruction on generated traces of about 100 and 5,000 ops (the same
 //! traces as the x86-64 backend's bench). Run with
-//! `cargo run --release -p backend-aarch64 --example bench`.
+//! `cargo run --release -p backend-aarch64 --example aarch64_bench`.
 
 use std::time::Instant;
 
