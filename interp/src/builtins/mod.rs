@@ -9,16 +9,24 @@
 //! | [`functions`] | the builtin functions: `print`, `len`, `isinstance`, ... |
 //! | [`constructors`] | `__new__` of the built-in types: `int(...)`, `list(...)`, ... |
 //! | [`object_methods`] | methods of `object` and `type` |
-//! | [`seq_methods`] | methods of str, list, tuple |
+//! | [`seq_methods`] | methods of list and tuple |
+//! | [`str_methods`] | methods of str |
+//! | [`str_format`] | `str.format` and `str.format_map` |
+//! | [`str_chars`] | character classes and case mappings with Python's semantics |
+//! | [`codecs`] | the UTF-8, ASCII and Latin-1 codecs with their error handlers |
 //! | [`map_methods`] | methods of dict and set |
 //! | [`iterators`] | `enumerate`, `zip`, `map`, `filter`, `reversed` |
 
+pub mod codecs;
 pub mod constructors;
 pub mod functions;
 pub mod iterators;
 pub mod map_methods;
 pub mod object_methods;
 pub mod seq_methods;
+pub mod str_chars;
+pub mod str_format;
+pub mod str_methods;
 
 use crate::object::types::TypeObj;
 use crate::object::Gc;
@@ -55,6 +63,7 @@ pub fn install(vm: &mut Vm) {
     object_methods::install(vm);
     constructors::install(vm);
     seq_methods::install(vm);
+    str_methods::install(vm);
     map_methods::install(vm);
     iterators::install(vm);
     let module = vm.new_module("builtins").expect("a fresh module");
