@@ -7,7 +7,9 @@ use super::codecs;
 use super::functions::index_of;
 use super::str_chars as chars;
 use super::str_format;
-use super::{add_method, arg_range, native, set_type_attr};
+use super::{
+    add_method, arg_range, method_no_args, method_no_kwargs, method_one_arg, native, set_type_attr,
+};
 use crate::object::str::{str_of, StrObj};
 use crate::object::tuple::tuple_of;
 use crate::object::{Gc, PyErr, Value};
@@ -94,36 +96,11 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-fn no_keywords(vm: &Vm, name: &str, kwnames: &[Value]) -> PyResult<()> {
-    if kwnames.is_empty() {
-        Ok(())
-    } else {
-        Err(vm.type_error(&format!("{name}() takes no keyword arguments")))
-    }
-}
-
 /// A method without arguments: `upper() takes no arguments (1 given)`.
 fn no_args(vm: &Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyResult<Gc<StrObj>> {
     let s = recv(vm, args, name)?;
-    no_keywords(vm, name, kwnames)?;
-    if args.len() > 1 {
-        return Err(
-            vm.type_error(&format!("{name}() takes no arguments ({} given)", args.len() - 1))
-        );
-    }
+    method_no_args(vm, args, kwnames, name)?;
     Ok(s)
-}
-
-/// A method of one argument: `zfill() takes exactly one argument (0 given)`.
-fn one_arg(vm: &Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyResult<Value> {
-    no_keywords(vm, name, kwnames)?;
-    if args.len() != 2 {
-        return Err(vm.type_error(&format!(
-            "{name}() takes exactly one argument ({} given)",
-            args.len().saturating_sub(1)
-        )));
-    }
-    Ok(args[1])
 }
 
 /// Positional arguments as `PyArg_ParseTuple` checks them:
@@ -136,7 +113,7 @@ fn parse_tuple<'a>(
     min: usize,
     max: usize,
 ) -> PyResult<&'a [Value]> {
-    no_keywords(vm, name, kwnames)?;
+    method_no_kwargs(vm, name, kwnames)?;
     let rest = &args[1..];
     let n = rest.len();
     if n < min {
@@ -385,7 +362,7 @@ fn endswith(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 fn join(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     recv(vm, args, "join")?;
-    let iterable = one_arg(vm, args, kwnames, "join")?;
+    let iterable = method_one_arg(vm, args, kwnames, "join")?;
     let type_error = vm.heap.types().type_error;
     let it = match vm.get_iter(iterable) {
         Ok(it) => it,
@@ -546,7 +523,7 @@ fn partition_impl(
     dir: Direction,
 ) -> PyResult {
     let s = recv(vm, args, name)?;
-    let sep = str_arg_named(vm, one_arg(vm, args, kwnames, name)?)?;
+    let sep = str_arg_named(vm, method_one_arg(vm, args, kwnames, name)?)?;
     if sep.char_len() == 0 {
         return Err(vm.value_error("empty separator"));
     }
@@ -712,7 +689,7 @@ fn rjust(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 fn zfill(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let s = recv(vm, args, "zfill")?;
-    let width = ssize_arg(vm, one_arg(vm, args, kwnames, "zfill")?)?.max(0) as usize;
+    let width = ssize_arg(vm, method_one_arg(vm, args, kwnames, "zfill")?)?.max(0) as usize;
     let fill = width.saturating_sub(s.char_len());
     if fill == 0 {
         return Ok(padded(vm, args[0], &s, 0, 0, '0'));
@@ -1043,7 +1020,7 @@ fn fill_maketrans(vm: &mut Vm, table: Value, args: &[Value]) -> PyResult<()> {
 
 fn translate(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let s = recv(vm, args, "translate")?;
-    let table = one_arg(vm, args, kwnames, "translate")?;
+    let table = method_one_arg(vm, args, kwnames, "translate")?;
     let lookup_error = vm.heap.types().lookup_error;
     let mut out = String::with_capacity(s.as_str().len());
     for c in s.as_str().chars() {
