@@ -16,6 +16,7 @@
 //! | [`codecs`] | the UTF-8, ASCII and Latin-1 codecs with their error handlers |
 //! | [`map_methods`] | methods of dict |
 //! | [`set_methods`] | methods of set and frozenset |
+//! | [`number_methods`] | methods of int, float, complex, range, slice; `complex()` |
 //! | [`iterators`] | `enumerate`, `zip`, `map`, `filter`, `reversed` |
 
 pub mod codecs;
@@ -23,6 +24,7 @@ pub mod constructors;
 pub mod functions;
 pub mod iterators;
 pub mod map_methods;
+pub mod number_methods;
 pub mod object_methods;
 pub mod seq_methods;
 pub mod set_methods;
@@ -68,6 +70,7 @@ pub fn install(vm: &mut Vm) {
     str_methods::install(vm);
     map_methods::install(vm);
     set_methods::install(vm);
+    number_methods::install(vm);
     iterators::install(vm);
     let module = vm.new_module("builtins").expect("a fresh module");
     let dict = crate::vm::function::module_of(module).expect("a module").dict;
