@@ -13,12 +13,14 @@
 //! | [`str_methods`] | methods of str |
 //! | [`str_format`] | `str.format` and `str.format_map` |
 //! | [`str_chars`] | character classes and case mappings with Python's semantics |
+//! | [`bytes_methods`] | `bytes(...)`, `bytearray(...)` and their methods |
 //! | [`codecs`] | the UTF-8, ASCII and Latin-1 codecs with their error handlers |
 //! | [`map_methods`] | methods of dict |
 //! | [`set_methods`] | methods of set and frozenset |
 //! | [`number_methods`] | methods of int, float, complex, range, slice; `complex()` |
 //! | [`iterators`] | `enumerate`, `zip`, `map`, `filter`, `reversed` |
 
+pub mod bytes_methods;
 pub mod codecs;
 pub mod constructors;
 pub mod functions;
@@ -71,6 +73,7 @@ pub fn install(vm: &mut Vm) {
     map_methods::install(vm);
     set_methods::install(vm);
     number_methods::install(vm);
+    bytes_methods::install(vm);
     iterators::install(vm);
     let module = vm.new_module("builtins").expect("a fresh module");
     let dict = crate::vm::function::module_of(module).expect("a module").dict;

@@ -105,7 +105,7 @@ fn no_args(vm: &Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyResult<G
 
 /// Positional arguments as `PyArg_ParseTuple` checks them:
 /// `find() takes at least 1 argument (0 given)`.
-fn parse_tuple<'a>(
+pub fn parse_tuple<'a>(
     vm: &Vm,
     args: &'a [Value],
     kwnames: &[Value],
