@@ -4,7 +4,9 @@
 //! | module | owns |
 //! |---|---|
 //! | [`sys`] | `sys`: argv, path, modules, standard streams, exit, limits |
+//! | [`math`] | `math`: libm with CPython's error rules, fsum, integer functions |
 
+pub mod math;
 pub mod sys;
 
 use crate::object::Value;
@@ -14,6 +16,7 @@ use crate::vm::{PyResult, Vm};
 pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     let module = match name {
         "sys" => Some(vm.sys_module),
+        "math" => Some(math::create(vm)?),
         _ => None,
     };
     if let Some(m) = module {
