@@ -4,9 +4,11 @@
 //! | module | owns |
 //! |---|---|
 //! | [`sys`] | `sys`: argv, path, modules, standard streams, exit, limits |
+//! | [`random`] | `_random`: CPython's Mersenne Twister and its seeding |
 //! | [`math`] | `math`: libm with CPython's error rules, fsum, integer functions |
 
 pub mod math;
+pub mod random;
 pub mod sys;
 
 use crate::object::Value;
@@ -17,6 +19,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     let module = match name {
         "sys" => Some(vm.sys_module),
         "math" => Some(math::create(vm)?),
+        "_random" => Some(random::create(vm)?),
         _ => None,
     };
     if let Some(m) = module {
@@ -25,6 +28,15 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         vm.dict_set_item(modules, key, m)?;
     }
     Ok(module)
+}
+
+/// Sets `module.name = v`.
+pub fn module_set(vm: &mut Vm, module: Value, name: &str, v: Value) -> PyResult<()> {
+    let dict = crate::vm::function::module_of(module)
+        .map(|m| m.dict)
+        .ok_or_else(|| vm.type_error("not a module"))?;
+    let key = vm.heap.intern(name);
+    vm.dict_set_item(dict, key, v)
 }
 
 /// Modules CPython 3.8 implements in C: importing one that tachyon lacks
