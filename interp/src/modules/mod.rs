@@ -5,6 +5,7 @@
 //! |---|---|
 //! | [`sys`] | `sys`: argv, path, modules, standard streams, exit, limits |
 //! | [`random`] | `_random`: CPython's Mersenne Twister and its seeding |
+//! | `itertools.py` | `itertools`, written in Python (iterator classes) and compiled on import |
 //! | [`math`] | `math`: libm with CPython's error rules, fsum, integer functions |
 
 pub mod math;
@@ -20,6 +21,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "sys" => Some(vm.sys_module),
         "math" => Some(math::create(vm)?),
         "_random" => Some(random::create(vm)?),
+        "itertools" => Some(python_module(vm, "itertools", include_str!("itertools.py"))?),
         _ => None,
     };
     if let Some(m) = module {
@@ -28,6 +30,17 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         vm.dict_set_item(modules, key, m)?;
     }
     Ok(module)
+}
+
+/// A module whose source is Python text kept in the binary: what CPython
+/// writes in C and needs no native speed yet.
+fn python_module(vm: &mut Vm, name: &str, source: &str) -> PyResult {
+    let module = vm.new_module(name)?;
+    let mark = vm.push_temp(module);
+    let dict = crate::vm::function::module_of(module).map(|m| m.dict).unwrap_or(Value::NONE);
+    let result = vm.exec_source_in(source.as_bytes(), &format!("<tachyon {name}>"), dict, dict);
+    vm.truncate_temps(mark);
+    result.map(|_| module)
 }
 
 /// Sets `module.name = v`.
