@@ -6,11 +6,13 @@
 //! | [`sys`] | `sys`: argv, path, modules, standard streams, exit, limits |
 //! | [`random`] | `_random`: CPython's Mersenne Twister and its seeding |
 //! | `itertools.py` | `itertools`, written in Python (iterator classes) and compiled on import |
+//! | [`time`] | `time`: the clocks and `sleep` |
 //! | [`math`] | `math`: libm with CPython's error rules, fsum, integer functions |
 
 pub mod math;
 pub mod random;
 pub mod sys;
+pub mod time;
 
 use crate::object::Value;
 use crate::vm::{PyResult, Vm};
@@ -21,6 +23,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "sys" => Some(vm.sys_module),
         "math" => Some(math::create(vm)?),
         "_random" => Some(random::create(vm)?),
+        "time" => Some(time::create(vm)?),
         "itertools" => Some(python_module(vm, "itertools", include_str!("itertools.py"))?),
         _ => None,
     };
