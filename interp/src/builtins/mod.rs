@@ -84,6 +84,8 @@ pub fn install(vm: &mut Vm) {
         set_builtin(vm, name, ty);
     }
     functions::install(vm);
+    let open = native(vm, "open", crate::modules::files::builtin_open);
+    set_builtin(vm, "open", open);
     set_builtin(vm, "None", Value::NONE);
     set_builtin(vm, "True", Value::TRUE);
     set_builtin(vm, "False", Value::FALSE);

@@ -7,8 +7,11 @@
 //! | [`random`] | `_random`: CPython's Mersenne Twister and its seeding |
 //! | `itertools.py` | `itertools`, written in Python (iterator classes) and compiled on import |
 //! | [`time`] | `time`: the clocks and `sleep` |
+//! | [`files`] | `_tachyon_files`: raw file handles under `_io`; the builtin `open` |
+//! | `io.py` | `_io`: open, binary and text files, StringIO, BytesIO (Python) |
 //! | [`math`] | `math`: libm with CPython's error rules, fsum, integer functions |
 
+pub mod files;
 pub mod math;
 pub mod random;
 pub mod sys;
@@ -24,6 +27,8 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "math" => Some(math::create(vm)?),
         "_random" => Some(random::create(vm)?),
         "time" => Some(time::create(vm)?),
+        "_tachyon_files" => Some(files::create(vm)?),
+        "_io" => Some(python_module(vm, "_io", include_str!("io.py"))?),
         "itertools" => Some(python_module(vm, "itertools", include_str!("itertools.py"))?),
         _ => None,
     };
