@@ -9,10 +9,12 @@
 //! | [`time`] | `time`: the clocks and `sleep` |
 //! | [`files`] | `_tachyon_files`: raw file handles under `_io`; the builtin `open` |
 //! | `io.py` | `_io`: open, binary and text files, StringIO, BytesIO (Python) |
+//! | [`namespace`] | `SimpleNamespace` (`sys.implementation`, `sys.flags`) |
 //! | [`math`] | `math`: libm with CPython's error rules, fsum, integer functions |
 
 pub mod files;
 pub mod math;
+pub mod namespace;
 pub mod random;
 pub mod sys;
 pub mod time;
