@@ -74,6 +74,7 @@ pub fn install(vm: &mut Vm) {
     set_methods::install(vm);
     number_methods::install(vm);
     bytes_methods::install(vm);
+    crate::modules::weakref::install_type(vm);
     iterators::install(vm);
     let module = vm.new_module("builtins").expect("a fresh module");
     let dict = crate::vm::function::module_of(module).expect("a module").dict;

@@ -10,6 +10,7 @@
 //! | [`files`] | `_tachyon_files`: raw file handles under `_io`; the builtin `open` |
 //! | `io.py` | `_io`: open, binary and text files, StringIO, BytesIO (Python) |
 //! | [`namespace`] | `SimpleNamespace` (`sys.implementation`, `sys.flags`) |
+//! | [`weakref`] | `_weakref`: ref (constructor and call on the heap's weakrefs), proxy |
 //! | [`math`] | `math`: libm with CPython's error rules, fsum, integer functions |
 
 pub mod files;
@@ -18,6 +19,7 @@ pub mod namespace;
 pub mod random;
 pub mod sys;
 pub mod time;
+pub mod weakref;
 
 use crate::object::Value;
 use crate::vm::{PyResult, Vm};
@@ -29,6 +31,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "math" => Some(math::create(vm)?),
         "_random" => Some(random::create(vm)?),
         "time" => Some(time::create(vm)?),
+        "_weakref" => Some(weakref::create(vm)?),
         "_tachyon_files" => Some(files::create(vm)?),
         "_io" => Some(python_module(vm, "_io", include_str!("io.py"))?),
         "itertools" => Some(python_module(vm, "itertools", include_str!("itertools.py"))?),
