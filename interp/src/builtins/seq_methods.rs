@@ -134,9 +134,7 @@ fn seq_items(vm: &Vm, v: Value) -> PyResult<Vec<Value>> {
 }
 
 fn seq_index(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    if !kwnames.is_empty() || args.len() < 2 || args.len() > 4 {
-        return Err(vm.type_error("index expected at least 1 argument"));
-    }
+    super::arg_range(vm, "index", &args[1..], kwnames, 1, 3)?;
     let items = seq_items(vm, args[0])?;
     let mark = vm.stack.len();
     vm.stack.extend_from_slice(&items);
@@ -158,12 +156,11 @@ fn seq_index(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
                 return Ok(vm.heap.new_int_i64(i));
             }
         }
-        let what = if list_of(args[0]).is_some() {
-            "list.index(x): x not in list"
-        } else {
-            "tuple.index(x): x not in tuple"
-        };
-        Err(vm.value_error(what))
+        if list_of(args[0]).is_some() {
+            let text = vm.repr_of_value(args[1])?;
+            return Err(vm.value_error(&format!("{text} is not in list")));
+        }
+        Err(vm.value_error("tuple.index(x): x not in tuple"))
     })();
     vm.truncate_temps(mark);
     r
