@@ -87,6 +87,8 @@ pub fn install(vm: &mut Vm) {
     functions::install(vm);
     let open = native(vm, "open", crate::modules::files::builtin_open);
     set_builtin(vm, "open", open);
+    let memoryview = native(vm, "memoryview", crate::modules::builtin_memoryview);
+    set_builtin(vm, "memoryview", memoryview);
     set_builtin(vm, "None", Value::NONE);
     set_builtin(vm, "True", Value::TRUE);
     set_builtin(vm, "False", Value::FALSE);

@@ -167,13 +167,5 @@ fn close(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 /// The builtin `open`: `_io.open`, with `_io` imported on first use so
 /// that programs that open no file load nothing.
 pub fn builtin_open(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let io = vm.import_module("_io")?;
-    let mark = vm.push_temp(io);
-    let name = vm.heap.intern("open");
-    let result = vm.get_attr(io, name).and_then(|f| {
-        vm.push_temp(f);
-        vm.call_kw(f, args, kwnames)
-    });
-    vm.truncate_temps(mark);
-    result
+    super::call_lazy_class(vm, "_io", "open", args, kwnames)
 }

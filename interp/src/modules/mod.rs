@@ -11,6 +11,7 @@
 //! | `io.py` | `_io`: open, binary and text files, StringIO, BytesIO (Python) |
 //! | [`namespace`] | `SimpleNamespace` (`sys.implementation`, `sys.flags`) |
 //! | [`weakref`] | `_weakref`: ref (constructor and call on the heap's weakrefs), proxy |
+//! | `memoryview.py` | `memoryview` over bytes and bytearray (Python), made on first use |
 //! | [`math`] | `math`: libm with CPython's error rules, fsum, integer functions |
 
 pub mod files;
@@ -34,6 +35,9 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_weakref" => Some(weakref::create(vm)?),
         "_tachyon_files" => Some(files::create(vm)?),
         "_io" => Some(python_module(vm, "_io", include_str!("io.py"))?),
+        "_tachyon_memoryview" => {
+            Some(python_module(vm, "_tachyon_memoryview", include_str!("memoryview.py"))?)
+        }
         "itertools" => Some(python_module(vm, "itertools", include_str!("itertools.py"))?),
         _ => None,
     };
@@ -54,6 +58,31 @@ fn python_module(vm: &mut Vm, name: &str, source: &str) -> PyResult {
     let result = vm.exec_source_in(source.as_bytes(), &format!("<tachyon {name}>"), dict, dict);
     vm.truncate_temps(mark);
     result.map(|_| module)
+}
+
+/// A builtin that stands for a class written in Python: imports `module`
+/// on first use and calls its `name` with the arguments.
+pub fn call_lazy_class(
+    vm: &mut Vm,
+    module: &str,
+    name: &str,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult {
+    let m = vm.import_module(module)?;
+    let mark = vm.push_temp(m);
+    let attr = vm.heap.intern(name);
+    let result = vm.get_attr(m, attr).and_then(|f| {
+        vm.push_temp(f);
+        vm.call_kw(f, args, kwnames)
+    });
+    vm.truncate_temps(mark);
+    result
+}
+
+/// `memoryview(obj)`.
+pub fn builtin_memoryview(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    call_lazy_class(vm, "_tachyon_memoryview", "memoryview", args, kwnames)
 }
 
 /// Sets `module.name = v`.
