@@ -67,3 +67,5 @@ except StopIteration:
     print("StopIteration")
 d = iter({"a": 1})
 print(d.__next__(), type(d).__name__)
+print([n for n in dir(1) if not n.startswith("_")])
+print((5).real, (5).imag, (5).numerator, (5).denominator, (2.5).real, (2.5).imag, (1+2j).imag, True.real)

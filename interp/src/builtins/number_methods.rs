@@ -49,6 +49,12 @@ pub fn install(vm: &mut Vm) {
     add_new(vm, t.complex, complex_new);
     add_method(vm, t.range, "index", range_index);
     add_method(vm, t.range, "count", range_count);
+    for ty in [t.int, t.float, t.complex] {
+        add_property(vm, ty, "real", real_of);
+        add_property(vm, ty, "imag", imag_of);
+    }
+    add_property(vm, t.int, "numerator", real_of);
+    add_property(vm, t.int, "denominator", denominator_of);
     for ty in [t.range, t.slice] {
         add_property(vm, ty, "start", start_of);
         add_property(vm, ty, "stop", stop_of);
@@ -74,6 +80,28 @@ fn add_property(vm: &Vm, ty: Value, name: &'static str, getter: NativeFn) {
     };
     let prop = vm.heap.alloc(vm.heap.types().property, prop).value();
     set_type_attr(vm, ty, name, prop);
+}
+
+/// `real`, and `numerator` of an int.
+fn real_of(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    match args.first().and_then(|v| vm.as_num(*v)) {
+        Some(Num::Complex(z)) => Ok(Value::from_f64(z.re)),
+        Some(n) => Ok(vm.num_value(n)),
+        None => Err(vm.type_error("descriptor 'real' requires a number")),
+    }
+}
+
+fn imag_of(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    match args.first().and_then(|v| vm.as_num(*v)) {
+        Some(Num::Complex(z)) => Ok(Value::from_f64(z.im)),
+        Some(Num::Float(_)) => Ok(Value::from_f64(0.0)),
+        Some(Num::Int(_)) => Ok(vm.heap.new_int_i64(0)),
+        None => Err(vm.type_error("descriptor 'imag' requires a number")),
+    }
+}
+
+fn denominator_of(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(vm.heap.new_int_i64(1))
 }
 
 /// `start`, `stop` or `step` of a range or slice.
