@@ -7,7 +7,7 @@
 //! instances need nothing the object layer does not already have.
 
 use super::module_set;
-use crate::builtins::{add_method, bytes_methods::bytes_like};
+use crate::builtins::add_method;
 use crate::number::int::Int;
 use crate::number::int_bytes::{self, ByteOrder};
 use crate::object::attrmap::AttrMap;
@@ -23,39 +23,54 @@ const MATRIX_A: u32 = 0x9908_b0df;
 const UPPER_MASK: u32 = 0x8000_0000;
 const LOWER_MASK: u32 = 0x7fff_ffff;
 
-/// The generator: 624 words and the index of the next one to temper.
-#[derive(Clone)]
-pub struct MersenneTwister {
-    state: [u32; N],
-    index: usize,
+/// Bytes of a generator state: 624 words and the index of the next one
+/// to temper, little-endian (what the instance's bytearray holds).
+const STATE_BYTES: usize = (N + 1) * 4;
+
+/// The generator, working in place on its state bytes.
+pub struct MersenneTwister<'a> {
+    bytes: &'a mut [u8],
 }
 
-impl MersenneTwister {
-    fn init_genrand(s: u32) -> MersenneTwister {
-        let mut mt = [0u32; N];
-        mt[0] = s;
+impl<'a> MersenneTwister<'a> {
+    /// A view of `bytes`, if they are a state.
+    pub fn over(bytes: &'a mut [u8]) -> Option<MersenneTwister<'a>> {
+        (bytes.len() == STATE_BYTES).then_some(MersenneTwister { bytes })
+    }
+
+    fn get(&self, i: usize) -> u32 {
+        let b = &self.bytes[4 * i..4 * i + 4];
+        u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+    }
+
+    fn set(&mut self, i: usize, w: u32) {
+        self.bytes[4 * i..4 * i + 4].copy_from_slice(&w.to_le_bytes());
+    }
+
+    fn init_genrand(&mut self, s: u32) {
+        self.set(0, s);
         for i in 1..N {
-            mt[i] =
-                1_812_433_253u32.wrapping_mul(mt[i - 1] ^ (mt[i - 1] >> 30)).wrapping_add(i as u32);
+            let prev = self.get(i - 1);
+            self.set(i, 1_812_433_253u32.wrapping_mul(prev ^ (prev >> 30)).wrapping_add(i as u32));
         }
-        MersenneTwister { state: mt, index: N }
+        self.set(N, N as u32);
     }
 
     /// `init_by_array`: the seeding of `random.seed(int)`.
-    pub fn from_key(key: &[u32]) -> MersenneTwister {
-        let mut g = MersenneTwister::init_genrand(19_650_218);
-        let mt = &mut g.state;
+    pub fn seed_by_array(&mut self, key: &[u32]) {
+        self.init_genrand(19_650_218);
         let (mut i, mut j) = (1usize, 0usize);
         let len = key.len().max(1);
         for _ in 0..N.max(len) {
-            let prev = mt[i - 1] ^ (mt[i - 1] >> 30);
-            mt[i] = (mt[i] ^ prev.wrapping_mul(1_664_525))
+            let prev = self.get(i - 1) ^ (self.get(i - 1) >> 30);
+            let w = (self.get(i) ^ prev.wrapping_mul(1_664_525))
                 .wrapping_add(key.get(j).copied().unwrap_or(0))
                 .wrapping_add(j as u32);
+            self.set(i, w);
             i += 1;
             j += 1;
             if i >= N {
-                mt[0] = mt[N - 1];
+                self.set(0, self.get(N - 1));
                 i = 1;
             }
             if j >= len {
@@ -63,30 +78,31 @@ impl MersenneTwister {
             }
         }
         for _ in 0..N - 1 {
-            let prev = mt[i - 1] ^ (mt[i - 1] >> 30);
-            mt[i] = (mt[i] ^ prev.wrapping_mul(1_566_083_941)).wrapping_sub(i as u32);
+            let prev = self.get(i - 1) ^ (self.get(i - 1) >> 30);
+            let w = (self.get(i) ^ prev.wrapping_mul(1_566_083_941)).wrapping_sub(i as u32);
+            self.set(i, w);
             i += 1;
             if i >= N {
-                mt[0] = mt[N - 1];
+                self.set(0, self.get(N - 1));
                 i = 1;
             }
         }
-        mt[0] = 0x8000_0000;
-        g
+        self.set(0, 0x8000_0000);
     }
 
     pub fn next_u32(&mut self) -> u32 {
-        if self.index >= N {
-            let mt = &mut self.state;
+        let mut index = self.get(N) as usize;
+        if index >= N {
             let mag = |y: u32| if y & 1 == 1 { MATRIX_A } else { 0 };
             for k in 0..N {
-                let y = (mt[k] & UPPER_MASK) | (mt[(k + 1) % N] & LOWER_MASK);
-                mt[k] = mt[(k + M) % N] ^ (y >> 1) ^ mag(y);
+                let y = (self.get(k) & UPPER_MASK) | (self.get((k + 1) % N) & LOWER_MASK);
+                let w = self.get((k + M) % N) ^ (y >> 1) ^ mag(y);
+                self.set(k, w);
             }
-            self.index = 0;
+            index = 0;
         }
-        let mut y = self.state[self.index];
-        self.index += 1;
+        let mut y = self.get(index);
+        self.set(N, index as u32 + 1);
         y ^= y >> 11;
         y ^= (y << 7) & 0x9d2c_5680;
         y ^= (y << 15) & 0xefc6_0000;
@@ -99,26 +115,15 @@ impl MersenneTwister {
         let b = (self.next_u32() >> 6) as f64;
         (a * 67_108_864.0 + b) * (1.0 / 9_007_199_254_740_992.0)
     }
+}
 
-    fn to_bytes(&self) -> Vec<u8> {
-        let mut out: Vec<u8> = self.state.iter().flat_map(|w| w.to_le_bytes()).collect();
-        out.extend_from_slice(&(self.index as u32).to_le_bytes());
-        out
+/// A fresh state seeded by `key`.
+pub fn seeded_state(key: &[u32]) -> Vec<u8> {
+    let mut bytes = vec![0u8; STATE_BYTES];
+    if let Some(mut g) = MersenneTwister::over(&mut bytes) {
+        g.seed_by_array(key);
     }
-
-    fn from_bytes(data: &[u8]) -> Option<MersenneTwister> {
-        if data.len() != (N + 1) * 4 {
-            return None;
-        }
-        let word = |i: usize| {
-            u32::from_le_bytes([data[4 * i], data[4 * i + 1], data[4 * i + 2], data[4 * i + 3]])
-        };
-        let mut state = [0u32; N];
-        for (i, w) in state.iter_mut().enumerate() {
-            *w = word(i);
-        }
-        Some(MersenneTwister { state, index: word(N) as usize })
-    }
+    bytes
 }
 
 const STATE_ATTR: &str = "_tachyon_mt_state";
@@ -149,29 +154,33 @@ pub fn create(vm: &mut Vm) -> PyResult {
     result.map(|_| module)
 }
 
-fn load(vm: &mut Vm, this: Value) -> PyResult<MersenneTwister> {
+/// Runs `f` on the generator of `this`, seeding it from the clock first
+/// if it has none.
+fn with_generator<T>(
+    vm: &mut Vm,
+    this: Value,
+    f: impl FnOnce(&mut MersenneTwister) -> T,
+) -> PyResult<T> {
     let name = vm.heap.intern(STATE_ATTR);
-    let stored = vm.heap.attrs_of(this, false).and_then(|a| a.get(name));
-    if let Some(g) = stored.and_then(bytes_like).and_then(|d| MersenneTwister::from_bytes(&d)) {
-        return Ok(g);
-    }
-    let g = MersenneTwister::from_key(&entropy_key());
-    store(vm, this, &g)?;
-    Ok(g)
+    let stored = vm.heap.attrs_of(this, false).and_then(|a| a.get(name)).and_then(bytearray_of);
+    let state = match stored {
+        Some(b) if b.data.borrow().len() == STATE_BYTES => b,
+        _ => {
+            store(vm, this, seeded_state(&entropy_key()))?;
+            return with_generator(vm, this, f);
+        }
+    };
+    let mut data = state.data.borrow_mut();
+    let mut g = MersenneTwister::over(&mut data).ok_or_else(|| vm.value_error("invalid state"))?;
+    Ok(f(&mut g))
 }
 
-fn store(vm: &mut Vm, this: Value, g: &MersenneTwister) -> PyResult<()> {
+fn store(vm: &mut Vm, this: Value, state: Vec<u8>) -> PyResult<()> {
     let name = vm.heap.intern(STATE_ATTR);
-    if let Some(existing) = vm.heap.attrs_of(this, false).and_then(|a| a.get(name)) {
-        if let Some(b) = bytearray_of(existing) {
-            *b.data.borrow_mut() = g.to_bytes();
-            return Ok(());
-        }
-    }
     let Some(attrs) = vm.heap.attrs_of(this, true) else {
         return Err(vm.type_error("descriptor requires a '_random.Random' object"));
     };
-    let data = vm.heap.new_bytearray(g.to_bytes());
+    let data = vm.heap.new_bytearray(state);
     attrs.set(&vm.heap, name, data);
     Ok(())
 }
@@ -232,16 +241,13 @@ fn seed(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             }
         },
     };
-    store(vm, this, &MersenneTwister::from_key(&key))?;
+    store(vm, this, seeded_state(&key))?;
     Ok(Value::NONE)
 }
 
 fn random(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     crate::builtins::method_no_args(vm, args, kwnames, "random")?;
-    let mut g = load(vm, args[0])?;
-    let x = g.next_f64();
-    store(vm, args[0], &g)?;
-    Ok(Value::from_f64(x))
+    with_generator(vm, args[0], |g| g.next_f64()).map(Value::from_f64)
 }
 
 fn getrandbits(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -253,31 +259,30 @@ fn getrandbits(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if k <= 0 {
         return Err(vm.value_error("number of bits must be greater than zero"));
     }
-    let mut g = load(vm, args[0])?;
-    let result = if k <= 32 {
-        Int::from((g.next_u32() >> (32 - k)) as i64)
-    } else {
-        let mut bytes = Vec::with_capacity((k as usize).div_ceil(32) * 4);
-        let mut left = k;
-        while left > 0 {
-            let mut r = g.next_u32();
-            if left < 32 {
-                r >>= 32 - left;
+    let result = with_generator(vm, args[0], |g| {
+        if k <= 32 {
+            Int::from((g.next_u32() >> (32 - k)) as i64)
+        } else {
+            let mut bytes = Vec::with_capacity((k as usize).div_ceil(32) * 4);
+            let mut left = k;
+            while left > 0 {
+                let mut r = g.next_u32();
+                if left < 32 {
+                    r >>= 32 - left;
+                }
+                bytes.extend_from_slice(&r.to_le_bytes());
+                left -= 32;
             }
-            bytes.extend_from_slice(&r.to_le_bytes());
-            left -= 32;
+            int_bytes::from_bytes(&bytes, ByteOrder::Little, false)
         }
-        int_bytes::from_bytes(&bytes, ByteOrder::Little, false)
-    };
-    store(vm, args[0], &g)?;
+    })?;
     Ok(vm.int_value(result))
 }
 
 fn getstate(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     crate::builtins::method_no_args(vm, args, kwnames, "getstate")?;
-    let g = load(vm, args[0])?;
-    let mut items: Vec<Value> = g.state.iter().map(|w| vm.heap.new_int_i64(*w as i64)).collect();
-    items.push(vm.heap.new_int_i64(g.index as i64));
+    let words = with_generator(vm, args[0], |g| (0..=N).map(|i| g.get(i)).collect::<Vec<u32>>())?;
+    let items: Vec<Value> = words.iter().map(|w| vm.heap.new_int_i64(*w as i64)).collect();
     Ok(vm.heap.new_tuple(&items))
 }
 
@@ -290,22 +295,18 @@ fn setstate(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if items.len() != N + 1 {
         return Err(vm.value_error("state vector is the wrong size"));
     }
-    let mut g = MersenneTwister { state: [0; N], index: 0 };
+    let mut state = vec![0u8; STATE_BYTES];
     for (i, v) in items.iter().enumerate() {
         let Some(n) = vm.as_int(*v) else {
             return Err(vm.type_error("an integer is required"));
         };
         let n = n.to_i64().unwrap_or(-1);
-        if i == N {
-            if !(0..=N as i64).contains(&n) {
-                return Err(vm.value_error("invalid state"));
-            }
-            g.index = n as usize;
-        } else {
-            g.state[i] = n as u32;
+        if i == N && !(0..=N as i64).contains(&n) {
+            return Err(vm.value_error("invalid state"));
         }
+        state[4 * i..4 * i + 4].copy_from_slice(&(n as u32).to_le_bytes());
     }
-    store(vm, args[0], &g)?;
+    store(vm, args[0], state)?;
     Ok(Value::NONE)
 }
 
@@ -316,9 +317,9 @@ mod tests {
     #[test]
     fn matches_cpython_seed_1() {
         // python3.8 -c "import random; random.seed(1); print(random.random())"
-        let mut g = MersenneTwister::from_key(&[1]);
-        assert_eq!(g.next_f64(), 0.13436424411240122);
-        let round_trip = MersenneTwister::from_bytes(&g.to_bytes()).map(|mut h| h.next_u32());
-        assert_eq!(round_trip, Some(g.next_u32()));
+        let mut state = seeded_state(&[1]);
+        let g = MersenneTwister::over(&mut state).map(|mut g| g.next_f64());
+        assert_eq!(g, Some(0.13436424411240122));
+        assert!(MersenneTwister::over(&mut [0u8; 3]).is_none());
     }
 }
