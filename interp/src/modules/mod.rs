@@ -12,6 +12,7 @@
 //! | [`namespace`] | `SimpleNamespace` (`sys.implementation`, `sys.flags`) |
 //! | [`weakref`] | `_weakref`: ref (constructor and call on the heap's weakrefs), proxy |
 //! | `memoryview.py` | `memoryview` over bytes and bytearray (Python), made on first use |
+//! | `collections.py` | `_collections`: deque and defaultdict (Python) |
 //! | [`math`] | `math`: libm with CPython's error rules, fsum, integer functions |
 
 pub mod files;
@@ -35,6 +36,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_weakref" => Some(weakref::create(vm)?),
         "_tachyon_files" => Some(files::create(vm)?),
         "_io" => Some(python_module(vm, "_io", include_str!("io.py"))?),
+        "_collections" => Some(python_module(vm, "_collections", include_str!("collections.py"))?),
         "_tachyon_memoryview" => {
             Some(python_module(vm, "_tachyon_memoryview", include_str!("memoryview.py"))?)
         }
