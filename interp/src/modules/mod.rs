@@ -13,12 +13,14 @@
 //! | [`weakref`] | `_weakref`: ref (constructor and call on the heap's weakrefs), proxy |
 //! | `memoryview.py` | `memoryview` over bytes and bytearray (Python), made on first use |
 //! | `collections.py` | `_collections`: deque and defaultdict (Python) |
+//! | [`sha512`] | `_sha512`: SHA-512 and SHA-384 hash objects |
 //! | [`math`] | `math`: libm with CPython's error rules, fsum, integer functions |
 
 pub mod files;
 pub mod math;
 pub mod namespace;
 pub mod random;
+pub mod sha512;
 pub mod sys;
 pub mod time;
 pub mod weakref;
@@ -34,6 +36,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_random" => Some(random::create(vm)?),
         "time" => Some(time::create(vm)?),
         "_weakref" => Some(weakref::create(vm)?),
+        "_sha512" => Some(sha512::create(vm)?),
         "_tachyon_files" => Some(files::create(vm)?),
         "_io" => Some(python_module(vm, "_io", include_str!("io.py"))?),
         "_collections" => Some(python_module(vm, "_collections", include_str!("collections.py"))?),
