@@ -102,14 +102,40 @@ fn with_other_set<T>(
 /// Elements of `s` that are (`keep_if_in`) or are not in `other`.
 fn filter_by(vm: &mut Vm, s: Value, other: Value, keep_if_in: bool) -> PyResult<Vec<Value>> {
     with_other_set(vm, other, |vm, o| {
-        let mut kept = Vec::new();
-        for x in vm.set_items(s) {
+        for_each_rooted(vm, s, |vm, x, kept: &mut Vec<Value>| {
             if vm.set_contains(o, x)? == keep_if_in {
                 kept.push(x);
             }
-        }
-        Ok(kept)
+            Ok(true)
+        })
     })
+}
+
+/// Runs `f` on each element of set `s` with all of them on the stack (an
+/// `__eq__` may remove one from the set while we look at it); `f` returns
+/// false to stop. Returns what `f` collected.
+fn for_each_rooted(
+    vm: &mut Vm,
+    s: Value,
+    mut f: impl FnMut(&mut Vm, Value, &mut Vec<Value>) -> PyResult<bool>,
+) -> PyResult<Vec<Value>> {
+    let items = vm.set_items(s);
+    let mark = vm.stack.len();
+    vm.stack.extend_from_slice(&items);
+    let mut out = Vec::new();
+    let mut result = Ok(());
+    for x in items {
+        match f(vm, x, &mut out) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                result = Err(e);
+                break;
+            }
+        }
+    }
+    vm.truncate_temps(mark);
+    result.map(|_| out)
 }
 
 /// Applies `step` to the result set for each argument after the receiver.
@@ -153,12 +179,13 @@ fn subtract_into(vm: &mut Vm, s: Value, other: Value) -> PyResult<()> {
 
 fn symmetric_into(vm: &mut Vm, s: Value, other: Value) -> PyResult<()> {
     with_other_set(vm, other, |vm, o| {
-        for y in vm.set_items(o) {
+        for_each_rooted(vm, o, |vm, y, _| {
             if !vm.set_discard(s, y)? {
                 vm.set_add(s, y)?;
             }
-        }
-        Ok(())
+            Ok(true)
+        })
+        .map(|_| ())
     })
 }
 
@@ -213,12 +240,14 @@ fn symmetric_difference_update(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -
 
 /// Is every element of `a` in `b`?
 fn all_in(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
-    for x in vm.set_items(a) {
-        if !vm.set_contains(b, x)? {
-            return Ok(false);
+    let missing = for_each_rooted(vm, a, |vm, x, missing| {
+        let found = vm.set_contains(b, x)?;
+        if !found {
+            missing.push(x);
         }
-    }
-    Ok(true)
+        Ok(found)
+    })?;
+    Ok(missing.is_empty())
 }
 
 fn issubset(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
