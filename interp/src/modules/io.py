@@ -107,7 +107,7 @@ class BufferedReader(_BufferedIOBase):
         self._ahead = b""
 
     def __repr__(self):
-        return "<_io.%s name=%s>" % (type(self).__name__, repr(self.name))
+        return "<_io." + type(self).__name__ + " name=" + repr(self.name) + ">"
 
     def readable(self):
         self._check_closed()
@@ -227,8 +227,8 @@ class TextIOWrapper(_TextIOBase):
         "".encode(self.encoding)
 
     def __repr__(self):
-        return "<_io.TextIOWrapper name=%s mode=%s encoding=%s>" % (
-            repr(self.name), repr(self.mode), repr(self.encoding))
+        return ("<_io.TextIOWrapper name=" + repr(self.name) + " mode=" + repr(self.mode)
+                + " encoding=" + repr(self.encoding) + ">")
 
     @property
     def name(self):

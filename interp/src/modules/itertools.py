@@ -73,7 +73,7 @@ class repeat:
         if times is not None:
             times = times.__index__() if hasattr(times, "__index__") else times
             if not isinstance(times, int):
-                raise TypeError("integer argument expected, got %s" % type(times).__name__)
+                raise TypeError("integer argument expected, got " + type(times).__name__)
             times = max(times, 0)
         self._times = times
 
@@ -362,7 +362,7 @@ class _tee:
 
 def tee(iterable, n=2):
     if not isinstance(n, int):
-        raise TypeError("integer argument expected, got %s" % type(n).__name__)
+        raise TypeError("integer argument expected, got " + type(n).__name__)
     if n < 0:
         raise ValueError("n must be >= 0")
     if isinstance(iterable, _tee):

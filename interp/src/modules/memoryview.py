@@ -90,7 +90,7 @@ class memoryview:
         self.release()
 
     def __repr__(self):
-        return "<memory at 0x%x>" % id(self)
+        return "<memory at " + hex(id(self)) + ">"
 
     def release(self):
         self._released = True

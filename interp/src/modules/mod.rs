@@ -6,7 +6,7 @@
 //! | [`sys`] | `sys`: argv, path, modules, standard streams, exit, limits |
 //! | [`random`] | `_random`: CPython's Mersenne Twister and its seeding |
 //! | `itertools.py` | `itertools`, written in Python (iterator classes) and compiled on import |
-//! | [`time`] | `time`: the clocks and `sleep` |
+//! | [`time`] | `time`: the clocks and `sleep`; the calendar in `time_calendar.py` |
 //! | [`files`] | `_tachyon_files`: raw file handles under `_io`; the builtin `open` |
 //! | `io.py` | `_io`: open, binary and text files, StringIO, BytesIO (Python) |
 //! | [`namespace`] | `SimpleNamespace` (`sys.implementation`, `sys.flags`) |
@@ -40,6 +40,9 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_tachyon_files" => Some(files::create(vm)?),
         "_io" => Some(python_module(vm, "_io", include_str!("io.py"))?),
         "_collections" => Some(python_module(vm, "_collections", include_str!("collections.py"))?),
+        "_tachyon_time_calendar" => {
+            Some(python_module(vm, "_tachyon_time_calendar", include_str!("time_calendar.py"))?)
+        }
         "_tachyon_memoryview" => {
             Some(python_module(vm, "_tachyon_memoryview", include_str!("memoryview.py"))?)
         }

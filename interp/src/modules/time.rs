@@ -1,5 +1,8 @@
-//! The clocks of the `time` module: `time`, `perf_counter`, `monotonic`,
-//! `process_time` (each with its `_ns` form) and `sleep`.
+//! The `time` module: the clocks (`time`, `perf_counter`, `monotonic`,
+//! `process_time`, each with its `_ns` form) and `sleep` here; the calendar
+//! functions (`gmtime`, `localtime`, `mktime`, `strftime`, `asctime`,
+//! `ctime`) are Python in `time_calendar.py`, loaded on their first call.
+//! Local time is UTC: no time-zone database is read yet.
 
 use super::module_set;
 use crate::builtins::{exactly_one, method_no_kwargs, native};
@@ -23,11 +26,28 @@ pub fn create(vm: &mut Vm) -> PyResult {
         ("process_time", process_time),
         ("process_time_ns", process_time_ns),
         ("sleep", sleep),
+        ("gmtime", gmtime),
+        ("localtime", localtime),
+        ("mktime", mktime),
+        ("strftime", strftime),
+        ("asctime", asctime),
+        ("ctime", ctime),
     ];
-    let result = funcs.iter().try_for_each(|(name, f)| {
-        let v = native(vm, name, *f);
-        module_set(vm, module, name, v)
-    });
+    let result = funcs
+        .iter()
+        .try_for_each(|(name, f)| {
+            let v = native(vm, name, *f);
+            module_set(vm, module, name, v)
+        })
+        .and_then(|_| {
+            let zero = vm.heap.new_int_i64(0);
+            for name in ["timezone", "altzone", "daylight"] {
+                module_set(vm, module, name, zero)?;
+            }
+            let utc = vm.heap.new_str("UTC");
+            let tzname = vm.heap.new_tuple(&[utc, utc]);
+            module_set(vm, module, "tzname", tzname)
+        });
     vm.truncate_temps(mark);
     result.map(|_| module)
 }
@@ -111,3 +131,17 @@ fn sleep(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     std::thread::sleep(Duration::from_secs_f64(secs));
     Ok(Value::NONE)
 }
+
+/// The calendar functions, each the same-named function of the Python
+/// module `_tachyon_time_calendar`.
+macro_rules! calendar_functions {
+    ($($name:ident),*) => {
+        $(
+            fn $name(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+                super::call_lazy_class(vm, "_tachyon_time_calendar", stringify!($name), args, kwnames)
+            }
+        )*
+    };
+}
+
+calendar_functions!(gmtime, localtime, mktime, strftime, asctime, ctime);
