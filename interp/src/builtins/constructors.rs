@@ -42,6 +42,7 @@ pub fn install(vm: &mut Vm) {
         add_new(vm, *ty, *f);
     }
     add_method(vm, t.base_exception, "__init__", exception_init);
+    add_method(vm, t.dict, "__init__", dict_init);
     add_method(vm, t.property, "getter", property_getter);
     add_method(vm, t.property, "setter", property_setter);
     add_method(vm, t.property, "deleter", property_deleter);
@@ -367,13 +368,32 @@ fn tuple_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 fn dict_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let dict_t = vm.heap.types().dict;
     let cls = class_arg(vm, args, dict_t, "dict")?;
-    let d = if cls == dict_t { vm.heap.new_dict() } else { vm.heap.new_dict_of_type(cls) };
+    if cls != dict_t {
+        // A subclass fills itself in `__init__` (dict's, or one that calls it).
+        return Ok(vm.heap.new_dict_of_type(cls));
+    }
+    let d = vm.heap.new_dict();
     let mark = vm.push_temp(d);
     let mut update_args = vec![d];
     update_args.extend_from_slice(&args[1..]);
     let r = crate::builtins::map_methods::dict_update(vm, &update_args, kwnames);
     vm.truncate_temps(mark);
     r.map(|_| d)
+}
+
+/// `dict.__init__(self, *args, **kwargs)`: fills instances of subclasses
+/// (an exact dict was filled by `__new__`, as the fast path of `dict(...)`).
+fn dict_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let dict_t = vm.heap.types().dict;
+    match args.first() {
+        Some(&d) if crate::object::dict::dict_of(d).is_some() => {
+            if vm.heap.type_of(d) == dict_t {
+                return Ok(Value::NONE);
+            }
+            crate::builtins::map_methods::dict_update(vm, args, kwnames)
+        }
+        _ => Err(vm.type_error("descriptor '__init__' requires a 'dict' object")),
+    }
 }
 
 fn set_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

@@ -89,7 +89,11 @@ fn print(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             "end" => end = text(vm, "end")?.unwrap_or_else(|| "\n".into()),
             "file" => file = v,
             "flush" => flush = vm.is_true(v)?,
-            other => return Err(unexpected_kw(vm, "print", other)),
+            other => {
+                return Err(
+                    vm.type_error(&format!("'{other}' is an invalid keyword argument for print()"))
+                )
+            }
         }
     }
     let mut out = String::new();
@@ -649,14 +653,8 @@ fn int_base_string(
             vm.type_name(v)
         )));
     };
-    let prefix = match base {
-        2 => "0b",
-        8 => "0o",
-        _ => "0x",
-    };
-    let digits = i.abs().to_base_string(base);
-    let sign = if i.is_negative() { "-" } else { "" };
-    Ok(vm.heap.new_str_from_string(format!("{sign}{prefix}{digits}")))
+    // `to_base_string` writes the sign and the 0b/0o/0x prefix.
+    Ok(vm.heap.new_str_from_string(i.to_base_string(base)))
 }
 
 fn bin(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

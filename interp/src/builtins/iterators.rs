@@ -67,6 +67,24 @@ pub fn install(vm: &mut Vm) {
         add_method(vm, ty, "__next__", builtin_next);
         add_method(vm, ty, "__iter__", self_iter);
     }
+    let native_iterators = [
+        t.list_iterator,
+        t.list_reverseiterator,
+        t.tuple_iterator,
+        t.str_iterator,
+        t.bytes_iterator,
+        t.range_iterator,
+        t.iterator,
+        t.callable_iterator,
+        t.dict_keyiterator,
+        t.dict_valueiterator,
+        t.dict_itemiterator,
+        t.set_iterator,
+    ];
+    for ty in native_iterators {
+        add_method(vm, ty, "__next__", native_iterator_next);
+        add_method(vm, ty, "__iter__", self_iter);
+    }
 }
 
 fn make(vm: &Vm, cls: Value, state: IterState) -> Value {
@@ -185,7 +203,9 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         };
         return Ok(vm.heap.alloc(vm.heap.types().list_reverseiterator, it).value());
     }
-    if crate::object::dict::dict_of(seq).is_some() {
+    let unordered =
+        vm.is_set_like(seq) || Gc::<crate::vm::containers::WrapperObj>::from_value(seq).is_some();
+    if crate::object::dict::dict_of(seq).is_some() || unordered {
         return Err(vm.type_error(&format!("'{}' object is not reversible", vm.type_name(seq))));
     }
     let len = match vm.len_of(seq) {
@@ -212,6 +232,15 @@ fn self_iter(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 
 fn builtin_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     match next_of(vm, args[0])? {
+        Some(v) => Ok(v),
+        None => Err(crate::object::PyErr::with_args(&vm.heap, vm.heap.types().stop_iteration, &[])),
+    }
+}
+
+/// `__next__` of the VM's own iterators (list, str, dict, set, ...).
+fn native_iterator_next(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    super::method_no_args(vm, args, kwnames, "__next__")?;
+    match vm.iter_next(args[0])? {
         Some(v) => Ok(v),
         None => Err(crate::object::PyErr::with_args(&vm.heap, vm.heap.types().stop_iteration, &[])),
     }

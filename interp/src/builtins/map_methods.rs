@@ -1,4 +1,4 @@
-//! Methods of dict and set.
+//! Methods of dict.
 
 use super::{add_method, split_kwargs};
 use crate::object::dict::dict_of;
@@ -24,15 +24,30 @@ pub fn install(vm: &mut Vm) {
     for (name, f) in dict_methods {
         add_method(vm, t.dict, name, *f);
     }
-    let set_methods: &[(&'static str, NativeFn)] = &[
-        ("add", set_add),
-        ("discard", set_discard),
-        ("remove", set_remove),
-        ("update", set_update),
-    ];
-    for (name, f) in set_methods {
-        add_method(vm, t.set, name, *f);
-    }
+    let fromkeys = super::native(vm, "fromkeys", dict_fromkeys);
+    let fromkeys = vm.new_class_method(fromkeys);
+    super::set_type_attr(vm, t.dict, "fromkeys", fromkeys);
+}
+
+/// `dict.fromkeys(iterable, value=None)`, a class method.
+fn dict_fromkeys(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let rest = super::arg_range(vm, "fromkeys", &args[1..], kwnames, 1, 2)?;
+    let cls = args[0];
+    let value = rest.get(1).copied().unwrap_or(Value::NONE);
+    let d = if cls == vm.heap.types().dict { vm.heap.new_dict() } else { vm.call(cls, &[])? };
+    let mark = vm.push_temp(d);
+    let result = vm.collect_iterable(rest[0]).and_then(|keys| {
+        vm.stack.extend_from_slice(&keys);
+        keys.iter().try_for_each(|&k| {
+            if dict_of(d).is_some() && !vm.heap.type_obj(d).is_heap_type() {
+                vm.dict_set_item(d, k, value)
+            } else {
+                vm.set_item(d, k, value)
+            }
+        })
+    });
+    vm.truncate_temps(mark);
+    result.map(|_| d)
 }
 
 fn dict_arg(vm: &Vm, args: &[Value], method: &str) -> PyResult<Value> {
@@ -167,50 +182,4 @@ fn dict_popitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
         Some((k, v)) => Ok(vm.heap.new_tuple(&[k, v])),
         None => Err(PyErr::key_error(&vm.heap, vm.heap.new_str("popitem(): dictionary is empty"))),
     }
-}
-
-fn set_arg(vm: &Vm, args: &[Value], method: &str) -> PyResult<Value> {
-    match args.first() {
-        Some(&s) if crate::object::set::set_of(s).is_some() => Ok(s),
-        _ => Err(vm.type_error(&format!("descriptor '{method}' requires a 'set' object"))),
-    }
-}
-
-fn set_add(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    let s = set_arg(vm, args, "add")?;
-    if args.len() != 2 {
-        return Err(
-            vm.type_error(&format!("add() takes exactly one argument ({} given)", args.len() - 1))
-        );
-    }
-    vm.set_add(s, args[1])?;
-    Ok(Value::NONE)
-}
-
-fn set_discard_impl(vm: &mut Vm, args: &[Value], must_exist: bool) -> PyResult {
-    let s = set_arg(vm, args, if must_exist { "remove" } else { "discard" })?;
-    if args.len() != 2 {
-        return Err(vm.type_error("expected exactly one argument"));
-    }
-    let removed = vm.set_discard(s, args[1])?;
-    if must_exist && !removed {
-        return Err(vm.key_error(args[1]));
-    }
-    Ok(Value::NONE)
-}
-
-fn set_discard(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    set_discard_impl(vm, args, false)
-}
-
-fn set_remove(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    set_discard_impl(vm, args, true)
-}
-
-fn set_update(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    let s = set_arg(vm, args, "update")?;
-    for &src in &args[1..] {
-        vm.set_update(s, src)?;
-    }
-    Ok(Value::NONE)
 }

@@ -9,16 +9,30 @@
 //! | [`functions`] | the builtin functions: `print`, `len`, `isinstance`, ... |
 //! | [`constructors`] | `__new__` of the built-in types: `int(...)`, `list(...)`, ... |
 //! | [`object_methods`] | methods of `object` and `type` |
-//! | [`seq_methods`] | methods of str, list, tuple |
-//! | [`map_methods`] | methods of dict and set |
+//! | [`seq_methods`] | methods of list and tuple |
+//! | [`str_methods`] | methods of str |
+//! | [`str_format`] | `str.format` and `str.format_map` |
+//! | [`str_chars`] | character classes and case mappings with Python's semantics |
+//! | [`bytes_methods`] | `bytes(...)`, `bytearray(...)` and their methods |
+//! | [`codecs`] | the UTF-8, ASCII and Latin-1 codecs with their error handlers |
+//! | [`map_methods`] | methods of dict |
+//! | [`set_methods`] | methods of set and frozenset |
+//! | [`number_methods`] | methods of int, float, complex, range, slice; `complex()` |
 //! | [`iterators`] | `enumerate`, `zip`, `map`, `filter`, `reversed` |
 
+pub mod bytes_methods;
+pub mod codecs;
 pub mod constructors;
 pub mod functions;
 pub mod iterators;
 pub mod map_methods;
+pub mod number_methods;
 pub mod object_methods;
 pub mod seq_methods;
+pub mod set_methods;
+pub mod str_chars;
+pub mod str_format;
+pub mod str_methods;
 
 use crate::object::types::TypeObj;
 use crate::object::Gc;
@@ -55,7 +69,12 @@ pub fn install(vm: &mut Vm) {
     object_methods::install(vm);
     constructors::install(vm);
     seq_methods::install(vm);
+    str_methods::install(vm);
     map_methods::install(vm);
+    set_methods::install(vm);
+    number_methods::install(vm);
+    bytes_methods::install(vm);
+    crate::modules::weakref::install_type(vm);
     iterators::install(vm);
     let module = vm.new_module("builtins").expect("a fresh module");
     let dict = crate::vm::function::module_of(module).expect("a module").dict;
@@ -66,6 +85,10 @@ pub fn install(vm: &mut Vm) {
         set_builtin(vm, name, ty);
     }
     functions::install(vm);
+    let open = native(vm, "open", crate::modules::files::builtin_open);
+    set_builtin(vm, "open", open);
+    let memoryview = native(vm, "memoryview", crate::modules::builtin_memoryview);
+    set_builtin(vm, "memoryview", memoryview);
     set_builtin(vm, "None", Value::NONE);
     set_builtin(vm, "True", Value::TRUE);
     set_builtin(vm, "False", Value::FALSE);
@@ -162,4 +185,38 @@ pub fn split_kwargs<'a>(
 /// The TypeError for an unexpected keyword argument.
 pub fn unexpected_kw(vm: &Vm, fname: &str, name: &str) -> PyErr {
     vm.type_error(&format!("{fname}() got an unexpected keyword argument '{name}'"))
+}
+
+// ---- methods: the receiver is `args[0]`
+
+/// `name() takes no keyword arguments` unless `kwnames` is empty.
+pub fn method_no_kwargs(vm: &Vm, name: &str, kwnames: &[Value]) -> PyResult<()> {
+    if kwnames.is_empty() {
+        Ok(())
+    } else {
+        Err(vm.type_error(&format!("{name}() takes no keyword arguments")))
+    }
+}
+
+/// The argument of a one-argument method (`METH_O`).
+pub fn method_one_arg(vm: &Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyResult<Value> {
+    method_no_kwargs(vm, name, kwnames)?;
+    if args.len() != 2 {
+        return Err(vm.type_error(&format!(
+            "{name}() takes exactly one argument ({} given)",
+            args.len().saturating_sub(1)
+        )));
+    }
+    Ok(args[1])
+}
+
+/// Checks that a method got no arguments (`METH_NOARGS`).
+pub fn method_no_args(vm: &Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyResult<()> {
+    method_no_kwargs(vm, name, kwnames)?;
+    if args.len() > 1 {
+        return Err(
+            vm.type_error(&format!("{name}() takes no arguments ({} given)", args.len() - 1))
+        );
+    }
+    Ok(())
 }

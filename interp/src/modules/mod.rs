@@ -4,8 +4,26 @@
 //! | module | owns |
 //! |---|---|
 //! | [`sys`] | `sys`: argv, path, modules, standard streams, exit, limits |
+//! | [`random`] | `_random`: CPython's Mersenne Twister and its seeding |
+//! | `itertools.py` | `itertools`, written in Python (iterator classes) and compiled on import |
+//! | [`time`] | `time`: the clocks and `sleep`; the calendar in `time_calendar.py` |
+//! | [`files`] | `_tachyon_files`: raw file handles under `_io`; the builtin `open` |
+//! | `io.py` | `_io`: open, binary and text files, StringIO, BytesIO (Python) |
+//! | [`namespace`] | `SimpleNamespace` (`sys.implementation`, `sys.flags`) |
+//! | [`weakref`] | `_weakref`: ref (constructor and call on the heap's weakrefs), proxy |
+//! | `memoryview.py` | `memoryview` over bytes and bytearray (Python), made on first use |
+//! | `collections.py` | `_collections`: deque and defaultdict (Python) |
+//! | [`sha512`] | `_sha512`: SHA-512 and SHA-384 hash objects |
+//! | [`math`] | `math`: libm with CPython's error rules, fsum, integer functions |
 
+pub mod files;
+pub mod math;
+pub mod namespace;
+pub mod random;
+pub mod sha512;
 pub mod sys;
+pub mod time;
+pub mod weakref;
 
 use crate::object::Value;
 use crate::vm::{PyResult, Vm};
@@ -14,6 +32,21 @@ use crate::vm::{PyResult, Vm};
 pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     let module = match name {
         "sys" => Some(vm.sys_module),
+        "math" => Some(math::create(vm)?),
+        "_random" => Some(random::create(vm)?),
+        "time" => Some(time::create(vm)?),
+        "_weakref" => Some(weakref::create(vm)?),
+        "_sha512" => Some(sha512::create(vm)?),
+        "_tachyon_files" => Some(files::create(vm)?),
+        "_io" => Some(python_module(vm, "_io", include_str!("io.py"))?),
+        "_collections" => Some(python_module(vm, "_collections", include_str!("collections.py"))?),
+        "_tachyon_time_calendar" => {
+            Some(python_module(vm, "_tachyon_time_calendar", include_str!("time_calendar.py"))?)
+        }
+        "_tachyon_memoryview" => {
+            Some(python_module(vm, "_tachyon_memoryview", include_str!("memoryview.py"))?)
+        }
+        "itertools" => Some(python_module(vm, "itertools", include_str!("itertools.py"))?),
         _ => None,
     };
     if let Some(m) = module {
@@ -22,6 +55,51 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         vm.dict_set_item(modules, key, m)?;
     }
     Ok(module)
+}
+
+/// A module whose source is Python text kept in the binary: what CPython
+/// writes in C and needs no native speed yet.
+fn python_module(vm: &mut Vm, name: &str, source: &str) -> PyResult {
+    let module = vm.new_module(name)?;
+    let mark = vm.push_temp(module);
+    let dict = crate::vm::function::module_of(module).map(|m| m.dict).unwrap_or(Value::NONE);
+    let result = vm.exec_source_in(source.as_bytes(), &format!("<tachyon {name}>"), dict, dict);
+    vm.truncate_temps(mark);
+    result.map(|_| module)
+}
+
+/// A builtin that stands for a class written in Python: imports `module`
+/// on first use and calls its `name` with the arguments.
+pub fn call_lazy_class(
+    vm: &mut Vm,
+    module: &str,
+    name: &str,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult {
+    let m = vm.import_module(module)?;
+    let mark = vm.push_temp(m);
+    let attr = vm.heap.intern(name);
+    let result = vm.get_attr(m, attr).and_then(|f| {
+        vm.push_temp(f);
+        vm.call_kw(f, args, kwnames)
+    });
+    vm.truncate_temps(mark);
+    result
+}
+
+/// `memoryview(obj)`.
+pub fn builtin_memoryview(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    call_lazy_class(vm, "_tachyon_memoryview", "memoryview", args, kwnames)
+}
+
+/// Sets `module.name = v`.
+pub fn module_set(vm: &mut Vm, module: Value, name: &str, v: Value) -> PyResult<()> {
+    let dict = crate::vm::function::module_of(module)
+        .map(|m| m.dict)
+        .ok_or_else(|| vm.type_error("not a module"))?;
+    let key = vm.heap.intern(name);
+    vm.dict_set_item(dict, key, v)
 }
 
 /// Modules CPython 3.8 implements in C: importing one that tachyon lacks

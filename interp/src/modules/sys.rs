@@ -52,6 +52,44 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     set(vm, dict, "maxunicode", vm.heap.new_int_i64(0x10ffff))?;
     set(vm, dict, "platform", vm.heap.new_str("linux"))?;
     set(vm, dict, "byteorder", vm.heap.new_str("little"))?;
+    let empty = vm.heap.new_list(&[]);
+    set(vm, dict, "warnoptions", empty)?;
+    let xoptions = vm.heap.new_dict();
+    set(vm, dict, "_xoptions", xoptions)?;
+    set(vm, dict, "dont_write_bytecode", Value::TRUE)?;
+    let namespace = super::namespace::new_class(vm)?;
+    let implementation = super::namespace::new_instance(
+        vm,
+        namespace,
+        &[
+            ("name", vm.heap.new_str("tachyon")),
+            ("cache_tag", Value::NONE),
+            ("version", info),
+            ("hexversion", vm.heap.new_int_i64(0x030812f0)),
+        ],
+    )?;
+    set(vm, dict, "implementation", implementation)?;
+    let zero = Value::from_small_int(0).expect("0");
+    let flag_names = [
+        "debug",
+        "inspect",
+        "interactive",
+        "optimize",
+        "dont_write_bytecode",
+        "no_user_site",
+        "no_site",
+        "ignore_environment",
+        "verbose",
+        "bytes_warning",
+        "quiet",
+        "hash_randomization",
+        "isolated",
+        "dev_mode",
+        "utf8_mode",
+    ];
+    let fields: Vec<(&str, Value)> = flag_names.iter().map(|n| (*n, zero)).collect();
+    let flags = super::namespace::new_instance(vm, namespace, &fields)?;
+    set(vm, dict, "flags", flags)?;
     let exe = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
     set(vm, dict, "executable", vm.heap.new_str(&exe))?;
     let funcs: &[(&'static str, NativeFn)] = &[
@@ -60,6 +98,8 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         ("setrecursionlimit", setrecursionlimit),
         ("exc_info", exc_info),
         ("intern", intern),
+        ("getdefaultencoding", utf8_name),
+        ("getfilesystemencoding", utf8_name),
     ];
     for (name, f) in funcs {
         let v = native(vm, name, *f);
@@ -184,4 +224,9 @@ fn intern(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
         Some(s) => Ok(vm.heap.intern(s.as_str())),
         None => Err(vm.type_error("intern() argument 1 must be str")),
     }
+}
+
+/// `getdefaultencoding()` and `getfilesystemencoding()`.
+fn utf8_name(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(vm.heap.new_str("utf-8"))
 }

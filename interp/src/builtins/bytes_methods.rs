@@ -1,0 +1,912 @@
+//! `bytes(...)`, `bytearray(...)` and their methods. The methods that read
+//! work on both types and return the receiver's type; character classes
+//! and case are ASCII only, as in CPython.
+
+use super::codecs;
+use super::functions::index_of;
+use super::str_methods::{
+    adjust_indices, keyword_args, parse_tuple, slice_bound, ssize_arg, text_param,
+};
+use super::{
+    add_method, add_new, arg_range, method_no_args, method_one_arg, native, set_type_attr,
+};
+use crate::number::text::is_ascii_space;
+use crate::object::bytes::{bytearray_of, bytes_of};
+use crate::object::str::str_of;
+use crate::object::tuple::tuple_of;
+use crate::object::{PyErr, Value};
+use crate::vm::function::NativeFn;
+use crate::vm::{PyResult, Vm};
+
+pub fn install(vm: &mut Vm) {
+    let t = vm.heap.types();
+    let shared: &[(&'static str, NativeFn)] = &[
+        ("decode", decode),
+        ("hex", hex),
+        ("find", find),
+        ("rfind", rfind),
+        ("index", index),
+        ("rindex", rindex),
+        ("count", count),
+        ("startswith", startswith),
+        ("endswith", endswith),
+        ("split", split),
+        ("rsplit", rsplit),
+        ("splitlines", splitlines),
+        ("partition", partition),
+        ("rpartition", rpartition),
+        ("strip", strip),
+        ("lstrip", lstrip),
+        ("rstrip", rstrip),
+        ("join", join),
+        ("replace", replace),
+        ("upper", upper),
+        ("lower", lower),
+        ("swapcase", swapcase),
+        ("capitalize", capitalize),
+        ("title", title),
+        ("isdigit", isdigit),
+        ("isalpha", isalpha),
+        ("isalnum", isalnum),
+        ("isspace", isspace),
+        ("isupper", isupper),
+        ("islower", islower),
+        ("isascii", isascii),
+        ("center", center),
+        ("ljust", ljust),
+        ("rjust", rjust),
+        ("zfill", zfill),
+    ];
+    for (name, f) in shared {
+        add_method(vm, t.bytes, name, *f);
+        add_method(vm, t.bytearray, name, *f);
+    }
+    let mutating: &[(&'static str, NativeFn)] = &[
+        ("append", append),
+        ("extend", extend),
+        ("pop", pop),
+        ("insert", insert),
+        ("remove", remove),
+        ("clear", clear),
+        ("reverse", reverse),
+        ("copy", copy),
+    ];
+    for (name, f) in mutating {
+        add_method(vm, t.bytearray, name, *f);
+    }
+    add_new(vm, t.bytes, bytes_new);
+    add_new(vm, t.bytearray, bytearray_new);
+    for ty in [t.bytes, t.bytearray] {
+        let f = native(vm, "fromhex", fromhex);
+        let m = vm.new_class_method(f);
+        set_type_attr(vm, ty, "fromhex", m);
+    }
+}
+
+/// The contents of a bytes-like object.
+pub fn bytes_like(v: Value) -> Option<Vec<u8>> {
+    if let Some(b) = bytes_of(v) {
+        return Some(b.as_bytes().to_vec());
+    }
+    bytearray_of(v).map(|b| b.data.borrow().clone())
+}
+
+fn need_bytes_like(vm: &Vm, v: Value) -> PyResult<Vec<u8>> {
+    bytes_like(v).ok_or_else(|| {
+        vm.type_error(&format!("a bytes-like object is required, not '{}'", vm.type_name(v)))
+    })
+}
+
+fn recv(vm: &Vm, args: &[Value], name: &str) -> PyResult<Vec<u8>> {
+    match args.first() {
+        Some(&v) => bytes_like(v).ok_or_else(|| {
+            vm.type_error(&format!(
+                "descriptor '{name}' requires a 'bytes' object but received a '{}'",
+                vm.type_name(v)
+            ))
+        }),
+        None => {
+            Err(vm.type_error(&format!("descriptor '{name}' of 'bytes' object needs an argument")))
+        }
+    }
+}
+
+/// New bytes, or a bytearray when `like` is one.
+fn new_like(vm: &Vm, like: Value, data: Vec<u8>) -> Value {
+    if bytearray_of(like).is_some() {
+        vm.heap.new_bytearray(data)
+    } else {
+        vm.heap.new_bytes(&data)
+    }
+}
+
+// ---- construction
+
+/// The bytes of `bytes(source, encoding, errors)`.
+fn construct(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyResult<Vec<u8>> {
+    let bound = keyword_args(vm, &args[1..], kwnames, name, &["source", "encoding", "errors"])?;
+    let Some(source) = bound[0] else {
+        if bound[1].is_some() || bound[2].is_some() {
+            let which = if bound[1].is_some() { "encoding" } else { "errors" };
+            return Err(vm.type_error(&format!("{which} without a string argument")));
+        }
+        return Ok(Vec::new());
+    };
+    if let Some(s) = str_of(source) {
+        if bound[1].is_none() {
+            return Err(vm.type_error("string argument without an encoding"));
+        }
+        let encoding = text_param(vm, name, "encoding", bound[1], "utf-8")?;
+        let errors = text_param(vm, name, "errors", bound[2], "strict")?;
+        let codec = codecs::lookup_or_error(vm, &encoding)?;
+        return codecs::encode(vm, s.as_str(), codec, &errors);
+    }
+    if bound[1].is_some() {
+        return Err(vm.type_error("encoding without a string argument"));
+    }
+    if bound[2].is_some() {
+        return Err(vm.type_error("errors without a string argument"));
+    }
+    if let Some(data) = bytes_like(source) {
+        return Ok(data);
+    }
+    if let Some(n) = vm.as_index(source)? {
+        return match n.to_i64() {
+            Some(n) if n < 0 => Err(vm.value_error("negative count")),
+            Some(n) if n < 1 << 40 => Ok(vec![0; n as usize]),
+            _ => {
+                Err(PyErr::overflow_error(&vm.heap, "cannot fit 'int' into an index-sized integer"))
+            }
+        };
+    }
+    let type_error = vm.heap.types().type_error;
+    let items = match vm.collect_iterable(source) {
+        Ok(items) => items,
+        Err(e) if e.matches(&vm.heap, type_error) => {
+            return Err(vm.type_error(&format!(
+                "cannot convert '{}' object to {name}",
+                vm.type_name(source)
+            )))
+        }
+        Err(e) => return Err(e),
+    };
+    items.into_iter().map(|item| byte_value(vm, item)).collect()
+}
+
+/// An int in `range(0, 256)`.
+fn byte_value(vm: &mut Vm, v: Value) -> PyResult<u8> {
+    let i = index_of(vm, v)?;
+    i.to_i64()
+        .and_then(|i| u8::try_from(i).ok())
+        .ok_or_else(|| vm.value_error("byte must be in range(0, 256)"))
+}
+
+fn bytes_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let data = construct(vm, args, kwnames, "bytes").map_err(|e| {
+        if e.message() == "byte must be in range(0, 256)" {
+            vm.value_error("bytes must be in range(0, 256)")
+        } else {
+            e
+        }
+    })?;
+    if args[0] != vm.heap.types().bytes {
+        return Err(vm.type_error("bytes subclasses are not supported by tachyon yet"));
+    }
+    Ok(vm.heap.new_bytes(&data))
+}
+
+fn bytearray_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let data = construct(vm, args, kwnames, "bytearray")?;
+    if args[0] != vm.heap.types().bytearray {
+        return Err(vm.type_error("bytearray subclasses are not supported by tachyon yet"));
+    }
+    Ok(vm.heap.new_bytearray(data))
+}
+
+fn fromhex(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let cls = args[0];
+    let text = method_one_arg(vm, args, kwnames, "fromhex")?;
+    let Some(s) = str_of(text) else {
+        return Err(
+            vm.type_error(&format!("fromhex() argument must be str, not {}", vm.type_name(text)))
+        );
+    };
+    let digits: Vec<(usize, char)> = s.as_str().chars().enumerate().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < digits.len() {
+        let (pos, c) = digits[i];
+        if c.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let hi = c.to_digit(16);
+        let lo = digits.get(i + 1).and_then(|(_, c)| c.to_digit(16));
+        match (hi, lo) {
+            (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
+            _ => {
+                let at = if hi.is_some() { pos + 1 } else { pos };
+                return Err(vm.value_error(&format!(
+                    "non-hexadecimal number found in fromhex() arg at position {at}"
+                )));
+            }
+        }
+        i += 2;
+    }
+    if cls == vm.heap.types().bytearray {
+        return Ok(vm.heap.new_bytearray(out));
+    }
+    Ok(vm.heap.new_bytes(&out))
+}
+
+// ---- reading methods
+
+fn decode(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let data = recv(vm, args, "decode")?;
+    let bound = keyword_args(vm, &args[1..], kwnames, "decode", &["encoding", "errors"])?;
+    let encoding = text_param(vm, "decode", "encoding", bound[0], "utf-8")?;
+    let errors = text_param(vm, "decode", "errors", bound[1], "strict")?;
+    let codec = codecs::lookup_or_error(vm, &encoding)?;
+    let text = codecs::decode(vm, &data, codec, &errors)?;
+    Ok(vm.heap.new_str_from_string(text))
+}
+
+fn hex(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let data = recv(vm, args, "hex")?;
+    method_no_args(vm, args, kwnames, "hex")?;
+    let text: String = data.iter().map(|b| format!("{b:02x}")).collect();
+    Ok(vm.heap.new_str_from_string(text))
+}
+
+/// The sub-sequence argument of a search: bytes-like or one byte as int.
+fn search_needle(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    if let Some(d) = bytes_like(v) {
+        return Ok(d);
+    }
+    if vm.as_index(v)?.is_some() {
+        return Ok(vec![byte_value(vm, v)?]);
+    }
+    Err(vm.type_error(&format!(
+        "argument should be integer or bytes-like object, not '{}'",
+        vm.type_name(v)
+    )))
+}
+
+fn position(hay: &[u8], needle: &[u8], backward: bool) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(if backward { hay.len() } else { 0 });
+    }
+    if needle.len() > hay.len() {
+        return None;
+    }
+    let mut windows = hay.windows(needle.len());
+    if backward {
+        windows.rposition(|w| w == needle)
+    } else {
+        windows.position(|w| w == needle)
+    }
+}
+
+/// Receiver, needle and window (when it can hold the needle) of `find`,
+/// `count`, ...
+type Search = (Vec<u8>, Vec<u8>, Option<(usize, usize)>);
+
+fn search(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyResult<Search> {
+    let data = recv(vm, args, name)?;
+    let rest = parse_tuple(vm, args, kwnames, name, 1, 3)?;
+    let needle = search_needle(vm, rest[0])?;
+    let start = slice_bound(vm, rest.get(1))?;
+    let end = slice_bound(vm, rest.get(2))?;
+    let (start, end) = adjust_indices(data.len() as i64, start, end);
+    let window = (end - start >= needle.len() as i64).then_some((start as usize, end as usize));
+    Ok((data, needle, window))
+}
+
+fn find_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    name: &str,
+    backward: bool,
+) -> PyResult<i64> {
+    let (data, needle, window) = search(vm, args, kwnames, name)?;
+    Ok(window
+        .and_then(|(s, e)| position(&data[s..e], &needle, backward).map(|p| (s + p) as i64))
+        .unwrap_or(-1))
+}
+
+fn find(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let i = find_impl(vm, args, kwnames, "find", false)?;
+    Ok(vm.heap.new_int_i64(i))
+}
+
+fn rfind(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let i = find_impl(vm, args, kwnames, "rfind", true)?;
+    Ok(vm.heap.new_int_i64(i))
+}
+
+fn index_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    name: &str,
+    backward: bool,
+) -> PyResult {
+    match find_impl(vm, args, kwnames, name, backward)? {
+        i if i < 0 => Err(vm.value_error("subsection not found")),
+        i => Ok(vm.heap.new_int_i64(i)),
+    }
+}
+
+fn index(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    index_impl(vm, args, kwnames, "index", false)
+}
+
+fn rindex(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    index_impl(vm, args, kwnames, "rindex", true)
+}
+
+fn count_in(hay: &[u8], needle: &[u8]) -> usize {
+    if needle.is_empty() {
+        return hay.len() + 1;
+    }
+    let (mut n, mut i) = (0, 0);
+    while let Some(p) = position(&hay[i..], needle, false) {
+        n += 1;
+        i += p + needle.len();
+    }
+    n
+}
+
+fn count(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let (data, needle, window) = search(vm, args, kwnames, "count")?;
+    let n = window.map_or(0, |(s, e)| count_in(&data[s..e], &needle));
+    Ok(vm.heap.new_int_i64(n as i64))
+}
+
+fn affix(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, prefix: bool) -> PyResult {
+    let data = recv(vm, args, name)?;
+    let rest = parse_tuple(vm, args, kwnames, name, 1, 3)?;
+    let start = slice_bound(vm, rest.get(1))?;
+    let end = slice_bound(vm, rest.get(2))?;
+    let (start, end) = adjust_indices(data.len() as i64, start, end);
+    let candidates = match tuple_of(rest[0]) {
+        Some(t) => t.items().to_vec(),
+        None => vec![rest[0]],
+    };
+    for c in candidates {
+        let Some(a) = bytes_like(c) else {
+            return Err(vm.type_error(&format!(
+                "{name} first arg must be bytes or a tuple of bytes, not {}",
+                vm.type_name(c)
+            )));
+        };
+        if end - start < a.len() as i64 {
+            continue;
+        }
+        let window = &data[start as usize..end as usize];
+        if if prefix { window.starts_with(&a) } else { window.ends_with(&a) } {
+            return Ok(Value::TRUE);
+        }
+    }
+    Ok(Value::FALSE)
+}
+
+fn startswith(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    affix(vm, args, kwnames, "startswith", true)
+}
+
+fn endswith(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    affix(vm, args, kwnames, "endswith", false)
+}
+
+fn parts_list(vm: &Vm, like: Value, parts: Vec<&[u8]>) -> Value {
+    let values: Vec<Value> = parts.into_iter().map(|p| new_like(vm, like, p.to_vec())).collect();
+    vm.heap.new_list(&values)
+}
+
+fn split_args(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    name: &str,
+) -> PyResult<(Vec<u8>, Option<Vec<u8>>, usize)> {
+    let data = recv(vm, args, name)?;
+    let bound = keyword_args(vm, &args[1..], kwnames, name, &["sep", "maxsplit"])?;
+    let sep = match bound[0] {
+        Some(v) if !v.is_none() => {
+            let sep = need_bytes_like(vm, v)?;
+            if sep.is_empty() {
+                return Err(vm.value_error("empty separator"));
+            }
+            Some(sep)
+        }
+        _ => None,
+    };
+    let maxsplit = match bound[1] {
+        Some(v) => ssize_arg(vm, v)?,
+        None => -1,
+    };
+    Ok((data, sep, if maxsplit < 0 { usize::MAX } else { maxsplit as usize }))
+}
+
+fn split(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let (data, sep, limit) = split_args(vm, args, kwnames, "split")?;
+    let mut parts = Vec::new();
+    let mut rest: &[u8] = &data;
+    match sep {
+        None => loop {
+            let skip = rest.iter().position(|b| !is_ascii_space(*b)).unwrap_or(rest.len());
+            rest = &rest[skip..];
+            if rest.is_empty() {
+                break;
+            }
+            if parts.len() == limit {
+                parts.push(rest);
+                break;
+            }
+            let end = rest.iter().position(|b| is_ascii_space(*b)).unwrap_or(rest.len());
+            parts.push(&rest[..end]);
+            rest = &rest[end..];
+        },
+        Some(sep) => {
+            while parts.len() < limit {
+                match position(rest, &sep, false) {
+                    Some(p) => {
+                        parts.push(&rest[..p]);
+                        rest = &rest[p + sep.len()..];
+                    }
+                    None => break,
+                }
+            }
+            parts.push(rest);
+        }
+    }
+    Ok(parts_list(vm, args[0], parts))
+}
+
+fn rsplit(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let (data, sep, limit) = split_args(vm, args, kwnames, "rsplit")?;
+    let mut parts = Vec::new();
+    let mut rest: &[u8] = &data;
+    match sep {
+        None => loop {
+            let keep = rest.iter().rposition(|b| !is_ascii_space(*b)).map_or(0, |p| p + 1);
+            rest = &rest[..keep];
+            if rest.is_empty() {
+                break;
+            }
+            if parts.len() == limit {
+                parts.push(rest);
+                break;
+            }
+            let start = rest.iter().rposition(|b| is_ascii_space(*b)).map_or(0, |p| p + 1);
+            parts.push(&rest[start..]);
+            rest = &rest[..start];
+        },
+        Some(sep) => {
+            while parts.len() < limit {
+                match position(rest, &sep, true) {
+                    Some(p) => {
+                        parts.push(&rest[p + sep.len()..]);
+                        rest = &rest[..p];
+                    }
+                    None => break,
+                }
+            }
+            parts.push(rest);
+        }
+    }
+    parts.reverse();
+    Ok(parts_list(vm, args[0], parts))
+}
+
+fn splitlines(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let data = recv(vm, args, "splitlines")?;
+    let bound = keyword_args(vm, &args[1..], kwnames, "splitlines", &["keepends"])?;
+    let keepends = match bound[0] {
+        Some(v) => vm.is_true(v)?,
+        None => false,
+    };
+    let mut parts = Vec::new();
+    let (mut start, mut i) = (0, 0);
+    while i < data.len() {
+        let eol = match data[i] {
+            b'\r' if data.get(i + 1) == Some(&b'\n') => i + 2,
+            b'\r' | b'\n' => i + 1,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        parts.push(&data[start..if keepends { eol } else { i }]);
+        start = eol;
+        i = eol;
+    }
+    if start < data.len() {
+        parts.push(&data[start..]);
+    }
+    Ok(parts_list(vm, args[0], parts))
+}
+
+fn partition_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    name: &str,
+    backward: bool,
+) -> PyResult {
+    let data = recv(vm, args, name)?;
+    let sep = need_bytes_like(vm, method_one_arg(vm, args, kwnames, name)?)?;
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let parts: [&[u8]; 3] = match position(&data, &sep, backward) {
+        Some(p) => [&data[..p], &sep, &data[p + sep.len()..]],
+        None if backward => [b"", b"", &data],
+        None => [&data, b"", b""],
+    };
+    let items: Vec<Value> = parts.iter().map(|p| new_like(vm, args[0], p.to_vec())).collect();
+    Ok(vm.heap.new_tuple(&items))
+}
+
+fn partition(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    partition_impl(vm, args, kwnames, "partition", false)
+}
+
+fn rpartition(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    partition_impl(vm, args, kwnames, "rpartition", true)
+}
+
+fn strip_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    name: &str,
+    left: bool,
+    right: bool,
+) -> PyResult {
+    let data = recv(vm, args, name)?;
+    let rest = arg_range(vm, name, &args[1..], kwnames, 0, 1)?;
+    let set = match rest.first() {
+        Some(v) if !v.is_none() => Some(need_bytes_like(vm, *v)?),
+        _ => None,
+    };
+    let strip = |b: &u8| match &set {
+        Some(s) => s.contains(b),
+        None => is_ascii_space(*b),
+    };
+    let mut s: &[u8] = &data;
+    if left {
+        s = &s[s.iter().position(|b| !strip(b)).unwrap_or(s.len())..];
+    }
+    if right {
+        s = &s[..s.iter().rposition(|b| !strip(b)).map_or(0, |p| p + 1)];
+    }
+    Ok(new_like(vm, args[0], s.to_vec()))
+}
+
+fn strip(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    strip_impl(vm, args, kwnames, "strip", true, true)
+}
+
+fn lstrip(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    strip_impl(vm, args, kwnames, "lstrip", true, false)
+}
+
+fn rstrip(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    strip_impl(vm, args, kwnames, "rstrip", false, true)
+}
+
+fn join(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let sep = recv(vm, args, "join")?;
+    let iterable = method_one_arg(vm, args, kwnames, "join")?;
+    let items = vm.collect_iterable(iterable)?;
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(&sep);
+        }
+        match bytes_like(*item) {
+            Some(d) => out.extend_from_slice(&d),
+            None => {
+                return Err(vm.type_error(&format!(
+                    "sequence item {i}: expected a bytes-like object, {} found",
+                    vm.type_name(*item)
+                )))
+            }
+        }
+    }
+    Ok(new_like(vm, args[0], out))
+}
+
+fn replace(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let data = recv(vm, args, "replace")?;
+    let rest = arg_range(vm, "replace", &args[1..], kwnames, 2, 3)?;
+    let old = need_bytes_like(vm, rest[0])?;
+    let new = need_bytes_like(vm, rest[1])?;
+    let mut left = match rest.get(2) {
+        Some(&v) => ssize_arg(vm, v)?,
+        None => -1,
+    };
+    let mut out = Vec::with_capacity(data.len());
+    let mut i = 0;
+    while left != 0 {
+        if old.is_empty() {
+            out.extend_from_slice(&new);
+            if i >= data.len() {
+                i = data.len() + 1;
+                break;
+            }
+            out.push(data[i]);
+            i += 1;
+        } else {
+            match position(&data[i..], &old, false) {
+                Some(p) => {
+                    out.extend_from_slice(&data[i..i + p]);
+                    out.extend_from_slice(&new);
+                    i += p + old.len();
+                }
+                None => break,
+            }
+        }
+        left -= 1;
+    }
+    if i <= data.len() {
+        out.extend_from_slice(&data[i..]);
+    }
+    Ok(new_like(vm, args[0], out))
+}
+
+fn map_bytes(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    name: &str,
+    f: fn(&mut [u8]),
+) -> PyResult {
+    let mut data = recv(vm, args, name)?;
+    method_no_args(vm, args, kwnames, name)?;
+    f(&mut data);
+    Ok(new_like(vm, args[0], data))
+}
+
+fn upper(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    map_bytes(vm, args, kwnames, "upper", |d| d.make_ascii_uppercase())
+}
+
+fn lower(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    map_bytes(vm, args, kwnames, "lower", |d| d.make_ascii_lowercase())
+}
+
+fn swapcase(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    map_bytes(vm, args, kwnames, "swapcase", |d| {
+        for b in d {
+            *b = if b.is_ascii_uppercase() {
+                b.to_ascii_lowercase()
+            } else {
+                b.to_ascii_uppercase()
+            };
+        }
+    })
+}
+
+fn capitalize(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    map_bytes(vm, args, kwnames, "capitalize", |d| {
+        d.make_ascii_lowercase();
+        if let Some(b) = d.first_mut() {
+            b.make_ascii_uppercase();
+        }
+    })
+}
+
+fn title(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    map_bytes(vm, args, kwnames, "title", |d| {
+        let mut previous_cased = false;
+        for b in d {
+            if previous_cased {
+                b.make_ascii_lowercase();
+            } else {
+                b.make_ascii_uppercase();
+            }
+            previous_cased = b.is_ascii_alphabetic();
+        }
+    })
+}
+
+fn test_bytes(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    name: &str,
+    f: fn(&[u8]) -> bool,
+) -> PyResult {
+    let data = recv(vm, args, name)?;
+    method_no_args(vm, args, kwnames, name)?;
+    Ok(Value::from_bool(f(&data)))
+}
+
+/// `bytes.isX()` methods true when the bytes are not empty and each is in
+/// the ASCII class.
+macro_rules! byte_class_predicates {
+    ($($name:ident => $class:expr,)*) => {
+        $(
+            fn $name(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+                test_bytes(vm, args, kwnames, stringify!($name), |d| !d.is_empty() && d.iter().all($class))
+            }
+        )*
+    };
+}
+
+byte_class_predicates! {
+    isdigit => u8::is_ascii_digit,
+    isalpha => u8::is_ascii_alphabetic,
+    isalnum => u8::is_ascii_alphanumeric,
+    isspace => |b: &u8| is_ascii_space(*b),
+}
+
+fn isascii(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    test_bytes(vm, args, kwnames, "isascii", |d| d.is_ascii())
+}
+
+fn isupper(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    test_bytes(vm, args, kwnames, "isupper", |d| {
+        d.iter().any(u8::is_ascii_uppercase) && !d.iter().any(u8::is_ascii_lowercase)
+    })
+}
+
+fn islower(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    test_bytes(vm, args, kwnames, "islower", |d| {
+        d.iter().any(u8::is_ascii_lowercase) && !d.iter().any(u8::is_ascii_uppercase)
+    })
+}
+
+fn pad(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    name: &str,
+    align: fn(usize, usize) -> usize,
+) -> PyResult {
+    let data = recv(vm, args, name)?;
+    let rest = arg_range(vm, name, &args[1..], kwnames, 1, 2)?;
+    let width = ssize_arg(vm, rest[0])?.max(0) as usize;
+    let fill = match rest.get(1) {
+        None => b' ',
+        Some(&v) => match bytes_like(v) {
+            Some(f) if f.len() == 1 => f[0],
+            _ => {
+                return Err(vm.type_error(&format!(
+                    "{name}() argument 2 must be a byte string of length 1, not {}",
+                    vm.type_name(v)
+                )))
+            }
+        },
+    };
+    let marg = width.saturating_sub(data.len());
+    let left = align(marg, width);
+    let mut out = vec![fill; left];
+    out.extend_from_slice(&data);
+    out.resize(data.len() + marg, fill);
+    Ok(new_like(vm, args[0], out))
+}
+
+fn center(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    pad(vm, args, kwnames, "center", |marg, width| marg / 2 + (marg & width & 1))
+}
+
+fn ljust(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    pad(vm, args, kwnames, "ljust", |_, _| 0)
+}
+
+fn rjust(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    pad(vm, args, kwnames, "rjust", |marg, _| marg)
+}
+
+fn zfill(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let data = recv(vm, args, "zfill")?;
+    let width = ssize_arg(vm, method_one_arg(vm, args, kwnames, "zfill")?)?.max(0) as usize;
+    let fill = width.saturating_sub(data.len());
+    let sign = matches!(data.first(), Some(b'+' | b'-')) as usize;
+    let mut out = data[..sign].to_vec();
+    out.extend(std::iter::repeat_n(b'0', fill));
+    out.extend_from_slice(&data[sign..]);
+    Ok(new_like(vm, args[0], out))
+}
+
+// ---- bytearray mutation
+
+fn array_recv(
+    vm: &Vm,
+    args: &[Value],
+    name: &str,
+) -> PyResult<crate::object::Gc<crate::object::bytes::ByteArrayObj>> {
+    args.first()
+        .and_then(|v| bytearray_of(*v))
+        .ok_or_else(|| vm.type_error(&format!("descriptor '{name}' requires a 'bytearray' object")))
+}
+
+fn append(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let a = array_recv(vm, args, "append")?;
+    let b = byte_value(vm, method_one_arg(vm, args, kwnames, "append")?)?;
+    a.data.borrow_mut().push(b);
+    Ok(Value::NONE)
+}
+
+fn extend(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    array_recv(vm, args, "extend")?;
+    let src = method_one_arg(vm, args, kwnames, "extend")?;
+    let data = match bytes_like(src) {
+        Some(d) => d,
+        None => {
+            let items = vm.collect_iterable(src)?;
+            items.into_iter().map(|v| byte_value(vm, v)).collect::<PyResult<Vec<u8>>>()?
+        }
+    };
+    array_recv(vm, args, "extend")?.data.borrow_mut().extend_from_slice(&data);
+    Ok(Value::NONE)
+}
+
+fn pop(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let a = array_recv(vm, args, "pop")?;
+    let rest = arg_range(vm, "pop", &args[1..], kwnames, 0, 1)?;
+    let len = a.data.borrow().len() as i64;
+    if len == 0 {
+        return Err(PyErr::index_error(&vm.heap, "pop from empty bytearray"));
+    }
+    let i = match rest.first() {
+        Some(&v) => ssize_arg(vm, v)?,
+        None => -1,
+    };
+    let i = if i < 0 { i + len } else { i };
+    if !(0..len).contains(&i) {
+        return Err(PyErr::index_error(&vm.heap, "pop index out of range"));
+    }
+    let b = a.data.borrow_mut().remove(i as usize);
+    Ok(vm.heap.new_int_i64(b as i64))
+}
+
+fn insert(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let a = array_recv(vm, args, "insert")?;
+    let rest = arg_range(vm, "insert", &args[1..], kwnames, 2, 2)?;
+    let i = ssize_arg(vm, rest[0])?;
+    let b = byte_value(vm, rest[1])?;
+    let len = a.data.borrow().len() as i64;
+    let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
+    a.data.borrow_mut().insert(i as usize, b);
+    Ok(Value::NONE)
+}
+
+fn remove(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let a = array_recv(vm, args, "remove")?;
+    let b = byte_value(vm, method_one_arg(vm, args, kwnames, "remove")?)?;
+    let at = a.data.borrow().iter().position(|x| *x == b);
+    match at {
+        Some(i) => {
+            a.data.borrow_mut().remove(i);
+            Ok(Value::NONE)
+        }
+        None => Err(vm.value_error("value not found in bytearray")),
+    }
+}
+
+fn clear(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let a = array_recv(vm, args, "clear")?;
+    method_no_args(vm, args, kwnames, "clear")?;
+    a.data.borrow_mut().clear();
+    Ok(Value::NONE)
+}
+
+fn reverse(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let a = array_recv(vm, args, "reverse")?;
+    method_no_args(vm, args, kwnames, "reverse")?;
+    a.data.borrow_mut().reverse();
+    Ok(Value::NONE)
+}
+
+fn copy(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let a = array_recv(vm, args, "copy")?;
+    method_no_args(vm, args, kwnames, "copy")?;
+    let data = a.data.borrow().clone();
+    Ok(vm.heap.new_bytearray(data))
+}

@@ -1,0 +1,431 @@
+//! Methods of int, float and complex, `complex(...)`, and the methods and
+//! attributes of range and slice. The arithmetic itself is `crate::number`'s.
+
+use super::functions::index_of;
+use super::str_methods::keyword_args;
+use super::{add_method, add_new, method_no_args, method_one_arg, native, set_type_attr};
+use crate::number::complex::{parse_complex, Complex};
+use crate::number::float as float_ops;
+use crate::number::float_hex::{float_fromhex, float_hex};
+use crate::number::int::Int;
+use crate::number::int_bytes::{self, ByteOrder};
+use crate::number::tower::Num;
+use crate::object::bytes::{bytearray_of, bytes_of};
+use crate::object::range::{slice_indices, RangeObj, SliceObj};
+use crate::object::str::str_of;
+use crate::object::{Gc, PyErr, Value};
+use crate::vm::function::{NativeFn, PropertyObj};
+use crate::vm::{PyResult, Vm};
+use num_bigint::BigInt;
+use num_integer::Integer;
+use std::cell::Cell;
+
+pub fn install(vm: &mut Vm) {
+    let t = vm.heap.types();
+    let int_methods: &[(&'static str, NativeFn)] = &[
+        ("bit_length", int_bit_length),
+        ("conjugate", int_identity),
+        ("__index__", int_identity),
+        ("__int__", int_identity),
+        ("__trunc__", int_identity),
+        ("as_integer_ratio", int_as_integer_ratio),
+        ("to_bytes", int_to_bytes),
+    ];
+    for (name, f) in int_methods {
+        add_method(vm, t.int, name, *f);
+    }
+    add_class_method(vm, t.int, "from_bytes", int_from_bytes);
+    let float_methods: &[(&'static str, NativeFn)] = &[
+        ("is_integer", float_is_integer),
+        ("hex", float_hex_method),
+        ("as_integer_ratio", float_as_integer_ratio),
+        ("conjugate", float_conjugate),
+    ];
+    for (name, f) in float_methods {
+        add_method(vm, t.float, name, *f);
+    }
+    add_class_method(vm, t.float, "fromhex", float_fromhex_method);
+    add_method(vm, t.complex, "conjugate", complex_conjugate);
+    add_new(vm, t.complex, complex_new);
+    add_method(vm, t.range, "index", range_index);
+    add_method(vm, t.range, "count", range_count);
+    for ty in [t.int, t.float, t.complex] {
+        add_property(vm, ty, "real", real_of);
+        add_property(vm, ty, "imag", imag_of);
+    }
+    add_property(vm, t.int, "numerator", real_of);
+    add_property(vm, t.int, "denominator", denominator_of);
+    for ty in [t.range, t.slice] {
+        add_property(vm, ty, "start", start_of);
+        add_property(vm, ty, "stop", stop_of);
+        add_property(vm, ty, "step", step_of);
+    }
+    add_method(vm, t.slice, "indices", slice_indices_method);
+}
+
+fn add_class_method(vm: &Vm, ty: Value, name: &'static str, f: NativeFn) {
+    let func = native(vm, name, f);
+    let method = vm.new_class_method(func);
+    set_type_attr(vm, ty, name, method);
+}
+
+/// A read-only attribute: a property whose getter is native.
+fn add_property(vm: &Vm, ty: Value, name: &'static str, getter: NativeFn) {
+    let fget = native(vm, name, getter);
+    let prop = PropertyObj {
+        fget: Cell::new(fget),
+        fset: Cell::new(Value::NONE),
+        fdel: Cell::new(Value::NONE),
+        doc: Cell::new(Value::NONE),
+    };
+    let prop = vm.heap.alloc(vm.heap.types().property, prop).value();
+    set_type_attr(vm, ty, name, prop);
+}
+
+/// `real`, and `numerator` of an int.
+fn real_of(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    match args.first().and_then(|v| vm.as_num(*v)) {
+        Some(Num::Complex(z)) => Ok(Value::from_f64(z.re)),
+        Some(n) => Ok(vm.num_value(n)),
+        None => Err(vm.type_error("descriptor 'real' requires a number")),
+    }
+}
+
+fn imag_of(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    match args.first().and_then(|v| vm.as_num(*v)) {
+        Some(Num::Complex(z)) => Ok(Value::from_f64(z.im)),
+        Some(Num::Float(_)) => Ok(Value::from_f64(0.0)),
+        Some(Num::Int(_)) => Ok(vm.heap.new_int_i64(0)),
+        None => Err(vm.type_error("descriptor 'imag' requires a number")),
+    }
+}
+
+fn denominator_of(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(vm.heap.new_int_i64(1))
+}
+
+/// `start`, `stop` or `step` of a range or slice.
+fn bound_of(vm: &Vm, args: &[Value], pick: fn([Value; 3]) -> Value) -> PyResult {
+    let v = args.first().copied().unwrap_or(Value::NONE);
+    if let Some(r) = Gc::<RangeObj>::from_value(v) {
+        return Ok(pick([r.start, r.stop, r.step]));
+    }
+    if let Some(s) = Gc::<SliceObj>::from_value(v) {
+        return Ok(pick([s.start, s.stop, s.step]));
+    }
+    Err(vm.type_error(&format!("descriptor requires a 'range' object, not '{}'", vm.type_name(v))))
+}
+
+fn start_of(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    bound_of(vm, args, |b| b[0])
+}
+
+fn stop_of(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    bound_of(vm, args, |b| b[1])
+}
+
+fn step_of(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    bound_of(vm, args, |b| b[2])
+}
+
+// ---- int
+
+fn int_recv(vm: &Vm, args: &[Value], name: &str) -> PyResult<Int> {
+    args.first()
+        .and_then(|v| vm.as_int(*v))
+        .ok_or_else(|| vm.type_error(&format!("descriptor '{name}' requires a 'int' object")))
+}
+
+fn int_bit_length(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let n = int_recv(vm, args, "bit_length")?;
+    method_no_args(vm, args, kwnames, "bit_length")?;
+    Ok(vm.heap.new_int_i64(n.bit_length() as i64))
+}
+
+/// `conjugate`, `__index__`, `__int__`, `__trunc__`: the int itself (a
+/// plain int for bools and subclasses).
+fn int_identity(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let n = int_recv(vm, args, "conjugate")?;
+    method_no_args(vm, args, kwnames, "conjugate")?;
+    Ok(vm.int_value(n))
+}
+
+fn int_as_integer_ratio(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let n = int_recv(vm, args, "as_integer_ratio")?;
+    method_no_args(vm, args, kwnames, "as_integer_ratio")?;
+    let items = [vm.int_value(n), Value::from_small_int(1).unwrap_or(Value::NONE)];
+    Ok(vm.heap.new_tuple(&items))
+}
+
+/// `byteorder` and the keyword-only `signed` of `to_bytes`/`from_bytes`.
+fn byte_order_args(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    name: &str,
+    first: &str,
+) -> PyResult<(Value, ByteOrder, bool)> {
+    let npos = args.len() - kwnames.len();
+    if npos > 2 {
+        return Err(
+            vm.type_error(&format!("{name}() takes at most 2 positional arguments ({npos} given)"))
+        );
+    }
+    let bound = keyword_args(vm, args, kwnames, name, &[first, "byteorder", "signed"])?;
+    let (Some(value), Some(order)) = (bound[0], bound[1]) else {
+        let (missing, pos) = if bound[0].is_none() { (first, 1) } else { ("byteorder", 2) };
+        return Err(
+            vm.type_error(&format!("{name}() missing required argument '{missing}' (pos {pos})"))
+        );
+    };
+    let Some(order_str) = str_of(order) else {
+        return Err(vm.type_error(&format!(
+            "{name}() argument 'byteorder' must be str, not {}",
+            vm.type_name(order)
+        )));
+    };
+    let order = ByteOrder::parse(order_str.as_str()).map_err(|e| vm.num_error(e))?;
+    let signed = match bound[2] {
+        Some(v) => vm.is_true(v)?,
+        None => false,
+    };
+    Ok((value, order, signed))
+}
+
+fn int_to_bytes(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let n = int_recv(vm, args, "to_bytes")?;
+    let (length, order, signed) = byte_order_args(vm, &args[1..], kwnames, "to_bytes", "length")?;
+    let length = index_of(vm, length)?.to_i64().ok_or_else(|| {
+        PyErr::overflow_error(&vm.heap, "Python int too large to convert to C ssize_t")
+    })?;
+    let data = int_bytes::to_bytes(&n, length, order, signed).map_err(|e| vm.num_error(e))?;
+    Ok(vm.heap.new_bytes(&data))
+}
+
+fn int_from_bytes(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let cls = args[0];
+    let (source, order, signed) = byte_order_args(vm, &args[1..], kwnames, "from_bytes", "bytes")?;
+    let data = bytes_like_or_ints(vm, source)?;
+    let n = vm.int_value(int_bytes::from_bytes(&data, order, signed));
+    if cls == vm.heap.types().int {
+        return Ok(n);
+    }
+    vm.call(cls, &[n])
+}
+
+/// The bytes of a bytes-like object, or of an iterable of ints in 0..256.
+fn bytes_like_or_ints(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    if let Some(b) = bytes_of(v) {
+        return Ok(b.as_bytes().to_vec());
+    }
+    if let Some(b) = bytearray_of(v) {
+        return Ok(b.data.borrow().clone());
+    }
+    if str_of(v).is_some() {
+        return Err(vm.type_error("cannot convert 'str' object to bytes"));
+    }
+    let items = vm.collect_iterable(v)?;
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        let i = index_of(vm, item)?;
+        match i.to_i64().and_then(|i| u8::try_from(i).ok()) {
+            Some(b) => out.push(b),
+            None => return Err(vm.value_error("bytes must be in range(0, 256)")),
+        }
+    }
+    Ok(out)
+}
+
+// ---- float
+
+fn float_recv(vm: &Vm, args: &[Value], name: &str) -> PyResult<f64> {
+    match args.first().and_then(|v| vm.as_num(*v)) {
+        Some(Num::Float(x)) => Ok(x),
+        _ => Err(vm.type_error(&format!("descriptor '{name}' requires a 'float' object"))),
+    }
+}
+
+fn float_is_integer(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let x = float_recv(vm, args, "is_integer")?;
+    method_no_args(vm, args, kwnames, "is_integer")?;
+    Ok(Value::from_bool(float_ops::is_integer(x)))
+}
+
+fn float_hex_method(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let x = float_recv(vm, args, "hex")?;
+    method_no_args(vm, args, kwnames, "hex")?;
+    Ok(vm.heap.new_str_from_string(float_hex(x)))
+}
+
+fn float_as_integer_ratio(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let x = float_recv(vm, args, "as_integer_ratio")?;
+    method_no_args(vm, args, kwnames, "as_integer_ratio")?;
+    let (n, d) = float_ops::as_integer_ratio(x).map_err(|e| vm.num_error(e))?;
+    let items = [vm.int_value(n), vm.int_value(d)];
+    Ok(vm.heap.new_tuple(&items))
+}
+
+fn float_conjugate(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let x = float_recv(vm, args, "conjugate")?;
+    method_no_args(vm, args, kwnames, "conjugate")?;
+    Ok(Value::from_f64(x))
+}
+
+fn float_fromhex_method(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let cls = args[0];
+    let text = method_one_arg(vm, args, kwnames, "fromhex")?;
+    let Some(s) = str_of(text) else {
+        return Err(vm.type_error("bad argument type for built-in operation"));
+    };
+    let x = float_fromhex(s.as_str()).map_err(|e| vm.num_error(e))?;
+    if cls == vm.heap.types().float {
+        return Ok(Value::from_f64(x));
+    }
+    vm.call(cls, &[Value::from_f64(x)])
+}
+
+// ---- complex
+
+fn complex_conjugate(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let z = match args.first().and_then(|v| vm.as_num(*v)) {
+        Some(Num::Complex(z)) => z,
+        _ => return Err(vm.type_error("descriptor 'conjugate' requires a 'complex' object")),
+    };
+    method_no_args(vm, args, kwnames, "conjugate")?;
+    let c = z.conjugate();
+    Ok(vm.heap.new_complex(c.re, c.im))
+}
+
+/// `complex(real=0, imag=0)` and `complex(text)`.
+fn complex_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let cls = args[0];
+    let bound = keyword_args(vm, &args[1..], kwnames, "complex", &["real", "imag"])?;
+    let z = match (bound[0], bound[1]) {
+        (None, None) => Complex::new(0.0, 0.0),
+        (Some(r), imag) if str_of(r).is_some() => {
+            if imag.is_some() {
+                return Err(vm.type_error("complex() can't take second arg if first is a string"));
+            }
+            let text = str_of(r).map(|s| s.as_str().to_string()).unwrap_or_default();
+            parse_complex(&text).map_err(|e| vm.num_error(e))?
+        }
+        (real, imag) => {
+            let re = match real {
+                None => Complex::new(0.0, 0.0),
+                Some(v) => complex_part(vm, v, "first")?,
+            };
+            let im = match imag {
+                None => Complex::new(0.0, 0.0),
+                Some(v) if str_of(v).is_some() => {
+                    return Err(vm.type_error("complex() second arg can't be a string"))
+                }
+                Some(v) => complex_part(vm, v, "second")?,
+            };
+            Complex::new(re.re - im.im, re.im + im.re)
+        }
+    };
+    if cls == vm.heap.types().complex {
+        return Ok(vm.heap.new_complex(z.re, z.im));
+    }
+    Err(vm.type_error("complex subclasses are not supported by tachyon yet"))
+}
+
+fn complex_part(vm: &mut Vm, v: Value, which: &str) -> PyResult<Complex> {
+    match vm.as_num(v) {
+        Some(Num::Complex(z)) => Ok(z),
+        Some(Num::Float(x)) => Ok(Complex::new(x, 0.0)),
+        Some(Num::Int(i)) => Ok(Complex::new(i.to_f64().map_err(|e| vm.num_error(e))?, 0.0)),
+        None => {
+            let what = if which == "first" { "a string or a number" } else { "a number" };
+            Err(vm.type_error(&format!(
+                "complex() {which} argument must be {what}, not '{}'",
+                vm.type_name(v)
+            )))
+        }
+    }
+}
+
+// ---- range and slice
+
+fn range_recv(vm: &Vm, args: &[Value], name: &str) -> PyResult<Gc<RangeObj>> {
+    args.first()
+        .and_then(|v| Gc::<RangeObj>::from_value(*v))
+        .ok_or_else(|| vm.type_error(&format!("descriptor '{name}' requires a 'range' object")))
+}
+
+/// The position of int `x` in range `r`, if it is there.
+fn range_position(vm: &Vm, r: &RangeObj, x: &Int) -> Option<BigInt> {
+    let big = |v: Value| vm.as_int(v).map(|i| i.to_bigint());
+    let (start, step, len) = (big(r.start)?, big(r.step)?, big(r.len)?);
+    let (q, rem) = (x.to_bigint() - start).div_mod_floor(&step);
+    let zero = BigInt::from(0);
+    (rem == zero && q >= zero && q < len).then_some(q)
+}
+
+/// Occurrences of `x` by equality, for values that are not ints.
+fn range_scan(vm: &mut Vm, range: Value, x: Value, first_only: bool) -> PyResult<(i64, i64)> {
+    let it = vm.get_iter(range)?;
+    let mark = vm.push_temp(it);
+    let result = (|| {
+        let (mut count, mut first, mut i) = (0, -1, 0);
+        while let Some(item) = vm.iter_next(it)? {
+            if vm.keys_equal(item, x)? {
+                count += 1;
+                if first < 0 {
+                    first = i;
+                }
+                if first_only {
+                    break;
+                }
+            }
+            i += 1;
+        }
+        Ok((count, first))
+    })();
+    vm.truncate_temps(mark);
+    result
+}
+
+fn range_index(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let r = range_recv(vm, args, "index")?;
+    let x = method_one_arg(vm, args, kwnames, "index")?;
+    match vm.as_int(x) {
+        Some(i) if !vm.heap.type_obj(x).is_heap_type() => match range_position(vm, &r, &i) {
+            Some(q) => Ok(vm.int_value(Int::from_big(q))),
+            None => {
+                let text = vm.repr_of_value(x)?;
+                Err(vm.value_error(&format!("{text} is not in range")))
+            }
+        },
+        _ => match range_scan(vm, args[0], x, true)? {
+            (_, first) if first >= 0 => Ok(vm.heap.new_int_i64(first)),
+            _ => Err(vm.value_error("sequence.index(x): x not in sequence")),
+        },
+    }
+}
+
+fn range_count(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let r = range_recv(vm, args, "count")?;
+    let x = method_one_arg(vm, args, kwnames, "count")?;
+    let n = match vm.as_int(x) {
+        Some(i) if !vm.heap.type_obj(x).is_heap_type() => {
+            range_position(vm, &r, &i).is_some() as i64
+        }
+        _ => range_scan(vm, args[0], x, false)?.0,
+    };
+    Ok(vm.heap.new_int_i64(n))
+}
+
+fn slice_indices_method(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let Some(s) = args.first().and_then(|v| Gc::<SliceObj>::from_value(*v)) else {
+        return Err(vm.type_error("descriptor 'indices' requires a 'slice' object"));
+    };
+    let len = method_one_arg(vm, args, kwnames, "indices")?;
+    let len = index_of(vm, len)?.to_i64_saturating();
+    if len < 0 {
+        return Err(vm.value_error("length should not be negative"));
+    }
+    let (start, stop, step, _) = slice_indices(&vm.heap, s, len)?;
+    let items = [vm.heap.new_int_i64(start), vm.heap.new_int_i64(stop), vm.heap.new_int_i64(step)];
+    Ok(vm.heap.new_tuple(&items))
+}

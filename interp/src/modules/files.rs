@@ -1,0 +1,171 @@
+//! `_tachyon_files`: the raw file operations under `_io` (open, read,
+//! write, seek, close on handles), with CPython's `OSError` subclasses
+//! and messages. Handles index a per-thread table of `std::fs::File`s.
+
+use super::module_set;
+use crate::builtins::bytes_methods::bytes_like;
+use crate::builtins::{arg_range, native};
+use crate::object::str::str_of;
+use crate::object::{PyErr, Value};
+use crate::vm::function::NativeFn;
+use crate::vm::{PyResult, Vm};
+use std::cell::RefCell;
+use std::fs::{File, OpenOptions};
+use std::io::{ErrorKind, Read, Seek, SeekFrom, Write};
+
+thread_local! {
+    static FILES: RefCell<Vec<Option<File>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Handles start above the standard streams' numbers.
+const FIRST_HANDLE: usize = 3;
+
+pub fn create(vm: &mut Vm) -> PyResult {
+    let module = vm.new_module("_tachyon_files")?;
+    let mark = vm.push_temp(module);
+    let funcs: &[(&'static str, NativeFn)] =
+        &[("open", open), ("read", read), ("write", write), ("seek", seek), ("close", close)];
+    let result = funcs.iter().try_for_each(|(name, f)| {
+        let v = native(vm, name, *f);
+        module_set(vm, module, name, v)
+    });
+    vm.truncate_temps(mark);
+    result.map(|_| module)
+}
+
+/// CPython's `OSError` for an I/O error, with the subclass for its kind.
+fn os_error(vm: &Vm, e: &std::io::Error, path: Option<&str>) -> PyErr {
+    let t = vm.heap.types();
+    let (ty, errno, text) = match e.kind() {
+        ErrorKind::NotFound => (t.file_not_found_error, 2, "No such file or directory"),
+        ErrorKind::PermissionDenied => (t.permission_error, 13, "Permission denied"),
+        ErrorKind::AlreadyExists => (t.file_exists_error, 17, "File exists"),
+        ErrorKind::IsADirectory => (t.is_a_directory_error, 21, "Is a directory"),
+        _ => (t.os_error, e.raw_os_error().unwrap_or(5), ""),
+    };
+    let text = if text.is_empty() { e.to_string() } else { text.to_string() };
+    let msg = match path {
+        Some(p) => format!("[Errno {errno}] {text}: {}", crate::number::text::str_repr(p)),
+        None => format!("[Errno {errno}] {text}"),
+    };
+    PyErr::new(&vm.heap, ty, &msg)
+}
+
+fn with_file<T>(
+    vm: &Vm,
+    handle: Value,
+    f: impl FnOnce(&mut File) -> std::io::Result<T>,
+) -> PyResult<T> {
+    let h = handle.as_small_int().unwrap_or(-1);
+    let result = FILES.with(|files| {
+        let mut files = files.borrow_mut();
+        let slot = usize::try_from(h).ok().and_then(|h| h.checked_sub(FIRST_HANDLE));
+        slot.and_then(|i| files.get_mut(i)).and_then(Option::as_mut).map(f)
+    });
+    match result {
+        Some(r) => r.map_err(|e| os_error(vm, &e, None)),
+        None => Err(PyErr::os_error(&vm.heap, "[Errno 9] Bad file descriptor")),
+    }
+}
+
+/// `open(path, mode)`: mode is one of r, w, a, x with an optional `+`.
+fn open(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = arg_range(vm, "open", args, kwnames, 2, 2)?;
+    let (Some(path), Some(mode)) = (str_of(args[0]), str_of(args[1])) else {
+        return Err(vm.type_error("open() needs a path and a mode"));
+    };
+    let mode = mode.as_str();
+    let plus = mode.contains('+');
+    let mut options = OpenOptions::new();
+    match mode.chars().next() {
+        Some('r') => options.read(true).write(plus),
+        Some('w') => options.write(true).create(true).truncate(true).read(plus),
+        Some('a') => options.append(true).create(true).read(plus),
+        Some('x') => options.write(true).create_new(true).read(plus),
+        _ => return Err(vm.value_error(&format!("invalid mode: '{mode}'"))),
+    };
+    let file = options.open(path.as_str()).map_err(|e| os_error(vm, &e, Some(path.as_str())))?;
+    if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
+        let e = std::io::Error::from(ErrorKind::IsADirectory);
+        return Err(os_error(vm, &e, Some(path.as_str())));
+    }
+    let handle = FILES.with(|files| {
+        let mut files = files.borrow_mut();
+        match files.iter().position(Option::is_none) {
+            Some(i) => {
+                files[i] = Some(file);
+                i
+            }
+            None => {
+                files.push(Some(file));
+                files.len() - 1
+            }
+        }
+    });
+    Ok(vm.heap.new_int_i64((handle + FIRST_HANDLE) as i64))
+}
+
+/// `read(handle, size)`: up to `size` bytes, everything left when negative.
+fn read(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = arg_range(vm, "read", args, kwnames, 2, 2)?;
+    let size = args[1].as_small_int().unwrap_or(-1);
+    let data = with_file(vm, args[0], |f| {
+        let mut buf = Vec::new();
+        if size < 0 {
+            f.read_to_end(&mut buf)?;
+        } else {
+            buf.resize(size as usize, 0);
+            let n = f.read(&mut buf)?;
+            buf.truncate(n);
+        }
+        Ok(buf)
+    })?;
+    Ok(vm.heap.new_bytes(&data))
+}
+
+fn write(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = arg_range(vm, "write", args, kwnames, 2, 2)?;
+    let Some(data) = bytes_like(args[1]) else {
+        return Err(vm.type_error(&format!(
+            "a bytes-like object is required, not '{}'",
+            vm.type_name(args[1])
+        )));
+    };
+    with_file(vm, args[0], |f| f.write_all(&data))?;
+    Ok(vm.heap.new_int_i64(data.len() as i64))
+}
+
+fn seek(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = arg_range(vm, "seek", args, kwnames, 3, 3)?;
+    let offset = args[1].as_small_int().unwrap_or(0);
+    let whence = match args[2].as_small_int() {
+        Some(0) if offset < 0 => {
+            return Err(vm.value_error(&format!("negative seek position {offset}")));
+        }
+        Some(0) => SeekFrom::Start(offset as u64),
+        Some(1) => SeekFrom::Current(offset),
+        Some(2) => SeekFrom::End(offset),
+        _ => return Err(vm.value_error("invalid whence")),
+    };
+    let pos = with_file(vm, args[0], |f| f.seek(whence))?;
+    Ok(vm.heap.new_int_i64(pos as i64))
+}
+
+fn close(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = arg_range(vm, "close", args, kwnames, 1, 1)?;
+    let h = args[0].as_small_int().unwrap_or(-1);
+    FILES.with(|files| {
+        let mut files = files.borrow_mut();
+        let slot = usize::try_from(h).ok().and_then(|h| h.checked_sub(FIRST_HANDLE));
+        if let Some(entry) = slot.and_then(|i| files.get_mut(i)) {
+            *entry = None;
+        }
+    });
+    Ok(Value::NONE)
+}
+
+/// The builtin `open`: `_io.open`, with `_io` imported on first use so
+/// that programs that open no file load nothing.
+pub fn builtin_open(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    super::call_lazy_class(vm, "_io", "open", args, kwnames)
+}

@@ -1,0 +1,550 @@
+"""_io for tachyon: open(), binary and text files, StringIO and BytesIO,
+after CPython 3.8's Modules/_io. Raw operations are _tachyon_files';
+writes go straight to the file (nothing is lost when a program exits
+without closing it)."""
+
+import _tachyon_files as _files
+
+DEFAULT_BUFFER_SIZE = 8192
+BlockingIOError = BlockingIOError
+
+
+class UnsupportedOperation(OSError):
+    pass
+
+
+def _closed_error():
+    return ValueError("I/O operation on closed file.")
+
+
+class _IOBase:
+    _closed = False
+
+    @property
+    def closed(self):
+        return self._closed
+
+    def _check_closed(self):
+        if self._closed:
+            raise _closed_error()
+
+    def __enter__(self):
+        self._check_closed()
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __iter__(self):
+        self._check_closed()
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def readlines(self, hint=-1):
+        lines = []
+        total = 0
+        while True:
+            line = self.readline()
+            if not line:
+                break
+            lines.append(line)
+            total += len(line)
+            if hint is not None and 0 < hint <= total:
+                break
+        return lines
+
+    def writelines(self, lines):
+        self._check_closed()
+        for line in lines:
+            self.write(line)
+
+    def flush(self):
+        self._check_closed()
+
+    def isatty(self):
+        self._check_closed()
+        return False
+
+    def readable(self):
+        return False
+
+    def writable(self):
+        return False
+
+    def seekable(self):
+        return False
+
+    def close(self):
+        self._closed = True
+
+
+class _RawIOBase(_IOBase):
+    pass
+
+
+class _BufferedIOBase(_IOBase):
+    pass
+
+
+class _TextIOBase(_IOBase):
+    pass
+
+
+class BufferedReader(_BufferedIOBase):
+    """A binary file: reads through a read-ahead buffer, writes through."""
+
+    def __init__(self, handle, name, mode, readable, writable):
+        self._handle = handle
+        self.name = name
+        self.mode = mode
+        self._readable = readable
+        self._writable = writable
+        self._ahead = b""
+
+    def __repr__(self):
+        return "<_io." + type(self).__name__ + " name=" + repr(self.name) + ">"
+
+    def readable(self):
+        self._check_closed()
+        return self._readable
+
+    def writable(self):
+        self._check_closed()
+        return self._writable
+
+    def seekable(self):
+        self._check_closed()
+        return True
+
+    def _check_readable(self):
+        self._check_closed()
+        if not self._readable:
+            raise UnsupportedOperation("read")
+
+    def _more(self, size=DEFAULT_BUFFER_SIZE):
+        chunk = _files.read(self._handle, size)
+        self._ahead += chunk
+        return bool(chunk)
+
+    def read(self, size=-1):
+        self._check_readable()
+        if size is None or size < 0:
+            data = self._ahead + _files.read(self._handle, -1)
+            self._ahead = b""
+            return data
+        while len(self._ahead) < size and self._more(max(size - len(self._ahead), DEFAULT_BUFFER_SIZE)):
+            pass
+        data = self._ahead[:size]
+        self._ahead = self._ahead[size:]
+        return data
+
+    def read1(self, size=-1):
+        return self.read(size)
+
+    def readline(self, size=-1):
+        self._check_readable()
+        while b"\n" not in self._ahead and self._more():
+            pass
+        i = self._ahead.find(b"\n")
+        end = len(self._ahead) if i < 0 else i + 1
+        if size is not None and 0 <= size < end:
+            end = size
+        line = self._ahead[:end]
+        self._ahead = self._ahead[end:]
+        return line
+
+    def write(self, data):
+        self._check_closed()
+        if not self._writable:
+            raise UnsupportedOperation("write")
+        if isinstance(data, str):
+            raise TypeError("a bytes-like object is required, not 'str'")
+        data = bytes(data)
+        if self._ahead:
+            _files.seek(self._handle, -len(self._ahead), 1)
+            self._ahead = b""
+        return _files.write(self._handle, data)
+
+    def seek(self, pos, whence=0):
+        self._check_closed()
+        if whence == 1:
+            pos -= len(self._ahead)
+        self._ahead = b""
+        return _files.seek(self._handle, pos, whence)
+
+    def tell(self):
+        self._check_closed()
+        return _files.seek(self._handle, 0, 1) - len(self._ahead)
+
+    def fileno(self):
+        self._check_closed()
+        return self._handle
+
+    def close(self):
+        if not self._closed:
+            self._closed = True
+            _files.close(self._handle)
+
+
+BufferedWriter = BufferedRandom = BufferedRWPair = FileIO = BufferedReader
+
+
+def _utf8_complete(data):
+    """The length of the longest prefix of data that ends on a whole
+    UTF-8 sequence."""
+    n = len(data)
+    i = n - 1
+    back = 0
+    while i >= 0 and back < 4:
+        b = data[i]
+        if b < 0x80:
+            return n
+        if b >= 0xC0:
+            need = 2 if b < 0xE0 else 3 if b < 0xF0 else 4
+            return n if n - i >= need else i
+        i -= 1
+        back += 1
+    return n
+
+
+class TextIOWrapper(_TextIOBase):
+    def __init__(self, buffer, encoding=None, errors=None, newline=None, line_buffering=False, write_through=False):
+        if newline not in (None, "", "\n", "\r", "\r\n"):
+            raise ValueError("illegal newline value: " + str(newline))
+        self.buffer = buffer
+        self.encoding = encoding or "UTF-8"
+        self.errors = errors or "strict"
+        self._newline = newline
+        self.line_buffering = line_buffering
+        self._text = ""
+        self._undecoded = b""
+        self._cr = False
+        "".encode(self.encoding)
+
+    def __repr__(self):
+        return ("<_io.TextIOWrapper name=" + repr(self.name) + " mode=" + repr(self.mode)
+                + " encoding=" + repr(self.encoding) + ">")
+
+    @property
+    def name(self):
+        return self.buffer.name
+
+    @property
+    def closed(self):
+        return self.buffer.closed
+
+    def _check_closed(self):
+        if self.buffer.closed:
+            raise _closed_error()
+
+    def readable(self):
+        return self.buffer.readable()
+
+    def writable(self):
+        return self.buffer.writable()
+
+    def seekable(self):
+        return self.buffer.seekable()
+
+    def fileno(self):
+        return self.buffer.fileno()
+
+    def _translate(self, text, final):
+        if self._cr:
+            text = "\r" + text
+            self._cr = False
+        if not final and text.endswith("\r"):
+            text = text[:-1]
+            self._cr = True
+        if self._newline is None:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return text
+
+    def _fill(self):
+        if not self.buffer.readable():
+            raise UnsupportedOperation("not readable")
+        chunk = self.buffer.read(DEFAULT_BUFFER_SIZE)
+        data = self._undecoded + chunk
+        if chunk:
+            cut = _utf8_complete(data) if self.encoding.lower().replace("_", "-") in ("utf-8", "utf8") else len(data)
+            self._undecoded = data[cut:]
+            data = data[:cut]
+        else:
+            self._undecoded = b""
+        self._text += self._translate(data.decode(self.encoding, self.errors), not chunk)
+        return bool(chunk)
+
+    def read(self, size=-1):
+        self._check_closed()
+        if size is None or size < 0:
+            while self._fill():
+                pass
+            text = self._text
+            self._text = ""
+            return text
+        while len(self._text) < size and self._fill():
+            pass
+        text = self._text[:size]
+        self._text = self._text[size:]
+        return text
+
+    def _line_end(self):
+        if self._newline in (None, "\n"):
+            i = self._text.find("\n")
+            return -1 if i < 0 else i + 1
+        if self._newline == "":
+            for i, c in enumerate(self._text):
+                if c == "\n":
+                    return i + 1
+                if c == "\r":
+                    if i + 1 < len(self._text):
+                        return i + 2 if self._text[i + 1] == "\n" else i + 1
+                    return -1
+            return -1
+        i = self._text.find(self._newline)
+        return -1 if i < 0 else i + len(self._newline)
+
+    def readline(self, size=-1):
+        self._check_closed()
+        while True:
+            end = self._line_end()
+            if end >= 0 or not self._fill():
+                break
+        if end < 0:
+            end = len(self._text)
+        if size is not None and 0 <= size < end:
+            end = size
+        line = self._text[:end]
+        self._text = self._text[end:]
+        return line
+
+    def write(self, text):
+        self._check_closed()
+        if not isinstance(text, str):
+            raise TypeError("write() argument must be str, not " + type(text).__name__)
+        if not self.buffer.writable():
+            raise UnsupportedOperation("not writable")
+        n = len(text)
+        if self._newline in ("\r", "\r\n"):
+            text = text.replace("\n", self._newline)
+        self.buffer.write(text.encode(self.encoding, self.errors))
+        return n
+
+    def seek(self, pos, whence=0):
+        self._check_closed()
+        if whence != 0 and pos != 0:
+            raise UnsupportedOperation("can't do nonzero cur-relative seeks")
+        self._text = ""
+        self._undecoded = b""
+        self._cr = False
+        return self.buffer.seek(pos, whence)
+
+    def tell(self):
+        self._check_closed()
+        pending = len(self._text.encode(self.encoding, self.errors)) + len(self._undecoded)
+        return self.buffer.tell() - pending
+
+    def flush(self):
+        self._check_closed()
+
+    def close(self):
+        if not self.buffer.closed:
+            self.buffer.close()
+
+    def detach(self):
+        buffer = self.buffer
+        return buffer
+
+
+class IncrementalNewlineDecoder:
+    def __init__(self, decoder, translate, errors="strict"):
+        self.decoder = decoder
+        self.translate = translate
+
+
+def _check_mode(mode, encoding, errors, newline):
+    if not isinstance(mode, str):
+        raise TypeError("open() argument 'mode' must be str, not " + type(mode).__name__)
+    modes = set(mode)
+    if modes.difference("axrwb+tU") or len(mode) > len(modes):
+        raise ValueError("invalid mode: " + repr(mode))
+    kinds = len(modes.intersection("rwax"))
+    if "U" in modes:
+        if kinds or "+" in modes:
+            raise ValueError("mode U cannot be combined with 'x', 'w', 'a', or '+'")
+        modes.add("r")
+        kinds = 1
+    if "t" in modes and "b" in modes:
+        raise ValueError("can't have text and binary mode at once")
+    if kinds != 1:
+        raise ValueError("must have exactly one of create/read/write/append mode")
+    binary = "b" in modes
+    if binary and encoding is not None:
+        raise ValueError("binary mode doesn't take an encoding argument")
+    if binary and errors is not None:
+        raise ValueError("binary mode doesn't take an errors argument")
+    if binary and newline is not None:
+        raise ValueError("binary mode doesn't take a newline argument")
+    return modes, binary
+
+
+def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None):
+    if hasattr(type(file), "__fspath__"):
+        file = file.__fspath__()
+    if isinstance(file, bytes):
+        file = file.decode("utf-8")
+    if isinstance(file, float):
+        raise TypeError("integer argument expected, got float")
+    if not isinstance(file, str):
+        raise TypeError("expected str, bytes or os.PathLike object, not " + type(file).__name__)
+    modes, binary = _check_mode(mode, encoding, errors, newline)
+    if encoding is not None and not isinstance(encoding, str):
+        raise TypeError("open() argument 'encoding' must be str or None, not " + type(encoding).__name__)
+    if not binary and newline not in (None, "", "\n", "\r", "\r\n"):
+        raise ValueError("illegal newline value: " + str(newline))
+    kind = "r" if ("r" in modes or "U" in modes) else "w" if "w" in modes else "a" if "a" in modes else "x"
+    plus = "+" in modes
+    handle = _files.open(file, kind + ("+" if plus else ""))
+    raw = BufferedReader(handle, file, mode if binary else kind + ("+" if plus else "") + "b",
+                         kind == "r" or plus, kind != "r" or plus)
+    if binary:
+        return raw
+    text = TextIOWrapper(raw, encoding, errors, newline)
+    text.mode = mode
+    return text
+
+
+def open_code(path):
+    return open(path, "rb")
+
+
+class _MemoryIO:
+    """What StringIO and BytesIO share: a value (str or bytes) and a
+    position; `_line_end` is "\n" or b"\n", `_fill` the padding unit."""
+
+    def getvalue(self):
+        self._check_closed()
+        return self._value
+
+    def read(self, size=-1):
+        self._check_closed()
+        if size is None or size < 0:
+            end = len(self._value)
+        else:
+            end = min(self._pos + size, len(self._value))
+        data = self._value[self._pos:end]
+        self._pos = max(self._pos, end)
+        return data
+
+    def readline(self, size=-1):
+        self._check_closed()
+        i = self._value.find(self._line_end, self._pos)
+        end = len(self._value) if i < 0 else i + 1
+        if size is not None and size >= 0:
+            end = min(end, self._pos + size)
+        data = self._value[self._pos:end]
+        self._pos = max(self._pos, end)
+        return data
+
+    def _put(self, data):
+        v = self._value
+        if self._pos > len(v):
+            v = v + self._fill * (self._pos - len(v))
+        self._value = v[:self._pos] + data + v[self._pos + len(data):]
+        self._pos += len(data)
+        return len(data)
+
+    def tell(self):
+        self._check_closed()
+        return self._pos
+
+    def truncate(self, size=None):
+        self._check_closed()
+        size = self._pos if size is None else size
+        self._value = self._value[:size]
+        return size
+
+    def readable(self):
+        self._check_closed()
+        return True
+
+    def writable(self):
+        self._check_closed()
+        return True
+
+    def seekable(self):
+        self._check_closed()
+        return True
+
+
+class StringIO(_MemoryIO, _TextIOBase):
+    _line_end = "\n"
+    _fill = "\0"
+
+    def __init__(self, initial_value="", newline="\n"):
+        if initial_value is None:
+            initial_value = ""
+        if not isinstance(initial_value, str):
+            raise TypeError("initial_value must be str or None, not " + type(initial_value).__name__)
+        self._value = initial_value
+        self._pos = 0
+
+    def write(self, text):
+        self._check_closed()
+        if not isinstance(text, str):
+            raise TypeError("string argument expected, got '" + type(text).__name__ + "'")
+        return self._put(text)
+
+    def seek(self, pos, whence=0):
+        self._check_closed()
+        if whence == 0:
+            if pos < 0:
+                raise ValueError("Negative seek position " + str(pos))
+            self._pos = pos
+        elif whence == 1:
+            if pos != 0:
+                raise OSError("Can't do nonzero cur-relative seeks")
+        elif whence == 2:
+            if pos != 0:
+                raise OSError("Can't do nonzero end-relative seeks")
+            self._pos = len(self._value)
+        else:
+            raise ValueError("Invalid whence (" + str(whence) + ", should be 0, 1 or 2)")
+        return self._pos
+
+
+class BytesIO(_MemoryIO, _BufferedIOBase):
+    _line_end = b"\n"
+    _fill = b"\0"
+
+    def __init__(self, initial_bytes=b""):
+        self._value = bytes(initial_bytes if initial_bytes is not None else b"")
+        self._pos = 0
+
+    def read1(self, size=-1):
+        return self.read(size)
+
+    def write(self, data):
+        self._check_closed()
+        if isinstance(data, str):
+            raise TypeError("a bytes-like object is required, not 'str'")
+        return self._put(bytes(data))
+
+    def seek(self, pos, whence=0):
+        self._check_closed()
+        if whence == 0:
+            if pos < 0:
+                raise ValueError("negative seek value " + str(pos))
+            self._pos = pos
+        elif whence == 1:
+            self._pos = max(0, self._pos + pos)
+        elif whence == 2:
+            self._pos = max(0, len(self._value) + pos)
+        else:
+            raise ValueError("invalid whence (" + str(whence) + ", should be 0, 1 or 2)")
+        return self._pos

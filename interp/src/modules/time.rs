@@ -1,0 +1,147 @@
+//! The `time` module: the clocks (`time`, `perf_counter`, `monotonic`,
+//! `process_time`, each with its `_ns` form) and `sleep` here; the calendar
+//! functions (`gmtime`, `localtime`, `mktime`, `strftime`, `asctime`,
+//! `ctime`) are Python in `time_calendar.py`, loaded on their first call.
+//! Local time is UTC: no time-zone database is read yet.
+
+use super::module_set;
+use crate::builtins::{exactly_one, method_no_kwargs, native};
+use crate::number::tower::Num;
+use crate::object::{PyErr, Value};
+use crate::vm::function::NativeFn;
+use crate::vm::{PyResult, Vm};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+pub fn create(vm: &mut Vm) -> PyResult {
+    let module = vm.new_module("time")?;
+    let mark = vm.push_temp(module);
+    let funcs: &[(&'static str, NativeFn)] = &[
+        ("time", time),
+        ("time_ns", time_ns),
+        ("perf_counter", monotonic),
+        ("perf_counter_ns", monotonic_ns),
+        ("monotonic", monotonic),
+        ("monotonic_ns", monotonic_ns),
+        ("process_time", process_time),
+        ("process_time_ns", process_time_ns),
+        ("sleep", sleep),
+        ("gmtime", gmtime),
+        ("localtime", localtime),
+        ("mktime", mktime),
+        ("strftime", strftime),
+        ("asctime", asctime),
+        ("ctime", ctime),
+    ];
+    let result = funcs
+        .iter()
+        .try_for_each(|(name, f)| {
+            let v = native(vm, name, *f);
+            module_set(vm, module, name, v)
+        })
+        .and_then(|_| {
+            let zero = vm.heap.new_int_i64(0);
+            for name in ["timezone", "altzone", "daylight"] {
+                module_set(vm, module, name, zero)?;
+            }
+            let utc = vm.heap.new_str("UTC");
+            let tzname = vm.heap.new_tuple(&[utc, utc]);
+            module_set(vm, module, "tzname", tzname)
+        });
+    vm.truncate_temps(mark);
+    result.map(|_| module)
+}
+
+fn no_args(vm: &Vm, name: &str, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
+    method_no_kwargs(vm, name, kwnames)?;
+    if !args.is_empty() {
+        return Err(vm.type_error(&format!("{name}() takes no arguments ({} given)", args.len())));
+    }
+    Ok(())
+}
+
+fn since_epoch() -> Duration {
+    SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default()
+}
+
+/// Time on a monotonic clock since the first use.
+fn since_start() -> Duration {
+    static START: OnceLock<Instant> = OnceLock::new();
+    START.get_or_init(Instant::now).elapsed()
+}
+
+/// CPU time of the process, from `/proc/self/schedstat` (nanoseconds).
+fn cpu_time() -> Duration {
+    let text = std::fs::read_to_string("/proc/self/schedstat").unwrap_or_default();
+    let ns = text.split_whitespace().next().and_then(|f| f.parse::<u64>().ok()).unwrap_or(0);
+    Duration::from_nanos(ns)
+}
+
+fn seconds(d: Duration) -> Value {
+    Value::from_f64(d.as_secs_f64())
+}
+
+fn nanos(vm: &Vm, d: Duration) -> Value {
+    vm.heap.new_int_i64(d.as_nanos() as i64)
+}
+
+macro_rules! clock_functions {
+    ($($name:ident, $ns_name:ident => $clock:expr;)*) => {
+        $(
+            fn $name(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+                no_args(vm, stringify!($name), args, kwnames)?;
+                Ok(seconds($clock()))
+            }
+
+            fn $ns_name(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+                no_args(vm, stringify!($ns_name), args, kwnames)?;
+                Ok(nanos(vm, $clock()))
+            }
+        )*
+    };
+}
+
+clock_functions! {
+    time, time_ns => since_epoch;
+    monotonic, monotonic_ns => since_start;
+    process_time, process_time_ns => cpu_time;
+}
+
+fn sleep(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let v = exactly_one(vm, "sleep", args, kwnames)?;
+    let secs = match vm.as_num(v) {
+        Some(Num::Float(x)) => x,
+        Some(Num::Int(i)) => i.to_f64().unwrap_or(f64::INFINITY),
+        _ => {
+            return Err(
+                vm.type_error(&format!("an integer is required (got type {})", vm.type_name(v)))
+            )
+        }
+    };
+    if secs.is_nan() {
+        return Err(vm.value_error("Invalid value NaN (not a number)"));
+    }
+    if secs < 0.0 {
+        return Err(vm.value_error("sleep length must be non-negative"));
+    }
+    if secs > 1e12 {
+        return Err(PyErr::overflow_error(&vm.heap, "sleep length is too large"));
+    }
+    vm.flush_stdout();
+    std::thread::sleep(Duration::from_secs_f64(secs));
+    Ok(Value::NONE)
+}
+
+/// The calendar functions, each the same-named function of the Python
+/// module `_tachyon_time_calendar`.
+macro_rules! calendar_functions {
+    ($($name:ident),*) => {
+        $(
+            fn $name(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+                super::call_lazy_class(vm, "_tachyon_time_calendar", stringify!($name), args, kwnames)
+            }
+        )*
+    };
+}
+
+calendar_functions!(gmtime, localtime, mktime, strftime, asctime, ctime);

@@ -1,0 +1,46 @@
+# Methods of int, float, complex, range and slice in CPython 3.8.
+
+def show(label, f):
+    try:
+        print(label, repr(f()))
+    except Exception as e:
+        print(label, type(e).__name__, e)
+
+for n in [0, 1, -1, 255, 256, -256, 2**62, -2**70, True]:
+    print(n, n.bit_length(), n.conjugate(), n.as_integer_ratio(), n.__index__(), n.numerator, n.denominator, n.real, n.imag)
+show("to_bytes", lambda: [(1024).to_bytes(2, 'big'), (1024).to_bytes(4, 'little'), (-1).to_bytes(2, 'big', signed=True), (0).to_bytes(0, 'big'), (2**64).to_bytes(9, byteorder='big')])
+show("to_bytes overflow", lambda: (256).to_bytes(1, 'big'))
+show("to_bytes negative", lambda: (-1).to_bytes(1, 'big'))
+show("to_bytes order", lambda: (1).to_bytes(1, 'middle'))
+show("to_bytes missing", lambda: (1).to_bytes(1))
+show("to_bytes length", lambda: (1).to_bytes(-1, 'big'))
+show("from_bytes", lambda: [int.from_bytes(b'\x01\x00', 'big'), int.from_bytes(b'\x01\x00', 'little'), int.from_bytes(b'\xff\xff', 'big', signed=True), int.from_bytes([1, 2], 'big'), int.from_bytes(b'\x07', byteorder='little'), int.from_bytes(b'', 'big')])
+show("from_bytes bad", lambda: int.from_bytes([256], 'big'))
+show("from_bytes str", lambda: int.from_bytes('ab', 'big'))
+show("bool from_bytes", lambda: bool.from_bytes(b'\x01', 'big'))
+for x in [1.5, 2.0, -0.0, 0.1, 1e300, -3.75, float('inf')]:
+    print(x, x.is_integer(), x.hex(), x.conjugate(), x.real, x.imag)
+show("as_integer_ratio", lambda: [(0.75).as_integer_ratio(), (0.1).as_integer_ratio(), (-2.0).as_integer_ratio()])
+show("ratio inf", lambda: float('inf').as_integer_ratio())
+show("ratio nan", lambda: float('nan').as_integer_ratio())
+show("fromhex", lambda: [float.fromhex('0x1.8p1'), float.fromhex('-0x1p-1074'), float.fromhex('inf'), float.fromhex(' 0x10 ')])
+show("fromhex bad", lambda: float.fromhex('0xg'))
+show("fromhex type", lambda: float.fromhex(1))
+show("complex", lambda: [complex(), complex(1), complex(1, 2), complex(1.5, -2), complex('1+2j'), complex(' 3j '), complex(1j, 1j), complex(True)])
+show("complex attrs", lambda: ((1+2j).real, (1+2j).imag, (1+2j).conjugate(), abs(3+4j)))
+show("complex str2", lambda: complex('1', 2))
+show("complex bad", lambda: complex('abc'))
+show("complex type", lambda: complex([]))
+show("complex type2", lambda: complex(1, 'x'))
+show("complex kw", lambda: complex(imag=2, real=1))
+r = range(1, 20, 3)
+show("range attrs", lambda: (r.start, r.stop, r.step, range(5).start, range(5, 0, -1).step))
+show("range index", lambda: (r.index(1), r.index(13), range(10, 0, -2).index(4), range(10**20).index(10**19)))
+show("range count", lambda: (r.count(4), r.count(5), r.count(4.0), range(3).count("a")))
+show("range index float", lambda: r.index(7.0))
+show("range index miss", lambda: r.index(5))
+show("range index str", lambda: r.index("x"))
+show("slice", lambda: (slice(1, 10, 2).indices(5), slice(None).indices(3), slice(None, None, -1).indices(4), slice(-100, 100).indices(10)))
+show("slice attrs", lambda: (slice(3).start, slice(3).stop, slice(1, 2, 3).step))
+show("slice neg len", lambda: slice(1).indices(-1))
+show("slice zero step", lambda: slice(None, None, 0).indices(3))
