@@ -453,7 +453,7 @@ impl<'a> Compiler<'a> {
         dst: Reg,
     ) -> CResult<()> {
         let positional = self.cur.unit.temp();
-        self.sequence(args, positional, Sequence::Tuple)?;
+        self.sequence(args, positional, Sequence::CallArgs(func))?;
         let kwargs = self.keywords_dict(keywords, func)?;
         self.emit(Instr::CallEx { dst, func, args: positional, kwargs });
         Ok(())
@@ -499,7 +499,7 @@ impl<'a> Compiler<'a> {
             }
             let count = elts.len() as u16;
             self.emit(match kind {
-                Sequence::Tuple => Instr::BuildTuple { dst, start, count },
+                Sequence::Tuple | Sequence::CallArgs(_) => Instr::BuildTuple { dst, start, count },
                 Sequence::List => Instr::BuildList { dst, start, count },
                 Sequence::Set => Instr::BuildSet { dst, start, count },
             });
@@ -517,6 +517,7 @@ impl<'a> Compiler<'a> {
                     let src = self.expr_reg(value)?;
                     self.emit(match kind {
                         Sequence::Set => Instr::SetUpdate { set: acc, src },
+                        Sequence::CallArgs(func) => Instr::ArgsExtend { list: acc, src, func },
                         _ => Instr::ListExtend { list: acc, src },
                     });
                 }
@@ -531,7 +532,9 @@ impl<'a> Compiler<'a> {
             self.cur.unit.release(mark);
         }
         match kind {
-            Sequence::Tuple => self.emit(Instr::ListToTuple { dst, src: acc }),
+            Sequence::Tuple | Sequence::CallArgs(_) => {
+                self.emit(Instr::ListToTuple { dst, src: acc })
+            }
             _ => self.emit(Instr::Move { dst, src: acc }),
         }
         Ok(())
@@ -644,6 +647,8 @@ pub enum Sequence {
     Tuple,
     List,
     Set,
+    /// The positional arguments of a call to the function in this register.
+    CallArgs(Reg),
 }
 
 /// Is the call `func(...)` spelled `super(...)`? (Used by zero-argument super.)

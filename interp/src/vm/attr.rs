@@ -10,6 +10,7 @@ use super::function::{
     PropertyObj, StaticMethodObj,
 };
 use super::{PyResult, Vm};
+use crate::builtins::constructors::SuperObj;
 use crate::object::str::str_of;
 use crate::object::types::TypeObj;
 use crate::object::{Gc, ObjHeader, ObjKind};
@@ -79,7 +80,24 @@ impl Vm {
         if ty.is_heap_type() {
             return self.getattr_fallback(obj, name, r);
         }
+        if let Some(m) = module_of(obj) {
+            return self.module_getattr_fallback(m.dict, name, r);
+        }
         r
+    }
+
+    /// PEP 562: on AttributeError, the module's own `__getattr__`.
+    fn module_getattr_fallback(&mut self, dict: Value, name: Value, r: PyResult) -> PyResult {
+        match r {
+            Err(e) if e.matches(&self.heap, self.heap.types().attribute_error) => {
+                let hook = self.names.dunder_getattr;
+                match self.dict_get_item(dict, hook)? {
+                    Some(f) => self.call(f, &[name]),
+                    None => Err(e),
+                }
+            }
+            other => other,
+        }
     }
 
     /// On AttributeError, `__getattr__` if the class has one.
@@ -100,6 +118,11 @@ impl Vm {
     pub fn generic_get_attr(&mut self, obj: Value, name: Value) -> PyResult {
         if let Some(t) = Gc::<TypeObj>::from_value(obj) {
             return self.type_get_attr(t, name);
+        }
+        if let Some(s) = Gc::<SuperObj>::from_value(obj) {
+            if let Some(v) = self.super_get_attr(s, name)? {
+                return Ok(v);
+            }
         }
         let ty = self.heap.type_obj(obj);
         let descr = self.heap.lookup(ty, name);
@@ -125,6 +148,30 @@ impl Vm {
             return self.descr_get(d, obj, ty.value());
         }
         Err(self.no_attribute(obj, name))
+    }
+
+    /// `super(thisclass, obj).name`: the MRO of `obj`'s type after
+    /// `thisclass`, bound to `obj` (or to the class when `obj` is the
+    /// start type itself); `None` falls back to the super object's own
+    /// attributes.
+    fn super_get_attr(&mut self, s: Gc<SuperObj>, name: Value) -> PyResult<Option<Value>> {
+        let Some(start) = Gc::<TypeObj>::from_value(s.obj_type) else { return Ok(None) };
+        if name == self.heap.intern("__class__") {
+            return Ok(None);
+        }
+        let mro = start.mro();
+        let Some(pos) = mro.iter().position(|&t| t == s.thisclass) else { return Ok(None) };
+        for &t in &mro[pos + 1..] {
+            let Some(v) = Gc::<TypeObj>::from_value(t).and_then(|t| t.own_attr(name)) else {
+                continue;
+            };
+            return if s.obj == s.obj_type {
+                self.descr_get_for_class(v, start.value()).map(Some)
+            } else {
+                self.descr_get(v, s.obj, start.value()).map(Some)
+            };
+        }
+        Ok(None)
     }
 
     /// Attribute of a class: its MRO (descriptors bound to the class), then
@@ -235,7 +282,10 @@ impl Vm {
     /// method on the type (no bound method made), else `(attribute, EMPTY)`.
     pub fn load_method(&mut self, obj: Value, name: Value) -> PyResult<(Value, Value)> {
         let ty = self.heap.type_obj(obj);
-        if Gc::<TypeObj>::from_value(obj).is_none() && !self.has_custom_getattribute(ty) {
+        let plain_lookup = Gc::<TypeObj>::from_value(obj).is_none()
+            && Gc::<SuperObj>::from_value(obj).is_none()
+            && !self.has_custom_getattribute(ty);
+        if plain_lookup {
             if let Some(d) = self.heap.lookup(ty, name) {
                 let plain = function_of(d).is_some() || method_descriptor_of(d).is_some();
                 if plain {
@@ -363,7 +413,9 @@ impl Vm {
                     if attrs.delete(&self.heap, name) {
                         Ok(())
                     } else {
-                        Err(self.no_attribute(obj, name))
+                        // CPython's KeyError from the instance dict, turned
+                        // into an AttributeError that is just the name.
+                        Err(self.attribute_error_of_name(name))
                     }
                 }
             },
@@ -393,6 +445,13 @@ impl Vm {
             return Err(self.no_attribute(t.value(), name));
         }
         self.heap.type_set_attr(t, name, value)
+    }
+
+    /// `AttributeError(name)`, as `del obj.name` raises for an instance
+    /// without that attribute.
+    fn attribute_error_of_name(&self, name: Value) -> PyErr {
+        let n = str_of(name).map(|s| s.as_str().to_string()).unwrap_or_default();
+        PyErr::attribute_error(&self.heap, &n)
     }
 
     /// The AttributeError CPython raises for a missing attribute.

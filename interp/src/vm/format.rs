@@ -315,19 +315,18 @@ impl Vm {
             return Ok(s.as_str().to_string());
         }
         if let Some(e) = exception_of(v) {
-            if !self.has_python_dunder(v, "__repr__") || !ty.is_heap_type() {
-                let args = e.args();
-                let is_key_error = self.heap.is_instance(v, self.heap.types().key_error);
-                return match args.len() {
-                    0 => Ok(String::new()),
-                    1 if is_key_error => self.repr_of_value(args[0]),
-                    1 => self.str_of_value(args[0]),
-                    _ => {
-                        let t = e.args.get();
-                        self.repr_of_value(t)
-                    }
-                };
-            }
+            // BaseException.__str__, whatever `__repr__` the class has.
+            let args = e.args();
+            let is_key_error = self.heap.is_instance(v, self.heap.types().key_error);
+            return match args.len() {
+                0 => Ok(String::new()),
+                1 if is_key_error => self.repr_of_value(args[0]),
+                1 => self.str_of_value(args[0]),
+                _ => {
+                    let t = e.args.get();
+                    self.repr_of_value(t)
+                }
+            };
         }
         self.repr_of_value(v)
     }
@@ -572,7 +571,16 @@ impl Vm {
                     a
                 }
             };
-            let Some(c) = printf::Conversion::parse(&format!("{spec}{conv}")) else {
+            // The number printer parses only numeric conversions; the text
+            // ones share its flags, width and precision.
+            let textual = matches!(conv, 's' | 'r' | 'a');
+            let parsed = if textual {
+                printf::Conversion::parse(&format!("{spec}d"))
+                    .map(|c| printf::Conversion { conv, ..c })
+            } else {
+                printf::Conversion::parse(&format!("{spec}{conv}"))
+            };
+            let Some(c) = parsed else {
                 return Err(self.value_error(&format!(
                     "unsupported format character '{conv}' (0x{:x}) at index {}",
                     conv as u32,

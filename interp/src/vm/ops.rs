@@ -127,6 +127,11 @@ impl Vm {
                     if let Some(r) = self.native_binary_of_bases(op, a, b)? {
                         return Ok(r);
                     }
+                    if op == BinOp::Mul {
+                        if let Some(r) = self.repeat_by_index(a, b)? {
+                            return Ok(r);
+                        }
+                    }
                 }
                 Err(self.unsupported(op.symbol(), a, b))
             }
@@ -168,7 +173,48 @@ impl Vm {
         }
     }
 
+    /// The error of `a + b` when `a` is a built-in sequence and `b` is not
+    /// one of its kind (CPython's `sq_concat` speaking after `__add__` and
+    /// `__radd__` declined).
+    fn concat_error(&self, a: Value, b: Value) -> Option<PyErr> {
+        let kind = if str_of(a).is_some() && str_of(b).is_none() {
+            "str"
+        } else if list_of(a).is_some() && list_of(b).is_none() {
+            "list"
+        } else if tuple_of(a).is_some() && tuple_of(b).is_none() {
+            "tuple"
+        } else {
+            return None;
+        };
+        Some(self.type_error(&format!(
+            "can only concatenate {kind} (not \"{}\") to {kind}",
+            self.type_name(b)
+        )))
+    }
+
     fn unsupported(&self, symbol: &str, a: Value, b: Value) -> PyErr {
+        if symbol.starts_with('*') && symbol != "**" && symbol != "**=" {
+            let is_seq =
+                |v: Value| str_of(v).is_some() || list_of(v).is_some() || tuple_of(v).is_some();
+            let other = if is_seq(a) {
+                Some(b)
+            } else if is_seq(b) {
+                Some(a)
+            } else {
+                None
+            };
+            if let Some(other) = other.filter(|o| !is_seq(*o)) {
+                return self.type_error(&format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    self.type_name(other)
+                ));
+            }
+        }
+        if symbol.starts_with('+') {
+            if let Some(e) = self.concat_error(a, b) {
+                return e;
+            }
+        }
         if symbol == "**" {
             return self.type_error(&format!(
                 "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
@@ -255,25 +301,8 @@ impl Vm {
                     data.extend_from_slice(y.as_bytes());
                     return Ok(Some(self.heap.new_bytes(&data)));
                 }
-                if str_of(a).is_some() && !b.is_ptr()
-                    || (str_of(a).is_some() && str_of(b).is_none())
-                {
-                    return Err(self.type_error(&format!(
-                        "can only concatenate str (not \"{}\") to str",
-                        self.type_name(b)
-                    )));
-                }
-                if list_of(a).is_some() && list_of(b).is_none() && !self.is_user_typed(b) {
-                    return Err(self.type_error(&format!(
-                        "can only concatenate list (not \"{}\") to list",
-                        self.type_name(b)
-                    )));
-                }
-                if tuple_of(a).is_some() && tuple_of(b).is_none() && !self.is_user_typed(b) {
-                    return Err(self.type_error(&format!(
-                        "can only concatenate tuple (not \"{}\") to tuple",
-                        self.type_name(b)
-                    )));
+                if let Some(e) = self.concat_error(a, b) {
+                    return Err(e);
                 }
                 Ok(None)
             }
@@ -308,6 +337,29 @@ impl Vm {
             return Ok(None);
         }
         self.native_binary(op, a, b)
+    }
+
+    /// `seq * n` where `n` has `__index__` (CPython's `sq_repeat`, tried
+    /// after the number protocol declined).
+    fn repeat_by_index(&mut self, a: Value, b: Value) -> PyResult<Option<Value>> {
+        let is_seq = |v: Value| {
+            !self.is_user_typed(v)
+                && (str_of(v).is_some() || list_of(v).is_some() || tuple_of(v).is_some())
+        };
+        let (seq, count) = if is_seq(a) {
+            (a, b)
+        } else if is_seq(b) {
+            (b, a)
+        } else {
+            return Ok(None);
+        };
+        match self.as_index(count)? {
+            Some(n) => self.repeat_sequence(seq, count, &n),
+            None => Err(self.type_error(&format!(
+                "can't multiply sequence by non-int of type '{}'",
+                self.type_name(count)
+            ))),
+        }
     }
 
     fn repeat_sequence(&mut self, seq: Value, count: Value, n: &Int) -> PyResult<Option<Value>> {

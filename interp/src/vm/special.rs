@@ -4,7 +4,10 @@
 
 use super::code::code_of;
 use super::exceptions::TracebackObj;
-use super::function::{function_of, method_of, module_of, native_function_of, FunctionObj};
+use super::function::{
+    function_of, method_of, module_of, native_function_of, ClassMethodObj, FunctionObj,
+    PropertyObj, StaticMethodObj,
+};
 use super::{PyResult, Vm};
 use crate::object::exception::exception_of;
 use crate::object::str::str_of;
@@ -20,7 +23,10 @@ impl Vm {
             return Ok(Some(self.heap.type_of(obj)));
         }
         if let Some(f) = function_of(obj) {
-            return Ok(self.function_attr(f, &n));
+            return Ok(self.function_attr(f, &n).or_else(|| f.attrs.get(name)));
+        }
+        if let Some(v) = self.wrapper_attr(obj, &n) {
+            return Ok(Some(v));
         }
         if let Some(m) = method_of(obj) {
             return Ok(match n.as_str() {
@@ -54,6 +60,14 @@ impl Vm {
                 "__traceback__" => Some(e.traceback.get()),
                 "__suppress_context__" => Some(Value::from_bool(e.suppress_context.get())),
                 "__dict__" => Some(self.attrs_dict(obj)?),
+                "code" if self.heap.is_instance(obj, self.heap.types().system_exit) => {
+                    let args = e.args();
+                    Some(match args.len() {
+                        0 => Value::NONE,
+                        1 => args[0],
+                        _ => e.args.get(),
+                    })
+                }
                 _ => None,
             });
         }
@@ -88,6 +102,23 @@ impl Vm {
             return Ok(Some(r));
         }
         Ok(None)
+    }
+
+    /// What property, staticmethod and classmethod objects expose.
+    fn wrapper_attr(&self, obj: Value, n: &str) -> Option<Value> {
+        if let Some(p) = Gc::<PropertyObj>::from_value(obj) {
+            return match n {
+                "fget" => Some(p.fget.get()),
+                "fset" => Some(p.fset.get()),
+                "fdel" => Some(p.fdel.get()),
+                "__doc__" => Some(p.doc.get()),
+                _ => None,
+            };
+        }
+        let callable = Gc::<StaticMethodObj>::from_value(obj)
+            .map(|s| s.callable.get())
+            .or_else(|| Gc::<ClassMethodObj>::from_value(obj).map(|c| c.callable.get()))?;
+        (n == "__func__").then_some(callable)
     }
 
     /// `real`, `imag`, `numerator`, `denominator` of numbers.
@@ -216,7 +247,7 @@ impl Vm {
             "__base__" => Some(t.bases().first().copied().unwrap_or(Value::NONE)),
             "__class__" => Some(self.heap.type_of(t.value())),
             "__dict__" => Some(self.type_dict_proxy(t)),
-            "__doc__" => Some(Value::NONE),
+            "__doc__" => Some(t.own_attr(self.heap.intern("__doc__")).unwrap_or(Value::NONE)),
             _ => None,
         })
     }
