@@ -340,6 +340,12 @@ impl Vm {
         if let Some(t) = Gc::<TypeObj>::from_value(obj) {
             return self.type_set_attr(t, name, value);
         }
+        if name == self.names.dunder_class {
+            return match value {
+                Some(v) => self.heap.set_class(obj, v),
+                None => Err(self.type_error("can't delete __class__ attribute")),
+            };
+        }
         let ty = self.heap.type_obj(obj);
         if let Some(d) = self.heap.lookup(ty, name) {
             if let Some(p) = Gc::<PropertyObj>::from_value(d) {
@@ -403,7 +409,10 @@ impl Vm {
         if let Some(done) = self.set_exception_special(obj, name, value)? {
             return Ok(done);
         }
-        match self.heap.attrs_of(obj, true) {
+        let plain_object =
+            !ty.is_heap_type() && crate::object::instance::instance_of(obj).is_some();
+        let attrs = if plain_object { None } else { self.heap.attrs_of(obj, true) };
+        match attrs {
             Some(attrs) => match value {
                 Some(v) => {
                     attrs.set(&self.heap, name, v);
@@ -419,6 +428,14 @@ impl Vm {
                     }
                 }
             },
+            None if self.heap.lookup(ty, name).is_some() => Err(PyErr::attribute_error(
+                &self.heap,
+                &format!(
+                    "'{}' object attribute '{}' is read-only",
+                    ty.name(),
+                    str_of(name).map(|s| s.as_str().to_string()).unwrap_or_default()
+                ),
+            )),
             None => Err(self.no_attribute(obj, name)),
         }
     }
@@ -442,7 +459,7 @@ impl Vm {
             }
         }
         if value.is_none() && t.own_attr(name).is_none() {
-            return Err(self.no_attribute(t.value(), name));
+            return Err(self.attribute_error_of_name(name));
         }
         self.heap.type_set_attr(t, name, value)
     }

@@ -4,6 +4,7 @@
 //! when its type is a subclass of the left's, `NotImplemented` handling,
 //! and CPython's error messages.
 
+use super::function::method_of;
 use super::{PyResult, Vm};
 use crate::bytecode::instr::{BinOp, CmpOp, UnaryOp};
 use crate::number::complex::Complex;
@@ -267,6 +268,40 @@ impl Vm {
             let result = self.call_method_value(r, b, &[a])?;
             if result != not_impl {
                 return Ok(Some(result));
+            }
+        }
+        Ok(None)
+    }
+
+    /// CPython's `do_richcompare`: the reflected method first when `b`'s
+    /// type is a proper subclass of `a`'s, else `a`'s then `b`'s (for
+    /// operands of the same type too, unlike arithmetic).
+    fn rich_dunder(
+        &mut self,
+        a: Value,
+        b: Value,
+        name: &str,
+        rname: &str,
+    ) -> PyResult<Option<Value>> {
+        let name_v = self.heap.intern(name);
+        let rname_v = self.heap.intern(rname);
+        let ta = self.heap.type_obj(a);
+        let tb = self.heap.type_obj(b);
+        let left = self.heap.lookup(ta, name_v).filter(|m| !m.is_none());
+        let right = self.heap.lookup(tb, rname_v).filter(|m| !m.is_none());
+        let not_impl = self.heap.singletons().not_implemented;
+        let reflected_first = ta != tb && tb.is_subtype(ta);
+        let order = if reflected_first {
+            [(right, b, a), (left, a, b)]
+        } else {
+            [(left, a, b), (right, b, a)]
+        };
+        for (method, receiver, arg) in order {
+            if let Some(m) = method {
+                let result = self.call_method_value(m, receiver, &[arg])?;
+                if result != not_impl {
+                    return Ok(Some(result));
+                }
             }
         }
         Ok(None)
@@ -568,7 +603,7 @@ impl Vm {
             }
         }
         let (name, rname) = cmp_dunders(op);
-        if let Some(r) = self.binary_dunder(a, b, name, rname)? {
+        if let Some(r) = self.rich_dunder(a, b, name, rname)? {
             return Ok(r);
         }
         if self.is_user_typed(a) || self.is_user_typed(b) {
@@ -612,6 +647,16 @@ impl Vm {
         }
         if let (Some(x), Some(y)) = (bytes_of(a), bytes_of(b)) {
             return Ok(Some(ordering_matches(op, x.as_bytes().cmp(y.as_bytes()))));
+        }
+        if let (Some(x), Some(y)) = (method_of(a), method_of(b)) {
+            // Bound methods are equal when they bind the same function to
+            // the very same receiver (CPython 3.8 compares `__self__` by identity).
+            let same = x.function == y.function && x.receiver == y.receiver;
+            return Ok(match op {
+                CmpOp::Eq => Some(same),
+                CmpOp::Ne => Some(!same),
+                _ => None,
+            });
         }
         if a.is_none() || b.is_none() {
             return Ok(match op {
