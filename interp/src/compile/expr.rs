@@ -110,7 +110,6 @@ impl<'a> Compiler<'a> {
     /// else a new temporary (left allocated for the caller to release).
     pub fn expr_reg(&mut self, e: &'a Expr) -> CResult<Reg> {
         if let ExprKind::Name { id, ctx: ast::ExprContext::Load } = &e.kind {
-            self.advance_line(e.loc.lineno);
             if let Some(slot) = self.local_operand(id) {
                 return Ok(slot);
             }
@@ -122,7 +121,13 @@ impl<'a> Compiler<'a> {
 
     /// Compiles `e` with its value left in `dst`.
     pub fn expr_to(&mut self, e: &'a Expr, dst: Reg) -> CResult<()> {
-        self.advance_line(e.loc.lineno);
+        let outer = self.enter_line(e.loc.lineno);
+        let r = self.expr_to_at_line(e, dst);
+        self.set_line(outer);
+        r
+    }
+
+    fn expr_to_at_line(&mut self, e: &'a Expr, dst: Reg) -> CResult<()> {
         let (line, col) = (e.loc.lineno, e.loc.col_offset);
         let mark = self.cur.unit.mark();
         match &e.kind {
@@ -326,7 +331,13 @@ impl<'a> Compiler<'a> {
 
     /// Jumps to `label` when `e` is `when` by truth testing; falls through otherwise.
     pub fn jump_if(&mut self, e: &'a Expr, when: bool, label: LabelId) -> CResult<()> {
-        self.advance_line(e.loc.lineno);
+        let outer = self.enter_line(e.loc.lineno);
+        let r = self.jump_if_at_line(e, when, label);
+        self.set_line(outer);
+        r
+    }
+
+    fn jump_if_at_line(&mut self, e: &'a Expr, when: bool, label: LabelId) -> CResult<()> {
         match &e.kind {
             ExprKind::UnaryOp { op: ast::UnaryOp::Not, operand } => {
                 return self.jump_if(operand, !when, label)

@@ -5,7 +5,7 @@
 use super::code::code_of;
 use super::exceptions::TracebackObj;
 use super::function::{
-    function_of, method_of, module_of, native_function_of, ClassMethodObj, FunctionObj,
+    cell_of, function_of, method_of, module_of, native_function_of, ClassMethodObj, FunctionObj,
     PropertyObj, StaticMethodObj,
 };
 use super::{PyResult, Vm};
@@ -26,6 +26,16 @@ impl Vm {
             return Ok(self.function_attr(f, &n).or_else(|| f.attrs.get(name)));
         }
         if let Some(v) = self.wrapper_attr(obj, &n) {
+            return Ok(Some(v));
+        }
+        if let Some(c) = cell_of(obj) {
+            if n != "cell_contents" {
+                return Ok(None);
+            }
+            let v = c.value.get();
+            if v.is_empty() {
+                return Err(self.value_error("Cell is empty"));
+            }
             return Ok(Some(v));
         }
         if let Some(m) = method_of(obj) {
