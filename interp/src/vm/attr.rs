@@ -147,6 +147,9 @@ impl Vm {
         if let Some(d) = descr {
             return self.descr_get(d, obj, ty.value());
         }
+        if ty.is_heap_type() && self.is_declared_slot(ty, name) {
+            return Err(self.attribute_error_of_name(name));
+        }
         Err(self.no_attribute(obj, name))
     }
 
@@ -409,8 +412,11 @@ impl Vm {
         if let Some(done) = self.set_exception_special(obj, name, value)? {
             return Ok(done);
         }
-        let plain_object =
-            !ty.is_heap_type() && crate::object::instance::instance_of(obj).is_some();
+        let instance = crate::object::instance::instance_of(obj).is_some();
+        if instance && value.is_some() && !self.slot_allows(ty, name)? {
+            return Err(self.no_attribute(obj, name));
+        }
+        let plain_object = !ty.is_heap_type() && instance;
         let attrs = if plain_object { None } else { self.heap.attrs_of(obj, true) };
         match attrs {
             Some(attrs) => match value {

@@ -105,7 +105,10 @@ impl Vm {
                 _ => None,
             });
         }
-        if n == "__dict__" && self.heap.attrs_of(obj, false).is_some() {
+        if n == "__dict__"
+            && self.heap.attrs_of(obj, false).is_some()
+            && !self.has_no_dict(self.heap.type_obj(obj))
+        {
             return self.attrs_dict(obj).map(Some);
         }
         if let Some(r) = self.numeric_attr(obj, &n) {
