@@ -35,6 +35,21 @@ impl Vm {
         if v.is_none() {
             return Ok("None".to_string());
         }
+        // PyObject_Repr's Py_EnterRecursiveCall: nested containers and
+        // __repr__ calling repr() share the call depth limit.
+        if self.depth >= self.recursion_limit {
+            return Err(PyErr::recursion_error(
+                &self.heap,
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
+        }
+        self.depth += 1;
+        let r = self.repr_of_object(v);
+        self.depth -= 1;
+        r
+    }
+
+    fn repr_of_object(&mut self, v: Value) -> PyResult<String> {
         let ty = self.heap.type_obj(v);
         if ty.is_heap_type()
             || Gc::<TypeObj>::from_value(v).is_none() && self.has_python_dunder(v, "__repr__")
