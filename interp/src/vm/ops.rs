@@ -14,6 +14,7 @@ use crate::number::{NumError, NumErrorKind};
 use crate::object::boxes::{float_value, int_value, ComplexObj};
 use crate::object::bytes::bytes_of;
 use crate::object::list::list_of;
+use crate::object::range::SliceObj;
 use crate::object::str::str_of;
 use crate::object::tuple::tuple_of;
 use crate::object::{Gc, ObjHeader, ObjKind};
@@ -647,6 +648,12 @@ impl Vm {
         }
         if let (Some(x), Some(y)) = (bytes_of(a), bytes_of(b)) {
             return Ok(Some(ordering_matches(op, x.as_bytes().cmp(y.as_bytes()))));
+        }
+        if let (Some(x), Some(y)) = (Gc::<SliceObj>::from_value(a), Gc::<SliceObj>::from_value(b)) {
+            // Slices compare as the tuples (start, stop, step).
+            return self
+                .compare_sequences(op, &[x.start, x.stop, x.step], &[y.start, y.stop, y.step])
+                .map(Some);
         }
         if let (Some(x), Some(y)) = (method_of(a), method_of(b)) {
             // Bound methods are equal when they bind the same function to

@@ -10,6 +10,7 @@ use super::function::{
 };
 use super::{PyResult, Vm};
 use crate::object::exception::exception_of;
+use crate::object::range::SliceObj;
 use crate::object::str::str_of;
 use crate::object::types::TypeObj;
 use crate::object::Gc;
@@ -27,6 +28,14 @@ impl Vm {
         }
         if let Some(v) = self.wrapper_attr(obj, &n) {
             return Ok(Some(v));
+        }
+        if let Some(sl) = Gc::<SliceObj>::from_value(obj) {
+            return Ok(match n.as_str() {
+                "start" => Some(sl.start),
+                "stop" => Some(sl.stop),
+                "step" => Some(sl.step),
+                _ => None,
+            });
         }
         if let Some(c) = cell_of(obj) {
             if n != "cell_contents" {
