@@ -377,6 +377,11 @@ impl Vm {
                     };
                     return Ok(());
                 }
+                if self.is_data_descriptor(d) {
+                    // A descriptor with only one of __set__/__delete__
+                    // still owns the attribute (slot_tp_descr_set).
+                    return Err(self.attribute_error_of_name(hook));
+                }
             }
         }
         if let Some(m) = module_of(obj) {
