@@ -6,9 +6,13 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-/// Every `*.py` at or below `path` (a file counts as itself).
+/// Every `*.py` at or below `path` (a file counts as itself), except in
+/// folders named `_support`: those hold modules that scripts import.
 pub fn collect_scripts(path: &Path, out: &mut Vec<PathBuf>) {
     if path.is_dir() {
+        if path.file_name() == Some(OsStr::new(SUPPORT_DIR)) {
+            return;
+        }
         let Ok(entries) = std::fs::read_dir(path) else { return };
         for entry in entries.flatten() {
             collect_scripts(&entry.path(), out);
@@ -17,6 +21,9 @@ pub fn collect_scripts(path: &Path, out: &mut Vec<PathBuf>) {
         out.push(path.to_path_buf());
     }
 }
+
+/// Folders of importable helpers, not scripts of their own.
+pub const SUPPORT_DIR: &str = "_support";
 
 /// What a script printed and how it exited.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -316,6 +316,12 @@ pub enum Instr {
         list: Reg,
         src: Reg,
     },
+    /// `f(*src)`: like ListExtend, but a non-iterable is a TypeError naming `func`.
+    ArgsExtend {
+        list: Reg,
+        src: Reg,
+        func: Reg,
+    },
     SetUpdate {
         set: Reg,
         src: Reg,
@@ -635,6 +641,7 @@ impl Instr {
             | SetAdd { .. }
             | MapAdd { .. }
             | ListExtend { .. }
+            | ArgsExtend { .. }
             | SetUpdate { .. }
             | DictUpdate { .. }
             | DictMerge { .. }

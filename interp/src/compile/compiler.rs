@@ -128,12 +128,12 @@ impl<'a> Compiler<'a> {
         self.cur.unit.current_line = line;
     }
 
-    /// Expressions only move the line forward (CPython 3.8's rule), so a
-    /// call spanning lines reports its last argument's line.
-    pub fn advance_line(&mut self, line: u32) {
-        if line > self.cur.unit.current_line {
-            self.cur.unit.current_line = line;
-        }
+    /// An expression's instructions carry its own line, and the line of
+    /// the enclosing expression comes back after it (CPython 3.8's
+    /// `compiler_visit_expr`): a call spanning lines reports the line of
+    /// its start. Returns the line to restore.
+    pub fn enter_line(&mut self, line: u32) -> u32 {
+        std::mem::replace(&mut self.cur.unit.current_line, line)
     }
 
     pub fn load_const(&mut self, value: Const, dst: Reg) {

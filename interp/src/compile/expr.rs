@@ -110,7 +110,6 @@ impl<'a> Compiler<'a> {
     /// else a new temporary (left allocated for the caller to release).
     pub fn expr_reg(&mut self, e: &'a Expr) -> CResult<Reg> {
         if let ExprKind::Name { id, ctx: ast::ExprContext::Load } = &e.kind {
-            self.advance_line(e.loc.lineno);
             if let Some(slot) = self.local_operand(id) {
                 return Ok(slot);
             }
@@ -122,7 +121,13 @@ impl<'a> Compiler<'a> {
 
     /// Compiles `e` with its value left in `dst`.
     pub fn expr_to(&mut self, e: &'a Expr, dst: Reg) -> CResult<()> {
-        self.advance_line(e.loc.lineno);
+        let outer = self.enter_line(e.loc.lineno);
+        let r = self.expr_to_at_line(e, dst);
+        self.set_line(outer);
+        r
+    }
+
+    fn expr_to_at_line(&mut self, e: &'a Expr, dst: Reg) -> CResult<()> {
         let (line, col) = (e.loc.lineno, e.loc.col_offset);
         let mark = self.cur.unit.mark();
         match &e.kind {
@@ -326,7 +331,13 @@ impl<'a> Compiler<'a> {
 
     /// Jumps to `label` when `e` is `when` by truth testing; falls through otherwise.
     pub fn jump_if(&mut self, e: &'a Expr, when: bool, label: LabelId) -> CResult<()> {
-        self.advance_line(e.loc.lineno);
+        let outer = self.enter_line(e.loc.lineno);
+        let r = self.jump_if_at_line(e, when, label);
+        self.set_line(outer);
+        r
+    }
+
+    fn jump_if_at_line(&mut self, e: &'a Expr, when: bool, label: LabelId) -> CResult<()> {
         match &e.kind {
             ExprKind::UnaryOp { op: ast::UnaryOp::Not, operand } => {
                 return self.jump_if(operand, !when, label)
@@ -453,7 +464,7 @@ impl<'a> Compiler<'a> {
         dst: Reg,
     ) -> CResult<()> {
         let positional = self.cur.unit.temp();
-        self.sequence(args, positional, Sequence::Tuple)?;
+        self.sequence(args, positional, Sequence::CallArgs(func))?;
         let kwargs = self.keywords_dict(keywords, func)?;
         self.emit(Instr::CallEx { dst, func, args: positional, kwargs });
         Ok(())
@@ -499,7 +510,7 @@ impl<'a> Compiler<'a> {
             }
             let count = elts.len() as u16;
             self.emit(match kind {
-                Sequence::Tuple => Instr::BuildTuple { dst, start, count },
+                Sequence::Tuple | Sequence::CallArgs(_) => Instr::BuildTuple { dst, start, count },
                 Sequence::List => Instr::BuildList { dst, start, count },
                 Sequence::Set => Instr::BuildSet { dst, start, count },
             });
@@ -517,6 +528,7 @@ impl<'a> Compiler<'a> {
                     let src = self.expr_reg(value)?;
                     self.emit(match kind {
                         Sequence::Set => Instr::SetUpdate { set: acc, src },
+                        Sequence::CallArgs(func) => Instr::ArgsExtend { list: acc, src, func },
                         _ => Instr::ListExtend { list: acc, src },
                     });
                 }
@@ -531,7 +543,9 @@ impl<'a> Compiler<'a> {
             self.cur.unit.release(mark);
         }
         match kind {
-            Sequence::Tuple => self.emit(Instr::ListToTuple { dst, src: acc }),
+            Sequence::Tuple | Sequence::CallArgs(_) => {
+                self.emit(Instr::ListToTuple { dst, src: acc })
+            }
             _ => self.emit(Instr::Move { dst, src: acc }),
         }
         Ok(())
@@ -644,6 +658,8 @@ pub enum Sequence {
     Tuple,
     List,
     Set,
+    /// The positional arguments of a call to the function in this register.
+    CallArgs(Reg),
 }
 
 /// Is the call `func(...)` spelled `super(...)`? (Used by zero-argument super.)

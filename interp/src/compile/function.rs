@@ -105,7 +105,7 @@ impl<'a> Compiler<'a> {
             let head = self.cur.unit.temp();
             self.emit(Instr::BuildList { dst: head, start: run + 1, count: 2 });
             let rest = self.cur.unit.temp();
-            self.sequence(bases, rest, Sequence::Tuple)?;
+            self.sequence(bases, rest, Sequence::CallArgs(run))?;
             self.emit(Instr::ListExtend { list: head, src: rest });
             self.emit(Instr::ListToTuple { dst: head, src: head });
             let kwargs = self.keywords_dict(keywords, run)?;

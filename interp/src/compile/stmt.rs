@@ -197,11 +197,7 @@ impl<'a> Compiler<'a> {
                     .map(|(i, _)| i)
                     .collect();
                 if stars.len() > 1 {
-                    return Err(self.error(
-                        "multiple starred expressions in assignment",
-                        line,
-                        col,
-                    ));
+                    return Err(self.error("two starred expressions in assignment", line, col));
                 }
                 let count = elts.len() as u16;
                 let start = self.cur.unit.temps(count);

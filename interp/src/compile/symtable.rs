@@ -387,6 +387,9 @@ impl Builder {
             }
             StmtKind::Global { names } => self.declare(names, flags::GLOBAL, line, col)?,
             StmtKind::Nonlocal { names } => {
+                // CPython checks the names first (symtable_visit_stmt) and
+                // the module level later (analyze_name).
+                self.declare(names, flags::NONLOCAL, line, col)?;
                 if self.current().kind == BlockKind::Module {
                     return Err(self.error(
                         "nonlocal declaration not allowed at module level".into(),
@@ -394,7 +397,6 @@ impl Builder {
                         col,
                     ));
                 }
-                self.declare(names, flags::NONLOCAL, line, col)?
             }
             StmtKind::Expr { value } => self.expr(value)?,
             StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}

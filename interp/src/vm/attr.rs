@@ -10,6 +10,7 @@ use super::function::{
     PropertyObj, StaticMethodObj,
 };
 use super::{PyResult, Vm};
+use crate::builtins::constructors::SuperObj;
 use crate::object::str::str_of;
 use crate::object::types::TypeObj;
 use crate::object::{Gc, ObjHeader, ObjKind};
@@ -79,7 +80,24 @@ impl Vm {
         if ty.is_heap_type() {
             return self.getattr_fallback(obj, name, r);
         }
+        if let Some(m) = module_of(obj) {
+            return self.module_getattr_fallback(m.dict, name, r);
+        }
         r
+    }
+
+    /// PEP 562: on AttributeError, the module's own `__getattr__`.
+    fn module_getattr_fallback(&mut self, dict: Value, name: Value, r: PyResult) -> PyResult {
+        match r {
+            Err(e) if e.matches(&self.heap, self.heap.types().attribute_error) => {
+                let hook = self.names.dunder_getattr;
+                match self.dict_get_item(dict, hook)? {
+                    Some(f) => self.call(f, &[name]),
+                    None => Err(e),
+                }
+            }
+            other => other,
+        }
     }
 
     /// On AttributeError, `__getattr__` if the class has one.
@@ -100,6 +118,11 @@ impl Vm {
     pub fn generic_get_attr(&mut self, obj: Value, name: Value) -> PyResult {
         if let Some(t) = Gc::<TypeObj>::from_value(obj) {
             return self.type_get_attr(t, name);
+        }
+        if let Some(s) = Gc::<SuperObj>::from_value(obj) {
+            if let Some(v) = self.super_get_attr(s, name)? {
+                return Ok(v);
+            }
         }
         let ty = self.heap.type_obj(obj);
         let descr = self.heap.lookup(ty, name);
@@ -124,7 +147,34 @@ impl Vm {
         if let Some(d) = descr {
             return self.descr_get(d, obj, ty.value());
         }
+        if ty.is_heap_type() && self.is_declared_slot(ty, name) {
+            return Err(self.attribute_error_of_name(name));
+        }
         Err(self.no_attribute(obj, name))
+    }
+
+    /// `super(thisclass, obj).name`: the MRO of `obj`'s type after
+    /// `thisclass`, bound to `obj` (or to the class when `obj` is the
+    /// start type itself); `None` falls back to the super object's own
+    /// attributes.
+    fn super_get_attr(&mut self, s: Gc<SuperObj>, name: Value) -> PyResult<Option<Value>> {
+        let Some(start) = Gc::<TypeObj>::from_value(s.obj_type) else { return Ok(None) };
+        if name == self.heap.intern("__class__") {
+            return Ok(None);
+        }
+        let mro = start.mro();
+        let Some(pos) = mro.iter().position(|&t| t == s.thisclass) else { return Ok(None) };
+        for &t in &mro[pos + 1..] {
+            let Some(v) = Gc::<TypeObj>::from_value(t).and_then(|t| t.own_attr(name)) else {
+                continue;
+            };
+            return if s.obj == s.obj_type {
+                self.descr_get_for_class(v, start.value()).map(Some)
+            } else {
+                self.descr_get(v, s.obj, start.value()).map(Some)
+            };
+        }
+        Ok(None)
     }
 
     /// Attribute of a class: its MRO (descriptors bound to the class), then
@@ -235,7 +285,10 @@ impl Vm {
     /// method on the type (no bound method made), else `(attribute, EMPTY)`.
     pub fn load_method(&mut self, obj: Value, name: Value) -> PyResult<(Value, Value)> {
         let ty = self.heap.type_obj(obj);
-        if Gc::<TypeObj>::from_value(obj).is_none() && !self.has_custom_getattribute(ty) {
+        let plain_lookup = Gc::<TypeObj>::from_value(obj).is_none()
+            && Gc::<SuperObj>::from_value(obj).is_none()
+            && !self.has_custom_getattribute(ty);
+        if plain_lookup {
             if let Some(d) = self.heap.lookup(ty, name) {
                 let plain = function_of(d).is_some() || method_descriptor_of(d).is_some();
                 if plain {
@@ -290,6 +343,12 @@ impl Vm {
         if let Some(t) = Gc::<TypeObj>::from_value(obj) {
             return self.type_set_attr(t, name, value);
         }
+        if name == self.names.dunder_class {
+            return match value {
+                Some(v) => self.heap.set_class(obj, v),
+                None => Err(self.type_error("can't delete __class__ attribute")),
+            };
+        }
         let ty = self.heap.type_obj(obj);
         if let Some(d) = self.heap.lookup(ty, name) {
             if let Some(p) = Gc::<PropertyObj>::from_value(d) {
@@ -317,6 +376,11 @@ impl Vm {
                         None => self.call_method_value(m, d, &[obj])?,
                     };
                     return Ok(());
+                }
+                if self.is_data_descriptor(d) {
+                    // A descriptor with only one of __set__/__delete__
+                    // still owns the attribute (slot_tp_descr_set).
+                    return Err(self.attribute_error_of_name(hook));
                 }
             }
         }
@@ -353,7 +417,13 @@ impl Vm {
         if let Some(done) = self.set_exception_special(obj, name, value)? {
             return Ok(done);
         }
-        match self.heap.attrs_of(obj, true) {
+        let instance = crate::object::instance::instance_of(obj).is_some();
+        if instance && value.is_some() && !self.slot_allows(ty, name)? {
+            return Err(self.no_attribute(obj, name));
+        }
+        let plain_object = !ty.is_heap_type() && instance;
+        let attrs = if plain_object { None } else { self.heap.attrs_of(obj, true) };
+        match attrs {
             Some(attrs) => match value {
                 Some(v) => {
                     attrs.set(&self.heap, name, v);
@@ -363,10 +433,20 @@ impl Vm {
                     if attrs.delete(&self.heap, name) {
                         Ok(())
                     } else {
-                        Err(self.no_attribute(obj, name))
+                        // CPython's KeyError from the instance dict, turned
+                        // into an AttributeError that is just the name.
+                        Err(self.attribute_error_of_name(name))
                     }
                 }
             },
+            None if self.heap.lookup(ty, name).is_some() => Err(PyErr::attribute_error(
+                &self.heap,
+                &format!(
+                    "'{}' object attribute '{}' is read-only",
+                    ty.name(),
+                    str_of(name).map(|s| s.as_str().to_string()).unwrap_or_default()
+                ),
+            )),
             None => Err(self.no_attribute(obj, name)),
         }
     }
@@ -390,9 +470,16 @@ impl Vm {
             }
         }
         if value.is_none() && t.own_attr(name).is_none() {
-            return Err(self.no_attribute(t.value(), name));
+            return Err(self.attribute_error_of_name(name));
         }
         self.heap.type_set_attr(t, name, value)
+    }
+
+    /// `AttributeError(name)`, as `del obj.name` raises for an instance
+    /// without that attribute.
+    fn attribute_error_of_name(&self, name: Value) -> PyErr {
+        let n = str_of(name).map(|s| s.as_str().to_string()).unwrap_or_default();
+        PyErr::attribute_error(&self.heap, &n)
     }
 
     /// The AttributeError CPython raises for a missing attribute.

@@ -415,18 +415,19 @@ impl Vm {
     }
 
     /// How error messages name a callable: `f()` for functions.
+    /// How CPython 3.8's `PyEval_GetFuncName` and `GetFuncDesc` name a
+    /// callee in call errors: `f()` for functions and methods, `T object`
+    /// for anything else (classes included).
     pub fn function_display_name(&self, f: Value) -> String {
+        let f = method_of(f).map_or(f, |m| m.function);
         if let Some(func) = function_of(f) {
             return format!(
                 "{}()",
-                str_of(func.qualname.get()).map(|s| s.as_str().to_string()).unwrap_or_default()
+                str_of(func.name.get()).map(|s| s.as_str().to_string()).unwrap_or_default()
             );
         }
         if let Some(nf) = native_function_of(f) {
             return format!("{}()", nf.name);
-        }
-        if let Some(t) = Gc::<TypeObj>::from_value(f) {
-            return format!("{}()", t.name());
         }
         format!("{} object", self.type_name(f))
     }

@@ -356,6 +356,9 @@ impl Vm {
                 Instr::ListExtend { list, src } => {
                     self.list_extend(r!(list), r!(src)).map(|_| None)
                 }
+                Instr::ArgsExtend { list, src, func } => {
+                    self.args_extend(r!(list), r!(src), r!(func)).map(|_| None)
+                }
                 Instr::SetUpdate { set, src } => self.set_update(r!(set), r!(src)).map(|_| None),
                 Instr::DictUpdate { dict, src } => {
                     self.dict_update_display(r!(dict), r!(src)).map(|_| None)

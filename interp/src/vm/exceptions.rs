@@ -277,7 +277,9 @@ impl Vm {
         let mut name = ty.name();
         let module = ty.own_attr(self.names.dunder_module).and_then(str_of);
         if let Some(m) = module {
-            if m.as_str() != "builtins" && m.as_str() != "__main__" {
+            // CPython 3.8's C printer names every module but builtins,
+            // `__main__` included.
+            if m.as_str() != "builtins" {
                 name = format!("{}.{}", m.as_str(), name);
             }
         }

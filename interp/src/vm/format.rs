@@ -35,6 +35,21 @@ impl Vm {
         if v.is_none() {
             return Ok("None".to_string());
         }
+        // PyObject_Repr's Py_EnterRecursiveCall: nested containers and
+        // __repr__ calling repr() share the call depth limit.
+        if self.depth >= self.recursion_limit {
+            return Err(PyErr::recursion_error(
+                &self.heap,
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
+        }
+        self.depth += 1;
+        let r = self.repr_of_object(v);
+        self.depth -= 1;
+        r
+    }
+
+    fn repr_of_object(&mut self, v: Value) -> PyResult<String> {
         let ty = self.heap.type_obj(v);
         if ty.is_heap_type()
             || Gc::<TypeObj>::from_value(v).is_none() && self.has_python_dunder(v, "__repr__")
@@ -315,19 +330,18 @@ impl Vm {
             return Ok(s.as_str().to_string());
         }
         if let Some(e) = exception_of(v) {
-            if !self.has_python_dunder(v, "__repr__") || !ty.is_heap_type() {
-                let args = e.args();
-                let is_key_error = self.heap.is_instance(v, self.heap.types().key_error);
-                return match args.len() {
-                    0 => Ok(String::new()),
-                    1 if is_key_error => self.repr_of_value(args[0]),
-                    1 => self.str_of_value(args[0]),
-                    _ => {
-                        let t = e.args.get();
-                        self.repr_of_value(t)
-                    }
-                };
-            }
+            // BaseException.__str__, whatever `__repr__` the class has.
+            let args = e.args();
+            let is_key_error = self.heap.is_instance(v, self.heap.types().key_error);
+            return match args.len() {
+                0 => Ok(String::new()),
+                1 if is_key_error => self.repr_of_value(args[0]),
+                1 => self.str_of_value(args[0]),
+                _ => {
+                    let t = e.args.get();
+                    self.repr_of_value(t)
+                }
+            };
         }
         self.repr_of_value(v)
     }
@@ -572,13 +586,12 @@ impl Vm {
                     a
                 }
             };
-            // The number module parses flags, width and precision of the
-            // numeric conversions; s, r and a take the same fields.
-            let parsed = if matches!(conv, 's' | 'r' | 'a') {
-                printf::Conversion::parse(&format!("{spec}d")).map(|mut c| {
-                    c.conv = conv;
-                    c
-                })
+            // The number printer parses only numeric conversions; the text
+            // ones share its flags, width and precision.
+            let textual = matches!(conv, 's' | 'r' | 'a');
+            let parsed = if textual {
+                printf::Conversion::parse(&format!("{spec}d"))
+                    .map(|c| printf::Conversion { conv, ..c })
             } else {
                 printf::Conversion::parse(&format!("{spec}{conv}"))
             };

@@ -101,11 +101,16 @@ impl Vm {
             _ => {
                 // Inherited from a built-in base: hash by its layout.
                 match ObjHeader::of(v).map(|h| h.kind()) {
-                    Some(ObjKind::Instance) | Some(ObjKind::Exception) | None => {
+                    Some(ObjKind::Instance | ObjKind::Exception | ObjKind::Type) | None => {
                         Ok(hash_pointer(v))
                     }
                     Some(_) => {
                         let base = self.builtin_base_value(v);
+                        if base == v {
+                            // No built-in value inside: hash by identity
+                            // rather than asking the same question again.
+                            return Ok(hash_pointer(v));
+                        }
                         self.hash_value(base)
                     }
                 }

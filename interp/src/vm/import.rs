@@ -169,10 +169,20 @@ impl Vm {
         if has_fromlist {
             // Submodules named in the fromlist are imported too.
             if self.module_is_package(module) {
-                for item in crate::object::tuple::tuple_of(fromlist)
+                let mut items = crate::object::tuple::tuple_of(fromlist)
                     .map(|t| t.items().to_vec())
-                    .unwrap_or_default()
-                {
+                    .unwrap_or_default();
+                // `from pkg import *` imports the submodules `__all__` names.
+                if items.iter().any(|&i| text_of(i) == "*") {
+                    let all = module_of(module)
+                        .map(|m| self.dict_get_item(m.dict, self.names.dunder_all))
+                        .transpose()?
+                        .flatten();
+                    if let Some(all) = all {
+                        items.extend(self.collect_iterable(all)?);
+                    }
+                }
+                for item in items {
                     let sub = text_of(item);
                     if sub == "*" || self.module_has_attr(module, item)? {
                         continue;
@@ -257,8 +267,16 @@ impl Vm {
 
     /// Imports `name` (absolute, dotted) and returns that module.
     pub fn import_module(&mut self, name: &str) -> PyResult {
-        if let Some(m) = self.sys_module(name)? {
-            return Ok(m);
+        let key = self.heap.new_str(name);
+        match self.dict_get_item(self.modules, key)? {
+            Some(m) if m.is_none() => {
+                return Err(self.module_not_found(
+                    name,
+                    &format!("import of {name} halted; None in sys.modules"),
+                ))
+            }
+            Some(m) => return Ok(m),
+            None => {}
         }
         let (parent, search_path) = match name.rsplit_once('.') {
             Some((parent_name, _)) => {

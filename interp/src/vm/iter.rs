@@ -471,7 +471,15 @@ impl Vm {
         }
     }
 
+    /// `[*src]` in a display.
     pub fn list_extend(&mut self, list: Value, src: Value) -> PyResult<()> {
+        let items = self.collect_iterable(src)?;
+        self.list_push_all(list, items);
+        Ok(())
+    }
+
+    /// `f(*src)`: a non-iterable `src` is a TypeError that names `func`.
+    pub fn args_extend(&mut self, list: Value, src: Value, func: Value) -> PyResult<()> {
         let items = match self.collect_iterable(src) {
             Ok(items) => items,
             Err(e)
@@ -479,18 +487,23 @@ impl Vm {
                     && !self.is_iterable(src) =>
             {
                 return Err(self.type_error(&format!(
-                    "Value after * must be an iterable, not {}",
+                    "{} argument after * must be an iterable, not {}",
+                    self.function_display_name(func),
                     self.type_name(src)
                 )))
             }
             Err(e) => return Err(e),
         };
+        self.list_push_all(list, items);
+        Ok(())
+    }
+
+    fn list_push_all(&mut self, list: Value, items: Vec<Value>) {
         if let Some(l) = list_of(list) {
             for item in items {
                 l.items.push(item);
             }
         }
-        Ok(())
     }
 
     pub fn list_items(&self, list: Value) -> Vec<Value> {

@@ -19,6 +19,7 @@
 //! | [`hash`] | `hash()` and key equality for dicts and sets |
 //! | [`dict`] | dict and set operations that may run Python code |
 //! | [`subscr`] | indexing and slicing |
+//! | [`slots`] | `__slots__`: the attribute names instances may hold |
 //! | [`special`] | attributes of built-in objects outside any dict (`__name__`, `args`, ...) |
 //! | [`containers`] | dict views, set operators, range membership, standard output |
 //! | [`iter`] | iteration and unpacking |
@@ -53,6 +54,7 @@ pub mod iter;
 pub mod names;
 pub mod ops;
 pub mod run;
+pub mod slots;
 pub mod special;
 pub mod subscr;
 
@@ -71,6 +73,7 @@ pub struct Names {
     pub dunder_qualname: Value,
     pub dunder_doc: Value,
     pub dunder_dict: Value,
+    pub dunder_slots: Value,
     pub dunder_class: Value,
     pub dunder_builtins: Value,
     pub dunder_annotations: Value,
@@ -125,6 +128,7 @@ impl Names {
             dunder_qualname: i("__qualname__"),
             dunder_doc: i("__doc__"),
             dunder_dict: i("__dict__"),
+            dunder_slots: i("__slots__"),
             dunder_class: i("__class__"),
             dunder_builtins: i("__builtins__"),
             dunder_annotations: i("__annotations__"),

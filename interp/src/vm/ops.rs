@@ -4,6 +4,7 @@
 //! when its type is a subclass of the left's, `NotImplemented` handling,
 //! and CPython's error messages.
 
+use super::function::method_of;
 use super::{PyResult, Vm};
 use crate::bytecode::instr::{BinOp, CmpOp, UnaryOp};
 use crate::number::complex::Complex;
@@ -13,6 +14,7 @@ use crate::number::{NumError, NumErrorKind};
 use crate::object::boxes::{float_value, int_value, ComplexObj};
 use crate::object::bytes::bytes_of;
 use crate::object::list::list_of;
+use crate::object::range::SliceObj;
 use crate::object::str::str_of;
 use crate::object::tuple::tuple_of;
 use crate::object::{Gc, ObjHeader, ObjKind};
@@ -127,6 +129,11 @@ impl Vm {
                     if let Some(r) = self.native_binary_of_bases(op, a, b)? {
                         return Ok(r);
                     }
+                    if op == BinOp::Mul {
+                        if let Some(r) = self.repeat_by_index(a, b)? {
+                            return Ok(r);
+                        }
+                    }
                 }
                 Err(self.unsupported(op.symbol(), a, b))
             }
@@ -168,7 +175,48 @@ impl Vm {
         }
     }
 
+    /// The error of `a + b` when `a` is a built-in sequence and `b` is not
+    /// one of its kind (CPython's `sq_concat` speaking after `__add__` and
+    /// `__radd__` declined).
+    fn concat_error(&self, a: Value, b: Value) -> Option<PyErr> {
+        let kind = if str_of(a).is_some() && str_of(b).is_none() {
+            "str"
+        } else if list_of(a).is_some() && list_of(b).is_none() {
+            "list"
+        } else if tuple_of(a).is_some() && tuple_of(b).is_none() {
+            "tuple"
+        } else {
+            return None;
+        };
+        Some(self.type_error(&format!(
+            "can only concatenate {kind} (not \"{}\") to {kind}",
+            self.type_name(b)
+        )))
+    }
+
     fn unsupported(&self, symbol: &str, a: Value, b: Value) -> PyErr {
+        if symbol.starts_with('*') && symbol != "**" && symbol != "**=" {
+            let is_seq =
+                |v: Value| str_of(v).is_some() || list_of(v).is_some() || tuple_of(v).is_some();
+            let other = if is_seq(a) {
+                Some(b)
+            } else if is_seq(b) {
+                Some(a)
+            } else {
+                None
+            };
+            if let Some(other) = other.filter(|o| !is_seq(*o)) {
+                return self.type_error(&format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    self.type_name(other)
+                ));
+            }
+        }
+        if symbol.starts_with('+') {
+            if let Some(e) = self.concat_error(a, b) {
+                return e;
+            }
+        }
         if symbol == "**" {
             return self.type_error(&format!(
                 "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
@@ -226,6 +274,40 @@ impl Vm {
         Ok(None)
     }
 
+    /// CPython's `do_richcompare`: the reflected method first when `b`'s
+    /// type is a proper subclass of `a`'s, else `a`'s then `b`'s (for
+    /// operands of the same type too, unlike arithmetic).
+    fn rich_dunder(
+        &mut self,
+        a: Value,
+        b: Value,
+        name: &str,
+        rname: &str,
+    ) -> PyResult<Option<Value>> {
+        let name_v = self.heap.intern(name);
+        let rname_v = self.heap.intern(rname);
+        let ta = self.heap.type_obj(a);
+        let tb = self.heap.type_obj(b);
+        let left = self.heap.lookup(ta, name_v).filter(|m| !m.is_none());
+        let right = self.heap.lookup(tb, rname_v).filter(|m| !m.is_none());
+        let not_impl = self.heap.singletons().not_implemented;
+        let reflected_first = ta != tb && tb.is_subtype(ta);
+        let order = if reflected_first {
+            [(right, b, a), (left, a, b)]
+        } else {
+            [(left, a, b), (right, b, a)]
+        };
+        for (method, receiver, arg) in order {
+            if let Some(m) = method {
+                let result = self.call_method_value(m, receiver, &[arg])?;
+                if result != not_impl {
+                    return Ok(Some(result));
+                }
+            }
+        }
+        Ok(None)
+    }
+
     /// Operators on built-in types; `None` when the operand types do not
     /// support the operator natively.
     fn native_binary(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
@@ -255,25 +337,8 @@ impl Vm {
                     data.extend_from_slice(y.as_bytes());
                     return Ok(Some(self.heap.new_bytes(&data)));
                 }
-                if str_of(a).is_some() && !b.is_ptr()
-                    || (str_of(a).is_some() && str_of(b).is_none())
-                {
-                    return Err(self.type_error(&format!(
-                        "can only concatenate str (not \"{}\") to str",
-                        self.type_name(b)
-                    )));
-                }
-                if list_of(a).is_some() && list_of(b).is_none() && !self.is_user_typed(b) {
-                    return Err(self.type_error(&format!(
-                        "can only concatenate list (not \"{}\") to list",
-                        self.type_name(b)
-                    )));
-                }
-                if tuple_of(a).is_some() && tuple_of(b).is_none() && !self.is_user_typed(b) {
-                    return Err(self.type_error(&format!(
-                        "can only concatenate tuple (not \"{}\") to tuple",
-                        self.type_name(b)
-                    )));
+                if let Some(e) = self.concat_error(a, b) {
+                    return Err(e);
                 }
                 Ok(None)
             }
@@ -308,6 +373,29 @@ impl Vm {
             return Ok(None);
         }
         self.native_binary(op, a, b)
+    }
+
+    /// `seq * n` where `n` has `__index__` (CPython's `sq_repeat`, tried
+    /// after the number protocol declined).
+    fn repeat_by_index(&mut self, a: Value, b: Value) -> PyResult<Option<Value>> {
+        let is_seq = |v: Value| {
+            !self.is_user_typed(v)
+                && (str_of(v).is_some() || list_of(v).is_some() || tuple_of(v).is_some())
+        };
+        let (seq, count) = if is_seq(a) {
+            (a, b)
+        } else if is_seq(b) {
+            (b, a)
+        } else {
+            return Ok(None);
+        };
+        match self.as_index(count)? {
+            Some(n) => self.repeat_sequence(seq, count, &n),
+            None => Err(self.type_error(&format!(
+                "can't multiply sequence by non-int of type '{}'",
+                self.type_name(count)
+            ))),
+        }
     }
 
     fn repeat_sequence(&mut self, seq: Value, count: Value, n: &Int) -> PyResult<Option<Value>> {
@@ -516,7 +604,7 @@ impl Vm {
             }
         }
         let (name, rname) = cmp_dunders(op);
-        if let Some(r) = self.binary_dunder(a, b, name, rname)? {
+        if let Some(r) = self.rich_dunder(a, b, name, rname)? {
             return Ok(r);
         }
         if self.is_user_typed(a) || self.is_user_typed(b) {
@@ -560,6 +648,22 @@ impl Vm {
         }
         if let (Some(x), Some(y)) = (bytes_of(a), bytes_of(b)) {
             return Ok(Some(ordering_matches(op, x.as_bytes().cmp(y.as_bytes()))));
+        }
+        if let (Some(x), Some(y)) = (Gc::<SliceObj>::from_value(a), Gc::<SliceObj>::from_value(b)) {
+            // Slices compare as the tuples (start, stop, step).
+            return self
+                .compare_sequences(op, &[x.start, x.stop, x.step], &[y.start, y.stop, y.step])
+                .map(Some);
+        }
+        if let (Some(x), Some(y)) = (method_of(a), method_of(b)) {
+            // Bound methods are equal when they bind the same function to
+            // the very same receiver (CPython 3.8 compares `__self__` by identity).
+            let same = x.function == y.function && x.receiver == y.receiver;
+            return Ok(match op {
+                CmpOp::Eq => Some(same),
+                CmpOp::Ne => Some(!same),
+                _ => None,
+            });
         }
         if a.is_none() || b.is_none() {
             return Ok(match op {

@@ -4,9 +4,13 @@
 
 use super::code::code_of;
 use super::exceptions::TracebackObj;
-use super::function::{function_of, method_of, module_of, native_function_of, FunctionObj};
+use super::function::{
+    cell_of, function_of, method_of, module_of, native_function_of, ClassMethodObj, FunctionObj,
+    PropertyObj, StaticMethodObj,
+};
 use super::{PyResult, Vm};
 use crate::object::exception::exception_of;
+use crate::object::range::SliceObj;
 use crate::object::str::str_of;
 use crate::object::types::TypeObj;
 use crate::object::Gc;
@@ -20,7 +24,28 @@ impl Vm {
             return Ok(Some(self.heap.type_of(obj)));
         }
         if let Some(f) = function_of(obj) {
-            return Ok(self.function_attr(f, &n));
+            return Ok(self.function_attr(f, &n).or_else(|| f.attrs.get(name)));
+        }
+        if let Some(v) = self.wrapper_attr(obj, &n) {
+            return Ok(Some(v));
+        }
+        if let Some(sl) = Gc::<SliceObj>::from_value(obj) {
+            return Ok(match n.as_str() {
+                "start" => Some(sl.start),
+                "stop" => Some(sl.stop),
+                "step" => Some(sl.step),
+                _ => None,
+            });
+        }
+        if let Some(c) = cell_of(obj) {
+            if n != "cell_contents" {
+                return Ok(None);
+            }
+            let v = c.value.get();
+            if v.is_empty() {
+                return Err(self.value_error("Cell is empty"));
+            }
+            return Ok(Some(v));
         }
         if let Some(m) = method_of(obj) {
             return Ok(match n.as_str() {
@@ -54,6 +79,14 @@ impl Vm {
                 "__traceback__" => Some(e.traceback.get()),
                 "__suppress_context__" => Some(Value::from_bool(e.suppress_context.get())),
                 "__dict__" => Some(self.attrs_dict(obj)?),
+                "code" if self.heap.is_instance(obj, self.heap.types().system_exit) => {
+                    let args = e.args();
+                    Some(match args.len() {
+                        0 => Value::NONE,
+                        1 => args[0],
+                        _ => e.args.get(),
+                    })
+                }
                 _ => None,
             });
         }
@@ -81,13 +114,33 @@ impl Vm {
                 _ => None,
             });
         }
-        if n == "__dict__" && self.heap.attrs_of(obj, false).is_some() {
+        if n == "__dict__"
+            && self.heap.attrs_of(obj, false).is_some()
+            && !self.has_no_dict(self.heap.type_obj(obj))
+        {
             return self.attrs_dict(obj).map(Some);
         }
         if let Some(r) = self.numeric_attr(obj, &n) {
             return Ok(Some(r));
         }
         Ok(None)
+    }
+
+    /// What property, staticmethod and classmethod objects expose.
+    fn wrapper_attr(&self, obj: Value, n: &str) -> Option<Value> {
+        if let Some(p) = Gc::<PropertyObj>::from_value(obj) {
+            return match n {
+                "fget" => Some(p.fget.get()),
+                "fset" => Some(p.fset.get()),
+                "fdel" => Some(p.fdel.get()),
+                "__doc__" => Some(p.doc.get()),
+                _ => None,
+            };
+        }
+        let callable = Gc::<StaticMethodObj>::from_value(obj)
+            .map(|s| s.callable.get())
+            .or_else(|| Gc::<ClassMethodObj>::from_value(obj).map(|c| c.callable.get()))?;
+        (n == "__func__").then_some(callable)
     }
 
     /// `real`, `imag`, `numerator`, `denominator` of numbers.
@@ -216,7 +269,7 @@ impl Vm {
             "__base__" => Some(t.bases().first().copied().unwrap_or(Value::NONE)),
             "__class__" => Some(self.heap.type_of(t.value())),
             "__dict__" => Some(self.type_dict_proxy(t)),
-            "__doc__" => Some(Value::NONE),
+            "__doc__" => Some(t.own_attr(self.heap.intern("__doc__")).unwrap_or(Value::NONE)),
             _ => None,
         })
     }

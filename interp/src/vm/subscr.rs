@@ -78,6 +78,39 @@ impl Vm {
         Ok(None)
     }
 
+    /// A slice whose bounds have `__index__` becomes the slice of the ints
+    /// they stand for (what the built-in sequences slice by); any other key
+    /// is returned as is.
+    fn slice_of_ints(&mut self, key: Value) -> PyResult {
+        let Some(s) = Gc::<SliceObj>::from_value(key) else { return Ok(key) };
+        let parts = [s.start, s.stop, s.step];
+        let plain = |v: Value| v.is_none() || v.as_small_int().is_some() || v.as_bool().is_some();
+        if parts.iter().all(|&v| plain(v)) {
+            return Ok(key);
+        }
+        let mark = self.push_temp(key);
+        let mut ints = [Value::NONE; 3];
+        for (i, &part) in parts.iter().enumerate() {
+            if plain(part) {
+                ints[i] = part;
+                continue;
+            }
+            match self.as_index(part) {
+                Ok(Some(n)) => {
+                    ints[i] = self.int_value(n);
+                    self.push_temp(ints[i]);
+                }
+                Ok(None) => ints[i] = part,
+                Err(e) => {
+                    self.truncate_temps(mark);
+                    return Err(e);
+                }
+            }
+        }
+        self.truncate_temps(mark);
+        Ok(self.heap.new_slice(ints[0], ints[1], ints[2]))
+    }
+
     /// `obj[key]`.
     pub fn get_item(&mut self, obj: Value, key: Value) -> PyResult {
         let user = obj.is_ptr() && self.heap.type_obj(obj).is_heap_type();
@@ -103,6 +136,7 @@ impl Vm {
         let Some(header) = ObjHeader::of(obj) else {
             return Err(self.not_subscriptable(obj));
         };
+        let key = self.slice_of_ints(key)?;
         match header.kind() {
             ObjKind::List => {
                 let list = list_of(obj).expect("list layout");
@@ -242,6 +276,7 @@ impl Vm {
                 }
             }
         }
+        let key = self.slice_of_ints(key)?;
         match ObjHeader::of(obj).map(|h| h.kind()) {
             Some(ObjKind::List) => {
                 let list = list_of(obj).expect("list layout");
@@ -322,6 +357,7 @@ impl Vm {
                 }
             }
         }
+        let key = self.slice_of_ints(key)?;
         match ObjHeader::of(obj).map(|h| h.kind()) {
             Some(ObjKind::List) => {
                 let list = list_of(obj).expect("list layout");

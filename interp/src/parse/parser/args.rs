@@ -170,6 +170,20 @@ impl Parser<'_> {
                 RawArg::Keyword(key, value) => {
                     let name = match &key.kind {
                         ExprKind::Name { id, .. } => Some(id.clone()),
+                        // CPython 3.8 reads the keyword as a NAME token, so
+                        // these are forbidden names rather than expressions.
+                        ExprKind::Constant {
+                            value: value @ (Constant::None | Constant::Bool(_)),
+                            ..
+                        } => {
+                            let spelled = match value {
+                                Constant::Bool(true) => "True",
+                                Constant::Bool(false) => "False",
+                                _ => "None",
+                            };
+                            self.ast_error(&format!("cannot assign to {spelled}"), key.loc);
+                            None
+                        }
                         _ => {
                             self.ast_error(
                                 "expression cannot contain assignment, perhaps you meant \"==\"?",

@@ -1,0 +1,2 @@
+print("x")
+print(True=1)

@@ -1,0 +1,4 @@
+print("never printed")
+def ok():
+    return 1
+return 2

@@ -1,0 +1,7 @@
+def handler():
+    try:
+        raise ValueError("original")
+    except ValueError:
+        undefined_function()
+
+handler()

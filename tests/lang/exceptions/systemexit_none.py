@@ -1,0 +1,5 @@
+try:
+    pass
+finally:
+    print("finally first")
+raise SystemExit(None)

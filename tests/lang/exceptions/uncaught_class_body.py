@@ -1,0 +1,4 @@
+class Config:
+    name = "cfg"
+    size = len(name)
+    broken = name + 1

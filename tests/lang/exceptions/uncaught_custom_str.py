@@ -1,0 +1,5 @@
+class Weird(Exception):
+    def __str__(self):
+        return "weird message with\nnewline"
+
+raise Weird()

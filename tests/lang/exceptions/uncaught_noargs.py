@@ -1,0 +1,3 @@
+import sys
+print("out", flush=True)
+raise AssertionError

@@ -1,0 +1,7 @@
+try:
+    try:
+        raise OSError("disk")
+    except OSError as e:
+        raise ValueError("parse") from e
+except ValueError:
+    raise RuntimeError("final")

@@ -1,0 +1,5 @@
+class Tree:
+    def walk(self):
+        return self.walk()
+
+Tree().walk()

@@ -1,0 +1,1 @@
+print("_support package initialised")

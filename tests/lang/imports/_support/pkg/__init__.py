@@ -1,0 +1,3 @@
+print("pkg init", __name__, __package__)
+from .helper import helper_fn
+PKG_CONST = "pkg-const"

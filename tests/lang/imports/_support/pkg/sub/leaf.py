@@ -1,0 +1,2 @@
+from ...pkg import PKG_CONST
+LEAF = "leaf sees " + PKG_CONST

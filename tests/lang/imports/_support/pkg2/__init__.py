@@ -1,0 +1,2 @@
+__all__ = ["alpha", "beta"]
+from .alpha import A

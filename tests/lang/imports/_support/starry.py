@@ -1,0 +1,5 @@
+__all__ = ["public", "also"]
+public = "public"
+also = "also"
+hidden = "hidden"
+_private = "private"

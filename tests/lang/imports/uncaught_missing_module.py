@@ -1,0 +1,2 @@
+print("before")
+from missing_pkg_xyz import thing

@@ -1,0 +1,8 @@
+print(7 // 2, -7 // 2, 7 % -3, -7 % 3, 2 ** -1, 2 ** 0.5, (-8) ** (1 / 3) if False else "skip")
+print(divmod(17, 5), divmod(-17, 5), divmod(5.5, 2))
+print(round(2.5), round(3.5), round(2.675, 2), round(-0.5), int(3.9), int(-3.9), float(7))
+print(1e16 + 1, 0.1 * 3, 1 / 7, 10 / 5, 2 ** 100, -2 ** 2, (-2) ** 2)
+print(abs(-5), abs(-2.5), max(1, 5, 3), min([4, 2, 8]), sum([1.5, 2.5]), pow(3, 4, 5))
+print(5 & 3, 5 | 3, 5 ^ 3, ~5, 1 << 70, -1 >> 3, True + 1, True * 3.0)
+print(int("42"), int("-0x1f", 16), int("0b101", 0), float("1e-3"), float("inf"), float("-nan"))
+print(3 == 3.0, 1 == True, hash(1) == hash(1.0) == hash(True), 0.1 + 0.2 == 0.3)

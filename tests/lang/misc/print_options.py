@@ -1,0 +1,12 @@
+print(1, 2, 3, sep="-", end="!\n")
+print("a", "b", sep="")
+print()
+print("no newline", end="")
+print(" continued")
+print(*[1, 2, 3])
+print(*"abc", sep=",")
+import sys
+print("to stdout", file=sys.stdout)
+print(None, True, 1.0, [None], {"k": (1,)})
+print("x", end=None)
+print("y", sep=None)

@@ -1,0 +1,5 @@
+a = 1
+b = None
+total = (a +
+         a +
+         b)
