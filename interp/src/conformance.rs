@@ -55,11 +55,35 @@ pub fn run_script(
         command.env(key, value);
     }
     let output = command.output()?;
+    // Modules imported from the script's folder are reported by absolute
+    // path (sys.path[0] is absolute); make that part relative so expected
+    // files do not depend on where the checkout is.
+    let prefix =
+        std::fs::canonicalize(dir).map(|d| format!("{}/", d.display())).unwrap_or_default();
     Ok(ScriptRun {
-        stdout: output.stdout,
-        stderr: output.stderr,
+        stdout: strip_prefix_bytes(&output.stdout, &prefix),
+        stderr: strip_prefix_bytes(&output.stderr, &prefix),
         status: output.status.code().unwrap_or(-1),
     })
+}
+
+/// `bytes` with every occurrence of `prefix` removed.
+fn strip_prefix_bytes(bytes: &[u8], prefix: &str) -> Vec<u8> {
+    if prefix.is_empty() {
+        return bytes.to_vec();
+    }
+    let needle = prefix.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i..].starts_with(needle) {
+            i += needle.len();
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 /// The expected run stored beside `script`, if its `.stdout` file exists.
