@@ -37,16 +37,67 @@ unsafe impl Payload for WrapperObj {
     }
 }
 
-/// Keys compare by identity only; the VM has checked equality already.
-struct ByIdentity;
+/// Equality of built-in values without running Python code; gives up
+/// ([`NeedsPython`]) when an operand's class might define `__eq__`.
+struct NativeValueEq;
 
-impl KeyEq<Value> for ByIdentity {
-    type Error = std::convert::Infallible;
+/// A comparison that needs the VM.
+struct NeedsPython;
+
+impl KeyEq<Value> for NativeValueEq {
+    type Error = NeedsPython;
     fn identical(&self, stored: &Value, key: &Value) -> bool {
         stored == key
     }
-    fn eq(&mut self, _: &Value, _: &Value) -> Result<bool, Self::Error> {
-        Ok(false)
+    fn eq(&mut self, stored: &Value, key: &Value) -> Result<bool, NeedsPython> {
+        native_equal(*stored, *key).ok_or(NeedsPython)
+    }
+}
+
+/// `a == b` for values of built-in types, `None` when it takes Python code.
+fn native_equal(a: Value, b: Value) -> Option<bool> {
+    use crate::object::boxes::num_of;
+    use crate::object::bytes::bytes_of;
+    use crate::object::str::str_of;
+    use crate::object::tuple::tuple_of;
+    use crate::object::ObjHeader;
+    if a == b {
+        return Some(true);
+    }
+    let user = |v: Value| {
+        ObjHeader::of(v).is_some_and(|h| {
+            crate::object::Gc::<crate::object::TypeObj>::from_value(h.type_value())
+                .is_some_and(|t| t.is_heap_type())
+        })
+    };
+    if user(a) || user(b) {
+        return None;
+    }
+    if let (Some(x), Some(y)) = (num_of(a), num_of(b)) {
+        return Some(crate::number::tower::equals(&x, &y));
+    }
+    if let (Some(x), Some(y)) = (str_of(a), str_of(b)) {
+        return Some(x.as_str() == y.as_str());
+    }
+    if let (Some(x), Some(y)) = (bytes_of(a), bytes_of(b)) {
+        return Some(x.as_bytes() == y.as_bytes());
+    }
+    if let (Some(x), Some(y)) = (tuple_of(a), tuple_of(b)) {
+        if x.len() != y.len() {
+            return Some(false);
+        }
+        for (p, q) in x.items().iter().zip(y.items()) {
+            if !native_equal(*p, *q)? {
+                return Some(false);
+            }
+        }
+        return Some(true);
+    }
+    // Other built-in objects compare by identity, or need their own rules.
+    match (ObjHeader::of(a).map(|h| h.kind()), ObjHeader::of(b).map(|h| h.kind())) {
+        (Some(ObjKind::FrozenSet | ObjKind::Set), _)
+        | (_, Some(ObjKind::FrozenSet | ObjKind::Set)) => None,
+        _ => Some(false),
     }
 }
 
@@ -101,7 +152,10 @@ impl Vm {
         Ok(None)
     }
 
-    /// `|`, `&`, `-`, `^` between sets (result type of the left operand).
+    /// `|`, `&`, `-`, `^` between sets (result type of the left operand),
+    /// in CPython's iteration order. Elements of built-in types compare
+    /// natively inside the table algorithms; if an element needs a Python
+    /// `__eq__`, the same algorithms run through the VM instead.
     pub fn set_binary(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
         let left_is_set = self.is_set_like(a) || Gc::<WrapperObj>::from_value(a).is_some();
         if !left_is_set {
@@ -113,30 +167,76 @@ impl Vm {
         let frozen = frozenset_of(a).is_some();
         let left = self.new_set_from(&xs)?;
         let mark = self.push_temp(left);
-        let right = self.new_set_from(&ys);
-        let result = right.map(|right| {
+        let result = (|| -> PyResult<Value> {
+            let right = self.new_set_from(&ys)?;
             self.push_temp(right);
             let (l, r) = (set_of(left).expect("a set"), set_of(right).expect("a set"));
-            // Elements were deduplicated by Python equality when the two
-            // temporary sets were built; identity-keyed algebra on their
-            // tables keeps CPython's iteration order.
-            let lt = l.table.borrow();
-            let rt = r.table.borrow();
-            let table: Set<Value> = match op {
-                BinOp::Or => lt.union(&rt, &mut ByIdentity),
-                BinOp::And => lt.intersection(&rt, &mut ByIdentity),
-                BinOp::Sub => lt.difference(&rt, &mut ByIdentity),
-                _ => lt.symmetric_difference(&rt, &mut ByIdentity),
-            }
-            .unwrap_or_else(|never| match never {});
-            if frozen {
-                self.heap.new_frozenset(table)
-            } else {
-                self.heap.new_set(table)
-            }
-        });
+            let native = {
+                let lt = l.table.borrow();
+                let rt = r.table.borrow();
+                let mut eq = NativeValueEq;
+                match op {
+                    BinOp::Or => lt.union(&rt, &mut eq),
+                    BinOp::And => lt.intersection(&rt, &mut eq),
+                    BinOp::Sub => lt.difference(&rt, &mut eq),
+                    _ => lt.symmetric_difference(&rt, &mut eq),
+                }
+            };
+            let table = match native {
+                Ok(t) => t,
+                Err(NeedsPython) => self.set_algebra_by_vm(op, left, right)?,
+            };
+            Ok(if frozen { self.heap.new_frozenset(table) } else { self.heap.new_set(table) })
+        })();
         self.truncate_temps(mark);
         result.map(Some)
+    }
+
+    /// The set algebra with Python equality, in CPython's orders.
+    fn set_algebra_by_vm(&mut self, op: BinOp, left: Value, right: Value) -> PyResult<Set<Value>> {
+        let (xs, ys) = (self.set_items(left), self.set_items(right));
+        let out = self.heap.new_set(Set::new());
+        let mark = self.push_temp(out);
+        let r = (|| {
+            match op {
+                BinOp::Or => {
+                    for v in xs.iter().chain(&ys) {
+                        self.set_add(out, *v)?;
+                    }
+                }
+                BinOp::And => {
+                    let (probed, iterated) =
+                        if ys.len() > xs.len() { (right, &xs) } else { (left, &ys) };
+                    for v in iterated {
+                        if self.set_contains(probed, *v)? {
+                            self.set_add(out, *v)?;
+                        }
+                    }
+                }
+                BinOp::Sub => {
+                    for v in &xs {
+                        if !self.set_contains(right, *v)? {
+                            self.set_add(out, *v)?;
+                        }
+                    }
+                }
+                _ => {
+                    for v in &ys {
+                        self.set_add(out, *v)?;
+                    }
+                    for v in &xs {
+                        if self.set_contains(out, *v)? {
+                            self.set_discard(out, *v)?;
+                        } else {
+                            self.set_add(out, *v)?;
+                        }
+                    }
+                }
+            }
+            Ok(set_of(out).map(|s| s.table.borrow().copy()).unwrap_or_default())
+        })();
+        self.truncate_temps(mark);
+        r
     }
 
     /// Set comparisons: equality and the subset/superset orders.
