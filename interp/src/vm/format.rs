@@ -239,6 +239,14 @@ impl Vm {
                     None => format!("<module '{name}' (built-in)>"),
                 }
             }
+            ObjKind::Wrapper => {
+                let tname = self.type_name(v);
+                let items = self.collect_iterable(v)?;
+                let guard = format!("{tname}(...)");
+                let inner =
+                    self.repr_guarded(v, &guard, |vm| vm.repr_items(&items, "[", "]", false))?;
+                format!("{tname}({inner})")
+            }
             _ => self.default_repr(v),
         })
     }

@@ -311,6 +311,15 @@ impl Vm {
     /// Operators on built-in types; `None` when the operand types do not
     /// support the operator natively.
     fn native_binary(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
+        if let (Some(x), Some(y)) = (a.as_bool(), b.as_bool()) {
+            // bool's own &, | and ^ keep the result a bool.
+            match op {
+                BinOp::And => return Ok(Some(Value::from_bool(x & y))),
+                BinOp::Or => return Ok(Some(Value::from_bool(x | y))),
+                BinOp::Xor => return Ok(Some(Value::from_bool(x ^ y))),
+                _ => {}
+            }
+        }
         if let (Some(x), Some(y)) = (self.as_num(a), self.as_num(b)) {
             return self.numeric_binary(op, &x, &y).map(Some);
         }
