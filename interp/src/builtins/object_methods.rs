@@ -23,6 +23,9 @@ pub fn install(vm: &mut Vm) {
     let init_subclass = super::native(vm, "__init_subclass__", object_init_subclass);
     let cm = vm.new_class_method(init_subclass);
     set_type_attr(vm, object, "__init_subclass__", cm);
+    let hook = super::native(vm, "__subclasshook__", object_subclasshook);
+    let cm = vm.new_class_method(hook);
+    set_type_attr(vm, object, "__subclasshook__", cm);
     let type_ = vm.heap.types().type_;
     add_method(vm, type_, "__init__", type_init);
     add_method(vm, type_, "mro", type_mro);
@@ -161,6 +164,11 @@ fn object_init_subclass(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyRes
     }
     let _ = args;
     Ok(Value::NONE)
+}
+
+/// `object.__subclasshook__`: no opinion.
+fn object_subclasshook(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(vm.heap.singletons().not_implemented)
 }
 
 fn type_init(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
