@@ -9,6 +9,7 @@
 //! | [`functions`] | the builtin functions: `print`, `len`, `isinstance`, ... |
 //! | [`constructors`] | `__new__` of the built-in types: `int(...)`, `list(...)`, ... |
 //! | [`object_methods`] | methods of `object` and `type` |
+//! | [`protocol_methods`] | `__getitem__`, `__len__`, `__contains__`, ... of the built-in containers |
 //! | [`seq_methods`] | methods of list and tuple |
 //! | [`str_methods`] | methods of str |
 //! | [`str_format`] | `str.format` and `str.format_map` |
@@ -28,6 +29,7 @@ pub mod iterators;
 pub mod map_methods;
 pub mod number_methods;
 pub mod object_methods;
+pub mod protocol_methods;
 pub mod seq_methods;
 pub mod set_methods;
 pub mod str_chars;
@@ -67,6 +69,7 @@ pub fn set_type_attr(vm: &Vm, ty: Value, name: &str, v: Value) {
 /// Installs the builtins module, the built-in types' methods and `sys`.
 pub fn install(vm: &mut Vm) {
     object_methods::install(vm);
+    protocol_methods::install(vm);
     constructors::install(vm);
     seq_methods::install(vm);
     str_methods::install(vm);
@@ -87,8 +90,10 @@ pub fn install(vm: &mut Vm) {
     functions::install(vm);
     let open = native(vm, "open", crate::modules::files::builtin_open);
     set_builtin(vm, "open", open);
-    let memoryview = native(vm, "memoryview", crate::modules::builtin_memoryview);
-    set_builtin(vm, "memoryview", memoryview);
+    // `memoryview` is a class (the standard library registers it with the
+    // ABCs); calling it makes the Python-coded view of `modules/memoryview.py`.
+    let memoryview = vm.heap.types().memoryview;
+    add_new(vm, memoryview, memoryview_new);
     set_builtin(vm, "None", Value::NONE);
     set_builtin(vm, "True", Value::TRUE);
     set_builtin(vm, "False", Value::FALSE);
@@ -102,6 +107,10 @@ pub fn install(vm: &mut Vm) {
     let key = vm.heap.new_str("builtins");
     let modules = vm.modules;
     vm.dict_set_item(modules, key, module).expect("str keys hash");
+}
+
+fn memoryview_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    crate::modules::builtin_memoryview(vm, &args[1..], kwnames)
 }
 
 pub fn set_builtin(vm: &mut Vm, name: &str, v: Value) {

@@ -27,6 +27,7 @@ const NOT_IN_BUILTINS: &[&str] = &[
     "builtin_function_or_method",
     "method_descriptor",
     "traceback",
+    "frame",
     "generator",
     "coroutine",
     "async_generator",
@@ -115,6 +116,8 @@ builtin_types! {
     builtin_function: "builtin_function_or_method" <- object, NativeFunction, FINAL;
     method_descriptor: "method_descriptor" <- object, MethodDescriptor, FINAL;
     traceback: "traceback" <- object, Traceback, FINAL;
+    frame: "frame" <- object, FrameInfo, FINAL;
+    memoryview: "memoryview" <- object, Wrapper, FINAL;
     generator: "generator" <- object, Generator, FINAL;
     coroutine: "coroutine" <- object, Generator, FINAL;
     async_generator: "async_generator" <- object, Generator, FINAL;

@@ -66,6 +66,8 @@ pub enum ObjKind {
     Wrapper,
     /// `enumerate`, `zip`, `map`, `filter`, `reversed` objects.
     BuiltinIter,
+    /// Frame objects as tracebacks show them (`tb.tb_frame`).
+    FrameInfo,
 }
 
 /// The header of every heap object. `#[repr(C)]`: the JIT loads `ty` at

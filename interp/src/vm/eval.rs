@@ -632,7 +632,8 @@ impl Vm {
         let at = self.frames[frame_index].pc;
         if raised == Raised::Fresh {
             self.chain_context(err.exception());
-            self.add_traceback(err.exception(), code, at);
+            let globals = self.frames[frame_index].globals;
+            self.add_traceback(err.exception(), code, at, globals);
         }
         match code.unit.handler_for(at) {
             Some(entry) => {

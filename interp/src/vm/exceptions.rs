@@ -18,13 +18,33 @@ pub struct TracebackObj {
     pub code: Gc<CodeObj>,
     pub lineno: u32,
     pub lasti: u32,
+    /// The frame's globals (for `tb_frame.f_globals`).
+    pub globals: Value,
+}
+
+/// What `tb.tb_frame` shows of a frame that raised: its code, globals and
+/// line. (Frames live on the value stack; this is made on request.)
+pub struct FrameInfoObj {
+    pub code: Gc<CodeObj>,
+    pub globals: Value,
+    pub lineno: u32,
+    pub lasti: u32,
+}
+
+// SAFETY: traces its code and globals.
+unsafe impl Payload for FrameInfoObj {
+    const KIND: ObjKind = ObjKind::FrameInfo;
+    fn trace(&self, tracer: &mut Tracer) {
+        tracer.mark_gc(self.code);
+        tracer.mark(self.globals);
+    }
 }
 
 // SAFETY: traces the next entry and the code.
 unsafe impl Payload for TracebackObj {
     const KIND: ObjKind = ObjKind::Traceback;
     fn trace(&self, tracer: &mut Tracer) {
-        tracer.mark(self.next);
+        tracer.mark_all(&[self.next, self.globals]);
         tracer.mark_gc(self.code);
     }
 }
@@ -113,10 +133,10 @@ impl Vm {
     }
 
     /// Prepends this frame's entry to the exception's traceback.
-    pub fn add_traceback(&mut self, exc: Value, code: &Gc<CodeObj>, pc: u32) {
+    pub fn add_traceback(&mut self, exc: Value, code: &Gc<CodeObj>, pc: u32, globals: Value) {
         let Some(e) = exception_of(exc) else { return };
         let lineno = code.unit.line_of(pc);
-        let tb = TracebackObj { next: e.traceback.get(), code: *code, lineno, lasti: pc };
+        let tb = TracebackObj { next: e.traceback.get(), code: *code, lineno, lasti: pc, globals };
         let tb = self.heap.alloc(self.heap.types().traceback, tb).value();
         e.traceback.set(tb);
     }

@@ -141,7 +141,6 @@ impl Vm {
 
     /// `iter(v)`.
     pub fn get_iter(&mut self, v: Value) -> PyResult {
-        let t = self.heap.types();
         let user = v.is_ptr() && self.heap.type_obj(v).is_heap_type();
         if user {
             let name = self.names.dunder_iter;
@@ -161,6 +160,13 @@ impl Vm {
                 }
             }
         }
+        self.get_iter_builtin(v)
+    }
+
+    /// `iter(v)` by the built-in layout of `v` (what `list.__iter__` does).
+    pub fn get_iter_builtin(&mut self, v: Value) -> PyResult {
+        let t = self.heap.types();
+        let user = v.is_ptr() && self.heap.type_obj(v).is_heap_type();
         let Some(header) = ObjHeader::of(v) else { return Err(self.not_iterable(v)) };
         let it = match header.kind() {
             ObjKind::List => self.new_seq_iter(t.list_iterator, v, SeqKind::List, 0),

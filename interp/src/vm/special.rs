@@ -98,6 +98,27 @@ impl Vm {
                 "tb_next" => Some(tb.next),
                 "tb_lineno" => Value::from_small_int(tb.lineno as i64),
                 "tb_lasti" => Value::from_small_int(tb.lasti as i64),
+                "tb_frame" => {
+                    let info = super::exceptions::FrameInfoObj {
+                        code: tb.code,
+                        globals: tb.globals,
+                        lineno: tb.lineno,
+                        lasti: tb.lasti,
+                    };
+                    Some(self.heap.alloc(self.heap.types().frame, info).value())
+                }
+                _ => None,
+            });
+        }
+        if let Some(f) = Gc::<super::exceptions::FrameInfoObj>::from_value(obj) {
+            return Ok(match n.as_str() {
+                "f_code" => Some(f.code.value()),
+                "f_globals" => Some(f.globals),
+                "f_locals" => Some(f.globals),
+                "f_builtins" => Some(self.builtins),
+                "f_lineno" => Value::from_small_int(f.lineno as i64),
+                "f_lasti" => Value::from_small_int(f.lasti as i64),
+                "f_back" | "f_trace" => Some(Value::NONE),
                 _ => None,
             });
         }

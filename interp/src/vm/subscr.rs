@@ -133,6 +133,13 @@ impl Vm {
                 return self.call(f, &[obj, key]);
             }
         }
+        self.get_item_builtin(obj, key)
+    }
+
+    /// `obj[key]` by the built-in layout of `obj`, whatever its class
+    /// overrides (what `list.__getitem__(obj, key)` does).
+    pub fn get_item_builtin(&mut self, obj: Value, key: Value) -> PyResult {
+        let user = obj.is_ptr() && self.heap.type_obj(obj).is_heap_type();
         let Some(header) = ObjHeader::of(obj) else {
             return Err(self.not_subscriptable(obj));
         };
@@ -276,6 +283,11 @@ impl Vm {
                 }
             }
         }
+        self.set_item_builtin(obj, key, value)
+    }
+
+    /// `obj[key] = value` by the built-in layout of `obj`.
+    pub fn set_item_builtin(&mut self, obj: Value, key: Value, value: Value) -> PyResult<()> {
         let key = self.slice_of_ints(key)?;
         match ObjHeader::of(obj).map(|h| h.kind()) {
             Some(ObjKind::List) => {
@@ -357,6 +369,11 @@ impl Vm {
                 }
             }
         }
+        self.del_item_builtin(obj, key)
+    }
+
+    /// `del obj[key]` by the built-in layout of `obj`.
+    pub fn del_item_builtin(&mut self, obj: Value, key: Value) -> PyResult<()> {
         let key = self.slice_of_ints(key)?;
         match ObjHeader::of(obj).map(|h| h.kind()) {
             Some(ObjKind::List) => {

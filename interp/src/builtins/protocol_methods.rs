@@ -1,0 +1,117 @@
+//! The special methods of the built-in containers as Python sees them
+//! (`list.__getitem__`, `frozenset(...).__contains__`, `dict.__len__`, ...):
+//! they work on the object's built-in layout, so a subclass's method that
+//! calls `super().__getitem__(key)` reaches the built-in behaviour, not
+//! itself. The VM's own dispatch recognises them as native and skips the
+//! call.
+
+use super::add_method;
+use crate::object::{ObjHeader, ObjKind, Value};
+use crate::vm::function::NativeFn;
+use crate::vm::{PyResult, Vm};
+
+pub fn install(vm: &mut Vm) {
+    let t = vm.heap.types();
+    let containers = [t.list, t.tuple, t.str, t.bytes, t.bytearray, t.dict, t.range];
+    let table: &[(&'static str, NativeFn, &[Value])] = &[
+        ("__getitem__", getitem, &containers),
+        ("__setitem__", setitem, &[t.list, t.dict, t.bytearray]),
+        ("__delitem__", delitem, &[t.list, t.dict, t.bytearray]),
+        (
+            "__len__",
+            len,
+            &[t.list, t.tuple, t.str, t.bytes, t.bytearray, t.dict, t.set, t.frozenset, t.range],
+        ),
+        (
+            "__iter__",
+            iter,
+            &[t.list, t.tuple, t.str, t.bytes, t.bytearray, t.dict, t.set, t.frozenset, t.range],
+        ),
+        (
+            "__contains__",
+            contains,
+            &[t.list, t.tuple, t.str, t.bytes, t.dict, t.set, t.frozenset, t.range],
+        ),
+    ];
+    for (name, func, types) in table {
+        for ty in *types {
+            add_method(vm, *ty, name, *func);
+        }
+    }
+}
+
+fn expect_args(vm: &Vm, name: &str, args: &[Value], n: usize) -> PyResult<()> {
+    if args.len() != n + 1 {
+        return Err(vm.type_error(&format!(
+            "{name} expected {n} argument{}, got {}",
+            if n == 1 { "" } else { "s" },
+            args.len().saturating_sub(1)
+        )));
+    }
+    Ok(())
+}
+
+fn getitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    expect_args(vm, "__getitem__", args, 1)?;
+    vm.get_item_builtin(args[0], args[1])
+}
+
+fn setitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    expect_args(vm, "__setitem__", args, 2)?;
+    vm.set_item_builtin(args[0], args[1], args[2])?;
+    Ok(Value::NONE)
+}
+
+fn delitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    expect_args(vm, "__delitem__", args, 1)?;
+    vm.del_item_builtin(args[0], args[1])?;
+    Ok(Value::NONE)
+}
+
+fn len(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    expect_args(vm, "__len__", args, 0)?;
+    match vm.native_len(args[0]) {
+        Some(n) => Ok(vm.heap.new_int_i64(n as i64)),
+        None => Err(vm.type_error("__len__ of an object without a built-in length")),
+    }
+}
+
+fn iter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    expect_args(vm, "__iter__", args, 0)?;
+    vm.get_iter_builtin(args[0])
+}
+
+fn contains(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    expect_args(vm, "__contains__", args, 1)?;
+    let (container, item) = (args[0], args[1]);
+    let found = match ObjHeader::of(container).map(|h| h.kind()) {
+        Some(ObjKind::Dict) => vm.dict_get_item(container, item)?.is_some(),
+        Some(ObjKind::Set | ObjKind::FrozenSet) => vm.set_contains(container, item)?,
+        Some(ObjKind::List | ObjKind::Tuple) => {
+            let items = vm.collect_iterable(vm.builtin_base_value(container))?;
+            let mark = vm.stack.len();
+            vm.stack.extend_from_slice(&items);
+            let mut found = false;
+            for x in items {
+                match vm.keys_equal(x, item) {
+                    Ok(true) => {
+                        found = true;
+                        break;
+                    }
+                    Ok(false) => {}
+                    Err(e) => {
+                        vm.truncate_temps(mark);
+                        return Err(e);
+                    }
+                }
+            }
+            vm.truncate_temps(mark);
+            found
+        }
+        _ => {
+            let base = vm.builtin_base_value(container);
+            vm.contains(base, item)?
+        }
+    };
+    Ok(Value::from_bool(found))
+}
