@@ -84,6 +84,8 @@ pub struct Compiler<'a> {
     pub optimize: u32,
     /// Compiling interactive input: expression statements print their value.
     pub interactive: bool,
+    /// SyntaxWarnings found so far, in source order.
+    pub warnings: Vec<super::warnings::SyntaxWarning>,
 }
 
 impl<'a> Compiler<'a> {
@@ -113,6 +115,7 @@ impl<'a> Compiler<'a> {
             outer: Vec::new(),
             optimize,
             interactive: false,
+            warnings: Vec::new(),
         }
     }
 

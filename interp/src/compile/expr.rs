@@ -203,6 +203,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::LoadAttr { dst, obj, name, cache });
             }
             ExprKind::Subscript { value, slice, .. } => {
+                self.check_subscript(value, slice);
                 let obj = self.expr_reg(value)?;
                 let key = self.slice_reg(slice)?;
                 self.emit(Instr::LoadSubscr { dst, obj, key });
@@ -309,6 +310,7 @@ impl<'a> Compiler<'a> {
         comparators: &'a [Expr],
         dst: Reg,
     ) -> CResult<()> {
+        self.check_compare(left, ops, comparators);
         let mut a = self.expr_reg(left)?;
         if ops.len() == 1 {
             let b = self.expr_reg(&comparators[0])?;
@@ -399,6 +401,7 @@ impl<'a> Compiler<'a> {
         keywords: &'a [Keyword],
         dst: Reg,
     ) -> CResult<()> {
+        self.check_caller(func);
         let starred = args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))
             || keywords.iter().any(|k| k.arg.is_none());
         if starred {

@@ -446,6 +446,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn assert_stmt(&mut self, test: &'a Expr, msg: Option<&'a Expr>) -> CResult<()> {
+        self.check_assert(test);
         if self.optimize > 0 {
             return Ok(());
         }
