@@ -84,8 +84,11 @@ impl<'a> Compiler<'a> {
         let exc = self.cur.unit.temp();
         let saved = self.cur.unit.temp();
         let inner_exc = self.cur.unit.temp();
-        self.cur.unit.push_handler(exc_label, exc);
+        // The fblock first: a `return` or `break` runs the finally body
+        // outside this try's own handler (else an exception raised there
+        // would run the finally body a second time).
         self.push_fblock(FBlock::Finally { body: finalbody });
+        self.cur.unit.push_handler(exc_label, exc);
         if handlers.is_empty() {
             self.stmts(body)?;
             self.stmts(orelse)?;
@@ -228,8 +231,10 @@ impl<'a> Compiler<'a> {
         let exc = self.cur.unit.temp();
         let saved = self.cur.unit.temp();
         let inner_exc = self.cur.unit.temp();
-        self.cur.unit.push_handler(exc_label, exc);
+        // As for `finally`: leaving by `return` calls __exit__ outside the
+        // handler that would call it again.
         self.push_fblock(FBlock::With { exit, is_async });
+        self.cur.unit.push_handler(exc_label, exc);
         if let Some(vars) = &item.optional_vars {
             self.assign(vars, value)?;
         }
