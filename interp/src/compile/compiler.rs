@@ -86,6 +86,8 @@ pub struct Compiler<'a> {
     pub interactive: bool,
     /// SyntaxWarnings found so far, in source order.
     pub warnings: Vec<super::warnings::SyntaxWarning>,
+    /// Some finished unit needed more frame slots than a `Reg` can name.
+    pub out_of_registers: bool,
 }
 
 impl<'a> Compiler<'a> {
@@ -116,6 +118,7 @@ impl<'a> Compiler<'a> {
             optimize,
             interactive: false,
             warnings: Vec::new(),
+            out_of_registers: false,
         }
     }
 
@@ -289,6 +292,7 @@ impl<'a> Compiler<'a> {
     pub fn leave_unit(&mut self) -> CodeUnit {
         let parent = self.outer.pop().expect("leave_unit without enter_unit");
         let done = std::mem::replace(&mut self.cur, parent);
+        self.out_of_registers |= done.unit.out_of_registers;
         super::definite::remove_proven_checks(done.unit.finish())
     }
 

@@ -73,6 +73,14 @@ pub fn compile_with_warnings(
             c.emit(Instr::Return { src: t });
         }
     }
+    if c.out_of_registers || c.cur.unit.out_of_registers {
+        return Err(CompileError::syntax(
+            "too many local variables and temporaries in one function for tachyon's frames",
+            filename,
+            1,
+            0,
+        ));
+    }
     let found = std::mem::take(&mut c.warnings);
     let code = definite::remove_proven_checks(c.cur.unit.finish());
     Ok((Rc::new(code), found))
