@@ -84,6 +84,10 @@ pub struct Compiler<'a> {
     pub optimize: u32,
     /// Compiling interactive input: expression statements print their value.
     pub interactive: bool,
+    /// SyntaxWarnings found so far, in source order.
+    pub warnings: Vec<super::warnings::SyntaxWarning>,
+    /// Some finished unit needed more frame slots than a `Reg` can name.
+    pub out_of_registers: bool,
 }
 
 impl<'a> Compiler<'a> {
@@ -113,6 +117,8 @@ impl<'a> Compiler<'a> {
             outer: Vec::new(),
             optimize,
             interactive: false,
+            warnings: Vec::new(),
+            out_of_registers: false,
         }
     }
 
@@ -286,6 +292,7 @@ impl<'a> Compiler<'a> {
     pub fn leave_unit(&mut self) -> CodeUnit {
         let parent = self.outer.pop().expect("leave_unit without enter_unit");
         let done = std::mem::replace(&mut self.cur, parent);
+        self.out_of_registers |= done.unit.out_of_registers;
         super::definite::remove_proven_checks(done.unit.finish())
     }
 

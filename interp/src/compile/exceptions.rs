@@ -84,8 +84,11 @@ impl<'a> Compiler<'a> {
         let exc = self.cur.unit.temp();
         let saved = self.cur.unit.temp();
         let inner_exc = self.cur.unit.temp();
+        // The fblock first: a `return` or `break` runs the finally body
+        // outside this try's own handler (else an exception raised there
+        // would run the finally body a second time).
+        self.push_fblock(FBlock::Finally { body: finalbody })?;
         self.cur.unit.push_handler(exc_label, exc);
-        self.push_fblock(FBlock::Finally { body: finalbody });
         if handlers.is_empty() {
             self.stmts(body)?;
             self.stmts(orelse)?;
@@ -100,7 +103,7 @@ impl<'a> Compiler<'a> {
         self.cur.unit.place(exc_label);
         self.emit(Instr::EnterHandler { exc, saved });
         self.cur.unit.push_handler(cleanup, inner_exc);
-        self.push_fblock(FBlock::Handler { saved, name: None });
+        self.push_fblock(FBlock::Handler { saved, name: None })?;
         self.stmts(finalbody)?;
         self.cur.fblocks.pop();
         self.cur.unit.pop_handler();
@@ -166,7 +169,7 @@ impl<'a> Compiler<'a> {
                     let named_cleanup = self.cur.unit.new_label();
                     let body_exc = self.cur.unit.temp();
                     self.cur.unit.push_handler(named_cleanup, body_exc);
-                    self.push_fblock(FBlock::Handler { saved, name: Some(name.clone()) });
+                    self.push_fblock(FBlock::Handler { saved, name: Some(name.clone()) })?;
                     self.stmts(&h.body)?;
                     self.cur.fblocks.pop();
                     self.cur.unit.pop_handler();
@@ -180,7 +183,7 @@ impl<'a> Compiler<'a> {
                     self.cur.unit.release(body_exc);
                 }
                 None => {
-                    self.push_fblock(FBlock::Handler { saved, name: None });
+                    self.push_fblock(FBlock::Handler { saved, name: None })?;
                     self.stmts(&h.body)?;
                     self.cur.fblocks.pop();
                     self.emit(Instr::ExitHandler { saved });
@@ -228,8 +231,10 @@ impl<'a> Compiler<'a> {
         let exc = self.cur.unit.temp();
         let saved = self.cur.unit.temp();
         let inner_exc = self.cur.unit.temp();
+        // As for `finally`: leaving by `return` calls __exit__ outside the
+        // handler that would call it again.
+        self.push_fblock(FBlock::With { exit, is_async })?;
         self.cur.unit.push_handler(exc_label, exc);
-        self.push_fblock(FBlock::With { exit, is_async });
         if let Some(vars) = &item.optional_vars {
             self.assign(vars, value)?;
         }
@@ -281,7 +286,7 @@ impl<'a> Compiler<'a> {
         self.cur.unit.place(top);
         let (item, exc) = self.async_next(iter, stop);
         self.assign(&f.target, item)?;
-        self.push_fblock(FBlock::Loop { continue_to: top, break_to: end });
+        self.push_fblock(FBlock::Loop { continue_to: top, break_to: end })?;
         self.stmts(&f.body)?;
         self.cur.fblocks.pop();
         self.emit(Instr::Loop { target: UnitBuilder::target(top) });

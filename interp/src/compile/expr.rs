@@ -203,6 +203,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::LoadAttr { dst, obj, name, cache });
             }
             ExprKind::Subscript { value, slice, .. } => {
+                self.check_subscript(value, slice);
                 let obj = self.expr_reg(value)?;
                 let key = self.slice_reg(slice)?;
                 self.emit(Instr::LoadSubscr { dst, obj, key });
@@ -309,6 +310,7 @@ impl<'a> Compiler<'a> {
         comparators: &'a [Expr],
         dst: Reg,
     ) -> CResult<()> {
+        self.check_compare(left, ops, comparators);
         let mut a = self.expr_reg(left)?;
         if ops.len() == 1 {
             let b = self.expr_reg(&comparators[0])?;
@@ -399,8 +401,10 @@ impl<'a> Compiler<'a> {
         keywords: &'a [Keyword],
         dst: Reg,
     ) -> CResult<()> {
+        self.check_caller(func);
         let starred = args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))
-            || keywords.iter().any(|k| k.arg.is_none());
+            || keywords.iter().any(|k| k.arg.is_none())
+            || args.len() + keywords.len() > MAX_OPERAND_WINDOW;
         if starred {
             let f = self.cur.unit.temp();
             self.expr_to(func, f)?;
@@ -503,7 +507,7 @@ impl<'a> Compiler<'a> {
 
     pub fn sequence(&mut self, elts: &'a [Expr], dst: Reg, kind: Sequence) -> CResult<()> {
         let has_star = elts.iter().any(|x| matches!(x.kind, ExprKind::Starred { .. }));
-        if !has_star {
+        if !has_star && elts.len() <= MAX_OPERAND_WINDOW {
             let start = self.cur.unit.temps(elts.len() as u16);
             for (i, elt) in elts.iter().enumerate() {
                 self.expr_to(elt, start + i as Reg)?;
@@ -552,7 +556,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn dict(&mut self, keys: &'a [Option<Expr>], values: &'a [Expr], dst: Reg) -> CResult<()> {
-        if keys.iter().all(Option::is_some) {
+        if keys.iter().all(Option::is_some) && 2 * keys.len() <= MAX_OPERAND_WINDOW {
             let start = self.cur.unit.temps(2 * keys.len() as u16);
             for (i, (k, v)) in keys.iter().zip(values).enumerate() {
                 self.expr_to(k.as_ref().expect("checked above"), start + 2 * i as Reg)?;
@@ -661,6 +665,11 @@ pub enum Sequence {
     /// The positional arguments of a call to the function in this register.
     CallArgs(Reg),
 }
+
+/// The most consecutive slots a display or call puts its operands in;
+/// longer ones are built item by item, so that no literal can exhaust a
+/// frame's slots.
+const MAX_OPERAND_WINDOW: usize = 256;
 
 /// Is the call `func(...)` spelled `super(...)`? (Used by zero-argument super.)
 pub fn is_name(e: &Expr, name: &str) -> bool {

@@ -12,6 +12,7 @@
 //! | [`definite`] | definite-assignment pass removing needless unbound-local checks |
 //! | [`visit`] | small AST walkers |
 //! | [`error`] | compile errors |
+//! | [`warnings`] | SyntaxWarnings for legal but suspicious code (`x is 1`) |
 
 pub mod compiler;
 pub mod definite;
@@ -23,6 +24,7 @@ pub mod stmt;
 pub mod symtable;
 pub mod unit;
 pub mod visit;
+pub mod warnings;
 
 pub use error::CompileError;
 
@@ -31,8 +33,25 @@ use crate::parse::ast::Mod;
 use compiler::Compiler;
 use std::rc::Rc;
 
-/// Compiles a parsed module (or `eval`/`single` input) to its code unit.
+/// Compiles a parsed module (or `eval`/`single` input) to its code unit,
+/// writing its SyntaxWarnings to stderr as CPython does while compiling.
 pub fn compile(module: &Mod, filename: &str, optimize: u32) -> Result<Rc<CodeUnit>, CompileError> {
+    let (code, found) = compile_with_warnings(module, filename, optimize)?;
+    if !found.is_empty() {
+        let text: String = found.iter().map(|w| warnings::format_warning(filename, w)).collect();
+        let mut err = std::io::stderr().lock();
+        // Nothing sensible to do when stderr is gone; CPython ignores it too.
+        let _ = std::io::Write::write_all(&mut err, text.as_bytes());
+    }
+    Ok(code)
+}
+
+/// [`compile`] without printing: the code unit and the warnings found.
+pub fn compile_with_warnings(
+    module: &Mod,
+    filename: &str,
+    optimize: u32,
+) -> Result<(Rc<CodeUnit>, Vec<warnings::SyntaxWarning>), CompileError> {
     let table = symtable::build(module, filename)?;
     let mut c = Compiler::new(table, filename, optimize);
     match module {
@@ -54,8 +73,17 @@ pub fn compile(module: &Mod, filename: &str, optimize: u32) -> Result<Rc<CodeUni
             c.emit(Instr::Return { src: t });
         }
     }
+    if c.out_of_registers || c.cur.unit.out_of_registers {
+        return Err(CompileError::syntax(
+            "too many local variables and temporaries in one function for tachyon's frames",
+            filename,
+            1,
+            0,
+        ));
+    }
+    let found = std::mem::take(&mut c.warnings);
     let code = definite::remove_proven_checks(c.cur.unit.finish());
-    Ok(Rc::new(code))
+    Ok((Rc::new(code), found))
 }
 
 /// The constants of a code unit that are themselves code units.

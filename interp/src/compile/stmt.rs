@@ -371,7 +371,7 @@ impl<'a> Compiler<'a> {
         let end = self.cur.unit.new_label();
         self.cur.unit.place(top);
         self.jump_if(test, false, else_)?;
-        self.push_fblock(FBlock::Loop { continue_to: top, break_to: end });
+        self.push_fblock(FBlock::Loop { continue_to: top, break_to: end })?;
         self.stmts(body)?;
         self.cur.fblocks.pop();
         self.set_line(test.loc.lineno);
@@ -393,7 +393,7 @@ impl<'a> Compiler<'a> {
         let item = self.cur.unit.temp();
         self.emit(Instr::ForIter { dst: item, iter, exit: UnitBuilder::target(else_) });
         self.assign(&f.target, item)?;
-        self.push_fblock(FBlock::Loop { continue_to: top, break_to: end });
+        self.push_fblock(FBlock::Loop { continue_to: top, break_to: end })?;
         self.stmts(&f.body)?;
         self.cur.fblocks.pop();
         self.set_line(f.iter.loc.lineno);
@@ -404,9 +404,16 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    pub fn push_fblock(&mut self, block: FBlock<'a>) {
+    pub fn push_fblock(&mut self, block: FBlock<'a>) -> CResult<()> {
+        // CPython's CO_MAXBLOCKS.
+        const MAX_BLOCKS: usize = 20;
+        if self.cur.fblocks.len() >= MAX_BLOCKS {
+            let line = self.cur.unit.current_line;
+            return Err(self.error("too many statically nested blocks", line, 0));
+        }
         let handler_depth = self.cur.unit.active_handlers().len();
         self.cur.fblocks.push(FBlockEntry { block, handler_depth });
+        Ok(())
     }
 
     fn break_or_continue(&mut self, is_break: bool, line: u32, col: u32) -> CResult<()> {
@@ -446,6 +453,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn assert_stmt(&mut self, test: &'a Expr, msg: Option<&'a Expr>) -> CResult<()> {
+        self.check_assert(test);
         if self.optimize > 0 {
             return Ok(());
         }

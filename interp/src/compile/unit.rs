@@ -38,6 +38,8 @@ pub struct UnitBuilder {
     /// Next free temporary.
     temp_top: Reg,
     max_slots: Reg,
+    /// More slots were asked for than a frame can name.
+    pub out_of_registers: bool,
     /// Slots that hold parameters (always bound on entry).
     pub param_slots: u16,
 }
@@ -54,6 +56,7 @@ impl UnitBuilder {
             temp_base: fixed_slots,
             temp_top: fixed_slots,
             max_slots: fixed_slots,
+            out_of_registers: false,
             param_slots,
         }
     }
@@ -115,7 +118,15 @@ impl UnitBuilder {
     /// `count` consecutive fresh temporaries; returns the first.
     pub fn temps(&mut self, count: u16) -> Reg {
         let first = self.temp_top;
-        self.temp_top += count;
+        match self.temp_top.checked_add(count) {
+            Some(top) => self.temp_top = top,
+            None => {
+                // The compiler reports this when the unit is done; until
+                // then the slots handed out are meaningless but harmless.
+                self.out_of_registers = true;
+                self.temp_top = Reg::MAX;
+            }
+        }
         self.max_slots = self.max_slots.max(self.temp_top);
         first
     }
@@ -240,5 +251,20 @@ mod tests {
         assert_eq!(unit.add_const(Const::Int(1)), 0);
         assert_eq!(unit.add_name("x"), 0);
         assert_eq!(unit.add_name("x"), 0);
+    }
+}
+
+#[cfg(test)]
+mod slot_limit_tests {
+    use super::*;
+
+    #[test]
+    fn asking_for_more_slots_than_a_reg_names_is_flagged_not_wrapped() {
+        let mut unit = UnitBuilder::new(CodeUnit::default(), 2, 0);
+        unit.temps(60_000);
+        assert!(!unit.out_of_registers);
+        unit.temps(10_000);
+        assert!(unit.out_of_registers);
+        assert_eq!(unit.mark(), Reg::MAX);
     }
 }

@@ -13,6 +13,32 @@ use crate::object::Gc;
 use crate::object::{PyErr, Value};
 
 impl Vm {
+    /// CPython's RuntimeError around an exception from `__set_name__`, with
+    /// the original as its cause and context.
+    fn set_name_error(
+        &mut self,
+        cause: PyErr,
+        attr: Value,
+        name: Value,
+        cls: Gc<TypeObj>,
+    ) -> PyErr {
+        let name = str_of(name).map(|s| s.as_str().to_string()).unwrap_or_default();
+        let err = PyErr::runtime_error(
+            &self.heap,
+            &format!(
+                "Error calling __set_name__ on '{}' instance '{name}' in '{}'",
+                self.type_name(attr),
+                cls.name()
+            ),
+        );
+        if let Some(e) = crate::object::exception::exception_of(err.exception()) {
+            e.cause.set(cause.exception());
+            e.context.set(cause.exception());
+            e.suppress_context.set(true);
+        }
+        err
+    }
+
     /// The `__build_class__` builtin.
     pub fn build_class_function(&self) -> Value {
         self.build_class
@@ -251,7 +277,9 @@ impl Vm {
             for (k, v) in cls_t.own_attrs() {
                 if v.is_ptr() && self.heap.type_obj(v).is_heap_type() {
                     if let Some(m) = self.heap.lookup_in_type_of(v, set_name) {
-                        self.call_method_value(m, v, &[cls, k])?;
+                        if let Err(cause) = self.call_method_value(m, v, &[cls, k]) {
+                            return Err(self.set_name_error(cause, v, k, cls_t));
+                        }
                     }
                 }
             }

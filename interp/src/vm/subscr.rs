@@ -40,6 +40,8 @@ impl Vm {
                 self.heap.types().index_error,
                 "cannot fit 'int' into an index-sized integer",
             )),
+            // CPython's str says less than the other sequences.
+            None if what == "string" => Err(self.type_error("string indices must be integers")),
             None => Err(self.type_error(&format!(
                 "{what} indices must be integers or slices, not {}",
                 self.type_name(key)

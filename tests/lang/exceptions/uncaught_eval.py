@@ -1,0 +1,1 @@
+value = eval("undefined_thing + 1")

@@ -1,0 +1,2 @@
+print("start")
+exec("x = (1,\ny = 2")

@@ -1,0 +1,3 @@
+def load():
+    import _nonexistent_module_for_test
+load()
