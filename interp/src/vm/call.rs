@@ -81,13 +81,9 @@ impl Vm {
         }
         if let Some(nf) = native_function_of(f) {
             if nf.receiver.is_empty() {
-                let args = self.stack[at + 1..at + 1 + argc].to_vec();
-                return (nf.func)(self, &args, kwnames);
+                return self.call_native(nf.func, None, at + 1, argc, kwnames);
             }
-            let mut args = Vec::with_capacity(argc + 1);
-            args.push(nf.receiver);
-            args.extend_from_slice(&self.stack[at + 1..at + 1 + argc]);
-            return (nf.func)(self, &args, kwnames);
+            return self.call_native(nf.func, Some(nf.receiver), at + 1, argc, kwnames);
         }
         if let Some(m) = method_of(f) {
             let top = self.stack.len();
@@ -116,8 +112,7 @@ impl Vm {
                     self.type_name(receiver)
                 )));
             }
-            let args = self.stack[at + 1..at + 1 + argc].to_vec();
-            return (md.func)(self, &args, kwnames);
+            return self.call_native(md.func, None, at + 1, argc, kwnames);
         }
         if let Some(t) = Gc::<TypeObj>::from_value(f) {
             let args = self.stack[at + 1..at + 1 + argc].to_vec();
@@ -145,6 +140,38 @@ impl Vm {
                 Err(self.type_error(&format!("'{}' object is not callable", self.type_name(f))))
             }
         }
+    }
+
+    /// Calls a function written in Rust with `receiver` (if bound) and the
+    /// `argc` stack values from `args_at`. The arguments stay on the stack
+    /// (rooted) while it runs; the copy it reads is on the Rust stack for
+    /// short argument lists, so most native calls allocate nothing.
+    fn call_native(
+        &mut self,
+        func: super::function::NativeFn,
+        receiver: Option<Value>,
+        args_at: usize,
+        argc: usize,
+        kwnames: &[Value],
+    ) -> PyResult {
+        const INLINE: usize = 8;
+        let total = argc + receiver.is_some() as usize;
+        if total <= INLINE {
+            let mut buf = [Value::NONE; INLINE];
+            let rest = match receiver {
+                Some(r) => {
+                    buf[0] = r;
+                    &mut buf[1..total]
+                }
+                None => &mut buf[..total],
+            };
+            rest.copy_from_slice(&self.stack[args_at..args_at + argc]);
+            return func(self, &buf[..total], kwnames);
+        }
+        let mut args = Vec::with_capacity(total);
+        args.extend(receiver);
+        args.extend_from_slice(&self.stack[args_at..args_at + argc]);
+        func(self, &args, kwnames)
     }
 
     /// `CallMethod`: callee at `at`, receiver (or EMPTY) at `at + 1`.
