@@ -670,8 +670,3 @@ pub enum Sequence {
 /// longer ones are built item by item, so that no literal can exhaust a
 /// frame's slots.
 const MAX_OPERAND_WINDOW: usize = 256;
-
-/// Is the call `func(...)` spelled `super(...)`? (Used by zero-argument super.)
-pub fn is_name(e: &Expr, name: &str) -> bool {
-    matches!(&e.kind, ExprKind::Name { id, .. } if id == name)
-}

@@ -28,7 +28,7 @@ pub mod warnings;
 
 pub use error::CompileError;
 
-use crate::bytecode::{CodeUnit, Const, Instr};
+use crate::bytecode::{CodeUnit, Instr};
 use crate::parse::ast::Mod;
 use compiler::Compiler;
 use std::rc::Rc;
@@ -84,12 +84,4 @@ pub fn compile_with_warnings(
     let found = std::mem::take(&mut c.warnings);
     let code = definite::remove_proven_checks(c.cur.unit.finish());
     Ok((Rc::new(code), found))
-}
-
-/// The constants of a code unit that are themselves code units.
-pub fn nested_units(code: &CodeUnit) -> impl Iterator<Item = &CodeUnit> {
-    code.consts.iter().filter_map(|c| match c {
-        Const::Code(inner) => Some(&**inner),
-        _ => None,
-    })
 }

@@ -7,7 +7,7 @@ use super::symtable::BlockKind;
 use super::unit::UnitBuilder;
 use crate::bytecode::instr::Reg;
 use crate::bytecode::{Const, Instr};
-use crate::parse::ast::{self, Expr, ExprContext, ExprKind, Stmt, StmtKind};
+use crate::parse::ast::{self, Expr, ExprKind, Stmt, StmtKind};
 use std::rc::Rc;
 
 impl<'a> Compiler<'a> {
@@ -523,9 +523,4 @@ fn has_annotations(body: &[Stmt]) -> bool {
         }
         _ => false,
     })
-}
-
-/// Is `target` a plain `Name` in store context?
-pub fn is_store_name(target: &Expr) -> bool {
-    matches!(target.kind, ExprKind::Name { ctx: ExprContext::Store, .. })
 }

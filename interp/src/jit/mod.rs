@@ -171,14 +171,20 @@ impl Vm {
 
     fn jit_abort(&mut self, why: &str) {
         let Some(rec) = self.jit.recording.take() else { return };
-        let key = (code_key(&rec.code), rec.recorder.header);
+        self.header_failed(&rec.code, rec.recorder.header, why);
+    }
+
+    /// A recording at `header` gave no trace: count it, and blacklist the
+    /// header after `MAX_ABORTS`.
+    fn header_failed(&mut self, code: &Gc<CodeObj>, header: u32, why: &str) {
+        let key = (code_key(code), header);
         let aborts = {
             let n = self.jit.aborts.entry(key).or_insert(0);
             *n += 1;
             *n
         };
-        let counter = &rec.code.loop_counters[rec.recorder.header as usize];
-        let origin = self.trace_origin(&rec.code, rec.recorder.header);
+        let counter = &code.loop_counters[header as usize];
+        let origin = self.trace_origin(code, header);
         if aborts >= MAX_ABORTS {
             counter.set(BLACKLISTED);
             self.jit.events.push(format!("abort at {origin}: {why}; blacklisted"));
@@ -239,15 +245,7 @@ impl Vm {
                 self.jit.all.push(entry);
                 rec.code.loop_counters[header as usize].set(HAS_TRACE);
             }
-            Err(e) => {
-                let code = rec.code;
-                self.jit.recording = Some(Recording {
-                    recorder: Recorder::new(header, 0),
-                    frame_index: rec.frame_index,
-                    code,
-                });
-                self.jit_abort(&format!("not compiled: {e}"));
-            }
+            Err(e) => self.header_failed(&rec.code, header, &format!("not compiled: {e}")),
         }
     }
 

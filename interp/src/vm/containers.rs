@@ -130,10 +130,6 @@ impl Vm {
         dict_of(w.target).map(|d| d.table.borrow().len())
     }
 
-    pub fn view_get_item(&mut self, _v: Value, _key: Value) -> Option<PyResult> {
-        None
-    }
-
     /// Is `v` a set, frozenset or set-like dict view?
     pub fn is_set_like(&self, v: Value) -> bool {
         set_of(v).is_some() || frozenset_of(v).is_some()

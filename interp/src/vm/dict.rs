@@ -7,7 +7,7 @@ use crate::object::set::{frozenset_of, set_of, FrozenSetObj, SetObj};
 use crate::object::str::str_of;
 use crate::object::Gc;
 use crate::object::{PyErr, Value};
-use crate::table::dict::{Dict, ProbeStep};
+use crate::table::dict::ProbeStep;
 use crate::table::set::Set;
 use crate::table::KeyEq;
 
@@ -337,15 +337,6 @@ impl Vm {
     pub fn set_items(&self, s: Value) -> Vec<Value> {
         self.set_ref(s)
             .map_or_else(Vec::new, |set| set.table().borrow().iter().map(|(_, k)| *k).collect())
-    }
-
-    /// A new empty dict with CPython's `dict()` presizing.
-    pub fn new_plain_dict(&self) -> Value {
-        let d = self.heap.new_dict();
-        if let Some(obj) = dict_of(d) {
-            *obj.table.borrow_mut() = Dict::new();
-        }
-        d
     }
 
     pub fn key_error(&self, key: Value) -> PyErr {

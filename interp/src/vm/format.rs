@@ -759,10 +759,3 @@ pub fn ascii_escape(s: &str) -> String {
     }
     out
 }
-
-impl Vm {
-    /// The error for a value that should be a str.
-    pub fn expected_str(&self, what: &str, v: Value) -> PyErr {
-        self.type_error(&format!("{what} must be str, not {}", self.type_name(v)))
-    }
-}

@@ -13,7 +13,6 @@ use std::path::{Path, PathBuf};
 use super::eval::frame_for;
 use super::function::{module_of, ModuleObj};
 use super::{PyResult, Vm};
-use crate::object::dict::dict_of;
 use crate::object::list::list_of;
 use crate::object::str::str_of;
 use crate::object::{PyErr, Value};
@@ -454,10 +453,5 @@ impl Vm {
             self.store_subscr_mapping(locals, n, v)?;
         }
         Ok(())
-    }
-
-    /// Is `v` a module's namespace dict?
-    pub fn is_namespace(&self, v: Value) -> bool {
-        dict_of(v).is_some()
     }
 }

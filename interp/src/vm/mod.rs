@@ -214,10 +214,8 @@ pub struct Vm {
 impl Vm {
     pub fn new() -> Vm {
         let heap = Heap::new();
+        // Interned strings are the heap's own roots.
         let names = Names::new(&heap);
-        for v in names_values(&names) {
-            heap.add_permanent_root(v);
-        }
         let builtins = heap.new_dict();
         let modules = heap.new_dict();
         let sys_path = heap.new_list(&[]);
@@ -290,18 +288,4 @@ impl Default for Vm {
     fn default() -> Vm {
         Vm::new()
     }
-}
-
-fn names_values(n: &Names) -> Vec<Value> {
-    vec![
-        n.dunder_init,
-        n.dunder_new,
-        n.dunder_call,
-        n.dunder_name,
-        n.dunder_module,
-        n.dunder_qualname,
-        n.dunder_doc,
-        n.dunder_dict,
-        n.dunder_class,
-    ]
 }

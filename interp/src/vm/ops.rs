@@ -8,7 +8,7 @@ use super::function::method_of;
 use super::{PyResult, Vm};
 use crate::bytecode::instr::{BinOp, CmpOp, UnaryOp};
 use crate::number::complex::Complex;
-use crate::number::int::{Int, IntPow};
+use crate::number::int::Int;
 use crate::number::tower::{self, Arith, Num};
 use crate::number::{NumError, NumErrorKind};
 use crate::object::boxes::{float_value, int_value, ComplexObj};
@@ -837,13 +837,5 @@ pub fn ordering_matches(op: CmpOp, ord: Ordering) -> bool {
         CmpOp::Gt => ord == Ordering::Greater,
         CmpOp::Ge => ord != Ordering::Less,
         _ => false,
-    }
-}
-
-/// `IntPow` results as numbers (re-exported for `pow()`).
-pub fn int_pow_num(p: IntPow) -> Num {
-    match p {
-        IntPow::Int(i) => Num::Int(i),
-        IntPow::Float(f) => Num::Float(f),
     }
 }

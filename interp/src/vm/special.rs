@@ -14,7 +14,7 @@ use crate::object::range::SliceObj;
 use crate::object::str::str_of;
 use crate::object::types::TypeObj;
 use crate::object::Gc;
-use crate::object::{PyErr, Value};
+use crate::object::Value;
 
 impl Vm {
     /// A built-in attribute of `obj` that lives outside any dict, or `None`.
@@ -324,11 +324,6 @@ impl Vm {
             }
         }
         Ok(d)
-    }
-
-    /// The error for a missing attribute of a built-in type's instance.
-    pub fn readonly_attribute(&self) -> PyErr {
-        PyErr::attribute_error(&self.heap, "readonly attribute")
     }
 }
 

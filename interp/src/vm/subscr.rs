@@ -257,15 +257,7 @@ impl Vm {
                     Err(self.key_error(key))
                 }
             },
-            _ => {
-                if user {
-                    return Err(self.not_subscriptable(obj));
-                }
-                match self.view_get_item(obj, key) {
-                    Some(r) => r,
-                    None => Err(self.not_subscriptable(obj)),
-                }
-            }
+            _ => Err(self.not_subscriptable(obj)),
         }
     }
 
