@@ -38,6 +38,23 @@ pub enum BinOp {
 }
 
 impl BinOp {
+    /// Every operator, in declaration order (`ALL[op as usize] == op`).
+    pub const ALL: [BinOp; 13] = [
+        BinOp::Add,
+        BinOp::Sub,
+        BinOp::Mul,
+        BinOp::MatMul,
+        BinOp::TrueDiv,
+        BinOp::FloorDiv,
+        BinOp::Mod,
+        BinOp::Pow,
+        BinOp::LShift,
+        BinOp::RShift,
+        BinOp::And,
+        BinOp::Or,
+        BinOp::Xor,
+    ];
+
     /// The operator as Python source writes it (`+`, `//`, ...).
     pub fn symbol(self) -> &'static str {
         match self {
@@ -83,6 +100,20 @@ pub enum CmpOp {
 }
 
 impl CmpOp {
+    /// Every operator, in declaration order (`ALL[op as usize] == op`).
+    pub const ALL: [CmpOp; 10] = [
+        CmpOp::Lt,
+        CmpOp::Le,
+        CmpOp::Eq,
+        CmpOp::Ne,
+        CmpOp::Gt,
+        CmpOp::Ge,
+        CmpOp::In,
+        CmpOp::NotIn,
+        CmpOp::Is,
+        CmpOp::IsNot,
+    ];
+
     pub fn symbol(self) -> &'static str {
         match self {
             CmpOp::Lt => "<",

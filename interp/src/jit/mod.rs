@@ -6,6 +6,8 @@
 //! | module | owns |
 //! |---|---|
 //! | [`record`] | turning executed bytecode into trace IR |
+//! | [`helpers`] | the native functions traces call for what they do not inline |
+//! | [`deopt`] | rebuilding the interpreter's frames from a snapshot |
 //! | [`dump`] | `--trace-dump`: traces, their IR, and exit counts |
 //!
 //! Optimizing and compiling a recording is the `tracer` crate's job
@@ -16,14 +18,17 @@
 //! header; a trace is kept per (code, header). A header whose recording
 //! aborts too often is blacklisted and stays interpreted.
 
+pub mod deopt;
 pub mod dump;
+pub mod helpers;
 pub mod record;
 
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use crate::object::gc::Tracer;
 use crate::object::Gc;
-use crate::object::Value;
+use crate::object::{PyErr, Value};
 use crate::vm::code::CodeObj;
 use crate::vm::Vm;
 use record::Recorder;
@@ -85,6 +90,15 @@ pub struct JitState {
     pub events: Vec<String>,
     /// Scratch state area for trace entry and exit records.
     pub state: Vec<u64>,
+    /// Arguments passed to helpers in memory.
+    pub scratch: helpers::Scratch,
+    /// The exception a helper raised, until deopt raises it.
+    pub pending_error: Option<PyErr>,
+    /// Heap objects compiled traces name (functions, types, shapes, dicts):
+    /// kept alive so a guard never compares with a reused address.
+    pub roots: Vec<Value>,
+    /// Traces running (nested through helpers); no collection meanwhile.
+    pub running: u32,
 }
 
 impl JitState {
@@ -97,6 +111,22 @@ impl JitState {
             aborts: HashMap::new(),
             events: Vec::new(),
             state: Vec::new(),
+            scratch: helpers::Scratch::default(),
+            pending_error: None,
+            roots: Vec::new(),
+            running: 0,
+        }
+    }
+
+    /// Marks what compiled traces and the recording under way refer to.
+    pub fn trace_roots(&self, tracer: &mut Tracer) {
+        tracer.mark_all(&self.roots);
+        if let Some(rec) = &self.recording {
+            tracer.mark_all(&rec.recorder.roots);
+            tracer.mark_gc(rec.code);
+        }
+        if let Some(e) = &self.pending_error {
+            tracer.mark(e.exception());
         }
     }
 }
@@ -108,64 +138,73 @@ fn code_key(code: &Gc<CodeObj>) -> u64 {
 impl Vm {
     /// At a `Loop` to `header` in frame `frame_index`: count, start
     /// recording, or run the header's trace. Returns the pc to continue at
-    /// (the header, or where a trace exit resumes).
-    pub(crate) fn jit_loop(&mut self, frame_index: usize, code: &Gc<CodeObj>, header: u32) -> u32 {
+    /// (the header, or where a trace exit resumes), or the exception a
+    /// trace exit raises and the pc it belongs to.
+    pub(crate) fn jit_loop(
+        &mut self,
+        frame_index: usize,
+        code: &Gc<CodeObj>,
+        header: u32,
+    ) -> Result<u32, (PyErr, u32)> {
         let counter = &code.loop_counters[header as usize];
         let count = counter.get();
         if count < self.jit.options.threshold {
             counter.set(count + 1);
-            return header;
+            return Ok(header);
         }
         match count {
             HAS_TRACE => self.run_trace(frame_index, code, header),
-            BLACKLISTED | RECORDING => header,
+            BLACKLISTED | RECORDING => Ok(header),
             _ => {
                 if self.jit.recording.is_none() && tracer::BACKEND_AVAILABLE {
                     counter.set(RECORDING);
-                    let range_iterator = self.heap.types().range_iterator.bits()
-                        & crate::object::value::PAYLOAD_MASK;
                     self.jit.recording = Some(Recording {
-                        recorder: Recorder::new(header, range_iterator),
+                        recorder: Recorder::new(self, header, *code, frame_index),
                         frame_index,
                         code: *code,
                     });
                 }
-                header
+                Ok(header)
             }
         }
     }
 
-    /// Records the instruction at `pc` of the recorded frame before it runs.
+    /// Records the instruction at `pc` of frame `frame_index` before it
+    /// runs (frames deeper than the recording follows are skipped).
     pub(crate) fn jit_record(
         &mut self,
         frame_index: usize,
         pc: u32,
         instr: crate::bytecode::Instr,
     ) {
-        let Some(rec) = self.jit.recording.as_mut() else { return };
-        if rec.frame_index != frame_index {
-            // Calls are not traced into yet: a deeper frame ends the recording.
-            self.jit_abort("call into another frame");
+        let Some(mut rec) = self.jit.recording.take() else { return };
+        if frame_index < rec.frame_index {
+            self.jit.recording = Some(rec);
+            self.jit_abort("the loop's frame stopped running");
             return;
         }
-        let code = rec.code;
-        let base = self.frames[frame_index].base;
-        let stack = &self.stack;
-        let slot = |r: u16| stack[base + r as usize];
-        let consts = |i: u32| code.const_value(i);
-        let rec = self.jit.recording.as_mut().expect("checked above");
-        match rec.recorder.record(pc, instr, &slot, &consts) {
+        let depth = frame_index - rec.frame_index;
+        let outcome = rec.recorder.record(self, rec.frame_index, depth, pc, instr);
+        self.jit.recording = Some(rec);
+        match outcome {
             Ok(false) => {}
             Ok(true) => self.jit_finish(),
             Err(record::Abort(why)) => self.jit_abort(&why),
         }
     }
 
-    /// The recorded frame stops running (return, yield, exception): the
-    /// recording cannot be finished.
+    /// Frame `frame_index` stops running (return, yield, exception): a
+    /// recording that follows it cannot be finished (returns of inlined
+    /// calls were recorded before they ran, so their frames are no longer
+    /// followed).
     pub(crate) fn jit_leave_frame(&mut self, frame_index: usize) {
-        if self.jit.recording.as_ref().is_some_and(|r| r.frame_index >= frame_index) {
-            self.jit_abort("the loop's frame stopped running");
+        let followed = self
+            .jit
+            .recording
+            .as_ref()
+            .is_some_and(|r| frame_index <= r.frame_index + r.recorder.depth());
+        if followed {
+            self.jit_abort("a recorded frame stopped running");
         }
     }
 
@@ -212,8 +251,11 @@ impl Vm {
             .recorder
             .listing
             .iter()
-            .map(|(pc, instr)| format!("  {pc:>4}  {instr:?}\n"))
+            .map(|(depth, pc, instr)| {
+                format!("  {:indent$}{pc:>4}  {instr:?}\n", "", indent = 2 * depth)
+            })
             .collect();
+        let roots = rec.recorder.roots.clone();
         let recording = rec.recorder.finish();
         let compiled = tracer::optimize_recording(&recording).map_err(|e| e.to_string()).and_then(
             |mut trace| {
@@ -241,6 +283,7 @@ impl Vm {
                     origin,
                     listing,
                 });
+                self.jit.roots.extend(roots);
                 self.jit.traces.insert((code_key(&rec.code), header), entry.clone());
                 self.jit.all.push(entry);
                 rec.code.loop_counters[header as usize].set(HAS_TRACE);
@@ -249,10 +292,16 @@ impl Vm {
         }
     }
 
-    /// Runs the trace at `header` on the frame; returns the pc to resume.
-    fn run_trace(&mut self, frame_index: usize, code: &Gc<CodeObj>, header: u32) -> u32 {
+    /// Runs the trace at `header` on the frame; returns the pc to resume
+    /// (or the exception to raise there).
+    fn run_trace(
+        &mut self,
+        frame_index: usize,
+        code: &Gc<CodeObj>,
+        header: u32,
+    ) -> Result<u32, (PyErr, u32)> {
         let Some(entry) = self.jit.traces.get(&(code_key(code), header)).cloned() else {
-            return header;
+            return Ok(header);
         };
         entry.entries.set(entry.entries.get() + 1);
         let base = self.frames[frame_index].base;
@@ -264,60 +313,23 @@ impl Vm {
         for (i, word) in state.iter_mut().enumerate().take(slots) {
             *word = self.stack[base + i].bits();
         }
-        // SAFETY: the recorder only emits loads and stores at field offsets
-        // of objects whose type the trace guarded first (range iterators),
-        // on words read from the frame, which `state` holds at the size the
-        // trace asks for; traces call no helpers, so no collection can free
-        // what they hold.
-        let exit = unsafe { entry.code.run(&mut state) };
-        let resume = self.deopt(&entry, exit as usize, &state, base);
-        self.jit.state = state;
-        resume.unwrap_or(header)
-    }
-
-    /// Writes a snapshot's slots back into the frame; the pc to resume at.
-    fn deopt(
-        &mut self,
-        entry: &TraceEntry,
-        exit: usize,
-        record: &[u64],
-        base: usize,
-    ) -> Option<u32> {
-        if let Some(c) = entry.exit_counts.get(exit) {
-            c.set(c.get() + 1);
+        self.jit.running += 1;
+        let exit = {
+            let _current = helpers::CurrentVm::set(self);
+            // SAFETY: the recorder emits loads and stores only at field
+            // offsets of objects whose type (and shape) the trace guarded
+            // first, on words read from the frame, within bounds it
+            // checked; `state` has the size the trace asks for; helpers
+            // reach the VM through the pointer just set, while this frame
+            // does not touch it, and never collect (`running` defers
+            // collection), so no object the trace holds is freed.
+            unsafe { entry.code.run(&mut state) }
+        };
+        self.jit.running -= 1;
+        let resume = self.deopt(&entry, exit as usize, &state, frame_index);
+        if self.jit.state.is_empty() {
+            self.jit.state = state;
         }
-        let snap_index = *entry.exit_snapshots.get(exit)?;
-        let snap = entry.trace.snapshots.get(snap_index)?;
-        let frame = snap.frames.first()?;
-        // The record holds the frame slots' values, then the virtual
-        // objects' fields (`Snapshot::values` order).
-        let slot_values =
-            frame.slots.iter().filter(|(_, v)| matches!(v, traces::SnapValue::Val(_))).count();
-        let mut field_at = Vec::with_capacity(snap.virtuals.len());
-        let mut next = slot_values;
-        for v in &snap.virtuals {
-            field_at.push(next);
-            next += v.fields.iter().filter(|(_, f)| matches!(f, traces::SnapValue::Val(_))).count();
-        }
-        let mut k = 0;
-        for (slot, value) in &frame.slots {
-            let word = match value {
-                traces::SnapValue::Val(_) => {
-                    k += 1;
-                    Value::from_bits(record[k - 1])
-                }
-                traces::SnapValue::Virtual(i) => {
-                    let v = snap.virtuals.get(*i as usize)?;
-                    let raw = record[field_at[*i as usize]];
-                    match v.kind {
-                        record::VIRTUAL_INT => self.heap.new_int_i64(raw as i64),
-                        record::VIRTUAL_FLOAT => Value::from_f64(f64::from_bits(raw)),
-                        _ => return None,
-                    }
-                }
-            };
-            self.stack[base + *slot as usize] = word;
-        }
-        Some(frame.pc)
+        resume
     }
 }

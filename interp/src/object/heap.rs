@@ -49,7 +49,8 @@ pub struct Heap {
     bytes_since_gc: Cell<usize>,
     live_bytes: Cell<usize>,
     threshold: Cell<usize>,
-    collection_wanted: Cell<bool>,
+    /// Boxed: compiled traces test it at a fixed address.
+    collection_wanted: Box<Cell<bool>>,
     stress: bool,
     collections: Cell<u64>,
     quarantine_bytes: Cell<usize>,
@@ -92,7 +93,7 @@ impl Heap {
             bytes_since_gc: Cell::new(0),
             live_bytes: Cell::new(0),
             threshold: Cell::new(MIN_THRESHOLD),
-            collection_wanted: Cell::new(stress),
+            collection_wanted: Box::new(Cell::new(stress)),
             stress,
             collections: Cell::new(0),
             quarantine_bytes: Cell::new(0),
@@ -200,8 +201,8 @@ impl Heap {
     }
 
     /// Address of the "collection wanted" byte (0 or 1), for compiled code
-    /// that tests it before calling out to a safepoint. Valid while the
-    /// heap lives (the heap does not move once the VM owns it).
+    /// that tests it to leave a loop for a safepoint. Valid while the heap
+    /// lives (the flag is boxed, so moving the heap does not move it).
     pub fn collection_wanted_address(&self) -> *const u8 {
         self.collection_wanted.as_ptr() as *const u8
     }

@@ -166,6 +166,11 @@ impl<K, V> Dict<K, V> {
         self.mutations
     }
 
+    /// Where the counter lives, for compiled code that guards on it.
+    pub fn mutations_address(&self) -> usize {
+        &self.mutations as *const u64 as usize
+    }
+
     /// The live entry at position `ix`: its hash, key and value.
     #[inline]
     pub fn entry(&self, ix: usize) -> Option<(i64, &K, &V)> {

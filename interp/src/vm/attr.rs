@@ -59,7 +59,7 @@ impl Vm {
         self.heap.type_obj(obj).version()
     }
 
-    fn has_custom_getattribute(&self, ty: Gc<TypeObj>) -> bool {
+    pub(crate) fn has_custom_getattribute(&self, ty: Gc<TypeObj>) -> bool {
         let name = self.names.dunder_getattribute;
         matches!(self.heap.lookup(ty, name), Some(m) if function_of(m).is_some())
     }

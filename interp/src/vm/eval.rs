@@ -281,9 +281,20 @@ impl Vm {
                     pc = target as usize;
                     self.safepoint();
                     if self.jit.options.enabled {
-                        pc = self.jit_loop(frame_index, &code, target) as usize;
+                        match self.jit_loop(frame_index, &code, target) {
+                            Ok(resume) => {
+                                pc = resume as usize;
+                                Ok(None)
+                            }
+                            Err((err, at)) => {
+                                // Raised by a trace at instruction `at`.
+                                self.frames[frame_index].pc = at;
+                                Err(err)
+                            }
+                        }
+                    } else {
+                        Ok(None)
                     }
-                    Ok(None)
                 }
                 Instr::GetIter { dst, src } => self.get_iter(r!(src)).map(|v| {
                     self.stack[base + dst as usize] = v;

@@ -43,5 +43,6 @@ impl RootSet for VmRoots<'_> {
             vm.build_class,
         ]);
         tracer.mark_all(&vm.repr_stack);
+        vm.jit.trace_roots(tracer);
     }
 }

@@ -51,6 +51,8 @@ pub struct SeqIterObj {
 }
 
 /// Byte offsets of `SeqIterObj` fields from the object's address.
+pub const SEQ_ITER_SEQ_OFFSET: usize =
+    crate::object::header::PAYLOAD_OFFSET + std::mem::offset_of!(SeqIterObj, seq);
 pub const SEQ_ITER_INDEX_OFFSET: usize =
     crate::object::header::PAYLOAD_OFFSET + std::mem::offset_of!(SeqIterObj, index);
 pub const SEQ_ITER_RANGE_START_OFFSET: usize =

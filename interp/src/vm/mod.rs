@@ -253,7 +253,10 @@ impl Vm {
 
     /// Collects garbage if the heap asks for it (or always, under stress).
     pub fn safepoint(&mut self) {
-        if self.heap.collection_wanted() {
+        // While a trace runs, values it holds in registers are no roots:
+        // collection waits until it exits (it leaves its loop when a
+        // collection is wanted).
+        if self.heap.collection_wanted() && self.jit.running == 0 {
             let roots = frame::VmRoots { vm: self };
             self.heap.safepoint(&roots);
         }

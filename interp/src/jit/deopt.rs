@@ -1,0 +1,201 @@
+//! Deopt: when a trace exits, its snapshot becomes interpreter state. The
+//! loop's frame gets the slots the trace changed; each inlined call in the
+//! snapshot becomes a real frame again, run by the interpreter from where
+//! the trace left it, innermost first, each return value going to its
+//! caller's call instruction. An exception a helper raised is raised at
+//! the instruction that called it.
+
+use traces::{SnapValue, Snapshot};
+
+use super::record::{FUNCTION_SLOT, VIRTUAL_FLOAT, VIRTUAL_INT};
+use super::TraceEntry;
+use crate::bytecode::instr::Reg;
+use crate::bytecode::Instr;
+use crate::object::{PyErr, Value};
+use crate::vm::eval::{frame_for, FrameExit};
+use crate::vm::function::function_of;
+use crate::vm::{PyResult, Vm};
+
+/// One frame of a snapshot, decoded.
+struct DecodedFrame {
+    pc: u32,
+    slots: Vec<(u32, Value)>,
+}
+
+/// Where the destination of the call at `instr` is.
+fn call_dst(instr: Instr) -> Option<Reg> {
+    match instr {
+        Instr::Call { dst, .. }
+        | Instr::CallKw { dst, .. }
+        | Instr::CallMethod { dst, .. }
+        | Instr::CallMethodKw { dst, .. } => Some(dst),
+        _ => None,
+    }
+}
+
+impl Vm {
+    /// Turns exit `exit` of `entry`, with its exit record, into the state
+    /// of the frames from `root` (the loop's) up. The pc the loop's frame
+    /// resumes at, or the exception to raise there and its pc.
+    pub(super) fn deopt(
+        &mut self,
+        entry: &TraceEntry,
+        exit: usize,
+        record: &[u64],
+        root: usize,
+    ) -> Result<u32, (PyErr, u32)> {
+        if let Some(c) = entry.exit_counts.get(exit) {
+            c.set(c.get() + 1);
+        }
+        let mut error = self.jit.pending_error.take();
+        let snap = entry.exit_snapshots.get(exit).and_then(|&i| entry.trace.snapshots.get(i));
+        let frames = match snap.map(|s| self.decode(s, record)) {
+            Some(Some(frames)) if !frames.is_empty() => frames,
+            _ => {
+                let pc = self.frames[root].pc;
+                let e = PyErr::system_error(&self.heap, "a trace exit without a usable snapshot");
+                return Err((error.unwrap_or(e), pc));
+            }
+        };
+        let base = self.frames[root].base;
+        for &(slot, v) in &frames[0].slots {
+            self.stack[base + slot as usize] = v;
+        }
+        if frames.len() == 1 {
+            let pc = frames[0].pc;
+            return match error {
+                Some(e) => Err((e, pc)),
+                None => Ok(pc),
+            };
+        }
+        for f in &frames[1..] {
+            if let Err(e) = self.push_inlined_frame(f) {
+                return Err((e, frames[0].pc));
+            }
+        }
+        // Run the rebuilt frames innermost first; `outcome` is what the
+        // frame just finished gave its caller.
+        let mut outcome: Option<PyResult> = None;
+        for k in (1..frames.len()).rev() {
+            let index = root + k;
+            let innermost_error = if k == frames.len() - 1 { error.take() } else { None };
+            let r = self.resume_frame(index, outcome, innermost_error);
+            let base = self.frames[index].base;
+            self.depth -= 1;
+            self.frames.pop();
+            self.stack.truncate(base);
+            outcome = Some(r);
+        }
+        let call_pc = frames[0].pc;
+        match outcome {
+            Some(Ok(v)) => {
+                let code = self.frames[root].code;
+                if let Some(dst) = call_dst(code.unit.instrs[call_pc as usize]) {
+                    self.stack[base + dst as usize] = v;
+                }
+                Ok(call_pc + 1)
+            }
+            Some(Err(e)) => Err((e, call_pc)),
+            None => Ok(call_pc),
+        }
+    }
+
+    /// Runs rebuilt frame `index` to its return. `outcome` is the result of
+    /// the call it was making (None for the innermost frame, which resumes
+    /// at its own pc, raising `error` there if a helper raised).
+    fn resume_frame(
+        &mut self,
+        index: usize,
+        outcome: Option<PyResult>,
+        error: Option<PyErr>,
+    ) -> PyResult {
+        let pc = self.frames[index].pc;
+        let raise = match outcome {
+            Some(Ok(v)) => {
+                let code = self.frames[index].code;
+                if let Some(dst) = call_dst(code.unit.instrs[pc as usize]) {
+                    let base = self.frames[index].base;
+                    self.stack[base + dst as usize] = v;
+                }
+                self.frames[index].pc = pc + 1;
+                None
+            }
+            // Raised at `pc`: `run_frame` raises a resume error at the
+            // instruction before the saved pc.
+            Some(Err(e)) => {
+                self.frames[index].pc = pc + 1;
+                Some(e)
+            }
+            None if error.is_some() => {
+                self.frames[index].pc = pc + 1;
+                error
+            }
+            None => None,
+        };
+        match self.run_frame(raise, None)? {
+            FrameExit::Return(v) => Ok(v),
+            FrameExit::Yield(_) => Err(PyErr::system_error(&self.heap, "an inlined frame yielded")),
+        }
+    }
+
+    /// Pushes the interpreter frame of an inlined call.
+    fn push_inlined_frame(&mut self, f: &DecodedFrame) -> PyResult<()> {
+        let func = f.slots.iter().find(|(s, _)| *s == FUNCTION_SLOT).map(|(_, v)| *v);
+        let Some(func) = func.and_then(function_of) else {
+            return Err(PyErr::system_error(&self.heap, "an inlined frame without its function"));
+        };
+        let code = func.code;
+        let base = self.stack.len();
+        self.stack.resize(base + code.unit.slot_count as usize, Value::EMPTY);
+        for &(slot, v) in &f.slots {
+            if slot != FUNCTION_SLOT {
+                self.stack[base + slot as usize] = v;
+            }
+        }
+        let mut frame = frame_for(code, base, func.globals, Value::NONE, func.value());
+        frame.pc = f.pc;
+        self.frames.push(frame);
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// The frames of `snap` with their slot values, virtual boxes boxed.
+    /// The exit record holds the values in `Snapshot::values` order: frame
+    /// slots, then virtual objects' fields.
+    fn decode(&mut self, snap: &Snapshot, record: &[u64]) -> Option<Vec<DecodedFrame>> {
+        let is_val = |v: &SnapValue| matches!(v, SnapValue::Val(_));
+        let slot_values: usize =
+            snap.frames.iter().map(|f| f.slots.iter().filter(|(_, v)| is_val(v)).count()).sum();
+        let mut field_at = Vec::with_capacity(snap.virtuals.len());
+        let mut next = slot_values;
+        for v in &snap.virtuals {
+            field_at.push(next);
+            next += v.fields.iter().filter(|(_, f)| is_val(f)).count();
+        }
+        let mut k = 0;
+        let mut frames = Vec::with_capacity(snap.frames.len());
+        for f in &snap.frames {
+            let mut slots = Vec::with_capacity(f.slots.len());
+            for (slot, value) in &f.slots {
+                let word = match value {
+                    SnapValue::Val(_) => {
+                        k += 1;
+                        Value::from_bits(*record.get(k - 1)?)
+                    }
+                    SnapValue::Virtual(i) => {
+                        let v = snap.virtuals.get(*i as usize)?;
+                        let raw = *record.get(*field_at.get(*i as usize)?)?;
+                        match v.kind {
+                            VIRTUAL_INT => self.heap.new_int_i64(raw as i64),
+                            VIRTUAL_FLOAT => Value::from_f64(f64::from_bits(raw)),
+                            _ => return None,
+                        }
+                    }
+                };
+                slots.push((*slot, word));
+            }
+            frames.push(DecodedFrame { pc: f.pc, slots });
+        }
+        Some(frames)
+    }
+}

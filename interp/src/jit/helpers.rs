@@ -1,0 +1,308 @@
+//! The native functions compiled traces call for what they do not inline:
+//! the generic paths of operators, attributes, subscripts, calls and
+//! iteration, run by the interpreter's own code so their results are the
+//! interpreter's.
+//!
+//! Calling convention: every argument and result is a 64-bit word (NaN-boxed
+//! values, or small integers such as an operator number or an argument
+//! count). A helper that can raise returns [`ERROR_BITS`] and leaves the
+//! exception in [`JitState::pending_error`](super::JitState); the trace's
+//! guard on the result exits, and deopt raises it at the instruction. The
+//! arguments of calls and the items of tuples and lists being built go
+//! through the *scratch* buffer ([`Scratch`]): the trace stores them, the
+//! helper reads them.
+//!
+//! Helpers reach the VM through [`CURRENT_VM`], set by `run_trace` for the
+//! duration of a trace. They never collect: the VM defers collection while
+//! a trace runs (see `Vm::safepoint`), and traces leave their loop at the
+//! header when a collection is wanted.
+
+use std::cell::Cell;
+
+use traces::{Helper, Type};
+
+use crate::bytecode::instr::{BinOp, CmpOp};
+use crate::object::value::EMPTY_BITS;
+use crate::object::Value;
+use crate::vm::{PyResult, Vm};
+
+/// What a helper returns when it raised (an `EMPTY` word with a payload,
+/// which no Python value has).
+pub const ERROR_BITS: u64 = EMPTY_BITS | 1;
+
+/// Words passed to helpers in memory: call arguments, items of tuples and
+/// lists being built, unpacked items coming back.
+pub const SCRATCH_WORDS: usize = 64;
+
+/// The scratch buffer: boxed, so its address stays fixed while traces that
+/// store to it exist.
+pub struct Scratch(Box<[Cell<u64>; SCRATCH_WORDS]>);
+
+impl Default for Scratch {
+    fn default() -> Scratch {
+        Scratch(Box::new(std::array::from_fn(|_| Cell::new(0))))
+    }
+}
+
+impl Scratch {
+    pub fn address(&self) -> u64 {
+        self.0.as_ptr() as u64
+    }
+
+    pub fn get(&self, i: usize) -> Value {
+        Value::from_bits(self.0[i].get())
+    }
+
+    pub fn set(&self, i: usize, v: Value) {
+        self.0[i].set(v.bits());
+    }
+
+    fn values(&self, n: usize) -> Vec<Value> {
+        (0..n).map(|i| self.get(i)).collect()
+    }
+}
+
+thread_local! {
+    /// The VM whose trace is running (null outside traces).
+    static CURRENT_VM: Cell<*mut Vm> = const { Cell::new(std::ptr::null_mut()) };
+}
+
+/// Makes `vm` the helpers' VM until dropped (restoring the previous one, for
+/// a trace run by a helper of another trace).
+pub struct CurrentVm {
+    previous: *mut Vm,
+}
+
+impl CurrentVm {
+    pub fn set(vm: *mut Vm) -> CurrentVm {
+        CurrentVm { previous: CURRENT_VM.with(|c| c.replace(vm)) }
+    }
+}
+
+impl Drop for CurrentVm {
+    fn drop(&mut self) {
+        CURRENT_VM.with(|c| c.set(self.previous));
+    }
+}
+
+/// Runs `f` on the current VM, turning an error into [`ERROR_BITS`].
+fn with_vm(f: impl FnOnce(&mut Vm) -> PyResult) -> u64 {
+    let vm = CURRENT_VM.with(|c| c.get());
+    if vm.is_null() {
+        return ERROR_BITS;
+    }
+    // SAFETY: `run_trace` sets the pointer from its `&mut Vm` and does not
+    // use that reference while the machine code (and so this helper) runs;
+    // helpers run one at a time on this thread, and a nested trace run
+    // re-derives the pointer from the reference this helper holds.
+    let vm = unsafe { &mut *vm };
+    match f(vm) {
+        Ok(v) => v.bits(),
+        Err(e) => {
+            vm.jit.pending_error = Some(e);
+            ERROR_BITS
+        }
+    }
+}
+
+fn value(w: u64) -> Value {
+    Value::from_bits(w)
+}
+
+fn bin_op(op: u64) -> BinOp {
+    BinOp::ALL[op as usize % BinOp::ALL.len()]
+}
+
+fn cmp_op(op: u64) -> CmpOp {
+    CmpOp::ALL[op as usize % CmpOp::ALL.len()]
+}
+
+extern "C" fn binary(op: u64, a: u64, b: u64) -> u64 {
+    with_vm(|vm| vm.binary_op(bin_op(op), value(a), value(b)))
+}
+
+extern "C" fn inplace(op: u64, a: u64, b: u64) -> u64 {
+    with_vm(|vm| vm.inplace_op(bin_op(op), value(a), value(b)))
+}
+
+extern "C" fn compare(op: u64, a: u64, b: u64) -> u64 {
+    with_vm(|vm| vm.compare_op(cmp_op(op), value(a), value(b)))
+}
+
+/// The truth of a value as a bool word.
+extern "C" fn truth(w: u64) -> u64 {
+    with_vm(|vm| vm.is_true(value(w)).map(Value::from_bool))
+}
+
+extern "C" fn get_attr(obj: u64, name: u64) -> u64 {
+    with_vm(|vm| vm.get_attr(value(obj), value(name)))
+}
+
+extern "C" fn set_attr(obj: u64, name: u64, v: u64) -> u64 {
+    with_vm(|vm| vm.set_attr(value(obj), value(name), value(v)).map(|_| Value::NONE))
+}
+
+extern "C" fn get_item(obj: u64, key: u64) -> u64 {
+    with_vm(|vm| vm.get_item(value(obj), value(key)))
+}
+
+extern "C" fn set_item(obj: u64, key: u64, v: u64) -> u64 {
+    with_vm(|vm| vm.set_item(value(obj), value(key), value(v)).map(|_| Value::NONE))
+}
+
+/// Calls scratch[0] with the `argc` arguments after it (keyword names in
+/// the tuple `kwnames`, or None).
+extern "C" fn call(argc: u64, kwnames: u64) -> u64 {
+    with_vm(|vm| {
+        let argc = argc as usize;
+        let items = vm.jit.scratch.values(argc + 1);
+        let names = vm.kwnames(value(kwnames));
+        let top = vm.stack.len();
+        vm.stack.extend_from_slice(&items);
+        let r = vm.call_at(top, argc, &names);
+        vm.stack.truncate(top);
+        r
+    })
+}
+
+extern "C" fn build_tuple(n: u64) -> u64 {
+    with_vm(|vm| {
+        let items = vm.jit.scratch.values(n as usize);
+        Ok(vm.heap.new_tuple(&items))
+    })
+}
+
+extern "C" fn build_list(n: u64) -> u64 {
+    with_vm(|vm| {
+        let items = vm.jit.scratch.values(n as usize);
+        Ok(vm.heap.new_list(&items))
+    })
+}
+
+extern "C" fn list_append(list: u64, item: u64) -> u64 {
+    with_vm(|vm| {
+        vm.list_append(value(list), value(item));
+        Ok(Value::NONE)
+    })
+}
+
+/// Unpacks exactly `count` items of `src` into the scratch buffer.
+extern "C" fn unpack(src: u64, count: u64) -> u64 {
+    with_vm(|vm| {
+        let items = vm.unpack(value(src), count as usize, None)?;
+        for (i, v) in items.into_iter().enumerate() {
+            vm.jit.scratch.set(i, v);
+        }
+        Ok(Value::NONE)
+    })
+}
+
+extern "C" fn get_iter(w: u64) -> u64 {
+    with_vm(|vm| vm.get_iter(value(w)))
+}
+
+/// The next item, or `EMPTY` when the iterator is exhausted.
+extern "C" fn iter_next(it: u64) -> u64 {
+    with_vm(|vm| Ok(vm.iter_next(value(it))?.unwrap_or(Value::EMPTY)))
+}
+
+/// A helper of the table below, by name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HelperKind {
+    Binary,
+    Inplace,
+    Compare,
+    Truth,
+    GetAttr,
+    SetAttr,
+    GetItem,
+    SetItem,
+    Call,
+    BuildTuple,
+    BuildList,
+    ListAppend,
+    Unpack,
+    GetIter,
+    IterNext,
+}
+
+/// One row per helper: name, address, argument count. Every helper may
+/// raise (returns [`ERROR_BITS`]); none collects.
+fn row(kind: HelperKind) -> (&'static str, usize, usize) {
+    use HelperKind::*;
+    let f3 = |f: extern "C" fn(u64, u64, u64) -> u64| f as usize;
+    let f2 = |f: extern "C" fn(u64, u64) -> u64| f as usize;
+    let f1 = |f: extern "C" fn(u64) -> u64| f as usize;
+    match kind {
+        Binary => ("binary", f3(binary), 3),
+        Inplace => ("inplace", f3(inplace), 3),
+        Compare => ("compare", f3(compare), 3),
+        Truth => ("truth", f1(truth), 1),
+        GetAttr => ("getattr", f2(get_attr), 2),
+        SetAttr => ("setattr", f3(set_attr), 3),
+        GetItem => ("getitem", f2(get_item), 2),
+        SetItem => ("setitem", f3(set_item), 3),
+        Call => ("call", f2(call), 2),
+        BuildTuple => ("build_tuple", f1(build_tuple), 1),
+        BuildList => ("build_list", f1(build_list), 1),
+        ListAppend => ("list_append", f2(list_append), 2),
+        Unpack => ("unpack", f2(unpack), 2),
+        GetIter => ("getiter", f1(get_iter), 1),
+        IterNext => ("iternext", f1(iter_next), 1),
+    }
+}
+
+/// The IR description of helper `kind`.
+pub fn describe(kind: HelperKind) -> Helper {
+    let (name, addr, argc) = row(kind);
+    Helper {
+        name: name.to_string(),
+        addr: addr as u64,
+        args: vec![Type::Word; argc],
+        ret: Type::Word,
+        may_raise: true,
+        may_collect: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn operator_tables_round_trip() {
+        for (i, op) in BinOp::ALL.iter().enumerate() {
+            assert_eq!(*op as usize, i);
+            assert_eq!(bin_op(i as u64), *op);
+        }
+        for (i, op) in CmpOp::ALL.iter().enumerate() {
+            assert_eq!(*op as usize, i);
+            assert_eq!(cmp_op(i as u64), *op);
+        }
+    }
+
+    #[test]
+    fn error_word_is_no_value() {
+        let v = Value::from_bits(ERROR_BITS);
+        assert!(!v.is_empty() && !v.is_ptr() && !v.is_float() && !v.is_small_int());
+    }
+
+    #[test]
+    fn helpers_without_a_vm_report_an_error() {
+        assert_eq!(binary(0, 1, 2), ERROR_BITS);
+    }
+
+    #[test]
+    fn binary_helper_runs_the_interpreters_operator() {
+        let mut vm = Vm::new();
+        let _current = CurrentVm::set(&mut vm);
+        let a = Value::from_small_int(40).unwrap();
+        let b = Value::from_small_int(2).unwrap();
+        assert_eq!(
+            binary(BinOp::Add as u64, a.bits(), b.bits()),
+            Value::from_small_int(42).unwrap().bits()
+        );
+        let zero = Value::from_small_int(0).unwrap();
+        assert_eq!(binary(BinOp::FloorDiv as u64, a.bits(), zero.bits()), ERROR_BITS);
+    }
+}

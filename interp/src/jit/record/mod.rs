@@ -1,0 +1,437 @@
+//! The recorder: while the interpreter runs one iteration of a hot loop,
+//! each instruction is turned into IR *before* it executes, using the
+//! operands' current values to choose guards (their types, shapes, type
+//! versions, dict versions) and the path (branch directions, callees).
+//! Everything goes through `tracer::TraceBuilder`, which folds, CSEs and
+//! drops redundant guards as it goes; when the interpreter jumps back to
+//! the header, the recording goes to `tracer::optimize_recording`.
+//!
+//! | module | records |
+//! |---|---|
+//! | [`numbers`] | int/float/bool arithmetic, compares, truth |
+//! | [`objects`] | globals, attributes, subscripts, iteration, building and unpacking sequences |
+//! | [`calls`] | calls: Python functions inlined as virtual frames, the rest through helpers; returns |
+//!
+//! Frame slots hold NaN-boxed words. Calls of Python functions are
+//! followed into the callee: the recorder keeps a stack of [`RecFrame`]s
+//! and every snapshot lists them all, so deopt can rebuild the frames the
+//! interpreter would have. Each guard's snapshot resumes at the instruction
+//! being recorded, which the trace has not yet begun to change (helpers
+//! with side effects are the last thing an instruction records).
+//!
+//! Some instructions need their result to record (a global's value, a
+//! module attribute): they leave a [`Pending`] note completed when the next
+//! instruction is recorded, after the interpreter has run them.
+
+mod calls;
+mod numbers;
+mod objects;
+
+use std::collections::{HashMap, HashSet};
+
+use tracer::{BoxLayout, Recording, TraceBuilder};
+use traces::trace::SnapId;
+use traces::{Op, SnapFrame, SnapValue, Snapshot, Type, Val};
+
+use super::helpers::{describe, HelperKind, ERROR_BITS};
+use crate::bytecode::instr::Reg;
+use crate::bytecode::Instr;
+use crate::object::value::{EMPTY_BITS, FIRST_TAG, PAYLOAD_MASK, TAG_INT, TAG_SHIFT};
+use crate::object::Gc;
+use crate::object::Value;
+use crate::vm::code::CodeObj;
+use crate::vm::Vm;
+
+/// `VirtualObject::kind` of an int the optimizer kept unboxed (field 0 is
+/// the raw int); deopt boxes it.
+pub const VIRTUAL_INT: u32 = 1;
+/// Likewise for a float (field 0 holds the f64 bits).
+pub const VIRTUAL_FLOAT: u32 = 2;
+/// The snapshot "slot" of an inlined frame that holds its function.
+pub const FUNCTION_SLOT: u32 = u32::MAX;
+/// Deepest chain of inlined calls.
+const MAX_INLINE_DEPTH: usize = 8;
+
+/// The NaN-boxing layout, as the optimizer needs to recognise boxes.
+pub fn box_layout() -> BoxLayout {
+    BoxLayout {
+        tag_shift: TAG_SHIFT,
+        int_tag: TAG_INT,
+        payload_mask: PAYLOAD_MASK,
+        first_tag: FIRST_TAG,
+        int_kind: Some(VIRTUAL_INT),
+        float_kind: Some(VIRTUAL_FLOAT),
+    }
+}
+
+/// Why recording stopped without a trace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Abort(pub String);
+
+pub type RecResult<T = ()> = Result<T, Abort>;
+
+fn abort<T>(why: impl Into<String>) -> RecResult<T> {
+    Err(Abort(why.into()))
+}
+
+fn no_layout(e: tracer::builder::NoBoxLayout) -> Abort {
+    Abort(e.to_string())
+}
+
+/// The kinds of words a type guard distinguishes (`Other` is any other
+/// value, left to helpers or to guards of its own).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    Int,
+    Float,
+    Bool,
+    Other,
+}
+
+/// A frame of the recording: the loop's own (depth 0) or an inlined call.
+struct RecFrame {
+    code: Gc<CodeObj>,
+    /// The function running (None for the loop's frame if it is module code).
+    function: Value,
+    globals: Value,
+    /// Slot values: for the loop's frame those changed in this iteration
+    /// (the rest are trace inputs); for inlined frames every slot set.
+    slots: HashMap<Reg, Val>,
+    /// The instruction being recorded, or the call being made.
+    pc: u32,
+    /// Where the caller wants the return value.
+    ret_dst: Reg,
+}
+
+/// An instruction whose result the next record call picks up.
+enum Pending {
+    /// These slots of the current frame become constants (their value
+    /// after the instruction ran, proven by the guards recorded before).
+    Constants(Vec<Reg>),
+    /// A conditional jump on `cond`, resuming at `snap` if the trace must
+    /// go the other way.
+    Branch { cond: Val, snap: SnapId, target: u32, jumps_if: bool },
+}
+
+pub struct Recorder {
+    /// The loop header: where the trace starts and its jump returns.
+    pub header: u32,
+    /// Bytecode executed (depth, pc, instruction), for `--trace-dump`.
+    pub listing: Vec<(usize, u32, Instr)>,
+    /// Heap objects the trace names as constants: the JIT keeps them alive.
+    pub roots: Vec<Value>,
+    b: TraceBuilder,
+    frames: Vec<RecFrame>,
+    /// For bool words made here: the compare behind them.
+    bools: HashMap<Val, Val>,
+    /// (word, type address) pairs already guarded.
+    typed: HashSet<(Val, u64)>,
+    pending: Option<Pending>,
+    recorded: usize,
+}
+
+/// Longest iteration recorded before giving up.
+const MAX_RECORDED: usize = 3000;
+
+impl Recorder {
+    pub fn new(vm: &Vm, header: u32, code: Gc<CodeObj>, frame_index: usize) -> Recorder {
+        let frame = &vm.frames[frame_index];
+        let mut r = Recorder {
+            header,
+            listing: Vec::new(),
+            roots: vec![code.value()],
+            b: TraceBuilder::with_layout("trace", box_layout()),
+            frames: vec![RecFrame {
+                code,
+                function: frame.function,
+                globals: frame.globals,
+                slots: HashMap::new(),
+                pc: header,
+                ret_dst: 0,
+            }],
+            bools: HashMap::new(),
+            typed: HashSet::new(),
+            pending: None,
+            recorded: 0,
+        };
+        // Each iteration starts by leaving for the interpreter if the heap
+        // wants a collection (helpers never collect).
+        let flag = r.b.kref(vm.heap.collection_wanted_address() as u64);
+        let wanted = r.b.load(Op::LdU8, flag, None, 0);
+        r.guard(Op::GuardEq, &[wanted], 0);
+        r
+    }
+
+    /// How deep the recording is in inlined calls (0: the loop's frame).
+    pub fn depth(&self) -> usize {
+        self.frames.len() - 1
+    }
+
+    fn frame(&mut self) -> &mut RecFrame {
+        self.frames.last_mut().expect("the loop's frame is never popped")
+    }
+
+    fn read(&mut self, slot: Reg) -> Val {
+        let depth = self.depth();
+        match self.frame().slots.get(&slot) {
+            Some(v) => *v,
+            None if depth == 0 => self.b.input(Type::Word, slot as u32),
+            None => self.b.kword(EMPTY_BITS),
+        }
+    }
+
+    fn write(&mut self, slot: Reg, v: Val) {
+        self.frame().slots.insert(slot, v);
+    }
+
+    /// The snapshot of the current instruction: every frame's slots.
+    fn snap(&mut self) -> SnapId {
+        let mut frames = Vec::with_capacity(self.frames.len());
+        for (depth, f) in self.frames.iter().enumerate() {
+            let mut slots: Vec<(u32, SnapValue)> =
+                f.slots.iter().map(|(k, v)| (*k as u32, SnapValue::Val(*v))).collect();
+            if depth > 0 {
+                let func = self.b.kword(f.function.bits());
+                slots.push((FUNCTION_SLOT, SnapValue::Val(func)));
+            }
+            slots.sort_by_key(|(k, _)| *k);
+            frames.push(SnapFrame { pc: f.pc, base: depth as u32, slots });
+        }
+        self.b.snapshot(Snapshot { frames, virtuals: vec![] })
+    }
+
+    fn guard(&mut self, op: Op, args: &[Val], imm: i64) -> Option<Val> {
+        let s = self.snap();
+        self.b.guard(op, args, imm, s)
+    }
+
+    fn bits(&mut self, w: Val) -> Val {
+        self.b.op(Op::Cast, Type::Int, &[w])
+    }
+
+    fn is_constant(&self, w: Val) -> bool {
+        self.b.trace().inst(w).op.is_const()
+    }
+
+    /// A word naming heap object `v` (kept alive by the JIT).
+    fn constant(&mut self, v: Value) -> Val {
+        if v.is_ptr() {
+            self.roots.push(v);
+        }
+        self.b.kword(v.bits())
+    }
+
+    /// Calls `kind`; exits (raising the helper's exception) if it failed.
+    fn call_helper(&mut self, kind: HelperKind, args: &[Val]) -> RecResult<Val> {
+        let id = self.helper_id(kind);
+        let r = self.b.call(id, args);
+        let bits = self.bits(r);
+        let error = self.b.kint(ERROR_BITS as i64);
+        let ok = self.b.op(Op::Ne, Type::Bool, &[bits, error]);
+        self.guard(Op::GuardTrue, &[ok], 0);
+        Ok(r)
+    }
+
+    fn helper_id(&mut self, kind: HelperKind) -> traces::trace::HelperId {
+        let helper = describe(kind);
+        match self.b.trace().helpers.iter().position(|h| *h == helper) {
+            Some(i) => i as u32,
+            None => self.b.add_helper(helper),
+        }
+    }
+
+    /// Records `instr` at `pc` of the frame `depth` calls below the loop's,
+    /// before the interpreter runs it. `Ok(true)` means the iteration is
+    /// complete (the jump back to the header).
+    pub fn record(
+        &mut self,
+        vm: &Vm,
+        root: usize,
+        depth: usize,
+        pc: u32,
+        instr: Instr,
+    ) -> RecResult<bool> {
+        if depth > self.depth() {
+            // Inside a call the trace makes through a helper.
+            return Ok(false);
+        }
+        if depth < self.depth() {
+            return abort("an inlined call ended without a return");
+        }
+        self.recorded += 1;
+        if self.recorded > MAX_RECORDED {
+            return abort("trace too long");
+        }
+        let base = vm.frames[root + depth].base;
+        let slot = |r: Reg| vm.stack[base + r as usize];
+        match self.pending.take() {
+            Some(Pending::Constants(dsts)) => {
+                for dst in dsts {
+                    let w = self.constant(slot(dst));
+                    self.write(dst, w);
+                }
+            }
+            Some(Pending::Branch { cond, snap, target, jumps_if }) => {
+                let truth = (pc == target) == jumps_if;
+                let op = if truth { Op::GuardTrue } else { Op::GuardFalse };
+                self.b.guard(op, &[cond], 0, snap);
+            }
+            None => {}
+        }
+        self.frame().pc = pc;
+        self.listing.push((depth, pc, instr));
+        let code = self.frame().code;
+        match instr {
+            Instr::LoadConst { dst, idx } => {
+                let v = code.const_value(idx);
+                let w = self.constant(v);
+                if let Some(b) = v.as_bool() {
+                    let c = self.b.kbool(b);
+                    self.bools.insert(w, c);
+                }
+                self.write(dst, w);
+            }
+            Instr::Move { dst, src } => {
+                let v = self.read(src);
+                self.write(dst, v);
+            }
+            Instr::CheckBound { slot: s, .. } => {
+                if slot(s).is_empty() {
+                    return abort("unbound local");
+                }
+                let w = self.read(s);
+                if !self.is_constant(w) {
+                    let bits = self.bits(w);
+                    let empty = self.b.kint(EMPTY_BITS as i64);
+                    let bound = self.b.op(Op::Ne, Type::Bool, &[bits, empty]);
+                    self.guard(Op::GuardTrue, &[bound], 0);
+                }
+            }
+            Instr::Binary { op, dst, a, b } | Instr::InplaceBinary { op, dst, a, b } => {
+                let inplace = matches!(instr, Instr::InplaceBinary { .. });
+                let (wa, wb) = (self.read(a), self.read(b));
+                let r = self.arith(op, inplace, (wa, slot(a)), (wb, slot(b)))?;
+                self.write(dst, r);
+            }
+            Instr::Unary { op, dst, src } => {
+                let w = self.read(src);
+                let r = self.unary(op, w, slot(src))?;
+                self.write(dst, r);
+            }
+            Instr::Compare { op, dst, a, b } => {
+                let (wa, wb) = (self.read(a), self.read(b));
+                let w = self.compare(op, (wa, slot(a)), (wb, slot(b)))?;
+                self.write(dst, w);
+            }
+            Instr::Jump { .. } => {}
+            Instr::JumpIfTrue { cond, .. } | Instr::JumpIfFalse { cond, .. } => {
+                let w = self.read(cond);
+                let value = slot(cond);
+                let kind = self.guard_kind(w, value)?;
+                let truth = match kind {
+                    Kind::Bool => value.as_bool() == Some(true),
+                    Kind::Int => value.as_small_int() != Some(0),
+                    Kind::Float => value.as_f64() != Some(0.0),
+                    Kind::Other if value.is_none() => false,
+                    Kind::Other => {
+                        // `__bool__` or `__len__` may run: the direction is
+                        // known once the interpreter has taken the branch.
+                        let s = self.snap();
+                        let cond = self.truth(w, kind, value)?;
+                        let target = match instr {
+                            Instr::JumpIfTrue { target, .. }
+                            | Instr::JumpIfFalse { target, .. } => target,
+                            _ => 0,
+                        };
+                        let jumps_if = matches!(instr, Instr::JumpIfTrue { .. });
+                        self.pending = Some(Pending::Branch { cond, snap: s, target, jumps_if });
+                        return Ok(false);
+                    }
+                };
+                let b = self.truth(w, kind, value)?;
+                self.guard(if truth { Op::GuardTrue } else { Op::GuardFalse }, &[b], 0);
+            }
+            Instr::Loop { target } => {
+                if target == self.header && depth == 0 {
+                    return Ok(true);
+                }
+                return abort("inner loop");
+            }
+            Instr::LoadGlobal { dst, .. } => self.load_global(vm, dst)?,
+            Instr::LoadAttr { dst, obj, name, .. } => {
+                let w = self.read(obj);
+                self.load_attr(vm, dst, w, slot(obj), code.name_value(name))?
+            }
+            Instr::StoreAttr { obj, name, src, .. } => {
+                let (w, v) = (self.read(obj), self.read(src));
+                self.store_attr(vm, w, slot(obj), code.name_value(name), v)?
+            }
+            Instr::LoadMethod { dst, obj, name, .. } => {
+                let w = self.read(obj);
+                self.load_method(vm, dst, w, slot(obj), code.name_value(name))?
+            }
+            Instr::LoadSubscr { dst, obj, key } => {
+                let (w, k) = (self.read(obj), self.read(key));
+                let r = self.load_subscr(vm, (w, slot(obj)), (k, slot(key)))?;
+                self.write(dst, r);
+            }
+            Instr::StoreSubscr { obj, key, src } => {
+                let (w, k, v) = (self.read(obj), self.read(key), self.read(src));
+                self.store_subscr(vm, (w, slot(obj)), (k, slot(key)), v)?
+            }
+            Instr::GetIter { dst, src } => {
+                let w = self.read(src);
+                let it = self.call_helper(HelperKind::GetIter, &[w])?;
+                self.write(dst, it);
+            }
+            Instr::ForIter { dst, iter, exit } => {
+                let w = self.read(iter);
+                self.for_iter(vm, dst, w, slot(iter), exit)?
+            }
+            Instr::BuildTuple { dst, start, count } => {
+                let r = self.build(vm, HelperKind::BuildTuple, start, count)?;
+                self.write(dst, r);
+            }
+            Instr::BuildList { dst, start, count } => {
+                let r = self.build(vm, HelperKind::BuildList, start, count)?;
+                self.write(dst, r);
+            }
+            Instr::ListAppend { list, item } => {
+                let (l, v) = (self.read(list), self.read(item));
+                self.call_helper(HelperKind::ListAppend, &[l, v])?;
+            }
+            Instr::UnpackSequence { src, start, count } => {
+                let w = self.read(src);
+                self.unpack(vm, w, slot(src), start, count)?
+            }
+            Instr::Call { dst, func, argc } => {
+                let callee = self.read(func);
+                let args: Vec<Reg> = (1..=argc).map(|i| func + i).collect();
+                self.call(vm, dst, (callee, slot(func)), None, &args)?
+            }
+            Instr::CallMethod { dst, base: b, argc } => {
+                let callee = self.read(b);
+                // The receiver slot as the trace's `LoadMethod` left it
+                // (its generic path passes the attribute, no receiver).
+                let rw = self.read(b + 1);
+                let no_receiver =
+                    self.is_constant(rw) && self.b.trace().inst(rw).imm as u64 == EMPTY_BITS;
+                let receiver = (!no_receiver).then_some(rw);
+                let args: Vec<Reg> = (2..argc + 2).map(|i| b + i).collect();
+                self.call(vm, dst, (callee, slot(b)), receiver, &args)?
+            }
+            Instr::Return { src } => self.ret(src)?,
+            other => return abort(format!("unsupported instruction {other:?}")),
+        }
+        Ok(false)
+    }
+
+    /// Ends the recording: the loop frame's slots the iteration changed,
+    /// for the optimizer.
+    pub fn finish(mut self) -> Recording {
+        let mut end: Vec<(u32, Val)> =
+            self.frame().slots.iter().map(|(k, v)| (*k as u32, *v)).collect();
+        end.sort_by_key(|(k, _)| *k);
+        self.b.close_loop(end)
+    }
+}

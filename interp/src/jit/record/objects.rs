@@ -1,0 +1,495 @@
+//! Objects: global and attribute loads proven by guards on dict mutation
+//! counters, type versions and instance shapes; list and tuple indexing and
+//! iteration inline; everything else through the interpreter's own
+//! functions (helpers).
+
+use traces::{Op, Type, Val};
+
+use super::{abort, Pending, RecResult, Recorder};
+use crate::bytecode::instr::Reg;
+use crate::jit::helpers::{HelperKind, SCRATCH_WORDS};
+use crate::object::dict::dict_of;
+use crate::object::header::HEADER_TYPE_OFFSET;
+use crate::object::instance::{instance_of, INSTANCE_SHAPE_OFFSET, INSTANCE_SLOTS_PTR_OFFSET};
+use crate::object::list::{list_of, LIST_ITEMS_PTR_OFFSET, LIST_LEN_OFFSET};
+use crate::object::shape::ShapeObj;
+use crate::object::tuple::{tuple_of, TUPLE_ITEMS_OFFSET, TUPLE_LEN_OFFSET};
+use crate::object::types::{TypeObj, TYPE_VERSION_OFFSET};
+use crate::object::value::{EMPTY_BITS, NONE_BITS, PAYLOAD_MASK, TAG_PTR, TAG_SHIFT};
+use crate::object::{Gc, Value};
+use crate::vm::function::{function_of, method_descriptor_of, module_of};
+use crate::vm::iter::{
+    range_iter_state, SEQ_ITER_INDEX_OFFSET, SEQ_ITER_RANGE_LEN_OFFSET,
+    SEQ_ITER_RANGE_START_OFFSET, SEQ_ITER_RANGE_STEP_OFFSET, SEQ_ITER_SEQ_OFFSET,
+};
+use crate::vm::Vm;
+
+/// The raw address of heap object `v` (what object headers and compiled
+/// code hold).
+fn address(v: Value) -> u64 {
+    v.bits() & PAYLOAD_MASK
+}
+
+/// A built-in sequence the trace indexes inline.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Seq {
+    List,
+    Tuple,
+}
+
+impl Recorder {
+    /// The object address in a word known to hold a pointer.
+    fn ptr_of(&mut self, w: Val) -> Val {
+        let bits = self.bits(w);
+        let mask = self.b.kint(PAYLOAD_MASK as i64);
+        let addr = self.b.op(Op::And, Type::Int, &[bits, mask]);
+        self.b.op(Op::Cast, Type::Ref, &[addr])
+    }
+
+    /// Guards that `w` is an object of exact type `ty`; its address.
+    fn guard_type(&mut self, w: Val, ty: Value) -> Val {
+        let ty_addr = address(ty);
+        if !self.is_constant(w) && self.typed.insert((w, ty_addr)) {
+            let bits = self.bits(w);
+            let shift = self.b.kint(TAG_SHIFT as i64);
+            let tag = self.b.op(Op::Shr, Type::Int, &[bits, shift]);
+            self.guard(Op::GuardEq, &[tag], TAG_PTR as i64);
+            let p = self.ptr_of(w);
+            let actual = self.b.load(Op::LdWord, p, None, HEADER_TYPE_OFFSET as i32);
+            self.roots.push(ty);
+            self.guard(Op::GuardEq, &[actual], ty_addr as i64);
+        }
+        self.ptr_of(w)
+    }
+
+    /// Guards that `w` is `v` itself.
+    pub(super) fn guard_identity(&mut self, w: Val, v: Value) {
+        if self.is_constant(w) {
+            return;
+        }
+        let bits = self.bits(w);
+        self.roots.push(v);
+        self.guard(Op::GuardEq, &[bits], v.bits() as i64);
+    }
+
+    /// Guards that type `ty`'s dict and bases are as now.
+    fn guard_type_version(&mut self, ty: Gc<TypeObj>) {
+        let v = ty.value();
+        self.roots.push(v);
+        let base = self.b.kref(address(v));
+        let version = self.b.load(Op::LdI64, base, None, TYPE_VERSION_OFFSET as i32);
+        self.guard(Op::GuardEq, &[version], ty.version() as i64);
+    }
+
+    /// Guards that dict `dict` has not changed since now.
+    fn guard_dict_unchanged(&mut self, dict: Value) -> RecResult {
+        let Some(d) = dict_of(dict) else {
+            return abort("a namespace that is not a dict");
+        };
+        let (now, field) = {
+            let table = d.table.borrow();
+            (table.mutations(), table.mutations_address())
+        };
+        let offset = field as u64 - address(dict);
+        self.roots.push(dict);
+        let base = self.b.kref(address(dict));
+        let count = self.b.load(Op::LdI64, base, None, offset as i32);
+        self.guard(Op::GuardEq, &[count], now as i64);
+        Ok(())
+    }
+
+    /// Guards type, version and shape of instance `w`; its address.
+    fn guard_instance(&mut self, w: Val, ty: Gc<TypeObj>, shape: Gc<ShapeObj>) -> Val {
+        let p = self.guard_type(w, ty.value());
+        self.guard_type_version(ty);
+        let actual = self.b.load(Op::LdWord, p, None, INSTANCE_SHAPE_OFFSET as i32);
+        self.roots.push(shape.value());
+        self.guard(Op::GuardEq, &[actual], shape.value().bits() as i64);
+        p
+    }
+
+    /// The instance, class and slot of `obj.name` when it is a plain
+    /// instance attribute the trace can load from the slot vector.
+    fn instance_slot(
+        vm: &Vm,
+        obj: Value,
+        name: Value,
+    ) -> Option<(Gc<TypeObj>, Gc<ShapeObj>, usize)> {
+        let inst = instance_of(obj)?;
+        let ty = vm.heap.type_obj(obj);
+        if vm.has_custom_getattribute(ty) || vm.heap.lookup(ty, name).is_some() {
+            return None;
+        }
+        let shape = inst.attrs.shape();
+        let slot = shape.slot_of(name)?;
+        inst.attrs.slot(slot)?;
+        Some((ty, shape, slot))
+    }
+
+    /// `LoadGlobal`: the value found, proven by the globals and builtins
+    /// dicts being unchanged.
+    pub(super) fn load_global(&mut self, vm: &Vm, dst: Reg) -> RecResult {
+        let globals = self.frame().globals;
+        self.guard_dict_unchanged(globals)?;
+        self.guard_dict_unchanged(vm.builtins)?;
+        self.pending = Some(Pending::Constants(vec![dst]));
+        Ok(())
+    }
+
+    pub(super) fn load_attr(
+        &mut self,
+        vm: &Vm,
+        dst: Reg,
+        w: Val,
+        obj: Value,
+        name: Value,
+    ) -> RecResult {
+        if let Some((ty, shape, slot)) = Self::instance_slot(vm, obj, name) {
+            let p = self.guard_instance(w, ty, shape);
+            let slots = self.b.load(Op::LdRef, p, None, INSTANCE_SLOTS_PTR_OFFSET as i32);
+            let v = self.b.load(Op::LdWord, slots, None, 8 * slot as i32);
+            self.write(dst, v);
+            return Ok(());
+        }
+        if let Some(m) = module_of(obj) {
+            self.guard_identity(w, obj);
+            self.guard_dict_unchanged(m.dict)?;
+            self.pending = Some(Pending::Constants(vec![dst]));
+            return Ok(());
+        }
+        if let Some(t) = Gc::<TypeObj>::from_value(obj) {
+            let plain_metatype = vm.heap.type_obj(obj).value() == vm.heap.types().type_;
+            let found = vm.heap.lookup(t, name);
+            let constant = found.is_some_and(|c| {
+                function_of(c).is_some()
+                    || vm.heap.lookup_in_type_of(c, vm.names.dunder_get).is_none()
+            });
+            if plain_metatype && constant {
+                self.guard_identity(w, obj);
+                self.guard_type_version(t);
+                self.pending = Some(Pending::Constants(vec![dst]));
+                return Ok(());
+            }
+        }
+        let n = self.constant(name);
+        let r = self.call_helper(HelperKind::GetAttr, &[w, n])?;
+        self.write(dst, r);
+        Ok(())
+    }
+
+    pub(super) fn store_attr(
+        &mut self,
+        vm: &Vm,
+        w: Val,
+        obj: Value,
+        name: Value,
+        v: Val,
+    ) -> RecResult {
+        if let Some((ty, shape, slot)) = Self::instance_slot(vm, obj, name) {
+            let custom = vm
+                .heap
+                .lookup(ty, vm.names.dunder_setattr)
+                .is_some_and(|m| function_of(m).is_some());
+            if !custom {
+                let p = self.guard_instance(w, ty, shape);
+                let slots = self.b.load(Op::LdRef, p, None, INSTANCE_SLOTS_PTR_OFFSET as i32);
+                self.b.store(Op::StWord, v, slots, None, 8 * slot as i32);
+                return Ok(());
+            }
+        }
+        let n = self.constant(name);
+        self.call_helper(HelperKind::SetAttr, &[w, n, v])?;
+        Ok(())
+    }
+
+    /// `LoadMethod`: a function found on the class of a plain instance, or
+    /// a method of a built-in type, with the object as receiver; otherwise
+    /// the attribute itself and no receiver.
+    pub(super) fn load_method(
+        &mut self,
+        vm: &Vm,
+        dst: Reg,
+        w: Val,
+        obj: Value,
+        name: Value,
+    ) -> RecResult {
+        let ty = vm.heap.type_obj(obj);
+        if let Some(inst) = instance_of(obj) {
+            let shape = inst.attrs.shape();
+            let method = vm.heap.lookup(ty, name).filter(|d| function_of(*d).is_some());
+            let plain = !vm.has_custom_getattribute(ty) && !shape.is_dict_mode();
+            if let (Some(d), true, None) = (method, plain, shape.slot_of(name)) {
+                self.guard_instance(w, ty, shape);
+                let f = self.constant(d);
+                self.write(dst, f);
+                self.write(dst + 1, w);
+                return Ok(());
+            }
+        }
+        let builtin_method = !ty.is_heap_type()
+            && obj.is_ptr()
+            && Gc::<TypeObj>::from_value(obj).is_none()
+            && module_of(obj).is_none();
+        if builtin_method {
+            if let Some(d) = vm.heap.lookup(ty, name).filter(|d| method_descriptor_of(*d).is_some())
+            {
+                self.guard_type(w, ty.value());
+                let f = self.constant(d);
+                self.write(dst, f);
+                self.write(dst + 1, w);
+                return Ok(());
+            }
+        }
+        if let Some(m) = module_of(obj) {
+            self.guard_identity(w, obj);
+            self.guard_dict_unchanged(m.dict)?;
+            self.pending = Some(Pending::Constants(vec![dst]));
+            let empty = self.b.kword(EMPTY_BITS);
+            self.write(dst + 1, empty);
+            return Ok(());
+        }
+        let n = self.constant(name);
+        let r = self.call_helper(HelperKind::GetAttr, &[w, n])?;
+        self.write(dst, r);
+        let empty = self.b.kword(EMPTY_BITS);
+        self.write(dst + 1, empty);
+        Ok(())
+    }
+
+    /// Which inline sequence `obj[key]` indexes, if any.
+    fn inline_seq(vm: &Vm, obj: Value, key: Value) -> Option<Seq> {
+        key.as_small_int()?;
+        let ty = vm.heap.type_obj(obj).value();
+        let types = vm.heap.types();
+        if list_of(obj).is_some() && ty == types.list {
+            Some(Seq::List)
+        } else if tuple_of(obj).is_some() && ty == types.tuple {
+            Some(Seq::Tuple)
+        } else {
+            None
+        }
+    }
+
+    /// The address of item `key` of the list or tuple `w`, bounds checked.
+    fn seq_item(
+        &mut self,
+        vm: &Vm,
+        seq: Seq,
+        w: Val,
+        (k, key): (Val, Value),
+    ) -> RecResult<(Val, Val, i32)> {
+        let types = vm.heap.types();
+        let ty = if seq == Seq::List { types.list } else { types.tuple };
+        let p = self.guard_type(w, ty);
+        self.guard_kind(k, key)?;
+        let i = self.b.unbox_int(k).map_err(super::no_layout)?;
+        let len_offset = if seq == Seq::List { LIST_LEN_OFFSET } else { TUPLE_LEN_OFFSET };
+        let len = self.b.load(Op::LdI64, p, None, len_offset as i32);
+        let index = if key.as_small_int().unwrap_or(0) < 0 {
+            self.b.op(Op::Add, Type::Int, &[i, len])
+        } else {
+            i
+        };
+        let inside = self.b.op(Op::ULt, Type::Bool, &[index, len]);
+        self.guard(Op::GuardTrue, &[inside], 0);
+        Ok(match seq {
+            Seq::List => {
+                let items = self.b.load(Op::LdRef, p, None, LIST_ITEMS_PTR_OFFSET as i32);
+                (items, index, 0)
+            }
+            Seq::Tuple => (p, index, TUPLE_ITEMS_OFFSET as i32),
+        })
+    }
+
+    pub(super) fn load_subscr(
+        &mut self,
+        vm: &Vm,
+        (w, obj): (Val, Value),
+        (k, key): (Val, Value),
+    ) -> RecResult<Val> {
+        if let Some(seq) = Self::inline_seq(vm, obj, key) {
+            let (base, index, offset) = self.seq_item(vm, seq, w, (k, key))?;
+            return Ok(self.b.load(Op::LdWord, base, Some((index, 8)), offset));
+        }
+        self.call_helper(HelperKind::GetItem, &[w, k])
+    }
+
+    pub(super) fn store_subscr(
+        &mut self,
+        vm: &Vm,
+        (w, obj): (Val, Value),
+        (k, key): (Val, Value),
+        v: Val,
+    ) -> RecResult {
+        if Self::inline_seq(vm, obj, key) == Some(Seq::List) {
+            let (base, index, offset) = self.seq_item(vm, Seq::List, w, (k, key))?;
+            self.b.store(Op::StWord, v, base, Some((index, 8)), offset);
+            return Ok(());
+        }
+        self.call_helper(HelperKind::SetItem, &[w, k, v])?;
+        Ok(())
+    }
+
+    /// `ForIter`: ranges, lists and tuples inline, other iterators through
+    /// `next()`.
+    pub(super) fn for_iter(
+        &mut self,
+        vm: &Vm,
+        dst: Reg,
+        w: Val,
+        it: Value,
+        exit: u32,
+    ) -> RecResult {
+        let _ = exit;
+        if range_iter_state(it).is_some() {
+            return self.for_range(vm, dst, w, it);
+        }
+        let types = vm.heap.types();
+        let ty = vm.heap.type_obj(it).value();
+        let seq = if ty == types.list_iterator {
+            Some(Seq::List)
+        } else if ty == types.tuple_iterator {
+            Some(Seq::Tuple)
+        } else {
+            None
+        };
+        let Some(seq) = seq else {
+            let r = self.call_helper(HelperKind::IterNext, &[w])?;
+            let bits = self.bits(r);
+            let empty = self.b.kint(EMPTY_BITS as i64);
+            let more = self.b.op(Op::Ne, Type::Bool, &[bits, empty]);
+            self.guard(Op::GuardTrue, &[more], 0);
+            self.write(dst, r);
+            return Ok(());
+        };
+        let p = self.guard_type(w, ty);
+        let seq_word = self.b.load(Op::LdWord, p, None, SEQ_ITER_SEQ_OFFSET as i32);
+        let seq_bits = self.bits(seq_word);
+        let none = self.b.kint(NONE_BITS as i64);
+        let live = self.b.op(Op::Ne, Type::Bool, &[seq_bits, none]);
+        self.guard(Op::GuardTrue, &[live], 0);
+        let s = self.ptr_of(seq_word);
+        let index = self.b.load(Op::LdI64, p, None, SEQ_ITER_INDEX_OFFSET as i32);
+        let (len_offset, items, offset) = match seq {
+            Seq::List => {
+                let items = self.b.load(Op::LdRef, s, None, LIST_ITEMS_PTR_OFFSET as i32);
+                (LIST_LEN_OFFSET, items, 0)
+            }
+            Seq::Tuple => (TUPLE_LEN_OFFSET, s, TUPLE_ITEMS_OFFSET as i32),
+        };
+        let len = self.b.load(Op::LdI64, s, None, len_offset as i32);
+        let more = self.b.op(Op::ILt, Type::Bool, &[index, len]);
+        self.guard(Op::GuardTrue, &[more], 0);
+        let item = self.b.load(Op::LdWord, items, Some((index, 8)), offset);
+        let one = self.b.kint(1);
+        let next = self.b.op(Op::Add, Type::Int, &[index, one]);
+        self.b.store(Op::StI64, next, p, None, SEQ_ITER_INDEX_OFFSET as i32);
+        self.write(dst, item);
+        Ok(())
+    }
+
+    /// `ForIter` over a `range` iterator, inline: the iterator's fields
+    /// are read and its index advanced by the trace.
+    fn for_range(&mut self, vm: &Vm, dst: Reg, w: Val, it: Value) -> RecResult {
+        let Some((index, len)) = range_iter_state(it) else {
+            return abort("for loop over something other than a range");
+        };
+        if index >= len {
+            return abort("the loop ends while recording");
+        }
+        let base = self.guard_type(w, vm.heap.types().range_iterator);
+        let index = self.b.load(Op::LdI64, base, None, SEQ_ITER_INDEX_OFFSET as i32);
+        let len = self.b.load(Op::LdI64, base, None, SEQ_ITER_RANGE_LEN_OFFSET as i32);
+        let more = self.b.op(Op::ILt, Type::Bool, &[index, len]);
+        self.guard(Op::GuardTrue, &[more], 0);
+        let start = self.b.load(Op::LdI64, base, None, SEQ_ITER_RANGE_START_OFFSET as i32);
+        let step = self.b.load(Op::LdI64, base, None, SEQ_ITER_RANGE_STEP_OFFSET as i32);
+        let offset = self.b.op(Op::Mul, Type::Int, &[step, index]);
+        let value = self.b.op(Op::Add, Type::Int, &[start, offset]);
+        // Box (with its range guard) before the store: a failing guard must
+        // leave the iterator as the interpreter will find it.
+        let boxed = self.box_int(value)?;
+        let one = self.b.kint(1);
+        let next = self.b.op(Op::Add, Type::Int, &[index, one]);
+        self.b.store(Op::StI64, next, base, None, SEQ_ITER_INDEX_OFFSET as i32);
+        self.write(dst, boxed);
+        Ok(())
+    }
+
+    /// Stores `words` in the scratch buffer for a helper.
+    pub(super) fn store_scratch(&mut self, vm: &Vm, words: &[Val]) -> RecResult {
+        if words.len() > SCRATCH_WORDS {
+            return abort("too many values for the scratch buffer");
+        }
+        let scratch = self.b.kref(vm.jit.scratch.address());
+        for (i, w) in words.iter().enumerate() {
+            self.b.store(Op::StWord, *w, scratch, None, 8 * i as i32);
+        }
+        Ok(())
+    }
+
+    /// `BuildTuple` / `BuildList` through a helper.
+    pub(super) fn build(
+        &mut self,
+        vm: &Vm,
+        kind: HelperKind,
+        start: Reg,
+        count: u16,
+    ) -> RecResult<Val> {
+        let words: Vec<Val> = (0..count).map(|i| self.read(start + i)).collect();
+        self.store_scratch(vm, &words)?;
+        let n = self.b.kword(count as u64);
+        self.call_helper(kind, &[n])
+    }
+
+    /// `UnpackSequence`: tuples and lists of the right length inline, the
+    /// rest through the interpreter's unpacking.
+    pub(super) fn unpack(
+        &mut self,
+        vm: &Vm,
+        w: Val,
+        src: Value,
+        start: Reg,
+        count: u16,
+    ) -> RecResult {
+        let types = vm.heap.types();
+        let ty = vm.heap.type_obj(src).value();
+        let seq = if ty == types.list && list_of(src).is_some() {
+            Some(Seq::List)
+        } else if ty == types.tuple && tuple_of(src).is_some() {
+            Some(Seq::Tuple)
+        } else {
+            None
+        };
+        let len_now =
+            list_of(src).map(|l| l.items.len()).or_else(|| tuple_of(src).map(|t| t.len()));
+        if let (Some(seq), Some(n)) = (seq, len_now) {
+            if n == count as usize {
+                let p = self.guard_type(w, ty);
+                let len_offset = if seq == Seq::List { LIST_LEN_OFFSET } else { TUPLE_LEN_OFFSET };
+                let len = self.b.load(Op::LdI64, p, None, len_offset as i32);
+                self.guard(Op::GuardEq, &[len], count as i64);
+                let (items, offset) = match seq {
+                    Seq::List => (self.b.load(Op::LdRef, p, None, LIST_ITEMS_PTR_OFFSET as i32), 0),
+                    Seq::Tuple => (p, TUPLE_ITEMS_OFFSET as i32),
+                };
+                for i in 0..count {
+                    let v = self.b.load(Op::LdWord, items, None, offset + 8 * i as i32);
+                    self.write(start + i, v);
+                }
+                return Ok(());
+            }
+        }
+        if count as usize > SCRATCH_WORDS {
+            return abort("too many targets to unpack");
+        }
+        let n = self.b.kword(count as u64);
+        self.call_helper(HelperKind::Unpack, &[w, n])?;
+        let scratch = self.b.kref(vm.jit.scratch.address());
+        for i in 0..count {
+            let v = self.b.load(Op::LdWord, scratch, None, 8 * i as i32);
+            self.write(start + i, v);
+        }
+        Ok(())
+    }
+}
