@@ -179,6 +179,10 @@ extern "C" fn build_list(n: u64) -> u64 {
     })
 }
 
+extern "C" fn build_slice(start: u64, stop: u64, step: u64) -> u64 {
+    with_vm(|vm| Ok(vm.heap.new_slice(value(start), value(stop), value(step))))
+}
+
 extern "C" fn list_append(list: u64, item: u64) -> u64 {
     with_vm(|vm| {
         vm.list_append(value(list), value(item));
@@ -220,6 +224,7 @@ pub enum HelperKind {
     Call,
     BuildTuple,
     BuildList,
+    BuildSlice,
     ListAppend,
     Unpack,
     GetIter,
@@ -245,6 +250,7 @@ fn row(kind: HelperKind) -> (&'static str, usize, usize) {
         Call => ("call", f2(call), 2),
         BuildTuple => ("build_tuple", f1(build_tuple), 1),
         BuildList => ("build_list", f1(build_list), 1),
+        BuildSlice => ("build_slice", f3(build_slice), 3),
         ListAppend => ("list_append", f2(list_append), 2),
         Unpack => ("unpack", f2(unpack), 2),
         GetIter => ("getiter", f1(get_iter), 1),

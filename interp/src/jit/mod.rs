@@ -41,6 +41,8 @@ pub const BLACKLISTED: u32 = u32::MAX;
 pub const RECORDING: u32 = u32::MAX - 2;
 /// Aborted recordings before a header is blacklisted.
 const MAX_ABORTS: u32 = 3;
+/// Exits through one guard before the pc it resumes at gets a side trace.
+const SIDE_TRACE_THRESHOLD: u64 = 8;
 
 /// JIT settings from the command line.
 #[derive(Clone, Debug)]
@@ -67,6 +69,9 @@ pub struct TraceEntry {
     pub exit_snapshots: Vec<usize>,
     pub entries: std::cell::Cell<u64>,
     pub exit_counts: Vec<std::cell::Cell<u64>>,
+    /// Where it starts: the loop header, or for a side trace the pc the
+    /// exits it serves resume at.
+    pub start: u32,
     /// Where it came from, for the dump.
     pub origin: String,
     pub listing: String,
@@ -77,6 +82,8 @@ pub struct Recording {
     pub recorder: Recorder,
     pub frame_index: usize,
     pub code: Gc<CodeObj>,
+    /// For a side trace: the pc it starts at.
+    pub side_start: Option<u32>,
 }
 
 pub struct JitState {
@@ -84,8 +91,13 @@ pub struct JitState {
     pub recording: Option<Recording>,
     /// Compiled traces by (code object address, header pc).
     pub traces: HashMap<(u64, u32), Rc<TraceEntry>>,
+    /// Side traces by (code object address, pc they start at).
+    pub side_traces: HashMap<(u64, u32), Rc<TraceEntry>>,
+    /// Side trace starts whose recordings keep aborting.
+    side_blacklist: std::collections::HashSet<(u64, u32)>,
     pub all: Vec<Rc<TraceEntry>>,
     aborts: HashMap<(u64, u32), u32>,
+    side_aborts: HashMap<(u64, u32), u32>,
     /// Aborts and blacklistings, for the dump.
     pub events: Vec<String>,
     /// Scratch state area for trace entry and exit records.
@@ -107,8 +119,11 @@ impl JitState {
             options,
             recording: None,
             traces: HashMap::new(),
+            side_traces: HashMap::new(),
+            side_blacklist: Default::default(),
             all: Vec::new(),
             aborts: HashMap::new(),
+            side_aborts: HashMap::new(),
             events: Vec::new(),
             state: Vec::new(),
             scratch: helpers::Scratch::default(),
@@ -159,9 +174,10 @@ impl Vm {
                 if self.jit.recording.is_none() && tracer::BACKEND_AVAILABLE {
                     counter.set(RECORDING);
                     self.jit.recording = Some(Recording {
-                        recorder: Recorder::new(self, header, *code, frame_index),
+                        recorder: Recorder::new(self, header, header, *code, frame_index),
                         frame_index,
                         code: *code,
+                        side_start: None,
                     });
                 }
                 Ok(header)
@@ -210,7 +226,27 @@ impl Vm {
 
     fn jit_abort(&mut self, why: &str) {
         let Some(rec) = self.jit.recording.take() else { return };
-        self.header_failed(&rec.code, rec.recorder.header, why);
+        match rec.side_start {
+            Some(start) => self.side_failed(&rec.code, start, why),
+            None => self.header_failed(&rec.code, rec.recorder.header, why),
+        }
+    }
+
+    /// A side trace recording from `start` gave no trace.
+    fn side_failed(&mut self, code: &Gc<CodeObj>, start: u32, why: &str) {
+        let key = (code_key(code), start);
+        let aborts = {
+            let n = self.jit.side_aborts.entry(key).or_insert(0);
+            *n += 1;
+            *n
+        };
+        let origin = self.trace_origin(code, start);
+        if aborts >= MAX_ABORTS {
+            self.jit.side_blacklist.insert(key);
+            self.jit.events.push(format!("side trace abort at {origin}: {why}; blacklisted"));
+        } else {
+            self.jit.events.push(format!("side trace abort at {origin}: {why}"));
+        }
     }
 
     /// A recording at `header` gave no trace: count it, and blacklist the
@@ -246,6 +282,7 @@ impl Vm {
     fn jit_finish(&mut self) {
         let Some(rec) = self.jit.recording.take() else { return };
         let header = rec.recorder.header;
+        let start = rec.side_start.unwrap_or(header);
         let id = self.jit.all.len();
         let listing: String = rec
             .recorder
@@ -256,53 +293,131 @@ impl Vm {
             })
             .collect();
         let roots = rec.recorder.roots.clone();
-        let recording = rec.recorder.finish();
-        let compiled = tracer::optimize_recording(&recording).map_err(|e| e.to_string()).and_then(
-            |mut trace| {
-                trace.name = format!("trace {id}");
-                tracer::compile(&trace).map(|code| (trace, code)).map_err(|e| e.to_string())
-            },
-        );
-        let origin = self.trace_origin(&rec.code, header);
-        match compiled {
-            Ok((trace, code)) => {
-                let exit_snapshots: Vec<usize> = trace
-                    .exits()
-                    .iter()
-                    .map(|&i| trace.insts[i].snap.map_or(usize::MAX, |s| s as usize))
-                    .collect();
-                let entry = Rc::new(TraceEntry {
-                    id,
-                    exit_counts: (0..exit_snapshots.len())
-                        .map(|_| std::cell::Cell::new(0))
-                        .collect(),
-                    code,
-                    trace,
-                    exit_snapshots,
-                    entries: std::cell::Cell::new(0),
-                    origin,
-                    listing,
-                });
-                self.jit.roots.extend(roots);
-                self.jit.traces.insert((code_key(&rec.code), header), entry.clone());
-                self.jit.all.push(entry);
-                rec.code.loop_counters[header as usize].set(HAS_TRACE);
+        let optimized = match rec.side_start {
+            Some(_) => tracer::optimize(&rec.recorder.finish_side(), Some(record::box_layout())),
+            None => tracer::optimize_recording(&rec.recorder.finish()),
+        };
+        let compiled = optimized.map_err(|e| e.to_string()).and_then(|mut trace| {
+            trace.name = format!("trace {id}");
+            tracer::compile(&trace).map(|code| (trace, code)).map_err(|e| e.to_string())
+        });
+        let mut origin = self.trace_origin(&rec.code, start);
+        if rec.side_start.is_some() {
+            origin = format!("{origin}, side trace of the loop at pc {header}");
+        }
+        let (trace, code) = match compiled {
+            Ok(c) => c,
+            Err(e) => {
+                let why = format!("not compiled: {e}");
+                match rec.side_start {
+                    Some(start) => self.side_failed(&rec.code, start, &why),
+                    None => self.header_failed(&rec.code, header, &why),
+                }
+                return;
             }
-            Err(e) => self.header_failed(&rec.code, header, &format!("not compiled: {e}")),
+        };
+        let exit_snapshots: Vec<usize> = trace
+            .exits()
+            .iter()
+            .map(|&i| trace.insts[i].snap.map_or(usize::MAX, |s| s as usize))
+            .collect();
+        let entry = Rc::new(TraceEntry {
+            id,
+            exit_counts: (0..exit_snapshots.len()).map(|_| std::cell::Cell::new(0)).collect(),
+            code,
+            trace,
+            exit_snapshots,
+            entries: std::cell::Cell::new(0),
+            start,
+            origin,
+            listing,
+        });
+        self.jit.roots.extend(roots);
+        self.jit.all.push(entry.clone());
+        let key = (code_key(&rec.code), start);
+        if rec.side_start.is_some() {
+            self.jit.side_traces.insert(key, entry);
+        } else {
+            self.jit.traces.insert(key, entry);
+            rec.code.loop_counters[header as usize].set(HAS_TRACE);
         }
     }
 
-    /// Runs the trace at `header` on the frame; returns the pc to resume
-    /// (or the exception to raise there).
+    /// Runs the trace at `header` on the frame, and the traces its exits
+    /// lead to: the loop's trace again when a side trace ends at the
+    /// header, a side trace where an exit resumes at its start. Returns
+    /// the pc the interpreter resumes at (or the exception to raise there).
     fn run_trace(
         &mut self,
         frame_index: usize,
         code: &Gc<CodeObj>,
         header: u32,
     ) -> Result<u32, (PyErr, u32)> {
-        let Some(entry) = self.jit.traces.get(&(code_key(code), header)).cloned() else {
+        let key = code_key(code);
+        let Some(mut entry) = self.jit.traces.get(&(key, header)).cloned() else {
             return Ok(header);
         };
+        loop {
+            let exit = self.execute_trace(&entry, frame_index, code);
+            let state = std::mem::take(&mut self.jit.state);
+            let resume = self.deopt(&entry, exit, &state, frame_index);
+            self.jit.state = state;
+            let pc = resume?;
+            // An exit where the trace started made no progress: the
+            // interpreter takes the next step.
+            if pc == entry.start || self.heap.collection_wanted() {
+                return Ok(pc);
+            }
+            let next = if pc == header {
+                self.jit.traces.get(&(key, header)).cloned()
+            } else {
+                self.jit.side_traces.get(&(key, pc)).cloned()
+            };
+            match next {
+                Some(e) => entry = e,
+                None => {
+                    let hot = entry
+                        .exit_counts
+                        .get(exit)
+                        .is_some_and(|c| c.get() >= SIDE_TRACE_THRESHOLD);
+                    if hot && pc != header {
+                        self.start_side_recording(frame_index, code, header, pc);
+                    }
+                    return Ok(pc);
+                }
+            }
+        }
+    }
+
+    /// Starts recording a side trace from `start`, where a hot exit of the
+    /// loop at `header` resumes.
+    fn start_side_recording(
+        &mut self,
+        frame_index: usize,
+        code: &Gc<CodeObj>,
+        header: u32,
+        start: u32,
+    ) {
+        let key = (code_key(code), start);
+        if self.jit.recording.is_some() || self.jit.side_blacklist.contains(&key) {
+            return;
+        }
+        self.jit.recording = Some(Recording {
+            recorder: Recorder::new(self, header, start, *code, frame_index),
+            frame_index,
+            code: *code,
+            side_start: Some(start),
+        });
+    }
+
+    /// Runs `entry` on frame `frame_index` (its slots are the trace's
+    /// inputs); the exit taken, with its record in `self.jit.state`.
+    fn execute_trace(
+        &mut self,
+        entry: &TraceEntry,
+        frame_index: usize,
+        code: &Gc<CodeObj>,
+    ) -> usize {
         entry.entries.set(entry.entries.get() + 1);
         let base = self.frames[frame_index].base;
         let slots = code.unit.slot_count as usize;
@@ -326,10 +441,9 @@ impl Vm {
             unsafe { entry.code.run(&mut state) }
         };
         self.jit.running -= 1;
-        let resume = self.deopt(&entry, exit as usize, &state, frame_index);
-        if self.jit.state.is_empty() {
-            self.jit.state = state;
-        }
-        resume
+        // A nested trace run through a helper may have left its own
+        // buffer: ours holds this exit's record.
+        self.jit.state = state;
+        exit as usize
     }
 }

@@ -36,7 +36,7 @@ use traces::{Op, SnapFrame, SnapValue, Snapshot, Type, Val};
 use super::helpers::{describe, HelperKind, ERROR_BITS};
 use crate::bytecode::instr::Reg;
 use crate::bytecode::Instr;
-use crate::object::value::{EMPTY_BITS, FIRST_TAG, PAYLOAD_MASK, TAG_INT, TAG_SHIFT};
+use crate::object::value::{EMPTY_BITS, FIRST_TAG, NONE_BITS, PAYLOAD_MASK, TAG_INT, TAG_SHIFT};
 use crate::object::Gc;
 use crate::object::Value;
 use crate::vm::code::CodeObj;
@@ -134,7 +134,16 @@ pub struct Recorder {
 const MAX_RECORDED: usize = 3000;
 
 impl Recorder {
-    pub fn new(vm: &Vm, header: u32, code: Gc<CodeObj>, frame_index: usize) -> Recorder {
+    /// A recording of the loop at `header` of frame `frame_index`, from
+    /// `start` (the header, or for a side trace the pc a trace exit
+    /// resumed at) until the interpreter comes back to the header.
+    pub fn new(
+        vm: &Vm,
+        header: u32,
+        start: u32,
+        code: Gc<CodeObj>,
+        frame_index: usize,
+    ) -> Recorder {
         let frame = &vm.frames[frame_index];
         let mut r = Recorder {
             header,
@@ -146,7 +155,7 @@ impl Recorder {
                 function: frame.function,
                 globals: frame.globals,
                 slots: HashMap::new(),
-                pc: header,
+                pc: start,
                 ret_dst: 0,
             }],
             bools: HashMap::new(),
@@ -396,6 +405,12 @@ impl Recorder {
                 let r = self.build(vm, HelperKind::BuildList, start, count)?;
                 self.write(dst, r);
             }
+            Instr::BuildSlice { dst, start, count } => {
+                let (lo, hi) = (self.read(start), self.read(start + 1));
+                let step = if count == 3 { self.read(start + 2) } else { self.b.kword(NONE_BITS) };
+                let r = self.call_helper(HelperKind::BuildSlice, &[lo, hi, step])?;
+                self.write(dst, r);
+            }
             Instr::ListAppend { list, item } => {
                 let (l, v) = (self.read(list), self.read(item));
                 self.call_helper(HelperKind::ListAppend, &[l, v])?;
@@ -424,6 +439,15 @@ impl Recorder {
             other => return abort(format!("unsupported instruction {other:?}")),
         }
         Ok(false)
+    }
+
+    /// Ends a side trace: it leaves for the loop header with the slots it
+    /// changed (the loop's own trace takes over from there).
+    pub fn finish_side(mut self) -> traces::Trace {
+        self.frame().pc = self.header;
+        let s = self.snap();
+        self.b.exit(s);
+        self.b.into_trace()
     }
 
     /// Ends the recording: the loop frame's slots the iteration changed,
