@@ -7,13 +7,16 @@
 
 use traces::{SnapValue, Snapshot};
 
-use super::record::{FUNCTION_SLOT, VIRTUAL_FLOAT, VIRTUAL_INT};
+use super::record::{
+    EXHAUSTED_ITER_SLOT, FIRST_PSEUDO_SLOT, FUNCTION_SLOT, VIRTUAL_FLOAT, VIRTUAL_INT,
+};
 use super::TraceEntry;
 use crate::bytecode::instr::Reg;
 use crate::bytecode::Instr;
 use crate::object::{PyErr, Value};
 use crate::vm::eval::{frame_for, FrameExit};
 use crate::vm::function::function_of;
+use crate::vm::iter::SeqIterObj;
 use crate::vm::{PyResult, Vm};
 
 /// One frame of a snapshot, decoded.
@@ -59,7 +62,7 @@ impl Vm {
         };
         let base = self.frames[root].base;
         for &(slot, v) in &frames[0].slots {
-            self.stack[base + slot as usize] = v;
+            self.write_slot(base, slot, v);
         }
         if frames.len() == 1 {
             let pc = frames[0].pc;
@@ -138,6 +141,18 @@ impl Vm {
         }
     }
 
+    /// Writes a snapshot slot into the frame at `base`; pseudo-slots say
+    /// what else to do.
+    fn write_slot(&mut self, base: usize, slot: u32, v: Value) {
+        if slot < FIRST_PSEUDO_SLOT {
+            self.stack[base + slot as usize] = v;
+        } else if slot == EXHAUSTED_ITER_SLOT {
+            if let Some(it) = crate::object::Gc::<SeqIterObj>::from_value(v) {
+                it.seq.set(Value::NONE);
+            }
+        }
+    }
+
     /// Pushes the interpreter frame of an inlined call.
     fn push_inlined_frame(&mut self, f: &DecodedFrame) -> PyResult<()> {
         let func = f.slots.iter().find(|(s, _)| *s == FUNCTION_SLOT).map(|(_, v)| *v);
@@ -148,9 +163,7 @@ impl Vm {
         let base = self.stack.len();
         self.stack.resize(base + code.unit.slot_count as usize, Value::EMPTY);
         for &(slot, v) in &f.slots {
-            if slot != FUNCTION_SLOT {
-                self.stack[base + slot as usize] = v;
-            }
+            self.write_slot(base, slot, v);
         }
         let mut frame = frame_for(code, base, func.globals, Value::NONE, func.value());
         frame.pc = f.pc;

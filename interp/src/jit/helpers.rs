@@ -210,6 +210,35 @@ extern "C" fn iter_next(it: u64) -> u64 {
     with_vm(|vm| Ok(vm.iter_next(value(it))?.unwrap_or(Value::EMPTY)))
 }
 
+/// `a // b` of ints, b not 0 (the trace checked).
+extern "C" fn int_floordiv(a: i64, b: i64) -> i64 {
+    let q = a.wrapping_div(b);
+    if (a % b != 0) && ((a < 0) != (b < 0)) {
+        q - 1
+    } else {
+        q
+    }
+}
+
+/// `a % b` of ints, b not 0 (the trace checked): the sign of `b`.
+extern "C" fn int_mod(a: i64, b: i64) -> i64 {
+    let m = a.wrapping_rem(b);
+    if m != 0 && ((m < 0) != (b < 0)) {
+        m + b
+    } else {
+        m
+    }
+}
+
+/// `a ** b` of floats, `a` positive and both finite (the trace checked);
+/// the interpreter's algorithm, so results are bit for bit its own.
+extern "C" fn float_pow(a: f64, b: f64) -> f64 {
+    match crate::number::float::pow(a, b) {
+        Ok(crate::number::float::FloatPow::Real(r)) => r,
+        _ => f64::NAN,
+    }
+}
+
 /// A helper of the table below, by name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HelperKind {
@@ -229,15 +258,19 @@ pub enum HelperKind {
     Unpack,
     GetIter,
     IterNext,
+    IntFloorDiv,
+    IntMod,
+    FloatPow,
 }
 
-/// One row per helper: name, address, argument count. Every helper may
-/// raise (returns [`ERROR_BITS`]); none collects.
+/// One row per helper: name, address, argument count. These take and
+/// return words, may raise (returning [`ERROR_BITS`]) and never collect.
 fn row(kind: HelperKind) -> (&'static str, usize, usize) {
     use HelperKind::*;
     let f3 = |f: extern "C" fn(u64, u64, u64) -> u64| f as usize;
     let f2 = |f: extern "C" fn(u64, u64) -> u64| f as usize;
     let f1 = |f: extern "C" fn(u64) -> u64| f as usize;
+    let int2 = |f: extern "C" fn(i64, i64) -> i64| f as usize;
     match kind {
         Binary => ("binary", f3(binary), 3),
         Inplace => ("inplace", f3(inplace), 3),
@@ -255,18 +288,26 @@ fn row(kind: HelperKind) -> (&'static str, usize, usize) {
         Unpack => ("unpack", f2(unpack), 2),
         GetIter => ("getiter", f1(get_iter), 1),
         IterNext => ("iternext", f1(iter_next), 1),
+        IntFloorDiv => ("int_floordiv", int2(int_floordiv), 2),
+        IntMod => ("int_mod", int2(int_mod), 2),
+        FloatPow => ("float_pow", float_pow as extern "C" fn(f64, f64) -> f64 as usize, 2),
     }
 }
 
 /// The IR description of helper `kind`.
 pub fn describe(kind: HelperKind) -> Helper {
     let (name, addr, argc) = row(kind);
+    let ty = match kind {
+        HelperKind::IntFloorDiv | HelperKind::IntMod => Type::Int,
+        HelperKind::FloatPow => Type::Float,
+        _ => Type::Word,
+    };
     Helper {
         name: name.to_string(),
         addr: addr as u64,
-        args: vec![Type::Word; argc],
-        ret: Type::Word,
-        may_raise: true,
+        args: vec![ty; argc],
+        ret: ty,
+        may_raise: ty == Type::Word,
         may_collect: false,
     }
 }
@@ -284,6 +325,15 @@ mod tests {
         for (i, op) in CmpOp::ALL.iter().enumerate() {
             assert_eq!(*op as usize, i);
             assert_eq!(cmp_op(i as u64), *op);
+        }
+    }
+
+    #[test]
+    fn int_division_rounds_toward_negative_infinity() {
+        for (a, b, q, m) in
+            [(7, 2, 3, 1), (-7, 2, -4, 1), (7, -2, -4, -1), (-7, -2, 3, -1), (6, 3, 2, 0)]
+        {
+            assert_eq!((int_floordiv(a, b), int_mod(a, b)), (q, m), "{a} {b}");
         }
     }
 

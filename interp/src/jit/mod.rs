@@ -43,6 +43,37 @@ pub const RECORDING: u32 = u32::MAX - 2;
 const MAX_ABORTS: u32 = 3;
 /// Exits through one guard before the pc it resumes at gets a side trace.
 const SIDE_TRACE_THRESHOLD: u64 = 8;
+/// Exits through one guard of a loop trace's preamble (its first
+/// iteration) before the loop is recorded again: the types it was
+/// specialised to have changed for good.
+const RETRACE_THRESHOLD: u64 = 64;
+/// Times a loop may be recorded again.
+const MAX_RETRACES: u32 = 4;
+
+/// Trace maps are keyed by (code object address, pc), looked up at every
+/// trace transition: a multiply-rotate hash instead of SipHash.
+#[derive(Default, Clone, Copy)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(*b as u64);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(n as u64);
+    }
+}
+
+/// A map keyed by (code object address, pc).
+pub type KeyMap<V> = HashMap<(u64, u32), V, std::hash::BuildHasherDefault<KeyHasher>>;
 
 /// JIT settings from the command line.
 #[derive(Clone, Debug)]
@@ -67,11 +98,16 @@ pub struct TraceEntry {
     pub trace: traces::Trace,
     /// For each exit number, its snapshot's index in `trace.snapshots`.
     pub exit_snapshots: Vec<usize>,
+    /// Exits numbered below this lie in the preamble (a loop trace's
+    /// first iteration).
+    pub preamble_exits: usize,
     pub entries: std::cell::Cell<u64>,
     pub exit_counts: Vec<std::cell::Cell<u64>>,
     /// Where it starts: the loop header, or for a side trace the pc the
     /// exits it serves resume at.
     pub start: u32,
+    /// The header of the loop it was recorded in.
+    pub header: u32,
     /// Where it came from, for the dump.
     pub origin: String,
     pub listing: String,
@@ -90,14 +126,15 @@ pub struct JitState {
     pub options: JitOptions,
     pub recording: Option<Recording>,
     /// Compiled traces by (code object address, header pc).
-    pub traces: HashMap<(u64, u32), Rc<TraceEntry>>,
+    pub traces: KeyMap<Rc<TraceEntry>>,
     /// Side traces by (code object address, pc they start at).
-    pub side_traces: HashMap<(u64, u32), Rc<TraceEntry>>,
+    pub side_traces: KeyMap<Rc<TraceEntry>>,
     /// Side trace starts whose recordings keep aborting.
-    side_blacklist: std::collections::HashSet<(u64, u32)>,
+    side_blacklist: KeyMap<()>,
     pub all: Vec<Rc<TraceEntry>>,
-    aborts: HashMap<(u64, u32), u32>,
-    side_aborts: HashMap<(u64, u32), u32>,
+    aborts: KeyMap<u32>,
+    side_aborts: KeyMap<u32>,
+    retraces: KeyMap<u32>,
     /// Aborts and blacklistings, for the dump.
     pub events: Vec<String>,
     /// Scratch state area for trace entry and exit records.
@@ -118,12 +155,13 @@ impl JitState {
         JitState {
             options,
             recording: None,
-            traces: HashMap::new(),
-            side_traces: HashMap::new(),
+            traces: KeyMap::default(),
+            side_traces: KeyMap::default(),
             side_blacklist: Default::default(),
             all: Vec::new(),
-            aborts: HashMap::new(),
-            side_aborts: HashMap::new(),
+            aborts: KeyMap::default(),
+            side_aborts: KeyMap::default(),
+            retraces: KeyMap::default(),
             events: Vec::new(),
             state: Vec::new(),
             scratch: helpers::Scratch::default(),
@@ -203,8 +241,9 @@ impl Vm {
         let outcome = rec.recorder.record(self, rec.frame_index, depth, pc, instr);
         self.jit.recording = Some(rec);
         match outcome {
-            Ok(false) => {}
-            Ok(true) => self.jit_finish(),
+            Ok(record::Step::Continue) => {}
+            Ok(record::Step::CloseLoop) => self.jit_finish(None),
+            Ok(record::Step::EndAt(pc)) => self.jit_finish(Some(pc)),
             Err(record::Abort(why)) => self.jit_abort(&why),
         }
     }
@@ -242,7 +281,7 @@ impl Vm {
         };
         let origin = self.trace_origin(code, start);
         if aborts >= MAX_ABORTS {
-            self.jit.side_blacklist.insert(key);
+            self.jit.side_blacklist.insert(key, ());
             self.jit.events.push(format!("side trace abort at {origin}: {why}; blacklisted"));
         } else {
             self.jit.events.push(format!("side trace abort at {origin}: {why}"));
@@ -279,7 +318,9 @@ impl Vm {
         format!("{file}:{} ({name}) pc {header}", code.unit.line_of(header))
     }
 
-    fn jit_finish(&mut self) {
+    /// Compiles the recording: a loop, or (`end` given) a trace that
+    /// leaves for the loop header at `end`.
+    fn jit_finish(&mut self, end: Option<u32>) {
         let Some(rec) = self.jit.recording.take() else { return };
         let header = rec.recorder.header;
         let start = rec.side_start.unwrap_or(header);
@@ -293,8 +334,8 @@ impl Vm {
             })
             .collect();
         let roots = rec.recorder.roots.clone();
-        let optimized = match rec.side_start {
-            Some(_) => tracer::optimize(&rec.recorder.finish_side(), Some(record::box_layout())),
+        let optimized = match end {
+            Some(pc) => tracer::optimize(&rec.recorder.finish_at(pc), Some(record::box_layout())),
             None => tracer::optimize_recording(&rec.recorder.finish()),
         };
         let compiled = optimized.map_err(|e| e.to_string()).and_then(|mut trace| {
@@ -321,14 +362,18 @@ impl Vm {
             .iter()
             .map(|&i| trace.insts[i].snap.map_or(usize::MAX, |s| s as usize))
             .collect();
+        let loop_start = trace.loop_start().unwrap_or(0);
+        let preamble_exits = trace.exits().iter().filter(|&&i| i < loop_start).count();
         let entry = Rc::new(TraceEntry {
             id,
+            preamble_exits,
             exit_counts: (0..exit_snapshots.len()).map(|_| std::cell::Cell::new(0)).collect(),
             code,
             trace,
             exit_snapshots,
             entries: std::cell::Cell::new(0),
             start,
+            header,
             origin,
             listing,
         });
@@ -363,15 +408,18 @@ impl Vm {
             let resume = self.deopt(&entry, exit, &state, frame_index);
             self.jit.state = state;
             let pc = resume?;
+            if entry.start == entry.header && self.preamble_exit_is_hot(&entry, exit) {
+                self.retrace(code, entry.header);
+                return Ok(pc);
+            }
             // An exit where the trace started made no progress: the
             // interpreter takes the next step.
             if pc == entry.start || self.heap.collection_wanted() {
                 return Ok(pc);
             }
-            let next = if pc == header {
-                self.jit.traces.get(&(key, header)).cloned()
-            } else {
-                self.jit.side_traces.get(&(key, pc)).cloned()
+            let next = match self.jit.traces.get(&(key, pc)) {
+                Some(e) => Some(e.clone()),
+                None => self.jit.side_traces.get(&(key, pc)).cloned(),
             };
             match next {
                 Some(e) => entry = e,
@@ -380,13 +428,36 @@ impl Vm {
                         .exit_counts
                         .get(exit)
                         .is_some_and(|c| c.get() >= SIDE_TRACE_THRESHOLD);
-                    if hot && pc != header {
-                        self.start_side_recording(frame_index, code, header, pc);
+                    if hot {
+                        self.start_side_recording(frame_index, code, entry.header, pc);
                     }
                     return Ok(pc);
                 }
             }
         }
+    }
+
+    /// Whether exit `exit` of loop trace `entry` lies in its preamble and
+    /// is taken on most entries.
+    fn preamble_exit_is_hot(&self, entry: &TraceEntry, exit: usize) -> bool {
+        let count = entry.exit_counts.get(exit).map_or(0, |c| c.get());
+        exit < entry.preamble_exits
+            && count >= RETRACE_THRESHOLD
+            && count * 2 >= entry.entries.get()
+    }
+
+    /// Drops the loop's trace so the next iteration records it anew.
+    fn retrace(&mut self, code: &Gc<CodeObj>, header: u32) {
+        let key = (code_key(code), header);
+        let n = self.jit.retraces.entry(key).or_insert(0);
+        *n += 1;
+        if *n > MAX_RETRACES {
+            return;
+        }
+        self.jit.traces.remove(&key);
+        let origin = self.trace_origin(code, header);
+        self.jit.events.push(format!("retrace at {origin}: its first iteration keeps exiting"));
+        code.loop_counters[header as usize].set(self.jit.options.threshold);
     }
 
     /// Starts recording a side trace from `start`, where a hot exit of the
@@ -399,7 +470,7 @@ impl Vm {
         start: u32,
     ) {
         let key = (code_key(code), start);
-        if self.jit.recording.is_some() || self.jit.side_blacklist.contains(&key) {
+        if self.jit.recording.is_some() || self.jit.side_blacklist.contains_key(&key) {
             return;
         }
         self.jit.recording = Some(Recording {

@@ -62,6 +62,11 @@ pub struct CellObj {
     pub value: Cell<Value>,
 }
 
+/// Where compiled code finds a cell's value.
+pub const CELL_VALUE_OFFSET: usize =
+    std::mem::offset_of!(crate::object::header::HeapObj<CellObj>, payload)
+        + std::mem::offset_of!(CellObj, value);
+
 // SAFETY: traces its one value.
 unsafe impl Payload for CellObj {
     const KIND: ObjKind = ObjKind::Cell;

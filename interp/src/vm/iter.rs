@@ -71,6 +71,18 @@ pub fn range_iter_state(v: Value) -> Option<(i64, i64)> {
     }
 }
 
+/// `(index, len)` of a list or tuple iterator still running.
+pub fn seq_iter_state(v: Value) -> Option<(i64, i64)> {
+    let it = Gc::<SeqIterObj>::from_value(v)?;
+    let seq = it.seq.get();
+    let len = match it.kind {
+        SeqKind::List => list_of(seq)?.items.len(),
+        SeqKind::Tuple => tuple_of(seq)?.len(),
+        _ => return None,
+    };
+    Some((it.index.get(), len as i64))
+}
+
 impl SeqIterObj {
     pub fn new(seq: Value, index: i64, kind: SeqKind, extra: Value) -> SeqIterObj {
         let (range_start, range_step, range_len) = match kind {

@@ -49,6 +49,11 @@ pub const VIRTUAL_INT: u32 = 1;
 pub const VIRTUAL_FLOAT: u32 = 2;
 /// The snapshot "slot" of an inlined frame that holds its function.
 pub const FUNCTION_SLOT: u32 = u32::MAX;
+/// A snapshot "slot" naming an iterator deopt marks exhausted (the exit
+/// of a `for` loop that resumes after the loop).
+pub const EXHAUSTED_ITER_SLOT: u32 = u32::MAX - 1;
+/// Snapshot "slots" from here up are not frame slots.
+pub const FIRST_PSEUDO_SLOT: u32 = u32::MAX - 1;
 /// Deepest chain of inlined calls.
 const MAX_INLINE_DEPTH: usize = 8;
 
@@ -103,6 +108,18 @@ struct RecFrame {
     ret_dst: Reg,
 }
 
+/// What recording one instruction led to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// Recording goes on.
+    Continue,
+    /// Back at the header it started from: a loop.
+    CloseLoop,
+    /// At the header of a loop (`pc`): the trace ends there, leaving to
+    /// that loop's trace.
+    EndAt(u32),
+}
+
 /// An instruction whose result the next record call picks up.
 enum Pending {
     /// These slots of the current frame become constants (their value
@@ -111,6 +128,9 @@ enum Pending {
     /// A conditional jump on `cond`, resuming at `snap` if the trace must
     /// go the other way.
     Branch { cond: Val, snap: SnapId, target: u32, jumps_if: bool },
+    /// `next()` of an iterator gave an item if `more`; else the loop ends
+    /// (at `exit`, resuming at `snap`).
+    ForIter { more: Val, snap: SnapId, exit: u32 },
 }
 
 pub struct Recorder {
@@ -128,6 +148,8 @@ pub struct Recorder {
     typed: HashSet<(Val, u64)>,
     pending: Option<Pending>,
     recorded: usize,
+    /// Where recording started (the header, or a side trace's start).
+    start: u32,
 }
 
 /// Longest iteration recorded before giving up.
@@ -162,6 +184,7 @@ impl Recorder {
             typed: HashSet::new(),
             pending: None,
             recorded: 0,
+            start,
         };
         // Each iteration starts by leaving for the interpreter if the heap
         // wants a collection (helpers never collect).
@@ -195,13 +218,22 @@ impl Recorder {
 
     /// The snapshot of the current instruction: every frame's slots.
     fn snap(&mut self) -> SnapId {
+        self.snap_with(&[])
+    }
+
+    /// A snapshot with `extra` pseudo-slots in the innermost frame.
+    fn snap_with(&mut self, extra: &[(u32, Val)]) -> SnapId {
         let mut frames = Vec::with_capacity(self.frames.len());
+        let innermost = self.frames.len() - 1;
         for (depth, f) in self.frames.iter().enumerate() {
             let mut slots: Vec<(u32, SnapValue)> =
                 f.slots.iter().map(|(k, v)| (*k as u32, SnapValue::Val(*v))).collect();
             if depth > 0 {
                 let func = self.b.kword(f.function.bits());
                 slots.push((FUNCTION_SLOT, SnapValue::Val(func)));
+            }
+            if depth == innermost {
+                slots.extend(extra.iter().map(|(k, v)| (*k, SnapValue::Val(*v))));
             }
             slots.sort_by_key(|(k, _)| *k);
             frames.push(SnapFrame { pc: f.pc, base: depth as u32, slots });
@@ -250,8 +282,7 @@ impl Recorder {
     }
 
     /// Records `instr` at `pc` of the frame `depth` calls below the loop's,
-    /// before the interpreter runs it. `Ok(true)` means the iteration is
-    /// complete (the jump back to the header).
+    /// before the interpreter runs it.
     pub fn record(
         &mut self,
         vm: &Vm,
@@ -259,10 +290,10 @@ impl Recorder {
         depth: usize,
         pc: u32,
         instr: Instr,
-    ) -> RecResult<bool> {
+    ) -> RecResult<Step> {
         if depth > self.depth() {
             // Inside a call the trace makes through a helper.
-            return Ok(false);
+            return Ok(Step::Continue);
         }
         if depth < self.depth() {
             return abort("an inlined call ended without a return");
@@ -285,11 +316,22 @@ impl Recorder {
                 let op = if truth { Op::GuardTrue } else { Op::GuardFalse };
                 self.b.guard(op, &[cond], 0, snap);
             }
+            Some(Pending::ForIter { more, snap, exit }) => {
+                if pc == exit {
+                    return abort("a loop over an iterator ended while recording");
+                }
+                self.b.guard(Op::GuardTrue, &[more], 0, snap);
+            }
             None => {}
         }
         self.frame().pc = pc;
-        self.listing.push((depth, pc, instr));
         let code = self.frame().code;
+        let other_header = pc != self.start && pc != self.header;
+        if depth == 0 && other_header && code.loop_counters[pc as usize].get() == super::HAS_TRACE {
+            // Entering another loop that has a trace: it takes over.
+            return Ok(Step::EndAt(pc));
+        }
+        self.listing.push((depth, pc, instr));
         match instr {
             Instr::LoadConst { dst, idx } => {
                 let v = code.const_value(idx);
@@ -354,19 +396,33 @@ impl Recorder {
                         };
                         let jumps_if = matches!(instr, Instr::JumpIfTrue { .. });
                         self.pending = Some(Pending::Branch { cond, snap: s, target, jumps_if });
-                        return Ok(false);
+                        return Ok(Step::Continue);
                     }
                 };
                 let b = self.truth(w, kind, value)?;
                 self.guard(if truth { Op::GuardTrue } else { Op::GuardFalse }, &[b], 0);
             }
             Instr::Loop { target } => {
-                if target == self.header && depth == 0 {
-                    return Ok(true);
+                if depth > 0 {
+                    return abort("a loop in an inlined call");
                 }
-                return abort("inner loop");
+                if target == self.header && self.start == self.header {
+                    return Ok(Step::CloseLoop);
+                }
+                // Another loop (or, for a side trace, this one): the trace
+                // ends at its header, whatever runs it from there.
+                return Ok(Step::EndAt(target));
             }
             Instr::LoadGlobal { dst, .. } => self.load_global(vm, dst)?,
+            Instr::LoadDeref { dst, cell, .. } => {
+                let w = self.read(cell);
+                let v = self.load_cell(vm, w)?;
+                self.write(dst, v);
+            }
+            Instr::StoreDeref { cell, src } => {
+                let (w, v) = (self.read(cell), self.read(src));
+                self.store_cell(vm, w, v);
+            }
             Instr::LoadAttr { dst, obj, name, .. } => {
                 let w = self.read(obj);
                 self.load_attr(vm, dst, w, slot(obj), code.name_value(name))?
@@ -438,13 +494,13 @@ impl Recorder {
             Instr::Return { src } => self.ret(src)?,
             other => return abort(format!("unsupported instruction {other:?}")),
         }
-        Ok(false)
+        Ok(Step::Continue)
     }
 
-    /// Ends a side trace: it leaves for the loop header with the slots it
-    /// changed (the loop's own trace takes over from there).
-    pub fn finish_side(mut self) -> traces::Trace {
-        self.frame().pc = self.header;
+    /// Ends a trace that does not loop: it leaves for the loop header at
+    /// `pc` with the slots it changed (that loop's trace takes over).
+    pub fn finish_at(mut self, pc: u32) -> traces::Trace {
+        self.frame().pc = pc;
         let s = self.snap();
         self.b.exit(s);
         self.b.into_trace()

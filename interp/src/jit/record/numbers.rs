@@ -158,6 +158,16 @@ impl Recorder {
                 BinOp::And => self.b.op(Op::And, Type::Int, &[x, y]),
                 BinOp::Or => self.b.op(Op::Or, Type::Int, &[x, y]),
                 BinOp::Xor => self.b.op(Op::Xor, Type::Int, &[x, y]),
+                BinOp::FloorDiv | BinOp::Mod => {
+                    // Division by zero leaves for the interpreter to raise.
+                    let zero = self.b.kint(0);
+                    let nonzero = self.b.op(Op::Ne, Type::Bool, &[y, zero]);
+                    self.guard(Op::GuardTrue, &[nonzero], 0);
+                    let kind =
+                        if op == BinOp::Mod { HelperKind::IntMod } else { HelperKind::IntFloorDiv };
+                    let id = self.helper_id(kind);
+                    self.b.call(id, &[x, y])
+                }
                 BinOp::TrueDiv => {
                     // Exact: ints within 48 bits convert to floats without rounding.
                     let fx = self.b.op(Op::IToF, Type::Float, &[x]);
@@ -174,8 +184,37 @@ impl Recorder {
             BinOp::Sub => self.b.op(Op::FSub, Type::Float, &[x, y]),
             BinOp::Mul => self.b.op(Op::FMul, Type::Float, &[x, y]),
             BinOp::TrueDiv => return self.float_div(x, y),
+            BinOp::Pow
+                if va.as_f64().is_some_and(|a| a > 0.0 && a.is_finite())
+                    && vb
+                        .as_f64()
+                        .or(vb.as_small_int().map(|i| i as f64))
+                        .is_some_and(f64::is_finite) =>
+            {
+                return self.float_pow(x, y);
+            }
             _ => return self.generic_binary(op, wa, wb, inplace),
         };
+        Ok(self.box_float(r))
+    }
+
+    /// `x ** y` for a positive finite `x` and finite `y` (else the trace
+    /// leaves); an overflowing result leaves too (the interpreter raises).
+    fn float_pow(&mut self, x: Val, y: Val) -> RecResult<Val> {
+        let zero = self.b.kflt(0.0);
+        let inf = self.b.kflt(f64::INFINITY);
+        let positive = self.b.op(Op::FGt, Type::Bool, &[x, zero]);
+        self.guard(Op::GuardTrue, &[positive], 0);
+        let finite = self.b.op(Op::FLt, Type::Bool, &[x, inf]);
+        self.guard(Op::GuardTrue, &[finite], 0);
+        let y_abs = self.b.op(Op::FAbs, Type::Float, &[y]);
+        let y_finite = self.b.op(Op::FLt, Type::Bool, &[y_abs, inf]);
+        self.guard(Op::GuardTrue, &[y_finite], 0);
+        let id = self.helper_id(HelperKind::FloatPow);
+        let r = self.b.call(id, &[x, y]);
+        let r_abs = self.b.op(Op::FAbs, Type::Float, &[r]);
+        let r_finite = self.b.op(Op::FLt, Type::Bool, &[r_abs, inf]);
+        self.guard(Op::GuardTrue, &[r_finite], 0);
         Ok(self.box_float(r))
     }
 

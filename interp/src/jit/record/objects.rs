@@ -17,7 +17,7 @@ use crate::object::tuple::{tuple_of, TUPLE_ITEMS_OFFSET, TUPLE_LEN_OFFSET};
 use crate::object::types::{TypeObj, TYPE_VERSION_OFFSET};
 use crate::object::value::{EMPTY_BITS, NONE_BITS, PAYLOAD_MASK, TAG_PTR, TAG_SHIFT};
 use crate::object::{Gc, Value};
-use crate::vm::function::{function_of, method_descriptor_of, module_of};
+use crate::vm::function::{function_of, method_descriptor_of, module_of, CELL_VALUE_OFFSET};
 use crate::vm::iter::{
     range_iter_state, SEQ_ITER_INDEX_OFFSET, SEQ_ITER_RANGE_LEN_OFFSET,
     SEQ_ITER_RANGE_START_OFFSET, SEQ_ITER_RANGE_STEP_OFFSET, SEQ_ITER_SEQ_OFFSET,
@@ -124,6 +124,23 @@ impl Recorder {
         let slot = shape.slot_of(name)?;
         inst.attrs.slot(slot)?;
         Some((ty, shape, slot))
+    }
+
+    /// The value of the cell in word `w`; unbound leaves the trace (the
+    /// interpreter raises).
+    pub(super) fn load_cell(&mut self, vm: &Vm, w: Val) -> RecResult<Val> {
+        let p = self.guard_type(w, vm.heap.types().cell);
+        let v = self.b.load(Op::LdWord, p, None, CELL_VALUE_OFFSET as i32);
+        let bits = self.bits(v);
+        let empty = self.b.kint(EMPTY_BITS as i64);
+        let bound = self.b.op(Op::Ne, Type::Bool, &[bits, empty]);
+        self.guard(Op::GuardTrue, &[bound], 0);
+        Ok(v)
+    }
+
+    pub(super) fn store_cell(&mut self, vm: &Vm, w: Val, v: Val) {
+        let p = self.guard_type(w, vm.heap.types().cell);
+        self.b.store(Op::StWord, v, p, None, CELL_VALUE_OFFSET as i32);
     }
 
     /// `LoadGlobal`: the value found, proven by the globals and builtins
@@ -331,7 +348,9 @@ impl Recorder {
     }
 
     /// `ForIter`: ranges, lists and tuples inline, other iterators through
-    /// `next()`.
+    /// `next()`. While the loop goes on, the trace's test of the iterator
+    /// resumes after the loop when it fails (the snapshot asks deopt to
+    /// mark the iterator exhausted, as `next()` would have).
     pub(super) fn for_iter(
         &mut self,
         vm: &Vm,
@@ -340,47 +359,79 @@ impl Recorder {
         it: Value,
         exit: u32,
     ) -> RecResult {
-        let _ = exit;
-        if range_iter_state(it).is_some() {
-            return self.for_range(vm, dst, w, it);
-        }
         let types = vm.heap.types();
         let ty = vm.heap.type_obj(it).value();
-        let seq = if ty == types.list_iterator {
+        let seq = if range_iter_state(it).is_some() {
+            None
+        } else if ty == types.list_iterator {
             Some(Seq::List)
         } else if ty == types.tuple_iterator {
             Some(Seq::Tuple)
         } else {
-            None
-        };
-        let Some(seq) = seq else {
             let r = self.call_helper(HelperKind::IterNext, &[w])?;
             let bits = self.bits(r);
             let empty = self.b.kint(EMPTY_BITS as i64);
             let more = self.b.op(Op::Ne, Type::Bool, &[bits, empty]);
-            self.guard(Op::GuardTrue, &[more], 0);
+            let snap = self.snap_after_loop(exit, None);
+            self.pending = Some(Pending::ForIter { more, snap, exit });
             self.write(dst, r);
             return Ok(());
         };
         let p = self.guard_type(w, ty);
-        let seq_word = self.b.load(Op::LdWord, p, None, SEQ_ITER_SEQ_OFFSET as i32);
-        let seq_bits = self.bits(seq_word);
-        let none = self.b.kint(NONE_BITS as i64);
-        let live = self.b.op(Op::Ne, Type::Bool, &[seq_bits, none]);
-        self.guard(Op::GuardTrue, &[live], 0);
-        let s = self.ptr_of(seq_word);
-        let index = self.b.load(Op::LdI64, p, None, SEQ_ITER_INDEX_OFFSET as i32);
-        let (len_offset, items, offset) = match seq {
-            Seq::List => {
-                let items = self.b.load(Op::LdRef, s, None, LIST_ITEMS_PTR_OFFSET as i32);
-                (LIST_LEN_OFFSET, items, 0)
+        let (index, len, item_at) = match seq {
+            None => {
+                let index = self.b.load(Op::LdI64, p, None, SEQ_ITER_INDEX_OFFSET as i32);
+                let len = self.b.load(Op::LdI64, p, None, SEQ_ITER_RANGE_LEN_OFFSET as i32);
+                (index, len, None)
             }
-            Seq::Tuple => (TUPLE_LEN_OFFSET, s, TUPLE_ITEMS_OFFSET as i32),
+            Some(seq) => {
+                let seq_word = self.b.load(Op::LdWord, p, None, SEQ_ITER_SEQ_OFFSET as i32);
+                let seq_bits = self.bits(seq_word);
+                let none = self.b.kint(NONE_BITS as i64);
+                let live = self.b.op(Op::Ne, Type::Bool, &[seq_bits, none]);
+                self.guard(Op::GuardTrue, &[live], 0);
+                let s = self.ptr_of(seq_word);
+                let index = self.b.load(Op::LdI64, p, None, SEQ_ITER_INDEX_OFFSET as i32);
+                let (len_offset, items, offset) = match seq {
+                    Seq::List => {
+                        let items = self.b.load(Op::LdRef, s, None, LIST_ITEMS_PTR_OFFSET as i32);
+                        (LIST_LEN_OFFSET, items, 0)
+                    }
+                    Seq::Tuple => (TUPLE_LEN_OFFSET, s, TUPLE_ITEMS_OFFSET as i32),
+                };
+                let len = self.b.load(Op::LdI64, s, None, len_offset as i32);
+                (index, len, Some((items, offset)))
+            }
         };
-        let len = self.b.load(Op::LdI64, s, None, len_offset as i32);
         let more = self.b.op(Op::ILt, Type::Bool, &[index, len]);
-        self.guard(Op::GuardTrue, &[more], 0);
-        let item = self.b.load(Op::LdWord, items, Some((index, 8)), offset);
+        let exhausted_now = match seq {
+            None => range_iter_state(it).is_some_and(|(i, n)| i >= n),
+            Some(_) => {
+                let (i, n) = crate::vm::iter::seq_iter_state(it).unwrap_or((0, 0));
+                i >= n
+            }
+        };
+        if exhausted_now {
+            // The loop ends here; the trace goes on after it.
+            self.guard(Op::GuardFalse, &[more], 0);
+            let none = self.b.kword(NONE_BITS);
+            self.b.store(Op::StWord, none, p, None, SEQ_ITER_SEQ_OFFSET as i32);
+            return Ok(());
+        }
+        let snap = self.snap_after_loop(exit, Some(w));
+        self.b.guard(Op::GuardTrue, &[more], 0, snap);
+        let item = match item_at {
+            Some((items, offset)) => self.b.load(Op::LdWord, items, Some((index, 8)), offset),
+            None => {
+                let start = self.b.load(Op::LdI64, p, None, SEQ_ITER_RANGE_START_OFFSET as i32);
+                let step = self.b.load(Op::LdI64, p, None, SEQ_ITER_RANGE_STEP_OFFSET as i32);
+                let offset = self.b.op(Op::Mul, Type::Int, &[step, index]);
+                let value = self.b.op(Op::Add, Type::Int, &[start, offset]);
+                // Box (with its range guard) before the store: a failing
+                // guard must leave the iterator as the interpreter finds it.
+                self.box_int(value)?
+            }
+        };
         let one = self.b.kint(1);
         let next = self.b.op(Op::Add, Type::Int, &[index, one]);
         self.b.store(Op::StI64, next, p, None, SEQ_ITER_INDEX_OFFSET as i32);
@@ -388,32 +439,16 @@ impl Recorder {
         Ok(())
     }
 
-    /// `ForIter` over a `range` iterator, inline: the iterator's fields
-    /// are read and its index advanced by the trace.
-    fn for_range(&mut self, vm: &Vm, dst: Reg, w: Val, it: Value) -> RecResult {
-        let Some((index, len)) = range_iter_state(it) else {
-            return abort("for loop over something other than a range");
-        };
-        if index >= len {
-            return abort("the loop ends while recording");
-        }
-        let base = self.guard_type(w, vm.heap.types().range_iterator);
-        let index = self.b.load(Op::LdI64, base, None, SEQ_ITER_INDEX_OFFSET as i32);
-        let len = self.b.load(Op::LdI64, base, None, SEQ_ITER_RANGE_LEN_OFFSET as i32);
-        let more = self.b.op(Op::ILt, Type::Bool, &[index, len]);
-        self.guard(Op::GuardTrue, &[more], 0);
-        let start = self.b.load(Op::LdI64, base, None, SEQ_ITER_RANGE_START_OFFSET as i32);
-        let step = self.b.load(Op::LdI64, base, None, SEQ_ITER_RANGE_STEP_OFFSET as i32);
-        let offset = self.b.op(Op::Mul, Type::Int, &[step, index]);
-        let value = self.b.op(Op::Add, Type::Int, &[start, offset]);
-        // Box (with its range guard) before the store: a failing guard must
-        // leave the iterator as the interpreter will find it.
-        let boxed = self.box_int(value)?;
-        let one = self.b.kint(1);
-        let next = self.b.op(Op::Add, Type::Int, &[index, one]);
-        self.b.store(Op::StI64, next, base, None, SEQ_ITER_INDEX_OFFSET as i32);
-        self.write(dst, boxed);
-        Ok(())
+    /// A snapshot resuming at `exit`, after the loop, with iterator `iter`
+    /// to be marked exhausted.
+    fn snap_after_loop(&mut self, exit: u32, iter: Option<Val>) -> traces::trace::SnapId {
+        let pc = self.frame().pc;
+        self.frame().pc = exit;
+        let extra: Vec<(u32, Val)> =
+            iter.map(|w| (super::EXHAUSTED_ITER_SLOT, w)).into_iter().collect();
+        let s = self.snap_with(&extra);
+        self.frame().pc = pc;
+        s
     }
 
     /// Stores `words` in the scratch buffer for a helper.
