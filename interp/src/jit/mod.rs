@@ -43,6 +43,8 @@ pub const RECORDING: u32 = u32::MAX - 2;
 const MAX_ABORTS: u32 = 3;
 /// Exits through one guard before the pc it resumes at gets a side trace.
 const SIDE_TRACE_THRESHOLD: u64 = 8;
+/// Side traces one pc may have (for the types or paths seen there).
+const MAX_SIDE_VARIANTS: usize = 4;
 /// Exits through one guard of a loop trace's preamble (its first
 /// iteration) before the loop is recorded again: the types it was
 /// specialised to have changed for good.
@@ -127,8 +129,9 @@ pub struct JitState {
     pub recording: Option<Recording>,
     /// Compiled traces by (code object address, header pc).
     pub traces: KeyMap<Rc<TraceEntry>>,
-    /// Side traces by (code object address, pc they start at).
-    pub side_traces: KeyMap<Rc<TraceEntry>>,
+    /// Side traces by (code object address, pc they start at): variants
+    /// for the paths seen there, tried in order.
+    pub side_traces: KeyMap<Vec<Rc<TraceEntry>>>,
     /// Side trace starts whose recordings keep aborting.
     side_blacklist: KeyMap<()>,
     pub all: Vec<Rc<TraceEntry>>,
@@ -381,7 +384,7 @@ impl Vm {
         self.jit.all.push(entry.clone());
         let key = (code_key(&rec.code), start);
         if rec.side_start.is_some() {
-            self.jit.side_traces.insert(key, entry);
+            self.jit.side_traces.entry(key).or_default().push(entry);
         } else {
             self.jit.traces.insert(key, entry);
             rec.code.loop_counters[header as usize].set(HAS_TRACE);
@@ -412,22 +415,35 @@ impl Vm {
                 self.retrace(code, entry.header);
                 return Ok(pc);
             }
-            // An exit where the trace started made no progress: the
-            // interpreter takes the next step.
-            if pc == entry.start || self.heap.collection_wanted() {
+            if self.heap.collection_wanted() {
                 return Ok(pc);
+            }
+            let hot = entry.exit_counts.get(exit).is_some_and(|c| c.get() >= SIDE_TRACE_THRESHOLD);
+            let variants = self.jit.side_traces.get(&(key, pc));
+            if pc == entry.start {
+                // No progress: the next variant at this pc, if any, else
+                // the interpreter (recording one more variant if hot).
+                let tried = variants.and_then(|v| v.iter().position(|e| Rc::ptr_eq(e, &entry)));
+                let next = tried.and_then(|i| variants.and_then(|v| v.get(i + 1)).cloned());
+                match next {
+                    Some(e) => entry = e,
+                    None => {
+                        let room = variants.is_some_and(|v| v.len() < MAX_SIDE_VARIANTS);
+                        if hot && room && tried.is_some() {
+                            self.start_side_recording(frame_index, code, entry.header, pc);
+                        }
+                        return Ok(pc);
+                    }
+                }
+                continue;
             }
             let next = match self.jit.traces.get(&(key, pc)) {
                 Some(e) => Some(e.clone()),
-                None => self.jit.side_traces.get(&(key, pc)).cloned(),
+                None => variants.and_then(|v| v.first()).cloned(),
             };
             match next {
                 Some(e) => entry = e,
                 None => {
-                    let hot = entry
-                        .exit_counts
-                        .get(exit)
-                        .is_some_and(|c| c.get() >= SIDE_TRACE_THRESHOLD);
                     if hot {
                         self.start_side_recording(frame_index, code, entry.header, pc);
                     }
@@ -451,11 +467,16 @@ impl Vm {
         let key = (code_key(code), header);
         let n = self.jit.retraces.entry(key).or_insert(0);
         *n += 1;
-        if *n > MAX_RETRACES {
-            return;
-        }
+        let give_up = *n > MAX_RETRACES;
         self.jit.traces.remove(&key);
         let origin = self.trace_origin(code, header);
+        if give_up {
+            // Types that keep changing (a polymorphic loop): each entry
+            // would cost a trace entry and exit; the interpreter is faster.
+            self.jit.events.push(format!("blacklisted at {origin}: retraced too often"));
+            code.loop_counters[header as usize].set(BLACKLISTED);
+            return;
+        }
         self.jit.events.push(format!("retrace at {origin}: its first iteration keeps exiting"));
         code.loop_counters[header as usize].set(self.jit.options.threshold);
     }

@@ -55,6 +55,89 @@ impl Vm {
         self.get_attr(obj, name_v)
     }
 
+    /// `LoadMethod` with its inline cache: keyed on the instance's shape
+    /// (which proves the type and that no instance attribute shadows the
+    /// method) or, for other objects, on the type, both with the type's
+    /// version.
+    pub fn load_method_cached(
+        &mut self,
+        code: Gc<CodeObj>,
+        obj: Value,
+        name: u16,
+        cache: u16,
+    ) -> PyResult<(Value, Value)> {
+        let name_v = code.name_value(name);
+        let inst = crate::object::instance::instance_of(obj);
+        let key = match inst {
+            Some(i) => i.attrs.shape_value().bits(),
+            None if obj.is_ptr() => self.heap.type_obj(obj).value().bits(),
+            None => 0,
+        };
+        let entry = code.caches[cache as usize].get();
+        if key != 0 && entry.key == key && entry.extra == self.type_version(obj) {
+            return Ok((entry.value, obj));
+        }
+        let (f, receiver) = self.load_method(obj, name_v)?;
+        let no_own_attrs = match inst {
+            Some(i) => !i.attrs.shape().is_dict_mode(),
+            None => {
+                !self.heap.type_obj(obj).is_heap_type() && self.heap.attrs_of(obj, false).is_none()
+            }
+        };
+        let cacheable = key != 0
+            && !receiver.is_empty()
+            && Gc::<TypeObj>::from_value(obj).is_none()
+            && crate::vm::function::module_of(obj).is_none()
+            && no_own_attrs;
+        if cacheable {
+            let version = self.type_version(obj);
+            code.caches[cache as usize].set(CacheEntry { key, value: f, extra: version });
+        }
+        Ok((f, receiver))
+    }
+
+    /// `StoreAttr` with its inline cache: for instances whose attribute
+    /// already has a slot, a hit is a shape compare and a slot store.
+    pub fn store_attr_cached(
+        &mut self,
+        code: Gc<CodeObj>,
+        obj: Value,
+        name: u16,
+        cache: u16,
+        value: Value,
+    ) -> PyResult<()> {
+        let name_v = code.name_value(name);
+        let Some(inst) = crate::object::instance::instance_of(obj) else {
+            return self.set_attr(obj, name_v, value);
+        };
+        let entry = code.caches[cache as usize].get();
+        let shape_bits = inst.attrs.shape_value().bits();
+        if entry.key == shape_bits && entry.extra == self.type_version(obj) {
+            let slot = entry.value.as_small_int().unwrap_or(0) as usize;
+            if inst.attrs.set_slot(slot, value) {
+                return Ok(());
+            }
+        }
+        let ty = self.heap.type_obj(obj);
+        let plain = self.heap.lookup(ty, name_v).is_none()
+            && !self
+                .heap
+                .lookup(ty, self.names.dunder_setattr)
+                .is_some_and(|m| function_of(m).is_some());
+        let slot = inst.attrs.shape().slot_of(name_v);
+        self.set_attr(obj, name_v, value)?;
+        if let (true, Some(slot)) = (plain, slot) {
+            if inst.attrs.shape_value().bits() == shape_bits {
+                code.caches[cache as usize].set(CacheEntry {
+                    key: shape_bits,
+                    value: Value::from_small_int(slot as i64).unwrap_or(Value::NONE),
+                    extra: ty.version(),
+                });
+            }
+        }
+        Ok(())
+    }
+
     fn type_version(&self, obj: Value) -> u64 {
         self.heap.type_obj(obj).version()
     }

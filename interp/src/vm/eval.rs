@@ -405,14 +405,14 @@ impl Vm {
                         None
                     })
                 }
-                Instr::StoreAttr { obj, name, src, .. } => {
-                    self.set_attr(r!(obj), code.name_value(name), r!(src)).map(|_| None)
+                Instr::StoreAttr { obj, name, src, cache } => {
+                    self.store_attr_cached(code, r!(obj), name, cache, r!(src)).map(|_| None)
                 }
                 Instr::DeleteAttr { obj, name } => {
                     self.del_attr(r!(obj), code.name_value(name)).map(|_| None)
                 }
-                Instr::LoadMethod { dst, obj, name, .. } => {
-                    self.load_method(r!(obj), code.name_value(name)).map(|(f, receiver)| {
+                Instr::LoadMethod { dst, obj, name, cache } => {
+                    self.load_method_cached(code, r!(obj), name, cache).map(|(f, receiver)| {
                         self.stack[base + dst as usize] = f;
                         self.stack[base + dst as usize + 1] = receiver;
                         None

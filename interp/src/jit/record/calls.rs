@@ -15,8 +15,9 @@ use crate::vm::function::{function_of, FunctionObj};
 use crate::vm::Vm;
 
 /// Whether a call of `f` with `argc` positional arguments can be inlined:
-/// they bind one to one to its parameters and its frame needs nothing the
-/// trace does not model (cells, generators).
+/// they bind one to one to its parameters, its frame needs nothing the
+/// trace does not model (cells, generators), and it has no loop (which
+/// gets a trace of its own; the call goes through a helper).
 fn inlinable(f: &FunctionObj, argc: usize) -> bool {
     let unit = &f.code.unit;
     !unit.is_generator_like()
@@ -25,6 +26,7 @@ fn inlinable(f: &FunctionObj, argc: usize) -> bool {
         && unit.arg_count as usize == argc
         && unit.cells.is_empty()
         && unit.frees.is_empty()
+        && !unit.instrs.iter().any(|i| matches!(i, crate::bytecode::Instr::Loop { .. }))
 }
 
 impl Recorder {

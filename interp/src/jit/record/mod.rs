@@ -154,6 +154,8 @@ pub struct Recorder {
 
 /// Longest iteration recorded before giving up.
 const MAX_RECORDED: usize = 3000;
+/// Instructions recorded before a trace may end at one it cannot record.
+const MIN_FRAGMENT: usize = 12;
 
 impl Recorder {
     /// A recording of the loop at `header` of frame `frame_index`, from
@@ -264,6 +266,8 @@ impl Recorder {
 
     /// Calls `kind`; exits (raising the helper's exception) if it failed.
     fn call_helper(&mut self, kind: HelperKind, args: &[Val]) -> RecResult<Val> {
+        // The helper may run Python code, which may even assign `__class__`.
+        self.typed.clear();
         let id = self.helper_id(kind);
         let r = self.b.call(id, args);
         let bits = self.bits(r);
@@ -332,6 +336,21 @@ impl Recorder {
             return Ok(Step::EndAt(pc));
         }
         self.listing.push((depth, pc, instr));
+        match self.record_instr(vm, base, instr) {
+            // Something the trace cannot do: a trace long enough to be
+            // worth running ends here, the interpreter takes over.
+            Err(_) if self.recorded >= MIN_FRAGMENT => {
+                self.listing.pop();
+                Ok(Step::EndAt(pc))
+            }
+            other => other,
+        }
+    }
+
+    fn record_instr(&mut self, vm: &Vm, base: usize, instr: Instr) -> RecResult<Step> {
+        let depth = self.depth();
+        let slot = |r: Reg| vm.stack[base + r as usize];
+        let code = self.frame().code;
         match instr {
             Instr::LoadConst { dst, idx } => {
                 let v = code.const_value(idx);
@@ -491,7 +510,12 @@ impl Recorder {
                 let args: Vec<Reg> = (2..argc + 2).map(|i| b + i).collect();
                 self.call(vm, dst, (callee, slot(b)), receiver, &args)?
             }
-            Instr::Return { src } => self.ret(src)?,
+            Instr::Return { src } => {
+                if depth == 0 {
+                    return abort("return from the loop's frame");
+                }
+                self.ret(src)?
+            }
             other => return abort(format!("unsupported instruction {other:?}")),
         }
         Ok(Step::Continue)
