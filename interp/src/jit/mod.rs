@@ -122,6 +122,8 @@ pub struct Recording {
     pub code: Gc<CodeObj>,
     /// For a side trace: the pc it starts at.
     pub side_start: Option<u32>,
+    /// For a side trace: the trace and exit whose exits it serves.
+    pub parent: Option<(usize, usize)>,
 }
 
 pub struct JitState {
@@ -219,6 +221,7 @@ impl Vm {
                         frame_index,
                         code: *code,
                         side_start: None,
+                        parent: None,
                     });
                 }
                 Ok(header)
@@ -347,7 +350,9 @@ impl Vm {
         });
         let mut origin = self.trace_origin(&rec.code, start);
         if rec.side_start.is_some() {
-            origin = format!("{origin}, side trace of the loop at pc {header}");
+            let (parent, exit) = rec.parent.unwrap_or_default();
+            origin =
+                format!("{origin}, side trace of trace {parent} exit {exit} (loop at pc {header})");
         }
         let (trace, code) = match compiled {
             Ok(c) => c,
@@ -430,7 +435,7 @@ impl Vm {
                     None => {
                         let room = variants.is_some_and(|v| v.len() < MAX_SIDE_VARIANTS);
                         if hot && room && tried.is_some() {
-                            self.start_side_recording(frame_index, code, entry.header, pc);
+                            self.start_side_recording(frame_index, code, (&entry, exit), pc);
                         }
                         return Ok(pc);
                     }
@@ -445,7 +450,7 @@ impl Vm {
                 Some(e) => entry = e,
                 None => {
                     if hot {
-                        self.start_side_recording(frame_index, code, entry.header, pc);
+                        self.start_side_recording(frame_index, code, (&entry, exit), pc);
                     }
                     return Ok(pc);
                 }
@@ -487,9 +492,10 @@ impl Vm {
         &mut self,
         frame_index: usize,
         code: &Gc<CodeObj>,
-        header: u32,
+        (parent, exit): (&TraceEntry, usize),
         start: u32,
     ) {
+        let header = parent.header;
         let key = (code_key(code), start);
         if self.jit.recording.is_some() || self.jit.side_blacklist.contains_key(&key) {
             return;
@@ -499,6 +505,7 @@ impl Vm {
             frame_index,
             code: *code,
             side_start: Some(start),
+            parent: Some((parent.id, exit)),
         });
     }
 
