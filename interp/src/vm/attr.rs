@@ -119,11 +119,9 @@ impl Vm {
             }
         }
         let ty = self.heap.type_obj(obj);
+        let custom_setattr = self.heap.lookup(ty, self.names.dunder_setattr);
         let plain = self.heap.lookup(ty, name_v).is_none()
-            && !self
-                .heap
-                .lookup(ty, self.names.dunder_setattr)
-                .is_some_and(|m| function_of(m).is_some());
+            && custom_setattr.is_none_or(|m| function_of(m).is_none());
         let slot = inst.attrs.shape().slot_of(name_v);
         self.set_attr(obj, name_v, value)?;
         if let (true, Some(slot)) = (plain, slot) {
