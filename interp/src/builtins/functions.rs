@@ -114,6 +114,11 @@ fn print(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
+/// Whether native `f` is the builtin `len` (compiled traces inline it).
+pub(crate) fn is_len(f: crate::vm::function::NativeFn) -> bool {
+    f as usize == len as crate::vm::function::NativeFn as usize
+}
+
 fn len(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let v = exactly_one(vm, "len", args, kwnames)?;
     let n = vm.len_of(v)?;

@@ -142,6 +142,17 @@ extern "C" fn set_attr(obj: u64, name: u64, v: u64) -> u64 {
     with_vm(|vm| vm.set_attr(value(obj), value(name), value(v)).map(|_| Value::NONE))
 }
 
+/// Gives instance `obj` a new attribute: `shape` is the transition of its
+/// shape (which the trace guarded) by the attribute's name.
+extern "C" fn extend_attrs(obj: u64, shape: u64, v: u64) -> u64 {
+    with_vm(|_| {
+        if let Some(inst) = crate::object::instance::instance_of(value(obj)) {
+            inst.attrs.extend_to(value(shape), value(v));
+        }
+        Ok(Value::NONE)
+    })
+}
+
 extern "C" fn get_item(obj: u64, key: u64) -> u64 {
     with_vm(|vm| vm.get_item(value(obj), value(key)))
 }
@@ -239,6 +250,29 @@ extern "C" fn float_pow(a: f64, b: f64) -> f64 {
     }
 }
 
+/// The libm functions behind `math.NAME` that traces call directly (the
+/// same functions the interpreter calls, so the same results).
+pub mod libm {
+    pub extern "C" fn exp(x: f64) -> f64 {
+        x.exp()
+    }
+    pub extern "C" fn sin(x: f64) -> f64 {
+        x.sin()
+    }
+    pub extern "C" fn cos(x: f64) -> f64 {
+        x.cos()
+    }
+    pub extern "C" fn tan(x: f64) -> f64 {
+        x.tan()
+    }
+    pub extern "C" fn atan(x: f64) -> f64 {
+        x.atan()
+    }
+    pub extern "C" fn tanh(x: f64) -> f64 {
+        x.tanh()
+    }
+}
+
 /// A helper of the table below, by name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HelperKind {
@@ -248,6 +282,7 @@ pub enum HelperKind {
     Truth,
     GetAttr,
     SetAttr,
+    ExtendAttrs,
     GetItem,
     SetItem,
     Call,
@@ -261,6 +296,8 @@ pub enum HelperKind {
     IntFloorDiv,
     IntMod,
     FloatPow,
+    /// `math.NAME` of one float (a name `libm` has).
+    Math(&'static str),
 }
 
 /// One row per helper: name, address, argument count. These take and
@@ -278,6 +315,7 @@ fn row(kind: HelperKind) -> (&'static str, usize, usize) {
         Truth => ("truth", f1(truth), 1),
         GetAttr => ("getattr", f2(get_attr), 2),
         SetAttr => ("setattr", f3(set_attr), 3),
+        ExtendAttrs => ("extend_attrs", f3(extend_attrs), 3),
         GetItem => ("getitem", f2(get_item), 2),
         SetItem => ("setitem", f3(set_item), 3),
         Call => ("call", f2(call), 2),
@@ -291,6 +329,17 @@ fn row(kind: HelperKind) -> (&'static str, usize, usize) {
         IntFloorDiv => ("int_floordiv", int2(int_floordiv), 2),
         IntMod => ("int_mod", int2(int_mod), 2),
         FloatPow => ("float_pow", float_pow as extern "C" fn(f64, f64) -> f64 as usize, 2),
+        Math(name) => {
+            let f: extern "C" fn(f64) -> f64 = match name {
+                "exp" => libm::exp,
+                "sin" => libm::sin,
+                "cos" => libm::cos,
+                "tan" => libm::tan,
+                "tanh" => libm::tanh,
+                _ => libm::atan,
+            };
+            (name, f as usize, 1)
+        }
     }
 }
 
@@ -299,7 +348,7 @@ pub fn describe(kind: HelperKind) -> Helper {
     let (name, addr, argc) = row(kind);
     let ty = match kind {
         HelperKind::IntFloorDiv | HelperKind::IntMod => Type::Int,
-        HelperKind::FloatPow => Type::Float,
+        HelperKind::FloatPow | HelperKind::Math(_) => Type::Float,
         _ => Type::Word,
     };
     Helper {

@@ -154,6 +154,22 @@ fn math_1(
     Ok(Value::from_f64(r))
 }
 
+/// The unary functions compiled traces may call directly, by name, for
+/// the natives behind `math.NAME`.
+pub(crate) fn traceable_unary(f: NativeFn) -> Option<&'static str> {
+    let table: [(NativeFn, &'static str); 8] = [
+        (sqrt, "sqrt"),
+        (exp, "exp"),
+        (sin, "sin"),
+        (cos, "cos"),
+        (tan, "tan"),
+        (atan, "atan"),
+        (fabs, "fabs"),
+        (tanh, "tanh"),
+    ];
+    table.iter().find(|(g, _)| *g as usize == f as usize).map(|(_, n)| *n)
+}
+
 macro_rules! unary_functions {
     ($($name:ident => $f:expr, $overflow:expr;)*) => {
         $(

@@ -63,6 +63,15 @@ impl Attrs {
         self.slots.set(i, v)
     }
 
+    /// Adds the attribute that `child` (a transition of the current shape
+    /// by one name, which a cache saw) gives slot `len`: the cached form
+    /// of [`Attrs::set`] for a new attribute.
+    #[inline]
+    pub fn extend_to(&self, child: Value, v: Value) {
+        self.slots.push(v);
+        self.shape.set(child);
+    }
+
     /// The attribute `name` (interned str).
     pub fn get(&self, name: Value) -> Option<Value> {
         if let Some(dict) = &*self.dict.borrow() {

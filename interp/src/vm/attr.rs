@@ -113,8 +113,13 @@ impl Vm {
         let entry = code.caches[cache as usize].get();
         let shape_bits = inst.attrs.shape_value().bits();
         if entry.key == shape_bits && entry.extra == self.type_version(obj) {
-            let slot = entry.value.as_small_int().unwrap_or(0) as usize;
-            if inst.attrs.set_slot(slot, value) {
+            if let Some(slot) = entry.value.as_small_int() {
+                if inst.attrs.set_slot(slot as usize, value) {
+                    return Ok(());
+                }
+            } else {
+                // A new attribute: the cached shape transition.
+                inst.attrs.extend_to(entry.value, value);
                 return Ok(());
             }
         }
@@ -124,14 +129,26 @@ impl Vm {
             && custom_setattr.is_none_or(|m| function_of(m).is_none());
         let slot = inst.attrs.shape().slot_of(name_v);
         self.set_attr(obj, name_v, value)?;
-        if let (true, Some(slot)) = (plain, slot) {
-            if inst.attrs.shape_value().bits() == shape_bits {
-                code.caches[cache as usize].set(CacheEntry {
-                    key: shape_bits,
-                    value: Value::from_small_int(slot as i64).unwrap_or(Value::NONE),
-                    extra: ty.version(),
-                });
+        let after = inst.attrs.shape();
+        let cached = match slot {
+            Some(slot) if after.value().bits() == shape_bits => {
+                Value::from_small_int(slot as i64).unwrap_or(Value::NONE)
             }
+            // A new attribute that moved the instance one step down the
+            // transition tree.
+            None if !after.is_dict_mode()
+                && after.parent().is_some_and(|p| p.value().bits() == shape_bits) =>
+            {
+                after.value()
+            }
+            _ => Value::NONE,
+        };
+        if plain && !cached.is_none() {
+            code.caches[cache as usize].set(CacheEntry {
+                key: shape_bits,
+                value: cached,
+                extra: ty.version(),
+            });
         }
         Ok(())
     }

@@ -4,14 +4,17 @@
 
 use std::collections::HashMap;
 
-use traces::Val;
+use traces::{Op, Type, Val};
 
-use super::{abort, RecFrame, RecResult, Recorder, MAX_INLINE_DEPTH};
+use super::{abort, Kind, RecFrame, RecResult, Recorder, MAX_INLINE_DEPTH};
+use crate::builtins::functions::is_len;
 use crate::bytecode::instr::Reg;
 use crate::bytecode::CodeFlags;
 use crate::jit::helpers::HelperKind;
+use crate::object::list::LIST_LEN_OFFSET;
+use crate::object::tuple::TUPLE_LEN_OFFSET;
 use crate::object::Value;
-use crate::vm::function::{function_of, FunctionObj};
+use crate::vm::function::{function_of, native_function_of, FunctionObj, NativeFn};
 use crate::vm::Vm;
 
 /// Whether a call of `f` with `argc` positional arguments can be inlined:
@@ -61,6 +64,14 @@ impl Recorder {
             });
             return Ok(());
         }
+        if let Some(nf) = native_function_of(callee).filter(|nf| nf.receiver.is_empty()) {
+            if let [arg] = args {
+                if let Some(r) = self.call_builtin(vm, (w, callee), nf.func, *arg)? {
+                    self.write(dst, r);
+                    return Ok(());
+                }
+            }
+        }
         let mut scratch = vec![w];
         scratch.extend(words.iter().copied());
         self.store_scratch(vm, &scratch)?;
@@ -69,6 +80,70 @@ impl Recorder {
         let r = self.call_helper(HelperKind::Call, &[argc, no_names])?;
         self.write(dst, r);
         Ok(())
+    }
+
+    /// `len(x)` of a list or tuple, `math.f(x)` of a number: inline, or
+    /// `None` to call the builtin through a helper.
+    fn call_builtin(
+        &mut self,
+        vm: &Vm,
+        (w, callee): (Val, Value),
+        func: NativeFn,
+        arg: Reg,
+    ) -> RecResult<Option<Val>> {
+        let value = vm.stack[vm.frames.last().map_or(0, |f| f.base) + arg as usize];
+        let a = self.read(arg);
+        if is_len(func) {
+            let types = vm.heap.types();
+            let ty = vm.heap.type_obj(value).value();
+            let len_offset = if ty == types.list {
+                LIST_LEN_OFFSET
+            } else if ty == types.tuple {
+                TUPLE_LEN_OFFSET
+            } else {
+                return Ok(None);
+            };
+            self.guard_identity(w, callee);
+            let p = self.guard_type(a, ty);
+            let n = self.b.load(Op::LdI64, p, None, len_offset as i32);
+            return self.box_int(n).map(Some);
+        }
+        let Some(name) = crate::modules::math::traceable_unary(func) else { return Ok(None) };
+        let kind = Self::kind_of(value);
+        if !matches!(kind, Kind::Int | Kind::Float)
+            || !value
+                .as_f64()
+                .or(value.as_small_int().map(|i| i as f64))
+                .is_some_and(f64::is_finite)
+        {
+            return Ok(None);
+        }
+        self.guard_identity(w, callee);
+        self.guard_kind(a, value)?;
+        let x = self.float_of(a, kind)?;
+        let inf = self.b.kflt(f64::INFINITY);
+        let x_abs = self.b.op(Op::FAbs, Type::Float, &[x]);
+        let finite = self.b.op(Op::FLt, Type::Bool, &[x_abs, inf]);
+        self.guard(Op::GuardTrue, &[finite], 0);
+        let r = match name {
+            "sqrt" => {
+                let zero = self.b.kflt(0.0);
+                let ok = self.b.op(Op::FGe, Type::Bool, &[x, zero]);
+                self.guard(Op::GuardTrue, &[ok], 0);
+                self.b.op(Op::FSqrt, Type::Float, &[x])
+            }
+            "fabs" => x_abs,
+            _ => {
+                let id = self.helper_id(HelperKind::Math(name));
+                let r = self.b.call(id, &[x]);
+                // NaN (a domain error) or an overflow: the interpreter raises.
+                let r_abs = self.b.op(Op::FAbs, Type::Float, &[r]);
+                let ok = self.b.op(Op::FLt, Type::Bool, &[r_abs, inf]);
+                self.guard(Op::GuardTrue, &[ok], 0);
+                r
+            }
+        };
+        Ok(Some(self.box_float(r)))
     }
 
     /// `Return` from an inlined frame: the value goes to the caller's

@@ -47,7 +47,7 @@ impl Recorder {
     }
 
     /// Guards that `w` is an object of exact type `ty`; its address.
-    fn guard_type(&mut self, w: Val, ty: Value) -> Val {
+    pub(super) fn guard_type(&mut self, w: Val, ty: Value) -> Val {
         let ty_addr = address(ty);
         if !self.is_constant(w) && self.typed.insert((w, ty_addr)) {
             let bits = self.bits(w);
@@ -214,9 +214,38 @@ impl Recorder {
                 return Ok(());
             }
         }
+        if let Some((ty, shape, child)) = Self::instance_transition(vm, obj, name) {
+            self.guard_instance(w, ty, shape);
+            let child = self.constant(child.value());
+            self.call_helper(HelperKind::ExtendAttrs, &[w, child, v])?;
+            return Ok(());
+        }
         let n = self.constant(name);
         self.call_helper(HelperKind::SetAttr, &[w, n, v])?;
         Ok(())
+    }
+
+    /// For `obj.name = v` adding a plain attribute to an instance: its
+    /// class, its shape and the shape it moves to.
+    fn instance_transition(
+        vm: &Vm,
+        obj: Value,
+        name: Value,
+    ) -> Option<(Gc<TypeObj>, Gc<ShapeObj>, Gc<ShapeObj>)> {
+        let inst = instance_of(obj)?;
+        let ty = vm.heap.type_obj(obj);
+        let custom =
+            vm.heap.lookup(ty, vm.names.dunder_setattr).is_some_and(|m| function_of(m).is_some());
+        let shape = inst.attrs.shape();
+        if custom
+            || vm.heap.lookup(ty, name).is_some()
+            || shape.is_dict_mode()
+            || shape.slot_of(name).is_some()
+        {
+            return None;
+        }
+        let child = vm.heap.shape_with(shape, name)?;
+        Some((ty, shape, child))
     }
 
     /// `LoadMethod`: a function found on the class of a plain instance, or
