@@ -260,6 +260,27 @@ pub fn next_of(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
     r
 }
 
+/// The next `(count, item)` of enumerate object `it` without building the
+/// tuple (compiled traces unpack it at once); `None` when exhausted or
+/// when `it` is no enumerate.
+pub(crate) fn enumerate_next_pair(vm: &mut Vm, it: Value) -> PyResult<Option<(Value, Value)>> {
+    let Some(obj) = Gc::<BuiltinIterObj>::from_value(it) else { return Ok(None) };
+    let (iter, count) = match &*obj.state.borrow() {
+        IterState::Enumerate { iter, count } => (*iter, *count),
+        _ => return Ok(None),
+    };
+    let Some(item) = vm.iter_next(iter)? else {
+        *obj.state.borrow_mut() = IterState::Done;
+        return Ok(None);
+    };
+    let one = Value::from_small_int(1).expect("1");
+    let next_count = vm.binary_op(crate::bytecode::instr::BinOp::Add, count, one)?;
+    if let IterState::Enumerate { count: c, .. } = &mut *obj.state.borrow_mut() {
+        *c = next_count;
+    }
+    Ok(Some((count, item)))
+}
+
 fn step(vm: &mut Vm, obj: Gc<BuiltinIterObj>) -> PyResult<Option<Value>> {
     enum Plan {
         Enumerate(Value, Value),

@@ -221,6 +221,20 @@ extern "C" fn iter_next(it: u64) -> u64 {
     with_vm(|vm| Ok(vm.iter_next(value(it))?.unwrap_or(Value::EMPTY)))
 }
 
+/// The next item of enumerate `it` (its count goes to scratch[0]), or
+/// `EMPTY` when exhausted.
+extern "C" fn enumerate_next(it: u64) -> u64 {
+    with_vm(|vm| {
+        Ok(match crate::builtins::iterators::enumerate_next_pair(vm, value(it))? {
+            Some((count, item)) => {
+                vm.jit.scratch.set(0, count);
+                item
+            }
+            None => Value::EMPTY,
+        })
+    })
+}
+
 /// `a // b` of ints, b not 0 (the trace checked).
 extern "C" fn int_floordiv(a: i64, b: i64) -> i64 {
     let q = a.wrapping_div(b);
@@ -293,6 +307,7 @@ pub enum HelperKind {
     Unpack,
     GetIter,
     IterNext,
+    EnumerateNext,
     IntFloorDiv,
     IntMod,
     FloatPow,
@@ -326,6 +341,7 @@ fn row(kind: HelperKind) -> (&'static str, usize, usize) {
         Unpack => ("unpack", f2(unpack), 2),
         GetIter => ("getiter", f1(get_iter), 1),
         IterNext => ("iternext", f1(iter_next), 1),
+        EnumerateNext => ("enumerate_next", f1(enumerate_next), 1),
         IntFloorDiv => ("int_floordiv", int2(int_floordiv), 2),
         IntMod => ("int_mod", int2(int_mod), 2),
         FloatPow => ("float_pow", float_pow as extern "C" fn(f64, f64) -> f64 as usize, 2),

@@ -125,9 +125,9 @@ enum Pending {
     /// These slots of the current frame become constants (their value
     /// after the instruction ran, proven by the guards recorded before).
     Constants(Vec<Reg>),
-    /// A conditional jump on `cond`, resuming at `snap` if the trace must
-    /// go the other way.
-    Branch { cond: Val, snap: SnapId, target: u32, jumps_if: bool },
+    /// The conditional jump at `at` on bool `cond` (jumping to `target`
+    /// when it is `jumps_if`).
+    Branch { cond: Val, at: u32, target: u32, jumps_if: bool },
     /// `next()` of an iterator gave an item if `more`; else the loop ends
     /// (at `exit`, resuming at `snap`).
     ForIter { more: Val, snap: SnapId, exit: u32 },
@@ -147,6 +147,9 @@ pub struct Recorder {
     /// (word, type address) pairs already guarded.
     typed: HashSet<(Val, u64)>,
     pending: Option<Pending>,
+    /// A pair a `ForIter` produced without a tuple, for the
+    /// `UnpackSequence` right after it: (temporary, first, second).
+    pair: Option<(Reg, Val, Val)>,
     recorded: usize,
     /// Where recording started (the header, or a side trace's start).
     start: u32,
@@ -185,6 +188,7 @@ impl Recorder {
             bools: HashMap::new(),
             typed: HashSet::new(),
             pending: None,
+            pair: None,
             recorded: 0,
             start,
         };
@@ -241,6 +245,19 @@ impl Recorder {
             frames.push(SnapFrame { pc: f.pc, base: depth as u32, slots });
         }
         self.b.snapshot(Snapshot { frames, virtuals: vec![] })
+    }
+
+    /// Guards that bool `cond` is `truth`, as it was when the branch at
+    /// the current pc was `taken` (to `target`) or not. The exit resumes
+    /// at the other successor: the branch is decided, and the pc differs
+    /// from the trace's own start, so a side trace can grow there.
+    fn branch_guard(&mut self, cond: Val, truth: bool, taken: bool, target: u32) {
+        let at = self.frame().pc;
+        let other = if taken { at + 1 } else { target };
+        self.frame().pc = other;
+        let s = self.snap();
+        self.frame().pc = at;
+        self.b.guard(if truth { Op::GuardTrue } else { Op::GuardFalse }, &[cond], 0, s);
     }
 
     fn guard(&mut self, op: Op, args: &[Val], imm: i64) -> Option<Val> {
@@ -315,10 +332,9 @@ impl Recorder {
                     self.write(dst, w);
                 }
             }
-            Some(Pending::Branch { cond, snap, target, jumps_if }) => {
-                let truth = (pc == target) == jumps_if;
-                let op = if truth { Op::GuardTrue } else { Op::GuardFalse };
-                self.b.guard(op, &[cond], 0, snap);
+            Some(Pending::Branch { cond, at, target, jumps_if }) => {
+                let taken = pc == target && pc != at + 1;
+                self.branch_guard(cond, taken == jumps_if, taken, target);
             }
             Some(Pending::ForIter { more, snap, exit }) => {
                 if pc == exit {
@@ -394,7 +410,8 @@ impl Recorder {
                 self.write(dst, w);
             }
             Instr::Jump { .. } => {}
-            Instr::JumpIfTrue { cond, .. } | Instr::JumpIfFalse { cond, .. } => {
+            Instr::JumpIfTrue { cond, target } | Instr::JumpIfFalse { cond, target } => {
+                let jumps_if = matches!(instr, Instr::JumpIfTrue { .. });
                 let w = self.read(cond);
                 let value = slot(cond);
                 let kind = self.guard_kind(w, value)?;
@@ -406,20 +423,14 @@ impl Recorder {
                     Kind::Other => {
                         // `__bool__` or `__len__` may run: the direction is
                         // known once the interpreter has taken the branch.
-                        let s = self.snap();
                         let cond = self.truth(w, kind, value)?;
-                        let target = match instr {
-                            Instr::JumpIfTrue { target, .. }
-                            | Instr::JumpIfFalse { target, .. } => target,
-                            _ => 0,
-                        };
-                        let jumps_if = matches!(instr, Instr::JumpIfTrue { .. });
-                        self.pending = Some(Pending::Branch { cond, snap: s, target, jumps_if });
+                        let at = self.frame().pc;
+                        self.pending = Some(Pending::Branch { cond, at, target, jumps_if });
                         return Ok(Step::Continue);
                     }
                 };
                 let b = self.truth(w, kind, value)?;
-                self.guard(if truth { Op::GuardTrue } else { Op::GuardFalse }, &[b], 0);
+                self.branch_guard(b, truth, truth == jumps_if, target);
             }
             Instr::Loop { target } => {
                 if depth > 0 {

@@ -396,6 +396,22 @@ impl Recorder {
             Some(Seq::List)
         } else if ty == types.tuple_iterator {
             Some(Seq::Tuple)
+        } else if ty == types.enumerate && self.unpacks_pair(dst) {
+            // `for i, x in enumerate(...)`: no tuple is built; the unpacking
+            // that follows takes the count and the item.
+            self.guard_type(w, ty);
+            let r = self.call_helper(HelperKind::EnumerateNext, &[w])?;
+            let bits = self.bits(r);
+            let empty = self.b.kint(EMPTY_BITS as i64);
+            let more = self.b.op(Op::Ne, Type::Bool, &[bits, empty]);
+            let snap = self.snap_after_loop(exit, None);
+            self.pending = Some(Pending::ForIter { more, snap, exit });
+            let scratch = self.b.kref(vm.jit.scratch.address());
+            let count = self.b.load(Op::LdWord, scratch, None, 0);
+            let none = self.b.kword(NONE_BITS);
+            self.write(dst, none);
+            self.pair = Some((dst, count, r));
+            return Ok(());
         } else {
             let r = self.call_helper(HelperKind::IterNext, &[w])?;
             let bits = self.bits(r);
@@ -468,6 +484,25 @@ impl Recorder {
         Ok(())
     }
 
+    /// Whether the instruction after the current one unpacks temporary
+    /// `dst` into two targets (and nothing else reads it).
+    fn unpacks_pair(&mut self, dst: Reg) -> bool {
+        let code = self.frame().code;
+        let pc = self.frame().pc as usize;
+        let unit = &code.unit;
+        let named = unit.local_names.len()
+            + unit
+                .cells
+                .iter()
+                .chain(&unit.frees)
+                .filter(|(_, s)| *s as usize >= unit.local_names.len())
+                .count();
+        let temp =
+            dst as usize >= named && !unit.cells.iter().chain(&unit.frees).any(|(_, s)| *s == dst);
+        let next = unit.instrs.get(pc + 1).copied();
+        temp && matches!(next, Some(crate::bytecode::Instr::UnpackSequence { src, count: 2, .. }) if src == dst)
+    }
+
     /// A snapshot resuming at `exit`, after the loop, with iterator `iter`
     /// to be marked exhausted.
     fn snap_after_loop(&mut self, exit: u32, iter: Option<Val>) -> traces::trace::SnapId {
@@ -516,6 +551,11 @@ impl Recorder {
         start: Reg,
         count: u16,
     ) -> RecResult {
+        if let Some((_, first, second)) = self.pair.take() {
+            self.write(start, first);
+            self.write(start + 1, second);
+            return Ok(());
+        }
         let types = vm.heap.types();
         let ty = vm.heap.type_obj(src).value();
         let seq = if ty == types.list && list_of(src).is_some() {
