@@ -74,6 +74,7 @@ pub fn install(vm: &mut Vm) {
     seq_methods::install(vm);
     str_methods::install(vm);
     map_methods::install(vm);
+    crate::vm::mapping_proxy::install(vm);
     set_methods::install(vm);
     number_methods::install(vm);
     bytes_methods::install(vm);

@@ -240,6 +240,10 @@ impl Vm {
                 }
             }
             ObjKind::Wrapper => {
+                if let Some(m) = self.proxied_mapping(v) {
+                    let inner = self.with_temp(m, |vm| vm.repr_of_value(m))?;
+                    return Ok(format!("mappingproxy({inner})"));
+                }
                 let tname = self.type_name(v);
                 let items = self.collect_iterable(v)?;
                 let guard = format!("{tname}(...)");
@@ -336,6 +340,9 @@ impl Vm {
         }
         if let Some(s) = str_of(v) {
             return Ok(s.as_str().to_string());
+        }
+        if let Some(m) = self.proxied_mapping(v) {
+            return self.with_temp(m, |vm| vm.str_of_value(m));
         }
         if let Some(e) = exception_of(v) {
             // BaseException.__str__, whatever `__repr__` the class has.
