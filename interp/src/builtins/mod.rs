@@ -7,6 +7,7 @@
 //! | module | owns |
 //! |---|---|
 //! | [`functions`] | the builtin functions: `print`, `len`, `isinstance`, ... |
+//! | [`source_exec`] | `compile`, `exec`, `eval` |
 //! | [`constructors`] | `__new__` of the built-in types: `int(...)`, `list(...)`, ... |
 //! | [`object_methods`] | methods of `object` and `type` |
 //! | [`protocol_methods`] | `__getitem__`, `__len__`, `__contains__`, ... of the built-in containers |
@@ -32,6 +33,7 @@ pub mod object_methods;
 pub mod protocol_methods;
 pub mod seq_methods;
 pub mod set_methods;
+pub mod source_exec;
 pub mod str_chars;
 pub mod str_format;
 pub mod str_methods;
@@ -89,6 +91,7 @@ pub fn install(vm: &mut Vm) {
         set_builtin(vm, name, ty);
     }
     functions::install(vm);
+    source_exec::install(vm);
     let open = native(vm, "open", crate::modules::files::builtin_open);
     set_builtin(vm, "open", open);
     // `memoryview` is a class (the standard library registers it with the

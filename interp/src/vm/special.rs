@@ -78,6 +78,11 @@ impl Vm {
                 "__context__" => Some(e.context.get()),
                 "__traceback__" => Some(e.traceback.get()),
                 "__suppress_context__" => Some(Value::from_bool(e.suppress_context.get())),
+                // StopIteration.__init__ sets `value`; exceptions made
+                // natively may not have it stored.
+                "value" if self.heap.is_instance(obj, self.heap.types().stop_iteration) => {
+                    Some(e.args().first().copied().unwrap_or(Value::NONE))
+                }
                 "code" if self.heap.is_instance(obj, self.heap.types().system_exit) => {
                     let args = e.args();
                     Some(match args.len() {
