@@ -196,33 +196,21 @@ class deque:
 
     # ---- searching
 
-    def __iter__(self):
+    def _walk(self, first, second):
         state = self._state
-        for x in reversed(self._front):
-            if self._state != state:
-                break
-            yield x
-        else:
-            for x in self._back:
+        for part in (first, second):
+            for x in part:
                 if self._state != state:
                     break
                 yield x
         if self._state != state:
             raise RuntimeError("deque mutated during iteration")
 
+    def __iter__(self):
+        return self._walk(reversed(self._front), self._back)
+
     def __reversed__(self):
-        state = self._state
-        for x in reversed(self._back):
-            if self._state != state:
-                break
-            yield x
-        else:
-            for x in self._front:
-                if self._state != state:
-                    break
-                yield x
-        if self._state != state:
-            raise RuntimeError("deque mutated during iteration")
+        return self._walk(reversed(self._back), self._front)
 
     def __contains__(self, x):
         state = self._state
