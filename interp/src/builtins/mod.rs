@@ -10,6 +10,7 @@
 //! | [`source_exec`] | `compile`, `exec`, `eval` |
 //! | [`constructors`] | `__new__` of the built-in types: `int(...)`, `list(...)`, ... |
 //! | [`object_methods`] | methods of `object` and `type` |
+//! | [`object_reduce`] | `object.__reduce_ex__`/`__reduce__`: what `copy` and `pickle` use |
 //! | [`protocol_methods`] | `__getitem__`, `__len__`, `__contains__`, ... of the built-in containers |
 //! | [`seq_methods`] | methods of list and tuple |
 //! | [`str_methods`] | methods of str |
@@ -30,6 +31,7 @@ pub mod iterators;
 pub mod map_methods;
 pub mod number_methods;
 pub mod object_methods;
+pub mod object_reduce;
 pub mod protocol_methods;
 pub mod seq_methods;
 pub mod set_methods;
@@ -71,6 +73,7 @@ pub fn set_type_attr(vm: &Vm, ty: Value, name: &str, v: Value) {
 /// Installs the builtins module, the built-in types' methods and `sys`.
 pub fn install(vm: &mut Vm) {
     object_methods::install(vm);
+    object_reduce::install(vm);
     protocol_methods::install(vm);
     constructors::install(vm);
     seq_methods::install(vm);
