@@ -521,52 +521,6 @@ def gen_mixed():
     write("mixed_ops.txt", rows)
 
 
-# ---------------------------------------------------------------- Unicode tables
-
-TABLES = os.path.join(HERE, "..", "interp", "src", "number", "unicode_tables.rs")
-
-
-def ranges(predicate):
-    found, start = [], None
-    for c in range(0x110001):
-        hit = c < 0x110000 and predicate(chr(c))
-        if hit and start is None:
-            start = c
-        if not hit and start is not None:
-            found.append((start, c - 1))
-            start = None
-    return found
-
-
-def gen_unicode_tables():
-    import unicodedata
-    zeros = [c for c in range(0x110000) if unicodedata.decimal(chr(c), -1) == 0]
-    assert all(unicodedata.decimal(chr(z + d), -1) == d for z in zeros for d in range(10))
-    spaces = [c for c in range(0x110000) if chr(c).isspace()]
-    unprintable = ranges(lambda ch: not ch.isprintable())
-
-    def table(values, per_line):
-        lines = []
-        for i in range(0, len(values), per_line):
-            lines.append("    " + " ".join(values[i:i + per_line]))
-        return "\n".join(lines)
-
-    with open(TABLES, "w", newline="\n") as out:
-        out.write("//! Unicode facts of Python 3.8's database (Unicode %s), written by\n" % unicodedata.unidata_version)
-        out.write("//! `tools/gen_number_data.py`; do not edit.\n\n")
-        out.write("/// The digit zero of each run of ten decimal digits (category Nd).\n")
-        out.write("#[rustfmt::skip]\npub const DECIMAL_ZEROS: [u32; %d] = [\n%s\n];\n\n" % (
-            len(zeros), table(["0x%X," % z for z in zeros], 8)))
-        out.write("/// The characters for which `str.isspace()` is true.\n")
-        out.write("#[rustfmt::skip]\npub const SPACES: [u32; %d] = [\n%s\n];\n\n" % (
-            len(spaces), table(["0x%X," % c for c in spaces], 8)))
-        out.write("/// Inclusive ranges of the characters for which `str.isprintable()` is false.\n")
-        out.write("#[rustfmt::skip]\npub const UNPRINTABLE: [(u32, u32); %d] = [\n%s\n];\n" % (
-            len(unprintable), table(["(0x%X, 0x%X)," % r for r in unprintable], 4)))
-    print("unicode_tables.rs: %d decimal runs, %d spaces, %d unprintable ranges" % (
-        len(zeros), len(spaces), len(unprintable)))
-
-
 def gen_reprs():
     rows = []
     pieces = ["a", "'", '"', "\\", "\n", "\t", "\r", "\x00", "\x7f", "\x85", "\xa0", "\xad", "\xe9", "\u0378",
@@ -583,7 +537,6 @@ def gen_reprs():
 def main():
     os.makedirs(OUT, exist_ok=True)
     gen_reprs()
-    gen_unicode_tables()
     gen_floats()
     float_ops_rows()
     gen_fromhex()

@@ -91,6 +91,56 @@ def main():
     emit_ranges(lines, "CJK_UNIFIED_IDEOGRAPHS", "Ranges named algorithmically `CJK UNIFIED IDEOGRAPH-XXXX`.",
                 ranges(lambda cp: unicodedata.name(chr(cp), "").startswith("CJK UNIFIED IDEOGRAPH-")))
 
+    # Character classes of str.isX() for one character, and the pieces
+    # of the case algorithms (Cased, Case_Ignorable are not exposed by
+    # unicodedata: they are read off how str.lower() treats a final sigma).
+    def cased(c):
+        return c.isupper() or c.islower() or unicodedata.category(c) == "Lt"
+
+    def case_ignorable(c):
+        if cased(c):
+            return ("1" + c + "\u03a3").lower()[-1] == "\u03c3"
+        return ("A" + c + "\u03a3").lower()[-1] == "\u03c2"
+
+    chars = [chr(cp) for cp in range(MAX)]
+    for name, doc, pred in [
+        ("ALPHA", "`str.isalpha()`", str.isalpha),
+        ("DECIMAL", "`str.isdecimal()`", str.isdecimal),
+        ("DIGIT", "`str.isdigit()`", str.isdigit),
+        ("NUMERIC", "`str.isnumeric()`", str.isnumeric),
+        ("SPACE", "`str.isspace()`", str.isspace),
+        ("UPPERCASE", "`str.isupper()` of one character (Uppercase)", str.isupper),
+        ("LOWERCASE", "`str.islower()` of one character (Lowercase)", str.islower),
+        ("TITLECASE", "titlecase letters (category Lt)", lambda c: unicodedata.category(c) == "Lt"),
+        ("CASED", "Cased characters", cased),
+        ("CASE_IGNORABLE", "Case_Ignorable characters", case_ignorable),
+    ]:
+        emit_ranges(lines, name, "Code points of %s." % doc, ranges(lambda cp: not is_surrogate(cp) and pred(chars[cp])))
+    zeros = [cp for cp in range(MAX) if unicodedata.decimal(chars[cp], None) == 0]
+    lines.append("/// The digit zero of each run of ten decimal digits, sorted.")
+    lines.append("pub static DECIMAL_ZEROS: &[u32] = &[")
+    for i in range(0, len(zeros), 8):
+        lines.append("    " + " ".join("0x%X," % z for z in zeros[i:i + 8]))
+    lines.append("];")
+    lines.append("")
+    for name, doc, mapping, fallback in [
+        ("UPPER_MAP", "full uppercase (`str.upper()`)", str.upper, None),
+        ("LOWER_MAP", "full lowercase (`str.lower()`, sigma as not final)", str.lower, None),
+        ("TITLE_MAP", "full titlecase where it differs from the uppercase", str.title, str.upper),
+        ("FOLD_MAP", "case folding where it differs from the lowercase", str.casefold, str.lower),
+    ]:
+        lines.append("/// Code points with a %s mapping, sorted." % doc)
+        lines.append("pub static %s: &[(u32, &str)] = &[" % name)
+        for cp in range(MAX):
+            if is_surrogate(cp):
+                continue
+            c = chars[cp]
+            mapped = mapping(c)
+            if mapped != (fallback(c) if fallback else c):
+                lines.append("    (0x%X, \"%s\")," % (cp, "".join("\\u{%x}" % ord(m) for m in mapped)))
+        lines.append("];")
+        lines.append("")
+
     # Single-byte source encodings (CPython's charmap codecs that keep ASCII).
     import encodings.aliases
     import importlib

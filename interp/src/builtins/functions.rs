@@ -52,8 +52,6 @@ pub fn install(vm: &mut Vm) {
         ("dir", dir),
         ("__build_class__", build_class),
         ("__import__", import),
-        ("exec", exec),
-        ("eval", eval),
         ("input", input),
     ];
     for (name, f) in table {
@@ -300,10 +298,24 @@ fn next(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             vm.type_error(&format!("'{}' object is not an iterator", vm.type_name(args[0])))
         );
     }
-    match vm.iter_next(args[0])? {
-        Some(v) => Ok(v),
-        None if args.len() == 2 => Ok(args[1]),
-        None => Err(PyErr::with_args(&vm.heap, vm.heap.types().stop_iteration, &[])),
+    // The StopIteration a generator or `__next__` raises keeps its value.
+    let it = args[0];
+    let step = if vm.is_generator(it) {
+        vm.gen_resume(it, Value::NONE, None).and_then(|s| s.into_result(vm))
+    } else if vm.heap.type_obj(it).is_heap_type() {
+        vm.call_method_by_name(it, "__next__", &[])
+    } else {
+        match vm.iter_next(it) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => Err(PyErr::with_args(&vm.heap, vm.heap.types().stop_iteration, &[])),
+            Err(e) => Err(e),
+        }
+    };
+    match step {
+        Err(e) if args.len() == 2 && e.matches(&vm.heap, vm.heap.types().stop_iteration) => {
+            Ok(args[1])
+        }
+        other => other,
     }
 }
 
@@ -786,70 +798,6 @@ fn import(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         None => fromlist,
     };
     vm.import_name(name, globals, fromlist, level)
-}
-
-/// `exec(source, globals=None, locals=None)` and `eval(...)`.
-fn exec_or_eval(vm: &mut Vm, args: &[Value], kwnames: &[Value], is_eval: bool) -> PyResult {
-    let fname = if is_eval { "eval" } else { "exec" };
-    let args = arg_range(vm, fname, args, kwnames, 1, 3)?;
-    let caller = vm.caller_frame().map(|f| (f.globals, f.locals));
-    let (mut globals, mut locals) = match caller {
-        Some((g, l)) => (g, if l.is_none() { vm.caller_locals()? } else { l }),
-        None => (vm.heap.new_dict(), Value::NONE),
-    };
-    if let Some(&g) = args.get(1) {
-        if !g.is_none() {
-            if !vm.is_dict(g) {
-                return Err(vm.type_error(&format!(
-                    "{fname}() globals must be a dict, not {}",
-                    vm.type_name(g)
-                )));
-            }
-            globals = g;
-            locals = g;
-        }
-    }
-    if let Some(&l) = args.get(2) {
-        if !l.is_none() {
-            locals = l;
-        }
-    }
-    let source = args[0];
-    if let Some(code) = crate::vm::code::code_of(source) {
-        return vm.run_code(code.value(), globals, locals);
-    }
-    let text = match (str_of(source), crate::object::bytes::bytes_of(source)) {
-        (Some(s), _) => s.as_str().as_bytes().to_vec(),
-        (_, Some(b)) => b.as_bytes().to_vec(),
-        _ => {
-            return Err(
-                vm.type_error(&format!("{fname}() arg 1 must be a string, bytes or code object"))
-            )
-        }
-    };
-    let filename = "<string>";
-    let mode = if is_eval { crate::parse::Mode::Expression } else { crate::parse::Mode::Module };
-    let text = if is_eval {
-        let s = String::from_utf8_lossy(&text);
-        s.trim_start_matches([' ', '\t']).as_bytes().to_vec()
-    } else {
-        text
-    };
-    let module =
-        crate::parse::parse_bytes(&text, filename, mode).map_err(|e| vm.syntax_error_value(&e))?;
-    let unit = crate::compile::compile(&module, filename, 0)
-        .map_err(|e| vm.compile_error_value(&e, &text))?;
-    let code = crate::vm::code::load_code(&vm.heap, vm.heap.types().code, &unit);
-    let r = vm.run_code(code.value(), globals, locals)?;
-    Ok(if is_eval { r } else { Value::NONE })
-}
-
-fn exec(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    exec_or_eval(vm, args, kwnames, false)
-}
-
-fn eval(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    exec_or_eval(vm, args, kwnames, true)
 }
 
 fn input(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

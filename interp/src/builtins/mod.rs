@@ -7,8 +7,10 @@
 //! | module | owns |
 //! |---|---|
 //! | [`functions`] | the builtin functions: `print`, `len`, `isinstance`, ... |
+//! | [`source_exec`] | `compile`, `exec`, `eval` |
 //! | [`constructors`] | `__new__` of the built-in types: `int(...)`, `list(...)`, ... |
 //! | [`object_methods`] | methods of `object` and `type` |
+//! | [`object_reduce`] | `object.__reduce_ex__`/`__reduce__`: what `copy` and `pickle` use |
 //! | [`protocol_methods`] | `__getitem__`, `__len__`, `__contains__`, ... of the built-in containers |
 //! | [`seq_methods`] | methods of list and tuple |
 //! | [`str_methods`] | methods of str |
@@ -29,9 +31,11 @@ pub mod iterators;
 pub mod map_methods;
 pub mod number_methods;
 pub mod object_methods;
+pub mod object_reduce;
 pub mod protocol_methods;
 pub mod seq_methods;
 pub mod set_methods;
+pub mod source_exec;
 pub mod str_chars;
 pub mod str_format;
 pub mod str_methods;
@@ -69,11 +73,13 @@ pub fn set_type_attr(vm: &Vm, ty: Value, name: &str, v: Value) {
 /// Installs the builtins module, the built-in types' methods and `sys`.
 pub fn install(vm: &mut Vm) {
     object_methods::install(vm);
+    object_reduce::install(vm);
     protocol_methods::install(vm);
     constructors::install(vm);
     seq_methods::install(vm);
     str_methods::install(vm);
     map_methods::install(vm);
+    crate::vm::mapping_proxy::install(vm);
     set_methods::install(vm);
     number_methods::install(vm);
     bytes_methods::install(vm);
@@ -88,6 +94,7 @@ pub fn install(vm: &mut Vm) {
         set_builtin(vm, name, ty);
     }
     functions::install(vm);
+    source_exec::install(vm);
     let open = native(vm, "open", crate::modules::files::builtin_open);
     set_builtin(vm, "open", open);
     // `memoryview` is a class (the standard library registers it with the

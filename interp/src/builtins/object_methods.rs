@@ -29,6 +29,7 @@ pub fn install(vm: &mut Vm) {
     let type_ = vm.heap.types().type_;
     add_method(vm, type_, "__init__", type_init);
     add_method(vm, type_, "mro", type_mro);
+    add_method(vm, type_, "__call__", type_call);
     add_method(vm, type_, "__subclasses__", type_subclasses);
     add_method(vm, type_, "__instancecheck__", type_instancecheck);
     add_method(vm, type_, "__subclasscheck__", type_subclasscheck);
@@ -208,4 +209,17 @@ fn type_subclasscheck(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 
 fn type_prepare(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(vm.heap.new_dict())
+}
+
+/// `type.__call__(cls, *args, **kwargs)`: make and initialise an instance
+/// (or `type(x)` for `type` itself), skipping any metaclass `__call__`.
+fn type_call(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let Some(cls) = args.first().and_then(|&c| Gc::<TypeObj>::from_value(c)) else {
+        return Err(vm.type_error("descriptor '__call__' requires a 'type' object"));
+    };
+    let rest = &args[1..];
+    if cls.value() == vm.heap.types().type_ && rest.len() == 1 && kwnames.is_empty() {
+        return Ok(vm.heap.type_of(rest[0]));
+    }
+    vm.type_call_default(cls, rest, kwnames)
 }

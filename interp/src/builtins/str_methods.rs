@@ -768,8 +768,10 @@ fn map_chars(
 }
 
 fn upper(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let s = no_args(vm, args, kwnames, "upper")?;
-    Ok(new_str(vm, s.as_str().to_uppercase()))
+    map_chars(vm, args, kwnames, "upper", |out, cs, i, _| {
+        chars::push_upper(out, cs[i]);
+        false
+    })
 }
 
 fn lower(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

@@ -1,128 +1,134 @@
 """_collections for tachyon: deque and defaultdict after CPython 3.8's
-Modules/_collectionsmodule.c (results, reprs, messages). deque keeps its
-items in a list: popleft and appendleft are O(n) until a native version."""
+Modules/_collectionsmodule.c (results, reprs, messages).
+
+A deque is two lists back to back: `_front` holds the left part reversed,
+`_back` the right part, so appends and pops at either end are list
+appends and pops at the end of a list: O(1). When one end runs dry, half
+of the other list moves over, which keeps every operation amortised O(1)
+(each move of k items is paid for by the k pops before the next one).
+`_state` counts mutations, as CPython's `deque->state` does, so that an
+iterator sees a deque changed under it."""
+
+
+_repr_running = set()
+
+
+def _as_maxlen(maxlen):
+    if maxlen is None:
+        return None
+    if not isinstance(maxlen, int):
+        raise TypeError("an integer is required")
+    if maxlen < 0:
+        raise ValueError("maxlen must be non-negative")
+    return maxlen
 
 
 class deque:
     __module__ = "collections"
+    __slots__ = ("_front", "_back", "_maxlen", "_state", "__weakref__")
+
     def __init__(self, iterable=(), maxlen=None):
-        if maxlen is not None:
-            if not isinstance(maxlen, int):
-                raise TypeError("an integer is required")
-            if maxlen < 0:
-                raise ValueError("maxlen must be non-negative")
-        self._maxlen = maxlen
-        self._items = []
+        self._maxlen = _as_maxlen(maxlen)
+        if getattr(self, "_state", None) is None:
+            self._state = 0
+        self._front = []
+        self._back = []
+        self._state += 1
         self.extend(iterable)
 
     @property
     def maxlen(self):
         return self._maxlen
 
-    def _trim_left(self):
-        if self._maxlen is not None and len(self._items) > self._maxlen:
-            del self._items[:len(self._items) - self._maxlen]
+    @maxlen.setter
+    def maxlen(self, value):
+        raise AttributeError("attribute 'maxlen' of 'collections.deque' objects is not writable")
 
-    def _trim_right(self):
-        if self._maxlen is not None and len(self._items) > self._maxlen:
-            del self._items[self._maxlen:]
+    # ---- the two ends
+
+    def _refill_front(self):
+        back = self._back
+        half = (len(back) + 1) // 2
+        front = back[:half]
+        front.reverse()
+        self._front = front
+        self._back = back[half:]
+
+    def _refill_back(self):
+        front = self._front
+        half = (len(front) + 1) // 2
+        back = front[:half]
+        back.reverse()
+        self._back = back
+        self._front = front[half:]
 
     def append(self, x):
-        self._items.append(x)
-        self._trim_left()
+        self._state += 1
+        self._back.append(x)
+        if self._maxlen is not None and len(self._front) + len(self._back) > self._maxlen:
+            self.popleft()
 
     def appendleft(self, x):
-        self._items.insert(0, x)
-        self._trim_right()
+        self._state += 1
+        self._front.append(x)
+        if self._maxlen is not None and len(self._front) + len(self._back) > self._maxlen:
+            self.pop()
+
+    def pop(self):
+        if not self._back:
+            if not self._front:
+                raise IndexError("pop from an empty deque")
+            self._refill_back()
+        self._state += 1
+        return self._back.pop()
+
+    def popleft(self):
+        if not self._front:
+            if not self._back:
+                raise IndexError("pop from an empty deque")
+            self._refill_front()
+        self._state += 1
+        return self._front.pop()
 
     def extend(self, iterable):
         if iterable is self:
             iterable = list(iterable)
+        if self._maxlen == 0:
+            for _ in iterable:
+                pass
+            return
+        append = self.append
         for x in iterable:
-            self.append(x)
+            append(x)
 
     def extendleft(self, iterable):
         if iterable is self:
             iterable = list(iterable)
+        if self._maxlen == 0:
+            for _ in iterable:
+                pass
+            return
+        appendleft = self.appendleft
         for x in iterable:
-            self.appendleft(x)
-
-    def pop(self):
-        if not self._items:
-            raise IndexError("pop from an empty deque")
-        return self._items.pop()
-
-    def popleft(self):
-        if not self._items:
-            raise IndexError("pop from an empty deque")
-        return self._items.pop(0)
+            appendleft(x)
 
     def clear(self):
-        self._items.clear()
+        self._state += 1
+        self._front = []
+        self._back = []
 
-    def copy(self):
-        return self.__copy__()
-
-    def __copy__(self):
-        return type(self)(self._items, self._maxlen)
-
-    def count(self, x):
-        return self._items.count(x)
-
-    def index(self, x, start=0, stop=None):
-        items = self._items
-        n = len(items)
-        stop = n if stop is None else stop
-        if start < 0:
-            start = max(start + n, 0)
-        if stop < 0:
-            stop = max(stop + n, 0)
-        for i in range(start, min(stop, n)):
-            if items[i] is x or items[i] == x:
-                return i
-        raise ValueError(repr(x) + " is not in deque")
-
-    def insert(self, i, x):
-        if self._maxlen is not None and len(self._items) >= self._maxlen:
-            raise IndexError("deque already at its maximum size")
-        self._items.insert(i, x)
-
-    def remove(self, value):
-        for i, item in enumerate(self._items):
-            if item is value or item == value:
-                del self._items[i]
-                return
-        raise ValueError("deque.remove(x): x not in deque")
-
-    def reverse(self):
-        self._items.reverse()
-
-    def rotate(self, n=1):
-        items = self._items
-        if len(items) > 1:
-            n %= len(items)
-            if n:
-                self._items = items[-n:] + items[:-n]
+    # ---- positions
 
     def __len__(self):
-        return len(self._items)
+        return len(self._front) + len(self._back)
 
     def __bool__(self):
-        return bool(self._items)
-
-    def __iter__(self):
-        return iter(list(self._items))
-
-    def __reversed__(self):
-        return iter(self._items[::-1])
-
-    def __contains__(self, x):
-        return x in self._items
+        return bool(self._front) or bool(self._back)
 
     def _index(self, i):
         if not isinstance(i, int):
             raise TypeError("sequence index must be integer, not '" + type(i).__name__ + "'")
-        n = len(self._items)
+        n = len(self._front) + len(self._back)
         if i < 0:
             i += n
         if not 0 <= i < n:
@@ -130,48 +136,182 @@ class deque:
         return i
 
     def __getitem__(self, i):
-        return self._items[self._index(i)]
+        i = self._index(i)
+        front = self._front
+        if i < len(front):
+            return front[len(front) - 1 - i]
+        return self._back[i - len(front)]
 
     def __setitem__(self, i, x):
-        self._items[self._index(i)] = x
+        i = self._index(i)
+        front = self._front
+        if i < len(front):
+            front[len(front) - 1 - i] = x
+        else:
+            self._back[i - len(front)] = x
 
     def __delitem__(self, i):
-        del self._items[self._index(i)]
+        i = self._index(i)
+        self._state += 1
+        front = self._front
+        if i < len(front):
+            del front[len(front) - 1 - i]
+        else:
+            del self._back[i - len(front)]
+
+    def _items(self):
+        items = self._front[::-1]
+        items.extend(self._back)
+        return items
+
+    def _replace(self, items):
+        self._state += 1
+        self._front = []
+        self._back = items
+
+    def rotate(self, n=1):
+        length = len(self)
+        if length <= 1:
+            return
+        n %= length
+        if n == 0:
+            return
+        if n <= length // 2:
+            for _ in range(n):
+                self.appendleft(self.pop())
+        else:
+            for _ in range(length - n):
+                self.append(self.popleft())
+
+    def reverse(self):
+        self._state += 1
+        self._front, self._back = self._back, self._front
+
+    def insert(self, i, x):
+        if self._maxlen is not None and len(self) >= self._maxlen:
+            raise IndexError("deque already at its maximum size")
+        items = self._items()
+        items.insert(i, x)
+        self._replace(items)
+
+    # ---- searching
+
+    def _walk(self, first, second):
+        state = self._state
+        for part in (first, second):
+            for x in part:
+                if self._state != state:
+                    break
+                yield x
+        if self._state != state:
+            raise RuntimeError("deque mutated during iteration")
+
+    def __iter__(self):
+        return self._walk(reversed(self._front), self._back)
+
+    def __reversed__(self):
+        return self._walk(reversed(self._back), self._front)
+
+    def __contains__(self, x):
+        state = self._state
+        for item in self._items():
+            if item is x or item == x:
+                return True
+            if self._state != state:
+                raise RuntimeError("deque mutated during iteration")
+        return False
+
+    def count(self, x):
+        state = self._state
+        found = 0
+        for item in self._items():
+            if item is x or item == x:
+                found += 1
+            if self._state != state:
+                raise RuntimeError("deque mutated during iteration")
+        return found
+
+    def index(self, x, start=0, stop=None):
+        items = self._items()
+        n = len(items)
+        if stop is None:
+            stop = n
+        if start < 0:
+            start = max(start + n, 0)
+        if stop < 0:
+            stop = max(stop + n, 0)
+        state = self._state
+        for i in range(start, min(stop, n)):
+            item = items[i]
+            if item is x or item == x:
+                return i
+            if self._state != state:
+                raise RuntimeError("deque mutated during iteration")
+        raise ValueError(repr(x) + " is not in deque")
+
+    def remove(self, value):
+        items = self._items()
+        state = self._state
+        for i, item in enumerate(items):
+            if item is value or item == value:
+                if self._state != state:
+                    raise IndexError("deque mutated during remove().")
+                del items[i]
+                self._replace(items)
+                return
+        raise ValueError("deque.remove(x): x not in deque")
+
+    # ---- whole deques
+
+    def copy(self):
+        return self.__copy__()
+
+    def __copy__(self):
+        if self._maxlen is None:
+            return type(self)(self)
+        return type(self)(self, self._maxlen)
+
+    def __reduce__(self):
+        if self._maxlen is None:
+            return type(self), (), None, iter(self)
+        return type(self), ((), self._maxlen), None, iter(self)
 
     def __repr__(self):
+        key = id(self)
+        if key in _repr_running:
+            return "[...]"
+        _repr_running.add(key)
+        try:
+            text = repr(self._items())
+        finally:
+            _repr_running.discard(key)
+        name = type(self).__name__
         if self._maxlen is None:
-            return "deque(" + repr(self._items) + ")"
-        return "deque(" + repr(self._items) + ", maxlen=" + str(self._maxlen) + ")"
+            return name + "(" + text + ")"
+        return name + "(" + text + ", maxlen=" + str(self._maxlen) + ")"
+
+    def _compare(self, other, op):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return op(self._items(), other._items())
 
     def __eq__(self, other):
-        if not isinstance(other, deque):
-            return NotImplemented
-        return self._items == other._items
+        return self._compare(other, lambda a, b: a == b)
 
     def __ne__(self, other):
-        if not isinstance(other, deque):
-            return NotImplemented
-        return self._items != other._items
+        return self._compare(other, lambda a, b: a != b)
 
     def __lt__(self, other):
-        if not isinstance(other, deque):
-            return NotImplemented
-        return self._items < other._items
+        return self._compare(other, lambda a, b: a < b)
 
     def __le__(self, other):
-        if not isinstance(other, deque):
-            return NotImplemented
-        return self._items <= other._items
+        return self._compare(other, lambda a, b: a <= b)
 
     def __gt__(self, other):
-        if not isinstance(other, deque):
-            return NotImplemented
-        return self._items > other._items
+        return self._compare(other, lambda a, b: a > b)
 
     def __ge__(self, other):
-        if not isinstance(other, deque):
-            return NotImplemented
-        return self._items >= other._items
+        return self._compare(other, lambda a, b: a >= b)
 
     __hash__ = None
 
@@ -187,11 +327,23 @@ class deque:
         return self
 
     def __mul__(self, n):
-        return type(self)(self._items * n, self._maxlen)
+        result = self.__copy__()
+        result *= n
+        return result
+
+    __rmul__ = __mul__
 
     def __imul__(self, n):
-        self._items *= n
-        self._trim_left()
+        if n <= 0:
+            self.clear()
+        elif n > 1:
+            items = self._items()
+            if self._maxlen is not None:
+                # Only the rightmost maxlen items survive.
+                items = (items * n)[-self._maxlen:] if self._maxlen else []
+            else:
+                items = items * n
+            self._replace(items)
         return self
 
 

@@ -21,7 +21,6 @@
 //! | [`tower`] | [`tower::Num`]: mixed int/float/complex arithmetic and comparison |
 //! | [`hash`] | `hash()` of numbers, tuples, frozensets, str and bytes |
 //! | [`text`] | Unicode input normalisation and `repr` of strings quoted in messages |
-//! | [`unicode_tables`] | decimal digits, spaces and printable characters of Python 3.8's Unicode (generated) |
 //!
 //! Every operation that Python can make fail returns [`NumResult`], whose
 //! [`NumError`] carries the exception class and CPython 3.8's message. The
@@ -45,7 +44,6 @@ pub mod int_parse;
 pub mod printf;
 pub mod text;
 pub mod tower;
-pub mod unicode_tables;
 
 #[cfg(test)]
 mod data_tests;

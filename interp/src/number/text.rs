@@ -1,23 +1,11 @@
 //! The text side of number parsing: CPython's
 //! `_PyUnicode_TransformDecimalAndSpaceToASCII` (Unicode decimal digits
 //! become ASCII digits, Unicode spaces become ' ', other non-ASCII
-//! characters become '?'), Python's whitespace test, and the `repr` of
+//! characters become '?'; the Unicode tables are `crate::unicode`'s), and the `repr` of
 //! a string as error messages quote it.
 
-use super::unicode_tables::{DECIMAL_ZEROS, SPACES, UNPRINTABLE};
-
-/// The value of a Unicode decimal digit.
-pub fn decimal_value(c: char) -> Option<u32> {
-    let c = c as u32;
-    let i = DECIMAL_ZEROS.partition_point(|&zero| zero <= c);
-    let zero = *DECIMAL_ZEROS.get(i.checked_sub(1)?)?;
-    (c - zero < 10).then_some(c - zero)
-}
-
-/// `str.isspace()` for one character.
-pub fn is_space(c: char) -> bool {
-    SPACES.binary_search(&(c as u32)).is_ok()
-}
+pub use crate::unicode::chars::decimal_value;
+use crate::unicode::chars::is_space;
 
 /// CPython's `Py_ISSPACE`: the ASCII whitespace that C's `isspace` knows.
 pub fn is_ascii_space(b: u8) -> bool {
@@ -53,9 +41,7 @@ pub fn trim_ascii_space(s: &[u8]) -> &[u8] {
 
 /// Whether `repr` shows a character as itself: `str.isprintable()`.
 pub fn is_printable(c: char) -> bool {
-    let c = c as u32;
-    let i = UNPRINTABLE.partition_point(|&(start, _)| start <= c);
-    i == 0 || UNPRINTABLE[i - 1].1 < c
+    crate::unicode::is_printable(c as u32)
 }
 
 /// `repr(s)` of a Python str: single quotes unless the text holds a single

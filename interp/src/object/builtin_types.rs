@@ -47,6 +47,8 @@ const NOT_IN_BUILTINS: &[&str] = &[
     "dict_values",
     "dict_items",
     "mappingproxy",
+    "getset_descriptor",
+    "member_descriptor",
 ];
 const FINAL: TypeFlags = TypeFlags::empty();
 
@@ -122,6 +124,8 @@ builtin_types! {
     coroutine: "coroutine" <- object, Generator, FINAL;
     async_generator: "async_generator" <- object, Generator, FINAL;
     property: "property" <- object, Property, BASE;
+    getset_descriptor: "getset_descriptor" <- object, Property, FINAL;
+    member_descriptor: "member_descriptor" <- object, Property, FINAL;
     classmethod: "classmethod" <- object, ClassMethod, BASE;
     staticmethod: "staticmethod" <- object, StaticMethod, BASE;
     super_: "super" <- object, Super, BASE;

@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 
 use super::gc::Tracer;
+use super::str::str_of;
 use super::value::Value;
 use super::{Gc, Heap, ObjKind, Payload};
 use crate::table::dict::Dict;
@@ -39,4 +40,66 @@ impl Heap {
 
 pub fn dict_of(v: Value) -> Option<Gc<DictObj>> {
     Gc::<DictObj>::from_value(v)
+}
+
+/// Keys compared as text when both are strs; any other same-hash key is
+/// taken as different. Namespace lookups by name use it where no Python
+/// code may run (an exotic key with a matching `__eq__` is the VM's case).
+struct StrKeyEq;
+
+impl crate::table::KeyEq<Value> for StrKeyEq {
+    type Error = std::convert::Infallible;
+    fn identical(&self, stored: &Value, key: &Value) -> bool {
+        stored == key
+    }
+    fn eq(&mut self, stored: &Value, key: &Value) -> Result<bool, Self::Error> {
+        Ok(match (str_of(*stored), str_of(*key)) {
+            (Some(a), Some(b)) => a.as_str() == b.as_str(),
+            _ => false,
+        })
+    }
+}
+
+fn find_str(table: &Dict<Value, Value>, hash: i64, name: Value) -> Option<usize> {
+    match table.find(hash, &name, &mut StrKeyEq) {
+        Ok(found) => found,
+        Err(never) => match never {},
+    }
+}
+
+impl DictObj {
+    /// The value under the str `name`, without running Python code.
+    pub fn get_str(&self, name: Value) -> Option<Value> {
+        let hash = str_of(name)?.hash();
+        let table = self.table.borrow();
+        find_str(&table, hash, name).and_then(|ix| table.entry(ix).map(|(_, _, v)| *v))
+    }
+
+    /// Sets the str `name` to `value`, without running Python code.
+    pub fn set_str(&self, name: Value, value: Value) {
+        let Some(hash) = str_of(name).map(|s| s.hash()) else { return };
+        let mut table = self.table.borrow_mut();
+        match find_str(&table, hash, name) {
+            Some(ix) => {
+                if let Some(slot) = table.value_mut(ix) {
+                    *slot = value;
+                }
+            }
+            None => {
+                table.insert_new(hash, name, value);
+            }
+        }
+    }
+
+    /// Removes the str `name`; false when absent.
+    pub fn remove_str(&self, name: Value) -> bool {
+        let Some(hash) = str_of(name).map(|s| s.hash()) else { return false };
+        let mut table = self.table.borrow_mut();
+        find_str(&table, hash, name).is_some_and(|ix| table.remove_at(ix).is_some())
+    }
+
+    /// All entries in insertion order.
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.table.borrow().iter().map(|(_, k, v)| (*k, *v)).collect()
+    }
 }

@@ -1,22 +1,28 @@
 //! Instances of classes: a type (in the header), a shape and a slot vector.
 //!
-//! [`Attrs`] is the attribute storage, shared by plain instances and
-//! exception instances. Normal mode: `shape` names the slots and `slots`
-//! holds the values, in the order attributes were first set. Dictionary
-//! mode (after deleting an attribute that is not the last one added, or
-//! past [`super::shape::MAX_SHAPE_SLOTS`] attributes): `shape` is the type's
-//! dict shape, `slots` is empty and the attributes live in an [`AttrMap`].
-//! Deleting the most recently added attribute just steps back to the
-//! parent shape.
+//! [`Attrs`] is the attribute storage, shared by plain instances,
+//! exceptions, functions and the side attributes of built-in subclasses.
+//! Normal mode: `shape` names the slots and `slots` holds the values, in
+//! the order attributes were first set. Dictionary mode: `shape` is the
+//! type's dict shape, `slots` is empty and the attributes live in a real
+//! dict object, the very one `obj.__dict__` returns, so writes through
+//! either side show on the other. An instance goes there when
+//! `obj.__dict__` is first read or assigned, after deleting an attribute
+//! that is not the last one added, or past [`super::shape::MAX_SHAPE_SLOTS`]
+//! attributes. Deleting the most recently added attribute just steps back
+//! to the parent shape. Guards on ordinary shapes fail for the dict shape,
+//! so inline caches and compiled code take the slow path for such
+//! instances and ordinary ones keep their speed.
 //!
-//! `obj.__dict__` (a dict bound to the instance) is built on [`Attrs::items`],
-//! [`Attrs::get`], [`Attrs::set`] and [`Attrs::delete`] once dict objects exist.
+//! The methods here compare names as text and never run Python code; the
+//! VM does exact dict lookups (keys with their own `__eq__`) through
+//! [`Attrs::dict`].
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::mem::offset_of;
 use std::ops::Deref;
 
-use super::attrmap::AttrMap;
+use super::dict::{dict_of, DictObj};
 use super::err::PyErr;
 use super::exception::{exception_of, ExceptionObj};
 use super::gc::Tracer;
@@ -31,12 +37,17 @@ use super::vec::{ValueVec, VALUE_VEC_PTR_OFFSET};
 pub struct Attrs {
     shape: Cell<Value>,
     slots: ValueVec,
-    dict: RefCell<Option<Box<AttrMap>>>,
+    /// The dict object of dictionary mode; `Value::EMPTY` otherwise.
+    dict: Cell<Value>,
 }
 
 impl Attrs {
     pub fn new(shape: Gc<ShapeObj>) -> Attrs {
-        Attrs { shape: Cell::new(shape.value()), slots: ValueVec::new(), dict: RefCell::new(None) }
+        Attrs {
+            shape: Cell::new(shape.value()),
+            slots: ValueVec::new(),
+            dict: Cell::new(Value::EMPTY),
+        }
     }
 
     #[inline(always)]
@@ -72,10 +83,21 @@ impl Attrs {
         self.shape.set(child);
     }
 
+    /// The dict holding the attributes in dictionary mode.
+    #[inline]
+    pub fn dict(&self) -> Option<Value> {
+        let d = self.dict.get();
+        (!d.is_empty()).then_some(d)
+    }
+
+    fn dict_obj(&self) -> Option<Gc<DictObj>> {
+        self.dict().and_then(dict_of)
+    }
+
     /// The attribute `name` (interned str).
     pub fn get(&self, name: Value) -> Option<Value> {
-        if let Some(dict) = &*self.dict.borrow() {
-            return dict.get(name);
+        if let Some(d) = self.dict_obj() {
+            return d.get_str(name);
         }
         self.shape().slot_of(name).and_then(|i| self.slots.get(i))
     }
@@ -83,8 +105,8 @@ impl Attrs {
     /// Sets attribute `name` (interned str), moving to a child shape or to
     /// dictionary mode as needed.
     pub fn set(&self, heap: &Heap, name: Value, v: Value) {
-        if let Some(dict) = &mut *self.dict.borrow_mut() {
-            dict.insert(name, v);
+        if let Some(d) = self.dict_obj() {
+            d.set_str(name, v);
             return;
         }
         let shape = self.shape();
@@ -106,8 +128,8 @@ impl Attrs {
 
     /// Deletes attribute `name`; false if absent.
     pub fn delete(&self, heap: &Heap, name: Value) -> bool {
-        if let Some(dict) = &mut *self.dict.borrow_mut() {
-            return dict.remove(name).is_some();
+        if let Some(d) = self.dict_obj() {
+            return d.remove_str(name);
         }
         let shape = self.shape();
         let Some(i) = shape.slot_of(name) else { return false };
@@ -121,45 +143,58 @@ impl Attrs {
         self.delete(heap, name)
     }
 
-    /// Moves the attributes into a per-instance map (for deletions, very
-    /// many attributes, or a `__dict__` that takes over the storage).
-    pub fn to_dict_mode(&self, heap: &Heap) {
-        if self.dict.borrow().is_some() {
-            return;
+    /// Moves the attributes into a dict object (for deletions, very many
+    /// attributes, or `obj.__dict__`) and returns that dict: from now on it
+    /// is the storage.
+    pub fn to_dict_mode(&self, heap: &Heap) -> Value {
+        if let Some(d) = self.dict() {
+            return d;
         }
+        let d = heap.new_dict();
+        let dict = dict_of(d).expect("a new dict");
         let shape = self.shape();
-        let mut map = AttrMap::new();
         for (i, &name) in shape.names().iter().enumerate() {
-            map.insert(name, self.slots.get(i).unwrap_or(Value::NONE));
+            dict.set_str(name, self.slots.get(i).unwrap_or(Value::NONE));
         }
-        let owner = Gc::<TypeObj>::from_value(shape.owner()).expect("shape owners are types");
-        *self.dict.borrow_mut() = Some(Box::new(map));
+        self.use_dict(heap, d);
+        d
+    }
+
+    /// `obj.__dict__ = d`: `d` (a dict or dict subclass instance) becomes
+    /// the storage, whatever was there before.
+    pub fn use_dict(&self, heap: &Heap, d: Value) {
+        let owner =
+            Gc::<TypeObj>::from_value(self.shape().owner()).expect("shape owners are types");
+        self.dict.set(d);
         self.slots.clear();
         self.shape.set(heap.dict_shape(owner).value());
     }
 
     /// Drops every attribute and starts again from `root` (a root shape).
     fn reset(&self, root: Gc<ShapeObj>) {
-        self.dict.borrow_mut().take();
+        self.dict.set(Value::EMPTY);
         self.slots.clear();
         self.shape.set(root.value());
     }
 
     pub fn is_dict_mode(&self) -> bool {
-        self.dict.borrow().is_some()
+        self.dict().is_some()
     }
 
     /// All attributes in insertion order.
     pub fn items(&self) -> Vec<(Value, Value)> {
-        if let Some(dict) = &*self.dict.borrow() {
-            return dict.entries().to_vec();
+        if let Some(d) = self.dict_obj() {
+            return d.items();
         }
         let slots = self.slots.to_vec();
         self.shape().names().iter().copied().zip(slots).collect()
     }
 
     pub fn len(&self) -> usize {
-        self.dict.borrow().as_ref().map_or(self.slots.len(), |d| d.len())
+        match self.dict_obj() {
+            Some(d) => d.table.borrow().len(),
+            None => self.slots.len(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -169,13 +204,11 @@ impl Attrs {
     pub fn trace(&self, tracer: &mut Tracer) {
         tracer.mark(self.shape.get());
         self.slots.trace(tracer);
-        if let Some(dict) = &*self.dict.borrow() {
-            dict.trace(tracer);
-        }
+        tracer.mark(self.dict.get());
     }
 
     pub fn heap_bytes(&self) -> usize {
-        self.slots.buffer_bytes() + self.dict.borrow().as_ref().map_or(0, |d| d.heap_bytes())
+        self.slots.buffer_bytes()
     }
 }
 
@@ -314,6 +347,12 @@ impl Heap {
         let items = attrs.map(|a| a.items()).unwrap_or_default();
         header.set_type(new_type);
         if let Some(attrs) = attrs {
+            if let Some(d) = attrs.dict() {
+                // The dict stays the same object; only its shape's owner moves.
+                attrs.reset(self.root_shape(new));
+                attrs.use_dict(self, d);
+                return Ok(());
+            }
             attrs.reset(self.root_shape(new));
             for (name, value) in items {
                 attrs.set(self, name, value);

@@ -53,8 +53,15 @@ pub fn parse_str(source: &str, filename: &str, mode: Mode) -> Result<ast::Mod, B
             text: None,
         }));
     }
+    let unterminated_eval = mode == Mode::Expression && !source.ends_with(['\n', '\r']);
     let text = source::normalize_newlines(source.to_string());
-    parse_text(&text, filename, mode, true)
+    on_big_stack(|| {
+        let mut parser = parser::Parser::new(&text, filename, 1, 0, true);
+        if unterminated_eval {
+            parser.set_unterminated_eval();
+        }
+        parser.parse(mode)
+    })
 }
 
 /// Parses a source file's bytes: decodes them (PEP 263) first. Errors are

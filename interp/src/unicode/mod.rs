@@ -1,15 +1,18 @@
 //! Unicode data as CPython 3.8 sees it (Unicode 12.1.0): identifier
-//! characters, printability, character names, and `repr` of str and bytes.
+//! characters, character classes and case mappings, printability,
+//! character names, and `repr` of str and bytes.
 //! The tables are generated from python3.8's `unicodedata` by
 //! `tools/gen_unicode.py`.
 //!
 //! | module | owns |
 //! |---|---|
-//! | `tables` | generated range tables and the name list |
+//! | `tables` | generated range tables, case mappings and the name list |
+//! | [`chars`] | character classes and case mappings of `str` methods |
 //! | `names` | `\N{NAME}` lookup: the name list, aliases, CJK and Hangul names |
 //! | `nfkc` | NFKC normalisation of identifiers |
 //! | `repr` | `repr()` of str and bytes, CPython's quoting and escapes |
 
+pub mod chars;
 mod names;
 mod nfkc;
 mod repr;

@@ -11,6 +11,7 @@ use super::function::{
 };
 use super::{PyResult, Vm};
 use crate::builtins::constructors::SuperObj;
+use crate::object::instance::Attrs;
 use crate::object::str::str_of;
 use crate::object::types::TypeObj;
 use crate::object::{Gc, ObjHeader, ObjKind};
@@ -229,8 +230,17 @@ impl Vm {
                 return self.descr_get(d, obj, ty.value());
             }
         }
+        if name == self.names.dunder_dict && module_of(obj).is_none() {
+            if let Some(d) = self.instance_dict(obj) {
+                return Ok(d);
+            }
+        }
         if let Some(attrs) = self.heap.attrs_of(obj, false) {
-            if let Some(v) = attrs.get(name) {
+            let found = match attrs.dict() {
+                Some(d) => self.dict_get_item(d, name)?,
+                None => attrs.get(name),
+            };
+            if let Some(v) = found {
                 return Ok(v);
             }
         }
@@ -447,6 +457,12 @@ impl Vm {
                 None => Err(self.type_error("can't delete __class__ attribute")),
             };
         }
+        if name == self.names.dunder_dict
+            && module_of(obj).is_none()
+            && self.set_instance_dict(obj, value)?
+        {
+            return Ok(());
+        }
         let ty = self.heap.type_obj(obj);
         if let Some(d) = self.heap.lookup(ty, name) {
             if let Some(p) = Gc::<PropertyObj>::from_value(d) {
@@ -498,18 +514,9 @@ impl Vm {
             if self.set_function_special(f, name, value)? {
                 return Ok(());
             }
-            return match value {
-                Some(v) => {
-                    f.attrs.set(&self.heap, name, v);
-                    Ok(())
-                }
-                None => {
-                    if f.attrs.delete(&self.heap, name) {
-                        Ok(())
-                    } else {
-                        Err(self.no_attribute(obj, name))
-                    }
-                }
+            return match self.store_in_attrs(&f.attrs, name, value)? {
+                true => Ok(()),
+                false => Err(self.no_attribute(obj, name)),
             };
         }
         if let Some(done) = self.set_exception_special(obj, name, value)? {
@@ -522,20 +529,11 @@ impl Vm {
         let plain_object = !ty.is_heap_type() && instance;
         let attrs = if plain_object { None } else { self.heap.attrs_of(obj, true) };
         match attrs {
-            Some(attrs) => match value {
-                Some(v) => {
-                    attrs.set(&self.heap, name, v);
-                    Ok(())
-                }
-                None => {
-                    if attrs.delete(&self.heap, name) {
-                        Ok(())
-                    } else {
-                        // CPython's KeyError from the instance dict, turned
-                        // into an AttributeError that is just the name.
-                        Err(self.attribute_error_of_name(name))
-                    }
-                }
+            Some(attrs) => match self.store_in_attrs(&attrs, name, value)? {
+                true => Ok(()),
+                // CPython's KeyError from the instance dict, turned into an
+                // AttributeError that is just the name.
+                false => Err(self.attribute_error_of_name(name)),
             },
             None if self.heap.lookup(ty, name).is_some() => Err(PyErr::attribute_error(
                 &self.heap,
@@ -549,12 +547,41 @@ impl Vm {
         }
     }
 
+    /// Stores (`Some`) or deletes `name` in an attribute storage; false
+    /// when deleting a name that is absent. In dictionary mode the dict's
+    /// own rules apply (keys with their own `__eq__`).
+    fn store_in_attrs(
+        &mut self,
+        attrs: &Attrs,
+        name: Value,
+        value: Option<Value>,
+    ) -> PyResult<bool> {
+        match (attrs.dict(), value) {
+            (Some(d), Some(v)) => self.dict_set_item(d, name, v).map(|_| true),
+            (Some(d), None) => self.dict_del_item(d, name),
+            (None, Some(v)) => {
+                attrs.set(&self.heap, name, v);
+                Ok(true)
+            }
+            (None, None) => Ok(attrs.delete(&self.heap, name)),
+        }
+    }
+
     fn type_set_attr(&mut self, t: Gc<TypeObj>, name: Value, value: Option<Value>) -> PyResult<()> {
         if !t.is_heap_type() {
             return Err(self.type_error(&format!(
                 "can't set attributes of built-in/extension type '{}'",
                 t.name()
             )));
+        }
+        if name == self.names.dunder_dict {
+            return Err(PyErr::attribute_error(
+                &self.heap,
+                &format!(
+                    "attribute '__dict__' of '{}' objects is not writable",
+                    self.type_name(t.value())
+                ),
+            ));
         }
         if name == self.names.dunder_name {
             if let Some(v) = value {

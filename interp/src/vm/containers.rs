@@ -21,9 +21,12 @@ pub enum WrapperKind {
     DictKeys,
     DictValues,
     DictItems,
+    /// `mappingproxy` (see `vm::mapping_proxy`).
+    MappingProxy,
 }
 
-/// `dict_keys`, `dict_values`, `dict_items`: live views of a dict.
+/// `dict_keys`, `dict_values`, `dict_items`: live views of a dict; and
+/// `mappingproxy`, a read-only view of a mapping or class namespace.
 pub struct WrapperObj {
     pub target: Value,
     pub kind: WrapperKind,
@@ -108,6 +111,7 @@ impl Vm {
             WrapperKind::DictKeys => t.dict_keys,
             WrapperKind::DictValues => t.dict_values,
             WrapperKind::DictItems => t.dict_items,
+            WrapperKind::MappingProxy => t.mappingproxy,
         };
         self.heap.alloc(ty, WrapperObj { target: dict, kind }).value()
     }
@@ -116,17 +120,26 @@ impl Vm {
         let Some(w) = Gc::<WrapperObj>::from_value(v) else {
             return Err(self.type_error(&format!("'{}' object is not iterable", self.type_name(v))));
         };
+        if let Some(m) = self.proxied_mapping(v) {
+            let mark = self.push_temp(m);
+            let it = self.get_iter(m);
+            self.truncate_temps(mark);
+            return it;
+        }
         let len = dict_of(w.target).map_or(0, |d| d.table.borrow().len());
         let kind = match w.kind {
-            WrapperKind::DictKeys => TableIterKind::DictKeys,
             WrapperKind::DictValues => TableIterKind::DictValues,
             WrapperKind::DictItems => TableIterKind::DictItems,
+            WrapperKind::DictKeys | WrapperKind::MappingProxy => TableIterKind::DictKeys,
         };
         Ok(self.new_table_iter(w.target, kind, len))
     }
 
     pub fn view_len(&self, v: Value) -> Option<usize> {
         let w = Gc::<WrapperObj>::from_value(v)?;
+        if w.kind == WrapperKind::MappingProxy {
+            return None;
+        }
         dict_of(w.target).map(|d| d.table.borrow().len())
     }
 
@@ -141,7 +154,7 @@ impl Vm {
             return Ok(Some(self.set_items(v)));
         }
         if let Some(w) = Gc::<WrapperObj>::from_value(v) {
-            if w.kind != WrapperKind::DictValues {
+            if !matches!(w.kind, WrapperKind::DictValues | WrapperKind::MappingProxy) {
                 return self.collect_iterable(v).map(Some);
             }
         }
@@ -153,7 +166,8 @@ impl Vm {
     /// natively inside the table algorithms; if an element needs a Python
     /// `__eq__`, the same algorithms run through the VM instead.
     pub fn set_binary(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
-        let left_is_set = self.is_set_like(a) || Gc::<WrapperObj>::from_value(a).is_some();
+        let left_is_set = self.is_set_like(a)
+            || Gc::<WrapperObj>::from_value(a).is_some_and(|w| w.kind != WrapperKind::MappingProxy);
         if !left_is_set {
             return Ok(None);
         }

@@ -240,6 +240,10 @@ impl Vm {
                 }
             }
             ObjKind::Wrapper => {
+                if let Some(m) = self.proxied_mapping(v) {
+                    let inner = self.with_temp(m, |vm| vm.repr_of_value(m))?;
+                    return Ok(format!("mappingproxy({inner})"));
+                }
                 let tname = self.type_name(v);
                 let items = self.collect_iterable(v)?;
                 let guard = format!("{tname}(...)");
@@ -337,6 +341,14 @@ impl Vm {
         if let Some(s) = str_of(v) {
             return Ok(s.as_str().to_string());
         }
+        if let Some(m) = self.proxied_mapping(v) {
+            return self.with_temp(m, |vm| vm.str_of_value(m));
+        }
+        if self.heap.is_instance(v, self.heap.types().syntax_error) {
+            if let Some(text) = self.syntax_error_str(v)? {
+                return Ok(text);
+            }
+        }
         if let Some(e) = exception_of(v) {
             // BaseException.__str__, whatever `__repr__` the class has.
             let args = e.args();
@@ -352,6 +364,26 @@ impl Vm {
             };
         }
         self.repr_of_value(v)
+    }
+
+    /// `SyntaxError.__str__`: the message with the file's base name and
+    /// the line when they are known; `None` when it has no message.
+    fn syntax_error_str(&mut self, v: Value) -> PyResult<Option<String>> {
+        let Some(attrs) = self.heap.attrs_of(v, false) else { return Ok(None) };
+        let Some(msg) = attrs.get(self.heap.intern("msg")) else { return Ok(None) };
+        let filename = attrs.get(self.heap.intern("filename")).and_then(str_of);
+        let lineno = attrs.get(self.heap.intern("lineno")).and_then(|l| l.as_small_int());
+        let msg = self.str_of_value(msg)?;
+        let base = filename.map(|f| {
+            let f = f.as_str();
+            f.rsplit('/').next().unwrap_or(f).to_string()
+        });
+        Ok(Some(match (base, lineno) {
+            (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+            (Some(f), None) => format!("{msg} ({f})"),
+            (None, Some(l)) => format!("{msg} (line {l})"),
+            (None, None) => msg,
+        }))
     }
 
     /// `str(v)` as a value.

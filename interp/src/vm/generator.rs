@@ -82,6 +82,20 @@ pub enum GenStep {
     Returned(Value),
 }
 
+impl GenStep {
+    /// What `gen.send()`/`__next__` give: the yielded value, or
+    /// StopIteration carrying the return value (bare when it is None).
+    pub fn into_result(self, vm: &Vm) -> PyResult {
+        match self {
+            GenStep::Yielded(v) => Ok(v),
+            GenStep::Returned(v) if v.is_none() => {
+                Err(PyErr::with_args(&vm.heap, vm.heap.types().stop_iteration, &[]))
+            }
+            GenStep::Returned(v) => Err(PyErr::stop_iteration(&vm.heap, v)),
+        }
+    }
+}
+
 impl Vm {
     /// Calling a generator function: the bound slots become a suspended frame.
     pub fn new_generator(&mut self, func: Gc<FunctionObj>, base: usize) -> Value {
@@ -246,6 +260,11 @@ impl Vm {
     }
 
     /// `next(gen)`: `None` when it returns.
+    /// Is `v` a generator (not a coroutine or async generator)?
+    pub fn is_generator(&self, v: Value) -> bool {
+        generator_of(v).is_some_and(|g| g.kind == GenKind::Generator)
+    }
+
     pub fn gen_next(&mut self, gen: Value) -> PyResult<Option<Value>> {
         match self.gen_resume(gen, Value::NONE, None)? {
             GenStep::Yielded(v) => Ok(Some(v)),

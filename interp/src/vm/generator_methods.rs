@@ -2,7 +2,7 @@
 //! `close`, `__next__`, `__await__`), and the async iteration and `async
 //! with` protocols the bytecode uses.
 
-use super::generator::{generator_of, GenKind, GenStep};
+use super::generator::{generator_of, GenKind};
 use super::{PyResult, Vm};
 use crate::builtins::add_method;
 use crate::object::{PyErr, Value};
@@ -29,19 +29,6 @@ fn receiver(vm: &Vm, args: &[Value]) -> PyResult<Value> {
     }
 }
 
-fn step_result(vm: &mut Vm, step: GenStep) -> PyResult {
-    match step {
-        GenStep::Yielded(v) => Ok(v),
-        GenStep::Returned(v) => {
-            if v.is_none() {
-                Err(PyErr::with_args(&vm.heap, vm.heap.types().stop_iteration, &[]))
-            } else {
-                Err(PyErr::stop_iteration(&vm.heap, v))
-            }
-        }
-    }
-}
-
 fn gen_send(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let g = receiver(vm, args)?;
     if args.len() != 2 {
@@ -50,13 +37,13 @@ fn gen_send(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
         );
     }
     let step = vm.gen_resume(g, args[1], None)?;
-    step_result(vm, step)
+    step.into_result(vm)
 }
 
 fn gen_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let g = receiver(vm, args)?;
     let step = vm.gen_resume(g, Value::NONE, None)?;
-    step_result(vm, step)
+    step.into_result(vm)
 }
 
 fn gen_throw(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {

@@ -565,6 +565,9 @@ impl Vm {
         match self.native_len(v) {
             Some(n) => Ok(n),
             None => {
+                if let Some(m) = self.proxied_mapping(v) {
+                    return self.with_temp(m, |vm| vm.len_of(m));
+                }
                 if let Some(r) = self.view_len(v) {
                     return Ok(r);
                 }

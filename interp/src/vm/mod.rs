@@ -23,6 +23,7 @@
 //! | [`special`] | attributes of built-in objects outside any dict (`__name__`, `args`, ...) |
 //! | [`containers`] | dict views, set operators, range membership, standard output |
 //! | [`iter`] | iteration and unpacking |
+//! | [`mapping_proxy`] | `mappingproxy`, the read-only view of `C.__dict__` |
 //! | [`names`] | global, builtin and namespace name lookup |
 //! | [`class`] | `__build_class__` and class creation |
 //! | [`exceptions`] | raising, chaining, matching, tracebacks, `with` |
@@ -51,6 +52,7 @@ pub mod generator_methods;
 pub mod hash;
 pub mod import;
 pub mod iter;
+pub mod mapping_proxy;
 pub mod names;
 pub mod ops;
 pub mod run;
@@ -271,6 +273,14 @@ impl Vm {
 
     pub fn truncate_temps(&mut self, len: usize) {
         self.stack.truncate(len);
+    }
+
+    /// Runs `f` with `v` kept alive as a temporary.
+    pub fn with_temp<T>(&mut self, v: Value, f: impl FnOnce(&mut Vm) -> T) -> T {
+        let mark = self.push_temp(v);
+        let r = f(self);
+        self.truncate_temps(mark);
+        r
     }
 
     pub fn type_error(&self, msg: &str) -> PyErr {

@@ -588,6 +588,9 @@ impl Vm {
                 Num::Complex(c) => c.re != 0.0 || c.im != 0.0,
             });
         }
+        if let Some(m) = self.proxied_mapping(v) {
+            return self.with_temp(m, |vm| vm.is_true(m));
+        }
         match self.native_len(v) {
             Some(n) => Ok(n != 0),
             None => Ok(true),
@@ -607,6 +610,13 @@ impl Vm {
 
     /// `a < b` and friends, with the reflected-operand protocol.
     pub fn rich_compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult {
+        // A mappingproxy compares as its mapping does.
+        if let Some(m) = self.proxied_mapping(a) {
+            return self.with_temp(m, |vm| vm.rich_compare(op, m, b));
+        }
+        if let Some(m) = self.proxied_mapping(b) {
+            return self.with_temp(m, |vm| vm.rich_compare(op, a, m));
+        }
         if !self.is_user_typed(a) && !self.is_user_typed(b) {
             if let Some(ord) = self.native_compare(op, a, b)? {
                 return Ok(Value::from_bool(ord));
@@ -774,6 +784,9 @@ impl Vm {
             }
             if self.is_set_like(container) {
                 return self.set_contains(container, item);
+            }
+            if let Some(m) = self.proxied_mapping(container) {
+                return self.with_temp(m, |vm| vm.contains(m, item));
             }
             if let Some(range) = self.range_contains(container, item) {
                 return Ok(range);

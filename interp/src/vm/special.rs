@@ -78,7 +78,11 @@ impl Vm {
                 "__context__" => Some(e.context.get()),
                 "__traceback__" => Some(e.traceback.get()),
                 "__suppress_context__" => Some(Value::from_bool(e.suppress_context.get())),
-                "__dict__" => Some(self.attrs_dict(obj)?),
+                // StopIteration.__init__ sets `value`; exceptions made
+                // natively may not have it stored.
+                "value" if self.heap.is_instance(obj, self.heap.types().stop_iteration) => {
+                    Some(e.args().first().copied().unwrap_or(Value::NONE))
+                }
                 "code" if self.heap.is_instance(obj, self.heap.types().system_exit) => {
                     let args = e.args();
                     Some(match args.len() {
@@ -134,12 +138,6 @@ impl Vm {
                 "co_varnames" => Some(self.heap.new_tuple(&c.local_names)),
                 _ => None,
             });
-        }
-        if n == "__dict__"
-            && self.heap.attrs_of(obj, false).is_some()
-            && !self.has_no_dict(self.heap.type_obj(obj))
-        {
-            return self.attrs_dict(obj).map(Some);
         }
         if let Some(r) = self.numeric_attr(obj, &n) {
             return Ok(Some(r));
@@ -197,7 +195,7 @@ impl Vm {
                 }
                 f.annotations.get()
             }
-            "__dict__" => return self.attrs_dict(f.value()).ok(),
+            "__dict__" => f.attrs.to_dict_mode(&self.heap),
             _ => return None,
         })
     }
@@ -290,40 +288,77 @@ impl Vm {
             "__base__" => Some(t.bases().first().copied().unwrap_or(Value::NONE)),
             "__class__" => Some(self.heap.type_of(t.value())),
             "__dict__" => Some(self.type_dict_proxy(t)),
+            _ if t.value() == self.heap.types().function => self.function_type_descriptor(&n),
             "__doc__" => Some(t.own_attr(self.heap.intern("__doc__")).unwrap_or(Value::NONE)),
             _ => None,
         })
     }
 
-    /// `C.__dict__`: a read-only snapshot (CPython's mappingproxy).
-    fn type_dict_proxy(&mut self, t: Gc<TypeObj>) -> Value {
-        let d = self.heap.new_dict();
-        for (k, v) in t.own_attrs() {
-            let _ = self.dict_set_item(d, k, v);
-        }
-        d
+    /// `FunctionType.__code__` and the like: what `types.py` takes the
+    /// types of. A function's own attributes are read without them (see
+    /// [`Vm::special_attr`]), so they hold no getter.
+    fn function_type_descriptor(&self, n: &str) -> Option<Value> {
+        let t = self.heap.types();
+        let ty = match n {
+            "__code__" | "__defaults__" | "__kwdefaults__" | "__annotations__" | "__dict__"
+            | "__name__" | "__qualname__" => t.getset_descriptor,
+            "__globals__" | "__closure__" | "__doc__" | "__module__" => t.member_descriptor,
+            _ => return None,
+        };
+        let none = || std::cell::Cell::new(Value::NONE);
+        let p = PropertyObj { fget: none(), fset: none(), fdel: none(), doc: none() };
+        Some(self.heap.alloc(ty, p).value())
     }
 
-    /// `obj.__dict__` for objects with instance attributes: a dict made
-    /// from them (writes to it do not reach the object yet).
-    fn attrs_dict(&mut self, obj: Value) -> PyResult {
-        let d = self.heap.new_dict();
-        if let Some(attrs) = self.heap.attrs_of(obj, false) {
-            let items = attrs.items();
-            let mark = self.push_temp(d);
-            for (k, v) in items {
-                if let Err(e) = self.dict_set_item(d, k, v) {
-                    self.truncate_temps(mark);
-                    return Err(e);
-                }
-            }
-            self.truncate_temps(mark);
-        } else if let Some(f) = function_of(obj) {
-            for (k, v) in f.attrs.items() {
-                self.dict_set_item(d, k, v)?;
-            }
+    /// `C.__dict__`: a read-only live view.
+    fn type_dict_proxy(&mut self, t: Gc<TypeObj>) -> Value {
+        self.new_mapping_proxy(t.value())
+    }
+
+    /// `obj.__dict__`: the dict that from now on holds `obj`'s attributes
+    /// (see `object::instance`), or `None` when `obj` has no `__dict__`.
+    pub fn instance_dict(&mut self, obj: Value) -> Option<Value> {
+        if let Some(f) = function_of(obj) {
+            return Some(f.attrs.to_dict_mode(&self.heap));
         }
-        Ok(d)
+        let ty = self.heap.type_obj(obj);
+        if exception_of(obj).is_none() && (!ty.is_heap_type() || self.has_no_dict(ty)) {
+            return None;
+        }
+        let attrs = self.heap.attrs_of(obj, true)?;
+        Some(attrs.to_dict_mode(&self.heap))
+    }
+
+    /// `obj.__dict__ = d` (`None`: `del obj.__dict__`); false when `obj`
+    /// has no `__dict__`.
+    pub fn set_instance_dict(&mut self, obj: Value, value: Option<Value>) -> PyResult<bool> {
+        let is_function = function_of(obj).is_some();
+        let d = match value {
+            Some(d) if crate::object::dict::dict_of(d).is_some() => d,
+            Some(d) => {
+                return Err(self.type_error(&format!(
+                    "__dict__ must be set to a dictionary, not a '{}'",
+                    self.type_name(d)
+                )))
+            }
+            None if is_function => return Err(self.type_error("cannot delete __dict__")),
+            None => self.heap.new_dict(),
+        };
+        if let Some(f) = function_of(obj) {
+            f.attrs.use_dict(&self.heap, d);
+            return Ok(true);
+        }
+        let ty = self.heap.type_obj(obj);
+        if exception_of(obj).is_none() && (!ty.is_heap_type() || self.has_no_dict(ty)) {
+            return Ok(false);
+        }
+        match self.heap.attrs_of(obj, true) {
+            Some(attrs) => {
+                attrs.use_dict(&self.heap, d);
+                Ok(true)
+            }
+            None => Ok(false),
+        }
     }
 }
 

@@ -145,6 +145,9 @@ impl Vm {
         let Some(header) = ObjHeader::of(obj) else {
             return Err(self.not_subscriptable(obj));
         };
+        if let Some(m) = self.proxied_mapping(obj) {
+            return self.with_temp(m, |vm| vm.get_item(m, key));
+        }
         let key = self.slice_of_ints(key)?;
         match header.kind() {
             ObjKind::List => {
@@ -400,6 +403,9 @@ impl Vm {
                 } else {
                     Err(self.key_error(key))
                 }
+            }
+            _ if self.heap.type_of(obj) == self.heap.types().mappingproxy => {
+                Err(self.type_error("'mappingproxy' object does not support item deletion"))
             }
             _ => Err(self.type_error(&format!(
                 "'{}' object doesn't support item deletion",

@@ -59,6 +59,9 @@ pub struct Parser<'a> {
     /// Columns added to the first line's positions (f-string expressions).
     col_shift: u32,
     string_input: bool,
+    /// An `eval` string without a final newline: CPython's tokenizer adds
+    /// none, so its end is an unexpected EOF on the last line itself.
+    unterminated_eval: bool,
     /// Bytes of a string input that were not UTF-8 (see `source::InvalidByte`).
     invalid_utf8: Vec<InvalidByte>,
     /// The first ast.c-level error, reported if the grammar accepts the input.
@@ -89,6 +92,7 @@ impl<'a> Parser<'a> {
             first_line,
             col_shift: 0,
             string_input,
+            unterminated_eval: false,
             invalid_utf8: Vec::new(),
             pending: None,
         }
@@ -106,6 +110,11 @@ impl<'a> Parser<'a> {
                 token.end_col += cols;
             }
         }
+    }
+
+    /// The input is an `eval` string that did not end in a newline.
+    pub fn set_unterminated_eval(&mut self) {
+        self.unterminated_eval = true;
     }
 
     /// Where a string input had bytes that are not UTF-8.
@@ -279,6 +288,23 @@ impl<'a> Parser<'a> {
     /// The grammar error for the current token, as CPython's parser words it.
     fn unexpected(&self) -> Box<SyntaxError> {
         let token = *self.token();
+        let at_end = self.tokens[self.pos..]
+            .iter()
+            .all(|t| matches!(t.tok, Tok::Newline | Tok::Dedent | Tok::EndMarker));
+        if self.unterminated_eval && at_end && matches!(token.tok, Tok::Newline | Tok::EndMarker) {
+            let (lineno, last) = match self.src.trim_end_matches('\n') {
+                "" => (0, ""),
+                text => (text.lines().count() as u32, text.lines().last().unwrap_or("")),
+            };
+            return Box::new(SyntaxError {
+                kind: ErrorKind::SyntaxError,
+                msg: "unexpected EOF while parsing".into(),
+                filename: self.filename.into(),
+                lineno,
+                offset: Some(last.chars().count() as u32),
+                text: Some(last.into()),
+            });
+        }
         match token.tok {
             Tok::Error => Box::new(
                 self.lex_error.clone().expect("an Error token comes with the lexer's error"),

@@ -1,0 +1,141 @@
+//! `object.__reduce_ex__` and `object.__reduce__`: how `copy` and
+//! `pickle` take apart an object that defines nothing of its own (CPython's
+//! `reduce_newobj` and `_PyObject_GetState` in Objects/typeobject.c).
+
+use super::add_method;
+use crate::object::dict::dict_of;
+use crate::object::list::list_of;
+use crate::object::Value;
+use crate::vm::{PyResult, Vm};
+
+pub fn install(vm: &mut Vm) {
+    let object = vm.heap.types().object;
+    add_method(vm, object, "__reduce_ex__", object_reduce_ex);
+    add_method(vm, object, "__reduce__", object_reduce);
+}
+
+/// `object.__reduce_ex__(protocol)`: a class's own `__reduce__` wins.
+fn object_reduce_ex(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let (obj, rest) = (args[0], &args[1..]);
+    if rest.len() != 1 || !kwnames.is_empty() {
+        return Err(vm.type_error(&format!(
+            "__reduce_ex__() takes exactly one argument ({} given)",
+            rest.len()
+        )));
+    }
+    let Some(protocol) = vm.as_int(rest[0]).and_then(|i| i.to_i64()) else {
+        return Err(
+            vm.type_error(&format!("an integer is required (got type {})", vm.type_name(rest[0])))
+        );
+    };
+    let name = vm.heap.intern("__reduce__");
+    let ty = vm.heap.type_obj(obj);
+    if let Some(reduce) = vm.heap.lookup(ty, name) {
+        if !vm.is_native_slot_method(reduce) {
+            return vm.call_method_value(reduce, obj, &[]);
+        }
+    }
+    common_reduce(vm, obj, protocol)
+}
+
+fn object_reduce(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    super::arg_range(vm, "__reduce__", &args[1..], kwnames, 0, 0)?;
+    common_reduce(vm, args[0], 0)
+}
+
+fn common_reduce(vm: &mut Vm, obj: Value, protocol: i64) -> PyResult {
+    let copyreg = vm.import_module("copyreg")?;
+    let mark = vm.push_temp(copyreg);
+    let r = if protocol >= 2 {
+        reduce_newobj(vm, obj, copyreg)
+    } else {
+        let f = vm.heap.intern("_reduce_ex");
+        vm.get_attr(copyreg, f).and_then(|f| {
+            let p = Value::from_small_int(protocol).unwrap_or(Value::NONE);
+            vm.call(f, &[obj, p])
+        })
+    };
+    vm.truncate_temps(mark);
+    r
+}
+
+/// `(copyreg.__newobj__, (cls, *args), state, listitems, dictitems)`.
+fn reduce_newobj(vm: &mut Vm, obj: Value, copyreg: Value) -> PyResult {
+    let cls = vm.heap.type_of(obj);
+    let mut newargs = vec![cls];
+    let mark = vm.push_temp(obj);
+    let getnewargs = vm.heap.intern("__getnewargs__");
+    if let Some(m) = vm.heap.lookup_in_type_of(obj, getnewargs) {
+        let extra = vm.call_method_value(m, obj, &[]);
+        let extra = extra.inspect_err(|_| vm.truncate_temps(mark))?;
+        vm.push_temp(extra);
+        let Some(t) = crate::object::tuple::tuple_of(extra) else {
+            vm.truncate_temps(mark);
+            return Err(vm.type_error(&format!(
+                "__getnewargs__ should return a tuple, not '{}'",
+                vm.type_name(extra)
+            )));
+        };
+        newargs.extend_from_slice(t.items());
+    }
+    let result = (|| {
+        let newobj_name = vm.heap.intern("__newobj__");
+        let newobj = vm.get_attr(copyreg, newobj_name)?;
+        vm.push_temp(newobj);
+        let newargs = vm.heap.new_tuple(&newargs);
+        vm.push_temp(newargs);
+        let state = object_state(vm, obj, copyreg)?;
+        vm.push_temp(state);
+        let is_list = list_of(obj).is_some();
+        let listitems = if is_list { vm.get_iter(obj)? } else { Value::NONE };
+        vm.push_temp(listitems);
+        let dictitems = if dict_of(obj).is_some() {
+            let items = vm.call_method_by_name(obj, "items", &[])?;
+            vm.push_temp(items);
+            vm.get_iter(items)?
+        } else {
+            Value::NONE
+        };
+        Ok(vm.heap.new_tuple(&[newobj, newargs, state, listitems, dictitems]))
+    })();
+    vm.truncate_temps(mark);
+    result
+}
+
+/// `__getstate__()` if the class has one, else the instance dict (None
+/// when empty) paired with the values of `__slots__` when there are any.
+fn object_state(vm: &mut Vm, obj: Value, copyreg: Value) -> PyResult {
+    let getstate = vm.heap.intern("__getstate__");
+    if let Some(m) = vm.heap.lookup_in_type_of(obj, getstate) {
+        return vm.call_method_value(m, obj, &[]);
+    }
+    let dict =
+        vm.instance_dict(obj).filter(|&d| dict_of(d).is_some_and(|d| !d.table.borrow().is_empty()));
+    let state = dict.unwrap_or(Value::NONE);
+    let slotnames_fn = vm.heap.intern("_slotnames");
+    let f = vm.get_attr(copyreg, slotnames_fn)?;
+    let cls = vm.heap.type_of(obj);
+    let names = vm.call(f, &[cls])?;
+    let mark = vm.push_temp(names);
+    let r = (|| {
+        let names = vm.collect_iterable(names)?;
+        if names.is_empty() {
+            return Ok(state);
+        }
+        let slots = vm.heap.new_dict();
+        vm.push_temp(slots);
+        for name in names {
+            match vm.get_attr(obj, name) {
+                Ok(v) => vm.dict_set_item(slots, name, v)?,
+                Err(e) if e.matches(&vm.heap, vm.heap.types().attribute_error) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        if dict_of(slots).is_some_and(|d| d.table.borrow().is_empty()) {
+            return Ok(state);
+        }
+        Ok(vm.heap.new_tuple(&[state, slots]))
+    })();
+    vm.truncate_temps(mark);
+    r
+}

@@ -1,0 +1,182 @@
+//! `compile`, `exec` and `eval`: source text to code objects, and code
+//! objects run in a namespace.
+
+use super::{arg_range, set_builtin, split_kwargs, unexpected_kw};
+use crate::object::str::str_of;
+use crate::object::Value;
+use crate::parse::Mode;
+use crate::vm::code::code_of;
+use crate::vm::{PyResult, Vm};
+
+/// `ast.PyCF_ONLY_AST`.
+const PYCF_ONLY_AST: i64 = 0x400;
+
+pub fn install(vm: &mut Vm) {
+    for (name, f) in
+        [("compile", compile as crate::vm::function::NativeFn), ("exec", exec), ("eval", eval)]
+    {
+        let v = super::native(vm, name, f);
+        set_builtin(vm, name, v);
+    }
+}
+
+/// Parses and compiles `source` (str or bytes) to a code object.
+fn compile_source(vm: &mut Vm, fname: &str, source: Value, filename: &str, mode: Mode) -> PyResult {
+    let (text, parsed) = match (str_of(source), crate::object::bytes::bytes_of(source)) {
+        (Some(s), _) => {
+            (s.as_str().as_bytes().to_vec(), crate::parse::parse_str(s.as_str(), filename, mode))
+        }
+        (_, Some(b)) => {
+            let text = b.as_bytes().to_vec();
+            let parsed = crate::parse::parse_bytes_as_string(&text, filename, mode);
+            (text, parsed)
+        }
+        _ => {
+            let what = if fname == "compile" { "AST object" } else { "code object" };
+            return Err(
+                vm.type_error(&format!("{fname}() arg 1 must be a string, bytes or {what}"))
+            );
+        }
+    };
+    if text.contains(&0) {
+        return Err(vm.value_error("source code string cannot contain null bytes"));
+    }
+    let module = parsed.map_err(|e| vm.syntax_error_value(&e))?;
+    let unit = crate::compile::compile(&module, filename, 0)
+        .map_err(|e| vm.compile_error_value(&e, &text))?;
+    Ok(crate::vm::code::load_code(&vm.heap, vm.heap.types().code, &unit).value())
+}
+
+/// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
+fn compile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    const NAMES: [&str; 6] = ["source", "filename", "mode", "flags", "dont_inherit", "optimize"];
+    let (positional, keywords) = split_kwargs(args, kwnames);
+    if positional.len() > NAMES.len() {
+        return Err(vm.type_error(&format!(
+            "compile() takes at most 6 arguments ({} given)",
+            positional.len()
+        )));
+    }
+    let mut slots: [Option<Value>; 6] = [None; 6];
+    for (i, &v) in positional.iter().enumerate() {
+        slots[i] = Some(v);
+    }
+    for (name, v) in keywords {
+        let Some(i) = NAMES.iter().position(|n| *n == name) else {
+            return Err(unexpected_kw(vm, "compile", &name));
+        };
+        if slots[i].is_some() {
+            return Err(vm.type_error(&format!(
+                "argument for compile() given by name ('{name}') and position ({})",
+                i + 1
+            )));
+        }
+        slots[i] = Some(v);
+    }
+    for (i, name) in NAMES.iter().enumerate().take(3) {
+        if slots[i].is_none() {
+            return Err(vm.type_error(&format!(
+                "compile() missing required argument '{name}' (pos {})",
+                i + 1
+            )));
+        }
+    }
+    let (source, filename, mode) = (slots[0].unwrap_or(Value::NONE), slots[1], slots[2]);
+    let filename = filename.unwrap_or(Value::NONE);
+    let filename = match (str_of(filename), crate::object::bytes::bytes_of(filename)) {
+        (Some(s), _) => s.as_str().to_string(),
+        (_, Some(b)) => String::from_utf8_lossy(b.as_bytes()).into_owned(),
+        _ => {
+            return Err(vm.type_error(&format!(
+                "expected str, bytes or os.PathLike object, not {}",
+                vm.type_name(filename)
+            )))
+        }
+    };
+    let Some(mode) = mode.and_then(str_of) else {
+        return Err(vm.type_error(&format!(
+            "compile() argument 'mode' must be str, not {}",
+            vm.type_name(mode.unwrap_or(Value::NONE))
+        )));
+    };
+    let mode = match mode.as_str() {
+        "exec" => Mode::Module,
+        "eval" => Mode::Expression,
+        "single" => Mode::Interactive,
+        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    };
+    let flags = match slots[3] {
+        Some(f) => match vm.as_int(f).and_then(|i| i.to_i64()) {
+            Some(n) => n,
+            None => {
+                return Err(vm
+                    .type_error(&format!("an integer is required (got type {})", vm.type_name(f))))
+            }
+        },
+        None => 0,
+    };
+    if flags & PYCF_ONLY_AST != 0 {
+        return Err(vm.type_error(
+            "compile() with ast.PyCF_ONLY_AST: AST objects are not supported by tachyon yet",
+        ));
+    }
+    if let Some(code) = code_of(source) {
+        return Ok(code.value());
+    }
+    compile_source(vm, "compile", source, &filename, mode)
+}
+
+/// `exec(source, globals=None, locals=None)` and `eval(...)`.
+fn exec_or_eval(vm: &mut Vm, args: &[Value], kwnames: &[Value], is_eval: bool) -> PyResult {
+    let fname = if is_eval { "eval" } else { "exec" };
+    let args = arg_range(vm, fname, args, kwnames, 1, 3)?;
+    let caller = vm.caller_frame().map(|f| (f.globals, f.locals));
+    let (mut globals, mut locals) = match caller {
+        Some((g, l)) => (g, if l.is_none() { vm.caller_locals()? } else { l }),
+        None => (vm.heap.new_dict(), Value::NONE),
+    };
+    if let Some(&g) = args.get(1) {
+        if !g.is_none() {
+            if !vm.is_dict(g) {
+                return Err(vm.type_error(&format!(
+                    "{fname}() globals must be a dict, not {}",
+                    vm.type_name(g)
+                )));
+            }
+            globals = g;
+            locals = g;
+        }
+    }
+    if let Some(&l) = args.get(2) {
+        if !l.is_none() {
+            locals = l;
+        }
+    }
+    let source = args[0];
+    let code = match code_of(source) {
+        Some(code) => code.value(),
+        None => {
+            let mode = if is_eval { Mode::Expression } else { Mode::Module };
+            // eval() ignores leading blanks (CPython strips them first).
+            let stripped;
+            let source = match str_of(source) {
+                Some(s) if is_eval && s.as_str().starts_with([' ', '\t']) => {
+                    stripped = vm.heap.new_str(s.as_str().trim_start_matches([' ', '\t']));
+                    stripped
+                }
+                _ => source,
+            };
+            compile_source(vm, fname, source, "<string>", mode)?
+        }
+    };
+    let r = vm.with_temp(code, |vm| vm.run_code(code, globals, locals))?;
+    Ok(if is_eval { r } else { Value::NONE })
+}
+
+fn exec(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    exec_or_eval(vm, args, kwnames, false)
+}
+
+fn eval(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    exec_or_eval(vm, args, kwnames, true)
+}
