@@ -42,10 +42,7 @@ impl Subject {
             let data: Rc<[u8]> = b.data.borrow().as_slice().into();
             return Ok((Subject::Copied(data), true));
         }
-        Err(vm.type_error(&format!(
-            "expected string or bytes-like object, got '{}'",
-            vm.type_name(v)
-        )))
+        Err(vm.type_error("expected string or bytes-like object"))
     }
 
     /// Runs `f` over the characters.
