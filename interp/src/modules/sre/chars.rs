@@ -14,8 +14,23 @@ pub fn is_ascii_space(ch: u32) -> bool {
     matches!(ch, 9..=13 | 32)
 }
 
+/// Bit `c` set for the ASCII word characters `[0-9A-Za-z_]`.
+const ASCII_WORD: u128 = {
+    let mut bits = 0u128;
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() || b == b'_' {
+            bits |= 1 << c;
+        }
+        c += 1;
+    }
+    bits
+};
+
+#[inline]
 pub fn is_ascii_word(ch: u32) -> bool {
-    ch < 128 && ((ch as u8).is_ascii_alphanumeric() || ch == b'_' as u32)
+    ch < 128 && ASCII_WORD & (1u128 << ch) != 0
 }
 
 pub fn is_linebreak(ch: u32) -> bool {
@@ -40,6 +55,7 @@ pub fn is_uni_space(ch: u32) -> bool {
     as_char(ch).is_some_and(str_chars::is_whitespace)
 }
 
+#[inline]
 pub fn is_uni_word(ch: u32) -> bool {
     if ch < 128 {
         return is_ascii_word(ch);
@@ -109,6 +125,7 @@ pub fn unicode_iscased(ch: u32) -> bool {
 }
 
 /// `sre_category`: whether `ch` is in category `cat`.
+#[inline]
 pub fn in_category(cat: u32, ch: u32) -> bool {
     match cat {
         category::DIGIT => is_ascii_digit(ch),

@@ -130,22 +130,43 @@ pub struct State {
     ctx_stack: Vec<Ctx>,
 }
 
+/// The vectors of a finished state, kept for the next one (most calls
+/// match small strings, where allocating them would be most of the cost).
+#[derive(Default)]
+struct Buffers {
+    marks: Vec<isize>,
+    repeats: Vec<Repeat>,
+    mark_stack: Vec<isize>,
+    ctx_stack: Vec<Ctx>,
+}
+
+thread_local! {
+    static SPARE: std::cell::RefCell<Option<Buffers>> = const { std::cell::RefCell::new(None) };
+}
+
 impl State {
     pub fn new(start: usize, end: usize) -> State {
+        let b = SPARE.with(|s| s.borrow_mut().take()).unwrap_or_default();
         State {
             start,
             end,
             ptr: start,
-            marks: Vec::new(),
+            marks: b.marks,
             lastmark: -1,
             lastindex: -1,
             must_advance: false,
             match_all: false,
             repeat: None,
-            repeats: Vec::new(),
-            mark_stack: Vec::new(),
-            ctx_stack: Vec::new(),
+            repeats: b.repeats,
+            mark_stack: b.mark_stack,
+            ctx_stack: b.ctx_stack,
         }
+    }
+
+    /// Sets up `2 * groups` unset marks.
+    pub fn clear_marks(&mut self, groups: usize) {
+        self.marks.clear();
+        self.marks.resize(2 * groups, -1);
     }
 
     /// `state_reset`: forget the groups of the last attempt.
@@ -238,6 +259,22 @@ impl State {
     }
 }
 
+impl Drop for State {
+    fn drop(&mut self) {
+        let mut b = Buffers {
+            marks: std::mem::take(&mut self.marks),
+            repeats: std::mem::take(&mut self.repeats),
+            mark_stack: std::mem::take(&mut self.mark_stack),
+            ctx_stack: std::mem::take(&mut self.ctx_stack),
+        };
+        b.marks.clear();
+        b.repeats.clear();
+        b.mark_stack.clear();
+        b.ctx_stack.clear();
+        let _ = SPARE.try_with(|s| *s.borrow_mut() = Some(b));
+    }
+}
+
 /// `SRE(at)`: whether position `ptr` satisfies the AT code.
 fn at_position<T: Text + ?Sized>(st: &State, text: &T, ptr: usize, code: u32) -> bool {
     let end = st.end;
@@ -263,6 +300,30 @@ fn at_position<T: Text + ?Sized>(st: &State, text: &T, ptr: usize, code: u32) ->
 
 fn char_loc_ignore(pattern: u32, ch: u32) -> bool {
     ch == pattern || lower_locale(ch) == pattern || upper_locale(ch) == pattern
+}
+
+/// A set of one item, which `count` tests without walking the set.
+enum SetShape<'a> {
+    Category(u32),
+    Bitmap(&'a [u32]),
+    Range(u32, u32),
+    Other,
+}
+
+fn single_item_set(code: &[u32], set: usize) -> SetShape<'_> {
+    match word(code, set) {
+        op::CATEGORY if word(code, set + 2) == op::FAILURE => {
+            SetShape::Category(word(code, set + 1))
+        }
+        op::RANGE if word(code, set + 3) == op::FAILURE => {
+            SetShape::Range(word(code, set + 1), word(code, set + 2))
+        }
+        op::CHARSET if word(code, set + 9) == op::FAILURE => match code.get(set + 1..set + 9) {
+            Some(map) => SetShape::Bitmap(map),
+            None => SetShape::Other,
+        },
+        _ => SetShape::Other,
+    }
 }
 
 /// `SRE(count)`: how many times (up to `maxcount`) the one-character item
@@ -292,7 +353,14 @@ fn count<T: Text + ?Sized>(
         }};
     }
     match word(code, pc) {
-        op::IN => scan!(|ch| in_charset(code, pc + 2, ch)),
+        op::IN => match single_item_set(code, pc + 2) {
+            SetShape::Category(cat) => scan!(|ch| super::chars::in_category(cat, ch)),
+            SetShape::Bitmap(map) => {
+                scan!(|ch: u32| ch < 256 && map[ch as usize >> 5] & (1 << (ch & 31)) != 0)
+            }
+            SetShape::Range(lo, hi) => scan!(|ch| lo <= ch && ch <= hi),
+            SetShape::Other => scan!(|ch| in_charset(code, pc + 2, ch)),
+        },
         op::ANY => scan!(|ch| !is_linebreak(ch)),
         op::ANY_ALL => p = end,
         op::LITERAL => scan!(|ch| ch == chr),
@@ -495,8 +563,8 @@ fn dispatch<T: Text + ?Sized>(st: &mut State, code: &[u32], text: &T, ctx: &mut 
                     return Ok(Next::Return(true));
                 }
                 st.lastmark_save(ctx);
-                if word(code, tail) == op::LITERAL {
-                    ctx.aux = word(code, tail + 1) as usize;
+                if let Some(chr) = literal_after_marks(code, tail) {
+                    ctx.aux = chr as usize;
                     return Ok(repeat_one_literal_next(st, code, text, ctx));
                 }
                 return Ok(repeat_one_next(st, code, ctx));
@@ -646,6 +714,16 @@ fn branch_next<T: Text + ?Sized>(st: &mut State, code: &[u32], text: &T, ctx: &m
         st.mark_discard(ctx.lastmark);
     }
     Next::Return(false)
+}
+
+/// The literal a tail must start with, looking past MARKs (which neither
+/// read the text nor outlive a failed attempt): `(\w+)@` backs off to the
+/// '@' positions without trying the tail at every other one.
+fn literal_after_marks(code: &[u32], mut pc: usize) -> Option<u32> {
+    while word(code, pc) == op::MARK {
+        pc += 2;
+    }
+    (word(code, pc) == op::LITERAL).then(|| word(code, pc + 1))
 }
 
 /// REPEAT_ONE whose tail starts with a literal: backs off to the next
@@ -973,18 +1051,62 @@ pub fn search<T: Text + ?Sized>(
             st.reset_capture();
         }
     }
+    // A pattern whose first item reads one character cannot match where
+    // that character does not fit: skip those positions without running
+    // the matcher (what the INFO charset does for the patterns it covers).
+    let first = first_char_item(code, pc);
+    let fits = |ptr: usize| match first {
+        Some(item) => ptr < end && one_char_matches(code, item, text.at(ptr)) != Some(false),
+        None => true,
+    };
     st.start = ptr;
     st.ptr = ptr;
-    let mut found = run(st, code, text, pc, true)?;
+    let mut found = fits(ptr) && run(st, code, text, pc, true)?;
     st.must_advance = false;
     while !found && ptr < end {
         ptr += 1;
+        if !fits(ptr) {
+            continue;
+        }
         st.reset_capture();
         st.start = ptr;
         st.ptr = ptr;
         found = run(st, code, text, pc, false)?;
     }
     Ok(found)
+}
+
+/// The one-character item every match of the code at `pc` starts with:
+/// the code itself, or the item of a leading `{1,}` repeat, past MARKs.
+fn first_char_item(code: &[u32], mut pc: usize) -> Option<usize> {
+    while word(code, pc) == op::MARK {
+        pc += 2;
+    }
+    match word(code, pc) {
+        op::REPEAT_ONE | op::MIN_REPEAT_ONE if word(code, pc + 2) >= 1 => Some(pc + 4),
+        _ => one_char_matches(code, pc, 0).map(|_| pc),
+    }
+}
+
+/// Whether the one-character item at `pc` accepts `ch`; `None` when the
+/// op there is not a one-character test.
+fn one_char_matches(code: &[u32], pc: usize, ch: u32) -> Option<bool> {
+    let arg = word(code, pc + 1);
+    Some(match word(code, pc) {
+        op::LITERAL => ch == arg,
+        op::NOT_LITERAL => ch != arg,
+        op::LITERAL_IGNORE => lower_ascii(ch) == arg,
+        op::NOT_LITERAL_IGNORE => lower_ascii(ch) != arg,
+        op::LITERAL_UNI_IGNORE => lower_unicode(ch) == arg,
+        op::NOT_LITERAL_UNI_IGNORE => lower_unicode(ch) != arg,
+        op::CATEGORY => super::chars::in_category(arg, ch),
+        op::ANY => !is_linebreak(ch),
+        op::ANY_ALL => true,
+        op::IN => in_charset(code, pc + 2, ch),
+        op::IN_IGNORE => in_charset(code, pc + 2, lower_ascii(ch)),
+        op::IN_UNI_IGNORE => in_charset(code, pc + 2, lower_unicode(ch)),
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

@@ -50,7 +50,7 @@ pub fn prepare(
     let start = pos.clamp(0, len) as usize;
     let end = endpos.clamp(0, len) as usize;
     let mut st = State::new(start, end);
-    st.marks = vec![-1; 2 * p.groups];
+    st.clear_marks(p.groups);
     Ok((subject, is_bytes, st))
 }
 
@@ -85,6 +85,9 @@ fn string_pos_endpos(
     kwnames: &[Value],
     name: &str,
 ) -> PyResult<(Value, i64, i64)> {
+    if kwnames.is_empty() && args.len() == 2 {
+        return Ok((args[1], 0, i64::MAX));
+    }
     let bound = keyword_args(vm, &args[1..], kwnames, name, &["string", "pos", "endpos"])?;
     let string = required(vm, bound[0], name, "string", 1)?;
     let pos = ssize(vm, bound[1], 0)?;

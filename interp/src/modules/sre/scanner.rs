@@ -18,7 +18,7 @@ fn next(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, search: bool
     let pobj = Gc::<SreObj>::from_value(s.pattern);
     let p = pattern_data(vm, &pobj, s.pattern)?;
     let mut st = State::new(start, s.endpos);
-    st.marks = vec![-1; 2 * p.groups];
+    st.clear_marks(p.groups);
     st.must_advance = s.must_advance.get();
     let found = if search {
         s.subject.search(&mut st, &p.code)
