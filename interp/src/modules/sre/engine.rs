@@ -12,6 +12,7 @@ use super::chars::{
 };
 use super::charset::{in_charset, in_charset_loc_ignore, word};
 use super::constants::{at, info, op, MAXREPEAT};
+use super::start::StartFilter;
 
 /// A text the matcher can read by index.
 pub trait Text {
@@ -927,6 +928,7 @@ pub fn match_at<T: Text + ?Sized>(
 pub fn search<T: Text + ?Sized>(
     st: &mut State,
     code: &[u32],
+    start: Option<&StartFilter>,
     text: &T,
 ) -> Result<bool, IllegalCode> {
     let mut ptr = st.start;
@@ -1033,10 +1035,14 @@ pub fn search<T: Text + ?Sized>(
         return Ok(false);
     }
     if let Some(set) = charset {
+        let in_set = |ch: u32| match start {
+            Some(f) => f.accepts(code, ch),
+            None => in_charset(code, set, ch),
+        };
         let end = st.end;
         st.must_advance = false;
         loop {
-            while ptr < end && !in_charset(code, set, text.at(ptr)) {
+            while ptr < end && !in_set(text.at(ptr)) {
                 ptr += 1;
             }
             if ptr >= end {
@@ -1051,12 +1057,12 @@ pub fn search<T: Text + ?Sized>(
             st.reset_capture();
         }
     }
-    // A pattern whose first item reads one character cannot match where
-    // that character does not fit: skip those positions without running
-    // the matcher (what the INFO charset does for the patterns it covers).
-    let first = first_char_item(code, pc);
-    let fits = |ptr: usize| match first {
-        Some(item) => ptr < end && one_char_matches(code, item, text.at(ptr)) != Some(false),
+    // Positions where the first step cannot match are skipped without
+    // running the matcher (the first attempt, at `start`, is the one that
+    // checks `must_advance`).
+    let st_end = st.end;
+    let fits = |ptr: usize| match start {
+        Some(f) => ptr < st_end && f.accepts(code, text.at(ptr)),
         None => true,
     };
     st.start = ptr;
@@ -1074,39 +1080,6 @@ pub fn search<T: Text + ?Sized>(
         found = run(st, code, text, pc, false)?;
     }
     Ok(found)
-}
-
-/// The one-character item every match of the code at `pc` starts with:
-/// the code itself, or the item of a leading `{1,}` repeat, past MARKs.
-fn first_char_item(code: &[u32], mut pc: usize) -> Option<usize> {
-    while word(code, pc) == op::MARK {
-        pc += 2;
-    }
-    match word(code, pc) {
-        op::REPEAT_ONE | op::MIN_REPEAT_ONE if word(code, pc + 2) >= 1 => Some(pc + 4),
-        _ => one_char_matches(code, pc, 0).map(|_| pc),
-    }
-}
-
-/// Whether the one-character item at `pc` accepts `ch`; `None` when the
-/// op there is not a one-character test.
-fn one_char_matches(code: &[u32], pc: usize, ch: u32) -> Option<bool> {
-    let arg = word(code, pc + 1);
-    Some(match word(code, pc) {
-        op::LITERAL => ch == arg,
-        op::NOT_LITERAL => ch != arg,
-        op::LITERAL_IGNORE => lower_ascii(ch) == arg,
-        op::NOT_LITERAL_IGNORE => lower_ascii(ch) != arg,
-        op::LITERAL_UNI_IGNORE => lower_unicode(ch) == arg,
-        op::NOT_LITERAL_UNI_IGNORE => lower_unicode(ch) != arg,
-        op::CATEGORY => super::chars::in_category(arg, ch),
-        op::ANY => !is_linebreak(ch),
-        op::ANY_ALL => true,
-        op::IN => in_charset(code, pc + 2, ch),
-        op::IN_IGNORE => in_charset(code, pc + 2, lower_ascii(ch)),
-        op::IN_UNI_IGNORE => in_charset(code, pc + 2, lower_unicode(ch)),
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

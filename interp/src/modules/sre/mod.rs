@@ -12,6 +12,7 @@
 //! | [`object`] | the heap payload of patterns, matches and scanners |
 //! | [`pattern`] | `re.Pattern`: match, search, findall, finditer, split, sub, ... |
 //! | [`match_obj`] | `re.Match`: group, groups, groupdict, span, expand, ... |
+//! | [`start`] | where a match can start: skipping hopeless positions in `search` |
 //! | [`scanner`] | `SRE_Scanner`: successive matches (`finditer`) |
 //! | [`template`] | replacement templates of `sub` and `expand` |
 //! | `classes.py` | the three classes and their Python-level dunders |
@@ -24,6 +25,7 @@ pub mod match_obj;
 pub mod object;
 pub mod pattern;
 pub mod scanner;
+pub mod start;
 pub mod subject;
 pub mod template;
 
@@ -240,6 +242,7 @@ fn compile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         return Err(vm.type_error("_sre lost its classes"));
     };
     let data = PatternData {
+        start: start::StartFilter::for_code(&code_words),
         code: code_words.into(),
         groups,
         flags,

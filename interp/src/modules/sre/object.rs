@@ -4,6 +4,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use super::start::StartFilter;
 use super::subject::Subject;
 use crate::object::gc::Tracer;
 use crate::object::{Gc, ObjKind, Payload, Value};
@@ -26,6 +27,8 @@ pub enum PatternKind {
 
 pub struct PatternData {
     pub code: Rc<[u32]>,
+    /// Which characters a match can start with, when the code says.
+    pub start: Option<StartFilter>,
     /// Number of capturing groups (not counting group 0).
     pub groups: usize,
     pub flags: i64,

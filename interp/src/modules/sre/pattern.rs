@@ -110,7 +110,7 @@ fn match_mode(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, mode: 
     let (pos, endpos) = (st.start, st.end);
     st.match_all = mode == Mode::FullMatch;
     let found = match mode {
-        Mode::Search => subject.search(&mut st, &p.code),
+        Mode::Search => subject.search(&mut st, &p.code, p.start.as_ref()),
         _ => subject.match_at(&mut st, &p.code),
     }
     .map_err(|e| engine_error(vm, e))?;
@@ -155,7 +155,7 @@ pub fn findall(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     while st.start <= st.end {
         st.reset();
         st.ptr = st.start;
-        if !subject.search(&mut st, &p.code).map_err(|e| engine_error(vm, e))? {
+        if !subject.search(&mut st, &p.code, p.start.as_ref()).map_err(|e| engine_error(vm, e))? {
             break;
         }
         let item = match p.groups {
@@ -224,7 +224,7 @@ pub fn split(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     while maxsplit == 0 || n < maxsplit {
         st.reset();
         st.ptr = st.start;
-        if !subject.search(&mut st, &p.code).map_err(|e| engine_error(vm, e))? {
+        if !subject.search(&mut st, &p.code, p.start.as_ref()).map_err(|e| engine_error(vm, e))? {
             break;
         }
         let item = subject.slice(vm, is_bytes, last, st.start);
@@ -301,7 +301,7 @@ fn subx(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, with_count: 
     while count == 0 || n < count {
         st.reset();
         st.ptr = st.start;
-        if !subject.search(&mut st, &p.code).map_err(|e| engine_error(vm, e))? {
+        if !subject.search(&mut st, &p.code, p.start.as_ref()).map_err(|e| engine_error(vm, e))? {
             break;
         }
         let (b, e) = (st.start, st.ptr);

@@ -21,7 +21,7 @@ fn next(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, search: bool
     st.clear_marks(p.groups);
     st.must_advance = s.must_advance.get();
     let found = if search {
-        s.subject.search(&mut st, &p.code)
+        s.subject.search(&mut st, &p.code, p.start.as_ref())
     } else {
         s.subject.match_at(&mut st, &p.code)
     }

@@ -6,6 +6,7 @@
 use std::rc::Rc;
 
 use super::engine::{self, IllegalCode, State};
+use super::start::StartFilter;
 use crate::object::bytes::{bytearray_of, bytes_of};
 use crate::object::str::str_of;
 use crate::object::Value;
@@ -70,10 +71,15 @@ impl Subject {
     }
 
     /// `search()` from `st.start`.
-    pub fn search(&self, st: &mut State, code: &[u32]) -> Result<bool, IllegalCode> {
+    pub fn search(
+        &self,
+        st: &mut State,
+        code: &[u32],
+        start: Option<&StartFilter>,
+    ) -> Result<bool, IllegalCode> {
         self.with(|c| match c {
-            Chars::Narrow(t) => engine::search(st, code, t),
-            Chars::Wide(t) => engine::search(st, code, t),
+            Chars::Narrow(t) => engine::search(st, code, start, t),
+            Chars::Wide(t) => engine::search(st, code, start, t),
         })
     }
 
