@@ -14,6 +14,7 @@
 //! | [`match_obj`] | `re.Match`: group, groups, groupdict, span, expand, ... |
 //! | [`start`] | where a match can start: skipping hopeless positions in `search` |
 //! | [`scanner`] | `SRE_Scanner`: successive matches (`finditer`) |
+//! | [`validate`] | the structure check of a code list ("invalid SRE code") |
 //! | [`template`] | replacement templates of `sub` and `expand` |
 //! | `classes.py` | the three classes and their Python-level dunders |
 
@@ -28,6 +29,7 @@ pub mod scanner;
 pub mod start;
 pub mod subject;
 pub mod template;
+pub mod validate;
 
 use std::cell::Cell;
 
@@ -221,6 +223,9 @@ fn compile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         }
     }
     let groups = vm.as_int(groups).and_then(|i| i.to_i64()).unwrap_or(0).max(0) as usize;
+    if !validate::is_valid(&code_words, groups) {
+        return Err(PyErr::runtime_error(&vm.heap, "invalid SRE code"));
+    }
     let kind = if pattern.is_none() {
         PatternKind::Any
     } else if str_of(pattern).is_some() {
