@@ -8,7 +8,8 @@ use std::rc::Rc;
 use super::engine::{self, IllegalCode, State};
 use super::start::StartFilter;
 use crate::object::bytes::{bytearray_of, bytes_of};
-use crate::object::str::str_of;
+use crate::object::str::{str_of, StrObj};
+use crate::object::Gc;
 use crate::object::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -25,6 +26,38 @@ pub enum Chars<'a> {
     Wide(&'a [u32]),
 }
 
+/// The last non-ASCII str decoded, by address, byte length and hash (so
+/// a freed string whose address is reused cannot be mistaken for it):
+/// several patterns searching one text decode it once.
+struct LastDecoded {
+    addr: usize,
+    len: usize,
+    hash: i64,
+    cps: Rc<[u32]>,
+}
+
+thread_local! {
+    static LAST: std::cell::RefCell<Option<LastDecoded>> = const { std::cell::RefCell::new(None) };
+}
+
+fn decoded(s: &Gc<StrObj>) -> Rc<[u32]> {
+    let (addr, len, hash) = (s.as_ptr() as usize, s.as_str().len(), s.hash());
+    let hit = LAST.with(|last| {
+        last.borrow()
+            .as_ref()
+            .filter(|l| l.addr == addr && l.len == len && l.hash == hash)
+            .map(|l| l.cps.clone())
+    });
+    if let Some(cps) = hit {
+        return cps;
+    }
+    let cps: Rc<[u32]> = s.as_str().chars().map(|c| c as u32).collect();
+    LAST.with(|last| {
+        *last.borrow_mut() = Some(LastDecoded { addr, len, hash, cps: cps.clone() });
+    });
+    cps
+}
+
 impl Subject {
     /// The subject for `v` and whether it is bytes-like; a TypeError for
     /// anything else.
@@ -33,8 +66,7 @@ impl Subject {
             if s.is_ascii() {
                 return Ok((Subject::InPlace(v), false));
             }
-            let cps: Rc<[u32]> = s.as_str().chars().map(|c| c as u32).collect();
-            return Ok((Subject::Wide(cps), false));
+            return Ok((Subject::Wide(decoded(&s)), false));
         }
         if bytes_of(v).is_some() {
             return Ok((Subject::InPlace(v), true));
