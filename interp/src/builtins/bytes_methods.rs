@@ -56,6 +56,7 @@ pub fn install(vm: &mut Vm) {
         ("ljust", ljust),
         ("rjust", rjust),
         ("zfill", zfill),
+        ("translate", translate),
     ];
     for (name, f) in shared {
         add_method(vm, t.bytes, name, *f);
@@ -669,6 +670,35 @@ fn map_bytes(
     method_no_args(vm, args, kwnames, name)?;
     f(&mut data);
     Ok(new_like(vm, args[0], data))
+}
+
+/// `translate(table, /, delete=b'')`: maps each byte through a 256-byte
+/// table (None keeps it) after dropping the bytes in `delete`.
+fn translate(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let data = recv(vm, args, "translate")?;
+    let bound = keyword_args(vm, &args[1..], kwnames, "translate", &["table", "delete"])?;
+    let Some(table) = bound[0] else {
+        return Err(vm.type_error("translate() takes at least 1 argument (0 given)"));
+    };
+    let table = if table.is_none() {
+        None
+    } else {
+        let t = need_bytes_like(vm, table)?;
+        if t.len() != 256 {
+            return Err(vm.value_error("translation table must be 256 characters long"));
+        }
+        Some(t)
+    };
+    let delete = match bound[1] {
+        Some(d) => need_bytes_like(vm, d)?,
+        None => Vec::new(),
+    };
+    let out: Vec<u8> = data
+        .iter()
+        .filter(|b| !delete.contains(b))
+        .map(|&b| table.as_ref().map_or(b, |t| t[b as usize]))
+        .collect();
+    Ok(new_like(vm, args[0], out))
 }
 
 fn upper(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

@@ -167,7 +167,10 @@ pub fn int_of(vm: &mut Vm, v: Value) -> PyResult<Int> {
             Some(Num::Float(f)) => return Int::from_f64(f).map_err(|e| vm.num_error(e)),
             _ => {}
         }
-        if str_of(v).is_some() || crate::object::bytes::bytes_of(v).is_some() {
+        if str_of(v).is_some()
+            || crate::object::bytes::bytes_of(v).is_some()
+            || crate::object::bytes::bytearray_of(v).is_some()
+        {
             return parse_int_value(vm, v, 10, false);
         }
     }
@@ -205,6 +208,10 @@ fn parse_int_value(vm: &mut Vm, v: Value, base: u32, explicit_base: bool) -> PyR
     if let Some(b) = crate::object::bytes::bytes_of(v) {
         return crate::number::int_parse::parse_int_bytes(b.as_bytes(), base)
             .map_err(|e| vm.num_error(e));
+    }
+    if let Some(b) = crate::object::bytes::bytearray_of(v) {
+        let data = b.data.borrow().clone();
+        return crate::number::int_parse::parse_int_bytes(&data, base).map_err(|e| vm.num_error(e));
     }
     if explicit_base {
         return Err(vm.type_error("int() can't convert non-string with explicit base"));

@@ -70,7 +70,7 @@ fn add_class_method(vm: &Vm, ty: Value, name: &'static str, f: NativeFn) {
 }
 
 /// A read-only attribute: a property whose getter is native.
-fn add_property(vm: &Vm, ty: Value, name: &'static str, getter: NativeFn) {
+pub fn add_property(vm: &Vm, ty: Value, name: &'static str, getter: NativeFn) {
     let fget = native(vm, name, getter);
     let prop = PropertyObj {
         fget: Cell::new(fget),

@@ -111,6 +111,41 @@ class memoryview:
         return self.tobytes().hex()
 
     def cast(self, format, shape=None):
+        if format in _INT_FORMATS and shape is None:
+            return _IntView(self.tobytes(), format)
         if format not in ("B", "b", "c") or shape is not None:
             raise NotImplementedError("memoryview.cast to " + repr(format) + " is not supported by tachyon yet")
         return memoryview(self)
+
+
+# Native-size integer formats of cast(): (itemsize, signed); little-endian.
+_INT_FORMATS = {"h": (2, True), "H": (2, False), "i": (4, True), "I": (4, False),
+                "l": (8, True), "L": (8, False), "q": (8, True), "Q": (8, False)}
+
+
+class _IntView:
+    """A read-only memoryview.cast() to machine integers (what
+    sre_compile._bytes_to_codes needs): a snapshot of the items."""
+
+    def __init__(self, data, format):
+        size, signed = _INT_FORMATS[format]
+        if len(data) % size:
+            raise TypeError("memoryview: length is not a multiple of itemsize")
+        self.format = format
+        self.itemsize = size
+        self.nbytes = len(data)
+        self.readonly = True
+        self._items = [int.from_bytes(data[i:i + size], "little", signed=signed)
+                       for i in range(0, len(data), size)]
+
+    def __len__(self):
+        return len(self._items)
+
+    def __getitem__(self, key):
+        return self._items[key]
+
+    def __iter__(self):
+        return iter(self._items)
+
+    def tolist(self):
+        return list(self._items)

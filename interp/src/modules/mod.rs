@@ -21,6 +21,7 @@ pub mod math;
 pub mod namespace;
 pub mod random;
 pub mod sha512;
+pub mod sre;
 pub mod sys;
 pub mod time;
 pub mod weakref;
@@ -37,6 +38,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "time" => Some(time::create(vm)?),
         "_weakref" => Some(weakref::create(vm)?),
         "_sha512" => Some(sha512::create(vm)?),
+        "_sre" => Some(sre::create(vm)?),
         "_tachyon_files" => Some(files::create(vm)?),
         "_io" => Some(python_module(vm, "_io", include_str!("io.py"))?),
         "_collections" => Some(python_module(vm, "_collections", include_str!("collections.py"))?),

@@ -68,6 +68,8 @@ pub enum ObjKind {
     BuiltinIter,
     /// Frame objects as tracebacks show them (`tb.tb_frame`).
     FrameInfo,
+    /// `_sre` patterns, matches and scanners (`modules::sre::object`).
+    Sre,
 }
 
 /// The header of every heap object. `#[repr(C)]`: the JIT loads `ty` at

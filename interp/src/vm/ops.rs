@@ -6,13 +6,14 @@
 
 use super::function::method_of;
 use super::{PyResult, Vm};
+use crate::builtins::bytes_methods::bytes_like;
 use crate::bytecode::instr::{BinOp, CmpOp, UnaryOp};
 use crate::number::complex::Complex;
 use crate::number::int::Int;
 use crate::number::tower::{self, Arith, Num};
 use crate::number::{NumError, NumErrorKind};
 use crate::object::boxes::{float_value, int_value, ComplexObj};
-use crate::object::bytes::bytes_of;
+use crate::object::bytes::{bytearray_of, bytes_of};
 use crate::object::list::list_of;
 use crate::object::range::SliceObj;
 use crate::object::str::str_of;
@@ -149,6 +150,10 @@ impl Vm {
                 for item in items {
                     list.items.push(item);
                 }
+                return Ok(a);
+            }
+            if let (BinOp::Add, Some(array), Some(tail)) = (op, bytearray_of(a), bytes_like(b)) {
+                array.data.borrow_mut().extend_from_slice(&tail);
                 return Ok(a);
             }
         }
@@ -345,6 +350,15 @@ impl Vm {
                     let mut data = x.as_bytes().to_vec();
                     data.extend_from_slice(y.as_bytes());
                     return Ok(Some(self.heap.new_bytes(&data)));
+                }
+                // bytes and bytearray mix; the result has the left one's type.
+                if let (Some(mut data), Some(y)) = (bytes_like(a), bytes_like(b)) {
+                    data.extend_from_slice(&y);
+                    return Ok(Some(if bytes_of(a).is_some() {
+                        self.heap.new_bytes(&data)
+                    } else {
+                        self.heap.new_bytearray(data)
+                    }));
                 }
                 if let Some(e) = self.concat_error(a, b) {
                     return Err(e);
