@@ -35,25 +35,6 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, type_, "__subclasscheck__", type_subclasscheck);
     let prepare = super::native(vm, "__prepare__", type_prepare);
     set_type_attr(vm, type_, "__prepare__", prepare);
-    // `types.py` takes the descriptor types from `FunctionType.__code__`
-    // and `FunctionType.__globals__`; instances read them in `vm::special`.
-    let function = vm.heap.types().function;
-    super::number_methods::add_property(vm, function, "__code__", function_code);
-    super::number_methods::add_property(vm, function, "__globals__", function_globals);
-}
-
-fn function_code(vm: &mut Vm, args: &[Value], _: &[Value]) -> PyResult {
-    match args.first().copied().and_then(crate::vm::function::function_of) {
-        Some(f) => Ok(f.code.value()),
-        None => Err(vm.type_error("descriptor '__code__' requires a 'function' object")),
-    }
-}
-
-fn function_globals(vm: &mut Vm, args: &[Value], _: &[Value]) -> PyResult {
-    match args.first().copied().and_then(crate::vm::function::function_of) {
-        Some(f) => Ok(f.globals),
-        None => Err(vm.type_error("descriptor '__globals__' requires a 'function' object")),
-    }
 }
 
 /// Is the `__init__` (or `__new__`) that `t` gets the one of `object`?
