@@ -15,12 +15,26 @@
 //! | `collections.py` | `_collections`: deque and defaultdict (Python) |
 //! | [`sha512`] | `_sha512`: SHA-512 and SHA-384 hash objects |
 //! | [`math`] | `math`: libm with CPython's error rules, fsum, integer functions |
+//! | [`structs`] | `_struct`: pack/unpack by format strings, `Struct` |
+//! | [`array`] | `array`: typed arrays over a list of converted items |
+//! | [`operator`] | `_operator`: operator functions, itemgetter, attrgetter, methodcaller |
+//! | [`functools`] | `_functools`: reduce, partial, cmp_to_key |
+//! | [`bisect`] | `_bisect`: binary search and insort |
+//! | [`heapq`] | `_heapq`: heap operations on lists, min and max |
+//! | [`support`] | what modules share: native classes, instance state, error classes |
 
+pub mod array;
+pub mod bisect;
 pub mod files;
+pub mod functools;
+pub mod heapq;
 pub mod math;
 pub mod namespace;
+pub mod operator;
 pub mod random;
 pub mod sha512;
+pub mod structs;
+pub mod support;
 pub mod sys;
 pub mod time;
 pub mod weakref;
@@ -37,6 +51,12 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "time" => Some(time::create(vm)?),
         "_weakref" => Some(weakref::create(vm)?),
         "_sha512" => Some(sha512::create(vm)?),
+        "_struct" => Some(structs::create(vm)?),
+        "array" => Some(array::create(vm)?),
+        "_operator" => Some(operator::create(vm)?),
+        "_functools" => Some(functools::create(vm)?),
+        "_bisect" => Some(bisect::create(vm)?),
+        "_heapq" => Some(heapq::create(vm)?),
         "_tachyon_files" => Some(files::create(vm)?),
         "_io" => Some(python_module(vm, "_io", include_str!("io.py"))?),
         "_collections" => Some(python_module(vm, "_collections", include_str!("collections.py"))?),
