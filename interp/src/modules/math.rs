@@ -4,6 +4,7 @@
 //! domain error), exact `fsum`, the 3.8 `hypot`/`dist` vector norm, and the
 //! integer functions on big ints.
 
+use super::math_special as special;
 use crate::builtins::functions::index_of;
 use crate::builtins::str_methods::keyword_args;
 use crate::builtins::{arg_range, native};
@@ -86,6 +87,10 @@ fn fill(vm: &mut Vm, module: Value) -> PyResult<()> {
         ("comb", comb),
         ("perm", perm),
         ("prod", prod),
+        ("erf", erf),
+        ("erfc", erfc),
+        ("gamma", gamma),
+        ("lgamma", lgamma),
     ];
     for (name, f) in funcs {
         let v = native(vm, name, *f);
@@ -181,6 +186,33 @@ unary_functions! {
     acosh => acosh_f64, false;
     atanh => f64::atanh, false;
     fabs => f64::abs, false;
+    erf => special::erf, false;
+    erfc => special::erfc, false;
+}
+
+/// `gamma` and `lgamma`, whose errors CPython reports from `errno`.
+fn special_1(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    name: &str,
+    f: fn(f64) -> Result<f64, special::SpecialError>,
+) -> PyResult {
+    let x = one(vm, name, args, kwnames)?;
+    let x = as_f64(vm, x)?;
+    match f(x) {
+        Ok(r) => Ok(Value::from_f64(r)),
+        Err(special::SpecialError::Domain) => Err(domain_error(vm)),
+        Err(special::SpecialError::Range) => Err(range_error(vm)),
+    }
+}
+
+fn gamma(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    special_1(vm, args, kwnames, "gamma", special::gamma)
+}
+
+fn lgamma(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    special_1(vm, args, kwnames, "lgamma", special::lgamma)
 }
 
 /// fdlibm's `asinh`, as the C library computes it (Rust's overflows early).

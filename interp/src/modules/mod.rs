@@ -15,6 +15,8 @@
 //! | `collections.py` | `_collections`: deque and defaultdict (Python) |
 //! | [`sha512`] | `_sha512`: SHA-512 and SHA-384 hash objects |
 //! | [`math`] | `math`: libm with CPython's error rules, fsum, integer functions |
+//! | [`math_special`] | `math`'s gamma, lgamma, erf, erfc, bit for bit as CPython 3.8 on glibc |
+//! | [`binascii`] | `binascii`: hex, base64, crc32, crc_hqx |
 //! | [`structs`] | `_struct`: pack/unpack by format strings, `Struct` |
 //! | [`array`] | `array`: typed arrays over a list of converted items |
 //! | [`operator`] | `_operator`: operator functions, itemgetter, attrgetter, methodcaller |
@@ -24,11 +26,13 @@
 //! | [`support`] | what modules share: native classes, instance state, error classes |
 
 pub mod array;
+pub mod binascii;
 pub mod bisect;
 pub mod files;
 pub mod functools;
 pub mod heapq;
 pub mod math;
+pub mod math_special;
 pub mod namespace;
 pub mod operator;
 pub mod random;
@@ -57,6 +61,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_functools" => Some(functools::create(vm)?),
         "_bisect" => Some(bisect::create(vm)?),
         "_heapq" => Some(heapq::create(vm)?),
+        "binascii" => Some(binascii::create(vm)?),
         "_tachyon_files" => Some(files::create(vm)?),
         "_io" => Some(python_module(vm, "_io", include_str!("io.py"))?),
         "_collections" => Some(python_module(vm, "_collections", include_str!("collections.py"))?),
