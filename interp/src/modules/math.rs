@@ -109,7 +109,7 @@ fn range_error(vm: &Vm) -> PyErr {
 }
 
 /// A real number argument as a float (`PyFloat_AsDouble`).
-fn as_f64(vm: &mut Vm, v: Value) -> PyResult<f64> {
+pub(super) fn as_f64(vm: &mut Vm, v: Value) -> PyResult<f64> {
     match vm.as_num(v) {
         Some(Num::Float(x)) => Ok(x),
         Some(Num::Int(i)) => i.to_f64().map_err(|e| vm.num_error(e)),
@@ -216,7 +216,7 @@ fn lgamma(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 }
 
 /// fdlibm's `asinh`, as the C library computes it (Rust's overflows early).
-fn asinh_f64(x: f64) -> f64 {
+pub(super) fn asinh_f64(x: f64) -> f64 {
     let a = x.abs();
     if !a.is_finite() {
         return x + x;
@@ -418,7 +418,13 @@ fn isnan(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     predicate(vm, args, kwnames, "isnan", f64::is_nan)
 }
 
-fn isclose(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+/// The arguments of `isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)` (here
+/// and in `cmath`): `a`, `b` as given, the tolerances checked.
+pub(super) fn isclose_args(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<(Value, Value, f64, f64)> {
     let npos = args.len() - kwnames.len();
     if npos > 2 {
         return Err(vm.type_error(&format!(
@@ -432,8 +438,6 @@ fn isclose(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             vm.type_error(&format!("isclose() missing required argument '{missing}' (pos {pos})"))
         );
     };
-    let a = as_f64(vm, a)?;
-    let b = as_f64(vm, b)?;
     let rel_tol = match bound[2] {
         Some(v) => as_f64(vm, v)?,
         None => 1e-9,
@@ -445,6 +449,13 @@ fn isclose(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if rel_tol < 0.0 || abs_tol < 0.0 {
         return Err(vm.value_error("tolerances must be non-negative"));
     }
+    Ok((a, b, rel_tol, abs_tol))
+}
+
+fn isclose(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let (a, b, rel_tol, abs_tol) = isclose_args(vm, args, kwnames)?;
+    let a = as_f64(vm, a)?;
+    let b = as_f64(vm, b)?;
     if a == b {
         return Ok(Value::TRUE);
     }

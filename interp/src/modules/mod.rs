@@ -16,6 +16,7 @@
 //! | [`sha512`] | `_sha512`: SHA-512 and SHA-384 hash objects |
 //! | [`math`] | `math`: libm with CPython's error rules, fsum, integer functions |
 //! | [`math_special`] | `math`'s gamma, lgamma, erf, erfc, bit for bit as CPython 3.8 on glibc |
+//! | [`cmath`] | `cmath`: complex functions with C99 Annex G special values |
 //! | [`binascii`] | `binascii`: hex, base64, crc32, crc_hqx |
 //! | [`structs`] | `_struct`: pack/unpack by format strings, `Struct` |
 //! | [`array`] | `array`: typed arrays over a list of converted items |
@@ -28,6 +29,7 @@
 pub mod array;
 pub mod binascii;
 pub mod bisect;
+pub mod cmath;
 pub mod files;
 pub mod functools;
 pub mod heapq;
@@ -62,6 +64,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_bisect" => Some(bisect::create(vm)?),
         "_heapq" => Some(heapq::create(vm)?),
         "binascii" => Some(binascii::create(vm)?),
+        "cmath" => Some(cmath::create(vm)?),
         "_tachyon_files" => Some(files::create(vm)?),
         "_io" => Some(python_module(vm, "_io", include_str!("io.py"))?),
         "_collections" => Some(python_module(vm, "_collections", include_str!("collections.py"))?),
