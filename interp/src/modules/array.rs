@@ -89,26 +89,8 @@ pub fn create(vm: &mut Vm) -> PyResult {
     result.map(|_| module)
 }
 
-/// The items list and typecode of an array read from its first two
-/// attribute slots, where `make` puts them, without looking the names up
-/// (element access is the hot path). `None` when the slots hold anything
-/// else: `parts` then looks the state up by name.
-fn slot_parts(v: Value) -> Option<(u8, Gc<ListObj>)> {
-    let obj = crate::object::instance::instance_of(v)?;
-    if obj.attrs.is_dict_mode() {
-        return None;
-    }
-    let items = obj.attrs.slot(0).and_then(list_of)?;
-    let code = obj.attrs.slot(1)?.as_small_int()?;
-    let code = u8::try_from(code).ok().filter(|c| TYPECODES.as_bytes().contains(c))?;
-    Some((code, items))
-}
-
 /// The items list and typecode of an array, if `v` is one.
 fn parts(vm: &Vm, v: Value) -> Option<(u8, Gc<ListObj>)> {
-    if let Some(found) = slot_parts(v) {
-        return Some(found);
-    }
     let items = state(vm, v, ITEMS_KEY).and_then(list_of)?;
     let code = state(vm, v, CODE_KEY)?.as_small_int()?;
     Some((code as u8, items))

@@ -64,7 +64,21 @@ pub fn new_instance_of(vm: &mut Vm, module: &str, name: &str) -> PyResult {
 }
 
 /// The native state `key` of `obj`, if it has one.
+///
+/// Native methods read their state on every call, so the instance's few
+/// attribute names are compared as text first: interning `key` would hash
+/// it every time.
 pub fn state(vm: &Vm, obj: Value, key: &str) -> Option<Value> {
+    if let Some(o) = crate::object::instance::instance_of(obj) {
+        if !o.attrs.is_dict_mode() {
+            let shape = o.attrs.shape();
+            let at = shape
+                .names()
+                .iter()
+                .position(|n| crate::object::str::str_of(*n).is_some_and(|s| s.as_str() == key));
+            return at.and_then(|i| o.attrs.slot(i));
+        }
+    }
     let name = vm.heap.intern(key);
     vm.heap.attrs_of(obj, false).and_then(|a| a.get(name))
 }
