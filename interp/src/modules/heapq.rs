@@ -55,18 +55,28 @@ fn get(heap: Gc<ListObj>, i: usize) -> Value {
 }
 
 /// Moves the item at `pos` up towards `start` while it sits above its parent.
-fn sift_down(
-    vm: &mut Vm,
-    heap: Gc<ListObj>,
-    start: usize,
-    mut pos: usize,
-    kind: Kind,
-) -> PyResult<()> {
+fn sift_down(vm: &mut Vm, heap: Gc<ListObj>, start: usize, pos: usize, kind: Kind) -> PyResult<()> {
     let size = heap.items.len();
     if pos >= size {
         return Err(PyErr::index_error(&vm.heap, "list index out of range"));
     }
     let new_item = get(heap, pos);
+    // A user `__lt__` may take the item out of the list: keep it alive.
+    let mark = vm.push_temp(new_item);
+    let result = sift_down_rooted(vm, heap, start, pos, new_item, kind);
+    vm.truncate_temps(mark);
+    result
+}
+
+fn sift_down_rooted(
+    vm: &mut Vm,
+    heap: Gc<ListObj>,
+    start: usize,
+    mut pos: usize,
+    new_item: Value,
+    kind: Kind,
+) -> PyResult<()> {
+    let size = heap.items.len();
     while pos > start {
         let parent_pos = (pos - 1) >> 1;
         let parent = get(heap, parent_pos);
