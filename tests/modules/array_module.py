@@ -97,3 +97,28 @@ pixels = A("d", [0.0]) * 3000
 for i in range(3000):
     pixels[i] = pixels[i - 1] * 0.5 + i
 print(len(pixels), pixels[2999], sum(pixels) > 0)
+
+# tofile / fromfile through file objects
+import io
+f = io.BytesIO()
+A("h", [1, -2, 300]).tofile(f)
+f.write(b"\x07")
+data = f.getvalue()
+g = A("h")
+f = io.BytesIO(data)
+g.fromfile(f, 2)
+print(g)
+try:
+    g.fromfile(f, 5)
+except (EOFError, ValueError) as e:
+    print(type(e).__name__, e, g)
+f = io.BytesIO(data)
+try:
+    A("b").fromfile(f, -1)
+except ValueError as e:
+    print(e)
+h = A("b")
+try:
+    h.fromfile(f, 10)
+except EOFError as e:
+    print(e, h)

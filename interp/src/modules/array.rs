@@ -70,6 +70,8 @@ pub fn create(vm: &mut Vm) -> PyResult {
             ("tounicode", tounicode),
             ("fromunicode", fromunicode),
             ("byteswap", byteswap),
+            ("tofile", tofile),
+            ("fromfile", fromfile),
             ("buffer_info", buffer_info),
         ];
         let mut methods = methods.to_vec();
@@ -761,6 +763,52 @@ fn byteswap(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     }
     let swapped = decode(vm, code, &data)?;
     items.items.replace(&swapped);
+    Ok(Value::NONE)
+}
+
+/// `a.tofile(f)`: the bytes written with `f.write`, in CPython's 64 KiB blocks.
+fn tofile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let f = method_one_arg(vm, args, kwnames, "tofile")?;
+    let (code, items) = receiver(vm, args[0], "tofile")?;
+    let data = encode(vm, code, &items.items.to_vec());
+    for block in data.chunks(64 * 1024) {
+        let b = vm.heap.new_bytes(block);
+        let mark = vm.push_temp(b);
+        let r = vm.call_method_by_name(f, "write", &[b]);
+        vm.truncate_temps(mark);
+        r?;
+    }
+    Ok(Value::NONE)
+}
+
+/// `a.fromfile(f, n)`: `n` items read with `f.read`.
+fn fromfile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = arg_range(vm, "fromfile", args, kwnames, 3, 3)?;
+    let (code, _) = receiver(vm, args[0], "fromfile")?;
+    let n = index_of(vm, args[2])?.to_i64_saturating();
+    if n < 0 {
+        return Err(vm.value_error("negative count"));
+    }
+    let wanted = (n as usize).saturating_mul(item_size(code));
+    let size = vm.heap.new_int_i64(wanted as i64);
+    let data = vm.call_method_by_name(args[1], "read", &[size])?;
+    let Some(bytes) = crate::object::bytes::bytes_of(data).map(|b| b.as_bytes().to_vec()) else {
+        return Err(vm.type_error("read() didn't return bytes"));
+    };
+    if bytes.len() % item_size(code) != 0 {
+        return Err(vm.value_error("bytes length not a multiple of item size"));
+    }
+    let (_, items) = receiver(vm, args[0], "fromfile")?;
+    for v in decode(vm, code, &bytes)? {
+        items.items.push(v);
+    }
+    if bytes.len() != wanted {
+        return Err(PyErr::new(
+            &vm.heap,
+            vm.heap.types().eof_error,
+            "read() didn't return enough bytes",
+        ));
+    }
     Ok(Value::NONE)
 }
 
