@@ -87,3 +87,7 @@ total = 0
 for i in range(2000):
     total += struct.unpack("<I", struct.pack("<I", i * 2654435761 % 2**32))[0] % 1000
 print(total)
+m = memoryview(b"\x01\x00\x02\x00xx")
+print(struct.unpack_from("<hh", m), struct.unpack("<hh", m[:4]), list(struct.iter_unpack("<h", m[:4])))
+import array
+print(struct.unpack("<2i", array.array("i", [7, -1])))

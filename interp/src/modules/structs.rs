@@ -578,13 +578,21 @@ fn struct_pack_into(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult 
     do_pack_into(vm, &fmt, &args[1..])
 }
 
-fn buffer_bytes(vm: &Vm, v: Value) -> PyResult<Vec<u8>> {
+/// The bytes of a buffer argument: bytes, bytearray, array, or a
+/// memoryview (Python-coded in tachyon, so read through `tobytes`).
+fn buffer_bytes(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     if str_of(v).is_none() {
         if let Some(b) = bytes_like(v) {
             return Ok(b);
         }
         if let Some(b) = super::array::array_bytes(vm, v) {
             return Ok(b);
+        }
+        if vm.type_name(v) == "memoryview" {
+            let b = vm.call_method_by_name(v, "tobytes", &[])?;
+            if let Some(b) = bytes_like(b) {
+                return Ok(b);
+            }
         }
     }
     Err(vm.type_error(&format!("a bytes-like object is required, not '{}'", vm.type_name(v))))
