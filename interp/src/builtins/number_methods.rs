@@ -321,7 +321,17 @@ fn complex_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
                 }
                 Some(v) => complex_part(vm, v, "second")?,
             };
-            Complex::new(re.re - im.im, re.im + im.re)
+            // CPython's `complex_new`: parts are combined only when they
+            // are complex, so `complex(2.0, -0.0)` keeps its -0.0.
+            let is_complex =
+                |v: Option<Value>| v.is_some_and(|v| matches!(vm.as_num(v), Some(Num::Complex(_))));
+            let real_part = if is_complex(imag) { re.re - im.im } else { re.re };
+            let imag_part = match imag {
+                None => re.im,
+                Some(_) if is_complex(real) => im.re + re.im,
+                Some(_) => im.re,
+            };
+            Complex::new(real_part, imag_part)
         }
     };
     if cls == vm.heap.types().complex {

@@ -4,6 +4,7 @@
 //! domain error), exact `fsum`, the 3.8 `hypot`/`dist` vector norm, and the
 //! integer functions on big ints.
 
+use super::math_special as special;
 use crate::builtins::functions::index_of;
 use crate::builtins::str_methods::keyword_args;
 use crate::builtins::{arg_range, native};
@@ -86,6 +87,10 @@ fn fill(vm: &mut Vm, module: Value) -> PyResult<()> {
         ("comb", comb),
         ("perm", perm),
         ("prod", prod),
+        ("erf", erf),
+        ("erfc", erfc),
+        ("gamma", gamma),
+        ("lgamma", lgamma),
     ];
     for (name, f) in funcs {
         let v = native(vm, name, *f);
@@ -104,7 +109,7 @@ fn range_error(vm: &Vm) -> PyErr {
 }
 
 /// A real number argument as a float (`PyFloat_AsDouble`).
-fn as_f64(vm: &mut Vm, v: Value) -> PyResult<f64> {
+pub(super) fn as_f64(vm: &mut Vm, v: Value) -> PyResult<f64> {
     match vm.as_num(v) {
         Some(Num::Float(x)) => Ok(x),
         Some(Num::Int(i)) => i.to_f64().map_err(|e| vm.num_error(e)),
@@ -197,10 +202,37 @@ unary_functions! {
     acosh => acosh_f64, false;
     atanh => f64::atanh, false;
     fabs => f64::abs, false;
+    erf => special::erf, false;
+    erfc => special::erfc, false;
+}
+
+/// `gamma` and `lgamma`, whose errors CPython reports from `errno`.
+fn special_1(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    name: &str,
+    f: fn(f64) -> Result<f64, special::SpecialError>,
+) -> PyResult {
+    let x = one(vm, name, args, kwnames)?;
+    let x = as_f64(vm, x)?;
+    match f(x) {
+        Ok(r) => Ok(Value::from_f64(r)),
+        Err(special::SpecialError::Domain) => Err(domain_error(vm)),
+        Err(special::SpecialError::Range) => Err(range_error(vm)),
+    }
+}
+
+fn gamma(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    special_1(vm, args, kwnames, "gamma", special::gamma)
+}
+
+fn lgamma(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    special_1(vm, args, kwnames, "lgamma", special::lgamma)
 }
 
 /// fdlibm's `asinh`, as the C library computes it (Rust's overflows early).
-fn asinh_f64(x: f64) -> f64 {
+pub(super) fn asinh_f64(x: f64) -> f64 {
     let a = x.abs();
     if !a.is_finite() {
         return x + x;
@@ -402,7 +434,13 @@ fn isnan(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     predicate(vm, args, kwnames, "isnan", f64::is_nan)
 }
 
-fn isclose(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+/// The arguments of `isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)` (here
+/// and in `cmath`): `a`, `b` as given, the tolerances checked.
+pub(super) fn isclose_args(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<(Value, Value, f64, f64)> {
     let npos = args.len() - kwnames.len();
     if npos > 2 {
         return Err(vm.type_error(&format!(
@@ -416,8 +454,6 @@ fn isclose(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             vm.type_error(&format!("isclose() missing required argument '{missing}' (pos {pos})"))
         );
     };
-    let a = as_f64(vm, a)?;
-    let b = as_f64(vm, b)?;
     let rel_tol = match bound[2] {
         Some(v) => as_f64(vm, v)?,
         None => 1e-9,
@@ -429,6 +465,13 @@ fn isclose(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if rel_tol < 0.0 || abs_tol < 0.0 {
         return Err(vm.value_error("tolerances must be non-negative"));
     }
+    Ok((a, b, rel_tol, abs_tol))
+}
+
+fn isclose(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let (a, b, rel_tol, abs_tol) = isclose_args(vm, args, kwnames)?;
+    let a = as_f64(vm, a)?;
+    let b = as_f64(vm, b)?;
     if a == b {
         return Ok(Value::TRUE);
     }

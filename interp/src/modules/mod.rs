@@ -15,13 +15,34 @@
 //! | `collections.py` | `_collections`: deque and defaultdict (Python) |
 //! | [`sha512`] | `_sha512`: SHA-512 and SHA-384 hash objects |
 //! | [`math`] | `math`: libm with CPython's error rules, fsum, integer functions |
+//! | [`math_special`] | `math`'s gamma, lgamma, erf, erfc, bit for bit as CPython 3.8 on glibc |
+//! | [`cmath`] | `cmath`: complex functions with C99 Annex G special values |
+//! | [`binascii`] | `binascii`: hex, base64, crc32, crc_hqx |
+//! | [`structs`] | `_struct`: pack/unpack by format strings, `Struct` |
+//! | [`array`] | `array`: typed arrays over a list of converted items |
+//! | [`operator`] | `_operator`: operator functions, itemgetter, attrgetter, methodcaller |
+//! | [`functools`] | `_functools`: reduce, partial, cmp_to_key |
+//! | [`bisect`] | `_bisect`: binary search and insort |
+//! | [`heapq`] | `_heapq`: heap operations on lists, min and max |
+//! | [`sre`] | `_sre`: the regular expression engine under CPython's `re` |
+//! | [`support`] | what modules share: native classes, instance state, error classes |
 
+pub mod array;
+pub mod binascii;
+pub mod bisect;
+pub mod cmath;
 pub mod files;
+pub mod functools;
+pub mod heapq;
 pub mod math;
+pub mod math_special;
 pub mod namespace;
+pub mod operator;
 pub mod random;
 pub mod sha512;
 pub mod sre;
+pub mod structs;
+pub mod support;
 pub mod sys;
 pub mod time;
 pub mod weakref;
@@ -39,6 +60,14 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_weakref" => Some(weakref::create(vm)?),
         "_sha512" => Some(sha512::create(vm)?),
         "_sre" => Some(sre::create(vm)?),
+        "_struct" => Some(structs::create(vm)?),
+        "array" => Some(array::create(vm)?),
+        "_operator" => Some(operator::create(vm)?),
+        "_functools" => Some(functools::create(vm)?),
+        "_bisect" => Some(bisect::create(vm)?),
+        "_heapq" => Some(heapq::create(vm)?),
+        "binascii" => Some(binascii::create(vm)?),
+        "cmath" => Some(cmath::create(vm)?),
         "_tachyon_files" => Some(files::create(vm)?),
         "_io" => Some(python_module(vm, "_io", include_str!("io.py"))?),
         "_collections" => Some(python_module(vm, "_collections", include_str!("collections.py"))?),

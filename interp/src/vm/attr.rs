@@ -623,9 +623,13 @@ impl Vm {
 
     /// Is the special method found on a type the built-in one (so the VM
     /// may take its native path instead of calling it)?
+    /// A native method of a class made at run time (a native module's
+    /// class, e.g. `array.array.__getitem__`) is not: it must be called.
     pub fn is_native_slot_method(&self, m: Value) -> bool {
-        method_descriptor_of(m).is_some()
-            || ObjHeader::of(m).is_some_and(|h| h.kind() == ObjKind::NativeFunction)
+        if let Some(d) = method_descriptor_of(m) {
+            return !Gc::<TypeObj>::from_value(d.owner).is_some_and(|t| t.is_heap_type());
+        }
+        ObjHeader::of(m).is_some_and(|h| h.kind() == ObjKind::NativeFunction)
     }
 
     /// `obj.name(*args)` by name (native code calling a Python protocol).
