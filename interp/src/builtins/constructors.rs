@@ -70,6 +70,25 @@ fn class_arg(vm: &Vm, args: &[Value], base: Value, name: &str) -> PyResult<Value
     Ok(cls)
 }
 
+/// CPython's check that a class `abc` left abstract is not instantiated.
+fn refuse_abstract(vm: &mut Vm, t: Gc<TypeObj>) -> PyResult<()> {
+    let key = vm.heap.intern("__abstractmethods__");
+    let Some(abstracts) = t.own_attr(key) else { return Ok(()) };
+    if !vm.is_true(abstracts)? {
+        return Ok(());
+    }
+    let mut names = Vec::new();
+    for v in vm.collect_iterable(abstracts)? {
+        names.push(vm.str_of_value(v)?);
+    }
+    names.sort();
+    Err(vm.type_error(&format!(
+        "Can't instantiate abstract class {} with abstract methods {}",
+        t.name(),
+        names.join(", ")
+    )))
+}
+
 fn object_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let object = vm.heap.types().object;
     let cls = class_arg(vm, args, object, "object")?;
@@ -86,6 +105,7 @@ fn object_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             return Err(vm.type_error(&format!("{}() takes no arguments", t.name())));
         }
     }
+    refuse_abstract(vm, t)?;
     match t.layout() {
         ObjKind::Instance => Ok(vm.heap.new_instance(t)),
         ObjKind::Exception => Ok(vm.heap.new_exception(t, &[])),

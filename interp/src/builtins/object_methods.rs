@@ -28,6 +28,15 @@ pub fn install(vm: &mut Vm) {
     set_type_attr(vm, object, "__subclasshook__", cm);
     let type_ = vm.heap.types().type_;
     add_method(vm, type_, "__init__", type_init);
+    add_method(vm, type_, "__call__", type_call);
+    let builtin_function = vm.heap.types().builtin_function;
+    add_method(vm, builtin_function, "__call__", call_receiver);
+    let t = vm.heap.types();
+    for ty in [t.function, t.property, t.classmethod, t.staticmethod] {
+        add_method(vm, ty, "__get__", descriptor_get);
+    }
+    add_method(vm, t.property, "__set__", property_set);
+    add_method(vm, t.property, "__delete__", property_delete);
     add_method(vm, type_, "mro", type_mro);
     add_method(vm, type_, "__subclasses__", type_subclasses);
     add_method(vm, type_, "__instancecheck__", type_instancecheck);
@@ -208,4 +217,69 @@ fn type_subclasscheck(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 
 fn type_prepare(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(vm.heap.new_dict())
+}
+
+/// `type.__call__(cls, *args, **kwargs)`: `__new__` then `__init__`,
+/// which a metaclass's `__call__` reaches through `super()`.
+fn type_call(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let Some(t) = args.first().and_then(|v| Gc::<TypeObj>::from_value(*v)) else {
+        return Err(vm.type_error("descriptor '__call__' requires a 'type' object"));
+    };
+    vm.type_call_default(t, &args[1..], kwnames)
+}
+
+/// `f.__call__(*args)` of a builtin function: calls it.
+pub fn call_receiver(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    match args.split_first() {
+        Some((f, rest)) => vm.call_kw(*f, rest, kwnames),
+        None => Err(vm.type_error("descriptor '__call__' needs an argument")),
+    }
+}
+
+/// `d.__get__(obj, type=None)` of functions, properties, classmethods and
+/// staticmethods, as attribute lookup applies them.
+fn descriptor_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let (d, obj) = match args {
+        [d, obj] | [d, obj, _] => (*d, *obj),
+        _ => return Err(vm.type_error("expected 1 or 2 arguments")),
+    };
+    let owner = match args.get(2).copied().filter(|v| !v.is_none()) {
+        Some(t) => t,
+        None if obj.is_none() => return Err(vm.type_error("__get__(None, None) is invalid")),
+        None => vm.heap.type_of(obj),
+    };
+    let unbound = crate::vm::function::function_of(d).is_some()
+        || Gc::<crate::vm::function::PropertyObj>::from_value(d).is_some();
+    if obj.is_none() && unbound {
+        return Ok(d);
+    }
+    vm.descr_get(d, obj, owner)
+}
+
+fn property_set(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let [p, obj, value] = args else {
+        return Err(vm.type_error("expected 2 arguments"));
+    };
+    property_call(vm, *p, true, &[*obj, *value])
+}
+
+fn property_delete(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let [p, obj] = args else {
+        return Err(vm.type_error("expected 1 argument"));
+    };
+    property_call(vm, *p, false, &[*obj])
+}
+
+/// Calls a property's setter (or deleter), or says it has none.
+fn property_call(vm: &mut Vm, p: Value, set: bool, args: &[Value]) -> PyResult {
+    let Some(p) = Gc::<crate::vm::function::PropertyObj>::from_value(p) else {
+        return Err(vm.type_error("descriptor requires a 'property' object"));
+    };
+    let f = if set { p.fset.get() } else { p.fdel.get() };
+    if f.is_none() {
+        let what = if set { "can't set attribute" } else { "can't delete attribute" };
+        return Err(crate::object::PyErr::attribute_error(&vm.heap, what));
+    }
+    vm.call(f, args)?;
+    Ok(Value::NONE)
 }

@@ -44,9 +44,36 @@ impl Vm {
             Ok(()) => 0,
             Err(err) => self.report_uncaught(err),
         };
+        self.run_exit_handlers();
         self.flush_stdout();
         self.write_trace_dump();
         status
+    }
+
+    /// Runs the `atexit` handlers, if the program imported `atexit`: last
+    /// registered first, each error reported as CPython reports it.
+    pub fn run_exit_handlers(&mut self) {
+        let key = self.heap.new_str("atexit");
+        let Ok(Some(module)) = self.dict_get_item(self.modules, key) else { return };
+        let mark = self.push_temp(module);
+        while let Ok(handler) = self.call_method_by_name(module, "_pop", &[]) {
+            if handler.is_none() {
+                break;
+            }
+            self.push_temp(handler);
+            let parts = crate::object::tuple::tuple_of(handler).map(|t| t.items().to_vec());
+            let Some(&[func, args, kwargs]) = parts.as_deref() else { break };
+            if let Err(err) = self.call_ex(func, args, Some(kwargs)) {
+                let exc = err.exception();
+                if !self.heap.is_instance(exc, self.heap.types().system_exit) {
+                    self.flush_stdout();
+                    let text = self.print_exception(exc);
+                    self.write_stderr(&format!("Error in atexit._run_exitfuncs:\n{text}"));
+                }
+            }
+            self.truncate_temps(mark + 1);
+        }
+        self.truncate_temps(mark);
     }
 
     fn run_main_inner(&mut self, source: &[u8], filename: &str) -> PyResult<()> {

@@ -291,8 +291,30 @@ impl Vm {
             "__class__" => Some(self.heap.type_of(t.value())),
             "__dict__" => Some(self.type_dict_proxy(t)),
             "__doc__" => Some(t.own_attr(self.heap.intern("__doc__")).unwrap_or(Value::NONE)),
+            "__code__" | "__globals__" if t.value() == self.heap.types().function => {
+                Some(self.function_getset_descriptor(&n))
+            }
             _ => None,
         })
+    }
+
+    /// `FunctionType.__code__`: a property standing for CPython's getset
+    /// descriptor (`types.py` takes the descriptor types from these).
+    fn function_getset_descriptor(&mut self, name: &str) -> Value {
+        let getter: crate::vm::function::NativeFn =
+            if name == "__code__" { function_code_get } else { function_globals_get };
+        let fget = crate::builtins::native(self, "__get__", getter);
+        let mark = self.push_temp(fget);
+        let doc = self.heap.new_str(name);
+        let p = PropertyObj {
+            fget: std::cell::Cell::new(fget),
+            fset: std::cell::Cell::new(Value::NONE),
+            fdel: std::cell::Cell::new(Value::NONE),
+            doc: std::cell::Cell::new(doc),
+        };
+        let v = self.heap.alloc(self.heap.types().property, p).value();
+        self.truncate_temps(mark);
+        v
     }
 
     /// `C.__dict__`: a read-only snapshot (CPython's mappingproxy).
@@ -353,4 +375,20 @@ fn cpython_code_flags(flags: crate::bytecode::CodeFlags) -> u32 {
         out |= 0x200;
     }
     out
+}
+
+/// The getters of [`Vm::function_getset_descriptor`].
+fn function_code_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(function_arg(vm, args)?.code.value())
+}
+
+fn function_globals_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(function_arg(vm, args)?.globals)
+}
+
+fn function_arg(vm: &Vm, args: &[Value]) -> PyResult<Gc<FunctionObj>> {
+    args.first()
+        .copied()
+        .and_then(function_of)
+        .ok_or_else(|| vm.type_error("descriptor needs a function"))
 }
