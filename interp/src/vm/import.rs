@@ -350,7 +350,7 @@ impl Vm {
     }
 
     /// The directories of a path list value.
-    fn path_entries(&self, path: Value) -> Vec<PathBuf> {
+    pub(crate) fn path_entries(&self, path: Value) -> Vec<PathBuf> {
         list_of(path)
             .map(|l| l.items.to_vec())
             .unwrap_or_default()
