@@ -35,6 +35,8 @@ pub fn install(vm: &mut Vm) {
     for ty in [t.function, t.property, t.classmethod, t.staticmethod] {
         add_method(vm, ty, "__get__", descriptor_get);
     }
+    add_method(vm, t.code, "replace", crate::vm::special::code_replace);
+    add_method(vm, t.frame, "clear", frame_clear);
     add_method(vm, t.property, "__set__", property_set);
     add_method(vm, t.property, "__delete__", property_delete);
     add_method(vm, type_, "mro", type_mro);
@@ -281,5 +283,11 @@ fn property_call(vm: &mut Vm, p: Value, set: bool, args: &[Value]) -> PyResult {
         return Err(crate::object::PyErr::attribute_error(&vm.heap, what));
     }
     vm.call(f, args)?;
+    Ok(Value::NONE)
+}
+
+/// `frame.clear()`: a traceback's frames here are snapshots that hold no
+/// running state, so there is nothing to release.
+fn frame_clear(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }

@@ -28,6 +28,9 @@
 //! | `imp.py` | `_imp`: what `importlib` needs to set itself up |
 //! | `warnings.py` | `_warnings`: `warn` for importlib, handled by `warnings.py` |
 //! | `marshal.py` | `marshal`: present for importlib; no .pyc format |
+//! | `socket.py` | `_socket`: constants and classes, no networking |
+//! | `select.py` | `select`: importable, no waiting on descriptors |
+//! | `posixsubprocess.py` | `_posixsubprocess`: importable, no child processes |
 
 pub mod errno;
 pub mod files;
@@ -80,6 +83,11 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_imp" => Some(python_module(vm, "_imp", include_str!("imp.py"))?),
         "_warnings" => Some(python_module(vm, "_warnings", include_str!("warnings.py"))?),
         "marshal" => Some(python_module(vm, "marshal", include_str!("marshal.py"))?),
+        "_socket" => Some(python_module(vm, "_socket", include_str!("socket.py"))?),
+        "select" => Some(python_module(vm, "select", include_str!("select.py"))?),
+        "_posixsubprocess" => {
+            Some(python_module(vm, "_posixsubprocess", include_str!("posixsubprocess.py"))?)
+        }
         _ => None,
     };
     if let Some(m) = module {
@@ -114,6 +122,9 @@ pub const NATIVE_MODULES: &[&str] = &[
     "_imp",
     "_warnings",
     "marshal",
+    "_socket",
+    "select",
+    "_posixsubprocess",
 ];
 
 /// A native module: made, filled by `fill`, kept rooted meanwhile.

@@ -321,3 +321,12 @@ def scandir(path=None):
 
 environ = _environ()
 del _environ
+
+
+def waitpid(pid, options):
+    # tachyon starts no child processes, so there is never one to wait for.
+    raise ChildProcessError(10, strerror(10))
+
+
+def kill(pid, signal):
+    raise OSError("kill: tachyon cannot send signals yet")

@@ -227,6 +227,11 @@ impl Vm {
             "__defaults__" => f.defaults.set(v),
             "__kwdefaults__" => f.kwdefaults.set(v),
             "__annotations__" => f.annotations.set(v),
+            // What `types.coroutine` stores back after `code.replace`.
+            "__code__" if v == f.code.value() => {}
+            "__code__" => {
+                return Err(self.type_error("tachyon cannot give a function another code object"))
+            }
             _ => return Ok(false),
         }
         Ok(true)
@@ -347,6 +352,31 @@ impl Vm {
         }
         Ok(d)
     }
+}
+
+/// `code.replace(co_flags=...)` as `types.coroutine` uses it: marking a
+/// generator's code CO_ITERABLE_COROUTINE (0x100), which tachyon's `await`
+/// does not need, gives the same code object. Other changes are refused.
+pub fn code_replace(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let Some(c) = args.first().and_then(|v| code_of(*v)) else {
+        return Err(vm.type_error("descriptor 'replace' requires a 'code' object"));
+    };
+    let old = i64::from(cpython_code_flags(c.unit.flags));
+    let keywords = &args[args.len() - kwnames.len()..];
+    for (name, v) in kwnames.iter().zip(keywords) {
+        let name = str_of(*name).map(|s| s.as_str().to_string()).unwrap_or_default();
+        let flags = vm.as_int(*v).and_then(|n| n.to_i64());
+        let harmless = name == "co_flags" && flags.is_some_and(|f| (f ^ old) & !0x100 == 0);
+        if !harmless {
+            return Err(vm.type_error(&format!(
+                "code.replace(): tachyon cannot change {name} of a code object"
+            )));
+        }
+    }
+    if args.len() > 1 + kwnames.len() {
+        return Err(vm.type_error("replace() takes no positional arguments"));
+    }
+    Ok(args[0])
 }
 
 /// `co_flags` with CPython's bit values.
