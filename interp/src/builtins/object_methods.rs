@@ -28,7 +28,6 @@ pub fn install(vm: &mut Vm) {
     set_type_attr(vm, object, "__subclasshook__", cm);
     let type_ = vm.heap.types().type_;
     add_method(vm, type_, "__init__", type_init);
-    add_method(vm, type_, "__call__", type_call);
     let builtin_function = vm.heap.types().builtin_function;
     add_method(vm, builtin_function, "__call__", call_receiver);
     let t = vm.heap.types();
@@ -37,6 +36,32 @@ pub fn install(vm: &mut Vm) {
     }
     add_method(vm, t.code, "replace", crate::vm::special::code_replace);
     add_method(vm, t.frame, "clear", frame_clear);
+    // Each built-in type has its own `__repr__` slot in CPython; pprint
+    // dispatches on `type(obj).__repr__` and must tell them apart.
+    let own_repr = [
+        t.dict,
+        t.list,
+        t.tuple,
+        t.set,
+        t.frozenset,
+        t.str,
+        t.bytes,
+        t.bytearray,
+        t.int,
+        t.float,
+        t.complex,
+        t.bool,
+        t.range,
+        t.slice,
+        t.type_,
+        t.mappingproxy,
+        t.dict_keys,
+        t.dict_values,
+        t.dict_items,
+    ];
+    for ty in own_repr {
+        add_method(vm, ty, "__repr__", builtin_repr);
+    }
     add_method(vm, t.property, "__set__", property_set);
     add_method(vm, t.property, "__delete__", property_delete);
     add_method(vm, type_, "mro", type_mro);
@@ -221,15 +246,6 @@ fn type_prepare(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(vm.heap.new_dict())
 }
 
-/// `type.__call__(cls, *args, **kwargs)`: `__new__` then `__init__`,
-/// which a metaclass's `__call__` reaches through `super()`.
-fn type_call(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let Some(t) = args.first().and_then(|v| Gc::<TypeObj>::from_value(*v)) else {
-        return Err(vm.type_error("descriptor '__call__' requires a 'type' object"));
-    };
-    vm.type_call_default(t, &args[1..], kwnames)
-}
-
 /// `f.__call__(*args)` of a builtin function: calls it.
 pub fn call_receiver(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     match args.split_first() {
@@ -290,4 +306,14 @@ fn property_call(vm: &mut Vm, p: Value, set: bool, args: &[Value]) -> PyResult {
 /// running state, so there is nothing to release.
 fn frame_clear(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(Value::NONE)
+}
+
+/// `__repr__` of the built-in types: the built-in repr of the receiver,
+/// never a subclass's `__repr__` (which may be what called it).
+fn builtin_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    match args {
+        [v] if !v.is_ptr() => vm.repr_value(*v),
+        [_] => object_repr(vm, args, &[]),
+        _ => Err(vm.type_error("__repr__() takes no arguments")),
+    }
 }

@@ -43,8 +43,6 @@ fn fill(vm: &mut Vm, module: Value) -> PyResult<()> {
         ("sqrt", sqrt),
         ("exp", exp),
         ("expm1", expm1),
-        ("erf", erf),
-        ("erfc", erfc),
         ("log", log),
         ("log2", log2),
         ("log10", log10),
@@ -183,75 +181,6 @@ unary_functions! {
     acosh => acosh_f64, false;
     atanh => f64::atanh, false;
     fabs => f64::abs, false;
-    erf => erf_f64, false;
-    erfc => erfc_f64, false;
-}
-
-/// CPython's own `erf` (mathmodule.c, for platforms without one): a power
-/// series near zero, a continued fraction for `erfc` further out. CPython
-/// on Linux calls glibc's, which can differ from this in the last digit.
-fn erf_f64(x: f64) -> f64 {
-    if x.is_nan() {
-        return x;
-    }
-    if x.abs() < ERF_SERIES_CUTOFF {
-        return erf_series(x);
-    }
-    let cf = erfc_contfrac(x.abs());
-    if x > 0.0 {
-        1.0 - cf
-    } else {
-        cf - 1.0
-    }
-}
-
-fn erfc_f64(x: f64) -> f64 {
-    if x.is_nan() {
-        return x;
-    }
-    if x.abs() < ERF_SERIES_CUTOFF {
-        return 1.0 - erf_series(x);
-    }
-    let cf = erfc_contfrac(x.abs());
-    if x > 0.0 {
-        cf
-    } else {
-        2.0 - cf
-    }
-}
-
-const ERF_SERIES_CUTOFF: f64 = 1.5;
-const SQRT_PI: f64 = 1.772_453_850_905_516;
-
-fn erf_series(x: f64) -> f64 {
-    const TERMS: i32 = 25;
-    let x2 = x * x;
-    let mut acc = 0.0;
-    let mut fk = f64::from(TERMS) + 0.5;
-    for _ in 0..TERMS {
-        acc = 2.0 + x2 * acc / fk;
-        fk -= 1.0;
-    }
-    acc * x * (-x2).exp() / SQRT_PI
-}
-
-fn erfc_contfrac(x: f64) -> f64 {
-    const TERMS: i32 = 50;
-    if x >= 30.0 {
-        return 0.0;
-    }
-    let x2 = x * x;
-    let (mut a, mut da) = (0.0, 0.5);
-    let (mut p, mut p_last) = (1.0, 0.0);
-    let (mut q, mut q_last) = (da + x2, 1.0);
-    for _ in 0..TERMS {
-        a += da;
-        da += 2.0;
-        let b = da + x2;
-        (p, p_last) = (b * p - a * p_last, p);
-        (q, q_last) = (b * q - a * q_last, q);
-    }
-    p / q * x * (-x2).exp() / SQRT_PI
 }
 
 /// fdlibm's `asinh`, as the C library computes it (Rust's overflows early).

@@ -104,6 +104,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         ("getfilesystemencodeerrors", surrogateescape_name),
         ("getrefcount", getrefcount),
         ("excepthook", excepthook),
+        ("_getframe", getframe),
     ];
     for (name, f) in funcs {
         let v = native(vm, name, *f);
@@ -334,4 +335,28 @@ fn excepthook(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let text = vm.print_exception(*exc);
     vm.write_stderr(&text);
     Ok(Value::NONE)
+}
+
+/// `_getframe(depth=0)`: a snapshot of the running frame `depth` calls up
+/// (code, globals, line), with `f_back` snapshots below it.
+fn getframe(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let depth = match args.first() {
+        Some(v) => vm
+            .as_int(*v)
+            .and_then(|n| n.to_i64())
+            .ok_or_else(|| vm.type_error("an integer is required"))?,
+        None => 0,
+    };
+    let depth = usize::try_from(depth).unwrap_or(0);
+    let frames: Vec<_> = vm.frames.iter().map(|f| (f.code, f.pc, f.globals)).collect();
+    if depth >= frames.len() {
+        return Err(vm.value_error("call stack is not deep enough"));
+    }
+    let mut back = Value::NONE;
+    for &(code, pc, globals) in &frames[..frames.len() - depth] {
+        let lineno = code.unit.line_of(pc);
+        let info = crate::vm::exceptions::FrameInfoObj { code, globals, lineno, lasti: pc, back };
+        back = vm.heap.alloc(vm.heap.types().frame, info).value();
+    }
+    Ok(back)
 }

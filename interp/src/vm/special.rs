@@ -104,6 +104,7 @@ impl Vm {
                         globals: tb.globals,
                         lineno: tb.lineno,
                         lasti: tb.lasti,
+                        back: Value::NONE,
                     };
                     Some(self.heap.alloc(self.heap.types().frame, info).value())
                 }
@@ -118,7 +119,8 @@ impl Vm {
                 "f_builtins" => Some(self.builtins),
                 "f_lineno" => Value::from_small_int(f.lineno as i64),
                 "f_lasti" => Value::from_small_int(f.lasti as i64),
-                "f_back" | "f_trace" => Some(Value::NONE),
+                "f_back" => Some(f.back),
+                "f_trace" => Some(Value::NONE),
                 _ => None,
             });
         }
