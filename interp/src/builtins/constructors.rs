@@ -43,6 +43,7 @@ pub fn install(vm: &mut Vm) {
     }
     add_method(vm, t.base_exception, "__init__", exception_init);
     add_method(vm, t.base_exception, "with_traceback", exception_with_traceback);
+    add_method(vm, t.import_error, "__init__", import_error_init);
     add_method(vm, t.dict, "__init__", dict_init);
     add_method(vm, t.property, "getter", property_getter);
     add_method(vm, t.property, "setter", property_setter);
@@ -624,6 +625,31 @@ fn exception_with_traceback(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyRes
     }
     e.traceback.set(*tb);
     Ok(*exc)
+}
+
+/// `ImportError(*args, name=None, path=None)`: sets `msg`, `name`, `path`.
+fn import_error_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let (pos, kws) = split_kwargs(&args[1..], kwnames);
+    let (mut name, mut path) = (Value::NONE, Value::NONE);
+    for (k, v) in kws {
+        match k.as_str() {
+            "name" => name = v,
+            "path" => path = v,
+            other => {
+                return Err(vm.type_error(&format!(
+                    "'{other}' is an invalid keyword argument for ImportError()"
+                )))
+            }
+        }
+    }
+    let Some(e) = crate::object::exception::exception_of(args[0]) else { return Ok(Value::NONE) };
+    e.args.set(vm.heap.new_tuple(pos));
+    let msg = if pos.len() == 1 { pos[0] } else { Value::NONE };
+    for (field, v) in [("msg", msg), ("name", name), ("path", path)] {
+        let key = vm.heap.intern(field);
+        e.attrs.set(&vm.heap, key, v);
+    }
+    Ok(Value::NONE)
 }
 
 fn exception_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

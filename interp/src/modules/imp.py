@@ -62,3 +62,37 @@ def _fix_co_filename(code, path):
 
 def source_hash(key, source):
     raise NotImplementedError("tachyon has no hash-based .pyc files")
+
+
+class _TachyonImporter:
+    """The finder and loader importlib sees on sys.meta_path: it imports
+    through tachyon's own import system and hands back the module."""
+
+    @classmethod
+    def find_spec(cls, name, path=None, target=None):
+        module = _sys.modules.get(name)
+        if module is None:
+            try:
+                __import__(name)
+            except ImportError:
+                return None
+            module = _sys.modules.get(name)
+            if module is None:
+                return None
+        from importlib._bootstrap import spec_from_loader
+        return spec_from_loader(name, cls, origin=getattr(module, "__file__", None),
+                                is_package=hasattr(module, "__path__"))
+
+    @staticmethod
+    def create_module(spec):
+        return _sys.modules[spec.name]
+
+    @staticmethod
+    def exec_module(module):
+        pass
+
+
+# importlib imports this module first: from then on its own machinery
+# (importlib.import_module, importlib.util.find_spec) finds modules here.
+if _TachyonImporter not in _sys.meta_path:
+    _sys.meta_path.append(_TachyonImporter)

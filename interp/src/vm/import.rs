@@ -345,6 +345,7 @@ impl Vm {
         if let Some(attrs) = self.heap.attrs_of(err.exception(), true) {
             attrs.set(&self.heap, self.heap.intern("name"), self.heap.new_str(name));
             attrs.set(&self.heap, self.heap.intern("path"), Value::NONE);
+            attrs.set(&self.heap, self.heap.intern("msg"), self.heap.new_str(msg));
         }
         err
     }
