@@ -55,7 +55,17 @@ impl Vm {
                     let f = m.function;
                     return self.get_attr(f, name).map(Some);
                 }
-                _ => None,
+                // Other attributes are the function's, as in CPython's
+                // method_getattro (`__unittest_expecting_failure__`, ...).
+                _ => {
+                    return match self.get_attr(m.function, name) {
+                        Ok(v) => Ok(Some(v)),
+                        Err(e) if e.matches(&self.heap, self.heap.types().attribute_error) => {
+                            Ok(None)
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
             });
         }
         if let Some(nf) = native_function_of(obj) {
