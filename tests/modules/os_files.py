@@ -46,6 +46,18 @@ try:
     except OSError as e:
         print(type(e).__name__, e)
 
+    os.utime("raw.dat", (1000000000, 1500000000.25))
+    st = os.stat("raw.dat")
+    print(st.st_atime, st.st_mtime, st.st_atime_ns, st.st_mtime_ns)
+    os.utime("raw.dat", ns=(5, 2 * 10**9 + 7))
+    print(os.stat("raw.dat").st_atime_ns, os.stat("raw.dat").st_mtime_ns)
+    os.utime("raw.dat")
+    print(os.stat("raw.dat").st_mtime > 1600000000)
+    r, w = os.pipe()
+    print(os.write(w, b"through the pipe"))
+    os.close(w)
+    print(os.read(r, 100), os.read(r, 100))
+    os.close(r)
     os.rename("raw.dat", "renamed.dat")
     os.replace("renamed.dat", "a/replaced.dat")
     print(sorted(os.listdir("a")), os.path.exists("raw.dat"))

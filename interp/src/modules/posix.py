@@ -163,6 +163,38 @@ def open(path, flags, mode=0o777, *, dir_fd=None):
     return _open(fspath(path), flags, mode)
 
 
+def _time_ns(t):
+    # CPython's _PyTime_DoubleToDenominator with ROUND_FLOOR: the whole
+    # seconds and the fraction are converted apart.
+    if isinstance(t, int):
+        return t * 1000000000
+    import math
+    frac, whole = math.modf(t)
+    frac = math.floor(frac * 1e9)
+    if frac >= 1e9:
+        frac -= 1e9
+        whole += 1.0
+    elif frac < 0:
+        frac += 1e9
+        whole -= 1.0
+    return int(whole) * 1000000000 + int(frac)
+
+
+def utime(path, times=None, *, ns=None, dir_fd=None, follow_symlinks=True):
+    if times is not None and ns is not None:
+        raise ValueError("utime: you may specify either 'times' or 'ns' but not both")
+    if times is not None:
+        if not isinstance(times, tuple) or len(times) != 2:
+            raise TypeError("utime: 'times' must be either a tuple of two ints or None")
+        ns = (_time_ns(times[0]), _time_ns(times[1]))
+    elif ns is not None:
+        if not isinstance(ns, tuple) or len(ns) != 2:
+            raise TypeError("utime: 'ns' must be a tuple of two ints")
+    else:
+        ns = (None, None)
+    _utime(fspath(path), ns[0], ns[1])
+
+
 def getuid():
     return _ids()[0]
 

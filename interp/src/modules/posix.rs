@@ -70,6 +70,8 @@ fn fill(vm: &mut Vm, module: Value) -> PyResult<()> {
         ("_exit", exit),
         ("_environ", environ),
         ("putenv", putenv),
+        ("_utime", utime),
+        ("pipe", pipe),
         ("unsetenv", unsetenv),
     ];
     super::add_functions(vm, module, funcs)?;
@@ -586,4 +588,46 @@ fn unsetenv(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     }
     std::env::remove_var(OsStr::from_bytes(&key));
     Ok(Value::NONE)
+}
+
+/// `_utime(path, atime_ns, mtime_ns)`: None for "now".
+fn utime(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let p = arg(vm, args, 0, "utime")?;
+    let (path, _) = path_arg(vm, p, "utime")?;
+    let now = std::time::SystemTime::now();
+    let mut times = [now, now];
+    for (i, slot) in times.iter_mut().enumerate() {
+        if arg(vm, args, i + 1, "utime")?.is_none() {
+            continue;
+        }
+        let ns = int_arg(vm, args, i + 1, "utime")?;
+        let offset = std::time::Duration::from_nanos(ns.unsigned_abs());
+        let at = if ns >= 0 {
+            std::time::UNIX_EPOCH.checked_add(offset)
+        } else {
+            std::time::UNIX_EPOCH.checked_sub(offset)
+        };
+        *slot = at.ok_or_else(|| PyErr::overflow_error(&vm.heap, "utime: time out of range"))?;
+    }
+    let file_times = std::fs::FileTimes::new().set_accessed(times[0]).set_modified(times[1]);
+    File::open(&path)
+        .and_then(|f| f.set_times(file_times))
+        .map_err(|e| from_io(vm, &e, Some(p)))?;
+    Ok(Value::NONE)
+}
+
+/// `pipe()`: the read and write descriptors of a new pipe.
+fn pipe(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    let (reader, writer) = std::io::pipe().map_err(|e| from_io(vm, &e, None))?;
+    let files = [
+        File::from(std::os::fd::OwnedFd::from(reader)),
+        File::from(std::os::fd::OwnedFd::from(writer)),
+    ];
+    let mut fds = Vec::new();
+    for file in files {
+        let fd = i64::from(file.as_raw_fd());
+        FDS.with(|table| table.borrow_mut().insert(fd, file));
+        fds.push(vm.heap.new_int_i64(fd));
+    }
+    Ok(vm.heap.new_tuple(&fds))
 }
