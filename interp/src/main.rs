@@ -40,7 +40,7 @@ fn main() -> ExitCode {
                     .and_then(Result::ok)
                     .map(|d| d.display().to_string())
                     .unwrap_or_default();
-                run(bytes, path.clone(), argv, dir, &invocation.options)
+                run(Program::Source(bytes, path.clone()), argv, dir, &invocation.options)
             }
             Err(err) => cannot_open(&program, &path, &err),
         },
@@ -48,13 +48,13 @@ fn main() -> ExitCode {
             // CPython compiles `-c` text with a newline appended.
             let source = format!("{source}\n");
             interp::vm::import::remember_source("<string>", &source);
-            run(source.into_bytes(), "<string>".into(), argv, String::new(), &invocation.options)
+            let program = Program::Source(source.into_bytes(), "<string>".into());
+            run(program, argv, String::new(), &invocation.options)
         }
-        Action::RunModule { module, .. } => {
-            eprintln!(
-                "{program}: running a module with -m ('{module}') is not supported by tachyon yet"
-            );
-            ExitCode::from(1)
+        Action::RunModule { module, argv } => {
+            // As CPython's -m: the working directory, in full, is sys.path[0].
+            let cwd = std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_default();
+            run(Program::Module(module), argv, cwd, &invocation.options)
         }
         Action::RunStdin { argv } => {
             let mut source = Vec::new();
@@ -63,7 +63,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(1);
             }
             interp::vm::import::remember_source("<stdin>", &String::from_utf8_lossy(&source));
-            run(source, "<stdin>".into(), argv, String::new(), &invocation.options)
+            run(Program::Source(source, "<stdin>".into()), argv, String::new(), &invocation.options)
         }
         Action::DumpAst { path } => match std::fs::read(&path) {
             Ok(bytes) => match parse::parse_bytes(&bytes, &path, Mode::Module) {
@@ -108,14 +108,16 @@ fn syntax_error(err: &SyntaxError) -> ExitCode {
 /// nothing.
 const INTERPRETER_STACK: usize = 2 << 30;
 
+/// What runs as `__main__`.
+enum Program {
+    /// Source text and the file name tracebacks show.
+    Source(Vec<u8>, String),
+    /// A module found on `sys.path` (`-m`).
+    Module(String),
+}
+
 /// Runs a program as `__main__` on a thread with a large stack.
-fn run(
-    source: Vec<u8>,
-    filename: String,
-    argv: Vec<String>,
-    path0: String,
-    options: &cli::Options,
-) -> ExitCode {
+fn run(program: Program, argv: Vec<String>, path0: String, options: &cli::Options) -> ExitCode {
     let options = options.clone();
     let worker = std::thread::Builder::new().stack_size(INTERPRETER_STACK).spawn(move || {
         let mut vm = interp::vm::Vm::with_argv(argv);
@@ -128,7 +130,10 @@ fn run(
         }
         vm.jit.options.dump = options.trace_dump.clone();
         vm.set_path0(&path0);
-        vm.run_main(&source, &filename)
+        match program {
+            Program::Source(source, filename) => vm.run_main(&source, &filename),
+            Program::Module(name) => vm.run_module_main(&name),
+        }
     });
     let status = match worker.map(|w| w.join()) {
         Ok(Ok(status)) => status,

@@ -11,8 +11,8 @@ use crate::number::tower::Num;
 use crate::object::gc::Tracer;
 use crate::object::str::{str_of, StrObj};
 use crate::object::types::TypeObj;
+use crate::object::Value;
 use crate::object::{Gc, ObjKind, Payload};
-use crate::object::{PyErr, Value};
 use crate::vm::function::PropertyObj;
 use crate::vm::{PyResult, Vm};
 
@@ -42,6 +42,8 @@ pub fn install(vm: &mut Vm) {
         add_new(vm, *ty, *f);
     }
     add_method(vm, t.base_exception, "__init__", exception_init);
+    add_method(vm, t.base_exception, "with_traceback", exception_with_traceback);
+    add_method(vm, t.import_error, "__init__", import_error_init);
     add_method(vm, t.dict, "__init__", dict_init);
     add_method(vm, t.property, "getter", property_getter);
     add_method(vm, t.property, "setter", property_setter);
@@ -70,6 +72,25 @@ fn class_arg(vm: &Vm, args: &[Value], base: Value, name: &str) -> PyResult<Value
     Ok(cls)
 }
 
+/// CPython's check that a class `abc` left abstract is not instantiated.
+fn refuse_abstract(vm: &mut Vm, t: Gc<TypeObj>) -> PyResult<()> {
+    let key = vm.heap.intern("__abstractmethods__");
+    let Some(abstracts) = t.own_attr(key) else { return Ok(()) };
+    if !vm.is_true(abstracts)? {
+        return Ok(());
+    }
+    let mut names = Vec::new();
+    for v in vm.collect_iterable(abstracts)? {
+        names.push(vm.str_of_value(v)?);
+    }
+    names.sort();
+    Err(vm.type_error(&format!(
+        "Can't instantiate abstract class {} with abstract methods {}",
+        t.name(),
+        names.join(", ")
+    )))
+}
+
 fn object_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let object = vm.heap.types().object;
     let cls = class_arg(vm, args, object, "object")?;
@@ -86,6 +107,7 @@ fn object_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             return Err(vm.type_error(&format!("{}() takes no arguments", t.name())));
         }
     }
+    refuse_abstract(vm, t)?;
     match t.layout() {
         ObjKind::Instance => Ok(vm.heap.new_instance(t)),
         ObjKind::Exception => Ok(vm.heap.new_exception(t, &[])),
@@ -297,11 +319,12 @@ fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let (pos, kws) = split_kwargs(&args[1..], kwnames);
     let mut object = pos.first().copied();
     let mut encoding = pos.get(1).copied();
+    let mut errors = pos.get(2).copied();
     for (k, v) in kws {
         match k.as_str() {
             "object" => object = Some(v),
             "encoding" => encoding = Some(v),
-            "errors" => {}
+            "errors" => errors = Some(v),
             other => {
                 return Err(
                     vm.type_error(&format!("'{other}' is an invalid keyword argument for str()"))
@@ -309,17 +332,20 @@ fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             }
         }
     }
+    let decoding = encoding.is_some() || errors.is_some();
     let text = match object {
         None => String::new(),
-        Some(v) => match (encoding, crate::object::bytes::bytes_of(v)) {
-            (Some(_), Some(b)) => match String::from_utf8(b.as_bytes().to_vec()) {
-                Ok(s) => s,
-                Err(_) => {
-                    return Err(PyErr::unicode_error(&vm.heap, "'utf-8' codec can't decode bytes"));
-                }
-            },
-            _ => vm.str_of_value(v)?,
-        },
+        // `str(data, encoding, errors)` is `data.decode(encoding, errors)`.
+        Some(v) if decoding && crate::builtins::bytes_methods::bytes_like(v).is_some() => {
+            let encoding = encoding.unwrap_or_else(|| vm.heap.new_str("utf-8"));
+            let errors = errors.unwrap_or_else(|| vm.heap.new_str("strict"));
+            let s = vm.call_method_by_name(v, "decode", &[encoding, errors])?;
+            str_of(s).map(|s| s.as_str().to_string()).unwrap_or_default()
+        }
+        Some(v) if decoding && str_of(v).is_some() => {
+            return Err(vm.type_error("decoding str is not supported"));
+        }
+        Some(v) => vm.str_of_value(v)?,
     };
     if cls == str_t {
         Ok(vm.heap.new_str_from_string(text))
@@ -591,6 +617,46 @@ fn exception_new(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult {
     let cls = class_arg(vm, args, base, "BaseException")?;
     let t = Gc::<TypeObj>::from_value(cls).expect("checked");
     Ok(vm.heap.new_exception(t, &args[1..]))
+}
+
+/// `exc.with_traceback(tb)`: sets `__traceback__` and gives the exception.
+fn exception_with_traceback(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let [exc, tb] = args else {
+        return Err(vm.type_error("with_traceback() takes exactly one argument"));
+    };
+    let Some(e) = crate::object::exception::exception_of(*exc) else {
+        return Err(vm.type_error("with_traceback() needs an exception"));
+    };
+    if !tb.is_none() && !vm.heap.is_instance(*tb, vm.heap.types().traceback) {
+        return Err(vm.type_error("__traceback__ must be a traceback or None"));
+    }
+    e.traceback.set(*tb);
+    Ok(*exc)
+}
+
+/// `ImportError(*args, name=None, path=None)`: sets `msg`, `name`, `path`.
+fn import_error_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let (pos, kws) = split_kwargs(&args[1..], kwnames);
+    let (mut name, mut path) = (Value::NONE, Value::NONE);
+    for (k, v) in kws {
+        match k.as_str() {
+            "name" => name = v,
+            "path" => path = v,
+            other => {
+                return Err(vm.type_error(&format!(
+                    "'{other}' is an invalid keyword argument for ImportError()"
+                )))
+            }
+        }
+    }
+    let Some(e) = crate::object::exception::exception_of(args[0]) else { return Ok(Value::NONE) };
+    e.args.set(vm.heap.new_tuple(pos));
+    let msg = if pos.len() == 1 { pos[0] } else { Value::NONE };
+    for (field, v) in [("msg", msg), ("name", name), ("path", path)] {
+        let key = vm.heap.intern(field);
+        e.attrs.set(&vm.heap, key, v);
+    }
+    Ok(Value::NONE)
 }
 
 fn exception_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

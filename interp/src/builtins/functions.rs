@@ -797,7 +797,12 @@ fn import(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         Some(l) => vm.heap.new_tuple(&l.items.to_vec()),
         None => fromlist,
     };
-    vm.import_name(name, globals, fromlist, level)
+    // The fresh dict and tuple must outlive the imports' collections.
+    let mark = vm.push_temp(globals);
+    vm.push_temp(fromlist);
+    let result = vm.import_name(name, globals, fromlist, level);
+    vm.truncate_temps(mark);
+    result
 }
 
 fn input(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

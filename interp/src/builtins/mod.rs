@@ -22,6 +22,7 @@
 //! | [`set_methods`] | methods of set and frozenset |
 //! | [`number_methods`] | methods of int, float, complex, range, slice; `complex()` |
 //! | [`iterators`] | `enumerate`, `zip`, `map`, `filter`, `reversed` |
+//! | [`os_error`] | `OSError`'s errno, strerror, filename, subclass choice and message |
 
 pub mod bytes_methods;
 pub mod codecs;
@@ -32,6 +33,7 @@ pub mod map_methods;
 pub mod number_methods;
 pub mod object_methods;
 pub mod object_reduce;
+pub mod os_error;
 pub mod protocol_methods;
 pub mod seq_methods;
 pub mod set_methods;
@@ -85,6 +87,7 @@ pub fn install(vm: &mut Vm) {
     bytes_methods::install(vm);
     crate::modules::weakref::install_type(vm);
     iterators::install(vm);
+    os_error::install(vm);
     let module = vm.new_module("builtins").expect("a fresh module");
     let dict = crate::vm::function::module_of(module).expect("a module").dict;
     vm.builtins = dict;

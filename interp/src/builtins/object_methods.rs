@@ -28,6 +28,42 @@ pub fn install(vm: &mut Vm) {
     set_type_attr(vm, object, "__subclasshook__", cm);
     let type_ = vm.heap.types().type_;
     add_method(vm, type_, "__init__", type_init);
+    let builtin_function = vm.heap.types().builtin_function;
+    add_method(vm, builtin_function, "__call__", call_receiver);
+    let t = vm.heap.types();
+    for ty in [t.function, t.property, t.classmethod, t.staticmethod] {
+        add_method(vm, ty, "__get__", descriptor_get);
+    }
+    add_method(vm, t.code, "replace", crate::vm::special::code_replace);
+    add_method(vm, t.frame, "clear", frame_clear);
+    // Each built-in type has its own `__repr__` slot in CPython; pprint
+    // dispatches on `type(obj).__repr__` and must tell them apart.
+    let own_repr = [
+        t.dict,
+        t.list,
+        t.tuple,
+        t.set,
+        t.frozenset,
+        t.str,
+        t.bytes,
+        t.bytearray,
+        t.int,
+        t.float,
+        t.complex,
+        t.bool,
+        t.range,
+        t.slice,
+        t.type_,
+        t.mappingproxy,
+        t.dict_keys,
+        t.dict_values,
+        t.dict_items,
+    ];
+    for ty in own_repr {
+        add_method(vm, ty, "__repr__", builtin_repr);
+    }
+    add_method(vm, t.property, "__set__", property_set);
+    add_method(vm, t.property, "__delete__", property_delete);
     add_method(vm, type_, "mro", type_mro);
     add_method(vm, type_, "__call__", type_call);
     add_method(vm, type_, "__subclasses__", type_subclasses);
@@ -222,4 +258,76 @@ fn type_call(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         return Ok(vm.heap.type_of(rest[0]));
     }
     vm.type_call_default(cls, rest, kwnames)
+}
+
+/// `f.__call__(*args)` of a builtin function: calls it.
+pub fn call_receiver(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    match args.split_first() {
+        Some((f, rest)) => vm.call_kw(*f, rest, kwnames),
+        None => Err(vm.type_error("descriptor '__call__' needs an argument")),
+    }
+}
+
+/// `d.__get__(obj, type=None)` of functions, properties, classmethods and
+/// staticmethods, as attribute lookup applies them.
+fn descriptor_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let (d, obj) = match args {
+        [d, obj] | [d, obj, _] => (*d, *obj),
+        _ => return Err(vm.type_error("expected 1 or 2 arguments")),
+    };
+    let owner = match args.get(2).copied().filter(|v| !v.is_none()) {
+        Some(t) => t,
+        None if obj.is_none() => return Err(vm.type_error("__get__(None, None) is invalid")),
+        None => vm.heap.type_of(obj),
+    };
+    let unbound = crate::vm::function::function_of(d).is_some()
+        || Gc::<crate::vm::function::PropertyObj>::from_value(d).is_some();
+    if obj.is_none() && unbound {
+        return Ok(d);
+    }
+    vm.descr_get(d, obj, owner)
+}
+
+fn property_set(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let [p, obj, value] = args else {
+        return Err(vm.type_error("expected 2 arguments"));
+    };
+    property_call(vm, *p, true, &[*obj, *value])
+}
+
+fn property_delete(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let [p, obj] = args else {
+        return Err(vm.type_error("expected 1 argument"));
+    };
+    property_call(vm, *p, false, &[*obj])
+}
+
+/// Calls a property's setter (or deleter), or says it has none.
+fn property_call(vm: &mut Vm, p: Value, set: bool, args: &[Value]) -> PyResult {
+    let Some(p) = Gc::<crate::vm::function::PropertyObj>::from_value(p) else {
+        return Err(vm.type_error("descriptor requires a 'property' object"));
+    };
+    let f = if set { p.fset.get() } else { p.fdel.get() };
+    if f.is_none() {
+        let what = if set { "can't set attribute" } else { "can't delete attribute" };
+        return Err(crate::object::PyErr::attribute_error(&vm.heap, what));
+    }
+    vm.call(f, args)?;
+    Ok(Value::NONE)
+}
+
+/// `frame.clear()`: a traceback's frames here are snapshots that hold no
+/// running state, so there is nothing to release.
+fn frame_clear(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(Value::NONE)
+}
+
+/// `__repr__` of the built-in types: the built-in repr of the receiver,
+/// never a subclass's `__repr__` (which may be what called it).
+fn builtin_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    match args {
+        [v] if !v.is_ptr() => vm.repr_value(*v),
+        [_] => object_repr(vm, args, &[]),
+        _ => Err(vm.type_error("__repr__() takes no arguments")),
+    }
 }

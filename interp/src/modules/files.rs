@@ -35,20 +35,8 @@ pub fn create(vm: &mut Vm) -> PyResult {
 
 /// CPython's `OSError` for an I/O error, with the subclass for its kind.
 fn os_error(vm: &Vm, e: &std::io::Error, path: Option<&str>) -> PyErr {
-    let t = vm.heap.types();
-    let (ty, errno, text) = match e.kind() {
-        ErrorKind::NotFound => (t.file_not_found_error, 2, "No such file or directory"),
-        ErrorKind::PermissionDenied => (t.permission_error, 13, "Permission denied"),
-        ErrorKind::AlreadyExists => (t.file_exists_error, 17, "File exists"),
-        ErrorKind::IsADirectory => (t.is_a_directory_error, 21, "Is a directory"),
-        _ => (t.os_error, e.raw_os_error().unwrap_or(5), ""),
-    };
-    let text = if text.is_empty() { e.to_string() } else { text.to_string() };
-    let msg = match path {
-        Some(p) => format!("[Errno {errno}] {text}: {}", crate::number::text::str_repr(p)),
-        None => format!("[Errno {errno}] {text}"),
-    };
-    PyErr::new(&vm.heap, ty, &msg)
+    let filename = path.map(|p| vm.heap.new_str(p));
+    crate::builtins::os_error::from_io(vm, e, filename)
 }
 
 fn with_file<T>(
@@ -85,6 +73,10 @@ fn open(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         _ => return Err(vm.value_error(&format!("invalid mode: '{mode}'"))),
     };
     let file = options.open(path.as_str()).map_err(|e| os_error(vm, &e, Some(path.as_str())))?;
+    if file.metadata().is_ok_and(|m| m.is_dir()) {
+        let name = vm.heap.new_str(path.as_str());
+        return Err(crate::builtins::os_error::os_error(vm, 21, Some(name), None));
+    }
     if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
         let e = std::io::Error::from(ErrorKind::IsADirectory);
         return Err(os_error(vm, &e, Some(path.as_str())));

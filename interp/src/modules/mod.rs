@@ -26,18 +26,37 @@
 //! | [`heapq`] | `_heapq`: heap operations on lists, min and max |
 //! | [`sre`] | `_sre`: the regular expression engine under CPython's `re` |
 //! | [`support`] | what modules share: native classes, instance state, error classes |
+//! | [`posix`] | `posix`: files, directories, stat, environ, descriptors (with `posix.py`) |
+//! | [`errno`] | `errno`: Linux's error names, numbers and messages |
+//! | [`gc`] | `gc`: the heap's collector behind CPython's interface |
+//! | `thread.py` | `_thread` for one thread: locks, `get_ident`, `_local` |
+//! | `signal.py` | `_signal`: signal numbers and a handler table |
+//! | `atexit.py` | `atexit`: exit handlers, run by `Vm::run_exit_handlers` |
+//! | `locale.py` | `_locale`: the C locale |
+//! | `codecs.py` | `_codecs`: the codec registry and the functions of `encodings` |
+//! | `string.py` | `_string`: the format-string parsers of `string.Formatter` |
+//! | `contextvars.py` | `_contextvars`: context variables for one thread |
+//! | `imp.py` | `_imp`: what `importlib` needs to set itself up |
+//! | `warnings.py` | `_warnings`: `warn` for importlib, handled by `warnings.py` |
+//! | `marshal.py` | `marshal`: present for importlib; no .pyc format |
+//! | `socket.py` | `_socket`: constants and classes, no networking |
+//! | `select.py` | `select`: importable, no waiting on descriptors |
+//! | `posixsubprocess.py` | `_posixsubprocess`: importable, no child processes |
 
 pub mod array;
 pub mod binascii;
 pub mod bisect;
 pub mod cmath;
+pub mod errno;
 pub mod files;
 pub mod functools;
+pub mod gc;
 pub mod heapq;
 pub mod math;
 pub mod math_special;
 pub mod namespace;
 pub mod operator;
+pub mod posix;
 pub mod random;
 pub mod sha512;
 pub mod sre;
@@ -78,6 +97,28 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             Some(python_module(vm, "_tachyon_memoryview", include_str!("memoryview.py"))?)
         }
         "itertools" => Some(python_module(vm, "itertools", include_str!("itertools.py"))?),
+        "posix" => Some(posix::create(vm)?),
+        "errno" => Some(errno::create(vm)?),
+        "gc" => Some(gc::create(vm)?),
+        "_thread" => Some(python_module(vm, "_thread", include_str!("thread.py"))?),
+        "_signal" => Some(python_module(vm, "_signal", include_str!("signal.py"))?),
+        "atexit" => Some(python_module(vm, "atexit", include_str!("atexit.py"))?),
+        "_locale" => Some(python_module(vm, "_locale", include_str!("locale.py"))?),
+        "_codecs" => {
+            let m = python_module(vm, "_codecs", include_str!("codecs.py"))?;
+            as_builtin_functions(vm, m)?;
+            Some(m)
+        }
+        "_string" => Some(python_module(vm, "_string", include_str!("string.py"))?),
+        "_contextvars" => Some(python_module(vm, "_contextvars", include_str!("contextvars.py"))?),
+        "_imp" => Some(python_module(vm, "_imp", include_str!("imp.py"))?),
+        "_warnings" => Some(python_module(vm, "_warnings", include_str!("warnings.py"))?),
+        "marshal" => Some(python_module(vm, "marshal", include_str!("marshal.py"))?),
+        "_socket" => Some(python_module(vm, "_socket", include_str!("socket.py"))?),
+        "select" => Some(python_module(vm, "select", include_str!("select.py"))?),
+        "_posixsubprocess" => {
+            Some(python_module(vm, "_posixsubprocess", include_str!("posixsubprocess.py"))?)
+        }
         _ => None,
     };
     if let Some(m) = module {
@@ -86,6 +127,70 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         vm.dict_set_item(modules, key, m)?;
     }
     Ok(module)
+}
+
+/// The modules [`create`] makes, for `sys.builtin_module_names` (keep the
+/// two in step; `_tachyon_*` helpers are internal and not listed).
+pub const NATIVE_MODULES: &[&str] = &[
+    "math",
+    "_random",
+    "time",
+    "_weakref",
+    "_sha512",
+    "_io",
+    "_collections",
+    "itertools",
+    "posix",
+    "errno",
+    "gc",
+    "_thread",
+    "_signal",
+    "atexit",
+    "_locale",
+    "_codecs",
+    "_string",
+    "_contextvars",
+    "_imp",
+    "_warnings",
+    "marshal",
+    "_socket",
+    "select",
+    "_posixsubprocess",
+    "_sre",
+    "_struct",
+    "array",
+    "_operator",
+    "_functools",
+    "_bisect",
+    "_heapq",
+    "binascii",
+    "cmath",
+];
+
+/// A native module: made, filled by `fill`, kept rooted meanwhile.
+fn native_module(
+    vm: &mut Vm,
+    name: &str,
+    fill: impl FnOnce(&mut Vm, Value) -> PyResult<()>,
+) -> PyResult {
+    let module = vm.new_module(name)?;
+    let mark = vm.push_temp(module);
+    let result = fill(vm, module);
+    vm.truncate_temps(mark);
+    result.map(|_| module)
+}
+
+/// Sets the builtin functions `funcs` on `module`.
+fn add_functions(
+    vm: &mut Vm,
+    module: Value,
+    funcs: &[(&'static str, crate::vm::function::NativeFn)],
+) -> PyResult<()> {
+    for (name, f) in funcs {
+        let v = crate::builtins::native(vm, name, *f);
+        module_set(vm, module, name, v)?;
+    }
+    Ok(())
 }
 
 /// A module whose source is Python text kept in the binary: what CPython
@@ -97,6 +202,27 @@ fn python_module(vm: &mut Vm, name: &str, source: &str) -> PyResult {
     let result = vm.exec_source_in(source.as_bytes(), &format!("<tachyon {name}>"), dict, dict);
     vm.truncate_temps(mark);
     result.map(|_| module)
+}
+
+/// Makes the public functions of a Python-text module behave as C
+/// functions do: a class that stores one as an attribute does not bind it
+/// as a method (`encodings` keeps `codecs.utf_8_decode` on its classes).
+fn as_builtin_functions(vm: &mut Vm, module: Value) -> PyResult<()> {
+    let dict = crate::vm::function::module_of(module).map(|m| m.dict).unwrap_or(Value::NONE);
+    for (key, f) in vm.dict_items(dict) {
+        let Some(name) = crate::object::str::str_of(key).map(|s| s.as_str().to_string()) else {
+            continue;
+        };
+        if name.starts_with('_') || crate::vm::function::function_of(f).is_none() {
+            continue;
+        }
+        // One name per function of a module made once per process.
+        let name: &'static str = Box::leak(name.into_boxed_str());
+        let call = crate::builtins::object_methods::call_receiver;
+        let builtin = vm.bind_native(name, call, f, Value::NONE);
+        vm.dict_set_item(dict, key, builtin)?;
+    }
+    Ok(())
 }
 
 /// A builtin that stands for a class written in Python: imports `module`

@@ -43,6 +43,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     set(vm, dict, "argv", argv)?;
     set(vm, dict, "path", vm.sys_path)?;
     set(vm, dict, "modules", vm.modules)?;
+    install_constants(vm, dict)?;
     let version = vm.heap.new_str("3.8.18 (tachyon) [Rust]");
     set(vm, dict, "version", version)?;
     let info = version_info(vm)?;
@@ -100,11 +101,17 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         ("intern", intern),
         ("getdefaultencoding", utf8_name),
         ("getfilesystemencoding", utf8_name),
+        ("getfilesystemencodeerrors", surrogateescape_name),
+        ("getrefcount", getrefcount),
+        ("excepthook", excepthook),
+        ("_getframe", getframe),
     ];
     for (name, f) in funcs {
         let v = native(vm, name, *f);
         set(vm, dict, name, v)?;
     }
+    let hook = native(vm, "excepthook", excepthook);
+    set(vm, dict, "__excepthook__", hook)?;
     Ok(())
 }
 
@@ -113,11 +120,88 @@ fn set(vm: &mut Vm, dict: Value, name: &str, v: Value) -> PyResult<()> {
     vm.dict_set_item(dict, key, v)
 }
 
+/// The constants of `sys` that describe the platform, the number types and
+/// the installation.
+fn install_constants(vm: &mut Vm, dict: Value) -> PyResult<()> {
+    let mut names: Vec<&str> = super::NATIVE_MODULES.to_vec();
+    names.extend(["builtins", "sys"]);
+    names.sort_unstable();
+    let names: Vec<Value> = names.iter().map(|n| vm.heap.intern(n)).collect();
+    set(vm, dict, "builtin_module_names", vm.heap.new_tuple(&names))?;
+    let int = |vm: &Vm, n: i64| vm.heap.new_int_i64(n);
+    let float_info = [
+        ("max", Value::from_f64(f64::MAX)),
+        ("max_exp", int(vm, f64::MAX_EXP.into())),
+        ("max_10_exp", int(vm, f64::MAX_10_EXP.into())),
+        ("min", Value::from_f64(f64::MIN_POSITIVE)),
+        ("min_exp", int(vm, f64::MIN_EXP.into())),
+        ("min_10_exp", int(vm, f64::MIN_10_EXP.into())),
+        ("dig", int(vm, f64::DIGITS.into())),
+        ("mant_dig", int(vm, f64::MANTISSA_DIGITS.into())),
+        ("epsilon", Value::from_f64(f64::EPSILON)),
+        ("radix", int(vm, f64::RADIX.into())),
+        ("rounds", int(vm, 1)),
+    ];
+    let v = named_tuple(vm, "float_info", &float_info)?;
+    set(vm, dict, "float_info", v)?;
+    let v = named_tuple(
+        vm,
+        "int_info",
+        &[("bits_per_digit", int(vm, 30)), ("sizeof_digit", int(vm, 4))],
+    )?;
+    set(vm, dict, "int_info", v)?;
+    let hash_info = [
+        ("width", int(vm, 64)),
+        ("modulus", int(vm, (1 << 61) - 1)),
+        ("inf", int(vm, 314159)),
+        ("nan", int(vm, 0)),
+        ("imag", int(vm, 1000003)),
+        ("algorithm", vm.heap.new_str("siphash24")),
+        ("hash_bits", int(vm, 64)),
+        ("seed_bits", int(vm, 128)),
+        ("cutoff", int(vm, 0)),
+    ];
+    let v = named_tuple(vm, "hash_info", &hash_info)?;
+    set(vm, dict, "hash_info", v)?;
+    let prefix = vm
+        .stdlib
+        .as_ref()
+        .and_then(|lib| lib.parent().and_then(|p| p.parent()))
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    for name in ["prefix", "exec_prefix", "base_prefix", "base_exec_prefix"] {
+        let v = vm.heap.new_str(&prefix);
+        set(vm, dict, name, v)?;
+    }
+    set(vm, dict, "abiflags", vm.heap.new_str(""))?;
+    set(vm, dict, "api_version", int(vm, 1013))?;
+    set(vm, dict, "float_repr_style", vm.heap.new_str("short"))?;
+    set(vm, dict, "pycache_prefix", Value::NONE)?;
+    for name in ["meta_path", "path_hooks"] {
+        let v = vm.heap.new_list(&[]);
+        set(vm, dict, name, v)?;
+    }
+    let cache = vm.heap.new_dict();
+    set(vm, dict, "path_importer_cache", cache)
+}
+
+/// A tuple subclass instance with named fields, as CPython's structseq
+/// values in `sys` (`version_info`, `float_info`, ...).
+fn named_tuple(vm: &mut Vm, name: &str, fields: &[(&str, Value)]) -> PyResult {
+    let tuple = vm.heap.types().tuple;
+    let cls = vm.heap.new_class(vm.heap.types().type_, name, &[tuple], AttrMap::new())?;
+    vm.heap.add_permanent_root(cls);
+    let values: Vec<Value> = fields.iter().map(|(_, v)| *v).collect();
+    let info = vm.heap.new_tuple_of_type(cls, &values);
+    let attrs = vm.heap.attrs_of(info, true).expect("a subclass instance");
+    for (name, v) in fields {
+        attrs.set(&vm.heap, vm.heap.intern(name), *v);
+    }
+    Ok(info)
+}
+
 /// `sys.version_info`: a tuple with `major`, `minor`, ... attributes.
 fn version_info(vm: &mut Vm) -> PyResult {
-    let tuple = vm.heap.types().tuple;
-    let cls = vm.heap.new_class(vm.heap.types().type_, "version_info", &[tuple], AttrMap::new())?;
-    vm.heap.add_permanent_root(cls);
     let fields = [
         ("major", Value::from_small_int(3).expect("3")),
         ("minor", Value::from_small_int(8).expect("8")),
@@ -125,13 +209,7 @@ fn version_info(vm: &mut Vm) -> PyResult {
         ("releaselevel", vm.heap.new_str("final")),
         ("serial", Value::from_small_int(0).expect("0")),
     ];
-    let values: Vec<Value> = fields.iter().map(|(_, v)| *v).collect();
-    let info = vm.heap.new_tuple_of_type(cls, &values);
-    let attrs = vm.heap.attrs_of(info, true).expect("a subclass instance");
-    for (name, v) in fields {
-        attrs.set(&vm.heap, vm.heap.intern(name), v);
-    }
-    Ok(info)
+    named_tuple(vm, "version_info", &fields)
 }
 
 /// The current `sys.stdout`.
@@ -229,4 +307,56 @@ fn intern(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 /// `getdefaultencoding()` and `getfilesystemencoding()`.
 fn utf8_name(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(vm.heap.new_str("utf-8"))
+}
+
+fn surrogateescape_name(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(vm.heap.new_str("surrogateescape"))
+}
+
+/// `getrefcount(obj)`: tachyon counts no references; CPython's answer for
+/// an object held by one name (itself plus the argument) is given.
+fn getrefcount(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    match args {
+        [_] => Ok(Value::from_small_int(2).expect("2")),
+        _ => Err(vm.type_error(&format!(
+            "getrefcount() takes exactly one argument ({} given)",
+            args.len()
+        ))),
+    }
+}
+
+/// `excepthook(type, value, traceback)`: prints the exception as an
+/// uncaught one is printed.
+fn excepthook(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let [_, exc, _] = args else {
+        return Err(vm.type_error(&format!("excepthook expected 3 arguments, got {}", args.len())));
+    };
+    vm.flush_stdout();
+    let text = vm.print_exception(*exc);
+    vm.write_stderr(&text);
+    Ok(Value::NONE)
+}
+
+/// `_getframe(depth=0)`: a snapshot of the running frame `depth` calls up
+/// (code, globals, line), with `f_back` snapshots below it.
+fn getframe(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let depth = match args.first() {
+        Some(v) => vm
+            .as_int(*v)
+            .and_then(|n| n.to_i64())
+            .ok_or_else(|| vm.type_error("an integer is required"))?,
+        None => 0,
+    };
+    let depth = usize::try_from(depth).unwrap_or(0);
+    let frames: Vec<_> = vm.frames.iter().map(|f| (f.code, f.pc, f.globals)).collect();
+    if depth >= frames.len() {
+        return Err(vm.value_error("call stack is not deep enough"));
+    }
+    let mut back = Value::NONE;
+    for &(code, pc, globals) in &frames[..frames.len() - depth] {
+        let lineno = code.unit.line_of(pc);
+        let info = crate::vm::exceptions::FrameInfoObj { code, globals, lineno, lasti: pc, back };
+        back = vm.heap.alloc(vm.heap.types().frame, info).value();
+    }
+    Ok(back)
 }

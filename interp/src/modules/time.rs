@@ -32,6 +32,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
         ("strftime", strftime),
         ("asctime", asctime),
         ("ctime", ctime),
+        ("struct_time", struct_time),
     ];
     let result = funcs
         .iter()
@@ -145,3 +146,8 @@ macro_rules! calendar_functions {
 }
 
 calendar_functions!(gmtime, localtime, mktime, strftime, asctime, ctime);
+
+/// `time.struct_time(seq)`: the class of `time_calendar.py`, made on first use.
+fn struct_time(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    super::call_lazy_class(vm, "_tachyon_time_calendar", "struct_time", args, kwnames)
+}

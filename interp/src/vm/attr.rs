@@ -510,6 +510,13 @@ impl Vm {
                 }
             };
         }
+        if let Some(p) = Gc::<PropertyObj>::from_value(obj) {
+            // A property's `__doc__` is writable (namedtuple fields set it).
+            if name == self.names.dunder_doc {
+                p.doc.set(value.unwrap_or(Value::NONE));
+                return Ok(());
+            }
+        }
         if let Some(f) = function_of(obj) {
             if self.set_function_special(f, name, value)? {
                 return Ok(());

@@ -29,14 +29,17 @@ pub struct FrameInfoObj {
     pub globals: Value,
     pub lineno: u32,
     pub lasti: u32,
+    /// `f_back`: the calling frame's snapshot, or None.
+    pub back: Value,
 }
 
-// SAFETY: traces its code and globals.
+// SAFETY: traces its code, globals and calling frame.
 unsafe impl Payload for FrameInfoObj {
     const KIND: ObjKind = ObjKind::FrameInfo;
     fn trace(&self, tracer: &mut Tracer) {
         tracer.mark_gc(self.code);
         tracer.mark(self.globals);
+        tracer.mark(self.back);
     }
 }
 

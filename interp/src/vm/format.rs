@@ -349,6 +349,9 @@ impl Vm {
                 return Ok(text);
             }
         }
+        if let Some(text) = crate::builtins::os_error::os_error_str(self, v)? {
+            return Ok(text);
+        }
         if let Some(e) = exception_of(v) {
             // BaseException.__str__, whatever `__repr__` the class has.
             let args = e.args();

@@ -345,12 +345,13 @@ impl Vm {
         if let Some(attrs) = self.heap.attrs_of(err.exception(), true) {
             attrs.set(&self.heap, self.heap.intern("name"), self.heap.new_str(name));
             attrs.set(&self.heap, self.heap.intern("path"), Value::NONE);
+            attrs.set(&self.heap, self.heap.intern("msg"), self.heap.new_str(msg));
         }
         err
     }
 
     /// The directories of a path list value.
-    fn path_entries(&self, path: Value) -> Vec<PathBuf> {
+    pub(crate) fn path_entries(&self, path: Value) -> Vec<PathBuf> {
         list_of(path)
             .map(|l| l.items.to_vec())
             .unwrap_or_default()

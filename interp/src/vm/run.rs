@@ -39,17 +39,154 @@ impl Vm {
 
     /// Runs `source` as the `__main__` module; returns the exit status.
     pub fn run_main(&mut self, source: &[u8], filename: &str) -> i32 {
-        let result = self.run_main_inner(source, filename);
+        let result = self.run_main_inner(source, filename, None);
+        self.finish(result)
+    }
+
+    /// `-m name`, with runpy's semantics: the module's file runs as
+    /// `__main__` (a package's `__main__` submodule), `sys.argv[0]` is
+    /// that file's path and parent packages are imported first. A module
+    /// that cannot be found is reported as CPython reports it (status 1).
+    pub fn run_module_main(&mut self, name: &str) -> i32 {
+        let found = match self.find_main_module(name) {
+            Ok(found) => found,
+            Err(err) => return self.finish(Err(err)),
+        };
+        let (path, package) = match found {
+            Ok(found) => found,
+            Err(message) => {
+                let exe = std::env::current_exe()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|_| "tachyon".to_string());
+                self.write_stderr(&format!("{exe}: {message}\n"));
+                return 1;
+            }
+        };
+        let filename = path.display().to_string();
+        let source = match std::fs::read(&path) {
+            Ok(source) => source,
+            Err(e) => {
+                self.write_stderr(&format!("tachyon: can't read {filename}: {e}\n"));
+                return 1;
+            }
+        };
+        let argv0 = self.heap.new_str(&filename);
+        if let Some(argv) = module_of(self.sys_module).and_then(|m| {
+            let key = self.heap.intern("argv");
+            self.dict_get_item(m.dict, key).ok().flatten()
+        }) {
+            if let Some(l) = crate::object::list::list_of(argv) {
+                if !l.items.is_empty() {
+                    l.items.set(0, argv0);
+                }
+            }
+        }
+        let result = self.run_main_inner(&source, &filename, Some(&package));
+        self.finish(result)
+    }
+
+    /// The file `-m name` runs and its package, or the message CPython
+    /// gives when there is none.
+    fn find_main_module(
+        &mut self,
+        name: &str,
+    ) -> PyResult<Result<(std::path::PathBuf, String), String>> {
+        let (package, short) = match name.rsplit_once('.') {
+            Some((package, short)) => (package.to_string(), short),
+            None => (String::new(), name),
+        };
+        let dirs = if package.is_empty() {
+            self.path_entries(self.sys_path)
+        } else {
+            let parent = self.import_module(&package)?;
+            let path = module_of(parent)
+                .and_then(|m| self.dict_get_str_fast(m.dict, self.names.dunder_path).flatten());
+            match path {
+                Some(path) => self.path_entries(path),
+                None => {
+                    return Ok(Err(format!(
+                        "Error while finding module specification for '{name}' \
+                         (ModuleNotFoundError: __path__ attribute not found on '{package}' \
+                         while trying to find '{name}')"
+                    )))
+                }
+            }
+        };
+        for dir in dirs {
+            if dir.join(short).join("__init__.py").is_file() {
+                if let Some(package) = name.strip_suffix(".__main__") {
+                    return Ok(Err(format!(
+                        "Cannot use package as __main__ module; '{package}' is a package \
+                         and cannot be directly executed"
+                    )));
+                }
+                self.import_module(name)?;
+                return self.find_main_module(&format!("{name}.__main__")).map(|found| {
+                    found.map_err(|message| {
+                        if message.starts_with("No module named") {
+                            format!(
+                                "No module named {name}.__main__; '{name}' is a package and \
+                                 cannot be directly executed"
+                            )
+                        } else {
+                            message
+                        }
+                    })
+                });
+            }
+            let file = dir.join(format!("{short}.py"));
+            if file.is_file() {
+                let file = std::fs::canonicalize(&file).unwrap_or(file);
+                return Ok(Ok((file, package)));
+            }
+        }
+        Ok(Err(format!("No module named {name}")))
+    }
+
+    /// The exit status of a finished program, after the exit handlers.
+    fn finish(&mut self, result: PyResult<()>) -> i32 {
         let status = match result {
             Ok(()) => 0,
             Err(err) => self.report_uncaught(err),
         };
+        self.run_exit_handlers();
         self.flush_stdout();
         self.write_trace_dump();
         status
     }
 
-    fn run_main_inner(&mut self, source: &[u8], filename: &str) -> PyResult<()> {
+    /// Runs the `atexit` handlers, if the program imported `atexit`: last
+    /// registered first, each error reported as CPython reports it.
+    pub fn run_exit_handlers(&mut self) {
+        let key = self.heap.new_str("atexit");
+        let Ok(Some(module)) = self.dict_get_item(self.modules, key) else { return };
+        let mark = self.push_temp(module);
+        while let Ok(handler) = self.call_method_by_name(module, "_pop", &[]) {
+            if handler.is_none() {
+                break;
+            }
+            self.push_temp(handler);
+            let parts = crate::object::tuple::tuple_of(handler).map(|t| t.items().to_vec());
+            let Some(&[func, args, kwargs]) = parts.as_deref() else { break };
+            if let Err(err) = self.call_ex(func, args, Some(kwargs)) {
+                let exc = err.exception();
+                if !self.heap.is_instance(exc, self.heap.types().system_exit) {
+                    self.flush_stdout();
+                    let text = self.print_exception(exc);
+                    self.write_stderr(&format!("Error in atexit._run_exitfuncs:\n{text}"));
+                }
+            }
+            self.truncate_temps(mark + 1);
+        }
+        self.truncate_temps(mark);
+    }
+
+    fn run_main_inner(
+        &mut self,
+        source: &[u8],
+        filename: &str,
+        package: Option<&str>,
+    ) -> PyResult<()> {
         let module = self.new_module("__main__")?;
         self.heap.add_permanent_root(module);
         let dict = module_of(module).expect("a module").dict;
@@ -61,6 +198,10 @@ impl Vm {
         if !filename.starts_with('<') {
             let file = self.heap.new_str(filename);
             self.dict_set_item(dict, self.names.dunder_file, file)?;
+        }
+        if let Some(package) = package {
+            let package = self.heap.new_str(package);
+            self.dict_set_item(dict, self.names.dunder_package, package)?;
         }
         self.exec_source_in(source, filename, dict, dict).map(|_| ())
     }

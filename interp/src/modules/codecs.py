@@ -1,0 +1,338 @@
+# `_codecs`: the codec registry and the codec functions `encodings/*.py`
+# call. UTF-8, ASCII and Latin-1 go through the built-in codecs of
+# str.encode and bytes.decode; UTF-16, UTF-32 and charmaps are here.
+
+_search_functions = []
+_cache = {}
+_error_handlers = {}
+_BUILTIN = {"utf-8": "utf-8", "utf8": "utf-8", "ascii": "ascii", "latin-1": "latin-1",
+            "latin1": "latin-1", "iso-8859-1": "latin-1"}
+
+
+def register(search_function):
+    if not callable(search_function):
+        raise TypeError("argument must be callable")
+    _search_functions.append(search_function)
+
+
+def _normalize(encoding):
+    return encoding.lower().replace(" ", "-")
+
+
+def lookup(encoding):
+    if not isinstance(encoding, str):
+        raise TypeError("lookup() argument must be str, not %s" % type(encoding).__name__)
+    key = _normalize(encoding)
+    try:
+        return _cache[key]
+    except KeyError:
+        pass
+    if not _search_functions:
+        import encodings
+    for search in _search_functions:
+        result = search(key)
+        if result is None:
+            continue
+        if not isinstance(result, tuple) or len(result) != 4:
+            raise TypeError("codec search functions must return 4-tuples")
+        _cache[key] = result
+        return result
+    raise LookupError("unknown encoding: %s" % encoding)
+
+
+def _forget_codec(encoding):
+    _cache.pop(_normalize(encoding), None)
+
+
+def encode(obj, encoding="utf-8", errors="strict"):
+    if isinstance(obj, str) and _normalize(encoding) in _BUILTIN:
+        return obj.encode(encoding, errors)
+    result = lookup(encoding).encode(obj, errors)
+    if not isinstance(result, tuple) or len(result) != 2:
+        raise TypeError("encoder must return a tuple (object, integer)")
+    return result[0]
+
+
+def decode(obj, encoding="utf-8", errors="strict"):
+    if isinstance(obj, (bytes, bytearray)) and _normalize(encoding) in _BUILTIN:
+        return obj.decode(encoding, errors)
+    result = lookup(encoding).decode(obj, errors)
+    if not isinstance(result, tuple) or len(result) != 2:
+        raise TypeError("decoder must return a tuple (object, integer)")
+    return result[0]
+
+
+def register_error(name, handler):
+    if not callable(handler):
+        raise TypeError("handler must be callable")
+    _error_handlers[name] = handler
+
+
+def lookup_error(name):
+    try:
+        handler = _error_handlers[name]
+    except KeyError:
+        raise LookupError("unknown error handler name '%s'" % name) from None
+    if isinstance(handler, str):
+        # A handler of this module, by name: the module's functions are
+        # replaced by builtin ones after it runs.
+        import _codecs
+        handler = getattr(_codecs, handler)
+    return handler
+
+
+def strict_errors(exc):
+    if isinstance(exc, BaseException):
+        raise exc
+    raise TypeError("codec must pass exception instance")
+
+
+def ignore_errors(exc):
+    if isinstance(exc, (UnicodeEncodeError, UnicodeDecodeError, UnicodeTranslateError)):
+        return ("", exc.end)
+    raise TypeError("don't know how to handle %s in error callback" % type(exc).__name__)
+
+
+def replace_errors(exc):
+    if isinstance(exc, UnicodeEncodeError):
+        return ("?" * (exc.end - exc.start), exc.end)
+    if isinstance(exc, (UnicodeDecodeError, UnicodeTranslateError)):
+        return ("\ufffd", exc.end)
+    raise TypeError("don't know how to handle %s in error callback" % type(exc).__name__)
+
+
+def backslashreplace_errors(exc):
+    if isinstance(exc, UnicodeDecodeError):
+        part = exc.object[exc.start:exc.end]
+        return ("".join("\\x%02x" % b for b in part), exc.end)
+    if isinstance(exc, (UnicodeEncodeError, UnicodeTranslateError)):
+        out = []
+        for c in exc.object[exc.start:exc.end]:
+            n = ord(c)
+            if n < 0x100:
+                out.append("\\x%02x" % n)
+            elif n < 0x10000:
+                out.append("\\u%04x" % n)
+            else:
+                out.append("\\U%08x" % n)
+        return ("".join(out), exc.end)
+    raise TypeError("don't know how to handle %s in error callback" % type(exc).__name__)
+
+
+def xmlcharrefreplace_errors(exc):
+    if isinstance(exc, UnicodeEncodeError):
+        text = "".join("&#%d;" % ord(c) for c in exc.object[exc.start:exc.end])
+        return (text, exc.end)
+    raise TypeError("don't know how to handle %s in error callback" % type(exc).__name__)
+
+
+def namereplace_errors(exc):
+    if not isinstance(exc, UnicodeEncodeError):
+        raise TypeError("don't know how to handle %s in error callback" % type(exc).__name__)
+    try:
+        from unicodedata import name
+    except ImportError:
+        return backslashreplace_errors(exc)
+    out = []
+    for c in exc.object[exc.start:exc.end]:
+        text = name(c, None)
+        out.append("\\N{%s}" % text if text else backslashreplace_errors(
+            UnicodeEncodeError(exc.encoding, c, 0, 1, exc.reason))[0])
+    return ("".join(out), exc.end)
+
+
+for _name in ("strict", "ignore", "replace", "backslashreplace", "xmlcharrefreplace",
+              "namereplace"):
+    _error_handlers[_name] = _name + "_errors"
+del _name
+
+
+def _errors(errors):
+    return "strict" if errors is None else errors
+
+
+def _utf8_complete(data):
+    """How many leading bytes of `data` hold no cut-off UTF-8 sequence."""
+    n = len(data)
+    for back in range(1, min(3, n) + 1):
+        b = data[n - back]
+        if b & 0xC0 == 0x80:
+            continue
+        if b >= 0xF0:
+            need = 4
+        elif b >= 0xE0:
+            need = 3
+        elif b >= 0xC0:
+            need = 2
+        else:
+            need = 1
+        return n - back if need > back else n
+    return n
+
+
+def utf_8_encode(s, errors=None):
+    return (s.encode("utf-8", _errors(errors)), len(s))
+
+
+def utf_8_decode(data, errors=None, final=False):
+    data = bytes(data)
+    n = len(data) if final else _utf8_complete(data)
+    return (data[:n].decode("utf-8", _errors(errors)), n)
+
+
+def ascii_encode(s, errors=None):
+    return (s.encode("ascii", _errors(errors)), len(s))
+
+
+def ascii_decode(data, errors=None):
+    data = bytes(data)
+    return (data.decode("ascii", _errors(errors)), len(data))
+
+
+def latin_1_encode(s, errors=None):
+    return (s.encode("latin-1", _errors(errors)), len(s))
+
+
+def latin_1_decode(data, errors=None):
+    data = bytes(data)
+    return (data.decode("latin-1", _errors(errors)), len(data))
+
+
+def _utf16_units(s):
+    for c in s:
+        n = ord(c)
+        if n >= 0x10000:
+            n -= 0x10000
+            yield 0xD800 | (n >> 10)
+            yield 0xDC00 | (n & 0x3FF)
+        else:
+            yield n
+
+
+def _encode_units(s, width, byteorder, errors):
+    units = _utf16_units(s) if width == 2 else (ord(c) for c in s)
+    return b"".join(u.to_bytes(width, byteorder) for u in units)
+
+
+def _decode_units(data, width, byteorder, errors, final):
+    data = bytes(data)
+    usable = len(data) - len(data) % width
+    units = [int.from_bytes(data[i:i + width], byteorder) for i in range(0, usable, width)]
+    out = []
+    i = 0
+    consumed = 0
+    while i < len(units):
+        u = units[i]
+        if width == 2 and 0xD800 <= u < 0xDC00:
+            if i + 1 >= len(units):
+                if not final:
+                    break
+                raise UnicodeDecodeError("utf-16-" + byteorder[0] + "e", data, i * 2,
+                                         len(data), "unexpected end of data")
+            low = units[i + 1]
+            out.append(chr(0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00)))
+            i += 2
+        elif width == 4 and u > 0x10FFFF:
+            raise UnicodeDecodeError("utf-32-" + byteorder[0] + "e", data, i * 4,
+                                     i * 4 + 4, "code point not in range(0x110000)")
+        else:
+            out.append(chr(u))
+            i += 1
+        consumed = i * width
+    if final and consumed < len(data) and i >= len(units):
+        raise UnicodeDecodeError("utf-%d-%se" % (width * 8, byteorder[0]), data, consumed,
+                                 len(data), "truncated data")
+    return ("".join(out), consumed)
+
+
+def _fixed_order(width, byteorder):
+    """The encode and decode functions of UTF-16 or UTF-32 in one byte order."""
+    def encode(s, errors=None):
+        return (_encode_units(s, width, byteorder, errors), len(s))
+
+    def decode(data, errors=None, final=False):
+        return _decode_units(data, width, byteorder, errors, final)
+
+    return encode, decode
+
+
+def _with_bom(width):
+    """encode, ex_decode and decode of UTF-16 or UTF-32 with a byte-order mark."""
+    bom_le = (b"\xff\xfe" + b"\x00" * (width - 2))
+    bom_be = bom_le[::-1]
+
+    def encode(s, errors=None, byteorder=0):
+        if byteorder == 0:
+            return (bom_le + _encode_units(s, width, "little", errors), len(s))
+        return (_encode_units(s, width, "little" if byteorder < 0 else "big", errors), len(s))
+
+    def ex_decode(data, errors=None, byteorder=0, final=False):
+        data = bytes(data)
+        skip = 0
+        if byteorder == 0 and len(data) >= width:
+            if data[:width] == bom_le:
+                byteorder, skip = -1, width
+            elif data[:width] == bom_be:
+                byteorder, skip = 1, width
+        order = "big" if byteorder > 0 else "little"
+        text, used = _decode_units(data[skip:], width, order, errors, final)
+        return (text, used + skip, byteorder)
+
+    def decode(data, errors=None, final=False):
+        text, used, _ = ex_decode(data, errors, 0, final)
+        return (text, used)
+
+    return encode, ex_decode, decode
+
+
+utf_16_le_encode, utf_16_le_decode = _fixed_order(2, "little")
+utf_16_be_encode, utf_16_be_decode = _fixed_order(2, "big")
+utf_32_le_encode, utf_32_le_decode = _fixed_order(4, "little")
+utf_32_be_encode, utf_32_be_decode = _fixed_order(4, "big")
+utf_16_encode, utf_16_ex_decode, utf_16_decode = _with_bom(2)
+utf_32_encode, utf_32_ex_decode, utf_32_decode = _with_bom(4)
+
+
+def charmap_build(decoding_table):
+    return {ord(c): i for i, c in enumerate(decoding_table)}
+
+
+def charmap_decode(data, errors=None, mapping=None):
+    data = bytes(data)
+    if mapping is None:
+        return latin_1_decode(data, errors)
+    out = []
+    for i, b in enumerate(data):
+        c = mapping[b] if isinstance(mapping, str) and b < len(mapping) else (
+            mapping.get(b) if isinstance(mapping, dict) else None)
+        if isinstance(c, int):
+            c = chr(c)
+        if c is None or c == "\ufffe":
+            if _errors(errors) == "strict":
+                raise UnicodeDecodeError("charmap", data, i, i + 1,
+                                         "character maps to <undefined>")
+            if errors == "ignore":
+                continue
+            c = "\ufffd"
+        out.append(c)
+    return ("".join(out), len(data))
+
+
+def charmap_encode(s, errors=None, mapping=None):
+    if mapping is None:
+        return latin_1_encode(s, errors)
+    out = bytearray()
+    for i, c in enumerate(s):
+        b = mapping.get(ord(c))
+        if b is None:
+            if _errors(errors) == "strict":
+                raise UnicodeEncodeError("charmap", s, i, i + 1,
+                                         "character maps to <undefined>")
+            if errors == "ignore":
+                continue
+            b = ord("?")
+        if isinstance(b, bytes):
+            out += b
+        else:
+            out.append(b)
+    return (bytes(out), len(s))
