@@ -330,11 +330,13 @@ fn list_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             vm.type_error(&format!("list expected at most 1 arguments, got {}", args.len()))
         );
     }
-    let items = match args.first() {
-        Some(&v) => vm.collect_iterable(v)?,
-        None => Vec::new(),
+    let start = match args.first() {
+        Some(&v) => vm.push_iterable_items(v)?,
+        None => vm.stack.len(),
     };
-    Ok(vm.heap.new_list_of_type(cls, &items))
+    let list = vm.heap.new_list_of_type(cls, &vm.stack[start..]);
+    vm.truncate_temps(start);
+    Ok(list)
 }
 
 fn tuple_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -346,7 +348,7 @@ fn tuple_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             vm.type_error(&format!("tuple expected at most 1 arguments, got {}", args.len()))
         );
     }
-    let items = match args.first() {
+    let start = match args.first() {
         Some(&v) => {
             if cls == tuple_t
                 && crate::object::tuple::tuple_of(v).is_some()
@@ -354,15 +356,18 @@ fn tuple_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             {
                 return Ok(v);
             }
-            vm.collect_iterable(v)?
+            vm.push_iterable_items(v)?
         }
-        None => Vec::new(),
+        None => vm.stack.len(),
     };
-    if cls == tuple_t {
-        Ok(vm.heap.new_tuple(&items))
+    let items = &vm.stack[start..];
+    let tuple = if cls == tuple_t {
+        vm.heap.new_tuple(items)
     } else {
-        Ok(vm.heap.new_tuple_of_type(cls, &items))
-    }
+        vm.heap.new_tuple_of_type(cls, items)
+    };
+    vm.truncate_temps(start);
+    Ok(tuple)
 }
 
 fn dict_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -403,11 +408,11 @@ fn set_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if args.len() > 1 {
         return Err(vm.type_error(&format!("set expected at most 1 arguments, got {}", args.len())));
     }
-    let items = match args.first() {
-        Some(&v) => vm.collect_iterable(v)?,
-        None => Vec::new(),
+    let start = match args.first() {
+        Some(&v) => vm.push_iterable_items(v)?,
+        None => vm.stack.len(),
     };
-    vm.new_set_from(&items)
+    vm.new_set_from_stack(start)
 }
 
 fn frozenset_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

@@ -383,21 +383,13 @@ impl Vm {
                     set!(dst, v);
                     Ok(None)
                 }
-                Instr::UnpackSequence { src, start, count } => {
-                    self.unpack(r!(src), count as usize, None).map(|items| {
-                        for (i, v) in items.into_iter().enumerate() {
-                            self.stack[base + start as usize + i] = v;
-                        }
-                        None
-                    })
-                }
+                Instr::UnpackSequence { src, start, count } => self
+                    .unpack_into(r!(src), count as usize, None, base + start as usize)
+                    .map(|_| None),
                 Instr::UnpackEx { src, start, before, after } => {
-                    self.unpack(r!(src), before as usize, Some(after as usize)).map(|items| {
-                        for (i, v) in items.into_iter().enumerate() {
-                            self.stack[base + start as usize + i] = v;
-                        }
-                        None
-                    })
+                    let dst = base + start as usize;
+                    self.unpack_into(r!(src), before as usize, Some(after as usize), dst)
+                        .map(|_| None)
                 }
                 Instr::LoadAttr { dst, obj, name, cache } => {
                     self.load_attr_cached(code, r!(obj), name, cache).map(|v| {
