@@ -9,7 +9,7 @@ use super::{add_method, add_new, no_kwargs, split_kwargs, unexpected_kw};
 use crate::number::int::Int;
 use crate::number::tower::Num;
 use crate::object::gc::Tracer;
-use crate::object::str::{str_of, StrObj};
+use crate::object::str::str_of;
 use crate::object::types::TypeObj;
 use crate::object::{Gc, ObjKind, Payload};
 use crate::object::{PyErr, Value};
@@ -317,7 +317,7 @@ fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if cls == str_t {
         Ok(vm.heap.new_str_from_string(text))
     } else {
-        Ok(vm.heap.alloc(cls, StrObj::from_string(text)).value())
+        Ok(vm.heap.new_str_of_type(cls, &text).value())
     }
 }
 
