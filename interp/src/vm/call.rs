@@ -219,21 +219,30 @@ impl Vm {
         self.call_at(at, argc + 1, kwnames)
     }
 
-    /// `f(*args, **kwargs)` with `args` a tuple and `kwargs` a dict.
+    /// `f(*args, **kwargs)` with `args` a tuple and `kwargs` a dict. The
+    /// arguments are laid on the value stack, as for a plain call.
     pub fn call_ex(&mut self, f: Value, args: Value, kwargs: Option<Value>) -> PyResult {
-        let positional = match tuple_of(args) {
-            Some(t) => t.items().to_vec(),
-            None => self.collect_iterable(args)?,
-        };
-        let mut all = positional;
+        let at = self.push_temp(f);
+        match tuple_of(args) {
+            Some(t) => self.stack.extend_from_slice(t.items()),
+            None => {
+                if let Err(e) = self.push_iterable_items(args) {
+                    self.truncate_temps(at);
+                    return Err(e);
+                }
+            }
+        }
         let mut names = Vec::new();
         if let Some(kw) = kwargs {
             for (k, v) in self.dict_items(kw) {
                 names.push(k);
-                all.push(v);
+                self.stack.push(v);
             }
         }
-        self.call_kw(f, &all, &names)
+        let argc = self.stack.len() - at - 1;
+        let r = self.call_at(at, argc, &names);
+        self.truncate_temps(at);
+        r
     }
 
     /// Calls a Python function: binds the arguments into a new frame at the

@@ -10,6 +10,7 @@ use super::generator::{GenStep, GeneratorObj};
 use super::{PyResult, Vm};
 use crate::bytecode::instr::{BinOp, CmpOp, UnaryOp};
 use crate::bytecode::Instr;
+use crate::object::list::list_of;
 use crate::object::Gc;
 use crate::object::{PyErr, Value};
 
@@ -378,8 +379,12 @@ impl Vm {
                     self.dict_merge_kwargs(r!(dict), r!(src), r!(func)).map(|_| None)
                 }
                 Instr::ListToTuple { dst, src } => {
-                    let items = self.list_items(r!(src));
-                    let v = self.heap.new_tuple(&items);
+                    let mark = self.stack.len();
+                    if let Some(list) = list_of(r!(src)) {
+                        list.items.extend_into(&mut self.stack);
+                    }
+                    let v = self.heap.new_tuple(&self.stack[mark..]);
+                    self.truncate_temps(mark);
                     set!(dst, v);
                     Ok(None)
                 }

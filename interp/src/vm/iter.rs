@@ -562,10 +562,6 @@ impl Vm {
         }
     }
 
-    pub fn list_items(&self, list: Value) -> Vec<Value> {
-        list_of(list).map_or_else(Vec::new, |l| l.items.to_vec())
-    }
-
     /// `len()` of built-in containers without calling Python.
     pub fn native_len(&self, v: Value) -> Option<usize> {
         Some(match ObjHeader::of(v)?.kind() {
