@@ -9,7 +9,7 @@ use super::{add_method, add_new, no_kwargs, split_kwargs, unexpected_kw};
 use crate::number::int::Int;
 use crate::number::tower::Num;
 use crate::object::gc::Tracer;
-use crate::object::str::{str_of, StrObj};
+use crate::object::str::str_of;
 use crate::object::types::TypeObj;
 use crate::object::Value;
 use crate::object::{Gc, ObjKind, Payload};
@@ -350,7 +350,7 @@ fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if cls == str_t {
         Ok(vm.heap.new_str_from_string(text))
     } else {
-        Ok(vm.heap.alloc(cls, StrObj::from_string(text)).value())
+        Ok(vm.heap.new_str_of_type(cls, &text).value())
     }
 }
 
@@ -363,11 +363,13 @@ fn list_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             vm.type_error(&format!("list expected at most 1 arguments, got {}", args.len()))
         );
     }
-    let items = match args.first() {
-        Some(&v) => vm.collect_iterable(v)?,
-        None => Vec::new(),
+    let start = match args.first() {
+        Some(&v) => vm.push_iterable_items(v)?,
+        None => vm.stack.len(),
     };
-    Ok(vm.heap.new_list_of_type(cls, &items))
+    let list = vm.heap.new_list_of_type(cls, &vm.stack[start..]);
+    vm.truncate_temps(start);
+    Ok(list)
 }
 
 fn tuple_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -379,7 +381,7 @@ fn tuple_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             vm.type_error(&format!("tuple expected at most 1 arguments, got {}", args.len()))
         );
     }
-    let items = match args.first() {
+    let start = match args.first() {
         Some(&v) => {
             if cls == tuple_t
                 && crate::object::tuple::tuple_of(v).is_some()
@@ -387,15 +389,18 @@ fn tuple_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             {
                 return Ok(v);
             }
-            vm.collect_iterable(v)?
+            vm.push_iterable_items(v)?
         }
-        None => Vec::new(),
+        None => vm.stack.len(),
     };
-    if cls == tuple_t {
-        Ok(vm.heap.new_tuple(&items))
+    let items = &vm.stack[start..];
+    let tuple = if cls == tuple_t {
+        vm.heap.new_tuple(items)
     } else {
-        Ok(vm.heap.new_tuple_of_type(cls, &items))
-    }
+        vm.heap.new_tuple_of_type(cls, items)
+    };
+    vm.truncate_temps(start);
+    Ok(tuple)
 }
 
 fn dict_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -436,11 +441,11 @@ fn set_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if args.len() > 1 {
         return Err(vm.type_error(&format!("set expected at most 1 arguments, got {}", args.len())));
     }
-    let items = match args.first() {
-        Some(&v) => vm.collect_iterable(v)?,
-        None => Vec::new(),
+    let start = match args.first() {
+        Some(&v) => vm.push_iterable_items(v)?,
+        None => vm.stack.len(),
     };
-    vm.new_set_from(&items)
+    vm.new_set_from_stack(start)
 }
 
 fn frozenset_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

@@ -81,14 +81,14 @@ pub fn bytearray_of(v: Value) -> Option<Gc<ByteArrayObj>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::object::str::StrObj;
+    use crate::object::str::str_of;
 
     #[test]
     fn bytes_and_bytearray() {
         let heap = Heap::new();
         let b = bytes_of(heap.new_bytes(b"abc")).unwrap();
         assert_eq!(b.as_bytes(), b"abc");
-        assert_eq!(b.hash(), StrObj::new("abc").hash());
+        assert_eq!(b.hash(), str_of(heap.new_str("abc")).unwrap().hash());
         let a = bytearray_of(heap.new_bytearray(vec![1, 2])).unwrap();
         a.data.borrow_mut().push(3);
         assert_eq!(*a.data.borrow(), vec![1, 2, 3]);

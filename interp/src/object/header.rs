@@ -340,8 +340,9 @@ impl<T: Payload> Deref for Gc<T> {
 ///
 /// # Safety
 /// `payload` is the payload of a heap object allocated with a tail of `len`
-/// items of type `I`.
-pub(super) unsafe fn tail_of<T, I>(payload: &T, len: usize) -> &[I] {
+/// items of type `I` (or of a type with the same layout, such as
+/// `Cell<Value>` for `Value`).
+pub(crate) unsafe fn tail_of<T, I>(payload: &T, len: usize) -> &[I] {
     // SAFETY: forwarded from the caller. Payloads start at PAYLOAD_OFFSET and
     // the tail at the 8-rounded end of `HeapObj<T>`, as `alloc_with_tail`
     // wrote it.

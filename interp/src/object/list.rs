@@ -35,6 +35,11 @@ impl Heap {
         self.new_list_of_type(self.types.list, items)
     }
 
+    /// A list that takes over `items` (no copy).
+    pub fn new_list_from(&self, items: ValueVec) -> Value {
+        self.alloc(self.types.list, ListObj { items }).value()
+    }
+
     pub fn new_list_of_type(&self, ty: Value, items: &[Value]) -> Value {
         let list = ListObj { items: ValueVec::from_slice(items) };
         self.alloc(ty, list).value()

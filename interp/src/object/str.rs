@@ -7,16 +7,21 @@ use std::mem::offset_of;
 
 use super::gc::Tracer;
 use super::hash::str_hash;
-use super::header::{Gc, HeapObj, ObjKind, Payload};
+use super::header::{tail_of, Gc, HeapObj, ObjKind, Payload};
 use super::heap::Heap;
 use super::value::Value;
 
+/// The UTF-8 bytes follow the payload inline in the object's cell (as a
+/// tuple's items do), so making a str is one cell allocation and freeing it
+/// touches no system allocator. A `StrObj` therefore only exists on the
+/// heap: it is made by [`Heap::new_str_of_type`] and its siblings.
 pub struct StrObj {
     /// CPython's hash, or -1 before the first `hash()`.
     hash: Cell<i64>,
     char_len: usize,
     ascii: bool,
-    text: Box<str>,
+    /// Bytes of UTF-8 in the tail.
+    byte_len: usize,
     /// Non-ASCII text: byte offset of every `CRUMB_STRIDE`-th code point,
     /// built on first indexing, so `s[i]` costs at most a stride of decoding.
     crumbs: OnceCell<Box<[usize]>>,
@@ -31,34 +36,44 @@ pub const STR_CHAR_LEN_OFFSET: usize =
 /// Header flag of a str in the interning table.
 pub const STR_FLAG_INTERNED: u8 = 1;
 
-// SAFETY: a str holds no references.
+// SAFETY: a str holds no references; its tail is `byte_len` bytes.
 unsafe impl Payload for StrObj {
     const KIND: ObjKind = ObjKind::Str;
     fn trace(&self, _tracer: &mut Tracer) {}
     fn extra_bytes(&self) -> usize {
-        self.text.len() + self.crumbs.get().map_or(0, |c| c.len() * 8)
+        self.crumbs.get().map_or(0, |c| c.len() * 8)
+    }
+    fn tail_len(&self) -> usize {
+        self.byte_len
     }
 }
 
 impl StrObj {
-    pub fn new(text: &str) -> StrObj {
-        Self::from_box(text.into())
-    }
-
-    /// Takes `text` without copying it (when its capacity fits).
-    pub fn from_string(text: String) -> StrObj {
-        Self::from_box(text.into_boxed_str())
-    }
-
-    fn from_box(text: Box<str>) -> StrObj {
+    /// The payload for `text`, which `alloc_with_tail` puts after it.
+    fn describing(text: &str) -> StrObj {
         let ascii = text.is_ascii();
         let char_len = if ascii { text.len() } else { text.chars().count() };
-        StrObj { hash: Cell::new(-1), char_len, ascii, text, crumbs: OnceCell::new() }
+        StrObj {
+            hash: Cell::new(-1),
+            char_len,
+            ascii,
+            byte_len: text.len(),
+            crumbs: OnceCell::new(),
+        }
+    }
+
+    /// The text as bytes (the tail).
+    #[inline]
+    fn bytes(&self) -> &[u8] {
+        // SAFETY: a StrObj is only made by `Heap::new_str_of_type`, with a
+        // tail of exactly `byte_len` bytes, never changed afterwards.
+        unsafe { tail_of(self, self.byte_len) }
     }
 
     #[inline]
     pub fn as_str(&self) -> &str {
-        &self.text
+        // SAFETY: the tail was copied from a `&str`, so it is valid UTF-8.
+        unsafe { std::str::from_utf8_unchecked(self.bytes()) }
     }
 
     /// `len(s)`: code points.
@@ -80,7 +95,7 @@ impl StrObj {
         if h != -1 {
             return h;
         }
-        let h = str_hash(&self.text);
+        let h = str_hash(self.as_str());
         self.hash.set(h);
         h
     }
@@ -88,19 +103,19 @@ impl StrObj {
     /// Byte offset of code point `i` (`i <= char_len`).
     pub fn byte_offset(&self, i: usize) -> usize {
         if self.ascii || i == 0 {
-            return i.min(self.text.len());
+            return i.min(self.as_str().len());
         }
         if i >= self.char_len {
-            return self.text.len();
+            return self.as_str().len();
         }
         let crumbs = self.crumbs.get_or_init(|| {
-            self.text.char_indices().step_by(CRUMB_STRIDE).map(|(b, _)| b).collect()
+            self.as_str().char_indices().step_by(CRUMB_STRIDE).map(|(b, _)| b).collect()
         });
         let from = crumbs[i / CRUMB_STRIDE];
-        self.text[from..]
+        self.as_str()[from..]
             .char_indices()
             .nth(i % CRUMB_STRIDE)
-            .map_or(self.text.len(), |(b, _)| from + b)
+            .map_or(self.as_str().len(), |(b, _)| from + b)
     }
 
     /// `s[i]` for `0 <= i < len` (negative indices are the caller's).
@@ -108,9 +123,9 @@ impl StrObj {
         if i >= self.char_len {
             None
         } else if self.ascii {
-            Some(self.text.as_bytes()[i] as char)
+            Some(self.bytes()[i] as char)
         } else {
-            self.text[self.byte_offset(i)..].chars().next()
+            self.as_str()[self.byte_offset(i)..].chars().next()
         }
     }
 
@@ -121,21 +136,27 @@ impl StrObj {
             return "";
         }
         if self.ascii {
-            return &self.text[start..end];
+            return &self.as_str()[start..end];
         }
-        &self.text[self.byte_offset(start)..self.byte_offset(end)]
+        &self.as_str()[self.byte_offset(start)..self.byte_offset(end)]
     }
 }
 
 impl Heap {
     /// A new str object (not interned).
     pub fn new_str(&self, text: &str) -> Value {
-        self.alloc(self.types.str, StrObj::new(text)).value()
+        self.new_str_of_type(self.types.str, text).value()
     }
 
-    /// A new str object taking `text` (results of formatting, joining).
+    /// A new str object with the text of `text` (results of formatting,
+    /// joining).
     pub fn new_str_from_string(&self, text: String) -> Value {
-        self.alloc(self.types.str, StrObj::from_string(text)).value()
+        self.new_str(&text)
+    }
+
+    /// A str (or str subclass instance) holding a copy of `text`.
+    pub fn new_str_of_type(&self, ty: Value, text: &str) -> Gc<StrObj> {
+        self.alloc_with_tail(ty, StrObj::describing(text), text.as_bytes())
     }
 
     /// The interned str for `text`: one object per distinct text, alive as
@@ -145,7 +166,7 @@ impl Heap {
         if let Some(&v) = self.interned.borrow().get(text) {
             return v;
         }
-        let s = self.alloc(self.types.str, StrObj::new(text));
+        let s = self.new_str_of_type(self.types.str, text);
         s.header().set_flags(s.header().flags() | STR_FLAG_INTERNED);
         self.interned.borrow_mut().insert(text.into(), s.value());
         s.value()
@@ -178,15 +199,20 @@ pub fn str_of(v: Value) -> Option<Gc<StrObj>> {
 mod tests {
     use super::*;
 
+    fn new_str(heap: &Heap, text: &str) -> Gc<StrObj> {
+        heap.new_str_of_type(heap.types().str, text)
+    }
+
     #[test]
     fn ascii_and_non_ascii_indexing() {
-        let a = StrObj::new("hello");
+        let heap = Heap::new();
+        let a = new_str(&heap, "hello");
         assert!(a.is_ascii());
         assert_eq!((a.char_len(), a.char_at(1), a.char_at(5)), (5, Some('e'), None));
         assert_eq!(a.slice_chars(1, 3), "el");
         assert_eq!(a.slice_chars(3, 100), "lo");
         assert_eq!(a.slice_chars(4, 2), "");
-        let u = StrObj::new("añ日🐍z");
+        let u = new_str(&heap, "añ日🐍z");
         assert!(!u.is_ascii());
         assert_eq!(u.char_len(), 5);
         assert_eq!(u.char_at(2), Some('日'));
@@ -203,7 +229,8 @@ mod tests {
             .map(|i| char::from_u32(0x3b1 + (i % 20) as u32).unwrap())
             .chain("z🐍".chars())
             .collect();
-        let s = StrObj::new(&text);
+        let heap = Heap::new();
+        let s = new_str(&heap, &text);
         let chars: Vec<char> = text.chars().collect();
         assert_eq!(s.char_len(), chars.len());
         for i in [0, 1, 31, 32, 33, 500, 999, 1000, 1001] {
@@ -217,9 +244,10 @@ mod tests {
 
     #[test]
     fn hash_is_cached_and_cpython_compatible() {
-        let s = StrObj::new("");
+        let heap = Heap::new();
+        let s = new_str(&heap, "");
         assert_eq!(s.hash(), 0);
-        let s = StrObj::new("abc");
+        let s = new_str(&heap, "abc");
         assert_eq!(s.hash(), s.hash());
         assert_ne!(s.hash(), -1);
     }

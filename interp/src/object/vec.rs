@@ -95,6 +95,49 @@ impl ValueVec {
         self.with_slice(|s| s.to_vec())
     }
 
+    /// Appends the contents to `out` (one copy, no temporary).
+    pub fn extend_into(&self, out: &mut Vec<Value>) {
+        self.with_slice(|s| out.extend_from_slice(s))
+    }
+
+    /// A new vector of the `count` elements at `start`, `start + step`, ...
+    /// (a slice's positions, which the caller computed for this length).
+    pub fn pick(&self, start: usize, step: isize, count: usize) -> ValueVec {
+        self.with_slice(|s| {
+            if step == 1 {
+                return ValueVec::from_slice(&s[start..start + count]);
+            }
+            let out = ValueVec::new();
+            out.reserve(count);
+            for k in 0..count {
+                out.push(s[start.wrapping_add_signed(k as isize * step)]);
+            }
+            out
+        })
+    }
+
+    /// Replaces the elements `start..stop` (clamped to the length) with
+    /// `items`, moving the tail once (`Vec::splice`).
+    pub fn splice(&self, start: usize, stop: usize, items: &[Value]) {
+        let len = self.len.get();
+        let stop = stop.min(len);
+        let start = start.min(stop);
+        let removed = stop - start;
+        if items.len() > removed {
+            self.reserve(items.len() - removed);
+        }
+        // SAFETY: capacity holds `len - removed + items.len()` values; the
+        // tail `stop..len` is initialised and moves inside the buffer;
+        // `items` cannot alias our buffer because `ValueVec` never lends out
+        // a slice beyond `with_slice`.
+        unsafe {
+            let p = self.ptr.get().as_ptr();
+            std::ptr::copy(p.add(stop), p.add(start + items.len()), len - stop);
+            std::ptr::copy_nonoverlapping(items.as_ptr(), p.add(start), items.len());
+        }
+        self.len.set(len - removed + items.len());
+    }
+
     /// Room for `extra` more values; aborts like `Vec` when memory is
     /// exhausted. Code sizing a vector from Python input (`[0] * n`) calls
     /// [`ValueVec::try_reserve`] first and raises MemoryError.
@@ -232,13 +275,22 @@ mod tests {
         Remove(usize),
         Set(usize, i64),
         Truncate(usize),
+        Splice(usize, usize, Vec<i64>),
+        Pick(usize, i8, usize),
     }
 
     impl quickcheck::Arbitrary for Op {
         fn arbitrary(g: &mut quickcheck::Gen) -> Self {
             let i = usize::arbitrary(g) % 40;
             let v = i64::arbitrary(g) >> 20;
-            match u8::arbitrary(g) % 6 {
+            let j = usize::arbitrary(g) % 40;
+            match u8::arbitrary(g) % 8 {
+                6 => Op::Splice(
+                    i,
+                    j,
+                    Vec::<i64>::arbitrary(g).into_iter().take(8).map(|x| x >> 20).collect(),
+                ),
+                7 => Op::Pick(i, i8::arbitrary(g) % 4, j),
                 0 | 1 => Op::Push(v),
                 2 => Op::Pop,
                 3 => Op::Insert(i, v),
@@ -273,6 +325,25 @@ mod tests {
                         if v.set(i, int(x)) != ok { return false }
                     }
                     Op::Truncate(n) => { v.truncate(n); model.truncate(n) }
+                    Op::Splice(a, b, xs) => {
+                        let b = b.min(model.len());
+                        let a = a.min(b);
+                        let xs: Vec<Value> = xs.into_iter().map(int).collect();
+                        v.splice(a, b, &xs);
+                        model.splice(a..b, xs);
+                    }
+                    Op::Pick(start, step, count) => {
+                        let step = if step == 0 { 1 } else { step as isize };
+                        let positions: Vec<usize> = (0..count)
+                            .map(|k| start as isize + k as isize * step)
+                            .take_while(|&p| p >= 0 && (p as usize) < model.len())
+                            .map(|p| p as usize)
+                            .collect();
+                        let Some(&first) = positions.first() else { continue };
+                        let picked = v.pick(first, step, positions.len());
+                        let expected: Vec<Value> = positions.iter().map(|&p| model[p]).collect();
+                        if picked.to_vec() != expected { return false }
+                    }
                 }
             }
             v.to_vec() == *model && v.len() == model.len()

@@ -115,8 +115,8 @@ impl Vm {
             return self.call_native(md.func, None, at + 1, argc, kwnames);
         }
         if let Some(t) = Gc::<TypeObj>::from_value(f) {
-            let args = self.stack[at + 1..at + 1 + argc].to_vec();
-            return self.call_type(t, &args, kwnames);
+            return self
+                .with_stack_args(None, at + 1, argc, |vm, args| vm.call_type(t, args, kwnames));
         }
         let call = self.names.dunder_call;
         match self.heap.lookup_in_type_of(f, call) {
@@ -154,11 +154,25 @@ impl Vm {
         argc: usize,
         kwnames: &[Value],
     ) -> PyResult {
+        self.with_stack_args(receiver, args_at, argc, |vm, args| func(vm, args, kwnames))
+    }
+
+    /// Runs `f` on `first` (if any) and the `argc` stack values from
+    /// `args_at`, copied out so that `f` may push and pop; the copy lives on
+    /// the Rust stack for short argument lists, so most calls allocate
+    /// nothing. The values stay rooted where they are on the value stack.
+    fn with_stack_args<R>(
+        &mut self,
+        first: Option<Value>,
+        args_at: usize,
+        argc: usize,
+        f: impl FnOnce(&mut Vm, &[Value]) -> R,
+    ) -> R {
         const INLINE: usize = 8;
-        let total = argc + receiver.is_some() as usize;
+        let total = argc + first.is_some() as usize;
         if total <= INLINE {
             let mut buf = [Value::NONE; INLINE];
-            let rest = match receiver {
+            let rest = match first {
                 Some(r) => {
                     buf[0] = r;
                     &mut buf[1..total]
@@ -166,12 +180,29 @@ impl Vm {
                 None => &mut buf[..total],
             };
             rest.copy_from_slice(&self.stack[args_at..args_at + argc]);
-            return func(self, &buf[..total], kwnames);
+            return f(self, &buf[..total]);
         }
         let mut args = Vec::with_capacity(total);
-        args.extend(receiver);
+        args.extend(first);
         args.extend_from_slice(&self.stack[args_at..args_at + argc]);
-        func(self, &args, kwnames)
+        f(self, &args)
+    }
+
+    /// `f(first, *args)` with the arguments laid on the value stack.
+    fn call_with_first(
+        &mut self,
+        f: Value,
+        first: Value,
+        args: &[Value],
+        kwnames: &[Value],
+    ) -> PyResult {
+        let at = self.stack.len();
+        self.stack.push(f);
+        self.stack.push(first);
+        self.stack.extend_from_slice(args);
+        let r = self.call_at(at, args.len() + 1, kwnames);
+        self.stack.truncate(at);
+        r
     }
 
     /// `CallMethod`: callee at `at`, receiver (or EMPTY) at `at + 1`.
@@ -188,21 +219,30 @@ impl Vm {
         self.call_at(at, argc + 1, kwnames)
     }
 
-    /// `f(*args, **kwargs)` with `args` a tuple and `kwargs` a dict.
+    /// `f(*args, **kwargs)` with `args` a tuple and `kwargs` a dict. The
+    /// arguments are laid on the value stack, as for a plain call.
     pub fn call_ex(&mut self, f: Value, args: Value, kwargs: Option<Value>) -> PyResult {
-        let positional = match tuple_of(args) {
-            Some(t) => t.items().to_vec(),
-            None => self.collect_iterable(args)?,
-        };
-        let mut all = positional;
+        let at = self.push_temp(f);
+        match tuple_of(args) {
+            Some(t) => self.stack.extend_from_slice(t.items()),
+            None => {
+                if let Err(e) = self.push_iterable_items(args) {
+                    self.truncate_temps(at);
+                    return Err(e);
+                }
+            }
+        }
         let mut names = Vec::new();
         if let Some(kw) = kwargs {
             for (k, v) in self.dict_items(kw) {
                 names.push(k);
-                all.push(v);
+                self.stack.push(v);
             }
         }
-        self.call_kw(f, &all, &names)
+        let argc = self.stack.len() - at - 1;
+        let r = self.call_at(at, argc, &names);
+        self.truncate_temps(at);
+        r
     }
 
     /// Calls a Python function: binds the arguments into a new frame at the
@@ -348,27 +388,18 @@ impl Vm {
         let Some(new) = self.heap.lookup(t, new_name) else {
             return Err(self.type_error(&format!("cannot create '{}' instances", t.name())));
         };
-        let mut new_args = Vec::with_capacity(args.len() + 1);
-        new_args.push(t.value());
-        new_args.extend_from_slice(args);
         let new_callable = match Gc::<super::function::StaticMethodObj>::from_value(new) {
             Some(sm) => sm.callable.get(),
             None => new,
         };
-        let obj = self.call_kw(new_callable, &new_args, kwnames)?;
+        let obj = self.call_with_first(new_callable, t.value(), args, kwnames)?;
         if !self.heap.is_instance(obj, t.value()) {
             return Ok(obj);
         }
         let init_name = self.names.dunder_init;
         if let Some(init) = self.heap.lookup(t, init_name) {
             if !self.is_native_slot_method(init) {
-                let mark = self.push_temp(obj);
-                let mut init_args = Vec::with_capacity(args.len() + 1);
-                init_args.push(obj);
-                init_args.extend_from_slice(args);
-                let r = self.call_kw(init, &init_args, kwnames);
-                self.truncate_temps(mark);
-                let r = r?;
+                let r = self.call_with_first(init, obj, args, kwnames)?;
                 if !r.is_none() {
                     return Err(self.type_error(&format!(
                         "__init__() should return None, not '{}'",
@@ -380,10 +411,9 @@ impl Vm {
                 .or_else(|| method_descriptor_of(init).map(|m| m.func))
             {
                 let mark = self.push_temp(obj);
-                let mut init_args = Vec::with_capacity(args.len() + 1);
-                init_args.push(obj);
-                init_args.extend_from_slice(args);
-                let r = nf(self, &init_args, kwnames);
+                self.stack.extend_from_slice(args);
+                let argc = args.len();
+                let r = self.with_stack_args(Some(obj), mark + 1, argc, |vm, a| nf(vm, a, kwnames));
                 self.truncate_temps(mark);
                 r?;
             }

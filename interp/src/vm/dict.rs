@@ -305,17 +305,24 @@ impl Vm {
     }
 
     pub fn new_set_from(&mut self, items: &[Value]) -> PyResult {
-        let set = self.heap.new_set(Set::new());
-        let mark = self.push_temp(set);
+        let start = self.stack.len();
         self.stack.extend_from_slice(items);
-        for i in 0..items.len() {
-            let item = self.stack[mark + 1 + i];
+        self.new_set_from_stack(start)
+    }
+
+    /// A set of the values in `stack[start..]`, which it pops.
+    pub fn new_set_from_stack(&mut self, start: usize) -> PyResult {
+        let end = self.stack.len();
+        let set = self.heap.new_set(Set::new());
+        self.push_temp(set);
+        for i in start..end {
+            let item = self.stack[i];
             if let Err(e) = self.set_add(set, item) {
-                self.truncate_temps(mark);
+                self.truncate_temps(start);
                 return Err(e);
             }
         }
-        self.truncate_temps(mark);
+        self.truncate_temps(start);
         Ok(set)
     }
 

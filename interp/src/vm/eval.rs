@@ -10,6 +10,7 @@ use super::generator::{GenStep, GeneratorObj};
 use super::{PyResult, Vm};
 use crate::bytecode::instr::{BinOp, CmpOp, UnaryOp};
 use crate::bytecode::Instr;
+use crate::object::list::list_of;
 use crate::object::Gc;
 use crate::object::{PyErr, Value};
 
@@ -378,26 +379,22 @@ impl Vm {
                     self.dict_merge_kwargs(r!(dict), r!(src), r!(func)).map(|_| None)
                 }
                 Instr::ListToTuple { dst, src } => {
-                    let items = self.list_items(r!(src));
-                    let v = self.heap.new_tuple(&items);
+                    let mark = self.stack.len();
+                    if let Some(list) = list_of(r!(src)) {
+                        list.items.extend_into(&mut self.stack);
+                    }
+                    let v = self.heap.new_tuple(&self.stack[mark..]);
+                    self.truncate_temps(mark);
                     set!(dst, v);
                     Ok(None)
                 }
-                Instr::UnpackSequence { src, start, count } => {
-                    self.unpack(r!(src), count as usize, None).map(|items| {
-                        for (i, v) in items.into_iter().enumerate() {
-                            self.stack[base + start as usize + i] = v;
-                        }
-                        None
-                    })
-                }
+                Instr::UnpackSequence { src, start, count } => self
+                    .unpack_into(r!(src), count as usize, None, base + start as usize)
+                    .map(|_| None),
                 Instr::UnpackEx { src, start, before, after } => {
-                    self.unpack(r!(src), before as usize, Some(after as usize)).map(|items| {
-                        for (i, v) in items.into_iter().enumerate() {
-                            self.stack[base + start as usize + i] = v;
-                        }
-                        None
-                    })
+                    let dst = base + start as usize;
+                    self.unpack_into(r!(src), before as usize, Some(after as usize), dst)
+                        .map(|_| None)
                 }
                 Instr::LoadAttr { dst, obj, name, cache } => {
                     self.load_attr_cached(code, r!(obj), name, cache).map(|v| {

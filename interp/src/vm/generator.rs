@@ -6,7 +6,7 @@
 //! into the delegate and suspends the frame *at* that instruction while
 //! the delegate yields, so a resumption goes straight back to it.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use super::code::CodeObj;
 use super::eval::{frame_for, FrameExit};
@@ -15,6 +15,7 @@ use super::{PyResult, Vm};
 use crate::bytecode::instr::Reg;
 use crate::bytecode::CodeFlags;
 use crate::object::exception::exception_of;
+use crate::object::header::tail_of;
 use crate::object::{Gc, ObjKind, Payload, PyErr, Tracer, Value};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -40,8 +41,9 @@ pub struct GeneratorObj {
     pub qualname: Cell<Value>,
     pub kind: GenKind,
     pub state: Cell<GenState>,
-    /// The frame's slots while suspended.
-    pub slots: RefCell<Vec<Value>>,
+    /// Slots of the frame, kept inline after the object (see
+    /// [`GeneratorObj::saved_slots`]), so a generator is one allocation.
+    slot_count: usize,
     /// Where to resume.
     pub pc: Cell<u32>,
     /// The slot that receives the value sent in on resumption.
@@ -65,10 +67,22 @@ unsafe impl Payload for GeneratorObj {
             self.yield_from.get(),
             self.handled.get(),
         ]);
-        tracer.mark_all(&self.slots.borrow());
+        for slot in self.saved_slots() {
+            tracer.mark(slot.get());
+        }
     }
-    fn extra_bytes(&self) -> usize {
-        self.slots.borrow().len() * 8
+    fn tail_len(&self) -> usize {
+        self.slot_count
+    }
+}
+
+impl GeneratorObj {
+    /// The frame's slots while suspended.
+    fn saved_slots(&self) -> &[Cell<Value>] {
+        // SAFETY: generators are only made by `Vm::new_generator`, with a
+        // tail of `slot_count` values; `Cell<Value>` has the layout of
+        // `Value`, and the tail is only reached through this shared view.
+        unsafe { tail_of(self, self.slot_count) }
     }
 }
 
@@ -108,7 +122,6 @@ impl Vm {
         } else {
             GenKind::Generator
         };
-        let slots = self.stack[base..].to_vec();
         let t = self.heap.types();
         let ty = match kind {
             GenKind::Generator => t.generator,
@@ -123,13 +136,13 @@ impl Vm {
             qualname: Cell::new(func.qualname.get()),
             kind,
             state: Cell::new(GenState::Created),
-            slots: RefCell::new(slots),
+            slot_count: self.stack.len() - base,
             pc: Cell::new(0),
             resume_slot: Cell::new(None),
             yield_from: Cell::new(Value::NONE),
             handled: Cell::new(Value::NONE),
         };
-        self.heap.alloc(ty, gen).value()
+        self.heap.alloc_with_tail(ty, gen, &self.stack[base..]).value()
     }
 
     fn gen_kind_name(gen: &GeneratorObj) -> &'static str {
@@ -185,7 +198,7 @@ impl Vm {
             return Err(PyErr::recursion_error(&self.heap, "maximum recursion depth exceeded"));
         }
         let base = self.stack.len();
-        self.stack.extend_from_slice(&gen.slots.borrow());
+        self.stack.extend(gen.saved_slots().iter().map(Cell::get));
         if gen.state.get() == GenState::Suspended && error.is_none() {
             if let Some(slot) = gen.resume_slot.get() {
                 self.stack[base + slot as usize] = value;
@@ -209,8 +222,9 @@ impl Vm {
         self.handled = outer_handled;
         match result {
             Ok(FrameExit::Yield(v)) => {
-                let len = gen.slots.borrow().len();
-                gen.slots.borrow_mut().copy_from_slice(&self.stack[base..base + len]);
+                for (saved, &v) in gen.saved_slots().iter().zip(&self.stack[base..]) {
+                    saved.set(v);
+                }
                 gen.pc.set(frame.pc);
                 gen.state.set(GenState::Suspended);
                 self.stack.truncate(base);
@@ -229,7 +243,10 @@ impl Vm {
 
     fn finish_generator(&mut self, gen: Gc<GeneratorObj>, base: usize) {
         gen.state.set(GenState::Closed);
-        gen.slots.borrow_mut().clear();
+        // Let go of what the frame held.
+        for slot in gen.saved_slots() {
+            slot.set(Value::NONE);
+        }
         gen.yield_from.set(Value::NONE);
         self.stack.truncate(base);
     }

@@ -385,44 +385,60 @@ impl Vm {
 
     /// Every item of an iterable.
     pub fn collect_iterable(&mut self, v: Value) -> PyResult<Vec<Value>> {
+        let start = self.push_iterable_items(v)?;
+        let items = self.stack[start..].to_vec();
+        self.truncate_temps(start);
+        Ok(items)
+    }
+
+    /// Pushes every item of an iterable onto the value stack, where they
+    /// stay rooted, and returns where they start; the caller reads
+    /// `stack[start..]` and truncates back to `start`. This is how native
+    /// code collects without a temporary `Vec` (the stack keeps its buffer).
+    /// On error the stack is as it was.
+    pub fn push_iterable_items(&mut self, v: Value) -> PyResult<usize> {
+        let start = self.stack.len();
         if let Some(l) = list_of(v) {
             if !self.heap.type_obj(v).is_heap_type() {
-                return Ok(l.items.to_vec());
+                l.items.extend_into(&mut self.stack);
+                return Ok(start);
             }
         }
         if let Some(t) = tuple_of(v) {
             if !self.heap.type_obj(v).is_heap_type() {
-                return Ok(t.items().to_vec());
+                self.stack.extend_from_slice(t.items());
+                return Ok(start);
             }
         }
         let it = self.get_iter(v)?;
-        let mark = self.push_temp(it);
-        let mut items = Vec::new();
-        let result = loop {
+        self.push_temp(it);
+        loop {
             match self.iter_next(it) {
-                Ok(Some(x)) => {
-                    // Items collected so far stay rooted on the stack.
-                    self.stack.push(x);
-                    items.push(x);
+                Ok(Some(x)) => self.stack.push(x),
+                Ok(None) => break,
+                Err(e) => {
+                    self.truncate_temps(start);
+                    return Err(e);
                 }
-                Ok(None) => break Ok(()),
-                Err(e) => break Err(e),
             }
-        };
-        self.truncate_temps(mark);
-        result.map(|_| items)
+        }
+        // Drop the iterator below the items (it is no longer needed).
+        self.stack.remove(start);
+        Ok(start)
     }
 
     /// `a, b = v` (`after` is `None`) or `a, *b, c = v` (`before` and `after`
-    /// counted around the starred list).
-    pub fn unpack(
+    /// counted around the starred list): stores the targets' values in the
+    /// stack slots from `dst`.
+    pub fn unpack_into(
         &mut self,
         v: Value,
         before: usize,
         after: Option<usize>,
-    ) -> PyResult<Vec<Value>> {
-        let items = match self.collect_iterable(v) {
-            Ok(items) => items,
+        dst: usize,
+    ) -> PyResult<()> {
+        let start = match self.push_iterable_items(v) {
+            Ok(start) => start,
             Err(e)
                 if e.matches(&self.heap, self.heap.types().type_error) && !self.is_iterable(v) =>
             {
@@ -433,35 +449,53 @@ impl Vm {
             }
             Err(e) => return Err(e),
         };
+        let got = self.stack.len() - start;
+        let checked = self.check_unpack_count(got, before, after);
+        if let Err(e) = checked {
+            self.truncate_temps(start);
+            return Err(e);
+        }
         match after {
-            None => {
-                if items.len() < before {
-                    return Err(self.value_error(&format!(
-                        "not enough values to unpack (expected {before}, got {})",
-                        items.len()
-                    )));
-                }
-                if items.len() > before {
-                    return Err(
-                        self.value_error(&format!("too many values to unpack (expected {before})"))
-                    );
-                }
-                Ok(items)
-            }
+            None => self.stack.copy_within(start..start + got, dst),
             Some(after) => {
-                if items.len() < before + after {
-                    return Err(self.value_error(&format!(
-                        "not enough values to unpack (expected at least {}, got {})",
-                        before + after,
-                        items.len()
-                    )));
-                }
-                let mut out = items[..before].to_vec();
-                let middle = self.heap.new_list(&items[before..items.len() - after]);
-                out.push(middle);
-                out.extend_from_slice(&items[items.len() - after..]);
-                Ok(out)
+                let middle = self.heap.new_list(&self.stack[start + before..start + got - after]);
+                self.stack.copy_within(start..start + before, dst);
+                self.stack[dst + before] = middle;
+                self.stack.copy_within(start + got - after..start + got, dst + before + 1);
             }
+        }
+        self.truncate_temps(start);
+        Ok(())
+    }
+
+    /// [`Vm::unpack_into`] returning the targets' values.
+    pub fn unpack(
+        &mut self,
+        v: Value,
+        before: usize,
+        after: Option<usize>,
+    ) -> PyResult<Vec<Value>> {
+        let dst = self.stack.len();
+        let targets = before + after.map_or(0, |after| after + 1);
+        self.stack.resize(dst + targets, Value::NONE);
+        let r = self.unpack_into(v, before, after, dst).map(|_| self.stack[dst..].to_vec());
+        self.truncate_temps(dst);
+        r
+    }
+
+    fn check_unpack_count(&self, got: usize, before: usize, after: Option<usize>) -> PyResult<()> {
+        match after {
+            None if got < before => Err(self.value_error(&format!(
+                "not enough values to unpack (expected {before}, got {got})"
+            ))),
+            None if got > before => {
+                Err(self.value_error(&format!("too many values to unpack (expected {before})")))
+            }
+            Some(after) if got < before + after => Err(self.value_error(&format!(
+                "not enough values to unpack (expected at least {}, got {got})",
+                before + after
+            ))),
+            _ => Ok(()),
         }
     }
 
@@ -526,10 +560,6 @@ impl Vm {
                 l.items.push(item);
             }
         }
-    }
-
-    pub fn list_items(&self, list: Value) -> Vec<Value> {
-        list_of(list).map_or_else(Vec::new, |l| l.items.to_vec())
     }
 
     /// `len()` of built-in containers without calling Python.

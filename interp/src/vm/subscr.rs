@@ -6,10 +6,11 @@ use super::{PyResult, Vm};
 use crate::number::int::Int;
 use crate::object::bytes::{bytearray_of, bytes_of};
 use crate::object::dict::dict_of;
-use crate::object::list::list_of;
+use crate::object::list::{list_of, ListObj};
 use crate::object::range::{slice_indices, RangeObj, SliceObj};
 use crate::object::str::str_of;
 use crate::object::tuple::tuple_of;
+use crate::object::vec::ValueVec;
 use crate::object::{Gc, ObjHeader, ObjKind};
 use crate::object::{PyErr, Value};
 
@@ -155,10 +156,12 @@ impl Vm {
                 if let Some(s) = Gc::<SliceObj>::from_value(key) {
                     let (start, _, step, count) =
                         slice_indices(&self.heap, s, list.items.len() as i64)?;
-                    let items = list.items.to_vec();
-                    let picked: Vec<Value> =
-                        slice_positions(start, step, count).map(|i| items[i]).collect();
-                    return Ok(self.heap.new_list(&picked));
+                    let picked = if count == 0 {
+                        ValueVec::new()
+                    } else {
+                        list.items.pick(start as usize, step as isize, count as usize)
+                    };
+                    return Ok(self.heap.new_list_from(picked));
                 }
                 match self.seq_index(key, list.items.len(), "list")? {
                     Some(i) => Ok(list.items.get(i).unwrap_or(Value::NONE)),
@@ -169,9 +172,11 @@ impl Vm {
                 let t = tuple_of(obj).expect("tuple layout");
                 if let Some(s) = Gc::<SliceObj>::from_value(key) {
                     let (start, _, step, count) = slice_indices(&self.heap, s, t.len() as i64)?;
-                    let picked: Vec<Value> =
-                        slice_positions(start, step, count).map(|i| t.items()[i]).collect();
-                    return Ok(self.heap.new_tuple(&picked));
+                    let mark = self.stack.len();
+                    self.stack.extend(slice_positions(start, step, count).map(|i| t.items()[i]));
+                    let picked = self.heap.new_tuple(&self.stack[mark..]);
+                    self.truncate_temps(mark);
+                    return Ok(picked);
                 }
                 match self.seq_index(key, t.len(), "tuple")? {
                     Some(i) => Ok(t.items()[i]),
@@ -328,29 +333,39 @@ impl Vm {
         }
     }
 
-    /// `list[a:b:c] = iterable`.
+    /// `list[a:b:c] = iterable`. The new items are collected on the value
+    /// stack first (which also copies the list when it is assigned to its
+    /// own slice), then spliced in place.
     fn list_set_slice(&mut self, obj: Value, s: Gc<SliceObj>, value: Value) -> PyResult<()> {
         let list = list_of(obj).expect("list layout");
-        let new_items =
-            if value == obj { list.items.to_vec() } else { self.collect_iterable(value)? };
+        let new_at = self.push_iterable_items(value)?;
+        let r = self.list_assign_slice(list, s, new_at);
+        self.truncate_temps(new_at);
+        r
+    }
+
+    fn list_assign_slice(
+        &mut self,
+        list: Gc<ListObj>,
+        s: Gc<SliceObj>,
+        new_at: usize,
+    ) -> PyResult<()> {
+        let new_items = &self.stack[new_at..];
         let len = list.items.len() as i64;
         let (start, stop, step, count) = slice_indices(&self.heap, s, len)?;
-        let mut items = list.items.to_vec();
         if step == 1 {
-            let stop = stop.max(start) as usize;
-            items.splice(start as usize..stop, new_items);
-        } else {
-            if new_items.len() as i64 != count {
-                return Err(self.value_error(&format!(
-                    "attempt to assign sequence of size {} to extended slice of size {count}",
-                    new_items.len()
-                )));
-            }
-            for (pos, v) in slice_positions(start, step, count).zip(new_items) {
-                items[pos] = v;
-            }
+            list.items.splice(start as usize, stop.max(start) as usize, new_items);
+            return Ok(());
         }
-        list.items.replace(&items);
+        if new_items.len() as i64 != count {
+            return Err(self.value_error(&format!(
+                "attempt to assign sequence of size {} to extended slice of size {count}",
+                new_items.len()
+            )));
+        }
+        for (pos, &v) in slice_positions(start, step, count).zip(new_items) {
+            list.items.set(pos, v);
+        }
         Ok(())
     }
 
