@@ -431,4 +431,3 @@ fn cpython_code_flags(flags: crate::bytecode::CodeFlags) -> u32 {
     }
     out
 }
-
