@@ -88,6 +88,9 @@ pub struct Compiler<'a> {
     pub warnings: Vec<super::warnings::SyntaxWarning>,
     /// Some finished unit needed more frame slots than a `Reg` can name.
     pub out_of_registers: bool,
+    /// `from __future__ import annotations`: annotations are stored as
+    /// their source text, not evaluated.
+    pub future_annotations: bool,
 }
 
 impl<'a> Compiler<'a> {
@@ -119,6 +122,7 @@ impl<'a> Compiler<'a> {
             interactive: false,
             warnings: Vec::new(),
             out_of_registers: false,
+            future_annotations: false,
         }
     }
 

@@ -357,7 +357,7 @@ impl<'a> Compiler<'a> {
             let run = self.cur.unit.temps(2 * annotated.len() as u16);
             for (i, (name, ann)) in annotated.iter().enumerate() {
                 self.load_const(Const::Str(Rc::from(name.as_str())), run + 2 * i as Reg);
-                self.expr_to(ann, run + 2 * i as Reg + 1)?;
+                self.annotation_to(ann, run + 2 * i as Reg + 1)?;
             }
             self.emit(Instr::BuildMap { dst: next, start: run, count: annotated.len() as u16 });
             self.cur.unit.release(run);

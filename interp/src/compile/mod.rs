@@ -23,6 +23,7 @@ pub mod function;
 pub mod stmt;
 pub mod symtable;
 pub mod unit;
+pub mod unparse;
 pub mod visit;
 pub mod warnings;
 
@@ -59,6 +60,7 @@ pub fn compile_with_warnings(
             if let Some(first) = body.first() {
                 c.cur.unit.code.first_line = first.loc.lineno;
             }
+            c.future_annotations = has_future_annotations(body);
             c.namespace_body(body)?;
             c.implicit_return();
         }
@@ -84,4 +86,32 @@ pub fn compile_with_warnings(
     let found = std::mem::take(&mut c.warnings);
     let code = definite::remove_proven_checks(c.cur.unit.finish());
     Ok((Rc::new(code), found))
+}
+
+/// Whether the module starts (after its docstring) with
+/// `from __future__ import annotations` (PEP 563).
+fn has_future_annotations(body: &[crate::parse::ast::Stmt]) -> bool {
+    use crate::parse::ast::{ExprKind, StmtKind};
+    let mut stmts = body.iter().peekable();
+    if let Some(first) = stmts.peek() {
+        if let StmtKind::Expr { value } = &first.kind {
+            if matches!(
+                value.kind,
+                ExprKind::Constant { value: crate::parse::ast::Constant::Str(_), .. }
+            ) {
+                stmts.next();
+            }
+        }
+    }
+    for s in stmts {
+        match &s.kind {
+            StmtKind::ImportFrom { module: Some(m), names, .. } if m == "__future__" => {
+                if names.iter().any(|a| a.name == "annotations") {
+                    return true;
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
 }

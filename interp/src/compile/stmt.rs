@@ -336,7 +336,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Name { id, .. } if simple && !in_function => {
                 // __annotations__[name] = annotation
                 let t = self.cur.unit.temps(3);
-                self.expr_to(annotation, t)?;
+                self.annotation_to(annotation, t)?;
                 let ann = self.cur.unit.add_name("__annotations__");
                 self.emit(Instr::LoadName { dst: t + 1, name: ann });
                 let mangled = self.mangle(id);
@@ -345,19 +345,19 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Attribute { value: obj, .. } if value.is_none() => {
                 let _ = self.expr_reg(obj)?;
-                if !in_function {
+                if !in_function && !self.future_annotations {
                     let _ = self.expr_reg(annotation)?;
                 }
             }
             ExprKind::Subscript { value: obj, slice, .. } if value.is_none() => {
                 let _ = self.expr_reg(obj)?;
                 let _ = self.slice_reg(slice)?;
-                if !in_function {
+                if !in_function && !self.future_annotations {
                     let _ = self.expr_reg(annotation)?;
                 }
             }
             _ => {
-                if !in_function && !simple {
+                if !in_function && !simple && !self.future_annotations {
                     let _ = self.expr_reg(annotation)?;
                 }
             }
@@ -473,6 +473,17 @@ impl<'a> Compiler<'a> {
     }
 
     /// The statements of a module or class body: the docstring becomes
+    /// An annotation's value: evaluated, or under
+    /// `from __future__ import annotations` its source text.
+    pub(super) fn annotation_to(&mut self, annotation: &'a Expr, dst: Reg) -> CResult<()> {
+        if self.future_annotations {
+            let text = super::unparse::unparse(annotation);
+            self.load_const(Const::Str(Rc::from(text.as_str())), dst);
+            return Ok(());
+        }
+        self.expr_to(annotation, dst)
+    }
+
     /// `__doc__`, and `__annotations__` is created when a body annotates.
     pub fn namespace_body(&mut self, body: &'a [Stmt]) -> CResult<()> {
         let rest = match body.first().and_then(docstring) {
