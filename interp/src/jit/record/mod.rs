@@ -353,9 +353,11 @@ impl Recorder {
         }
         self.listing.push((depth, pc, instr));
         match self.record_instr(vm, base, instr) {
-            // Something the trace cannot do: a trace long enough to be
-            // worth running ends here, the interpreter takes over.
-            Err(_) if self.recorded >= MIN_FRAGMENT => {
+            // Something the trace cannot do: a side trace long enough to
+            // be worth running ends here, the interpreter takes over. (A
+            // loop's own recording that gets here has usually left the
+            // loop: it aborts, and the loop stays interpreted.)
+            Err(_) if self.start != self.header && self.recorded >= MIN_FRAGMENT => {
                 self.listing.pop();
                 Ok(Step::EndAt(pc))
             }
