@@ -103,6 +103,8 @@ pub struct TraceEntry {
     /// Exits numbered below this lie in the preamble (a loop trace's
     /// first iteration).
     pub preamble_exits: usize,
+    /// The frame slots the trace reads at entry.
+    pub inputs: Vec<u32>,
     pub entries: std::cell::Cell<u64>,
     pub exit_counts: Vec<std::cell::Cell<u64>>,
     /// Where it starts: the loop header, or for a side trace the pc the
@@ -372,9 +374,16 @@ impl Vm {
             .collect();
         let loop_start = trace.loop_start().unwrap_or(0);
         let preamble_exits = trace.exits().iter().filter(|&&i| i < loop_start).count();
+        let inputs = trace
+            .insts
+            .iter()
+            .filter(|i| i.op == traces::Op::Input)
+            .map(|i| i.imm as u32)
+            .collect();
         let entry = Rc::new(TraceEntry {
             id,
             preamble_exits,
+            inputs,
             exit_counts: (0..exit_snapshots.len()).map(|_| std::cell::Cell::new(0)).collect(),
             code,
             trace,
@@ -522,10 +531,13 @@ impl Vm {
         let slots = code.unit.slot_count as usize;
         let need = entry.code.state_words().max(slots).max(entry.trace.insts.len());
         let mut state = std::mem::take(&mut self.jit.state);
-        state.clear();
-        state.resize(need, 0);
-        for (i, word) in state.iter_mut().enumerate().take(slots) {
-            *word = self.stack[base + i].bits();
+        if state.len() < need {
+            state.resize(need, 0);
+        }
+        // Only the slots the trace reads: the rest of the state is written
+        // before it is read (exit records, spills).
+        for &slot in &entry.inputs {
+            state[slot as usize] = self.stack[base + slot as usize].bits();
         }
         self.jit.running += 1;
         let exit = {
