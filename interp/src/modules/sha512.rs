@@ -11,7 +11,7 @@ use crate::object::{Gc, Value};
 use crate::vm::function::NativeFn;
 use crate::vm::{PyResult, Vm};
 
-const K: [u64; 80] = [
+pub const K: [u64; 80] = [
     0x428a2f98d728ae22,
     0x7137449123ef65cd,
     0xb5c0fbcfec4d3b2f,
@@ -94,7 +94,7 @@ const K: [u64; 80] = [
     0x6c44198c4a475817,
 ];
 
-const SHA512_INIT: [u64; 8] = [
+pub const SHA512_INIT: [u64; 8] = [
     0x6a09e667f3bcc908,
     0xbb67ae8584caa73b,
     0x3c6ef372fe94f82b,
@@ -105,7 +105,7 @@ const SHA512_INIT: [u64; 8] = [
     0x5be0cd19137e2179,
 ];
 
-const SHA384_INIT: [u64; 8] = [
+pub const SHA384_INIT: [u64; 8] = [
     0xcbbb9d5dc1059ed8,
     0x629a292a367cd507,
     0x9159015a3070dd17,
