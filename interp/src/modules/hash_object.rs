@@ -1,5 +1,5 @@
 //! The Python side of the hash modules (`_md5`, `_sha1`, `_sha256`,
-//! `_sha3`, `_blake2`): classes with update, digest, hexdigest and copy.
+//! `_sha512`, `_sha3`, `_blake2`): classes with update, digest, hexdigest and copy.
 //! An object keeps the message so far in a bytearray attribute and hashes
 //! it on `digest`, so each algorithm is one pure function of its
 //! parameters and the whole message.
@@ -35,6 +35,7 @@ fn algorithm_named(name: &str) -> Option<&'static Algorithm> {
         .chain(super::sha1::ALGORITHMS)
         .chain(super::sha256::ALGORITHMS)
         .chain(super::sha3::ALGORITHMS)
+        .chain(super::sha512::ALGORITHMS)
         .chain(super::blake2::ALGORITHMS)
         .copied()
         .find(|a| a.name == name)
