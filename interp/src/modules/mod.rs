@@ -14,6 +14,12 @@
 //! | `memoryview.py` | `memoryview` over bytes and bytearray (Python), made on first use |
 //! | `collections.py` | `_collections`: deque and defaultdict (Python) |
 //! | [`sha512`] | `_sha512`: SHA-512 and SHA-384 hash objects |
+//! | [`hash_object`] | the classes of the hash modules: update, digest, copy |
+//! | [`md5`] | `_md5`: MD5 |
+//! | [`sha1`] | `_sha1`: SHA-1 |
+//! | [`sha256`] | `_sha256`: SHA-256 and SHA-224 |
+//! | [`sha3`] | `_sha3`: SHA3-224/256/384/512, SHAKE128/256 (Keccak) |
+//! | [`blake2`] | `_blake2`: BLAKE2b and BLAKE2s with their parameters |
 //! | [`math`] | `math`: libm with CPython's error rules, fsum, integer functions |
 //! | [`math_special`] | `math`'s gamma, lgamma, erf, erfc, bit for bit as CPython 3.8 on glibc |
 //! | [`cmath`] | `cmath`: complex functions with C99 Annex G special values |
@@ -46,18 +52,24 @@
 pub mod array;
 pub mod binascii;
 pub mod bisect;
+pub mod blake2;
 pub mod cmath;
 pub mod errno;
 pub mod files;
 pub mod functools;
 pub mod gc;
+pub mod hash_object;
 pub mod heapq;
 pub mod math;
 pub mod math_special;
+pub mod md5;
 pub mod namespace;
 pub mod operator;
 pub mod posix;
 pub mod random;
+pub mod sha1;
+pub mod sha256;
+pub mod sha3;
 pub mod sha512;
 pub mod sre;
 pub mod structs;
@@ -78,6 +90,11 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "time" => Some(time::create(vm)?),
         "_weakref" => Some(weakref::create(vm)?),
         "_sha512" => Some(sha512::create(vm)?),
+        "_md5" => Some(md5::create(vm)?),
+        "_sha1" => Some(sha1::create(vm)?),
+        "_sha256" => Some(sha256::create(vm)?),
+        "_sha3" => Some(sha3::create(vm)?),
+        "_blake2" => Some(blake2::create(vm)?),
         "_sre" => Some(sre::create(vm)?),
         "_struct" => Some(structs::create(vm)?),
         "array" => Some(array::create(vm)?),
@@ -137,6 +154,11 @@ pub const NATIVE_MODULES: &[&str] = &[
     "time",
     "_weakref",
     "_sha512",
+    "_md5",
+    "_sha1",
+    "_sha256",
+    "_sha3",
+    "_blake2",
     "_io",
     "_collections",
     "itertools",

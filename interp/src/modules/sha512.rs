@@ -1,17 +1,11 @@
 //! `_sha512`: SHA-512 and SHA-384 (FIPS 180-4), which `random.seed(str)`
-//! and `hashlib` use. A hash object keeps its state in a bytearray
-//! attribute (the unprocessed tail, the byte count and the eight words).
+//! and `hashlib` use; the Python classes are [`super::hash_object`]'s.
 
-use super::module_set;
-use crate::builtins::bytes_methods::bytes_like;
-use crate::builtins::{add_method, arg_range, method_no_args, method_one_arg, native};
-use crate::object::attrmap::AttrMap;
-use crate::object::bytes::bytearray_of;
-use crate::object::{Gc, Value};
-use crate::vm::function::NativeFn;
+use super::hash_object::{construct, create_module, Algorithm};
+use crate::object::Value;
 use crate::vm::{PyResult, Vm};
 
-const K: [u64; 80] = [
+pub const K: [u64; 80] = [
     0x428a2f98d728ae22,
     0x7137449123ef65cd,
     0xb5c0fbcfec4d3b2f,
@@ -94,7 +88,7 @@ const K: [u64; 80] = [
     0x6c44198c4a475817,
 ];
 
-const SHA512_INIT: [u64; 8] = [
+pub const SHA512_INIT: [u64; 8] = [
     0x6a09e667f3bcc908,
     0xbb67ae8584caa73b,
     0x3c6ef372fe94f82b,
@@ -105,7 +99,7 @@ const SHA512_INIT: [u64; 8] = [
     0x5be0cd19137e2179,
 ];
 
-const SHA384_INIT: [u64; 8] = [
+pub const SHA384_INIT: [u64; 8] = [
     0xcbbb9d5dc1059ed8,
     0x629a292a367cd507,
     0x9159015a3070dd17,
@@ -188,162 +182,46 @@ impl Sha512 {
         done.length = length;
         done.state.iter().flat_map(|w| w.to_be_bytes()).take(size).collect()
     }
-
-    fn to_bytes(&self) -> Vec<u8> {
-        let mut out: Vec<u8> = self.state.iter().flat_map(|w| w.to_be_bytes()).collect();
-        out.extend_from_slice(&self.length.to_be_bytes());
-        out.extend_from_slice(&self.tail);
-        out
-    }
-
-    fn from_bytes(data: &[u8]) -> Option<Sha512> {
-        if data.len() < 80 {
-            return None;
-        }
-        let mut state = [0u64; 8];
-        for (i, s) in state.iter_mut().enumerate() {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(&data[8 * i..8 * i + 8]);
-            *s = u64::from_be_bytes(word);
-        }
-        let mut length = [0u8; 16];
-        length.copy_from_slice(&data[64..80]);
-        Some(Sha512 { state, length: u128::from_be_bytes(length), tail: data[80..].to_vec() })
-    }
 }
 
-const STATE_ATTR: &str = "_tachyon_sha_state";
+pub static SHA512: Algorithm = Algorithm {
+    name: "sha512",
+    module: "_sha512",
+    digest_size: 64,
+    block_size: 128,
+    digest: sha512,
+};
+pub static SHA384: Algorithm = Algorithm {
+    name: "sha384",
+    module: "_sha512",
+    digest_size: 48,
+    block_size: 128,
+    digest: sha384,
+};
+pub static ALGORITHMS: &[&Algorithm] = &[&SHA512, &SHA384];
 
-pub fn create(vm: &mut Vm) -> PyResult {
-    let module = vm.new_module("_sha512")?;
-    let mark = vm.push_temp(module);
-    let result = (|| {
-        let object = vm.heap.types().object;
-        for (class_name, func_name, ctor) in [
-            ("sha512", "sha512", new_sha512 as NativeFn),
-            ("sha384", "sha384", new_sha384 as NativeFn),
-        ] {
-            let cls =
-                vm.heap.new_class(vm.heap.types().type_, class_name, &[object], AttrMap::new())?;
-            vm.heap.add_permanent_root(cls);
-            let methods: &[(&'static str, NativeFn)] =
-                &[("update", update), ("digest", digest), ("hexdigest", hexdigest), ("copy", copy)];
-            for (name, f) in methods {
-                add_method(vm, cls, name, *f);
-            }
-            let name = vm.heap.new_str(class_name);
-            crate::builtins::set_type_attr(vm, cls, "name", name);
-            let size = if class_name == "sha512" { 64 } else { 48 };
-            crate::builtins::set_type_attr(vm, cls, "digest_size", vm.heap.new_int_i64(size));
-            crate::builtins::set_type_attr(vm, cls, "block_size", vm.heap.new_int_i64(128));
-            let f = native(vm, func_name, ctor);
-            module_set(vm, module, func_name, f)?;
-            module_set(vm, module, &format!("_{class_name}_type"), cls)?;
-        }
-        Ok(())
-    })();
-    vm.truncate_temps(mark);
-    result.map(|_| module)
+fn sha512(_params: &[u8], message: &[u8], _length: usize) -> Vec<u8> {
+    let mut h = Sha512::new(SHA512_INIT);
+    h.update(message);
+    h.digest(64)
 }
 
-fn construct(
-    vm: &mut Vm,
-    args: &[Value],
-    kwnames: &[Value],
-    name: &str,
-    init: [u64; 8],
-) -> PyResult {
-    let bound = crate::builtins::str_methods::keyword_args(vm, args, kwnames, name, &["string"])?;
-    let mut h = Sha512::new(init);
-    if let Some(data) = bound[0] {
-        h.update(&data_arg(vm, data)?);
-    }
-    let module = vm.import_module("_sha512")?;
-    let key = vm.heap.intern(&format!("_{name}_type"));
-    let cls = vm.get_attr(module, key)?;
-    let t = Gc::<crate::object::types::TypeObj>::from_value(cls)
-        .ok_or_else(|| vm.type_error("lost the hash type"))?;
-    let obj = vm.heap.new_instance(t);
-    let mark = vm.push_temp(obj);
-    let result = save(vm, obj, &h);
-    vm.truncate_temps(mark);
-    result.map(|_| obj)
+fn sha384(_params: &[u8], message: &[u8], _length: usize) -> Vec<u8> {
+    let mut h = Sha512::new(SHA384_INIT);
+    h.update(message);
+    h.digest(48)
 }
 
 fn new_sha512(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    construct(vm, args, kwnames, "sha512", SHA512_INIT)
+    construct(vm, args, kwnames, &SHA512)
 }
 
 fn new_sha384(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    construct(vm, args, kwnames, "sha384", SHA384_INIT)
+    construct(vm, args, kwnames, &SHA384)
 }
 
-fn data_arg(vm: &Vm, v: Value) -> PyResult<Vec<u8>> {
-    if crate::object::str::str_of(v).is_some() {
-        return Err(vm.type_error("Unicode-objects must be encoded before hashing"));
-    }
-    bytes_like(v).ok_or_else(|| vm.type_error("object supporting the buffer API required"))
-}
-
-fn load(vm: &Vm, obj: Value) -> PyResult<Sha512> {
-    let name = vm.heap.intern(STATE_ATTR);
-    vm.heap
-        .attrs_of(obj, false)
-        .and_then(|a| a.get(name))
-        .and_then(bytearray_of)
-        .and_then(|b| Sha512::from_bytes(&b.data.borrow()))
-        .ok_or_else(|| vm.type_error("not a hash object"))
-}
-
-fn save(vm: &Vm, obj: Value, h: &Sha512) -> PyResult<()> {
-    let name = vm.heap.intern(STATE_ATTR);
-    let attrs = vm.heap.attrs_of(obj, true).ok_or_else(|| vm.type_error("not a hash object"))?;
-    let data = vm.heap.new_bytearray(h.to_bytes());
-    attrs.set(&vm.heap, name, data);
-    Ok(())
-}
-
-fn digest_size(vm: &mut Vm, obj: Value) -> PyResult<usize> {
-    let name = vm.heap.intern("digest_size");
-    let v = vm.get_attr(obj, name)?;
-    Ok(v.as_small_int().unwrap_or(64) as usize)
-}
-
-fn update(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let data = method_one_arg(vm, args, kwnames, "update")?;
-    let data = data_arg(vm, data)?;
-    let mut h = load(vm, args[0])?;
-    h.update(&data);
-    save(vm, args[0], &h)?;
-    Ok(Value::NONE)
-}
-
-fn digest_bytes(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyResult<Vec<u8>> {
-    method_no_args(vm, args, kwnames, name)?;
-    let size = digest_size(vm, args[0])?;
-    Ok(load(vm, args[0])?.digest(size))
-}
-
-fn digest(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let d = digest_bytes(vm, args, kwnames, "digest")?;
-    Ok(vm.heap.new_bytes(&d))
-}
-
-fn hexdigest(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let d = digest_bytes(vm, args, kwnames, "hexdigest")?;
-    Ok(vm.heap.new_str_from_string(d.iter().map(|b| format!("{b:02x}")).collect()))
-}
-
-fn copy(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    arg_range(vm, "copy", &args[1..], kwnames, 0, 0)?;
-    let h = load(vm, args[0])?;
-    let t = Gc::<crate::object::types::TypeObj>::from_value(vm.heap.type_of(args[0]))
-        .ok_or_else(|| vm.type_error("not a hash object"))?;
-    let obj = vm.heap.new_instance(t);
-    let mark = vm.push_temp(obj);
-    let result = save(vm, obj, &h);
-    vm.truncate_temps(mark);
-    result.map(|_| obj)
+pub fn create(vm: &mut Vm) -> PyResult {
+    create_module(vm, "_sha512", &[(&SHA512, new_sha512), (&SHA384, new_sha384)])
 }
 
 #[cfg(test)]
@@ -364,9 +242,9 @@ mod tests {
         let mut h = Sha512::new(SHA384_INIT);
         h.update(b"abc");
         assert!(hex(&h.digest(48)).starts_with("cb00753f45a35e8bb5a03d699ac65007"));
-        let mut long = Sha512::new(SHA512_INIT);
-        long.update(&[b'a'; 200]);
-        let round_trip = Sha512::from_bytes(&long.to_bytes()).map(|h| h.digest(64));
-        assert_eq!(round_trip, Some(long.digest(64)));
+        let mut pieces = Sha512::new(SHA512_INIT);
+        pieces.update(&[b'a'; 100]);
+        pieces.update(&[b'a'; 100]);
+        assert_eq!(pieces.digest(64), sha512(&[], &[b'a'; 200], 64));
     }
 }
