@@ -544,8 +544,12 @@ impl Vm {
             let _current = helpers::CurrentVm::set(self);
             // SAFETY: the recorder emits loads and stores only at field
             // offsets of objects whose type (and shape) the trace guarded
-            // first, on words read from the frame, within bounds it
-            // checked; `state` has the size the trace asks for; helpers
+            // first, on words read from the frame, within list and tuple
+            // bounds it checked; the other addresses it names as
+            // constants (dicts, types, shapes, cells' owners) are kept
+            // alive by `self.jit.roots`, and the scratch buffer and the
+            // heap's collection flag are boxed, so their addresses hold;
+            // `state` is at least the size the trace asks for; helpers
             // reach the VM through the pointer just set, while this frame
             // does not touch it, and never collect (`running` defers
             // collection), so no object the trace holds is freed.

@@ -224,11 +224,13 @@ impl Recorder {
 
     /// The snapshot of the current instruction: every frame's slots.
     fn snap(&mut self) -> SnapId {
-        self.snap_with(&[])
+        let pc = self.frame().pc;
+        self.snap_at(pc, &[])
     }
 
-    /// A snapshot with `extra` pseudo-slots in the innermost frame.
-    fn snap_with(&mut self, extra: &[(u32, Val)]) -> SnapId {
+    /// A snapshot whose innermost frame resumes at `pc`, with `extra`
+    /// pseudo-slots.
+    fn snap_at(&mut self, pc: u32, extra: &[(u32, Val)]) -> SnapId {
         let mut frames = Vec::with_capacity(self.frames.len());
         let innermost = self.frames.len() - 1;
         for (depth, f) in self.frames.iter().enumerate() {
@@ -238,11 +240,13 @@ impl Recorder {
                 let func = self.b.kword(f.function.bits());
                 slots.push((FUNCTION_SLOT, SnapValue::Val(func)));
             }
+            let mut resume = f.pc;
             if depth == innermost {
                 slots.extend(extra.iter().map(|(k, v)| (*k, SnapValue::Val(*v))));
+                resume = pc;
             }
             slots.sort_by_key(|(k, _)| *k);
-            frames.push(SnapFrame { pc: f.pc, base: depth as u32, slots });
+            frames.push(SnapFrame { pc: resume, base: depth as u32, slots });
         }
         self.b.snapshot(Snapshot { frames, virtuals: vec![] })
     }
@@ -254,9 +258,7 @@ impl Recorder {
     fn branch_guard(&mut self, cond: Val, truth: bool, taken: bool, target: u32) {
         let at = self.frame().pc;
         let other = if taken { at + 1 } else { target };
-        self.frame().pc = other;
-        let s = self.snap();
-        self.frame().pc = at;
+        let s = self.snap_at(other, &[]);
         self.b.guard(if truth { Op::GuardTrue } else { Op::GuardFalse }, &[cond], 0, s);
     }
 
@@ -537,8 +539,7 @@ impl Recorder {
     /// Ends a trace that does not loop: it leaves for the loop header at
     /// `pc` with the slots it changed (that loop's trace takes over).
     pub fn finish_at(mut self, pc: u32) -> traces::Trace {
-        self.frame().pc = pc;
-        let s = self.snap();
+        let s = self.snap_at(pc, &[]);
         self.b.exit(s);
         self.b.into_trace()
     }

@@ -506,13 +506,9 @@ impl Recorder {
     /// A snapshot resuming at `exit`, after the loop, with iterator `iter`
     /// to be marked exhausted.
     fn snap_after_loop(&mut self, exit: u32, iter: Option<Val>) -> traces::trace::SnapId {
-        let pc = self.frame().pc;
-        self.frame().pc = exit;
         let extra: Vec<(u32, Val)> =
             iter.map(|w| (super::EXHAUSTED_ITER_SLOT, w)).into_iter().collect();
-        let s = self.snap_with(&extra);
-        self.frame().pc = pc;
-        s
+        self.snap_at(exit, &extra)
     }
 
     /// Stores `words` in the scratch buffer for a helper.
