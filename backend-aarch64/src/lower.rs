@@ -129,6 +129,10 @@ impl Lowering<'_> {
                     self.e.finish(i, d);
                 }
             }
+            Op::StState => {
+                let v = self.e.gpr(arg(0), SCRATCH_A);
+                self.e.access(true, Width::X, v, STATE, 8 * inst.imm);
+            }
             Op::Add | Op::Sub | Op::AddOv | Op::SubOv => self.add_sub(i),
             Op::Mul => {
                 let (ra, rb) = self.int_operands(i);

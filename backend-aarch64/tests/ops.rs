@@ -11,7 +11,7 @@ use std::sync::Arc;
 use backend_aarch64::{assemble, compile};
 use support::{harness, prepare, Request};
 use traces::ops::ALL_OPS;
-use traces::testing::{Case, MEMORY_BASE, MEMORY_WORDS};
+use traces::testing::{Case, MEMORY_BASE, MEMORY_WORDS, STATE_STORES};
 use traces::text::parse;
 
 fn f(x: f64) -> u64 {
@@ -693,6 +693,11 @@ fn phi_cycles_are_broken() {
 }
 
 #[test]
+fn state_stores_compile_and_run() {
+    check(STATE_STORES, &[(&[5], 0), (&[u64::MAX], 0)]);
+}
+
+#[test]
 fn every_op_is_covered() {
     let texts = [
         INT_ARITH,
@@ -705,6 +710,7 @@ fn every_op_is_covered() {
         CALLS,
         LOOP,
         PHI_CYCLE,
+        STATE_STORES,
     ];
     let mut seen = HashSet::new();
     for text in texts {

@@ -67,6 +67,11 @@ impl Lowering<'_> {
                     self.e.finish(i, d);
                 }
             }
+            Op::StState => {
+                let off = 8 * inst.imm as i32;
+                let v = self.e.gpr(arg(0), SCRATCH_A);
+                dynasm!(self.e.asm ; .arch x64 ; mov QWORD [rbx + off], Rq(v));
+            }
             Op::Add | Op::Sub | Op::Mul | Op::And | Op::Or | Op::Xor => self.int_binary(i),
             Op::AddOv | Op::SubOv | Op::MulOv => {
                 self.int_binary(i);

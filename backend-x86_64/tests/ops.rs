@@ -7,7 +7,9 @@ use std::sync::Arc;
 
 use backend_x86_64::compile;
 use traces::ops::ALL_OPS;
-use traces::testing::{bind_standard_helpers, differential, Case, MEMORY_BASE, MEMORY_WORDS};
+use traces::testing::{
+    bind_standard_helpers, differential, Case, MEMORY_BASE, MEMORY_WORDS, STATE_STORES,
+};
 use traces::text::parse;
 use traces::Trace;
 
@@ -372,6 +374,16 @@ fn phi_cycles_are_broken() {
 }
 
 #[test]
+fn state_stores_write_the_state_area() {
+    let trace = parse(STATE_STORES).unwrap();
+    let mut state = vec![0u64; 10];
+    state[0] = 5;
+    assert_eq!(run_compiled(&trace, &mut state), 0);
+    assert_eq!((state[0], state[8], state[9]), (12, 5, 12), "record, then the two stores");
+    check(STATE_STORES, &[(&[5], 0)]);
+}
+
+#[test]
 fn every_op_is_covered() {
     let texts = [
         INT_ARITH,
@@ -384,6 +396,7 @@ fn every_op_is_covered() {
         CALLS,
         LOOP,
         PHI_CYCLE,
+        STATE_STORES,
     ];
     let mut seen = HashSet::new();
     for text in texts {

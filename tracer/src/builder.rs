@@ -88,10 +88,14 @@ impl Operands for Defs<'_> {
 pub struct Recording {
     /// Inputs and the iteration's instructions, without a terminator.
     pub trace: Trace,
-    /// Root-frame slots changed by the iteration, with their values at its
-    /// end (where the next iteration starts).
+    /// State words of root-frame slots changed by the iteration (as the
+    /// inputs name them), with their values at its end (where the next
+    /// iteration starts).
     pub end: Vec<(u32, Val)>,
     pub layout: Option<BoxLayout>,
+    /// The state word of root-frame slot 0: snapshots name slot `k`, which
+    /// inputs read from word `slot_base + k`.
+    pub slot_base: u32,
 }
 
 impl TraceBuilder {
@@ -295,6 +299,13 @@ impl TraceBuilder {
         self.trace.push(Inst::new(Op::Jump, Type::Void, next.to_vec()));
     }
 
+    /// Writes `v` into state word `word` (see `Op::StState`).
+    pub fn store_state(&mut self, word: u32, v: Val) {
+        let mut inst = Inst::new(Op::StState, Type::Void, vec![v]);
+        inst.imm = word as i64;
+        self.trace.push(inst);
+    }
+
     /// Ends a trace without a loop.
     pub fn exit(&mut self, snap: SnapId) {
         let mut inst = Inst::new(Op::Exit, Type::Void, vec![]);
@@ -305,7 +316,7 @@ impl TraceBuilder {
     /// Ends the recording of one loop iteration: `end` gives the root-frame
     /// slots the iteration changed and their values at its end.
     pub fn close_loop(self, end: Vec<(u32, Val)>) -> Recording {
-        Recording { trace: self.trace, end, layout: self.layout }
+        Recording { trace: self.trace, end, layout: self.layout, slot_base: 0 }
     }
 
     fn need_layout(&self) -> Result<BoxLayout, NoBoxLayout> {

@@ -181,6 +181,8 @@ pub fn eval(
 ) -> Result<Outcome, EvalError> {
     let n = trace.insts.len();
     let mut vals = vec![0u64; n];
+    // State stores go to a copy: inputs read after one see it.
+    let mut state = inputs.to_vec();
     let loop_at = trace.loop_start();
     let mut exit_numbers = vec![0u32; n];
     for (e, i) in trace.exits().into_iter().enumerate() {
@@ -205,7 +207,14 @@ pub fn eval(
             op if op.is_const() => vals[i] = inst.imm as u64,
             Op::Input => {
                 let slot = inst.imm as usize;
-                vals[i] = *inputs.get(slot).ok_or(EvalError::MissingInput { inst: i, slot })?;
+                vals[i] = *state.get(slot).ok_or(EvalError::MissingInput { inst: i, slot })?;
+            }
+            Op::StState => {
+                let word = inst.imm as usize;
+                if state.len() <= word {
+                    state.resize(word + 1, 0);
+                }
+                state[word] = arg(0);
             }
             Op::AddOv | Op::SubOv | Op::MulOv | Op::FToIExact | Op::GuardTrue | Op::GuardFalse => {
                 let c = if inst.args.len() > 1 { arg(1) } else { 0 };

@@ -135,6 +135,9 @@ macro_rules! for_each_op {
             KRef, "kref", Operands::Fixed(&[]), Imm::Word, Result::Fixed(Type::Ref), CONST;
             KBool, "kbool", Operands::Fixed(&[]), Imm::Int, BOOL_RESULT, CONST;
             Input, "input", Operands::Fixed(&[]), Imm::Slot, Result::Given(TypeSet::VALUES), Flags::NONE;
+            // Writes a word of the state area (which inputs read): how a
+            // trace hands values to the trace its exit is linked to.
+            StState, "st.state", Operands::Fixed(&[G]), Imm::Slot, Result::Void, Flags::NONE;
             // Integer arithmetic (wrapping) and its overflow-guarded forms.
             Add, "add", Operands::Fixed(&[I, I]), Imm::None, INT_RESULT, PURE;
             Sub, "sub", Operands::Fixed(&[I, I]), Imm::None, INT_RESULT, PURE;

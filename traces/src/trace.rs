@@ -119,6 +119,10 @@ pub struct Trace {
     pub insts: Vec<Inst>,
     pub snapshots: Vec<Snapshot>,
     pub helpers: Vec<Helper>,
+    /// Words of state the caller always provides, whatever the trace
+    /// touches: traces that hand each other values through the state area
+    /// share its layout (set after optimization, just before compiling).
+    pub min_state_words: usize,
 }
 
 impl Trace {
@@ -150,12 +154,16 @@ impl Trace {
         (0..self.insts.len()).filter(|&i| self.insts[i].op.is_guard()).collect()
     }
 
-    /// Words of state the compiled trace reads (inputs) and writes (exit
-    /// records): the largest input slot + 1 and the largest snapshot.
+    /// Words of state the compiled trace reads (inputs) and writes (state
+    /// stores, exit records): the largest such word + 1.
     pub fn state_words(&self) -> usize {
-        let inputs = self.insts.iter().filter(|i| i.op == Op::Input).map(|i| i.imm as usize + 1);
+        let inputs = self
+            .insts
+            .iter()
+            .filter(|i| matches!(i.op, Op::Input | Op::StState))
+            .map(|i| i.imm as usize + 1);
         let exits = self.snapshots.iter().map(|s| s.values().count());
-        inputs.chain(exits).max().unwrap_or(0)
+        inputs.chain(exits).max().unwrap_or(0).max(self.min_state_words)
     }
 
     pub fn add_helper(&mut self, helper: Helper) -> HelperId {

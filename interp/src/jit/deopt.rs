@@ -1,5 +1,6 @@
 //! Deopt: when a trace exits, its snapshot becomes interpreter state. The
-//! loop's frame gets the slots the trace changed; each inlined call in the
+//! loop's frame gets the state's frame mirror (where linked traces leave
+//! the slots they changed), then the slots the last trace changed; each inlined call in the
 //! snapshot becomes a real frame again, run by the interpreter from where
 //! the trace left it, innermost first, each return value going to its
 //! caller's call instruction. An exception a helper raised is raised at
@@ -61,6 +62,13 @@ impl Vm {
             }
         };
         let base = self.frames[root].base;
+        let slots = self.frames[root].code.unit.slot_count as usize;
+        let mirror = super::MIRROR as usize;
+        if let Some(words) = record.get(mirror..mirror + slots) {
+            for (value, &word) in self.stack[base..base + slots].iter_mut().zip(words) {
+                *value = Value::from_bits(word);
+            }
+        }
         for &(slot, v) in &frames[0].slots {
             self.write_slot(base, slot, v);
         }

@@ -21,7 +21,14 @@ impl Vm {
         }
         out.push_str("==== counts\n");
         for entry in &self.jit.all {
-            out.push_str(&format!("trace {}: entered {} times\n", entry.id, entry.entries.get()));
+            let entered = self.jit.entries_of(entry);
+            out.push_str(&format!("trace {}: entered {entered} times\n", entry.id));
+            if let Some(end) = entry.linkable_end {
+                out.push_str(&format!(
+                    "  end (exit {end}): reached {} times\n",
+                    entry.passes.get()
+                ));
+            }
             for (exit, count) in entry.exit_counts.iter().enumerate() {
                 if count.get() > 0 {
                     out.push_str(&format!("  exit {exit}: {} times\n", count.get()));

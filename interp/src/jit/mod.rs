@@ -8,6 +8,7 @@
 //! | [`record`] | turning executed bytecode into trace IR |
 //! | [`helpers`] | the native functions traces call for what they do not inline |
 //! | [`deopt`] | rebuilding the interpreter's frames from a snapshot |
+//! | [`link`] | exits that jump straight to the next trace |
 //! | [`dump`] | `--trace-dump`: traces, their IR, and exit counts |
 //!
 //! Optimizing and compiling a recording is the `tracer` crate's job
@@ -21,10 +22,13 @@
 pub mod deopt;
 pub mod dump;
 pub mod helpers;
+pub mod link;
 pub mod record;
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::object::gc::Tracer;
 use crate::object::Gc;
@@ -51,6 +55,16 @@ const MAX_SIDE_VARIANTS: usize = 4;
 const RETRACE_THRESHOLD: u64 = 64;
 /// Times a loop may be recorded again.
 const MAX_RETRACES: u32 = 4;
+
+/// The state word where the copy of the frame's slot 0 lies (the frame
+/// mirror): traces read their inputs from the mirror, and a trace whose
+/// exit is linked to another writes the slots it changed there, so the
+/// next one starts from the right values. Exit records use the words
+/// below it.
+pub const MIRROR: u32 = 512;
+/// The state word where each trace writes its id when it starts: the exit
+/// a run ends with belongs to the last trace of the chain.
+pub const RUNNING_TRACE: u32 = MIRROR - 1;
 
 /// Trace maps are keyed by (code object address, pc), looked up at every
 /// trace transition: a multiply-rotate hash instead of SipHash.
@@ -96,17 +110,22 @@ impl Default for JitOptions {
 /// A compiled trace and what deopt needs to know about its exits.
 pub struct TraceEntry {
     pub id: usize,
-    pub code: tracer::CompiledTrace,
+    pub code: Arc<tracer::CompiledTrace>,
     pub trace: traces::Trace,
     /// For each exit number, its snapshot's index in `trace.snapshots`.
     pub exit_snapshots: Vec<usize>,
     /// Exits numbered below this lie in the preamble (a loop trace's
     /// first iteration).
     pub preamble_exits: usize,
-    /// The frame slots the trace reads at entry.
-    pub inputs: Vec<u32>,
-    pub entries: std::cell::Cell<u64>,
-    pub exit_counts: Vec<std::cell::Cell<u64>>,
+    /// Entries from the interpreter (linked entries are counted by the
+    /// traces linked to this one, see [`JitState::entries_of`]).
+    pub entries: Cell<u64>,
+    pub exit_counts: Vec<Cell<u64>>,
+    /// For a trace that ends by leaving for a pc with the frame mirror up
+    /// to date: that exit, which may be linked to the trace starting there.
+    pub linkable_end: Option<usize>,
+    /// Times the trace reached its end (counted by the trace itself).
+    pub passes: Box<Cell<u64>>,
     /// Where it starts: the loop header, or for a side trace the pc the
     /// exits it serves resume at.
     pub start: u32,
@@ -115,6 +134,14 @@ pub struct TraceEntry {
     /// Where it came from, for the dump.
     pub origin: String,
     pub listing: String,
+}
+
+/// An exit of `from` sent straight to another trace's entry.
+pub struct Link {
+    pub from: Rc<TraceEntry>,
+    pub exit: usize,
+    /// `from.passes` when the link was made.
+    pub passes_then: u64,
 }
 
 /// An active recording: which frame and header it follows.
@@ -155,6 +182,10 @@ pub struct JitState {
     pub roots: Vec<Value>,
     /// Traces running (nested through helpers); no collection meanwhile.
     pub running: u32,
+    /// By trace id: the exits linked to that trace.
+    pub links_into: HashMap<usize, Vec<Link>>,
+    /// (trace id, exit) pairs given an adapter (or found unfit for one).
+    pub adapted: std::collections::HashSet<(usize, usize)>,
 }
 
 impl JitState {
@@ -175,7 +206,17 @@ impl JitState {
             pending_error: None,
             roots: Vec::new(),
             running: 0,
+            links_into: HashMap::new(),
+            adapted: Default::default(),
         }
+    }
+
+    /// Times `entry` was entered, from the interpreter or through links.
+    pub fn entries_of(&self, entry: &TraceEntry) -> u64 {
+        let linked = self.links_into.get(&entry.id).map_or(0, |links| {
+            links.iter().map(|l| l.from.passes.get() - l.passes_then).sum::<u64>()
+        });
+        entry.entries.get() + linked
     }
 
     /// Marks what compiled traces and the recording under way refer to.
@@ -218,8 +259,9 @@ impl Vm {
             _ => {
                 if self.jit.recording.is_none() && tracer::BACKEND_AVAILABLE {
                     counter.set(RECORDING);
+                    let id = self.jit.all.len();
                     self.jit.recording = Some(Recording {
-                        recorder: Recorder::new(self, header, header, *code, frame_index),
+                        recorder: Recorder::new(self, (header, header), *code, frame_index, id),
                         frame_index,
                         code: *code,
                         side_start: None,
@@ -332,7 +374,8 @@ impl Vm {
         let Some(rec) = self.jit.recording.take() else { return };
         let header = rec.recorder.header;
         let start = rec.side_start.unwrap_or(header);
-        let id = self.jit.all.len();
+        // The id the recording started with (its trace writes it on entry).
+        let id = rec.recorder.id;
         let listing: String = rec
             .recorder
             .listing
@@ -342,12 +385,25 @@ impl Vm {
             })
             .collect();
         let roots = rec.recorder.roots.clone();
-        let optimized = match end {
-            Some(pc) => tracer::optimize(&rec.recorder.finish_at(pc), Some(record::box_layout())),
-            None => tracer::optimize_recording(&rec.recorder.finish()),
+        let passes = Box::new(Cell::new(0));
+        let (optimized, linkable) = match end {
+            Some(pc) => {
+                let (trace, linkable) = rec.recorder.finish_at(pc, passes.as_ptr());
+                (tracer::optimize(&trace, Some(record::box_layout())), linkable)
+            }
+            None => (tracer::optimize_recording(&rec.recorder.finish()), false),
         };
+        let mirror_end = MIRROR as usize + rec.code.unit.slot_count as usize;
         let compiled = optimized.map_err(|e| e.to_string()).and_then(|mut trace| {
             trace.name = format!("trace {id}");
+            if id != self.jit.all.len() {
+                return Err("another trace took its id".to_string());
+            }
+            let record = trace.snapshots.iter().map(|s| s.values().count()).max().unwrap_or(0);
+            if record >= RUNNING_TRACE as usize {
+                return Err(format!("an exit record of {record} words"));
+            }
+            trace.min_state_words = mirror_end;
             tracer::compile(&trace).map(|code| (trace, code)).map_err(|e| e.to_string())
         });
         let mut origin = self.trace_origin(&rec.code, start);
@@ -374,21 +430,17 @@ impl Vm {
             .collect();
         let loop_start = trace.loop_start().unwrap_or(0);
         let preamble_exits = trace.exits().iter().filter(|&&i| i < loop_start).count();
-        let inputs = trace
-            .insts
-            .iter()
-            .filter(|i| i.op == traces::Op::Input)
-            .map(|i| i.imm as u32)
-            .collect();
+        let linkable_end = linkable.then(|| exit_snapshots.len() - 1);
         let entry = Rc::new(TraceEntry {
             id,
             preamble_exits,
-            inputs,
-            exit_counts: (0..exit_snapshots.len()).map(|_| std::cell::Cell::new(0)).collect(),
-            code,
+            exit_counts: (0..exit_snapshots.len()).map(|_| Cell::new(0)).collect(),
+            linkable_end,
+            passes,
+            code: Arc::new(code),
             trace,
             exit_snapshots,
-            entries: std::cell::Cell::new(0),
+            entries: Cell::new(0),
             start,
             header,
             origin,
@@ -420,7 +472,8 @@ impl Vm {
             return Ok(header);
         };
         loop {
-            let exit = self.execute_trace(&entry, frame_index, code);
+            let (last, exit) = self.execute_trace(&entry, frame_index, code);
+            entry = last;
             let state = std::mem::take(&mut self.jit.state);
             let resume = self.deopt(&entry, exit, &state, frame_index);
             self.jit.state = state;
@@ -434,7 +487,7 @@ impl Vm {
             }
             let hot = entry.exit_counts.get(exit).is_some_and(|c| c.get() >= SIDE_TRACE_THRESHOLD);
             let variants = self.jit.side_traces.get(&(key, pc));
-            if pc == entry.start {
+            if pc == entry.start && entry.linkable_end != Some(exit) {
                 // No progress: the next variant at this pc, if any, else
                 // the interpreter (recording one more variant if hot).
                 let tried = variants.and_then(|v| v.iter().position(|e| Rc::ptr_eq(e, &entry)));
@@ -456,7 +509,14 @@ impl Vm {
                 None => variants.and_then(|v| v.first()).cloned(),
             };
             match next {
-                Some(e) => entry = e,
+                Some(e) => {
+                    if entry.linkable_end == Some(exit) {
+                        self.link(&entry, exit, &e);
+                    } else if hot {
+                        self.link_through_adapter(&entry, exit, &e, code.unit.slot_count as usize);
+                    }
+                    entry = e;
+                }
                 None => {
                     if hot {
                         self.start_side_recording(frame_index, code, (&entry, exit), pc);
@@ -473,7 +533,7 @@ impl Vm {
         let count = entry.exit_counts.get(exit).map_or(0, |c| c.get());
         exit < entry.preamble_exits
             && count >= RETRACE_THRESHOLD
-            && count * 2 >= entry.entries.get()
+            && count * 2 >= self.jit.entries_of(entry)
     }
 
     /// Drops the loop's trace so the next iteration records it anew.
@@ -482,7 +542,12 @@ impl Vm {
         let n = self.jit.retraces.entry(key).or_insert(0);
         *n += 1;
         let give_up = *n > MAX_RETRACES;
-        self.jit.traces.remove(&key);
+        if let Some(old) = self.jit.traces.remove(&key) {
+            for link in self.jit.links_into.remove(&old.id).unwrap_or_default() {
+                // An exit number it was linked with is in range.
+                let _ = link.from.code.unlink_exit(link.exit as u32);
+            }
+        }
         let origin = self.trace_origin(code, header);
         if give_up {
             // Types that keep changing (a polymorphic loop): each entry
@@ -509,8 +574,9 @@ impl Vm {
         if self.jit.recording.is_some() || self.jit.side_blacklist.contains_key(&key) {
             return;
         }
+        let id = self.jit.all.len();
         self.jit.recording = Some(Recording {
-            recorder: Recorder::new(self, header, start, *code, frame_index),
+            recorder: Recorder::new(self, (header, start), *code, frame_index, id),
             frame_index,
             code: *code,
             side_start: Some(start),
@@ -518,26 +584,27 @@ impl Vm {
         });
     }
 
-    /// Runs `entry` on frame `frame_index` (its slots are the trace's
-    /// inputs); the exit taken, with its record in `self.jit.state`.
+    /// Runs `entry` on frame `frame_index`, whose slots go into the
+    /// state's frame mirror, and the traces its linked exits lead to. The
+    /// last trace run and its exit, with the exit record (and the mirror)
+    /// in `self.jit.state`.
     fn execute_trace(
         &mut self,
-        entry: &TraceEntry,
+        entry: &Rc<TraceEntry>,
         frame_index: usize,
         code: &Gc<CodeObj>,
-    ) -> usize {
+    ) -> (Rc<TraceEntry>, usize) {
         entry.entries.set(entry.entries.get() + 1);
         let base = self.frames[frame_index].base;
         let slots = code.unit.slot_count as usize;
-        let need = entry.code.state_words().max(slots).max(entry.trace.insts.len());
+        let mirror = MIRROR as usize;
+        let need = entry.code.state_words().max(mirror + slots).max(entry.trace.insts.len());
         let mut state = std::mem::take(&mut self.jit.state);
         if state.len() < need {
             state.resize(need, 0);
         }
-        // Only the slots the trace reads: the rest of the state is written
-        // before it is read (exit records, spills).
-        for &slot in &entry.inputs {
-            state[slot as usize] = self.stack[base + slot as usize].bits();
+        for (word, value) in state[mirror..mirror + slots].iter_mut().zip(&self.stack[base..]) {
+            *word = value.bits();
         }
         self.jit.running += 1;
         let exit = {
@@ -556,9 +623,10 @@ impl Vm {
             unsafe { entry.code.run(&mut state) }
         };
         self.jit.running -= 1;
+        let last = self.jit.all.get(state[RUNNING_TRACE as usize] as usize).cloned();
         // A nested trace run through a helper may have left its own
         // buffer: ours holds this exit's record.
         self.jit.state = state;
-        exit as usize
+        (last.unwrap_or_else(|| entry.clone()), exit as usize)
     }
 }

@@ -99,6 +99,9 @@ fn slice_index(heap: &Heap, v: Value) -> Result<Option<i64>, PyErr> {
     if v.is_none() {
         return Ok(None);
     }
+    if let Some(i) = v.as_small_int() {
+        return Ok(Some(i));
+    }
     match int_value(v) {
         Some(i) => {
             Ok(Some(int_to_i64(v).unwrap_or(if i.is_negative() { i64::MIN } else { i64::MAX })))

@@ -90,8 +90,8 @@ pub fn optimize(trace: &Trace, layout: Option<BoxLayout>) -> Result<Trace, OptEr
 }
 
 /// Optimizes a recorded loop iteration: peels it into a preamble and a
-/// loop whose body is specialised on what the preamble proved. Input slot
-/// `k` is root-frame slot `k`.
+/// loop whose body is specialised on what the preamble proved. `rec.end`
+/// names the state words the iteration changed, as its inputs do.
 pub fn optimize_recording(rec: &Recording) -> Result<Trace, OptError> {
     let trace = &rec.trace;
     let b = builder_for(&trace.name, rec.layout, trace);
@@ -99,23 +99,25 @@ pub fn optimize_recording(rec: &Recording) -> Result<Trace, OptError> {
     let all = 0..trace.insts.len();
     let prefix: Vec<usize> = all.clone().filter(is_input).collect();
     let body: Vec<usize> = all.filter(|i| !is_input(i)).collect();
-    let end_of = |slot: u32| rec.end.iter().find(|(s, _)| *s == slot).map(|(_, v)| *v);
+    let end_of = |word: u32| rec.end.iter().find(|(w, _)| *w == word).map(|(_, v)| *v);
+    let slot_of = |word: u32| word.checked_sub(rec.slot_base);
     let mut carried: Vec<Carried> = prefix
         .iter()
         .map(|&i| {
-            let slot = trace.insts[i].imm as u32;
+            let word = trace.insts[i].imm as u32;
             let v = Val(i as u32);
             Carried {
                 var: Some(v),
                 first: Some(v),
-                next: end_of(slot).unwrap_or(v),
-                slot: Some(slot),
+                next: end_of(word).unwrap_or(v),
+                slot: slot_of(word),
             }
         })
         .collect();
-    for &(slot, next) in &rec.end {
-        if !carried.iter().any(|c| c.slot == Some(slot)) {
-            carried.push(Carried { var: None, first: None, next, slot: Some(slot) });
+    for &(word, next) in &rec.end {
+        let slot = slot_of(word);
+        if !carried.iter().any(|c| c.slot.is_some() && c.slot == slot) {
+            carried.push(Carried { var: None, first: None, next, slot });
         }
     }
     checked(peel::peel(&LoopSource { trace, prefix, body, carried }, b)?)

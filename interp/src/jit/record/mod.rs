@@ -34,6 +34,7 @@ use traces::trace::SnapId;
 use traces::{Op, SnapFrame, SnapValue, Snapshot, Type, Val};
 
 use super::helpers::{describe, HelperKind, ERROR_BITS};
+use super::{MIRROR, RUNNING_TRACE};
 use crate::bytecode::instr::Reg;
 use crate::bytecode::Instr;
 use crate::object::value::{EMPTY_BITS, FIRST_TAG, NONE_BITS, PAYLOAD_MASK, TAG_INT, TAG_SHIFT};
@@ -153,6 +154,8 @@ pub struct Recorder {
     recorded: usize,
     /// Where recording started (the header, or a side trace's start).
     start: u32,
+    /// The id the trace gets (the next one free when recording started).
+    pub id: usize,
 }
 
 /// Longest iteration recorded before giving up.
@@ -163,13 +166,14 @@ const MIN_FRAGMENT: usize = 12;
 impl Recorder {
     /// A recording of the loop at `header` of frame `frame_index`, from
     /// `start` (the header, or for a side trace the pc a trace exit
-    /// resumed at) until the interpreter comes back to the header.
+    /// resumed at) until the interpreter comes back to the header. It
+    /// becomes trace `id` if it compiles.
     pub fn new(
         vm: &Vm,
-        header: u32,
-        start: u32,
+        (header, start): (u32, u32),
         code: Gc<CodeObj>,
         frame_index: usize,
+        id: usize,
     ) -> Recorder {
         let frame = &vm.frames[frame_index];
         let mut r = Recorder {
@@ -191,7 +195,12 @@ impl Recorder {
             pair: None,
             recorded: 0,
             start,
+            id,
         };
+        // Linked traces run one after another without returning: the
+        // exit a run ends with is the last one's, which says who it is.
+        let me = r.b.kint(id as i64);
+        r.b.store_state(RUNNING_TRACE, me);
         // Each iteration starts by leaving for the interpreter if the heap
         // wants a collection (helpers never collect).
         let flag = r.b.kref(vm.heap.collection_wanted_address() as u64);
@@ -213,7 +222,7 @@ impl Recorder {
         let depth = self.depth();
         match self.frame().slots.get(&slot) {
             Some(v) => *v,
-            None if depth == 0 => self.b.input(Type::Word, slot as u32),
+            None if depth == 0 => self.b.input(Type::Word, MIRROR + slot as u32),
             None => self.b.kword(EMPTY_BITS),
         }
     }
@@ -536,20 +545,40 @@ impl Recorder {
         Ok(Step::Continue)
     }
 
-    /// Ends a trace that does not loop: it leaves for the loop header at
-    /// `pc` with the slots it changed (that loop's trace takes over).
-    pub fn finish_at(mut self, pc: u32) -> traces::Trace {
-        let s = self.snap_at(pc, &[]);
+    /// Ends a trace that does not loop: it leaves for `pc` (a loop
+    /// header, or an instruction it cannot record) with the slots it
+    /// changed. Outside inlined calls it writes them into the state's
+    /// frame mirror and exits with nothing more to restore, so the exit can
+    /// be linked to the trace that starts at `pc`; each pass counts in
+    /// `*passes`. Whether it did is the second result.
+    pub fn finish_at(mut self, pc: u32, passes: *const u64) -> (traces::Trace, bool) {
+        if self.depth() > 0 {
+            let s = self.snap_at(pc, &[]);
+            self.b.exit(s);
+            return (self.b.into_trace(), false);
+        }
+        let mut changed: Vec<(u32, Val)> =
+            self.frame().slots.iter().map(|(k, v)| (*k as u32, *v)).collect();
+        changed.sort_by_key(|(k, _)| *k);
+        for (slot, v) in changed {
+            self.b.store_state(MIRROR + slot, v);
+        }
+        super::link::count_pass(&mut self.b, passes);
+        let frame = SnapFrame { pc, base: 0, slots: vec![] };
+        let s = self.b.snapshot(Snapshot { frames: vec![frame], virtuals: vec![] });
         self.b.exit(s);
-        self.b.into_trace()
+        (self.b.into_trace(), true)
     }
 
     /// Ends the recording: the loop frame's slots the iteration changed,
     /// for the optimizer.
     pub fn finish(mut self) -> Recording {
+        // The optimizer pairs each with the input of the same state word.
         let mut end: Vec<(u32, Val)> =
-            self.frame().slots.iter().map(|(k, v)| (*k as u32, *v)).collect();
+            self.frame().slots.iter().map(|(k, v)| (MIRROR + *k as u32, *v)).collect();
         end.sort_by_key(|(k, _)| *k);
-        self.b.close_loop(end)
+        let mut rec = self.b.close_loop(end);
+        rec.slot_base = MIRROR;
+        rec
     }
 }
