@@ -36,6 +36,18 @@ pub const MEMORY_WORDS: usize = 64;
 /// memory compare NaNs as equal there.
 pub const FLOAT_WORDS: std::ops::Range<usize> = 32..64;
 
+/// A trace writing two state words (8 and 9) after its input: both
+/// backends' tests run it.
+pub const STATE_STORES: &str = "
+%0:int = input 0
+%1:int = kint 7
+%2:int = add %0, %1
+%3 = st.state %2, 9
+%4 = st.state %0, 8
+snap 0: frame pc=1 base=0 [0=%2]
+%5 = exit snap=0
+";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,15 +86,3 @@ mod tests {
         assert!(exits > 250, "{exits}");
     }
 }
-
-/// A trace writing two state words (8 and 9) after its input: both
-/// backends' tests run it.
-pub const STATE_STORES: &str = "
-%0:int = input 0
-%1:int = kint 7
-%2:int = add %0, %1
-%3 = st.state %2, 9
-%4 = st.state %0, 8
-snap 0: frame pc=1 base=0 [0=%2]
-%5 = exit snap=0
-";
