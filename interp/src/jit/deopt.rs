@@ -9,7 +9,8 @@
 use traces::{SnapValue, Snapshot};
 
 use super::record::{
-    EXHAUSTED_ITER_SLOT, FIRST_PSEUDO_SLOT, FUNCTION_SLOT, VIRTUAL_FLOAT, VIRTUAL_INT,
+    EXHAUSTED_ITER_SLOT, FIRST_PSEUDO_SLOT, FUNCTION_SLOT, INIT_SELF_SLOT, VIRTUAL_FLOAT,
+    VIRTUAL_INT,
 };
 use super::TraceEntry;
 use crate::bytecode::instr::Reg;
@@ -90,7 +91,18 @@ impl Vm {
         for k in (1..frames.len()).rev() {
             let index = root + k;
             let innermost_error = if k == frames.len() - 1 { error.take() } else { None };
-            let r = self.resume_frame(index, outcome, innermost_error);
+            let mut r = self.resume_frame(index, outcome, innermost_error);
+            let init_self = frames[k].slots.iter().find(|(s, _)| *s == INIT_SELF_SLOT);
+            if let (Some(&(_, obj)), Ok(v)) = (init_self, &r) {
+                // The frame was the `__init__` of a class call.
+                r = if v.is_none() {
+                    Ok(obj)
+                } else {
+                    let msg =
+                        format!("__init__() should return None, not '{}'", self.type_name(*v));
+                    Err(self.type_error(&msg))
+                };
+            }
             let base = self.frames[index].base;
             self.depth -= 1;
             self.frames.pop();

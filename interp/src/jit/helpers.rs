@@ -194,6 +194,13 @@ extern "C" fn build_slice(start: u64, stop: u64, step: u64) -> u64 {
     with_vm(|vm| Ok(vm.heap.new_slice(value(start), value(stop), value(step))))
 }
 
+extern "C" fn new_instance(ty: u64) -> u64 {
+    with_vm(|vm| match crate::object::Gc::<crate::object::types::TypeObj>::from_value(value(ty)) {
+        Some(t) => Ok(vm.heap.new_instance(t)),
+        None => Err(vm.type_error("new_instance of a non-type")),
+    })
+}
+
 extern "C" fn list_append(list: u64, item: u64) -> u64 {
     with_vm(|vm| {
         vm.list_append(value(list), value(item));
@@ -311,6 +318,8 @@ pub enum HelperKind {
     IntFloorDiv,
     IntMod,
     FloatPow,
+    /// A new instance of a plain class (what `object.__new__` makes).
+    NewInstance,
     /// `math.NAME` of one float (a name `libm` has).
     Math(&'static str),
 }
@@ -344,6 +353,7 @@ fn row(kind: HelperKind) -> (&'static str, usize, usize) {
         EnumerateNext => ("enumerate_next", f1(enumerate_next), 1),
         IntFloorDiv => ("int_floordiv", int2(int_floordiv), 2),
         IntMod => ("int_mod", int2(int_mod), 2),
+        NewInstance => ("new_instance", f1(new_instance), 1),
         FloatPow => ("float_pow", float_pow as extern "C" fn(f64, f64) -> f64 as usize, 2),
         Math(name) => {
             let f: extern "C" fn(f64) -> f64 = match name {

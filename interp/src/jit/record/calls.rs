@@ -1,6 +1,8 @@
 //! Calls: a Python function with a plain signature is followed into (its
 //! frame becomes a virtual frame of the trace, guarded on the function's
-//! identity); any other callee runs through the interpreter's `call_at`.
+//! identity), and so is the `__init__` of a plain class being called, after
+//! a helper allocates the instance; any other callee runs through the
+//! interpreter's `call_at`.
 
 use std::collections::HashMap;
 
@@ -8,12 +10,16 @@ use traces::{Op, Type, Val};
 
 use super::{abort, Kind, RecFrame, RecResult, Recorder, MAX_INLINE_DEPTH};
 use crate::builtins::functions::is_len;
+use crate::builtins::object_methods::inherits_object_slot;
 use crate::bytecode::instr::Reg;
 use crate::bytecode::CodeFlags;
 use crate::jit::helpers::HelperKind;
 use crate::object::list::LIST_LEN_OFFSET;
 use crate::object::tuple::TUPLE_LEN_OFFSET;
+use crate::object::types::TypeObj;
+use crate::object::value::NONE_BITS;
 use crate::object::Value;
+use crate::object::{Gc, ObjKind};
 use crate::vm::function::{function_of, native_function_of, FunctionObj, NativeFn};
 use crate::vm::Vm;
 
@@ -61,7 +67,11 @@ impl Recorder {
                 slots,
                 pc: 0,
                 ret_dst: dst,
+                init_self: None,
             });
+            return Ok(());
+        }
+        if self.class_call(vm, dst, (w, callee), &words)? {
             return Ok(());
         }
         if let Some(nf) = native_function_of(callee).filter(|nf| nf.receiver.is_empty()) {
@@ -80,6 +90,53 @@ impl Recorder {
         let r = self.call_helper(HelperKind::Call, &[argc, no_names])?;
         self.write(dst, r);
         Ok(())
+    }
+
+    /// `C(*args)` of a class of plain instances (made by `object.__new__`,
+    /// metaclass `type`, not abstract) whose `__init__` is a Python function
+    /// that can be inlined: allocates the instance and follows `__init__`.
+    /// False if the class is not like that.
+    fn class_call(
+        &mut self,
+        vm: &Vm,
+        dst: Reg,
+        (w, callee): (Val, Value),
+        words: &[Val],
+    ) -> RecResult<bool> {
+        let Some(t) = Gc::<TypeObj>::from_value(callee) else { return Ok(false) };
+        let plain = vm.heap.type_obj(callee).value() == vm.heap.types().type_
+            && t.layout() == ObjKind::Instance
+            && inherits_object_slot(vm, t, vm.names.dunder_new)
+            && t.own_attr(vm.heap.intern("__abstractmethods__")).is_none();
+        let init = vm.heap.lookup(t, vm.names.dunder_init);
+        let Some(f) = init.and_then(function_of).filter(|f| plain && inlinable(f, words.len() + 1))
+        else {
+            return Ok(false);
+        };
+        if self.depth() + 1 > MAX_INLINE_DEPTH {
+            return abort("calls nested too deeply to inline");
+        }
+        self.guard_identity(w, callee);
+        self.guard_type_version(t);
+        let ty = self.constant(callee);
+        let obj = self.call_helper(HelperKind::NewInstance, &[ty])?;
+        self.known_type(obj, callee);
+        let mut slots: HashMap<Reg, Val> = HashMap::new();
+        slots.insert(0, obj);
+        for (i, v) in words.iter().enumerate() {
+            slots.insert(i as Reg + 1, *v);
+        }
+        self.roots.push(f.code.value());
+        self.frames.push(RecFrame {
+            code: f.code,
+            function: f.value(),
+            globals: f.globals,
+            slots,
+            pc: 0,
+            ret_dst: dst,
+            init_self: Some(obj),
+        });
+        Ok(true)
     }
 
     /// `len(x)` of a list or tuple, `math.f(x)` of a number: inline, or
@@ -153,8 +210,13 @@ impl Recorder {
             return abort("return from the loop's frame");
         }
         let v = self.read(src);
+        let returns_none = self.is_constant(v) && self.b.trace().inst(v).imm as u64 == NONE_BITS;
+        let frame = self.frames.last().expect("depth > 0");
+        if frame.init_self.is_some() && !returns_none {
+            return abort("an __init__ that returns a value");
+        }
         let frame = self.frames.pop().expect("depth > 0");
-        self.write(frame.ret_dst, v);
+        self.write(frame.ret_dst, frame.init_self.unwrap_or(v));
         Ok(())
     }
 }

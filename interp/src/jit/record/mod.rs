@@ -53,8 +53,11 @@ pub const FUNCTION_SLOT: u32 = u32::MAX;
 /// A snapshot "slot" naming an iterator deopt marks exhausted (the exit
 /// of a `for` loop that resumes after the loop).
 pub const EXHAUSTED_ITER_SLOT: u32 = u32::MAX - 1;
+/// The snapshot "slot" of an inlined `__init__` frame that holds the
+/// instance being made: the caller's call gives it, not `__init__`'s None.
+pub const INIT_SELF_SLOT: u32 = u32::MAX - 2;
 /// Snapshot "slots" from here up are not frame slots.
-pub const FIRST_PSEUDO_SLOT: u32 = u32::MAX - 1;
+pub const FIRST_PSEUDO_SLOT: u32 = u32::MAX - 2;
 /// Deepest chain of inlined calls.
 const MAX_INLINE_DEPTH: usize = 8;
 
@@ -107,6 +110,9 @@ struct RecFrame {
     pc: u32,
     /// Where the caller wants the return value.
     ret_dst: Reg,
+    /// For the `__init__` of a class call: the instance, which the call
+    /// gives once `__init__` returns None.
+    init_self: Option<Val>,
 }
 
 /// What recording one instruction led to.
@@ -188,6 +194,7 @@ impl Recorder {
                 slots: HashMap::new(),
                 pc: start,
                 ret_dst: 0,
+                init_self: None,
             }],
             bools: HashMap::new(),
             typed: HashSet::new(),
@@ -248,6 +255,9 @@ impl Recorder {
             if depth > 0 {
                 let func = self.b.kword(f.function.bits());
                 slots.push((FUNCTION_SLOT, SnapValue::Val(func)));
+            }
+            if let Some(obj) = f.init_self {
+                slots.push((INIT_SELF_SLOT, SnapValue::Val(obj)));
             }
             let mut resume = f.pc;
             if depth == innermost {

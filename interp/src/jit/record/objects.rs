@@ -62,6 +62,12 @@ impl Recorder {
         self.ptr_of(w)
     }
 
+    /// Notes that `w` holds an object of exact type `ty` (one the trace
+    /// just made), so guards on its type are not needed.
+    pub(super) fn known_type(&mut self, w: Val, ty: Value) {
+        self.typed.insert((w, address(ty)));
+    }
+
     /// Guards that `w` is `v` itself.
     pub(super) fn guard_identity(&mut self, w: Val, v: Value) {
         if self.is_constant(w) {
@@ -73,7 +79,7 @@ impl Recorder {
     }
 
     /// Guards that type `ty`'s dict and bases are as now.
-    fn guard_type_version(&mut self, ty: Gc<TypeObj>) {
+    pub(super) fn guard_type_version(&mut self, ty: Gc<TypeObj>) {
         let v = ty.value();
         self.roots.push(v);
         let base = self.b.kref(address(v));
