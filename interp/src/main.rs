@@ -130,6 +130,11 @@ fn run(program: Program, argv: Vec<String>, path0: String, options: &cli::Option
         }
         vm.jit.options.dump = options.trace_dump.clone();
         vm.set_path0(&path0);
+        if options.dont_write_bytecode {
+            if let Err(err) = interp::modules::sys::set_dont_write_bytecode(&mut vm) {
+                return vm.report_uncaught(err);
+            }
+        }
         match program {
             Program::Source(source, filename) => vm.run_main(&source, &filename),
             Program::Module(name) => vm.run_module_main(&name),
