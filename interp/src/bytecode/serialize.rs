@@ -381,17 +381,28 @@ impl<'a> Reader<'a> {
 
     fn string(&mut self) -> Result<String, ReadError> {
         let idx: usize = self.int()?;
-        self.table.get(idx).map(|s| s.to_string()).ok_or(ReadError::Corrupt("string index"))
+        self.table.get(idx).map(|s| String::from(&**s)).ok_or(ReadError::Corrupt("string index"))
+    }
+
+    /// A count, then that many items read by `item`.
+    fn list<T>(
+        &mut self,
+        mut item: impl FnMut(&mut Self) -> Result<T, ReadError>,
+    ) -> Result<Vec<T>, ReadError> {
+        let n = self.count()?;
+        let mut items = Vec::with_capacity(n);
+        for _ in 0..n {
+            items.push(item(self)?);
+        }
+        Ok(items)
     }
 
     fn strings(&mut self) -> Result<Vec<String>, ReadError> {
-        let n = self.count()?;
-        (0..n).map(|_| self.string()).collect()
+        self.list(Self::string)
     }
 
     fn slot_names(&mut self) -> Result<Vec<(String, u16)>, ReadError> {
-        let n = self.count()?;
-        (0..n).map(|_| Ok((self.string()?, self.int()?))).collect()
+        self.list(|r| Ok((r.string()?, r.int()?)))
     }
 
     fn unit(&mut self, depth: u32) -> Result<CodeUnit, ReadError> {
@@ -409,26 +420,13 @@ impl<'a> Reader<'a> {
         let local_names = self.strings()?;
         let cells = self.slot_names()?;
         let frees = self.slot_names()?;
-        let n = self.count()?;
-        let instrs = (0..n).map(|_| read_instr(self)).collect::<Result<_, _>>()?;
-        let n = self.count()?;
-        let consts = (0..n).map(|_| self.constant(depth + 1)).collect::<Result<_, _>>()?;
+        let instrs = self.list(read_instr)?;
+        let consts = self.list(|r| r.constant(depth + 1))?;
         let names = self.strings()?;
-        let n = self.count()?;
-        let lines = (0..n)
-            .map(|_| Ok(LineEntry { start: self.int()?, line: self.int()? }))
-            .collect::<Result<_, _>>()?;
-        let n = self.count()?;
-        let exceptions = (0..n)
-            .map(|_| {
-                Ok(ExceptionEntry {
-                    start: self.int()?,
-                    end: self.int()?,
-                    handler: self.int()?,
-                    exc: self.int()?,
-                })
-            })
-            .collect::<Result<_, _>>()?;
+        let lines = self.list(|r| Ok(LineEntry { start: r.int()?, line: r.int()? }))?;
+        let exceptions = self.list(|r| {
+            Ok(ExceptionEntry { start: r.int()?, end: r.int()?, handler: r.int()?, exc: r.int()? })
+        })?;
         let cache_count = self.int()?;
         let docstring = match self.byte()? {
             0 => None,
@@ -484,9 +482,7 @@ impl<'a> Reader<'a> {
             }
             t if t == ConstTag::Ellipsis as u8 => Const::Ellipsis,
             t if t == ConstTag::Tuple as u8 || t == ConstTag::FrozenSet as u8 => {
-                let n = self.count()?;
-                let items: Rc<[Const]> =
-                    (0..n).map(|_| self.constant(depth + 1)).collect::<Result<_, _>>()?;
+                let items: Rc<[Const]> = self.list(|r| r.constant(depth + 1))?.into();
                 if t == ConstTag::Tuple as u8 {
                     Const::Tuple(items)
                 } else {

@@ -17,6 +17,7 @@ use std::rc::Rc;
 use super::eval::frame_for;
 use super::function::{module_of, ModuleObj};
 use super::{PyResult, Vm};
+use crate::bytecode::serialize::Stamp;
 use crate::bytecode::CodeUnit;
 use crate::object::list::list_of;
 use crate::object::str::str_of;
@@ -85,9 +86,21 @@ impl Vm {
         globals: Value,
         locals: Value,
     ) -> PyResult {
-        let unit = self.compile_module_source(source, filename)?;
+        let unit = if filename.starts_with("<tachyon") {
+            self.embedded_module_code(source, filename)?
+        } else {
+            self.compile_module_source(source, filename)?
+        };
         let code = super::code::load_code(&self.heap, self.heap.types().code, &unit);
         self.run_code(code.value(), globals, locals)
+    }
+
+    /// The compiled code of one of the interpreter's own Python sources
+    /// (named `<tachyon ...>`): from the code cache when it holds this text.
+    fn embedded_module_code(&mut self, source: &[u8], filename: &str) -> PyResult<Rc<CodeUnit>> {
+        let cache = cache::embedded_cache_path(filename, source, IMPORT_OPTIMIZE);
+        let cache = cache.as_ref().map(|(path, stamp)| (path.as_path(), *stamp));
+        self.cached_code(cache, filename, |_| Ok(source.to_vec()))
     }
 
     /// Parses and compiles module source; a SyntaxError when it is not valid.
@@ -425,24 +438,37 @@ impl Vm {
         r
     }
 
-    /// The compiled code of the module source `file`: from the code cache
-    /// when it holds this version of the source, else compiled (and cached
-    /// unless `sys.dont_write_bytecode`).
+    /// The compiled code of the module source `file`.
     fn module_code(
         &mut self,
         file: &Path,
         filename: &str,
         cache_path: Option<&Path>,
     ) -> PyResult<Rc<CodeUnit>> {
-        // Stamped before reading, so that an edit made meanwhile leaves a stale entry, never a wrong one.
+        // Stamped before reading, so that an edit made meanwhile leaves a
+        // stale entry, never a wrong one.
         let cache = cache_path.zip(cache::stamp_of(file, IMPORT_OPTIMIZE));
+        self.cached_code(cache, filename, |vm| {
+            std::fs::read(file).map_err(|e| {
+                PyErr::import_error(&vm.heap, &format!("cannot read {}: {e}", file.display()))
+            })
+        })
+    }
+
+    /// Code from the code cache file `cache` when it holds code for its
+    /// stamp, else compiled from the source `read_source` gives (and
+    /// cached unless `sys.dont_write_bytecode`).
+    fn cached_code(
+        &mut self,
+        cache: Option<(&Path, Stamp)>,
+        filename: &str,
+        read_source: impl FnOnce(&mut Vm) -> PyResult<Vec<u8>>,
+    ) -> PyResult<Rc<CodeUnit>> {
         let shared_name: Rc<str> = Rc::from(filename);
         if let Some(unit) = cache.and_then(|(path, stamp)| cache::load(path, stamp, &shared_name)) {
             return Ok(unit);
         }
-        let source = std::fs::read(file).map_err(|e| {
-            PyErr::import_error(&self.heap, &format!("cannot read {}: {e}", file.display()))
-        })?;
+        let source = read_source(self)?;
         let unit = self.compile_module_source(&source, filename)?;
         if let Some((path, stamp)) = cache {
             if !self.dont_write_bytecode() {

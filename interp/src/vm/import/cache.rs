@@ -38,6 +38,30 @@ pub fn cache_path(source: &Path, optimize: u8) -> Option<PathBuf> {
     Some(dir.join("__pycache__").join(name))
 }
 
+/// Where the compiled code of one of the interpreter's own Python sources
+/// (the `<tachyon NAME>` modules built into the binary) is cached, and the
+/// stamp it is cached under: they have no directory of their own, so they
+/// go to the user's cache directory (`$XDG_CACHE_HOME/tachyon`, else
+/// `~/.cache/tachyon`), named and stamped by a hash of their text.
+pub fn embedded_cache_path(
+    filename: &str,
+    source: &[u8],
+    optimize: u8,
+) -> Option<(PathBuf, Stamp)> {
+    let dir = match std::env::var_os("XDG_CACHE_HOME").filter(|d| !d.is_empty()) {
+        Some(dir) => PathBuf::from(dir),
+        None => PathBuf::from(std::env::var_os("HOME").filter(|d| !d.is_empty())?).join(".cache"),
+    };
+    let hash = crate::bytecode::fnv::hash(source);
+    let name: String = filename
+        .trim_matches(['<', '>'])
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '-' })
+        .collect();
+    let path = dir.join("tachyon").join(format!("{name}-{hash:016x}.{CACHE_TAG}.{SUFFIX}"));
+    Some((path, Stamp { source_mtime_ns: hash, source_size: source.len() as u64, optimize }))
+}
+
 /// What identifies the version of `source` that code is compiled from;
 /// None when the file cannot be examined (then nothing is cached).
 pub fn stamp_of(source: &Path, optimize: u8) -> Option<Stamp> {
@@ -73,10 +97,7 @@ pub fn store(cache: &Path, stamp: Stamp, unit: &CodeUnit) {
 
 fn try_store(cache: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = cache.parent().ok_or(std::io::ErrorKind::NotFound)?;
-    match fs::create_dir(dir) {
-        Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => return Err(e),
-        _ => {}
-    }
+    fs::create_dir_all(dir)?;
     let temp = temp_path(cache);
     let written = fs::OpenOptions::new()
         .write(true)
@@ -110,5 +131,16 @@ mod tests {
         assert_eq!(path, Path::new("/lib/json/__pycache__/__init__.tachyon-38.tyc"));
         let path = cache_path(Path::new("mod.py"), 2).unwrap();
         assert_eq!(path, Path::new("__pycache__/mod.tachyon-38.opt-2.tyc"));
+    }
+
+    #[test]
+    fn embedded_sources_are_named_and_stamped_by_their_text() {
+        let (a, stamp_a) = embedded_cache_path("<tachyon io>", b"x = 1\n", 0).unwrap();
+        let (b, stamp_b) = embedded_cache_path("<tachyon io>", b"x = 2\n", 0).unwrap();
+        assert_ne!(a, b);
+        assert_ne!(stamp_a, stamp_b);
+        let name = a.file_name().unwrap().to_str().unwrap();
+        assert!(name.starts_with("tachyon-io-") && name.ends_with(".tachyon-38.tyc"), "{name}");
+        assert_eq!(a.parent().unwrap().file_name().unwrap(), "tachyon");
     }
 }
