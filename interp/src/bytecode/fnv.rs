@@ -1,7 +1,7 @@
 //! 64-bit FNV-1a: a small, dependency-free hash whose value is fixed by its
 //! definition (unlike `DefaultHasher`'s), so it can be stored in files. The
-//! build script uses it to fingerprint the compiler's sources and the code
-//! cache to checksum its payloads.
+//! build script uses it to fingerprint the compiler's sources, the code
+//! cache to name and stamp the interpreter's embedded Python sources.
 
 /// A running FNV-1a hash.
 pub struct Fnv1a(u64);

@@ -12,7 +12,7 @@
 //! | [`code`] | a compiled code unit: instructions, constants, names, line and exception tables |
 //! | [`disasm`] | the text listing of a code unit (for `--dis` and compiler tests) |
 //! | [`serialize`] | the binary form of a module's code units, for the code cache |
-//! | [`fnv`] | the FNV-1a hash that fingerprints the compiler and checksums cache files |
+//! | [`fnv`] | the FNV-1a hash that fingerprints the compiler (and names cached embedded sources) |
 
 pub mod code;
 pub mod disasm;

@@ -7,7 +7,7 @@
 //!   4  COMPILER_HASH: fingerprint of the parser, compiler and this format
 //!  12  optimization level the code was compiled with, then 3 zero bytes
 //!  16  source mtime (ns since the epoch)     24  source size (bytes)
-//!  32  FNV-1a hash of the payload            40  payload length
+//!  32  checksum of the payload               40  payload length
 //! payload
 //!   string table: count, then (length, UTF-8 bytes) each
 //!   the module's code unit (nested units inline, among its constants)
@@ -28,7 +28,6 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 
 use super::code::{CodeFlags, CodeUnit, Const, ExceptionEntry, LineEntry};
-use super::fnv;
 use super::instr::{BinOp, CmpOp, Conversion, FunctionParts, Instr, UnaryOp};
 
 /// Fingerprint of the sources that decide the compiled code and its format
@@ -89,7 +88,7 @@ pub fn write(unit: &CodeUnit, stamp: Stamp) -> Vec<u8> {
     file.extend_from_slice(&[stamp.optimize, 0, 0, 0]);
     file.extend_from_slice(&stamp.source_mtime_ns.to_le_bytes());
     file.extend_from_slice(&stamp.source_size.to_le_bytes());
-    file.extend_from_slice(&fnv::hash(&payload).to_le_bytes());
+    file.extend_from_slice(&checksum(&payload).to_le_bytes());
     file.extend_from_slice(&(payload.len() as u64).to_le_bytes());
     file.extend_from_slice(&payload);
     file
@@ -117,7 +116,7 @@ pub fn read(bytes: &[u8], stamp: Stamp, filename: &Rc<str>) -> Result<Rc<CodeUni
     if word(40) != payload.len() as u64 {
         return Err(ReadError::Corrupt("payload length"));
     }
-    if word(32) != fnv::hash(payload) {
+    if word(32) != checksum(payload) {
         return Err(ReadError::Corrupt("payload hash"));
     }
     read_payload(payload, filename)
@@ -125,13 +124,31 @@ pub fn read(bytes: &[u8], stamp: Stamp, filename: &Rc<str>) -> Result<Rc<CodeUni
 
 /// The code unit tree of a payload whose integrity was not checked.
 fn read_payload(payload: &[u8], filename: &Rc<str>) -> Result<Rc<CodeUnit>, ReadError> {
-    let mut r = Reader { bytes: payload, pos: 0, table: Vec::new(), filename: filename.clone() };
+    let mut r = Reader::new(payload, filename.clone());
     r.string_table()?;
     let unit = r.unit(0)?;
     if r.pos != payload.len() {
         return Err(ReadError::Corrupt("trailing bytes"));
     }
     Ok(Rc::new(unit))
+}
+
+/// The payload's checksum: it catches damage (any one changed word
+/// changes it), not forgery. Eight bytes a step, as files are read at
+/// every import.
+fn checksum(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x0100_0000_01b3;
+    let mut h = 0x9e37_79b9_7f4a_7c15 ^ bytes.len() as u64;
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let mut w = [0; 8];
+        w.copy_from_slice(word);
+        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K).rotate_left(29);
+    }
+    for &b in words.remainder() {
+        h = (h ^ b as u64).wrapping_mul(K).rotate_left(29);
+    }
+    h
 }
 
 fn put_varint(out: &mut Vec<u8>, mut v: u64) {
@@ -312,11 +329,18 @@ enum ConstTag {
 struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
-    table: Vec<Rc<str>>,
+    /// The string table, borrowed from the file.
+    table: Vec<&'a str>,
+    /// The table entries made shared strings so far (constants and docstrings).
+    shared: Vec<Option<Rc<str>>>,
     filename: Rc<str>,
 }
 
 impl<'a> Reader<'a> {
+    fn new(bytes: &'a [u8], filename: Rc<str>) -> Reader<'a> {
+        Reader { bytes, pos: 0, table: Vec::new(), shared: Vec::new(), filename }
+    }
+
     fn byte(&mut self) -> Result<u8, ReadError> {
         let b = *self.bytes.get(self.pos).ok_or(ReadError::Corrupt("truncated"))?;
         self.pos += 1;
@@ -369,19 +393,23 @@ impl<'a> Reader<'a> {
             let len = self.int()?;
             let text = std::str::from_utf8(self.take(len)?)
                 .map_err(|_| ReadError::Corrupt("string not UTF-8"))?;
-            self.table.push(Rc::from(text));
+            self.table.push(text);
         }
         Ok(())
     }
 
     fn str(&mut self) -> Result<Rc<str>, ReadError> {
         let idx: usize = self.int()?;
-        self.table.get(idx).cloned().ok_or(ReadError::Corrupt("string index"))
+        let text = *self.table.get(idx).ok_or(ReadError::Corrupt("string index"))?;
+        if self.shared.len() <= idx {
+            self.shared.resize(idx + 1, None);
+        }
+        Ok(self.shared[idx].get_or_insert_with(|| Rc::from(text)).clone())
     }
 
     fn string(&mut self) -> Result<String, ReadError> {
         let idx: usize = self.int()?;
-        self.table.get(idx).map(|s| String::from(&**s)).ok_or(ReadError::Corrupt("string index"))
+        self.table.get(idx).map(|&s| String::from(s)).ok_or(ReadError::Corrupt("string index"))
     }
 
     /// A count, then that many items read by `item`.
@@ -850,13 +878,13 @@ class C(object, metaclass=type):
         for op in [UnaryOp::Neg, UnaryOp::Pos, UnaryOp::Invert, UnaryOp::Not] {
             let mut w = Writer::default();
             op.put(&mut w);
-            let mut r = Reader { bytes: &w.out, pos: 0, table: Vec::new(), filename: Rc::from("") };
+            let mut r = Reader::new(&w.out, Rc::from(""));
             assert_eq!(UnaryOp::get(&mut r), Ok(op));
         }
         for conv in [Conversion::None, Conversion::Str, Conversion::Repr, Conversion::Ascii] {
             let mut w = Writer::default();
             conv.put(&mut w);
-            let mut r = Reader { bytes: &w.out, pos: 0, table: Vec::new(), filename: Rc::from("") };
+            let mut r = Reader::new(&w.out, Rc::from(""));
             assert_eq!(Conversion::get(&mut r), Ok(conv));
         }
     }
@@ -866,11 +894,10 @@ class C(object, metaclass=type):
         for v in [0i64, 1, -1, 63, -64, 64, i64::MAX, i64::MIN] {
             let mut out = Vec::new();
             put_varint(&mut out, zigzag(v));
-            let mut r = Reader { bytes: &out, pos: 0, table: Vec::new(), filename: Rc::from("") };
+            let mut r = Reader::new(&out, Rc::from(""));
             assert_eq!(unzigzag(r.varint().unwrap()), v);
         }
-        let mut r =
-            Reader { bytes: &[0xff; 11], pos: 0, table: Vec::new(), filename: Rc::from("") };
+        let mut r = Reader::new(&[0xff; 11], Rc::from(""));
         assert!(r.varint().is_err());
     }
 }
