@@ -39,6 +39,8 @@ pub enum Action {
 pub struct Options {
     /// `-u`: unbuffered standard streams.
     pub unbuffered: bool,
+    /// `-B`: write no compiled code to `__pycache__` (`sys.dont_write_bytecode`).
+    pub dont_write_bytecode: bool,
     /// `-O` given this many times.
     pub optimize: u32,
     /// `-X` options, kept so that they can be warned about.
@@ -84,6 +86,7 @@ pub fn help_text(program: &str) -> String {
     format!(
         "{}\n\
 Options and arguments:\n\
+-B     : don't write compiled code to __pycache__ on import; also PYTHONDONTWRITEBYTECODE=x\n\
 -c cmd : program passed in as string (terminates option list)\n\
 -E     : ignore PYTHON* environment variables (such as PYTHONPATH)\n\
 -h     : print this help message and exit (also --help)\n\
@@ -222,6 +225,7 @@ pub fn parse(args: &[String]) -> Result<Invocation, UsageError> {
                 'h' | '?' => return Ok(Invocation { action: Action::Help, options }),
                 'V' => return Ok(Invocation { action: Action::Version, options }),
                 'u' => options.unbuffered = true,
+                'B' => options.dont_write_bytecode = true,
                 'O' => options.optimize += 1,
                 'E' | 'I' => options.ignore_environment = true,
                 _ => {}
@@ -296,5 +300,7 @@ mod tests {
         let inv = parse(&args(&["-X", "dev", "-OO", "f.py"])).unwrap();
         assert_eq!(inv.options.x_options, args(&["dev"]));
         assert_eq!(inv.options.optimize, 2);
+        assert!(!inv.options.dont_write_bytecode);
+        assert!(parse(&args(&["-B", "f.py"])).unwrap().options.dont_write_bytecode);
     }
 }

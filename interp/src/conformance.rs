@@ -50,7 +50,10 @@ pub fn run_script(
         .current_dir(dir)
         .stdin(Stdio::null())
         .env("PYTHONHASHSEED", "0")
-        .env("PYTHONIOENCODING", "utf-8");
+        .env("PYTHONIOENCODING", "utf-8")
+        // The code cache is exercised, not bypassed: the first mode's run
+        // writes what the later modes (GC stress, forced JIT) load.
+        .env_remove("PYTHONDONTWRITEBYTECODE");
     for (key, value) in env {
         command.env(key, value);
     }

@@ -11,10 +11,14 @@
 //! | [`instr`] | the instruction set, one enum |
 //! | [`code`] | a compiled code unit: instructions, constants, names, line and exception tables |
 //! | [`disasm`] | the text listing of a code unit (for `--dis` and compiler tests) |
+//! | [`serialize`] | the binary form of a module's code units, for the code cache |
+//! | [`fnv`] | the FNV-1a hash that fingerprints the compiler (and names cached embedded sources) |
 
 pub mod code;
 pub mod disasm;
+pub mod fnv;
 pub mod instr;
+pub mod serialize;
 
 pub use code::{CodeFlags, CodeUnit, Const, ExceptionEntry, LineEntry};
 pub use instr::{BinOp, CmpOp, Instr, Label, Reg, UnaryOp};

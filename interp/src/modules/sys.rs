@@ -57,14 +57,16 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     set(vm, dict, "warnoptions", empty)?;
     let xoptions = vm.heap.new_dict();
     set(vm, dict, "_xoptions", xoptions)?;
-    set(vm, dict, "dont_write_bytecode", Value::TRUE)?;
+    let dont_write_bytecode =
+        std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty());
+    set(vm, dict, "dont_write_bytecode", Value::from_bool(dont_write_bytecode))?;
     let namespace = super::namespace::new_class(vm)?;
     let implementation = super::namespace::new_instance(
         vm,
         namespace,
         &[
             ("name", vm.heap.new_str("tachyon")),
-            ("cache_tag", Value::NONE),
+            ("cache_tag", vm.heap.new_str(crate::vm::import::cache::CACHE_TAG)),
             ("version", info),
             ("hexversion", vm.heap.new_int_i64(0x030812f0)),
         ],
@@ -88,7 +90,10 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         "dev_mode",
         "utf8_mode",
     ];
-    let fields: Vec<(&str, Value)> = flag_names.iter().map(|n| (*n, zero)).collect();
+    let mut fields: Vec<(&str, Value)> = flag_names.iter().map(|n| (*n, zero)).collect();
+    if dont_write_bytecode {
+        set_flag(&mut fields, "dont_write_bytecode");
+    }
     let flags = super::namespace::new_instance(vm, namespace, &fields)?;
     set(vm, dict, "flags", flags)?;
     let exe = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
@@ -113,6 +118,24 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     let hook = native(vm, "excepthook", excepthook);
     set(vm, dict, "__excepthook__", hook)?;
     Ok(())
+}
+
+fn set_flag(fields: &mut [(&str, Value)], name: &str) {
+    for (field, v) in fields.iter_mut() {
+        if *field == name {
+            *v = Value::from_small_int(1).expect("1");
+        }
+    }
+}
+
+/// `-B`: no compiled code is written (`sys.dont_write_bytecode`, `sys.flags.dont_write_bytecode`).
+pub fn set_dont_write_bytecode(vm: &mut Vm) -> PyResult<()> {
+    let dict = module_of(vm.sys_module).expect("sys is a module").dict;
+    set(vm, dict, "dont_write_bytecode", Value::TRUE)?;
+    let key = vm.heap.intern("flags");
+    let Some(flags) = vm.dict_get_item(dict, key)? else { return Ok(()) };
+    let name = vm.heap.intern("dont_write_bytecode");
+    vm.set_attr(flags, name, Value::from_small_int(1).expect("1"))
 }
 
 fn set(vm: &mut Vm, dict: Value, name: &str, v: Value) -> PyResult<()> {

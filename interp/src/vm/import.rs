@@ -4,18 +4,29 @@
 //!
 //! Modules are found by name in `sys.modules`, then among the native
 //! modules (`crate::modules`), then as `NAME.py` or `NAME/__init__.py` on
-//! `sys.path` (a package's `__path__` for submodules).
+//! `sys.path` (a package's `__path__` for submodules). A source module's
+//! compiled code is kept in the code cache ([`cache`]).
+
+pub mod cache;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use super::eval::frame_for;
 use super::function::{module_of, ModuleObj};
 use super::{PyResult, Vm};
+use crate::bytecode::serialize::Stamp;
+use crate::bytecode::CodeUnit;
 use crate::object::list::list_of;
 use crate::object::str::str_of;
 use crate::object::{PyErr, Value};
+
+/// The `-O` level imported modules are compiled at: `-O` does not reach
+/// the compiler yet. The code cache keys its files on it, so that when it
+/// does, code of different levels never mixes.
+pub(crate) const IMPORT_OPTIMIZE: u8 = 0;
 
 thread_local! {
     /// Source lines of files shown in tracebacks.
@@ -75,12 +86,29 @@ impl Vm {
         globals: Value,
         locals: Value,
     ) -> PyResult {
-        let module = crate::parse::parse_bytes(source, filename, crate::parse::Mode::Module)
-            .map_err(|e| self.syntax_error_value(&e))?;
-        let unit = crate::compile::compile(&module, filename, 0)
-            .map_err(|e| self.compile_error_value(&e, source))?;
+        let unit = if filename.starts_with("<tachyon") {
+            self.embedded_module_code(source, filename)?
+        } else {
+            self.compile_module_source(source, filename)?
+        };
         let code = super::code::load_code(&self.heap, self.heap.types().code, &unit);
         self.run_code(code.value(), globals, locals)
+    }
+
+    /// The compiled code of one of the interpreter's own Python sources
+    /// (named `<tachyon ...>`): from the code cache when it holds this text.
+    fn embedded_module_code(&mut self, source: &[u8], filename: &str) -> PyResult<Rc<CodeUnit>> {
+        let cache = cache::embedded_cache_path(filename, source, IMPORT_OPTIMIZE);
+        let cache = cache.as_ref().map(|(path, stamp)| (path.as_path(), *stamp));
+        self.cached_code(cache, filename, |_| Ok(source.to_vec()))
+    }
+
+    /// Parses and compiles module source; a SyntaxError when it is not valid.
+    fn compile_module_source(&mut self, source: &[u8], filename: &str) -> PyResult<Rc<CodeUnit>> {
+        let module = crate::parse::parse_bytes(source, filename, crate::parse::Mode::Module)
+            .map_err(|e| self.syntax_error_value(&e))?;
+        crate::compile::compile(&module, filename, IMPORT_OPTIMIZE as u32)
+            .map_err(|e| self.compile_error_value(&e, source))
     }
 
     /// Runs module-level code with the given namespaces.
@@ -370,16 +398,20 @@ impl Vm {
         file: &Path,
         package_dir: Option<&Path>,
     ) -> PyResult {
-        let source = std::fs::read(file).map_err(|e| {
-            PyErr::import_error(&self.heap, &format!("cannot read {}: {e}", file.display()))
-        })?;
+        let filename = file.display().to_string();
+        let cache_path = cache::cache_path(file, IMPORT_OPTIMIZE);
+        let unit = self.module_code(file, &filename, cache_path.as_deref())?;
         let module = self.new_module(name)?;
         let mark = self.push_temp(module);
         let r = (|| {
             let dict = module_of(module).expect("a module").dict;
-            let filename = file.display().to_string();
             let file_v = self.heap.new_str(&filename);
             self.dict_set_item(dict, self.names.dunder_file, file_v)?;
+            // As CPython: where the cache file is (or would be), even when none is written.
+            let cached = cache_path
+                .as_ref()
+                .map_or(Value::NONE, |p| self.heap.new_str(&p.display().to_string()));
+            self.dict_set_item(dict, self.heap.intern("__cached__"), cached)?;
             let package = match package_dir {
                 Some(dir) => {
                     let path = self.heap.new_str(&dir.display().to_string());
@@ -393,19 +425,67 @@ impl Vm {
             self.dict_set_item(dict, self.names.dunder_package, package_v)?;
             let key = self.heap.new_str(name);
             self.dict_set_item(self.modules, key, module)?;
-            match self.exec_source_in(&source, &filename, dict, dict) {
-                Ok(_) => {}
-                Err(e) => {
-                    let key = self.heap.new_str(name);
-                    let _ = self.dict_del_item(self.modules, key);
-                    return Err(e);
-                }
+            let code = super::code::load_code(&self.heap, self.heap.types().code, &unit);
+            if let Err(e) = self.run_code(code.value(), dict, dict) {
+                let key = self.heap.new_str(name);
+                let _ = self.dict_del_item(self.modules, key);
+                return Err(e);
             }
             // The module may have replaced itself in sys.modules.
             Ok(self.sys_module(name)?.unwrap_or(module))
         })();
         self.truncate_temps(mark);
         r
+    }
+
+    /// The compiled code of the module source `file`.
+    fn module_code(
+        &mut self,
+        file: &Path,
+        filename: &str,
+        cache_path: Option<&Path>,
+    ) -> PyResult<Rc<CodeUnit>> {
+        // Stamped before reading, so that an edit made meanwhile leaves a
+        // stale entry, never a wrong one.
+        let cache = cache_path.zip(cache::stamp_of(file, IMPORT_OPTIMIZE));
+        self.cached_code(cache, filename, |vm| {
+            std::fs::read(file).map_err(|e| {
+                PyErr::import_error(&vm.heap, &format!("cannot read {}: {e}", file.display()))
+            })
+        })
+    }
+
+    /// Code from the code cache file `cache` when it holds code for its
+    /// stamp, else compiled from the source `read_source` gives (and
+    /// cached unless `sys.dont_write_bytecode`).
+    fn cached_code(
+        &mut self,
+        cache: Option<(&Path, Stamp)>,
+        filename: &str,
+        read_source: impl FnOnce(&mut Vm) -> PyResult<Vec<u8>>,
+    ) -> PyResult<Rc<CodeUnit>> {
+        let shared_name: Rc<str> = Rc::from(filename);
+        if let Some(unit) = cache.and_then(|(path, stamp)| cache::load(path, stamp, &shared_name)) {
+            return Ok(unit);
+        }
+        let source = read_source(self)?;
+        let unit = self.compile_module_source(&source, filename)?;
+        if let Some((path, stamp)) = cache {
+            if !self.dont_write_bytecode() {
+                cache::store(path, stamp, &unit);
+            }
+        }
+        Ok(unit)
+    }
+
+    /// `sys.dont_write_bytecode`, read at each write as CPython does.
+    fn dont_write_bytecode(&mut self) -> bool {
+        let Some(sys) = module_of(self.sys_module) else { return true };
+        let key = self.heap.intern("dont_write_bytecode");
+        match self.dict_get_str_fast(sys.dict, key).flatten() {
+            Some(v) => self.is_true(v).unwrap_or(true),
+            None => false,
+        }
     }
 
     /// `ImportFrom`: `module.name`, or the submodule `module.name`.

@@ -203,6 +203,20 @@ impl Vm {
             let package = self.heap.new_str(package);
             self.dict_set_item(dict, self.names.dunder_package, package)?;
         }
+        // As CPython: `-m`'s module names its cache file, a script or stdin
+        // has None, and `-c` has no `__cached__` at all.
+        if filename != "<string>" {
+            let cache_path = package.and_then(|_| {
+                super::import::cache::cache_path(
+                    std::path::Path::new(filename),
+                    super::import::IMPORT_OPTIMIZE,
+                )
+            });
+            let cached =
+                cache_path.map_or(Value::NONE, |p| self.heap.new_str(&p.display().to_string()));
+            let key = self.heap.intern("__cached__");
+            self.dict_set_item(dict, key, cached)?;
+        }
         self.exec_source_in(source, filename, dict, dict).map(|_| ())
     }
 
