@@ -120,6 +120,10 @@ fn command(interpreter: &Interpreter, benchmark: &Benchmark) -> Command {
     if let Some(dir) = benchmark.script.parent() {
         command.current_dir(dir);
     }
+    // Programs run as a user's would: free to write their compiled-code
+    // caches (python3.8's stdlib .pyc files come installed; tachyon writes
+    // its own on the first run, the warm-up when there is one).
+    command.env_remove("PYTHONDONTWRITEBYTECODE");
     command.envs(benchmark.env.iter().map(|(k, v)| (k, v)));
     command
 }
