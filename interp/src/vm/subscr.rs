@@ -127,7 +127,7 @@ impl Vm {
     /// for anything else, errors included, which take the general path.
     #[inline]
     pub(crate) fn index_fast(&self, obj: Value, key: Value) -> Option<Value> {
-        let i = key.as_small_int()?;
+        let Some(i) = key.as_small_int() else { return self.list_slice_fast(obj, key) };
         let header = ObjHeader::of(obj)?;
         let types = self.heap.types();
         match header.kind() {
@@ -141,6 +141,31 @@ impl Vm {
             }
             _ => None,
         }
+    }
+
+    /// `list[a:b]` of an exact list, `a` and `b` small ints or None (no
+    /// step): a new list of the items between the clamped bounds.
+    fn list_slice_fast(&self, obj: Value, key: Value) -> Option<Value> {
+        let s = Gc::<SliceObj>::from_value(key)?;
+        if !s.step.is_none() {
+            return None;
+        }
+        let header = ObjHeader::of(obj)?;
+        if header.kind() != ObjKind::List || header.type_value() != self.heap.types().list {
+            return None;
+        }
+        let items = &list_of(obj)?.items;
+        let len = items.len() as i64;
+        let bound = |v: Value, default: i64| -> Option<i64> {
+            if v.is_none() {
+                return Some(default);
+            }
+            let b = v.as_small_int()?;
+            Some(if b < 0 { (b + len).max(0) } else { b.min(len) })
+        };
+        let (start, stop) = (bound(s.start, 0)?, bound(s.stop, len)?);
+        let count = (stop - start).max(0) as usize;
+        Some(self.heap.new_list_from(items.pick(start as usize, 1, count)))
     }
 
     /// `obj[i] = value` for an exact list and a small int `i` in range;
