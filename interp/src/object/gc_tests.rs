@@ -167,9 +167,9 @@ fn safepoint_collects_only_when_wanted() {
 fn growth_after_allocation_paces_collections() {
     let heap = Heap::with_stress(false);
     heap.collect(&NoRoots);
-    // Lists that grow big after birth: 100 of them hold far more than the
-    // threshold although their objects are small.
-    for _ in 0..100 {
+    // Lists that grow big after birth: together they hold far more than
+    // the threshold although their objects are small.
+    for _ in 0..2 * super::heap::MIN_THRESHOLD / (20_000 * 8) {
         let l = list::list_of(heap.new_list(&[])).unwrap();
         for i in 0..20_000 {
             l.items.push(Value::from_small_int(i).unwrap());

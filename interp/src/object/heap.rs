@@ -33,8 +33,12 @@ pub fn note_external_alloc(bytes: usize) {
     EXTERNAL_BYTES.with(|c| c.set(c.get() + bytes))
 }
 
-/// Start collecting after this many bytes, at the least.
-const MIN_THRESHOLD: usize = 8 << 20;
+/// Start collecting after this many bytes, at the least. Each collection
+/// marks everything live (the imported standard library too) and sweeps
+/// every block, so a program that makes garbage fast pays per collection:
+/// 32 MiB rather than 8 took nqueens from 0.79 s to 0.69 s (user CPU),
+/// for about 30 MB more peak memory.
+pub(super) const MIN_THRESHOLD: usize = 32 << 20;
 /// In stress mode freed memory stays poisoned (not reused) until the
 /// quarantine holds this many bytes.
 const QUARANTINE_BYTES: usize = 64 << 20;

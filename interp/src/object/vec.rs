@@ -100,6 +100,26 @@ impl ValueVec {
         self.with_slice(|s| out.extend_from_slice(s))
     }
 
+    /// A new vector of this one's elements followed by `other`'s (`a + b`
+    /// of lists), allocated once.
+    pub fn concat(&self, other: &ValueVec) -> ValueVec {
+        self.with_slice(|a| {
+            other.with_slice(|b| {
+                let out = ValueVec::new();
+                out.reserve(a.len() + b.len());
+                // SAFETY: the fresh buffer holds `a.len() + b.len()` values
+                // and aliases neither source.
+                unsafe {
+                    let p = out.ptr.get().as_ptr();
+                    std::ptr::copy_nonoverlapping(a.as_ptr(), p, a.len());
+                    std::ptr::copy_nonoverlapping(b.as_ptr(), p.add(a.len()), b.len());
+                }
+                out.len.set(a.len() + b.len());
+                out
+            })
+        })
+    }
+
     /// A new vector of the `count` elements at `start`, `start + step`, ...
     /// (a slice's positions, which the caller computed for this length).
     pub fn pick(&self, start: usize, step: isize, count: usize) -> ValueVec {
@@ -356,6 +376,15 @@ mod tests {
         assert_eq!(v.try_reserve(usize::MAX), Err(TooLarge));
         assert_eq!(v.try_reserve(usize::MAX / 8), Err(TooLarge));
         assert_eq!(v.to_vec(), vec![int(1)]);
+    }
+
+    #[test]
+    fn concat_copies_both() {
+        let a = ValueVec::from_slice(&[int(1), int(2)]);
+        let b = ValueVec::from_slice(&[int(3)]);
+        assert_eq!(a.concat(&b).to_vec(), vec![int(1), int(2), int(3)]);
+        assert_eq!(a.concat(&a).len(), 4);
+        assert_eq!(ValueVec::new().concat(&ValueVec::new()).len(), 0);
     }
 
     #[test]

@@ -355,8 +355,13 @@ impl Vm {
     /// then `__init__`.
     pub fn call_type(&mut self, t: Gc<TypeObj>, args: &[Value], kwnames: &[Value]) -> PyResult {
         let type_type = self.heap.types().type_;
-        if t.value() == type_type && args.len() == 1 && kwnames.is_empty() {
-            return Ok(self.heap.type_of(args[0]));
+        if args.len() == 1 && kwnames.is_empty() {
+            if t.value() == type_type {
+                return Ok(self.heap.type_of(args[0]));
+            }
+            if let Some(r) = self.collect_into_builtin(t.value(), args[0]) {
+                return r;
+            }
         }
         let meta = self.heap.type_obj(t.value());
         if meta.value() != type_type {
@@ -375,6 +380,33 @@ impl Vm {
             }
         }
         self.type_call_default(t, args, kwnames)
+    }
+
+    /// `list(it)`, `tuple(it)` and `set(it)` for exactly those built-in
+    /// types: what `type.__call__` ends up doing (their `__new__` collects
+    /// the items, `object.__init__` accepts the argument), without looking
+    /// both up and calling them. Built-in types cannot be patched, so this
+    /// is always what they do. `None` for any other type.
+    fn collect_into_builtin(&mut self, t: Value, iterable: Value) -> Option<PyResult> {
+        let types = self.heap.types();
+        let (list_t, tuple_t, set_t) = (types.list, types.tuple, types.set);
+        if t != list_t && t != tuple_t && t != set_t {
+            return None;
+        }
+        if t == tuple_t && tuple_of(iterable).is_some() && self.heap.type_of(iterable) == tuple_t {
+            return Some(Ok(iterable));
+        }
+        let start = match self.push_iterable_items(iterable) {
+            Ok(start) => start,
+            Err(e) => return Some(Err(e)),
+        };
+        if t == set_t {
+            return Some(self.new_set_from_stack(start));
+        }
+        let items = &self.stack[start..];
+        let v = if t == list_t { self.heap.new_list(items) } else { self.heap.new_tuple(items) };
+        self.truncate_temps(start);
+        Some(Ok(v))
     }
 
     /// `type.__call__(cls, *args, **kwargs)`.
@@ -398,6 +430,9 @@ impl Vm {
         }
         let init_name = self.names.dunder_init;
         if let Some(init) = self.heap.lookup(t, init_name) {
+            if self.heap.type_of(obj) == t.value() && self.object_init_accepts(new, init) {
+                return Ok(obj);
+            }
             if !self.is_native_slot_method(init) {
                 let r = self.call_with_first(init, obj, args, kwnames)?;
                 if !r.is_none() {
@@ -419,6 +454,18 @@ impl Vm {
             }
         }
         Ok(obj)
+    }
+
+    /// Whether the `__init__` a class gets is `object.__init__` while its
+    /// `__new__` is not `object.__new__`: then `object.__init__` accepts
+    /// any arguments and does nothing (CPython's `object_init`), so
+    /// `range(n)` or `reversed(s)` need not call it.
+    fn object_init_accepts(&self, new: Value, init: Value) -> bool {
+        let Some(object) = Gc::<TypeObj>::from_value(self.heap.types().object) else {
+            return false;
+        };
+        object.own_attr(self.names.dunder_init) == Some(init)
+            && object.own_attr(self.names.dunder_new) != Some(new)
     }
 
     /// `MakeFunction`: a function from a code object and the optional

@@ -8,7 +8,7 @@ use crate::object::str::str_of;
 use crate::object::Gc;
 use crate::object::{PyErr, Value};
 use crate::table::dict::ProbeStep;
-use crate::table::set::Set;
+use crate::table::set::{Probe, ProbeStep as SetProbeStep, Set};
 use crate::table::KeyEq;
 
 /// Identity only: the probe hands back every same-hash candidate that is
@@ -250,7 +250,19 @@ impl Vm {
     }
 
     fn set_find(&mut self, s: Value, key: Value, hash: i64) -> PyResult<Option<usize>> {
-        let Some(set) = self.set_ref(s) else { return Ok(None) };
+        Ok(self.set_lookup(s, key, hash)?.ok())
+    }
+
+    /// `Ok(slot)` of `key`, or `Err` with where the probe for it ended (the
+    /// table unchanged since: no Python code ran after that step), so an
+    /// insertion needs no second probe; `Err(None)` when `s` is no set.
+    fn set_lookup(
+        &mut self,
+        s: Value,
+        key: Value,
+        hash: i64,
+    ) -> PyResult<Result<usize, Option<(Probe, usize)>>> {
+        let Some(set) = self.set_ref(s) else { return Ok(Err(None)) };
         let table = set.table();
         'restart: loop {
             let mut probe = table.borrow().probe(hash);
@@ -258,9 +270,9 @@ impl Vm {
                 let (layout, slot, stored) = {
                     let t = table.borrow();
                     match t.probe_next(&mut probe, &key, &IdentityOnly) {
-                        crate::table::set::ProbeStep::Absent { .. } => return Ok(None),
-                        crate::table::set::ProbeStep::Found(slot) => return Ok(Some(slot)),
-                        crate::table::set::ProbeStep::SameHash(slot) => match t.entry(slot) {
+                        SetProbeStep::Absent(unused) => return Ok(Err(Some((probe, unused)))),
+                        SetProbeStep::Found(slot) => return Ok(Ok(slot)),
+                        SetProbeStep::SameHash(slot) => match t.entry(slot) {
                             Some((_, stored)) => (t.layout(), slot, *stored),
                             None => continue 'restart,
                         },
@@ -277,7 +289,7 @@ impl Vm {
                     continue 'restart;
                 }
                 if equal {
-                    return Ok(Some(slot));
+                    return Ok(Ok(slot));
                 }
             }
         }
@@ -285,11 +297,10 @@ impl Vm {
 
     pub fn set_add(&mut self, s: Value, key: Value) -> PyResult<()> {
         let hash = self.hash_value(key)?;
-        if self.set_find(s, key, hash)?.is_some() {
-            return Ok(());
-        }
-        if let Some(set) = self.set_ref(s) {
-            let _ = set.table().borrow_mut().add(hash, key, &mut IdentityOnly);
+        if let Err(Some((probe, unused))) = self.set_lookup(s, key, hash)? {
+            if let Some(set) = self.set_ref(s) {
+                set.table().borrow_mut().insert_at_probe_end(&probe, unused, key);
+            }
         }
         Ok(())
     }

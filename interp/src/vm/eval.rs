@@ -415,12 +415,22 @@ impl Vm {
                         None
                     })
                 }
-                Instr::LoadSubscr { dst, obj, key } => self.get_item(r!(obj), r!(key)).map(|v| {
-                    self.stack[base + dst as usize] = v;
-                    None
-                }),
+                Instr::LoadSubscr { dst, obj, key } => match self.index_fast(r!(obj), r!(key)) {
+                    Some(v) => {
+                        set!(dst, v);
+                        Ok(None)
+                    }
+                    None => self.get_item(r!(obj), r!(key)).map(|v| {
+                        self.stack[base + dst as usize] = v;
+                        None
+                    }),
+                },
                 Instr::StoreSubscr { obj, key, src } => {
-                    self.set_item(r!(obj), r!(key), r!(src)).map(|_| None)
+                    if self.store_index_fast(r!(obj), r!(key), r!(src)) {
+                        Ok(None)
+                    } else {
+                        self.set_item(r!(obj), r!(key), r!(src)).map(|_| None)
+                    }
                 }
                 Instr::DeleteSubscr { obj, key } => self.del_item(r!(obj), r!(key)).map(|_| None),
                 Instr::Call { dst, func, argc } => {

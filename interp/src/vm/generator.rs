@@ -10,6 +10,7 @@ use std::cell::Cell;
 
 use super::code::CodeObj;
 use super::eval::{frame_for, FrameExit};
+use super::frame::Frame;
 use super::function::FunctionObj;
 use super::{PyResult, Vm};
 use crate::bytecode::instr::Reg;
@@ -194,12 +195,47 @@ impl Vm {
             }
             _ => {}
         }
+        let sent = if error.is_none() { Some(value) } else { None };
+        let outer_handled = self.enter_gen_frame(gen, sent)?;
+        let base = self.frames.last().expect("the generator's frame").base;
+        let mark = self.push_temp(gen_value);
+        let result = self.run_frame(error, Some(gen));
+        self.truncate_temps(mark);
+        let frame = self.leave_gen_frame(gen, outer_handled);
+        match result {
+            Ok(FrameExit::Yield(v)) => {
+                for (saved, &v) in gen.saved_slots().iter().zip(&self.stack[base..]) {
+                    saved.set(v);
+                }
+                gen.pc.set(frame.pc);
+                gen.state.set(GenState::Suspended);
+                self.stack.truncate(base);
+                Ok(GenStep::Yielded(v))
+            }
+            Ok(FrameExit::Return(v)) => {
+                self.close_generator(gen);
+                self.stack.truncate(base);
+                Ok(GenStep::Returned(v))
+            }
+            Err(e) => {
+                self.close_generator(gen);
+                self.stack.truncate(base);
+                Err(self.pep479(gen, e))
+            }
+        }
+    }
+
+    /// Puts the frame of suspended (or new) `gen` on top of the value and
+    /// frame stacks, `sent` in the slot its `yield` gives (when resumed
+    /// by a send), and marks it running; returns the exception that was
+    /// being handled outside, for [`Vm::leave_gen_frame`].
+    fn enter_gen_frame(&mut self, gen: Gc<GeneratorObj>, sent: Option<Value>) -> PyResult<Value> {
         if self.depth >= self.recursion_limit {
             return Err(PyErr::recursion_error(&self.heap, "maximum recursion depth exceeded"));
         }
         let base = self.stack.len();
         self.stack.extend(gen.saved_slots().iter().map(Cell::get));
-        if gen.state.get() == GenState::Suspended && error.is_none() {
+        if let (GenState::Suspended, Some(value)) = (gen.state.get(), sent) {
             if let Some(slot) = gen.resume_slot.get() {
                 self.stack[base + slot as usize] = value;
             }
@@ -213,42 +249,77 @@ impl Vm {
             self.handled = gen.handled.get();
         }
         self.depth += 1;
-        let mark = self.push_temp(gen_value);
-        let result = self.run_frame(error, Some(gen));
-        self.truncate_temps(mark);
+        Ok(outer_handled)
+    }
+
+    /// Pops the frame [`Vm::enter_gen_frame`] pushed (its slots stay on
+    /// the value stack) and keeps the exception it was handling.
+    fn leave_gen_frame(&mut self, gen: Gc<GeneratorObj>, outer_handled: Value) -> Frame {
         self.depth -= 1;
         let frame = self.frames.pop().expect("the generator's frame");
         gen.handled.set(if self.handled == outer_handled { Value::NONE } else { self.handled });
         self.handled = outer_handled;
-        match result {
-            Ok(FrameExit::Yield(v)) => {
-                for (saved, &v) in gen.saved_slots().iter().zip(&self.stack[base..]) {
-                    saved.set(v);
-                }
-                gen.pc.set(frame.pc);
-                gen.state.set(GenState::Suspended);
-                self.stack.truncate(base);
-                Ok(GenStep::Yielded(v))
+        frame
+    }
+
+    /// Runs generator `gen_value` to its end for a consumer that wants
+    /// every item (`list(g)`, `tuple(g)`, `set(g)`, `f(*g)`), pushing the
+    /// items on the value stack. The frame stays on the stack from one
+    /// `yield` to the next instead of being copied out and in for each
+    /// item; the items pile up above it and move down at the end.
+    /// `None` when `gen_value` is no generator that could be resumed now
+    /// (the caller iterates the usual way, which raises what it must).
+    pub(crate) fn gen_drain_onto_stack(&mut self, gen_value: Value) -> Option<PyResult<()>> {
+        let gen = generator_of(gen_value).filter(|g| {
+            g.kind == GenKind::Generator
+                && matches!(g.state.get(), GenState::Created | GenState::Suspended)
+        })?;
+        let mark = self.push_temp(gen_value);
+        let outer_handled = match self.enter_gen_frame(gen, Some(Value::NONE)) {
+            Ok(h) => h,
+            Err(e) => {
+                self.truncate_temps(mark);
+                return Some(Err(e));
             }
-            Ok(FrameExit::Return(v)) => {
-                self.finish_generator(gen, base);
-                Ok(GenStep::Returned(v))
+        };
+        let base = mark + 1;
+        let items = self.stack.len();
+        let result = loop {
+            match self.run_frame(None, Some(gen)) {
+                Ok(FrameExit::Yield(v)) => {
+                    self.stack.push(v);
+                    if let Some(slot) = gen.resume_slot.get() {
+                        self.stack[base + slot as usize] = Value::NONE;
+                    }
+                }
+                Ok(FrameExit::Return(_)) => break Ok(()),
+                Err(e) => break Err(e),
+            }
+        };
+        self.leave_gen_frame(gen, outer_handled);
+        self.close_generator(gen);
+        match result {
+            Ok(()) => {
+                let count = self.stack.len() - items;
+                self.stack.copy_within(items.., mark);
+                self.stack.truncate(mark + count);
+                Some(Ok(()))
             }
             Err(e) => {
-                self.finish_generator(gen, base);
-                Err(self.pep479(gen, e))
+                self.truncate_temps(mark);
+                Some(Err(self.pep479(gen, e)))
             }
         }
     }
 
-    fn finish_generator(&mut self, gen: Gc<GeneratorObj>, base: usize) {
+    /// A generator that returned or raised: it lets go of what its frame
+    /// held and never runs again.
+    fn close_generator(&mut self, gen: Gc<GeneratorObj>) {
         gen.state.set(GenState::Closed);
-        // Let go of what the frame held.
         for slot in gen.saved_slots() {
             slot.set(Value::NONE);
         }
         gen.yield_from.set(Value::NONE);
-        self.stack.truncate(base);
     }
 
     /// PEP 479: StopIteration escaping a generator becomes RuntimeError.

@@ -411,6 +411,9 @@ impl Vm {
             }
         }
         let it = self.get_iter(v)?;
+        if let Some(drained) = self.gen_drain_onto_stack(it) {
+            return drained.map(|()| start);
+        }
         self.push_temp(it);
         loop {
             match self.iter_next(it) {

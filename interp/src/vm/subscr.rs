@@ -14,6 +14,14 @@ use crate::object::vec::ValueVec;
 use crate::object::{Gc, ObjHeader, ObjKind};
 use crate::object::{PyErr, Value};
 
+/// Index `i` of a sequence of `len` items, negative counting from the
+/// end; `None` when out of range.
+#[inline(always)]
+fn wrap_index(i: i64, len: usize) -> Option<usize> {
+    let j = if i < 0 { i.checked_add(len as i64)? } else { i };
+    (0..len as i64).contains(&j).then_some(j as usize)
+}
+
 /// The positions a slice selects in a sequence of `len` items.
 fn slice_positions(start: i64, step: i64, count: i64) -> impl Iterator<Item = usize> {
     (0..count.max(0)).map(move |i| (start + i * step) as usize)
@@ -112,6 +120,65 @@ impl Vm {
         }
         self.truncate_temps(mark);
         Ok(self.heap.new_slice(ints[0], ints[1], ints[2]))
+    }
+
+    /// `obj[i]` of an exact list or tuple with a small int `i` in range,
+    /// without the protocol's dispatch (most subscripts in loops); `None`
+    /// for anything else, errors included, which take the general path.
+    #[inline]
+    pub(crate) fn index_fast(&self, obj: Value, key: Value) -> Option<Value> {
+        let Some(i) = key.as_small_int() else { return self.list_slice_fast(obj, key) };
+        let header = ObjHeader::of(obj)?;
+        let types = self.heap.types();
+        match header.kind() {
+            ObjKind::List if header.type_value() == types.list => {
+                let items = &list_of(obj)?.items;
+                items.get(wrap_index(i, items.len())?)
+            }
+            ObjKind::Tuple if header.type_value() == types.tuple => {
+                let t = tuple_of(obj)?;
+                t.get(wrap_index(i, t.len())?)
+            }
+            _ => None,
+        }
+    }
+
+    /// `list[a:b]` of an exact list, `a` and `b` small ints or None (no
+    /// step): a new list of the items between the clamped bounds.
+    fn list_slice_fast(&self, obj: Value, key: Value) -> Option<Value> {
+        let s = Gc::<SliceObj>::from_value(key)?;
+        if !s.step.is_none() {
+            return None;
+        }
+        let header = ObjHeader::of(obj)?;
+        if header.kind() != ObjKind::List || header.type_value() != self.heap.types().list {
+            return None;
+        }
+        let items = &list_of(obj)?.items;
+        let len = items.len() as i64;
+        let bound = |v: Value, default: i64| -> Option<i64> {
+            if v.is_none() {
+                return Some(default);
+            }
+            let b = v.as_small_int()?;
+            Some(if b < 0 { (b + len).max(0) } else { b.min(len) })
+        };
+        let (start, stop) = (bound(s.start, 0)?, bound(s.stop, len)?);
+        let count = (stop - start).max(0) as usize;
+        Some(self.heap.new_list_from(items.pick(start as usize, 1, count)))
+    }
+
+    /// `obj[i] = value` for an exact list and a small int `i` in range;
+    /// false (nothing stored) for anything else.
+    #[inline]
+    pub(crate) fn store_index_fast(&self, obj: Value, key: Value, value: Value) -> bool {
+        let Some(i) = key.as_small_int() else { return false };
+        let Some(header) = ObjHeader::of(obj) else { return false };
+        if header.kind() != ObjKind::List || header.type_value() != self.heap.types().list {
+            return false;
+        }
+        let Some(list) = list_of(obj) else { return false };
+        wrap_index(i, list.items.len()).is_some_and(|i| list.items.set(i, value))
     }
 
     /// `obj[key]`.
