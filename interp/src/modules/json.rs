@@ -1054,7 +1054,7 @@ mod tests {
 
     #[test]
     fn strings_unescape_as_cpython_does() {
-        assert_eq!(scan(r#""a\n\"b" x"#).unwrap(), ("a\n\"b".to_string(), 7));
+        assert_eq!(scan(r#""a\n\"b" x"#).unwrap(), ("a\n\"b".to_string(), 8));
         assert_eq!(scan(r#""\ud83d\ude00""#).unwrap(), ("\u{1f600}".to_string(), 14));
         assert_eq!(scan("\"caf\u{e9}\"").unwrap(), ("caf\u{e9}".to_string(), 6));
         assert_eq!(scan("\"abc").unwrap_err(), "Unterminated string starting at 0");
