@@ -60,3 +60,10 @@ r = csv.reader(io.StringIO("a,b\nc\n"))
 print(next(r), r.line_num, r.dialect.delimiter)
 sn = csv.Sniffer().sniff("a;b;c\n1;2;3\n")
 print(sn.delimiter, csv.Sniffer().has_header("name,age\nann,3\nbob,4\n"))
+d = csv.get_dialect("excel")
+for attr in ("delimiter", "bogus"):
+    try:
+        setattr(d, attr, ";")
+    except AttributeError as e:
+        print("AttributeError", e)
+print(d.delimiter, repr(d.escapechar), d.quoting, d.doublequote, d.skipinitialspace, d.strict, type(d).__name__)

@@ -41,11 +41,25 @@ const DIALECT_KEYWORDS: [&str; 9] = [
     "strict",
 ];
 
+/// `_csv.Error`, and the read-only attributes of a dialect (the VM calls a
+/// class's `__setattr__` when it is a Python function).
+const DIALECT_READ_ONLY: &str = "\
+class Error(Exception):
+    __module__ = '_csv'
+
+def _read_only(self, name, value=None):
+    if name in ('delimiter', 'doublequote', 'escapechar', 'lineterminator', 'quotechar',
+                'quoting', 'skipinitialspace', 'strict'):
+        raise AttributeError(\"attribute '%s' of '_csv.Dialect' objects is not writable\" % name)
+    raise AttributeError(\"'_csv.Dialect' object has no attribute '%s'\" % name)
+
+Dialect.__setattr__ = Dialect.__delattr__ = _read_only
+del _read_only
+";
+
 pub fn create(vm: &mut Vm) -> PyResult {
     super::native_module(vm, "_csv", |vm, module| {
-        let dialect_methods: &[(&'static str, NativeFn)] =
-            &[("__setattr__", dialect_setattr), ("__delattr__", dialect_delattr)];
-        let dialect = new_class(vm, module, "_csv", "Dialect", dialect_methods)?;
+        let dialect = new_class(vm, module, "_csv", "Dialect", &[])?;
         add_new(vm, dialect, dialect_new);
         let doc = vm.heap.new_str(
             "CSV dialect\n\nThe Dialect type records CSV parsing and generation options.\n",
@@ -89,7 +103,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
         module_set(vm, module, "__version__", version)?;
         let doc = vm.heap.new_str("CSV parsing and writing.\n");
         module_set(vm, module, "__doc__", doc)?;
-        exec_in_module(vm, module, "class Error(Exception):\n    __module__ = '_csv'\n")
+        exec_in_module(vm, module, DIALECT_READ_ONLY)
     })
 }
 
@@ -322,26 +336,6 @@ fn call_dialect(vm: &mut Vm, base: Option<Value>, kws: Vec<(String, Value)>) -> 
     }
     let cls = dialect_class(vm)?;
     make_dialect(vm, cls, given)
-}
-
-fn dialect_setattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    Err(dialect_read_only(vm, args))
-}
-
-fn dialect_delattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    Err(dialect_read_only(vm, args))
-}
-
-fn dialect_read_only(vm: &mut Vm, args: &[Value]) -> PyErr {
-    let name = args.get(1).and_then(|n| str_of(*n)).map(|s| s.as_str().to_string());
-    let name = name.unwrap_or_default();
-    let attribute_error = vm.heap.types().attribute_error;
-    let msg = if DIALECT_KEYWORDS[1..].contains(&name.as_str()) {
-        format!("attribute '{name}' of '_csv.Dialect' objects is not writable")
-    } else {
-        format!("'_csv.Dialect' object has no attribute '{name}'")
-    };
-    PyErr::new(&vm.heap, attribute_error, &msg)
 }
 
 // ---- the registry
