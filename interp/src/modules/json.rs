@@ -314,6 +314,11 @@ struct Decoder<'t> {
     parse_float: Option<Value>,
     parse_int: Option<Value>,
     parse_constant: Value,
+    /// Object keys seen in this call, as CPython's `memo`: a repeated key is
+    /// one str. The strs are kept alive by `memo_roots`, a list rooted for
+    /// the call.
+    memo: std::cell::RefCell<std::collections::HashMap<String, Value>>,
+    memo_roots: Value,
 }
 
 fn is_json_space(c: char) -> bool {
@@ -449,6 +454,18 @@ impl<'t> Decoder<'t> {
         Ok((value, idx))
     }
 
+    /// The str for an object key: the one made for the same text earlier
+    /// in this call, if any.
+    fn memo_key(&self, vm: &mut Vm, key: String) -> Value {
+        if let Some(&v) = self.memo.borrow().get(&key) {
+            return v;
+        }
+        let v = vm.heap.new_str(&key);
+        vm.list_append(self.memo_roots, v);
+        self.memo.borrow_mut().insert(key, v);
+        v
+    }
+
     /// CPython's `_parse_object_unicode`, `idx` just after the `{`.
     fn parse_object(&self, vm: &mut Vm, idx: usize) -> Scan<(Value, usize)> {
         let pairs = !self.object_pairs_hook.is_none();
@@ -479,7 +496,7 @@ impl<'t> Decoder<'t> {
                 ));
             }
             let (key, next) = scan_string(text, idx + 1, self.strict)?;
-            let key = vm.heap.new_str_from_string(key);
+            let key = self.memo_key(vm, key);
             let mark = vm.push_temp(key);
             idx = self.skip_space(next);
             if idx >= len || text.at(idx) != ':' {
@@ -577,17 +594,20 @@ fn scanner_call(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         parse_float: (parse_float != float).then_some(parse_float),
         parse_int: (parse_int != int).then_some(parse_int),
         parse_constant: setting(vm, "parse_constant")?,
+        memo: Default::default(),
+        memo_roots: vm.heap.new_list(&[]),
     };
-    match decoder.scan_once(vm, idx as usize) {
+    let mark = vm.push_temp(decoder.memo_roots);
+    let r = match decoder.scan_once(vm, idx as usize) {
         Ok((value, end)) => {
-            let mark = vm.push_temp(value);
+            vm.push_temp(value);
             let end = vm.heap.new_int_i64(end as i64);
-            let r = vm.heap.new_tuple(&[value, end]);
-            vm.truncate_temps(mark);
-            Ok(r)
+            Ok(vm.heap.new_tuple(&[value, end]))
         }
         Err(fail) => Err(raise(vm, fail, doc)),
-    }
+    };
+    vm.truncate_temps(mark);
+    r
 }
 
 // ---- encoding
