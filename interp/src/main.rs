@@ -56,6 +56,10 @@ fn main() -> ExitCode {
             let cwd = std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_default();
             run(Program::Module(module), argv, cwd, &invocation.options)
         }
+        Action::RunStdin { argv } if std::io::IsTerminal::is_terminal(&std::io::stdin()) => {
+            let prompt = Program::Source(REPL.as_bytes().to_vec(), "<stdin>".into());
+            run(prompt, argv, String::new(), &invocation.options)
+        }
         Action::RunStdin { argv } => {
             let mut source = Vec::new();
             if let Err(err) = std::io::Read::read_to_end(&mut std::io::stdin(), &mut source) {
@@ -77,6 +81,9 @@ fn main() -> ExitCode {
         },
     }
 }
+
+/// The interactive prompt, run as `__main__` when stdin is a terminal.
+const REPL: &str = include_str!("repl.py");
 
 /// CPython's message for a script it cannot read; status 2.
 fn cannot_open(program: &str, path: &str, err: &std::io::Error) -> ExitCode {

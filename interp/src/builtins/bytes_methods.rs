@@ -81,7 +81,26 @@ pub fn install(vm: &mut Vm) {
         let f = native(vm, "fromhex", fromhex);
         let m = vm.new_class_method(f);
         set_type_attr(vm, ty, "fromhex", m);
+        // A static method in CPython: the class does not bind it.
+        let maketrans_fn = native(vm, "maketrans", maketrans);
+        set_type_attr(vm, ty, "maketrans", maketrans_fn);
     }
+}
+
+/// `bytes.maketrans(frm, to)`: the 256-byte table for `translate` that
+/// maps each byte of `frm` to the byte of `to` at the same place.
+fn maketrans(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = arg_range(vm, "maketrans", args, kwnames, 2, 2)?;
+    let from = need_bytes_like(vm, args[0])?;
+    let to = need_bytes_like(vm, args[1])?;
+    if from.len() != to.len() {
+        return Err(vm.value_error("maketrans arguments must have same length"));
+    }
+    let mut table: Vec<u8> = (0..=255).collect();
+    for (&f, &t) in from.iter().zip(&to) {
+        table[f as usize] = t;
+    }
+    Ok(vm.heap.new_bytes(&table))
 }
 
 /// The contents of a bytes-like object.

@@ -35,6 +35,7 @@ pub fn install(vm: &mut Vm) {
         (t.property, property_new),
         (t.staticmethod, staticmethod_new),
         (t.classmethod, classmethod_new),
+        (t.method, method_new),
         (t.super_, super_new),
         (t.base_exception, exception_new),
     ];
@@ -573,6 +574,21 @@ fn classmethod_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         );
     }
     Ok(vm.new_class_method(args[1]))
+}
+
+/// `types.MethodType(function, instance)`: a bound method made by hand.
+fn method_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = no_kwargs(vm, "method", args, kwnames)?;
+    if args.len() != 3 {
+        return Err(vm.type_error(&format!("method expected 2 arguments, got {}", args.len() - 1)));
+    }
+    if !crate::builtins::functions::is_callable(vm, args[1]) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if args[2].is_none() {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    Ok(vm.new_method(args[1], args[2]))
 }
 
 /// `super(type, obj)`: attribute lookup that starts after `thisclass`.

@@ -733,39 +733,61 @@ fn vars(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 fn dir(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let args = arg_range(vm, "dir", args, kwnames, 0, 1)?;
+    let Some(&obj) = args.first() else {
+        let locals = vm.caller_locals()?;
+        let mut names = Vec::new();
+        for (k, _) in vm.dict_items(locals) {
+            names.push(vm.str_of_value(k)?);
+        }
+        return Ok(sorted_names(vm, names));
+    };
+    // A `__dir__` written in Python (Enum's, a user class's) decides, as
+    // `type(obj).__dir__(obj)` does in CPython; the built-in one is
+    // [`default_dir`].
+    let dunder_dir = vm.heap.intern("__dir__");
+    let custom = vm
+        .heap
+        .lookup_in_type_of(obj, dunder_dir)
+        .filter(|&m| crate::vm::function::function_of(m).is_some());
+    match custom {
+        Some(m) => {
+            let listed = vm.call_method_value(m, obj, &[])?;
+            sorted(vm, &[listed], &[])
+        }
+        None => default_dir(vm, obj),
+    }
+}
+
+/// `object.__dir__`: the instance's attributes, its module's names and
+/// those of every class on its MRO, sorted.
+pub fn default_dir(vm: &mut Vm, obj: Value) -> PyResult {
     let mut names: Vec<String> = Vec::new();
-    match args.first() {
-        None => {
-            let locals = vm.caller_locals()?;
-            for (k, _) in vm.dict_items(locals) {
+    if let Some(attrs) = vm.heap.attrs_of(obj, false) {
+        for (k, _) in attrs.items() {
+            names.push(vm.str_of_value(k)?);
+        }
+    }
+    if let Some(m) = crate::vm::function::module_of(obj) {
+        for (k, _) in vm.dict_items(m.dict) {
+            names.push(vm.str_of_value(k)?);
+        }
+    }
+    let t = Gc::<TypeObj>::from_value(obj).unwrap_or_else(|| vm.heap.type_obj(obj));
+    for c in t.mro() {
+        if let Some(ct) = Gc::<TypeObj>::from_value(c) {
+            for (k, _) in ct.own_attrs() {
                 names.push(vm.str_of_value(k)?);
             }
         }
-        Some(&obj) => {
-            if let Some(attrs) = vm.heap.attrs_of(obj, false) {
-                for (k, _) in attrs.items() {
-                    names.push(vm.str_of_value(k)?);
-                }
-            }
-            if let Some(m) = crate::vm::function::module_of(obj) {
-                for (k, _) in vm.dict_items(m.dict) {
-                    names.push(vm.str_of_value(k)?);
-                }
-            }
-            let t = Gc::<TypeObj>::from_value(obj).unwrap_or_else(|| vm.heap.type_obj(obj));
-            for c in t.mro() {
-                if let Some(ct) = Gc::<TypeObj>::from_value(c) {
-                    for (k, _) in ct.own_attrs() {
-                        names.push(vm.str_of_value(k)?);
-                    }
-                }
-            }
-        }
     }
+    Ok(sorted_names(vm, names))
+}
+
+fn sorted_names(vm: &mut Vm, mut names: Vec<String>) -> Value {
     names.sort();
     names.dedup();
     let values: Vec<Value> = names.iter().map(|n| vm.heap.new_str(n)).collect();
-    Ok(vm.heap.new_list(&values))
+    vm.heap.new_list(&values)
 }
 
 fn build_class(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

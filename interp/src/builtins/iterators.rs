@@ -63,6 +63,7 @@ pub fn install(vm: &mut Vm) {
     add_new(vm, t.map, map_new);
     add_new(vm, t.filter, filter_new);
     add_new(vm, t.reversed, reversed_new);
+    add_method(vm, t.dict, "__reversed__", dict_reversed);
     for ty in [t.enumerate, t.zip, t.map, t.filter, t.reversed] {
         add_method(vm, ty, "__next__", builtin_next);
         add_method(vm, ty, "__iter__", self_iter);
@@ -191,6 +192,9 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             return vm.call_method_value(m, seq, &[]);
         }
     }
+    if crate::object::dict::dict_of(seq).is_some() {
+        return dict_reversed(vm, &[seq], &[]);
+    }
     if let Some(l) = crate::object::list::list_of(seq) {
         let it = SeqIterObj {
             seq: Cell::new(seq),
@@ -215,6 +219,27 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         }
     };
     Ok(make(vm, args[0], IterState::Reversed { seq, index: Cell::new(len as i64 - 1) }))
+}
+
+/// `dict.__reversed__`: the keys, last inserted first, over a snapshot of
+/// them (CPython's iterator is live and fails if the dict changes size).
+fn dict_reversed(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let Some(&d) = args.first().filter(|&&d| crate::object::dict::dict_of(d).is_some()) else {
+        return Err(vm.type_error("descriptor '__reversed__' requires a 'dict' object"));
+    };
+    let keys: Vec<Value> = vm.dict_items(d).into_iter().map(|(k, _)| k).collect();
+    let snapshot = vm.heap.new_list(&keys);
+    let len = keys.len() as i64;
+    let it = SeqIterObj {
+        seq: Cell::new(snapshot),
+        index: Cell::new(len - 1),
+        range_start: 0,
+        range_step: 0,
+        range_len: 0,
+        kind: SeqKind::ListReversed,
+        extra: Value::NONE,
+    };
+    Ok(vm.heap.alloc(vm.heap.types().list_reverseiterator, it).value())
 }
 
 /// `iter(callable, sentinel)`.

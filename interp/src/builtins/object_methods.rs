@@ -190,9 +190,10 @@ fn object_format(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 }
 
 fn object_dir(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    let dir = vm.heap.intern("dir");
-    let f = vm.dict_get_item(vm.builtins, dir)?.unwrap_or(Value::NONE);
-    vm.call(f, &[args[0]])
+    match args.first() {
+        Some(&obj) => crate::builtins::functions::default_dir(vm, obj),
+        None => Err(vm.type_error("descriptor '__dir__' of 'object' object needs an argument")),
+    }
 }
 
 fn object_init_subclass(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

@@ -5,13 +5,43 @@
 use super::add_method;
 use crate::object::dict::dict_of;
 use crate::object::list::list_of;
-use crate::object::Value;
+use crate::object::{ObjKind, Value};
 use crate::vm::{PyResult, Vm};
 
 pub fn install(vm: &mut Vm) {
-    let object = vm.heap.types().object;
-    add_method(vm, object, "__reduce_ex__", object_reduce_ex);
-    add_method(vm, object, "__reduce__", object_reduce);
+    let t = vm.heap.types();
+    add_method(vm, t.object, "__reduce_ex__", object_reduce_ex);
+    add_method(vm, t.object, "__reduce__", object_reduce);
+    for ty in [t.set, t.frozenset, t.bytearray] {
+        add_method(vm, ty, "__reduce_ex__", container_reduce);
+        add_method(vm, ty, "__reduce__", container_reduce);
+    }
+}
+
+/// `set`, `frozenset` and `bytearray`'s reduce: `(type(self), (items,),
+/// state)`, the items a list (sets) or bytes (bytearray, CPython's form for
+/// protocol 3 and up), the state the instance dict of a subclass.
+fn container_reduce(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let Some(&obj) = args.first() else {
+        return Err(vm.type_error("__reduce__ needs an argument"));
+    };
+    let cls = vm.heap.type_of(obj);
+    let base = vm.builtin_base_value(obj);
+    let items = if let Some(data) = super::bytes_methods::bytes_like(base) {
+        vm.heap.new_bytes(&data)
+    } else {
+        let items = vm.set_items(base);
+        vm.heap.new_list(&items)
+    };
+    let mark = vm.push_temp(items);
+    let state = if vm.is_user_typed(obj) { vm.instance_dict(obj) } else { None };
+    let state = state.unwrap_or(Value::NONE);
+    vm.push_temp(state);
+    let newargs = vm.heap.new_tuple(&[items]);
+    vm.push_temp(newargs);
+    let r = vm.heap.new_tuple(&[cls, newargs, state]);
+    vm.truncate_temps(mark);
+    Ok(r)
 }
 
 /// `object.__reduce_ex__(protocol)`: a class's own `__reduce__` wins.
@@ -62,6 +92,14 @@ fn common_reduce(vm: &mut Vm, obj: Value, protocol: i64) -> PyResult {
 /// `(copyreg.__newobj__, (cls, *args), state, listitems, dictitems)`.
 fn reduce_newobj(vm: &mut Vm, obj: Value, copyreg: Value) -> PyResult {
     let cls = vm.heap.type_of(obj);
+    // A built-in kind that only `object.__new__` would make (generators,
+    // frames, ...) has no `tp_new` in CPython, which refuses it here.
+    let t = vm.heap.type_obj(obj);
+    let constructible = matches!(t.layout(), ObjKind::Instance | ObjKind::Exception)
+        || !super::object_methods::inherits_object_slot(vm, t, vm.names.dunder_new);
+    if !constructible {
+        return Err(vm.type_error(&format!("cannot pickle '{}' object", t.name())));
+    }
     let mut newargs = vec![cls];
     let mark = vm.push_temp(obj);
     let getnewargs = vm.heap.intern("__getnewargs__");

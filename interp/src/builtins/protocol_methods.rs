@@ -5,7 +5,8 @@
 //! itself. The VM's own dispatch recognises them as native and skips the
 //! call.
 
-use super::add_method;
+use super::{add_method, set_type_attr};
+use crate::bytecode::instr::BinOp;
 use crate::object::{ObjHeader, ObjKind, Value};
 use crate::vm::function::NativeFn;
 use crate::vm::{PyResult, Vm};
@@ -38,6 +39,57 @@ pub fn install(vm: &mut Vm) {
             add_method(vm, *ty, name, *func);
         }
     }
+    let sequences = [t.list, t.tuple, t.str, t.bytes, t.bytearray];
+    let operators: &[(&'static str, NativeFn, &[Value])] = &[
+        ("__add__", add, &sequences),
+        ("__mul__", mul, &sequences),
+        ("__rmul__", mul, &sequences),
+        ("__mod__", modulo, &[t.str]),
+    ];
+    for (name, func, types) in operators {
+        for ty in *types {
+            add_method(vm, *ty, name, *func);
+        }
+    }
+    // Mutable containers say they are unhashable the way CPython's do, so
+    // `collections.abc.Hashable` and `_check_methods` see `__hash__ = None`.
+    for ty in [t.list, t.dict, t.set, t.bytearray] {
+        set_type_attr(vm, ty, "__hash__", Value::NONE);
+    }
+}
+
+/// The operator on the built-in values inside `a` and `b`; NotImplemented
+/// when either is not built-in underneath, so that the other operand's
+/// reflected method (or the caller's fallback) gets its turn.
+fn builtin_operator(vm: &mut Vm, op: BinOp, name: &str, args: &[Value]) -> PyResult {
+    expect_args(vm, name, args, 1)?;
+    let a = vm.builtin_base_value(args[0]);
+    let b = vm.builtin_base_value(args[1]);
+    let not_implemented = vm.heap.singletons().not_implemented;
+    if vm.is_user_typed(a) || vm.is_user_typed(b) {
+        return Ok(not_implemented);
+    }
+    // The native operator alone: `binary_op` would come back here.
+    Ok(vm.native_binary(op, a, b)?.unwrap_or(not_implemented))
+}
+
+fn add(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    builtin_operator(vm, BinOp::Add, "__add__", args)
+}
+
+fn mul(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    builtin_operator(vm, BinOp::Mul, "__mul__", args)
+}
+
+/// `str.__mod__`: %-formatting takes any right operand, user objects too.
+fn modulo(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    expect_args(vm, "__mod__", args, 1)?;
+    let fmt = vm.builtin_base_value(args[0]);
+    // A tuple subclass (a namedtuple) is the argument tuple, as
+    // `PyTuple_Check` says in CPython; other objects are one argument.
+    let values = vm.builtin_base_value(args[1]);
+    let values = if crate::object::tuple::tuple_of(values).is_some() { values } else { args[1] };
+    vm.percent_format(fmt, values)
 }
 
 fn expect_args(vm: &Vm, name: &str, args: &[Value], n: usize) -> PyResult<()> {

@@ -24,11 +24,12 @@ impl<'a> Compiler<'a> {
         let mark = self.cur.unit.mark();
         match &s.kind {
             StmtKind::Expr { value } => {
-                if matches!(value.kind, ExprKind::Constant { .. }) {
-                    // A constant expression statement does nothing (docstrings included).
-                } else if self.interactive_top() {
+                if self.interactive_top() {
+                    // At the prompt even a constant is echoed (`>>> 'a'`).
                     let r = self.expr_reg(value)?;
                     self.emit(Instr::PrintExpr { src: r });
+                } else if matches!(value.kind, ExprKind::Constant { .. }) {
+                    // A constant expression statement does nothing (docstrings included).
                 } else {
                     let t = self.cur.unit.temp();
                     self.expr_to(value, t)?;

@@ -24,6 +24,8 @@
 //! | [`math_special`] | `math`'s gamma, lgamma, erf, erfc, bit for bit as CPython 3.8 on glibc |
 //! | [`cmath`] | `cmath`: complex functions with C99 Annex G special values |
 //! | [`binascii`] | `binascii`: hex, base64, crc32, crc_hqx |
+//! | [`csv`] | `_csv`: CSV dialects, the record reader and writer |
+//! | [`json`] | `_json`: the scanner, encoder and string escapers under `json` |
 //! | [`structs`] | `_struct`: pack/unpack by format strings, `Struct` |
 //! | [`array`] | `array`: typed arrays over a list of converted items |
 //! | [`operator`] | `_operator`: operator functions, itemgetter, attrgetter, methodcaller |
@@ -54,12 +56,14 @@ pub mod binascii;
 pub mod bisect;
 pub mod blake2;
 pub mod cmath;
+pub mod csv;
 pub mod errno;
 pub mod files;
 pub mod functools;
 pub mod gc;
 pub mod hash_object;
 pub mod heapq;
+pub mod json;
 pub mod math;
 pub mod math_special;
 pub mod md5;
@@ -97,6 +101,8 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_blake2" => Some(blake2::create(vm)?),
         "_sre" => Some(sre::create(vm)?),
         "_struct" => Some(structs::create(vm)?),
+        "_csv" => Some(csv::create(vm)?),
+        "_json" => Some(json::create(vm)?),
         "array" => Some(array::create(vm)?),
         "_operator" => Some(operator::create(vm)?),
         "_functools" => Some(functools::create(vm)?),
@@ -180,6 +186,8 @@ pub const NATIVE_MODULES: &[&str] = &[
     "_posixsubprocess",
     "_sre",
     "_struct",
+    "_csv",
+    "_json",
     "array",
     "_operator",
     "_functools",

@@ -174,6 +174,12 @@ def strftime(format, t=None):
             out.append(_MONTHS[m - 1][:3])
         elif f == "B":
             out.append(_MONTHS[m - 1])
+        elif f == "U":
+            out.append("%02d" % ((yday - 1 + 7 - (wday + 1) % 7) // 7))
+        elif f == "W":
+            out.append("%02d" % ((yday - 1 + 7 - wday) // 7))
+        elif f == "C":
+            out.append("%02d" % (y // 100))
         elif f == "w":
             out.append(str((wday + 1) % 7))
         elif f == "u":

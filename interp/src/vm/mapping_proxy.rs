@@ -46,8 +46,14 @@ impl Vm {
         let Some(t) = Gc::<TypeObj>::from_value(w.target) else { return Some(w.target) };
         let d = self.heap.new_dict();
         let dict = dict_of(d).expect("a new dict");
+        // A class keeps `__qualname__` in its namespace; CPython keeps it
+        // in the type object, out of `C.__dict__` (typing's protocol
+        // checks count what that dict holds).
+        let qualname = self.names.dunder_qualname;
         for (k, v) in t.own_attrs() {
-            dict.set_str(k, v);
+            if k != qualname || !t.is_heap_type() {
+                dict.set_str(k, v);
+            }
         }
         Some(d)
     }

@@ -111,7 +111,7 @@ impl Vm {
     }
 
     /// Is `v`'s type a user class (whose special methods must be honoured)?
-    fn is_user_typed(&self, v: Value) -> bool {
+    pub(crate) fn is_user_typed(&self, v: Value) -> bool {
         v.is_ptr() && self.heap.type_obj(v).is_heap_type()
     }
 
@@ -315,7 +315,12 @@ impl Vm {
 
     /// Operators on built-in types; `None` when the operand types do not
     /// support the operator natively.
-    fn native_binary(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
+    pub(crate) fn native_binary(
+        &mut self,
+        op: BinOp,
+        a: Value,
+        b: Value,
+    ) -> PyResult<Option<Value>> {
         if let (Some(x), Some(y)) = (a.as_bool(), b.as_bool()) {
             // bool's own &, | and ^ keep the result a bool.
             match op {
@@ -451,7 +456,15 @@ impl Vm {
             return Ok(Some(self.heap.new_tuple(&all)));
         }
         if let Some(b) = bytes_of(seq) {
+            b.as_bytes().len().checked_mul(times).ok_or_else(too_big)?;
             return Ok(Some(self.heap.new_bytes(&b.as_bytes().repeat(times))));
+        }
+        if let Some(a) = bytearray_of(seq) {
+            let data = a.data.borrow();
+            data.len().checked_mul(times).ok_or_else(too_big)?;
+            let repeated = data.repeat(times);
+            drop(data);
+            return Ok(Some(self.heap.new_bytearray(repeated)));
         }
         Ok(None)
     }

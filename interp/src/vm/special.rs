@@ -26,6 +26,11 @@ impl Vm {
         if let Some(f) = function_of(obj) {
             return Ok(self.function_attr(f, &n).or_else(|| f.attrs.get(name)));
         }
+        if n == "__isabstractmethod__" {
+            if let Some(v) = self.wrapper_is_abstract(obj)? {
+                return Ok(Some(v));
+            }
+        }
         if let Some(v) = self.wrapper_attr(obj, &n) {
             return Ok(Some(v));
         }
@@ -155,6 +160,32 @@ impl Vm {
             return Ok(Some(r));
         }
         Ok(None)
+    }
+
+    /// `__isabstractmethod__` of property, staticmethod and classmethod:
+    /// whether what they wrap is abstract, so that `@property` over
+    /// `@abstractmethod` keeps the class abstract.
+    fn wrapper_is_abstract(&mut self, obj: Value) -> PyResult<Option<Value>> {
+        let wrapped: Vec<Value> = if let Some(p) = Gc::<PropertyObj>::from_value(obj) {
+            vec![p.fget.get(), p.fset.get(), p.fdel.get()]
+        } else if let Some(s) = Gc::<StaticMethodObj>::from_value(obj) {
+            vec![s.callable.get()]
+        } else if let Some(c) = Gc::<ClassMethodObj>::from_value(obj) {
+            vec![c.callable.get()]
+        } else {
+            return Ok(None);
+        };
+        let name = self.heap.intern("__isabstractmethod__");
+        for f in wrapped.into_iter().filter(|f| !f.is_none()) {
+            let attribute_error = self.heap.types().attribute_error;
+            match self.get_attr(f, name) {
+                Ok(flag) if self.is_true(flag)? => return Ok(Some(Value::TRUE)),
+                Ok(_) => {}
+                Err(e) if e.matches(&self.heap, attribute_error) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(Some(Value::FALSE))
     }
 
     /// What property, staticmethod and classmethod objects expose.

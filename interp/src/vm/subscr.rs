@@ -377,6 +377,10 @@ impl Vm {
             Some(ObjKind::Dict) => self.dict_set_item(obj, key, value),
             Some(ObjKind::ByteArray) => {
                 let b = bytearray_of(obj).expect("bytearray layout");
+                if let Some(s) = Gc::<SliceObj>::from_value(key) {
+                    let new = self.bytes_to_assign(value)?;
+                    return self.bytearray_assign_slice(obj, s, Some(new));
+                }
                 let len = b.data.borrow().len();
                 let Some(i) = self.seq_index(key, len, "bytearray")? else {
                     return Err(PyErr::index_error(&self.heap, "bytearray index out of range"));
@@ -436,6 +440,70 @@ impl Vm {
         Ok(())
     }
 
+    /// The bytes of what is assigned to a bytearray slice: a bytes-like
+    /// object or an iterable of ints in range(0, 256).
+    fn bytes_to_assign(&mut self, value: Value) -> PyResult<Vec<u8>> {
+        if let Some(data) = crate::builtins::bytes_methods::bytes_like(value) {
+            return Ok(data);
+        }
+        let refuse = |vm: &Self| {
+            vm.type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)")
+        };
+        if str_of(value).is_some() || self.as_int(value).is_some() {
+            return Err(refuse(self));
+        }
+        let items = self.collect_iterable(value).map_err(|_| refuse(self))?;
+        let mut data = Vec::with_capacity(items.len());
+        for item in items {
+            match self.as_int(item).and_then(|v| v.to_i64()) {
+                Some(byte @ 0..=255) => data.push(byte as u8),
+                Some(_) => return Err(self.value_error("byte must be in range(0, 256)")),
+                None => return Err(refuse(self)),
+            }
+        }
+        Ok(data)
+    }
+
+    /// `bytearray[a:b:c] = data`, or `del bytearray[a:b:c]` (`new` None).
+    fn bytearray_assign_slice(
+        &mut self,
+        obj: Value,
+        s: Gc<SliceObj>,
+        new: Option<Vec<u8>>,
+    ) -> PyResult<()> {
+        let b = bytearray_of(obj).expect("bytearray layout");
+        let len = b.data.borrow().len() as i64;
+        let (start, stop, step, count) = slice_indices(&self.heap, s, len)?;
+        let positions: Vec<usize> = slice_positions(start, step, count).collect();
+        let Some(new) = new else {
+            let mut data = b.data.borrow_mut();
+            let mut keep = vec![true; data.len()];
+            for p in positions {
+                keep[p] = false;
+            }
+            let kept: Vec<u8> =
+                data.iter().zip(&keep).filter(|(_, k)| **k).map(|(b, _)| *b).collect();
+            *data = kept;
+            return Ok(());
+        };
+        if step == 1 {
+            let (from, to) = (start as usize, stop.max(start) as usize);
+            b.data.borrow_mut().splice(from..to, new);
+            return Ok(());
+        }
+        if new.len() as i64 != count {
+            return Err(self.value_error(&format!(
+                "attempt to assign bytes of size {} to extended slice of size {count}",
+                new.len()
+            )));
+        }
+        let mut data = b.data.borrow_mut();
+        for (p, v) in positions.into_iter().zip(new) {
+            data[p] = v;
+        }
+        Ok(())
+    }
+
     /// `del obj[key]`.
     pub fn del_item(&mut self, obj: Value, key: Value) -> PyResult<()> {
         let user = obj.is_ptr() && self.heap.type_obj(obj).is_heap_type();
@@ -485,6 +553,18 @@ impl Vm {
                 } else {
                     Err(self.key_error(key))
                 }
+            }
+            Some(ObjKind::ByteArray) => {
+                let Some(s) = Gc::<SliceObj>::from_value(key) else {
+                    let b = bytearray_of(obj).expect("bytearray layout");
+                    let len = b.data.borrow().len();
+                    let Some(i) = self.seq_index(key, len, "bytearray")? else {
+                        return Err(PyErr::index_error(&self.heap, "bytearray index out of range"));
+                    };
+                    b.data.borrow_mut().remove(i);
+                    return Ok(());
+                };
+                self.bytearray_assign_slice(obj, s, None)
             }
             _ if self.heap.type_of(obj) == self.heap.types().mappingproxy => {
                 Err(self.type_error("'mappingproxy' object does not support item deletion"))
