@@ -4,6 +4,7 @@
 //! the JIT tracing every loop (threshold 1), and with both.
 
 use interp::conformance::{collect_scripts, expected, run_script, ScriptRun};
+use std::ffi::OsStr;
 use std::path::Path;
 
 /// One way of running every script: its name, extra flags and environment.
@@ -50,6 +51,29 @@ fn describe_mismatch(want: &ScriptRun, got: &ScriptRun) -> String {
     out
 }
 
+/// Runs `script` in every mode, adding what differs to `failures`; the
+/// number of runs.
+fn check_script(tachyon: &OsStr, script: &Path, failures: &mut Vec<String>) -> usize {
+    let Some(want) = expected(script) else {
+        failures.push(format!("{}: no expected output (run tools' regen)", script.display()));
+        return 0;
+    };
+    let mut ran = 0;
+    for Mode { name: mode, flags, env } in MODES {
+        ran += 1;
+        match run_script(tachyon, flags, script, env) {
+            Ok(got) if got == want => {}
+            Ok(got) => failures.push(format!(
+                "{} [{mode}]\n{}",
+                script.display(),
+                describe_mismatch(&want, &got)
+            )),
+            Err(err) => failures.push(format!("{} [{mode}]: {err}", script.display())),
+        }
+    }
+    ran
+}
+
 #[test]
 fn conformance_scripts_match_cpython() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests");
@@ -59,26 +83,29 @@ fn conformance_scripts_match_cpython() {
     let filter = std::env::var("TACHYON_CONFORMANCE_FILTER").unwrap_or_default();
     scripts.retain(|s| s.to_string_lossy().contains(&filter));
     let tachyon = env!("CARGO_BIN_EXE_tachyon");
-    let mut failures = Vec::new();
-    let mut ran = 0;
-    for script in &scripts {
-        let Some(want) = expected(script) else {
-            failures.push(format!("{}: no expected output (run tools' regen)", script.display()));
-            continue;
-        };
-        for Mode { name: mode, flags, env } in MODES {
-            ran += 1;
-            match run_script(tachyon.as_ref(), flags, script, env) {
-                Ok(got) if got == want => {}
-                Ok(got) => failures.push(format!(
-                    "{} [{mode}]\n{}",
-                    script.display(),
-                    describe_mismatch(&want, &got)
-                )),
-                Err(err) => failures.push(format!("{} [{mode}]: {err}", script.display())),
-            }
-        }
-    }
+    // Each run is a process of its own: one worker per core keeps them all
+    // busy (the scripts are independent; each runs in its own folder).
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let results: Vec<(usize, Vec<String>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let (mut ran, mut failures) = (0, Vec::new());
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(script) = scripts.get(i) else { break };
+                        ran += check_script(OsStr::new(tachyon), script, &mut failures);
+                    }
+                    (ran, failures)
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().expect("a conformance worker panicked")).collect()
+    });
+    let ran: usize = results.iter().map(|(n, _)| n).sum();
+    let mut failures: Vec<String> = results.into_iter().flat_map(|(_, f)| f).collect();
+    failures.sort();
     assert!(ran > 0, "no conformance scripts found under {}", root.display());
     assert!(
         failures.is_empty(),
