@@ -90,10 +90,7 @@ impl Vm {
     /// `GetANext`: the awaitable of `iter.__anext__()`.
     pub fn get_anext(&mut self, iter: Value) -> PyResult {
         if generator_of(iter).is_some_and(|g| g.kind == GenKind::AsyncGenerator) {
-            return Err(PyErr::not_implemented_error(
-                &self.heap,
-                "async generators are not supported by tachyon yet",
-            ));
+            return self.async_gen_anext(iter);
         }
         let name = self.heap.intern("__anext__");
         let Some(m) = self.heap.lookup_in_type_of(iter, name) else {
