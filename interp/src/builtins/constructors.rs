@@ -36,6 +36,7 @@ pub fn install(vm: &mut Vm) {
         (t.staticmethod, staticmethod_new),
         (t.classmethod, classmethod_new),
         (t.super_, super_new),
+        (t.method, method_new),
         (t.base_exception, exception_new),
     ];
     for (ty, f) in table {
@@ -48,6 +49,27 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, t.property, "getter", property_getter);
     add_method(vm, t.property, "setter", property_setter);
     add_method(vm, t.property, "deleter", property_deleter);
+}
+
+/// `types.MethodType(function, instance)`.
+fn method_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    if !kwnames.is_empty() {
+        return Err(vm.type_error("method() takes no keyword arguments"));
+    }
+    if args.len() != 3 {
+        return Err(vm.type_error(&format!(
+            "method expected 2 arguments, got {}",
+            args.len().saturating_sub(1)
+        )));
+    }
+    let (func, receiver) = (args[1], args[2]);
+    if !crate::builtins::functions::is_callable(vm, func) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if receiver.is_none() {
+        return Err(vm.type_error("self must not be None"));
+    }
+    Ok(vm.new_method(func, receiver))
 }
 
 /// The class a `__new__` was called for, checked to be a subtype of `base`.

@@ -227,7 +227,13 @@ fn issubclass(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 fn attr_name(vm: &Vm, v: Value, fname: &str) -> PyResult<Value> {
     match str_of(v) {
         Some(s) => Ok(vm.heap.intern(s.as_str())),
-        None => Err(vm.type_error(&format!("{fname}(): attribute name must be string"))),
+        // getattr/hasattr say "getattr(): ...", setattr/delattr name the type.
+        None if fname == "getattr" || fname == "hasattr" => {
+            Err(vm.type_error(&format!("{fname}(): attribute name must be string")))
+        }
+        None => {
+            Err(vm.type_error(&format!("attribute name must be string, not '{}'", vm.type_name(v))))
+        }
     }
 }
 

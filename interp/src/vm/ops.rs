@@ -122,6 +122,12 @@ impl Vm {
                 return Ok(r);
             }
         }
+        // `str % x` formats without asking `x` (CPython's BINARY_MODULO
+        // fast path), unless `x` is a str subclass.
+        if op == BinOp::Mod && !self.is_user_typed(a) && str_of(a).is_some() && str_of(b).is_none()
+        {
+            return self.percent_format(a, b);
+        }
         let (name, rname, _) = dunders(op);
         match self.binary_dunder(a, b, name, rname)? {
             Some(r) => Ok(r),
@@ -222,7 +228,7 @@ impl Vm {
                 return e;
             }
         }
-        if symbol == "**" {
+        if symbol == "**" || symbol == "**=" {
             return self.type_error(&format!(
                 "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
                 self.type_name(a),
@@ -253,10 +259,13 @@ impl Vm {
         let left = self.heap.lookup(ta, name_v).filter(|m| !m.is_none());
         let right =
             if ta == tb { None } else { self.heap.lookup(tb, rname_v).filter(|m| !m.is_none()) };
+        // The subclass goes first only if it overrides the reflected method
+        // (CPython's `method_is_overloaded`).
+        let left_reflected = self.heap.lookup(ta, rname_v);
         let not_impl = self.heap.singletons().not_implemented;
         let mut right_tried = false;
         if let Some(r) = right {
-            if tb.is_subtype(ta) && left != Some(r) {
+            if tb.is_subtype(ta) && left_reflected != Some(r) {
                 right_tried = true;
                 let result = self.call_method_value(r, b, &[a])?;
                 if result != not_impl {
