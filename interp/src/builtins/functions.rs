@@ -747,6 +747,25 @@ fn dir(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
                 names.push(vm.str_of_value(k)?);
             }
         }
+        Some(&obj) if crate::vm::function::module_of(obj).is_some() => {
+            // `module.__dir__`: the module's own `__dir__` if it has one
+            // (PEP 562), else the names in its dict.
+            let dict = crate::vm::function::module_of(obj).map(|m| m.dict).expect("a module");
+            let key = vm.heap.intern("__dir__");
+            match vm.dict_get_item(dict, key)? {
+                Some(f) => {
+                    let listed = vm.call(f, &[])?;
+                    for k in vm.collect_iterable(listed)? {
+                        names.push(vm.str_of_value(k)?);
+                    }
+                }
+                None => {
+                    for (k, _) in vm.dict_items(dict) {
+                        names.push(vm.str_of_value(k)?);
+                    }
+                }
+            }
+        }
         Some(&obj) => {
             if let Some(attrs) = vm.heap.attrs_of(obj, false) {
                 for (k, _) in attrs.items() {

@@ -126,7 +126,12 @@ impl Vm {
         // fast path), unless `x` is a str subclass.
         if op == BinOp::Mod && !self.is_user_typed(a) && str_of(a).is_some() && str_of(b).is_none()
         {
-            return self.percent_format(a, b);
+            // A tuple subclass (a namedtuple) is the argument tuple itself.
+            let args = match tuple_of(b) {
+                Some(t) if self.is_user_typed(b) => self.heap.new_tuple(t.items()),
+                _ => b,
+            };
+            return self.with_temp(args, |vm| vm.percent_format(a, args));
         }
         let (name, rname, _) = dunders(op);
         match self.binary_dunder(a, b, name, rname)? {
