@@ -116,11 +116,12 @@ impl Vm {
     pub fn async_with_enter(&mut self, mgr: Value) -> PyResult<(Value, Value)> {
         let (enter_name, exit_name) =
             (self.heap.intern("__aenter__"), self.heap.intern("__aexit__"));
-        let Some(enter) = self.heap.lookup_in_type_of(mgr, enter_name) else {
-            return Err(PyErr::attribute_error(&self.heap, "__aenter__"));
-        };
+        // CPython 3.8 looks `__aexit__` up first.
         let Some(exit) = self.heap.lookup_in_type_of(mgr, exit_name) else {
             return Err(PyErr::attribute_error(&self.heap, "__aexit__"));
+        };
+        let Some(enter) = self.heap.lookup_in_type_of(mgr, enter_name) else {
+            return Err(PyErr::attribute_error(&self.heap, "__aenter__"));
         };
         let owner = self.heap.type_of(mgr);
         let exit = self.descr_get(exit, mgr, owner)?;
