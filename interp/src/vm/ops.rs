@@ -221,7 +221,7 @@ impl Vm {
             } else {
                 None
             };
-            if let Some(other) = other.filter(|o| !is_seq(*o)) {
+            if let Some(other) = other {
                 return self.type_error(&format!(
                     "can't multiply sequence by non-int of type '{}'",
                     self.type_name(other)

@@ -151,6 +151,12 @@ impl Vm {
                     Value::from_small_int((cpython_code_flags(c.unit.flags) | iterable) as i64)
                 }
                 "co_varnames" => Some(self.heap.new_tuple(&c.local_names)),
+                "co_freevars" | "co_cellvars" => {
+                    let vars = if n == "co_freevars" { &c.unit.frees } else { &c.unit.cells };
+                    let names: Vec<Value> =
+                        vars.iter().map(|(v, _)| self.heap.new_str(v)).collect();
+                    Some(self.heap.new_tuple(&names))
+                }
                 _ => None,
             });
         }
