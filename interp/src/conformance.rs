@@ -66,8 +66,15 @@ pub fn run_script(
     Ok(ScriptRun {
         stdout: strip_prefix_bytes(&output.stdout, &prefix),
         stderr: strip_prefix_bytes(&output.stderr, &prefix),
-        status: output.status.code().unwrap_or(-1),
+        status: exit_status(output.status),
     })
+}
+
+/// The exit status, or minus the signal that killed the process (as
+/// Python's `subprocess` reports it: -2 after an uncaught KeyboardInterrupt).
+fn exit_status(status: std::process::ExitStatus) -> i32 {
+    use std::os::unix::process::ExitStatusExt;
+    status.code().or_else(|| status.signal().map(|s| -s)).unwrap_or(-1)
 }
 
 /// `bytes` with every occurrence of `prefix` removed.

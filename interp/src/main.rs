@@ -128,6 +128,7 @@ fn run(program: Program, argv: Vec<String>, path0: String, options: &cli::Option
     let options = options.clone();
     let worker = std::thread::Builder::new().stack_size(INTERPRETER_STACK).spawn(move || {
         let mut vm = interp::vm::Vm::with_argv(argv);
+        vm.install_signal_handling();
         vm.unbuffered = options.unbuffered;
         if let Some(on) = options.jit {
             vm.jit.options.enabled = on;
@@ -153,6 +154,8 @@ fn run(program: Program, argv: Vec<String>, path0: String, options: &cli::Option
         std::mem::forget(vm);
         status
     });
+    // Signals go to the interpreter's thread (see `vm::signals`).
+    interp::vm::signals::block_in_this_thread();
     let status = match worker.map(|w| w.join()) {
         Ok(Ok(status)) => status,
         _ => 1,

@@ -51,6 +51,27 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, t.property, "deleter", property_deleter);
 }
 
+/// `types.MethodType(function, instance)`.
+fn method_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    if !kwnames.is_empty() {
+        return Err(vm.type_error("method() takes no keyword arguments"));
+    }
+    if args.len() != 3 {
+        return Err(vm.type_error(&format!(
+            "method expected 2 arguments, got {}",
+            args.len().saturating_sub(1)
+        )));
+    }
+    let (func, receiver) = (args[1], args[2]);
+    if !crate::builtins::functions::is_callable(vm, func) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if receiver.is_none() {
+        return Err(vm.type_error("self must not be None"));
+    }
+    Ok(vm.new_method(func, receiver))
+}
+
 /// The class a `__new__` was called for, checked to be a subtype of `base`.
 fn class_arg(vm: &Vm, args: &[Value], base: Value, name: &str) -> PyResult<Value> {
     let Some(&cls) = args.first() else {
@@ -574,21 +595,6 @@ fn classmethod_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         );
     }
     Ok(vm.new_class_method(args[1]))
-}
-
-/// `types.MethodType(function, instance)`: a bound method made by hand.
-fn method_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let args = no_kwargs(vm, "method", args, kwnames)?;
-    if args.len() != 3 {
-        return Err(vm.type_error(&format!("method expected 2 arguments, got {}", args.len() - 1)));
-    }
-    if !crate::builtins::functions::is_callable(vm, args[1]) {
-        return Err(vm.type_error("first argument must be callable"));
-    }
-    if args[2].is_none() {
-        return Err(vm.type_error("instance must not be None"));
-    }
-    Ok(vm.new_method(args[1], args[2]))
 }
 
 /// `super(type, obj)`: attribute lookup that starts after `thisclass`.

@@ -227,7 +227,13 @@ fn issubclass(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 fn attr_name(vm: &Vm, v: Value, fname: &str) -> PyResult<Value> {
     match str_of(v) {
         Some(s) => Ok(vm.heap.intern(s.as_str())),
-        None => Err(vm.type_error(&format!("{fname}(): attribute name must be string"))),
+        // getattr/hasattr say "getattr(): ...", setattr/delattr name the type.
+        None if fname == "getattr" || fname == "hasattr" => {
+            Err(vm.type_error(&format!("{fname}(): attribute name must be string")))
+        }
+        None => {
+            Err(vm.type_error(&format!("attribute name must be string, not '{}'", vm.type_name(v))))
+        }
     }
 }
 
@@ -749,6 +755,24 @@ fn dir(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         .heap
         .lookup_in_type_of(obj, dunder_dir)
         .filter(|&m| crate::vm::function::function_of(m).is_some());
+    if custom.is_none() {
+        if let Some(m) = crate::vm::function::module_of(obj) {
+            // `module.__dir__`: the module's own `__dir__` if it has one
+            // (PEP 562), else the names in its dict.
+            let key = vm.heap.intern("__dir__");
+            let listed = match vm.dict_get_item(m.dict, key)? {
+                Some(f) => vm.call(f, &[])?,
+                None => {
+                    let mut names = Vec::new();
+                    for (k, _) in vm.dict_items(m.dict) {
+                        names.push(vm.str_of_value(k)?);
+                    }
+                    return Ok(sorted_names(vm, names));
+                }
+            };
+            return sorted(vm, &[listed], &[]);
+        }
+    }
     match custom {
         Some(m) => {
             let listed = vm.call_method_value(m, obj, &[])?;

@@ -345,6 +345,7 @@ fn complex_part(vm: &mut Vm, v: Value, which: &str) -> PyResult<Complex> {
         Some(Num::Complex(z)) => Ok(z),
         Some(Num::Float(x)) => Ok(Complex::new(x, 0.0)),
         Some(Num::Int(i)) => Ok(Complex::new(i.to_f64().map_err(|e| vm.num_error(e))?, 0.0)),
+        None if v.is_ptr() && vm.heap.type_obj(v).is_heap_type() => complex_of_object(vm, v, which),
         None => {
             let what = if which == "first" { "a string or a number" } else { "a number" };
             Err(vm.type_error(&format!(
@@ -353,6 +354,35 @@ fn complex_part(vm: &mut Vm, v: Value, which: &str) -> PyResult<Complex> {
             )))
         }
     }
+}
+
+/// A part of `complex(...)` from an object with `__complex__` (first
+/// argument only), `__float__` or `__index__`.
+fn complex_of_object(vm: &mut Vm, v: Value, which: &str) -> PyResult<Complex> {
+    let special = vm.heap.intern("__complex__");
+    if which == "first" {
+        if let Some(m) = vm.heap.lookup_in_type_of(v, special) {
+            let z = vm.call_method_value(m, v, &[])?;
+            return match vm.as_num(z) {
+                Some(Num::Complex(z)) => Ok(z),
+                _ => Err(vm.type_error(&format!(
+                    "__complex__ returned non-complex (type {})",
+                    vm.type_name(z)
+                ))),
+            };
+        }
+    }
+    let has = |vm: &Vm, name: &str| vm.heap.lookup_in_type_of(v, vm.heap.intern(name)).is_some();
+    if has(vm, "__float__") || has(vm, "__index__") {
+        let float = vm.heap.types().float;
+        let x = vm.call(float, &[v])?;
+        return complex_part(vm, x, which);
+    }
+    let what = if which == "first" { "a string or a number" } else { "a number" };
+    Err(vm.type_error(&format!(
+        "complex() {which} argument must be {what}, not '{}'",
+        vm.type_name(v)
+    )))
 }
 
 // ---- range and slice

@@ -138,10 +138,14 @@ fn exec_or_eval(vm: &mut Vm, args: &[Value], kwnames: &[Value], is_eval: bool) -
     if let Some(&g) = args.get(1) {
         if !g.is_none() {
             if !vm.is_dict(g) {
-                return Err(vm.type_error(&format!(
-                    "{fname}() globals must be a dict, not {}",
-                    vm.type_name(g)
-                )));
+                let getitem = vm.names.dunder_getitem;
+                return Err(vm.type_error(&match fname {
+                    "eval" if vm.heap.lookup_in_type_of(g, getitem).is_some() => {
+                        "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
+                    }
+                    "eval" => "globals must be a dict".to_string(),
+                    _ => format!("{fname}() globals must be a dict, not {}", vm.type_name(g)),
+                }));
             }
             globals = g;
             locals = g;

@@ -111,6 +111,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "binascii" => Some(binascii::create(vm)?),
         "cmath" => Some(cmath::create(vm)?),
         "_tachyon_files" => Some(files::create(vm)?),
+        "_tachyon_signal" => Some(crate::vm::signals::create_module(vm)?),
         "_io" => Some(python_module(vm, "_io", include_str!("io.py"))?),
         "_collections" => Some(python_module(vm, "_collections", include_str!("collections.py"))?),
         "_tachyon_time_calendar" => {

@@ -360,5 +360,3 @@ def waitpid(pid, options):
     raise ChildProcessError(10, strerror(10))
 
 
-def kill(pid, signal):
-    raise OSError("kill: tachyon cannot send signals yet")

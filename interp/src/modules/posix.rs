@@ -60,6 +60,7 @@ fn fill(vm: &mut Vm, module: Value) -> PyResult<()> {
         ("isatty", isatty),
         ("urandom", urandom),
         ("getpid", getpid),
+        ("kill", crate::vm::signals::posix_kill),
         ("getppid", getppid),
         ("_ids", ids),
         ("strerror", strerror),

@@ -1,6 +1,5 @@
-# `_signal`: the signal numbers of Linux and the handler table. Handlers
-# are recorded, not installed: the interpreter has no way to run Python
-# code from an operating-system signal yet.
+# `_signal`: the signal numbers of Linux; handlers are installed and run by
+# the VM (`vm::signals`, the `_tachyon_signal` module).
 
 SIG_DFL = 0
 SIG_IGN = 1
@@ -52,46 +51,15 @@ class ItimerError(OSError):
     pass
 
 
-def default_int_handler(*args):
-    raise KeyboardInterrupt
+from _tachyon_signal import default_int_handler, getsignal, raise_signal, signal
 
 
-_handlers = {}
+_NAMES = {}
 
 
 def _check_signum(signalnum):
     if not 1 <= signalnum < NSIG:
         raise ValueError("signal number out of range")
-
-
-def getsignal(signalnum):
-    _check_signum(signalnum)
-    if signalnum == SIGINT:
-        return _handlers.get(signalnum, default_int_handler)
-    return _handlers.get(signalnum, SIG_DFL)
-
-
-def signal(signalnum, handler):
-    _check_signum(signalnum)
-    if signalnum in (SIGKILL, SIGSTOP):
-        raise OSError(22, "Invalid argument")
-    if handler not in (SIG_DFL, SIG_IGN) and not callable(handler):
-        raise TypeError("signal handler must be signal.SIG_IGN, signal.SIG_DFL, "
-                        "or a callable object")
-    old = getsignal(signalnum)
-    _handlers[signalnum] = handler
-    return old
-
-
-def raise_signal(signalnum):
-    handler = getsignal(signalnum)
-    if callable(handler):
-        handler(signalnum, None)
-    elif handler == SIG_DFL:
-        raise RuntimeError("raise_signal: tachyon cannot deliver signal %d" % signalnum)
-
-
-_NAMES = {}
 
 
 def strsignal(signalnum):

@@ -31,6 +31,8 @@ const NOT_IN_BUILTINS: &[&str] = &[
     "generator",
     "coroutine",
     "async_generator",
+    "async_generator_asend",
+    "async_generator_athrow",
     "list_iterator",
     "list_reverseiterator",
     "tuple_iterator",
@@ -123,6 +125,8 @@ builtin_types! {
     generator: "generator" <- object, Generator, FINAL;
     coroutine: "coroutine" <- object, Generator, FINAL;
     async_generator: "async_generator" <- object, Generator, FINAL;
+    async_generator_asend: "async_generator_asend" <- object, AsyncGenAwaitable, FINAL;
+    async_generator_athrow: "async_generator_athrow" <- object, AsyncGenAwaitable, FINAL;
     property: "property" <- object, Property, BASE;
     getset_descriptor: "getset_descriptor" <- object, Property, FINAL;
     member_descriptor: "member_descriptor" <- object, Property, FINAL;

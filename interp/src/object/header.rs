@@ -70,6 +70,9 @@ pub enum ObjKind {
     FrameInfo,
     /// `_sre` patterns, matches and scanners (`modules::sre::object`).
     Sre,
+    /// The awaitables of async generators' `asend`/`athrow`/`aclose`
+    /// (`vm::async_generator`).
+    AsyncGenAwaitable,
 }
 
 /// The header of every heap object. `#[repr(C)]`: the JIT loads `ty` at

@@ -10,6 +10,7 @@ use std::alloc::{self, Layout};
 use std::cell::{Cell, RefCell};
 use std::mem::{align_of, size_of};
 use std::ptr::NonNull;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::addrmap::AddrMap;
 use super::alloc::Cells;
@@ -53,8 +54,8 @@ pub struct Heap {
     bytes_since_gc: Cell<usize>,
     live_bytes: Cell<usize>,
     threshold: Cell<usize>,
-    /// Boxed: compiled traces test it at a fixed address.
-    collection_wanted: Box<Cell<bool>>,
+    /// At a fixed address: compiled traces test it.
+    collection_wanted: &'static AtomicBool,
     stress: bool,
     collections: Cell<u64>,
     quarantine_bytes: Cell<usize>,
@@ -97,7 +98,9 @@ impl Heap {
             bytes_since_gc: Cell::new(0),
             live_bytes: Cell::new(0),
             threshold: Cell::new(MIN_THRESHOLD),
-            collection_wanted: Box::new(Cell::new(stress)),
+            // Leaked (one byte per heap) so that a signal handler may hold
+            // it forever: see `vm::signals`.
+            collection_wanted: Box::leak(Box::new(AtomicBool::new(stress))),
             stress,
             collections: Cell::new(0),
             quarantine_bytes: Cell::new(0),
@@ -194,14 +197,20 @@ impl Heap {
         let since = self.bytes_since_gc.get() + bytes;
         self.bytes_since_gc.set(since);
         if since >= self.threshold.get() && self.auto_collect.get() {
-            self.collection_wanted.set(true);
+            self.collection_wanted.store(true, Ordering::Relaxed);
         }
     }
 
     /// Whether the next safepoint collects.
     #[inline(always)]
     pub fn collection_wanted(&self) -> bool {
-        self.collection_wanted.get()
+        self.collection_wanted.load(Ordering::Relaxed)
+    }
+
+    /// The "collection wanted" flag itself, which lives as long as the
+    /// process: a signal handler sets it so that traces leave their loops.
+    pub fn collection_flag(&self) -> &'static AtomicBool {
+        self.collection_wanted
     }
 
     /// Address of the "collection wanted" byte (0 or 1), for compiled code
@@ -215,7 +224,7 @@ impl Heap {
     /// collects when allocation asked for it, or always in stress mode.
     #[inline(always)]
     pub fn safepoint(&self, roots: &dyn RootSet) -> Option<CollectStats> {
-        if self.collection_wanted.get() {
+        if self.collection_wanted.load(Ordering::Relaxed) {
             Some(self.collect(roots))
         } else {
             None
@@ -256,7 +265,7 @@ impl Heap {
         self.collections.set(self.collections.get() + 1);
         self.bytes_since_gc.set(0);
         self.threshold.set(MIN_THRESHOLD.max(stats.live_bytes));
-        self.collection_wanted.set(self.stress);
+        self.collection_wanted.store(self.stress, Ordering::Relaxed);
         stats
     }
 

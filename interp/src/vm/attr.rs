@@ -226,7 +226,9 @@ impl Vm {
         let ty = self.heap.type_obj(obj);
         let descr = self.heap.lookup(ty, name);
         if let Some(d) = descr {
-            if self.is_data_descriptor(d) {
+            // A data descriptor without `__get__` (only `__set__`) lets the
+            // instance dict answer first, as CPython's generic getattr.
+            if self.is_data_descriptor(d) && self.has_descr_get(d) {
                 return self.descr_get(d, obj, ty.value());
             }
         }
@@ -266,6 +268,15 @@ impl Vm {
     /// start type itself); `None` falls back to the super object's own
     /// attributes.
     fn super_get_attr(&mut self, s: Gc<SuperObj>, name: Value) -> PyResult<Option<Value>> {
+        if let Some(s_name) = crate::object::str::str_of(name) {
+            // The super object's own attributes (`typeobject.c`'s super_members).
+            match s_name.as_str() {
+                "__thisclass__" => return Ok(Some(s.thisclass)),
+                "__self__" => return Ok(Some(s.obj)),
+                "__self_class__" => return Ok(Some(s.obj_type)),
+                _ => {}
+            }
+        }
         let Some(start) = Gc::<TypeObj>::from_value(s.obj_type) else { return Ok(None) };
         if name == self.heap.intern("__class__") {
             return Ok(None);
@@ -332,6 +343,13 @@ impl Vm {
     }
 
     /// Does `d`'s type define `__set__` or `__delete__`?
+    fn has_descr_get(&self, d: Value) -> bool {
+        if !d.is_ptr() || !self.heap.type_obj(d).is_heap_type() {
+            return true;
+        }
+        self.heap.lookup_in_type_of(d, self.names.dunder_get).is_some()
+    }
+
     fn is_data_descriptor(&self, d: Value) -> bool {
         if Gc::<PropertyObj>::from_value(d).is_some() {
             return true;

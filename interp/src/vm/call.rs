@@ -154,7 +154,14 @@ impl Vm {
         argc: usize,
         kwnames: &[Value],
     ) -> PyResult {
-        self.with_stack_args(receiver, args_at, argc, |vm, args| func(vm, args, kwnames))
+        let result =
+            self.with_stack_args(receiver, args_at, argc, |vm, args| func(vm, args, kwnames));
+        // A signal that arrived during the call (`os.kill(os.getpid(), ..)`)
+        // is handled before its result is used, as CPython does.
+        if result.is_ok() {
+            self.check_signals()?;
+        }
+        result
     }
 
     /// Runs `f` on `first` (if any) and the `argc` stack values from

@@ -86,7 +86,17 @@ impl Vm {
                 Ok(p) => {
                     let mut pargs = vec![name, bases_tuple];
                     pargs.extend_from_slice(&kw_values);
-                    self.call_kw(p, &pargs, &kw_names)?
+                    let ns = self.call_kw(p, &pargs, &kw_names)?;
+                    let getitem = self.names.dunder_getitem;
+                    if self.heap.lookup_in_type_of(ns, getitem).is_none() {
+                        let meta_name = Gc::<TypeObj>::from_value(meta)
+                            .map_or_else(|| "<metaclass>".to_string(), |t| t.name());
+                        return Err(self.type_error(&format!(
+                            "{meta_name}.__prepare__() must return a mapping, not {}",
+                            self.type_name(ns)
+                        )));
+                    }
+                    ns
                 }
                 Err(e) if e.matches(&self.heap, self.heap.types().attribute_error) => {
                     self.heap.new_dict()
@@ -265,6 +275,8 @@ impl Vm {
         if attrs.get(self.names.dunder_qualname).is_none() {
             attrs.insert(self.names.dunder_qualname, qualname.unwrap_or(name));
         }
+        self.calculate_metaclass(meta, &bases_v)?;
+        self.check_slots_conflict(&attrs)?;
         let cls = self.heap.new_class(meta, &name_text, &bases_v, attrs)?;
         let cls_t = Gc::<TypeObj>::from_value(cls).expect("new_class makes a type");
         if let Some(c) = cell_of(classcell) {
@@ -331,5 +343,26 @@ impl Vm {
             )),
         };
         self.heap.alloc(self.heap.types().classmethod, obj).value()
+    }
+}
+
+impl Vm {
+    /// A name in `__slots__` may not also be a class attribute.
+    fn check_slots_conflict(&mut self, attrs: &AttrMap) -> PyResult<()> {
+        let Some(slots) = attrs.get(self.names.dunder_slots) else { return Ok(()) };
+        let names =
+            if str_of(slots).is_some() { vec![slots] } else { self.collect_iterable(slots)? };
+        for name in names {
+            let Some(s) = str_of(name) else { continue };
+            let key = self.heap.intern(s.as_str());
+            if attrs.get(key).is_some() {
+                return Err(PyErr::new(
+                    &self.heap,
+                    self.heap.types().value_error,
+                    &format!("'{}' in __slots__ conflicts with class variable", s.as_str()),
+                ));
+            }
+        }
+        Ok(())
     }
 }

@@ -39,6 +39,9 @@ pub struct CodeObj {
     /// Per instruction: the iteration counter of the loop headed there
     /// (or a `jit::HAS_TRACE`-style state).
     pub loop_counters: Box<[Cell<u32>]>,
+    /// CO_ITERABLE_COROUTINE, set by `types.coroutine`: its generators may
+    /// be awaited.
+    pub iterable_coroutine: Cell<bool>,
 }
 
 // SAFETY: traces constants, names and cached values, its only references.
@@ -90,6 +93,7 @@ pub fn load_code(heap: &Heap, code_type: Value, unit: &Rc<CodeUnit>) -> Gc<CodeO
         filename: heap.new_str(&unit.filename),
         caches: caches.into(),
         loop_counters: (0..unit.instrs.len()).map(|_| Cell::new(0)).collect(),
+        iterable_coroutine: Cell::new(false),
     };
     heap.alloc(code_type, code)
 }

@@ -281,7 +281,9 @@ impl Vm {
                 Instr::Loop { target } => {
                     pc = target as usize;
                     self.safepoint();
-                    if self.jit.options.enabled {
+                    if let Err(err) = self.check_signals() {
+                        Err(err)
+                    } else if self.jit.options.enabled {
                         match self.jit_loop(frame_index, &code, target) {
                             Ok(resume) => {
                                 pc = resume as usize;

@@ -53,6 +53,8 @@ pub struct GeneratorObj {
     pub yield_from: Cell<Value>,
     /// The exception the generator was handling when it suspended.
     pub handled: Cell<Value>,
+    /// Async generators only: `vm::async_generator`'s state bits.
+    pub async_flags: Cell<u8>,
 }
 
 // SAFETY: traces its code, namespaces, saved slots and delegate.
@@ -142,6 +144,7 @@ impl Vm {
             resume_slot: Cell::new(None),
             yield_from: Cell::new(Value::NONE),
             handled: Cell::new(Value::NONE),
+            async_flags: Cell::new(0),
         };
         self.heap.alloc_with_tail(ty, gen, &self.stack[base..]).value()
     }
@@ -502,6 +505,9 @@ impl Vm {
     /// `GetAwaitable`: the iterator `await src` drives.
     pub fn get_awaitable(&mut self, src: Value) -> PyResult {
         if let Some(g) = generator_of(src) {
+            if g.kind == GenKind::Generator && g.code.iterable_coroutine.get() {
+                return Ok(src);
+            }
             if g.kind == GenKind::Coroutine {
                 if !g.yield_from.get().is_none() {
                     return Err(PyErr::runtime_error(

@@ -90,10 +90,7 @@ impl Vm {
     /// `GetANext`: the awaitable of `iter.__anext__()`.
     pub fn get_anext(&mut self, iter: Value) -> PyResult {
         if generator_of(iter).is_some_and(|g| g.kind == GenKind::AsyncGenerator) {
-            return Err(PyErr::not_implemented_error(
-                &self.heap,
-                "async generators are not supported by tachyon yet",
-            ));
+            return self.async_gen_anext(iter);
         }
         let name = self.heap.intern("__anext__");
         let Some(m) = self.heap.lookup_in_type_of(iter, name) else {
@@ -119,11 +116,12 @@ impl Vm {
     pub fn async_with_enter(&mut self, mgr: Value) -> PyResult<(Value, Value)> {
         let (enter_name, exit_name) =
             (self.heap.intern("__aenter__"), self.heap.intern("__aexit__"));
-        let Some(enter) = self.heap.lookup_in_type_of(mgr, enter_name) else {
-            return Err(PyErr::attribute_error(&self.heap, "__aenter__"));
-        };
+        // CPython 3.8 looks `__aexit__` up first.
         let Some(exit) = self.heap.lookup_in_type_of(mgr, exit_name) else {
             return Err(PyErr::attribute_error(&self.heap, "__aexit__"));
+        };
+        let Some(enter) = self.heap.lookup_in_type_of(mgr, enter_name) else {
+            return Err(PyErr::attribute_error(&self.heap, "__aenter__"));
         };
         let owner = self.heap.type_of(mgr);
         let exit = self.descr_get(exit, mgr, owner)?;

@@ -177,6 +177,11 @@ impl Vm {
         if e.caret_one_left {
             se.offset = se.offset.map(|o| o.saturating_sub(1));
         }
+        // CPython reads the text of a compiler (not parser) error back from
+        // the file named: source compiled from a string has none.
+        if !std::path::Path::new(&e.filename).is_file() {
+            se.text = None;
+        }
         self.syntax_error_value(&se)
     }
 

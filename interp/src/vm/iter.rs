@@ -260,7 +260,12 @@ impl Vm {
             }
         }
         if Gc::<crate::builtins::iterators::BuiltinIterObj>::from_value(it).is_some() {
-            return crate::builtins::iterators::next_of(self, it);
+            // A StopIteration from inside (`map`'s function) ends the
+            // iteration, as a NULL from CPython's tp_iternext does.
+            return match crate::builtins::iterators::next_of(self, it) {
+                Err(e) if e.matches(&self.heap, self.heap.types().stop_iteration) => Ok(None),
+                r => r,
+            };
         }
         if let Some(t) = Gc::<TableIterObj>::from_value(it) {
             return self.table_iter_next(t);

@@ -29,12 +29,15 @@
 //! | [`exceptions`] | raising, chaining, matching, tracebacks, `with` |
 //! | [`format`] | `repr`, `str`, f-string formatting |
 //! | [`generator`] | generators and coroutines: heap frames, send/throw/close, `yield from` |
+//! | [`async_generator`] | async generators: `asend`/`athrow`/`aclose` awaitables, asyncgen hooks |
 //! | [`generator_methods`] | the Python-visible methods of generators, coroutines, async iteration |
 //! | [`import`] | the import system |
+//! | [`signals`] | OS signals: recorded by a C handler, Python handlers run at safe points |
 //! | [`run`] | running `__main__`, uncaught exceptions, exit statuses |
 //! | [`frames`] | introspection of the calling frame: `locals()`, zero-argument `super()` |
 
 pub mod args;
+pub mod async_generator;
 pub mod attr;
 pub mod call;
 pub mod class;
@@ -56,6 +59,7 @@ pub mod mapping_proxy;
 pub mod names;
 pub mod ops;
 pub mod run;
+pub mod signals;
 pub mod slots;
 pub mod special;
 pub mod subscr;
@@ -211,6 +215,11 @@ pub struct Vm {
     pub original_stderr: Value,
     /// The tracing JIT: options, the recording under way, compiled traces.
     pub jit: crate::jit::JitState,
+    /// `sys.set_asyncgen_hooks`' `[firstiter, finalizer]`, a permanently
+    /// rooted list (`async_generator`).
+    pub(crate) asyncgen_hooks: Value,
+    /// The Python-level signal handlers by signal number (`signals`).
+    pub(crate) signal_handlers: Value,
 }
 
 impl Vm {
@@ -246,10 +255,14 @@ impl Vm {
             original_stdout: Value::NONE,
             original_stderr: Value::NONE,
             jit: crate::jit::JitState::new(crate::jit::JitOptions::default()),
+            asyncgen_hooks: Value::NONE,
+            signal_handlers: Value::NONE,
         };
+        vm.signal_handlers = vm.new_signal_table();
         crate::builtins::install(&mut vm);
         crate::modules::sys::install(&mut vm).expect("sys installs on a fresh heap");
         generator_methods::install(&mut vm);
+        async_generator::install(&mut vm);
         vm
     }
 

@@ -122,6 +122,17 @@ impl Vm {
                 return Ok(r);
             }
         }
+        // `str % x` formats without asking `x` (CPython's BINARY_MODULO
+        // fast path), unless `x` is a str subclass.
+        if op == BinOp::Mod && !self.is_user_typed(a) && str_of(a).is_some() && str_of(b).is_none()
+        {
+            // A tuple subclass (a namedtuple) is the argument tuple itself.
+            let args = match tuple_of(b) {
+                Some(t) if self.is_user_typed(b) => self.heap.new_tuple(t.items()),
+                _ => b,
+            };
+            return self.with_temp(args, |vm| vm.percent_format(a, args));
+        }
         let (name, rname, _) = dunders(op);
         match self.binary_dunder(a, b, name, rname)? {
             Some(r) => Ok(r),
@@ -210,7 +221,7 @@ impl Vm {
             } else {
                 None
             };
-            if let Some(other) = other.filter(|o| !is_seq(*o)) {
+            if let Some(other) = other {
                 return self.type_error(&format!(
                     "can't multiply sequence by non-int of type '{}'",
                     self.type_name(other)
@@ -222,7 +233,7 @@ impl Vm {
                 return e;
             }
         }
-        if symbol == "**" {
+        if symbol == "**" || symbol == "**=" {
             return self.type_error(&format!(
                 "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
                 self.type_name(a),
@@ -253,10 +264,13 @@ impl Vm {
         let left = self.heap.lookup(ta, name_v).filter(|m| !m.is_none());
         let right =
             if ta == tb { None } else { self.heap.lookup(tb, rname_v).filter(|m| !m.is_none()) };
+        // The subclass goes first only if it overrides the reflected method
+        // (CPython's `method_is_overloaded`).
+        let left_reflected = self.heap.lookup(ta, rname_v);
         let not_impl = self.heap.singletons().not_implemented;
         let mut right_tried = false;
         if let Some(r) = right {
-            if tb.is_subtype(ta) && left != Some(r) {
+            if tb.is_subtype(ta) && left_reflected != Some(r) {
                 right_tried = true;
                 let result = self.call_method_value(r, b, &[a])?;
                 if result != not_impl {

@@ -145,6 +145,8 @@ impl Vm {
 
     /// The exit status of a finished program, after the exit handlers.
     fn finish(&mut self, result: PyResult<()>) -> i32 {
+        let interrupted = matches!(&result, Err(e)
+            if e.matches(&self.heap, self.heap.types().keyboard_interrupt));
         let status = match result {
             Ok(()) => 0,
             Err(err) => self.report_uncaught(err),
@@ -152,6 +154,10 @@ impl Vm {
         self.run_exit_handlers();
         self.flush_stdout();
         self.write_trace_dump();
+        if interrupted {
+            // As CPython: die of SIGINT so that the parent (a shell) knows.
+            super::signals::die_of_sigint();
+        }
         status
     }
 

@@ -151,8 +151,17 @@ impl Vm {
                 "co_argcount" => Value::from_small_int(c.unit.arg_count as i64),
                 "co_posonlyargcount" => Value::from_small_int(c.unit.posonly_count as i64),
                 "co_kwonlyargcount" => Value::from_small_int(c.unit.kwonly_count as i64),
-                "co_flags" => Value::from_small_int(cpython_code_flags(c.unit.flags) as i64),
+                "co_flags" => {
+                    let iterable = if c.iterable_coroutine.get() { 0x100 } else { 0 };
+                    Value::from_small_int((cpython_code_flags(c.unit.flags) | iterable) as i64)
+                }
                 "co_varnames" => Some(self.heap.new_tuple(&c.local_names)),
+                "co_freevars" | "co_cellvars" => {
+                    let vars = if n == "co_freevars" { &c.unit.frees } else { &c.unit.cells };
+                    let names: Vec<Value> =
+                        vars.iter().map(|(v, _)| self.heap.new_str(v)).collect();
+                    Some(self.heap.new_tuple(&names))
+                }
                 _ => None,
             });
         }
@@ -410,9 +419,10 @@ impl Vm {
     }
 }
 
-/// `code.replace(co_flags=...)` as `types.coroutine` uses it: marking a
-/// generator's code CO_ITERABLE_COROUTINE (0x100), which tachyon's `await`
-/// does not need, gives the same code object. Other changes are refused.
+/// `code.replace(co_flags=...)` as `types.coroutine` uses it: marks a
+/// generator's code CO_ITERABLE_COROUTINE (0x100), so that `await` takes
+/// its generators, and gives the same code object. Other changes are
+/// refused.
 pub fn code_replace(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let Some(c) = args.first().and_then(|v| code_of(*v)) else {
         return Err(vm.type_error("descriptor 'replace' requires a 'code' object"));
@@ -431,6 +441,9 @@ pub fn code_replace(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult 
     }
     if args.len() > 1 + kwnames.len() {
         return Err(vm.type_error("replace() takes no positional arguments"));
+    }
+    if !kwnames.is_empty() && c.unit.flags.contains(crate::bytecode::CodeFlags::GENERATOR) {
+        c.iterable_coroutine.set(true);
     }
     Ok(args[0])
 }

@@ -1,0 +1,1 @@
+leaf_name = __name__ + " in " + __package__
