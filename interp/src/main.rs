@@ -17,6 +17,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    for opt in &invocation.options.x_options {
+        eprintln!("tachyon: warning: -X {opt} ignored (no implementation-specific options)");
+    }
     match invocation.action {
         Action::Help => {
             print!("{}", cli::help_text(&program));
