@@ -53,6 +53,8 @@ const MAX_SIDE_VARIANTS: usize = 4;
 /// iteration) before the loop is recorded again: the types it was
 /// specialised to have changed for good.
 const RETRACE_THRESHOLD: u64 = 64;
+/// Entries before a side trace that keeps exiting at once is dropped.
+const USELESS_VARIANT_ENTRIES: u64 = 256;
 /// Times a loop may be recorded again.
 const MAX_RETRACES: u32 = 4;
 
@@ -491,6 +493,12 @@ impl Vm {
                 // No progress: the next variant at this pc, if any, else
                 // the interpreter (recording one more variant if hot).
                 let tried = variants.and_then(|v| v.iter().position(|e| Rc::ptr_eq(e, &entry)));
+                if tried.is_some() && self.useless_variant(&entry, exit) {
+                    // Paths it was recorded for no longer happen here:
+                    // dropped, so later exits stop trying it first.
+                    self.drop_side_variant(code, pc, &entry);
+                    return Ok(pc);
+                }
                 let next = tried.and_then(|i| variants.and_then(|v| v.get(i + 1)).cloned());
                 match next {
                     Some(e) => entry = e,
@@ -525,6 +533,27 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// Whether side trace `entry` almost always leaves through `exit`
+    /// before it gets anywhere.
+    fn useless_variant(&self, entry: &TraceEntry, exit: usize) -> bool {
+        let failed = entry.exit_counts.get(exit).map_or(0, |c| c.get());
+        let entered = self.jit.entries_of(entry);
+        entered >= USELESS_VARIANT_ENTRIES && failed * 10 >= entered * 9
+    }
+
+    /// Removes side trace `entry` from the variants at `pc` (unlinking the
+    /// exits that lead to it), counting it as a failed side recording there.
+    fn drop_side_variant(&mut self, code: &Gc<CodeObj>, pc: u32, entry: &Rc<TraceEntry>) {
+        if let Some(v) = self.jit.side_traces.get_mut(&(code_key(code), pc)) {
+            v.retain(|e| !Rc::ptr_eq(e, entry));
+        }
+        for link in self.jit.links_into.remove(&entry.id).unwrap_or_default() {
+            // An exit number it was linked with is in range.
+            let _ = link.from.code.unlink_exit(link.exit as u32);
+        }
+        self.side_failed(code, pc, &format!("trace {} keeps failing at its start", entry.id));
     }
 
     /// Whether exit `exit` of loop trace `entry` lies in its preamble and
