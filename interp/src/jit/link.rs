@@ -17,7 +17,6 @@
 
 use std::cell::Cell;
 use std::rc::Rc;
-use std::sync::Arc;
 
 use tracer::TraceBuilder;
 use traces::{Op, SnapFrame, SnapValue, Snapshot, Type, VirtualObject};
@@ -45,6 +44,15 @@ impl Vm {
         }
     }
 
+    /// Makes every exit linked to `to` return to `run_trace` again (`to`
+    /// is being dropped or replaced).
+    pub(super) fn unlink_into(&mut self, to: &TraceEntry) {
+        for link in self.jit.links_into.remove(&to.id).unwrap_or_default() {
+            // An exit number it was linked with is in range.
+            let _ = link.from.code.unlink_exit(link.exit as u32);
+        }
+    }
+
     /// Links guard exit `exit` of `from`, which resumes where `to` starts,
     /// through an adapter (once per exit; nothing if its snapshot has more
     /// than the loop's frame in it). The frame has `slot_count` slots.
@@ -69,23 +77,13 @@ impl Vm {
         trace.min_state_words = MIRROR as usize + slot_count;
         let Ok(code) = tracer::compile(&trace) else { return };
         let exits = trace.exits().len();
-        let exit_snapshots =
-            trace.exits().iter().map(|&i| trace.insts[i].snap.map_or(0, |s| s as usize)).collect();
-        let adapter = Rc::new(TraceEntry {
-            id,
-            code: Arc::new(code),
-            trace,
-            exit_snapshots,
-            preamble_exits: 0,
-            entries: Cell::new(0),
-            exit_counts: (0..exits).map(|_| Cell::new(0)).collect(),
-            linkable_end: Some(exits - 1),
-            passes,
-            start: to.start,
-            header: from.header,
-            origin: format!("adapter from trace {} exit {exit} to trace {}", from.id, to.id),
-            listing: String::new(),
-        });
+        let adapter = Rc::new(TraceEntry::new(
+            (id, trace, code),
+            (Some(exits - 1), passes),
+            (to.start, from.header),
+            format!("adapter from trace {} exit {exit} to trace {}", from.id, to.id),
+            String::new(),
+        ));
         self.jit.all.push(adapter.clone());
         self.link(&adapter, exits - 1, to);
         self.link(from, exit, &adapter);

@@ -138,6 +138,38 @@ pub struct TraceEntry {
     pub listing: String,
 }
 
+impl TraceEntry {
+    /// Trace `id`, compiled to `code`, with its exit tables derived from
+    /// the trace; `linkable_end` and `passes` as the fields say.
+    pub fn new(
+        (id, trace, code): (usize, traces::Trace, tracer::CompiledTrace),
+        (linkable_end, passes): (Option<usize>, Box<Cell<u64>>),
+        (start, header): (u32, u32),
+        origin: String,
+        listing: String,
+    ) -> TraceEntry {
+        let exits = trace.exits();
+        let exit_snapshots: Vec<usize> =
+            exits.iter().map(|&i| trace.insts[i].snap.map_or(usize::MAX, |s| s as usize)).collect();
+        let loop_start = trace.loop_start().unwrap_or(0);
+        TraceEntry {
+            id,
+            code: Arc::new(code),
+            preamble_exits: exits.iter().filter(|&&i| i < loop_start).count(),
+            exit_counts: exits.iter().map(|_| Cell::new(0)).collect(),
+            exit_snapshots,
+            trace,
+            entries: Cell::new(0),
+            linkable_end,
+            passes,
+            start,
+            header,
+            origin,
+            listing,
+        }
+    }
+}
+
 /// An exit of `from` sent straight to another trace's entry.
 pub struct Link {
     pub from: Rc<TraceEntry>,
@@ -425,29 +457,14 @@ impl Vm {
                 return;
             }
         };
-        let exit_snapshots: Vec<usize> = trace
-            .exits()
-            .iter()
-            .map(|&i| trace.insts[i].snap.map_or(usize::MAX, |s| s as usize))
-            .collect();
-        let loop_start = trace.loop_start().unwrap_or(0);
-        let preamble_exits = trace.exits().iter().filter(|&&i| i < loop_start).count();
-        let linkable_end = linkable.then(|| exit_snapshots.len() - 1);
-        let entry = Rc::new(TraceEntry {
-            id,
-            preamble_exits,
-            exit_counts: (0..exit_snapshots.len()).map(|_| Cell::new(0)).collect(),
-            linkable_end,
-            passes,
-            code: Arc::new(code),
-            trace,
-            exit_snapshots,
-            entries: Cell::new(0),
-            start,
-            header,
+        let linkable_end = linkable.then(|| trace.exits().len() - 1);
+        let entry = Rc::new(TraceEntry::new(
+            (id, trace, code),
+            (linkable_end, passes),
+            (start, header),
             origin,
             listing,
-        });
+        ));
         self.jit.roots.extend(roots);
         self.jit.all.push(entry.clone());
         let key = (code_key(&rec.code), start);
@@ -549,10 +566,7 @@ impl Vm {
         if let Some(v) = self.jit.side_traces.get_mut(&(code_key(code), pc)) {
             v.retain(|e| !Rc::ptr_eq(e, entry));
         }
-        for link in self.jit.links_into.remove(&entry.id).unwrap_or_default() {
-            // An exit number it was linked with is in range.
-            let _ = link.from.code.unlink_exit(link.exit as u32);
-        }
+        self.unlink_into(entry);
         self.side_failed(code, pc, &format!("trace {} keeps failing at its start", entry.id));
     }
 
@@ -572,10 +586,7 @@ impl Vm {
         *n += 1;
         let give_up = *n > MAX_RETRACES;
         if let Some(old) = self.jit.traces.remove(&key) {
-            for link in self.jit.links_into.remove(&old.id).unwrap_or_default() {
-                // An exit number it was linked with is in range.
-                let _ = link.from.code.unlink_exit(link.exit as u32);
-            }
+            self.unlink_into(&old);
         }
         let origin = self.trace_origin(code, header);
         if give_up {
