@@ -40,6 +40,9 @@ pub fn print(trace: &Trace) -> String {
         if h.may_collect {
             out.push_str(" collect");
         }
+        if let Some(kind) = h.sinks_to {
+            let _ = write!(out, " sink={kind}");
+        }
         let _ = writeln!(out, " @{:#x}", h.addr);
     }
     let mut printed_snaps = 0;
@@ -222,12 +225,14 @@ fn parse_helper(c: &mut Cursor) -> Result<Helper, String> {
     }
     c.expect("->")?;
     let ret = c.ty()?;
-    let (mut may_raise, mut may_collect) = (false, false);
+    let (mut may_raise, mut may_collect, mut sinks_to) = (false, false, None);
     loop {
         if c.eat("raise") {
             may_raise = true;
         } else if c.eat("collect") {
             may_collect = true;
+        } else if c.eat("sink=") {
+            sinks_to = Some(c.number()? as u32);
         } else {
             break;
         }
@@ -235,7 +240,7 @@ fn parse_helper(c: &mut Cursor) -> Result<Helper, String> {
     c.expect("@")?;
     let addr = c.number()? as u64;
     c.finish()?;
-    Ok(Helper { name, addr, args, ret, may_raise, may_collect })
+    Ok(Helper { name, addr, args, ret, may_raise, may_collect, sinks_to })
 }
 
 fn parse_entries(c: &mut Cursor) -> Result<Vec<(u32, SnapValue)>, String> {

@@ -107,6 +107,11 @@ pub struct Helper {
     pub may_raise: bool,
     /// The helper may run the GC: every live ref must be in a snapshot.
     pub may_collect: bool,
+    /// The helper only allocates an object from its arguments. When only
+    /// snapshots use what it returns, the optimizer drops the call, and
+    /// those snapshots hold a virtual object of this kind whose field `i`
+    /// is argument `i` (deopt allocates it).
+    pub sinks_to: Option<u32>,
 }
 
 /// A linear SSA trace. Layout: inputs and constants, the preamble, then

@@ -270,8 +270,13 @@ pub enum Instr {
         target: Label,
     },
     /// A backward jump to a loop header: counts iterations for the JIT.
+    /// Temporaries from `live` up are dead at the header (the compiler
+    /// hands temporaries out in stack order, and those of the enclosing
+    /// constructs sit below the mark it took there), so traces need not
+    /// carry them around the loop.
     Loop {
         target: Label,
+        live: Reg,
     },
     /// `dst = iter(src)`.
     GetIter {
@@ -695,7 +700,7 @@ impl Instr {
             Instr::Jump { target }
             | Instr::JumpIfTrue { target, .. }
             | Instr::JumpIfFalse { target, .. }
-            | Instr::Loop { target } => Some(target),
+            | Instr::Loop { target, .. } => Some(target),
             Instr::ForIter { exit, .. } => Some(exit),
             _ => None,
         }
@@ -706,7 +711,7 @@ impl Instr {
             Instr::Jump { target }
             | Instr::JumpIfTrue { target, .. }
             | Instr::JumpIfFalse { target, .. }
-            | Instr::Loop { target } => *target = new,
+            | Instr::Loop { target, .. } => *target = new,
             Instr::ForIter { exit, .. } => *exit = new,
             _ => {}
         }

@@ -644,7 +644,7 @@ instr_codec! {
     Jump { target },
     JumpIfTrue { cond, target },
     JumpIfFalse { cond, target },
-    Loop { target },
+    Loop { target, live },
     GetIter { dst, src },
     ForIter { dst, iter, exit },
     Return { src },

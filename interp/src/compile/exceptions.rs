@@ -284,12 +284,13 @@ impl<'a> Compiler<'a> {
         let stop = self.cur.unit.new_label();
         let end = self.cur.unit.new_label();
         self.cur.unit.place(top);
+        let live = self.cur.unit.mark();
         let (item, exc) = self.async_next(iter, stop);
         self.assign(&f.target, item)?;
         self.push_fblock(FBlock::Loop { continue_to: top, break_to: end })?;
         self.stmts(&f.body)?;
         self.cur.fblocks.pop();
-        self.emit(Instr::Loop { target: UnitBuilder::target(top) });
+        self.emit(Instr::Loop { target: UnitBuilder::target(top), live });
         self.async_stop(stop, exc);
         self.stmts(&f.orelse)?;
         self.cur.unit.place(end);

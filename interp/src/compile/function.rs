@@ -217,6 +217,7 @@ impl<'a> Compiler<'a> {
         let top = self.cur.unit.new_label();
         let exit = self.cur.unit.new_label();
         self.cur.unit.place(top);
+        let live = self.cur.unit.mark();
         let stop_exc = if gen.is_async {
             let (item, exc) = self.async_next(iter, exit);
             self.assign(&gen.target, item)?;
@@ -256,7 +257,7 @@ impl<'a> Compiler<'a> {
             }
             self.cur.unit.release(inner);
         }
-        self.emit(Instr::Loop { target: UnitBuilder::target(top) });
+        self.emit(Instr::Loop { target: UnitBuilder::target(top), live });
         match stop_exc {
             Some(exc) => self.async_stop(exit, exc),
             None => self.cur.unit.place(exit),

@@ -371,12 +371,13 @@ impl<'a> Compiler<'a> {
         let else_ = self.cur.unit.new_label();
         let end = self.cur.unit.new_label();
         self.cur.unit.place(top);
+        let live = self.cur.unit.mark();
         self.jump_if(test, false, else_)?;
         self.push_fblock(FBlock::Loop { continue_to: top, break_to: end })?;
         self.stmts(body)?;
         self.cur.fblocks.pop();
         self.set_line(test.loc.lineno);
-        self.emit(Instr::Loop { target: UnitBuilder::target(top) });
+        self.emit(Instr::Loop { target: UnitBuilder::target(top), live });
         self.cur.unit.place(else_);
         self.stmts(orelse)?;
         self.cur.unit.place(end);
@@ -391,6 +392,7 @@ impl<'a> Compiler<'a> {
         let else_ = self.cur.unit.new_label();
         let end = self.cur.unit.new_label();
         self.cur.unit.place(top);
+        let live = self.cur.unit.mark();
         let item = self.cur.unit.temp();
         self.emit(Instr::ForIter { dst: item, iter, exit: UnitBuilder::target(else_) });
         self.assign(&f.target, item)?;
@@ -398,7 +400,7 @@ impl<'a> Compiler<'a> {
         self.stmts(&f.body)?;
         self.cur.fblocks.pop();
         self.set_line(f.iter.loc.lineno);
-        self.emit(Instr::Loop { target: UnitBuilder::target(top) });
+        self.emit(Instr::Loop { target: UnitBuilder::target(top), live });
         self.cur.unit.place(else_);
         self.stmts(&f.orelse)?;
         self.cur.unit.place(end);

@@ -187,7 +187,7 @@ impl UnitBuilder {
                 Instr::Jump { target }
                 | Instr::JumpIfTrue { target, .. }
                 | Instr::JumpIfFalse { target, .. }
-                | Instr::Loop { target } => *target = resolve(*target),
+                | Instr::Loop { target, .. } => *target = resolve(*target),
                 Instr::ForIter { exit, .. } => *exit = resolve(*exit),
                 _ => {}
             }

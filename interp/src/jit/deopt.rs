@@ -10,7 +10,7 @@ use traces::{SnapValue, Snapshot};
 
 use super::record::{
     EXHAUSTED_ITER_SLOT, FIRST_PSEUDO_SLOT, FUNCTION_SLOT, INIT_SELF_SLOT, VIRTUAL_FLOAT,
-    VIRTUAL_INT,
+    VIRTUAL_INT, VIRTUAL_SLICE,
 };
 use super::TraceEntry;
 use crate::bytecode::instr::Reg;
@@ -192,7 +192,7 @@ impl Vm {
         Ok(())
     }
 
-    /// The frames of `snap` with their slot values, virtual boxes boxed.
+    /// The frames of `snap` with their slot values, virtual objects built.
     /// The exit record holds the values in `Snapshot::values` order: frame
     /// slots, then virtual objects' fields.
     fn decode(&mut self, snap: &Snapshot, record: &[u64]) -> Option<Vec<DecodedFrame>> {
@@ -205,6 +205,7 @@ impl Vm {
             field_at.push(next);
             next += v.fields.iter().filter(|(_, f)| is_val(f)).count();
         }
+        let mut built = vec![None; snap.virtuals.len()];
         let mut k = 0;
         let mut frames = Vec::with_capacity(snap.frames.len());
         for f in &snap.frames {
@@ -216,13 +217,7 @@ impl Vm {
                         Value::from_bits(*record.get(k - 1)?)
                     }
                     SnapValue::Virtual(i) => {
-                        let v = snap.virtuals.get(*i as usize)?;
-                        let raw = *record.get(*field_at.get(*i as usize)?)?;
-                        match v.kind {
-                            VIRTUAL_INT => self.heap.new_int_i64(raw as i64),
-                            VIRTUAL_FLOAT => Value::from_f64(f64::from_bits(raw)),
-                            _ => return None,
-                        }
+                        self.materialize(snap, record, &field_at, &mut built, *i as usize)?
                     }
                 };
                 slots.push((*slot, word));
@@ -230,5 +225,47 @@ impl Vm {
             frames.push(DecodedFrame { pc: f.pc, slots });
         }
         Some(frames)
+    }
+
+    /// Allocates virtual object `i` of `snap` (once: `built` remembers it),
+    /// its fields first. Its raw field values start at `field_at[i]` of
+    /// the record. (Allocation never collects, so what is built stays.)
+    fn materialize(
+        &mut self,
+        snap: &Snapshot,
+        record: &[u64],
+        field_at: &[usize],
+        built: &mut Vec<Option<Value>>,
+        i: usize,
+    ) -> Option<Value> {
+        if let Some(v) = built.get(i)? {
+            return Some(*v);
+        }
+        let object = snap.virtuals.get(i)?;
+        let mut raw = Vec::with_capacity(object.fields.len());
+        let mut k = *field_at.get(i)?;
+        for (_, field) in &object.fields {
+            raw.push(match field {
+                SnapValue::Val(_) => {
+                    k += 1;
+                    *record.get(k - 1)?
+                }
+                SnapValue::Virtual(j) => {
+                    self.materialize(snap, record, field_at, built, *j as usize)?.bits()
+                }
+            });
+        }
+        let v = match (object.kind, raw.as_slice()) {
+            (VIRTUAL_INT, &[x]) => self.heap.new_int_i64(x as i64),
+            (VIRTUAL_FLOAT, &[x]) => Value::from_f64(f64::from_bits(x)),
+            (VIRTUAL_SLICE, &[start, stop, step]) => self.heap.new_slice(
+                Value::from_bits(start),
+                Value::from_bits(stop),
+                Value::from_bits(step),
+            ),
+            _ => return None,
+        };
+        built[i] = Some(v);
+        Some(v)
     }
 }

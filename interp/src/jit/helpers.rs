@@ -153,6 +153,15 @@ extern "C" fn extend_attrs(obj: u64, shape: u64, v: u64) -> u64 {
     })
 }
 
+/// A global's value: `name` in dict `globals`, else in the builtins.
+extern "C" fn load_global(globals: u64, name: u64) -> u64 {
+    with_vm(|vm| vm.load_name(value(globals), value(globals), value(name)))
+}
+
+extern "C" fn store_global(globals: u64, name: u64, v: u64) -> u64 {
+    with_vm(|vm| vm.dict_set_item(value(globals), value(name), value(v)).map(|_| Value::NONE))
+}
+
 extern "C" fn get_item(obj: u64, key: u64) -> u64 {
     with_vm(|vm| vm.get_item(value(obj), value(key)))
 }
@@ -190,6 +199,19 @@ extern "C" fn build_list(n: u64) -> u64 {
     })
 }
 
+/// `list[start:stop:step]` of an exact list (the trace guarded its type).
+extern "C" fn list_get_slice(list: u64, start: u64, stop: u64, step: u64) -> u64 {
+    with_vm(|vm| vm.list_get_slice_parts(value(list), [value(start), value(stop), value(step)]))
+}
+
+/// `list[start:stop:step] = v` of an exact list.
+extern "C" fn list_set_slice(list: u64, start: u64, stop: u64, step: u64, v: u64) -> u64 {
+    with_vm(|vm| {
+        let parts = [value(start), value(stop), value(step)];
+        vm.list_set_slice_parts(value(list), parts, value(v)).map(|_| Value::NONE)
+    })
+}
+
 extern "C" fn build_slice(start: u64, stop: u64, step: u64) -> u64 {
     with_vm(|vm| Ok(vm.heap.new_slice(value(start), value(stop), value(step))))
 }
@@ -206,6 +228,21 @@ extern "C" fn list_append(list: u64, item: u64) -> u64 {
         vm.list_append(value(list), value(item));
         Ok(Value::NONE)
     })
+}
+
+/// `yield v` in the generator frame a trace runs: if a consumer drains
+/// that generator, `v` joins the items on the value stack and the result
+/// is 1; else 0 (the trace exits, and the interpreter suspends the frame).
+extern "C" fn drain_push(v: u64) -> u64 {
+    let pushed = with_vm(|vm| {
+        let top = vm.frames.len().wrapping_sub(1);
+        let draining = top == vm.jit.draining_frame;
+        if draining {
+            vm.stack.push(value(v));
+        }
+        Ok(Value::from_bool(draining))
+    });
+    (pushed == Value::TRUE.bits()) as u64
 }
 
 /// Unpacks exactly `count` items of `src` into the scratch buffer.
@@ -306,10 +343,17 @@ pub enum HelperKind {
     ExtendAttrs,
     GetItem,
     SetItem,
+    /// A global looked up (in globals the trace stores to).
+    LoadGlobal,
+    StoreGlobal,
     Call,
     BuildTuple,
     BuildList,
     BuildSlice,
+    /// `list[a:b:c]` of an exact list, the slice by its parts.
+    ListGetSlice,
+    /// `list[a:b:c] = v` of an exact list.
+    ListSetSlice,
     ListAppend,
     Unpack,
     GetIter,
@@ -320,6 +364,8 @@ pub enum HelperKind {
     FloatPow,
     /// A new instance of a plain class (what `object.__new__` makes).
     NewInstance,
+    /// `yield` in a generator being drained: 1 if the item was taken.
+    DrainPush,
     /// `math.NAME` of one float (a name `libm` has).
     Math(&'static str),
 }
@@ -331,6 +377,8 @@ fn row(kind: HelperKind) -> (&'static str, usize, usize) {
     let f3 = |f: extern "C" fn(u64, u64, u64) -> u64| f as usize;
     let f2 = |f: extern "C" fn(u64, u64) -> u64| f as usize;
     let f1 = |f: extern "C" fn(u64) -> u64| f as usize;
+    let f4 = |f: extern "C" fn(u64, u64, u64, u64) -> u64| f as usize;
+    let f5 = |f: extern "C" fn(u64, u64, u64, u64, u64) -> u64| f as usize;
     let int2 = |f: extern "C" fn(i64, i64) -> i64| f as usize;
     match kind {
         Binary => ("binary", f3(binary), 3),
@@ -341,11 +389,15 @@ fn row(kind: HelperKind) -> (&'static str, usize, usize) {
         SetAttr => ("setattr", f3(set_attr), 3),
         ExtendAttrs => ("extend_attrs", f3(extend_attrs), 3),
         GetItem => ("getitem", f2(get_item), 2),
+        LoadGlobal => ("load_global", f2(load_global), 2),
+        StoreGlobal => ("store_global", f3(store_global), 3),
         SetItem => ("setitem", f3(set_item), 3),
         Call => ("call", f2(call), 2),
         BuildTuple => ("build_tuple", f1(build_tuple), 1),
         BuildList => ("build_list", f1(build_list), 1),
         BuildSlice => ("build_slice", f3(build_slice), 3),
+        ListGetSlice => ("list_get_slice", f4(list_get_slice), 4),
+        ListSetSlice => ("list_set_slice", f5(list_set_slice), 5),
         ListAppend => ("list_append", f2(list_append), 2),
         Unpack => ("unpack", f2(unpack), 2),
         GetIter => ("getiter", f1(get_iter), 1),
@@ -354,6 +406,7 @@ fn row(kind: HelperKind) -> (&'static str, usize, usize) {
         IntFloorDiv => ("int_floordiv", int2(int_floordiv), 2),
         IntMod => ("int_mod", int2(int_mod), 2),
         NewInstance => ("new_instance", f1(new_instance), 1),
+        DrainPush => ("drain_push", f1(drain_push), 1),
         FloatPow => ("float_pow", float_pow as extern "C" fn(f64, f64) -> f64 as usize, 2),
         Math(name) => {
             let f: extern "C" fn(f64) -> f64 = match name {
@@ -377,13 +430,20 @@ pub fn describe(kind: HelperKind) -> Helper {
         HelperKind::FloatPow | HelperKind::Math(_) => Type::Float,
         _ => Type::Word,
     };
+    let ret = if kind == HelperKind::DrainPush { Type::Int } else { ty };
+    // Allocations that cannot fail: the optimizer may sink them.
+    let sinks_to = match kind {
+        HelperKind::BuildSlice => Some(super::record::VIRTUAL_SLICE),
+        _ => None,
+    };
     Helper {
         name: name.to_string(),
         addr: addr as u64,
         args: vec![ty; argc],
-        ret: ty,
-        may_raise: ty == Type::Word,
+        ret,
+        may_raise: ret == Type::Word && sinks_to.is_none(),
         may_collect: false,
+        sinks_to,
     }
 }
 

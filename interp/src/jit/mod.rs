@@ -220,12 +220,17 @@ pub struct JitState {
     pub links_into: HashMap<usize, Vec<Link>>,
     /// (trace id, exit) pairs given an adapter (or found unfit for one).
     pub adapted: std::collections::HashSet<(usize, usize)>,
+    /// The frame of the generator that `list(g)`, `set(g)`... run to its
+    /// end, piling its items on the value stack (`usize::MAX`: none). A
+    /// trace's `yield` there pushes the item and goes on.
+    pub draining_frame: usize,
 }
 
 impl JitState {
     pub fn new(options: JitOptions) -> JitState {
         JitState {
             options,
+            draining_frame: usize::MAX,
             recording: None,
             traces: KeyMap::default(),
             side_traces: KeyMap::default(),

@@ -120,14 +120,23 @@ pub fn slice_indices(
     slice: Gc<SliceObj>,
     len: i64,
 ) -> Result<(i64, i64, i64, i64), PyErr> {
-    let step = slice_index(heap, slice.step)?.unwrap_or(1);
+    slice_indices_of(heap, [slice.start, slice.stop, slice.step], len)
+}
+
+/// [`slice_indices`] of the slice `start:stop:step`, without the object.
+pub fn slice_indices_of(
+    heap: &Heap,
+    [start, stop, step]: [Value; 3],
+    len: i64,
+) -> Result<(i64, i64, i64, i64), PyErr> {
+    let step = slice_index(heap, step)?.unwrap_or(1);
     if step == 0 {
         return Err(PyErr::value_error(heap, "slice step cannot be zero"));
     }
     let step = step.max(-i64::MAX);
     let (def_start, def_stop) = if step < 0 { (i64::MAX, i64::MIN) } else { (0, i64::MAX) };
-    let start = slice_index(heap, slice.start)?.unwrap_or(def_start);
-    let stop = slice_index(heap, slice.stop)?.unwrap_or(def_stop);
+    let start = slice_index(heap, start)?.unwrap_or(def_start);
+    let stop = slice_index(heap, stop)?.unwrap_or(def_stop);
     let adjust = |i: i64| -> i64 {
         if i < 0 {
             let j = i.saturating_add(len);

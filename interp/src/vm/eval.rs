@@ -278,7 +278,7 @@ impl Vm {
                         None
                     }),
                 },
-                Instr::Loop { target } => {
+                Instr::Loop { target, .. } => {
                     pc = target as usize;
                     self.safepoint();
                     if let Err(err) = self.check_signals() {
@@ -561,7 +561,11 @@ impl Vm {
                     };
                     self.frames[frame_index].pc = pc as u32;
                     g.resume_slot.set(Some(dst));
-                    self.jit_leave_frame(frame_index);
+                    // A drained generator resumes at once: a recording
+                    // that follows it goes on.
+                    if self.jit.draining_frame != frame_index {
+                        self.jit_leave_frame(frame_index);
+                    }
                     return Ok(FrameExit::Yield(r!(src)));
                 }
                 Instr::YieldFrom { dst, iter, value } => {

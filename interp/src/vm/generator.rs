@@ -287,6 +287,7 @@ impl Vm {
         };
         let base = mark + 1;
         let items = self.stack.len();
+        let outer_drain = std::mem::replace(&mut self.jit.draining_frame, self.frames.len() - 1);
         let result = loop {
             match self.run_frame(None, Some(gen)) {
                 Ok(FrameExit::Yield(v)) => {
@@ -299,6 +300,7 @@ impl Vm {
                 Err(e) => break Err(e),
             }
         };
+        self.jit.draining_frame = outer_drain;
         self.leave_gen_frame(gen, outer_handled);
         self.close_generator(gen);
         match result {

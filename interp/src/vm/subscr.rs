@@ -7,7 +7,7 @@ use crate::number::int::Int;
 use crate::object::bytes::{bytearray_of, bytes_of};
 use crate::object::dict::dict_of;
 use crate::object::list::{list_of, ListObj};
-use crate::object::range::{slice_indices, RangeObj, SliceObj};
+use crate::object::range::{slice_indices, slice_indices_of, RangeObj, SliceObj};
 use crate::object::str::str_of;
 use crate::object::tuple::tuple_of;
 use crate::object::vec::ValueVec;
@@ -23,6 +23,11 @@ fn wrap_index(i: i64, len: usize) -> Option<usize> {
 }
 
 /// The positions a slice selects in a sequence of `len` items.
+/// A slice bound the built-in sequences use as is: None or a small int.
+fn plain_slice_part(v: Value) -> bool {
+    v.is_none() || v.as_small_int().is_some()
+}
+
 fn slice_positions(start: i64, step: i64, count: i64) -> impl Iterator<Item = usize> {
     (0..count.max(0)).map(move |i| (start + i * step) as usize)
 }
@@ -410,7 +415,7 @@ impl Vm {
     fn list_set_slice(&mut self, obj: Value, s: Gc<SliceObj>, value: Value) -> PyResult<()> {
         let list = list_of(obj).expect("list layout");
         let new_at = self.push_iterable_items(value)?;
-        let r = self.list_assign_slice(list, s, new_at);
+        let r = self.list_assign_slice(list, [s.start, s.stop, s.step], new_at);
         self.truncate_temps(new_at);
         r
     }
@@ -418,12 +423,12 @@ impl Vm {
     fn list_assign_slice(
         &mut self,
         list: Gc<ListObj>,
-        s: Gc<SliceObj>,
+        parts: [Value; 3],
         new_at: usize,
     ) -> PyResult<()> {
         let new_items = &self.stack[new_at..];
         let len = list.items.len() as i64;
-        let (start, stop, step, count) = slice_indices(&self.heap, s, len)?;
+        let (start, stop, step, count) = slice_indices_of(&self.heap, parts, len)?;
         if step == 1 {
             list.items.splice(start as usize, stop.max(start) as usize, new_items);
             return Ok(());
@@ -438,6 +443,49 @@ impl Vm {
             list.items.set(pos, v);
         }
         Ok(())
+    }
+
+    /// `obj[start:stop:step]` of an exact list `obj`, the slice given by its
+    /// parts (what a trace calls instead of building the slice object).
+    pub fn list_get_slice_parts(&mut self, obj: Value, parts: [Value; 3]) -> PyResult {
+        match list_of(obj) {
+            Some(list) if parts.iter().all(|&p| plain_slice_part(p)) => {
+                let len = list.items.len() as i64;
+                let (start, _, step, count) = slice_indices_of(&self.heap, parts, len)?;
+                let picked = if count == 0 {
+                    ValueVec::new()
+                } else {
+                    list.items.pick(start as usize, step as isize, count as usize)
+                };
+                Ok(self.heap.new_list_from(picked))
+            }
+            _ => {
+                let s = self.heap.new_slice(parts[0], parts[1], parts[2]);
+                self.with_temp(s, |vm| vm.get_item(obj, s))
+            }
+        }
+    }
+
+    /// `obj[start:stop:step] = value` of an exact list `obj`, the slice
+    /// given by its parts.
+    pub fn list_set_slice_parts(
+        &mut self,
+        obj: Value,
+        parts: [Value; 3],
+        value: Value,
+    ) -> PyResult<()> {
+        match list_of(obj) {
+            Some(list) if parts.iter().all(|&p| plain_slice_part(p)) => {
+                let new_at = self.push_iterable_items(value)?;
+                let r = self.list_assign_slice(list, parts, new_at);
+                self.truncate_temps(new_at);
+                r
+            }
+            _ => {
+                let s = self.heap.new_slice(parts[0], parts[1], parts[2]);
+                self.with_temp(s, |vm| vm.set_item(obj, s, value))
+            }
+        }
     }
 
     /// The bytes of what is assigned to a bytearray slice: a bytes-like

@@ -49,7 +49,9 @@ fn is_root(op: Op) -> bool {
     !removable && !matches!(op, Op::Phi | Op::Input)
 }
 
-fn rebuild(trace: &Trace, live: &[bool]) -> Trace {
+/// `trace` with only the instructions marked in `live`, renumbered (the
+/// snapshots of guards that go are dropped).
+pub(crate) fn rebuild(trace: &Trace, live: &[bool]) -> Trace {
     let mut out =
         Trace { name: trace.name.clone(), helpers: trace.helpers.clone(), ..Trace::default() };
     let mut new_val = vec![Val(u32::MAX); trace.insts.len()];

@@ -12,6 +12,8 @@
 //! - [`peel`]: loop peeling with invariant hoisting; carried boxes become
 //!   unboxed phis.
 //! - [`dce`]: dead code elimination.
+//! - [`sink`]: allocation sinking: objects only snapshots need become
+//!   virtual, built by deopt.
 //!
 //! [`optimize`] and [`optimize_recording`] run the pipeline.
 
@@ -22,6 +24,7 @@ pub mod fold;
 pub mod guards;
 pub mod memory;
 pub mod peel;
+pub mod sink;
 
 use traces::{Op, Trace, Val};
 
@@ -53,7 +56,7 @@ fn builder_for(name: &str, layout: Option<BoxLayout>, helpers: &Trace) -> TraceB
 }
 
 fn checked(trace: Trace) -> Result<Trace, OptError> {
-    let trace = dce::dce(&trace);
+    let trace = sink::sink(&dce::dce(&trace));
     traces::verify::verify(&trace).map_err(|e| OptError(format!("produced a bad trace: {e}")))?;
     Ok(trace)
 }

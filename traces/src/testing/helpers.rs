@@ -38,6 +38,7 @@ pub fn standard_helpers() -> Vec<(Helper, fn() -> HelperFn)> {
         ret,
         may_raise: false,
         may_collect: false,
+        sinks_to: None,
     };
     use Type::{Float as F, Int as I};
     vec![

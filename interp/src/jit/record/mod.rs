@@ -36,7 +36,7 @@ use traces::{Op, SnapFrame, SnapValue, Snapshot, Type, Val};
 use super::helpers::{describe, HelperKind, ERROR_BITS};
 use super::{MIRROR, RUNNING_TRACE};
 use crate::bytecode::instr::Reg;
-use crate::bytecode::Instr;
+use crate::bytecode::{CodeFlags, Instr};
 use crate::object::value::{EMPTY_BITS, FIRST_TAG, NONE_BITS, PAYLOAD_MASK, TAG_INT, TAG_SHIFT};
 use crate::object::Gc;
 use crate::object::Value;
@@ -48,6 +48,9 @@ use crate::vm::Vm;
 pub const VIRTUAL_INT: u32 = 1;
 /// Likewise for a float (field 0 holds the f64 bits).
 pub const VIRTUAL_FLOAT: u32 = 2;
+/// A slice object (fields 0-2: start, stop and step words) the optimizer
+/// did not allocate (the `build_slice` helper sinks to it).
+pub const VIRTUAL_SLICE: u32 = 3;
 /// The snapshot "slot" of an inlined frame that holds its function.
 pub const FUNCTION_SLOT: u32 = u32::MAX;
 /// A snapshot "slot" naming an iterator deopt marks exhausted (the exit
@@ -162,12 +165,32 @@ pub struct Recorder {
     start: u32,
     /// The id the trace gets (the next one free when recording started).
     pub id: usize,
+    /// The loop frame's globals, if its loop stores names there: loads
+    /// from them are then lookups, not constants.
+    stored_globals: Option<Value>,
 }
 
 /// Longest iteration recorded before giving up.
 const MAX_RECORDED: usize = 3000;
 /// Instructions recorded before a trace may end at one it cannot record.
 const MIN_FRAGMENT: usize = 12;
+
+/// Whether the loop at `header` of `frame` (running `code`) stores to or
+/// deletes from its globals, by a statement between the header and the
+/// last jump back to it.
+fn loop_stores_globals(code: &Gc<CodeObj>, header: u32, frame: &crate::vm::frame::Frame) -> bool {
+    let instrs = &code.unit.instrs;
+    let back_edge = instrs
+        .iter()
+        .rposition(|i| matches!(i, Instr::Loop { target, .. } if *target == header))
+        .unwrap_or(header as usize);
+    let module = frame.locals == frame.globals;
+    instrs[header as usize..=back_edge.max(header as usize)].iter().any(|i| match i {
+        Instr::StoreGlobal { .. } | Instr::DeleteGlobal { .. } => true,
+        Instr::StoreName { .. } | Instr::DeleteName { .. } => module,
+        _ => false,
+    })
+}
 
 impl Recorder {
     /// A recording of the loop at `header` of frame `frame_index`, from
@@ -203,6 +226,7 @@ impl Recorder {
             recorded: 0,
             start,
             id,
+            stored_globals: loop_stores_globals(&code, header, frame).then_some(frame.globals),
         };
         // Linked traces run one after another without returning: the
         // exit a run ends with is the last one's, which says who it is.
@@ -302,12 +326,21 @@ impl Recorder {
         self.b.kword(v.bits())
     }
 
+    /// Whether frame `depth` of the recording runs module code, whose
+    /// names are its globals.
+    fn in_module_namespace(&self, vm: &Vm, root: usize, depth: usize) -> bool {
+        depth == 0 && vm.frames[root].locals == self.frames[0].globals
+    }
+
     /// Calls `kind`; exits (raising the helper's exception) if it failed.
     fn call_helper(&mut self, kind: HelperKind, args: &[Val]) -> RecResult<Val> {
         // The helper may run Python code, which may even assign `__class__`.
         self.typed.clear();
         let id = self.helper_id(kind);
         let r = self.b.call(id, args);
+        if !self.b.trace().helpers[id as usize].may_raise {
+            return Ok(r);
+        }
         let bits = self.bits(r);
         let error = self.b.kint(ERROR_BITS as i64);
         let ok = self.b.op(Op::Ne, Type::Bool, &[bits, error]);
@@ -373,7 +406,7 @@ impl Recorder {
             return Ok(Step::EndAt(pc));
         }
         self.listing.push((depth, pc, instr));
-        match self.record_instr(vm, base, instr) {
+        match self.record_instr(vm, (root, base), instr) {
             // Something the trace cannot do: a side trace long enough to
             // be worth running ends here, the interpreter takes over. (A
             // loop's own recording that gets here has usually left the
@@ -386,7 +419,12 @@ impl Recorder {
         }
     }
 
-    fn record_instr(&mut self, vm: &Vm, base: usize, instr: Instr) -> RecResult<Step> {
+    fn record_instr(
+        &mut self,
+        vm: &Vm,
+        (root, base): (usize, usize),
+        instr: Instr,
+    ) -> RecResult<Step> {
         let depth = self.depth();
         let slot = |r: Reg| vm.stack[base + r as usize];
         let code = self.frame().code;
@@ -455,7 +493,7 @@ impl Recorder {
                 let b = self.truth(w, kind, value)?;
                 self.branch_guard(b, truth, truth == jumps_if, target);
             }
-            Instr::Loop { target } => {
+            Instr::Loop { target, .. } => {
                 if depth > 0 {
                     return abort("a loop in an inlined call");
                 }
@@ -466,7 +504,20 @@ impl Recorder {
                 // ends at its header, whatever runs it from there.
                 return Ok(Step::EndAt(target));
             }
-            Instr::LoadGlobal { dst, .. } => self.load_global(vm, dst)?,
+            Instr::LoadGlobal { dst, name, .. } => {
+                self.load_global(vm, dst, code.name_value(name))?
+            }
+            Instr::LoadName { dst, name } if self.in_module_namespace(vm, root, depth) => {
+                self.load_global(vm, dst, code.name_value(name))?
+            }
+            Instr::StoreGlobal { name, src } => {
+                let v = self.read(src);
+                self.store_global(code.name_value(name), v)?
+            }
+            Instr::StoreName { name, src } if self.in_module_namespace(vm, root, depth) => {
+                let v = self.read(src);
+                self.store_global(code.name_value(name), v)?
+            }
             Instr::LoadDeref { dst, cell, .. } => {
                 let w = self.read(cell);
                 let v = self.load_cell(vm, w)?;
@@ -544,6 +595,24 @@ impl Recorder {
                 let args: Vec<Reg> = (2..argc + 2).map(|i| b + i).collect();
                 self.call(vm, dst, (callee, slot(b)), receiver, &args)?
             }
+            Instr::Yield { dst, src } => {
+                let plain_generator = code.unit.flags.contains(CodeFlags::GENERATOR)
+                    && !code
+                        .unit
+                        .flags
+                        .intersects(CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR);
+                if depth > 0 || !plain_generator || vm.jit.draining_frame != root {
+                    return abort("a yield to a consumer other than list(), set()...");
+                }
+                // The consumer takes the item, unless this frame is not
+                // being drained when the trace runs: then the guard exits
+                // and the interpreter suspends the frame.
+                let v = self.read(src);
+                let taken = self.call_helper(HelperKind::DrainPush, &[v])?;
+                self.guard(Op::GuardEq, &[taken], 1);
+                let none = self.b.kword(NONE_BITS);
+                self.write(dst, none);
+            }
             Instr::Return { src } => {
                 if depth == 0 {
                     return abort("return from the loop's frame");
@@ -568,7 +637,7 @@ impl Recorder {
             return (self.b.into_trace(), false);
         }
         let mut changed: Vec<(u32, Val)> =
-            self.frame().slots.iter().map(|(k, v)| (*k as u32, *v)).collect();
+            self.live_slots(pc).map(|(k, v)| (k as u32, v)).collect();
         changed.sort_by_key(|(k, _)| *k);
         for (slot, v) in changed {
             self.b.store_state(MIRROR + slot, v);
@@ -580,12 +649,29 @@ impl Recorder {
         (self.b.into_trace(), true)
     }
 
+    /// The loop frame's slots this iteration changed, but for the
+    /// temporaries dead at `header`, where it ends (the `Loop`
+    /// instructions back to a header say which those are).
+    fn live_slots(&self, header: u32) -> impl Iterator<Item = (Reg, Val)> + '_ {
+        let dead_from = self.frames[0]
+            .code
+            .unit
+            .instrs
+            .iter()
+            .find_map(|i| match *i {
+                Instr::Loop { target, live } if target == header => Some(live),
+                _ => None,
+            })
+            .unwrap_or(Reg::MAX);
+        self.frames[0].slots.iter().filter(move |(k, _)| **k < dead_from).map(|(k, v)| (*k, *v))
+    }
+
     /// Ends the recording: the loop frame's slots the iteration changed,
     /// for the optimizer.
-    pub fn finish(mut self) -> Recording {
+    pub fn finish(self) -> Recording {
         // The optimizer pairs each with the input of the same state word.
         let mut end: Vec<(u32, Val)> =
-            self.frame().slots.iter().map(|(k, v)| (MIRROR + *k as u32, *v)).collect();
+            self.live_slots(self.header).map(|(k, v)| (MIRROR + k as u32, v)).collect();
         end.sort_by_key(|(k, _)| *k);
         let mut rec = self.b.close_loop(end);
         rec.slot_base = MIRROR;

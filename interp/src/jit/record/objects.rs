@@ -7,7 +7,7 @@ use traces::{Op, Type, Val};
 
 use super::{abort, Pending, RecResult, Recorder};
 use crate::bytecode::instr::Reg;
-use crate::jit::helpers::{HelperKind, SCRATCH_WORDS};
+use crate::jit::helpers::{describe, HelperKind, SCRATCH_WORDS};
 use crate::object::dict::dict_of;
 use crate::object::header::HEADER_TYPE_OFFSET;
 use crate::object::instance::{instance_of, INSTANCE_SHAPE_OFFSET, INSTANCE_SLOTS_PTR_OFFSET};
@@ -149,13 +149,32 @@ impl Recorder {
         self.b.store(Op::StWord, v, p, None, CELL_VALUE_OFFSET as i32);
     }
 
-    /// `LoadGlobal`: the value found, proven by the globals and builtins
-    /// dicts being unchanged.
-    pub(super) fn load_global(&mut self, vm: &Vm, dst: Reg) -> RecResult {
+    /// `LoadGlobal` (and `LoadName` in module code): the value found,
+    /// proven by the globals and builtins dicts being unchanged; or, from
+    /// globals the loop itself stores to (which would fail that guard on
+    /// the next iteration), looked up by a helper.
+    pub(super) fn load_global(&mut self, vm: &Vm, dst: Reg, name: Value) -> RecResult {
         let globals = self.frame().globals;
+        if self.stored_globals == Some(globals) {
+            let (g, n) = (self.constant(globals), self.constant(name));
+            let v = self.call_helper(HelperKind::LoadGlobal, &[g, n])?;
+            self.write(dst, v);
+            return Ok(());
+        }
         self.guard_dict_unchanged(globals)?;
         self.guard_dict_unchanged(vm.builtins)?;
         self.pending = Some(Pending::Constants(vec![dst]));
+        Ok(())
+    }
+
+    /// `StoreGlobal` (and `StoreName` in module code).
+    pub(super) fn store_global(&mut self, name: Value, v: Val) -> RecResult {
+        let globals = self.frame().globals;
+        if self.stored_globals != Some(globals) {
+            return abort("a store to globals the loop was not seen to store to");
+        }
+        let (g, n) = (self.constant(globals), self.constant(name));
+        self.call_helper(HelperKind::StoreGlobal, &[g, n, v])?;
         Ok(())
     }
 
@@ -322,6 +341,21 @@ impl Recorder {
         }
     }
 
+    /// For `obj[k]` of an exact list where this trace built the slice `k`:
+    /// the slice's parts, so the trace can pass them instead (and the
+    /// optimizer sink the slice object).
+    fn list_slice_parts(&self, vm: &Vm, obj: Value, k: Val) -> Option<[Val; 3]> {
+        let is_list =
+            list_of(obj).is_some() && vm.heap.type_obj(obj).value() == vm.heap.types().list;
+        let inst = self.b.trace().inst(k);
+        let helper = self.b.trace().helpers.get(inst.helper? as usize)?;
+        let built = inst.op == Op::Call && *helper == describe(HelperKind::BuildSlice);
+        match inst.args.as_slice() {
+            &[a, b, c] if is_list && built => Some([a, b, c]),
+            _ => None,
+        }
+    }
+
     /// The address of item `key` of the list or tuple `w`, bounds checked.
     fn seq_item(
         &mut self,
@@ -363,6 +397,10 @@ impl Recorder {
             let (base, index, offset) = self.seq_item(vm, seq, w, (k, key))?;
             return Ok(self.b.load(Op::LdWord, base, Some((index, 8)), offset));
         }
+        if let Some([a, b, c]) = self.list_slice_parts(vm, obj, k) {
+            self.guard_type(w, vm.heap.types().list);
+            return self.call_helper(HelperKind::ListGetSlice, &[w, a, b, c]);
+        }
         self.call_helper(HelperKind::GetItem, &[w, k])
     }
 
@@ -376,6 +414,11 @@ impl Recorder {
         if Self::inline_seq(vm, obj, key) == Some(Seq::List) {
             let (base, index, offset) = self.seq_item(vm, Seq::List, w, (k, key))?;
             self.b.store(Op::StWord, v, base, Some((index, 8)), offset);
+            return Ok(());
+        }
+        if let Some([a, b, c]) = self.list_slice_parts(vm, obj, k) {
+            self.guard_type(w, vm.heap.types().list);
+            self.call_helper(HelperKind::ListSetSlice, &[w, a, b, c, v])?;
             return Ok(());
         }
         self.call_helper(HelperKind::SetItem, &[w, k, v])?;
