@@ -185,6 +185,24 @@ extern "C" fn call(argc: u64, kwnames: u64) -> u64 {
     })
 }
 
+/// A function of code object `code`: its defaults, keyword defaults,
+/// annotations and closure (those `parts` has) are in the scratch buffer.
+extern "C" fn make_function(code: u64, globals: u64, parts: u64) -> u64 {
+    with_vm(|vm| {
+        let Some(parts) = crate::bytecode::instr::FunctionParts::from_bits(parts as u8) else {
+            return Err(vm.type_error("make_function: bad parts"));
+        };
+        let top = vm.stack.len();
+        for i in 0..parts.bits().count_ones() as usize {
+            let v = vm.jit.scratch.get(i);
+            vm.stack.push(v);
+        }
+        let f = vm.make_function(value(code), value(globals), parts, top);
+        vm.stack.truncate(top);
+        f
+    })
+}
+
 extern "C" fn build_tuple(n: u64) -> u64 {
     with_vm(|vm| {
         let items = vm.jit.scratch.values(n as usize);
@@ -347,6 +365,7 @@ pub enum HelperKind {
     LoadGlobal,
     StoreGlobal,
     Call,
+    MakeFunction,
     BuildTuple,
     BuildList,
     BuildSlice,
@@ -393,6 +412,7 @@ fn row(kind: HelperKind) -> (&'static str, usize, usize) {
         StoreGlobal => ("store_global", f3(store_global), 3),
         SetItem => ("setitem", f3(set_item), 3),
         Call => ("call", f2(call), 2),
+        MakeFunction => ("make_function", f3(make_function), 3),
         BuildTuple => ("build_tuple", f1(build_tuple), 1),
         BuildList => ("build_list", f1(build_list), 1),
         BuildSlice => ("build_slice", f3(build_slice), 3),

@@ -539,6 +539,8 @@ impl Vm {
                 None => variants.and_then(|v| v.first()).cloned(),
             };
             match next {
+                // A trace ending where it starts would run forever.
+                Some(e) if Rc::ptr_eq(&e, &entry) => return Ok(pc),
                 Some(e) => {
                     if entry.linkable_end == Some(exit) {
                         self.link(&entry, exit, &e);

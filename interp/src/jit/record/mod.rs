@@ -614,10 +614,27 @@ impl Recorder {
                 self.write(dst, none);
             }
             Instr::Return { src } => {
+                let pc = self.frame().pc;
+                if depth == 0 && self.start != self.header && pc != self.start {
+                    // A side trace leaving the loop for the function's end:
+                    // the interpreter returns.
+                    return Ok(Step::EndAt(pc));
+                }
                 if depth == 0 {
                     return abort("return from the loop's frame");
                 }
                 self.ret(src)?
+            }
+            Instr::MakeFunction { dst, code: idx, parts, start } => {
+                let count = parts.bits().count_ones() as u16;
+                let words: Vec<Val> = (0..count).map(|i| self.read(start + i)).collect();
+                self.store_scratch(vm, &words)?;
+                let c = self.constant(code.const_value(idx));
+                let g = self.frame().globals;
+                let g = self.constant(g);
+                let p = self.b.kword(parts.bits() as u64);
+                let f = self.call_helper(HelperKind::MakeFunction, &[c, g, p])?;
+                self.write(dst, f);
             }
             other => return abort(format!("unsupported instruction {other:?}")),
         }
