@@ -94,6 +94,8 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     if dont_write_bytecode {
         set_flag(&mut fields, "dont_write_bytecode");
     }
+    let optimize = crate::vm::import::optimize_level();
+    set_field(&mut fields, "optimize", Value::from_small_int(optimize.into()).expect("0 to 2"));
     let flags = super::namespace::new_instance(vm, namespace, &fields)?;
     set(vm, dict, "flags", flags)?;
     let exe = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
@@ -121,9 +123,13 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
 }
 
 fn set_flag(fields: &mut [(&str, Value)], name: &str) {
+    set_field(fields, name, Value::from_small_int(1).expect("1"));
+}
+
+fn set_field(fields: &mut [(&str, Value)], name: &str, value: Value) {
     for (field, v) in fields.iter_mut() {
         if *field == name {
-            *v = Value::from_small_int(1).expect("1");
+            *v = value;
         }
     }
 }
