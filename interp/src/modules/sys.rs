@@ -110,6 +110,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         ("getfilesystemencoding", utf8_name),
         ("getfilesystemencodeerrors", surrogateescape_name),
         ("getrefcount", getrefcount),
+        ("is_finalizing", is_finalizing),
         ("excepthook", excepthook),
         ("_getframe", getframe),
     ];
@@ -344,6 +345,18 @@ fn surrogateescape_name(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult
 
 /// `getrefcount(obj)`: tachyon counts no references; CPython's answer for
 /// an object held by one name (itself plus the argument) is given.
+/// `is_finalizing()`: Python code never runs while the interpreter shuts
+/// down (exit handlers run before), so always False.
+fn is_finalizing(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    match args {
+        [] => Ok(Value::FALSE),
+        _ => {
+            Err(vm
+                .type_error(&format!("is_finalizing() takes no arguments ({} given)", args.len())))
+        }
+    }
+}
+
 fn getrefcount(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     match args {
         [_] => Ok(Value::from_small_int(2).expect("2")),
