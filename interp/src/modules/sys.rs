@@ -52,6 +52,12 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     set(vm, dict, "maxsize", vm.heap.new_int_i64(i64::MAX))?;
     set(vm, dict, "maxunicode", vm.heap.new_int_i64(0x10ffff))?;
     set(vm, dict, "platform", vm.heap.new_str("linux"))?;
+    // CPython 3.8's text: `site` (the `copyright` builtin) reads it.
+    let copyright = "Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.\n\n\
+        Copyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\n\
+        Copyright (c) 1995-2001 Corporation for National Research Initiatives.\nAll Rights Reserved.\n\n\
+        Copyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\nAll Rights Reserved.";
+    set(vm, dict, "copyright", vm.heap.new_str(copyright))?;
     set(vm, dict, "byteorder", vm.heap.new_str("little"))?;
     let empty = vm.heap.new_list(&[]);
     set(vm, dict, "warnoptions", empty)?;
