@@ -57,6 +57,19 @@ pub struct Options {
     pub trace_dump: Option<String>,
 }
 
+impl Options {
+    /// The `-O` level: the number of `-O`s or `PYTHONOPTIMIZE` (`pythonoptimize`,
+    /// None when unset or ignored), whichever is higher, as CPython takes it:
+    /// a value that is not a non-negative number counts as 1.
+    pub fn optimize_level(&self, pythonoptimize: Option<&str>) -> u8 {
+        let from_env = match pythonoptimize.filter(|v| !v.is_empty()) {
+            None => 0,
+            Some(v) => v.trim().parse::<i64>().ok().filter(|n| *n >= 0).unwrap_or(1),
+        };
+        i64::from(self.optimize).max(from_env).min(i64::from(u8::MAX)) as u8
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Invocation {
     pub action: Action,
@@ -92,7 +105,10 @@ Options and arguments:\n\
 -h     : print this help message and exit (also --help)\n\
 -I     : isolate Python from the user's environment (implies -E and -s)\n\
 -m mod : run library module as a script (terminates option list)\n\
--O     : accepted for compatibility; assertions still run as with -O in CPython only when given\n\
+-O     : remove assert and __debug__-dependent statements; add .opt-1 before\n\
+         .tyc extension; also PYTHONOPTIMIZE=x\n\
+-OO    : do -O changes and also discard docstrings; add .opt-2 before\n\
+         .tyc extension\n\
 -u     : force the stdout and stderr streams to be unbuffered\n\
 -V     : print the Python version number and exit (also --version)\n\
 -W arg : warning control\n\
@@ -301,6 +317,23 @@ mod tests {
         assert_eq!(inv.options.x_options, args(&["dev"]));
         assert_eq!(inv.options.optimize, 2);
         assert!(!inv.options.dont_write_bytecode);
+        assert_eq!(inv.options.optimize_level(None), 2);
+        assert_eq!(inv.options.optimize_level(Some("0")), 2);
         assert!(parse(&args(&["-B", "f.py"])).unwrap().options.dont_write_bytecode);
+    }
+
+    #[test]
+    fn optimize_level_from_flags_and_environment() {
+        let none = Options::default();
+        assert_eq!(none.optimize_level(None), 0);
+        assert_eq!(none.optimize_level(Some("")), 0);
+        assert_eq!(none.optimize_level(Some("1")), 1);
+        assert_eq!(none.optimize_level(Some("2")), 2);
+        assert_eq!(none.optimize_level(Some("7")), 7);
+        assert_eq!(none.optimize_level(Some("yes")), 1);
+        assert_eq!(none.optimize_level(Some("-3")), 1);
+        let one = parse(&args(&["-O", "f.py"])).unwrap().options;
+        assert_eq!(one.optimize_level(None), 1);
+        assert_eq!(one.optimize_level(Some("2")), 2);
     }
 }

@@ -17,6 +17,12 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let pythonoptimize = std::env::var("PYTHONOPTIMIZE").ok();
+    let pythonoptimize = pythonoptimize.filter(|_| !invocation.options.ignore_environment);
+    // Before the first `Vm`: `sys.flags` and `__debug__` are made with it.
+    interp::vm::import::set_optimize_level(
+        invocation.options.optimize_level(pythonoptimize.as_deref()),
+    );
     for opt in &invocation.options.x_options {
         eprintln!("tachyon: warning: -X {opt} ignored (no implementation-specific options)");
     }

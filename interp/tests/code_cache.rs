@@ -233,3 +233,30 @@ fn processes_writing_the_same_cache_at_once_leave_a_whole_file() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn each_optimization_level_has_its_own_cache_file() {
+    let tree = Tree::new("optimize");
+    let levels: [(&[&str], &str); 3] = [
+        (&[], "mod.tachyon-38.tyc"),
+        (&["-O"], "mod.tachyon-38.opt-1.tyc"),
+        (&["-OO"], "mod.tachyon-38.opt-2.tyc"),
+    ];
+    let python = interp::pythonpath::find_python38().expect("python3.8 is needed for this test");
+    let python = python.to_str().expect("a UTF-8 path");
+    let want: Vec<String> = levels
+        .iter()
+        .map(|(flags, _)| tree.run_with(python, &[&["-B"], *flags].concat(), &[]))
+        .collect();
+    assert_ne!(want[0], want[2], "-OO drops the docstrings the script prints");
+    // Twice round: the first compiles and writes each level's file, the
+    // second loads it; a level never reads another's code.
+    for _ in 0..2 {
+        for ((flags, file), want) in levels.iter().zip(&want) {
+            assert_eq!(&tree.run_with(tachyon(), flags, &[]), want, "tachyon {flags:?}");
+            assert!(tree.dir.join("pkg/__pycache__").join(file).is_file(), "{file}");
+        }
+    }
+    let env = tree.run_with(tachyon(), &[], &[("PYTHONOPTIMIZE", "2")]);
+    assert_eq!(env, want[2], "PYTHONOPTIMIZE=2 is -OO");
+}

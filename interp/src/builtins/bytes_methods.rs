@@ -11,10 +11,10 @@ use super::{
     add_method, add_new, arg_range, method_no_args, method_one_arg, native, set_type_attr,
 };
 use crate::number::text::is_ascii_space;
-use crate::object::bytes::{bytearray_of, bytes_of};
+use crate::object::bytes::{bytearray_of, bytes_of, ByteArrayObj, BytesObj};
 use crate::object::str::str_of;
 use crate::object::tuple::tuple_of;
-use crate::object::{PyErr, Value};
+use crate::object::{Gc, PyErr, Value};
 use crate::vm::function::NativeFn;
 use crate::vm::{PyResult, Vm};
 
@@ -103,6 +103,31 @@ fn maketrans(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     Ok(vm.heap.new_bytes(&table))
 }
 
+/// The contents of a bytes or bytearray object, read in place: searching a
+/// large object copies nothing.
+pub enum ByteView {
+    Bytes(Gc<BytesObj>),
+    Array(Gc<ByteArrayObj>),
+}
+
+impl ByteView {
+    pub fn of(v: Value) -> Option<ByteView> {
+        match bytes_of(v) {
+            Some(b) => Some(ByteView::Bytes(b)),
+            None => bytearray_of(v).map(ByteView::Array),
+        }
+    }
+
+    /// `f` of the contents. A bytearray is borrowed meanwhile, so `f` runs
+    /// no Python code (which could resize it).
+    pub fn with<R>(&self, f: impl FnOnce(&[u8]) -> R) -> R {
+        match self {
+            ByteView::Bytes(b) => f(b.as_bytes()),
+            ByteView::Array(a) => f(&a.data.borrow()),
+        }
+    }
+}
+
 /// The contents of a bytes-like object.
 pub fn bytes_like(v: Value) -> Option<Vec<u8>> {
     if let Some(b) = bytes_of(v) {
@@ -118,8 +143,13 @@ fn need_bytes_like(vm: &Vm, v: Value) -> PyResult<Vec<u8>> {
 }
 
 fn recv(vm: &Vm, args: &[Value], name: &str) -> PyResult<Vec<u8>> {
+    recv_view(vm, args, name).map(|view| view.with(<[u8]>::to_vec))
+}
+
+/// The receiver of a method, read in place.
+fn recv_view(vm: &Vm, args: &[Value], name: &str) -> PyResult<ByteView> {
     match args.first() {
-        Some(&v) => bytes_like(v).ok_or_else(|| {
+        Some(&v) => ByteView::of(v).ok_or_else(|| {
             vm.type_error(&format!(
                 "descriptor '{name}' requires a 'bytes' object but received a '{}'",
                 vm.type_name(v)
@@ -293,33 +323,51 @@ fn search_needle(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
 }
 
 fn position(hay: &[u8], needle: &[u8], backward: bool) -> Option<usize> {
-    if needle.is_empty() {
+    let Some((&first, rest)) = needle.split_first() else {
         return Some(if backward { hay.len() } else { 0 });
-    }
-    if needle.len() > hay.len() {
-        return None;
-    }
-    let mut windows = hay.windows(needle.len());
+    };
+    let last_start = hay.len().checked_sub(needle.len())?;
+    // Candidates by their first byte (a tight scan), then the rest compared.
+    let matches = |&i: &usize| hay[i] == first && hay[i + 1..i + needle.len()] == *rest;
     if backward {
-        windows.rposition(|w| w == needle)
+        (0..=last_start).rev().find(matches)
     } else {
-        windows.position(|w| w == needle)
+        (0..=last_start).find(matches)
     }
 }
 
-/// Receiver, needle and window (when it can hold the needle) of `find`,
-/// `count`, ...
-type Search = (Vec<u8>, Vec<u8>, Option<(usize, usize)>);
+/// Receiver, needle and the bounds of `find`, `count`, ...: the receiver is
+/// read in place, after every argument is converted (which may run Python
+/// code), so the bounds fit the length it has then.
+struct Search {
+    hay: ByteView,
+    needle: Vec<u8>,
+    start: Option<i64>,
+    end: Option<i64>,
+}
 
-fn search(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyResult<Search> {
-    let data = recv(vm, args, name)?;
-    let rest = parse_tuple(vm, args, kwnames, name, 1, 3)?;
-    let needle = search_needle(vm, rest[0])?;
-    let start = slice_bound(vm, rest.get(1))?;
-    let end = slice_bound(vm, rest.get(2))?;
-    let (start, end) = adjust_indices(data.len() as i64, start, end);
-    let window = (end - start >= needle.len() as i64).then_some((start as usize, end as usize));
-    Ok((data, needle, window))
+impl Search {
+    fn parse(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyResult<Search> {
+        let hay = recv_view(vm, args, name)?;
+        let rest = parse_tuple(vm, args, kwnames, name, 1, 3)?;
+        let needle = search_needle(vm, rest[0])?;
+        let start = slice_bound(vm, rest.get(1))?;
+        let end = slice_bound(vm, rest.get(2))?;
+        Ok(Search { hay, needle, start, end })
+    }
+
+    /// `f(window, needle)` with the window's offset, or None when the
+    /// window cannot hold the needle.
+    fn run<R>(&self, f: impl FnOnce(&[u8], &[u8]) -> R) -> Option<(usize, R)> {
+        self.hay.with(|data| {
+            let (start, end) = adjust_indices(data.len() as i64, self.start, self.end);
+            if end - start < self.needle.len() as i64 {
+                return None;
+            }
+            let (start, end) = (start as usize, end as usize);
+            Some((start, f(&data[start..end], &self.needle)))
+        })
+    }
 }
 
 fn find_impl(
@@ -329,10 +377,12 @@ fn find_impl(
     name: &str,
     backward: bool,
 ) -> PyResult<i64> {
-    let (data, needle, window) = search(vm, args, kwnames, name)?;
-    Ok(window
-        .and_then(|(s, e)| position(&data[s..e], &needle, backward).map(|p| (s + p) as i64))
-        .unwrap_or(-1))
+    let search = Search::parse(vm, args, kwnames, name)?;
+    let found = search.run(|window, needle| position(window, needle, backward));
+    Ok(match found {
+        Some((start, Some(p))) => (start + p) as i64,
+        _ => -1,
+    })
 }
 
 fn find(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -379,17 +429,32 @@ fn count_in(hay: &[u8], needle: &[u8]) -> usize {
 }
 
 fn count(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let (data, needle, window) = search(vm, args, kwnames, "count")?;
-    let n = window.map_or(0, |(s, e)| count_in(&data[s..e], &needle));
+    let search = Search::parse(vm, args, kwnames, "count")?;
+    let n = search.run(count_in).map_or(0, |(_, n)| n);
     Ok(vm.heap.new_int_i64(n as i64))
 }
 
+/// `item in container` for a bytes or bytearray container: a sub-sequence
+/// (bytes-like) or one byte (an int in 0..256).
+pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
+    let needle = search_needle(vm, item).map_err(|e| {
+        if e.matches(&vm.heap, vm.heap.types().type_error) {
+            vm.type_error(&format!("a bytes-like object is required, not '{}'", vm.type_name(item)))
+        } else {
+            e
+        }
+    })?;
+    let Some(hay) = ByteView::of(container) else {
+        return Err(vm.type_error("'in <bytes>' requires a bytes or bytearray container"));
+    };
+    Ok(hay.with(|data| position(data, &needle, false).is_some()))
+}
+
 fn affix(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, prefix: bool) -> PyResult {
-    let data = recv(vm, args, name)?;
+    let data = recv_view(vm, args, name)?;
     let rest = parse_tuple(vm, args, kwnames, name, 1, 3)?;
     let start = slice_bound(vm, rest.get(1))?;
     let end = slice_bound(vm, rest.get(2))?;
-    let (start, end) = adjust_indices(data.len() as i64, start, end);
     let candidates = match tuple_of(rest[0]) {
         Some(t) => t.items().to_vec(),
         None => vec![rest[0]],
@@ -401,11 +466,19 @@ fn affix(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, prefix: boo
                 vm.type_name(c)
             )));
         };
-        if end - start < a.len() as i64 {
-            continue;
-        }
-        let window = &data[start as usize..end as usize];
-        if if prefix { window.starts_with(&a) } else { window.ends_with(&a) } {
+        let found = data.with(|data| {
+            let (start, end) = adjust_indices(data.len() as i64, start, end);
+            if end - start < a.len() as i64 {
+                return false;
+            }
+            let window = &data[start as usize..end as usize];
+            if prefix {
+                window.starts_with(&a)
+            } else {
+                window.ends_with(&a)
+            }
+        });
+        if found {
             return Ok(Value::TRUE);
         }
     }

@@ -111,7 +111,7 @@ pub fn install(vm: &mut Vm) {
         (vm.heap.singletons().ellipsis, vm.heap.singletons().not_implemented);
     set_builtin(vm, "Ellipsis", ellipsis);
     set_builtin(vm, "NotImplemented", not_impl);
-    set_builtin(vm, "__debug__", Value::TRUE);
+    set_builtin(vm, "__debug__", Value::from_bool(crate::vm::import::optimize_level() == 0));
     let name = vm.heap.new_str("builtins");
     set_builtin(vm, "__name__", name);
     let key = vm.heap.new_str("builtins");

@@ -21,7 +21,15 @@ pub fn install(vm: &mut Vm) {
 }
 
 /// Parses and compiles `source` (str or bytes) to a code object.
-fn compile_source(vm: &mut Vm, fname: &str, source: Value, filename: &str, mode: Mode) -> PyResult {
+/// Compiles `source` at `-O` level `optimize`.
+fn compile_source(
+    vm: &mut Vm,
+    fname: &str,
+    source: Value,
+    filename: &str,
+    mode: Mode,
+    optimize: u8,
+) -> PyResult {
     let (text, parsed) = match (str_of(source), crate::object::bytes::bytes_of(source)) {
         (Some(s), _) => {
             (s.as_str().as_bytes().to_vec(), crate::parse::parse_str(s.as_str(), filename, mode))
@@ -42,7 +50,7 @@ fn compile_source(vm: &mut Vm, fname: &str, source: Value, filename: &str, mode:
         return Err(vm.value_error("source code string cannot contain null bytes"));
     }
     let module = parsed.map_err(|e| vm.syntax_error_value(&e))?;
-    let unit = crate::compile::compile(&module, filename, 0)
+    let unit = crate::compile::compile(&module, filename, u32::from(optimize))
         .map_err(|e| vm.compile_error_value(&e, &text))?;
     Ok(crate::vm::code::load_code(&vm.heap, vm.heap.types().code, &unit).value())
 }
@@ -123,7 +131,22 @@ fn compile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if let Some(code) = code_of(source) {
         return Ok(code.value());
     }
-    compile_source(vm, "compile", source, &filename, mode)
+    let optimize = match slots[5] {
+        None => -1,
+        Some(v) => match vm.as_int(v).and_then(|i| i.to_i64()) {
+            Some(n) => n,
+            None => {
+                return Err(vm
+                    .type_error(&format!("an integer is required (got type {})", vm.type_name(v))))
+            }
+        },
+    };
+    let optimize = match optimize {
+        -1 => crate::vm::import::optimize_level(),
+        0..=2 => optimize as u8,
+        _ => return Err(vm.value_error("compile(): invalid optimize value")),
+    };
+    compile_source(vm, "compile", source, &filename, mode, optimize)
 }
 
 /// `exec(source, globals=None, locals=None)` and `eval(...)`.
@@ -170,7 +193,14 @@ fn exec_or_eval(vm: &mut Vm, args: &[Value], kwnames: &[Value], is_eval: bool) -
                 }
                 _ => source,
             };
-            compile_source(vm, fname, source, "<string>", mode)?
+            compile_source(
+                vm,
+                fname,
+                source,
+                "<string>",
+                mode,
+                crate::vm::import::optimize_level(),
+            )?
         }
     };
     let r = vm.with_temp(code, |vm| vm.run_code(code, globals, locals))?;

@@ -141,6 +141,11 @@ impl<'a> Compiler<'a> {
                     ))
                 }
             },
+            // As CPython 3.8's AST optimizer: `__debug__` is a constant of the
+            // optimization level, so `-O` also drops `if __debug__:` code.
+            ExprKind::Name { id, .. } if id == "__debug__" => {
+                self.load_const(Const::Bool(self.optimize == 0), dst)
+            }
             ExprKind::Name { id, .. } => self.load_name(id, dst),
             ExprKind::BinOp { left, op, right } => {
                 let a = self.expr_reg(left)?;

@@ -26,7 +26,8 @@ impl<'a> Compiler<'a> {
         self.cur.has_walrus = contains_walrus(&def.body);
         self.set_line(s.loc.lineno);
         set_signature(&mut self.cur.unit.code, &def.args);
-        if let Some(doc) = def.body.first().and_then(docstring) {
+        // `-OO` drops docstrings: `__doc__` is None.
+        if let Some(doc) = def.body.first().and_then(docstring).filter(|_| self.optimize < 2) {
             self.cur.unit.code.docstring = Some(Rc::from(doc));
         }
         self.stmts(&def.body)?;

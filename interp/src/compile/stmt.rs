@@ -490,6 +490,8 @@ impl<'a> Compiler<'a> {
     /// `__doc__`, and `__annotations__` is created when a body annotates.
     pub fn namespace_body(&mut self, body: &'a [Stmt]) -> CResult<()> {
         let rest = match body.first().and_then(docstring) {
+            // `-OO` drops docstrings: the body leaves `__doc__` unset.
+            Some(_) if self.optimize >= 2 => &body[1..],
             Some(doc) => {
                 self.set_line(body[0].loc.lineno);
                 let t = self.cur.unit.temp();

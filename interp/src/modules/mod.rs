@@ -47,8 +47,9 @@
 //! | `imp.py` | `_imp`: what `importlib` needs to set itself up |
 //! | `warnings.py` | `_warnings`: `warn` for importlib, handled by `warnings.py` |
 //! | `marshal.py` | `marshal`: present for importlib; no .pyc format |
-//! | `socket.py` | `_socket`: constants and classes, no networking |
-//! | `select.py` | `select`: importable, no waiting on descriptors |
+//! | [`socket`] | `_socket`: Unix socket pairs, constants and classes (with `socket.py`); no networking |
+//! | [`select`] | `select`: `select()` and `poll` objects (with `select.py`) |
+//! | [`poll`] | `poll(2)`, the system call `select` waits with |
 //! | `posixsubprocess.py` | `_posixsubprocess`: importable, no child processes |
 
 pub mod array;
@@ -69,12 +70,15 @@ pub mod math_special;
 pub mod md5;
 pub mod namespace;
 pub mod operator;
+pub mod poll;
 pub mod posix;
 pub mod random;
+pub mod select;
 pub mod sha1;
 pub mod sha256;
 pub mod sha3;
 pub mod sha512;
+pub mod socket;
 pub mod sre;
 pub mod structs;
 pub mod support;
@@ -138,8 +142,8 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_imp" => Some(python_module(vm, "_imp", include_str!("imp.py"))?),
         "_warnings" => Some(python_module(vm, "_warnings", include_str!("warnings.py"))?),
         "marshal" => Some(python_module(vm, "marshal", include_str!("marshal.py"))?),
-        "_socket" => Some(python_module(vm, "_socket", include_str!("socket.py"))?),
-        "select" => Some(python_module(vm, "select", include_str!("select.py"))?),
+        "_socket" => Some(socket::create(vm)?),
+        "select" => Some(select::create(vm)?),
         "_posixsubprocess" => {
             Some(python_module(vm, "_posixsubprocess", include_str!("posixsubprocess.py"))?)
         }

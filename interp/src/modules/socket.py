@@ -1,6 +1,7 @@
-# `_socket` without networking: the constants and classes that `socket`,
-# `asyncio` and `unittest` need at import. Making a socket says that
-# tachyon has no network support yet.
+# `_socket` for tachyon: the constants and classes that `socket`, `asyncio`
+# and `unittest` need, and connected pairs of Unix stream sockets over the
+# native `_pair`, `_send`, `_recv`, ... of this module (socket.rs). Any
+# other socket says that tachyon has no network support yet.
 
 AF_UNSPEC = 0
 AF_UNIX = 1
@@ -114,10 +115,124 @@ def _no_network(*args, **kwargs):
 
 
 class socket:
-    """A socket type that cannot be made: tachyon has no networking."""
+    """A socket: one end of a Unix socket pair (tachyon has no networking)."""
+
+    __module__ = "_socket"
 
     def __init__(self, family=-1, type=-1, proto=-1, fileno=None):
-        _no_network()
+        if fileno is None:
+            _no_network()
+        if not isinstance(fileno, int):
+            raise TypeError("an integer is required (got type %s)" % fileno.__class__.__name__)
+        if fileno < 0:
+            raise ValueError("negative file descriptor")
+        self._fd = fileno
+        self._family = AF_UNIX if family == -1 else family
+        self._type = SOCK_STREAM if type == -1 else type
+        self._proto = 0 if proto == -1 else proto
+        self._timeout = None
+        if _default_timeout is not None:
+            self.settimeout(_default_timeout)
+
+    family = property(lambda self: self._family)
+    type = property(lambda self: self._type)
+    proto = property(lambda self: self._proto)
+    timeout = property(lambda self: self._timeout)
+
+    def fileno(self):
+        return self._fd
+
+    def detach(self):
+        fd, self._fd = self._fd, -1
+        return fd
+
+    def close(self):
+        fd, self._fd = self._fd, -1
+        if fd >= 0:
+            _close(fd)
+
+    def __repr__(self):
+        return "<socket object, fd=%d, family=%d, type=%d, proto=%d>" % (
+            self._fd, self._family, self._type, self._proto)
+
+    def _check(self):
+        if self._fd < 0:
+            raise OSError(9, "Bad file descriptor")
+        return self._fd
+
+    def gettimeout(self):
+        return self._timeout
+
+    def settimeout(self, value):
+        if value is not None:
+            value = float(value)
+            if value < 0:
+                raise ValueError("Timeout value out of range")
+        _set_timeout(self._check(), value)
+        self._timeout = value
+
+    def setblocking(self, flag):
+        self.settimeout(None if flag else 0.0)
+
+    def getblocking(self):
+        return self._timeout != 0.0
+
+    def _io(self, op, *args):
+        try:
+            return op(self._check(), *args)
+        except BlockingIOError:
+            if self._timeout:
+                raise timeout("timed out") from None
+            raise
+
+    def send(self, data, flags=0):
+        return self._io(_send, data)
+
+    def sendall(self, data, flags=0):
+        view = bytes(data)
+        while view:
+            view = view[self.send(view):]
+
+    def recv(self, bufsize, flags=0):
+        return self._io(_recv, bufsize)
+
+    def recv_into(self, buffer, nbytes=0, flags=0):
+        data = self.recv(nbytes or len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
+
+    def shutdown(self, how):
+        _shutdown(self._check(), how)
+
+    def getsockname(self):
+        self._check()
+        return ""
+
+    def getpeername(self):
+        self._check()
+        return ""
+
+    def setsockopt(self, *args):
+        self._check()
+
+    def getsockopt(self, level, option, buflen=None):
+        self._check()
+        if level == SOL_SOCKET and option == SO_ERROR:
+            return 0
+        if level == SOL_SOCKET and option == SO_TYPE:
+            return self._type
+        raise OSError(92, "Protocol not available")
+
+
+def socketpair(family=AF_UNIX, type=SOCK_STREAM, proto=0):
+    if family != AF_UNIX or type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC) != SOCK_STREAM:
+        raise OSError("tachyon makes only AF_UNIX SOCK_STREAM socket pairs")
+    a, b = _pair()
+    a, b = socket(family, type, proto, a), socket(family, type, proto, b)
+    if type & SOCK_NONBLOCK:
+        a.setblocking(False)
+        b.setblocking(False)
+    return a, b
 
 
 SocketType = socket
@@ -133,7 +248,7 @@ def gethostname():
 
 getaddrinfo = gethostbyname = gethostbyname_ex = gethostbyaddr = _no_network
 getnameinfo = getservbyname = getservbyport = getprotobyname = _no_network
-inet_aton = inet_ntoa = inet_pton = inet_ntop = socketpair = _no_network
+inet_aton = inet_ntoa = inet_pton = inet_ntop = _no_network
 
 
 def htons(x):

@@ -52,6 +52,12 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     set(vm, dict, "maxsize", vm.heap.new_int_i64(i64::MAX))?;
     set(vm, dict, "maxunicode", vm.heap.new_int_i64(0x10ffff))?;
     set(vm, dict, "platform", vm.heap.new_str("linux"))?;
+    // CPython 3.8's text: `site` (the `copyright` builtin) reads it.
+    let copyright = "Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.\n\n\
+        Copyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\n\
+        Copyright (c) 1995-2001 Corporation for National Research Initiatives.\nAll Rights Reserved.\n\n\
+        Copyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\nAll Rights Reserved.";
+    set(vm, dict, "copyright", vm.heap.new_str(copyright))?;
     set(vm, dict, "byteorder", vm.heap.new_str("little"))?;
     let empty = vm.heap.new_list(&[]);
     set(vm, dict, "warnoptions", empty)?;
@@ -94,6 +100,8 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     if dont_write_bytecode {
         set_flag(&mut fields, "dont_write_bytecode");
     }
+    let optimize = crate::vm::import::optimize_level();
+    set_field(&mut fields, "optimize", Value::from_small_int(optimize.into()).expect("0 to 2"));
     let flags = super::namespace::new_instance(vm, namespace, &fields)?;
     set(vm, dict, "flags", flags)?;
     let exe = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
@@ -108,6 +116,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         ("getfilesystemencoding", utf8_name),
         ("getfilesystemencodeerrors", surrogateescape_name),
         ("getrefcount", getrefcount),
+        ("is_finalizing", is_finalizing),
         ("excepthook", excepthook),
         ("_getframe", getframe),
     ];
@@ -121,9 +130,13 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
 }
 
 fn set_flag(fields: &mut [(&str, Value)], name: &str) {
+    set_field(fields, name, Value::from_small_int(1).expect("1"));
+}
+
+fn set_field(fields: &mut [(&str, Value)], name: &str, value: Value) {
     for (field, v) in fields.iter_mut() {
         if *field == name {
-            *v = Value::from_small_int(1).expect("1");
+            *v = value;
         }
     }
 }
@@ -338,6 +351,18 @@ fn surrogateescape_name(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult
 
 /// `getrefcount(obj)`: tachyon counts no references; CPython's answer for
 /// an object held by one name (itself plus the argument) is given.
+/// `is_finalizing()`: Python code never runs while the interpreter shuts
+/// down (exit handlers run before), so always False.
+fn is_finalizing(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    match args {
+        [] => Ok(Value::FALSE),
+        _ => {
+            Err(vm
+                .type_error(&format!("is_finalizing() takes no arguments ({} given)", args.len())))
+        }
+    }
+}
+
 fn getrefcount(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     match args {
         [_] => Ok(Value::from_small_int(2).expect("2")),

@@ -1,7 +1,8 @@
 //! The `time` module: the clocks (`time`, `perf_counter`, `monotonic`,
 //! `process_time`, each with its `_ns` form) and `sleep` here; the calendar
 //! functions (`gmtime`, `localtime`, `mktime`, `strftime`, `asctime`,
-//! `ctime`) are Python in `time_calendar.py`, loaded on their first call.
+//! `ctime`) and `get_clock_info` are Python in `time_calendar.py`, loaded on
+//! their first call.
 //! Local time is UTC: no time-zone database is read yet.
 
 use super::module_set;
@@ -33,6 +34,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
         ("asctime", asctime),
         ("ctime", ctime),
         ("struct_time", struct_time),
+        ("get_clock_info", get_clock_info),
     ];
     let result = funcs
         .iter()
@@ -145,7 +147,7 @@ macro_rules! calendar_functions {
     };
 }
 
-calendar_functions!(gmtime, localtime, mktime, strftime, asctime, ctime);
+calendar_functions!(gmtime, localtime, mktime, strftime, asctime, ctime, get_clock_info);
 
 /// `time.struct_time(seq)`: the class of `time_calendar.py`, made on first use.
 fn struct_time(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

@@ -13,6 +13,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use super::eval::frame_for;
 use super::function::{module_of, ModuleObj};
@@ -23,10 +24,20 @@ use crate::object::list::list_of;
 use crate::object::str::str_of;
 use crate::object::{PyErr, Value};
 
-/// The `-O` level imported modules are compiled at: `-O` does not reach
-/// the compiler yet. The code cache keys its files on it, so that when it
-/// does, code of different levels never mixes.
-pub(crate) const IMPORT_OPTIMIZE: u8 = 0;
+/// The `-O` level of this process (`sys.flags.optimize`): what imported
+/// modules, `exec`, `eval` and `compile(..., optimize=-1)` compile at. The
+/// code cache keys its files on it, so code of different levels never mixes.
+static OPTIMIZE: AtomicU8 = AtomicU8::new(0);
+
+/// Sets the process's `-O` level; done once, before the first `Vm` is made.
+pub fn set_optimize_level(level: u8) {
+    OPTIMIZE.store(level, Ordering::Relaxed);
+}
+
+/// The process's `-O` level: 0, 1 (`-O`) or 2 (`-OO`).
+pub fn optimize_level() -> u8 {
+    OPTIMIZE.load(Ordering::Relaxed)
+}
 
 thread_local! {
     /// Source lines of files shown in tracebacks.
@@ -89,7 +100,7 @@ impl Vm {
         let unit = if filename.starts_with("<tachyon") {
             self.embedded_module_code(source, filename)?
         } else {
-            self.compile_module_source(source, filename)?
+            self.compile_module_source(source, filename, optimize_level())?
         };
         let code = super::code::load_code(&self.heap, self.heap.types().code, &unit);
         self.run_code(code.value(), globals, locals)
@@ -98,16 +109,23 @@ impl Vm {
     /// The compiled code of one of the interpreter's own Python sources
     /// (named `<tachyon ...>`): from the code cache when it holds this text.
     fn embedded_module_code(&mut self, source: &[u8], filename: &str) -> PyResult<Rc<CodeUnit>> {
-        let cache = cache::embedded_cache_path(filename, source, IMPORT_OPTIMIZE);
+        // The interpreter's own modules stand for CPython's C modules, which
+        // `-O` does not change: always compiled at level 0.
+        let cache = cache::embedded_cache_path(filename, source, 0);
         let cache = cache.as_ref().map(|(path, stamp)| (path.as_path(), *stamp));
-        self.cached_code(cache, filename, |_| Ok(source.to_vec()))
+        self.cached_code(cache, filename, 0, |_| Ok(source.to_vec()))
     }
 
     /// Parses and compiles module source; a SyntaxError when it is not valid.
-    fn compile_module_source(&mut self, source: &[u8], filename: &str) -> PyResult<Rc<CodeUnit>> {
+    fn compile_module_source(
+        &mut self,
+        source: &[u8],
+        filename: &str,
+        optimize: u8,
+    ) -> PyResult<Rc<CodeUnit>> {
         let module = crate::parse::parse_bytes(source, filename, crate::parse::Mode::Module)
             .map_err(|e| self.syntax_error_value(&e))?;
-        crate::compile::compile(&module, filename, IMPORT_OPTIMIZE as u32)
+        crate::compile::compile(&module, filename, u32::from(optimize))
             .map_err(|e| self.compile_error_value(&e, source))
     }
 
@@ -404,7 +422,7 @@ impl Vm {
         package_dir: Option<&Path>,
     ) -> PyResult {
         let filename = file.display().to_string();
-        let cache_path = cache::cache_path(file, IMPORT_OPTIMIZE);
+        let cache_path = cache::cache_path(file, optimize_level());
         let unit = self.module_code(file, &filename, cache_path.as_deref())?;
         let module = self.new_module(name)?;
         let mark = self.push_temp(module);
@@ -452,8 +470,9 @@ impl Vm {
     ) -> PyResult<Rc<CodeUnit>> {
         // Stamped before reading, so that an edit made meanwhile leaves a
         // stale entry, never a wrong one.
-        let cache = cache_path.zip(cache::stamp_of(file, IMPORT_OPTIMIZE));
-        self.cached_code(cache, filename, |vm| {
+        let optimize = optimize_level();
+        let cache = cache_path.zip(cache::stamp_of(file, optimize));
+        self.cached_code(cache, filename, optimize, |vm| {
             std::fs::read(file).map_err(|e| {
                 PyErr::import_error(&vm.heap, &format!("cannot read {}: {e}", file.display()))
             })
@@ -461,12 +480,13 @@ impl Vm {
     }
 
     /// Code from the code cache file `cache` when it holds code for its
-    /// stamp, else compiled from the source `read_source` gives (and
-    /// cached unless `sys.dont_write_bytecode`).
+    /// stamp, else compiled at `-O` level `optimize` from the source
+    /// `read_source` gives (and cached unless `sys.dont_write_bytecode`).
     fn cached_code(
         &mut self,
         cache: Option<(&Path, Stamp)>,
         filename: &str,
+        optimize: u8,
         read_source: impl FnOnce(&mut Vm) -> PyResult<Vec<u8>>,
     ) -> PyResult<Rc<CodeUnit>> {
         let shared_name: Rc<str> = Rc::from(filename);
@@ -474,7 +494,7 @@ impl Vm {
             return Ok(unit);
         }
         let source = read_source(self)?;
-        let unit = self.compile_module_source(&source, filename)?;
+        let unit = self.compile_module_source(&source, filename, optimize)?;
         if let Some((path, stamp)) = cache {
             if !self.dont_write_bytecode() {
                 cache::store(path, stamp, &unit);

@@ -821,6 +821,9 @@ impl Vm {
             if crate::object::dict::dict_of(container).is_some() {
                 return Ok(self.dict_get_item(container, item)?.is_some());
             }
+            if crate::builtins::bytes_methods::ByteView::of(container).is_some() {
+                return crate::builtins::bytes_methods::contains(self, container, item);
+            }
             if self.is_set_like(container) {
                 return self.set_contains(container, item);
             }

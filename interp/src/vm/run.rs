@@ -215,7 +215,7 @@ impl Vm {
             let cache_path = package.and_then(|_| {
                 super::import::cache::cache_path(
                     std::path::Path::new(filename),
-                    super::import::IMPORT_OPTIMIZE,
+                    super::import::optimize_level(),
                 )
             });
             let cached =

@@ -32,6 +32,18 @@ fn slice_positions(start: i64, step: i64, count: i64) -> impl Iterator<Item = us
     (0..count.max(0)).map(move |i| (start + i * step) as usize)
 }
 
+/// The bytes of `data` a slice picks (one copy of a contiguous run for
+/// step 1). Positions past the end are left out: an `__index__` of the
+/// slice's bounds may have shrunk a bytearray after its length was read.
+fn pick_bytes(data: &[u8], start: i64, step: i64, count: i64) -> Vec<u8> {
+    if step == 1 && count > 0 {
+        let start = (start as usize).min(data.len());
+        let end = (start + count as usize).min(data.len());
+        return data[start..end].to_vec();
+    }
+    slice_positions(start, step, count).filter_map(|i| data.get(i).copied()).collect()
+}
+
 impl Vm {
     /// An index of a sequence of `len` items, negative counting from the
     /// end; `None` when out of range. `what` names the sequence in errors.
@@ -282,8 +294,7 @@ impl Vm {
                 let b = bytes_of(obj).expect("bytes layout");
                 if let Some(sl) = Gc::<SliceObj>::from_value(key) {
                     let (start, _, step, count) = slice_indices(&self.heap, sl, b.len() as i64)?;
-                    let data: Vec<u8> =
-                        slice_positions(start, step, count).map(|i| b.as_bytes()[i]).collect();
+                    let data = pick_bytes(b.as_bytes(), start, step, count);
                     return Ok(self.heap.new_bytes(&data));
                 }
                 match self.seq_index(key, b.len(), "byte")? {
@@ -293,15 +304,19 @@ impl Vm {
             }
             ObjKind::ByteArray => {
                 let b = bytearray_of(obj).expect("bytearray layout");
-                let data = b.data.borrow().clone();
+                // Read in place, never copied whole: the length is taken
+                // first, as an `__index__` of the key may resize the array.
+                let len = b.data.borrow().len();
                 if let Some(sl) = Gc::<SliceObj>::from_value(key) {
-                    let (start, _, step, count) = slice_indices(&self.heap, sl, data.len() as i64)?;
-                    let picked: Vec<u8> =
-                        slice_positions(start, step, count).map(|i| data[i]).collect();
+                    let (start, _, step, count) = slice_indices(&self.heap, sl, len as i64)?;
+                    let picked = pick_bytes(&b.data.borrow(), start, step, count);
                     return Ok(self.heap.new_bytearray(picked));
                 }
-                match self.seq_index(key, data.len(), "bytearray")? {
-                    Some(i) => Ok(Value::from_small_int(data[i] as i64).expect("a byte")),
+                match self.seq_index(key, len, "bytearray")? {
+                    Some(i) => match b.data.borrow().get(i) {
+                        Some(&byte) => Ok(Value::from_small_int(byte.into()).expect("a byte")),
+                        None => Err(PyErr::index_error(&self.heap, "bytearray index out of range")),
+                    },
                     None => Err(PyErr::index_error(&self.heap, "bytearray index out of range")),
                 }
             }
