@@ -247,7 +247,8 @@ pub fn int_of(vm: &mut Vm, v: Value) -> PyResult<Int> {
 
 fn parse_int_value(vm: &mut Vm, v: Value, base: u32, explicit_base: bool) -> PyResult<Int> {
     if let Some(s) = str_of(v) {
-        return crate::number::int_parse::parse_int(s.as_str(), base).map_err(|e| vm.num_error(e));
+        return crate::number::int_parse::parse_int(s.as_utf8(&vm.heap)?, base)
+            .map_err(|e| vm.num_error(e));
     }
     if let Some(b) = crate::object::bytes::bytes_of(v) {
         return crate::number::int_parse::parse_int_bytes(b.as_bytes(), base)
@@ -304,7 +305,7 @@ pub fn float_of(vm: &mut Vm, v: Value) -> PyResult<f64> {
             _ => {}
         }
         if let Some(s) = str_of(v) {
-            return crate::number::float_parse::parse_float(s.as_str())
+            return crate::number::float_parse::parse_float(s.as_utf8(&vm.heap)?)
                 .map_err(|e| vm.num_error(e));
         }
     }
@@ -362,12 +363,19 @@ fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             let encoding = encoding.unwrap_or_else(|| vm.heap.new_str("utf-8"));
             let errors = errors.unwrap_or_else(|| vm.heap.new_str("strict"));
             let s = vm.call_method_by_name(v, "decode", &[encoding, errors])?;
-            str_of(s).map(|s| s.as_str().to_string()).unwrap_or_default()
+            return Ok(
+                str_of(s).map_or(s, |s| vm.heap.new_str_of_type_wtf8(cls, s.as_wtf8()).value())
+            );
         }
         Some(v) if decoding && str_of(v).is_some() => {
             return Err(vm.type_error("decoding str is not supported"));
         }
-        Some(v) => vm.str_of_value(v)?,
+        Some(v) => match str_of(v).filter(|s| s.has_surrogates()) {
+            Some(s) if !vm.heap.type_obj(v).is_heap_type() => {
+                return Ok(vm.heap.new_str_of_type_wtf8(cls, s.as_wtf8()).value());
+            }
+            _ => vm.str_of_value(v)?,
+        },
     };
     if cls == str_t {
         Ok(vm.heap.new_str_from_string(text))

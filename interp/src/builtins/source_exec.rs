@@ -23,9 +23,10 @@ pub fn install(vm: &mut Vm) {
 /// Parses and compiles `source` (str or bytes) to a code object.
 fn compile_source(vm: &mut Vm, fname: &str, source: Value, filename: &str, mode: Mode) -> PyResult {
     let (text, parsed) = match (str_of(source), crate::object::bytes::bytes_of(source)) {
-        (Some(s), _) => {
-            (s.as_str().as_bytes().to_vec(), crate::parse::parse_str(s.as_str(), filename, mode))
-        }
+        (Some(s), _) => (
+            s.as_utf8(&vm.heap)?.as_bytes().to_vec(),
+            crate::parse::parse_str(s.as_utf8(&vm.heap)?, filename, mode),
+        ),
         (_, Some(b)) => {
             let text = b.as_bytes().to_vec();
             let parsed = crate::parse::parse_bytes_as_string(&text, filename, mode);
@@ -84,7 +85,7 @@ fn compile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let (source, filename, mode) = (slots[0].unwrap_or(Value::NONE), slots[1], slots[2]);
     let filename = filename.unwrap_or(Value::NONE);
     let filename = match (str_of(filename), crate::object::bytes::bytes_of(filename)) {
-        (Some(s), _) => s.as_str().to_string(),
+        (Some(s), _) => s.as_utf8(&vm.heap)?.to_string(),
         (_, Some(b)) => String::from_utf8_lossy(b.as_bytes()).into_owned(),
         _ => {
             return Err(vm.type_error(&format!(
@@ -99,7 +100,7 @@ fn compile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             vm.type_name(mode.unwrap_or(Value::NONE))
         )));
     };
-    let mode = match mode.as_str() {
+    let mode = match mode.as_utf8(&vm.heap)? {
         "exec" => Mode::Module,
         "eval" => Mode::Expression,
         "single" => Mode::Interactive,
@@ -164,8 +165,9 @@ fn exec_or_eval(vm: &mut Vm, args: &[Value], kwnames: &[Value], is_eval: bool) -
             // eval() ignores leading blanks (CPython strips them first).
             let stripped;
             let source = match str_of(source) {
-                Some(s) if is_eval && s.as_str().starts_with([' ', '\t']) => {
-                    stripped = vm.heap.new_str(s.as_str().trim_start_matches([' ', '\t']));
+                Some(s) if is_eval && s.as_utf8(&vm.heap)?.starts_with([' ', '\t']) => {
+                    stripped =
+                        vm.heap.new_str(s.as_utf8(&vm.heap)?.trim_start_matches([' ', '\t']));
                     stripped
                 }
                 _ => source,

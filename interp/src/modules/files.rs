@@ -62,7 +62,7 @@ fn open(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let (Some(path), Some(mode)) = (str_of(args[0]), str_of(args[1])) else {
         return Err(vm.type_error("open() needs a path and a mode"));
     };
-    let mode = mode.as_str();
+    let mode = mode.as_utf8(&vm.heap)?;
     let plus = mode.contains('+');
     let mut options = OpenOptions::new();
     match mode.chars().next() {
@@ -72,14 +72,15 @@ fn open(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         Some('x') => options.write(true).create_new(true).read(plus),
         _ => return Err(vm.value_error(&format!("invalid mode: '{mode}'"))),
     };
-    let file = options.open(path.as_str()).map_err(|e| os_error(vm, &e, Some(path.as_str())))?;
+    let path = path.as_utf8(&vm.heap)?;
+    let file = options.open(path).map_err(|e| os_error(vm, &e, Some(path)))?;
     if file.metadata().is_ok_and(|m| m.is_dir()) {
-        let name = vm.heap.new_str(path.as_str());
+        let name = vm.heap.new_str(path);
         return Err(crate::builtins::os_error::os_error(vm, 21, Some(name), None));
     }
     if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
         let e = std::io::Error::from(ErrorKind::IsADirectory);
-        return Err(os_error(vm, &e, Some(path.as_str())));
+        return Err(os_error(vm, &e, Some(path)));
     }
     let handle = FILES.with(|files| {
         let mut files = files.borrow_mut();

@@ -85,10 +85,10 @@ fn fill(vm: &mut Vm, module: Value) -> PyResult<()> {
 /// these), and whether the caller gave bytes.
 fn path_arg(vm: &Vm, v: Value, func: &str) -> PyResult<(PathBuf, bool)> {
     if let Some(s) = str_of(v) {
-        if s.as_str().contains('\0') {
+        if s.as_utf8(&vm.heap)?.contains('\0') {
             return Err(vm.value_error(&format!("{func}: embedded null character in path")));
         }
-        return Ok((PathBuf::from(s.as_str()), false));
+        return Ok((PathBuf::from(s.as_utf8(&vm.heap)?), false));
     }
     if let Some(b) = bytes_of(v) {
         return Ok((PathBuf::from(OsStr::from_bytes(b.as_bytes())), true));
@@ -559,7 +559,7 @@ fn environ(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
 
 fn env_name(vm: &Vm, v: Value) -> PyResult<Vec<u8>> {
     if let Some(s) = str_of(v) {
-        return Ok(s.as_str().as_bytes().to_vec());
+        return Ok(s.as_utf8(&vm.heap)?.as_bytes().to_vec());
     }
     bytes_of(v).map(|b| b.as_bytes().to_vec()).ok_or_else(|| {
         vm.type_error(&format!(
