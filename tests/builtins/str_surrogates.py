@@ -35,9 +35,18 @@ print(repr(t.upper()), repr(t.lower()), repr(t.title()), repr(t.swapcase()), rep
 print(s.isalpha(), s.isprintable(), s.isspace(), s.islower(), s.isidentifier(), t.isascii())
 print(repr(t.center(9, '*')), repr(t.ljust(6)), repr(t.rjust(6, s)))
 
+print(repr('a\ud800b'.translate({0xd800: 'X', 98: 0xdc00})), repr(str.maketrans('\ud800', 'Y')))
+print(repr('-\ud800'.zfill(4)), repr('\ud800\tx'.expandtabs(4)), repr(f'\ud800{len(t)}'))
+for bad in [lambda: int('\ud800'), lambda: float('1\udcff'), lambda: int('\ud800', 16)]:
+    try:
+        bad()
+    except ValueError as e:
+        print(type(e).__name__, e)
+
 # formatting
 print(repr(str(s)), repr(f'{s}{t}'), repr(f'{s!r}'), repr(f'{s:>3}'), repr(f'{t:.2}'))
 print(repr('%s-%r' % (s, s)), repr('%3s|%-3s|%.1s' % (s, s, t)), repr('%(k)s' % {'k': s}))
+print(repr('%c|%3c|%-2c|%c' % (0xd800, '\udc00', 0xdfff, 'x')))
 print(repr(format(s)), repr(format(t, '*^9')), repr('{}{}'.format(s, t)))
 
 # encoding with every error handler
@@ -68,9 +77,13 @@ print(b'\xfe\xff'.decode('utf-8', 'surrogateescape').encode('utf-8', 'surrogatee
 
 import json
 print(json.dumps(s), json.dumps([t]), json.dumps({'k': s}))
+print(repr(json.loads('["\\udc00x", "\\ud83d\\ude00", "\\ud800"]')), repr(json.loads('{"\\udfff": 1}')))
 
 # printing one fails as in CPython; the stream is still usable afterwards
 try:
     print(s)
 except UnicodeEncodeError as e:
     print('print failed:', e)
+
+# an uncaught exception's message goes to stderr with \udXXX escapes
+raise ValueError('bad \udcff value')

@@ -247,8 +247,14 @@ pub fn int_of(vm: &mut Vm, v: Value) -> PyResult<Int> {
 
 fn parse_int_value(vm: &mut Vm, v: Value, base: u32, explicit_base: bool) -> PyResult<Int> {
     if let Some(s) = str_of(v) {
-        return crate::number::int_parse::parse_int(s.as_utf8(&vm.heap)?, base)
-            .map_err(|e| vm.num_error(e));
+        // A lone surrogate is never part of a number.
+        let Ok(text) = s.to_str() else {
+            let repr = s.repr();
+            return Err(
+                vm.value_error(&format!("invalid literal for int() with base {base}: {repr}"))
+            );
+        };
+        return crate::number::int_parse::parse_int(text, base).map_err(|e| vm.num_error(e));
     }
     if let Some(b) = crate::object::bytes::bytes_of(v) {
         return crate::number::int_parse::parse_int_bytes(b.as_bytes(), base)
@@ -305,8 +311,11 @@ pub fn float_of(vm: &mut Vm, v: Value) -> PyResult<f64> {
             _ => {}
         }
         if let Some(s) = str_of(v) {
-            return crate::number::float_parse::parse_float(s.as_utf8(&vm.heap)?)
-                .map_err(|e| vm.num_error(e));
+            let Ok(text) = s.to_str() else {
+                let repr = s.repr();
+                return Err(vm.value_error(&format!("could not convert string to float: {repr}")));
+            };
+            return crate::number::float_parse::parse_float(text).map_err(|e| vm.num_error(e));
         }
     }
     let name = vm.heap.intern("__float__");

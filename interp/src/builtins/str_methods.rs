@@ -378,13 +378,13 @@ fn join(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     vm.truncate_temps(mark);
     let items = items?;
     let sep = recv(vm, args, "join")?;
-    let mut out = Vec::new();
+    let mut parts = Vec::with_capacity(items.len() * 2);
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
-            out.extend_from_slice(sep.as_wtf8());
+            parts.push(sep);
         }
         match str_of(*item) {
-            Some(s) => out.extend_from_slice(s.as_wtf8()),
+            Some(s) => parts.push(s),
             None => {
                 return Err(vm.type_error(&format!(
                     "sequence item {i}: expected str instance, {} found",
@@ -393,7 +393,8 @@ fn join(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             }
         }
     }
-    Ok(vm.heap.new_str_wtf8(&out))
+    let parts: Vec<&StrObj> = parts.iter().map(|p| &**p).collect();
+    Ok(vm.heap.new_str_concat(&parts))
 }
 
 /// `sep` and `maxsplit` of `split`/`rsplit` (maxsplit < 0 is no limit).
@@ -746,16 +747,16 @@ fn zfill(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if fill == 0 {
         return Ok(padded(vm, args[0], &s, 0, 0, '0' as u32));
     }
-    let text = s.as_utf8(&vm.heap)?;
-    let (sign, digits) = match text.as_bytes().first() {
+    let text = s.as_wtf8();
+    let (sign, digits) = match text.first() {
         Some(b'+' | b'-') => text.split_at(1),
-        _ => ("", text),
+        _ => (&[][..], text),
     };
-    let mut out = String::with_capacity(width);
-    out.push_str(sign);
-    out.extend(std::iter::repeat_n('0', fill));
-    out.push_str(digits);
-    Ok(new_str(vm, out))
+    let mut out = Vec::with_capacity(text.len() + fill);
+    out.extend_from_slice(sign);
+    out.extend(std::iter::repeat_n(b'0', fill));
+    out.extend_from_slice(digits);
+    Ok(vm.heap.new_str_wtf8(&out))
 }
 
 fn expandtabs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -776,28 +777,21 @@ fn expandtabs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             }
         },
     };
-    let mut out = String::with_capacity(s.as_utf8(&vm.heap)?.len());
+    let mut out = Vec::with_capacity(s.as_wtf8().len());
     let mut column = 0i64;
-    for c in s.as_utf8(&vm.heap)?.chars() {
-        match c {
-            '\t' => {
-                if tabsize > 0 {
-                    let n = tabsize - column % tabsize;
-                    out.extend(std::iter::repeat_n(' ', n as usize));
-                    column += n;
-                }
+    for c in s.code_points() {
+        if c == '\t' as u32 {
+            if tabsize > 0 {
+                let n = tabsize - column % tabsize;
+                out.extend(std::iter::repeat_n(b' ', n as usize));
+                column += n;
             }
-            '\n' | '\r' => {
-                out.push(c);
-                column = 0;
-            }
-            _ => {
-                out.push(c);
-                column += 1;
-            }
+            continue;
         }
+        wtf8::push_code_point(&mut out, c);
+        column = if c == '\n' as u32 || c == '\r' as u32 { 0 } else { column + 1 };
     }
-    Ok(new_str(vm, out))
+    Ok(vm.heap.new_str_wtf8(&out))
 }
 
 // ---- case
@@ -1048,8 +1042,7 @@ fn fill_maketrans(vm: &mut Vm, table: Value, args: &[Value]) -> PyResult<()> {
         for (k, v) in entries {
             let key = match str_of(k) {
                 Some(s) if s.char_len() == 1 => {
-                    let c = s.as_utf8(&vm.heap)?.chars().next().unwrap_or('\0');
-                    vm.heap.new_int_i64(c as i64)
+                    vm.heap.new_int_i64(s.code_point_at(0).unwrap_or(0) as i64)
                 }
                 Some(_) => {
                     return Err(vm.value_error("string keys in translate table must be of length 1"))
@@ -1074,7 +1067,7 @@ fn fill_maketrans(vm: &mut Vm, table: Value, args: &[Value]) -> PyResult<()> {
     if x.char_len() != y.char_len() {
         return Err(vm.value_error("the first two maketrans arguments must have equal length"));
     }
-    for (a, b) in x.as_utf8(&vm.heap)?.chars().zip(y.as_utf8(&vm.heap)?.chars()) {
+    for (a, b) in x.code_points().zip(y.code_points()) {
         let (k, v) = (vm.heap.new_int_i64(a as i64), vm.heap.new_int_i64(b as i64));
         vm.dict_set_item(table, k, v)?;
     }
@@ -1085,7 +1078,7 @@ fn fill_maketrans(vm: &mut Vm, table: Value, args: &[Value]) -> PyResult<()> {
                 vm.type_name(z)
             )));
         };
-        for c in z.as_utf8(&vm.heap)?.chars() {
+        for c in z.code_points() {
             let k = vm.heap.new_int_i64(c as i64);
             vm.dict_set_item(table, k, Value::NONE)?;
         }
@@ -1097,13 +1090,13 @@ fn translate(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let s = recv(vm, args, "translate")?;
     let table = method_one_arg(vm, args, kwnames, "translate")?;
     let lookup_error = vm.heap.types().lookup_error;
-    let mut out = String::with_capacity(s.as_utf8(&vm.heap)?.len());
-    for c in s.as_utf8(&vm.heap)?.chars() {
+    let mut out = Vec::with_capacity(s.as_wtf8().len());
+    for c in s.code_points().collect::<Vec<_>>() {
         let key = vm.heap.new_int_i64(c as i64);
         let mapped = match vm.get_item(table, key) {
             Ok(v) => v,
             Err(e) if e.matches(&vm.heap, lookup_error) => {
-                out.push(c);
+                wtf8::push_code_point(&mut out, c);
                 continue;
             }
             Err(e) => return Err(e),
@@ -1112,17 +1105,17 @@ fn translate(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             continue;
         }
         if let Some(m) = str_of(mapped) {
-            out.push_str(m.as_utf8(&vm.heap)?);
+            out.extend_from_slice(m.as_wtf8());
         } else if let Some(i) = vm.as_int(mapped) {
-            match i.to_i64().and_then(|i| u32::try_from(i).ok()).and_then(char::from_u32) {
-                Some(ch) => out.push(ch),
+            match i.to_i64().and_then(|i| u32::try_from(i).ok()).filter(|&i| i < 0x11_0000) {
+                Some(cp) => wtf8::push_code_point(&mut out, cp),
                 None => return Err(vm.value_error("character mapping must be in range(0x110000)")),
             }
         } else {
             return Err(vm.type_error("character mapping must return integer, None or str"));
         }
     }
-    Ok(new_str(vm, out))
+    Ok(vm.heap.new_str_wtf8(&out))
 }
 
 #[cfg(test)]

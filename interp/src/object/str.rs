@@ -127,6 +127,21 @@ impl StrObj {
         }
     }
 
+    /// The text with each lone surrogate as `\udXXX`, as CPython's
+    /// stderr (error handler `backslashreplace`) writes it.
+    pub fn to_string_backslashed(&self) -> String {
+        match self.to_str() {
+            Ok(text) => text.to_string(),
+            Err(_) => self
+                .code_points()
+                .map(|cp| match char::from_u32(cp) {
+                    Some(c) => c.to_string(),
+                    None => format!("\\u{cp:04x}"),
+                })
+                .collect(),
+        }
+    }
+
     /// The code points, surrogates included.
     #[inline]
     pub fn code_points(&self) -> wtf8::CodePoints<'_> {
@@ -243,7 +258,8 @@ impl Heap {
     /// A new str of the concatenated texts of strs; their lengths and
     /// flags add up, so nothing is decoded again.
     pub fn new_str_concat(&self, parts: &[&StrObj]) -> Value {
-        let bytes: Vec<u8> = parts.iter().flat_map(|p| p.as_wtf8()).copied().collect();
+        let mut bytes = Vec::with_capacity(parts.iter().map(|p| p.byte_len).sum());
+        parts.iter().for_each(|p| bytes.extend_from_slice(p.as_wtf8()));
         let payload = StrObj::with_counts(
             bytes.len(),
             parts.iter().map(|p| p.char_len).sum(),

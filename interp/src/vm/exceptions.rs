@@ -312,7 +312,12 @@ impl Vm {
         }
         let message = match self.str_of_value(exc) {
             Ok(s) => s,
-            Err(_) => "<exception str() failed>".to_string(),
+            // stderr writes lone surrogates as `\udXXX` (backslashreplace).
+            Err(_) => match exception_of(exc).map(|e| e.args()).as_deref() {
+                Some(&[arg]) => str_of(arg).map(|s| s.to_string_backslashed()),
+                _ => None,
+            }
+            .unwrap_or_else(|| "<exception str() failed>".to_string()),
         };
         if message.is_empty() {
             format!("{name}\n")

@@ -676,25 +676,45 @@ impl Vm {
                     text.iter().position(|&cp| cp == conv as u32).unwrap_or(0)
                 )));
             };
-            match str_of(arg).filter(|s| c.conv == 's' && s.has_surrogates()) {
-                Some(s) if !self.heap.type_obj(arg).is_heap_type() => {
-                    // `%s` of a str holding lone surrogates: `percent_one`
-                    // works on Rust strings, so it is done here.
-                    let cps: Vec<u32> =
-                        s.code_points().take(c.precision.unwrap_or(usize::MAX)).collect();
+            match self.percent_surrogates(&c, arg) {
+                Some(cps) => {
+                    // `percent_one` works on Rust strings, which cannot
+                    // hold these, so they are laid out here.
                     let pad = vec![b' '; c.width.unwrap_or(0).saturating_sub(cps.len())];
                     let text = wtf8::from_code_points(cps);
                     let (first, second) = if c.left { (text, pad) } else { (pad, text) };
                     out.extend(first);
                     out.extend(second);
                 }
-                _ => out.extend_from_slice(self.percent_one(&c, arg)?.as_bytes()),
+                None => out.extend_from_slice(self.percent_one(&c, arg)?.as_bytes()),
             }
         }
         if next < items.len() && mapping.is_none() {
             return Err(self.type_error("not all arguments converted during string formatting"));
         }
         Ok(self.heap.new_str_wtf8(&out))
+    }
+
+    /// The code points `%s` or `%c` makes of `arg` when they hold a lone
+    /// surrogate (a str with one, or `%c` of one's code point).
+    fn percent_surrogates(&self, c: &printf::Conversion, arg: Value) -> Option<Vec<u32>> {
+        if self.heap.type_obj(arg).is_heap_type() {
+            return None;
+        }
+        match (c.conv, str_of(arg)) {
+            ('s', Some(s)) if s.has_surrogates() => {
+                Some(s.code_points().take(c.precision.unwrap_or(usize::MAX)).collect())
+            }
+            ('c', Some(s)) if s.has_surrogates() && s.char_len() == 1 => {
+                Some(s.code_points().collect())
+            }
+            ('c', None) => arg
+                .as_small_int()
+                .and_then(|n| u32::try_from(n).ok())
+                .filter(|&n| wtf8::is_surrogate(n))
+                .map(|n| vec![n]),
+            _ => None,
+        }
     }
 
     fn is_mapping(&self, v: Value) -> bool {
