@@ -4,7 +4,7 @@
 
 use super::module_set;
 use crate::builtins::bytes_methods::bytes_like;
-use crate::builtins::{arg_range, native};
+use crate::builtins::{arg_range, codecs, native};
 use crate::object::str::str_of;
 use crate::object::{PyErr, Value};
 use crate::vm::function::NativeFn;
@@ -12,6 +12,7 @@ use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
 use std::fs::{File, OpenOptions};
 use std::io::{ErrorKind, Read, Seek, SeekFrom, Write};
+use std::os::unix::ffi::OsStrExt;
 
 thread_local! {
     static FILES: RefCell<Vec<Option<File>>> = const { RefCell::new(Vec::new()) };
@@ -72,8 +73,13 @@ fn open(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         Some('x') => options.write(true).create_new(true).read(plus),
         _ => return Err(vm.value_error(&format!("invalid mode: '{mode}'"))),
     };
-    let path = path.as_utf8(&vm.heap)?;
-    let file = options.open(path).map_err(|e| os_error(vm, &e, Some(path)))?;
+    // The OS name is `os.fsencode(path)`; messages show the text.
+    let os_path = codecs::encode_str(vm, &path, codecs::Codec::Utf8, "surrogateescape")?;
+    let path = path.to_string_lossy();
+    let path = &*path;
+    let file = options
+        .open(std::ffi::OsStr::from_bytes(&os_path))
+        .map_err(|e| os_error(vm, &e, Some(path)))?;
     if file.metadata().is_ok_and(|m| m.is_dir()) {
         let name = vm.heap.new_str(path);
         return Err(crate::builtins::os_error::os_error(vm, 21, Some(name), None));
