@@ -435,7 +435,10 @@ impl Vm {
             }
         };
         let spec_text = match spec {
-            Some(s) => str_of(s).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+            Some(s) => match str_of(s) {
+                Some(s) => s.as_utf8(&self.heap)?.to_string(),
+                None => String::new(),
+            },
             None => String::new(),
         };
         if spec_text.is_empty()
