@@ -255,11 +255,15 @@ fn search_args(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> Py
     Ok((s, sub, window))
 }
 
-fn find_in(s: &StrObj, sub: &[u8], start: i64, end: i64, dir: Direction) -> Option<i64> {
+fn find_in(s: &StrObj, sub: &StrObj, start: i64, end: i64, dir: Direction) -> Option<i64> {
     let hay = s.slice_chars(start as usize, end as usize);
-    let at = match dir {
-        Direction::Forward => wtf8::find(hay, sub),
-        Direction::Backward => wtf8::rfind(hay, sub),
+    // Text without surrogates is searched as `&str`, without checking it
+    // again.
+    let at = match (s.slice_str(start as usize, end as usize), sub.to_str(), dir) {
+        (Some(h), Ok(n), Direction::Forward) => h.find(n),
+        (Some(h), Ok(n), Direction::Backward) => h.rfind(n),
+        (_, _, Direction::Forward) => wtf8::find(hay, sub.as_wtf8()),
+        (_, _, Direction::Backward) => wtf8::rfind(hay, sub.as_wtf8()),
     }?;
     Some(start + char_count(s, &hay[..at]) as i64)
 }
@@ -272,7 +276,7 @@ fn find_impl(
     dir: Direction,
 ) -> PyResult<i64> {
     let (s, sub, window) = search_args(vm, args, kwnames, name)?;
-    Ok(window.and_then(|(start, end)| find_in(&s, sub.as_wtf8(), start, end, dir)).unwrap_or(-1))
+    Ok(window.and_then(|(start, end)| find_in(&s, &sub, start, end, dir)).unwrap_or(-1))
 }
 
 fn find(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -312,9 +316,11 @@ fn count(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let n = match window {
         None => 0,
         Some((start, end)) if sub.char_len() == 0 => end - start + 1,
-        Some((start, end)) => {
-            wtf8::count_matches(s.slice_chars(start as usize, end as usize), sub.as_wtf8()) as i64
-        }
+        Some((start, end)) => match (s.slice_str(start as usize, end as usize), sub.to_str()) {
+            (Some(h), Ok(n)) => h.matches(n).count() as i64,
+            _ => wtf8::count_matches(s.slice_chars(start as usize, end as usize), sub.as_wtf8())
+                as i64,
+        },
     };
     Ok(vm.heap.new_int_i64(n))
 }
@@ -425,8 +431,9 @@ fn split_args(
     Ok((s, sep, limit))
 }
 
-fn str_list(vm: &Vm, parts: &[&[u8]]) -> Value {
-    let values: Vec<Value> = parts.iter().map(|p| vm.heap.new_str_wtf8(p)).collect();
+/// A list of strs of `parts`, slices of `of`'s bytes.
+fn str_list(vm: &Vm, of: &StrObj, parts: &[&[u8]]) -> Value {
+    let values: Vec<Value> = parts.iter().map(|p| vm.heap.new_str_part(of, p)).collect();
     vm.heap.new_list(&values)
 }
 
@@ -491,9 +498,12 @@ fn split(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             let text = shadow(&s);
             real_parts(&s, &text, &split_whitespace(&text, limit))
         }
-        Some(sep) => wtf8::splitn(s.as_wtf8(), sep.as_wtf8(), limit),
+        Some(sep) => match (s.to_str(), sep.to_str()) {
+            (Ok(h), Ok(n)) => h.splitn(limit.saturating_add(1), n).map(str::as_bytes).collect(),
+            _ => wtf8::splitn(s.as_wtf8(), sep.as_wtf8(), limit),
+        },
     };
-    Ok(str_list(vm, &parts))
+    Ok(str_list(vm, &s, &parts))
 }
 
 fn rsplit(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -503,9 +513,17 @@ fn rsplit(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             let text = shadow(&s);
             real_parts(&s, &text, &rsplit_whitespace(&text, limit))
         }
-        Some(sep) => wtf8::rsplitn(s.as_wtf8(), sep.as_wtf8(), limit),
+        Some(sep) => match (s.to_str(), sep.to_str()) {
+            (Ok(h), Ok(n)) => {
+                let mut p: Vec<&[u8]> =
+                    h.rsplitn(limit.saturating_add(1), n).map(str::as_bytes).collect();
+                p.reverse();
+                p
+            }
+            _ => wtf8::rsplitn(s.as_wtf8(), sep.as_wtf8(), limit),
+        },
     };
-    Ok(str_list(vm, &parts))
+    Ok(str_list(vm, &s, &parts))
 }
 
 fn splitlines(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -537,7 +555,7 @@ fn splitlines(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if line_start < text.len() {
         parts.push(&text[line_start..]);
     }
-    Ok(str_list(vm, &real_parts(&s, text, &parts)))
+    Ok(str_list(vm, &s, &real_parts(&s, text, &parts)))
 }
 
 fn partition_impl(
@@ -553,28 +571,29 @@ fn partition_impl(
         return Err(vm.value_error("empty separator"));
     }
     let (text, sep_text) = (s.as_wtf8(), sep.as_wtf8());
-    let found = match dir {
-        Direction::Forward => wtf8::find(text, sep_text),
-        Direction::Backward => wtf8::rfind(text, sep_text),
+    let found = match (s.to_str(), sep.to_str(), dir) {
+        (Ok(h), Ok(n), Direction::Forward) => h.find(n),
+        (Ok(h), Ok(n), Direction::Backward) => h.rfind(n),
+        (_, _, Direction::Forward) => wtf8::find(text, sep_text),
+        (_, _, Direction::Backward) => wtf8::rfind(text, sep_text),
     };
     let parts: [&[u8]; 3] = match found {
         Some(b) => [&text[..b], sep_text, &text[b + sep_text.len()..]],
         None if dir == Direction::Forward => [text, b"", b""],
         None => [b"", b"", text],
     };
-    let items: Vec<Value> = parts
-        .iter()
-        .enumerate()
-        .map(
-            |(i, p)| {
+    let items: Vec<Value> =
+        parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
                 if p.len() == text.len() && i != 1 {
                     args[0]
                 } else {
-                    vm.heap.new_str_wtf8(p)
+                    vm.heap.new_str_part(&s, p)
                 }
-            },
-        )
-        .collect();
+            })
+            .collect();
     Ok(vm.heap.new_tuple(&items))
 }
 
@@ -678,6 +697,9 @@ fn replace(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         None => -1,
     };
     let limit = if count < 0 { usize::MAX } else { count as usize };
+    if let (Ok(h), Ok(old), Ok(new)) = (s.to_str(), strs[0].to_str(), strs[1].to_str()) {
+        return Ok(new_str(vm, h.replacen(old, new, limit)));
+    }
     let out = wtf8::replacen(s.as_wtf8(), strs[0].as_wtf8(), strs[1].as_wtf8(), limit);
     Ok(vm.heap.new_str_wtf8(&out))
 }

@@ -102,7 +102,7 @@ fn str_getitem(rt: &mut dyn Runtime, s: Value, key: Value) -> Result<Value, PyEr
             heap.new_str_of_code_point(c)
         }
         Subscript::Slice(start, stop, 1, _) => {
-            heap.new_str_wtf8(text.slice_chars(start as usize, stop as usize))
+            heap.new_str_part(&text, text.slice_chars(start as usize, stop as usize))
         }
         Subscript::Slice(start, _, step, n) => {
             let picked: Vec<u32> =

@@ -208,6 +208,17 @@ impl StrObj {
         }
     }
 
+    /// [`StrObj::slice_chars`] as a `&str` when the text holds no
+    /// surrogate (no check of the bytes needed).
+    pub fn slice_str(&self, start: usize, end: usize) -> Option<&str> {
+        let text = self.to_str().ok()?;
+        let end = end.min(self.char_len);
+        if start >= end {
+            return Some("");
+        }
+        text.get(self.byte_offset(start)..self.byte_offset(end))
+    }
+
     /// The bytes of code points `start..end` (clamped; empty when
     /// `start >= end`); [`Heap::new_str_wtf8`] makes a str of them.
     pub fn slice_chars(&self, start: usize, end: usize) -> &[u8] {
@@ -274,6 +285,21 @@ impl Heap {
         let (buf, n) = wtf8::encode(cp);
         let payload = StrObj::with_counts(n, 1, cp < 0x80, wtf8::is_surrogate(cp));
         self.alloc_with_tail(self.types.str, payload, &buf[..n]).value()
+    }
+
+    /// A new str of `part`, bytes of `of` cut at code point boundaries
+    /// (slices, split parts): when `of` holds no surrogate the part is
+    /// UTF-8 already and is not checked again.
+    pub fn new_str_part(&self, of: &StrObj, part: &[u8]) -> Value {
+        if let Ok(text) = of.to_str() {
+            let start = (part.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+            if let Some(sub) = start.checked_add(part.len()).and_then(|end| text.get(start..end)) {
+                if sub.as_ptr() == part.as_ptr() {
+                    return self.new_str(sub);
+                }
+            }
+        }
+        self.new_str_wtf8(part)
     }
 
     /// A new str of code points (each at most U+10FFFF; surrogates allowed).
@@ -447,6 +473,20 @@ mod tests {
         assert!(one.has_surrogates() && one.char_len() == 1 && one.as_wtf8() == b"\xed\xa0\x80");
         let head = str_of(heap.new_str_wtf8(s.slice_chars(0, 1))).unwrap();
         assert!(head.is_ascii() && !head.has_surrogates() && head.to_str() == Ok("a"));
+    }
+
+    #[test]
+    fn parts_of_a_str_become_strs() {
+        let heap = Heap::new();
+        let plain = new_str(&heap, "añb");
+        let part = str_of(heap.new_str_part(&plain, plain.slice_chars(1, 3))).unwrap();
+        assert_eq!((part.to_str(), part.char_len(), part.is_ascii()), (Ok("ñb"), 2, false));
+        let other = new_str(&heap, "xyz");
+        let foreign = str_of(heap.new_str_part(&plain, other.as_wtf8())).unwrap();
+        assert_eq!(foreign.to_str(), Ok("xyz"), "bytes not inside `of` are taken as they are");
+        let lone = str_of(heap.new_str_from_code_points(&[0x61, 0xDC80])).unwrap();
+        let part = str_of(heap.new_str_part(&lone, lone.slice_chars(1, 2))).unwrap();
+        assert!(part.has_surrogates() && part.code_points().eq([0xDC80]));
     }
 
     #[test]

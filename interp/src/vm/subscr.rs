@@ -257,7 +257,7 @@ impl Vm {
                         slice_indices(&self.heap, sl, s.char_len() as i64)?;
                     if step == 1 {
                         let text = s.slice_chars(start as usize, stop.max(start) as usize);
-                        return Ok(self.heap.new_str_wtf8(text));
+                        return Ok(self.heap.new_str_part(&s, text));
                     }
                     let cps: Vec<u32> = slice_positions(start, step, count)
                         .filter_map(|i| s.code_point_at(i))

@@ -21,7 +21,7 @@ fn with_match<R>(vm: &Vm, this: Value, f: impl FnOnce(&MatchData) -> R) -> PyRes
 /// Characters `a..b` of the matched string.
 fn slice_of(vm: &Vm, string: Value, a: usize, b: usize) -> Value {
     if let Some(s) = str_of(string) {
-        return vm.heap.new_str_wtf8(s.slice_chars(a, b));
+        return vm.heap.new_str_part(&s, s.slice_chars(a, b));
     }
     let piece =
         |data: &[u8]| data[a.min(data.len())..b.min(data.len()).max(a.min(data.len()))].to_vec();
