@@ -189,7 +189,7 @@ fn construct(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyRe
         let encoding = text_param(vm, name, "encoding", bound[1], "utf-8")?;
         let errors = text_param(vm, name, "errors", bound[2], "strict")?;
         let codec = codecs::lookup_or_error(vm, &encoding)?;
-        return codecs::encode(vm, s.as_str(), codec, &errors);
+        return codecs::encode_str(vm, &s, codec, &errors);
     }
     if bound[1].is_some() {
         return Err(vm.type_error("encoding without a string argument"));
@@ -261,7 +261,7 @@ fn fromhex(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             vm.type_error(&format!("fromhex() argument must be str, not {}", vm.type_name(text)))
         );
     };
-    let digits: Vec<(usize, char)> = s.as_str().chars().enumerate().collect();
+    let digits: Vec<(usize, char)> = s.as_utf8(&vm.heap)?.chars().enumerate().collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < digits.len() {
@@ -298,7 +298,7 @@ fn decode(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let errors = text_param(vm, "decode", "errors", bound[1], "strict")?;
     let codec = codecs::lookup_or_error(vm, &encoding)?;
     let text = codecs::decode(vm, &data, codec, &errors)?;
-    Ok(vm.heap.new_str_from_string(text))
+    Ok(vm.heap.new_str_wtf8(&text))
 }
 
 fn hex(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

@@ -2,7 +2,9 @@
 //! ASCII and Latin-1, with the standard error handlers and CPython's
 //! messages. `str.encode`, `bytes.decode` and text files go through here.
 
+use crate::object::str::StrObj;
 use crate::object::PyErr;
+use crate::unicode::wtf8;
 use crate::vm::{PyResult, Vm};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -61,8 +63,7 @@ fn unknown_handler(vm: &Vm, errors: &str) -> PyErr {
 }
 
 /// `'\xe9'` as encode errors quote one character.
-fn quote_char(c: char) -> String {
-    let cp = c as u32;
+fn quote_char(cp: u32) -> String {
     if cp < 0x100 {
         format!("'\\x{cp:02x}'")
     } else if cp < 0x10000 {
@@ -77,47 +78,71 @@ pub fn encode(vm: &Vm, text: &str, codec: Codec, errors: &str) -> PyResult<Vec<u
     if codec == Codec::Utf8 || text.is_ascii() {
         return Ok(text.as_bytes().to_vec());
     }
-    let chars: Vec<char> = text.chars().collect();
+    let cps: Vec<u32> = text.chars().map(|c| c as u32).collect();
+    encode_code_points(vm, &cps, codec, errors)
+}
+
+/// `s.encode(codec, errors)` of any str, lone surrogates included.
+pub fn encode_str(vm: &Vm, s: &StrObj, codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
+    match s.to_str() {
+        Ok(text) => encode(vm, text, codec, errors),
+        Err(_) => encode_code_points(vm, &s.code_points().collect::<Vec<_>>(), codec, errors),
+    }
+}
+
+/// CPython's encoders: runs of characters the codec cannot encode (above
+/// its range; for UTF-8, lone surrogates) go to the error handler.
+fn encode_code_points(vm: &Vm, cps: &[u32], codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
     let limit = codec.limit();
-    let mut out = Vec::with_capacity(chars.len());
+    let unencodable =
+        |cp: u32| if codec == Codec::Utf8 { wtf8::is_surrogate(cp) } else { cp >= limit };
+    let mut out = Vec::with_capacity(cps.len());
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if (c as u32) < limit {
-            out.push(c as u32 as u8);
+    while i < cps.len() {
+        let cp = cps[i];
+        if !unencodable(cp) {
+            if codec == Codec::Utf8 {
+                wtf8::push_code_point(&mut out, cp);
+            } else {
+                out.push(cp as u8);
+            }
             i += 1;
             continue;
         }
         let mut end = i + 1;
-        while end < chars.len() && chars[end] as u32 >= limit {
+        while end < cps.len() && unencodable(cps[end]) {
             end += 1;
         }
+        let run = &cps[i..end];
         match errors {
-            "strict" => {
-                let what = if end == i + 1 {
-                    format!("character {} in position {i}", quote_char(c))
-                } else {
-                    format!("characters in position {i}-{}", end - 1)
-                };
-                let msg = format!(
-                    "'{}' codec can't encode {what}: ordinal not in range({limit})",
-                    codec.name()
-                );
-                return Err(PyErr::new(&vm.heap, vm.heap.types().unicode_encode_error, &msg));
-            }
             "ignore" => {}
-            "replace" => out.extend(std::iter::repeat_n(b'?', end - i)),
+            "replace" => out.extend(std::iter::repeat_n(b'?', run.len())),
             "backslashreplace" => {
-                for &c in &chars[i..end] {
-                    let q = quote_char(c);
+                for &cp in run {
+                    let q = quote_char(cp);
                     out.extend_from_slice(&q.as_bytes()[1..q.len() - 1]);
                 }
             }
             "xmlcharrefreplace" => {
-                for &c in &chars[i..end] {
-                    out.extend_from_slice(format!("&#{};", c as u32).as_bytes());
+                for &cp in run {
+                    out.extend_from_slice(format!("&#{cp};").as_bytes());
                 }
             }
+            "surrogatepass" if codec == Codec::Utf8 => {
+                run.iter().for_each(|&cp| wtf8::push_code_point(&mut out, cp))
+            }
+            "surrogateescape" => {
+                // UTF-8b: U+DC80..U+DCFF stand for the undecodable bytes
+                // they were decoded from; anything else fails from there.
+                let escaped = run.iter().take_while(|&&cp| (0xDC80..=0xDCFF).contains(&cp));
+                out.extend(escaped.map(|&cp| (cp - 0xDC00) as u8));
+                let done =
+                    i + run.iter().take_while(|&&cp| (0xDC80..=0xDCFF).contains(&cp)).count();
+                if done < end {
+                    return Err(encode_error(vm, codec, cps, done, end));
+                }
+            }
+            "strict" | "surrogatepass" => return Err(encode_error(vm, codec, cps, i, end)),
             _ => return Err(unknown_handler(vm, errors)),
         }
         i = end;
@@ -125,74 +150,89 @@ pub fn encode(vm: &Vm, text: &str, codec: Codec, errors: &str) -> PyResult<Vec<u
     Ok(out)
 }
 
-/// `data` decoded with `codec`, undecodable bytes handled by `errors`.
-pub fn decode(vm: &Vm, data: &[u8], codec: Codec, errors: &str) -> PyResult<String> {
+/// The `UnicodeEncodeError` for characters `start..end` of `cps`.
+fn encode_error(vm: &Vm, codec: Codec, cps: &[u32], start: usize, end: usize) -> PyErr {
+    let what = if end == start + 1 {
+        format!("character {} in position {start}", quote_char(cps[start]))
+    } else {
+        format!("characters in position {start}-{}", end - 1)
+    };
+    let reason = match codec {
+        Codec::Utf8 => "surrogates not allowed".to_string(),
+        _ => format!("ordinal not in range({})", codec.limit()),
+    };
+    let msg = format!("'{}' codec can't encode {what}: {reason}", codec.name());
+    PyErr::new(&vm.heap, vm.heap.types().unicode_encode_error, &msg)
+}
+
+/// `data` decoded with `codec`, undecodable bytes handled by `errors`: the
+/// text as `crate::unicode::wtf8` bytes (`surrogateescape` and
+/// `surrogatepass` make lone surrogates).
+pub fn decode(vm: &Vm, data: &[u8], codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
+    let mut out = Vec::with_capacity(data.len());
     match codec {
-        Codec::Latin1 => Ok(data.iter().map(|&b| b as char).collect()),
+        Codec::Latin1 => data.iter().for_each(|&b| wtf8::push_code_point(&mut out, b as u32)),
         Codec::Ascii => {
-            if data.is_ascii() {
-                return Ok(String::from_utf8_lossy(data).into_owned());
-            }
-            let mut out = String::with_capacity(data.len());
             for (i, &b) in data.iter().enumerate() {
                 if b < 0x80 {
-                    out.push(b as char);
+                    out.push(b);
                     continue;
                 }
                 let reason = "ordinal not in range(128)";
                 decode_error(vm, &mut out, codec, errors, data, i, i + 1, reason)?;
             }
-            Ok(out)
         }
         Codec::Utf8 => {
-            let mut out = String::with_capacity(data.len());
             let mut rest = data;
             let mut pos = 0;
             loop {
                 match std::str::from_utf8(rest) {
                     Ok(s) => {
-                        out.push_str(s);
+                        out.extend_from_slice(s.as_bytes());
                         return Ok(out);
                     }
                     Err(e) => {
                         let good = e.valid_up_to();
-                        out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or_default());
+                        out.extend_from_slice(&rest[..good]);
                         let start = pos + good;
+                        let bad = &rest[good..];
+                        if errors == "surrogatepass"
+                            && wtf8::check(bad.get(..3).unwrap_or(bad)).is_some()
+                        {
+                            // An encoded lone surrogate, which the
+                            // handler lets through.
+                            out.extend_from_slice(&bad[..3]);
+                            rest = &bad[3..];
+                            pos = start + 3;
+                            continue;
+                        }
                         let (len, reason) = match e.error_len() {
                             Some(n) => {
-                                let lead = rest[good];
-                                let reason = if (0x80..0xC2).contains(&lead) || lead > 0xF4 {
+                                let reason = if (0x80..0xC2).contains(&bad[0]) || bad[0] > 0xF4 {
                                     "invalid start byte"
                                 } else {
                                     "invalid continuation byte"
                                 };
                                 (n, reason)
                             }
-                            None => (rest.len() - good, "unexpected end of data"),
+                            None => (bad.len(), "unexpected end of data"),
                         };
-                        decode_error(
-                            vm,
-                            &mut out,
-                            codec,
-                            errors,
-                            data,
-                            start,
-                            start + len,
-                            reason,
-                        )?;
-                        rest = &rest[good + len..];
-                        pos = start + len;
+                        let end = start + len;
+                        decode_error(vm, &mut out, codec, errors, data, start, end, reason)?;
+                        rest = &bad[len..];
+                        pos = end;
                     }
                 }
             }
         }
     }
+    Ok(out)
 }
 
 #[allow(clippy::too_many_arguments)]
 fn decode_error(
     vm: &Vm,
-    out: &mut String,
+    out: &mut Vec<u8>,
     codec: Codec,
     errors: &str,
     data: &[u8],
@@ -200,8 +240,26 @@ fn decode_error(
     end: usize,
     reason: &str,
 ) -> PyResult<()> {
+    let bytes = &data[start..end];
     match errors {
-        "strict" => {
+        "ignore" => Ok(()),
+        "replace" => {
+            out.extend_from_slice("\u{FFFD}".as_bytes());
+            Ok(())
+        }
+        "backslashreplace" => {
+            for b in bytes {
+                out.extend_from_slice(format!("\\x{b:02x}").as_bytes());
+            }
+            Ok(())
+        }
+        // UTF-8b (PEP 383): each byte as U+DC80..U+DCFF; ASCII bytes cannot
+        // be escaped.
+        "surrogateescape" if bytes.iter().all(|&b| b >= 0x80) => {
+            bytes.iter().for_each(|&b| wtf8::push_code_point(out, 0xDC00 + b as u32));
+            Ok(())
+        }
+        "strict" | "surrogateescape" | "surrogatepass" => {
             let what = if end == start + 1 {
                 format!("byte 0x{:02x} in position {start}", data[start])
             } else {
@@ -209,17 +267,6 @@ fn decode_error(
             };
             let msg = format!("'{}' codec can't decode {what}: {reason}", codec.name());
             Err(PyErr::new(&vm.heap, vm.heap.types().unicode_decode_error, &msg))
-        }
-        "ignore" => Ok(()),
-        "replace" => {
-            out.push('\u{FFFD}');
-            Ok(())
-        }
-        "backslashreplace" => {
-            for b in &data[start..end] {
-                out.push_str(&format!("\\x{b:02x}"));
-            }
-            Ok(())
         }
         _ => Err(unknown_handler(vm, errors)),
     }
@@ -239,7 +286,8 @@ mod tests {
 
     #[test]
     fn quoting() {
-        assert_eq!(quote_char('é'), "'\\xe9'");
-        assert_eq!(quote_char('€'), "'\\u20ac'");
+        assert_eq!(quote_char('é' as u32), "'\\xe9'");
+        assert_eq!(quote_char('€' as u32), "'\\u20ac'");
+        assert_eq!(quote_char(0xDCFF), "'\\udcff'");
     }
 }

@@ -247,7 +247,14 @@ pub fn int_of(vm: &mut Vm, v: Value) -> PyResult<Int> {
 
 fn parse_int_value(vm: &mut Vm, v: Value, base: u32, explicit_base: bool) -> PyResult<Int> {
     if let Some(s) = str_of(v) {
-        return crate::number::int_parse::parse_int(s.as_str(), base).map_err(|e| vm.num_error(e));
+        // A lone surrogate is never part of a number.
+        let Ok(text) = s.to_str() else {
+            let repr = s.repr();
+            return Err(
+                vm.value_error(&format!("invalid literal for int() with base {base}: {repr}"))
+            );
+        };
+        return crate::number::int_parse::parse_int(text, base).map_err(|e| vm.num_error(e));
     }
     if let Some(b) = crate::object::bytes::bytes_of(v) {
         return crate::number::int_parse::parse_int_bytes(b.as_bytes(), base)
@@ -304,8 +311,11 @@ pub fn float_of(vm: &mut Vm, v: Value) -> PyResult<f64> {
             _ => {}
         }
         if let Some(s) = str_of(v) {
-            return crate::number::float_parse::parse_float(s.as_str())
-                .map_err(|e| vm.num_error(e));
+            let Ok(text) = s.to_str() else {
+                let repr = s.repr();
+                return Err(vm.value_error(&format!("could not convert string to float: {repr}")));
+            };
+            return crate::number::float_parse::parse_float(text).map_err(|e| vm.num_error(e));
         }
     }
     let name = vm.heap.intern("__float__");
@@ -362,12 +372,19 @@ fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             let encoding = encoding.unwrap_or_else(|| vm.heap.new_str("utf-8"));
             let errors = errors.unwrap_or_else(|| vm.heap.new_str("strict"));
             let s = vm.call_method_by_name(v, "decode", &[encoding, errors])?;
-            str_of(s).map(|s| s.as_str().to_string()).unwrap_or_default()
+            return Ok(
+                str_of(s).map_or(s, |s| vm.heap.new_str_of_type_wtf8(cls, s.as_wtf8()).value())
+            );
         }
         Some(v) if decoding && str_of(v).is_some() => {
             return Err(vm.type_error("decoding str is not supported"));
         }
-        Some(v) => vm.str_of_value(v)?,
+        Some(v) => match str_of(v).filter(|s| s.has_surrogates()) {
+            Some(s) if !vm.heap.type_obj(v).is_heap_type() => {
+                return Ok(vm.heap.new_str_of_type_wtf8(cls, s.as_wtf8()).value());
+            }
+            _ => vm.str_of_value(v)?,
+        },
     };
     if cls == str_t {
         Ok(vm.heap.new_str_from_string(text))

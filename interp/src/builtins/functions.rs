@@ -75,7 +75,7 @@ fn print(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
                 return Ok(None);
             }
             match str_of(v) {
-                Some(s) => Ok(Some(s.as_str().to_string())),
+                Some(s) => Ok(Some(s.as_utf8(&vm.heap)?.to_string())),
                 None => Err(vm.type_error(&format!(
                     "{what} must be None or a string, not {}",
                     vm.type_name(v)
@@ -226,7 +226,7 @@ fn issubclass(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 fn attr_name(vm: &Vm, v: Value, fname: &str) -> PyResult<Value> {
     match str_of(v) {
-        Some(s) => Ok(vm.heap.intern(s.as_str())),
+        Some(_) => Ok(vm.heap.intern_value(v).unwrap_or(v)),
         // getattr/hasattr say "getattr(): ...", setattr/delattr name the type.
         None if fname == "getattr" || fname == "hasattr" => {
             Err(vm.type_error(&format!("{fname}(): attribute name must be string")))
@@ -354,18 +354,9 @@ fn chr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             vm.type_error(&format!("an integer is required (got type {})", vm.type_name(v)))
         );
     };
-    match i.to_i64().filter(|n| (0..=0x10ffff).contains(n)).and_then(|n| char::from_u32(n as u32)) {
-        Some(c) => {
-            let mut buf = [0u8; 4];
-            Ok(vm.heap.new_str(c.encode_utf8(&mut buf)))
-        }
-        None => match i.to_i64() {
-            Some(n) if (0xd800..=0xdfff).contains(&n) => Err(PyErr::not_implemented_error(
-                &vm.heap,
-                "lone surrogate code points in str are not supported by tachyon yet",
-            )),
-            _ => Err(vm.value_error("chr() arg not in range(0x110000)")),
-        },
+    match i.to_i64().filter(|n| (0..=0x10ffff).contains(n)) {
+        Some(cp) => Ok(vm.heap.new_str_of_code_point(cp as u32)),
+        None => Err(vm.value_error("chr() arg not in range(0x110000)")),
     }
 }
 
@@ -378,7 +369,7 @@ fn ord(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
                 "ord() expected a character, but string of length {n} found"
             )));
         }
-        return Ok(vm.heap.new_int_i64(s.as_str().chars().next().map_or(0, |c| c as i64)));
+        return Ok(vm.heap.new_int_i64(s.code_point_at(0).unwrap_or(0) as i64));
     }
     if let Some(b) = crate::object::bytes::bytes_of(v) {
         if b.len() != 1 {
@@ -696,7 +687,7 @@ fn format(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let args = arg_range(vm, "format", args, kwnames, 1, 2)?;
     let spec = match args.get(1) {
         Some(s) => match str_of(*s) {
-            Some(t) => t.as_str().to_string(),
+            Some(t) => t.as_utf8(&vm.heap)?.to_string(),
             None => {
                 return Err(vm.type_error(&format!(
                     "format() argument 2 must be str, not {}",
@@ -706,8 +697,7 @@ fn format(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         },
         None => String::new(),
     };
-    let s = vm.format(args[0], &spec)?;
-    Ok(vm.heap.new_str_from_string(s))
+    vm.format_to_value(args[0], &spec)
 }
 
 fn globals(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

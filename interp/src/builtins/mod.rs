@@ -195,7 +195,12 @@ pub fn split_kwargs<'a>(
         .iter()
         .zip(&args[npos..])
         .map(|(k, v)| {
-            (crate::object::str::str_of(*k).map(|s| s.as_str().to_string()).unwrap_or_default(), *v)
+            (
+                crate::object::str::str_of(*k)
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                *v,
+            )
         })
         .collect();
     (&args[..npos], kws)

@@ -184,7 +184,7 @@ fn byte_order_args(
             vm.type_name(order)
         )));
     };
-    let order = ByteOrder::parse(order_str.as_str()).map_err(|e| vm.num_error(e))?;
+    let order = ByteOrder::parse(order_str.as_utf8(&vm.heap)?).map_err(|e| vm.num_error(e))?;
     let signed = match bound[2] {
         Some(v) => vm.is_true(v)?,
         None => false,
@@ -277,7 +277,7 @@ fn float_fromhex_method(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyRes
     let Some(s) = str_of(text) else {
         return Err(vm.type_error("bad argument type for built-in operation"));
     };
-    let x = float_fromhex(s.as_str()).map_err(|e| vm.num_error(e))?;
+    let x = float_fromhex(s.as_utf8(&vm.heap)?).map_err(|e| vm.num_error(e))?;
     if cls == vm.heap.types().float {
         return Ok(Value::from_f64(x));
     }
@@ -306,7 +306,7 @@ fn complex_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             if imag.is_some() {
                 return Err(vm.type_error("complex() can't take second arg if first is a string"));
             }
-            let text = str_of(r).map(|s| s.as_str().to_string()).unwrap_or_default();
+            let text = str_of(r).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
             parse_complex(&text).map_err(|e| vm.num_error(e))?
         }
         (real, imag) => {

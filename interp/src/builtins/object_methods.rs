@@ -100,7 +100,7 @@ fn object_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 fn attr_name(vm: &Vm, v: Value) -> PyResult<Value> {
     match str_of(v) {
-        Some(s) => Ok(vm.heap.intern(s.as_str())),
+        Some(_) => Ok(vm.heap.intern_value(v).unwrap_or(v)),
         None => {
             Err(vm.type_error(&format!("attribute name must be string, not '{}'", vm.type_name(v))))
         }
@@ -180,8 +180,11 @@ fn object_hash(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 }
 
 fn object_format(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    let spec =
-        args.get(1).and_then(|s| str_of(*s)).map(|s| s.as_str().to_string()).unwrap_or_default();
+    let spec = args
+        .get(1)
+        .and_then(|s| str_of(*s))
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     if !spec.is_empty() {
         let t = vm.type_name(args[0]);
         return Err(vm.type_error(&format!("unsupported format string passed to {t}.__format__")));

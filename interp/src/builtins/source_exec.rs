@@ -31,9 +31,10 @@ fn compile_source(
     optimize: u8,
 ) -> PyResult {
     let (text, parsed) = match (str_of(source), crate::object::bytes::bytes_of(source)) {
-        (Some(s), _) => {
-            (s.as_str().as_bytes().to_vec(), crate::parse::parse_str(s.as_str(), filename, mode))
-        }
+        (Some(s), _) => (
+            s.as_utf8(&vm.heap)?.as_bytes().to_vec(),
+            crate::parse::parse_str(s.as_utf8(&vm.heap)?, filename, mode),
+        ),
         (_, Some(b)) => {
             let text = b.as_bytes().to_vec();
             let parsed = crate::parse::parse_bytes_as_string(&text, filename, mode);
@@ -92,7 +93,7 @@ fn compile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let (source, filename, mode) = (slots[0].unwrap_or(Value::NONE), slots[1], slots[2]);
     let filename = filename.unwrap_or(Value::NONE);
     let filename = match (str_of(filename), crate::object::bytes::bytes_of(filename)) {
-        (Some(s), _) => s.as_str().to_string(),
+        (Some(s), _) => s.as_utf8(&vm.heap)?.to_string(),
         (_, Some(b)) => String::from_utf8_lossy(b.as_bytes()).into_owned(),
         _ => {
             return Err(vm.type_error(&format!(
@@ -107,7 +108,7 @@ fn compile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             vm.type_name(mode.unwrap_or(Value::NONE))
         )));
     };
-    let mode = match mode.as_str() {
+    let mode = match mode.as_utf8(&vm.heap)? {
         "exec" => Mode::Module,
         "eval" => Mode::Expression,
         "single" => Mode::Interactive,
@@ -187,8 +188,9 @@ fn exec_or_eval(vm: &mut Vm, args: &[Value], kwnames: &[Value], is_eval: bool) -
             // eval() ignores leading blanks (CPython strips them first).
             let stripped;
             let source = match str_of(source) {
-                Some(s) if is_eval && s.as_str().starts_with([' ', '\t']) => {
-                    stripped = vm.heap.new_str(s.as_str().trim_start_matches([' ', '\t']));
+                Some(s) if is_eval && s.as_utf8(&vm.heap)?.starts_with([' ', '\t']) => {
+                    stripped =
+                        vm.heap.new_str(s.as_utf8(&vm.heap)?.trim_start_matches([' ', '\t']));
                     stripped
                 }
                 _ => source,

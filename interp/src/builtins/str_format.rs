@@ -4,7 +4,9 @@
 
 use super::split_kwargs;
 use super::str_methods::recv;
+use crate::object::str::str_of;
 use crate::object::{PyErr, Value};
+use crate::unicode::wtf8;
 use crate::vm::{PyResult, Vm};
 
 /// Where named fields come from.
@@ -18,8 +20,15 @@ pub fn format(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let fmt = recv(vm, args, "format")?;
     let (pos, kws) = split_kwargs(&args[1..], kwnames);
     let names = Names::Keywords(&kws);
-    let out = format_template(vm, fmt.as_str(), pos, &names, &mut AutoNumber::default(), 2)?;
-    Ok(vm.heap.new_str_from_string(out))
+    let out = format_template(
+        vm,
+        &fmt.code_points().collect::<Vec<_>>(),
+        pos,
+        &names,
+        &mut AutoNumber::default(),
+        2,
+    )?;
+    Ok(vm.heap.new_str_wtf8(&out))
 }
 
 /// `str.format_map(mapping)`.
@@ -35,8 +44,15 @@ pub fn format_map(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         )));
     }
     let names = Names::Mapping(args[1]);
-    let out = format_template(vm, fmt.as_str(), &[], &names, &mut AutoNumber::default(), 2)?;
-    Ok(vm.heap.new_str_from_string(out))
+    let out = format_template(
+        vm,
+        &fmt.code_points().collect::<Vec<_>>(),
+        &[],
+        &names,
+        &mut AutoNumber::default(),
+        2,
+    )?;
+    Ok(vm.heap.new_str_wtf8(&out))
 }
 
 #[derive(Default)]
@@ -46,34 +62,38 @@ struct AutoNumber {
     auto: bool,
 }
 
+/// The template's code points (lone surrogates included) and the result as
+/// `crate::unicode::wtf8` bytes.
 fn format_template(
     vm: &mut Vm,
-    fmt: &str,
+    fmt: &[u32],
     pos: &[Value],
     names: &Names<'_>,
     numbering: &mut AutoNumber,
     depth: u32,
-) -> PyResult<String> {
-    let chars: Vec<char> = fmt.chars().collect();
-    let mut out = String::new();
+) -> PyResult<Vec<u8>> {
+    // Surrogates only matter as literal text; the parser sees U+FFFD.
+    let chars: Vec<char> =
+        fmt.iter().map(|&cp| char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER)).collect();
+    let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         if c == '}' {
             if chars.get(i + 1) == Some(&'}') {
-                out.push('}');
+                out.push(b'}');
                 i += 2;
                 continue;
             }
             return Err(vm.value_error("Single '}' encountered in format string"));
         }
         if c != '{' {
-            out.push(c);
+            wtf8::push_code_point(&mut out, fmt[i]);
             i += 1;
             continue;
         }
         if chars.get(i + 1) == Some(&'{') {
-            out.push('{');
+            out.push(b'{');
             i += 2;
             continue;
         }
@@ -133,14 +153,18 @@ fn format_template(
             if depth == 0 {
                 return Err(vm.value_error("Max string recursion exceeded"));
             }
-            format_template(vm, &spec, pos, names, numbering, depth - 1)?
+            let cps: Vec<u32> = spec.chars().map(|c| c as u32).collect();
+            let spec = format_template(vm, &cps, pos, names, numbering, depth - 1)?;
+            wtf8::to_string_lossy(&spec)
         } else {
             spec
         };
         let mark = vm.push_temp(value);
-        let text = vm.format(value, &spec);
+        let text = vm.format_to_value(value, &spec);
         vm.truncate_temps(mark);
-        out.push_str(&text?);
+        if let Some(text) = str_of(text?) {
+            out.extend_from_slice(text.as_wtf8());
+        }
     }
     Ok(out)
 }

@@ -13,8 +13,10 @@ use super::{
 use crate::object::str::{str_of, StrObj};
 use crate::object::tuple::tuple_of;
 use crate::object::{Gc, PyErr, Value};
+use crate::unicode::wtf8;
 use crate::vm::function::NativeFn;
 use crate::vm::{PyResult, Vm};
+use std::borrow::Cow;
 
 pub fn install(vm: &mut Vm) {
     let t = vm.heap.types().str;
@@ -153,7 +155,7 @@ pub fn keyword_args(
         *slot = Some(*v);
     }
     for (k, v) in kwnames.iter().zip(&args[npos..]) {
-        let key = str_of(*k).map(|s| s.as_str().to_string()).unwrap_or_default();
+        let key = str_of(*k).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         match params.iter().position(|p| *p == key) {
             Some(i) if i < npos => {
                 return Err(vm.type_error(&format!(
@@ -219,11 +221,11 @@ fn new_str(vm: &Vm, s: String) -> Value {
 }
 
 /// Code points in `text[..byte]`.
-fn char_count(s: &StrObj, text: &str) -> usize {
+fn char_count(s: &StrObj, text: &[u8]) -> usize {
     if s.is_ascii() {
         text.len()
     } else {
-        text.chars().count()
+        wtf8::count_code_points(text)
     }
 }
 
@@ -253,11 +255,15 @@ fn search_args(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> Py
     Ok((s, sub, window))
 }
 
-fn find_in(s: &StrObj, sub: &str, start: i64, end: i64, dir: Direction) -> Option<i64> {
+fn find_in(s: &StrObj, sub: &StrObj, start: i64, end: i64, dir: Direction) -> Option<i64> {
     let hay = s.slice_chars(start as usize, end as usize);
-    let at = match dir {
-        Direction::Forward => hay.find(sub),
-        Direction::Backward => hay.rfind(sub),
+    // Text without surrogates is searched as `&str`, without checking it
+    // again.
+    let at = match (s.slice_str(start as usize, end as usize), sub.to_str(), dir) {
+        (Some(h), Ok(n), Direction::Forward) => h.find(n),
+        (Some(h), Ok(n), Direction::Backward) => h.rfind(n),
+        (_, _, Direction::Forward) => wtf8::find(hay, sub.as_wtf8()),
+        (_, _, Direction::Backward) => wtf8::rfind(hay, sub.as_wtf8()),
     }?;
     Some(start + char_count(s, &hay[..at]) as i64)
 }
@@ -270,7 +276,7 @@ fn find_impl(
     dir: Direction,
 ) -> PyResult<i64> {
     let (s, sub, window) = search_args(vm, args, kwnames, name)?;
-    Ok(window.and_then(|(start, end)| find_in(&s, sub.as_str(), start, end, dir)).unwrap_or(-1))
+    Ok(window.and_then(|(start, end)| find_in(&s, &sub, start, end, dir)).unwrap_or(-1))
 }
 
 fn find(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -310,9 +316,11 @@ fn count(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let n = match window {
         None => 0,
         Some((start, end)) if sub.char_len() == 0 => end - start + 1,
-        Some((start, end)) => {
-            s.slice_chars(start as usize, end as usize).matches(sub.as_str()).count() as i64
-        }
+        Some((start, end)) => match (s.slice_str(start as usize, end as usize), sub.to_str()) {
+            (Some(h), Ok(n)) => h.matches(n).count() as i64,
+            _ => wtf8::count_matches(s.slice_chars(start as usize, end as usize), sub.as_wtf8())
+                as i64,
+        },
     };
     Ok(vm.heap.new_int_i64(n))
 }
@@ -342,7 +350,7 @@ fn affix(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, prefix: boo
         }
         let window = s.slice_chars(start as usize, end as usize);
         let hit =
-            if prefix { window.starts_with(a.as_str()) } else { window.ends_with(a.as_str()) };
+            if prefix { window.starts_with(a.as_wtf8()) } else { window.ends_with(a.as_wtf8()) };
         if hit {
             return Ok(Value::TRUE);
         }
@@ -376,13 +384,13 @@ fn join(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     vm.truncate_temps(mark);
     let items = items?;
     let sep = recv(vm, args, "join")?;
-    let mut out = String::new();
+    let mut parts = Vec::with_capacity(items.len() * 2);
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
-            out.push_str(sep.as_str());
+            parts.push(sep);
         }
         match str_of(*item) {
-            Some(s) => out.push_str(s.as_str()),
+            Some(s) => parts.push(s),
             None => {
                 return Err(vm.type_error(&format!(
                     "sequence item {i}: expected str instance, {} found",
@@ -391,7 +399,8 @@ fn join(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             }
         }
     }
-    Ok(new_str(vm, out))
+    let parts: Vec<&StrObj> = parts.iter().map(|p| &**p).collect();
+    Ok(vm.heap.new_str_concat(&parts))
 }
 
 /// `sep` and `maxsplit` of `split`/`rsplit` (maxsplit < 0 is no limit).
@@ -422,9 +431,31 @@ fn split_args(
     Ok((s, sep, limit))
 }
 
-fn str_list(vm: &Vm, parts: &[&str]) -> Value {
-    let values: Vec<Value> = parts.iter().map(|p| vm.heap.new_str(p)).collect();
+/// A list of strs of `parts`, slices of `of`'s bytes.
+fn str_list(vm: &Vm, of: &StrObj, parts: &[&[u8]]) -> Value {
+    let values: Vec<Value> = parts.iter().map(|p| vm.heap.new_str_part(of, p)).collect();
     vm.heap.new_list(&values)
+}
+
+/// The text with each lone surrogate replaced by U+FFFD, which is as long
+/// in bytes and has none of the properties str methods test (whitespace,
+/// line break, case, digit): scans that split or trim by such properties
+/// run on this UTF-8 shadow, and [`real`] maps what they find back.
+fn shadow(s: &StrObj) -> Cow<'_, str> {
+    match s.to_str() {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => Cow::Owned(wtf8::to_string_lossy(s.as_wtf8())),
+    }
+}
+
+/// The bytes of `s` under `part`, a slice of `shadow(s)`.
+fn real<'a>(s: &'a StrObj, shadow: &str, part: &str) -> &'a [u8] {
+    let start = part.as_ptr() as usize - shadow.as_ptr() as usize;
+    &s.as_wtf8()[start..start + part.len()]
+}
+
+fn real_parts<'a>(s: &'a StrObj, shadow: &str, parts: &[&str]) -> Vec<&'a [u8]> {
+    parts.iter().map(|p| real(s, shadow, p)).collect()
 }
 
 fn split_whitespace(text: &str, limit: usize) -> Vec<&str> {
@@ -462,25 +493,37 @@ fn rsplit_whitespace(text: &str, limit: usize) -> Vec<&str> {
 
 fn split(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let (s, sep, limit) = split_args(vm, args, kwnames, "split")?;
-    let parts: Vec<&str> = match &sep {
-        None => split_whitespace(s.as_str(), limit),
-        Some(sep) => s.as_str().splitn(limit.saturating_add(1), sep.as_str()).collect(),
+    let parts = match &sep {
+        None => {
+            let text = shadow(&s);
+            real_parts(&s, &text, &split_whitespace(&text, limit))
+        }
+        Some(sep) => match (s.to_str(), sep.to_str()) {
+            (Ok(h), Ok(n)) => h.splitn(limit.saturating_add(1), n).map(str::as_bytes).collect(),
+            _ => wtf8::splitn(s.as_wtf8(), sep.as_wtf8(), limit),
+        },
     };
-    Ok(str_list(vm, &parts))
+    Ok(str_list(vm, &s, &parts))
 }
 
 fn rsplit(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let (s, sep, limit) = split_args(vm, args, kwnames, "rsplit")?;
-    let parts: Vec<&str> = match &sep {
-        None => rsplit_whitespace(s.as_str(), limit),
-        Some(sep) => {
-            let mut p: Vec<&str> =
-                s.as_str().rsplitn(limit.saturating_add(1), sep.as_str()).collect();
-            p.reverse();
-            p
+    let parts = match &sep {
+        None => {
+            let text = shadow(&s);
+            real_parts(&s, &text, &rsplit_whitespace(&text, limit))
         }
+        Some(sep) => match (s.to_str(), sep.to_str()) {
+            (Ok(h), Ok(n)) => {
+                let mut p: Vec<&[u8]> =
+                    h.rsplitn(limit.saturating_add(1), n).map(str::as_bytes).collect();
+                p.reverse();
+                p
+            }
+            _ => wtf8::rsplitn(s.as_wtf8(), sep.as_wtf8(), limit),
+        },
     };
-    Ok(str_list(vm, &parts))
+    Ok(str_list(vm, &s, &parts))
 }
 
 fn splitlines(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -493,7 +536,7 @@ fn splitlines(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         }
         Some(v) => vm.is_true(v)?,
     };
-    let text = s.as_str();
+    let text = &*shadow(&s);
     let mut parts = Vec::new();
     let mut line_start = 0;
     let mut iter = text.char_indices().peekable();
@@ -512,7 +555,7 @@ fn splitlines(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if line_start < text.len() {
         parts.push(&text[line_start..]);
     }
-    Ok(str_list(vm, &parts))
+    Ok(str_list(vm, &s, &real_parts(&s, text, &parts)))
 }
 
 fn partition_impl(
@@ -527,21 +570,30 @@ fn partition_impl(
     if sep.char_len() == 0 {
         return Err(vm.value_error("empty separator"));
     }
-    let text = s.as_str();
-    let found = match dir {
-        Direction::Forward => text.find(sep.as_str()),
-        Direction::Backward => text.rfind(sep.as_str()),
+    let (text, sep_text) = (s.as_wtf8(), sep.as_wtf8());
+    let found = match (s.to_str(), sep.to_str(), dir) {
+        (Ok(h), Ok(n), Direction::Forward) => h.find(n),
+        (Ok(h), Ok(n), Direction::Backward) => h.rfind(n),
+        (_, _, Direction::Forward) => wtf8::find(text, sep_text),
+        (_, _, Direction::Backward) => wtf8::rfind(text, sep_text),
     };
-    let parts = match found {
-        Some(b) => [&text[..b], sep.as_str(), &text[b + sep.as_str().len()..]],
-        None if dir == Direction::Forward => [text, "", ""],
-        None => ["", "", text],
+    let parts: [&[u8]; 3] = match found {
+        Some(b) => [&text[..b], sep_text, &text[b + sep_text.len()..]],
+        None if dir == Direction::Forward => [text, b"", b""],
+        None => [b"", b"", text],
     };
-    let items: Vec<Value> = parts
-        .iter()
-        .enumerate()
-        .map(|(i, p)| if p.len() == text.len() && i != 1 { args[0] } else { vm.heap.new_str(p) })
-        .collect();
+    let items: Vec<Value> =
+        parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                if p.len() == text.len() && i != 1 {
+                    args[0]
+                } else {
+                    vm.heap.new_str_part(&s, p)
+                }
+            })
+            .collect();
     Ok(vm.heap.new_tuple(&items))
 }
 
@@ -565,29 +617,51 @@ fn strip_impl(
 ) -> PyResult {
     let s = recv(vm, args, name)?;
     let rest = arg_range(vm, name, &args[1..], kwnames, 0, 1)?;
-    let set: Option<Vec<char>> = match rest.first() {
+    let set: Option<Vec<u32>> = match rest.first() {
         None => None,
         Some(v) if v.is_none() => None,
         Some(&v) => match str_of(v) {
-            Some(cs) => Some(cs.as_str().chars().collect()),
+            Some(cs) => Some(cs.code_points().collect()),
             None => return Err(vm.type_error(&format!("{name} arg must be None or str"))),
         },
     };
-    let matches = |c: char| match &set {
-        Some(cs) => cs.contains(&c),
-        None => chars::is_whitespace(c),
+    let matches = |cp: u32| match &set {
+        Some(cs) => cs.contains(&cp),
+        None => char::from_u32(cp).is_some_and(chars::is_whitespace),
     };
-    let mut t = s.as_str();
+    if let Ok(text) = s.to_str() {
+        let mut t = text;
+        if left {
+            t = t.trim_start_matches(|c: char| matches(c as u32));
+        }
+        if right {
+            t = t.trim_end_matches(|c: char| matches(c as u32));
+        }
+        if t.len() == text.len() && !vm.heap.type_obj(args[0]).is_heap_type() {
+            return Ok(args[0]);
+        }
+        return Ok(vm.heap.new_str(t));
+    }
+    let text = s.as_wtf8();
+    let starts: Vec<usize> = wtf8::char_starts(text).collect();
+    let cps: Vec<u32> = s.code_points().collect();
+    let mut from = 0;
+    let mut to = cps.len();
     if left {
-        t = t.trim_start_matches(matches);
+        while from < to && matches(cps[from]) {
+            from += 1;
+        }
     }
     if right {
-        t = t.trim_end_matches(matches);
+        while to > from && matches(cps[to - 1]) {
+            to -= 1;
+        }
     }
-    if t.len() == s.as_str().len() && !vm.heap.type_obj(args[0]).is_heap_type() {
+    if to - from == cps.len() && !vm.heap.type_obj(args[0]).is_heap_type() {
         return Ok(args[0]);
     }
-    Ok(vm.heap.new_str(t))
+    let byte = |i: usize| starts.get(i).copied().unwrap_or(text.len());
+    Ok(vm.heap.new_str_wtf8(&text[byte(from)..byte(to)]))
 }
 
 fn strip(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -622,13 +696,12 @@ fn replace(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         Some(&v) => ssize_arg(vm, v)?,
         None => -1,
     };
-    let (old, new) = (strs[0].as_str(), strs[1].as_str());
-    let out = if count < 0 {
-        s.as_str().replace(old, new)
-    } else {
-        s.as_str().replacen(old, new, count as usize)
-    };
-    Ok(new_str(vm, out))
+    let limit = if count < 0 { usize::MAX } else { count as usize };
+    if let (Ok(h), Ok(old), Ok(new)) = (s.to_str(), strs[0].to_str(), strs[1].to_str()) {
+        return Ok(new_str(vm, h.replacen(old, new, limit)));
+    }
+    let out = wtf8::replacen(s.as_wtf8(), strs[0].as_wtf8(), strs[1].as_wtf8(), limit);
+    Ok(vm.heap.new_str_wtf8(&out))
 }
 
 /// `width` and the fill character of `center`, `ljust`, `rjust`.
@@ -637,14 +710,14 @@ fn pad_args(
     args: &[Value],
     kwnames: &[Value],
     name: &str,
-) -> PyResult<(Gc<StrObj>, usize, char)> {
+) -> PyResult<(Gc<StrObj>, usize, u32)> {
     let s = recv(vm, args, name)?;
     let rest = arg_range(vm, name, &args[1..], kwnames, 1, 2)?;
     let width = ssize_arg(vm, rest[0])?.max(0) as usize;
     let fill = match rest.get(1) {
-        None => ' ',
+        None => ' ' as u32,
         Some(&v) => match str_of(v) {
-            Some(f) if f.char_len() == 1 => f.as_str().chars().next().unwrap_or(' '),
+            Some(f) if f.char_len() == 1 => f.code_point_at(0).unwrap_or(' ' as u32),
             Some(_) => {
                 return Err(vm.type_error("The fill character must be exactly one character long"))
             }
@@ -659,15 +732,17 @@ fn pad_args(
     Ok((s, width, fill))
 }
 
-fn padded(vm: &Vm, recv: Value, s: &StrObj, left: usize, right: usize, fill: char) -> Value {
+fn padded(vm: &Vm, recv: Value, s: &StrObj, left: usize, right: usize, fill: u32) -> Value {
     if left == 0 && right == 0 && !vm.heap.type_obj(recv).is_heap_type() {
         return recv;
     }
-    let mut out = String::with_capacity(s.as_str().len() + left + right);
-    out.extend(std::iter::repeat_n(fill, left));
-    out.push_str(s.as_str());
-    out.extend(std::iter::repeat_n(fill, right));
-    vm.heap.new_str_from_string(out)
+    let (buf, n) = wtf8::encode(fill);
+    let fill = &buf[..n];
+    let mut out = Vec::with_capacity(s.as_wtf8().len() + (left + right) * fill.len());
+    out.extend(fill.repeat(left));
+    out.extend_from_slice(s.as_wtf8());
+    out.extend(fill.repeat(right));
+    vm.heap.new_str_wtf8(&out)
 }
 
 fn center(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -692,18 +767,18 @@ fn zfill(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let width = ssize_arg(vm, method_one_arg(vm, args, kwnames, "zfill")?)?.max(0) as usize;
     let fill = width.saturating_sub(s.char_len());
     if fill == 0 {
-        return Ok(padded(vm, args[0], &s, 0, 0, '0'));
+        return Ok(padded(vm, args[0], &s, 0, 0, '0' as u32));
     }
-    let text = s.as_str();
-    let (sign, digits) = match text.as_bytes().first() {
+    let text = s.as_wtf8();
+    let (sign, digits) = match text.first() {
         Some(b'+' | b'-') => text.split_at(1),
-        _ => ("", text),
+        _ => (&[][..], text),
     };
-    let mut out = String::with_capacity(width);
-    out.push_str(sign);
-    out.extend(std::iter::repeat_n('0', fill));
-    out.push_str(digits);
-    Ok(new_str(vm, out))
+    let mut out = Vec::with_capacity(text.len() + fill);
+    out.extend_from_slice(sign);
+    out.extend(std::iter::repeat_n(b'0', fill));
+    out.extend_from_slice(digits);
+    Ok(vm.heap.new_str_wtf8(&out))
 }
 
 fn expandtabs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -724,28 +799,21 @@ fn expandtabs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             }
         },
     };
-    let mut out = String::with_capacity(s.as_str().len());
+    let mut out = Vec::with_capacity(s.as_wtf8().len());
     let mut column = 0i64;
-    for c in s.as_str().chars() {
-        match c {
-            '\t' => {
-                if tabsize > 0 {
-                    let n = tabsize - column % tabsize;
-                    out.extend(std::iter::repeat_n(' ', n as usize));
-                    column += n;
-                }
+    for c in s.code_points() {
+        if c == '\t' as u32 {
+            if tabsize > 0 {
+                let n = tabsize - column % tabsize;
+                out.extend(std::iter::repeat_n(b' ', n as usize));
+                column += n;
             }
-            '\n' | '\r' => {
-                out.push(c);
-                column = 0;
-            }
-            _ => {
-                out.push(c);
-                column += 1;
-            }
+            continue;
         }
+        wtf8::push_code_point(&mut out, c);
+        column = if c == '\n' as u32 || c == '\r' as u32 { 0 } else { column + 1 };
     }
-    Ok(new_str(vm, out))
+    Ok(vm.heap.new_str_wtf8(&out))
 }
 
 // ---- case
@@ -758,13 +826,29 @@ fn map_chars(
     f: fn(&mut String, &[char], usize, bool) -> bool,
 ) -> PyResult {
     let s = no_args(vm, args, kwnames, name)?;
-    let cs: Vec<char> = s.as_str().chars().collect();
-    let mut out = String::with_capacity(s.as_str().len());
+    let cs: Vec<char> = shadow(&s).chars().collect();
     let mut state = false;
-    for i in 0..cs.len() {
-        state = f(&mut out, &cs, i, state);
+    if !s.has_surrogates() {
+        let mut out = String::with_capacity(s.as_wtf8().len());
+        for i in 0..cs.len() {
+            state = f(&mut out, &cs, i, state);
+        }
+        return Ok(new_str(vm, out));
     }
-    Ok(new_str(vm, out))
+    // Lone surrogates are uncased, as their U+FFFD stand-ins in the
+    // shadow are: the mapping runs on the shadow and they pass through.
+    let mut out = Vec::with_capacity(s.as_wtf8().len());
+    let mut piece = String::new();
+    for (i, cp) in s.code_points().enumerate() {
+        piece.clear();
+        state = f(&mut piece, &cs, i, state);
+        if wtf8::is_surrogate(cp) {
+            wtf8::push_code_point(&mut out, cp);
+        } else {
+            out.extend_from_slice(piece.as_bytes());
+        }
+    }
+    Ok(vm.heap.new_str_wtf8(&out))
 }
 
 fn upper(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -835,7 +919,12 @@ fn predicate(
     test: fn(&str) -> bool,
 ) -> PyResult {
     let s = no_args(vm, args, kwnames, name)?;
-    Ok(Value::from_bool(test(s.as_str())))
+    // The shadow's U+FFFD answers as a lone surrogate does for every test
+    // but printability (a surrogate is unprintable).
+    if name == "isprintable" && s.has_surrogates() {
+        return Ok(Value::FALSE);
+    }
+    Ok(Value::from_bool(test(&shadow(&s))))
 }
 
 fn all_chars(s: &str, f: fn(char) -> bool) -> bool {
@@ -935,7 +1024,7 @@ pub fn text_param(
 ) -> PyResult<String> {
     match v {
         None => Ok(default.to_string()),
-        Some(v) => str_of(v).map(|s| s.as_str().to_string()).ok_or_else(|| {
+        Some(v) => str_of(v).map(|s| s.to_string_lossy().into_owned()).ok_or_else(|| {
             vm.type_error(&format!(
                 "{name}() argument '{param}' must be str, not {}",
                 vm.type_name(v)
@@ -950,7 +1039,7 @@ fn encode(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let encoding = text_param(vm, "encode", "encoding", bound[0], "utf-8")?;
     let errors = text_param(vm, "encode", "errors", bound[1], "strict")?;
     let codec = codecs::lookup_or_error(vm, &encoding)?;
-    let data = codecs::encode(vm, s.as_str(), codec, &errors)?;
+    let data = codecs::encode_str(vm, &s, codec, &errors)?;
     Ok(vm.heap.new_bytes(&data))
 }
 
@@ -975,8 +1064,7 @@ fn fill_maketrans(vm: &mut Vm, table: Value, args: &[Value]) -> PyResult<()> {
         for (k, v) in entries {
             let key = match str_of(k) {
                 Some(s) if s.char_len() == 1 => {
-                    let c = s.as_str().chars().next().unwrap_or('\0');
-                    vm.heap.new_int_i64(c as i64)
+                    vm.heap.new_int_i64(s.code_point_at(0).unwrap_or(0) as i64)
                 }
                 Some(_) => {
                     return Err(vm.value_error("string keys in translate table must be of length 1"))
@@ -1001,7 +1089,7 @@ fn fill_maketrans(vm: &mut Vm, table: Value, args: &[Value]) -> PyResult<()> {
     if x.char_len() != y.char_len() {
         return Err(vm.value_error("the first two maketrans arguments must have equal length"));
     }
-    for (a, b) in x.as_str().chars().zip(y.as_str().chars()) {
+    for (a, b) in x.code_points().zip(y.code_points()) {
         let (k, v) = (vm.heap.new_int_i64(a as i64), vm.heap.new_int_i64(b as i64));
         vm.dict_set_item(table, k, v)?;
     }
@@ -1012,7 +1100,7 @@ fn fill_maketrans(vm: &mut Vm, table: Value, args: &[Value]) -> PyResult<()> {
                 vm.type_name(z)
             )));
         };
-        for c in z.as_str().chars() {
+        for c in z.code_points() {
             let k = vm.heap.new_int_i64(c as i64);
             vm.dict_set_item(table, k, Value::NONE)?;
         }
@@ -1024,13 +1112,13 @@ fn translate(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let s = recv(vm, args, "translate")?;
     let table = method_one_arg(vm, args, kwnames, "translate")?;
     let lookup_error = vm.heap.types().lookup_error;
-    let mut out = String::with_capacity(s.as_str().len());
-    for c in s.as_str().chars() {
+    let mut out = Vec::with_capacity(s.as_wtf8().len());
+    for c in s.code_points().collect::<Vec<_>>() {
         let key = vm.heap.new_int_i64(c as i64);
         let mapped = match vm.get_item(table, key) {
             Ok(v) => v,
             Err(e) if e.matches(&vm.heap, lookup_error) => {
-                out.push(c);
+                wtf8::push_code_point(&mut out, c);
                 continue;
             }
             Err(e) => return Err(e),
@@ -1039,17 +1127,17 @@ fn translate(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             continue;
         }
         if let Some(m) = str_of(mapped) {
-            out.push_str(m.as_str());
+            out.extend_from_slice(m.as_wtf8());
         } else if let Some(i) = vm.as_int(mapped) {
-            match i.to_i64().and_then(|i| u32::try_from(i).ok()).and_then(char::from_u32) {
-                Some(ch) => out.push(ch),
+            match i.to_i64().and_then(|i| u32::try_from(i).ok()).filter(|&i| i < 0x11_0000) {
+                Some(cp) => wtf8::push_code_point(&mut out, cp),
                 None => return Err(vm.value_error("character mapping must be in range(0x110000)")),
             }
         } else {
             return Err(vm.type_error("character mapping must return integer, None or str"));
         }
     }
-    Ok(new_str(vm, out))
+    Ok(vm.heap.new_str_wtf8(&out))
 }
 
 #[cfg(test)]

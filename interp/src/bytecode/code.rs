@@ -36,8 +36,14 @@ pub enum Const {
     Int(i64),
     BigInt(BigInt),
     Float(f64),
-    Complex { real: f64, imag: f64 },
+    Complex {
+        real: f64,
+        imag: f64,
+    },
     Str(Rc<str>),
+    /// A str holding lone surrogates, which `Rc<str>` cannot: its bytes
+    /// as `crate::unicode::wtf8` encodes them.
+    StrSurrogates(Rc<[u8]>),
     Bytes(Rc<[u8]>),
     Ellipsis,
     Tuple(Rc<[Const]>),
@@ -58,7 +64,7 @@ impl PartialEq for Const {
                 a.to_bits() == c.to_bits() && b.to_bits() == d.to_bits()
             }
             (Str(a), Str(b)) => a == b,
-            (Bytes(a), Bytes(b)) => a == b,
+            (Bytes(a), Bytes(b)) | (StrSurrogates(a), StrSurrogates(b)) => a == b,
             (Tuple(a), Tuple(b)) | (FrozenSet(a), FrozenSet(b)) => a == b,
             (Code(a), Code(b)) => Rc::ptr_eq(a, b),
             _ => false,

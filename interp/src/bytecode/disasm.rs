@@ -54,6 +54,9 @@ pub fn const_text(constant: &Const) -> String {
             format!("complex({}, {})", float_repr(*real), float_repr(*imag))
         }
         Const::Str(s) => format!("{s:?}"),
+        Const::StrSurrogates(s) => crate::unicode::repr_code_points(
+            &crate::unicode::wtf8::code_points(s).collect::<Vec<_>>(),
+        ),
         Const::Bytes(b) => format!("b{:?}", String::from_utf8_lossy(b)),
         Const::Ellipsis => "Ellipsis".into(),
         Const::Tuple(items) => {

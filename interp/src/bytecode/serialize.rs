@@ -286,6 +286,10 @@ impl<'a> Writer<'a> {
                 self.byte(ConstTag::Bytes as u8);
                 self.bytes(b);
             }
+            Const::StrSurrogates(b) => {
+                self.byte(ConstTag::StrSurrogates as u8);
+                self.bytes(b);
+            }
             Const::Ellipsis => self.byte(ConstTag::Ellipsis as u8),
             Const::Tuple(items) | Const::FrozenSet(items) => {
                 let tag = if matches!(c, Const::Tuple(_)) {
@@ -323,6 +327,7 @@ enum ConstTag {
     Tuple,
     FrozenSet,
     Code,
+    StrSurrogates,
 }
 
 /// Reads a payload.
@@ -507,6 +512,14 @@ impl<'a> Reader<'a> {
             t if t == ConstTag::Bytes as u8 => {
                 let len = self.int()?;
                 Const::Bytes(Rc::from(self.take(len)?))
+            }
+            t if t == ConstTag::StrSurrogates as u8 => {
+                let len = self.int()?;
+                let text = self.take(len)?;
+                if crate::unicode::wtf8::check(text).is_none() {
+                    return Err(ReadError::Corrupt("malformed str constant"));
+                }
+                Const::StrSurrogates(Rc::from(text))
             }
             t if t == ConstTag::Ellipsis as u8 => Const::Ellipsis,
             t if t == ConstTag::Tuple as u8 || t == ConstTag::FrozenSet as u8 => {

@@ -55,7 +55,9 @@ pub fn constant(value: &ast::Constant) -> Option<Const> {
         ast::Constant::Float(f) => Const::Float(*f),
         ast::Constant::Complex { imag } => Const::Complex { real: 0.0, imag: *imag },
         ast::Constant::Str(s) => Const::Str(Rc::from(s.as_str())),
-        ast::Constant::StrCodePoints(_) => return None,
+        ast::Constant::StrCodePoints(cps) => Const::StrSurrogates(Rc::from(
+            crate::unicode::wtf8::from_code_points(cps.iter().copied()),
+        )),
         ast::Constant::Bytes(b) => Const::Bytes(Rc::from(b.as_slice())),
         ast::Constant::Ellipsis => Const::Ellipsis,
     })

@@ -52,7 +52,7 @@ fn const_type(c: &Const) -> &'static str {
         Const::Int(_) | Const::BigInt(_) => "int",
         Const::Float(_) => "float",
         Const::Complex { .. } => "complex",
-        Const::Str(_) => "str",
+        Const::Str(_) | Const::StrSurrogates(_) => "str",
         Const::Bytes(_) => "bytes",
         Const::Ellipsis => "ellipsis",
         Const::Tuple(_) => "tuple",
@@ -155,7 +155,12 @@ impl<'a> Compiler<'a> {
         }
         let sequence_literal = match &value.kind {
             ExprKind::Constant { .. } => {
-                matches!(fold(value), Some(Const::Str(_) | Const::Bytes(_) | Const::Tuple(_)))
+                matches!(
+                    fold(value),
+                    Some(
+                        Const::Str(_) | Const::StrSurrogates(_) | Const::Bytes(_) | Const::Tuple(_)
+                    )
+                )
             }
             ExprKind::Tuple { .. }
             | ExprKind::List { .. }

@@ -399,10 +399,10 @@ impl Vm {
 
     fn trace_origin(&self, code: &Gc<CodeObj>, header: u32) -> String {
         let file = crate::object::str::str_of(code.filename)
-            .map(|s| s.as_str().to_string())
+            .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let name = crate::object::str::str_of(code.name)
-            .map(|s| s.as_str().to_string())
+            .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         format!("{file}:{} ({name}) pc {header}", code.unit.line_of(header))
     }

@@ -218,7 +218,7 @@ fn encode(vm: &Vm, code: u8, items: &[Value]) -> Vec<u8> {
             b'f' => out.extend_from_slice(&(v.as_f64().unwrap_or(0.0) as f32).to_le_bytes()),
             b'd' => out.extend_from_slice(&v.as_f64().unwrap_or(0.0).to_le_bytes()),
             b'u' => {
-                let c = str_of(*v).and_then(|s| s.char_at(0)).map_or(0, |c| c as u32);
+                let c = str_of(*v).and_then(|s| s.code_point_at(0)).unwrap_or(0);
                 out.extend_from_slice(&c.to_le_bytes());
             }
             _ => {
@@ -298,7 +298,7 @@ fn array_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         );
     }
     let code = match str_of(rest[0]) {
-        Some(s) if s.char_len() == 1 => s.as_str().as_bytes()[0],
+        Some(s) if s.char_len() == 1 => s.as_utf8(&vm.heap)?.as_bytes()[0],
         _ => {
             let what =
                 if str_of(rest[0]).is_some() { "str".to_string() } else { vm.type_name(rest[0]) };
@@ -322,7 +322,10 @@ fn array_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
                 code as char
             )));
         }
-        s.as_str().chars().map(|c| vm.heap.new_str(c.encode_utf8(&mut [0u8; 4]))).collect()
+        s.as_utf8(&vm.heap)?
+            .chars()
+            .map(|c| vm.heap.new_str(c.encode_utf8(&mut [0u8; 4])))
+            .collect()
     } else if let Some(b) = crate::builtins::bytes_methods::bytes_like(init) {
         if b.len() % item_size(code) != 0 {
             return Err(vm.value_error("bytes length not a multiple of item size"));
@@ -459,7 +462,7 @@ fn repr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             .items
             .to_vec()
             .iter()
-            .filter_map(|v| str_of(*v).map(|s| s.as_str().to_string()))
+            .filter_map(|v| str_of(*v).map(|s| s.to_string_lossy().into_owned()))
             .collect();
         let s = vm.heap.new_str_from_string(text);
         vm.repr_of_value(s)?
@@ -729,7 +732,7 @@ fn tounicode(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         .items
         .to_vec()
         .iter()
-        .filter_map(|v| str_of(*v).map(|s| s.as_str().to_string()))
+        .filter_map(|v| str_of(*v).map(|s| s.to_string_lossy().into_owned()))
         .collect();
     Ok(vm.heap.new_str_from_string(text))
 }
@@ -746,7 +749,7 @@ fn fromunicode(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if code != b'u' {
         return Err(vm.value_error("fromunicode() may only be called on unicode type arrays"));
     }
-    for c in s.as_str().chars() {
+    for c in s.as_utf8(&vm.heap)?.chars() {
         let v = vm.heap.new_str(c.encode_utf8(&mut [0u8; 4]));
         items.items.push(v);
     }

@@ -56,7 +56,7 @@ fn ascii_arg(vm: &Vm, v: Value) -> PyResult<Vec<u8>> {
         if !s.is_ascii() {
             return Err(vm.value_error("string argument should contain only ASCII characters"));
         }
-        return Ok(s.as_str().as_bytes().to_vec());
+        return Ok(s.as_utf8(&vm.heap)?.as_bytes().to_vec());
     }
     bytes_like(v).ok_or_else(|| {
         vm.type_error(&format!(
@@ -100,7 +100,7 @@ fn hex_encode(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyR
         Some(s) if s.is_none() => None,
         Some(s) => {
             let text: Vec<u32> = match str_of(s) {
-                Some(t) => t.as_str().chars().map(|c| c as u32).collect(),
+                Some(t) => t.as_utf8(&vm.heap)?.chars().map(|c| c as u32).collect(),
                 None => data_arg(vm, s)?.into_iter().map(u32::from).collect(),
             };
             match text.as_slice() {

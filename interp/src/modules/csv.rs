@@ -132,14 +132,14 @@ impl DialectSpec {
         let get = |name: &str| {
             state(vm, dialect, name).ok_or_else(|| vm.type_error("not a _csv.Dialect"))
         };
-        let char_of = |v: Value| str_of(v).and_then(|s| s.as_str().chars().next());
+        let char_of = |v: Value| str_of(v).and_then(|s| s.to_str().ok()?.chars().next());
         let flag = |v: Value| v.as_bool().unwrap_or(false);
         Ok(DialectSpec {
             delimiter: char_of(get("delimiter")?).unwrap_or(','),
             quotechar: char_of(get("quotechar")?),
             escapechar: char_of(get("escapechar")?),
             lineterminator: str_of(get("lineterminator")?)
-                .map(|s| s.as_str().to_string())
+                .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default(),
             quoting: get("quoting")?.as_small_int().unwrap_or(QUOTE_MINIMAL),
             doublequote: flag(get("doublequote")?),
@@ -184,7 +184,7 @@ fn char_setting(
     let Some(s) = str_of(v) else {
         return Err(vm.type_error(&format!("\"{name}\" must be string, not {}", vm.type_name(v))));
     };
-    let mut chars = s.as_str().chars();
+    let mut chars = s.as_utf8(&vm.heap)?.chars();
     let first = chars.next();
     if chars.next().is_some() {
         return Err(vm.type_error(&format!("\"{name}\" must be a 1-character string")));
@@ -272,7 +272,7 @@ fn build_dialect(vm: &mut Vm, cls: Value, given: &[Option<Value>; 9]) -> PyResul
         None => Some("\r\n".to_string()),
         Some(v) if v.is_none() => None,
         Some(v) => match str_of(v) {
-            Some(s) => Some(s.as_str().to_string()),
+            Some(s) => Some(s.as_utf8(&vm.heap)?.to_string()),
             None => return Err(vm.type_error("\"lineterminator\" must be a string")),
         },
     };
@@ -739,7 +739,7 @@ fn read_record(
         let line_num = state(vm, reader, "line_num").and_then(|v| v.as_small_int()).unwrap_or(0);
         let next_num = vm.heap.new_int_i64(line_num + 1);
         set_state(vm, reader, "line_num", next_num)?;
-        let text = text.as_str().to_string();
+        let text = text.as_utf8(&vm.heap)?.to_string();
         for c in text.chars() {
             if c == '\0' {
                 return Err(csv_error(vm, "line contains NUL"));
@@ -865,7 +865,7 @@ fn join_row(vm: &mut Vm, spec: &DialectSpec, it: Value) -> PyResult<String> {
             _ => false,
         };
         let text = if let Some(s) = str_of(field) {
-            s.as_str().to_string()
+            s.as_utf8(&vm.heap)?.to_string()
         } else if field.is_none() {
             String::new()
         } else {

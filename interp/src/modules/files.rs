@@ -4,7 +4,7 @@
 
 use super::module_set;
 use crate::builtins::bytes_methods::bytes_like;
-use crate::builtins::{arg_range, native};
+use crate::builtins::{arg_range, codecs, native};
 use crate::object::str::str_of;
 use crate::object::{PyErr, Value};
 use crate::vm::function::NativeFn;
@@ -12,6 +12,7 @@ use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
 use std::fs::{File, OpenOptions};
 use std::io::{ErrorKind, Read, Seek, SeekFrom, Write};
+use std::os::unix::ffi::OsStrExt;
 
 thread_local! {
     static FILES: RefCell<Vec<Option<File>>> = const { RefCell::new(Vec::new()) };
@@ -62,7 +63,7 @@ fn open(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let (Some(path), Some(mode)) = (str_of(args[0]), str_of(args[1])) else {
         return Err(vm.type_error("open() needs a path and a mode"));
     };
-    let mode = mode.as_str();
+    let mode = mode.as_utf8(&vm.heap)?;
     let plus = mode.contains('+');
     let mut options = OpenOptions::new();
     match mode.chars().next() {
@@ -72,14 +73,20 @@ fn open(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         Some('x') => options.write(true).create_new(true).read(plus),
         _ => return Err(vm.value_error(&format!("invalid mode: '{mode}'"))),
     };
-    let file = options.open(path.as_str()).map_err(|e| os_error(vm, &e, Some(path.as_str())))?;
+    // The OS name is `os.fsencode(path)`; messages show the text.
+    let os_path = codecs::encode_str(vm, &path, codecs::Codec::Utf8, "surrogateescape")?;
+    let path = path.to_string_lossy();
+    let path = &*path;
+    let file = options
+        .open(std::ffi::OsStr::from_bytes(&os_path))
+        .map_err(|e| os_error(vm, &e, Some(path)))?;
     if file.metadata().is_ok_and(|m| m.is_dir()) {
-        let name = vm.heap.new_str(path.as_str());
+        let name = vm.heap.new_str(path);
         return Err(crate::builtins::os_error::os_error(vm, 21, Some(name), None));
     }
     if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
         let e = std::io::Error::from(ErrorKind::IsADirectory);
-        return Err(os_error(vm, &e, Some(path.as_str())));
+        return Err(os_error(vm, &e, Some(path)));
     }
     let handle = FILES.with(|files| {
         let mut files = files.borrow_mut();

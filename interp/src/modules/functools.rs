@@ -148,7 +148,7 @@ fn partial_call(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     for (k, v) in keywords {
         let overridden = kwnames
             .iter()
-            .any(|n| str_of(*n).zip(str_of(k)).is_some_and(|(a, b)| a.as_str() == b.as_str()));
+            .any(|n| str_of(*n).zip(str_of(k)).is_some_and(|(a, b)| a.as_wtf8() == b.as_wtf8()));
         if !overridden {
             names.push(k);
             values.push(v);

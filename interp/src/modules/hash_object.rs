@@ -154,7 +154,7 @@ fn state(vm: &mut Vm, obj: Value) -> PyResult<State> {
     let name = vm.get_attr(obj, name_key)?;
     let not_hash = || vm.type_error("not a hash object");
     let algorithm = crate::object::str::str_of(name)
-        .and_then(|s| algorithm_named(s.as_str()))
+        .and_then(|s| s.to_str().ok().and_then(algorithm_named))
         .ok_or_else(not_hash)?;
     let attrs = vm.heap.attrs_of(obj, false).ok_or_else(not_hash)?;
     let get = |key: &str| attrs.get(vm.heap.intern(key));

@@ -397,7 +397,7 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
     if hasattr(type(file), "__fspath__"):
         file = file.__fspath__()
     if isinstance(file, bytes):
-        file = file.decode("utf-8")
+        file = file.decode("utf-8", "surrogateescape")
     if isinstance(file, float):
         raise TypeError("integer argument expected, got float")
     if not isinstance(file, str):

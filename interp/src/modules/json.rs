@@ -17,6 +17,7 @@ use crate::object::str::str_of;
 use crate::object::tuple::tuple_of;
 use crate::object::types::TypeObj;
 use crate::object::{Gc, PyErr, Value};
+use crate::unicode::wtf8;
 use crate::vm::function::NativeFn;
 use crate::vm::{PyResult, Vm};
 
@@ -96,8 +97,6 @@ enum Fail {
     NoValue(usize),
     /// A `JSONDecodeError(msg, doc, pos)`.
     Syntax(&'static str, i64),
-    /// A `\\udXXX` escape without its pair: a str tachyon cannot hold.
-    LoneSurrogate,
     Python(PyErr),
 }
 
@@ -117,10 +116,6 @@ fn raise(vm: &mut Vm, fail: Fail, doc: Value) -> PyErr {
             PyErr::stop_iteration(&vm.heap, idx)
         }
         Fail::Python(e) => e,
-        Fail::LoneSurrogate => PyErr::not_implemented_error(
-            &vm.heap,
-            "lone surrogate code points in str are not supported by tachyon yet",
-        ),
         Fail::Syntax(msg, pos) => {
             let cls = match module_attr(vm, "json.decoder", "JSONDecodeError") {
                 Ok(cls) => cls,
@@ -147,10 +142,12 @@ fn hex4(text: &Text, at: usize) -> Option<u32> {
 
 /// CPython's `scanstring_unicode`: the string whose opening quote is just
 /// before `end`, and the index after its closing quote.
-fn scan_string(text: &Text, end: usize, strict: bool) -> Scan<(String, usize)> {
+fn scan_string(text: &Text, end: usize, strict: bool) -> Scan<(Vec<u8>, usize)> {
     let len = text.len();
     let begin = end as i64 - 1;
-    let mut out = String::new();
+    // The str's bytes (`crate::unicode::wtf8`): `\udXXX` escapes without
+    // their pair make lone surrogates.
+    let mut out = Vec::new();
     let mut end = end;
     loop {
         let mut next = end;
@@ -163,7 +160,7 @@ fn scan_string(text: &Text, end: usize, strict: bool) -> Scan<(String, usize)> {
             if c <= '\x1f' && strict {
                 return Err(Fail::Syntax("Invalid control character at", next as i64));
             }
-            out.push(c);
+            wtf8::push_code_point(&mut out, c as u32);
             next += 1;
         }
         if next >= len {
@@ -188,7 +185,7 @@ fn scan_string(text: &Text, end: usize, strict: bool) -> Scan<(String, usize)> {
                 't' => '\t',
                 _ => return Err(Fail::Syntax("Invalid \\escape", end as i64 - 2)),
             };
-            out.push(unescaped);
+            out.push(unescaped as u8);
             continue;
         }
         next += 1;
@@ -212,10 +209,7 @@ fn scan_string(text: &Text, end: usize, strict: bool) -> Scan<(String, usize)> {
                 end -= 6;
             }
         }
-        match char::from_u32(code) {
-            Some(ch) => out.push(ch),
-            None => return Err(Fail::LoneSurrogate),
-        }
+        wtf8::push_code_point(&mut out, code);
     }
 }
 
@@ -253,7 +247,7 @@ fn scanstring(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         Some(v) => vm.is_true(v)?,
         None => true,
     };
-    let text = Text::of(s.as_str());
+    let text = Text::of(s.as_utf8(&vm.heap)?);
     let end = match vm.as_int(end).and_then(|i| i.to_i64()) {
         Some(e) if e >= 0 && e as usize <= text.len() => e as usize,
         Some(_) => return Err(vm.value_error("end is out of bounds")),
@@ -261,7 +255,7 @@ fn scanstring(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     };
     match scan_string(&text, end, strict) {
         Ok((out, next)) => {
-            let out = vm.heap.new_str_from_string(out);
+            let out = vm.heap.new_str_wtf8(&out);
             let mark = vm.push_temp(out);
             let next = vm.heap.new_int_i64(next as i64);
             let r = vm.heap.new_tuple(&[out, next]);
@@ -317,7 +311,7 @@ struct Decoder<'t> {
     /// Object keys seen in this call, as CPython's `memo`: a repeated key is
     /// one str. The strs are kept alive by `memo_roots`, a list rooted for
     /// the call.
-    memo: std::cell::RefCell<std::collections::HashMap<String, Value>>,
+    memo: std::cell::RefCell<std::collections::HashMap<Vec<u8>, Value>>,
     memo_roots: Value,
 }
 
@@ -349,7 +343,7 @@ impl<'t> Decoder<'t> {
         match self.text.at(idx) {
             '"' => {
                 let (s, next) = scan_string(&self.text, idx + 1, self.strict)?;
-                Ok((vm.heap.new_str_from_string(s), next))
+                Ok((vm.heap.new_str_wtf8(&s), next))
             }
             '{' => self.nested(vm, idx + 1, Self::parse_object),
             '[' => self.nested(vm, idx + 1, Self::parse_array),
@@ -456,11 +450,11 @@ impl<'t> Decoder<'t> {
 
     /// The str for an object key: the one made for the same text earlier
     /// in this call, if any.
-    fn memo_key(&self, vm: &mut Vm, key: String) -> Value {
+    fn memo_key(&self, vm: &mut Vm, key: Vec<u8>) -> Value {
         if let Some(&v) = self.memo.borrow().get(&key) {
             return v;
         }
-        let v = vm.heap.new_str(&key);
+        let v = vm.heap.new_str_wtf8(&key);
         vm.list_append(self.memo_roots, v);
         self.memo.borrow_mut().insert(key, v);
         v
@@ -587,7 +581,7 @@ fn scanner_call(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let parse_float = setting(vm, "parse_float")?;
     let parse_int = setting(vm, "parse_int")?;
     let decoder = Decoder {
-        text: Text::of(s.as_str()),
+        text: Text::of(s.as_utf8(&vm.heap)?),
         strict: setting(vm, "strict")?.as_bool().unwrap_or(true),
         object_hook: setting(vm, "object_hook")?,
         object_pairs_hook: setting(vm, "object_pairs_hook")?,
@@ -617,8 +611,18 @@ fn scanner_call(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 /// `\uXXXX`, surrogate pairs above the BMP) or `encode_basestring` (only
 /// what JSON requires escaped).
 fn escape(out: &mut String, s: &str, ascii_only: bool) {
+    escape_code_points(out, s.chars().map(|c| c as u32), ascii_only)
+}
+
+/// [`escape`] of code points; a lone surrogate (only in `ascii_only`
+/// mode) comes out as its `\udXXX` escape, as in CPython.
+fn escape_code_points(out: &mut String, cps: impl Iterator<Item = u32>, ascii_only: bool) {
     out.push('"');
-    for c in s.chars() {
+    for cp in cps {
+        let Some(c) = char::from_u32(cp) else {
+            out.push_str(&format!("\\u{cp:04x}"));
+            continue;
+        };
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -641,10 +645,6 @@ fn escape(out: &mut String, s: &str, ascii_only: bool) {
     out.push('"');
 }
 
-fn escape_ascii(out: &mut String, s: &str) {
-    escape(out, s, true)
-}
-
 fn escape_unicode(out: &mut String, s: &str) {
     escape(out, s, false)
 }
@@ -654,7 +654,7 @@ fn escaper(
     args: &[Value],
     kwnames: &[Value],
     name: &str,
-    escape: fn(&mut String, &str),
+    ascii_only: bool,
 ) -> PyResult {
     let s = crate::builtins::exactly_one(vm, name, args, kwnames)?;
     let Some(text) = str_of(s) else {
@@ -662,17 +662,21 @@ fn escaper(
             vm.type_error(&format!("first argument must be a string, not {}", vm.type_name(s)))
         );
     };
-    let mut out = String::with_capacity(text.as_str().len() + 2);
-    escape(&mut out, text.as_str());
+    let mut out = String::with_capacity(text.as_wtf8().len() + 2);
+    if ascii_only {
+        escape_code_points(&mut out, text.code_points(), true);
+    } else {
+        escape_unicode(&mut out, text.as_utf8(&vm.heap)?);
+    }
     Ok(vm.heap.new_str_from_string(out))
 }
 
 fn encode_basestring_ascii(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    escaper(vm, args, kwnames, "encode_basestring_ascii", escape_ascii)
+    escaper(vm, args, kwnames, "encode_basestring_ascii", true)
 }
 
 fn encode_basestring(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    escaper(vm, args, kwnames, "encode_basestring", escape_unicode)
+    escaper(vm, args, kwnames, "encode_basestring", false)
 }
 
 /// `make_encoder`'s arguments, in order.
@@ -770,15 +774,14 @@ struct Encoder {
 
 impl Encoder {
     fn string(&self, vm: &mut Vm, out: &mut String, s: Value) -> PyResult<()> {
-        let text = str_of(s);
-        let text = text.as_ref().map(|t| t.as_str()).unwrap_or("");
+        let Some(text) = str_of(s) else { return Ok(()) };
         match self.strings {
-            StringEncoder::Ascii => escape_ascii(out, text),
-            StringEncoder::Unicode => escape_unicode(out, text),
+            StringEncoder::Ascii => escape_code_points(out, text.code_points(), true),
+            StringEncoder::Unicode => escape_unicode(out, text.as_utf8(&vm.heap)?),
             StringEncoder::Python(f) => {
                 let encoded = vm.call(f, &[s])?;
                 match str_of(encoded) {
-                    Some(e) => out.push_str(e.as_str()),
+                    Some(e) => out.push_str(e.as_utf8(&vm.heap)?),
                     None => {
                         return Err(vm.type_error(&format!(
                             "encoder() must return a string, not {}",
@@ -989,7 +992,7 @@ impl Encoder {
     /// A key as the text of a JSON string; `None` to skip it.
     fn key_text(&self, vm: &mut Vm, key: Value) -> PyResult<Option<String>> {
         if let Some(s) = str_of(key) {
-            return Ok(Some(s.as_str().to_string()));
+            return Ok(Some(s.as_utf8(&vm.heap)?.to_string()));
         }
         if let Some(f) = float_value(vm.builtin_base_value(key)).or_else(|| key.as_f64()) {
             let mut text = String::new();
@@ -1007,7 +1010,7 @@ impl Encoder {
             return Ok(Some(vm.repr_of_value(base)?));
         }
         if let Some(s) = str_of(base) {
-            return Ok(Some(s.as_str().to_string()));
+            return Ok(Some(s.as_utf8(&vm.heap)?.to_string()));
         }
         if self.skipkeys {
             return Ok(None);
@@ -1039,7 +1042,8 @@ fn encoder_call(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     } else {
         StringEncoder::Python(string_fn)
     };
-    let text_of = |v: Value| str_of(v).map(|s| s.as_str().to_string()).unwrap_or_default();
+    let text_of =
+        |v: Value| str_of(v).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let flag = |v: Value| v.as_bool().unwrap_or(false);
     let mut encoder = Encoder {
         check_circular: !setting(vm, "markers")?.is_none(),
@@ -1066,10 +1070,12 @@ mod tests {
     use super::*;
 
     fn scan(s: &str) -> Result<(String, usize), String> {
-        scan_string(&Text::of(s), 1, true).map_err(|f| match f {
-            Fail::Syntax(msg, pos) => format!("{msg} {pos}"),
-            _ => "other".to_string(),
-        })
+        scan_string(&Text::of(s), 1, true)
+            .map(|(out, end)| (crate::unicode::wtf8::to_string_lossy(&out), end))
+            .map_err(|f| match f {
+                Fail::Syntax(msg, pos) => format!("{msg} {pos}"),
+                _ => "other".to_string(),
+            })
     }
 
     #[test]
@@ -1086,7 +1092,7 @@ mod tests {
     #[test]
     fn escapers_match_cpython() {
         let mut out = String::new();
-        escape_ascii(&mut out, "h\u{e9}\"\\\x01\u{1f600}");
+        escape(&mut out, "h\u{e9}\"\\\x01\u{1f600}", true);
         assert_eq!(out, r#""h\u00e9\"\\\u0001\ud83d\ude00""#);
         let mut out = String::new();
         escape_unicode(&mut out, "h\u{e9}\"\\\x01\x7f");

@@ -245,7 +245,8 @@ fn python_module(vm: &mut Vm, name: &str, source: &str) -> PyResult {
 fn as_builtin_functions(vm: &mut Vm, module: Value) -> PyResult<()> {
     let dict = crate::vm::function::module_of(module).map(|m| m.dict).unwrap_or(Value::NONE);
     for (key, f) in vm.dict_items(dict) {
-        let Some(name) = crate::object::str::str_of(key).map(|s| s.as_str().to_string()) else {
+        let Some(name) = crate::object::str::str_of(key).map(|s| s.to_string_lossy().into_owned())
+        else {
             continue;
         };
         if name.starts_with('_') || crate::vm::function::function_of(f).is_none() {

@@ -62,7 +62,7 @@ fn repr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     for (k, v) in &items {
         match vm.repr_of_value(*v) {
             Ok(text) => {
-                let name = str_of(*k).map(|s| s.as_str().to_string()).unwrap_or_default();
+                let name = str_of(*k).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
                 parts.push(format!("{name}={text}"));
             }
             Err(e) => {

@@ -355,7 +355,10 @@ fn compare_digest(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
                     vm.type_error("comparing strings with non-ASCII characters is not supported")
                 );
             }
-            Some((x.as_str().as_bytes().to_vec(), y.as_str().as_bytes().to_vec()))
+            Some((
+                x.as_utf8(&vm.heap)?.as_bytes().to_vec(),
+                y.as_utf8(&vm.heap)?.as_bytes().to_vec(),
+            ))
         }
         _ => {
             match (
@@ -483,7 +486,7 @@ fn attrgetter_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 /// `obj.a.b.c` for the dotted name `path`.
 fn dotted_attr(vm: &mut Vm, obj: Value, path: Value) -> PyResult {
-    let text = str_of(path).map(|s| s.as_str().to_string()).unwrap_or_default();
+    let text = str_of(path).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let mut v = obj;
     let mark = vm.push_temp(obj);
     let mut result = Ok(obj);

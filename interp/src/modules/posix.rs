@@ -8,9 +8,10 @@
 //! kept in a table by its real descriptor number; 0, 1 and 2 are the
 //! process's standard streams.
 
+use crate::builtins::codecs;
 use crate::builtins::os_error::{from_io, os_error};
 use crate::object::bytes::bytes_of;
-use crate::object::str::str_of;
+use crate::object::str::{str_of, StrObj};
 use crate::object::{PyErr, Value};
 use crate::vm::function::NativeFn;
 use crate::vm::{PyResult, Vm};
@@ -85,10 +86,11 @@ fn fill(vm: &mut Vm, module: Value) -> PyResult<()> {
 /// these), and whether the caller gave bytes.
 fn path_arg(vm: &Vm, v: Value, func: &str) -> PyResult<(PathBuf, bool)> {
     if let Some(s) = str_of(v) {
-        if s.as_str().contains('\0') {
+        let name = fs_encode(vm, &s)?;
+        if name.contains(&0) {
             return Err(vm.value_error(&format!("{func}: embedded null character in path")));
         }
-        return Ok((PathBuf::from(s.as_str()), false));
+        return Ok((PathBuf::from(OsStr::from_bytes(&name)), false));
     }
     if let Some(b) = bytes_of(v) {
         return Ok((PathBuf::from(OsStr::from_bytes(b.as_bytes())), true));
@@ -115,12 +117,21 @@ fn int_arg(vm: &Vm, args: &[Value], i: usize, func: &str) -> PyResult<i64> {
     })
 }
 
-/// A name as the caller's kind of path: bytes for bytes paths.
+/// A str path as the OS sees it: `os.fsencode` (UTF-8, lone surrogates
+/// U+DC80..U+DCFF back to the bytes they stand for).
+fn fs_encode(vm: &Vm, s: &StrObj) -> PyResult<Vec<u8>> {
+    codecs::encode_str(vm, s, codecs::Codec::Utf8, "surrogateescape")
+}
+
+/// A name as the caller's kind of path: bytes for bytes paths, else
+/// `os.fsdecode` of them (undecodable bytes as lone surrogates).
 fn name_value(vm: &Vm, name: &OsStr, as_bytes: bool) -> Value {
     if as_bytes {
-        vm.heap.new_bytes(name.as_bytes())
-    } else {
-        vm.heap.new_str(&name.to_string_lossy())
+        return vm.heap.new_bytes(name.as_bytes());
+    }
+    match codecs::decode(vm, name.as_bytes(), codecs::Codec::Utf8, "surrogateescape") {
+        Ok(text) => vm.heap.new_str_wtf8(&text),
+        Err(_) => vm.heap.new_str(&name.to_string_lossy()),
     }
 }
 
@@ -559,7 +570,7 @@ fn environ(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
 
 fn env_name(vm: &Vm, v: Value) -> PyResult<Vec<u8>> {
     if let Some(s) = str_of(v) {
-        return Ok(s.as_str().as_bytes().to_vec());
+        return fs_encode(vm, &s);
     }
     bytes_of(v).map(|b| b.as_bytes().to_vec()).ok_or_else(|| {
         vm.type_error(&format!(

@@ -452,7 +452,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
 /// The format text of a `str` or `bytes` argument.
 fn format_text(vm: &Vm, v: Value, what: &str) -> PyResult<Vec<u8>> {
     if let Some(s) = str_of(v) {
-        return Ok(s.as_str().as_bytes().to_vec());
+        return Ok(s.as_utf8(&vm.heap)?.as_bytes().to_vec());
     }
     if let Some(b) = bytes_of(v) {
         return Ok(b.as_bytes().to_vec());

@@ -72,10 +72,9 @@ pub fn state(vm: &Vm, obj: Value, key: &str) -> Option<Value> {
     if let Some(o) = crate::object::instance::instance_of(obj) {
         if !o.attrs.is_dict_mode() {
             let shape = o.attrs.shape();
-            let at = shape
-                .names()
-                .iter()
-                .position(|n| crate::object::str::str_of(*n).is_some_and(|s| s.as_str() == key));
+            let at = shape.names().iter().position(|n| {
+                crate::object::str::str_of(*n).is_some_and(|s| s.as_wtf8() == key.as_bytes())
+            });
             return at.and_then(|i| o.attrs.slot(i));
         }
     }

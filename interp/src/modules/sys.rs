@@ -284,7 +284,7 @@ fn stream_write(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
             vm.type_error(&format!("write() argument must be str, not {}", vm.type_name(args[1])))
         );
     };
-    let text = s.as_str().to_string();
+    let text = s.as_utf8(&vm.heap)?.to_string();
     let n = s.char_len();
     let fd = vm
         .heap
@@ -335,7 +335,7 @@ fn exc_info(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
 
 fn intern(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     match args.first().and_then(|v| str_of(*v)) {
-        Some(s) => Ok(vm.heap.intern(s.as_str())),
+        Some(_) => Ok(vm.heap.intern_value(args[0]).unwrap_or(args[0])),
         None => Err(vm.type_error("intern() argument 1 must be str")),
     }
 }

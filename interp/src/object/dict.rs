@@ -54,7 +54,7 @@ impl crate::table::KeyEq<Value> for StrKeyEq {
     }
     fn eq(&mut self, stored: &Value, key: &Value) -> Result<bool, Self::Error> {
         Ok(match (str_of(*stored), str_of(*key)) {
-            (Some(a), Some(b)) => a.as_str() == b.as_str(),
+            (Some(a), Some(b)) => a.as_wtf8() == b.as_wtf8(),
             _ => false,
         })
     }

@@ -52,7 +52,7 @@ impl ExceptionObj {
     pub fn simple_str(&self) -> Option<String> {
         match self.args()[..] {
             [] => Some(String::new()),
-            [a] => str_of(a).map(|s| s.as_str().to_string()),
+            [a] => str_of(a).map(|s| s.to_string_lossy().into_owned()),
             _ => None,
         }
     }

@@ -24,6 +24,21 @@ pub fn str_hash(text: &str) -> i64 {
     hash_str(text, str_hash_key())
 }
 
+/// `hash(s)` of a str given as code points (one holding lone surrogates):
+/// CPython hashes the str's canonical buffer, one, two or four bytes per
+/// code point by the largest one.
+pub fn str_hash_code_points(cps: impl Iterator<Item = u32> + Clone) -> i64 {
+    let max = cps.clone().max().unwrap_or(0);
+    let data: Vec<u8> = if max < 0x100 {
+        cps.map(|c| c as u8).collect()
+    } else if max < 0x10000 {
+        cps.flat_map(|c| (c as u16).to_le_bytes()).collect()
+    } else {
+        cps.flat_map(|c| c.to_le_bytes()).collect()
+    };
+    bytes_hash(&data)
+}
+
 /// `hash(b)` of bytes.
 pub fn bytes_hash(data: &[u8]) -> i64 {
     hash_bytes(data, str_hash_key())

@@ -509,7 +509,7 @@ mod tests {
         heap.attrs_of(garbage, true).unwrap().set(&heap, name, Value::NONE);
         heap.collect(&[v, myint.value()]);
         let got = heap.attrs_of(v, false).unwrap().get(name).unwrap();
-        assert_eq!(super::super::str::str_of(got).unwrap().as_str(), "five");
+        assert_eq!(super::super::str::str_of(got).unwrap().to_str().unwrap(), "five");
         assert_eq!(heap.side_attrs.borrow().len(), 1, "the dead object's entry is gone");
         assert_eq!(super::super::boxes::int_value(v), Some(5.into()));
     }

@@ -66,7 +66,7 @@ mod tests {
         let g = list_of(l).unwrap();
         assert_eq!(g.items.len(), 1000);
         let s = super::super::str::str_of(g.items.get(999).unwrap()).unwrap();
-        assert_eq!(s.as_str(), "999");
+        assert_eq!(s.to_str().unwrap(), "999");
         // SAFETY: reading the list's own header fields at the documented offsets.
         unsafe {
             let base = g.as_ptr() as *const u8;

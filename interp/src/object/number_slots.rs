@@ -335,7 +335,7 @@ mod tests {
         let cmul = type_of(&heap, c).slots.mul.get().unwrap();
         let sq = cmul(&mut rt, c, c).unwrap();
         let r = type_of(&heap, sq).slots.repr.get().unwrap()(&mut rt, sq).unwrap();
-        assert_eq!(str_of(r).unwrap().as_str(), "(-3+4j)");
+        assert_eq!(str_of(r).unwrap().to_str().unwrap(), "(-3+4j)");
         let dm =
             type_of(&heap, int(1)).slots.divmod.get().unwrap()(&mut rt, int(-7), int(2)).unwrap();
         assert_eq!(super::super::tuple::tuple_of(dm).unwrap().items(), &[int(-4), int(1)]);
@@ -383,7 +383,7 @@ mod tests {
         assert_eq!(b.add.get().unwrap()(&mut rt, Value::TRUE, Value::TRUE).unwrap(), int(2));
         assert_eq!(b.invert.get().unwrap()(&mut rt, Value::TRUE).unwrap(), int(-2));
         let r = b.repr.get().unwrap()(&mut rt, Value::FALSE).unwrap();
-        assert_eq!(str_of(r).unwrap().as_str(), "False");
+        assert_eq!(str_of(r).unwrap().to_str().unwrap(), "False");
         let myint = heap
             .new_class(heap.types().type_, "MyInt", &[heap.types().int], AttrMap::new())
             .unwrap();

@@ -22,7 +22,7 @@ use super::str::str_of;
 use super::tuple::tuple_of;
 use super::types::TypeObj;
 use super::value::Value;
-use crate::number::text::{bytes_repr, str_repr};
+use crate::number::text::bytes_repr;
 use crate::number::Int;
 
 /// A subscript resolved against a length.
@@ -98,16 +98,16 @@ fn str_getitem(rt: &mut dyn Runtime, s: Value, key: Value) -> Result<Value, PyEr
     let heap = rt.heap();
     Ok(match sub {
         Subscript::Item(i) => {
-            let c = text.char_at(i).expect("index checked");
-            heap.new_str(c.encode_utf8(&mut [0; 4]))
+            let c = text.code_point_at(i).unwrap_or(' ' as u32);
+            heap.new_str_of_code_point(c)
         }
         Subscript::Slice(start, stop, 1, _) => {
-            heap.new_str(text.slice_chars(start as usize, stop as usize))
+            heap.new_str_part(&text, text.slice_chars(start as usize, stop as usize))
         }
         Subscript::Slice(start, _, step, n) => {
-            let picked: String =
-                positions(start, step, n).map(|i| text.char_at(i).expect("in range")).collect();
-            heap.new_str_from_string(picked)
+            let picked: Vec<u32> =
+                positions(start, step, n).filter_map(|i| text.code_point_at(i)).collect();
+            heap.new_str_from_code_points(&picked)
         }
     })
 }
@@ -257,7 +257,7 @@ fn bytes_hash(_rt: &mut dyn Runtime, b: Value) -> Result<i64, PyErr> {
 }
 
 fn str_repr_slot(rt: &mut dyn Runtime, s: Value) -> Result<Value, PyErr> {
-    let text = str_of(s).map_or_else(String::new, |s| str_repr(s.as_str()));
+    let text = str_of(s).map_or_else(String::new, |s| s.repr());
     Ok(rt.heap().new_str_from_string(text))
 }
 
@@ -340,7 +340,7 @@ mod tests {
             return format!("bytearray({})", bytes_repr(&b.data.borrow()));
         }
         let repr = heap.type_obj(v).slots.repr.get().unwrap();
-        str_of(repr(&mut rt, v).unwrap()).unwrap().as_str().to_string()
+        str_of(repr(&mut rt, v).unwrap()).unwrap().to_str().unwrap().to_string()
     }
 
     #[test]

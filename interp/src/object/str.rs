@@ -1,26 +1,38 @@
-//! `str`: UTF-8 text with its length in code points, an ASCII flag (O(1)
+//! `str`: UTF-8 text (lone surrogates allowed, see [`wtf8`]) with its length in code points, an ASCII flag (O(1)
 //! indexing and slicing when set) and a cached hash; the interning table
 //! for identifiers and attribute names.
 
+use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 use std::mem::offset_of;
 
+use super::err::PyErr;
 use super::gc::Tracer;
-use super::hash::str_hash;
+use super::hash::{str_hash, str_hash_code_points};
 use super::header::{tail_of, Gc, HeapObj, ObjKind, Payload};
 use super::heap::Heap;
 use super::value::Value;
+use crate::unicode::wtf8::{self, Surrogate};
 
-/// The UTF-8 bytes follow the payload inline in the object's cell (as a
-/// tuple's items do), so making a str is one cell allocation and freeing it
-/// touches no system allocator. A `StrObj` therefore only exists on the
-/// heap: it is made by [`Heap::new_str_of_type`] and its siblings.
+/// The text follows the payload inline in the object's cell (as a tuple's
+/// items do), so making a str is one cell allocation and freeing it touches
+/// no system allocator. A `StrObj` therefore only exists on the heap: it is
+/// made by [`Heap::new_str_of_type`] and its siblings.
+///
+/// The text is UTF-8 extended to lone surrogates ([`wtf8`]). A flag says
+/// whether it holds any; without (the common case) it is plain UTF-8 and
+/// [`StrObj::to_str`] is free. Code that hands the text to `&str` APIs, the
+/// OS or a stream goes through `to_str`/[`StrObj::as_utf8`], which refuse
+/// surrogates; code that works on code points or bytes (length, indexing,
+/// slicing, concatenation, comparison, hashing, repr, encode) takes
+/// [`StrObj::as_wtf8`] or [`StrObj::code_points`] and handles every str.
 pub struct StrObj {
     /// CPython's hash, or -1 before the first `hash()`.
     hash: Cell<i64>,
     char_len: usize,
     ascii: bool,
-    /// Bytes of UTF-8 in the tail.
+    surrogates: bool,
+    /// Bytes of text in the tail.
     byte_len: usize,
     /// Non-ASCII text: byte offset of every `CRUMB_STRIDE`-th code point,
     /// built on first indexing, so `s[i]` costs at most a stride of decoding.
@@ -49,31 +61,91 @@ unsafe impl Payload for StrObj {
 }
 
 impl StrObj {
-    /// The payload for `text`, which `alloc_with_tail` puts after it.
+    /// The payload for UTF-8 `text`, which `alloc_with_tail` puts after it.
     fn describing(text: &str) -> StrObj {
         let ascii = text.is_ascii();
         let char_len = if ascii { text.len() } else { text.chars().count() };
+        StrObj::with_counts(text.len(), char_len, ascii, false)
+    }
+
+    fn with_counts(byte_len: usize, char_len: usize, ascii: bool, surrogates: bool) -> StrObj {
         StrObj {
             hash: Cell::new(-1),
             char_len,
             ascii,
-            byte_len: text.len(),
+            surrogates,
+            byte_len,
             crumbs: OnceCell::new(),
         }
     }
 
-    /// The text as bytes (the tail).
+    /// The text's bytes: UTF-8, with lone surrogates as [`wtf8`] encodes
+    /// them.
     #[inline]
-    fn bytes(&self) -> &[u8] {
-        // SAFETY: a StrObj is only made by `Heap::new_str_of_type`, with a
-        // tail of exactly `byte_len` bytes, never changed afterwards.
+    pub fn as_wtf8(&self) -> &[u8] {
+        // SAFETY: a StrObj is only made by `Heap::new_str_of_type` and
+        // `Heap::new_str_of_type_wtf8`, with a tail of exactly `byte_len`
+        // bytes, never changed afterwards.
         unsafe { tail_of(self, self.byte_len) }
     }
 
+    /// The text as a Rust `&str`; the first lone surrogate if it holds one
+    /// (which UTF-8 cannot).
     #[inline]
-    pub fn as_str(&self) -> &str {
-        // SAFETY: the tail was copied from a `&str`, so it is valid UTF-8.
-        unsafe { std::str::from_utf8_unchecked(self.bytes()) }
+    pub fn to_str(&self) -> Result<&str, Surrogate> {
+        if self.surrogates {
+            return Err(wtf8::first_surrogate(self.as_wtf8())
+                .unwrap_or(Surrogate { index: 0, code_point: 0xD800 }));
+        }
+        // SAFETY: the flag is clear only for text copied from a `&str` or
+        // checked by `wtf8::check` to hold no surrogate, so it is UTF-8.
+        Ok(unsafe { std::str::from_utf8_unchecked(self.as_wtf8()) })
+    }
+
+    /// The text as UTF-8, or CPython's `UnicodeEncodeError` for a str that
+    /// holds lone surrogates (what `PyUnicode_AsUTF8` raises).
+    #[inline]
+    pub fn as_utf8(&self, heap: &Heap) -> Result<&str, PyErr> {
+        self.to_str().map_err(|s| surrogates_not_allowed(heap, s))
+    }
+
+    /// The text with lone surrogates shown as U+FFFD: only for diagnostics
+    /// (type and attribute names in messages).
+    pub fn to_string_lossy(&self) -> Cow<'_, str> {
+        match self.to_str() {
+            Ok(text) => Cow::Borrowed(text),
+            Err(_) => Cow::Owned(wtf8::to_string_lossy(self.as_wtf8())),
+        }
+    }
+
+    /// `repr(s)`: CPython's quoting and escapes (lone surrogates come out
+    /// as `\udxxx`, so the result is always UTF-8).
+    pub fn repr(&self) -> String {
+        match self.to_str() {
+            Ok(text) => crate::unicode::repr_str(text),
+            Err(_) => crate::unicode::repr_code_points(&self.code_points().collect::<Vec<_>>()),
+        }
+    }
+
+    /// The text with each lone surrogate as `\udXXX`, as CPython's
+    /// stderr (error handler `backslashreplace`) writes it.
+    pub fn to_string_backslashed(&self) -> String {
+        match self.to_str() {
+            Ok(text) => text.to_string(),
+            Err(_) => self
+                .code_points()
+                .map(|cp| match char::from_u32(cp) {
+                    Some(c) => c.to_string(),
+                    None => format!("\\u{cp:04x}"),
+                })
+                .collect(),
+        }
+    }
+
+    /// The code points, surrogates included.
+    #[inline]
+    pub fn code_points(&self) -> wtf8::CodePoints<'_> {
+        wtf8::code_points(self.as_wtf8())
     }
 
     /// `len(s)`: code points.
@@ -87,6 +159,12 @@ impl StrObj {
         self.ascii
     }
 
+    /// Does the text hold a lone surrogate?
+    #[inline]
+    pub fn has_surrogates(&self) -> bool {
+        self.surrogates
+    }
+
     /// `hash(s)`: CPython's value for the process's hash seed
     /// ([`super::hash`]); computed once.
     #[inline]
@@ -95,51 +173,74 @@ impl StrObj {
         if h != -1 {
             return h;
         }
-        let h = str_hash(self.as_str());
+        let h = match self.to_str() {
+            Ok(text) => str_hash(text),
+            Err(_) => str_hash_code_points(self.code_points()),
+        };
         self.hash.set(h);
         h
     }
 
     /// Byte offset of code point `i` (`i <= char_len`).
     pub fn byte_offset(&self, i: usize) -> usize {
+        let len = self.byte_len;
         if self.ascii || i == 0 {
-            return i.min(self.as_str().len());
+            return i.min(len);
         }
         if i >= self.char_len {
-            return self.as_str().len();
+            return len;
         }
-        let crumbs = self.crumbs.get_or_init(|| {
-            self.as_str().char_indices().step_by(CRUMB_STRIDE).map(|(b, _)| b).collect()
-        });
+        let bytes = self.as_wtf8();
+        let crumbs =
+            self.crumbs.get_or_init(|| wtf8::char_starts(bytes).step_by(CRUMB_STRIDE).collect());
         let from = crumbs[i / CRUMB_STRIDE];
-        self.as_str()[from..]
-            .char_indices()
-            .nth(i % CRUMB_STRIDE)
-            .map_or(self.as_str().len(), |(b, _)| from + b)
+        wtf8::char_starts(&bytes[from..]).nth(i % CRUMB_STRIDE).map_or(len, |b| from + b)
     }
 
-    /// `s[i]` for `0 <= i < len` (negative indices are the caller's).
-    pub fn char_at(&self, i: usize) -> Option<char> {
+    /// `ord(s[i])` for `0 <= i < len` (negative indices are the caller's).
+    pub fn code_point_at(&self, i: usize) -> Option<u32> {
         if i >= self.char_len {
             None
         } else if self.ascii {
-            Some(self.bytes()[i] as char)
+            Some(self.as_wtf8()[i] as u32)
         } else {
-            self.as_str()[self.byte_offset(i)..].chars().next()
+            wtf8::code_points(&self.as_wtf8()[self.byte_offset(i)..]).next()
         }
     }
 
-    /// The code points `start..end` (clamped; empty when `start >= end`).
-    pub fn slice_chars(&self, start: usize, end: usize) -> &str {
+    /// [`StrObj::slice_chars`] as a `&str` when the text holds no
+    /// surrogate (no check of the bytes needed).
+    pub fn slice_str(&self, start: usize, end: usize) -> Option<&str> {
+        let text = self.to_str().ok()?;
         let end = end.min(self.char_len);
         if start >= end {
-            return "";
+            return Some("");
+        }
+        text.get(self.byte_offset(start)..self.byte_offset(end))
+    }
+
+    /// The bytes of code points `start..end` (clamped; empty when
+    /// `start >= end`); [`Heap::new_str_wtf8`] makes a str of them.
+    pub fn slice_chars(&self, start: usize, end: usize) -> &[u8] {
+        let end = end.min(self.char_len);
+        if start >= end {
+            return &[];
         }
         if self.ascii {
-            return &self.as_str()[start..end];
+            return &self.as_wtf8()[start..end];
         }
-        &self.as_str()[self.byte_offset(start)..self.byte_offset(end)]
+        &self.as_wtf8()[self.byte_offset(start)..self.byte_offset(end)]
     }
+}
+
+/// CPython's `UnicodeEncodeError` for text that must be UTF-8 (a file name,
+/// a stream, a Rust `&str` API) but holds the lone surrogate `s`.
+pub fn surrogates_not_allowed(heap: &Heap, s: Surrogate) -> PyErr {
+    let msg = format!(
+        "'utf-8' codec can't encode character '\\u{:04x}' in position {}: surrogates not allowed",
+        s.code_point, s.index
+    );
+    PyErr::new(heap, heap.types.unicode_encode_error, &msg)
 }
 
 impl Heap {
@@ -159,16 +260,85 @@ impl Heap {
         self.alloc_with_tail(ty, StrObj::describing(text), text.as_bytes())
     }
 
+    /// A new str of [`wtf8`] bytes (slices and concatenations of other
+    /// strs' bytes, text built from code points).
+    pub fn new_str_wtf8(&self, text: &[u8]) -> Value {
+        self.new_str_of_type_wtf8(self.types.str, text).value()
+    }
+
+    /// A new str of the concatenated texts of strs; their lengths and
+    /// flags add up, so nothing is decoded again.
+    pub fn new_str_concat(&self, parts: &[&StrObj]) -> Value {
+        let mut bytes = Vec::with_capacity(parts.iter().map(|p| p.byte_len).sum());
+        parts.iter().for_each(|p| bytes.extend_from_slice(p.as_wtf8()));
+        let payload = StrObj::with_counts(
+            bytes.len(),
+            parts.iter().map(|p| p.char_len).sum(),
+            parts.iter().all(|p| p.ascii),
+            parts.iter().any(|p| p.surrogates),
+        );
+        self.alloc_with_tail(self.types.str, payload, &bytes).value()
+    }
+
+    /// A new one-character str (`s[i]`, `chr(cp)`); `cp` at most U+10FFFF.
+    pub fn new_str_of_code_point(&self, cp: u32) -> Value {
+        let (buf, n) = wtf8::encode(cp);
+        let payload = StrObj::with_counts(n, 1, cp < 0x80, wtf8::is_surrogate(cp));
+        self.alloc_with_tail(self.types.str, payload, &buf[..n]).value()
+    }
+
+    /// A new str of `part`, bytes of `of` cut at code point boundaries
+    /// (slices, split parts): when `of` holds no surrogate the part is
+    /// UTF-8 already and is not checked again.
+    pub fn new_str_part(&self, of: &StrObj, part: &[u8]) -> Value {
+        if let Ok(text) = of.to_str() {
+            let start = (part.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+            if let Some(sub) = start.checked_add(part.len()).and_then(|end| text.get(start..end)) {
+                if sub.as_ptr() == part.as_ptr() {
+                    return self.new_str(sub);
+                }
+            }
+        }
+        self.new_str_wtf8(part)
+    }
+
+    /// A new str of code points (each at most U+10FFFF; surrogates allowed).
+    pub fn new_str_from_code_points(&self, cps: &[u32]) -> Value {
+        self.new_str_wtf8(&wtf8::from_code_points(cps.iter().copied()))
+    }
+
+    /// A str (or str subclass instance) of [`wtf8`] bytes. Bytes that are
+    /// not well formed are a bug of the caller; they are stored with
+    /// U+FFFD in place of each bad sequence rather than break the
+    /// invariant `to_str` relies on.
+    pub fn new_str_of_type_wtf8(&self, ty: Value, text: &[u8]) -> Gc<StrObj> {
+        match wtf8::check(text) {
+            Some((char_len, surrogates)) => {
+                let ascii = char_len == text.len();
+                let payload = StrObj::with_counts(text.len(), char_len, ascii, surrogates);
+                self.alloc_with_tail(ty, payload, text)
+            }
+            None => {
+                debug_assert!(false, "malformed str bytes {text:?}");
+                self.new_str_of_type(ty, &String::from_utf8_lossy(text))
+            }
+        }
+    }
+
     /// The interned str for `text`: one object per distinct text, alive as
     /// long as the heap. Attribute names and identifiers go through here,
     /// so they compare by identity.
     pub fn intern(&self, text: &str) -> Value {
-        if let Some(&v) = self.interned.borrow().get(text) {
+        if let Some(&v) = self.interned.borrow().get(text.as_bytes()) {
             return v;
         }
         let s = self.new_str_of_type(self.types.str, text);
+        self.add_interned(s)
+    }
+
+    fn add_interned(&self, s: Gc<StrObj>) -> Value {
         s.header().set_flags(s.header().flags() | STR_FLAG_INTERNED);
-        self.interned.borrow_mut().insert(text.into(), s.value());
+        self.interned.borrow_mut().insert(s.as_wtf8().into(), s.value());
         s.value()
     }
 
@@ -177,10 +347,13 @@ impl Heap {
     pub fn intern_value(&self, v: Value) -> Option<Value> {
         let s = Gc::<StrObj>::from_value(v)?;
         if s.header().flags() & STR_FLAG_INTERNED != 0 {
-            Some(v)
-        } else {
-            Some(self.intern(s.as_str()))
+            return Some(v);
         }
+        if let Some(&v) = self.interned.borrow().get(s.as_wtf8()) {
+            return Some(v);
+        }
+        let exact = self.new_str_of_type_wtf8(self.types.str, s.as_wtf8());
+        Some(self.add_interned(exact))
     }
 
     pub(super) fn trace_interned(&self, tracer: &mut Tracer) {
@@ -203,24 +376,28 @@ mod tests {
         heap.new_str_of_type(heap.types().str, text)
     }
 
+    fn ch(s: &StrObj, i: usize) -> Option<char> {
+        s.code_point_at(i).and_then(char::from_u32)
+    }
+
     #[test]
     fn ascii_and_non_ascii_indexing() {
         let heap = Heap::new();
         let a = new_str(&heap, "hello");
         assert!(a.is_ascii());
-        assert_eq!((a.char_len(), a.char_at(1), a.char_at(5)), (5, Some('e'), None));
-        assert_eq!(a.slice_chars(1, 3), "el");
-        assert_eq!(a.slice_chars(3, 100), "lo");
-        assert_eq!(a.slice_chars(4, 2), "");
+        assert_eq!((a.char_len(), ch(&a, 1), ch(&a, 5)), (5, Some('e'), None));
+        assert_eq!(a.slice_chars(1, 3), b"el");
+        assert_eq!(a.slice_chars(3, 100), b"lo");
+        assert_eq!(a.slice_chars(4, 2), b"");
         let u = new_str(&heap, "añ日🐍z");
         assert!(!u.is_ascii());
         assert_eq!(u.char_len(), 5);
-        assert_eq!(u.char_at(2), Some('日'));
-        assert_eq!(u.char_at(3), Some('🐍'));
-        assert_eq!(u.slice_chars(1, 4), "ñ日🐍");
-        assert_eq!(u.slice_chars(4, 9), "z");
-        assert_eq!(u.slice_chars(5, 9), "");
-        assert_eq!(u.byte_offset(5), u.as_str().len());
+        assert_eq!(ch(&u, 2), Some('日'));
+        assert_eq!(ch(&u, 3), Some('🐍'));
+        assert_eq!(u.slice_chars(1, 4), "ñ日🐍".as_bytes());
+        assert_eq!(u.slice_chars(4, 9), b"z");
+        assert_eq!(u.slice_chars(5, 9), b"");
+        assert_eq!(u.byte_offset(5), u.as_wtf8().len());
     }
 
     #[test]
@@ -234,12 +411,82 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         assert_eq!(s.char_len(), chars.len());
         for i in [0, 1, 31, 32, 33, 500, 999, 1000, 1001] {
-            assert_eq!(s.char_at(i), Some(chars[i]), "index {i}");
+            assert_eq!(ch(&s, i), Some(chars[i]), "index {i}");
         }
-        assert_eq!(s.char_at(1002), None);
+        assert_eq!(ch(&s, 1002), None);
         let expected: String = chars[30..70].iter().collect();
-        assert_eq!(s.slice_chars(30, 70), expected);
-        assert_eq!(s.slice_chars(1000, 5000), "z🐍");
+        assert_eq!(s.slice_chars(30, 70), expected.as_bytes());
+        assert_eq!(s.slice_chars(1000, 5000), "z🐍".as_bytes());
+    }
+
+    /// A str made of random code points (surrogates included) behaves as
+    /// the vector of those code points: length, indexing, slicing,
+    /// concatenation, UTF-8 view, hash.
+    #[test]
+    fn strs_of_code_points_behave_as_vectors() {
+        fn prop(cps: crate::unicode::wtf8::tests::Cps, a: usize, b: usize) -> bool {
+            let heap = Heap::new();
+            let model = &cps.0;
+            let s = str_of(heap.new_str_from_code_points(model)).unwrap();
+            let surrogates = model.iter().any(|&c| wtf8::is_surrogate(c));
+            let (a, b) = (a % (model.len() + 2), b % (model.len() + 2));
+            let sliced = s.slice_chars(a, b);
+            let expected: &[u32] =
+                if a < b.min(model.len()) { &model[a..b.min(model.len())] } else { &[] };
+            let doubled = str_of(heap.new_str_concat(&[&s, &s])).unwrap();
+            s.char_len() == model.len()
+                && s.has_surrogates() == surrogates
+                && s.is_ascii() == model.iter().all(|&c| c < 0x80)
+                && (0..=model.len()).all(|i| s.code_point_at(i) == model.get(i).copied())
+                && s.code_points().eq(model.iter().copied())
+                && wtf8::code_points(sliced).eq(expected.iter().copied())
+                && s.to_str().is_ok() != surrogates
+                && s.hash() == str_hash_code_points(model.iter().copied())
+                && doubled.char_len() == 2 * model.len()
+                && doubled.has_surrogates() == surrogates
+                && doubled.code_points().eq(model.iter().chain(model).copied())
+                && (0..model.len())
+                    .all(|i| doubled.code_point_at(model.len() + i) == Some(model[i]))
+        }
+        quickcheck::quickcheck(prop as fn(_, _, _) -> bool);
+    }
+
+    #[test]
+    fn lone_surrogates_are_refused_where_utf8_is_needed() {
+        let heap = Heap::new();
+        let s = str_of(heap.new_str_from_code_points(&[0x61, 0xDCFF, 0x62])).unwrap();
+        assert_eq!(s.to_str(), Err(Surrogate { index: 1, code_point: 0xDCFF }));
+        assert_eq!(s.repr(), "'a\\udcffb'");
+        assert_eq!(s.to_string_lossy(), "a\u{FFFD}b");
+        let err = s.as_utf8(&heap).unwrap_err();
+        let msg =
+            str_of(crate::object::exception::exception_of(err.exception()).unwrap().args()[0])
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .to_string();
+        assert_eq!(
+            msg,
+            "'utf-8' codec can't encode character '\\udcff' in position 1: surrogates not allowed"
+        );
+        let one = str_of(heap.new_str_of_code_point(0xD800)).unwrap();
+        assert!(one.has_surrogates() && one.char_len() == 1 && one.as_wtf8() == b"\xed\xa0\x80");
+        let head = str_of(heap.new_str_wtf8(s.slice_chars(0, 1))).unwrap();
+        assert!(head.is_ascii() && !head.has_surrogates() && head.to_str() == Ok("a"));
+    }
+
+    #[test]
+    fn parts_of_a_str_become_strs() {
+        let heap = Heap::new();
+        let plain = new_str(&heap, "añb");
+        let part = str_of(heap.new_str_part(&plain, plain.slice_chars(1, 3))).unwrap();
+        assert_eq!((part.to_str(), part.char_len(), part.is_ascii()), (Ok("ñb"), 2, false));
+        let other = new_str(&heap, "xyz");
+        let foreign = str_of(heap.new_str_part(&plain, other.as_wtf8())).unwrap();
+        assert_eq!(foreign.to_str(), Ok("xyz"), "bytes not inside `of` are taken as they are");
+        let lone = str_of(heap.new_str_from_code_points(&[0x61, 0xDC80])).unwrap();
+        let part = str_of(heap.new_str_part(&lone, lone.slice_chars(1, 2))).unwrap();
+        assert!(part.has_surrogates() && part.code_points().eq([0xDC80]));
     }
 
     #[test]
@@ -262,7 +509,12 @@ mod tests {
         assert_ne!(a, c);
         assert_eq!(heap.intern_value(c), Some(a));
         assert_eq!(heap.intern_value(Value::NONE), None);
+        let lone = heap.new_str_from_code_points(&[0xD800]);
+        let interned = heap.intern_value(lone).unwrap();
+        assert_ne!(interned, lone);
+        assert_eq!(heap.intern_value(heap.new_str_from_code_points(&[0xD800])), Some(interned));
         heap.collect(&super::super::NoRoots);
-        assert_eq!(str_of(a).unwrap().as_str(), "spam", "interned strings are roots");
+        assert_eq!(str_of(a).unwrap().to_str(), Ok("spam"), "interned strings are roots");
+        assert_eq!(str_of(interned).unwrap().as_wtf8(), b"\xed\xa0\x80");
     }
 }

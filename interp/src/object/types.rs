@@ -102,7 +102,8 @@ impl TypeObj {
 
     /// `__name__` as Rust text ("?" only during bootstrap).
     pub fn name(&self) -> String {
-        str_of(self.name.get()).map_or_else(|| "?".to_string(), |s| s.as_str().to_string())
+        str_of(self.name.get())
+            .map_or_else(|| "?".to_string(), |s| s.to_string_lossy().into_owned())
     }
 
     pub fn bases(&self) -> Vec<Value> {
@@ -282,7 +283,7 @@ impl Heap {
             .dict
             .borrow()
             .keys()
-            .filter_map(|k| str_of(k).map(|s| s.as_str().to_string()))
+            .filter_map(|k| str_of(k).map(|s| s.to_string_lossy().into_owned()))
             .filter(|k| NativeSlots::is_slot_name(k))
             .collect();
         let defines = |dunder: &str| own_dunders.iter().any(|d| d == dunder);
@@ -316,13 +317,14 @@ impl Heap {
             }
             None => {
                 if t.dict.borrow_mut().remove(name).is_none() {
-                    let attr = str_of(name).map_or_else(String::new, |s| s.as_str().to_string());
+                    let attr =
+                        str_of(name).map_or_else(String::new, |s| s.to_string_lossy().into_owned());
                     let msg = format!("type object '{}' has no attribute '{}'", t.name(), attr);
                     return Err(PyErr::attribute_error(self, &msg));
                 }
             }
         }
-        let dunder = str_of(name).map(|s| s.as_str().to_string()).unwrap_or_default();
+        let dunder = str_of(name).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let is_slot = NativeSlots::is_slot_name(&dunder);
         self.for_type_and_subclasses(t, |sub| {
             sub.version.set(self.next_type_version());

@@ -11,6 +11,7 @@
 //! | `names` | `\N{NAME}` lookup: the name list, aliases, CJK and Hangul names |
 //! | `nfkc` | NFKC normalisation of identifiers |
 //! | `repr` | `repr()` of str and bytes, CPython's quoting and escapes |
+//! | [`wtf8`] | the bytes of a str: UTF-8 that also encodes lone surrogates |
 
 pub mod chars;
 mod names;
@@ -18,6 +19,7 @@ mod nfkc;
 mod repr;
 #[rustfmt::skip]
 mod tables;
+pub mod wtf8;
 
 pub use names::lookup_name;
 pub use repr::{repr_bytes, repr_code_points, repr_str};

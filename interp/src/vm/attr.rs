@@ -270,7 +270,7 @@ impl Vm {
     fn super_get_attr(&mut self, s: Gc<SuperObj>, name: Value) -> PyResult<Option<Value>> {
         if let Some(s_name) = crate::object::str::str_of(name) {
             // The super object's own attributes (`typeobject.c`'s super_members).
-            match s_name.as_str() {
+            match s_name.to_str().unwrap_or_default() {
                 "__thisclass__" => return Ok(Some(s.thisclass)),
                 "__self__" => return Ok(Some(s.obj)),
                 "__self_class__" => return Ok(Some(s.obj_type)),
@@ -565,7 +565,7 @@ impl Vm {
                 &format!(
                     "'{}' object attribute '{}' is read-only",
                     ty.name(),
-                    str_of(name).map(|s| s.as_str().to_string()).unwrap_or_default()
+                    str_of(name).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
                 ),
             )),
             None => Err(self.no_attribute(obj, name)),
@@ -628,17 +628,18 @@ impl Vm {
     /// `AttributeError(name)`, as `del obj.name` raises for an instance
     /// without that attribute.
     fn attribute_error_of_name(&self, name: Value) -> PyErr {
-        let n = str_of(name).map(|s| s.as_str().to_string()).unwrap_or_default();
+        let n = str_of(name).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         PyErr::attribute_error(&self.heap, &n)
     }
 
     /// The AttributeError CPython raises for a missing attribute.
     pub fn no_attribute(&self, obj: Value, name: Value) -> PyErr {
-        let n = str_of(name).map(|s| s.as_str().to_string()).unwrap_or_default();
+        let n = str_of(name).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let msg = if let Some(t) = Gc::<TypeObj>::from_value(obj) {
             format!("type object '{}' has no attribute '{n}'", t.name())
         } else if let Some(m) = module_of(obj) {
-            let module = str_of(m.name).map(|s| s.as_str().to_string()).unwrap_or_default();
+            let module =
+                str_of(m.name).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
             format!("module '{module}' has no attribute '{n}'")
         } else {
             format!("'{}' object has no attribute '{n}'", self.type_name(obj))

@@ -29,10 +29,10 @@ struct KwName(Value);
 
 impl KeywordName for KwName {
     fn is(&self, param: &str) -> bool {
-        str_of(self.0).is_some_and(|s| s.as_str() == param)
+        str_of(self.0).is_some_and(|s| s.as_wtf8() == param.as_bytes())
     }
     fn text(&self) -> String {
-        str_of(self.0).map(|s| s.as_str().to_string()).unwrap_or_default()
+        str_of(self.0).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
     }
 }
 
@@ -331,7 +331,7 @@ impl Vm {
         let bound = args::bind(&sig, &positional, keywords, &defaults, |name| {
             kwdefault_items
                 .iter()
-                .find(|(k, _)| str_of(*k).is_some_and(|s| s.as_str() == name))
+                .find(|(k, _)| str_of(*k).is_some_and(|s| s.as_wtf8() == name.as_bytes()))
                 .map(|(_, v)| *v)
         })
         .map_err(|msg| self.type_error(&msg))?;
@@ -534,7 +534,9 @@ impl Vm {
         if let Some(func) = function_of(f) {
             return format!(
                 "{}()",
-                str_of(func.name.get()).map(|s| s.as_str().to_string()).unwrap_or_default()
+                str_of(func.name.get())
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default()
             );
         }
         if let Some(nf) = native_function_of(f) {

@@ -22,7 +22,7 @@ impl Vm {
         name: Value,
         cls: Gc<TypeObj>,
     ) -> PyErr {
-        let name = str_of(name).map(|s| s.as_str().to_string()).unwrap_or_default();
+        let name = str_of(name).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let err = PyErr::runtime_error(
             &self.heap,
             &format!(
@@ -63,7 +63,7 @@ impl Vm {
         let mut kw_names = Vec::new();
         let mut kw_values = Vec::new();
         for (k, v) in kwnames.iter().zip(&args[npos..]) {
-            if str_of(*k).is_some_and(|s| s.as_str() == "metaclass") {
+            if str_of(*k).is_some_and(|s| s.as_wtf8() == b"metaclass") {
                 meta = Some(*v);
             } else {
                 kw_names.push(*k);
@@ -211,7 +211,7 @@ impl Vm {
                 self.type_name(name)
             )));
         };
-        let name_text = name_s.as_str().to_string();
+        let name_text = name_s.as_utf8(&self.heap)?.to_string();
         let Some(bases_t) = tuple_of(bases) else {
             return Err(self.type_error(&format!(
                 "type.__new__() argument 2 must be tuple, not {}",
@@ -230,7 +230,7 @@ impl Vm {
         let mut qualname = None;
         for (k, v) in self.dict_items(ns) {
             let Some(ks) = str_of(k) else { continue };
-            let key = self.heap.intern(ks.as_str());
+            let key = self.heap.intern_value(k).unwrap_or(k);
             if key == self.names.dunder_classcell {
                 classcell = v;
                 continue;
@@ -247,7 +247,7 @@ impl Vm {
             // `__new__`, `__init_subclass__` and `__class_getitem__` are
             // implicitly static or class methods.
             let v = if function_of(v).is_some() {
-                match ks.as_str() {
+                match ks.to_str().unwrap_or_default() {
                     "__new__" => self.new_static_method(v),
                     "__init_subclass__" | "__class_getitem__" => self.new_class_method(v),
                     _ => v,
@@ -354,12 +354,15 @@ impl Vm {
             if str_of(slots).is_some() { vec![slots] } else { self.collect_iterable(slots)? };
         for name in names {
             let Some(s) = str_of(name) else { continue };
-            let key = self.heap.intern(s.as_str());
+            let key = self.heap.intern_value(name).unwrap_or(name);
             if attrs.get(key).is_some() {
                 return Err(PyErr::new(
                     &self.heap,
                     self.heap.types().value_error,
-                    &format!("'{}' in __slots__ conflicts with class variable", s.as_str()),
+                    &format!(
+                        "'{}' in __slots__ conflicts with class variable",
+                        s.to_string_lossy()
+                    ),
                 ));
             }
         }

@@ -115,6 +115,7 @@ pub fn const_value(heap: &Heap, code_type: Value, c: &Const) -> Value {
                 heap.new_str(s)
             }
         }
+        Const::StrSurrogates(s) => heap.new_str_wtf8(s),
         Const::Bytes(b) => heap.new_bytes(b),
         Const::Ellipsis => heap.singletons().ellipsis,
         Const::Tuple(items) => {

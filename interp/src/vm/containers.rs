@@ -80,7 +80,7 @@ fn native_equal(a: Value, b: Value) -> Option<bool> {
         return Some(crate::number::tower::equals(&x, &y));
     }
     if let (Some(x), Some(y)) = (str_of(a), str_of(b)) {
-        return Some(x.as_str() == y.as_str());
+        return Some(x.as_wtf8() == y.as_wtf8());
     }
     if let (Some(x), Some(y)) = (bytes_of(a), bytes_of(b)) {
         return Some(x.as_bytes() == y.as_bytes());

@@ -101,7 +101,7 @@ impl Vm {
                     if self.heap.type_of(*stored) != self.heap.types().str {
                         return None;
                     }
-                    if other.as_str() == s.as_str() {
+                    if other.as_wtf8() == s.as_wtf8() {
                         return Some(Some(*v));
                     }
                 }
@@ -226,7 +226,7 @@ impl Vm {
                 )));
             }
             if self.dict_get_item(dict, k)?.is_some() {
-                let key = str_of(k).map(|s| s.as_str().to_string()).unwrap_or_default();
+                let key = str_of(k).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
                 return Err(self.type_error(&format!(
                     "{} got multiple values for keyword argument '{key}'",
                     self.function_display_name(func)

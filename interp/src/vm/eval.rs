@@ -730,7 +730,7 @@ impl Vm {
     fn unbound_deref(&self, code: &Gc<CodeObj>, name: u16) -> PyErr {
         let name_value = code.name_value(name);
         let text = crate::object::str::str_of(name_value)
-            .map(|s| s.as_str().to_string())
+            .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let is_cell = code.unit.cells.iter().any(|(n, _)| *n == text);
         if is_cell {

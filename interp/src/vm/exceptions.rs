@@ -201,7 +201,7 @@ impl Vm {
         match h.kind() {
             ObjKind::Int => crate::object::boxes::int_value(v).map_or(v, |b| self.heap.new_int(b)),
             ObjKind::Float => crate::object::boxes::float_value(v).map_or(v, Value::from_f64),
-            ObjKind::Str => str_of(v).map_or(v, |s| self.heap.new_str(s.as_str())),
+            ObjKind::Str => str_of(v).map_or(v, |s| self.heap.new_str_wtf8(s.as_wtf8())),
             ObjKind::Tuple => tuple_of(v).map_or(v, |t| self.heap.new_tuple(t.items())),
             ObjKind::List => {
                 crate::object::list::list_of(v).map_or(v, |l| self.heap.new_list(&l.items.to_vec()))
@@ -278,8 +278,9 @@ impl Vm {
                 continue;
             }
             let filename =
-                str_of(code.filename).map(|s| s.as_str().to_string()).unwrap_or_default();
-            let name = str_of(code.name).map(|s| s.as_str().to_string()).unwrap_or_default();
+                str_of(code.filename).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let name =
+                str_of(code.name).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
             out.push_str(&format!("  File \"{filename}\", line {lineno}, in {name}\n"));
             if let Some(line) = crate::vm::import::source_line(&filename, lineno) {
                 let shown =
@@ -302,8 +303,8 @@ impl Vm {
         if let Some(m) = module {
             // CPython 3.8's C printer names every module but builtins,
             // `__main__` included.
-            if m.as_str() != "builtins" {
-                name = format!("{}.{}", m.as_str(), name);
+            if m.as_wtf8() != b"builtins" {
+                name = format!("{}.{}", m.to_string_lossy(), name);
             }
         }
         if let Some(text) = self.syntax_error_block(exc) {
@@ -311,7 +312,12 @@ impl Vm {
         }
         let message = match self.str_of_value(exc) {
             Ok(s) => s,
-            Err(_) => "<exception str() failed>".to_string(),
+            // stderr writes lone surrogates as `\udXXX` (backslashreplace).
+            Err(_) => match exception_of(exc).map(|e| e.args()).as_deref() {
+                Some(&[arg]) => str_of(arg).map(|s| s.to_string_backslashed()),
+                _ => None,
+            }
+            .unwrap_or_else(|| "<exception str() failed>".to_string()),
         };
         if message.is_empty() {
             format!("{name}\n")

@@ -13,12 +13,12 @@ use crate::object::dict::dict_of;
 use crate::object::exception::exception_of;
 use crate::object::list::list_of;
 use crate::object::range::RangeObj;
-use crate::object::str::str_of;
+use crate::object::str::{str_of, StrObj};
 use crate::object::tuple::tuple_of;
 use crate::object::types::TypeObj;
 use crate::object::{Gc, ObjHeader, ObjKind};
 use crate::object::{PyErr, Value};
-use crate::unicode::{repr_bytes, repr_str};
+use crate::unicode::{repr_bytes, wtf8};
 
 impl Vm {
     /// `repr(v)` as a Rust string.
@@ -59,7 +59,7 @@ impl Vm {
                 if !self.is_native_slot_method(m) {
                     let r = self.call_method_value(m, v, &[])?;
                     return match str_of(r) {
-                        Some(s) => Ok(s.as_str().to_string()),
+                        Some(s) => Ok(s.as_utf8(&self.heap)?.to_string()),
                         None => Err(self.type_error(&format!(
                             "__repr__ returned non-string (type {})",
                             self.type_name(r)
@@ -80,7 +80,7 @@ impl Vm {
     pub fn native_repr(&mut self, v: Value) -> PyResult<String> {
         let Some(header) = ObjHeader::of(v) else { return Ok(String::new()) };
         Ok(match header.kind() {
-            ObjKind::Str => repr_str(str_of(v).expect("str layout").as_str()),
+            ObjKind::Str => str_of(v).expect("str layout").repr(),
             ObjKind::Int | ObjKind::Float | ObjKind::Complex => match self.as_num(v) {
                 Some(n) => n.repr(),
                 None => String::new(),
@@ -166,12 +166,12 @@ impl Vm {
                 let t = Gc::<TypeObj>::from_value(v).expect("type layout");
                 let module = t.own_attr(self.names.dunder_module).and_then(str_of);
                 match module {
-                    Some(m) if m.as_str() != "builtins" => {
+                    Some(m) if m.as_wtf8() != b"builtins" => {
                         let qual = t
                             .own_attr(self.names.dunder_qualname)
                             .and_then(str_of)
-                            .map_or_else(|| t.name(), |q| q.as_str().to_string());
-                        format!("<class '{}.{qual}'>", m.as_str())
+                            .map_or_else(|| t.name(), |q| q.to_string_lossy().into_owned());
+                        format!("<class '{}.{qual}'>", m.to_string_lossy())
                     }
                     _ => format!("<class '{}'>", t.name()),
                 }
@@ -198,8 +198,9 @@ impl Vm {
             }
             ObjKind::Function => {
                 let f = function_of(v).expect("function layout");
-                let q =
-                    str_of(f.qualname.get()).map(|s| s.as_str().to_string()).unwrap_or_default();
+                let q = str_of(f.qualname.get())
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
                 format!("<function {q} at {}>", address(v))
             }
             ObjKind::NativeFunction => {
@@ -226,16 +227,17 @@ impl Vm {
                 let (f, receiver) = (m.function, m.receiver);
                 let fname = function_of(f)
                     .and_then(|f| str_of(f.qualname.get()))
-                    .map(|s| s.as_str().to_string())
+                    .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_else(|| "?".into());
                 format!("<bound method {fname} of {}>", self.repr_of_value(receiver)?)
             }
             ObjKind::Module => {
                 let m = module_of(v).expect("module layout");
-                let name = str_of(m.name).map(|s| s.as_str().to_string()).unwrap_or_default();
+                let name =
+                    str_of(m.name).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
                 let file = self.dict_get_str_fast(m.dict, self.names.dunder_file).flatten();
                 match file.and_then(str_of) {
-                    Some(f) => format!("<module '{name}' from '{}'>", f.as_str()),
+                    Some(f) => format!("<module '{name}' from '{}'>", f.to_string_lossy()),
                     None => format!("<module '{name}' (built-in)>"),
                 }
             }
@@ -262,10 +264,10 @@ impl Vm {
         let qual = t
             .own_attr(self.names.dunder_qualname)
             .and_then(str_of)
-            .map_or_else(|| t.name(), |q| q.as_str().to_string());
+            .map_or_else(|| t.name(), |q| q.to_string_lossy().into_owned());
         match module {
-            Some(m) if m.as_str() != "builtins" => {
-                format!("<{}.{qual} object at {}>", m.as_str(), address(v))
+            Some(m) if m.as_wtf8() != b"builtins" => {
+                format!("<{}.{qual} object at {}>", m.to_string_lossy(), address(v))
             }
             _ => format!("<{qual} object at {}>", address(v)),
         }
@@ -319,7 +321,7 @@ impl Vm {
     pub fn str_of_value(&mut self, v: Value) -> PyResult<String> {
         if let Some(s) = str_of(v) {
             if !self.heap.type_obj(v).is_heap_type() {
-                return Ok(s.as_str().to_string());
+                return Ok(s.as_utf8(&self.heap)?.to_string());
             }
         }
         let ty = self.heap.type_obj(v);
@@ -329,7 +331,7 @@ impl Vm {
                 if !self.is_native_slot_method(m) {
                     let r = self.call_method_value(m, v, &[])?;
                     return match str_of(r) {
-                        Some(s) => Ok(s.as_str().to_string()),
+                        Some(s) => Ok(s.as_utf8(&self.heap)?.to_string()),
                         None => Err(self.type_error(&format!(
                             "__str__ returned non-string (type {})",
                             self.type_name(r)
@@ -339,7 +341,7 @@ impl Vm {
             }
         }
         if let Some(s) = str_of(v) {
-            return Ok(s.as_str().to_string());
+            return Ok(s.as_utf8(&self.heap)?.to_string());
         }
         if let Some(m) = self.proxied_mapping(v) {
             return self.with_temp(m, |vm| vm.str_of_value(m));
@@ -378,8 +380,8 @@ impl Vm {
         let lineno = attrs.get(self.heap.intern("lineno")).and_then(|l| l.as_small_int());
         let msg = self.str_of_value(msg)?;
         let base = filename.map(|f| {
-            let f = f.as_str();
-            f.rsplit('/').next().unwrap_or(f).to_string()
+            let f = f.to_string_lossy();
+            f.rsplit('/').next().unwrap_or(&f).to_string()
         });
         Ok(Some(match (base, lineno) {
             (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
@@ -411,14 +413,14 @@ impl Vm {
 
     /// `BuildString`: the concatenation of f-string parts (all strs).
     pub fn concat_strs(&mut self, items: &[Value]) -> PyResult {
-        let mut out = String::new();
+        let mut out = Vec::new();
         for v in items {
             match str_of(*v) {
-                Some(s) => out.push_str(s.as_str()),
-                None => out.push_str(&self.str_of_value(*v)?),
+                Some(s) => out.extend_from_slice(s.as_wtf8()),
+                None => out.extend_from_slice(self.str_of_value(*v)?.as_bytes()),
             }
         }
-        Ok(self.heap.new_str_from_string(out))
+        Ok(self.heap.new_str_wtf8(&out))
     }
 
     /// `FormatValue`: `format(conv(v), spec)`.
@@ -433,7 +435,10 @@ impl Vm {
             }
         };
         let spec_text = match spec {
-            Some(s) => str_of(s).map(|s| s.as_str().to_string()).unwrap_or_default(),
+            Some(s) => match str_of(s) {
+                Some(s) => s.as_utf8(&self.heap)?.to_string(),
+                None => String::new(),
+            },
             None => String::new(),
         };
         if spec_text.is_empty()
@@ -443,10 +448,9 @@ impl Vm {
             return Ok(converted);
         }
         let mark = self.push_temp(converted);
-        let r = self.format(converted, &spec_text);
+        let r = self.format_to_value(converted, &spec_text);
         self.truncate_temps(mark);
-        let text = r?;
-        Ok(self.heap.new_str_from_string(text))
+        r
     }
 
     /// `format(v, spec)`.
@@ -459,7 +463,7 @@ impl Vm {
                     let spec_v = self.heap.new_str(spec);
                     let r = self.call_method_value(m, v, &[spec_v])?;
                     return match str_of(r) {
-                        Some(s) => Ok(s.as_str().to_string()),
+                        Some(s) => Ok(s.as_utf8(&self.heap)?.to_string()),
                         None => Err(self.type_error(&format!(
                             "__format__ must return a str, not {}",
                             self.type_name(r)
@@ -484,7 +488,7 @@ impl Vm {
             return r.map_err(|e| self.num_error(e));
         }
         if let Some(s) = str_of(base) {
-            return self.format_str(s.as_str(), spec);
+            return self.format_str(s.as_utf8(&self.heap)?, spec);
         }
         if spec.is_empty() {
             return self.str_of_value(v);
@@ -496,6 +500,29 @@ impl Vm {
     fn format_str(&self, s: &str, spec: &str) -> PyResult<String> {
         if spec.is_empty() {
             return Ok(s.to_string());
+        }
+        let (take, left, right, fill) = self.str_layout(s.chars().count(), spec)?;
+        let mut out: String = std::iter::repeat_n(fill, left).collect();
+        out.extend(s.chars().take(take));
+        out.extend(std::iter::repeat_n(fill, right));
+        Ok(out)
+    }
+
+    /// `format(s, spec)` of a str that may hold lone surrogates.
+    fn format_str_value(&self, s: &StrObj, spec: &str) -> PyResult {
+        let (take, left, right, fill) = self.str_layout(s.char_len(), spec)?;
+        let (buf, n) = wtf8::encode(fill as u32);
+        let mut out = buf[..n].repeat(left);
+        out.extend_from_slice(&s.as_wtf8()[..s.byte_offset(take)]);
+        out.extend(buf[..n].repeat(right));
+        Ok(self.heap.new_str_wtf8(&out))
+    }
+
+    /// How `format(s, spec)` lays out a str of `len` code points: how many
+    /// of them it keeps, the fill before and after, and the fill character.
+    fn str_layout(&self, len: usize, spec: &str) -> PyResult<(usize, usize, usize, char)> {
+        if spec.is_empty() {
+            return Ok((len, 0, 0, ' '));
         }
         let f = FormatSpec::parse(spec).map_err(|e| self.num_error(e))?;
         match f.ty {
@@ -519,27 +546,30 @@ impl Vm {
         if f.align == '=' && f.fill_given {
             return Err(self.value_error("'=' alignment not allowed in string format specifier"));
         }
-        let text: String = match f.precision {
-            Some(p) => s.chars().take(p).collect(),
-            None => s.to_string(),
-        };
-        let len = text.chars().count();
-        let width = f.width.unwrap_or(0);
-        if len >= width {
-            return Ok(text);
-        }
-        let pad = width - len;
-        let fill = |n: usize| std::iter::repeat_n(f.fill, n).collect::<String>();
+        let len = f.precision.map_or(len, |p| p.min(len));
+        let pad = f.width.unwrap_or(0).saturating_sub(len);
         let align = if f.fill_given || spec.chars().any(|c| matches!(c, '<' | '>' | '^')) {
             f.align
         } else {
             '<'
         };
         Ok(match align {
-            '>' => format!("{}{text}", fill(pad)),
-            '^' => format!("{}{text}{}", fill(pad / 2), fill(pad - pad / 2)),
-            _ => format!("{text}{}", fill(pad)),
+            '>' => (len, pad, 0, f.fill),
+            '^' => (len, pad / 2, pad - pad / 2, f.fill),
+            _ => (len, 0, pad, f.fill),
         })
+    }
+
+    /// `format(v, spec)` as a str object: `format` but for strs holding
+    /// lone surrogates, which a Rust `String` cannot.
+    pub fn format_to_value(&mut self, v: Value, spec: &str) -> PyResult {
+        if let Some(s) = str_of(v).filter(|s| s.has_surrogates()) {
+            if !self.heap.type_obj(v).is_heap_type() {
+                return self.format_str_value(&s, spec);
+            }
+        }
+        let text = self.format(v, spec)?;
+        Ok(self.heap.new_str_from_string(text))
     }
 
     /// `PrintExpr` in interactive mode: `sys.displayhook`.
@@ -555,7 +585,11 @@ impl Vm {
 
     /// `fmt % args` for strs.
     pub fn percent_format(&mut self, fmt: Value, args: Value) -> PyResult {
-        let text = str_of(fmt).map(|s| s.as_str().to_string()).unwrap_or_default();
+        let Some(fmt) = str_of(fmt) else { return Ok(self.heap.new_str("")) };
+        // Parsing looks at ASCII only; other code points (lone surrogates
+        // included) are copied through, so the format runs on code points.
+        let text: Vec<u32> = fmt.code_points().collect();
+        let as_char = |cp: u32| char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER);
         let (items, mapping) =
             if let Some(t) = tuple_of(args).filter(|_| !self.heap.type_obj(args).is_heap_type()) {
                 (t.items().to_vec(), None)
@@ -564,20 +598,20 @@ impl Vm {
             } else {
                 (vec![args], None)
             };
-        let mut out = String::with_capacity(text.len());
+        let mut out = Vec::with_capacity(fmt.as_wtf8().len());
         let mut next = 0usize;
-        let mut chars = text.char_indices().peekable();
-        while let Some((_, c)) = chars.next() {
+        let mut chars = text.iter().map(|&cp| (cp, as_char(cp))).peekable();
+        while let Some((cp, c)) = chars.next() {
             if c != '%' {
-                out.push(c);
+                wtf8::push_code_point(&mut out, cp);
                 continue;
             }
-            let mut key: Option<String> = None;
+            let mut key: Option<Vec<u32>> = None;
             if chars.peek().map(|(_, c)| *c) == Some('(') {
                 chars.next();
                 let mut depth = 1;
-                let mut k = String::new();
-                for (_, ch) in chars.by_ref() {
+                let mut k = Vec::new();
+                for (cp, ch) in chars.by_ref() {
                     if ch == '(' {
                         depth += 1;
                     } else if ch == ')' {
@@ -586,7 +620,7 @@ impl Vm {
                             break;
                         }
                     }
-                    k.push(ch);
+                    k.push(cp);
                 }
                 if depth != 0 {
                     return Err(self.value_error("incomplete format key"));
@@ -612,12 +646,12 @@ impl Vm {
                 }
             };
             if conv == '%' && key.is_none() {
-                out.push('%');
+                out.push(b'%');
                 continue;
             }
             let arg = match (&key, mapping) {
                 (Some(k), Some(m)) => {
-                    let kv = self.heap.new_str(k);
+                    let kv = self.heap.new_str_from_code_points(k);
                     self.get_item(m, kv)?
                 }
                 (Some(_), None) => return Err(self.type_error("format requires a mapping")),
@@ -642,15 +676,48 @@ impl Vm {
                 return Err(self.value_error(&format!(
                     "unsupported format character '{conv}' (0x{:x}) at index {}",
                     conv as u32,
-                    text.find(conv).unwrap_or(0)
+                    text.iter().position(|&cp| cp == conv as u32).unwrap_or(0)
                 )));
             };
-            out.push_str(&self.percent_one(&c, arg)?);
+            match self.percent_surrogates(&c, arg) {
+                Some(cps) => {
+                    // `percent_one` works on Rust strings, which cannot
+                    // hold these, so they are laid out here.
+                    let pad = vec![b' '; c.width.unwrap_or(0).saturating_sub(cps.len())];
+                    let text = wtf8::from_code_points(cps);
+                    let (first, second) = if c.left { (text, pad) } else { (pad, text) };
+                    out.extend(first);
+                    out.extend(second);
+                }
+                None => out.extend_from_slice(self.percent_one(&c, arg)?.as_bytes()),
+            }
         }
         if next < items.len() && mapping.is_none() {
             return Err(self.type_error("not all arguments converted during string formatting"));
         }
-        Ok(self.heap.new_str_from_string(out))
+        Ok(self.heap.new_str_wtf8(&out))
+    }
+
+    /// The code points `%s` or `%c` makes of `arg` when they hold a lone
+    /// surrogate (a str with one, or `%c` of one's code point).
+    fn percent_surrogates(&self, c: &printf::Conversion, arg: Value) -> Option<Vec<u32>> {
+        if self.heap.type_obj(arg).is_heap_type() {
+            return None;
+        }
+        match (c.conv, str_of(arg)) {
+            ('s', Some(s)) if s.has_surrogates() => {
+                Some(s.code_points().take(c.precision.unwrap_or(usize::MAX)).collect())
+            }
+            ('c', Some(s)) if s.has_surrogates() && s.char_len() == 1 => {
+                Some(s.code_points().collect())
+            }
+            ('c', None) => arg
+                .as_small_int()
+                .and_then(|n| u32::try_from(n).ok())
+                .filter(|&n| wtf8::is_surrogate(n))
+                .map(|n| vec![n]),
+            _ => None,
+        }
     }
 
     fn is_mapping(&self, v: Value) -> bool {
@@ -724,7 +791,7 @@ impl Vm {
             }
             'c' => {
                 let ch = if let Some(s) = str_of(arg) {
-                    let mut it = s.as_str().chars();
+                    let mut it = s.as_utf8(&self.heap)?.chars();
                     match (it.next(), it.next()) {
                         (Some(ch), None) => ch,
                         _ => return Err(self.type_error("%c requires int or char")),
@@ -750,11 +817,15 @@ impl Vm {
         }
         let attrs = self.heap.attrs_of(exc, false)?;
         let get = |name: &str| attrs.get(self.heap.intern(name));
-        let filename = get("filename").and_then(str_of).map(|s| s.as_str().to_string())?;
+        let filename =
+            get("filename").and_then(str_of).map(|s| s.to_string_lossy().into_owned())?;
         let lineno = get("lineno").and_then(|v| v.as_small_int())?;
         let offset = get("offset").and_then(|v| v.as_small_int());
-        let text = get("text").and_then(str_of).map(|s| s.as_str().to_string());
-        let msg = get("msg").and_then(str_of).map(|s| s.as_str().to_string()).unwrap_or_default();
+        let text = get("text").and_then(str_of).map(|s| s.to_string_lossy().into_owned());
+        let msg = get("msg")
+            .and_then(str_of)
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let kind = match self.type_name(exc).as_str() {
             "IndentationError" => crate::parse::ErrorKind::IndentationError,
             "TabError" => crate::parse::ErrorKind::TabError,

@@ -140,7 +140,7 @@ impl Vm {
         }
         if let (Some(x), Some(y)) = (str_of(a), str_of(b)) {
             if !self.heap.type_obj(a).is_heap_type() && !self.heap.type_obj(b).is_heap_type() {
-                return Ok(x.as_str() == y.as_str());
+                return Ok(x.as_wtf8() == y.as_wtf8());
             }
         }
         let r = self.compare_op(CmpOp::Eq, a, b)?;

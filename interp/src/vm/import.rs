@@ -68,7 +68,7 @@ pub fn remember_source(filename: &str, text: &str) {
 }
 
 fn text_of(v: Value) -> String {
-    str_of(v).map(|s| s.as_str().to_string()).unwrap_or_default()
+    str_of(v).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 impl Vm {
@@ -408,8 +408,9 @@ impl Vm {
             .unwrap_or_default()
             .into_iter()
             .filter_map(|v| {
-                str_of(v)
-                    .map(|s| PathBuf::from(if s.as_str().is_empty() { "." } else { s.as_str() }))
+                str_of(v).and_then(|s| {
+                    s.to_str().ok().map(|s| PathBuf::from(if s.is_empty() { "." } else { s }))
+                })
             })
             .collect()
     }

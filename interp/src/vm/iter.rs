@@ -307,10 +307,7 @@ impl Vm {
             SeqKind::Tuple => tuple_of(seq).and_then(|t| t.get(i as usize)),
             SeqKind::Str => {
                 let st = str_of(seq).expect("str layout");
-                st.char_at(i as usize).map(|c| {
-                    let mut buf = [0u8; 4];
-                    self.heap.new_str(c.encode_utf8(&mut buf))
-                })
+                st.code_point_at(i as usize).map(|c| self.heap.new_str_of_code_point(c))
             }
             SeqKind::Bytes => bytes_of(seq).and_then(|b| {
                 b.as_bytes()

@@ -105,12 +105,12 @@ impl Vm {
     }
 
     pub fn name_not_defined(&self, key: Value) -> PyErr {
-        let name = str_of(key).map(|s| s.as_str().to_string()).unwrap_or_default();
+        let name = str_of(key).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         PyErr::name_error(&self.heap, &format!("name '{name}' is not defined"))
     }
 
     pub fn unbound_local(&self, key: Value) -> PyErr {
-        let name = str_of(key).map(|s| s.as_str().to_string()).unwrap_or_default();
+        let name = str_of(key).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         PyErr::unbound_local_error(
             &self.heap,
             &format!("local variable '{name}' referenced before assignment"),

@@ -350,10 +350,7 @@ impl Vm {
         match op {
             BinOp::Add => {
                 if let (Some(x), Some(y)) = (str_of(a), str_of(b)) {
-                    let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
-                    s.push_str(x.as_str());
-                    s.push_str(y.as_str());
-                    return Ok(Some(self.heap.new_str_from_string(s)));
+                    return Ok(Some(self.heap.new_str_concat(&[&x, &y])));
                 }
                 if let (Some(x), Some(y)) = (list_of(a), list_of(b)) {
                     return Ok(Some(self.heap.new_list_from(x.items.concat(&y.items))));
@@ -451,11 +448,11 @@ impl Vm {
         };
         let too_big = || PyErr::memory_error(&self.heap, "");
         if let Some(s) = str_of(seq) {
-            let len = s.as_str().len().checked_mul(times).ok_or_else(too_big)?;
+            let len = s.as_wtf8().len().checked_mul(times).ok_or_else(too_big)?;
             if len > isize::MAX as usize / 2 {
                 return Err(too_big());
             }
-            return Ok(Some(self.heap.new_str_from_string(s.as_str().repeat(times))));
+            return Ok(Some(self.heap.new_str_wtf8(&s.as_wtf8().repeat(times))));
         }
         if let Some(l) = list_of(seq) {
             let items = l.items.to_vec();
@@ -702,7 +699,7 @@ impl Vm {
             }));
         }
         if let (Some(x), Some(y)) = (str_of(a), str_of(b)) {
-            return Ok(Some(ordering_matches(op, x.as_str().cmp(y.as_str()))));
+            return Ok(Some(ordering_matches(op, x.as_wtf8().cmp(y.as_wtf8()))));
         }
         if let (Some(x), Some(y)) = (bytes_of(a), bytes_of(b)) {
             return Ok(Some(ordering_matches(op, x.as_bytes().cmp(y.as_bytes()))));
@@ -816,7 +813,10 @@ impl Vm {
                         self.type_name(item)
                     )));
                 };
-                return Ok(s.as_str().contains(needle.as_str()));
+                return Ok(match (s.to_str(), needle.to_str()) {
+                    (Ok(hay), Ok(needle)) => hay.contains(needle),
+                    _ => crate::unicode::wtf8::find(s.as_wtf8(), needle.as_wtf8()).is_some(),
+                });
             }
             if crate::object::dict::dict_of(container).is_some() {
                 return Ok(self.dict_get_item(container, item)?.is_some());

@@ -253,7 +253,7 @@ impl Vm {
             return i.to_i64().map_or(-1, |n| n as i32);
         }
         let text = match str_of(code) {
-            Some(s) => s.as_str().to_string(),
+            Some(s) => s.to_string_lossy().into_owned(),
             None => self.str_of_value(code).unwrap_or_default(),
         };
         self.write_stderr(&format!("{text}\n"));

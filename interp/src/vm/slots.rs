@@ -40,10 +40,10 @@ impl Vm {
             };
             for name in listed {
                 let Some(s) = str_of(name) else { continue };
-                if s.as_str() == "__dict__" {
+                if s.as_wtf8() == b"__dict__" {
                     return Ok(SlotRule::Any);
                 }
-                names.push(s.as_str().to_string());
+                names.push(s.as_utf8(&self.heap)?.to_string());
             }
         }
         Ok(SlotRule::Only(names))
@@ -70,5 +70,5 @@ impl Vm {
 }
 
 fn listed(names: &[String], name: Value) -> bool {
-    str_of(name).is_some_and(|s| names.iter().any(|n| n == s.as_str()))
+    str_of(name).is_some_and(|s| names.iter().any(|n| n.as_bytes() == s.as_wtf8()))
 }

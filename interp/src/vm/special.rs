@@ -19,7 +19,9 @@ use crate::object::Value;
 impl Vm {
     /// A built-in attribute of `obj` that lives outside any dict, or `None`.
     pub fn special_attr(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
-        let Some(n) = str_of(name).map(|s| s.as_str().to_string()) else { return Ok(None) };
+        let Some(n) = str_of(name).map(|s| s.to_string_lossy().into_owned()) else {
+            return Ok(None);
+        };
         if n == "__class__" {
             return Ok(Some(self.heap.type_of(obj)));
         }
@@ -259,7 +261,7 @@ impl Vm {
         name: Value,
         value: Option<Value>,
     ) -> PyResult<bool> {
-        let n = str_of(name).map(|s| s.as_str().to_string()).unwrap_or_default();
+        let n = str_of(name).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let v = value.unwrap_or(Value::NONE);
         match n.as_str() {
             "__name__" | "__qualname__" => {
@@ -295,7 +297,7 @@ impl Vm {
         value: Option<Value>,
     ) -> PyResult<Option<()>> {
         let Some(e) = exception_of(obj) else { return Ok(None) };
-        let n = str_of(name).map(|s| s.as_str().to_string()).unwrap_or_default();
+        let n = str_of(name).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let v = value.unwrap_or(Value::NONE);
         match n.as_str() {
             "__cause__" => {
@@ -330,7 +332,7 @@ impl Vm {
 
     /// Attributes of a class that are not in its dict.
     pub fn type_special_attr(&mut self, t: Gc<TypeObj>, name: Value) -> PyResult<Option<Value>> {
-        let n = str_of(name).map(|s| s.as_str().to_string()).unwrap_or_default();
+        let n = str_of(name).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         Ok(match n.as_str() {
             "__name__" => Some(t.name_value()),
             "__qualname__" => {
@@ -430,7 +432,7 @@ pub fn code_replace(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult 
     let old = i64::from(cpython_code_flags(c.unit.flags));
     let keywords = &args[args.len() - kwnames.len()..];
     for (name, v) in kwnames.iter().zip(keywords) {
-        let name = str_of(*name).map(|s| s.as_str().to_string()).unwrap_or_default();
+        let name = str_of(*name).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let flags = vm.as_int(*v).and_then(|n| n.to_i64());
         let harmless = name == "co_flags" && flags.is_some_and(|f| (f ^ old) & !0x100 == 0);
         if !harmless {

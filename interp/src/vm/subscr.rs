@@ -273,19 +273,18 @@ impl Vm {
                     let (start, stop, step, count) =
                         slice_indices(&self.heap, sl, s.char_len() as i64)?;
                     if step == 1 {
-                        let text =
-                            s.slice_chars(start as usize, stop.max(start) as usize).to_string();
-                        return Ok(self.heap.new_str_from_string(text));
+                        let text = s.slice_chars(start as usize, stop.max(start) as usize);
+                        return Ok(self.heap.new_str_part(&s, text));
                     }
-                    let text: String =
-                        slice_positions(start, step, count).filter_map(|i| s.char_at(i)).collect();
-                    return Ok(self.heap.new_str_from_string(text));
+                    let cps: Vec<u32> = slice_positions(start, step, count)
+                        .filter_map(|i| s.code_point_at(i))
+                        .collect();
+                    return Ok(self.heap.new_str_from_code_points(&cps));
                 }
                 match self.seq_index(key, s.char_len(), "string")? {
                     Some(i) => {
-                        let c = s.char_at(i).unwrap_or(' ');
-                        let mut buf = [0u8; 4];
-                        Ok(self.heap.new_str(c.encode_utf8(&mut buf)))
+                        let c = s.code_point_at(i).unwrap_or(' ' as u32);
+                        Ok(self.heap.new_str_of_code_point(c))
                     }
                     None => Err(PyErr::index_error(&self.heap, "string index out of range")),
                 }

@@ -21,7 +21,7 @@ fn with_match<R>(vm: &Vm, this: Value, f: impl FnOnce(&MatchData) -> R) -> PyRes
 /// Characters `a..b` of the matched string.
 fn slice_of(vm: &Vm, string: Value, a: usize, b: usize) -> Value {
     if let Some(s) = str_of(string) {
-        return vm.heap.new_str(s.slice_chars(a, b));
+        return vm.heap.new_str_part(&s, s.slice_chars(a, b));
     }
     let piece =
         |data: &[u8]| data[a.min(data.len())..b.min(data.len()).max(a.min(data.len()))].to_vec();
@@ -182,11 +182,7 @@ pub fn expand(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         let (a, b) = (*regs.get(2 * g)?, *regs.get(2 * g + 1)?);
         (a >= 0 && b >= 0).then_some((a as usize, b as usize))
     });
-    Ok(if is_bytes {
-        vm.heap.new_bytes(&out)
-    } else {
-        vm.heap.new_str_from_string(String::from_utf8(out).unwrap_or_default())
-    })
+    Ok(if is_bytes { vm.heap.new_bytes(&out) } else { vm.heap.new_str_wtf8(&out) })
 }
 
 pub fn get_regs(vm: &mut Vm, args: &[Value], _: &[Value]) -> PyResult {

@@ -263,7 +263,7 @@ pub fn replacement_bytes(vm: &Vm, v: Value, is_bytes: bool, index: usize) -> PyR
         })
     } else {
         match str_of(v) {
-            Some(s) => Ok(s.as_str().as_bytes().to_vec()),
+            Some(s) => Ok(s.as_utf8(&vm.heap)?.as_bytes().to_vec()),
             None => Err(vm.type_error(&format!(
                 "sequence item {index}: expected str instance, {} found",
                 vm.type_name(v)
@@ -284,7 +284,7 @@ fn subx(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, with_count: 
         Filter::Callable(repl)
     } else {
         let literal = if let Some(s) = str_of(repl) {
-            (!s.as_str().contains('\\')).then(|| s.as_str().as_bytes().to_vec())
+            (!s.as_wtf8().contains(&b'\\')).then(|| s.as_wtf8().to_vec())
         } else {
             crate::builtins::bytes_methods::bytes_like(repl).filter(|b| !b.contains(&b'\\'))
         };
@@ -347,11 +347,7 @@ fn subx(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, with_count: 
     if i < st.end {
         subject.push_slice(&mut out, i, st.end);
     }
-    let result = if is_bytes {
-        vm.heap.new_bytes(&out)
-    } else {
-        vm.heap.new_str_from_string(String::from_utf8(out).unwrap_or_default())
-    };
+    let result = if is_bytes { vm.heap.new_bytes(&out) } else { vm.heap.new_str_wtf8(&out) };
     if !with_count {
         return Ok(result);
     }

@@ -41,7 +41,7 @@ thread_local! {
 }
 
 fn decoded(s: &Gc<StrObj>) -> Rc<[u32]> {
-    let (addr, len, hash) = (s.as_ptr() as usize, s.as_str().len(), s.hash());
+    let (addr, len, hash) = (s.as_ptr() as usize, s.as_wtf8().len(), s.hash());
     let hit = LAST.with(|last| {
         last.borrow()
             .as_ref()
@@ -51,7 +51,7 @@ fn decoded(s: &Gc<StrObj>) -> Rc<[u32]> {
     if let Some(cps) = hit {
         return cps;
     }
-    let cps: Rc<[u32]> = s.as_str().chars().map(|c| c as u32).collect();
+    let cps: Rc<[u32]> = s.code_points().collect();
     LAST.with(|last| {
         *last.borrow_mut() = Some(LastDecoded { addr, len, hash, cps: cps.clone() });
     });
@@ -83,7 +83,7 @@ impl Subject {
         match self {
             Subject::InPlace(v) => {
                 if let Some(s) = str_of(*v) {
-                    f(Chars::Narrow(s.as_str().as_bytes()))
+                    f(Chars::Narrow(s.as_wtf8()))
                 } else if let Some(b) = bytes_of(*v) {
                     f(Chars::Narrow(b.as_bytes()))
                 } else {
@@ -132,12 +132,12 @@ impl Subject {
                 if is_bytes {
                     vm.heap.new_bytes(t)
                 } else {
-                    vm.heap.new_str(std::str::from_utf8(t).unwrap_or(""))
+                    vm.heap.new_str_wtf8(t)
                 }
             }
             Chars::Wide(t) => {
                 let t = &t[a.min(t.len())..b.min(t.len())];
-                vm.heap.new_str_from_string(t.iter().filter_map(|&c| char::from_u32(c)).collect())
+                vm.heap.new_str_from_code_points(t)
             }
         })
     }
@@ -148,11 +148,8 @@ impl Subject {
         self.with(|c| match c {
             Chars::Narrow(t) => out.extend_from_slice(&t[a.min(t.len())..b.min(t.len())]),
             Chars::Wide(t) => {
-                let mut buf = [0u8; 4];
                 for &cp in &t[a.min(t.len())..b.min(t.len())] {
-                    if let Some(ch) = char::from_u32(cp) {
-                        out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
-                    }
+                    crate::unicode::wtf8::push_code_point(out, cp);
                 }
             }
         })

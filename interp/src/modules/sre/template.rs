@@ -62,7 +62,7 @@ pub fn compile(vm: &mut Vm, pattern: Value, repl: Value) -> PyResult<Template> {
         .iter()
         .map(|&lit| {
             if let Some(s) = str_of(lit) {
-                Piece::Text(s.as_str().as_bytes().to_vec())
+                Piece::Text(s.as_wtf8().to_vec())
             } else if let Some(b) = bytes_of(lit) {
                 Piece::Text(b.as_bytes().to_vec())
             } else {
