@@ -130,22 +130,35 @@ impl Cells {
         for class in 0..CLASSES {
             let mut blocks = std::mem::take(&mut self.blocks[class]);
             blocks.retain(|block| {
+                // One pass: visit each object, and chain the cells free
+                // after it (in address order, so allocation walks memory
+                // forwards) for the free list if the block stays.
+                let (mut head, mut tail) = (ptr::null_mut::<u8>(), ptr::null_mut::<u8>());
                 let mut live = 0;
+                let mut quarantined = false;
                 for i in 0..block.cells {
                     let p = block.cell_ptr(i);
-                    // SAFETY: `p` is a cell of this block.
-                    if unsafe { !is_free(p) } {
-                        // SAFETY: a non-free cell holds an object.
-                        if visit(unsafe { NonNull::new_unchecked(p as *mut ObjHeader) }) {
+                    // SAFETY: `p` is a cell of this block; a non-free cell
+                    // holds an object; free cells are ours to link (and to
+                    // clear of their quarantine mark).
+                    unsafe {
+                        if !is_free(p) && visit(NonNull::new_unchecked(p as *mut ObjHeader)) {
                             live += 1;
+                            continue;
                         }
+                        if !reuse_quarantined && is_quarantined(p) {
+                            quarantined = true;
+                            continue;
+                        }
+                        *p.add(HEADER_QUARANTINE_OFFSET) = 0;
+                        if tail.is_null() {
+                            head = p;
+                        } else {
+                            *(tail as *mut *mut u8) = p;
+                        }
+                        tail = p;
                     }
                 }
-                let quarantined = !reuse_quarantined
-                    && (0..block.cells).any(|i| {
-                        // SAFETY: `i < cells`.
-                        unsafe { is_free(block.cell_ptr(i)) && is_quarantined(block.cell_ptr(i)) }
-                    });
                 if live == 0 && !quarantined {
                     // SAFETY: nothing lives in the block and no free list
                     // points into it (lists are being rebuilt).
@@ -158,17 +171,10 @@ impl Cells {
                     self.block_bytes -= BLOCK_BYTES;
                     return false;
                 }
-                for i in (0..block.cells).rev() {
-                    let p = block.cell_ptr(i);
-                    // SAFETY: `p` is a cell of this block; free cells are
-                    // ours to link (and to clear of their quarantine mark).
-                    unsafe {
-                        if is_free(p) && (reuse_quarantined || !is_quarantined(p)) {
-                            *p.add(HEADER_QUARANTINE_OFFSET) = 0;
-                            *(p as *mut *mut u8) = self.free[class];
-                            self.free[class] = p;
-                        }
-                    }
+                if !tail.is_null() {
+                    // SAFETY: `tail` is the last free cell chained above.
+                    unsafe { *(tail as *mut *mut u8) = self.free[class] };
+                    self.free[class] = head;
                 }
                 true
             });

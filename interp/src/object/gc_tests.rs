@@ -219,6 +219,41 @@ fn stress_mode_reuses_memory_once_the_quarantine_is_full() {
 }
 
 #[test]
+fn objects_of_many_sizes_are_counted_swept_and_their_cells_reused() {
+    let heap = Heap::new();
+    let (base, _) = baseline(&heap);
+    let mut kept = Vec::new();
+    let mut footprint = 0;
+    for round in 0..20 {
+        // Tuples of 0..=70 items: every small size class and a few large.
+        for n in 0..=70 {
+            let items: Vec<Value> = (0..n).map(|i| Value::from_small_int(i).unwrap()).collect();
+            let t = heap.new_tuple_of_type(heap.types().tuple, &items);
+            if n % 7 == 0 && round == 0 {
+                kept.push(t);
+            }
+        }
+        let stats = heap.collect(&kept);
+        assert_eq!(stats.live_objects, base + kept.len(), "round {round}");
+        assert_eq!(heap.object_count(), base + kept.len());
+        let made = if round == 0 { 71 - kept.len() } else { 71 };
+        assert_eq!(stats.collected_objects, made, "round {round}");
+        if round == 1 {
+            footprint = heap.footprint();
+        }
+        if round > 1 {
+            assert_eq!(heap.footprint(), footprint, "round {round}: freed cells are reused");
+        }
+    }
+    for (k, t) in kept.iter().enumerate() {
+        let t = tuple::tuple_of(*t).unwrap();
+        let items = t.items();
+        assert_eq!(items.len(), k * 7);
+        assert!(items.iter().enumerate().all(|(i, v)| v.as_small_int() == Some(i as i64)));
+    }
+}
+
+#[test]
 fn large_objects_are_freed_too() {
     let heap = Heap::new();
     let (base, _) = baseline(&heap);

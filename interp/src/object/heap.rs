@@ -152,19 +152,54 @@ impl Heap {
     /// Allocates an object with `tail` copied inline after the payload;
     /// the payload's `tail_len` must equal `tail.len()`.
     pub fn alloc_with_tail<T: Payload, I: Copy>(&self, ty: Value, payload: T, tail: &[I]) -> Gc<T> {
-        const { assert!(align_of::<T>() <= 8 && align_of::<I>() <= 8) };
+        const { assert!(align_of::<I>() <= 8) };
         debug_assert_eq!(payload.tail_len(), tail.len());
-        let size = size_of::<HeapObj<T>>().next_multiple_of(8) + std::mem::size_of_val(tail);
-        let size = size.next_multiple_of(8);
+        let (obj, tail_ptr) = self.alloc_raw(ty, payload, std::mem::size_of_val(tail));
+        // SAFETY: the tail area holds `tail.len()` items of `I`, 8-aligned,
+        // and is fresh, so it does not overlap `tail`.
+        unsafe { std::ptr::copy_nonoverlapping(tail.as_ptr(), tail_ptr as *mut I, tail.len()) };
+        obj
+    }
+
+    /// Allocates an object with `len` values inline after the payload,
+    /// which `fill` writes (they read as `0.0` until it does); no safepoint
+    /// can come in between. The payload's `tail_len` must equal `len`.
+    pub fn alloc_with_values<T: Payload>(
+        &self,
+        ty: Value,
+        payload: T,
+        len: usize,
+        fill: impl FnOnce(&mut [Value]),
+    ) -> Gc<T> {
+        debug_assert_eq!(payload.tail_len(), len);
+        let (obj, tail_ptr) = self.alloc_raw(ty, payload, len * size_of::<Value>());
+        // SAFETY: the tail area holds `len` values, 8-aligned, and nothing
+        // else refers to it yet; zeroed first, it holds valid values (all
+        // bit patterns are) before the slice exists.
+        unsafe {
+            std::ptr::write_bytes(tail_ptr, 0, len * size_of::<Value>());
+            fill(std::slice::from_raw_parts_mut(tail_ptr as *mut Value, len));
+        }
+        obj
+    }
+
+    /// A fresh cell for the header, `payload` and `tail_bytes` more (left
+    /// for the caller to write before anything can read them), and the
+    /// address of that tail.
+    #[inline]
+    fn alloc_raw<T: Payload>(&self, ty: Value, payload: T, tail_bytes: usize) -> (Gc<T>, *mut u8) {
+        const { assert!(align_of::<T>() <= 8) };
+        let tail_offset = size_of::<HeapObj<T>>().next_multiple_of(8);
+        let size = (tail_offset + tail_bytes).next_multiple_of(8);
         let size32 =
             u32::try_from(size).unwrap_or_else(|_| alloc::handle_alloc_error(Layout::new::<u8>()));
         let obj = self.cells.borrow_mut().alloc(size).cast::<HeapObj<T>>();
         let raw = obj.as_ptr();
         let extra = payload.extra_bytes();
-        // SAFETY: `raw` is a fresh cell big enough for the header,
-        // payload and tail, 8-aligned; the tail starts after the payload at
-        // an 8-aligned offset.
-        unsafe {
+        // SAFETY: `raw` is a fresh cell big enough for the header, payload
+        // and tail, 8-aligned; the tail starts after the payload at an
+        // 8-aligned offset inside the cell.
+        let tail_ptr = unsafe {
             raw.write(HeapObj {
                 header: ObjHeader {
                     ty: Cell::new(
@@ -179,15 +214,13 @@ impl Heap {
                 },
                 payload,
             });
-            let tail_ptr =
-                (raw as *mut u8).add(size_of::<HeapObj<T>>().next_multiple_of(8)) as *mut I;
-            std::ptr::copy_nonoverlapping(tail.as_ptr(), tail_ptr, tail.len());
-        }
+            (raw as *mut u8).add(tail_offset)
+        };
         Value::from_header(obj.cast()); // checks once that the address fits a Value
         self.object_count.set(self.object_count.get() + 1);
         let grown = EXTERNAL_BYTES.with(|c| c.replace(0));
         self.note_alloc(size + extra + grown);
-        Gc(obj)
+        (Gc(obj), tail_ptr)
     }
 
     /// Counts bytes allocated outside the heap's own allocations (a vector

@@ -26,6 +26,11 @@ pub struct ValueVec {
     cap: Cell<usize>,
 }
 
+/// Set in `cap` while the buffer is not the vector's own but inline in
+/// the object holding it (see [`ValueVec::inline_placeholder`]): it is
+/// never freed or reallocated; growing past it moves to an owned buffer.
+const INLINE: usize = 1 << (usize::BITS - 1);
+
 pub const VALUE_VEC_PTR_OFFSET: usize = offset_of!(ValueVec, ptr);
 pub const VALUE_VEC_LEN_OFFSET: usize = offset_of!(ValueVec, len);
 
@@ -61,7 +66,67 @@ impl ValueVec {
     }
 
     pub fn capacity(&self) -> usize {
-        self.cap.get()
+        self.cap.get() & !INLINE
+    }
+
+    /// An empty vector that owns no buffer and is to use `cap` values
+    /// inline in its owner: the owner calls [`ValueVec::attach_inline`]
+    /// once its allocation exists.
+    pub const fn inline_placeholder(cap: usize) -> Self {
+        ValueVec {
+            ptr: Cell::new(NonNull::dangling()),
+            len: Cell::new(0),
+            cap: Cell::new(cap | INLINE),
+        }
+    }
+
+    /// The inline capacity while the vector still uses its owner's
+    /// inline values; 0 once it owns a buffer.
+    pub fn inline_capacity(&self) -> usize {
+        if self.cap.get() & INLINE != 0 {
+            self.capacity()
+        } else {
+            0
+        }
+    }
+
+    /// Points an [`ValueVec::inline_placeholder`] at its inline values, of
+    /// which the first `len` are the contents.
+    ///
+    /// # Safety
+    /// `buf` holds the placeholder's capacity of values, the first `len`
+    /// initialised, lives exactly as long as this vector (inside the same
+    /// object) and is used by nothing else.
+    pub unsafe fn attach_inline(&self, buf: NonNull<Value>, len: usize) {
+        debug_assert!(self.cap.get() & INLINE != 0 && len <= self.capacity());
+        self.ptr.set(buf);
+        self.len.set(len);
+    }
+
+    /// Copies the `out.len()` elements at `start`, `start + step`, ... into
+    /// `out` (a slice's positions, which the caller computed for this
+    /// length).
+    pub fn pick_into(&self, start: usize, step: isize, out: &mut [Value]) {
+        self.with_slice(|s| {
+            if step == 1 {
+                out.copy_from_slice(&s[start..start + out.len()]);
+                return;
+            }
+            for (k, slot) in out.iter_mut().enumerate() {
+                *slot = s[start.wrapping_add_signed(k as isize * step)];
+            }
+        })
+    }
+
+    /// Copies this vector's elements and then `other`'s into `out`, which
+    /// has room for exactly both.
+    pub fn concat_into(&self, other: &ValueVec, out: &mut [Value]) {
+        self.with_slice(|a| {
+            other.with_slice(|b| {
+                out[..a.len()].copy_from_slice(a);
+                out[a.len()..].copy_from_slice(b);
+            })
+        })
     }
 
     #[inline]
@@ -170,23 +235,31 @@ impl ValueVec {
     /// Room for `extra` more values, or `Err` if that many cannot exist.
     pub fn try_reserve(&self, extra: usize) -> Result<(), TooLarge> {
         let needed = self.len.get().checked_add(extra).ok_or(TooLarge)?;
-        if needed <= self.cap.get() {
+        let cap = self.capacity();
+        if needed <= cap {
             return Ok(());
         }
-        let new_cap = needed.max(self.cap.get() * 2).max(4);
+        let new_cap = needed.max(cap * 2).max(4);
         let new_layout = Layout::array::<Value>(new_cap).map_err(|_| TooLarge)?;
-        // SAFETY: reallocating our own buffer with its old layout (when cap
-        // > 0); the new size is non-zero.
+        let owned = self.buffer_bytes();
+        // SAFETY: reallocating our own buffer with its old layout (when we
+        // own one); the new size is non-zero. Inline values are copied
+        // out and left to their owner.
         let raw = unsafe {
-            if self.cap.get() == 0 {
-                alloc::alloc(new_layout)
+            if owned == 0 {
+                let fresh = alloc::alloc(new_layout);
+                if !fresh.is_null() {
+                    let p = self.ptr.get().as_ptr();
+                    std::ptr::copy_nonoverlapping(p, fresh as *mut Value, self.len.get());
+                }
+                fresh
             } else {
-                let old = Layout::array::<Value>(self.cap.get()).map_err(|_| TooLarge)?;
+                let old = Layout::array::<Value>(cap).map_err(|_| TooLarge)?;
                 alloc::realloc(self.ptr.get().as_ptr() as *mut u8, old, new_layout.size())
             }
         };
         let ptr = NonNull::new(raw as *mut Value).ok_or(TooLarge)?;
-        note_external_alloc((new_cap - self.cap.get()) * size_of::<Value>());
+        note_external_alloc(new_layout.size() - owned);
         self.ptr.set(ptr);
         self.cap.set(new_cap);
         Ok(())
@@ -262,14 +335,18 @@ impl ValueVec {
     }
 
     /// Bytes of the buffer (counted as the owner's extra bytes).
+    /// Inline values belong to the owner's allocation: 0 for them.
     pub fn buffer_bytes(&self) -> usize {
+        if self.cap.get() & INLINE != 0 {
+            return 0;
+        }
         self.cap.get() * size_of::<Value>()
     }
 }
 
 impl Drop for ValueVec {
     fn drop(&mut self) {
-        if self.cap.get() > 0 {
+        if self.buffer_bytes() > 0 {
             let layout =
                 Layout::array::<Value>(self.cap.get()).expect("layout was valid at allocation");
             // SAFETY: the buffer was allocated with this layout and is freed once.

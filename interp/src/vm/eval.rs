@@ -50,7 +50,8 @@ impl Vm {
     ) -> PyResult<FrameExit> {
         let frame_index = self.frames.len() - 1;
         let code: Gc<CodeObj> = self.frames[frame_index].code;
-        let unit = code.unit.clone();
+        // Borrowed, not an `Rc` clone: the frame keeps the code alive.
+        let unit = &*code.unit;
         let instrs = &unit.instrs[..];
         let base = self.frames[frame_index].base;
         let mut pc = self.frames[frame_index].pc as usize;

@@ -353,7 +353,7 @@ impl Vm {
                     return Ok(Some(self.heap.new_str_concat(&[&x, &y])));
                 }
                 if let (Some(x), Some(y)) = (list_of(a), list_of(b)) {
-                    return Ok(Some(self.heap.new_list_from(x.items.concat(&y.items))));
+                    return Ok(Some(self.heap.new_list_concat(&x.items, &y.items)));
                 }
                 if let (Some(x), Some(y)) = (tuple_of(a), tuple_of(b)) {
                     let mut items = x.items().to_vec();

@@ -10,7 +10,6 @@ use crate::object::list::{list_of, ListObj};
 use crate::object::range::{slice_indices, slice_indices_of, RangeObj, SliceObj};
 use crate::object::str::str_of;
 use crate::object::tuple::tuple_of;
-use crate::object::vec::ValueVec;
 use crate::object::{Gc, ObjHeader, ObjKind};
 use crate::object::{PyErr, Value};
 
@@ -182,7 +181,7 @@ impl Vm {
         };
         let (start, stop) = (bound(s.start, 0)?, bound(s.stop, len)?);
         let count = (stop - start).max(0) as usize;
-        Some(self.heap.new_list_from(items.pick(start as usize, 1, count)))
+        Some(self.heap.new_list_picked(items, start as usize, 1, count))
     }
 
     /// `obj[i] = value` for an exact list and a small int `i` in range;
@@ -240,12 +239,8 @@ impl Vm {
                 if let Some(s) = Gc::<SliceObj>::from_value(key) {
                     let (start, _, step, count) =
                         slice_indices(&self.heap, s, list.items.len() as i64)?;
-                    let picked = if count == 0 {
-                        ValueVec::new()
-                    } else {
-                        list.items.pick(start as usize, step as isize, count as usize)
-                    };
-                    return Ok(self.heap.new_list_from(picked));
+                    let (start, step) = (start as usize, step as isize);
+                    return Ok(self.heap.new_list_picked(&list.items, start, step, count as usize));
                 }
                 match self.seq_index(key, list.items.len(), "list")? {
                     Some(i) => Ok(list.items.get(i).unwrap_or(Value::NONE)),

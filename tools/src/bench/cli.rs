@@ -21,7 +21,7 @@ options:
   --runs N              timed runs per benchmark and interpreter (default 5)
   --warmups N           untimed runs first (default 1)
   --filter SUBSTR       only benchmarks whose name contains SUBSTR (repeatable)
-  --suite SUITE         own, pyperformance or all (default all)
+  --suite SUITE         own, micro, pyperformance or all (default all)
   --cache DIR           where pyperformance is downloaded (default bench-cache/)
   --metric wall|cpu     the time compared: wall time (default), or user +
                         system CPU time, steadier on a busy machine
@@ -37,7 +37,13 @@ options:
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Suites {
     pub own: bool,
+    pub micro: bool,
     pub pyperformance: bool,
+}
+
+impl Suites {
+    pub const NONE: Suites = Suites { own: false, micro: false, pyperformance: false };
+    pub const ALL: Suites = Suites { own: true, micro: true, pyperformance: true };
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -73,7 +79,7 @@ impl Options {
             runs: 5,
             warmups: 1,
             filters: Vec::new(),
-            suites: Suites { own: true, pyperformance: true },
+            suites: Suites::ALL,
             cache: root.join("bench-cache"),
             timeout_secs: 600,
             metric: Metric::Wall,
@@ -114,12 +120,13 @@ impl Options {
                 "--filter" => options.filters.push(value()?),
                 "--suite" => {
                     options.suites = match value()?.as_str() {
-                        "own" => Suites { own: true, pyperformance: false },
-                        "pyperformance" => Suites { own: false, pyperformance: true },
-                        "all" => Suites { own: true, pyperformance: true },
+                        "own" => Suites { own: true, ..Suites::NONE },
+                        "micro" => Suites { micro: true, ..Suites::NONE },
+                        "pyperformance" => Suites { pyperformance: true, ..Suites::NONE },
+                        "all" => Suites::ALL,
                         other => {
                             return Err(format!(
-                                "--suite {other}: expected own, pyperformance or all"
+                                "--suite {other}: expected own, micro, pyperformance or all"
                             ))
                         }
                     }
@@ -208,7 +215,10 @@ mod tests {
         assert_eq!(options.baseline, Some(PathBuf::from("/py")));
         assert_eq!(options.also, ["pypy3", "/x/py"]);
         assert_eq!((options.runs, options.warmups, options.timeout_secs), (3, 0, 9));
-        assert_eq!(options.suites, Suites { own: true, pyperformance: false });
+        assert_eq!(options.suites, Suites { own: true, ..Suites::NONE });
+        let micro = parse(&["--suite", "micro"]).unwrap();
+        assert_eq!(micro.suites, Suites { micro: true, ..Suites::NONE });
+        assert_eq!(parse(&[]).unwrap().suites, Suites::ALL);
         assert_eq!(options.json, Some(PathBuf::from("o.json")));
         assert_eq!(options.metric, Metric::Cpu);
     }

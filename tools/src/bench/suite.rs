@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 pub enum Suite {
     /// Our programs in `tools/bench/`.
     Own,
+    /// Our micro-benchmarks in `tools/bench/micro/`: one language feature
+    /// each (int and float loops, attributes, method and function calls).
+    Micro,
     /// pyperformance's `run_benchmark.py` scripts, run through our pyperf shim.
     PyPerformance,
 }
@@ -15,6 +18,7 @@ impl Suite {
     pub fn name(self) -> &'static str {
         match self {
             Suite::Own => "own",
+            Suite::Micro => "micro",
             Suite::PyPerformance => "pyperformance",
         }
     }
@@ -45,8 +49,8 @@ pub struct Skipped {
 /// modules it imports.
 const NEEDS_MARKER: &str = "# needs:";
 
-/// Our programs: every `*.py` directly in `dir`, sorted by name.
-pub fn own_benchmarks(dir: &Path) -> Result<Vec<Benchmark>, String> {
+/// Our programs of `suite`: every `*.py` directly in `dir`, sorted by name.
+pub fn own_benchmarks(dir: &Path, suite: Suite) -> Result<Vec<Benchmark>, String> {
     let entries =
         std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
     let mut scripts: Vec<PathBuf> = entries
@@ -62,7 +66,7 @@ pub fn own_benchmarks(dir: &Path) -> Result<Vec<Benchmark>, String> {
             let name = script.file_stem().unwrap_or_default().to_string_lossy().into_owned();
             Ok(Benchmark {
                 name,
-                suite: Suite::Own,
+                suite,
                 needs: declared_needs(&source),
                 script,
                 args: Vec::new(),
@@ -108,11 +112,12 @@ mod tests {
         std::fs::write(dir.join("b_two.py"), "# needs: re\nprint(2)\n").unwrap();
         std::fs::write(dir.join("a_one.py"), "print(1)\n").unwrap();
         std::fs::write(dir.join("notes.txt"), "").unwrap();
-        let found = own_benchmarks(&dir).unwrap();
+        let found = own_benchmarks(&dir, Suite::Micro).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
         let names: Vec<&str> = found.iter().map(|b| b.name.as_str()).collect();
         assert_eq!(names, ["a_one", "b_two"]);
         assert_eq!(found[1].needs, ["re"]);
+        assert!(found.iter().all(|b| b.suite == Suite::Micro));
         assert!(picked("b_two", &["two".to_string(), "x".to_string()]));
         assert!(!picked("a_one", &["two".to_string()]));
         assert!(picked("a_one", &[]));

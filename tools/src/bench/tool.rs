@@ -9,7 +9,7 @@ use super::interpreters::{find_python38, label_of, resolve_program, Interpreter}
 use super::progress::Progress;
 use super::results::Report;
 use super::session::{run_all, Plan};
-use super::suite::{own_benchmarks, picked, Benchmark, Skipped};
+use super::suite::{own_benchmarks, picked, Benchmark, Skipped, Suite};
 use super::{json, machine, pyperformance, svg, table};
 
 /// Where the tool finds its own files, and the workspace it belongs to.
@@ -18,6 +18,8 @@ pub struct Layout {
     pub root: PathBuf,
     /// `tools/bench/`: our benchmark programs.
     pub programs: PathBuf,
+    /// `tools/bench/micro/`: our micro-benchmarks.
+    pub micro: PathBuf,
     /// The directory holding our `pyperf.py`.
     pub shim: PathBuf,
 }
@@ -34,6 +36,7 @@ impl Layout {
         Layout {
             root: tools.parent().unwrap_or(tools).to_path_buf(),
             shim: programs.join("pyperf_shim"),
+            micro: programs.join("micro"),
             programs,
         }
     }
@@ -116,7 +119,10 @@ fn benchmarks(
     let mut found = Vec::new();
     let mut skipped = Vec::new();
     if options.suites.own {
-        found.extend(own_benchmarks(&layout.programs)?);
+        found.extend(own_benchmarks(&layout.programs, Suite::Own)?);
+    }
+    if options.suites.micro {
+        found.extend(own_benchmarks(&layout.micro, Suite::Micro)?);
     }
     if options.suites.pyperformance {
         let cache = std::path::absolute(&options.cache).unwrap_or_else(|_| options.cache.clone());
@@ -324,9 +330,15 @@ mod tests {
     #[test]
     fn our_programs_are_listed() {
         let layout = Layout::of_this_build();
-        let programs = own_benchmarks(&layout.programs).unwrap();
+        let programs = own_benchmarks(&layout.programs, Suite::Own).unwrap();
         assert!(programs.len() >= 8, "{programs:?}");
         let text = listing(&programs, &[]);
         assert_eq!(text.lines().count(), programs.len());
+        let micro = own_benchmarks(&layout.micro, Suite::Micro).unwrap();
+        let names: Vec<&str> = micro.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["attr_access", "float_loop", "function_calls", "int_loop", "method_calls"]
+        );
     }
 }
