@@ -461,12 +461,8 @@ impl Vm {
             Some(list) if parts.iter().all(|&p| plain_slice_part(p)) => {
                 let len = list.items.len() as i64;
                 let (start, _, step, count) = slice_indices_of(&self.heap, parts, len)?;
-                let picked = if count == 0 {
-                    ValueVec::new()
-                } else {
-                    list.items.pick(start as usize, step as isize, count as usize)
-                };
-                Ok(self.heap.new_list_from(picked))
+                let (start, step) = (start as usize, step as isize);
+                Ok(self.heap.new_list_picked(&list.items, start, step, count as usize))
             }
             _ => {
                 let s = self.heap.new_slice(parts[0], parts[1], parts[2]);
