@@ -251,6 +251,10 @@ impl Vm {
                     self.repr_guarded(v, &guard, |vm| vm.repr_items(&items, "[", "]", false))?;
                 format!("{tname}({inner})")
             }
+            ObjKind::Property => match self.member_of(v) {
+                Some(m) => self.member_repr(m),
+                None => self.default_repr(v),
+            },
             _ => self.default_repr(v),
         })
     }

@@ -20,6 +20,7 @@
 //! | [`dict`] | dict and set operations that may run Python code |
 //! | [`subscr`] | indexing and slicing |
 //! | [`slots`] | `__slots__`: the attribute names instances may hold |
+//! | [`member`] | `member_descriptor`: a slot's descriptor in its class |
 //! | [`special`] | attributes of built-in objects outside any dict (`__name__`, `args`, ...) |
 //! | [`containers`] | dict views, set operators, range membership, standard output |
 //! | [`iter`] | iteration and unpacking |
@@ -56,6 +57,7 @@ pub mod hash;
 pub mod import;
 pub mod iter;
 pub mod mapping_proxy;
+pub mod member;
 pub mod names;
 pub mod ops;
 pub mod run;
