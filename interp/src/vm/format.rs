@@ -82,6 +82,10 @@ impl Vm {
         Ok(match header.kind() {
             ObjKind::Str => repr_str(str_of(v).expect("str layout").as_str()),
             ObjKind::Int | ObjKind::Float | ObjKind::Complex => match self.as_num(v) {
+                Some(crate::number::tower::Num::Int(i)) => {
+                    crate::number::str_digits::check_format(&i).map_err(|e| self.num_error(e))?;
+                    i.to_string()
+                }
                 Some(n) => n.repr(),
                 None => String::new(),
             },
