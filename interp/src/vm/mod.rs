@@ -25,6 +25,7 @@
 //! | [`containers`] | dict views, set operators, range membership, standard output |
 //! | [`iter`] | iteration and unpacking |
 //! | [`mapping_proxy`] | `mappingproxy`, the read-only view of `C.__dict__` |
+//! | [`range_big`] | ranges beyond `i64`: indexing, slicing, membership, reversal |
 //! | [`names`] | global, builtin and namespace name lookup |
 //! | [`class`] | `__build_class__` and class creation |
 //! | [`exceptions`] | raising, chaining, matching, tracebacks, `with` |
@@ -60,6 +61,7 @@ pub mod mapping_proxy;
 pub mod member;
 pub mod names;
 pub mod ops;
+pub mod range_big;
 pub mod run;
 pub mod signals;
 pub mod slots;

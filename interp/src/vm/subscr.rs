@@ -302,11 +302,9 @@ impl Vm {
             }
             ObjKind::Range => {
                 let r = Gc::<RangeObj>::from_value(obj).expect("range layout");
-                let Some((start, _, step, len)) = r.small() else {
-                    return Err(PyErr::overflow_error(
-                        &self.heap,
-                        "range too large for tachyon's range indexing",
-                    ));
+                let small = r.small().filter(|_| !self.range_needs_big(r, key));
+                let Some((start, _, step, len)) = small else {
+                    return self.range_subscript_big(r, key);
                 };
                 if let Some(sl) = Gc::<SliceObj>::from_value(key) {
                     let (s0, _, st, count) = slice_indices(&self.heap, sl, len)?;
