@@ -15,7 +15,7 @@ use crate::number::{NumError, NumErrorKind};
 use crate::object::boxes::{float_value, int_value, ComplexObj};
 use crate::object::bytes::{bytearray_of, bytes_of};
 use crate::object::list::list_of;
-use crate::object::range::SliceObj;
+use crate::object::range::{RangeObj, SliceObj};
 use crate::object::str::str_of;
 use crate::object::tuple::tuple_of;
 use crate::object::types::TypeObj;
@@ -757,6 +757,14 @@ impl Vm {
             return self
                 .compare_sequences(op, &[x.start, x.stop, x.step], &[y.start, y.stop, y.step])
                 .map(Some);
+        }
+        if let (Some(x), Some(y)) = (Gc::<RangeObj>::from_value(a), Gc::<RangeObj>::from_value(b)) {
+            let eq = self.ranges_equal(x, y);
+            return Ok(match op {
+                CmpOp::Eq => Some(eq),
+                CmpOp::Ne => Some(!eq),
+                _ => None,
+            });
         }
         if let (Some(x), Some(y)) = (method_of(a), method_of(b)) {
             // Bound methods are equal when they bind the same function to

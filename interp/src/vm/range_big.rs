@@ -141,3 +141,26 @@ impl Vm {
         PyErr::overflow_error(&self.heap, "Python int too large to convert to C ssize_t")
     }
 }
+
+impl Vm {
+    /// `a == b` for two ranges: the same sequence of ints (CPython's
+    /// `range_equals`), whatever their stop.
+    pub fn ranges_equal(&self, a: Gc<RangeObj>, b: Gc<RangeObj>) -> bool {
+        let (x, y) = (parts(a), parts(b));
+        x.len == y.len
+            && (x.len.is_zero() || x.start == y.start && (x.len.is_one() || x.step == y.step))
+    }
+
+    /// `hash(r)`: the hash of `(len, start, step)` with the parts that do
+    /// not matter for equality replaced by None (CPython's `range_hash`).
+    pub fn range_hash(&mut self, r: Gc<RangeObj>) -> PyResult<i64> {
+        let p = parts(r);
+        let start = if p.len.is_zero() { Value::NONE } else { r.start };
+        let step = if p.len.is_zero() || p.len.is_one() { Value::NONE } else { r.step };
+        let mut hashes = Vec::with_capacity(3);
+        for v in [r.len, start, step] {
+            hashes.push(self.hash_value(v)?);
+        }
+        Ok(crate::number::hash::hash_tuple(hashes.into_iter()))
+    }
+}
