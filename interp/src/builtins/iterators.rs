@@ -207,6 +207,12 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         };
         return Ok(vm.heap.alloc(vm.heap.types().list_reverseiterator, it).value());
     }
+    if let Some(r) = Gc::<crate::object::range::RangeObj>::from_value(seq) {
+        if r.small().is_none() {
+            let reversed = vm.range_reversed(r)?;
+            return vm.with_temp(reversed, |vm| vm.get_iter(reversed));
+        }
+    }
     let unordered =
         vm.is_set_like(seq) || Gc::<crate::vm::containers::WrapperObj>::from_value(seq).is_some();
     if crate::object::dict::dict_of(seq).is_some() || unordered {

@@ -62,6 +62,7 @@ pub fn install(vm: &mut Vm) {
     for ty in own_repr {
         add_method(vm, ty, "__repr__", builtin_repr);
     }
+    crate::vm::member::install(vm);
     add_method(vm, t.property, "__set__", property_set);
     add_method(vm, t.property, "__delete__", property_delete);
     add_method(vm, type_, "mro", type_mro);

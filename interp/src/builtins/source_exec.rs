@@ -154,9 +154,9 @@ fn compile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 fn exec_or_eval(vm: &mut Vm, args: &[Value], kwnames: &[Value], is_eval: bool) -> PyResult {
     let fname = if is_eval { "eval" } else { "exec" };
     let args = arg_range(vm, fname, args, kwnames, 1, 3)?;
-    let caller = vm.caller_frame().map(|f| (f.globals, f.locals));
+    let caller = vm.caller_frame().map(|f| f.globals);
     let (mut globals, mut locals) = match caller {
-        Some((g, l)) => (g, if l.is_none() { vm.caller_locals()? } else { l }),
+        Some(g) => (g, vm.caller_locals()?),
         None => (vm.heap.new_dict(), Value::NONE),
     };
     if let Some(&g) = args.get(1) {
@@ -205,6 +205,14 @@ fn exec_or_eval(vm: &mut Vm, args: &[Value], kwnames: &[Value], is_eval: bool) -
             )?
         }
     };
+    if vm.dict_get_item(globals, vm.names.dunder_builtins)?.is_none() {
+        // CPython puts the caller's builtins dict there.
+        let builtins = match caller {
+            Some(g) => vm.builtins_of(g)?,
+            None => vm.builtins,
+        };
+        vm.dict_set_item(globals, vm.names.dunder_builtins, builtins)?;
+    }
     let r = vm.with_temp(code, |vm| vm.run_code(code, globals, locals))?;
     Ok(if is_eval { r } else { Value::NONE })
 }

@@ -1,6 +1,7 @@
 //! The `sys` module and the standard streams.
 
 use crate::builtins::{add_method, native};
+use crate::number::str_digits;
 use crate::object::attrmap::AttrMap;
 use crate::object::str::str_of;
 use crate::object::types::TypeObj;
@@ -102,6 +103,8 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     }
     let optimize = crate::vm::import::optimize_level();
     set_field(&mut fields, "optimize", Value::from_small_int(optimize.into()).expect("0 to 2"));
+    let max_digits = str_digits_from_env(vm)?;
+    fields.push(("int_max_str_digits", vm.heap.new_int_i64(max_digits)));
     let flags = super::namespace::new_instance(vm, namespace, &fields)?;
     set(vm, dict, "flags", flags)?;
     let exe = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
@@ -119,6 +122,8 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         ("is_finalizing", is_finalizing),
         ("excepthook", excepthook),
         ("_getframe", getframe),
+        ("get_int_max_str_digits", get_int_max_str_digits),
+        ("set_int_max_str_digits", set_int_max_str_digits),
     ];
     for (name, f) in funcs {
         let v = native(vm, name, *f);
@@ -183,7 +188,12 @@ fn install_constants(vm: &mut Vm, dict: Value) -> PyResult<()> {
     let v = named_tuple(
         vm,
         "int_info",
-        &[("bits_per_digit", int(vm, 30)), ("sizeof_digit", int(vm, 4))],
+        &[
+            ("bits_per_digit", int(vm, 30)),
+            ("sizeof_digit", int(vm, 4)),
+            ("default_max_str_digits", int(vm, str_digits::DEFAULT_MAX_STR_DIGITS as i64)),
+            ("str_digits_check_threshold", int(vm, str_digits::CHECK_THRESHOLD as i64)),
+        ],
     )?;
     set(vm, dict, "int_info", v)?;
     let hash_info = [
@@ -306,6 +316,45 @@ fn stream_flush(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
 fn sys_exit(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let exit = vm.heap.types().system_exit;
     Err(PyErr::with_args(&vm.heap, exit, args))
+}
+
+/// `PYTHONINTMAXSTRDIGITS` sets the int<->str digit limit at start-up;
+/// `sys.flags.int_max_str_digits` shows it (-1 when unset).
+fn str_digits_from_env(vm: &Vm) -> PyResult<i64> {
+    let Ok(text) = std::env::var("PYTHONINTMAXSTRDIGITS") else { return Ok(-1) };
+    let n = text.trim().parse::<i64>().ok().filter(|n| *n >= 0);
+    match n.map(str_digits::set_max_str_digits) {
+        Some(Ok(())) => Ok(n.unwrap_or(-1)),
+        _ => Err(vm.value_error(&format!(
+            "PYTHONINTMAXSTRDIGITS: invalid limit; must be >= {} or 0 for unlimited.",
+            str_digits::CHECK_THRESHOLD
+        ))),
+    }
+}
+
+fn get_int_max_str_digits(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(vm.heap.new_int_i64(str_digits::max_str_digits() as i64))
+}
+
+fn set_int_max_str_digits(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let arg = match (args, kwnames) {
+        ([v], []) => *v,
+        ([v], [k]) if str_of(*k).is_some_and(|k| k.to_str() == Ok("maxdigits")) => *v,
+        ([], []) => {
+            return Err(vm.type_error(
+                "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)",
+            ))
+        }
+        _ => return Err(vm.type_error("set_int_max_str_digits() takes exactly one argument")),
+    };
+    let Some(n) = vm.as_int(arg) else {
+        return Err(
+            vm.type_error(&format!("an integer is required (got type {})", vm.type_name(arg)))
+        );
+    };
+    let n = n.to_i64().unwrap_or(-1);
+    str_digits::set_max_str_digits(n).map_err(|e| vm.num_error(e))?;
+    Ok(Value::NONE)
 }
 
 fn getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {

@@ -283,10 +283,14 @@ fn layout(parts: &Parts, spec: &FormatSpec, grouping: Grouping, upper: bool) -> 
 /// passes `str(b)` instead.
 pub fn format_int(n: &Int, spec: &str, type_name: &str) -> NumResult<String> {
     if spec.is_empty() {
+        super::str_digits::check_format(n)?;
         return Ok(n.to_string());
     }
     let spec = FormatSpec::parse(spec)?;
     let ty = spec.ty.unwrap_or('d');
+    if matches!(ty, 'd' | 'n') {
+        super::str_digits::check_format(n)?;
+    }
     match ty {
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => format_int_spec(n, &spec, ty),
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => format_float_spec(n.to_f64()?, &spec),

@@ -13,15 +13,36 @@ use super::{NumError, NumResult};
 /// `int(s, base)` for a str `s`.
 pub fn parse_int(s: &str, base: u32) -> NumResult<Int> {
     check_base(base)?;
-    parse_int_ascii(&to_ascii_number_text(s), base)
-        .ok_or_else(|| invalid_literal(base, &str_repr(s)))
+    let text = to_ascii_number_text(s);
+    let n = parse_int_ascii(&text, base).ok_or_else(|| invalid_literal(base, &str_repr(s)))?;
+    check_digit_limit(&text, base)?;
+    Ok(n)
 }
 
 /// `int(b, base)` for bytes or a bytearray `b`.
 pub fn parse_int_bytes(data: &[u8], base: u32) -> NumResult<Int> {
     check_base(base)?;
-    parse_int_ascii(data, base)
-        .ok_or_else(|| invalid_literal(base, &bytes_repr(&data[..data.len().min(200)])))
+    let n = parse_int_ascii(data, base)
+        .ok_or_else(|| invalid_literal(base, &bytes_repr(&data[..data.len().min(200)])))?;
+    check_digit_limit(data, base)?;
+    Ok(n)
+}
+
+/// The int<->str digit limit for a valid literal (see `str_digits`).
+fn check_digit_limit(text: &[u8], base: u32) -> NumResult<()> {
+    let base = match base {
+        0 => {
+            let start = text.iter().position(|b| !is_ascii_space(*b) && !matches!(b, b'+' | b'-'));
+            let body = &text[start.unwrap_or(text.len())..];
+            if body.len() >= 2 && body[0] == b'0' && matches!(body[1] | 0x20, b'x' | b'o' | b'b') {
+                return Ok(());
+            }
+            10
+        }
+        b => b,
+    };
+    let digits = text.iter().filter(|b| digit_value(**b) < base).count();
+    super::str_digits::check_parse(digits, base)
 }
 
 fn check_base(base: u32) -> NumResult<()> {

@@ -42,6 +42,7 @@ pub mod int;
 pub mod int_bytes;
 pub mod int_parse;
 pub mod printf;
+pub mod str_digits;
 pub mod text;
 pub mod tower;
 

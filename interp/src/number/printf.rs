@@ -82,6 +82,9 @@ fn check_size(conv: &Conversion) -> NumResult<()> {
 /// `%d %i %u %o %x %X` of an int (CPython's `_PyUnicode_FormatLong`).
 pub fn format_int(n: &Int, conv: &Conversion) -> NumResult<String> {
     check_size(conv)?;
+    if !matches!(conv.conv, 'o' | 'x' | 'X') {
+        super::str_digits::check_format(n)?;
+    }
     let (base, prefix) = match conv.conv {
         'o' => (8, "0o"),
         'x' | 'X' => (16, "0x"),

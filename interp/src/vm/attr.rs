@@ -40,7 +40,7 @@ impl Vm {
             let ty = self.heap.type_obj(obj);
             // Cacheable: plain instance attribute, no data descriptor or
             // custom __getattribute__ on the class.
-            if !self.has_custom_getattribute(ty) && self.heap.lookup(ty, name_v).is_none() {
+            if !self.has_custom_getattribute(ty) && self.is_plain_instance_attr(ty, name_v) {
                 if let Some(slot) = shape.slot_of(name_v) {
                     if let Some(v) = inst.attrs.slot(slot) {
                         code.caches[cache as usize].set(CacheEntry {
@@ -126,7 +126,7 @@ impl Vm {
         }
         let ty = self.heap.type_obj(obj);
         let custom_setattr = self.heap.lookup(ty, self.names.dunder_setattr);
-        let plain = self.heap.lookup(ty, name_v).is_none()
+        let plain = self.is_plain_instance_attr(ty, name_v)
             && custom_setattr.is_none_or(|m| function_of(m).is_none());
         let slot = inst.attrs.shape().slot_of(name_v);
         self.set_attr(obj, name_v, value)?;
@@ -376,6 +376,9 @@ impl Vm {
         if let Some(sm) = Gc::<StaticMethodObj>::from_value(d) {
             return Ok(sm.callable.get());
         }
+        if let Some(m) = self.member_of(d) {
+            return self.member_get(m, obj);
+        }
         if let Some(p) = Gc::<PropertyObj>::from_value(d) {
             let fget = p.fget.get();
             if fget.is_none() {
@@ -483,6 +486,9 @@ impl Vm {
         }
         let ty = self.heap.type_obj(obj);
         if let Some(d) = self.heap.lookup(ty, name) {
+            if let Some(m) = self.member_of(d) {
+                return self.member_set(m, obj, value);
+            }
             if let Some(p) = Gc::<PropertyObj>::from_value(d) {
                 let f = if value.is_some() { p.fset.get() } else { p.fdel.get() };
                 if f.is_none() {

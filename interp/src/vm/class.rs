@@ -257,6 +257,12 @@ impl Vm {
             };
             attrs.insert(key, v);
         }
+        let slot_names = self.declared_slots(&attrs, &name_text, &bases_v)?;
+        for &slot in &slot_names {
+            // A placeholder that keeps CPython's dict order; the member
+            // needs the class, made below.
+            attrs.insert(slot, Value::NONE);
+        }
         if attrs.get(self.names.dunder_module).is_none() {
             if let Some(frame) = self.frames.last() {
                 let globals = frame.globals;
@@ -276,9 +282,12 @@ impl Vm {
             attrs.insert(self.names.dunder_qualname, qualname.unwrap_or(name));
         }
         self.calculate_metaclass(meta, &bases_v)?;
-        self.check_slots_conflict(&attrs)?;
         let cls = self.heap.new_class(meta, &name_text, &bases_v, attrs)?;
         let cls_t = Gc::<TypeObj>::from_value(cls).expect("new_class makes a type");
+        for slot in slot_names {
+            let member = self.new_member(slot, cls);
+            self.heap.type_set_attr(cls_t, slot, Some(member))?;
+        }
         if let Some(c) = cell_of(classcell) {
             c.value.set(cls);
         }
@@ -347,25 +356,95 @@ impl Vm {
 }
 
 impl Vm {
-    /// A name in `__slots__` may not also be a class attribute.
-    fn check_slots_conflict(&mut self, attrs: &AttrMap) -> PyResult<()> {
-        let Some(slots) = attrs.get(self.names.dunder_slots) else { return Ok(()) };
-        let names =
+    /// The names `__slots__` declares, mangled and sorted as CPython's
+    /// `type_new` lays them out (without `__dict__` and `__weakref__`),
+    /// after CPython's checks: strings, identifiers, no repeated
+    /// `__dict__`/`__weakref__`, no slots on variable-size bases, no clash
+    /// with a class variable.
+    fn declared_slots(
+        &mut self,
+        attrs: &AttrMap,
+        class_name: &str,
+        bases: &[Value],
+    ) -> PyResult<Vec<Value>> {
+        let Some(slots) = attrs.get(self.names.dunder_slots) else { return Ok(Vec::new()) };
+        let items =
             if str_of(slots).is_some() { vec![slots] } else { self.collect_iterable(slots)? };
-        for name in names {
-            let Some(s) = str_of(name) else { continue };
-            let key = self.heap.intern_value(name).unwrap_or(name);
-            if attrs.get(key).is_some() {
-                return Err(PyErr::new(
-                    &self.heap,
-                    self.heap.types().value_error,
-                    &format!(
-                        "'{}' in __slots__ conflicts with class variable",
-                        s.to_string_lossy()
-                    ),
-                ));
+        let t = self.heap.types();
+        let base = bases.first().copied().unwrap_or(t.object);
+        let variable_size = [t.int, t.tuple, t.bytes]
+            .into_iter()
+            .filter_map(Gc::<TypeObj>::from_value)
+            .find(|v| Gc::<TypeObj>::from_value(base).is_some_and(|b| b.is_subtype(*v)));
+        if let (false, Some(v)) = (items.is_empty(), variable_size) {
+            return Err(self.type_error(&format!(
+                "nonempty __slots__ not supported for subtype of '{}'",
+                v.name()
+            )));
+        }
+        // Only classes made by `type_new` (which own a `__qualname__`)
+        // are known to give their instances a dict; native modules' classes
+        // may take one.
+        let qualname = self.names.dunder_qualname;
+        let base_has_dict = bases.iter().any(|&b| {
+            Gc::<TypeObj>::from_value(b)
+                .is_some_and(|b| b.own_attr(qualname).is_some() && !self.has_no_dict(b))
+        });
+        let (mut seen_dict, mut seen_weakref) = (false, false);
+        let mut names = Vec::new();
+        for item in items {
+            let Some(s) = str_of(item) else {
+                return Err(self.type_error(&format!(
+                    "__slots__ items must be strings, not '{}'",
+                    self.type_name(item)
+                )));
+            };
+            // A lone surrogate reads as U+FFFD, which is no identifier.
+            let text = s.to_string_lossy();
+            let text = text.as_ref();
+            if !is_identifier(text) {
+                return Err(self.type_error("__slots__ must be identifiers"));
+            }
+            match text {
+                "__dict__" => {
+                    if base_has_dict || seen_dict {
+                        return Err(self.type_error("__dict__ slot disallowed: we already got one"));
+                    }
+                    seen_dict = true;
+                }
+                "__weakref__" => {
+                    // Whether a base already supports weak references is
+                    // not tracked (every class here does): only a repeat
+                    // is refused.
+                    if seen_weakref {
+                        return Err(self.type_error(
+                            "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0",
+                        ));
+                    }
+                    seen_weakref = true;
+                }
+                _ => {
+                    let mangled = crate::compile::symtable::mangle(Some(class_name), text);
+                    let key = self.heap.intern(&mangled);
+                    if attrs.get(key).is_some() {
+                        return Err(PyErr::new(
+                            &self.heap,
+                            self.heap.types().value_error,
+                            &format!("'{mangled}' in __slots__ conflicts with class variable"),
+                        ));
+                    }
+                    names.push((mangled, key));
+                }
             }
         }
-        Ok(())
+        names.sort_by(|a, b| a.0.cmp(&b.0));
+        names.dedup_by(|a, b| a.0 == b.0);
+        Ok(names.into_iter().map(|(_, key)| key).collect())
     }
+}
+
+fn is_identifier(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(crate::unicode::is_identifier_start)
+        && chars.all(crate::unicode::is_identifier_continue)
 }

@@ -283,7 +283,9 @@ impl Vm {
     /// `x in range(...)` for int `x` without iterating.
     pub fn range_contains(&mut self, container: Value, item: Value) -> Option<bool> {
         let r = Gc::<RangeObj>::from_value(container)?;
-        let (start, stop, step, _) = r.small()?;
+        let Some((start, stop, step, _)) = r.small() else {
+            return self.range_contains_big(r, item);
+        };
         let i = self.as_int(item)?.to_i64()?;
         let inside = if step > 0 { start <= i && i < stop } else { stop < i && i <= start };
         Some(inside && (i - start) % step == 0)

@@ -82,6 +82,10 @@ impl Vm {
         Ok(match header.kind() {
             ObjKind::Str => str_of(v).expect("str layout").repr(),
             ObjKind::Int | ObjKind::Float | ObjKind::Complex => match self.as_num(v) {
+                Some(crate::number::tower::Num::Int(i)) => {
+                    crate::number::str_digits::check_format(&i).map_err(|e| self.num_error(e))?;
+                    i.to_string()
+                }
                 Some(n) => n.repr(),
                 None => String::new(),
             },
@@ -253,6 +257,10 @@ impl Vm {
                     self.repr_guarded(v, &guard, |vm| vm.repr_items(&items, "[", "]", false))?;
                 format!("{tname}({inner})")
             }
+            ObjKind::Property => match self.member_of(v) {
+                Some(m) => self.member_repr(m),
+                None => self.default_repr(v),
+            },
             _ => self.default_repr(v),
         })
     }

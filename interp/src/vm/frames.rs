@@ -4,6 +4,7 @@
 use super::frame::Frame;
 use super::function::cell_of;
 use super::{PyResult, Vm};
+use crate::bytecode::code::CodeFlags;
 use crate::object::str::str_of;
 use crate::object::{PyErr, Value};
 
@@ -13,39 +14,46 @@ impl Vm {
         self.frames.last()
     }
 
-    /// `locals()` of the caller: its namespace, or a dict of its locals.
+    /// `locals()` of the caller: its namespace, or for a function the
+    /// frame's one locals dict refreshed from its variables (CPython's
+    /// `PyFrame_FastToLocals`): `exec` writes into that dict, and what it
+    /// adds stays there, while the variables themselves are not changed.
     pub fn caller_locals(&mut self) -> PyResult {
         let Some(frame) = self.frames.last() else {
             return Ok(self.heap.new_dict());
         };
-        if !frame.locals.is_none() {
+        let flags = frame.code.unit.flags;
+        let function = flags.contains(CodeFlags::FUNCTION) && !flags.contains(CodeFlags::NAMESPACE);
+        if !frame.locals.is_none() && !function {
             return Ok(frame.locals);
         }
         let (code, base) = (frame.code, frame.base);
-        let d = self.heap.new_dict();
-        let mark = self.push_temp(d);
+        let d = match frame.locals {
+            l if l.is_none() => self.heap.new_dict(),
+            l => l,
+        };
+        if let Some(frame) = self.frames.last_mut() {
+            frame.locals = d;
+        }
         let mut pairs = Vec::new();
         for (i, name) in code.local_names.iter().enumerate() {
             let v = self.stack[base + i];
-            if !v.is_empty() && cell_of(v).is_none() {
+            if cell_of(v).is_none() {
                 pairs.push((*name, v));
             }
         }
         for (name, slot) in code.unit.cells.iter().chain(code.unit.frees.iter()) {
             if let Some(c) = cell_of(self.stack[base + *slot as usize]) {
-                let v = c.value.get();
-                if !v.is_empty() {
-                    pairs.push((self.heap.intern(name), v));
-                }
+                pairs.push((self.heap.intern(name), c.value.get()));
             }
         }
         for (k, v) in pairs {
-            if let Err(e) = self.dict_set_item(d, k, v) {
-                self.truncate_temps(mark);
-                return Err(e);
+            if v.is_empty() {
+                self.dict_del_item(d, k)?;
+            } else {
+                self.dict_set_item(d, k, v)?;
             }
         }
-        self.truncate_temps(mark);
         Ok(d)
     }
 

@@ -74,6 +74,10 @@ impl Vm {
                 self.truncate_temps(mark);
                 Ok(numhash::hash_tuple(hashes.into_iter()))
             }
+            ObjKind::Range => {
+                let r = Gc::<crate::object::range::RangeObj>::from_value(v).expect("range");
+                self.range_hash(r)
+            }
             ObjKind::FrozenSet => {
                 let fs = frozenset_of(v).expect("frozenset");
                 if let Some(h) = fs.hash.get() {

@@ -606,6 +606,9 @@ impl Vm {
                 if let Some(r) = self.view_len(v) {
                     return Ok(r);
                 }
+                if Gc::<RangeObj>::from_value(v).is_some() {
+                    return Err(self.range_len_overflow());
+                }
                 Err(self
                     .type_error(&format!("object of type '{}' has no len()", self.type_name(v))))
             }

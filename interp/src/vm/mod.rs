@@ -20,10 +20,12 @@
 //! | [`dict`] | dict and set operations that may run Python code |
 //! | [`subscr`] | indexing and slicing |
 //! | [`slots`] | `__slots__`: the attribute names instances may hold |
+//! | [`member`] | `member_descriptor`: a slot's descriptor in its class |
 //! | [`special`] | attributes of built-in objects outside any dict (`__name__`, `args`, ...) |
 //! | [`containers`] | dict views, set operators, range membership, standard output |
 //! | [`iter`] | iteration and unpacking |
 //! | [`mapping_proxy`] | `mappingproxy`, the read-only view of `C.__dict__` |
+//! | [`range_big`] | ranges beyond `i64`: indexing, slicing, membership, reversal |
 //! | [`names`] | global, builtin and namespace name lookup |
 //! | [`class`] | `__build_class__` and class creation |
 //! | [`exceptions`] | raising, chaining, matching, tracebacks, `with` |
@@ -56,8 +58,10 @@ pub mod hash;
 pub mod import;
 pub mod iter;
 pub mod mapping_proxy;
+pub mod member;
 pub mod names;
 pub mod ops;
+pub mod range_big;
 pub mod run;
 pub mod signals;
 pub mod slots;

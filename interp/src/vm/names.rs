@@ -27,13 +27,41 @@ impl Vm {
         }
         let found = match self.dict_get_item(globals, key)? {
             Some(v) => v,
-            None => match self.dict_get_item(self.builtins, key)? {
-                Some(v) => v,
-                None => return Err(self.name_not_defined(key)),
-            },
+            None => {
+                let builtins = self.builtins_of(globals)?;
+                if builtins != self.builtins {
+                    // The stamp does not cover a custom builtins mapping.
+                    return match self.mapping_lookup(builtins, key)? {
+                        Some(v) => Ok(v),
+                        None => Err(self.name_not_defined(key)),
+                    };
+                }
+                match self.dict_get_item(self.builtins, key)? {
+                    Some(v) => v,
+                    None => return Err(self.name_not_defined(key)),
+                }
+            }
         };
         code.caches[cache as usize].set(CacheEntry { key: stamp, value: found, extra: 0 });
         Ok(found)
+    }
+
+    /// The builtins that code running with `globals` sees: its
+    /// `__builtins__` (a module stands for its dict), the interpreter's
+    /// when absent.
+    pub fn builtins_of(&mut self, globals: Value) -> PyResult {
+        let declared = match self.dict_get_str_fast(globals, self.names.dunder_builtins) {
+            Some(found) => found,
+            None => self.mapping_lookup(globals, self.names.dunder_builtins)?,
+        };
+        Ok(match declared {
+            None => self.builtins,
+            Some(b) if b == self.builtins_module => self.builtins,
+            Some(b) => match super::function::module_of(b) {
+                Some(m) => m.dict,
+                None => b,
+            },
+        })
     }
 
     /// A number that changes whenever the globals or builtins dict changes
@@ -61,7 +89,8 @@ impl Vm {
         if let Some(v) = self.dict_get_item(globals, key)? {
             return Ok(v);
         }
-        if let Some(v) = self.dict_get_item(self.builtins, key)? {
+        let builtins = self.builtins_of(globals)?;
+        if let Some(v) = self.mapping_lookup(builtins, key)? {
             return Ok(v);
         }
         Err(self.name_not_defined(key))

@@ -15,9 +15,10 @@ use crate::number::{NumError, NumErrorKind};
 use crate::object::boxes::{float_value, int_value, ComplexObj};
 use crate::object::bytes::{bytearray_of, bytes_of};
 use crate::object::list::list_of;
-use crate::object::range::SliceObj;
+use crate::object::range::{RangeObj, SliceObj};
 use crate::object::str::str_of;
 use crate::object::tuple::tuple_of;
+use crate::object::types::TypeObj;
 use crate::object::{Gc, ObjHeader, ObjKind};
 use crate::object::{PyErr, Value};
 use std::cmp::Ordering;
@@ -523,18 +524,62 @@ impl Vm {
         ))
     }
 
-    /// `pow(a, b, m)` for ints.
+    /// `pow(a, b, m)`: CPython's `ternary_op`. The `nb_power` of each
+    /// distinct operand type is tried in turn; a class's `__pow__` is only
+    /// called on the first operand (three-argument pow never tries
+    /// `__rpow__`), float and complex refuse a modulus outright.
     pub fn pow3(&mut self, a: Value, b: Value, m: Value) -> PyResult {
-        match (self.as_int(a), self.as_int(b), self.as_int(m)) {
-            (Some(x), Some(y), Some(z)) => match x.pow_mod(&y, &z) {
-                Ok(r) => Ok(self.int_value(r)),
-                Err(e) => Err(self.num_error(e)),
-            },
-            _ => {
-                Err(self
-                    .type_error("pow() 3rd argument not allowed unless all arguments are integers"))
+        let mut tried: Vec<Value> = Vec::new();
+        for v in [a, b, m] {
+            let ty = self.heap.type_of(v);
+            if tried.contains(&ty) {
+                continue;
+            }
+            tried.push(ty);
+            let t = self.heap.type_obj(v);
+            let t_ = self.heap.types();
+            let is = |base: Value| Gc::<TypeObj>::from_value(base).is_some_and(|b| t.is_subtype(b));
+            if self.has_python_pow(t) {
+                let a_ty = self.heap.type_obj(a);
+                if !self.has_python_pow(a_ty) {
+                    continue;
+                }
+                let r = self.call_method_by_name(a, "__pow__", &[b, m])?;
+                if r != self.heap.singletons().not_implemented {
+                    return Ok(r);
+                }
+            } else if is(t_.int) {
+                if let (Some(x), Some(y), Some(z)) =
+                    (self.as_int(a), self.as_int(b), self.as_int(m))
+                {
+                    return match x.pow_mod(&y, &z) {
+                        Ok(r) => Ok(self.int_value(r)),
+                        Err(e) => Err(self.num_error(e)),
+                    };
+                }
+            } else if is(t_.float) {
+                return Err(self.type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
+            } else if is(t_.complex) {
+                return Err(PyErr::new(&self.heap, t_.value_error, "complex modulo"));
             }
         }
+        Err(self.type_error(&format!(
+            "unsupported operand type(s) for pow(): '{}', '{}', '{}'",
+            self.type_name(a),
+            self.type_name(b),
+            self.type_name(m)
+        )))
+    }
+
+    /// Does class `t` define `__pow__` or `__rpow__` in Python (CPython's
+    /// `slot_nb_power`)?
+    fn has_python_pow(&self, t: Gc<TypeObj>) -> bool {
+        ["__pow__", "__rpow__"].into_iter().any(|n| {
+            let name = self.heap.intern(n);
+            self.heap.lookup(t, name).is_some_and(|m| !self.is_native_slot_method(m))
+        })
     }
 
     /// `-x`, `+x`, `~x`.
@@ -709,6 +754,14 @@ impl Vm {
             return self
                 .compare_sequences(op, &[x.start, x.stop, x.step], &[y.start, y.stop, y.step])
                 .map(Some);
+        }
+        if let (Some(x), Some(y)) = (Gc::<RangeObj>::from_value(a), Gc::<RangeObj>::from_value(b)) {
+            let eq = self.ranges_equal(x, y);
+            return Ok(match op {
+                CmpOp::Eq => Some(eq),
+                CmpOp::Ne => Some(!eq),
+                _ => None,
+            });
         }
         if let (Some(x), Some(y)) = (method_of(a), method_of(b)) {
             // Bound methods are equal when they bind the same function to

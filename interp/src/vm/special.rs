@@ -201,6 +201,22 @@ impl Vm {
 
     /// What property, staticmethod and classmethod objects expose.
     fn wrapper_attr(&self, obj: Value, n: &str) -> Option<Value> {
+        if let Some(m) = self.member_of(obj) {
+            return match n {
+                "__name__" => Some(m.name),
+                "__objclass__" => Some(m.owner.value()),
+                "__qualname__" => {
+                    let name = str_of(m.name)
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    let qual = self.heap.lookup(m.owner, self.names.dunder_qualname);
+                    let owner = qual.and_then(str_of).map(|s| s.to_string_lossy().into_owned());
+                    Some(self.heap.new_str(&format!("{}.{name}", owner.unwrap_or_default())))
+                }
+                "__doc__" => Some(Value::NONE),
+                _ => None,
+            };
+        }
         if let Some(p) = Gc::<PropertyObj>::from_value(obj) {
             return match n {
                 "fget" => Some(p.fget.get()),

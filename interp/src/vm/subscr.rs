@@ -12,6 +12,7 @@ use crate::object::str::str_of;
 use crate::object::tuple::tuple_of;
 use crate::object::{Gc, ObjHeader, ObjKind};
 use crate::object::{PyErr, Value};
+use num_bigint::BigInt;
 
 /// Index `i` of a sequence of `len` items, negative counting from the
 /// end; `None` when out of range.
@@ -316,17 +317,17 @@ impl Vm {
             }
             ObjKind::Range => {
                 let r = Gc::<RangeObj>::from_value(obj).expect("range layout");
-                let Some((start, _, step, len)) = r.small() else {
-                    return Err(PyErr::overflow_error(
-                        &self.heap,
-                        "range too large for tachyon's range indexing",
-                    ));
+                let small = r.small().filter(|_| !self.range_needs_big(r, key));
+                let Some((start, _, step, len)) = small else {
+                    return self.range_subscript_big(r, key);
                 };
                 if let Some(sl) = Gc::<SliceObj>::from_value(key) {
-                    let (s0, _, st, count) = slice_indices(&self.heap, sl, len)?;
-                    let new_start = self.heap.new_int_i64(start + s0 * step);
-                    let new_step = self.heap.new_int_i64(step * st);
-                    let new_stop = self.heap.new_int_i64(start + (s0 + count * st) * step);
+                    let (s0, s1, st, _) = slice_indices(&self.heap, sl, len)?;
+                    // i128: a stop just past the range may leave i64.
+                    let at = |k: i64| BigInt::from(start as i128 + k as i128 * step as i128);
+                    let new_start = self.heap.new_int(at(s0));
+                    let new_step = self.heap.new_int(BigInt::from(step as i128 * st as i128));
+                    let new_stop = self.heap.new_int(at(s1));
                     return self.heap.new_range(new_start, new_stop, new_step);
                 }
                 match self.seq_index(key, len as usize, "range")? {

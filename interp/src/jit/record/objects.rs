@@ -123,7 +123,7 @@ impl Recorder {
     ) -> Option<(Gc<TypeObj>, Gc<ShapeObj>, usize)> {
         let inst = instance_of(obj)?;
         let ty = vm.heap.type_obj(obj);
-        if vm.has_custom_getattribute(ty) || vm.heap.lookup(ty, name).is_some() {
+        if vm.has_custom_getattribute(ty) || !vm.is_plain_instance_attr(ty, name) {
             return None;
         }
         let shape = inst.attrs.shape();
@@ -263,7 +263,7 @@ impl Recorder {
             vm.heap.lookup(ty, vm.names.dunder_setattr).is_some_and(|m| function_of(m).is_some());
         let shape = inst.attrs.shape();
         if custom
-            || vm.heap.lookup(ty, name).is_some()
+            || !vm.is_plain_instance_attr(ty, name)
             || shape.is_dict_mode()
             || shape.slot_of(name).is_some()
         {

@@ -1,0 +1,165 @@
+//! `member_descriptor`: what a name in `__slots__` becomes in its class's
+//! dict (CPython's `PyMemberDescrObject`). Instances keep slot values in
+//! their shape-described attribute storage like any attribute, so a member
+//! reads and writes that storage by name; what it adds is CPython's face:
+//! `C.x` is `<member 'x' of 'C' objects>`, `__get__`/`__set__`/`__delete__`
+//! check the instance's type, and an unset slot is `AttributeError('x')`.
+//!
+//! A member is a `PropertyObj` of type `member_descriptor` whose `fget`
+//! holds the slot name and `fset` the owning class (a `member_descriptor`
+//! with a `None` name is the placeholder `types.MemberDescriptorType` is
+//! taken from).
+
+use super::function::PropertyObj;
+use super::{PyResult, Vm};
+use crate::object::str::str_of;
+use crate::object::types::TypeObj;
+use crate::object::{Gc, PyErr, Value};
+use std::cell::Cell;
+
+/// A slot's member descriptor: its name and the class that declared it.
+#[derive(Clone, Copy)]
+pub struct Member {
+    pub name: Value,
+    pub owner: Gc<TypeObj>,
+}
+
+impl Vm {
+    /// The member descriptor `d` is, if it is one.
+    pub fn member_of(&self, d: Value) -> Option<Member> {
+        let p = Gc::<PropertyObj>::from_value(d)?;
+        if self.heap.type_of(d) != self.heap.types().member_descriptor {
+            return None;
+        }
+        str_of(p.fget.get())?;
+        let owner = Gc::<TypeObj>::from_value(p.fset.get())?;
+        Some(Member { name: p.fget.get(), owner })
+    }
+
+    /// A member descriptor for slot `name` of class `owner`.
+    pub fn new_member(&self, name: Value, owner: Value) -> Value {
+        let p = PropertyObj {
+            fget: Cell::new(name),
+            fset: Cell::new(owner),
+            fdel: Cell::new(Value::NONE),
+            doc: Cell::new(Value::NONE),
+        };
+        self.heap.alloc(self.heap.types().member_descriptor, p).value()
+    }
+
+    /// Is an attribute `name` of instances of `ty` kept in their own
+    /// storage with nothing on the class to consult (absent there, or a
+    /// slot's member, which reads that same storage)? Inline caches and
+    /// traces may then load and store the slot directly.
+    pub fn is_plain_instance_attr(&self, ty: Gc<TypeObj>, name: Value) -> bool {
+        match self.heap.lookup(ty, name) {
+            None => true,
+            Some(d) => self.member_of(d).is_some(),
+        }
+    }
+
+    fn check_member_applies(&self, m: Member, obj: Value) -> PyResult<()> {
+        if self.heap.type_obj(obj).is_subtype(m.owner) {
+            return Ok(());
+        }
+        Err(self.type_error(&format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            member_name(m),
+            m.owner.name(),
+            self.type_name(obj)
+        )))
+    }
+
+    /// `m.__get__(obj)`: the slot's value.
+    pub fn member_get(&mut self, m: Member, obj: Value) -> PyResult {
+        self.check_member_applies(m, obj)?;
+        let found = match self.heap.attrs_of(obj, false) {
+            Some(attrs) => match attrs.dict() {
+                Some(d) => self.dict_get_item(d, m.name)?,
+                None => attrs.get(m.name),
+            },
+            None => None,
+        };
+        found.ok_or_else(|| PyErr::attribute_error(&self.heap, &member_name(m)))
+    }
+
+    /// `m.__set__(obj, v)` (`Some`) and `m.__delete__(obj)` (`None`).
+    pub fn member_set(&mut self, m: Member, obj: Value, value: Option<Value>) -> PyResult<()> {
+        self.check_member_applies(m, obj)?;
+        let Some(attrs) = self.heap.attrs_of(obj, true) else {
+            return Err(PyErr::attribute_error(&self.heap, &member_name(m)));
+        };
+        let done = match (attrs.dict(), value) {
+            (Some(d), Some(v)) => self.dict_set_item(d, m.name, v).map(|_| true)?,
+            (Some(d), None) => self.dict_del_item(d, m.name)?,
+            (None, Some(v)) => {
+                attrs.set(&self.heap, m.name, v);
+                true
+            }
+            (None, None) => attrs.delete(&self.heap, m.name),
+        };
+        if done {
+            Ok(())
+        } else {
+            Err(PyErr::attribute_error(&self.heap, &member_name(m)))
+        }
+    }
+
+    /// `repr(m)`.
+    pub fn member_repr(&self, m: Member) -> String {
+        format!("<member '{}' of '{}' objects>", member_name(m), m.owner.name())
+    }
+}
+
+fn member_name(m: Member) -> String {
+    str_of(m.name).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// `member_descriptor.__get__`, `__set__`, `__delete__`.
+pub fn install(vm: &Vm) {
+    let ty = vm.heap.types().member_descriptor;
+    crate::builtins::add_method(vm, ty, "__get__", member_get_method);
+    crate::builtins::add_method(vm, ty, "__set__", member_set_method);
+    crate::builtins::add_method(vm, ty, "__delete__", member_delete_method);
+}
+
+fn member_arg(vm: &Vm, d: Value, method: &str) -> PyResult<Member> {
+    vm.member_of(d).ok_or_else(|| {
+        vm.type_error(&format!(
+            "descriptor '{method}' requires a 'member_descriptor' object but received a '{}'",
+            vm.type_name(d)
+        ))
+    })
+}
+
+fn member_get_method(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let (d, obj) = match args {
+        [d, obj] | [d, obj, _] => (*d, *obj),
+        _ => return Err(vm.type_error("expected 1 or 2 arguments")),
+    };
+    let m = member_arg(vm, d, "__get__")?;
+    if obj.is_none() {
+        return Ok(d);
+    }
+    vm.member_get(m, obj)
+}
+
+fn member_set_method(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let [d, obj, value] = args else {
+        return Err(
+            vm.type_error(&format!("expected 2 arguments, got {}", args.len().saturating_sub(1)))
+        );
+    };
+    let m = member_arg(vm, *d, "__set__")?;
+    vm.member_set(m, *obj, Some(*value)).map(|_| Value::NONE)
+}
+
+fn member_delete_method(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let [d, obj] = args else {
+        return Err(
+            vm.type_error(&format!("expected 1 argument, got {}", args.len().saturating_sub(1)))
+        );
+    };
+    let m = member_arg(vm, *d, "__delete__")?;
+    vm.member_set(m, *obj, None).map(|_| Value::NONE)
+}
