@@ -33,6 +33,11 @@ pub fn install(vm: &mut Vm) {
             contains,
             &[t.list, t.tuple, t.str, t.bytes, t.dict, t.set, t.frozenset, t.range],
         ),
+        (
+            "__hash__",
+            hash,
+            &[t.str, t.bytes, t.tuple, t.frozenset, t.range, t.int, t.float, t.complex],
+        ),
     ];
     for (name, func, types) in table {
         for ty in *types {
@@ -101,6 +106,15 @@ fn expect_args(vm: &Vm, name: &str, args: &[Value], n: usize) -> PyResult<()> {
         )));
     }
     Ok(())
+}
+
+/// `x.__hash__()` of a hashable built-in value: `hash()` of its layout
+/// (what `object.__hash__`, the identity hash, would get wrong).
+fn hash(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    expect_args(vm, "__hash__", args, 0)?;
+    let base = vm.builtin_base_value(args[0]);
+    let h = vm.hash_value(base)?;
+    Ok(vm.heap.new_int_i64(h))
 }
 
 fn getitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {

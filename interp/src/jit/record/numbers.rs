@@ -135,6 +135,20 @@ impl Recorder {
         }
     }
 
+    /// Whether `a OP b` of the small ints (or bools) `a` and `b` gives an
+    /// int outside the immediate range.
+    fn overflows_now(op: BinOp, a: Value, b: Value) -> bool {
+        let int = |v: Value| v.as_small_int().or_else(|| v.as_bool().map(i64::from));
+        let (Some(a), Some(b)) = (int(a), int(b)) else { return false };
+        let r = match op {
+            BinOp::Add => a.checked_add(b),
+            BinOp::Sub => a.checked_sub(b),
+            BinOp::Mul => a.checked_mul(b),
+            _ => return false,
+        };
+        r.and_then(Value::from_small_int).is_none()
+    }
+
     /// `a OP b` (`inplace` for `a OP= b`): unboxed for numbers, else the
     /// interpreter's operator.
     pub(super) fn arith(
@@ -150,6 +164,11 @@ impl Recorder {
         let ka = self.guard_kind(wa, va)?;
         let kb = self.guard_kind(wb, vb)?;
         if ka != Kind::Float && kb != Kind::Float {
+            if Self::overflows_now(op, va, vb) {
+                // A big int this time, so most likely every time: the
+                // interpreter's operator, not a guard that would fail.
+                return self.generic_binary(op, wa, wb, inplace);
+            }
             let (x, y) = (self.int_of(wa, ka)?, self.int_of(wb, kb)?);
             let r = match op {
                 BinOp::Add => self.checked(Op::AddOv, x, y)?,
