@@ -238,10 +238,7 @@ impl Vm {
             ObjKind::List => {
                 let list = list_of(obj).expect("list layout");
                 if let Some(s) = Gc::<SliceObj>::from_value(key) {
-                    let (start, _, step, count) =
-                        slice_indices(&self.heap, s, list.items.len() as i64)?;
-                    let (start, step) = (start as usize, step as isize);
-                    return Ok(self.heap.new_list_picked(&list.items, start, step, count as usize));
+                    return self.list_get_slice(list, [s.start, s.stop, s.step]);
                 }
                 match self.seq_index(key, list.items.len(), "list")? {
                     Some(i) => Ok(list.items.get(i).unwrap_or(Value::NONE)),
@@ -377,7 +374,7 @@ impl Vm {
             Some(ObjKind::List) => {
                 let list = list_of(obj).expect("list layout");
                 if let Some(s) = Gc::<SliceObj>::from_value(key) {
-                    return self.list_set_slice(obj, s, value);
+                    return self.list_set_slice(list, [s.start, s.stop, s.step], value);
                 }
                 match self.seq_index(key, list.items.len(), "list")? {
                     Some(i) => {
@@ -422,10 +419,14 @@ impl Vm {
     /// `list[a:b:c] = iterable`. The new items are collected on the value
     /// stack first (which also copies the list when it is assigned to its
     /// own slice), then spliced in place.
-    fn list_set_slice(&mut self, obj: Value, s: Gc<SliceObj>, value: Value) -> PyResult<()> {
-        let list = list_of(obj).expect("list layout");
+    fn list_set_slice(
+        &mut self,
+        list: Gc<ListObj>,
+        parts: [Value; 3],
+        value: Value,
+    ) -> PyResult<()> {
         let new_at = self.push_iterable_items(value)?;
-        let r = self.list_assign_slice(list, [s.start, s.stop, s.step], new_at);
+        let r = self.list_assign_slice(list, parts, new_at);
         self.truncate_temps(new_at);
         r
     }
@@ -455,15 +456,19 @@ impl Vm {
         Ok(())
     }
 
+    /// `list[start:stop:step]`, the bounds ints (or with `__index__`) or None.
+    fn list_get_slice(&mut self, list: Gc<ListObj>, parts: [Value; 3]) -> PyResult {
+        let (start, _, step, count) = slice_indices_of(&self.heap, parts, list.items.len() as i64)?;
+        let (start, step) = (start as usize, step as isize);
+        Ok(self.heap.new_list_picked(&list.items, start, step, count as usize))
+    }
+
     /// `obj[start:stop:step]` of an exact list `obj`, the slice given by its
     /// parts (what a trace calls instead of building the slice object).
     pub fn list_get_slice_parts(&mut self, obj: Value, parts: [Value; 3]) -> PyResult {
         match list_of(obj) {
             Some(list) if parts.iter().all(|&p| plain_slice_part(p)) => {
-                let len = list.items.len() as i64;
-                let (start, _, step, count) = slice_indices_of(&self.heap, parts, len)?;
-                let (start, step) = (start as usize, step as isize);
-                Ok(self.heap.new_list_picked(&list.items, start, step, count as usize))
+                self.list_get_slice(list, parts)
             }
             _ => {
                 let s = self.heap.new_slice(parts[0], parts[1], parts[2]);
@@ -482,10 +487,7 @@ impl Vm {
     ) -> PyResult<()> {
         match list_of(obj) {
             Some(list) if parts.iter().all(|&p| plain_slice_part(p)) => {
-                let new_at = self.push_iterable_items(value)?;
-                let r = self.list_assign_slice(list, parts, new_at);
-                self.truncate_temps(new_at);
-                r
+                self.list_set_slice(list, parts, value)
             }
             _ => {
                 let s = self.heap.new_slice(parts[0], parts[1], parts[2]);

@@ -175,17 +175,22 @@ const MAX_RECORDED: usize = 3000;
 /// Instructions recorded before a trace may end at one it cannot record.
 const MIN_FRAGMENT: usize = 12;
 
+/// The `Loop` instruction that jumps back to `header` (a loop has one):
+/// its pc, and the first temporary dead at the header.
+fn back_edge(code: &Gc<CodeObj>, header: u32) -> Option<(usize, Reg)> {
+    code.unit.instrs.iter().enumerate().find_map(|(pc, i)| match *i {
+        Instr::Loop { target, live } if target == header => Some((pc, live)),
+        _ => None,
+    })
+}
+
 /// Whether the loop at `header` of `frame` (running `code`) stores to or
 /// deletes from its globals, by a statement between the header and the
-/// last jump back to it.
+/// jump back to it.
 fn loop_stores_globals(code: &Gc<CodeObj>, header: u32, frame: &crate::vm::frame::Frame) -> bool {
-    let instrs = &code.unit.instrs;
-    let back_edge = instrs
-        .iter()
-        .rposition(|i| matches!(i, Instr::Loop { target, .. } if *target == header))
-        .unwrap_or(header as usize);
+    let end = back_edge(code, header).map_or(header as usize, |(pc, _)| pc.max(header as usize));
     let module = frame.locals == frame.globals;
-    instrs[header as usize..=back_edge.max(header as usize)].iter().any(|i| match i {
+    code.unit.instrs[header as usize..=end].iter().any(|i| match i {
         Instr::StoreGlobal { .. } | Instr::DeleteGlobal { .. } => true,
         Instr::StoreName { .. } | Instr::DeleteName { .. } => module,
         _ => false,
@@ -670,16 +675,7 @@ impl Recorder {
     /// temporaries dead at `header`, where it ends (the `Loop`
     /// instructions back to a header say which those are).
     fn live_slots(&self, header: u32) -> impl Iterator<Item = (Reg, Val)> + '_ {
-        let dead_from = self.frames[0]
-            .code
-            .unit
-            .instrs
-            .iter()
-            .find_map(|i| match *i {
-                Instr::Loop { target, live } if target == header => Some(live),
-                _ => None,
-            })
-            .unwrap_or(Reg::MAX);
+        let dead_from = back_edge(&self.frames[0].code, header).map_or(Reg::MAX, |(_, live)| live);
         self.frames[0].slots.iter().filter(move |(k, _)| **k < dead_from).map(|(k, v)| (*k, *v))
     }
 
