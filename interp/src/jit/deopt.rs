@@ -54,6 +54,21 @@ impl Vm {
         }
         let mut error = self.jit.pending_error.take();
         let snap = entry.exit_snapshots.get(exit).and_then(|&i| entry.trace.snapshots.get(i));
+        if let Some(snap) = snap.filter(|s| s.frames.len() == 1 && s.virtuals.is_empty()) {
+            // The common exit, one frame and no allocation to redo: its
+            // slots go straight from the record to the frame.
+            self.restore_mirror(root, record);
+            let base = self.frames[root].base;
+            let values = record.iter().map(|&w| Value::from_bits(w));
+            for (&(slot, _), v) in snap.frames[0].slots.iter().zip(values) {
+                self.write_slot(base, slot, v);
+            }
+            let pc = snap.frames[0].pc;
+            return match error {
+                Some(e) => Err((e, pc)),
+                None => Ok(pc),
+            };
+        }
         let frames = match snap.map(|s| self.decode(s, record)) {
             Some(Some(frames)) if !frames.is_empty() => frames,
             _ => {
@@ -62,14 +77,8 @@ impl Vm {
                 return Err((error.unwrap_or(e), pc));
             }
         };
+        self.restore_mirror(root, record);
         let base = self.frames[root].base;
-        let slots = self.frames[root].code.unit.slot_count as usize;
-        let mirror = super::MIRROR as usize;
-        if let Some(words) = record.get(mirror..mirror + slots) {
-            for (value, &word) in self.stack[base..base + slots].iter_mut().zip(words) {
-                *value = Value::from_bits(word);
-            }
-        }
         for &(slot, v) in &frames[0].slots {
             self.write_slot(base, slot, v);
         }
@@ -163,6 +172,19 @@ impl Vm {
 
     /// Writes a snapshot slot into the frame at `base`; pseudo-slots say
     /// what else to do.
+    /// Copies the record's frame mirror (the slots linked traces left)
+    /// into frame `root`.
+    fn restore_mirror(&mut self, root: usize, record: &[u64]) {
+        let base = self.frames[root].base;
+        let slots = self.frames[root].code.unit.slot_count as usize;
+        let mirror = super::MIRROR as usize;
+        if let Some(words) = record.get(mirror..mirror + slots) {
+            for (value, &word) in self.stack[base..base + slots].iter_mut().zip(words) {
+                *value = Value::from_bits(word);
+            }
+        }
+    }
+
     fn write_slot(&mut self, base: usize, slot: u32, v: Value) {
         if slot < FIRST_PSEUDO_SLOT {
             self.stack[base + slot as usize] = v;

@@ -57,6 +57,8 @@ const RETRACE_THRESHOLD: u64 = 64;
 const USELESS_VARIANT_ENTRIES: u64 = 256;
 /// Times a loop may be recorded again.
 const MAX_RETRACES: u32 = 4;
+/// Nested trace runs deeper than this allocate their state area anew.
+const MAX_SPARE_STATES: usize = 8;
 
 /// The state word where the copy of the frame's slot 0 lies (the frame
 /// mirror): traces read their inputs from the mirror, and a trace whose
@@ -207,6 +209,10 @@ pub struct JitState {
     pub events: Vec<String>,
     /// Scratch state area for trace entry and exit records.
     pub state: Vec<u64>,
+    /// State areas of trace runs nested in another run (through a helper
+    /// or a deopt's rebuilt frames), kept for the next nested run: a new
+    /// zeroed area per entry would cost more than a short loop's work.
+    spare_states: Vec<Vec<u64>>,
     /// Arguments passed to helpers in memory.
     pub scratch: helpers::Scratch,
     /// The exception a helper raised, until deopt raises it.
@@ -227,6 +233,25 @@ pub struct JitState {
 }
 
 impl JitState {
+    /// The state area for a trace run: the current one, or a spare when
+    /// an outer run holds it.
+    fn take_state(&mut self) -> Vec<u64> {
+        let state = std::mem::take(&mut self.state);
+        if state.is_empty() {
+            return self.spare_states.pop().unwrap_or_default();
+        }
+        state
+    }
+
+    /// Makes `state` the current state area, keeping the one a nested run
+    /// left there for reuse.
+    fn put_state(&mut self, state: Vec<u64>) {
+        let nested = std::mem::replace(&mut self.state, state);
+        if !nested.is_empty() && self.spare_states.len() < MAX_SPARE_STATES {
+            self.spare_states.push(nested);
+        }
+    }
+
     pub fn new(options: JitOptions) -> JitState {
         JitState {
             options,
@@ -241,6 +266,7 @@ impl JitState {
             retraces: KeyMap::default(),
             events: Vec::new(),
             state: Vec::new(),
+            spare_states: Vec::new(),
             scratch: helpers::Scratch::default(),
             pending_error: None,
             roots: Vec::new(),
@@ -500,7 +526,7 @@ impl Vm {
             entry = last;
             let state = std::mem::take(&mut self.jit.state);
             let resume = self.deopt(&entry, exit, &state, frame_index);
-            self.jit.state = state;
+            self.jit.put_state(state);
             let pc = resume?;
             if entry.start == entry.header && self.preamble_exit_is_hot(&entry, exit) {
                 self.retrace(code, entry.header);
@@ -646,7 +672,7 @@ impl Vm {
         let slots = code.unit.slot_count as usize;
         let mirror = MIRROR as usize;
         let need = entry.code.state_words().max(mirror + slots).max(entry.trace.insts.len());
-        let mut state = std::mem::take(&mut self.jit.state);
+        let mut state = self.jit.take_state();
         if state.len() < need {
             state.resize(need, 0);
         }
@@ -673,7 +699,7 @@ impl Vm {
         let last = self.jit.all.get(state[RUNNING_TRACE as usize] as usize).cloned();
         // A nested trace run through a helper may have left its own
         // buffer: ours holds this exit's record.
-        self.jit.state = state;
+        self.jit.put_state(state);
         (last.unwrap_or_else(|| entry.clone()), exit as usize)
     }
 }

@@ -174,6 +174,9 @@ pub struct Recorder {
 const MAX_RECORDED: usize = 3000;
 /// Instructions recorded before a trace may end at one it cannot record.
 const MIN_FRAGMENT: usize = 12;
+/// A side trace that reaches its frame's `return` within this many
+/// instructions is not worth a trace.
+const MAX_BARE_RETURN: usize = 4;
 
 /// The `Loop` instruction that jumps back to `header` (a loop has one):
 /// its pc, and the first temporary dead at the header.
@@ -621,6 +624,11 @@ impl Recorder {
             Instr::Return { src } => {
                 let pc = self.frame().pc;
                 if depth == 0 && self.start != self.header && pc != self.start {
+                    if self.recorded <= MAX_BARE_RETURN {
+                        // Entering a trace that only returns costs more
+                        // than the interpreter's few instructions.
+                        return abort("a side trace that only returns");
+                    }
                     // A side trace leaving the loop for the function's end:
                     // the interpreter returns.
                     return Ok(Step::EndAt(pc));
