@@ -498,12 +498,22 @@ fn frozenset_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     Ok(vm.heap.new_frozenset(table))
 }
 
-fn range_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+pub(crate) fn range_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let args = no_kwargs(vm, "range", &args[1..], kwnames)?;
-    let mut ints = Vec::with_capacity(3);
-    for &a in args {
+    match args.len() {
+        0 => return Err(vm.type_error("range expected 1 argument, got 0")),
+        n if n > 3 => {
+            return Err(vm.type_error(&format!("range expected at most 3 arguments, got {n}")))
+        }
+        _ => {}
+    }
+    let mut ints =
+        [Value::from_small_int(0).expect("0"), Value::NONE, Value::from_small_int(1).expect("1")];
+    // One argument is the stop; two or three start at the start.
+    let first = if args.len() == 1 { 1 } else { 0 };
+    for (k, &a) in args.iter().enumerate() {
         match vm.as_index(a)? {
-            Some(i) => ints.push(vm.int_value(i)),
+            Some(i) => ints[first + k] = vm.int_value(i),
             None => {
                 return Err(vm.type_error(&format!(
                     "'{}' object cannot be interpreted as an integer",
@@ -512,15 +522,7 @@ fn range_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             }
         }
     }
-    let zero = Value::from_small_int(0).expect("0");
-    let one = Value::from_small_int(1).expect("1");
-    match ints.len() {
-        1 => vm.heap.new_range(zero, ints[0], one),
-        2 => vm.heap.new_range(ints[0], ints[1], one),
-        3 => vm.heap.new_range(ints[0], ints[1], ints[2]),
-        0 => Err(vm.type_error("range expected 1 arguments, got 0")),
-        n => Err(vm.type_error(&format!("range expected at most 3 arguments, got {n}"))),
-    }
+    vm.heap.new_range(ints[0], ints[1], ints[2])
 }
 
 fn slice_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

@@ -181,13 +181,13 @@ fn filter_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     Ok(make(vm, args[0], IterState::Filter { func: args[1], iter }))
 }
 
-fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+pub(crate) fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if !kwnames.is_empty() || args.len() != 2 {
         return Err(vm.type_error(&format!("reversed expected 1 argument, got {}", args.len() - 1)));
     }
     let seq = args[1];
-    let rev = vm.heap.intern("__reversed__");
     if seq.is_ptr() && vm.heap.type_obj(seq).is_heap_type() {
+        let rev = vm.heap.intern("__reversed__");
         if let Some(m) = vm.heap.lookup_in_type_of(seq, rev) {
             return vm.call_method_value(m, seq, &[]);
         }

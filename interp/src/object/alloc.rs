@@ -18,6 +18,11 @@ const MAX_SMALL: usize = 512;
 const CLASSES: usize = MAX_SMALL / 8 + 1;
 const BLOCK_BYTES: usize = 256 * 1024;
 const BLOCK_ALIGN: usize = 16;
+/// Empty blocks kept for reuse rather than given back to the system: a
+/// program that fills the heap with garbage between collections would
+/// otherwise fault in fresh pages for every block after each sweep. As
+/// many as the allocation between two collections needs.
+const MAX_SPARE_BLOCKS: usize = 160;
 
 struct Block {
     mem: NonNull<u8>,
@@ -38,6 +43,8 @@ pub(super) struct Cells {
     large: Vec<(NonNull<u8>, usize)>,
     large_quarantine: Vec<(NonNull<u8>, usize)>,
     block_bytes: usize,
+    /// Emptied blocks, any former size class, not yet handed out again.
+    spare_blocks: Vec<NonNull<u8>>,
 }
 
 /// Whether the cell at `p` holds no object.
@@ -64,6 +71,7 @@ impl Cells {
             large: Vec::new(),
             large_quarantine: Vec::new(),
             block_bytes: 0,
+            spare_blocks: Vec::new(),
         }
     }
 
@@ -99,17 +107,32 @@ impl Cells {
     }
 
     fn new_block(&mut self, class: usize) {
-        let layout = Layout::from_size_align(BLOCK_BYTES, BLOCK_ALIGN).expect("constant layout");
-        // SAFETY: non-zero size. Zeroed: every cell reads as free.
-        let mem = unsafe { alloc::alloc_zeroed(layout) };
-        let Some(mem) = NonNull::new(mem) else { alloc::handle_alloc_error(layout) };
+        let (mem, reused) = match self.spare_blocks.pop() {
+            Some(mem) => (mem, true),
+            None => {
+                let layout =
+                    Layout::from_size_align(BLOCK_BYTES, BLOCK_ALIGN).expect("constant layout");
+                // SAFETY: non-zero size. Zeroed: every cell reads as free.
+                let mem = unsafe { alloc::alloc_zeroed(layout) };
+                let Some(mem) = NonNull::new(mem) else { alloc::handle_alloc_error(layout) };
+                (mem, false)
+            }
+        };
         let cell = class * 8;
         let block = Block { mem, cell, cells: BLOCK_BYTES / cell };
         for i in (0..block.cells).rev() {
             let p = block.cell_ptr(i);
             // SAFETY: `p` is a free cell of the new block; its first word
-            // becomes the link.
-            unsafe { *(p as *mut *mut u8) = self.free[class] };
+            // becomes the link. A reused block held cells of another size,
+            // so the header bytes that say "free, not quarantined" are set
+            // here (a fresh block is zeroed already).
+            unsafe {
+                if reused {
+                    *p.add(HEADER_KIND_OFFSET) = 0;
+                    *p.add(HEADER_QUARANTINE_OFFSET) = 0;
+                }
+                *(p as *mut *mut u8) = self.free[class];
+            }
             self.free[class] = p;
         }
         self.block_bytes += BLOCK_BYTES;
@@ -160,15 +183,14 @@ impl Cells {
                     }
                 }
                 if live == 0 && !quarantined {
-                    // SAFETY: nothing lives in the block and no free list
-                    // points into it (lists are being rebuilt).
-                    unsafe {
-                        alloc::dealloc(
-                            block.mem.as_ptr(),
-                            Layout::from_size_align_unchecked(BLOCK_BYTES, BLOCK_ALIGN),
-                        )
-                    };
                     self.block_bytes -= BLOCK_BYTES;
+                    if self.spare_blocks.len() < MAX_SPARE_BLOCKS {
+                        self.spare_blocks.push(block.mem);
+                    } else {
+                        // SAFETY: nothing lives in the block and no free
+                        // list points into it (lists are being rebuilt).
+                        unsafe { dealloc_block(block.mem) };
+                    }
                     return false;
                 }
                 if !tail.is_null() {
@@ -232,23 +254,34 @@ impl Cells {
         }
     }
 
-    /// Bytes held from the system (blocks and large objects).
+    /// Bytes held from the system (blocks, spare ones too, and large
+    /// objects).
     pub(super) fn footprint(&self) -> usize {
         self.block_bytes
+            + self.spare_blocks.len() * BLOCK_BYTES
             + self.large.iter().chain(&self.large_quarantine).map(|&(_, s)| s).sum::<usize>()
     }
+}
+
+/// # Safety
+/// `mem` is a block allocated by `Cells::new_block`, freed once, with
+/// nothing pointing into it.
+unsafe fn dealloc_block(mem: NonNull<u8>) {
+    // SAFETY: forwarded; the layout is the one `new_block` allocates with.
+    unsafe {
+        alloc::dealloc(mem.as_ptr(), Layout::from_size_align_unchecked(BLOCK_BYTES, BLOCK_ALIGN))
+    };
 }
 
 impl Drop for Cells {
     fn drop(&mut self) {
         for block in self.blocks.iter().flatten() {
-            // SAFETY: allocated by `new_block` with this layout, freed once.
-            unsafe {
-                alloc::dealloc(
-                    block.mem.as_ptr(),
-                    Layout::from_size_align_unchecked(BLOCK_BYTES, BLOCK_ALIGN),
-                )
-            };
+            // SAFETY: the heap is going away; each block is freed once.
+            unsafe { dealloc_block(block.mem) };
+        }
+        for &mem in &self.spare_blocks {
+            // SAFETY: spare blocks left `blocks` when they emptied.
+            unsafe { dealloc_block(mem) };
         }
         for &(p, size) in self.large.iter().chain(&self.large_quarantine) {
             // SAFETY: allocated by `alloc_large` with this size, freed once.

@@ -43,6 +43,21 @@ impl RangeObj {
     }
 }
 
+/// [`range_len`] of `i64` bounds, computed without big ints (the length
+/// of `range(-2**63, 2**63 - 1)` does not fit `i64`, hence `i128`).
+fn small_range_len(start: i64, stop: i64, step: i64) -> i128 {
+    let (lo, hi, step) = if step > 0 {
+        (start as i128, stop as i128, step as i128)
+    } else {
+        (stop as i128, start as i128, -(step as i128))
+    };
+    if lo >= hi {
+        0
+    } else {
+        (hi - lo - 1) / step + 1
+    }
+}
+
 /// Length of `range(start, stop, step)` (`step != 0`).
 pub fn range_len(start: &BigInt, stop: &BigInt, step: &BigInt) -> BigInt {
     let (lo, hi, step) =
@@ -59,6 +74,18 @@ impl Heap {
     /// `__index__`).
     pub fn new_range(&self, start: Value, stop: Value, step: Value) -> Result<Value, PyErr> {
         let not_int = || PyErr::type_error(self, "range() arguments must be integers");
+        if let (Some(a), Some(b), Some(c)) = (int_to_i64(start), int_to_i64(stop), int_to_i64(step))
+        {
+            let len = if c == 0 { None } else { i64::try_from(small_range_len(a, b, c)).ok() };
+            if let Some(len) = len {
+                let len = self.new_int_i64(len);
+                let (start, stop, step) =
+                    (self.new_int_i64(a), self.new_int_i64(b), self.new_int_i64(c));
+                return Ok(self
+                    .alloc(self.types.range, RangeObj { start, stop, step, len })
+                    .value());
+            }
+        }
         let (a, b, c) = (
             int_value(start).ok_or_else(not_int)?,
             int_value(stop).ok_or_else(not_int)?,
@@ -180,6 +207,19 @@ mod tests {
 
     fn int(i: i64) -> Value {
         Value::from_small_int(i).unwrap()
+    }
+
+    #[test]
+    fn small_lengths_agree_with_big_ones() {
+        let edges = [i64::MIN, i64::MIN + 1, -7, -1, 0, 1, 2, 3, 10, i64::MAX - 1, i64::MAX];
+        for &a in &edges {
+            for &b in &edges {
+                for &c in edges.iter().filter(|&&c| c != 0) {
+                    let big = range_len(&a.into(), &b.into(), &c.into());
+                    assert_eq!(BigInt::from(small_range_len(a, b, c)), big, "range({a}, {b}, {c})");
+                }
+            }
+        }
     }
 
     #[test]

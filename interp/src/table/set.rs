@@ -30,9 +30,56 @@ impl<K> Slot<K> {
     }
 }
 
+/// The slots: up to [`MIN_SIZE`] inline, as CPython's `smalltable`, so
+/// that a small set costs no allocation of its own; a vector when larger.
+#[derive(Clone, Debug)]
+enum Table<K> {
+    Small([Slot<K>; MIN_SIZE]),
+    Large(Vec<Slot<K>>),
+}
+
+impl<K> Table<K> {
+    fn unused(size: usize) -> Self {
+        if size == MIN_SIZE {
+            Table::Small([Slot::UNUSED; MIN_SIZE])
+        } else {
+            let mut table = Vec::with_capacity(size);
+            table.resize_with(size, || Slot::UNUSED);
+            Table::Large(table)
+        }
+    }
+
+    /// Calls `f` on each slot, giving the table away.
+    fn drain(self, f: impl FnMut(Slot<K>)) {
+        match self {
+            Table::Small(slots) => slots.into_iter().for_each(f),
+            Table::Large(slots) => slots.into_iter().for_each(f),
+        }
+    }
+}
+
+impl<K> std::ops::Deref for Table<K> {
+    type Target = [Slot<K>];
+    fn deref(&self) -> &[Slot<K>] {
+        match self {
+            Table::Small(slots) => slots,
+            Table::Large(slots) => slots,
+        }
+    }
+}
+
+impl<K> std::ops::DerefMut for Table<K> {
+    fn deref_mut(&mut self) -> &mut [Slot<K>] {
+        match self {
+            Table::Small(slots) => slots,
+            Table::Large(slots) => slots,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Set<K> {
-    table: Vec<Slot<K>>,
+    table: Table<K>,
     /// Active plus dummy slots.
     fill: usize,
     /// Active slots.
@@ -75,7 +122,7 @@ impl<K> Default for Set<K> {
 
 impl<K> Set<K> {
     pub fn new() -> Self {
-        Set { table: unused_table(MIN_SIZE), fill: 0, used: 0, finger: 0, layout: 0, mutations: 0 }
+        Set { table: Table::unused(MIN_SIZE), fill: 0, used: 0, finger: 0, layout: 0, mutations: 0 }
     }
 
     pub fn len(&self) -> usize {
@@ -332,7 +379,7 @@ impl<K> Set<K> {
     /// `s.clear()`: back to an empty table of [`MIN_SIZE`] slots (the
     /// finger stays, as in CPython).
     pub fn clear(&mut self) {
-        self.table = unused_table(MIN_SIZE);
+        self.table = Table::unused(MIN_SIZE);
         self.fill = 0;
         self.used = 0;
         self.layout += 1;
@@ -347,13 +394,14 @@ impl<K> Set<K> {
         while size <= min_used {
             size <<= 1;
         }
-        let old = std::mem::replace(&mut self.table, unused_table(size));
+        let old = std::mem::replace(&mut self.table, Table::unused(size));
         let mask = size - 1;
-        for s in old {
+        let table = &mut self.table;
+        old.drain(|s| {
             if let Some(key) = s.key {
-                insert_clean(&mut self.table, mask, s.hash, key);
+                insert_clean(table, mask, s.hash, key);
             }
-        }
+        });
         self.fill = self.used;
         self.layout += 1;
         self.mutations += 1;
@@ -394,7 +442,7 @@ impl<K> Set<K> {
             ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167)
         }
         let mut hash: u64 = 0;
-        for s in &self.table {
+        for s in self.table.iter() {
             hash ^= shuffle_bits(s.hash as u64);
         }
         if (self.table.len() - self.fill) & 1 == 1 {
@@ -461,12 +509,6 @@ impl<K: Clone> Set<K> {
         }
         Ok(())
     }
-}
-
-fn unused_table<K>(size: usize) -> Vec<Slot<K>> {
-    let mut table = Vec::with_capacity(size);
-    table.resize_with(size, || Slot::UNUSED);
-    table
 }
 
 /// Calls `visit` on `hash`'s probe sequence until it returns true.

@@ -372,6 +372,14 @@ impl Vm {
                 return r;
             }
         }
+        if let Some(new) = self.builtin_constructor(t.value()).filter(|_| kwnames.is_empty()) {
+            let mut all = [Value::NONE; 4];
+            if let Some(with_type) = all.get_mut(..=args.len()) {
+                with_type[0] = t.value();
+                with_type[1..].copy_from_slice(args);
+                return new(self, with_type, kwnames);
+            }
+        }
         let meta = self.heap.type_obj(t.value());
         if meta.value() != type_type {
             let call = self.names.dunder_call;
@@ -389,6 +397,22 @@ impl Vm {
             }
         }
         self.type_call_default(t, args, kwnames)
+    }
+
+    /// The `__new__` of a built-in type that `type.__call__` needs to call
+    /// and nothing else (its `__init__` is `object.__init__`), for the
+    /// types loops construct (`range(n)`, `reversed(seq)`): what
+    /// [`Vm::type_call_default`] would find after six lookups. Built-in
+    /// types cannot be patched, so this holds for good.
+    fn builtin_constructor(&self, t: Value) -> Option<super::function::NativeFn> {
+        let types = self.heap.types();
+        if t == types.range {
+            Some(crate::builtins::constructors::range_new)
+        } else if t == types.reversed {
+            Some(crate::builtins::iterators::reversed_new)
+        } else {
+            None
+        }
     }
 
     /// `list(it)`, `tuple(it)` and `set(it)` for exactly those built-in

@@ -206,7 +206,7 @@ impl Vm {
                 self.new_table_iter(v, TableIterKind::DictKeys, len)
             }
             ObjKind::Set | ObjKind::FrozenSet => {
-                let len = self.set_items(v).len();
+                let len = self.set_ref(v).map_or(0, |s| s.table().borrow().len());
                 self.new_table_iter(v, TableIterKind::Set, len)
             }
             ObjKind::SeqIter | ObjKind::TableIter | ObjKind::BuiltinIter => v,
@@ -576,7 +576,7 @@ impl Vm {
             ObjKind::Bytes => bytes_of(v)?.len(),
             ObjKind::ByteArray => crate::object::bytes::bytearray_of(v)?.data.borrow().len(),
             ObjKind::Dict => dict_of(v)?.table.borrow().len(),
-            ObjKind::Set | ObjKind::FrozenSet => self.set_items(v).len(),
+            ObjKind::Set | ObjKind::FrozenSet => self.set_ref(v)?.table().borrow().len(),
             ObjKind::Range => {
                 let r = Gc::<RangeObj>::from_value(v)?;
                 crate::object::boxes::int_to_i64(r.len)? as usize
