@@ -57,8 +57,10 @@ impl Scratch {
         self.0[i].set(v.bits());
     }
 
-    fn values(&self, n: usize) -> Vec<Value> {
-        (0..n).map(|i| self.get(i)).collect()
+    /// Pushes the first `n` words onto `stack` (where they are rooted and
+    /// can be passed as a slice, with no vector of their own).
+    fn push_onto(&self, stack: &mut Vec<Value>, n: usize) {
+        stack.extend(self.0[..n].iter().map(|w| Value::from_bits(w.get())));
     }
 }
 
@@ -175,10 +177,9 @@ extern "C" fn set_item(obj: u64, key: u64, v: u64) -> u64 {
 extern "C" fn call(argc: u64, kwnames: u64) -> u64 {
     with_vm(|vm| {
         let argc = argc as usize;
-        let items = vm.jit.scratch.values(argc + 1);
         let names = vm.kwnames(value(kwnames));
         let top = vm.stack.len();
-        vm.stack.extend_from_slice(&items);
+        vm.jit.scratch.push_onto(&mut vm.stack, argc + 1);
         let r = vm.call_at(top, argc, &names);
         vm.stack.truncate(top);
         r
@@ -193,10 +194,7 @@ extern "C" fn make_function(code: u64, globals: u64, parts: u64) -> u64 {
             return Err(vm.type_error("make_function: bad parts"));
         };
         let top = vm.stack.len();
-        for i in 0..parts.bits().count_ones() as usize {
-            let v = vm.jit.scratch.get(i);
-            vm.stack.push(v);
-        }
+        vm.jit.scratch.push_onto(&mut vm.stack, parts.bits().count_ones() as usize);
         let f = vm.make_function(value(code), value(globals), parts, top);
         vm.stack.truncate(top);
         f
@@ -205,15 +203,21 @@ extern "C" fn make_function(code: u64, globals: u64, parts: u64) -> u64 {
 
 extern "C" fn build_tuple(n: u64) -> u64 {
     with_vm(|vm| {
-        let items = vm.jit.scratch.values(n as usize);
-        Ok(vm.heap.new_tuple(&items))
+        let top = vm.stack.len();
+        vm.jit.scratch.push_onto(&mut vm.stack, n as usize);
+        let t = vm.heap.new_tuple(&vm.stack[top..]);
+        vm.stack.truncate(top);
+        Ok(t)
     })
 }
 
 extern "C" fn build_list(n: u64) -> u64 {
     with_vm(|vm| {
-        let items = vm.jit.scratch.values(n as usize);
-        Ok(vm.heap.new_list(&items))
+        let top = vm.stack.len();
+        vm.jit.scratch.push_onto(&mut vm.stack, n as usize);
+        let l = vm.heap.new_list(&vm.stack[top..]);
+        vm.stack.truncate(top);
+        Ok(l)
     })
 }
 

@@ -1,10 +1,12 @@
 //! Memory for heap objects: blocks of equal-sized cells per size class for
-//! small objects (a free-list pop to allocate; sweeping walks memory in
-//! order), the system allocator for large ones.
+//! small objects (a free-list pop, else the next untouched cell of the
+//! class's newest block, to allocate; sweeping walks memory in order), the
+//! system allocator for large ones. Emptied blocks are kept for reuse.
 //!
-//! A cell is free when its header's kind byte is `ObjKind::Freed` (0): new
-//! blocks are zeroed, and the heap sets the kind when it frees an object.
-//! Free cells are linked through their first word. In stress mode the heap
+//! A cell is free when its header's kind byte is `ObjKind::Freed` (0): the
+//! heap sets the kind when it frees an object, and cells never handed out
+//! are marked so before any walk. Free cells are linked through their
+//! first word. In stress mode the heap
 //! marks freed cells *quarantined* (poisoned, not reused) until it asks for
 //! them back with `sweep(reuse_quarantined = true)`.
 
@@ -39,6 +41,11 @@ impl Block {
 
 pub(super) struct Cells {
     free: [*mut u8; CLASSES],
+    /// Per class, `(next, end)`: the cells of its newest block not handed
+    /// out yet, given in address order before any free-list work is done
+    /// for them. Their bytes are stale (a reused block) or undefined until
+    /// [`Cells::retire_fresh`] marks them free.
+    fresh: [(*mut u8, *mut u8); CLASSES],
     blocks: Vec<Vec<Block>>,
     large: Vec<(NonNull<u8>, usize)>,
     large_quarantine: Vec<(NonNull<u8>, usize)>,
@@ -67,6 +74,7 @@ impl Cells {
     pub(super) fn new() -> Cells {
         Cells {
             free: [ptr::null_mut(); CLASSES],
+            fresh: [(ptr::null_mut(), ptr::null_mut()); CLASSES],
             blocks: (0..CLASSES).map(|_| Vec::new()).collect(),
             large: Vec::new(),
             large_quarantine: Vec::new(),
@@ -84,16 +92,24 @@ impl Cells {
             return self.alloc_large(size);
         }
         let class = size / 8;
-        let mut head = self.free[class];
-        if head.is_null() {
-            self.new_block(class);
-            head = self.free[class];
+        let head = self.free[class];
+        if !head.is_null() {
+            // SAFETY: `head` is a free cell of our blocks; its first word is
+            // the next free cell (or null).
+            self.free[class] = unsafe { *(head as *const *mut u8) };
+            // SAFETY: checked non-null above.
+            return unsafe { NonNull::new_unchecked(head) };
         }
-        // SAFETY: `head` is a free cell of our blocks; its first word is the
-        // next free cell (or null).
-        self.free[class] = unsafe { *(head as *const *mut u8) };
-        // SAFETY: non-null: a fresh block has at least one cell.
-        unsafe { NonNull::new_unchecked(head) }
+        if self.fresh[class].0 == self.fresh[class].1 {
+            self.new_block(class);
+        }
+        let next = self.fresh[class].0;
+        // SAFETY: `next` is below `end`, both within the class's newest
+        // block, which holds a whole number of cells: the cell fits, and
+        // the new `next` is at most `end`.
+        self.fresh[class].0 = unsafe { next.add(size) };
+        // SAFETY: a block's address is never null.
+        unsafe { NonNull::new_unchecked(next) }
     }
 
     fn alloc_large(&mut self, size: usize) -> NonNull<u8> {
@@ -106,37 +122,47 @@ impl Cells {
         p
     }
 
+    /// Makes a block (a spare one if any) the class's source of fresh
+    /// cells. Its cells are not touched until handed out.
     fn new_block(&mut self, class: usize) {
-        let (mem, reused) = match self.spare_blocks.pop() {
-            Some(mem) => (mem, true),
+        let mem = match self.spare_blocks.pop() {
+            Some(mem) => mem,
             None => {
                 let layout =
                     Layout::from_size_align(BLOCK_BYTES, BLOCK_ALIGN).expect("constant layout");
-                // SAFETY: non-zero size. Zeroed: every cell reads as free.
-                let mem = unsafe { alloc::alloc_zeroed(layout) };
+                // SAFETY: non-zero size.
+                let mem = unsafe { alloc::alloc(layout) };
                 let Some(mem) = NonNull::new(mem) else { alloc::handle_alloc_error(layout) };
-                (mem, false)
+                mem
             }
         };
         let cell = class * 8;
         let block = Block { mem, cell, cells: BLOCK_BYTES / cell };
-        for i in (0..block.cells).rev() {
-            let p = block.cell_ptr(i);
-            // SAFETY: `p` is a free cell of the new block; its first word
-            // becomes the link. A reused block held cells of another size,
-            // so the header bytes that say "free, not quarantined" are set
-            // here (a fresh block is zeroed already).
-            unsafe {
-                if reused {
-                    *p.add(HEADER_KIND_OFFSET) = 0;
-                    *p.add(HEADER_QUARANTINE_OFFSET) = 0;
-                }
-                *(p as *mut *mut u8) = self.free[class];
-            }
-            self.free[class] = p;
-        }
+        // SAFETY: one past the last whole cell, inside or at the end of the
+        // block's memory.
+        let end = unsafe { mem.as_ptr().add(block.cells * cell) };
+        self.fresh[class] = (mem.as_ptr(), end);
         self.block_bytes += BLOCK_BYTES;
         self.blocks[class].push(block);
+    }
+
+    /// Marks the cells not handed out yet as free (not quarantined), so
+    /// that walks over every cell see them as such; the sweep then links
+    /// them into the free lists.
+    fn retire_fresh(&mut self) {
+        for class in 1..CLASSES {
+            let (mut p, end) = self.fresh[class];
+            while p < end {
+                // SAFETY: `p` is a cell of the class's newest block, not
+                // handed out: ours to mark.
+                unsafe {
+                    *p.add(HEADER_KIND_OFFSET) = 0;
+                    *p.add(HEADER_QUARANTINE_OFFSET) = 0;
+                    p = p.add(class * 8);
+                }
+            }
+            self.fresh[class] = (ptr::null_mut(), ptr::null_mut());
+        }
     }
 
     /// Calls `visit` on every object. `visit` returns true to keep it; for
@@ -149,6 +175,7 @@ impl Cells {
         reuse_quarantined: bool,
         mut visit: impl FnMut(NonNull<ObjHeader>) -> bool,
     ) {
+        self.retire_fresh();
         self.free = [ptr::null_mut(); CLASSES];
         for class in 0..CLASSES {
             let mut blocks = std::mem::take(&mut self.blocks[class]);
@@ -238,7 +265,8 @@ impl Cells {
     }
 
     /// Every object (for the heap's teardown).
-    pub(super) fn for_each_object(&self, mut f: impl FnMut(NonNull<ObjHeader>)) {
+    pub(super) fn for_each_object(&mut self, mut f: impl FnMut(NonNull<ObjHeader>)) {
+        self.retire_fresh();
         for block in self.blocks.iter().flatten() {
             for i in 0..block.cells {
                 let p = block.cell_ptr(i);

@@ -156,14 +156,28 @@ pub fn slice_indices_of(
     [start, stop, step]: [Value; 3],
     len: i64,
 ) -> Result<(i64, i64, i64, i64), PyErr> {
-    let step = slice_index(heap, step)?.unwrap_or(1);
+    // Small ints and None, the usual parts, without the general reading.
+    let quick = |v: Value| if v.is_none() { Some(None) } else { v.as_small_int().map(Some) };
+    let parts = match (quick(start), quick(stop), quick(step)) {
+        (Some(a), Some(b), Some(c)) => Some((a, b, c)),
+        _ => None,
+    };
+    let step = match parts {
+        Some((_, _, c)) => c,
+        None => slice_index(heap, step)?,
+    };
+    let step = step.unwrap_or(1);
     if step == 0 {
         return Err(PyErr::value_error(heap, "slice step cannot be zero"));
     }
     let step = step.max(-i64::MAX);
+    let (start, stop) = match parts {
+        Some((a, b, _)) => (a, b),
+        None => (slice_index(heap, start)?, slice_index(heap, stop)?),
+    };
     let (def_start, def_stop) = if step < 0 { (i64::MAX, i64::MIN) } else { (0, i64::MAX) };
-    let start = slice_index(heap, start)?.unwrap_or(def_start);
-    let stop = slice_index(heap, stop)?.unwrap_or(def_stop);
+    let start = start.unwrap_or(def_start);
+    let stop = stop.unwrap_or(def_stop);
     let adjust = |i: i64| -> i64 {
         if i < 0 {
             let j = i.saturating_add(len);
