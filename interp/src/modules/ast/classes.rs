@@ -100,19 +100,34 @@ fn init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     };
     if positional.len() > fields.len() {
         let n = fields.len();
+        // CPython's `tp_name`: the module is part of it for the static `AST` only.
+        let name = match vm.type_name(this) {
+            name if name == "AST" && support_is_base(vm, ty) => "_ast.AST".to_string(),
+            name => name,
+        };
         return Err(vm.type_error(&format!(
-            "{} constructor takes at most {n} positional argument{}",
-            vm.type_name(this),
+            "{name} constructor takes at most {n} positional argument{}",
             if n == 1 { "" } else { "s" }
         )));
     }
-    for (&name, &v) in fields.iter().zip(positional) {
-        vm.set_attr(this, name, v)?;
-    }
-    for (&name, &v) in kwnames.iter().zip(&args[npos..]) {
+    let names = fields.iter().zip(positional).chain(kwnames.iter().zip(&args[npos..]));
+    for (&name, &v) in names {
+        // Attributes are found by interned name; `**kwargs` keys need not be.
+        let Some(name) = vm.heap.intern_value(name) else {
+            return Err(vm.type_error(&format!(
+                "attribute name must be string, not '{}'",
+                vm.type_name(name)
+            )));
+        };
         vm.set_attr(this, name, v)?;
     }
     Ok(Value::NONE)
+}
+
+/// Whether `ty` is `_ast.AST` itself (not a class of that name derived from it).
+fn support_is_base(vm: &Vm, ty: Value) -> bool {
+    Gc::<TypeObj>::from_value(ty)
+        .is_some_and(|t| t.bases().first() == Some(&vm.heap.types().object))
 }
 
 /// `AST.__reduce__()`: `(type(self), (), self.__dict__)`, so `copy` and
