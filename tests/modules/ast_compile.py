@@ -156,3 +156,14 @@ deep = ast.Constant(0, **L)
 for _ in range(100):
     deep = ast.BinOp(deep, ast.Add(), ast.Constant(1, **L), **L)
 print(eval(compile(ast.Expression(deep), '<deep>', 'eval')))
+
+# Fields computed by properties: fresh objects on every read.
+class LazyExpr(ast.Expr):
+    @property
+    def value(self):
+        return ast.Call(ast.Name('print', ast.Load(), **L), [ast.Constant('lazy ' + 'x' * 3, **L)], [], **L)
+class LazyModule(ast.Module):
+    @property
+    def body(self):
+        return [LazyExpr(**L) for _ in range(3)]
+exec(compile(LazyModule(type_ignores=[]), '<lazy>', 'exec'))

@@ -85,6 +85,22 @@ fn init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     };
     let ty = vm.heap.type_of(this);
     let fields_name = vm.heap.intern("_fields");
+    let mark = vm.stack.len();
+    let result = init_fields(vm, this, ty, fields_name, positional, kwnames, &args[npos..]);
+    vm.truncate_temps(mark);
+    result
+}
+
+/// `init` after the receiver is known; the caller releases the temporaries it roots.
+fn init_fields(
+    vm: &mut Vm,
+    this: Value,
+    ty: Value,
+    fields_name: Value,
+    positional: &[Value],
+    kwnames: &[Value],
+    kwvalues: &[Value],
+) -> PyResult {
     let fields = match vm.get_attr(ty, fields_name) {
         Ok(f) => match (tuple_of(f), list_of(f)) {
             (Some(t), _) => t.items().to_vec(),
@@ -98,6 +114,10 @@ fn init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         Err(e) if e.matches(&vm.heap, vm.heap.types().attribute_error) => Vec::new(),
         Err(e) => return Err(e),
     };
+    // Rooted: a `__setattr__` below may run Python code that collects.
+    for &name in &fields {
+        vm.push_temp(name);
+    }
     if positional.len() > fields.len() {
         let n = fields.len();
         // CPython's `tp_name`: the module is part of it for the static `AST` only.
@@ -110,7 +130,7 @@ fn init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             if n == 1 { "" } else { "s" }
         )));
     }
-    let names = fields.iter().zip(positional).chain(kwnames.iter().zip(&args[npos..]));
+    let names = fields.iter().zip(positional).chain(kwnames.iter().zip(kwvalues));
     for (&name, &v) in names {
         // Attributes are found by interned name; `**kwargs` keys need not be.
         let Some(name) = vm.heap.intern_value(name) else {

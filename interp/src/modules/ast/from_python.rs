@@ -37,7 +37,10 @@ pub fn mod_from_python(vm: &mut Vm, obj: Value, mode: Mode) -> PyResult<Mod> {
         let got = c.vm.type_name(obj);
         return Err(c.vm.type_error(&format!("expected {wanted} node, got {got}")));
     }
-    c.module(obj)
+    let mark = c.vm.stack.len();
+    let tree = c.module(obj);
+    c.vm.truncate_temps(mark);
+    tree
 }
 
 struct FromPython<'a> {
@@ -69,11 +72,16 @@ impl FromPython<'_> {
         }
     }
 
-    /// `obj.name`, or `None` when it has no such attribute.
+    /// `obj.name`, or `None` when it has no such attribute. The value is
+    /// kept rooted until the conversion ends: a property may have made it,
+    /// and reading the next field may run Python code that collects.
     fn lookup(&mut self, obj: Value, name: &str) -> PyResult<Option<Value>> {
         let key = self.vm.heap.intern(name);
         match self.vm.get_attr(obj, key) {
-            Ok(v) => Ok(Some(v)),
+            Ok(v) => {
+                self.vm.push_temp(v);
+                Ok(Some(v))
+            }
             Err(e) if e.matches(&self.vm.heap, self.vm.heap.types().attribute_error) => Ok(None),
             Err(e) => Err(e),
         }

@@ -17,6 +17,9 @@ pub mod nodes;
 pub mod to_python;
 pub mod validate;
 
+#[cfg(test)]
+mod round_trip_tests;
+
 use crate::object::Value;
 use crate::vm::{PyResult, Vm};
 
