@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::nodes::{self, Attributes, NODE_CLASSES, POSITIONS};
+use super::nodes::{self, Attributes, NodeClass, NODE_CLASSES, POSITIONS};
 use crate::builtins::{method_no_args, set_type_attr};
 use crate::modules::{module_set, support};
 use crate::object::attrmap::AttrMap;
@@ -172,6 +172,8 @@ fn reduce(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 pub struct Registry {
     classes: HashMap<&'static str, Gc<TypeObj>>,
     singletons: HashMap<&'static str, Value>,
+    /// The row of each class of the table, by the class's identity.
+    rows: HashMap<u64, &'static NodeClass>,
 }
 
 impl Registry {
@@ -201,7 +203,11 @@ impl Registry {
         if classes.len() != NODE_CLASSES.len() + 1 {
             return Err(vm.type_error("_ast has lost its node classes"));
         }
-        Ok(Registry { classes, singletons })
+        let rows = NODE_CLASSES
+            .iter()
+            .filter_map(|c| Some((classes.get(c.name)?.value().bits(), c)))
+            .collect();
+        Ok(Registry { classes, singletons, rows })
     }
 
     /// Class `name` of the table (or `AST`).
@@ -213,6 +219,12 @@ impl Registry {
         // Every name the conversions ask for is in the table, checked by
         // the test below; `load` checked that every class is there.
         self.classes[name]
+    }
+
+    /// The row of `ty` when it is one of the table's classes itself (not
+    /// a class derived from one).
+    pub fn row_of_class(&self, ty: Value) -> Option<&'static NodeClass> {
+        self.rows.get(&ty.bits()).copied()
     }
 
     /// The shared instance of field-less class `name` (`Load`, `Add`, ...).

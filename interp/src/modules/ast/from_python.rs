@@ -56,6 +56,12 @@ impl FromPython<'_> {
 
     /// The first constructor of abstract class `base` that `obj` is an instance of.
     fn constructor_of(&self, obj: Value, base: &str) -> Option<&'static str> {
+        // Nearly every node is an instance of a class of the table itself.
+        if let Some(row) = self.registry.row_of_class(self.vm.heap.type_of(obj)) {
+            if row.base == base {
+                return Some(row.name);
+            }
+        }
         NODE_CLASSES
             .iter()
             .filter(|c| c.base == base)
