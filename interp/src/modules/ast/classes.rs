@@ -167,6 +167,26 @@ fn reduce(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     }
 }
 
+/// `_ast.AST`, whatever a program rebinds in the module.
+pub fn ast_class(vm: &mut Vm) -> PyResult {
+    let classes = hidden_tuple(vm, CLASSES_KEY)?;
+    classes.first().copied().ok_or_else(|| lost_classes(vm))
+}
+
+fn lost_classes(vm: &Vm) -> crate::object::PyErr {
+    vm.type_error("_ast has lost its node classes")
+}
+
+/// One of the tuples `make_classes` keeps in `_ast` (made on first use).
+fn hidden_tuple(vm: &mut Vm, key: &str) -> PyResult<Vec<Value>> {
+    let module = vm.import_module("_ast")?;
+    let dict =
+        module_of(module).map(|m| m.dict).ok_or_else(|| vm.type_error("_ast is not a module"))?;
+    let key = vm.heap.intern(key);
+    let v = vm.dict_get_item(dict, key)?;
+    v.and_then(tuple_of).map(|t| t.items().to_vec()).ok_or_else(|| lost_classes(vm))
+}
+
 /// The classes and shared instances of `_ast`, by class name, for one
 /// conversion.
 pub struct Registry {
@@ -179,19 +199,8 @@ pub struct Registry {
 impl Registry {
     /// Reads them from `_ast` (made on first use).
     pub fn load(vm: &mut Vm) -> PyResult<Registry> {
-        let module = vm.import_module("_ast")?;
-        let dict = module_of(module)
-            .map(|m| m.dict)
-            .ok_or_else(|| vm.type_error("_ast is not a module"))?;
-        let hidden = |vm: &mut Vm, key: &str| -> PyResult<Vec<Value>> {
-            let key = vm.heap.intern(key);
-            let v = vm.dict_get_item(dict, key)?;
-            v.and_then(tuple_of)
-                .map(|t| t.items().to_vec())
-                .ok_or_else(|| vm.type_error("_ast has lost its node classes"))
-        };
-        let classes = hidden(vm, CLASSES_KEY)?;
-        let singletons = hidden(vm, SINGLETONS_KEY)?;
+        let classes = hidden_tuple(vm, CLASSES_KEY)?;
+        let singletons = hidden_tuple(vm, SINGLETONS_KEY)?;
         let names = std::iter::once("AST").chain(NODE_CLASSES.iter().map(|c| c.name));
         let classes: HashMap<&'static str, Gc<TypeObj>> = names
             .zip(classes)
@@ -201,7 +210,7 @@ impl Registry {
             NODE_CLASSES.iter().filter(|c| nodes::is_singleton(c)).map(|c| c.name);
         let singletons = singleton_names.zip(singletons).collect();
         if classes.len() != NODE_CLASSES.len() + 1 {
-            return Err(vm.type_error("_ast has lost its node classes"));
+            return Err(lost_classes(vm));
         }
         let rows = NODE_CLASSES
             .iter()

@@ -46,8 +46,15 @@ pub fn create(vm: &mut Vm) -> PyResult {
     })
 }
 
-/// Whether `v` is an instance of `_ast.AST` (what `compile()` accepts as a tree).
+/// Whether `v` is an instance of `_ast.AST` (what `compile()` accepts as a
+/// tree). Until `_ast` is imported there are none, and `compile()` of
+/// source text does not make the module.
 pub fn is_ast(vm: &mut Vm, v: Value) -> PyResult<bool> {
-    let registry = classes::Registry::load(vm)?;
-    Ok(vm.heap.is_instance(v, registry.class("AST")))
+    let key = vm.heap.intern("_ast");
+    let modules = vm.modules;
+    if vm.dict_get_item(modules, key)?.is_none() {
+        return Ok(false);
+    }
+    let ast = classes::ast_class(vm)?;
+    Ok(vm.heap.is_instance(v, ast))
 }
