@@ -167,3 +167,6 @@ class LazyModule(ast.Module):
     def body(self):
         return [LazyExpr(**L) for _ in range(3)]
 exec(compile(LazyModule(type_ignores=[]), '<lazy>', 'exec'))
+attempt('const tuple', mod(expr_stmt(ast.Constant((1, [2]), **L))))
+attempt('const nested', mod(expr_stmt(ast.Constant((1, (2, {3: 4})), **L))))
+print(eval(compile(ast.Expression(ast.Constant((1, (b'2', None, ...)), **L)), '<c>', 'eval')))

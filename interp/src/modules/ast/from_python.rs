@@ -744,8 +744,16 @@ impl FromPython<'_> {
                 let items = t.items().to_vec();
                 let mut elts = Vec::with_capacity(items.len());
                 for item in items {
-                    let kind = self.constant(item, None, loc)?;
-                    elts.push(Expr { kind, loc: *loc });
+                    match self.constant(item, None, loc) {
+                        Ok(kind) => elts.push(Expr { kind, loc: *loc }),
+                        // CPython names the outermost type of an invalid constant.
+                        Err(e) if e.matches(&self.vm.heap, self.vm.heap.types().type_error) => {
+                            return Err(self
+                                .vm
+                                .type_error("got an invalid type in Constant: tuple"))
+                        }
+                        Err(e) => return Err(e),
+                    }
                 }
                 return Ok(ExprKind::Tuple { elts, ctx: ExprContext::Load });
             }
