@@ -8,8 +8,12 @@ use crate::parse::Mode;
 use crate::vm::code::code_of;
 use crate::vm::{PyResult, Vm};
 
-/// `ast.PyCF_ONLY_AST`.
-const PYCF_ONLY_AST: i64 = 0x400;
+use crate::modules::ast::{self, PYCF_ONLY_AST};
+
+/// The flags `compile()` accepts: the `__future__` features, `CO_NESTED`,
+/// `PyCF_DONT_IMPLY_DEDENT`, `PyCF_ONLY_AST`, `PyCF_TYPE_COMMENTS`,
+/// `PyCF_ALLOW_TOP_LEVEL_AWAIT` (CPython's `PyCF_MASK` and the rest).
+const KNOWN_FLAGS: i64 = 0x1fe_0000 | 0x10 | 0x200 | 0x400 | 0x1000 | 0x2000;
 
 pub fn install(vm: &mut Vm) {
     for (name, f) in
@@ -20,16 +24,15 @@ pub fn install(vm: &mut Vm) {
     }
 }
 
-/// Parses and compiles `source` (str or bytes) to a code object.
-/// Compiles `source` at `-O` level `optimize`.
-fn compile_source(
+/// Parses `source` (str or bytes): the tree and the source bytes (which
+/// compile errors quote).
+fn parse_source(
     vm: &mut Vm,
     fname: &str,
     source: Value,
     filename: &str,
     mode: Mode,
-    optimize: u8,
-) -> PyResult {
+) -> PyResult<(crate::parse::ast::Mod, Vec<u8>)> {
     let (text, parsed) = match (str_of(source), crate::object::bytes::bytes_of(source)) {
         (Some(s), _) => (
             s.as_utf8(&vm.heap)?.as_bytes().to_vec(),
@@ -51,22 +54,62 @@ fn compile_source(
         return Err(vm.value_error("source code string cannot contain null bytes"));
     }
     let module = parsed.map_err(|e| vm.syntax_error_value(&e))?;
-    let unit = crate::compile::compile(&module, filename, u32::from(optimize))
-        .map_err(|e| vm.compile_error_value(&e, &text))?;
+    Ok((module, text))
+}
+
+/// Compiles a tree to a code object at `-O` level `optimize`.
+fn compile_tree(
+    vm: &mut Vm,
+    module: &crate::parse::ast::Mod,
+    text: &[u8],
+    filename: &str,
+    optimize: u8,
+) -> PyResult {
+    let unit = crate::compile::compile(module, filename, u32::from(optimize))
+        .map_err(|e| vm.compile_error_value(&e, text))?;
     Ok(crate::vm::code::load_code(&vm.heap, vm.heap.types().code, &unit).value())
+}
+
+/// Parses and compiles `source` (str or bytes) to a code object.
+/// Compiles `source` at `-O` level `optimize`.
+fn compile_source(
+    vm: &mut Vm,
+    fname: &str,
+    source: Value,
+    filename: &str,
+    mode: Mode,
+    optimize: u8,
+) -> PyResult {
+    let (module, text) = parse_source(vm, fname, source, filename, mode)?;
+    compile_tree(vm, &module, &text, filename, optimize)
+}
+
+/// `compile()` of an `_ast.AST` tree: CPython's checks of the tree, then
+/// the compiler.
+fn compile_ast(vm: &mut Vm, tree: Value, filename: &str, mode: Mode, optimize: u8) -> PyResult {
+    let module = ast::from_python::mod_from_python(vm, tree, mode)?;
+    if let Err(invalid) = ast::validate::validate_mod(&module) {
+        return Err(if invalid.type_error {
+            vm.type_error(&invalid.msg)
+        } else {
+            vm.value_error(&invalid.msg)
+        });
+    }
+    compile_tree(vm, &module, b"", filename, optimize)
 }
 
 /// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
 fn compile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    const NAMES: [&str; 6] = ["source", "filename", "mode", "flags", "dont_inherit", "optimize"];
+    const NAMES: [&str; 7] =
+        ["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"];
     let (positional, keywords) = split_kwargs(args, kwnames);
-    if positional.len() > NAMES.len() {
+    if positional.len() > 6 {
         return Err(vm.type_error(&format!(
             "compile() takes at most 6 arguments ({} given)",
             positional.len()
         )));
     }
-    let mut slots: [Option<Value>; 6] = [None; 6];
+    let mut slots: [Option<Value>; 7] = [None; 7];
     for (i, &v) in positional.iter().enumerate() {
         slots[i] = Some(v);
     }
@@ -108,12 +151,6 @@ fn compile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             vm.type_name(mode.unwrap_or(Value::NONE))
         )));
     };
-    let mode = match mode.as_utf8(&vm.heap)? {
-        "exec" => Mode::Module,
-        "eval" => Mode::Expression,
-        "single" => Mode::Interactive,
-        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
-    };
     let flags = match slots[3] {
         Some(f) => match vm.as_int(f).and_then(|i| i.to_i64()) {
             Some(n) => n,
@@ -124,14 +161,10 @@ fn compile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         },
         None => 0,
     };
-    if flags & PYCF_ONLY_AST != 0 {
-        return Err(vm.type_error(
-            "compile() with ast.PyCF_ONLY_AST: AST objects are not supported by tachyon yet",
-        ));
+    if flags & !KNOWN_FLAGS != 0 {
+        return Err(vm.value_error("compile(): unrecognised flags"));
     }
-    if let Some(code) = code_of(source) {
-        return Ok(code.value());
-    }
+    let only_ast = flags & PYCF_ONLY_AST != 0;
     let optimize = match slots[5] {
         None => -1,
         Some(v) => match vm.as_int(v).and_then(|i| i.to_i64()) {
@@ -147,6 +180,36 @@ fn compile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         0..=2 => optimize as u8,
         _ => return Err(vm.value_error("compile(): invalid optimize value")),
     };
+    let mode = match mode.as_utf8(&vm.heap)? {
+        "exec" => Mode::Module,
+        "eval" => Mode::Expression,
+        "single" => Mode::Interactive,
+        "func_type" if only_ast => return Err(vm.value_error(
+            "compile() mode 'func_type' (function type comments) is not supported by tachyon yet",
+        )),
+        "func_type" => {
+            return Err(vm.value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST"))
+        }
+        _ if only_ast => {
+            return Err(
+                vm.value_error("compile() mode must be 'exec', 'eval', 'single' or 'func_type'")
+            )
+        }
+        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    };
+    if let Some(code) = code_of(source) {
+        return Ok(code.value());
+    }
+    if ast::is_ast(vm, source)? {
+        if only_ast {
+            return Ok(source);
+        }
+        return compile_ast(vm, source, &filename, mode, optimize);
+    }
+    if only_ast {
+        let (module, _) = parse_source(vm, "compile", source, &filename, mode)?;
+        return ast::to_python::mod_to_python(vm, &module);
+    }
     compile_source(vm, "compile", source, &filename, mode, optimize)
 }
 

@@ -27,6 +27,7 @@
 //! | [`csv`] | `_csv`: CSV dialects, the record reader and writer |
 //! | [`json`] | `_json`: the scanner, encoder and string escapers under `json` |
 //! | [`structs`] | `_struct`: pack/unpack by format strings, `Struct` |
+//! | [`ast`] | `_ast`: the node classes under `ast.py`; parser trees to and from them |
 //! | [`array`] | `array`: typed arrays over a list of converted items |
 //! | [`operator`] | `_operator`: operator functions, itemgetter, attrgetter, methodcaller |
 //! | [`functools`] | `_functools`: reduce, partial, cmp_to_key |
@@ -53,6 +54,7 @@
 //! | `posixsubprocess.py` | `_posixsubprocess`: importable, no child processes |
 
 pub mod array;
+pub mod ast;
 pub mod binascii;
 pub mod bisect;
 pub mod blake2;
@@ -142,6 +144,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_imp" => Some(python_module(vm, "_imp", include_str!("imp.py"))?),
         "_warnings" => Some(python_module(vm, "_warnings", include_str!("warnings.py"))?),
         "marshal" => Some(python_module(vm, "marshal", include_str!("marshal.py"))?),
+        "_ast" => Some(ast::create(vm)?),
         "_socket" => Some(socket::create(vm)?),
         "select" => Some(select::create(vm)?),
         "_posixsubprocess" => {
@@ -200,6 +203,7 @@ pub const NATIVE_MODULES: &[&str] = &[
     "_heapq",
     "binascii",
     "cmath",
+    "_ast",
 ];
 
 /// A native module: made, filled by `fill`, kept rooted meanwhile.
