@@ -15,7 +15,6 @@ use super::value::Value;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct CollectStats {
     pub collected_objects: usize,
-    pub collected_bytes: usize,
     pub live_objects: usize,
     pub live_bytes: usize,
 }

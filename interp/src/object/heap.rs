@@ -314,17 +314,16 @@ impl Heap {
             // SAFETY: the allocator visits only cells holding objects.
             let header = unsafe { obj.as_ref() };
             let vtable = header.vtable();
-            // SAFETY: the vtable matches the payload (set at allocation).
-            let extra = unsafe { vtable.extra_bytes(obj) };
             let size = header.size();
             if header.is_marked() {
                 header.set_mark(false);
+                // SAFETY: the vtable matches the payload (set at allocation).
+                let extra = unsafe { vtable.extra_bytes(obj) };
                 stats.live_objects += 1;
                 stats.live_bytes += size + extra;
                 return true;
             }
             stats.collected_objects += 1;
-            stats.collected_bytes += size + extra;
             if header.flags() & FLAG_SIDE_ATTRS != 0 {
                 self.side_attrs.borrow_mut().remove(&(obj.as_ptr() as u64));
             }
