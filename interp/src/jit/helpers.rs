@@ -245,6 +245,16 @@ extern "C" fn new_instance(ty: u64) -> u64 {
     })
 }
 
+/// A set comprehension's `SetAdd` (hashing may raise).
+extern "C" fn set_add(set: u64, item: u64) -> u64 {
+    with_vm(|vm| vm.set_add(value(set), value(item)).map(|_| Value::NONE))
+}
+
+/// A dict comprehension's `MapAdd` (hashing may raise).
+extern "C" fn map_add(map: u64, key: u64, v: u64) -> u64 {
+    with_vm(|vm| vm.dict_set_item(value(map), value(key), value(v)).map(|_| Value::NONE))
+}
+
 extern "C" fn list_append(list: u64, item: u64) -> u64 {
     with_vm(|vm| {
         vm.list_append(value(list), value(item));
@@ -378,6 +388,10 @@ pub enum HelperKind {
     /// `list[a:b:c] = v` of an exact list.
     ListSetSlice,
     ListAppend,
+    /// `SetAdd` of a set comprehension.
+    SetAdd,
+    /// `MapAdd` of a dict comprehension.
+    MapAdd,
     Unpack,
     GetIter,
     IterNext,
@@ -423,6 +437,8 @@ fn row(kind: HelperKind) -> (&'static str, usize, usize) {
         ListGetSlice => ("list_get_slice", f4(list_get_slice), 4),
         ListSetSlice => ("list_set_slice", f5(list_set_slice), 5),
         ListAppend => ("list_append", f2(list_append), 2),
+        SetAdd => ("set_add", f2(set_add), 2),
+        MapAdd => ("map_add", f3(map_add), 3),
         Unpack => ("unpack", f2(unpack), 2),
         GetIter => ("getiter", f1(get_iter), 1),
         IterNext => ("iternext", f1(iter_next), 1),

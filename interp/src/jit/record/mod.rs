@@ -583,6 +583,14 @@ impl Recorder {
                 let (l, v) = (self.read(list), self.read(item));
                 self.call_helper(HelperKind::ListAppend, &[l, v])?;
             }
+            Instr::SetAdd { set, item } => {
+                let (s, v) = (self.read(set), self.read(item));
+                self.call_helper(HelperKind::SetAdd, &[s, v])?;
+            }
+            Instr::MapAdd { map, key, value } => {
+                let (m, k, v) = (self.read(map), self.read(key), self.read(value));
+                self.call_helper(HelperKind::MapAdd, &[m, k, v])?;
+            }
             Instr::UnpackSequence { src, start, count } => {
                 let w = self.read(src);
                 self.unpack(vm, w, slot(src), start, count)?
