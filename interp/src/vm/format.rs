@@ -92,7 +92,8 @@ impl Vm {
             ObjKind::Bytes => repr_bytes(bytes_of(v).expect("bytes layout").as_bytes()),
             ObjKind::ByteArray => {
                 let b = bytearray_of(v).expect("bytearray layout");
-                format!("bytearray({})", repr_bytes(&b.data.borrow()))
+                let name = self.heap.type_obj(v).name();
+                format!("{name}({})", repr_bytes(&b.data.borrow()))
             }
             ObjKind::List => {
                 let items = list_of(v).expect("list layout").items.to_vec();
@@ -351,6 +352,15 @@ impl Vm {
         if let Some(s) = str_of(v) {
             return Ok(s.as_utf8(&self.heap)?.to_string());
         }
+        // bytes.__str__ and bytearray.__str__: the built-in repr, whatever
+        // `__repr__` a subclass has.
+        if let Some(b) = bytes_of(v) {
+            return Ok(repr_bytes(b.as_bytes()));
+        }
+        if let Some(b) = bytearray_of(v) {
+            let name = self.heap.type_obj(v).name();
+            return Ok(format!("{name}({})", repr_bytes(&b.data.borrow())));
+        }
         if let Some(m) = self.proxied_mapping(v) {
             return self.with_temp(m, |vm| vm.str_of_value(m));
         }
@@ -404,8 +414,26 @@ impl Vm {
         if str_of(v).is_some() && !self.heap.type_obj(v).is_heap_type() {
             return Ok(v);
         }
+        if let Some(message) = self.exception_message_value(v) {
+            return Ok(message);
+        }
         let s = self.str_of_value(v)?;
         Ok(self.heap.new_str_from_string(s))
+    }
+
+    /// `str(exc)` of an exception made with one str argument and no
+    /// `__str__` of its own: that very str, which may hold lone surrogates
+    /// (text that [`Vm::str_of_value`]'s `String` cannot carry).
+    fn exception_message_value(&self, v: Value) -> Option<Value> {
+        let e = exception_of(v)?;
+        let &[arg] = e.args().as_slice() else { return None };
+        let exact_str = str_of(arg).is_some() && !self.heap.type_obj(arg).is_heap_type();
+        let own_str = self
+            .heap
+            .lookup(self.heap.type_obj(v), self.names.dunder_str)
+            .is_some_and(|m| !self.is_native_slot_method(m));
+        let is_key_error = self.heap.is_instance(v, self.heap.types().key_error);
+        (exact_str && !own_str && !is_key_error).then_some(arg)
     }
 
     pub fn repr_value(&mut self, v: Value) -> PyResult {
@@ -479,6 +507,11 @@ impl Vm {
                     };
                 }
             }
+        }
+        // The built-ins' `__format__` with an empty spec is `str(v)`, which
+        // a subclass's `__str__` or `__repr__` decides.
+        if spec.is_empty() && ty.is_heap_type() {
+            return self.str_of_value(v);
         }
         let base = self.builtin_base_value(v);
         let tname = self.type_name(v);
