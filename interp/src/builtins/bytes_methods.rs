@@ -317,7 +317,11 @@ fn decode(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let bound = keyword_args(vm, &args[1..], kwnames, "decode", &["encoding", "errors"])?;
     let encoding = text_param(vm, "decode", "encoding", bound[0], "utf-8")?;
     let errors = text_param(vm, "decode", "errors", bound[1], "strict")?;
-    let codec = codecs::lookup_or_error(vm, &encoding)?;
+    let Some(codec) = codecs::Codec::lookup(&encoding) else {
+        let data = vm.heap.new_bytes(&data);
+        return vm
+            .with_temp(data, |vm| codecs::through_registry(vm, data, &encoding, &errors, false));
+    };
     let text = codecs::decode(vm, &data, codec, &errors)?;
     Ok(vm.heap.new_str_wtf8(&text))
 }

@@ -372,6 +372,9 @@ impl Vm {
         if let Some(text) = crate::builtins::os_error::os_error_str(self, v)? {
             return Ok(text);
         }
+        if let Some(text) = self.unicode_error_str(v)? {
+            return Ok(text);
+        }
         if let Some(e) = exception_of(v) {
             // BaseException.__str__, whatever `__repr__` the class has.
             let args = e.args();
@@ -419,6 +422,46 @@ impl Vm {
         }
         let s = self.str_of_value(v)?;
         Ok(self.heap.new_str_from_string(s))
+    }
+
+    /// `str(exc)` of a UnicodeEncodeError or UnicodeDecodeError made with
+    /// its five arguments (encoding, object, start, end, reason), as
+    /// CPython's `UnicodeEncodeError.__str__` words it.
+    fn unicode_error_str(&mut self, v: Value) -> PyResult<Option<String>> {
+        let t = self.heap.types();
+        let encoding = self.heap.is_instance(v, t.unicode_encode_error);
+        if !encoding && !self.heap.is_instance(v, t.unicode_decode_error) {
+            return Ok(None);
+        }
+        let Some(e) = exception_of(v) else { return Ok(None) };
+        let &[codec, object, start, end, reason] = e.args().as_slice() else { return Ok(None) };
+        let (Some(start), Some(end)) = (start.as_small_int(), end.as_small_int()) else {
+            return Ok(None);
+        };
+        let codec = self.str_of_value(codec)?;
+        let reason = self.str_of_value(reason)?;
+        let single = end == start + 1;
+        let what = match (encoding, single) {
+            (true, true) => {
+                let cp = str_of(object).and_then(|s| s.code_points().nth(start as usize));
+                let Some(cp) = cp else { return Ok(None) };
+                let shown = match cp {
+                    0..=0xff => format!("\\x{cp:02x}"),
+                    0x100..=0xffff => format!("\\u{cp:04x}"),
+                    _ => format!("\\U{cp:08x}"),
+                };
+                format!("encode character '{shown}' in position {start}")
+            }
+            (false, true) => {
+                let byte = crate::builtins::bytes_methods::bytes_like(object)
+                    .and_then(|b| b.get(start as usize).copied());
+                let Some(byte) = byte else { return Ok(None) };
+                format!("decode byte 0x{byte:02x} in position {start}")
+            }
+            (true, false) => format!("encode characters in position {start}-{}", end - 1),
+            (false, false) => format!("decode bytes in position {start}-{}", end - 1),
+        };
+        Ok(Some(format!("'{codec}' codec can't {what}: {reason}")))
     }
 
     /// `str(exc)` of an exception made with one str argument and no
@@ -609,8 +652,38 @@ impl Vm {
                 return self.format_str_value(&s, spec);
             }
         }
+        if let Some(code) = self.surrogate_char_format(v, spec) {
+            return self.format_surrogate_char(code, spec);
+        }
         let text = self.format(v, spec)?;
         Ok(self.heap.new_str_from_string(text))
+    }
+
+    /// The code point of `format(n, '...c')` when it is a lone surrogate.
+    fn surrogate_char_format(&self, v: Value, spec: &str) -> Option<u32> {
+        if !spec.ends_with('c') || self.heap.type_obj(v).is_heap_type() {
+            return None;
+        }
+        let n = self.as_int(v)?.to_i64()?;
+        u32::try_from(n).ok().filter(|&n| wtf8::is_surrogate(n))
+    }
+
+    /// `format(n, spec)` of a surrogate code point: laid out with a
+    /// stand-in character (`String` cannot hold a surrogate), which is then
+    /// swapped for the surrogate in the WTF-8 text.
+    fn format_surrogate_char(&mut self, code: u32, spec: &str) -> PyResult {
+        const STAND_IN: char = '\u{E000}';
+        if spec.contains(STAND_IN) {
+            return Err(self.value_error("format spec holds U+E000 beside a surrogate %c"));
+        }
+        let stand_in = Value::from_small_int(STAND_IN as i64).expect("a small int");
+        let text = self.format(stand_in, spec)?;
+        let mut out = Vec::with_capacity(text.len());
+        for ch in text.chars() {
+            let cp = if ch == STAND_IN { code } else { ch as u32 };
+            wtf8::push_code_point(&mut out, cp);
+        }
+        Ok(self.heap.new_str_wtf8(&out))
     }
 
     /// `PrintExpr` in interactive mode: `sys.displayhook`.
