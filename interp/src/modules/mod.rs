@@ -12,6 +12,7 @@
 //! | `io.py` | `_io`: open, binary and text files, StringIO, BytesIO (Python) |
 //! | [`namespace`] | `SimpleNamespace` (`sys.implementation`, `sys.flags`) |
 //! | [`weakref`] | `_weakref`: ref (constructor and call on the heap's weakrefs), proxy |
+//! | `datetime_messages.py` | `_datetime`: words `datetime.py`'s field errors as the C module does, then declines |
 //! | `bytes_format.py` | `bytes % values` (PEP 461), made on first use |
 //! | `memoryview.py` | `memoryview` over bytes and bytearray (Python), made on first use |
 //! | `collections.py` | `_collections`: deque and defaultdict (Python) |
@@ -124,6 +125,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_tachyon_time_calendar" => {
             Some(python_module(vm, "_tachyon_time_calendar", include_str!("time_calendar.py"))?)
         }
+        "_datetime" => Some(python_module(vm, "_datetime", include_str!("datetime_messages.py"))?),
         "_tachyon_bytes_format" => {
             Some(python_module(vm, "_tachyon_bytes_format", include_str!("bytes_format.py"))?)
         }

@@ -76,6 +76,8 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
             ("cache_tag", vm.heap.new_str(crate::vm::import::cache::CACHE_TAG)),
             ("version", info),
             ("hexversion", vm.heap.new_int_i64(0x030812f0)),
+            // sysconfig names the stdlib's `_sysconfigdata_*` module by it.
+            ("_multiarch", vm.heap.new_str(&format!("{}-linux-gnu", std::env::consts::ARCH))),
         ],
     )?;
     set(vm, dict, "implementation", implementation)?;
