@@ -240,7 +240,7 @@ impl Vm {
     // ---- sets
 
     /// The table of a set or frozenset.
-    fn set_ref(&self, s: Value) -> Option<SetRef> {
+    pub(crate) fn set_ref(&self, s: Value) -> Option<SetRef> {
         set_of(s).map(SetRef::Set).or_else(|| frozenset_of(s).map(SetRef::Frozen))
     }
 
