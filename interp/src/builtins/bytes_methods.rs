@@ -77,6 +77,7 @@ pub fn install(vm: &mut Vm) {
     }
     add_new(vm, t.bytes, bytes_new);
     add_new(vm, t.bytearray, bytearray_new);
+    add_method(vm, t.bytearray, "__init__", bytearray_init);
     for ty in [t.bytes, t.bytearray] {
         let f = native(vm, "fromhex", fromhex);
         let m = vm.new_class_method(f);
@@ -232,6 +233,7 @@ fn byte_value(vm: &mut Vm, v: Value) -> PyResult<u8> {
 }
 
 fn bytes_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    crate::builtins::constructors::class_arg(vm, args, vm.heap.types().bytes, "bytes")?;
     let data = construct(vm, args, kwnames, "bytes").map_err(|e| {
         if e.message() == "byte must be in range(0, 256)" {
             vm.value_error("bytes must be in range(0, 256)")
@@ -239,18 +241,32 @@ fn bytes_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             e
         }
     })?;
-    if args[0] != vm.heap.types().bytes {
-        return Err(vm.type_error("bytes subclasses are not supported by tachyon yet"));
-    }
-    Ok(vm.heap.new_bytes(&data))
+    Ok(vm.heap.new_bytes_of_type(args[0], &data))
 }
 
+/// `bytearray(...)` fills the array at once; a subclass's instance starts
+/// empty and is filled by `bytearray.__init__`, which its own `__init__`
+/// may call with other arguments (CPython fills in `__init__` always).
 fn bytearray_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let data = construct(vm, args, kwnames, "bytearray")?;
+    crate::builtins::constructors::class_arg(vm, args, vm.heap.types().bytearray, "bytearray")?;
     if args[0] != vm.heap.types().bytearray {
-        return Err(vm.type_error("bytearray subclasses are not supported by tachyon yet"));
+        return Ok(vm.heap.new_bytearray_of_type(args[0], Vec::new()));
     }
+    let data = construct(vm, args, kwnames, "bytearray")?;
     Ok(vm.heap.new_bytearray(data))
+}
+
+/// `bytearray.__init__(self, ...)`: what `bytearray_new` left to do.
+fn bytearray_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let Some(array) = args.first().and_then(|&a| crate::object::bytes::bytearray_of(a)) else {
+        return Err(vm.type_error("descriptor '__init__' requires a 'bytearray' object"));
+    };
+    if vm.heap.type_of(args[0]) == vm.heap.types().bytearray {
+        return Ok(Value::NONE);
+    }
+    let data = construct(vm, args, kwnames, "bytearray")?;
+    *array.data.borrow_mut() = data;
+    Ok(Value::NONE)
 }
 
 fn fromhex(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -286,7 +302,12 @@ fn fromhex(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if cls == vm.heap.types().bytearray {
         return Ok(vm.heap.new_bytearray(out));
     }
-    Ok(vm.heap.new_bytes(&out))
+    let bytes = vm.heap.new_bytes(&out);
+    if cls == vm.heap.types().bytes {
+        return Ok(bytes);
+    }
+    // A subclass is called with the bytes, as CPython does.
+    vm.with_temp(bytes, |vm| vm.call(cls, &[bytes]))
 }
 
 // ---- reading methods
@@ -296,7 +317,11 @@ fn decode(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let bound = keyword_args(vm, &args[1..], kwnames, "decode", &["encoding", "errors"])?;
     let encoding = text_param(vm, "decode", "encoding", bound[0], "utf-8")?;
     let errors = text_param(vm, "decode", "errors", bound[1], "strict")?;
-    let codec = codecs::lookup_or_error(vm, &encoding)?;
+    let Some(codec) = codecs::Codec::lookup(&encoding) else {
+        let data = vm.heap.new_bytes(&data);
+        return vm
+            .with_temp(data, |vm| codecs::through_registry(vm, data, &encoding, &errors, false));
+    };
     let text = codecs::decode(vm, &data, codec, &errors)?;
     Ok(vm.heap.new_str_wtf8(&text))
 }

@@ -58,6 +58,38 @@ pub fn lookup_or_error(vm: &Vm, encoding: &str) -> PyResult<Codec> {
         .ok_or_else(|| PyErr::lookup_error(&vm.heap, &format!("unknown encoding: {encoding}")))
 }
 
+/// `str.encode` / `bytes.decode` with an encoding tachyon has no native
+/// codec for: the codec registry's (`encodings/*.py` through `_codecs`),
+/// whose result must be bytes (encode) or str (decode), as in CPython.
+pub fn through_registry(
+    vm: &mut Vm,
+    obj: crate::object::Value,
+    encoding: &str,
+    errors: &str,
+    encoding_to_bytes: bool,
+) -> PyResult {
+    let func = if encoding_to_bytes { "encode" } else { "decode" };
+    let args = [obj, vm.heap.new_str(encoding), vm.heap.new_str(errors)];
+    let mark = vm.push_temp(args[1]);
+    vm.push_temp(args[2]);
+    let result = crate::modules::call_lazy_class(vm, "_codecs", func, &args, &[]);
+    vm.truncate_temps(mark);
+    let result = result?;
+    let ok = if encoding_to_bytes {
+        crate::object::bytes::bytes_of(result).is_some()
+    } else {
+        crate::object::str::str_of(result).is_some()
+    };
+    if ok {
+        return Ok(result);
+    }
+    let (role, want) = if encoding_to_bytes { ("encoder", "bytes") } else { ("decoder", "str") };
+    Err(vm.type_error(&format!(
+        "'{encoding}' {role} returned '{}' instead of '{want}'; use codecs.{func}() to {func} to arbitrary types",
+        vm.type_name(result)
+    )))
+}
+
 fn unknown_handler(vm: &Vm, errors: &str) -> PyErr {
     PyErr::lookup_error(&vm.heap, &format!("unknown error handler name '{errors}'"))
 }

@@ -46,6 +46,7 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, t.base_exception, "with_traceback", exception_with_traceback);
     add_method(vm, t.import_error, "__init__", import_error_init);
     add_method(vm, t.dict, "__init__", dict_init);
+    add_method(vm, t.set, "__init__", set_init);
     add_method(vm, t.property, "getter", property_getter);
     add_method(vm, t.property, "setter", property_setter);
     add_method(vm, t.property, "deleter", property_deleter);
@@ -73,7 +74,7 @@ fn method_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 }
 
 /// The class a `__new__` was called for, checked to be a subtype of `base`.
-fn class_arg(vm: &Vm, args: &[Value], base: Value, name: &str) -> PyResult<Value> {
+pub(crate) fn class_arg(vm: &Vm, args: &[Value], base: Value, name: &str) -> PyResult<Value> {
     let Some(&cls) = args.first() else {
         return Err(vm.type_error(&format!("{name}.__new__(): not enough arguments")));
     };
@@ -379,12 +380,17 @@ fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         Some(v) if decoding && str_of(v).is_some() => {
             return Err(vm.type_error("decoding str is not supported"));
         }
-        Some(v) => match str_of(v).filter(|s| s.has_surrogates()) {
-            Some(s) if !vm.heap.type_obj(v).is_heap_type() => {
-                return Ok(vm.heap.new_str_of_type_wtf8(cls, s.as_wtf8()).value());
+        // The str kept as a value: it may hold lone surrogates.
+        Some(v) => {
+            let s = vm.str_value(v)?;
+            if cls == str_t && !vm.heap.type_obj(s).is_heap_type() {
+                return Ok(s);
             }
-            _ => vm.str_of_value(v)?,
-        },
+            let Some(text) = str_of(s) else {
+                return Err(vm.type_error("__str__ returned non-string"));
+            };
+            return Ok(vm.heap.new_str_of_type_wtf8(cls, text.as_wtf8()).value());
+        }
     };
     if cls == str_t {
         Ok(vm.heap.new_str_from_string(text))
@@ -473,9 +479,34 @@ fn dict_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     }
 }
 
+/// `set(...)` fills the set at once; a subclass's instance starts empty
+/// and is filled by `set.__init__`, which its own `__init__` may call with
+/// other arguments (CPython fills in `__init__` always).
 fn set_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let set_t = vm.heap.types().set;
     class_arg(vm, args, set_t, "set")?;
+    if args[0] != set_t {
+        return Ok(vm.heap.new_set_of_type(args[0], crate::table::set::Set::new()));
+    }
+    fill_set(vm, args, kwnames)
+}
+
+/// `set.__init__(self, ...)`: what `set_new` left to do.
+fn set_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let Some(target) = args.first().and_then(|&a| crate::object::set::set_of(a)) else {
+        return Err(vm.type_error("descriptor '__init__' requires a 'set' object"));
+    };
+    if vm.heap.type_of(args[0]) == vm.heap.types().set {
+        return Ok(Value::NONE);
+    }
+    let filled = fill_set(vm, args, kwnames)?;
+    let table = crate::object::set::set_of(filled).map(|s| s.table.borrow().copy());
+    *target.table.borrow_mut() = table.unwrap_or_default();
+    Ok(Value::NONE)
+}
+
+/// A new plain set of the items of `args[1]` (`args[0]` is the class).
+fn fill_set(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let args = no_kwargs(vm, "set", &args[1..], kwnames)?;
     if args.len() > 1 {
         return Err(vm.type_error(&format!("set expected at most 1 arguments, got {}", args.len())));
@@ -488,14 +519,14 @@ fn set_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 }
 
 fn frozenset_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let set = set_new(
+    let set = fill_set(
         vm,
         &[vm.heap.types().set].iter().chain(&args[1..]).copied().collect::<Vec<_>>(),
         kwnames,
     )?;
     let table =
         crate::object::set::set_of(set).map(|s| s.table.borrow().copy()).unwrap_or_default();
-    Ok(vm.heap.new_frozenset(table))
+    Ok(vm.heap.new_frozenset_of_type(args[0], table))
 }
 
 pub(crate) fn range_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

@@ -591,6 +591,13 @@ fn round(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
                 vm.call_method_value(m, x, &[ndigits])
             }
         }
+        // A subclass of a built-in number rounds its value, as the
+        // built-in's `__round__` would.
+        None if vm.as_num(x).is_some() => {
+            let base = vm.builtin_base_value(x);
+            let args = if ndigits.is_none() { vec![base] } else { vec![base, ndigits] };
+            vm.with_temp(base, |vm| round(vm, &args, &[]))
+        }
         None => {
             Err(vm.type_error(&format!("type {} doesn't define __round__ method", vm.type_name(x))))
         }

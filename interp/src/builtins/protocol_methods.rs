@@ -50,6 +50,11 @@ pub fn install(vm: &mut Vm) {
         ("__mul__", mul, &sequences),
         ("__rmul__", mul, &sequences),
         ("__mod__", modulo, &[t.str]),
+        ("__mod__", bytes_modulo, &[t.bytes, t.bytearray]),
+        ("__str__", bytes_str, &[t.bytes, t.bytearray]),
+        ("__add__", number_add, &[t.int, t.float, t.complex]),
+        ("__sub__", number_sub, &[t.int, t.float, t.complex]),
+        ("__getnewargs__", getnewargs, &[t.str, t.bytes, t.int, t.float, t.tuple, t.complex]),
     ];
     for (name, func, types) in operators {
         for ty in *types {
@@ -95,6 +100,59 @@ fn modulo(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let values = vm.builtin_base_value(args[1]);
     let values = if crate::object::tuple::tuple_of(values).is_some() { values } else { args[1] };
     vm.percent_format(fmt, values)
+}
+
+/// A number's own operator method: NotImplemented unless the other
+/// operand is of a kind this one's type takes (int takes int, float takes
+/// int and float, complex all three), as CPython's slots answer.
+fn number_operator(vm: &mut Vm, op: BinOp, name: &str, args: &[Value]) -> PyResult {
+    use crate::number::tower::Num;
+    expect_args(vm, name, args, 1)?;
+    let rank = |n: &Option<Num>| match n {
+        Some(Num::Int(_)) => 1,
+        Some(Num::Float(_)) => 2,
+        Some(Num::Complex(_)) => 3,
+        None => 4,
+    };
+    let a = vm.builtin_base_value(args[0]);
+    let b = vm.builtin_base_value(args[1]);
+    if rank(&vm.as_num(b)) > rank(&vm.as_num(a)) {
+        return Ok(vm.heap.singletons().not_implemented);
+    }
+    builtin_operator(vm, op, name, &[a, b])
+}
+
+fn number_add(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    number_operator(vm, BinOp::Add, "__add__", args)
+}
+
+fn number_sub(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    number_operator(vm, BinOp::Sub, "__sub__", args)
+}
+
+/// `bytes.__mod__`: PEP 461 formatting, in `bytes_format.py`.
+fn bytes_modulo(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    expect_args(vm, "__mod__", args, 1)?;
+    let fmt = vm.builtin_base_value(args[0]);
+    vm.with_temp(fmt, |vm| {
+        crate::modules::call_lazy_class(vm, "_tachyon_bytes_format", "format", &[fmt, args[1]], &[])
+    })
+}
+
+/// `bytes.__str__`: the built-in repr, whatever `__repr__` a subclass has
+/// (CPython's `bytes_str`).
+fn bytes_str(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    expect_args(vm, "__str__", args, 0)?;
+    let base = vm.builtin_base_value(args[0]);
+    vm.with_temp(base, |vm| vm.repr_value(base))
+}
+
+/// `__getnewargs__` of the immutable built-ins: `(base value,)`, what a
+/// subclass instance is rebuilt from when copied or pickled.
+fn getnewargs(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    expect_args(vm, "__getnewargs__", args, 0)?;
+    let base = vm.builtin_base_value(args[0]);
+    Ok(vm.heap.new_tuple(&[base]))
 }
 
 fn expect_args(vm: &Vm, name: &str, args: &[Value], n: usize) -> PyResult<()> {

@@ -1038,7 +1038,9 @@ fn encode(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let bound = keyword_args(vm, &args[1..], kwnames, "encode", &["encoding", "errors"])?;
     let encoding = text_param(vm, "encode", "encoding", bound[0], "utf-8")?;
     let errors = text_param(vm, "encode", "errors", bound[1], "strict")?;
-    let codec = codecs::lookup_or_error(vm, &encoding)?;
+    let Some(codec) = codecs::Codec::lookup(&encoding) else {
+        return codecs::through_registry(vm, args[0], &encoding, &errors, true);
+    };
     let data = codecs::encode_str(vm, &s, codec, &errors)?;
     Ok(vm.heap.new_bytes(&data))
 }

@@ -209,9 +209,27 @@ def _utf16_units(s):
             yield n
 
 
-def _encode_units(s, width, byteorder, errors):
-    units = _utf16_units(s) if width == 2 else (ord(c) for c in s)
-    return b"".join(u.to_bytes(width, byteorder) for u in units)
+def _encode_units(s, width, byteorder, errors, name=None):
+    name = name or "utf-%d-%se" % (width * 8, byteorder[0])
+    out = []
+    i = 0
+    while i < len(s):
+        n = ord(s[i])
+        if 0xD800 <= n < 0xE000 and errors != "surrogatepass":
+            exc = UnicodeEncodeError(name, s, i, i + 1, "surrogates not allowed")
+            replacement, i = lookup_error(_errors(errors))(exc)
+            if isinstance(replacement, bytes):
+                out.append(replacement)
+            else:
+                out.append(_encode_units(replacement, width, byteorder, "strict", name))
+            continue
+        if width == 2 and n >= 0x10000:
+            n -= 0x10000
+            out.append((0xD800 | (n >> 10)).to_bytes(2, byteorder))
+            n = 0xDC00 | (n & 0x3FF)
+        out.append(n.to_bytes(width, byteorder))
+        i += 1
+    return b"".join(out)
 
 
 def _decode_units(data, width, byteorder, errors, final):
@@ -223,6 +241,24 @@ def _decode_units(data, width, byteorder, errors, final):
     consumed = 0
     while i < len(units):
         u = units[i]
+        if 0xD800 <= u < 0xE000 and (width == 4 or u >= 0xDC00 or
+                                     (i + 1 < len(units) and not 0xDC00 <= units[i + 1] < 0xE000)):
+            # A lone surrogate: kept with surrogatepass, an error otherwise.
+            if errors == "surrogatepass":
+                out.append(chr(u))
+                i += 1
+                consumed = i * width
+                continue
+            reason = ("code point in surrogate code point range(0xd800, 0xe000)" if width == 4
+                      else "illegal encoding" if u >= 0xDC00 else "illegal UTF-16 surrogate")
+            end = i * width + width
+            exc = UnicodeDecodeError("utf-%d-%se" % (width * 8, byteorder[0]), data, i * width,
+                                     end, reason)
+            replacement, resume = lookup_error(_errors(errors))(exc)
+            out.append(replacement)
+            i = resume // width
+            consumed = i * width
+            continue
         if width == 2 and 0xD800 <= u < 0xDC00:
             if i + 1 >= len(units):
                 if not final:
@@ -262,9 +298,11 @@ def _with_bom(width):
     bom_be = bom_le[::-1]
 
     def encode(s, errors=None, byteorder=0):
+        name = "utf-%d" % (width * 8)
         if byteorder == 0:
-            return (bom_le + _encode_units(s, width, "little", errors), len(s))
-        return (_encode_units(s, width, "little" if byteorder < 0 else "big", errors), len(s))
+            return (bom_le + _encode_units(s, width, "little", errors, name), len(s))
+        order = "little" if byteorder < 0 else "big"
+        return (_encode_units(s, width, order, errors, name), len(s))
 
     def ex_decode(data, errors=None, byteorder=0, final=False):
         data = bytes(data)

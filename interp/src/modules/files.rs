@@ -1,31 +1,30 @@
 //! `_tachyon_files`: the raw file operations under `_io` (open, read,
-//! write, seek, close on handles), with CPython's `OSError` subclasses
-//! and messages. Handles index a per-thread table of `std::fs::File`s.
+//! write, seek, close on descriptors), with CPython's `OSError` subclasses
+//! and messages. Descriptors are those of [`super::fd_table`], shared
+//! with `posix`.
 
-use super::module_set;
+use super::{fd_table, module_set};
 use crate::builtins::bytes_methods::bytes_like;
 use crate::builtins::{arg_range, codecs, native};
 use crate::object::str::str_of;
 use crate::object::{PyErr, Value};
 use crate::vm::function::NativeFn;
 use crate::vm::{PyResult, Vm};
-use std::cell::RefCell;
-use std::fs::{File, OpenOptions};
-use std::io::{ErrorKind, Read, Seek, SeekFrom, Write};
+use std::fs::OpenOptions;
+use std::io::{ErrorKind, SeekFrom};
 use std::os::unix::ffi::OsStrExt;
-
-thread_local! {
-    static FILES: RefCell<Vec<Option<File>>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Handles start above the standard streams' numbers.
-const FIRST_HANDLE: usize = 3;
 
 pub fn create(vm: &mut Vm) -> PyResult {
     let module = vm.new_module("_tachyon_files")?;
     let mark = vm.push_temp(module);
-    let funcs: &[(&'static str, NativeFn)] =
-        &[("open", open), ("read", read), ("write", write), ("seek", seek), ("close", close)];
+    let funcs: &[(&'static str, NativeFn)] = &[
+        ("open", open),
+        ("read", read),
+        ("write", write),
+        ("seek", seek),
+        ("close", close),
+        ("check", check),
+    ];
     let result = funcs.iter().try_for_each(|(name, f)| {
         let v = native(vm, name, *f);
         module_set(vm, module, name, v)
@@ -38,23 +37,6 @@ pub fn create(vm: &mut Vm) -> PyResult {
 fn os_error(vm: &Vm, e: &std::io::Error, path: Option<&str>) -> PyErr {
     let filename = path.map(|p| vm.heap.new_str(p));
     crate::builtins::os_error::from_io(vm, e, filename)
-}
-
-fn with_file<T>(
-    vm: &Vm,
-    handle: Value,
-    f: impl FnOnce(&mut File) -> std::io::Result<T>,
-) -> PyResult<T> {
-    let h = handle.as_small_int().unwrap_or(-1);
-    let result = FILES.with(|files| {
-        let mut files = files.borrow_mut();
-        let slot = usize::try_from(h).ok().and_then(|h| h.checked_sub(FIRST_HANDLE));
-        slot.and_then(|i| files.get_mut(i)).and_then(Option::as_mut).map(f)
-    });
-    match result {
-        Some(r) => r.map_err(|e| os_error(vm, &e, None)),
-        None => Err(PyErr::os_error(&vm.heap, "[Errno 9] Bad file descriptor")),
-    }
 }
 
 /// `open(path, mode)`: mode is one of r, w, a, x with an optional `+`.
@@ -88,37 +70,14 @@ fn open(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         let e = std::io::Error::from(ErrorKind::IsADirectory);
         return Err(os_error(vm, &e, Some(path)));
     }
-    let handle = FILES.with(|files| {
-        let mut files = files.borrow_mut();
-        match files.iter().position(Option::is_none) {
-            Some(i) => {
-                files[i] = Some(file);
-                i
-            }
-            None => {
-                files.push(Some(file));
-                files.len() - 1
-            }
-        }
-    });
-    Ok(vm.heap.new_int_i64((handle + FIRST_HANDLE) as i64))
+    Ok(vm.heap.new_int_i64(fd_table::insert(file)))
 }
 
 /// `read(handle, size)`: up to `size` bytes, everything left when negative.
 fn read(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let args = arg_range(vm, "read", args, kwnames, 2, 2)?;
     let size = args[1].as_small_int().unwrap_or(-1);
-    let data = with_file(vm, args[0], |f| {
-        let mut buf = Vec::new();
-        if size < 0 {
-            f.read_to_end(&mut buf)?;
-        } else {
-            buf.resize(size as usize, 0);
-            let n = f.read(&mut buf)?;
-            buf.truncate(n);
-        }
-        Ok(buf)
-    })?;
+    let data = fd_table::read(vm, fd_arg(args[0]), size)?;
     Ok(vm.heap.new_bytes(&data))
 }
 
@@ -130,7 +89,7 @@ fn write(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             vm.type_name(args[1])
         )));
     };
-    with_file(vm, args[0], |f| f.write_all(&data))?;
+    fd_table::write_all(vm, fd_arg(args[0]), &data)?;
     Ok(vm.heap.new_int_i64(data.len() as i64))
 }
 
@@ -146,21 +105,29 @@ fn seek(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         Some(2) => SeekFrom::End(offset),
         _ => return Err(vm.value_error("invalid whence")),
     };
-    let pos = with_file(vm, args[0], |f| f.seek(whence))?;
+    let pos = fd_table::seek(vm, fd_arg(args[0]), whence)?;
     Ok(vm.heap.new_int_i64(pos as i64))
 }
 
 fn close(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let args = arg_range(vm, "close", args, kwnames, 1, 1)?;
-    let h = args[0].as_small_int().unwrap_or(-1);
-    FILES.with(|files| {
-        let mut files = files.borrow_mut();
-        let slot = usize::try_from(h).ok().and_then(|h| h.checked_sub(FIRST_HANDLE));
-        if let Some(entry) = slot.and_then(|i| files.get_mut(i)) {
-            *entry = None;
-        }
-    });
+    fd_table::remove(fd_arg(args[0]));
     Ok(Value::NONE)
+}
+
+/// `check(fd)`: raises EBADF unless `fd` is open (what `_io.open(fd)`
+/// checks first).
+fn check(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = arg_range(vm, "check", args, kwnames, 1, 1)?;
+    match fd_table::is_open(fd_arg(args[0])) {
+        true => Ok(Value::NONE),
+        false => Err(fd_table::bad_fd(vm)),
+    }
+}
+
+/// A descriptor argument; -1 (never open) for anything but a small int.
+fn fd_arg(v: Value) -> i64 {
+    v.as_small_int().unwrap_or(-1)
 }
 
 /// The builtin `open`: `_io.open`, with `_io` imported on first use so

@@ -98,8 +98,9 @@ class _TextIOBase(_IOBase):
 class BufferedReader(_BufferedIOBase):
     """A binary file: reads through a read-ahead buffer, writes through."""
 
-    def __init__(self, handle, name, mode, readable, writable):
+    def __init__(self, handle, name, mode, readable, writable, closefd=True):
         self._handle = handle
+        self._closefd = closefd
         self.name = name
         self.mode = mode
         self._readable = readable
@@ -119,6 +120,10 @@ class BufferedReader(_BufferedIOBase):
 
     def seekable(self):
         self._check_closed()
+        try:
+            _files.seek(self._handle, 0, 1)
+        except OSError:
+            return False
         return True
 
     def _check_readable(self):
@@ -188,7 +193,8 @@ class BufferedReader(_BufferedIOBase):
     def close(self):
         if not self._closed:
             self._closed = True
-            _files.close(self._handle)
+            if self._closefd:
+                _files.close(self._handle)
 
 
 BufferedWriter = BufferedRandom = BufferedRWPair = FileIO = BufferedReader
@@ -393,6 +399,10 @@ def _check_mode(mode, encoding, errors, newline):
     return modes, binary
 
 
+# open(2)'s flags for each mode, for an `opener`.
+_OPEN_FLAGS = {"r": 0, "w": 0o1101, "a": 0o2101, "x": 0o301}
+
+
 def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None):
     if hasattr(type(file), "__fspath__"):
         file = file.__fspath__()
@@ -400,7 +410,7 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
         file = file.decode("utf-8", "surrogateescape")
     if isinstance(file, float):
         raise TypeError("integer argument expected, got float")
-    if not isinstance(file, str):
+    if not isinstance(file, (str, int)):
         raise TypeError("expected str, bytes or os.PathLike object, not " + type(file).__name__)
     modes, binary = _check_mode(mode, encoding, errors, newline)
     if encoding is not None and not isinstance(encoding, str):
@@ -409,9 +419,26 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
         raise ValueError("illegal newline value: " + str(newline))
     kind = "r" if ("r" in modes or "U" in modes) else "w" if "w" in modes else "a" if "a" in modes else "x"
     plus = "+" in modes
-    handle = _files.open(file, kind + ("+" if plus else ""))
+    if isinstance(file, int):
+        if file < 0:
+            raise ValueError("negative file descriptor")
+        _files.check(file)
+        handle = file
+    elif not closefd:
+        raise ValueError("Cannot use closefd=False with file name")
+    elif opener is not None:
+        flags = _OPEN_FLAGS[kind] | 0o2000000
+        if plus:
+            flags = (flags & ~3) | 2
+        handle = opener(file, flags)
+        if not isinstance(handle, int):
+            raise TypeError("expected integer from opener")
+        if handle < 0:
+            raise ValueError("opener returned %d" % handle)
+    else:
+        handle = _files.open(file, kind + ("+" if plus else ""))
     raw = BufferedReader(handle, file, mode if binary else kind + ("+" if plus else "") + "b",
-                         kind == "r" or plus, kind != "r" or plus)
+                         kind == "r" or plus, kind != "r" or plus, closefd)
     if binary:
         return raw
     text = TextIOWrapper(raw, encoding, errors, newline)
@@ -528,6 +555,17 @@ class BytesIO(_MemoryIO, _BufferedIOBase):
 
     def read1(self, size=-1):
         return self.read(size)
+
+    def getbuffer(self):
+        # A read-only view of the current value (CPython's is writable and
+        # pins the buffer; pickle only reads it).
+        self._check_closed()
+        return memoryview(self._value)
+
+    def readinto(self, b):
+        data = self.read(len(b))
+        b[:len(data)] = data
+        return len(data)
 
     def write(self, data):
         self._check_closed()

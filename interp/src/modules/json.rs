@@ -649,6 +649,25 @@ fn escape_unicode(out: &mut String, s: &str) {
     escape(out, s, false)
 }
 
+/// `encode_basestring` of text with lone surrogates, as WTF-8: they go
+/// through unescaped, as CPython's does.
+fn escape_with_surrogates(text: &crate::object::str::StrObj) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.as_wtf8().len() + 2);
+    let mut one = String::new();
+    out.push(b'"');
+    for cp in text.code_points() {
+        if crate::unicode::wtf8::is_surrogate(cp) {
+            crate::unicode::wtf8::push_code_point(&mut out, cp);
+            continue;
+        }
+        one.clear();
+        escape_code_points(&mut one, std::iter::once(cp), false);
+        out.extend_from_slice(&one.as_bytes()[1..one.len() - 1]);
+    }
+    out.push(b'"');
+    out
+}
+
 fn escaper(
     vm: &mut Vm,
     args: &[Value],
@@ -662,6 +681,9 @@ fn escaper(
             vm.type_error(&format!("first argument must be a string, not {}", vm.type_name(s)))
         );
     };
+    if !ascii_only && text.has_surrogates() {
+        return Ok(vm.heap.new_str_wtf8(&escape_with_surrogates(&text)));
+    }
     let mut out = String::with_capacity(text.as_wtf8().len() + 2);
     if ascii_only {
         escape_code_points(&mut out, text.code_points(), true);

@@ -7,10 +7,13 @@
 //! | [`random`] | `_random`: CPython's Mersenne Twister and its seeding |
 //! | `itertools.py` | `itertools`, written in Python (iterator classes) and compiled on import |
 //! | [`time`] | `time`: the clocks and `sleep`; the calendar in `time_calendar.py` |
+//! | [`fd_table`] | the open file descriptors `posix` and `_io` share |
 //! | [`files`] | `_tachyon_files`: raw file handles under `_io`; the builtin `open` |
 //! | `io.py` | `_io`: open, binary and text files, StringIO, BytesIO (Python) |
 //! | [`namespace`] | `SimpleNamespace` (`sys.implementation`, `sys.flags`) |
 //! | [`weakref`] | `_weakref`: ref (constructor and call on the heap's weakrefs), proxy |
+//! | `datetime_messages.py` | `_datetime`: words `datetime.py`'s field errors as the C module does, then declines |
+//! | `bytes_format.py` | `bytes % values` (PEP 461), made on first use |
 //! | `memoryview.py` | `memoryview` over bytes and bytearray (Python), made on first use |
 //! | `collections.py` | `_collections`: deque and defaultdict (Python) |
 //! | [`sha512`] | `_sha512`: SHA-512 and SHA-384 hash objects |
@@ -61,6 +64,7 @@ pub mod blake2;
 pub mod cmath;
 pub mod csv;
 pub mod errno;
+pub mod fd_table;
 pub mod files;
 pub mod functools;
 pub mod gc;
@@ -122,6 +126,10 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_collections" => Some(python_module(vm, "_collections", include_str!("collections.py"))?),
         "_tachyon_time_calendar" => {
             Some(python_module(vm, "_tachyon_time_calendar", include_str!("time_calendar.py"))?)
+        }
+        "_datetime" => Some(python_module(vm, "_datetime", include_str!("datetime_messages.py"))?),
+        "_tachyon_bytes_format" => {
+            Some(python_module(vm, "_tachyon_bytes_format", include_str!("bytes_format.py"))?)
         }
         "_tachyon_memoryview" => {
             Some(python_module(vm, "_tachyon_memoryview", include_str!("memoryview.py"))?)

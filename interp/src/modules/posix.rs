@@ -4,10 +4,10 @@
 //! signatures, `stat_result`, `DirEntry`/`scandir`, `environ` and the
 //! wait-status macros.
 //!
-//! File descriptors are the kernel's: a file opened with `posix.open` is
-//! kept in a table by its real descriptor number; 0, 1 and 2 are the
-//! process's standard streams.
+//! File descriptors are the kernel's, kept in [`super::fd_table`] (shared
+//! with `_io`).
 
+use super::fd_table;
 use crate::builtins::codecs;
 use crate::builtins::os_error::{from_io, os_error};
 use crate::object::bytes::bytes_of;
@@ -15,20 +15,12 @@ use crate::object::str::{str_of, StrObj};
 use crate::object::{PyErr, Value};
 use crate::vm::function::NativeFn;
 use crate::vm::{PyResult, Vm};
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::ffi::OsStr;
 use std::fs::{File, OpenOptions};
-use std::io::{IsTerminal, Read, Seek, SeekFrom, Write};
+use std::io::{Read, SeekFrom};
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsExt};
-use std::os::unix::io::AsRawFd;
 use std::path::PathBuf;
-
-thread_local! {
-    /// Files opened with `posix.open`, by descriptor number.
-    static FDS: RefCell<HashMap<i64, File>> = RefCell::new(HashMap::new());
-}
 
 pub fn create(vm: &mut Vm) -> PyResult {
     super::native_module(vm, "posix", fill)
@@ -219,8 +211,7 @@ fn stat(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 /// The metadata of an open descriptor: the table's file, or what
 /// `/proc/self/fd` says for the others.
 fn fd_metadata(vm: &Vm, fd: i64) -> PyResult<std::fs::Metadata> {
-    let from_table = FDS.with(|fds| fds.borrow().get(&fd).map(File::metadata));
-    let result = match from_table {
+    let result = match fd_table::metadata(fd) {
         Some(m) => m,
         None => std::fs::metadata(format!("/proc/self/fd/{fd}")),
     };
@@ -375,22 +366,7 @@ fn open(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let handled = 3 | O_CREAT | O_EXCL | O_TRUNC | O_APPEND;
     options.custom_flags((flags & !handled) as i32);
     let file = options.open(&path).map_err(|e| from_io(vm, &e, Some(p)))?;
-    let fd = i64::from(file.as_raw_fd());
-    FDS.with(|fds| fds.borrow_mut().insert(fd, file));
-    Ok(vm.heap.new_int_i64(fd))
-}
-
-fn bad_fd(vm: &Vm) -> PyErr {
-    os_error(vm, 9, None, None)
-}
-
-/// Runs `op` on the table's file `fd`.
-fn with_fd<T>(vm: &Vm, fd: i64, op: impl FnOnce(&mut File) -> std::io::Result<T>) -> PyResult<T> {
-    let result = FDS.with(|fds| fds.borrow_mut().get_mut(&fd).map(op));
-    match result {
-        Some(r) => r.map_err(|e| from_io(vm, &e, None)),
-        None => Err(bad_fd(vm)),
-    }
+    Ok(vm.heap.new_int_i64(fd_table::insert(file)))
 }
 
 fn read(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
@@ -399,13 +375,8 @@ fn read(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     if n < 0 {
         return Err(os_error(vm, 22, None, None));
     }
-    let mut buf = vec![0u8; n as usize];
-    let got = if fd == 0 {
-        std::io::stdin().read(&mut buf).map_err(|e| from_io(vm, &e, None))?
-    } else {
-        with_fd(vm, fd, |f| f.read(&mut buf))?
-    };
-    Ok(vm.heap.new_bytes(&buf[..got]))
+    let data = fd_table::read(vm, fd, n)?;
+    Ok(vm.heap.new_bytes(&data))
 }
 
 fn write(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
@@ -417,24 +388,15 @@ fn write(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
             vm.type_name(data)
         )));
     };
-    let written = match fd {
-        1 => {
-            vm.flush_stdout();
-            let mut out = std::io::stdout();
-            out.write(&data).and_then(|n| out.flush().map(|_| n))
-        }
-        2 => std::io::stderr().write(&data),
-        _ => return with_fd(vm, fd, |f| f.write(&data)).map(|n| vm.heap.new_int_i64(n as i64)),
-    };
-    let n = written.map_err(|e| from_io(vm, &e, None))?;
+    let n = fd_table::write(vm, fd, &data)?;
     Ok(vm.heap.new_int_i64(n as i64))
 }
 
 fn close(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let fd = int_arg(vm, args, 0, "close")?;
-    match FDS.with(|fds| fds.borrow_mut().remove(&fd)) {
-        Some(_) => Ok(Value::NONE),
-        None => Err(bad_fd(vm)),
+    match fd_table::remove(fd) {
+        true => Ok(Value::NONE),
+        false => Err(fd_table::bad_fd(vm)),
     }
 }
 
@@ -448,19 +410,13 @@ fn lseek(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
         2 => SeekFrom::End(pos),
         _ => return Err(os_error(vm, 22, None, None)),
     };
-    let at = with_fd(vm, fd, |f| f.seek(target))?;
+    let at = fd_table::seek(vm, fd, target)?;
     Ok(vm.heap.new_int_i64(at as i64))
 }
 
 fn isatty(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let fd = int_arg(vm, args, 0, "isatty")?;
-    let tty = match fd {
-        0 => std::io::stdin().is_terminal(),
-        1 => std::io::stdout().is_terminal(),
-        2 => std::io::stderr().is_terminal(),
-        _ => FDS.with(|fds| fds.borrow().get(&fd).is_some_and(|f| f.is_terminal())),
-    };
-    Ok(Value::from_bool(tty))
+    Ok(Value::from_bool(fd_table::is_terminal(fd)))
 }
 
 fn urandom(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
@@ -637,8 +593,7 @@ fn pipe(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
     ];
     let mut fds = Vec::new();
     for file in files {
-        let fd = i64::from(file.as_raw_fd());
-        FDS.with(|table| table.borrow_mut().insert(fd, file));
+        let fd = fd_table::insert(file);
         fds.push(vm.heap.new_int_i64(fd));
     }
     Ok(vm.heap.new_tuple(&fds))

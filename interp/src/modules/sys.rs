@@ -76,6 +76,8 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
             ("cache_tag", vm.heap.new_str(crate::vm::import::cache::CACHE_TAG)),
             ("version", info),
             ("hexversion", vm.heap.new_int_i64(0x030812f0)),
+            // sysconfig names the stdlib's `_sysconfigdata_*` module by it.
+            ("_multiarch", vm.heap.new_str(&format!("{}-linux-gnu", std::env::consts::ARCH))),
         ],
     )?;
     set(vm, dict, "implementation", implementation)?;
@@ -124,6 +126,8 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         ("_getframe", getframe),
         ("get_int_max_str_digits", get_int_max_str_digits),
         ("set_int_max_str_digits", set_int_max_str_digits),
+        ("audit", audit),
+        ("addaudithook", addaudithook),
     ];
     for (name, f) in funcs {
         let v = native(vm, name, *f);
@@ -380,6 +384,61 @@ fn exc_info(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
     let ty = vm.heap.type_of(exc);
     let tb = crate::object::exception::exception_of(exc).map_or(Value::NONE, |e| e.traceback.get());
     Ok(vm.heap.new_tuple(&[ty, exc, tb]))
+}
+
+/// Where `addaudithook` keeps the hooks: a list in `sys`'s dict, made by
+/// the first hook (so `audit` costs a lookup when there is none).
+const AUDIT_HOOKS: &str = "__audit_hooks__";
+
+fn audit_hooks(vm: &mut Vm) -> PyResult<Option<Value>> {
+    let dict = module_of(vm.sys_module).expect("sys is a module").dict;
+    let key = vm.heap.intern(AUDIT_HOOKS);
+    vm.dict_get_item(dict, key)
+}
+
+/// `sys.addaudithook(hook)`: `hook(event, args)` runs on every `audit`.
+fn addaudithook(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let [hook] = args else {
+        return Err(vm.type_error(&format!(
+            "addaudithook() takes exactly one argument ({} given)",
+            args.len()
+        )));
+    };
+    let hooks = match audit_hooks(vm)? {
+        Some(list) => list,
+        None => {
+            let list = vm.heap.new_list(&[]);
+            let dict = module_of(vm.sys_module).expect("sys is a module").dict;
+            set(vm, dict, AUDIT_HOOKS, list)?;
+            list
+        }
+    };
+    vm.list_append(hooks, *hook);
+    Ok(Value::NONE)
+}
+
+/// `sys.audit(event, *args)`: calls the hooks with `(event, args)`.
+fn audit(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let Some(&event) = args.first() else {
+        return Err(vm.type_error("audit() missing 1 required positional argument: 'event'"));
+    };
+    if str_of(event).is_none() {
+        return Err(vm.type_error(&format!(
+            "expected str for argument 'event', not {}",
+            vm.type_name(event)
+        )));
+    }
+    let Some(hooks) = audit_hooks(vm)? else {
+        return Ok(Value::NONE);
+    };
+    let hooks: Vec<Value> = crate::object::list::list_of(hooks)
+        .map(|l| (0..l.items.len()).filter_map(|i| l.items.get(i)).collect())
+        .unwrap_or_default();
+    let rest = vm.heap.new_tuple(&args[1..]);
+    let mark = vm.push_temp(rest);
+    let result = hooks.into_iter().try_for_each(|hook| vm.call(hook, &[event, rest]).map(drop));
+    vm.truncate_temps(mark);
+    result.map(|_| Value::NONE)
 }
 
 fn intern(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {

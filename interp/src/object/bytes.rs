@@ -62,11 +62,21 @@ unsafe impl Payload for ByteArrayObj {
 
 impl Heap {
     pub fn new_bytes(&self, data: &[u8]) -> Value {
-        self.alloc(self.types.bytes, BytesObj { hash: Cell::new(-1), data: data.into() }).value()
+        self.new_bytes_of_type(self.types.bytes, data)
+    }
+
+    /// A bytes (or bytes subclass instance) holding a copy of `data`.
+    pub fn new_bytes_of_type(&self, ty: Value, data: &[u8]) -> Value {
+        self.alloc(ty, BytesObj { hash: Cell::new(-1), data: data.into() }).value()
     }
 
     pub fn new_bytearray(&self, data: Vec<u8>) -> Value {
-        self.alloc(self.types.bytearray, ByteArrayObj { data: RefCell::new(data) }).value()
+        self.new_bytearray_of_type(self.types.bytearray, data)
+    }
+
+    /// A bytearray (or subclass instance) owning `data`.
+    pub fn new_bytearray_of_type(&self, ty: Value, data: Vec<u8>) -> Value {
+        self.alloc(ty, ByteArrayObj { data: RefCell::new(data) }).value()
     }
 }
 

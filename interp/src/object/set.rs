@@ -46,12 +46,22 @@ unsafe impl Payload for FrozenSetObj {
 
 impl Heap {
     pub fn new_set(&self, table: Set<Value>) -> Value {
-        self.alloc(self.types.set, SetObj { table: RefCell::new(table) }).value()
+        self.new_set_of_type(self.types.set, table)
+    }
+
+    /// A set (or subclass instance) of the values of `table`.
+    pub fn new_set_of_type(&self, ty: Value, table: Set<Value>) -> Value {
+        self.alloc(ty, SetObj { table: RefCell::new(table) }).value()
     }
 
     pub fn new_frozenset(&self, table: Set<Value>) -> Value {
+        self.new_frozenset_of_type(self.types.frozenset, table)
+    }
+
+    /// A frozenset (or subclass instance) of the values of `table`.
+    pub fn new_frozenset_of_type(&self, ty: Value, table: Set<Value>) -> Value {
         let obj = FrozenSetObj { table: RefCell::new(table), hash: std::cell::Cell::new(None) };
-        self.alloc(self.types.frozenset, obj).value()
+        self.alloc(ty, obj).value()
     }
 }
 

@@ -45,11 +45,14 @@ impl WeakRefObj {
 }
 
 /// Whether objects of this layout accept weak references (CPython: types,
-/// plain instances, sets; instances of classes derived from built-ins of
-/// fixed size). Kinds added later (functions, modules) extend this.
+/// plain instances, sets, functions, code, modules, methods, generators,
+/// coroutines and async generators; instances of classes derived from
+/// built-ins of fixed size).
 fn supports_weakref(kind: ObjKind, heap_type: bool) -> bool {
     match kind {
         ObjKind::Instance | ObjKind::Type | ObjKind::Set | ObjKind::FrozenSet => true,
+        ObjKind::Function | ObjKind::NativeFunction | ObjKind::Code | ObjKind::Module => true,
+        ObjKind::Method | ObjKind::Generator => true,
         ObjKind::Int | ObjKind::Str | ObjKind::Tuple | ObjKind::Bytes => false,
         _ => heap_type,
     }

@@ -260,6 +260,11 @@ impl Vm {
         if ty.is_heap_type() && self.is_declared_slot(ty, name) {
             return Err(self.attribute_error_of_name(name));
         }
+        if name == self.names.dunder_doc {
+            // Every CPython type has `__doc__` (its tp_doc, None when it
+            // has none); built-in types here keep no docstrings.
+            return Ok(Value::NONE);
+        }
         Err(self.no_attribute(obj, name))
     }
 

@@ -203,6 +203,15 @@ impl Vm {
             ObjKind::Float => crate::object::boxes::float_value(v).map_or(v, Value::from_f64),
             ObjKind::Str => str_of(v).map_or(v, |s| self.heap.new_str_wtf8(s.as_wtf8())),
             ObjKind::Tuple => tuple_of(v).map_or(v, |t| self.heap.new_tuple(t.items())),
+            ObjKind::Bytes => {
+                crate::object::bytes::bytes_of(v).map_or(v, |b| self.heap.new_bytes(b.as_bytes()))
+            }
+            ObjKind::ByteArray => crate::object::bytes::bytearray_of(v)
+                .map_or(v, |b| self.heap.new_bytearray(b.data.borrow().clone())),
+            ObjKind::Set => crate::object::set::set_of(v)
+                .map_or(v, |s| self.heap.new_set(s.table.borrow().copy())),
+            ObjKind::FrozenSet => crate::object::set::frozenset_of(v)
+                .map_or(v, |s| self.heap.new_frozenset(s.table.borrow().copy())),
             ObjKind::List => {
                 crate::object::list::list_of(v).map_or(v, |l| self.heap.new_list(&l.items.to_vec()))
             }

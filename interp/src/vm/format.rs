@@ -92,7 +92,8 @@ impl Vm {
             ObjKind::Bytes => repr_bytes(bytes_of(v).expect("bytes layout").as_bytes()),
             ObjKind::ByteArray => {
                 let b = bytearray_of(v).expect("bytearray layout");
-                format!("bytearray({})", repr_bytes(&b.data.borrow()))
+                let name = self.heap.type_obj(v).name();
+                format!("{name}({})", repr_bytes(&b.data.borrow()))
             }
             ObjKind::List => {
                 let items = list_of(v).expect("list layout").items.to_vec();
@@ -351,6 +352,15 @@ impl Vm {
         if let Some(s) = str_of(v) {
             return Ok(s.as_utf8(&self.heap)?.to_string());
         }
+        // bytes.__str__ and bytearray.__str__: the built-in repr, whatever
+        // `__repr__` a subclass has.
+        if let Some(b) = bytes_of(v) {
+            return Ok(repr_bytes(b.as_bytes()));
+        }
+        if let Some(b) = bytearray_of(v) {
+            let name = self.heap.type_obj(v).name();
+            return Ok(format!("{name}({})", repr_bytes(&b.data.borrow())));
+        }
         if let Some(m) = self.proxied_mapping(v) {
             return self.with_temp(m, |vm| vm.str_of_value(m));
         }
@@ -360,6 +370,9 @@ impl Vm {
             }
         }
         if let Some(text) = crate::builtins::os_error::os_error_str(self, v)? {
+            return Ok(text);
+        }
+        if let Some(text) = self.unicode_error_str(v)? {
             return Ok(text);
         }
         if let Some(e) = exception_of(v) {
@@ -404,8 +417,66 @@ impl Vm {
         if str_of(v).is_some() && !self.heap.type_obj(v).is_heap_type() {
             return Ok(v);
         }
+        if let Some(message) = self.exception_message_value(v) {
+            return Ok(message);
+        }
         let s = self.str_of_value(v)?;
         Ok(self.heap.new_str_from_string(s))
+    }
+
+    /// `str(exc)` of a UnicodeEncodeError or UnicodeDecodeError made with
+    /// its five arguments (encoding, object, start, end, reason), as
+    /// CPython's `UnicodeEncodeError.__str__` words it.
+    fn unicode_error_str(&mut self, v: Value) -> PyResult<Option<String>> {
+        let t = self.heap.types();
+        let encoding = self.heap.is_instance(v, t.unicode_encode_error);
+        if !encoding && !self.heap.is_instance(v, t.unicode_decode_error) {
+            return Ok(None);
+        }
+        let Some(e) = exception_of(v) else { return Ok(None) };
+        let &[codec, object, start, end, reason] = e.args().as_slice() else { return Ok(None) };
+        let (Some(start), Some(end)) = (start.as_small_int(), end.as_small_int()) else {
+            return Ok(None);
+        };
+        let codec = self.str_of_value(codec)?;
+        let reason = self.str_of_value(reason)?;
+        let single = end == start + 1;
+        let what = match (encoding, single) {
+            (true, true) => {
+                let cp = str_of(object).and_then(|s| s.code_points().nth(start as usize));
+                let Some(cp) = cp else { return Ok(None) };
+                let shown = match cp {
+                    0..=0xff => format!("\\x{cp:02x}"),
+                    0x100..=0xffff => format!("\\u{cp:04x}"),
+                    _ => format!("\\U{cp:08x}"),
+                };
+                format!("encode character '{shown}' in position {start}")
+            }
+            (false, true) => {
+                let byte = crate::builtins::bytes_methods::bytes_like(object)
+                    .and_then(|b| b.get(start as usize).copied());
+                let Some(byte) = byte else { return Ok(None) };
+                format!("decode byte 0x{byte:02x} in position {start}")
+            }
+            (true, false) => format!("encode characters in position {start}-{}", end - 1),
+            (false, false) => format!("decode bytes in position {start}-{}", end - 1),
+        };
+        Ok(Some(format!("'{codec}' codec can't {what}: {reason}")))
+    }
+
+    /// `str(exc)` of an exception made with one str argument and no
+    /// `__str__` of its own: that very str, which may hold lone surrogates
+    /// (text that [`Vm::str_of_value`]'s `String` cannot carry).
+    fn exception_message_value(&self, v: Value) -> Option<Value> {
+        let e = exception_of(v)?;
+        let &[arg] = e.args().as_slice() else { return None };
+        let exact_str = str_of(arg).is_some() && !self.heap.type_obj(arg).is_heap_type();
+        let own_str = self
+            .heap
+            .lookup(self.heap.type_obj(v), self.names.dunder_str)
+            .is_some_and(|m| !self.is_native_slot_method(m));
+        let is_key_error = self.heap.is_instance(v, self.heap.types().key_error);
+        (exact_str && !own_str && !is_key_error).then_some(arg)
     }
 
     pub fn repr_value(&mut self, v: Value) -> PyResult {
@@ -479,6 +550,11 @@ impl Vm {
                     };
                 }
             }
+        }
+        // The built-ins' `__format__` with an empty spec is `str(v)`, which
+        // a subclass's `__str__` or `__repr__` decides.
+        if spec.is_empty() && ty.is_heap_type() {
+            return self.str_of_value(v);
         }
         let base = self.builtin_base_value(v);
         let tname = self.type_name(v);
@@ -576,8 +652,38 @@ impl Vm {
                 return self.format_str_value(&s, spec);
             }
         }
+        if let Some(code) = self.surrogate_char_format(v, spec) {
+            return self.format_surrogate_char(code, spec);
+        }
         let text = self.format(v, spec)?;
         Ok(self.heap.new_str_from_string(text))
+    }
+
+    /// The code point of `format(n, '...c')` when it is a lone surrogate.
+    fn surrogate_char_format(&self, v: Value, spec: &str) -> Option<u32> {
+        if !spec.ends_with('c') || self.heap.type_obj(v).is_heap_type() {
+            return None;
+        }
+        let n = self.as_int(v)?.to_i64()?;
+        u32::try_from(n).ok().filter(|&n| wtf8::is_surrogate(n))
+    }
+
+    /// `format(n, spec)` of a surrogate code point: laid out with a
+    /// stand-in character (`String` cannot hold a surrogate), which is then
+    /// swapped for the surrogate in the WTF-8 text.
+    fn format_surrogate_char(&mut self, code: u32, spec: &str) -> PyResult {
+        const STAND_IN: char = '\u{E000}';
+        if spec.contains(STAND_IN) {
+            return Err(self.value_error("format spec holds U+E000 beside a surrogate %c"));
+        }
+        let stand_in = Value::from_small_int(STAND_IN as i64).expect("a small int");
+        let text = self.format(stand_in, spec)?;
+        let mut out = Vec::with_capacity(text.len());
+        for ch in text.chars() {
+            let cp = if ch == STAND_IN { code } else { ch as u32 };
+            wtf8::push_code_point(&mut out, cp);
+        }
+        Ok(self.heap.new_str_wtf8(&out))
     }
 
     /// `PrintExpr` in interactive mode: `sys.displayhook`.

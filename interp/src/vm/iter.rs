@@ -354,14 +354,20 @@ impl Vm {
     fn table_iter_next(&mut self, t: Gc<TableIterObj>) -> PyResult<Option<Value>> {
         let pos = t.pos.get();
         if t.kind == TableIterKind::Set {
-            let items = self.set_items(t.table);
-            if items.len() != t.expected_len.get() {
+            // `pos` is a slot of the set's table: each step looks at the
+            // slots after the last one, not at a copy of the whole set.
+            let Some(set) = self.set_ref(t.table) else { return Ok(None) };
+            let (len, next) = {
+                let table = set.table().borrow();
+                (table.len(), table.next_entry(pos).map(|(slot, _, k)| (slot, *k)))
+            };
+            if len != t.expected_len.get() {
                 t.expected_len.set(usize::MAX);
                 return Err(PyErr::runtime_error(&self.heap, "Set changed size during iteration"));
             }
-            return Ok(items.get(pos).map(|v| {
-                t.pos.set(pos + 1);
-                *v
+            return Ok(next.map(|(slot, v)| {
+                t.pos.set(slot + 1);
+                v
             }));
         }
         let Some(d) = dict_of(t.table) else { return Ok(None) };

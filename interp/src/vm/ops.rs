@@ -749,6 +749,17 @@ impl Vm {
         if let (Some(x), Some(y)) = (bytes_of(a), bytes_of(b)) {
             return Ok(Some(ordering_matches(op, x.as_bytes().cmp(y.as_bytes()))));
         }
+        if bytearray_of(a).is_some() || bytearray_of(b).is_some() {
+            // bytearray compares with bytes and bytearray by content.
+            let data = |v: Value| {
+                bytes_of(v)
+                    .map(|b| b.as_bytes().to_vec())
+                    .or_else(|| bytearray_of(v).map(|b| b.data.borrow().clone()))
+            };
+            if let (Some(x), Some(y)) = (data(a), data(b)) {
+                return Ok(Some(ordering_matches(op, x.cmp(&y))));
+            }
+        }
         if let (Some(x), Some(y)) = (Gc::<SliceObj>::from_value(a), Gc::<SliceObj>::from_value(b)) {
             // Slices compare as the tuples (start, stop, step).
             return self

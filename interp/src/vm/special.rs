@@ -100,6 +100,16 @@ impl Vm {
                 "value" if self.heap.is_instance(obj, self.heap.types().stop_iteration) => {
                     Some(e.args().first().copied().unwrap_or(Value::NONE))
                 }
+                // UnicodeEncodeError(encoding, object, start, end, reason)
+                // and UnicodeDecodeError's fields, from their arguments.
+                "encoding" | "object" | "start" | "end" | "reason"
+                    if e.args().len() == 5
+                        && self.heap.is_instance(obj, self.heap.types().unicode_error) =>
+                {
+                    let fields = ["encoding", "object", "start", "end", "reason"];
+                    let i = fields.iter().position(|f| *f == n).unwrap_or(0);
+                    Some(e.args()[i])
+                }
                 "code" if self.heap.is_instance(obj, self.heap.types().system_exit) => {
                     let args = e.args();
                     Some(match args.len() {
