@@ -523,6 +523,7 @@ fn sorted(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if pos.len() != 1 {
         return Err(vm.type_error(&format!("sorted expected 1 argument, got {}", pos.len())));
     }
+    vm.check_length_hint(pos[0])?;
     let items = vm.collect_iterable(pos[0])?;
     let list = vm.heap.new_list(&items);
     let mark = vm.push_temp(list);

@@ -63,6 +63,7 @@ fn list_append(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 fn list_extend(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     list_arg(vm, args, "extend")?;
     let src = one_arg(vm, args, kwnames, "extend")?;
+    vm.check_length_hint(src)?;
     let items = vm.collect_iterable(src)?;
     let l = list_arg(vm, args, "extend")?;
     for item in items {

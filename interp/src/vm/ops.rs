@@ -158,6 +158,7 @@ impl Vm {
         if !self.is_user_typed(a) {
             // Built-in mutable sequences extend in place.
             if let (BinOp::Add, Some(list)) = (op, list_of(a)) {
+                self.check_length_hint(b)?;
                 let items = self.collect_iterable(b)?;
                 for item in items {
                     list.items.push(item);
