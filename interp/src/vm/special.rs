@@ -213,7 +213,7 @@ impl Vm {
                     let owner = qual.and_then(str_of).map(|s| s.to_string_lossy().into_owned());
                     Some(self.heap.new_str(&format!("{}.{name}", owner.unwrap_or_default())))
                 }
-                "__doc__" => Some(Value::NONE),
+                "__doc__" => Gc::<PropertyObj>::from_value(obj).map(|p| p.doc.get()),
                 _ => None,
             };
         }
