@@ -134,7 +134,7 @@ fn ascii(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     Ok(vm.heap.new_str_from_string(s))
 }
 
-fn abs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+pub(crate) fn abs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let v = exactly_one(vm, "abs", args, kwnames)?;
     if !vm.heap.type_obj(v).is_heap_type() {
         if let Some(n) = vm.as_num(v) {
@@ -538,7 +538,7 @@ fn sorted(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     r.map(|_| list)
 }
 
-fn round(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+pub(crate) fn round(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let (pos, kws) = split_kwargs(args, kwnames);
     let mut number = pos.first().copied();
     let mut ndigits = pos.get(1).copied().unwrap_or(Value::NONE);
@@ -598,7 +598,7 @@ fn round(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     }
 }
 
-fn divmod(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+pub(crate) fn divmod(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let args = arg_range(vm, "divmod", args, kwnames, 2, 2)?;
     let (a, b) = (args[0], args[1]);
     if !vm.heap.type_obj(a).is_heap_type() && !vm.heap.type_obj(b).is_heap_type() {

@@ -97,15 +97,30 @@ fn modulo(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     vm.percent_format(fmt, values)
 }
 
+/// CPython's wording of a wrong argument count, which depends on how the
+/// method is defined there: a `METH_O` method (list's and dict's
+/// `__getitem__`, set's and dict's `__contains__`), a slot wrapper that
+/// unpacks with an empty name (`__setitem__`, sequence `__mul__`), or a
+/// plain slot wrapper.
 fn expect_args(vm: &Vm, name: &str, args: &[Value], n: usize) -> PyResult<()> {
-    if args.len() != n + 1 {
-        return Err(vm.type_error(&format!(
-            "{name} expected {n} argument{}, got {}",
-            if n == 1 { "" } else { "s" },
-            args.len().saturating_sub(1)
-        )));
+    if args.len() == n + 1 {
+        return Ok(());
     }
-    Ok(())
+    let got = args.len().saturating_sub(1);
+    let kind = args.first().and_then(|&v| ObjHeader::of(v)).map(|h| h.kind());
+    let takes_one = match name {
+        "__getitem__" => matches!(kind, Some(ObjKind::List | ObjKind::Dict)),
+        "__contains__" => matches!(kind, Some(ObjKind::Set | ObjKind::FrozenSet | ObjKind::Dict)),
+        _ => false,
+    };
+    let plural = if n == 1 { "" } else { "s" };
+    Err(vm.type_error(&if takes_one {
+        format!("{name}() takes exactly one argument ({got} given)")
+    } else if matches!(name, "__setitem__" | "__mul__" | "__rmul__") {
+        format!(" expected {n} argument{plural}, got {got}")
+    } else {
+        format!("expected {n} argument{plural}, got {got}")
+    }))
 }
 
 /// `x.__hash__()` of a hashable built-in value: `hash()` of its layout

@@ -193,12 +193,14 @@ fn list_reverse(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
-fn list_copy(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn list_copy(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    super::method_no_args(vm, args, kw, "copy")?;
     let l = list_arg(vm, args, "copy")?;
     Ok(vm.heap.new_list(&l.items.to_vec()))
 }
 
-fn list_clear(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn list_clear(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    super::method_no_args(vm, args, kw, "clear")?;
     let l = list_arg(vm, args, "clear")?;
     l.items.clear();
     Ok(Value::NONE)

@@ -730,7 +730,12 @@ impl Vm {
 
     /// Comparison of built-in values; `None` when the types do not compare
     /// natively (the caller then tries special methods and identity).
-    fn native_compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Option<bool>> {
+    pub(crate) fn native_compare(
+        &mut self,
+        op: CmpOp,
+        a: Value,
+        b: Value,
+    ) -> PyResult<Option<bool>> {
         if let (Some(x), Some(y)) = (self.as_num(a), self.as_num(b)) {
             if matches!(op, CmpOp::Eq | CmpOp::Ne) {
                 let eq = tower::equals(&x, &y);

@@ -201,6 +201,18 @@ impl Vm {
 
     /// What property, staticmethod and classmethod objects expose.
     fn wrapper_attr(&self, obj: Value, n: &str) -> Option<Value> {
+        if let Some(md) = super::function::method_descriptor_of(obj) {
+            let owner = Gc::<TypeObj>::from_value(md.owner);
+            return match n {
+                "__name__" => Some(self.heap.new_str(md.name)),
+                "__qualname__" => {
+                    let owner = owner.map(|t| t.name()).unwrap_or_default();
+                    Some(self.heap.new_str(&format!("{owner}.{}", md.name)))
+                }
+                "__objclass__" => Some(md.owner),
+                _ => None,
+            };
+        }
         if let Some(m) = self.member_of(obj) {
             return match n {
                 "__name__" => Some(m.name),
