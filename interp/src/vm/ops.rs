@@ -811,6 +811,21 @@ impl Vm {
 
     /// Lexicographic comparison of tuples and lists.
     fn compare_sequences(&mut self, op: CmpOp, xs: &[Value], ys: &[Value]) -> PyResult<bool> {
+        // PyObject_RichCompare's Py_EnterRecursiveCall: nested containers
+        // share the call depth limit.
+        if self.depth >= self.recursion_limit {
+            return Err(PyErr::recursion_error(
+                &self.heap,
+                "maximum recursion depth exceeded in comparison",
+            ));
+        }
+        self.depth += 1;
+        let r = self.compare_items(op, xs, ys);
+        self.depth -= 1;
+        r
+    }
+
+    fn compare_items(&mut self, op: CmpOp, xs: &[Value], ys: &[Value]) -> PyResult<bool> {
         let mark = self.stack.len();
         self.stack.extend_from_slice(xs);
         self.stack.extend_from_slice(ys);
