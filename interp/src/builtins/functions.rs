@@ -451,7 +451,10 @@ fn max(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 fn sum(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let (pos, kws) = split_kwargs(args, kwnames);
     let mut start = Value::from_small_int(0).expect("0 fits");
-    if pos.is_empty() || pos.len() > 2 {
+    if pos.is_empty() {
+        return Err(vm.type_error("sum() takes at least 1 positional argument (0 given)"));
+    }
+    if pos.len() > 2 {
         return Err(
             vm.type_error(&format!("sum() takes at most 2 arguments ({} given)", pos.len()))
         );

@@ -60,9 +60,8 @@ fn dict_arg(vm: &Vm, args: &[Value], method: &str) -> PyResult<Value> {
 fn dict_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let d = dict_arg(vm, args, "get")?;
     if args.len() < 2 || args.len() > 3 {
-        return Err(
-            vm.type_error(&format!("get expected at least 1 argument, got {}", args.len() - 1))
-        );
+        let bound = if args.len() < 2 { "at least 1 argument" } else { "at most 2 arguments" };
+        return Err(vm.type_error(&format!("get expected {bound}, got {}", args.len() - 1)));
     }
     Ok(vm.dict_get_item(d, args[1])?.unwrap_or(args.get(2).copied().unwrap_or(Value::NONE)))
 }
