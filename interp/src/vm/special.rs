@@ -36,6 +36,11 @@ impl Vm {
         if let Some(v) = self.wrapper_attr(obj, &n) {
             return Ok(Some(v));
         }
+        if let Some(g) = super::generator::generator_of(obj) {
+            if let Some(v) = generator_attr(g, &n) {
+                return Ok(Some(v));
+            }
+        }
         if let Some(sl) = Gc::<SliceObj>::from_value(obj) {
             return Ok(match n.as_str() {
                 "start" => Some(sl.start),
@@ -504,4 +509,35 @@ fn cpython_code_flags(flags: crate::bytecode::CodeFlags) -> u32 {
         out |= 0x200;
     }
     out
+}
+
+/// `__name__`, `__qualname__` and the `gi_`/`cr_`/`ag_` state of
+/// generators, coroutines and async generators.
+fn generator_attr(g: Gc<super::generator::GeneratorObj>, n: &str) -> Option<Value> {
+    use super::generator::{GenKind, GenState};
+    let prefix = match g.kind {
+        GenKind::Generator => "gi_",
+        GenKind::Coroutine => "cr_",
+        GenKind::AsyncGenerator => "ag_",
+    };
+    let delegate = if g.kind == GenKind::Coroutine { "await" } else { "yieldfrom" };
+    match n {
+        "__name__" => return Some(g.name.get()),
+        "__qualname__" => return Some(g.qualname.get()),
+        _ => {}
+    }
+    let field = n.strip_prefix(prefix)?;
+    Some(match field {
+        "running" => Value::from_bool(g.state.get() == GenState::Running),
+        "code" => g.code.value(),
+        _ if field == delegate && g.kind != GenKind::AsyncGenerator => {
+            let v = g.yield_from.get();
+            if v.is_empty() {
+                Value::NONE
+            } else {
+                v
+            }
+        }
+        _ => return None,
+    })
 }
