@@ -409,7 +409,10 @@ fn list_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         );
     }
     let start = match args.first() {
-        Some(&v) => vm.push_iterable_items(v)?,
+        Some(&v) => {
+            vm.check_list_init_hint(v)?;
+            vm.push_iterable_items(v)?
+        }
         None => vm.stack.len(),
     };
     let list = vm.heap.new_list_of_type(cls, &vm.stack[start..]);
@@ -434,6 +437,7 @@ fn tuple_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             {
                 return Ok(v);
             }
+            vm.check_length_hint(v)?;
             vm.push_iterable_items(v)?
         }
         None => vm.stack.len(),

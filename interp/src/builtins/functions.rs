@@ -134,7 +134,7 @@ fn ascii(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     Ok(vm.heap.new_str_from_string(s))
 }
 
-fn abs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+pub(crate) fn abs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let v = exactly_one(vm, "abs", args, kwnames)?;
     if !vm.heap.type_obj(v).is_heap_type() {
         if let Some(n) = vm.as_num(v) {
@@ -451,7 +451,10 @@ fn max(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 fn sum(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let (pos, kws) = split_kwargs(args, kwnames);
     let mut start = Value::from_small_int(0).expect("0 fits");
-    if pos.is_empty() || pos.len() > 2 {
+    if pos.is_empty() {
+        return Err(vm.type_error("sum() takes at least 1 positional argument (0 given)"));
+    }
+    if pos.len() > 2 {
         return Err(
             vm.type_error(&format!("sum() takes at most 2 arguments ({} given)", pos.len()))
         );
@@ -523,6 +526,7 @@ fn sorted(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if pos.len() != 1 {
         return Err(vm.type_error(&format!("sorted expected 1 argument, got {}", pos.len())));
     }
+    vm.check_length_hint(pos[0])?;
     let items = vm.collect_iterable(pos[0])?;
     let list = vm.heap.new_list(&items);
     let mark = vm.push_temp(list);
@@ -537,7 +541,7 @@ fn sorted(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     r.map(|_| list)
 }
 
-fn round(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+pub(crate) fn round(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let (pos, kws) = split_kwargs(args, kwnames);
     let mut number = pos.first().copied();
     let mut ndigits = pos.get(1).copied().unwrap_or(Value::NONE);
@@ -604,7 +608,7 @@ fn round(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     }
 }
 
-fn divmod(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+pub(crate) fn divmod(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let args = arg_range(vm, "divmod", args, kwnames, 2, 2)?;
     let (a, b) = (args[0], args[1]);
     if !vm.heap.type_obj(a).is_heap_type() && !vm.heap.type_obj(b).is_heap_type() {

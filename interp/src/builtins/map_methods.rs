@@ -60,24 +60,26 @@ fn dict_arg(vm: &Vm, args: &[Value], method: &str) -> PyResult<Value> {
 fn dict_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let d = dict_arg(vm, args, "get")?;
     if args.len() < 2 || args.len() > 3 {
-        return Err(
-            vm.type_error(&format!("get expected at least 1 argument, got {}", args.len() - 1))
-        );
+        let bound = if args.len() < 2 { "at least 1 argument" } else { "at most 2 arguments" };
+        return Err(vm.type_error(&format!("get expected {bound}, got {}", args.len() - 1)));
     }
     Ok(vm.dict_get_item(d, args[1])?.unwrap_or(args.get(2).copied().unwrap_or(Value::NONE)))
 }
 
-fn dict_keys(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn dict_keys(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    super::method_no_args(vm, args, kw, "keys")?;
     let d = dict_arg(vm, args, "keys")?;
     Ok(vm.new_view(d, WrapperKind::DictKeys))
 }
 
-fn dict_values(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn dict_values(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    super::method_no_args(vm, args, kw, "values")?;
     let d = dict_arg(vm, args, "values")?;
     Ok(vm.new_view(d, WrapperKind::DictValues))
 }
 
-fn dict_items(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn dict_items(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    super::method_no_args(vm, args, kw, "items")?;
     let d = dict_arg(vm, args, "items")?;
     Ok(vm.new_view(d, WrapperKind::DictItems))
 }
@@ -161,7 +163,8 @@ pub fn dict_update(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
-fn dict_copy(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn dict_copy(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    super::method_no_args(vm, args, kw, "copy")?;
     let d = dict_arg(vm, args, "copy")?;
     let table = dict_of(d).expect("checked").table.borrow().copy();
     let new = vm.heap.new_dict();
@@ -169,7 +172,8 @@ fn dict_copy(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(new)
 }
 
-fn dict_clear(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn dict_clear(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    super::method_no_args(vm, args, kw, "clear")?;
     let d = dict_arg(vm, args, "clear")?;
     dict_of(d).expect("checked").table.borrow_mut().clear();
     Ok(Value::NONE)

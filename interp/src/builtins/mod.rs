@@ -12,6 +12,7 @@
 //! | [`object_methods`] | methods of `object` and `type` |
 //! | [`object_reduce`] | `object.__reduce_ex__`/`__reduce__`: what `copy` and `pickle` use |
 //! | [`protocol_methods`] | `__getitem__`, `__len__`, `__contains__`, ... of the built-in containers |
+//! | [`container_dunders`] | ordering and set-operator methods of the built-in containers |
 //! | [`seq_methods`] | methods of list and tuple |
 //! | [`str_methods`] | methods of str |
 //! | [`str_format`] | `str.format` and `str.format_map` |
@@ -20,6 +21,7 @@
 //! | [`codecs`] | the UTF-8, ASCII and Latin-1 codecs with their error handlers |
 //! | [`map_methods`] | methods of dict |
 //! | [`set_methods`] | methods of set and frozenset |
+//! | [`number_dunders`] | the operator methods of int, float, complex (`int.__add__`, ...) |
 //! | [`number_methods`] | methods of int, float, complex, range, slice; `complex()` |
 //! | [`iterators`] | `enumerate`, `zip`, `map`, `filter`, `reversed` |
 //! | [`os_error`] | `OSError`'s errno, strerror, filename, subclass choice and message |
@@ -27,9 +29,11 @@
 pub mod bytes_methods;
 pub mod codecs;
 pub mod constructors;
+pub mod container_dunders;
 pub mod functions;
 pub mod iterators;
 pub mod map_methods;
+pub mod number_dunders;
 pub mod number_methods;
 pub mod object_methods;
 pub mod object_reduce;
@@ -84,6 +88,8 @@ pub fn install(vm: &mut Vm) {
     crate::vm::mapping_proxy::install(vm);
     set_methods::install(vm);
     number_methods::install(vm);
+    number_dunders::install(vm);
+    container_dunders::install(vm);
     bytes_methods::install(vm);
     crate::modules::weakref::install_type(vm);
     iterators::install(vm);

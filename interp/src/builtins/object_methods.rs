@@ -151,7 +151,8 @@ fn object_str(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 
 fn object_eq(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     if args.len() != 2 {
-        return Err(vm.type_error("expected 1 argument"));
+        let got = args.len().saturating_sub(1);
+        return Err(vm.type_error(&format!("expected 1 argument, got {got}")));
     }
     if args[0] == args[1] {
         return Ok(Value::TRUE);
@@ -161,7 +162,8 @@ fn object_eq(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 
 fn object_ne(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     if args.len() != 2 {
-        return Err(vm.type_error("expected 1 argument"));
+        let got = args.len().saturating_sub(1);
+        return Err(vm.type_error(&format!("expected 1 argument, got {got}")));
     }
     // `__ne__` inverts `__eq__` unless that is NotImplemented.
     let eq = vm.names.dunder_eq;
@@ -278,7 +280,11 @@ pub fn call_receiver(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult
 fn descriptor_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let (d, obj) = match args {
         [d, obj] | [d, obj, _] => (*d, *obj),
-        _ => return Err(vm.type_error("expected 1 or 2 arguments")),
+        [] | [_] => return Err(vm.type_error(" expected at least 1 argument, got 0")),
+        _ => {
+            let got = args.len() - 1;
+            return Err(vm.type_error(&format!(" expected at most 2 arguments, got {got}")));
+        }
     };
     let owner = match args.get(2).copied().filter(|v| !v.is_none()) {
         Some(t) => t,
@@ -295,14 +301,16 @@ fn descriptor_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 
 fn property_set(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let [p, obj, value] = args else {
-        return Err(vm.type_error("expected 2 arguments"));
+        let got = args.len().saturating_sub(1);
+        return Err(vm.type_error(&format!(" expected 2 arguments, got {got}")));
     };
     property_call(vm, *p, true, &[*obj, *value])
 }
 
 fn property_delete(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let [p, obj] = args else {
-        return Err(vm.type_error("expected 1 argument"));
+        let got = args.len().saturating_sub(1);
+        return Err(vm.type_error(&format!("expected 1 argument, got {got}")));
     };
     property_call(vm, *p, false, &[*obj])
 }

@@ -52,8 +52,6 @@ pub fn install(vm: &mut Vm) {
         ("__mod__", modulo, &[t.str]),
         ("__mod__", bytes_modulo, &[t.bytes, t.bytearray]),
         ("__str__", bytes_str, &[t.bytes, t.bytearray]),
-        ("__add__", number_add, &[t.int, t.float, t.complex]),
-        ("__sub__", number_sub, &[t.int, t.float, t.complex]),
         ("__getnewargs__", getnewargs, &[t.str, t.bytes, t.int, t.float, t.tuple, t.complex]),
     ];
     for (name, func, types) in operators {
@@ -102,34 +100,6 @@ fn modulo(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     vm.percent_format(fmt, values)
 }
 
-/// A number's own operator method: NotImplemented unless the other
-/// operand is of a kind this one's type takes (int takes int, float takes
-/// int and float, complex all three), as CPython's slots answer.
-fn number_operator(vm: &mut Vm, op: BinOp, name: &str, args: &[Value]) -> PyResult {
-    use crate::number::tower::Num;
-    expect_args(vm, name, args, 1)?;
-    let rank = |n: &Option<Num>| match n {
-        Some(Num::Int(_)) => 1,
-        Some(Num::Float(_)) => 2,
-        Some(Num::Complex(_)) => 3,
-        None => 4,
-    };
-    let a = vm.builtin_base_value(args[0]);
-    let b = vm.builtin_base_value(args[1]);
-    if rank(&vm.as_num(b)) > rank(&vm.as_num(a)) {
-        return Ok(vm.heap.singletons().not_implemented);
-    }
-    builtin_operator(vm, op, name, &[a, b])
-}
-
-fn number_add(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    number_operator(vm, BinOp::Add, "__add__", args)
-}
-
-fn number_sub(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    number_operator(vm, BinOp::Sub, "__sub__", args)
-}
-
 /// `bytes.__mod__`: PEP 461 formatting, in `bytes_format.py`.
 fn bytes_modulo(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     expect_args(vm, "__mod__", args, 1)?;
@@ -155,15 +125,30 @@ fn getnewargs(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(vm.heap.new_tuple(&[base]))
 }
 
+/// CPython's wording of a wrong argument count, which depends on how the
+/// method is defined there: a `METH_O` method (list's and dict's
+/// `__getitem__`, set's and dict's `__contains__`), a slot wrapper that
+/// unpacks with an empty name (`__setitem__`, sequence `__mul__`), or a
+/// plain slot wrapper.
 fn expect_args(vm: &Vm, name: &str, args: &[Value], n: usize) -> PyResult<()> {
-    if args.len() != n + 1 {
-        return Err(vm.type_error(&format!(
-            "{name} expected {n} argument{}, got {}",
-            if n == 1 { "" } else { "s" },
-            args.len().saturating_sub(1)
-        )));
+    if args.len() == n + 1 {
+        return Ok(());
     }
-    Ok(())
+    let got = args.len().saturating_sub(1);
+    let kind = args.first().and_then(|&v| ObjHeader::of(v)).map(|h| h.kind());
+    let takes_one = match name {
+        "__getitem__" => matches!(kind, Some(ObjKind::List | ObjKind::Dict)),
+        "__contains__" => matches!(kind, Some(ObjKind::Set | ObjKind::FrozenSet | ObjKind::Dict)),
+        _ => false,
+    };
+    let plural = if n == 1 { "" } else { "s" };
+    Err(vm.type_error(&if takes_one {
+        format!("{name}() takes exactly one argument ({got} given)")
+    } else if matches!(name, "__setitem__" | "__mul__" | "__rmul__") {
+        format!(" expected {n} argument{plural}, got {got}")
+    } else {
+        format!("expected {n} argument{plural}, got {got}")
+    }))
 }
 
 /// `x.__hash__()` of a hashable built-in value: `hash()` of its layout

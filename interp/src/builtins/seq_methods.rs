@@ -63,6 +63,7 @@ fn list_append(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 fn list_extend(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     list_arg(vm, args, "extend")?;
     let src = one_arg(vm, args, kwnames, "extend")?;
+    vm.check_length_hint(src)?;
     let items = vm.collect_iterable(src)?;
     let l = list_arg(vm, args, "extend")?;
     for item in items {
@@ -192,12 +193,14 @@ fn list_reverse(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
-fn list_copy(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn list_copy(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    super::method_no_args(vm, args, kw, "copy")?;
     let l = list_arg(vm, args, "copy")?;
     Ok(vm.heap.new_list(&l.items.to_vec()))
 }
 
-fn list_clear(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn list_clear(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    super::method_no_args(vm, args, kw, "clear")?;
     let l = list_arg(vm, args, "clear")?;
     l.items.clear();
     Ok(Value::NONE)

@@ -380,7 +380,7 @@ fn join(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         Err(e) => return Err(e),
     };
     let mark = vm.push_temp(it);
-    let items = vm.collect_iterable(it);
+    let items = vm.check_length_hint(it).and_then(|()| vm.collect_iterable(it));
     vm.truncate_temps(mark);
     let items = items?;
     let sep = recv(vm, args, "join")?;

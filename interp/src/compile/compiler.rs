@@ -91,6 +91,9 @@ pub struct Compiler<'a> {
     /// `from __future__ import annotations`: annotations are stored as
     /// their source text, not evaluated.
     pub future_annotations: bool,
+    /// In a module: the addresses of the `from __future__` imports that
+    /// open it, the only places one may stand.
+    pub allowed_future_imports: Option<Vec<usize>>,
 }
 
 impl<'a> Compiler<'a> {
@@ -123,6 +126,7 @@ impl<'a> Compiler<'a> {
             warnings: Vec::new(),
             out_of_registers: false,
             future_annotations: false,
+            allowed_future_imports: None,
         }
     }
 

@@ -6,6 +6,7 @@
 //! | [`compiler`] | compiler state, code-unit stack, name resolution, frame blocks |
 //! | [`unit`] | building one code unit: labels, constants, slots, line and exception tables |
 //! | [`expr`] | expressions |
+//! | [`fold`] | CPython's AST constant folding, as annotation strings show it |
 //! | [`stmt`] | statements, assignment targets, loops, imports |
 //! | [`exceptions`] | `try`, `with`, `async for`, unwinding for `return`/`break`/`continue` |
 //! | [`function`] | `def`, `lambda`, `class`, comprehensions |
@@ -19,6 +20,7 @@ pub mod definite;
 pub mod error;
 pub mod exceptions;
 pub mod expr;
+pub mod fold;
 pub mod function;
 pub mod stmt;
 pub mod symtable;
@@ -60,7 +62,9 @@ pub fn compile_with_warnings(
             if let Some(first) = body.first() {
                 c.cur.unit.code.first_line = first.loc.lineno;
             }
-            c.future_annotations = has_future_annotations(body);
+            let (annotations, allowed) = future_prefix(body);
+            c.future_annotations = annotations;
+            c.allowed_future_imports = Some(allowed);
             c.namespace_body(body)?;
             c.implicit_return();
         }
@@ -89,8 +93,15 @@ pub fn compile_with_warnings(
 }
 
 /// Whether the module starts (after its docstring) with
-/// `from __future__ import annotations` (PEP 563).
-fn has_future_annotations(body: &[crate::parse::ast::Stmt]) -> bool {
+/// `from __future__ import annotations` (PEP 563), and the addresses of
+/// the future imports that start it (any other is a SyntaxError).
+fn future_prefix(body: &[crate::parse::ast::Stmt]) -> (bool, Vec<usize>) {
+    let mut allowed = Vec::new();
+    let annotations = future_imports(body, &mut allowed);
+    (annotations, allowed)
+}
+
+fn future_imports(body: &[crate::parse::ast::Stmt], allowed: &mut Vec<usize>) -> bool {
     use crate::parse::ast::{ExprKind, StmtKind};
     let mut stmts = body.iter().peekable();
     if let Some(first) = stmts.peek() {
@@ -103,15 +114,15 @@ fn has_future_annotations(body: &[crate::parse::ast::Stmt]) -> bool {
             }
         }
     }
+    let mut annotations = false;
     for s in stmts {
         match &s.kind {
-            StmtKind::ImportFrom { module: Some(m), names, .. } if m == "__future__" => {
-                if names.iter().any(|a| a.name == "annotations") {
-                    return true;
-                }
+            StmtKind::ImportFrom { module: Some(m), names, level: 0 } if m == "__future__" => {
+                allowed.push(s as *const _ as usize);
+                annotations |= names.iter().any(|a| a.name == "annotations");
             }
-            _ => return false,
+            _ => break,
         }
     }
-    false
+    annotations
 }

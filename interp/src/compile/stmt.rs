@@ -124,6 +124,19 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::ImportFrom { module, names, level } => {
+                let misplaced_future = module.as_deref() == Some("__future__")
+                    && *level == 0
+                    && self
+                        .allowed_future_imports
+                        .as_ref()
+                        .is_some_and(|ok| !ok.contains(&(s as *const Stmt as usize)));
+                if misplaced_future {
+                    return Err(self.error(
+                        "from __future__ imports must occur at the beginning of the file",
+                        s.loc.lineno,
+                        s.loc.col_offset,
+                    ));
+                }
                 let t = self.cur.unit.temps(2);
                 let star = names.len() == 1 && names[0].name == "*";
                 let fromlist: Vec<Const> =

@@ -149,6 +149,10 @@ fn slice(out: &mut String, s: &Slice) {
 }
 
 fn expr(out: &mut String, e: &Expr, level: Prec) {
+    if let Some(text) = super::fold::folded_repr(e) {
+        out.push_str(&text);
+        return;
+    }
     let open = |out: &mut String, p: Prec| {
         if level > p {
             out.push('(');

@@ -82,32 +82,20 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     )?;
     set(vm, dict, "implementation", implementation)?;
     let zero = Value::from_small_int(0).expect("0");
-    let flag_names = [
-        "debug",
-        "inspect",
-        "interactive",
-        "optimize",
-        "dont_write_bytecode",
-        "no_user_site",
-        "no_site",
-        "ignore_environment",
-        "verbose",
-        "bytes_warning",
-        "quiet",
-        "hash_randomization",
-        "isolated",
-        "dev_mode",
-        "utf8_mode",
-    ];
-    let mut fields: Vec<(&str, Value)> = flag_names.iter().map(|n| (*n, zero)).collect();
+    let mut fields: Vec<(&str, Value)> = FLAG_NAMES[..15].iter().map(|n| (*n, zero)).collect();
     if dont_write_bytecode {
         set_flag(&mut fields, "dont_write_bytecode");
     }
+    // Str hashes are randomized unless PYTHONHASHSEED is 0.
+    if std::env::var("PYTHONHASHSEED").map_or(true, |v| v != "0") {
+        set_flag(&mut fields, "hash_randomization");
+    }
+    set_field(&mut fields, "dev_mode", Value::FALSE);
     let optimize = crate::vm::import::optimize_level();
     set_field(&mut fields, "optimize", Value::from_small_int(optimize.into()).expect("0 to 2"));
     let max_digits = str_digits_from_env(vm)?;
     fields.push(("int_max_str_digits", vm.heap.new_int_i64(max_digits)));
-    let flags = super::namespace::new_instance(vm, namespace, &fields)?;
+    let flags = named_tuple(vm, "flags", &fields)?;
     set(vm, dict, "flags", flags)?;
     let exe = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
     set(vm, dict, "executable", vm.heap.new_str(&exe))?;
@@ -138,6 +126,26 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     Ok(())
 }
 
+/// `sys.flags`' fields, in order (`int_max_str_digits` last).
+const FLAG_NAMES: [&str; 16] = [
+    "debug",
+    "inspect",
+    "interactive",
+    "optimize",
+    "dont_write_bytecode",
+    "no_user_site",
+    "no_site",
+    "ignore_environment",
+    "verbose",
+    "bytes_warning",
+    "quiet",
+    "hash_randomization",
+    "isolated",
+    "dev_mode",
+    "utf8_mode",
+    "int_max_str_digits",
+];
+
 fn set_flag(fields: &mut [(&str, Value)], name: &str) {
     set_field(fields, name, Value::from_small_int(1).expect("1"));
 }
@@ -156,8 +164,12 @@ pub fn set_dont_write_bytecode(vm: &mut Vm) -> PyResult<()> {
     set(vm, dict, "dont_write_bytecode", Value::TRUE)?;
     let key = vm.heap.intern("flags");
     let Some(flags) = vm.dict_get_item(dict, key)? else { return Ok(()) };
-    let name = vm.heap.intern("dont_write_bytecode");
-    vm.set_attr(flags, name, Value::from_small_int(1).expect("1"))
+    let Some(old) = crate::object::tuple::tuple_of(flags) else { return Ok(()) };
+    let mut fields: Vec<(&str, Value)> =
+        FLAG_NAMES.iter().copied().zip(old.items().iter().copied()).collect();
+    set_flag(&mut fields, "dont_write_bytecode");
+    let flags = named_tuple(vm, "flags", &fields)?;
+    set(vm, dict, "flags", flags)
 }
 
 fn set(vm: &mut Vm, dict: Value, name: &str, v: Value) -> PyResult<()> {
@@ -235,19 +247,48 @@ fn install_constants(vm: &mut Vm, dict: Value) -> PyResult<()> {
     set(vm, dict, "path_importer_cache", cache)
 }
 
-/// A tuple subclass instance with named fields, as CPython's structseq
-/// values in `sys` (`version_info`, `float_info`, ...).
+/// How a structseq class is made: a tuple subclass without instance dict
+/// whose fields are read-only properties over the items and whose repr is
+/// `sys.flags(debug=0, ...)`, as CPython's `PyStructSequence`.
+const STRUCTSEQ_SOURCE: &str = "\
+def _structseq(name, fields, values):
+    def __repr__(self):
+        items = ', '.join('%s=%r' % (f, v) for f, v in zip(fields, self))
+        return 'sys.%s(%s)' % (name, items)
+    def field(i):
+        def get(self):
+            return self[i]
+        def set(self, value):
+            raise AttributeError('readonly attribute')
+        return property(get, set, set)
+    ns = {'__slots__': (), '__module__': 'sys', '__repr__': __repr__,
+          'n_fields': len(fields), 'n_sequence_fields': len(fields),
+          'n_unnamed_fields': 0}
+    for i, f in enumerate(fields):
+        ns[f] = field(i)
+    return tuple.__new__(type(name, (tuple,), ns), values)
+";
+
+/// A structseq value of `sys` (`version_info`, `flags`, `float_info`, ...).
 fn named_tuple(vm: &mut Vm, name: &str, fields: &[(&str, Value)]) -> PyResult {
-    let tuple = vm.heap.types().tuple;
-    let cls = vm.heap.new_class(vm.heap.types().type_, name, &[tuple], AttrMap::new())?;
-    vm.heap.add_permanent_root(cls);
-    let values: Vec<Value> = fields.iter().map(|(_, v)| *v).collect();
-    let info = vm.heap.new_tuple_of_type(cls, &values);
-    let attrs = vm.heap.attrs_of(info, true).expect("a subclass instance");
-    for (name, v) in fields {
-        attrs.set(&vm.heap, vm.heap.intern(name), *v);
-    }
-    Ok(info)
+    let scope = vm.heap.new_dict();
+    let mark = vm.push_temp(scope);
+    let result = (|| {
+        vm.exec_source_in(STRUCTSEQ_SOURCE.as_bytes(), "<structseq>", scope, scope)?;
+        let make = vm.dict_get_item(scope, vm.heap.intern("_structseq"))?;
+        let make = make.ok_or_else(|| vm.type_error("structseq maker missing"))?;
+        let names: Vec<Value> = fields.iter().map(|(n, _)| vm.heap.intern(n)).collect();
+        let names = vm.heap.new_tuple(&names);
+        vm.push_temp(names);
+        let values: Vec<Value> = fields.iter().map(|(_, v)| *v).collect();
+        let values = vm.heap.new_tuple(&values);
+        vm.push_temp(values);
+        let name = vm.heap.new_str(name);
+        vm.push_temp(name);
+        vm.call(make, &[name, names, values])
+    })();
+    vm.truncate_temps(mark);
+    result
 }
 
 /// `sys.version_info`: a tuple with `major`, `minor`, ... attributes.

@@ -304,6 +304,13 @@ impl Vm {
     /// Attribute of a class: its MRO (descriptors bound to the class), then
     /// the metaclass.
     fn type_get_attr(&mut self, t: Gc<TypeObj>, name: Value) -> PyResult {
+        if name == self.names.dunder_dict {
+            // `type.__dict__` is a data descriptor: it answers before the
+            // `__dict__` entry a class keeps for its instances.
+            if let Some(v) = self.type_special_attr(t, name)? {
+                return Ok(v);
+            }
+        }
         let meta = self.heap.type_obj(t.value());
         let meta_attr = self.heap.lookup(meta, name);
         if let Some(d) = meta_attr {

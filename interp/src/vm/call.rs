@@ -233,7 +233,9 @@ impl Vm {
         match tuple_of(args) {
             Some(t) => self.stack.extend_from_slice(t.items()),
             None => {
-                if let Err(e) = self.push_iterable_items(args) {
+                if let Err(e) =
+                    self.check_length_hint(args).and_then(|()| self.push_iterable_items(args))
+                {
                     self.truncate_temps(at);
                     return Err(e);
                 }
@@ -428,6 +430,14 @@ impl Vm {
         }
         if t == tuple_t && tuple_of(iterable).is_some() && self.heap.type_of(iterable) == tuple_t {
             return Some(Ok(iterable));
+        }
+        let hint = match t {
+            _ if t == list_t => self.check_list_init_hint(iterable),
+            _ if t == tuple_t => self.check_length_hint(iterable),
+            _ => Ok(()),
+        };
+        if let Err(e) = hint {
+            return Some(Err(e));
         }
         let start = match self.push_iterable_items(iterable) {
             Ok(start) => start,

@@ -257,8 +257,12 @@ impl Vm {
             };
             attrs.insert(key, v);
         }
-        let slot_names = self.declared_slots(&attrs, &name_text, &bases_v)?;
-        for &slot in &slot_names {
+        let declared = self.declared_slots(&attrs, &name_text, &bases_v)?;
+        let mut getsets = self.instance_getsets_added(&declared, &bases_v);
+        // A class's own `__dict__`/`__weakref__` stays (`PyDict_SetDefault`).
+        getsets.retain(|&name| attrs.get(name).is_none());
+        let slot_names = declared.names;
+        for &slot in slot_names.iter().chain(&getsets) {
             // A placeholder that keeps CPython's dict order; the member
             // needs the class, made below.
             attrs.insert(slot, Value::NONE);
@@ -287,6 +291,10 @@ impl Vm {
         for slot in slot_names {
             let member = self.new_member(slot, cls);
             self.heap.type_set_attr(cls_t, slot, Some(member))?;
+        }
+        for name in getsets {
+            let getset = self.new_instance_getset(name, cls);
+            self.heap.type_set_attr(cls_t, name, Some(getset))?;
         }
         if let Some(c) = cell_of(classcell) {
             c.value.set(cls);
@@ -361,13 +369,46 @@ impl Vm {
     /// after CPython's checks: strings, identifiers, no repeated
     /// `__dict__`/`__weakref__`, no slots on variable-size bases, no clash
     /// with a class variable.
+    /// `__dict__` and `__weakref__`, for those the new class adds to its
+    /// instances (none of its bases gives them, and `__slots__` is absent
+    /// or lists them): CPython puts a descriptor for each in the class.
+    fn instance_getsets_added(&self, declared: &DeclaredSlots, bases: &[Value]) -> Vec<Value> {
+        let t = self.heap.types();
+        let inherits = |name: Value, native: &[Value]| {
+            bases.iter().any(|&b| {
+                Gc::<TypeObj>::from_value(b).is_some_and(|b| {
+                    native
+                        .iter()
+                        .any(|&n| Gc::<TypeObj>::from_value(n).is_some_and(|n| b.is_subtype(n)))
+                        || self
+                            .heap
+                            .lookup(b, name)
+                            .is_some_and(|d| self.member_of(d).is_some_and(|m| m.is_getset))
+                })
+            })
+        };
+        let (dict, weakref) = (self.names.dunder_dict, self.heap.intern("__weakref__"));
+        let mut added = Vec::new();
+        if (!declared.present || declared.dict) && !inherits(dict, &[t.base_exception, t.type_]) {
+            added.push(dict);
+        }
+        // Variable-size layouts (int, tuple, bytes) take no weak references.
+        let no_weakref = [t.type_, t.int, t.tuple, t.bytes];
+        if (!declared.present || declared.weakref) && !inherits(weakref, &no_weakref) {
+            added.push(weakref);
+        }
+        added
+    }
+
     fn declared_slots(
         &mut self,
         attrs: &AttrMap,
         class_name: &str,
         bases: &[Value],
-    ) -> PyResult<Vec<Value>> {
-        let Some(slots) = attrs.get(self.names.dunder_slots) else { return Ok(Vec::new()) };
+    ) -> PyResult<DeclaredSlots> {
+        let Some(slots) = attrs.get(self.names.dunder_slots) else {
+            return Ok(DeclaredSlots::default());
+        };
         let items =
             if str_of(slots).is_some() { vec![slots] } else { self.collect_iterable(slots)? };
         let t = self.heap.types();
@@ -439,8 +480,25 @@ impl Vm {
         }
         names.sort_by(|a, b| a.0.cmp(&b.0));
         names.dedup_by(|a, b| a.0 == b.0);
-        Ok(names.into_iter().map(|(_, key)| key).collect())
+        Ok(DeclaredSlots {
+            present: true,
+            names: names.into_iter().map(|(_, key)| key).collect(),
+            dict: seen_dict,
+            weakref: seen_weakref,
+        })
     }
+}
+
+/// What a class body's `__slots__` declares.
+#[derive(Default)]
+struct DeclaredSlots {
+    /// Is there a `__slots__` at all?
+    present: bool,
+    /// The slot names (mangled, sorted), without `__dict__`/`__weakref__`.
+    names: Vec<Value>,
+    /// Are `__dict__` and `__weakref__` listed?
+    dict: bool,
+    weakref: bool,
 }
 
 fn is_identifier(text: &str) -> bool {

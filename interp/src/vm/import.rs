@@ -174,6 +174,19 @@ impl Vm {
             set(self, "text", e.text.as_deref().map_or(Value::NONE, |t| self.heap.new_str(t)));
             set(self, "print_file_and_line", Value::NONE);
         }
+        // CPython's args: (msg, (filename, lineno, offset, text)).
+        if let Some(x) = crate::object::exception::exception_of(exc) {
+            let attr = |vm: &Vm, name: &str| {
+                vm.heap.attrs_of(exc, false).and_then(|a| a.get(vm.heap.intern(name)))
+            };
+            let details: Vec<Value> = ["filename", "lineno", "offset", "text"]
+                .iter()
+                .map(|n| attr(self, n).unwrap_or(Value::NONE))
+                .collect();
+            let details = self.heap.new_tuple(&details);
+            let msg = self.heap.new_str(&e.msg);
+            x.args.set(self.heap.new_tuple(&[msg, details]));
+        }
         err
     }
 

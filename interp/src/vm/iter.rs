@@ -448,6 +448,9 @@ impl Vm {
         after: Option<usize>,
         dst: usize,
     ) -> PyResult<()> {
+        if after.is_some() {
+            self.check_length_hint(v)?;
+        }
         let start = match self.push_iterable_items(v) {
             Ok(start) => start,
             Err(e)
@@ -540,6 +543,7 @@ impl Vm {
 
     /// `[*src]` in a display.
     pub fn list_extend(&mut self, list: Value, src: Value) -> PyResult<()> {
+        self.check_length_hint(src)?;
         let items = self.collect_iterable(src)?;
         self.list_push_all(list, items);
         Ok(())
@@ -547,7 +551,7 @@ impl Vm {
 
     /// `f(*src)`: a non-iterable `src` is a TypeError that names `func`.
     pub fn args_extend(&mut self, list: Value, src: Value, func: Value) -> PyResult<()> {
-        let items = match self.collect_iterable(src) {
+        let items = match self.check_length_hint(src).and_then(|()| self.collect_iterable(src)) {
             Ok(items) => items,
             Err(e)
                 if e.matches(&self.heap, self.heap.types().type_error)

@@ -9,6 +9,11 @@
 //! holds the slot name and `fset` the owning class (a `member_descriptor`
 //! with a `None` name is the placeholder `types.MemberDescriptorType` is
 //! taken from).
+//!
+//! The `__dict__` and `__weakref__` entries a class gets when it adds an
+//! instance dict or weak references (CPython's `subtype_getsets`) are the
+//! same object with type `getset_descriptor`: `<attribute '__dict__' of
+//! 'C' objects>`, reading and replacing the instance's dict.
 
 use super::function::PropertyObj;
 use super::{PyResult, Vm};
@@ -22,29 +27,51 @@ use std::cell::Cell;
 pub struct Member {
     pub name: Value,
     pub owner: Gc<TypeObj>,
+    /// A `getset_descriptor` for `__dict__` or `__weakref__`, not a slot.
+    pub is_getset: bool,
 }
 
 impl Vm {
     /// The member descriptor `d` is, if it is one.
     pub fn member_of(&self, d: Value) -> Option<Member> {
         let p = Gc::<PropertyObj>::from_value(d)?;
-        if self.heap.type_of(d) != self.heap.types().member_descriptor {
+        let ty = self.heap.type_of(d);
+        let types = self.heap.types();
+        if ty != types.member_descriptor && ty != types.getset_descriptor {
             return None;
         }
         str_of(p.fget.get())?;
         let owner = Gc::<TypeObj>::from_value(p.fset.get())?;
-        Some(Member { name: p.fget.get(), owner })
+        Some(Member { name: p.fget.get(), owner, is_getset: ty == types.getset_descriptor })
     }
 
     /// A member descriptor for slot `name` of class `owner`.
     pub fn new_member(&self, name: Value, owner: Value) -> Value {
+        self.new_descriptor(self.heap.types().member_descriptor, name, owner)
+    }
+
+    /// The `__dict__` or `__weakref__` descriptor of class `owner`.
+    pub fn new_instance_getset(&self, name: Value, owner: Value) -> Value {
+        let d = self.new_descriptor(self.heap.types().getset_descriptor, name, owner);
+        let doc = if name == self.names.dunder_dict {
+            "dictionary for instance variables (if defined)"
+        } else {
+            "list of weak references to the object (if defined)"
+        };
+        if let Some(p) = Gc::<PropertyObj>::from_value(d) {
+            p.doc.set(self.heap.new_str(doc));
+        }
+        d
+    }
+
+    fn new_descriptor(&self, ty: Value, name: Value, owner: Value) -> Value {
         let p = PropertyObj {
             fget: Cell::new(name),
             fset: Cell::new(owner),
             fdel: Cell::new(Value::NONE),
             doc: Cell::new(Value::NONE),
         };
-        self.heap.alloc(self.heap.types().member_descriptor, p).value()
+        self.heap.alloc(ty, p).value()
     }
 
     /// Is an attribute `name` of instances of `ty` kept in their own
@@ -54,7 +81,7 @@ impl Vm {
     pub fn is_plain_instance_attr(&self, ty: Gc<TypeObj>, name: Value) -> bool {
         match self.heap.lookup(ty, name) {
             None => true,
-            Some(d) => self.member_of(d).is_some(),
+            Some(d) => self.member_of(d).is_some_and(|m| !m.is_getset),
         }
     }
 
@@ -73,6 +100,11 @@ impl Vm {
     /// `m.__get__(obj)`: the slot's value.
     pub fn member_get(&mut self, m: Member, obj: Value) -> PyResult {
         self.check_member_applies(m, obj)?;
+        if m.is_getset {
+            // `__weakref__`: no weak reference is kept on the object itself.
+            let dict = (m.name == self.names.dunder_dict).then(|| self.instance_dict(obj));
+            return Ok(dict.flatten().unwrap_or(Value::NONE));
+        }
         let found = match self.heap.attrs_of(obj, false) {
             Some(attrs) => match attrs.dict() {
                 Some(d) => self.dict_get_item(d, m.name)?,
@@ -86,6 +118,19 @@ impl Vm {
     /// `m.__set__(obj, v)` (`Some`) and `m.__delete__(obj)` (`None`).
     pub fn member_set(&mut self, m: Member, obj: Value, value: Option<Value>) -> PyResult<()> {
         self.check_member_applies(m, obj)?;
+        if m.is_getset {
+            if m.name == self.names.dunder_dict && self.set_instance_dict(obj, value)? {
+                return Ok(());
+            }
+            return Err(PyErr::attribute_error(
+                &self.heap,
+                &format!(
+                    "attribute '{}' of '{}' objects is not writable",
+                    member_name(m),
+                    m.owner.name()
+                ),
+            ));
+        }
         let Some(attrs) = self.heap.attrs_of(obj, true) else {
             return Err(PyErr::attribute_error(&self.heap, &member_name(m)));
         };
@@ -107,7 +152,8 @@ impl Vm {
 
     /// `repr(m)`.
     pub fn member_repr(&self, m: Member) -> String {
-        format!("<member '{}' of '{}' objects>", member_name(m), m.owner.name())
+        let what = if m.is_getset { "attribute" } else { "member" };
+        format!("<{what} '{}' of '{}' objects>", member_name(m), m.owner.name())
     }
 }
 
@@ -117,10 +163,12 @@ fn member_name(m: Member) -> String {
 
 /// `member_descriptor.__get__`, `__set__`, `__delete__`.
 pub fn install(vm: &Vm) {
-    let ty = vm.heap.types().member_descriptor;
-    crate::builtins::add_method(vm, ty, "__get__", member_get_method);
-    crate::builtins::add_method(vm, ty, "__set__", member_set_method);
-    crate::builtins::add_method(vm, ty, "__delete__", member_delete_method);
+    let types = vm.heap.types();
+    for ty in [types.member_descriptor, types.getset_descriptor] {
+        crate::builtins::add_method(vm, ty, "__get__", member_get_method);
+        crate::builtins::add_method(vm, ty, "__set__", member_set_method);
+        crate::builtins::add_method(vm, ty, "__delete__", member_delete_method);
+    }
 }
 
 fn member_arg(vm: &Vm, d: Value, method: &str) -> PyResult<Member> {

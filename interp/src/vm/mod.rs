@@ -24,6 +24,7 @@
 //! | [`special`] | attributes of built-in objects outside any dict (`__name__`, `args`, ...) |
 //! | [`containers`] | dict views, set operators, range membership, standard output |
 //! | [`iter`] | iteration and unpacking |
+//! | [`length_hint`] | `PyObject_LengthHint`'s errors before a list or tuple is collected |
 //! | [`mapping_proxy`] | `mappingproxy`, the read-only view of `C.__dict__` |
 //! | [`range_big`] | ranges beyond `i64`: indexing, slicing, membership, reversal |
 //! | [`names`] | global, builtin and namespace name lookup |
@@ -57,6 +58,7 @@ pub mod generator_methods;
 pub mod hash;
 pub mod import;
 pub mod iter;
+pub mod length_hint;
 pub mod mapping_proxy;
 pub mod member;
 pub mod names;

@@ -158,6 +158,7 @@ impl Vm {
         if !self.is_user_typed(a) {
             // Built-in mutable sequences extend in place.
             if let (BinOp::Add, Some(list)) = (op, list_of(a)) {
+                self.check_length_hint(b)?;
                 let items = self.collect_iterable(b)?;
                 for item in items {
                     list.items.push(item);
@@ -729,7 +730,12 @@ impl Vm {
 
     /// Comparison of built-in values; `None` when the types do not compare
     /// natively (the caller then tries special methods and identity).
-    fn native_compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Option<bool>> {
+    pub(crate) fn native_compare(
+        &mut self,
+        op: CmpOp,
+        a: Value,
+        b: Value,
+    ) -> PyResult<Option<bool>> {
         if let (Some(x), Some(y)) = (self.as_num(a), self.as_num(b)) {
             if matches!(op, CmpOp::Eq | CmpOp::Ne) {
                 let eq = tower::equals(&x, &y);
@@ -816,6 +822,21 @@ impl Vm {
 
     /// Lexicographic comparison of tuples and lists.
     fn compare_sequences(&mut self, op: CmpOp, xs: &[Value], ys: &[Value]) -> PyResult<bool> {
+        // PyObject_RichCompare's Py_EnterRecursiveCall: nested containers
+        // share the call depth limit.
+        if self.depth >= self.recursion_limit {
+            return Err(PyErr::recursion_error(
+                &self.heap,
+                "maximum recursion depth exceeded in comparison",
+            ));
+        }
+        self.depth += 1;
+        let r = self.compare_items(op, xs, ys);
+        self.depth -= 1;
+        r
+    }
+
+    fn compare_items(&mut self, op: CmpOp, xs: &[Value], ys: &[Value]) -> PyResult<bool> {
         let mark = self.stack.len();
         self.stack.extend_from_slice(xs);
         self.stack.extend_from_slice(ys);

@@ -36,6 +36,11 @@ impl Vm {
         if let Some(v) = self.wrapper_attr(obj, &n) {
             return Ok(Some(v));
         }
+        if let Some(g) = super::generator::generator_of(obj) {
+            if let Some(v) = generator_attr(g, &n) {
+                return Ok(Some(v));
+            }
+        }
         if let Some(sl) = Gc::<SliceObj>::from_value(obj) {
             return Ok(match n.as_str() {
                 "start" => Some(sl.start),
@@ -211,6 +216,18 @@ impl Vm {
 
     /// What property, staticmethod and classmethod objects expose.
     fn wrapper_attr(&self, obj: Value, n: &str) -> Option<Value> {
+        if let Some(md) = super::function::method_descriptor_of(obj) {
+            let owner = Gc::<TypeObj>::from_value(md.owner);
+            return match n {
+                "__name__" => Some(self.heap.new_str(md.name)),
+                "__qualname__" => {
+                    let owner = owner.map(|t| t.name()).unwrap_or_default();
+                    Some(self.heap.new_str(&format!("{owner}.{}", md.name)))
+                }
+                "__objclass__" => Some(md.owner),
+                _ => None,
+            };
+        }
         if let Some(m) = self.member_of(obj) {
             return match n {
                 "__name__" => Some(m.name),
@@ -223,7 +240,7 @@ impl Vm {
                     let owner = qual.and_then(str_of).map(|s| s.to_string_lossy().into_owned());
                     Some(self.heap.new_str(&format!("{}.{name}", owner.unwrap_or_default())))
                 }
-                "__doc__" => Some(Value::NONE),
+                "__doc__" => Gc::<PropertyObj>::from_value(obj).map(|p| p.doc.get()),
                 _ => None,
             };
         }
@@ -502,4 +519,35 @@ fn cpython_code_flags(flags: crate::bytecode::CodeFlags) -> u32 {
         out |= 0x200;
     }
     out
+}
+
+/// `__name__`, `__qualname__` and the `gi_`/`cr_`/`ag_` state of
+/// generators, coroutines and async generators.
+fn generator_attr(g: Gc<super::generator::GeneratorObj>, n: &str) -> Option<Value> {
+    use super::generator::{GenKind, GenState};
+    let prefix = match g.kind {
+        GenKind::Generator => "gi_",
+        GenKind::Coroutine => "cr_",
+        GenKind::AsyncGenerator => "ag_",
+    };
+    let delegate = if g.kind == GenKind::Coroutine { "await" } else { "yieldfrom" };
+    match n {
+        "__name__" => return Some(g.name.get()),
+        "__qualname__" => return Some(g.qualname.get()),
+        _ => {}
+    }
+    let field = n.strip_prefix(prefix)?;
+    Some(match field {
+        "running" => Value::from_bool(g.state.get() == GenState::Running),
+        "code" => g.code.value(),
+        _ if field == delegate && g.kind != GenKind::AsyncGenerator => {
+            let v = g.yield_from.get();
+            if v.is_empty() {
+                Value::NONE
+            } else {
+                v
+            }
+        }
+        _ => return None,
+    })
 }

@@ -1,0 +1,93 @@
+//! Ordering and set-operator methods of the built-in containers as Python
+//! sees them (`'a'.__lt__('b')`, `list.__ge__`, `{1}.__or__({2})`,
+//! `frozenset.__rsub__`): the native operation on the built-in values, or
+//! `NotImplemented` when the other operand is not of a kind the type
+//! compares or combines with.
+
+use super::add_method;
+use super::number_dunders::wrappers;
+use crate::bytecode::instr::{BinOp, CmpOp};
+use crate::object::{ObjHeader, ObjKind, Value};
+use crate::vm::function::NativeFn;
+use crate::vm::{PyResult, Vm};
+
+/// Which kinds compare with each other natively.
+fn family(kind: ObjKind) -> Option<u8> {
+    Some(match kind {
+        ObjKind::Str => 0,
+        ObjKind::Bytes | ObjKind::ByteArray => 1,
+        ObjKind::List => 2,
+        ObjKind::Tuple => 3,
+        ObjKind::Set | ObjKind::FrozenSet => 4,
+        _ => return None,
+    })
+}
+
+fn operands(vm: &Vm, args: &[Value]) -> PyResult<(Value, Value)> {
+    if args.len() != 2 {
+        return Err(
+            vm.type_error(&format!("expected 1 argument, got {}", args.len().saturating_sub(1)))
+        );
+    }
+    Ok((vm.builtin_base_value(args[0]), vm.builtin_base_value(args[1])))
+}
+
+fn same_family(a: Value, b: Value) -> bool {
+    let kind = |v: Value| ObjHeader::of(v).and_then(|h| family(h.kind()));
+    kind(a).is_some() && kind(a) == kind(b)
+}
+
+fn compare(vm: &mut Vm, _name: &str, op: CmpOp, args: &[Value]) -> PyResult {
+    let (a, b) = operands(vm, args)?;
+    let not_implemented = vm.heap.singletons().not_implemented;
+    if !same_family(a, b) || vm.is_user_typed(a) || vm.is_user_typed(b) {
+        return Ok(not_implemented);
+    }
+    Ok(vm.native_compare(op, a, b)?.map_or(not_implemented, Value::from_bool))
+}
+
+fn set_operator(vm: &mut Vm, _name: &str, op: BinOp, reflected: bool, args: &[Value]) -> PyResult {
+    let (a, b) = operands(vm, args)?;
+    let not_implemented = vm.heap.singletons().not_implemented;
+    if !same_family(a, b) || vm.is_user_typed(a) || vm.is_user_typed(b) {
+        return Ok(not_implemented);
+    }
+    let (x, y) = if reflected { (b, a) } else { (a, b) };
+    Ok(vm.native_binary(op, x, y)?.unwrap_or(not_implemented))
+}
+
+wrappers!(compare:
+    lt "__lt__" CmpOp::Lt; le "__le__" CmpOp::Le; gt "__gt__" CmpOp::Gt; ge "__ge__" CmpOp::Ge;
+);
+wrappers!(set_operator:
+    or "__or__" BinOp::Or, false; ror "__ror__" BinOp::Or, true;
+    and "__and__" BinOp::And, false; rand "__rand__" BinOp::And, true;
+    sub "__sub__" BinOp::Sub, false; rsub "__rsub__" BinOp::Sub, true;
+    xor "__xor__" BinOp::Xor, false; rxor "__rxor__" BinOp::Xor, true;
+);
+
+pub fn install(vm: &mut Vm) {
+    let t = vm.heap.types();
+    let ordering: &[(&'static str, NativeFn)] =
+        &[("__lt__", lt), ("__le__", le), ("__gt__", gt), ("__ge__", ge)];
+    for ty in [t.str, t.bytes, t.bytearray, t.list, t.tuple, t.set, t.frozenset] {
+        for (name, f) in ordering {
+            add_method(vm, ty, name, *f);
+        }
+    }
+    let set_ops: &[(&'static str, NativeFn)] = &[
+        ("__or__", or),
+        ("__ror__", ror),
+        ("__and__", and),
+        ("__rand__", rand),
+        ("__sub__", sub),
+        ("__rsub__", rsub),
+        ("__xor__", xor),
+        ("__rxor__", rxor),
+    ];
+    for ty in [t.set, t.frozenset] {
+        for (name, f) in set_ops {
+            add_method(vm, ty, name, *f);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+calls = ["[].__len__(1)", "[].__getitem__()", "{}.__getitem__()", "'a'.__getitem__()", "(1,).__getitem__()", "[].__setitem__(1)", "[].__delitem__()", "[].__iter__(1)", "[].__contains__()", "{1}.__contains__()", "'a'.__contains__()", "(1).__hash__(1)", "[].__add__()", "'a'.__mul__()", "'a'.__mod__()", "range(3).__getitem__()", "b''.__len__(1)", "{}.__setitem__(1)", "{}.__delitem__()", "[].append()", "[].append(1, 2)", "[].pop(1, 2)", "[].insert(1)", "'a'.upper(1)", "'a'.split(1, 2, 3)", "{}.get()", "{}.get(1, 2, 3)", "sum()", "sum([], 0, 1)", "[].index()", "[].count()", "(1,).index()", "'a'.startswith()", "[].sort(1)", "[].copy(1)", "{}.keys(1)", "set().add()", "'a'.join()", "'a'.encode(1, 2, 3)", "len()", "len(1, 2)", "abs()", "isinstance(1)", "getattr(1)", "iter()", "next()", "divmod(1)", "hash()", "repr()", "ord()", "chr()", "sorted()", "min()", "any()", "callable()", "id()", "dir(1, 2)", "vars(1, 2)", "format()", "round()", "pow(1)", "setattr(1, 2)", "hasattr(1)", "delattr(1)", "int.from_bytes()", "(1).to_bytes()", "(1.0).hex(1)", "{1}.union.__name__", "object.__reduce_ex__(1)", "{}.__len__(1)", "set().__len__(1)", "'a'.__len__(1)"]
+for c in calls:
+    try:
+        print(c, '->', repr(eval(c)))
+    except Exception as e:
+        print(c, '!!', type(e).__name__, e)
