@@ -43,6 +43,11 @@ fn compare(vm: &mut Vm, _name: &str, op: CmpOp, args: &[Value]) -> PyResult {
     if !same_family(a, b) || vm.is_user_typed(a) || vm.is_user_typed(b) {
         return Ok(not_implemented);
     }
+    // bytearray compares with any bytes-like object, bytes only with bytes.
+    let kind = |v: Value| ObjHeader::of(v).map(|h| h.kind());
+    if kind(a) == Some(ObjKind::Bytes) && kind(b) != Some(ObjKind::Bytes) {
+        return Ok(not_implemented);
+    }
     Ok(vm.native_compare(op, a, b)?.map_or(not_implemented, Value::from_bool))
 }
 
