@@ -200,6 +200,14 @@ fn loop_stores_globals(code: &Gc<CodeObj>, header: u32, frame: &crate::vm::frame
     })
 }
 
+/// Whether `method` is `list.append` and `receiver` an exact list.
+fn is_exact_list_append(vm: &Vm, method: Value, receiver: Value) -> bool {
+    let list = vm.heap.types().list;
+    crate::vm::function::method_descriptor_of(method)
+        .is_some_and(|md| md.owner == list && md.name == "append")
+        && vm.heap.type_of(receiver) == list
+}
+
 impl Recorder {
     /// A recording of the loop at `header` of frame `frame_index`, from
     /// `start` (the header, or for a side trace the pc a trace exit
@@ -608,8 +616,19 @@ impl Recorder {
                 let no_receiver =
                     self.is_constant(rw) && self.b.trace().inst(rw).imm as u64 == EMPTY_BITS;
                 let receiver = (!no_receiver).then_some(rw);
-                let args: Vec<Reg> = (2..argc + 2).map(|i| b + i).collect();
-                self.call(vm, dst, (callee, slot(b)), receiver, &args)?
+                if argc == 1 && !no_receiver && is_exact_list_append(vm, slot(b), slot(b + 1)) {
+                    // `out.append(x)`: the helper, not a generic call.
+                    let item = self.read(b + 2);
+                    self.guard_identity(callee, slot(b));
+                    let list = vm.heap.types().list;
+                    self.guard_type(rw, list);
+                    self.call_helper(HelperKind::ListAppend, &[rw, item])?;
+                    let none = self.b.kword(NONE_BITS);
+                    self.write(dst, none);
+                } else {
+                    let args: Vec<Reg> = (2..argc + 2).map(|i| b + i).collect();
+                    self.call(vm, dst, (callee, slot(b)), receiver, &args)?
+                }
             }
             Instr::Yield { dst, src } => {
                 let plain_generator = code.unit.flags.contains(CodeFlags::GENERATOR)
