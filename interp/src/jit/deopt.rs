@@ -38,6 +38,12 @@ fn call_dst(instr: Instr) -> Option<Reg> {
     }
 }
 
+/// Where the loop's frame resumes: at `pc`, raising `error` there if a
+/// helper raised one.
+fn resume_at(pc: u32, error: Option<PyErr>) -> Result<u32, (PyErr, u32)> {
+    error.map_or(Ok(pc), |e| Err((e, pc)))
+}
+
 impl Vm {
     /// Turns exit `exit` of `entry`, with its exit record, into the state
     /// of the frames from `root` (the loop's) up. The pc the loop's frame
@@ -63,11 +69,7 @@ impl Vm {
             for (&(slot, _), v) in snap.frames[0].slots.iter().zip(values) {
                 self.write_slot(base, slot, v);
             }
-            let pc = snap.frames[0].pc;
-            return match error {
-                Some(e) => Err((e, pc)),
-                None => Ok(pc),
-            };
+            return resume_at(snap.frames[0].pc, error);
         }
         let frames = match snap.map(|s| self.decode(s, record)) {
             Some(Some(frames)) if !frames.is_empty() => frames,
@@ -83,11 +85,7 @@ impl Vm {
             self.write_slot(base, slot, v);
         }
         if frames.len() == 1 {
-            let pc = frames[0].pc;
-            return match error {
-                Some(e) => Err((e, pc)),
-                None => Ok(pc),
-            };
+            return resume_at(frames[0].pc, error);
         }
         for f in &frames[1..] {
             if let Err(e) = self.push_inlined_frame(f) {
@@ -170,8 +168,6 @@ impl Vm {
         }
     }
 
-    /// Writes a snapshot slot into the frame at `base`; pseudo-slots say
-    /// what else to do.
     /// Copies the record's frame mirror (the slots linked traces left)
     /// into frame `root`.
     fn restore_mirror(&mut self, root: usize, record: &[u64]) {
@@ -185,6 +181,8 @@ impl Vm {
         }
     }
 
+    /// Writes a snapshot slot into the frame at `base`; pseudo-slots say
+    /// what else to do.
     fn write_slot(&mut self, base: usize, slot: u32, v: Value) {
         if slot < FIRST_PSEUDO_SLOT {
             self.stack[base + slot as usize] = v;

@@ -6,9 +6,9 @@
 //! A cell is free when its header's kind byte is `ObjKind::Freed` (0): the
 //! heap sets the kind when it frees an object, and cells never handed out
 //! are marked so before any walk. Free cells are linked through their
-//! first word. In stress mode the heap
-//! marks freed cells *quarantined* (poisoned, not reused) until it asks for
-//! them back with `sweep(reuse_quarantined = true)`.
+//! first word. In stress mode the heap marks freed cells *quarantined*
+//! (poisoned, not reused) until it asks for them back with
+//! `sweep(reuse_quarantined = true)`.
 
 use std::alloc::{self, Layout};
 use std::ptr::{self, NonNull};
