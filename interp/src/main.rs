@@ -23,8 +23,18 @@ fn main() -> ExitCode {
     interp::vm::import::set_optimize_level(
         invocation.options.optimize_level(pythonoptimize.as_deref()),
     );
+    let mut pycache_prefix = std::env::var_os("PYTHONPYCACHEPREFIX")
+        .filter(|p| !p.is_empty() && !invocation.options.ignore_environment);
     for opt in &invocation.options.x_options {
-        eprintln!("tachyon: warning: -X {opt} ignored (no implementation-specific options)");
+        match opt.strip_prefix("pycache_prefix=") {
+            Some(dir) => pycache_prefix = Some(dir.into()),
+            None => {
+                eprintln!("tachyon: warning: -X {opt} ignored (no implementation-specific options)")
+            }
+        }
+    }
+    if let Some(dir) = pycache_prefix {
+        interp::vm::import::cache::set_pycache_prefix(dir.into());
     }
     match invocation.action {
         Action::Help => {

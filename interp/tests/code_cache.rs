@@ -94,6 +94,7 @@ impl Tree {
             .arg("main.py")
             .current_dir(&self.dir)
             .env_remove("PYTHONDONTWRITEBYTECODE")
+            .env_remove("PYTHONPYCACHEPREFIX")
             .env_remove("PYTHONPATH")
             .env("XDG_CACHE_HOME", self.dir.join("user-cache"));
         cmd
@@ -187,6 +188,33 @@ fn no_cache_is_written_with_dash_b_or_pythondontwritebytecode() {
     let flags = "import sys; print(sys.dont_write_bytecode, sys.flags.dont_write_bytecode)";
     let out = Command::new(tachyon()).args(["-B", "-c", flags]).output().unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout), "True 1\n");
+}
+
+#[test]
+fn a_pycache_prefix_holds_the_cache_files_instead_of_pycache() {
+    let tree = Tree::new("prefix");
+    let prefix = tree.dir.join("prefix");
+    let prefix_str = prefix.to_str().expect("a UTF-8 path");
+    let show = "import sys, pkg.mod; print(sys.pycache_prefix, pkg.mod.__cached__)";
+    let python = interp::pythonpath::find_python38().expect("python3.8 is needed for this test");
+    let want = tree
+        .command(python.to_str().expect("a UTF-8 path"), &["-B"])
+        .env("PYTHONPYCACHEPREFIX", prefix_str)
+        .args(["-c", show])
+        .output()
+        .unwrap();
+    let want = String::from_utf8_lossy(&want.stdout).replace("cpython-38.pyc", "tachyon-38.tyc");
+    let mut by_env = tree.command(tachyon(), &[]);
+    by_env.env("PYTHONPYCACHEPREFIX", prefix_str);
+    let by_option = tree.command(tachyon(), &["-X", &format!("pycache_prefix={prefix_str}")]);
+    for mut cmd in [by_env, by_option] {
+        let out = cmd.args(["-c", show]).output().unwrap();
+        assert_eq!(String::from_utf8_lossy(&out.stdout), want);
+        assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let relative = tree.dir.strip_prefix("/").unwrap().join("pkg/mod.tachyon-38.tyc");
+    assert!(prefix.join(relative).is_file());
+    assert!(!tree.dir.join("pkg/__pycache__").exists());
 }
 
 #[test]

@@ -238,7 +238,9 @@ fn install_constants(vm: &mut Vm, dict: Value) -> PyResult<()> {
     set(vm, dict, "abiflags", vm.heap.new_str(""))?;
     set(vm, dict, "api_version", int(vm, 1013))?;
     set(vm, dict, "float_repr_style", vm.heap.new_str("short"))?;
-    set(vm, dict, "pycache_prefix", Value::NONE)?;
+    let pycache_prefix = crate::vm::import::cache::pycache_prefix()
+        .map_or(Value::NONE, |dir| vm.heap.new_str(&dir.display().to_string()));
+    set(vm, dict, "pycache_prefix", pycache_prefix)?;
     for name in ["meta_path", "path_hooks"] {
         let v = vm.heap.new_list(&[]);
         set(vm, dict, name, v)?;

@@ -16,6 +16,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::OnceLock;
 use std::time::UNIX_EPOCH;
 
 use crate::bytecode::serialize::{self, Stamp};
@@ -25,17 +26,50 @@ use crate::bytecode::CodeUnit;
 pub const CACHE_TAG: &str = "tachyon-38";
 const SUFFIX: &str = "tyc";
 
+/// `sys.pycache_prefix`: set from `-X pycache_prefix=DIR` or
+/// `PYTHONPYCACHEPREFIX` before the first `Vm` is made.
+static PYCACHE_PREFIX: OnceLock<PathBuf> = OnceLock::new();
+
+/// Puts every cache file under `prefix` instead of beside its source
+/// (PEP 3147's `__pycache__`), as CPython 3.8's `sys.pycache_prefix` does.
+/// Only the first call counts.
+pub fn set_pycache_prefix(prefix: PathBuf) {
+    let _ = PYCACHE_PREFIX.set(prefix);
+}
+
+/// The directory tree cache files go to instead of `__pycache__`, if set.
+pub fn pycache_prefix() -> Option<&'static Path> {
+    PYCACHE_PREFIX.get().map(PathBuf::as_path)
+}
+
 /// Where the compiled code of `source` is cached: `DIR/__pycache__/NAME.TAG.tyc`,
 /// with `.opt-N` before the suffix for code compiled at `-O` level N, as
-/// CPython names its files.
+/// CPython names its files; under a pycache prefix, `PREFIX/ABS-DIR/NAME.TAG.tyc`.
 pub fn cache_path(source: &Path, optimize: u8) -> Option<PathBuf> {
+    cache_path_under(pycache_prefix(), source, optimize)
+}
+
+fn cache_path_under(prefix: Option<&Path>, source: &Path, optimize: u8) -> Option<PathBuf> {
     let dir = source.parent()?;
     let stem = source.file_stem()?.to_str()?;
     let name = match optimize {
         0 => format!("{stem}.{CACHE_TAG}.{SUFFIX}"),
         n => format!("{stem}.{CACHE_TAG}.opt-{n}.{SUFFIX}"),
     };
-    Some(dir.join("__pycache__").join(name))
+    match prefix {
+        None => Some(dir.join("__pycache__").join(name)),
+        Some(prefix) => {
+            // As importlib: the source's absolute directory, made relative,
+            // so same-named files of different directories never collide.
+            let absolute = if dir.is_absolute() {
+                dir.to_path_buf()
+            } else {
+                std::env::current_dir().ok()?.join(dir)
+            };
+            let relative = absolute.strip_prefix("/").unwrap_or(&absolute);
+            Some(prefix.join(relative).join(name))
+        }
+    }
 }
 
 /// Where the compiled code of one of the interpreter's own Python sources
@@ -127,10 +161,13 @@ mod tests {
 
     #[test]
     fn cache_files_are_named_as_pep_3147_with_our_tag() {
-        let path = cache_path(Path::new("/lib/json/__init__.py"), 0).unwrap();
+        let path = cache_path_under(None, Path::new("/lib/json/__init__.py"), 0).unwrap();
         assert_eq!(path, Path::new("/lib/json/__pycache__/__init__.tachyon-38.tyc"));
-        let path = cache_path(Path::new("mod.py"), 2).unwrap();
+        let path = cache_path_under(None, Path::new("mod.py"), 2).unwrap();
         assert_eq!(path, Path::new("__pycache__/mod.tachyon-38.opt-2.tyc"));
+        let prefix = Some(Path::new("/tmp/cache"));
+        let path = cache_path_under(prefix, Path::new("/lib/json/__init__.py"), 0).unwrap();
+        assert_eq!(path, Path::new("/tmp/cache/lib/json/__init__.tachyon-38.tyc"));
     }
 
     #[test]
