@@ -4,8 +4,9 @@
 //! system allocator for large ones. Emptied blocks are kept for reuse.
 //!
 //! A cell is free when its header's kind byte is `ObjKind::Freed` (0): the
-//! heap sets the kind when it frees an object, and cells never handed out
-//! are marked so before any walk. Free cells are linked through their
+//! heap sets the kind when it frees an object. Cells never handed out (the
+//! tail of each class's newest block) are left untouched: walks stop
+//! before them. Free cells are linked through their
 //! first word. In stress mode the heap marks freed cells *quarantined*
 //! (poisoned, not reused) until it asks for them back with
 //! `sweep(reuse_quarantined = true)`.
@@ -43,8 +44,8 @@ pub(super) struct Cells {
     free: [*mut u8; CLASSES],
     /// Per class, `(next, end)`: the cells of its newest block not handed
     /// out yet, given in address order before any free-list work is done
-    /// for them. Their bytes are stale (a reused block) or undefined until
-    /// [`Cells::retire_fresh`] marks them free.
+    /// for them. Their bytes are stale (a reused block) or undefined: walks
+    /// over the cells stop at `next` (see [`Cells::used_cells`]).
     fresh: [(*mut u8, *mut u8); CLASSES],
     blocks: Vec<Vec<Block>>,
     large: Vec<(NonNull<u8>, usize)>,
@@ -146,23 +147,16 @@ impl Cells {
         self.blocks[class].push(block);
     }
 
-    /// Marks the cells not handed out yet as free (not quarantined), so
-    /// that walks over every cell see them as such; the sweep then links
-    /// them into the free lists.
-    fn retire_fresh(&mut self) {
-        for class in 1..CLASSES {
-            let (mut p, end) = self.fresh[class];
-            while p < end {
-                // SAFETY: `p` is a cell of the class's newest block, not
-                // handed out: ours to mark.
-                unsafe {
-                    *p.add(HEADER_KIND_OFFSET) = 0;
-                    *p.add(HEADER_QUARANTINE_OFFSET) = 0;
-                    p = p.add(class * 8);
-                }
-            }
-            self.fresh[class] = (ptr::null_mut(), ptr::null_mut());
+    /// How many leading cells of block `index` of `class` have been handed
+    /// out: all of them, except in the class's newest block while it still
+    /// has fresh cells (never touched, so walks stop short of them rather
+    /// than fault their pages in).
+    fn used_cells(&self, class: usize, index: usize, block: &Block) -> usize {
+        let (next, _) = self.fresh[class];
+        if next.is_null() || index + 1 != self.blocks[class].len() {
+            return block.cells;
         }
+        (next as usize - block.mem.as_ptr() as usize) / block.cell
     }
 
     /// Calls `visit` on every object. `visit` returns true to keep it; for
@@ -175,20 +169,26 @@ impl Cells {
         reuse_quarantined: bool,
         mut visit: impl FnMut(NonNull<ObjHeader>) -> bool,
     ) {
-        self.retire_fresh();
         self.free = [ptr::null_mut(); CLASSES];
         for class in 0..CLASSES {
+            let newest = self.blocks[class].len().wrapping_sub(1);
+            let newest_used =
+                self.blocks[class].last().map_or(0, |block| self.used_cells(class, newest, block));
+            let mut index = 0;
             let mut blocks = std::mem::take(&mut self.blocks[class]);
             blocks.retain(|block| {
+                let this = index;
+                index += 1;
                 // One pass: visit each object, and chain the cells free
                 // after it (in address order, so allocation walks memory
                 // forwards) for the free list if the block stays.
                 let (mut head, mut tail) = (ptr::null_mut::<u8>(), ptr::null_mut::<u8>());
                 let mut live = 0;
                 let mut quarantined = false;
-                for i in 0..block.cells {
+                let used = if this == newest { newest_used } else { block.cells };
+                for i in 0..used {
                     let p = block.cell_ptr(i);
-                    // SAFETY: `p` is a cell of this block; a non-free cell
+                    // SAFETY: `p` is a handed-out cell of this block; a non-free cell
                     // holds an object; free cells are ours to link (and to
                     // clear of their quarantine mark).
                     unsafe {
@@ -210,6 +210,9 @@ impl Cells {
                     }
                 }
                 if live == 0 && !quarantined {
+                    if this == newest {
+                        self.fresh[class] = (ptr::null_mut(), ptr::null_mut());
+                    }
                     self.block_bytes -= BLOCK_BYTES;
                     if self.spare_blocks.len() < MAX_SPARE_BLOCKS {
                         self.spare_blocks.push(block.mem);
@@ -266,14 +269,15 @@ impl Cells {
 
     /// Every object (for the heap's teardown).
     pub(super) fn for_each_object(&mut self, mut f: impl FnMut(NonNull<ObjHeader>)) {
-        self.retire_fresh();
-        for block in self.blocks.iter().flatten() {
-            for i in 0..block.cells {
-                let p = block.cell_ptr(i);
-                // SAFETY: `p` is a cell of this block.
-                if unsafe { !is_free(p) } {
-                    // SAFETY: non-null cell pointer.
-                    f(unsafe { NonNull::new_unchecked(p as *mut ObjHeader) })
+        for (class, blocks) in self.blocks.iter().enumerate() {
+            for (index, block) in blocks.iter().enumerate() {
+                for i in 0..self.used_cells(class, index, block) {
+                    let p = block.cell_ptr(i);
+                    // SAFETY: `p` is a handed-out cell of this block.
+                    if unsafe { !is_free(p) } {
+                        // SAFETY: non-null cell pointer.
+                        f(unsafe { NonNull::new_unchecked(p as *mut ObjHeader) })
+                    }
                 }
             }
         }
@@ -317,5 +321,74 @@ impl Drop for Cells {
                 alloc::dealloc(p.as_ptr(), Layout::from_size_align_unchecked(size, BLOCK_ALIGN))
             };
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Hands out a cell of `size` bytes and gives it a non-free kind byte,
+    /// as the heap does when it writes an object's header.
+    fn alloc_marked(cells: &mut Cells, size: usize) -> *mut u8 {
+        let p = cells.alloc(size).as_ptr();
+        // SAFETY: a fresh cell of at least a header's size.
+        unsafe { *p.add(HEADER_KIND_OFFSET) = 1 };
+        p
+    }
+
+    /// Sweeps, freeing the cells `dies` picks; returns how many objects
+    /// the sweep saw.
+    fn sweep_counting(cells: &mut Cells, dies: impl Fn(*mut u8) -> bool) -> usize {
+        let mut seen = 0;
+        cells.sweep(true, |obj| {
+            seen += 1;
+            let p = obj.as_ptr() as *mut u8;
+            if dies(p) {
+                // SAFETY: an object cell the sweep hands us to free.
+                unsafe { *p.add(HEADER_KIND_OFFSET) = 0 };
+                return false;
+            }
+            true
+        });
+        seen
+    }
+
+    #[test]
+    fn walks_never_see_cells_that_were_not_handed_out() {
+        let mut cells = Cells::new();
+        let size = 64;
+        let per_block = BLOCK_BYTES / size;
+        // Fill a block and a half, then free everything: both blocks become
+        // spares whose cells still look like objects.
+        for _ in 0..per_block + per_block / 2 {
+            alloc_marked(&mut cells, size);
+        }
+        assert_eq!(sweep_counting(&mut cells, |_| true), per_block + per_block / 2);
+        assert_eq!(cells.block_bytes, 0);
+        // A reused block in another size class: only the three objects
+        // handed out are walked, not the stale headers after them.
+        let kept: Vec<_> = (0..3).map(|_| alloc_marked(&mut cells, 48)).collect();
+        assert_eq!(sweep_counting(&mut cells, |_| false), 3);
+        let mut walked = Vec::new();
+        cells.for_each_object(|obj| walked.push(obj.as_ptr() as *mut u8));
+        assert_eq!(walked, kept);
+        // The fresh tail survives the sweep: allocation carries on after
+        // the kept cells.
+        let next = alloc_marked(&mut cells, 48);
+        // SAFETY: address arithmetic within one block, for comparison only.
+        assert_eq!(next, unsafe { kept[2].add(48) });
+    }
+
+    #[test]
+    fn an_emptied_newest_block_is_released_and_its_fresh_cells_forgotten() {
+        let mut cells = Cells::new();
+        let first = alloc_marked(&mut cells, 32);
+        assert_eq!(sweep_counting(&mut cells, |_| true), 1);
+        assert_eq!(cells.block_bytes, 0);
+        assert_eq!(cells.spare_blocks.len(), 1);
+        // The next allocation takes the spare block afresh from its start.
+        assert_eq!(alloc_marked(&mut cells, 32), first);
+        assert_eq!(sweep_counting(&mut cells, |_| false), 1);
     }
 }

@@ -29,7 +29,7 @@ impl Vm {
     ) -> PyResult {
         let name_v = code.name_value(name);
         if let Some(inst) = crate::object::instance::instance_of(obj) {
-            let entry = code.caches[cache as usize].get();
+            let entry = code.cache(cache);
             let shape = inst.attrs.shape();
             let shape_bits = shape.value().bits();
             if entry.key == shape_bits && entry.extra == self.type_version(obj) {
@@ -43,11 +43,14 @@ impl Vm {
             if !self.has_custom_getattribute(ty) && self.is_plain_instance_attr(ty, name_v) {
                 if let Some(slot) = shape.slot_of(name_v) {
                     if let Some(v) = inst.attrs.slot(slot) {
-                        code.caches[cache as usize].set(CacheEntry {
-                            key: shape_bits,
-                            value: Value::from_small_int(slot as i64).unwrap_or(Value::NONE),
-                            extra: ty.version(),
-                        });
+                        code.set_cache(
+                            cache,
+                            CacheEntry {
+                                key: shape_bits,
+                                value: Value::from_small_int(slot as i64).unwrap_or(Value::NONE),
+                                extra: ty.version(),
+                            },
+                        );
                         return Ok(v);
                     }
                 }
@@ -74,7 +77,7 @@ impl Vm {
             None if obj.is_ptr() => self.heap.type_obj(obj).value().bits(),
             None => 0,
         };
-        let entry = code.caches[cache as usize].get();
+        let entry = code.cache(cache);
         if key != 0 && entry.key == key && entry.extra == self.type_version(obj) {
             return Ok((entry.value, obj));
         }
@@ -92,7 +95,7 @@ impl Vm {
             && no_own_attrs;
         if cacheable {
             let version = self.type_version(obj);
-            code.caches[cache as usize].set(CacheEntry { key, value: f, extra: version });
+            code.set_cache(cache, CacheEntry { key, value: f, extra: version });
         }
         Ok((f, receiver))
     }
@@ -111,7 +114,7 @@ impl Vm {
         let Some(inst) = crate::object::instance::instance_of(obj) else {
             return self.set_attr(obj, name_v, value);
         };
-        let entry = code.caches[cache as usize].get();
+        let entry = code.cache(cache);
         let shape_bits = inst.attrs.shape_value().bits();
         if entry.key == shape_bits && entry.extra == self.type_version(obj) {
             if let Some(slot) = entry.value.as_small_int() {
@@ -145,11 +148,10 @@ impl Vm {
             _ => Value::NONE,
         };
         if plain && !cached.is_none() {
-            code.caches[cache as usize].set(CacheEntry {
-                key: shape_bits,
-                value: cached,
-                extra: ty.version(),
-            });
+            code.set_cache(
+                cache,
+                CacheEntry { key: shape_bits, value: cached, extra: ty.version() },
+            );
         }
         Ok(())
     }

@@ -4,6 +4,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use crate::bytecode::instr::CacheIdx;
 use crate::bytecode::{CodeUnit, Const};
 use crate::object::gc::Tracer;
 use crate::object::Value;
@@ -35,7 +36,10 @@ pub struct CodeObj {
     pub name: Value,
     pub qualname: Value,
     pub filename: Value,
-    pub caches: Box<[Cell<CacheEntry>]>,
+    /// Written through [`CodeObj::set_cache`] only, which notes in
+    /// `caches_used` that a collection has cached values to trace.
+    caches: Box<[Cell<CacheEntry>]>,
+    caches_used: Cell<bool>,
     /// Per instruction: the iteration counter of the loop headed there
     /// (or a `jit::HAS_TRACE`-style state).
     pub loop_counters: Box<[Cell<u32>]>,
@@ -44,16 +48,20 @@ pub struct CodeObj {
     pub iterable_coroutine: Cell<bool>,
 }
 
-// SAFETY: traces constants, names and cached values, its only references.
+// SAFETY: traces constants, names and cached values, its only references
+// (`names` and `local_names` are interned strings, which the heap keeps
+// alive itself; caches never written hold no values).
 unsafe impl Payload for CodeObj {
     const KIND: ObjKind = ObjKind::Code;
     fn trace(&self, tracer: &mut Tracer) {
         tracer.mark_all(&self.consts);
-        tracer.mark_all(&self.names);
-        tracer.mark_all(&self.local_names);
         tracer.mark_all(&[self.name, self.qualname, self.filename]);
-        for c in self.caches.iter() {
-            tracer.mark(c.get().value);
+        // Most code loaded never runs (a module's unused functions): its
+        // caches are skipped without being read.
+        if self.caches_used.get() {
+            for c in self.caches.iter() {
+                tracer.mark(c.get().value);
+            }
         }
     }
     fn extra_bytes(&self) -> usize {
@@ -68,6 +76,19 @@ impl CodeObj {
 
     pub fn name_value(&self, idx: u16) -> Value {
         self.names[idx as usize]
+    }
+
+    /// What inline cache `index` holds.
+    #[inline]
+    pub fn cache(&self, index: CacheIdx) -> CacheEntry {
+        self.caches[index as usize].get()
+    }
+
+    /// Fills inline cache `index`.
+    #[inline]
+    pub fn set_cache(&self, index: CacheIdx, entry: CacheEntry) {
+        self.caches_used.set(true);
+        self.caches[index as usize].set(entry);
     }
 }
 
@@ -92,6 +113,7 @@ pub fn load_code(heap: &Heap, code_type: Value, unit: &Rc<CodeUnit>) -> Gc<CodeO
         qualname: heap.new_str(&unit.qualname),
         filename: heap.new_str(&unit.filename),
         caches: caches.into(),
+        caches_used: Cell::new(false),
         loop_counters: (0..unit.instrs.len()).map(|_| Cell::new(0)).collect(),
         iterable_coroutine: Cell::new(false),
     };

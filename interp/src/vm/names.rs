@@ -21,7 +21,7 @@ impl Vm {
     ) -> PyResult {
         let key = code.name_value(name);
         let stamp = self.namespace_stamp(globals);
-        let entry = code.caches[cache as usize].get();
+        let entry = code.cache(cache);
         if entry.key == stamp && stamp != 0 && !entry.value.is_empty() {
             return Ok(entry.value);
         }
@@ -42,7 +42,7 @@ impl Vm {
                 }
             }
         };
-        code.caches[cache as usize].set(CacheEntry { key: stamp, value: found, extra: 0 });
+        code.set_cache(cache, CacheEntry { key: stamp, value: found, extra: 0 });
         Ok(found)
     }
 
