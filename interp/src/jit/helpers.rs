@@ -211,6 +211,17 @@ extern "C" fn build_tuple(n: u64) -> u64 {
     })
 }
 
+/// A pair from its items: unlike `build_tuple`, the IR names the items, so
+/// the optimizer may sink the tuple.
+extern "C" fn tuple2(a: u64, b: u64) -> u64 {
+    with_vm(|vm| Ok(vm.heap.new_tuple(&[value(a), value(b)])))
+}
+
+/// A triple from its items, as [`tuple2`].
+extern "C" fn tuple3(a: u64, b: u64, c: u64) -> u64 {
+    with_vm(|vm| Ok(vm.heap.new_tuple(&[value(a), value(b), value(c)])))
+}
+
 extern "C" fn build_list(n: u64) -> u64 {
     with_vm(|vm| {
         let top = vm.stack.len();
@@ -381,6 +392,10 @@ pub enum HelperKind {
     Call,
     MakeFunction,
     BuildTuple,
+    /// A tuple of two items passed as arguments (sinkable).
+    Tuple2,
+    /// A tuple of three items passed as arguments (sinkable).
+    Tuple3,
     BuildList,
     BuildSlice,
     /// `list[a:b:c]` of an exact list, the slice by its parts.
@@ -432,6 +447,8 @@ fn row(kind: HelperKind) -> (&'static str, usize, usize) {
         Call => ("call", f2(call), 2),
         MakeFunction => ("make_function", f3(make_function), 3),
         BuildTuple => ("build_tuple", f1(build_tuple), 1),
+        Tuple2 => ("tuple2", f2(tuple2), 2),
+        Tuple3 => ("tuple3", f3(tuple3), 3),
         BuildList => ("build_list", f1(build_list), 1),
         BuildSlice => ("build_slice", f3(build_slice), 3),
         ListGetSlice => ("list_get_slice", f4(list_get_slice), 4),
@@ -474,6 +491,7 @@ pub fn describe(kind: HelperKind) -> Helper {
     // Allocations that cannot fail: the optimizer may sink them.
     let sinks_to = match kind {
         HelperKind::BuildSlice => Some(super::record::VIRTUAL_SLICE),
+        HelperKind::Tuple2 | HelperKind::Tuple3 => Some(super::record::VIRTUAL_TUPLE),
         _ => None,
     };
     Helper {

@@ -51,6 +51,9 @@ pub const VIRTUAL_FLOAT: u32 = 2;
 /// A slice object (fields 0-2: start, stop and step words) the optimizer
 /// did not allocate (the `build_slice` helper sinks to it).
 pub const VIRTUAL_SLICE: u32 = 3;
+/// A tuple (its fields are its items) the optimizer did not allocate (the
+/// `tuple2` and `tuple3` helpers sink to it).
+pub const VIRTUAL_TUPLE: u32 = 4;
 /// The snapshot "slot" of an inlined frame that holds its function.
 pub const FUNCTION_SLOT: u32 = u32::MAX;
 /// A snapshot "slot" naming an iterator deopt marks exhausted (the exit
@@ -574,7 +577,12 @@ impl Recorder {
                 self.for_iter(vm, dst, w, slot(iter), exit)?
             }
             Instr::BuildTuple { dst, start, count } => {
-                let r = self.build(vm, HelperKind::BuildTuple, start, count)?;
+                let items: Vec<Val> = (0..count).map(|i| self.read(start + i)).collect();
+                let r = match items.len() {
+                    2 => self.call_helper(HelperKind::Tuple2, &items)?,
+                    3 => self.call_helper(HelperKind::Tuple3, &items)?,
+                    _ => self.build(vm, HelperKind::BuildTuple, start, count)?,
+                };
                 self.write(dst, r);
             }
             Instr::BuildList { dst, start, count } => {

@@ -356,6 +356,17 @@ impl Recorder {
         }
     }
 
+    /// For a tuple this trace built from named items (`tuple2`/`tuple3`):
+    /// those items, which reads of the tuple use instead of loads, so the
+    /// optimizer can sink the tuple itself.
+    fn built_tuple_items(&self, t: Val) -> Option<Vec<Val>> {
+        let inst = self.b.trace().inst(t);
+        let helper = self.b.trace().helpers.get(inst.helper? as usize)?;
+        let built = inst.op == Op::Call
+            && (*helper == describe(HelperKind::Tuple2) || *helper == describe(HelperKind::Tuple3));
+        built.then(|| inst.args.clone())
+    }
+
     /// The address of item `key` of the list or tuple `w`, bounds checked.
     fn seq_item(
         &mut self,
@@ -393,6 +404,9 @@ impl Recorder {
         (w, obj): (Val, Value),
         (k, key): (Val, Value),
     ) -> RecResult<Val> {
+        if let Some(item) = self.built_tuple_item(w, (k, key)) {
+            return Ok(item);
+        }
         if let Some(seq) = Self::inline_seq(vm, obj, key) {
             let (base, index, offset) = self.seq_item(vm, seq, w, (k, key))?;
             return Ok(self.b.load(Op::LdWord, base, Some((index, 8)), offset));
@@ -586,6 +600,16 @@ impl Recorder {
         self.call_helper(kind, &[n])
     }
 
+    /// `t[i]` of a tuple built in this trace, `i` a constant in range: the
+    /// item itself.
+    fn built_tuple_item(&self, t: Val, (k, key): (Val, Value)) -> Option<Val> {
+        let items = self.built_tuple_items(t)?;
+        let constant = self.b.trace().inst(k).op == Op::KWord;
+        let index = key.as_small_int().filter(|_| constant)?;
+        let index = if index < 0 { index + items.len() as i64 } else { index };
+        items.get(usize::try_from(index).ok()?).copied()
+    }
+
     /// `UnpackSequence`: tuples and lists of the right length inline, the
     /// rest through the interpreter's unpacking.
     pub(super) fn unpack(
@@ -599,6 +623,12 @@ impl Recorder {
         if let Some((_, first, second)) = self.pair.take() {
             self.write(start, first);
             self.write(start + 1, second);
+            return Ok(());
+        }
+        if let Some(items) = self.built_tuple_items(w).filter(|i| i.len() == count as usize) {
+            for (i, item) in items.into_iter().enumerate() {
+                self.write(start + i as Reg, item);
+            }
             return Ok(());
         }
         let types = vm.heap.types();
