@@ -1,7 +1,8 @@
 //! Marking: the tracer with its explicit mark stack, and the root protocol.
 //!
-//! Marking never recurses: an object is marked when first seen and pushed on
-//! the mark stack; `drain` pops objects and traces their payloads. A
+//! Marking never recurses: an object is marked soon after it is first seen
+//! (a few objects later, its header prefetched meanwhile) and pushed on the
+//! mark stack; `drain` pops objects and traces their payloads. A
 //! million-long linked list costs a stack of one entry, not a native frame
 //! per node. Sweeping is in [`super::heap`].
 
@@ -65,12 +66,21 @@ impl<A: RootSet + ?Sized, B: RootSet + ?Sized> RootSet for (&A, &B) {
     }
 }
 
+/// How many objects [`Tracer::mark`] holds back, their headers being
+/// prefetched, before it reads them.
+const PREFETCH_DEPTH: usize = 8;
+
 /// Marks objects and remembers which still need their payload traced.
 pub struct Tracer<'s> {
     stack: &'s mut Vec<NonNull<ObjHeader>>,
     marked: usize,
     /// Attribute storage of objects flagged [`FLAG_SIDE_ATTRS`], by address.
     side_attrs: Option<&'s AddrMap<Value>>,
+    /// Objects seen but not yet tested for a mark: a header is read a few
+    /// marks after its prefetch was issued, when it is likely in cache
+    /// (marking a big heap is otherwise a cache miss per object).
+    pending: [Option<NonNull<ObjHeader>>; PREFETCH_DEPTH],
+    next_pending: usize,
 }
 
 impl<'s> Tracer<'s> {
@@ -79,26 +89,55 @@ impl<'s> Tracer<'s> {
         side_attrs: Option<&'s AddrMap<Value>>,
     ) -> Self {
         stack.clear();
-        Tracer { stack, marked: 0, side_attrs }
+        Tracer { stack, marked: 0, side_attrs, pending: [None; PREFETCH_DEPTH], next_pending: 0 }
     }
 
     /// Marks `v` (if it is a heap object not yet marked) and queues it.
+    /// The mark may be set a little later (by [`Tracer::drain`] at the
+    /// latest).
     #[inline]
     pub fn mark(&mut self, v: Value) {
         if let Some(header) = ObjHeader::of(v) {
-            self.mark_header(header)
+            self.mark_soon(NonNull::from(header))
         }
     }
 
     #[inline]
     pub fn mark_gc<T: Payload>(&mut self, gc: Gc<T>) {
-        self.mark_header(gc.header())
+        self.mark_soon(NonNull::from(gc.header()))
     }
 
     pub fn mark_all(&mut self, values: &[Value]) {
         for &v in values {
             self.mark(v)
         }
+    }
+
+    /// Prefetches `header` and marks the object seen `PREFETCH_DEPTH`
+    /// calls ago.
+    #[inline]
+    fn mark_soon(&mut self, header: NonNull<ObjHeader>) {
+        prefetch(header);
+        let slot = &mut self.pending[self.next_pending];
+        let oldest = slot.replace(header);
+        self.next_pending = (self.next_pending + 1) % PREFETCH_DEPTH;
+        if let Some(oldest) = oldest {
+            // SAFETY: only headers of live objects are queued.
+            self.mark_header(unsafe { oldest.as_ref() })
+        }
+    }
+
+    /// Marks every object still held back by [`Tracer::mark_soon`];
+    /// whether any was new.
+    fn flush_pending(&mut self) -> bool {
+        let before = self.stack.len();
+        for i in 0..PREFETCH_DEPTH {
+            if let Some(header) = self.pending[i].take() {
+                // SAFETY: only headers of live objects are queued.
+                self.mark_header(unsafe { header.as_ref() })
+            }
+        }
+        self.stack.len() != before
     }
 
     #[inline]
@@ -120,6 +159,15 @@ impl<'s> Tracer<'s> {
 
     /// Traces queued objects until none are left.
     pub(super) fn drain(&mut self) {
+        loop {
+            self.drain_stack();
+            if !self.flush_pending() {
+                break;
+            }
+        }
+    }
+
+    fn drain_stack(&mut self) {
         while let Some(obj) = self.stack.pop() {
             // SAFETY: only live, marked objects are pushed, and their vtable
             // matches their payload.
@@ -138,7 +186,23 @@ impl<'s> Tracer<'s> {
         }
     }
 
+    /// How many objects were marked; call after [`Tracer::drain`].
     pub(super) fn marked(&self) -> usize {
+        debug_assert!(self.pending.iter().all(Option::is_none), "marks still pending");
         self.marked
     }
+}
+
+/// Asks the CPU to start loading `header`'s cache line.
+#[inline(always)]
+fn prefetch(header: NonNull<ObjHeader>) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is a hint: it never faults, whatever the address,
+    // and SSE (which has it) is part of the x86-64 baseline.
+    unsafe {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        _mm_prefetch::<_MM_HINT_T0>(header.as_ptr() as *const i8)
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = header;
 }
