@@ -21,12 +21,13 @@
 use std::cell::Cell;
 use std::mem::offset_of;
 use std::ops::Deref;
+use std::ptr::NonNull;
 
 use super::dict::{dict_of, DictObj};
 use super::err::PyErr;
 use super::exception::{exception_of, ExceptionObj};
 use super::gc::Tracer;
-use super::header::{Gc, HeapObj, ObjHeader, ObjKind, Payload, FLAG_SIDE_ATTRS};
+use super::header::{tail_of_mut, Gc, HeapObj, ObjHeader, ObjKind, Payload, FLAG_SIDE_ATTRS};
 use super::heap::Heap;
 use super::shape::ShapeObj;
 use super::types::TypeObj;
@@ -46,6 +47,16 @@ impl Attrs {
         Attrs {
             shape: Cell::new(shape.value()),
             slots: ValueVec::new(),
+            dict: Cell::new(Value::EMPTY),
+        }
+    }
+
+    /// Storage whose first `n` slots are to be inline in the owner, which
+    /// attaches them (see [`ValueVec::inline_placeholder`]).
+    fn with_inline_slots(shape: Gc<ShapeObj>, n: usize) -> Attrs {
+        Attrs {
+            shape: Cell::new(shape.value()),
+            slots: ValueVec::inline_placeholder(n),
             dict: Cell::new(Value::EMPTY),
         }
     }
@@ -236,13 +247,31 @@ unsafe impl Payload for InstanceObj {
     fn extra_bytes(&self) -> usize {
         self.attrs.heap_bytes()
     }
+    fn tail_len(&self) -> usize {
+        self.attrs.slots.inline_capacity()
+    }
 }
 
 impl Heap {
-    /// A new instance of class `ty` with no attributes.
+    /// A new instance of class `ty` with no attributes, with room inline
+    /// for as many as its type's instances came to have so far (the first
+    /// instances of a class grow a separate vector).
     pub fn new_instance(&self, ty: Gc<TypeObj>) -> Value {
-        let attrs = Attrs::new(self.root_shape(ty));
-        self.alloc(ty.value(), InstanceObj { attrs }).value()
+        let shape = self.root_shape(ty);
+        let inline = shape.inline_slots();
+        if inline == 0 {
+            return self.alloc(ty.value(), InstanceObj { attrs: Attrs::new(shape) }).value();
+        }
+        let attrs = Attrs::with_inline_slots(shape, inline);
+        let obj = self.alloc_with_values(ty.value(), InstanceObj { attrs }, inline, |_| {});
+        // SAFETY: the instance was allocated with a tail of `inline` values
+        // (zeroed); the tail lives and dies with the instance, and only its
+        // slot vector refers to it. No slot is in use yet.
+        unsafe {
+            let tail = tail_of_mut::<InstanceObj, Value>(&obj, inline);
+            obj.attrs.slots.attach_inline(NonNull::from(tail).cast(), 0);
+        }
+        obj.value()
     }
 }
 

@@ -11,7 +11,7 @@
 //! a per-instance map ([`super::instance::Attrs`]). Guards on ordinary
 //! shapes fail for them, so compiled code falls back to the interpreter.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use super::addrmap::AddrMap;
 use super::attrmap::AttrMap;
@@ -37,7 +37,14 @@ pub struct ShapeObj {
     /// Name to child shape.
     transitions: RefCell<AttrMap>,
     dict_mode: bool,
+    /// In a root shape: the most slots any shape grown from it has (at
+    /// most [`MAX_INLINE_SLOTS`]), which new instances keep inline.
+    slots_seen: Cell<u32>,
 }
+
+/// Instances keep up to this many attribute slots inline, in their own
+/// cell, instead of in a separately allocated vector.
+pub const MAX_INLINE_SLOTS: u32 = 8;
 
 // SAFETY: traces owner, parent, names and the transition map.
 unsafe impl Payload for ShapeObj {
@@ -64,7 +71,14 @@ impl ShapeObj {
             index,
             transitions: RefCell::new(AttrMap::new()),
             dict_mode,
+            slots_seen: Cell::new(0),
         }
+    }
+
+    /// How many slots a new instance with this (root) shape keeps inline:
+    /// as many as earlier instances of its type came to have.
+    pub fn inline_slots(&self) -> usize {
+        self.slots_seen.get() as usize
     }
 
     /// Slot index of attribute `name` (interned).
@@ -146,6 +160,12 @@ impl Heap {
             ShapeObj::new(shape.owner, shape.value(), names.into(), false),
         );
         shape.transitions.borrow_mut().insert(name, child.value());
+        let mut root = shape;
+        while let Some(parent) = Gc::<ShapeObj>::from_value(root.parent) {
+            root = parent;
+        }
+        let slots = (child.len() as u32).min(MAX_INLINE_SLOTS);
+        root.slots_seen.set(root.slots_seen.get().max(slots));
         Some(child)
     }
 }
