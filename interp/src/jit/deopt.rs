@@ -10,7 +10,7 @@ use traces::{SnapValue, Snapshot};
 
 use super::record::{
     EXHAUSTED_ITER_SLOT, FIRST_PSEUDO_SLOT, FUNCTION_SLOT, INIT_SELF_SLOT, VIRTUAL_FLOAT,
-    VIRTUAL_INT, VIRTUAL_SLICE, VIRTUAL_TUPLE,
+    VIRTUAL_INT, VIRTUAL_METHOD, VIRTUAL_SLICE, VIRTUAL_TUPLE,
 };
 use super::TraceEntry;
 use crate::bytecode::instr::Reg;
@@ -283,6 +283,9 @@ impl Vm {
                 Value::from_bits(stop),
                 Value::from_bits(step),
             ),
+            (VIRTUAL_METHOD, &[function, receiver]) => {
+                self.new_method(Value::from_bits(function), Value::from_bits(receiver))
+            }
             (VIRTUAL_TUPLE, items) => {
                 let items: Vec<Value> = items.iter().map(|&bits| Value::from_bits(bits)).collect();
                 self.heap.new_tuple(&items)

@@ -222,6 +222,11 @@ extern "C" fn tuple3(a: u64, b: u64, c: u64) -> u64 {
     with_vm(|vm| Ok(vm.heap.new_tuple(&[value(a), value(b), value(c)])))
 }
 
+/// `obj.method` of a plain instance: the bound method (sinkable).
+extern "C" fn bound_method(function: u64, receiver: u64) -> u64 {
+    with_vm(|vm| Ok(vm.new_method(value(function), value(receiver))))
+}
+
 extern "C" fn build_list(n: u64) -> u64 {
     with_vm(|vm| {
         let top = vm.stack.len();
@@ -398,6 +403,8 @@ pub enum HelperKind {
     Tuple3,
     BuildList,
     BuildSlice,
+    /// A bound method of a function and its receiver (sinkable).
+    BoundMethod,
     /// `list[a:b:c]` of an exact list, the slice by its parts.
     ListGetSlice,
     /// `list[a:b:c] = v` of an exact list.
@@ -451,6 +458,7 @@ fn row(kind: HelperKind) -> (&'static str, usize, usize) {
         Tuple3 => ("tuple3", f3(tuple3), 3),
         BuildList => ("build_list", f1(build_list), 1),
         BuildSlice => ("build_slice", f3(build_slice), 3),
+        BoundMethod => ("bound_method", f2(bound_method), 2),
         ListGetSlice => ("list_get_slice", f4(list_get_slice), 4),
         ListSetSlice => ("list_set_slice", f5(list_set_slice), 5),
         ListAppend => ("list_append", f2(list_append), 2),
@@ -492,6 +500,7 @@ pub fn describe(kind: HelperKind) -> Helper {
     let sinks_to = match kind {
         HelperKind::BuildSlice => Some(super::record::VIRTUAL_SLICE),
         HelperKind::Tuple2 | HelperKind::Tuple3 => Some(super::record::VIRTUAL_TUPLE),
+        HelperKind::BoundMethod => Some(super::record::VIRTUAL_METHOD),
         _ => None,
     };
     Helper {

@@ -20,7 +20,7 @@ use crate::object::types::TypeObj;
 use crate::object::value::NONE_BITS;
 use crate::object::Value;
 use crate::object::{Gc, ObjKind};
-use crate::vm::function::{function_of, native_function_of, FunctionObj, NativeFn};
+use crate::vm::function::{function_of, method_of, native_function_of, FunctionObj, NativeFn};
 use crate::vm::Vm;
 
 /// Whether a call of `f` with `argc` positional arguments can be inlined:
@@ -48,6 +48,11 @@ impl Recorder {
         receiver: Option<Val>,
         args: &[Reg],
     ) -> RecResult {
+        if let (None, Some((function, receiver)), Some(m)) =
+            (receiver, self.built_method_parts(w), method_of(callee))
+        {
+            return self.call(vm, dst, (function, m.function), Some(receiver), args);
+        }
         let mut words: Vec<Val> = receiver.into_iter().collect();
         for &a in args {
             words.push(self.read(a));

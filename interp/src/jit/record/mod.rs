@@ -54,6 +54,9 @@ pub const VIRTUAL_SLICE: u32 = 3;
 /// A tuple (its fields are its items) the optimizer did not allocate (the
 /// `tuple2` and `tuple3` helpers sink to it).
 pub const VIRTUAL_TUPLE: u32 = 4;
+/// A bound method (fields: function, receiver) the optimizer did not
+/// allocate (the `bound_method` helper sinks to it).
+pub const VIRTUAL_METHOD: u32 = 5;
 /// The snapshot "slot" of an inlined frame that holds its function.
 pub const FUNCTION_SLOT: u32 = u32::MAX;
 /// A snapshot "slot" naming an iterator deopt marks exhausted (the exit

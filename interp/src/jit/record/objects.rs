@@ -193,6 +193,15 @@ impl Recorder {
             self.write(dst, v);
             return Ok(());
         }
+        if let Some((ty, shape, function)) = Self::instance_method(vm, obj, name) {
+            // The bound method is made by a sinkable helper: a call of it
+            // in the trace passes the function and receiver instead.
+            self.guard_instance(w, ty, shape);
+            let f = self.constant(function);
+            let r = self.call_helper(HelperKind::BoundMethod, &[f, w])?;
+            self.write(dst, r);
+            return Ok(());
+        }
         if let Some(m) = module_of(obj) {
             self.guard_identity(w, obj);
             self.guard_dict_unchanged(m.dict)?;
@@ -273,6 +282,40 @@ impl Recorder {
         Some((ty, shape, child))
     }
 
+    /// For `obj.name` of a plain instance (no `__getattribute__` of its
+    /// own, not in dictionary mode) without such an attribute of its own,
+    /// whose class has a function by that name: its class, its shape and
+    /// the function.
+    fn instance_method(
+        vm: &Vm,
+        obj: Value,
+        name: Value,
+    ) -> Option<(Gc<TypeObj>, Gc<ShapeObj>, Value)> {
+        let inst = instance_of(obj)?;
+        let ty = vm.heap.type_obj(obj);
+        let shape = inst.attrs.shape();
+        let plain = !vm.has_custom_getattribute(ty) && !shape.is_dict_mode();
+        if !plain || shape.slot_of(name).is_some() {
+            return None;
+        }
+        let function = vm.heap.lookup(ty, name).filter(|d| function_of(*d).is_some())?;
+        Some((ty, shape, function))
+    }
+
+    /// For a bound method this trace made (`bound_method`): its function
+    /// and receiver, which a call of it passes instead.
+    pub(super) fn built_method_parts(&self, m: Val) -> Option<(Val, Val)> {
+        let inst = self.b.trace().inst(m);
+        let helper = self.b.trace().helpers.get(inst.helper? as usize)?;
+        if inst.op != Op::Call || *helper != describe(HelperKind::BoundMethod) {
+            return None;
+        }
+        match inst.args.as_slice() {
+            &[function, receiver] => Some((function, receiver)),
+            _ => None,
+        }
+    }
+
     /// `LoadMethod`: a function found on the class of a plain instance, or
     /// a method of a built-in type, with the object as receiver; otherwise
     /// the attribute itself and no receiver.
@@ -285,17 +328,12 @@ impl Recorder {
         name: Value,
     ) -> RecResult {
         let ty = vm.heap.type_obj(obj);
-        if let Some(inst) = instance_of(obj) {
-            let shape = inst.attrs.shape();
-            let method = vm.heap.lookup(ty, name).filter(|d| function_of(*d).is_some());
-            let plain = !vm.has_custom_getattribute(ty) && !shape.is_dict_mode();
-            if let (Some(d), true, None) = (method, plain, shape.slot_of(name)) {
-                self.guard_instance(w, ty, shape);
-                let f = self.constant(d);
-                self.write(dst, f);
-                self.write(dst + 1, w);
-                return Ok(());
-            }
+        if let Some((ty, shape, d)) = Self::instance_method(vm, obj, name) {
+            self.guard_instance(w, ty, shape);
+            let f = self.constant(d);
+            self.write(dst, f);
+            self.write(dst + 1, w);
+            return Ok(());
         }
         let builtin_method = !ty.is_heap_type()
             && obj.is_ptr()
