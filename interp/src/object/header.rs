@@ -199,6 +199,9 @@ pub struct ObjVTable {
     pub kind: ObjKind,
     trace: unsafe fn(NonNull<ObjHeader>, &mut Tracer),
     drop_payload: unsafe fn(NonNull<ObjHeader>),
+    /// False when dropping the payload does nothing (no buffers, no `Rc`s):
+    /// the sweep then skips the call.
+    payload_needs_drop: bool,
     extra_bytes: unsafe fn(NonNull<ObjHeader>) -> usize,
 }
 
@@ -213,8 +216,10 @@ impl ObjVTable {
     /// # Safety
     /// As for `trace`; the payload must not be used afterwards.
     pub(super) unsafe fn drop_payload(&self, obj: NonNull<ObjHeader>) {
-        // SAFETY: forwarded from the caller.
-        unsafe { (self.drop_payload)(obj) }
+        if self.payload_needs_drop {
+            // SAFETY: forwarded from the caller.
+            unsafe { (self.drop_payload)(obj) }
+        }
     }
 
     /// # Safety
@@ -232,6 +237,7 @@ impl<T: Payload> VTableOf<T> {
         kind: T::KIND,
         trace: Self::trace,
         drop_payload: Self::drop_payload,
+        payload_needs_drop: std::mem::needs_drop::<T>(),
         extra_bytes: Self::extra_bytes,
     };
 
