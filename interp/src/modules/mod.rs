@@ -3,7 +3,9 @@
 //!
 //! | module | owns |
 //! |---|---|
-//! | [`sys`] | `sys`: argv, path, modules, standard streams, exit, limits |
+//! | [`sys`] | `sys`: argv, path, modules, exit, limits, version and platform constants |
+//! | [`sys_hooks`] | `sys`: getsizeof, trace/profile/display hooks, switch interval |
+//! | [`stdio`] | `sys.stdin`/`stdout`/`stderr` and their `.buffer`s, without `_io` |
 //! | [`random`] | `_random`: CPython's Mersenne Twister and its seeding |
 //! | `itertools.py` | `itertools`, written in Python (iterator classes) and compiled on import |
 //! | [`time`] | `time`: the clocks and `sleep`; the calendar in `time_calendar.py` |
@@ -86,9 +88,11 @@ pub mod sha3;
 pub mod sha512;
 pub mod socket;
 pub mod sre;
+pub mod stdio;
 pub mod structs;
 pub mod support;
 pub mod sys;
+pub mod sys_hooks;
 pub mod time;
 pub mod weakref;
 
