@@ -45,6 +45,8 @@ pub fn install(vm: &mut Vm) {
         ("swapcase", swapcase),
         ("capitalize", capitalize),
         ("title", title),
+        ("istitle", istitle),
+        ("expandtabs", expandtabs),
         ("isdigit", isdigit),
         ("isalpha", isalpha),
         ("isalnum", isalnum),
@@ -858,6 +860,40 @@ fn title(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             }
             previous_cased = b.is_ascii_alphabetic();
         }
+    })
+}
+
+fn expandtabs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let data = recv(vm, args, "expandtabs")?;
+    let tabsize = super::str_methods::tabsize_arg(vm, &args[1..], kwnames)?;
+    let mut out = Vec::with_capacity(data.len());
+    super::str_methods::expand_tabs(data.iter().map(|&b| u32::from(b)), tabsize, |c| {
+        out.push(c as u8)
+    });
+    Ok(new_like(vm, args[0], out))
+}
+
+/// `istitle()`: some cased byte; uppercase ones only after uncased ones,
+/// lowercase ones only after cased ones.
+fn istitle(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    test_bytes(vm, args, kwnames, "istitle", |d| {
+        let (mut cased, mut previous_cased) = (false, false);
+        for b in d {
+            if b.is_ascii_uppercase() {
+                if previous_cased {
+                    return false;
+                }
+                (cased, previous_cased) = (true, true);
+            } else if b.is_ascii_lowercase() {
+                if !previous_cased {
+                    return false;
+                }
+                (cased, previous_cased) = (true, true);
+            } else {
+                previous_cased = false;
+            }
+        }
+        cased
     })
 }
 
