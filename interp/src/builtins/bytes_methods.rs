@@ -721,7 +721,18 @@ fn rstrip(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 fn join(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let sep = recv(vm, args, "join")?;
     let iterable = method_one_arg(vm, args, kwnames, "join")?;
-    let items = vm.collect_iterable(iterable)?;
+    let items = match vm.get_iter(iterable) {
+        Err(e) if e.matches(&vm.heap, vm.heap.types().type_error) => {
+            return Err(vm.type_error("can only join an iterable"))
+        }
+        other => {
+            let iter = other?;
+            let mark = vm.push_temp(iter);
+            let items = vm.collect_iterable(iter);
+            vm.truncate_temps(mark);
+            items?
+        }
+    };
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
         if i > 0 {

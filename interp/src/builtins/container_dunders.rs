@@ -22,6 +22,7 @@ fn family(kind: ObjKind) -> Option<u8> {
         ObjKind::List => 2,
         ObjKind::Tuple => 3,
         ObjKind::Set | ObjKind::FrozenSet => 4,
+        ObjKind::Dict => 5,
         _ => return None,
     })
 }
@@ -66,6 +67,7 @@ fn set_operator(vm: &mut Vm, _name: &str, op: BinOp, reflected: bool, args: &[Va
 
 wrappers!(compare:
     lt "__lt__" CmpOp::Lt; le "__le__" CmpOp::Le; gt "__gt__" CmpOp::Gt; ge "__ge__" CmpOp::Ge;
+    eq "__eq__" CmpOp::Eq; ne "__ne__" CmpOp::Ne;
 );
 wrappers!(set_operator:
     or "__or__" BinOp::Or, false; ror "__ror__" BinOp::Or, true;
@@ -189,7 +191,9 @@ pub fn install(vm: &mut Vm) {
         ("__isub__", isub, &[t.set]),
         ("__ixor__", ixor, &[t.set]),
         ("__rmod__", rmod, &[t.str, t.bytes, t.bytearray]),
-        ("__reversed__", reversed, &[t.list, t.range]),
+        ("__reversed__", reversed, &[t.list, t.range, t.dict]),
+        ("__eq__", eq, &[t.str, t.bytes, t.bytearray, t.list, t.tuple, t.dict, t.set, t.frozenset]),
+        ("__ne__", ne, &[t.str, t.bytes, t.bytearray, t.list, t.tuple, t.dict, t.set, t.frozenset]),
         ("__bool__", range_bool, &[t.range]),
     ];
     for (name, f, types) in in_place {

@@ -687,7 +687,7 @@ fn replace(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
                 return Err(vm.type_error(&format!(
                     "replace() argument {} must be str, not {}",
                     i + 1,
-                    vm.type_name(*v)
+                    bad_argument_name(vm, *v)
                 )))
             }
         }
@@ -787,6 +787,16 @@ fn expandtabs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let mut out = Vec::with_capacity(s.as_wtf8().len());
     expand_tabs(s.code_points(), tabsize, |c| wtf8::push_code_point(&mut out, c));
     Ok(vm.heap.new_str_wtf8(&out))
+}
+
+/// How CPython's argument parsers name a value of the wrong type: its
+/// type's name, or `None` for None.
+pub fn bad_argument_name(vm: &Vm, v: Value) -> String {
+    if v.is_none() {
+        "None".to_string()
+    } else {
+        vm.type_name(v)
+    }
 }
 
 /// The `tabsize` argument of `str.expandtabs` and `bytes.expandtabs`.
@@ -1040,7 +1050,7 @@ pub fn text_param(
         Some(v) => str_of(v).map(|s| s.to_string_lossy().into_owned()).ok_or_else(|| {
             vm.type_error(&format!(
                 "{name}() argument '{param}' must be str, not {}",
-                vm.type_name(v)
+                bad_argument_name(vm, v)
             ))
         }),
     }
