@@ -623,11 +623,7 @@ fn rsplit(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 fn splitlines(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let data = recv(vm, args, "splitlines")?;
-    let bound = keyword_args(vm, &args[1..], kwnames, "splitlines", &["keepends"])?;
-    let keepends = match bound[0] {
-        Some(v) => vm.is_true(v)?,
-        None => false,
-    };
+    let keepends = super::str_methods::keepends_arg(vm, &args[1..], kwnames)?;
     let mut parts = Vec::new();
     let (mut start, mut i) = (0, 0);
     while i < data.len() {

@@ -528,14 +528,7 @@ fn rsplit(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 fn splitlines(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let s = recv(vm, args, "splitlines")?;
-    let bound = keyword_args(vm, &args[1..], kwnames, "splitlines", &["keepends"])?;
-    let keepends = match bound[0] {
-        None => false,
-        Some(v) if v.is_float() => {
-            return Err(vm.type_error("integer argument expected, got float"));
-        }
-        Some(v) => vm.is_true(v)?,
-    };
+    let keepends = keepends_arg(vm, &args[1..], kwnames)?;
     let text = &*shadow(&s);
     let mut parts = Vec::new();
     let mut line_start = 0;
@@ -787,6 +780,23 @@ fn expandtabs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let mut out = Vec::with_capacity(s.as_wtf8().len());
     expand_tabs(s.code_points(), tabsize, |c| wtf8::push_code_point(&mut out, c));
     Ok(vm.heap.new_str_wtf8(&out))
+}
+
+/// The `keepends` argument of `str.splitlines` and `bytes.splitlines`: an
+/// int, taken as a truth value.
+pub(super) fn keepends_arg(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<bool> {
+    let bound = keyword_args(vm, args, kwnames, "splitlines", &["keepends"])?;
+    match bound[0] {
+        None => Ok(false),
+        Some(v) if v.is_float() => Err(vm.type_error("integer argument expected, got float")),
+        Some(v) => {
+            match vm.as_int(v) {
+                Some(n) => Ok(n != crate::number::Int::Small(0)),
+                None => Err(vm
+                    .type_error(&format!("an integer is required (got type {})", vm.type_name(v)))),
+            }
+        }
+    }
 }
 
 /// How CPython's argument parsers name a value of the wrong type: its
