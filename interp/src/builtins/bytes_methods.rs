@@ -45,6 +45,8 @@ pub fn install(vm: &mut Vm) {
         ("swapcase", swapcase),
         ("capitalize", capitalize),
         ("title", title),
+        ("istitle", istitle),
+        ("expandtabs", expandtabs),
         ("isdigit", isdigit),
         ("isalpha", isalpha),
         ("isalnum", isalnum),
@@ -621,11 +623,7 @@ fn rsplit(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 fn splitlines(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let data = recv(vm, args, "splitlines")?;
-    let bound = keyword_args(vm, &args[1..], kwnames, "splitlines", &["keepends"])?;
-    let keepends = match bound[0] {
-        Some(v) => vm.is_true(v)?,
-        None => false,
-    };
+    let keepends = super::str_methods::keepends_arg(vm, &args[1..], kwnames)?;
     let mut parts = Vec::new();
     let (mut start, mut i) = (0, 0);
     while i < data.len() {
@@ -719,7 +717,18 @@ fn rstrip(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 fn join(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let sep = recv(vm, args, "join")?;
     let iterable = method_one_arg(vm, args, kwnames, "join")?;
-    let items = vm.collect_iterable(iterable)?;
+    let items = match vm.get_iter(iterable) {
+        Err(e) if e.matches(&vm.heap, vm.heap.types().type_error) => {
+            return Err(vm.type_error("can only join an iterable"))
+        }
+        other => {
+            let iter = other?;
+            let mark = vm.push_temp(iter);
+            let items = vm.collect_iterable(iter);
+            vm.truncate_temps(mark);
+            items?
+        }
+    };
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
@@ -858,6 +867,40 @@ fn title(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             }
             previous_cased = b.is_ascii_alphabetic();
         }
+    })
+}
+
+fn expandtabs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let data = recv(vm, args, "expandtabs")?;
+    let tabsize = super::str_methods::tabsize_arg(vm, &args[1..], kwnames)?;
+    let mut out = Vec::with_capacity(data.len());
+    super::str_methods::expand_tabs(data.iter().map(|&b| u32::from(b)), tabsize, |c| {
+        out.push(c as u8)
+    });
+    Ok(new_like(vm, args[0], out))
+}
+
+/// `istitle()`: some cased byte; uppercase ones only after uncased ones,
+/// lowercase ones only after cased ones.
+fn istitle(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    test_bytes(vm, args, kwnames, "istitle", |d| {
+        let (mut cased, mut previous_cased) = (false, false);
+        for b in d {
+            if b.is_ascii_uppercase() {
+                if previous_cased {
+                    return false;
+                }
+                (cased, previous_cased) = (true, true);
+            } else if b.is_ascii_lowercase() {
+                if !previous_cased {
+                    return false;
+                }
+                (cased, previous_cased) = (true, true);
+            } else {
+                previous_cased = false;
+            }
+        }
+        cased
     })
 }
 

@@ -852,26 +852,31 @@ fn import(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     result
 }
 
+/// `input([prompt])`: the prompt to `sys.stdout`, a line from `sys.stdin`
+/// without its `"\n"`; EOFError at end of input.
 fn input(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let args = arg_range(vm, "input", args, kwnames, 0, 1)?;
+    let stdout = crate::modules::sys::stdout_object(vm)?;
     if let Some(&prompt) = args.first() {
         let text = vm.str_of_value(prompt)?;
-        vm.write_stdout(&text)?;
+        crate::modules::sys::write_to(vm, stdout, &text)?;
     }
-    vm.flush_stdout();
-    let mut line = String::new();
-    match std::io::stdin().read_line(&mut line) {
-        Ok(0) => Err(PyErr::eof_error(&vm.heap, "EOF when reading a line")),
-        Ok(_) => {
-            if line.ends_with('\n') {
-                line.pop();
-                if line.ends_with('\r') {
-                    line.pop();
-                }
-            }
-            Ok(vm.heap.new_str_from_string(line))
-        }
-        Err(e) => Err(PyErr::os_error(&vm.heap, &e.to_string())),
+    if stdout != vm.original_stdout {
+        vm.call_method_by_name(stdout, "flush", &[])?;
+    }
+    let stdin = crate::modules::sys::sys_attr(vm, "stdin")?;
+    let line = match crate::modules::sys::sys_attr(vm, "__stdin__")? {
+        original if original == stdin => crate::modules::stdio::stdin_line(vm)?,
+        _ => vm.call_method_by_name(stdin, "readline", &[])?,
+    };
+    let Some(s) = str_of(line) else {
+        return Err(vm.type_error("object.readline() returned non-string"));
+    };
+    let text = s.as_wtf8();
+    match text.last() {
+        None => Err(PyErr::eof_error(&vm.heap, "EOF when reading a line")),
+        Some(b'\n') => Ok(vm.heap.new_str_wtf8(&text[..text.len() - 1])),
+        Some(_) => Ok(line),
     }
 }
 

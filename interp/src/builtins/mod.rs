@@ -21,6 +21,7 @@
 //! | [`codecs`] | the UTF-8, ASCII and Latin-1 codecs with their error handlers |
 //! | [`map_methods`] | methods of dict |
 //! | [`set_methods`] | methods of set and frozenset |
+//! | [`site_builtins`] | `exit`, `quit`, `help`, `copyright`, `credits`, `license` (what `site` adds) |
 //! | [`number_dunders`] | the operator methods of int, float, complex (`int.__add__`, ...) |
 //! | [`number_methods`] | methods of int, float, complex, range, slice; `complex()` |
 //! | [`iterators`] | `enumerate`, `zip`, `map`, `filter`, `reversed` |
@@ -41,6 +42,7 @@ pub mod os_error;
 pub mod protocol_methods;
 pub mod seq_methods;
 pub mod set_methods;
+pub mod site_builtins;
 pub mod source_exec;
 pub mod str_chars;
 pub mod str_format;
@@ -110,6 +112,7 @@ pub fn install(vm: &mut Vm) {
     // ABCs); calling it makes the Python-coded view of `modules/memoryview.py`.
     let memoryview = vm.heap.types().memoryview;
     add_new(vm, memoryview, memoryview_new);
+    site_builtins::install(vm).expect("a fresh heap makes classes");
     set_builtin(vm, "None", Value::NONE);
     set_builtin(vm, "True", Value::TRUE);
     set_builtin(vm, "False", Value::FALSE);

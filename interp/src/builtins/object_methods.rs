@@ -20,6 +20,7 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, object, "__hash__", object_hash);
     add_method(vm, object, "__format__", object_format);
     add_method(vm, object, "__dir__", object_dir);
+    add_method(vm, object, "__sizeof__", crate::modules::sys_hooks::object_sizeof);
     let init_subclass = super::native(vm, "__init_subclass__", object_init_subclass);
     let cm = vm.new_class_method(init_subclass);
     set_type_attr(vm, object, "__init_subclass__", cm);

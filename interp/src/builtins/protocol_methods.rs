@@ -31,7 +31,7 @@ pub fn install(vm: &mut Vm) {
         (
             "__contains__",
             contains,
-            &[t.list, t.tuple, t.str, t.bytes, t.dict, t.set, t.frozenset, t.range],
+            &[t.list, t.tuple, t.str, t.bytes, t.bytearray, t.dict, t.set, t.frozenset, t.range],
         ),
         (
             "__hash__",

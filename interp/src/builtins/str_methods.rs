@@ -528,14 +528,7 @@ fn rsplit(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 fn splitlines(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let s = recv(vm, args, "splitlines")?;
-    let bound = keyword_args(vm, &args[1..], kwnames, "splitlines", &["keepends"])?;
-    let keepends = match bound[0] {
-        None => false,
-        Some(v) if v.is_float() => {
-            return Err(vm.type_error("integer argument expected, got float"));
-        }
-        Some(v) => vm.is_true(v)?,
-    };
+    let keepends = keepends_arg(vm, &args[1..], kwnames)?;
     let text = &*shadow(&s);
     let mut parts = Vec::new();
     let mut line_start = 0;
@@ -687,7 +680,7 @@ fn replace(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
                 return Err(vm.type_error(&format!(
                     "replace() argument {} must be str, not {}",
                     i + 1,
-                    vm.type_name(*v)
+                    bad_argument_name(vm, *v)
                 )))
             }
         }
@@ -783,37 +776,77 @@ fn zfill(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 fn expandtabs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let s = recv(vm, args, "expandtabs")?;
-    let bound = keyword_args(vm, &args[1..], kwnames, "expandtabs", &["tabsize"])?;
-    let tabsize = match bound[0] {
-        None => 8,
-        Some(v) if v.is_float() => {
-            return Err(vm.type_error("integer argument expected, got float"))
-        }
-        Some(v) => match vm.as_index(v)? {
-            Some(i) => i.to_i64().ok_or_else(|| {
-                PyErr::overflow_error(&vm.heap, "Python int too large to convert to C int")
-            })?,
-            None => {
-                return Err(vm
-                    .type_error(&format!("an integer is required (got type {})", vm.type_name(v))))
-            }
-        },
-    };
+    let tabsize = tabsize_arg(vm, &args[1..], kwnames)?;
     let mut out = Vec::with_capacity(s.as_wtf8().len());
+    expand_tabs(s.code_points(), tabsize, |c| wtf8::push_code_point(&mut out, c));
+    Ok(vm.heap.new_str_wtf8(&out))
+}
+
+/// The `keepends` argument of `str.splitlines` and `bytes.splitlines`: an
+/// int, taken as a truth value.
+pub(super) fn keepends_arg(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<bool> {
+    let bound = keyword_args(vm, args, kwnames, "splitlines", &["keepends"])?;
+    match bound[0] {
+        None => Ok(false),
+        Some(v) if v.is_float() => Err(vm.type_error("integer argument expected, got float")),
+        Some(v) => {
+            match vm.as_int(v) {
+                Some(n) => Ok(n != crate::number::Int::Small(0)),
+                None => Err(vm
+                    .type_error(&format!("an integer is required (got type {})", vm.type_name(v)))),
+            }
+        }
+    }
+}
+
+/// How CPython's argument parsers name a value of the wrong type: its
+/// type's name, or `None` for None.
+pub fn bad_argument_name(vm: &Vm, v: Value) -> String {
+    if v.is_none() {
+        "None".to_string()
+    } else {
+        vm.type_name(v)
+    }
+}
+
+/// The `tabsize` argument of `str.expandtabs` and `bytes.expandtabs`.
+pub(super) fn tabsize_arg(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<i64> {
+    let bound = keyword_args(vm, args, kwnames, "expandtabs", &["tabsize"])?;
+    match bound[0] {
+        None => Ok(8),
+        Some(v) if v.is_float() => Err(vm.type_error("integer argument expected, got float")),
+        Some(v) => {
+            match vm.as_index(v)? {
+                Some(i) => i.to_i64().ok_or_else(|| {
+                    PyErr::overflow_error(&vm.heap, "Python int too large to convert to C int")
+                }),
+                None => Err(vm
+                    .type_error(&format!("an integer is required (got type {})", vm.type_name(v)))),
+            }
+        }
+    }
+}
+
+/// Tabs replaced by spaces up to the next multiple of `tabsize` columns;
+/// `\n` and `\r` start a new line.
+pub(super) fn expand_tabs(
+    units: impl Iterator<Item = u32>,
+    tabsize: i64,
+    mut push: impl FnMut(u32),
+) {
     let mut column = 0i64;
-    for c in s.code_points() {
+    for c in units {
         if c == '\t' as u32 {
             if tabsize > 0 {
                 let n = tabsize - column % tabsize;
-                out.extend(std::iter::repeat_n(b' ', n as usize));
+                (0..n).for_each(|_| push(' ' as u32));
                 column += n;
             }
             continue;
         }
-        wtf8::push_code_point(&mut out, c);
+        push(c);
         column = if c == '\n' as u32 || c == '\r' as u32 { 0 } else { column + 1 };
     }
-    Ok(vm.heap.new_str_wtf8(&out))
 }
 
 // ---- case
@@ -1027,7 +1060,7 @@ pub fn text_param(
         Some(v) => str_of(v).map(|s| s.to_string_lossy().into_owned()).ok_or_else(|| {
             vm.type_error(&format!(
                 "{name}() argument '{param}' must be str, not {}",
-                vm.type_name(v)
+                bad_argument_name(vm, v)
             ))
         }),
     }

@@ -374,3 +374,230 @@ def charmap_encode(s, errors=None, mapping=None):
         else:
             out.append(b)
     return (bytes(out), len(s))
+
+
+# ---- the escape codecs: unicode_escape, raw_unicode_escape, escape (bytes)
+
+_SIMPLE_ESCAPES = {92: "\\", 39: "'", 34: '"', 98: "\b", 102: "\f", 116: "\t",
+                   110: "\n", 114: "\r", 118: "\v", 97: "\x07"}
+_HEX_DIGITS = b"0123456789abcdefABCDEF"
+
+
+def unicode_escape_encode(s, errors=None):
+    out = []
+    for c in s:
+        n = ord(c)
+        if c == "\\":
+            out.append("\\\\")
+        elif c == "\t":
+            out.append("\\t")
+        elif c == "\n":
+            out.append("\\n")
+        elif c == "\r":
+            out.append("\\r")
+        elif n < 0x20 or 0x7F <= n < 0x100:
+            out.append("\\x%02x" % n)
+        elif n < 0x7F:
+            out.append(c)
+        elif n < 0x10000:
+            out.append("\\u%04x" % n)
+        else:
+            out.append("\\U%08x" % n)
+    return ("".join(out).encode("ascii"), len(s))
+
+
+def _escape_error(codec, data, start, end, reason, errors, out):
+    """Applies `errors` to a bad escape; returns where decoding resumes."""
+    exc = UnicodeDecodeError(codec, data, start, end, reason)
+    if errors == "strict":
+        raise exc
+    text, resume = lookup_error(errors)(exc)
+    out.append(text)
+    return resume
+
+
+def _hex_escape(data, i, digits, codec, errors, out, what):
+    """Decodes the `digits` hex digits at `i` (after `\\x`, `\\u`, `\\U`)."""
+    start = i - 2
+    end = i
+    while end < len(data) and end - i < digits and data[end] in _HEX_DIGITS:
+        end += 1
+    if end - i < digits:
+        return _escape_error(codec, data, start, end, "truncated %s escape" % what, errors, out)
+    n = int(data[i:end], 16)
+    if n > 0x10FFFF:
+        return _escape_error(codec, data, start, end, "illegal Unicode character", errors, out)
+    out.append(chr(n))
+    return end
+
+
+def _octal_escape(data, i, first):
+    """The value of an octal escape whose first digit was `first`, up to two
+    more digits from `i`, and where it ends."""
+    value = first - 48
+    for _ in range(2):
+        if i < len(data) and 48 <= data[i] <= 55:
+            value = value * 8 + data[i] - 48
+            i += 1
+    return value, i
+
+
+def _escape_decode(data, errors, raw, codec):
+    data = bytes(data)
+    errors = _errors(errors)
+    out = []
+    i = 0
+    n = len(data)
+    while i < n:
+        b = data[i]
+        if b != 92:
+            out.append(chr(b))
+            i += 1
+            continue
+        if raw:
+            run = i
+            while run < n and data[run] == 92:
+                run += 1
+            count = run - i
+            if count % 2 == 0 or run >= n or data[run] not in (117, 85):
+                out.append("\\" * count)
+                i = run
+                continue
+            out.append("\\" * (count - 1))
+            kind = data[run]
+            i = _hex_escape(data, run + 1, 4 if kind == 117 else 8, codec, errors, out,
+                            "\\uXXXX" if kind == 117 else "\\UXXXXXXXX")
+            continue
+        if i + 1 >= n:
+            i = _escape_error(codec, data, i, n, "\\ at end of string", errors, out)
+            continue
+        c = data[i + 1]
+        i += 2
+        if c in _SIMPLE_ESCAPES:
+            out.append(_SIMPLE_ESCAPES[c])
+        elif c == 10:
+            pass
+        elif 48 <= c <= 55:
+            value, i = _octal_escape(data, i, c)
+            out.append(chr(value))
+        elif c == 120:
+            i = _hex_escape(data, i, 2, codec, errors, out, "\\xXX")
+        elif c == 117:
+            i = _hex_escape(data, i, 4, codec, errors, out, "\\uXXXX")
+        elif c == 85:
+            i = _hex_escape(data, i, 8, codec, errors, out, "\\UXXXXXXXX")
+        elif c == 78:
+            start = i - 2
+            close = data.find(b"}", i)
+            if i >= n or data[i] != 123 or close < 0:
+                i = _escape_error(codec, data, start, n if close < 0 else close + 1,
+                                  "malformed \\N character escape", errors, out)
+                continue
+            char = None
+            try:
+                import unicodedata
+                char = unicodedata.lookup(data[i + 1:close].decode("latin-1"))
+            except (ImportError, KeyError):
+                pass
+            if char is None:
+                i = _escape_error(codec, data, start, close + 1,
+                                  "unknown Unicode character name", errors, out)
+            else:
+                out.append(char)
+                i = close + 1
+        else:
+            out.append("\\" + chr(c))
+    return ("".join(out), n)
+
+
+def unicode_escape_decode(data, errors=None, final=True):
+    if isinstance(data, str):
+        data = data.encode("latin-1")
+    return _escape_decode(data, errors, False, "unicodeescape")
+
+
+def raw_unicode_escape_encode(s, errors=None):
+    out = []
+    for c in s:
+        n = ord(c)
+        if n < 0x100:
+            out.append(c)
+        elif n < 0x10000:
+            out.append("\\u%04x" % n)
+        else:
+            out.append("\\U%08x" % n)
+    return ("".join(out).encode("latin-1"), len(s))
+
+
+def raw_unicode_escape_decode(data, errors=None, final=True):
+    if isinstance(data, str):
+        data = data.encode("latin-1")
+    return _escape_decode(data, errors, True, "rawunicodeescape")
+
+
+def escape_encode(data, errors=None):
+    if not isinstance(data, bytes):
+        raise TypeError("argument 1 must be bytes, not %s" % type(data).__name__)
+    out = bytearray()
+    for b in data:
+        if b == 92:
+            out += b"\\\\"
+        elif b == 39:
+            out += b"\\'"
+        elif b == 9:
+            out += b"\\t"
+        elif b == 10:
+            out += b"\\n"
+        elif b == 13:
+            out += b"\\r"
+        elif b < 0x20 or b >= 0x7F:
+            out += b"\\x%02x" % b
+        else:
+            out.append(b)
+    return (bytes(out), len(data))
+
+
+def escape_decode(data, errors=None):
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    data = bytes(data)
+    out = bytearray()
+    i = 0
+    n = len(data)
+    while i < n:
+        b = data[i]
+        if b != 92:
+            out.append(b)
+            i += 1
+            continue
+        if i + 1 >= n:
+            raise ValueError("Trailing \\ in string")
+        c = data[i + 1]
+        i += 2
+        if c in _SIMPLE_ESCAPES:
+            out += _SIMPLE_ESCAPES[c].encode("latin-1")
+        elif c == 10:
+            pass
+        elif 48 <= c <= 55:
+            value, i = _octal_escape(data, i, c)
+            out.append(value & 0xFF)
+        elif c == 120:
+            if i + 2 <= n and data[i] in _HEX_DIGITS and data[i + 1] in _HEX_DIGITS:
+                out.append(int(data[i:i + 2], 16))
+                i += 2
+            elif _errors(errors) == "strict":
+                raise ValueError("invalid \\x escape at position %d" % (i - 2))
+            elif errors == "replace":
+                out.append(63)
+            elif errors != "ignore":
+                raise ValueError("decoding error; unknown error handling code: " + errors)
+        else:
+            out += b"\\" + bytes([c])
+    return (bytes(out), n)
+
+
+def readbuffer_encode(data, errors=None):
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    data = bytes(data)
+    return (data, len(data))

@@ -95,7 +95,131 @@ class _TextIOBase(_IOBase):
     pass
 
 
-class BufferedReader(_BufferedIOBase):
+class _Wrapper:
+    """What a wrapping stream (BufferedReader over a raw stream,
+    TextIOWrapper over a buffer) answers by asking the stream it wraps,
+    which `_inner` gives."""
+
+    @property
+    def name(self):
+        return self._inner.name
+
+    @property
+    def closed(self):
+        return self._inner.closed
+
+    def _check_closed(self):
+        if self._inner.closed:
+            raise _closed_error()
+
+    def readable(self):
+        return self._inner.readable()
+
+    def writable(self):
+        return self._inner.writable()
+
+    def seekable(self):
+        return self._inner.seekable()
+
+    def fileno(self):
+        return self._inner.fileno()
+
+
+class BufferedReader(_Wrapper, _BufferedIOBase):
+    """`BufferedReader(raw)`: a read-ahead buffer over a raw stream (any
+    object with `read(n)`, as `gzip` and `bz2` give)."""
+
+    def __init__(self, raw, buffer_size=DEFAULT_BUFFER_SIZE):
+        if buffer_size <= 0:
+            raise ValueError("buffer size must be strictly positive")
+        self.raw = raw
+        self._size = buffer_size
+        self._ahead = b""
+
+    @property
+    def _inner(self):
+        return self.raw
+
+    @property
+    def mode(self):
+        return self.raw.mode
+
+    def __repr__(self):
+        try:
+            return "<_io.BufferedReader name=%r>" % (self.name,)
+        except AttributeError:
+            return "<_io.BufferedReader>"
+
+    def _more(self, size=DEFAULT_BUFFER_SIZE):
+        chunk = self.raw.read(max(size, self._size)) or b""
+        self._ahead += chunk
+        return bool(chunk)
+
+    def read(self, size=-1):
+        self._check_closed()
+        if size is None or size < 0:
+            while self._more():
+                pass
+            data, self._ahead = self._ahead, b""
+            return data
+        while len(self._ahead) < size and self._more(size - len(self._ahead)):
+            pass
+        data, self._ahead = self._ahead[:size], self._ahead[size:]
+        return data
+
+    def read1(self, size=-1):
+        self._check_closed()
+        if not self._ahead:
+            self._more(size if size and size > 0 else self._size)
+        if size is None or size < 0:
+            size = len(self._ahead)
+        data, self._ahead = self._ahead[:size], self._ahead[size:]
+        return data
+
+    def peek(self, size=0):
+        self._check_closed()
+        if not self._ahead:
+            self._more()
+        return self._ahead
+
+    def readinto(self, buffer):
+        data = self.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
+
+    def _check_readable(self):
+        self._check_closed()
+
+    def readline(self, size=-1):
+        self._check_readable()
+        while b"\n" not in self._ahead and self._more():
+            pass
+        i = self._ahead.find(b"\n")
+        end = len(self._ahead) if i < 0 else i + 1
+        if size is not None and 0 <= size < end:
+            end = size
+        line, self._ahead = self._ahead[:end], self._ahead[end:]
+        return line
+
+    def seek(self, pos, whence=0):
+        self._check_closed()
+        if whence == 1:
+            pos -= len(self._ahead)
+        self._ahead = b""
+        return self.raw.seek(pos, whence)
+
+    def tell(self):
+        return self.raw.tell() - len(self._ahead)
+
+    def close(self):
+        self.raw.close()
+
+    def detach(self):
+        raw, self.raw = self.raw, None
+        return raw
+
+
+class _FileBuffer(BufferedReader):
     """A binary file: reads through a read-ahead buffer, writes through."""
 
     def __init__(self, handle, name, mode, readable, writable, closefd=True):
@@ -109,6 +233,10 @@ class BufferedReader(_BufferedIOBase):
 
     def __repr__(self):
         return "<_io." + type(self).__name__ + " name=" + repr(self.name) + ">"
+
+    name = mode = None
+    closed = _IOBase.closed
+    _check_closed = _IOBase._check_closed
 
     def readable(self):
         self._check_closed()
@@ -151,17 +279,6 @@ class BufferedReader(_BufferedIOBase):
     def read1(self, size=-1):
         return self.read(size)
 
-    def readline(self, size=-1):
-        self._check_readable()
-        while b"\n" not in self._ahead and self._more():
-            pass
-        i = self._ahead.find(b"\n")
-        end = len(self._ahead) if i < 0 else i + 1
-        if size is not None and 0 <= size < end:
-            end = size
-        line = self._ahead[:end]
-        self._ahead = self._ahead[end:]
-        return line
 
     def write(self, data):
         self._check_closed()
@@ -197,7 +314,8 @@ class BufferedReader(_BufferedIOBase):
                 _files.close(self._handle)
 
 
-BufferedWriter = BufferedRandom = BufferedRWPair = FileIO = BufferedReader
+_FileBuffer.__name__ = _FileBuffer.__qualname__ = "BufferedReader"
+BufferedWriter = BufferedRandom = BufferedRWPair = FileIO = _FileBuffer
 
 
 def _utf8_complete(data):
@@ -218,7 +336,7 @@ def _utf8_complete(data):
     return n
 
 
-class TextIOWrapper(_TextIOBase):
+class TextIOWrapper(_Wrapper, _TextIOBase):
     def __init__(self, buffer, encoding=None, errors=None, newline=None, line_buffering=False, write_through=False):
         if newline not in (None, "", "\n", "\r", "\r\n"):
             raise ValueError("illegal newline value: " + str(newline))
@@ -237,28 +355,8 @@ class TextIOWrapper(_TextIOBase):
                 + " encoding=" + repr(self.encoding) + ">")
 
     @property
-    def name(self):
-        return self.buffer.name
-
-    @property
-    def closed(self):
-        return self.buffer.closed
-
-    def _check_closed(self):
-        if self.buffer.closed:
-            raise _closed_error()
-
-    def readable(self):
-        return self.buffer.readable()
-
-    def writable(self):
-        return self.buffer.writable()
-
-    def seekable(self):
-        return self.buffer.seekable()
-
-    def fileno(self):
-        return self.buffer.fileno()
+    def _inner(self):
+        return self.buffer
 
     def _translate(self, text, final):
         if self._cr:
@@ -437,7 +535,7 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
             raise ValueError("opener returned %d" % handle)
     else:
         handle = _files.open(file, kind + ("+" if plus else ""))
-    raw = BufferedReader(handle, file, mode if binary else kind + ("+" if plus else "") + "b",
+    raw = _FileBuffer(handle, file, mode if binary else kind + ("+" if plus else "") + "b",
                          kind == "r" or plus, kind != "r" or plus, closefd)
     if binary:
         return raw

@@ -3,7 +3,9 @@
 //!
 //! | module | owns |
 //! |---|---|
-//! | [`sys`] | `sys`: argv, path, modules, standard streams, exit, limits |
+//! | [`sys`] | `sys`: argv, path, modules, exit, limits, version and platform constants |
+//! | [`sys_hooks`] | `sys`: getsizeof, trace/profile/display hooks, switch interval |
+//! | [`stdio`] | `sys.stdin`/`stdout`/`stderr` and their `.buffer`s, without `_io` |
 //! | [`random`] | `_random`: CPython's Mersenne Twister and its seeding |
 //! | `itertools.py` | `itertools`, written in Python (iterator classes) and compiled on import |
 //! | [`time`] | `time`: the clocks and `sleep`; the calendar in `time_calendar.py` |
@@ -37,6 +39,8 @@
 //! | [`bisect`] | `_bisect`: binary search and insort |
 //! | [`heapq`] | `_heapq`: heap operations on lists, min and max |
 //! | [`sre`] | `_sre`: the regular expression engine under CPython's `re` |
+//! | [`inflate`] | the deflate decoder with the zlib and gzip wrappers, Adler-32 |
+//! | [`zlib`] | `_tachyon_zlib`: inflation and Adler-32 for `zlib.py` (`zlib`: checksums, decompression) |
 //! | [`support`] | what modules share: native classes, instance state, error classes |
 //! | [`posix`] | `posix`: files, directories, stat, environ, descriptors (with `posix.py`) |
 //! | [`errno`] | `errno`: Linux's error names, numbers and messages |
@@ -70,6 +74,7 @@ pub mod functools;
 pub mod gc;
 pub mod hash_object;
 pub mod heapq;
+pub mod inflate;
 pub mod json;
 pub mod math;
 pub mod math_special;
@@ -86,11 +91,14 @@ pub mod sha3;
 pub mod sha512;
 pub mod socket;
 pub mod sre;
+pub mod stdio;
 pub mod structs;
 pub mod support;
 pub mod sys;
+pub mod sys_hooks;
 pub mod time;
 pub mod weakref;
+pub mod zlib;
 
 use crate::object::Value;
 use crate::vm::{PyResult, Vm};
@@ -120,6 +128,8 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_heapq" => Some(heapq::create(vm)?),
         "binascii" => Some(binascii::create(vm)?),
         "cmath" => Some(cmath::create(vm)?),
+        "_tachyon_zlib" => Some(zlib::create(vm)?),
+        "zlib" => Some(python_module(vm, "zlib", include_str!("zlib.py"))?),
         "_tachyon_files" => Some(files::create(vm)?),
         "_tachyon_signal" => Some(crate::vm::signals::create_module(vm)?),
         "_io" => Some(python_module(vm, "_io", include_str!("io.py"))?),
@@ -198,6 +208,7 @@ pub const NATIVE_MODULES: &[&str] = &[
     "_warnings",
     "marshal",
     "_socket",
+    "zlib",
     "select",
     "_posixsubprocess",
     "_sre",

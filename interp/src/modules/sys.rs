@@ -1,14 +1,17 @@
 //! The `sys` module and the standard streams.
 
-use crate::builtins::{add_method, native};
+use crate::builtins::native;
 use crate::number::str_digits;
-use crate::object::attrmap::AttrMap;
 use crate::object::str::str_of;
-use crate::object::types::TypeObj;
-use crate::object::Gc;
 use crate::object::{PyErr, Value};
 use crate::vm::function::{module_of, NativeFn};
 use crate::vm::{PyResult, Vm};
+
+/// `sys.copyright`, CPython 3.8's text (also the `copyright` builtin).
+pub const COPYRIGHT: &str = "Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.\n\n\
+    Copyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\n\
+    Copyright (c) 1995-2001 Corporation for National Research Initiatives.\nAll Rights Reserved.\n\n\
+    Copyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\nAll Rights Reserved.";
 
 /// Makes `sys` and the standard stream objects (called once at start-up).
 pub fn install(vm: &mut Vm) -> PyResult<()> {
@@ -16,29 +19,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     vm.sys_module = module;
     vm.heap.add_permanent_root(module);
     let dict = module_of(module).expect("a module").dict;
-    let stream_type =
-        vm.heap.new_class(vm.heap.types().type_, "TextIOWrapper", &[], AttrMap::new())?;
-    vm.heap.add_permanent_root(stream_type);
-    let io_name = vm.heap.new_str("_io");
-    crate::builtins::set_type_attr(vm, stream_type, "__module__", io_name);
-    add_method(vm, stream_type, "write", stream_write);
-    add_method(vm, stream_type, "flush", stream_flush);
-    let t = Gc::<TypeObj>::from_value(stream_type).expect("a class");
-    for (name, fd) in [("stdout", 1), ("stderr", 2), ("stdin", 0)] {
-        let stream = vm.heap.new_instance(t);
-        let attrs = vm.heap.attrs_of(stream, true).expect("an instance");
-        attrs.set(&vm.heap, vm.heap.intern("_fd"), Value::from_small_int(fd).expect("fd"));
-        attrs.set(&vm.heap, vm.heap.intern("encoding"), vm.heap.new_str("utf-8"));
-        attrs.set(&vm.heap, vm.heap.intern("errors"), vm.heap.new_str("strict"));
-        attrs.set(&vm.heap, vm.heap.intern("name"), vm.heap.new_str(&format!("<{name}>")));
-        set(vm, dict, name, stream)?;
-        set(vm, dict, &format!("__{name}__"), stream)?;
-        if fd == 1 {
-            vm.original_stdout = stream;
-        } else if fd == 2 {
-            vm.original_stderr = stream;
-        }
-    }
+    super::stdio::install(vm, dict)?;
     let argv: Vec<Value> = vm.argv.clone().iter().map(|a| vm.heap.new_str(a)).collect();
     let argv = vm.heap.new_list(&argv);
     set(vm, dict, "argv", argv)?;
@@ -53,12 +34,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     set(vm, dict, "maxsize", vm.heap.new_int_i64(i64::MAX))?;
     set(vm, dict, "maxunicode", vm.heap.new_int_i64(0x10ffff))?;
     set(vm, dict, "platform", vm.heap.new_str("linux"))?;
-    // CPython 3.8's text: `site` (the `copyright` builtin) reads it.
-    let copyright = "Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.\n\n\
-        Copyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\n\
-        Copyright (c) 1995-2001 Corporation for National Research Initiatives.\nAll Rights Reserved.\n\n\
-        Copyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\nAll Rights Reserved.";
-    set(vm, dict, "copyright", vm.heap.new_str(copyright))?;
+    set(vm, dict, "copyright", vm.heap.new_str(COPYRIGHT))?;
     set(vm, dict, "byteorder", vm.heap.new_str("little"))?;
     let empty = vm.heap.new_list(&[]);
     set(vm, dict, "warnoptions", empty)?;
@@ -121,6 +97,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         let v = native(vm, name, *f);
         set(vm, dict, name, v)?;
     }
+    super::sys_hooks::install(vm, dict)?;
     let hook = native(vm, "excepthook", excepthook);
     set(vm, dict, "__excepthook__", hook)?;
     Ok(())
@@ -307,11 +284,16 @@ fn version_info(vm: &mut Vm) -> PyResult {
 
 /// The current `sys.stdout`.
 pub fn stdout_object(vm: &mut Vm) -> PyResult {
+    sys_attr(vm, "stdout")
+}
+
+/// `sys.NAME`, a RuntimeError when a program deleted it.
+pub fn sys_attr(vm: &mut Vm, name: &str) -> PyResult {
     let dict = module_of(vm.sys_module).expect("sys is a module").dict;
-    let key = vm.heap.intern("stdout");
+    let key = vm.heap.intern(name);
     match vm.dict_get_item(dict, key)? {
         Some(v) => Ok(v),
-        None => Err(PyErr::runtime_error(&vm.heap, "lost sys.stdout")),
+        None => Err(PyErr::runtime_error(&vm.heap, &format!("lost sys.{name}"))),
     }
 }
 
@@ -327,37 +309,6 @@ pub fn write_to(vm: &mut Vm, file: Value, text: &str) -> PyResult<()> {
     let s = vm.heap.new_str(text);
     vm.call_method_by_name(file, "write", &[s])?;
     Ok(())
-}
-
-fn stream_write(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    if args.len() != 2 {
-        return Err(vm.type_error(&format!(
-            "write() takes exactly one argument ({} given)",
-            args.len() - 1
-        )));
-    }
-    let Some(s) = str_of(args[1]) else {
-        return Err(
-            vm.type_error(&format!("write() argument must be str, not {}", vm.type_name(args[1])))
-        );
-    };
-    let text = s.as_utf8(&vm.heap)?.to_string();
-    let n = s.char_len();
-    let fd = vm
-        .heap
-        .attrs_of(args[0], false)
-        .and_then(|a| a.get(vm.heap.intern("_fd")))
-        .and_then(|v| v.as_small_int());
-    match fd {
-        Some(2) => vm.write_stderr(&text),
-        _ => vm.write_stdout(&text)?,
-    }
-    Ok(vm.heap.new_int_i64(n as i64))
-}
-
-fn stream_flush(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
-    vm.flush_stdout();
-    Ok(Value::NONE)
 }
 
 fn sys_exit(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {

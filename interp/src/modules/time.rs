@@ -35,6 +35,15 @@ pub fn create(vm: &mut Vm) -> PyResult {
         ("ctime", ctime),
         ("struct_time", struct_time),
         ("get_clock_info", get_clock_info),
+        ("thread_time", process_time),
+        ("thread_time_ns", process_time_ns),
+        ("clock_gettime", clock_gettime),
+        ("clock_gettime_ns", clock_gettime_ns),
+        ("clock_getres", clock_getres),
+        ("clock_settime", clock_settime),
+        ("clock_settime_ns", clock_settime),
+        ("tzset", tzset),
+        ("strptime", strptime),
     ];
     let result = funcs
         .iter()
@@ -47,6 +56,12 @@ pub fn create(vm: &mut Vm) -> PyResult {
             for name in ["timezone", "altzone", "daylight"] {
                 module_set(vm, module, name, zero)?;
             }
+            for (name, id) in CLOCKS {
+                let id = vm.heap.new_int_i64(*id);
+                module_set(vm, module, name, id)?;
+            }
+            let items = vm.heap.new_int_i64(11);
+            module_set(vm, module, "_STRUCT_TM_ITEMS", items)?;
             let utc = vm.heap.new_str("UTC");
             let tzname = vm.heap.new_tuple(&[utc, utc]);
             module_set(vm, module, "tzname", tzname)
@@ -108,6 +123,76 @@ clock_functions! {
     time, time_ns => since_epoch;
     monotonic, monotonic_ns => since_start;
     process_time, process_time_ns => cpu_time;
+}
+
+/// Linux's clock ids.
+const CLOCKS: &[(&str, i64)] = &[
+    ("CLOCK_REALTIME", 0),
+    ("CLOCK_MONOTONIC", 1),
+    ("CLOCK_PROCESS_CPUTIME_ID", 2),
+    ("CLOCK_THREAD_CPUTIME_ID", 3),
+    ("CLOCK_MONOTONIC_RAW", 4),
+    ("CLOCK_BOOTTIME", 7),
+];
+
+/// The time on clock `id` (an argument of `clock_gettime`): the monotonic
+/// clocks share tachyon's monotonic origin, the CPU clocks read the
+/// process's time (one thread).
+fn clock_by_id(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[Value]) -> PyResult<Duration> {
+    let v = exactly_one(vm, name, args, kwnames)?;
+    let id = match vm.as_num(v) {
+        Some(Num::Int(i)) => i.to_i64().unwrap_or(-1),
+        _ => {
+            return Err(
+                vm.type_error(&format!("an integer is required (got type {})", vm.type_name(v)))
+            )
+        }
+    };
+    match id {
+        0 => Ok(since_epoch()),
+        1 | 4 | 7 => Ok(since_start()),
+        2 | 3 => Ok(cpu_time()),
+        _ => Err(crate::builtins::os_error::os_error(vm, 22, None, None)),
+    }
+}
+
+fn clock_gettime(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    clock_by_id(vm, "clock_gettime", args, kwnames).map(seconds)
+}
+
+fn clock_gettime_ns(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let d = clock_by_id(vm, "clock_gettime_ns", args, kwnames)?;
+    Ok(nanos(vm, d))
+}
+
+fn clock_getres(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    clock_by_id(vm, "clock_getres", args, kwnames)?;
+    Ok(Value::from_f64(1e-9))
+}
+
+/// Setting a clock needs privileges a program does not have.
+fn clock_settime(vm: &mut Vm, _args: &[Value], _kwnames: &[Value]) -> PyResult {
+    Err(crate::builtins::os_error::os_error(vm, 1, None, None))
+}
+
+/// Tachyon's local time is UTC; there is nothing to re-read.
+fn tzset(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    no_args(vm, "tzset", args, kwnames)?;
+    Ok(Value::NONE)
+}
+
+/// `strptime(string, format)`: `_strptime._strptime_time`, as CPython does.
+fn strptime(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    method_no_kwargs(vm, "strptime", kwnames)?;
+    let module = vm.import_module("_strptime")?;
+    let mark = vm.push_temp(module);
+    let result = (|| {
+        let key = vm.heap.intern("_strptime_time");
+        let f = vm.get_attr(module, key)?;
+        vm.call(f, args)
+    })();
+    vm.truncate_temps(mark);
+    result
 }
 
 fn sleep(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

@@ -310,9 +310,19 @@ impl Vm {
         PyErr::value_error(&self.heap, msg)
     }
 
-    /// The name of `v`'s type, as messages show it.
+    /// The name of `v`'s type, as messages show it: CPython's `tp_name`. A
+    /// Python class that stands in for a C type gives it as
+    /// `__tachyon_tp_name__` in its own dict (`datetime.date`, where
+    /// `__name__` is `date`); subclasses show their own name.
     pub fn type_name(&self, v: Value) -> String {
-        self.heap.type_obj(v).name()
+        let ty = self.heap.type_obj(v);
+        if ty.is_heap_type() {
+            let key = self.heap.intern("__tachyon_tp_name__");
+            if let Some(name) = ty.own_attr(key).and_then(crate::object::str::str_of) {
+                return name.to_string_lossy().into_owned();
+            }
+        }
+        ty.name()
     }
 }
 

@@ -1,0 +1,366 @@
+//! The rest of `sys`: object sizes as CPython 3.8 reports them on 64-bit
+//! Linux, the hooks a program may set (`settrace`, `setprofile`,
+//! `displayhook`, ...: kept and given back, the tracing ones never called),
+//! the thread switch interval, and the small introspection functions.
+
+use crate::builtins::{arg_range, native};
+use crate::object::str::str_of;
+use crate::object::Value;
+use crate::vm::function::NativeFn;
+use crate::vm::{PyResult, Vm};
+
+/// Adds the functions of this module to `sys`'s dict.
+pub fn install(vm: &mut Vm, dict: Value) -> PyResult<()> {
+    let funcs: &[(&'static str, NativeFn)] = &[
+        ("getsizeof", getsizeof),
+        ("settrace", settrace),
+        ("gettrace", gettrace),
+        ("setprofile", setprofile),
+        ("getprofile", getprofile),
+        ("getswitchinterval", getswitchinterval),
+        ("setswitchinterval", setswitchinterval),
+        ("getcheckinterval", getcheckinterval),
+        ("setcheckinterval", setcheckinterval),
+        ("getdlopenflags", getdlopenflags),
+        ("setdlopenflags", setdlopenflags),
+        ("call_tracing", call_tracing),
+        ("get_coroutine_origin_tracking_depth", get_coroutine_origin_tracking_depth),
+        ("set_coroutine_origin_tracking_depth", set_coroutine_origin_tracking_depth),
+        ("getallocatedblocks", getallocatedblocks),
+        ("_clear_type_cache", return_none),
+        ("_debugmallocstats", return_none),
+        ("callstats", return_none),
+    ];
+    for (name, f) in funcs {
+        let v = native(vm, name, *f);
+        set(vm, dict, name, v)?;
+    }
+    for (name, f) in [
+        ("displayhook", displayhook as NativeFn),
+        ("breakpointhook", breakpointhook),
+        ("unraisablehook", unraisablehook),
+    ] {
+        let v = native(vm, name, f);
+        set(vm, dict, name, v)?;
+        set(vm, dict, &format!("__{name}__"), v)?;
+    }
+    set(vm, dict, "_git", {
+        let empty = vm.heap.new_str("");
+        let name = vm.heap.new_str("tachyon");
+        vm.heap.new_tuple(&[name, empty, empty])
+    })?;
+    set(vm, dict, "_framework", vm.heap.new_str(""))?;
+    set(vm, dict, "_home", Value::NONE)?;
+    Ok(())
+}
+
+fn set(vm: &mut Vm, dict: Value, name: &str, v: Value) -> PyResult<()> {
+    let key = vm.heap.intern(name);
+    vm.dict_set_item(dict, key, v)
+}
+
+/// `sys` itself, for the hooks kept in its dict under private names.
+fn sys_dict(vm: &Vm) -> Value {
+    crate::vm::function::module_of(vm.sys_module).expect("sys is a module").dict
+}
+
+fn stored(vm: &mut Vm, key: &str) -> PyResult {
+    let key = vm.heap.intern(key);
+    Ok(vm.dict_get_item(sys_dict(vm), key)?.unwrap_or(Value::NONE))
+}
+
+fn store(vm: &mut Vm, key: &str, args: &[Value], kw: &[Value], fname: &str) -> PyResult {
+    let args = crate::builtins::exactly_one(vm, fname, args, kw)?;
+    let dict = sys_dict(vm);
+    set(vm, dict, key, args)?;
+    Ok(Value::NONE)
+}
+
+fn settrace(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    store(vm, "__tachyon_trace__", args, kw, "settrace")
+}
+
+fn gettrace(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    arg_range(vm, "gettrace", args, kw, 0, 0)?;
+    stored(vm, "__tachyon_trace__")
+}
+
+fn setprofile(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    store(vm, "__tachyon_profile__", args, kw, "setprofile")
+}
+
+fn getprofile(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    arg_range(vm, "getprofile", args, kw, 0, 0)?;
+    stored(vm, "__tachyon_profile__")
+}
+
+fn getswitchinterval(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    arg_range(vm, "getswitchinterval", args, kw, 0, 0)?;
+    match stored(vm, "__tachyon_switchinterval__")? {
+        v if v.is_none() => Ok(Value::from_f64(0.005)),
+        v => Ok(v),
+    }
+}
+
+fn setswitchinterval(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let v = crate::builtins::exactly_one(vm, "setswitchinterval", args, kw)?;
+    let seconds = match vm.as_num(v) {
+        Some(crate::number::tower::Num::Float(x)) => Some(x),
+        Some(crate::number::tower::Num::Int(i)) => i.to_f64().ok(),
+        _ => None,
+    };
+    let Some(seconds) = seconds else {
+        return Err(vm.type_error(&format!("must be real number, not {}", vm.type_name(v))));
+    };
+    if seconds <= 0.0 {
+        return Err(vm.value_error("switch interval must be strictly positive"));
+    }
+    let dict = sys_dict(vm);
+    set(vm, dict, "__tachyon_switchinterval__", Value::from_f64(seconds))?;
+    Ok(Value::NONE)
+}
+
+fn getcheckinterval(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(Value::from_small_int(100).expect("100"))
+}
+
+fn setcheckinterval(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(Value::NONE)
+}
+
+/// `RTLD_NOW`, CPython's default on Linux.
+fn getdlopenflags(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(Value::from_small_int(2).expect("2"))
+}
+
+fn setdlopenflags(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(Value::NONE)
+}
+
+fn get_coroutine_origin_tracking_depth(_vm: &mut Vm, _a: &[Value], _k: &[Value]) -> PyResult {
+    Ok(Value::from_small_int(0).expect("0"))
+}
+
+fn set_coroutine_origin_tracking_depth(_vm: &mut Vm, _a: &[Value], _k: &[Value]) -> PyResult {
+    Ok(Value::NONE)
+}
+
+fn getallocatedblocks(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(Value::from_small_int(0).expect("0"))
+}
+
+fn return_none(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(Value::NONE)
+}
+
+/// `call_tracing(func, args)`: `func(*args)`.
+fn call_tracing(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let args = arg_range(vm, "call_tracing", args, kw, 2, 2)?;
+    let Some(items) = crate::object::tuple::tuple_of(args[1]) else {
+        return Err(vm.type_error(&format!(
+            "call_tracing() argument 2 must be tuple, not {}",
+            vm.type_name(args[1])
+        )));
+    };
+    let items = items.items().to_vec();
+    vm.call(args[0], &items)
+}
+
+/// `displayhook(value)`: prints `repr(value)` and keeps it as `builtins._`
+/// unless it is None.
+fn displayhook(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let value = crate::builtins::exactly_one(vm, "displayhook", args, kw)?;
+    if value.is_none() {
+        return Ok(Value::NONE);
+    }
+    crate::builtins::set_builtin(vm, "_", Value::NONE);
+    let text = vm.repr_of_value(value)?;
+    let stdout = super::sys::stdout_object(vm)?;
+    super::sys::write_to(vm, stdout, &format!("{text}\n"))?;
+    crate::builtins::set_builtin(vm, "_", value);
+    Ok(Value::NONE)
+}
+
+/// `breakpointhook()`: CPython runs `pdb`; tachyon has no debugger hooks,
+/// so it says so instead of stopping.
+fn breakpointhook(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    vm.write_stderr("tachyon: breakpoint() ignored (no debugger)\n");
+    Ok(Value::NONE)
+}
+
+/// `unraisablehook(info)`: prints `info.exc_value` as an ignored exception.
+fn unraisablehook(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let info = crate::builtins::exactly_one(vm, "unraisablehook", args, kw)?;
+    let key = vm.heap.intern("exc_value");
+    let exc = vm.get_attr(info, key)?;
+    vm.flush_stdout();
+    let text = vm.print_exception(exc);
+    vm.write_stderr(&format!("Exception ignored in: None\n{text}"));
+    Ok(Value::NONE)
+}
+
+// ---- sizes
+
+/// `getsizeof(object[, default])`: `object.__sizeof__()` plus the GC
+/// header for the kinds CPython's collector tracks.
+fn getsizeof(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = crate::builtins::split_kwargs(args, kw);
+    if pos.len() + kws.len() > 2 {
+        return Err(vm.type_error(&format!(
+            "getsizeof() takes at most 2 arguments ({} given)",
+            pos.len() + kws.len()
+        )));
+    }
+    let Some(&obj) = pos.first() else {
+        return Err(vm.type_error("getsizeof() missing required argument 'object' (pos 1)"));
+    };
+    let ty = vm.heap.type_obj(obj);
+    let name = vm.heap.intern("__sizeof__");
+    let size = match ty.lookup(name) {
+        Some(method) if !is_native(vm, method) => {
+            let result = vm.call_method_by_name(obj, "__sizeof__", &[])?;
+            let Some(n) = vm.as_int(result).and_then(|n| n.to_i64()) else {
+                return Err(vm.type_error("an integer is required"));
+            };
+            if n < 0 {
+                return Err(vm.value_error("__sizeof__() should return >= 0"));
+            }
+            n
+        }
+        _ => basic_size(vm, obj),
+    };
+    let header = gc_header(vm, obj);
+    Ok(vm.heap.new_int_i64(size + header))
+}
+
+fn is_native(vm: &Vm, v: Value) -> bool {
+    let t = vm.heap.types();
+    vm.heap.type_of(v) == t.method_descriptor || vm.heap.type_of(v) == t.builtin_function
+}
+
+/// `object.__sizeof__`: the size without the GC header.
+pub fn object_sizeof(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let args = arg_range(vm, "__sizeof__", args, kw, 1, 1)?;
+    let size = basic_size(vm, args[0]);
+    Ok(vm.heap.new_int_i64(size))
+}
+
+/// The 16 bytes of `PyGC_Head` in front of container objects.
+fn gc_header(vm: &Vm, v: Value) -> i64 {
+    let t = vm.heap.types();
+    let ty = vm.heap.type_obj(v);
+    let tracked = [t.tuple, t.list, t.dict, t.set, t.frozenset, t.function, t.module, t.type_]
+        .iter()
+        .any(|&k| vm.heap.is_instance(v, k));
+    if tracked || ty.is_heap_type() {
+        16
+    } else {
+        0
+    }
+}
+
+/// What CPython 3.8's `__sizeof__` gives for the built-in kinds.
+fn basic_size(vm: &mut Vm, v: Value) -> i64 {
+    let t = vm.heap.types();
+    if let Some(b) = v.as_bool() {
+        return if b { 28 } else { 24 };
+    }
+    if v.is_float() {
+        return 24;
+    }
+    if v.is_none() {
+        return 16;
+    }
+    if let Some(n) = crate::object::boxes::int_of(v) {
+        let bits = n.to_bigint().bits() as i64;
+        return 24 + 4 * ((bits + 29) / 30);
+    }
+    if let Some(s) = str_of(v) {
+        let n = s.char_len() as i64;
+        let widest = s.code_points().max().unwrap_or(0);
+        return match widest {
+            _ if s.is_ascii() => 49 + n,
+            0..=0xFF => 73 + n,
+            0x100..=0xFFFF => 74 + 2 * n,
+            _ => 76 + 4 * n,
+        };
+    }
+    if let Some(b) = crate::object::bytes::bytes_of(v) {
+        return 33 + b.len() as i64;
+    }
+    if let Some(b) = crate::object::bytes::bytearray_of(v) {
+        let n = b.data.borrow().len() as i64;
+        return if n == 0 { 56 } else { 57 + n };
+    }
+    if let Some(tuple) = crate::object::tuple::tuple_of(v) {
+        return 24 + 8 * tuple.len() as i64;
+    }
+    if let Some(list) = crate::object::list::list_of(v) {
+        return 40 + 8 * list.items.len() as i64;
+    }
+    if vm.heap.is_instance(v, t.dict) {
+        return dict_size(vm.len_of(v).unwrap_or(0));
+    }
+    if vm.heap.is_instance(v, t.set) || vm.heap.is_instance(v, t.frozenset) {
+        return set_size(vm.len_of(v).unwrap_or(0));
+    }
+    let ty = vm.heap.type_obj(v);
+    match () {
+        _ if vm.heap.is_instance(v, t.complex) => 32,
+        _ if vm.heap.is_instance(v, t.range) => 48,
+        _ if vm.heap.is_instance(v, t.function) => 120,
+        _ if vm.heap.is_instance(v, t.module) => 56,
+        _ if vm.heap.is_instance(v, t.type_) => 1048,
+        _ if ty.is_heap_type() => 32,
+        _ => 16,
+    }
+}
+
+/// `dict.__sizeof__` for `n` items inserted one by one: the object, the
+/// keys header, the index table and two thirds of it as entries.
+fn dict_size(n: usize) -> i64 {
+    if n == 0 {
+        return 48;
+    }
+    let mut size = 8usize;
+    while size * 2 / 3 < n {
+        size *= 2;
+    }
+    let index_width = match size {
+        0..=0xFF => 1,
+        0x100..=0xFFFF => 2,
+        _ => 4,
+    };
+    (48 + 40 + index_width * size + (size * 2 / 3) * 24) as i64
+}
+
+/// `set.__sizeof__` for `n` items added one by one: the object with its
+/// 8-slot small table, and a separate table once it has grown.
+fn set_size(n: usize) -> i64 {
+    let mut mask = 7usize;
+    for used in 1..=n {
+        if used * 5 >= mask * 3 {
+            let target = if used > 50000 { used * 2 } else { used * 4 };
+            let mut size = 8;
+            while size <= target {
+                size <<= 1;
+            }
+            mask = size - 1;
+        }
+    }
+    let table = if mask > 7 { (mask + 1) * 16 } else { 0 };
+    (200 + table) as i64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dict_and_set_sizes_follow_cpython_growth() {
+        assert_eq!(dict_size(1) + 16, 232);
+        assert_eq!(dict_size(10) + 16, 360);
+        assert_eq!(set_size(0) + 16, 216);
+        assert_eq!(set_size(10) + 16, 728);
+    }
+}
