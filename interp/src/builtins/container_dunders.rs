@@ -1,4 +1,4 @@
-//! Ordering and set-operator methods of the built-in containers as Python
+//! Comparison, set-operator and in-place methods of the built-in containers as Python
 //! sees them (`'a'.__lt__('b')`, `list.__ge__`, `{1}.__or__({2})`,
 //! `frozenset.__rsub__`): the native operation on the built-in values, or
 //! `NotImplemented` when the other operand is not of a kind the type
@@ -7,6 +7,8 @@
 use super::add_method;
 use super::number_dunders::wrappers;
 use crate::bytecode::instr::{BinOp, CmpOp};
+use crate::object::bytes::bytearray_of;
+use crate::object::list::list_of;
 use crate::object::{ObjHeader, ObjKind, Value};
 use crate::vm::function::NativeFn;
 use crate::vm::{PyResult, Vm};
@@ -63,6 +65,7 @@ fn set_operator(vm: &mut Vm, _name: &str, op: BinOp, reflected: bool, args: &[Va
 
 wrappers!(compare:
     lt "__lt__" CmpOp::Lt; le "__le__" CmpOp::Le; gt "__gt__" CmpOp::Gt; ge "__ge__" CmpOp::Ge;
+    eq "__eq__" CmpOp::Eq; ne "__ne__" CmpOp::Ne;
 );
 wrappers!(set_operator:
     or "__or__" BinOp::Or, false; ror "__ror__" BinOp::Or, true;
@@ -71,10 +74,40 @@ wrappers!(set_operator:
     xor "__xor__" BinOp::Xor, false; rxor "__rxor__" BinOp::Xor, true;
 );
 
+/// `list.__iadd__`, `set.__ior__`, ...: the receiver changed in place.
+fn inplace(vm: &mut Vm, _name: &str, op: BinOp, args: &[Value]) -> PyResult {
+    let [a, b] = args else {
+        return Err(
+            vm.type_error(&format!("expected 1 argument, got {}", args.len().saturating_sub(1)))
+        );
+    };
+    let is_sequence = list_of(*a).is_some() || bytearray_of(*a).is_some();
+    if op == BinOp::Mul && is_sequence && vm.as_index(*b)?.is_none() {
+        // `sq_inplace_repeat` takes only an index.
+        return Err(vm.type_error(&format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(*b)
+        )));
+    }
+    Ok(vm.native_inplace(op, *a, *b)?.unwrap_or(vm.heap.singletons().not_implemented))
+}
+
+wrappers!(inplace:
+    iadd "__iadd__" BinOp::Add; imul "__imul__" BinOp::Mul;
+    ior "__ior__" BinOp::Or; iand "__iand__" BinOp::And;
+    isub "__isub__" BinOp::Sub; ixor "__ixor__" BinOp::Xor;
+);
+
 pub fn install(vm: &mut Vm) {
     let t = vm.heap.types();
-    let ordering: &[(&'static str, NativeFn)] =
-        &[("__lt__", lt), ("__le__", le), ("__gt__", gt), ("__ge__", ge)];
+    let ordering: &[(&'static str, NativeFn)] = &[
+        ("__lt__", lt),
+        ("__le__", le),
+        ("__gt__", gt),
+        ("__ge__", ge),
+        ("__eq__", eq),
+        ("__ne__", ne),
+    ];
     for ty in [t.str, t.bytes, t.bytearray, t.list, t.tuple, t.set, t.frozenset] {
         for (name, f) in ordering {
             add_method(vm, ty, name, *f);
@@ -94,5 +127,14 @@ pub fn install(vm: &mut Vm) {
         for (name, f) in set_ops {
             add_method(vm, ty, name, *f);
         }
+    }
+    for ty in [t.list, t.bytearray] {
+        add_method(vm, ty, "__iadd__", iadd);
+        add_method(vm, ty, "__imul__", imul);
+    }
+    let set_inplace: &[(&'static str, NativeFn)] =
+        &[("__ior__", ior), ("__iand__", iand), ("__isub__", isub), ("__ixor__", ixor)];
+    for (name, f) in set_inplace {
+        add_method(vm, t.set, name, *f);
     }
 }

@@ -393,11 +393,7 @@ fn min_max(vm: &mut Vm, args: &[Value], kwnames: &[Value], is_max: bool) -> PyRe
         match k.as_str() {
             "key" => key = v,
             "default" => default = Some(v),
-            other => {
-                return Err(vm.type_error(&format!(
-                    "{fname}() got an unexpected keyword argument '{other}'"
-                )))
-            }
+            other => return Err(unexpected_kw(vm, fname, other)),
         }
     }
     let items = match pos.len() {
@@ -801,7 +797,15 @@ pub fn default_dir(vm: &mut Vm, obj: Value) -> PyResult {
     for c in t.mro() {
         if let Some(ct) = Gc::<TypeObj>::from_value(c) {
             for (k, _) in ct.own_attrs() {
-                names.push(vm.str_of_value(k)?);
+                // A class keeps its `__qualname__` here; CPython's type
+                // holds it outside its dict.
+                if k != vm.names.dunder_qualname || !ct.is_heap_type() {
+                    names.push(vm.str_of_value(k)?);
+                }
+            }
+            if !ct.is_heap_type() {
+                let computed = super::special_names::special_names(&ct.name());
+                names.extend(computed.iter().map(|n| n.to_string()));
             }
         }
     }

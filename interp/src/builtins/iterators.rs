@@ -182,7 +182,8 @@ fn filter_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 }
 
 pub(crate) fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    if !kwnames.is_empty() || args.len() != 2 {
+    super::no_kwargs(vm, "reversed", args, kwnames)?;
+    if args.len() != 2 {
         return Err(vm.type_error(&format!("reversed expected 1 argument, got {}", args.len() - 1)));
     }
     let seq = args[1];
@@ -192,6 +193,29 @@ pub(crate) fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> Py
             return vm.call_method_value(m, seq, &[]);
         }
     }
+    reversed_builtin(vm, args[0], seq)
+}
+
+/// `list.__reversed__` and `range.__reversed__`.
+pub(crate) fn reversed_method(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    super::method_no_kwargs(vm, "__reversed__", kwnames)?;
+    let [seq] = args else {
+        return Err(vm.type_error(&format!(
+            "__reversed__() takes no arguments ({} given)",
+            args.len().saturating_sub(1)
+        )));
+    };
+    if let Some(r) = Gc::<crate::object::range::RangeObj>::from_value(*seq) {
+        // A range_iterator over the reversed range, as CPython's.
+        let reversed = vm.range_reversed(r)?;
+        return vm.with_temp(reversed, |vm| vm.get_iter(reversed));
+    }
+    reversed_builtin(vm, vm.heap.types().reversed, *seq)
+}
+
+/// `reversed(seq)` (an instance of `cls`) by `seq`'s built-in layout,
+/// without asking its `__reversed__`.
+fn reversed_builtin(vm: &mut Vm, cls: Value, seq: Value) -> PyResult {
     if crate::object::dict::dict_of(seq).is_some() {
         return dict_reversed(vm, &[seq], &[]);
     }
@@ -224,7 +248,7 @@ pub(crate) fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> Py
             return Err(vm.type_error(&format!("'{}' object is not reversible", vm.type_name(seq))))
         }
     };
-    Ok(make(vm, args[0], IterState::Reversed { seq, index: Cell::new(len as i64 - 1) }))
+    Ok(make(vm, cls, IterState::Reversed { seq, index: Cell::new(len as i64 - 1) }))
 }
 
 /// `dict.__reversed__`: the keys, last inserted first, over a snapshot of

@@ -185,8 +185,9 @@ fn seq_count(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     r
 }
 
-fn list_reverse(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn list_reverse(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let l = list_arg(vm, args, "reverse")?;
+    super::method_no_args(vm, args, kw, "reverse")?;
     let mut items = l.items.to_vec();
     items.reverse();
     l.items.replace(&items);
