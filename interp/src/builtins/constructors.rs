@@ -350,6 +350,7 @@ fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let str_t = vm.heap.types().str;
     let cls = class_arg(vm, args, str_t, "str")?;
     let (pos, kws) = split_kwargs(&args[1..], kwnames);
+    super::at_most(vm, "str", pos.len(), 3)?;
     let mut object = pos.first().copied();
     let mut encoding = pos.get(1).copied();
     let mut errors = pos.get(2).copied();
@@ -580,6 +581,7 @@ fn slice_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 fn property_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let (pos, kws) = split_kwargs(&args[1..], kwnames);
+    super::at_most(vm, "property", pos.len(), 4)?;
     let mut parts = [Value::NONE; 4];
     for (i, v) in pos.iter().enumerate().take(4) {
         parts[i] = *v;

@@ -94,18 +94,23 @@ fn make(vm: &Vm, cls: Value, state: IterState) -> Value {
 
 fn enumerate_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let (pos, kws) = split_kwargs(&args[1..], kwnames);
+    super::at_most(vm, "enumerate", pos.len(), 2)?;
     let mut iterable = pos.first().copied();
     let mut start = pos.get(1).copied().unwrap_or(Value::from_small_int(0).expect("0"));
+    let mut unknown = None;
     for (k, v) in kws {
         match k.as_str() {
             "iterable" => iterable = Some(v),
             "start" => start = v,
-            other => return Err(unexpected_kw(vm, "enumerate", other)),
+            _ => unknown = unknown.or(Some(k)),
         }
     }
     let Some(iterable) = iterable else {
         return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
     };
+    if let Some(k) = unknown {
+        return Err(unexpected_kw(vm, "enumerate", &k));
+    }
     if vm.as_index(start)?.is_none() {
         return Err(vm.type_error(&format!(
             "'{}' object cannot be interpreted as an integer",
@@ -122,17 +127,11 @@ fn zip_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     }
     let mut iters = Vec::new();
     let mark = vm.stack.len();
-    for (i, &a) in args[1..].iter().enumerate() {
+    for &a in &args[1..] {
         match vm.get_iter(a) {
             Ok(it) => {
                 vm.stack.push(it);
                 iters.push(it);
-            }
-            Err(e) if e.matches(&vm.heap, vm.heap.types().type_error) => {
-                vm.truncate_temps(mark);
-                return Err(
-                    vm.type_error(&format!("zip argument #{} must support iteration", i + 1))
-                );
             }
             Err(e) => {
                 vm.truncate_temps(mark);

@@ -204,6 +204,16 @@ pub fn arg_range<'a>(
     Ok(args)
 }
 
+/// `f() takes at most N arguments (M given)`: too many positional
+/// arguments for a C function whose parameters also have keywords.
+pub fn at_most(vm: &Vm, fname: &str, given: usize, max: usize) -> PyResult<()> {
+    if given <= max {
+        return Ok(());
+    }
+    let plural = if max == 1 { "" } else { "s" };
+    Err(vm.type_error(&format!("{fname}() takes at most {max} argument{plural} ({given} given)")))
+}
+
 /// Splits keyword arguments off: (positional, [(name, value)]).
 pub fn split_kwargs<'a>(
     args: &'a [Value],

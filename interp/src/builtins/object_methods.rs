@@ -43,7 +43,15 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, builtin_function, "__call__", call_receiver);
     add_method(vm, vm.heap.types().method_wrapper, "__call__", call_receiver);
     let t = vm.heap.types();
-    for ty in [t.function, t.property, t.classmethod, t.staticmethod] {
+    let descriptors = [
+        t.function,
+        t.property,
+        t.classmethod,
+        t.staticmethod,
+        t.method_descriptor,
+        t.wrapper_descriptor,
+    ];
+    for ty in descriptors {
         add_method(vm, ty, "__get__", descriptor_get);
     }
     add_method(vm, t.code, "replace", crate::vm::special::code_replace);
@@ -73,6 +81,9 @@ pub fn install(vm: &mut Vm) {
     ];
     for ty in own_repr {
         add_method(vm, ty, "__repr__", builtin_repr);
+    }
+    for ty in [t.int, t.float, t.str] {
+        add_method(vm, ty, "__format__", builtin_format);
     }
     crate::vm::member::install(vm);
     add_method(vm, t.property, "__set__", property_set);
@@ -225,6 +236,27 @@ fn object_format(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     vm.str_value(args[0])
 }
 
+/// `int.__format__`, `float.__format__`, `str.__format__` (a `METH_O`
+/// method each in CPython): one str argument, the format mini-language.
+fn builtin_format(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let spec = super::method_one_arg(vm, args, kwnames, "__format__")?;
+    let Some(text) = str_of(spec) else {
+        return Err(vm.type_error(&format!(
+            "__format__() argument must be str, not {}",
+            vm.type_name(spec)
+        )));
+    };
+    let text = text.as_utf8(&vm.heap)?.to_string();
+    if text.is_empty() {
+        // An empty spec is `str(self)`, which a subclass may define.
+        return vm.str_value(args[0]);
+    }
+    // The built-in value itself: a subclass's own `__format__` calling
+    // this one must not come back to itself.
+    let base = vm.builtin_base_value(args[0]);
+    vm.with_temp(base, |vm| vm.format_to_value(base, &text))
+}
+
 fn object_dir(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     match args.first() {
         Some(&obj) => crate::builtins::functions::default_dir(vm, obj),
@@ -322,7 +354,8 @@ fn descriptor_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
         None => vm.heap.type_of(obj),
     };
     let unbound = crate::vm::function::function_of(d).is_some()
-        || Gc::<crate::vm::function::PropertyObj>::from_value(d).is_some();
+        || Gc::<crate::vm::function::PropertyObj>::from_value(d).is_some()
+        || crate::vm::function::method_descriptor_of(d).is_some();
     if obj.is_none() && unbound {
         return Ok(d);
     }

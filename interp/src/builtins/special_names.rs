@@ -34,9 +34,12 @@ const SPECIAL_NAMES: &[(&str, &[&str])] = &[
             "__qualname__",
         ],
     ),
-    ("generator", &["__name__", "__qualname__", "gi_code", "gi_running", "gi_yieldfrom"]),
-    ("coroutine", &["__name__", "__qualname__", "cr_await", "cr_code", "cr_running"]),
-    ("async_generator", &["__name__", "__qualname__", "ag_code", "ag_running"]),
+    (
+        "generator",
+        &["__name__", "__qualname__", "gi_code", "gi_frame", "gi_running", "gi_yieldfrom"],
+    ),
+    ("coroutine", &["__name__", "__qualname__", "cr_await", "cr_code", "cr_frame", "cr_running"]),
+    ("async_generator", &["__name__", "__qualname__", "ag_code", "ag_frame", "ag_running"]),
     (
         "code",
         &[
