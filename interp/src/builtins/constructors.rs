@@ -279,7 +279,7 @@ fn bool_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     match args.len() {
         1 => Ok(Value::FALSE),
         2 => vm.is_true(args[1]).map(Value::from_bool),
-        n => Err(vm.type_error(&format!("bool expected at most 1 arguments, got {}", n - 1))),
+        n => Err(vm.type_error(&format!("bool expected at most 1 argument, got {}", n - 1))),
     }
 }
 
@@ -289,7 +289,7 @@ fn float_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let args = no_kwargs(vm, "float", &args[1..], kwnames)?;
     if args.len() > 1 {
         return Err(
-            vm.type_error(&format!("float expected at most 1 arguments, got {}", args.len()))
+            vm.type_error(&format!("float expected at most 1 argument, got {}", args.len()))
         );
     }
     let f = match args.first() {
@@ -350,6 +350,7 @@ fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let str_t = vm.heap.types().str;
     let cls = class_arg(vm, args, str_t, "str")?;
     let (pos, kws) = split_kwargs(&args[1..], kwnames);
+    super::at_most(vm, "str", pos.len(), 3)?;
     let mut object = pos.first().copied();
     let mut encoding = pos.get(1).copied();
     let mut errors = pos.get(2).copied();
@@ -404,9 +405,7 @@ fn list_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let cls = class_arg(vm, args, list_t, "list")?;
     let args = no_kwargs(vm, "list", &args[1..], kwnames)?;
     if args.len() > 1 {
-        return Err(
-            vm.type_error(&format!("list expected at most 1 arguments, got {}", args.len()))
-        );
+        return Err(vm.type_error(&format!("list expected at most 1 argument, got {}", args.len())));
     }
     let start = match args.first() {
         Some(&v) => {
@@ -426,7 +425,7 @@ fn tuple_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let args = no_kwargs(vm, "tuple", &args[1..], kwnames)?;
     if args.len() > 1 {
         return Err(
-            vm.type_error(&format!("tuple expected at most 1 arguments, got {}", args.len()))
+            vm.type_error(&format!("tuple expected at most 1 argument, got {}", args.len()))
         );
     }
     let start = match args.first() {
@@ -458,6 +457,10 @@ fn dict_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if cls != dict_t {
         // A subclass fills itself in `__init__` (dict's, or one that calls it).
         return Ok(vm.heap.new_dict_of_type(cls));
+    }
+    let positional = args.len() - 1 - kwnames.len();
+    if positional > 1 {
+        return Err(vm.type_error(&format!("dict expected at most 1 argument, got {positional}")));
     }
     let d = vm.heap.new_dict();
     let mark = vm.push_temp(d);
@@ -511,9 +514,15 @@ fn set_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 /// A new plain set of the items of `args[1]` (`args[0]` is the class).
 fn fill_set(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let args = no_kwargs(vm, "set", &args[1..], kwnames)?;
+    let frozenset = Gc::<TypeObj>::from_value(vm.heap.types().frozenset);
+    let frozen = Gc::<TypeObj>::from_value(args[0])
+        .is_some_and(|t| frozenset.is_some_and(|f| t.is_subtype(f)));
+    let name = if frozen { "frozenset" } else { "set" };
+    let args = no_kwargs(vm, name, &args[1..], kwnames)?;
     if args.len() > 1 {
-        return Err(vm.type_error(&format!("set expected at most 1 arguments, got {}", args.len())));
+        return Err(
+            vm.type_error(&format!("{name} expected at most 1 argument, got {}", args.len()))
+        );
     }
     let start = match args.first() {
         Some(&v) => vm.push_iterable_items(v)?,
@@ -523,11 +532,7 @@ fn fill_set(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 }
 
 fn frozenset_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let set = fill_set(
-        vm,
-        &[vm.heap.types().set].iter().chain(&args[1..]).copied().collect::<Vec<_>>(),
-        kwnames,
-    )?;
+    let set = fill_set(vm, args, kwnames)?;
     let table =
         crate::object::set::set_of(set).map(|s| s.table.borrow().copy()).unwrap_or_default();
     Ok(vm.heap.new_frozenset_of_type(args[0], table))
@@ -548,6 +553,9 @@ pub(crate) fn range_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyRes
     let first = if args.len() == 1 { 1 } else { 0 };
     for (k, &a) in args.iter().enumerate() {
         match vm.as_index(a)? {
+            // A bool stays itself (`range(True, 5)` shows it), as CPython
+            // keeps what `__index__` gave.
+            Some(_) if a == Value::TRUE || a == Value::FALSE => ints[first + k] = a,
             Some(i) => ints[first + k] = vm.int_value(i),
             None => {
                 return Err(vm.type_error(&format!(
@@ -573,6 +581,7 @@ fn slice_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 fn property_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let (pos, kws) = split_kwargs(&args[1..], kwnames);
+    super::at_most(vm, "property", pos.len(), 4)?;
     let mut parts = [Value::NONE; 4];
     for (i, v) in pos.iter().enumerate().take(4) {
         parts[i] = *v;

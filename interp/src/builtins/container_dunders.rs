@@ -1,16 +1,15 @@
-//! Ordering, set-operator and in-place methods of the built-in containers
-//! as Python sees them (`'a'.__lt__('b')`, `list.__ge__`, `{1}.__or__({2})`,
-//! `frozenset.__rsub__`, `list.__iadd__`, `set.__ior__`): the native
-//! operation on the built-in values, or `NotImplemented` when the other
-//! operand is not of a kind the type compares or combines with.
+//! Comparison, set-operator and in-place methods of the built-in containers as Python
+//! sees them (`'a'.__lt__('b')`, `list.__ge__`, `{1}.__or__({2})`,
+//! `frozenset.__rsub__`): the native operation on the built-in values, or
+//! `NotImplemented` when the other operand is not of a kind the type
+//! compares or combines with.
 
 use super::add_method;
 use super::number_dunders::wrappers;
 use crate::bytecode::instr::{BinOp, CmpOp};
 use crate::object::bytes::bytearray_of;
 use crate::object::list::list_of;
-use crate::object::types::TypeObj;
-use crate::object::{Gc, ObjHeader, ObjKind, Value};
+use crate::object::{ObjHeader, ObjKind, Value};
 use crate::vm::function::NativeFn;
 use crate::vm::{PyResult, Vm};
 
@@ -22,7 +21,6 @@ fn family(kind: ObjKind) -> Option<u8> {
         ObjKind::List => 2,
         ObjKind::Tuple => 3,
         ObjKind::Set | ObjKind::FrozenSet => 4,
-        ObjKind::Dict => 5,
         _ => return None,
     })
 }
@@ -76,133 +74,40 @@ wrappers!(set_operator:
     xor "__xor__" BinOp::Xor, false; rxor "__rxor__" BinOp::Xor, true;
 );
 
-/// `list.__iadd__`/`bytearray.__iadd__`: extend in place, return self.
-fn iadd(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    operands(vm, args)?;
-    if let Some(list) = list_of(args[0]) {
-        let items = vm.collect_iterable(args[1])?;
-        items.into_iter().for_each(|item| list.items.push(item));
-        return Ok(args[0]);
-    }
-    let not_implemented = vm.heap.singletons().not_implemented;
-    match (bytearray_of(args[0]), super::bytes_methods::bytes_like(args[1])) {
-        (Some(array), Some(tail)) => {
-            array.data.borrow_mut().extend_from_slice(&tail);
-            Ok(args[0])
-        }
-        (Some(_), None) => {
-            Err(vm.type_error(&format!("can't concat {} to bytearray", vm.type_name(args[1]))))
-        }
-        _ => Ok(not_implemented),
-    }
-}
-
-/// `list.__imul__`/`bytearray.__imul__`: repeat in place, return self.
-fn imul(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    operands(vm, args)?;
-    let Some(n) = vm.as_index(args[1])? else {
+/// `list.__iadd__`, `set.__ior__`, ...: the receiver changed in place.
+fn inplace(vm: &mut Vm, _name: &str, op: BinOp, args: &[Value]) -> PyResult {
+    let [a, b] = args else {
+        return Err(
+            vm.type_error(&format!("expected 1 argument, got {}", args.len().saturating_sub(1)))
+        );
+    };
+    let is_sequence = list_of(*a).is_some() || bytearray_of(*a).is_some();
+    if op == BinOp::Mul && is_sequence && vm.as_index(*b)?.is_none() {
+        // `sq_inplace_repeat` takes only an index.
         return Err(vm.type_error(&format!(
             "'{}' object cannot be interpreted as an integer",
-            vm.type_name(args[1])
-        )));
-    };
-    let n = usize::try_from(n.to_i64().unwrap_or(i64::MAX).max(0)).unwrap_or(usize::MAX);
-    if let Some(list) = list_of(args[0]) {
-        let items: Vec<Value> = (0..list.items.len()).filter_map(|i| list.items.get(i)).collect();
-        if n == 0 {
-            list.items.clear();
-        }
-        for _ in 1..n {
-            items.iter().for_each(|&item| list.items.push(item));
-        }
-    } else if let Some(array) = bytearray_of(args[0]) {
-        let data = array.data.borrow().clone();
-        let mut out = Vec::with_capacity(data.len().saturating_mul(n));
-        (0..n).for_each(|_| out.extend_from_slice(&data));
-        *array.data.borrow_mut() = out;
-    }
-    Ok(args[0])
-}
-
-/// `set.__ior__` and friends: the matching `*update` method of `set` when
-/// the other operand is a set or frozenset, else NotImplemented.
-fn set_inplace(vm: &mut Vm, update: &str, args: &[Value]) -> PyResult {
-    operands(vm, args)?;
-    let t = vm.heap.types();
-    if !vm.heap.is_instance(args[1], t.set) && !vm.heap.is_instance(args[1], t.frozenset) {
-        return Ok(vm.heap.singletons().not_implemented);
-    }
-    let set_type = Gc::<TypeObj>::from_value(t.set).expect("set is a type");
-    let method = set_type.own_attr(vm.heap.intern(update)).expect("set's update methods");
-    vm.call(method, &[args[0], args[1]])?;
-    Ok(args[0])
-}
-
-fn ior(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    set_inplace(vm, "update", args)
-}
-
-fn iand(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    set_inplace(vm, "intersection_update", args)
-}
-
-fn isub(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    set_inplace(vm, "difference_update", args)
-}
-
-fn ixor(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    set_inplace(vm, "symmetric_difference_update", args)
-}
-
-/// `str.__rmod__` and `bytes.__rmod__`: `x % s` with `s` on the right is
-/// never formatting, so the answer is always NotImplemented.
-fn rmod(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    operands(vm, args)?;
-    Ok(vm.heap.singletons().not_implemented)
-}
-
-/// `list.__reversed__`, `range.__reversed__`: `reversed(self)`.
-fn reversed(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    if args.len() != 1 {
-        return Err(vm.type_error(&format!(
-            "__reversed__() takes no arguments ({} given)",
-            args.len().saturating_sub(1)
+            vm.type_name(*b)
         )));
     }
-    let key = vm.heap.intern("reversed");
-    let builtins = vm.builtins;
-    let f = vm.dict_get_item(builtins, key)?.ok_or_else(|| vm.type_error("no reversed"))?;
-    vm.call(f, &[args[0]])
+    Ok(vm.native_inplace(op, *a, *b)?.unwrap_or(vm.heap.singletons().not_implemented))
 }
 
-/// `range.__bool__`: whether it has items.
-fn range_bool(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    let n = vm.len_of(args[0])?;
-    Ok(Value::from_bool(n != 0))
-}
+wrappers!(inplace:
+    iadd "__iadd__" BinOp::Add; imul "__imul__" BinOp::Mul;
+    ior "__ior__" BinOp::Or; iand "__iand__" BinOp::And;
+    isub "__isub__" BinOp::Sub; ixor "__ixor__" BinOp::Xor;
+);
 
 pub fn install(vm: &mut Vm) {
     let t = vm.heap.types();
-    let in_place: &[(&'static str, NativeFn, &[Value])] = &[
-        ("__iadd__", iadd, &[t.list, t.bytearray]),
-        ("__imul__", imul, &[t.list, t.bytearray]),
-        ("__ior__", ior, &[t.set]),
-        ("__iand__", iand, &[t.set]),
-        ("__isub__", isub, &[t.set]),
-        ("__ixor__", ixor, &[t.set]),
-        ("__rmod__", rmod, &[t.str, t.bytes, t.bytearray]),
-        ("__reversed__", reversed, &[t.list, t.range, t.dict]),
-        ("__eq__", eq, &[t.str, t.bytes, t.bytearray, t.list, t.tuple, t.dict, t.set, t.frozenset]),
-        ("__ne__", ne, &[t.str, t.bytes, t.bytearray, t.list, t.tuple, t.dict, t.set, t.frozenset]),
-        ("__bool__", range_bool, &[t.range]),
+    let ordering: &[(&'static str, NativeFn)] = &[
+        ("__lt__", lt),
+        ("__le__", le),
+        ("__gt__", gt),
+        ("__ge__", ge),
+        ("__eq__", eq),
+        ("__ne__", ne),
     ];
-    for (name, f, types) in in_place {
-        for ty in *types {
-            add_method(vm, *ty, name, *f);
-        }
-    }
-    let ordering: &[(&'static str, NativeFn)] =
-        &[("__lt__", lt), ("__le__", le), ("__gt__", gt), ("__ge__", ge)];
     for ty in [t.str, t.bytes, t.bytearray, t.list, t.tuple, t.set, t.frozenset] {
         for (name, f) in ordering {
             add_method(vm, ty, name, *f);
@@ -222,5 +127,14 @@ pub fn install(vm: &mut Vm) {
         for (name, f) in set_ops {
             add_method(vm, ty, name, *f);
         }
+    }
+    for ty in [t.list, t.bytearray] {
+        add_method(vm, ty, "__iadd__", iadd);
+        add_method(vm, ty, "__imul__", imul);
+    }
+    let set_inplace: &[(&'static str, NativeFn)] =
+        &[("__ior__", ior), ("__iand__", iand), ("__isub__", isub), ("__ixor__", ixor)];
+    for (name, f) in set_inplace {
+        add_method(vm, t.set, name, *f);
     }
 }

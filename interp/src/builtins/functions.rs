@@ -393,11 +393,7 @@ fn min_max(vm: &mut Vm, args: &[Value], kwnames: &[Value], is_max: bool) -> PyRe
         match k.as_str() {
             "key" => key = v,
             "default" => default = Some(v),
-            other => {
-                return Err(vm.type_error(&format!(
-                    "{fname}() got an unexpected keyword argument '{other}'"
-                )))
-            }
+            other => return Err(unexpected_kw(vm, fname, other)),
         }
     }
     let items = match pos.len() {
@@ -543,6 +539,7 @@ fn sorted(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 pub(crate) fn round(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let (pos, kws) = split_kwargs(args, kwnames);
+    super::at_most(vm, "round", pos.len(), 2)?;
     let mut number = pos.first().copied();
     let mut ndigits = pos.get(1).copied().unwrap_or(Value::NONE);
     for (k, v) in kws {
@@ -645,19 +642,27 @@ pub(crate) fn divmod(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult
 
 fn pow(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let (pos, kws) = split_kwargs(args, kwnames);
+    super::at_most(vm, "pow", pos.len(), 3)?;
     let mut vals: Vec<Option<Value>> =
         vec![pos.first().copied(), pos.get(1).copied(), pos.get(2).copied()];
+    // A missing argument is reported before an unknown keyword, as
+    // CPython's argument clinic does.
+    let mut unknown = None;
     for (k, v) in kws {
         match k.as_str() {
             "base" => vals[0] = Some(v),
             "exp" => vals[1] = Some(v),
             "mod" => vals[2] = Some(v),
-            other => return Err(unexpected_kw(vm, "pow", other)),
+            _ => unknown = unknown.or(Some(k)),
         }
     }
     let (Some(a), Some(b)) = (vals[0], vals[1]) else {
-        return Err(vm.type_error("pow() missing required argument 'exp' (pos 2)"));
+        let missing = if vals[0].is_none() { "'base' (pos 1)" } else { "'exp' (pos 2)" };
+        return Err(vm.type_error(&format!("pow() missing required argument {missing}")));
     };
+    if let Some(k) = unknown {
+        return Err(unexpected_kw(vm, "pow", &k));
+    }
     match vals[2] {
         Some(m) if !m.is_none() => vm.pow3(a, b, m),
         _ => vm.binary_op(BinOp::Pow, a, b),
@@ -801,7 +806,15 @@ pub fn default_dir(vm: &mut Vm, obj: Value) -> PyResult {
     for c in t.mro() {
         if let Some(ct) = Gc::<TypeObj>::from_value(c) {
             for (k, _) in ct.own_attrs() {
-                names.push(vm.str_of_value(k)?);
+                // A class keeps its `__qualname__` here; CPython's type
+                // holds it outside its dict.
+                if k != vm.names.dunder_qualname || !ct.is_heap_type() {
+                    names.push(vm.str_of_value(k)?);
+                }
+            }
+            if !ct.is_heap_type() {
+                let computed = super::special_names::special_names(&ct.name());
+                names.extend(computed.iter().map(|n| n.to_string()));
             }
         }
     }

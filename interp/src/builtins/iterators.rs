@@ -94,18 +94,23 @@ fn make(vm: &Vm, cls: Value, state: IterState) -> Value {
 
 fn enumerate_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let (pos, kws) = split_kwargs(&args[1..], kwnames);
+    super::at_most(vm, "enumerate", pos.len(), 2)?;
     let mut iterable = pos.first().copied();
     let mut start = pos.get(1).copied().unwrap_or(Value::from_small_int(0).expect("0"));
+    let mut unknown = None;
     for (k, v) in kws {
         match k.as_str() {
             "iterable" => iterable = Some(v),
             "start" => start = v,
-            other => return Err(unexpected_kw(vm, "enumerate", other)),
+            _ => unknown = unknown.or(Some(k)),
         }
     }
     let Some(iterable) = iterable else {
         return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
     };
+    if let Some(k) = unknown {
+        return Err(unexpected_kw(vm, "enumerate", &k));
+    }
     if vm.as_index(start)?.is_none() {
         return Err(vm.type_error(&format!(
             "'{}' object cannot be interpreted as an integer",
@@ -122,17 +127,11 @@ fn zip_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     }
     let mut iters = Vec::new();
     let mark = vm.stack.len();
-    for (i, &a) in args[1..].iter().enumerate() {
+    for &a in &args[1..] {
         match vm.get_iter(a) {
             Ok(it) => {
                 vm.stack.push(it);
                 iters.push(it);
-            }
-            Err(e) if e.matches(&vm.heap, vm.heap.types().type_error) => {
-                vm.truncate_temps(mark);
-                return Err(
-                    vm.type_error(&format!("zip argument #{} must support iteration", i + 1))
-                );
             }
             Err(e) => {
                 vm.truncate_temps(mark);
@@ -182,7 +181,8 @@ fn filter_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 }
 
 pub(crate) fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    if !kwnames.is_empty() || args.len() != 2 {
+    super::no_kwargs(vm, "reversed", args, kwnames)?;
+    if args.len() != 2 {
         return Err(vm.type_error(&format!("reversed expected 1 argument, got {}", args.len() - 1)));
     }
     let seq = args[1];
@@ -192,6 +192,29 @@ pub(crate) fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> Py
             return vm.call_method_value(m, seq, &[]);
         }
     }
+    reversed_builtin(vm, args[0], seq)
+}
+
+/// `list.__reversed__` and `range.__reversed__`.
+pub(crate) fn reversed_method(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    super::method_no_kwargs(vm, "__reversed__", kwnames)?;
+    let [seq] = args else {
+        return Err(vm.type_error(&format!(
+            "__reversed__() takes no arguments ({} given)",
+            args.len().saturating_sub(1)
+        )));
+    };
+    if let Some(r) = Gc::<crate::object::range::RangeObj>::from_value(*seq) {
+        // A range_iterator over the reversed range, as CPython's.
+        let reversed = vm.range_reversed(r)?;
+        return vm.with_temp(reversed, |vm| vm.get_iter(reversed));
+    }
+    reversed_builtin(vm, vm.heap.types().reversed, *seq)
+}
+
+/// `reversed(seq)` (an instance of `cls`) by `seq`'s built-in layout,
+/// without asking its `__reversed__`.
+fn reversed_builtin(vm: &mut Vm, cls: Value, seq: Value) -> PyResult {
     if crate::object::dict::dict_of(seq).is_some() {
         return dict_reversed(vm, &[seq], &[]);
     }
@@ -224,7 +247,7 @@ pub(crate) fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> Py
             return Err(vm.type_error(&format!("'{}' object is not reversible", vm.type_name(seq))))
         }
     };
-    Ok(make(vm, args[0], IterState::Reversed { seq, index: Cell::new(len as i64 - 1) }))
+    Ok(make(vm, cls, IterState::Reversed { seq, index: Cell::new(len as i64 - 1) }))
 }
 
 /// `dict.__reversed__`: the keys, last inserted first, over a snapshot of

@@ -57,8 +57,9 @@ fn dict_arg(vm: &Vm, args: &[Value], method: &str) -> PyResult<Value> {
     }
 }
 
-fn dict_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn dict_get(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let d = dict_arg(vm, args, "get")?;
+    super::method_no_kwargs(vm, "get", kw)?;
     if args.len() < 2 || args.len() > 3 {
         let bound = if args.len() < 2 { "at least 1 argument" } else { "at most 2 arguments" };
         return Err(vm.type_error(&format!("get expected {bound}, got {}", args.len() - 1)));
@@ -84,12 +85,12 @@ fn dict_items(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(vm.new_view(d, WrapperKind::DictItems))
 }
 
-fn dict_pop(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn dict_pop(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let d = dict_arg(vm, args, "pop")?;
+    super::method_no_kwargs(vm, "pop", kw)?;
     if args.len() < 2 || args.len() > 3 {
-        return Err(
-            vm.type_error(&format!("pop expected at least 1 argument, got {}", args.len() - 1))
-        );
+        let bound = if args.len() < 2 { "at least 1 argument" } else { "at most 2 arguments" };
+        return Err(vm.type_error(&format!("pop expected {bound}, got {}", args.len() - 1)));
     }
     match vm.dict_get_item(d, args[1])? {
         Some(v) => {
@@ -103,13 +104,12 @@ fn dict_pop(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     }
 }
 
-fn dict_setdefault(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn dict_setdefault(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let d = dict_arg(vm, args, "setdefault")?;
+    super::method_no_kwargs(vm, "setdefault", kw)?;
     if args.len() < 2 || args.len() > 3 {
-        return Err(vm.type_error(&format!(
-            "setdefault expected at least 1 argument, got {}",
-            args.len() - 1
-        )));
+        let bound = if args.len() < 2 { "at least 1 argument" } else { "at most 2 arguments" };
+        return Err(vm.type_error(&format!("setdefault expected {bound}, got {}", args.len() - 1)));
     }
     if let Some(v) = vm.dict_get_item(d, args[1])? {
         return Ok(v);
@@ -179,8 +179,9 @@ fn dict_clear(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
-fn dict_popitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn dict_popitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let d = dict_arg(vm, args, "popitem")?;
+    super::method_no_args(vm, args, kw, "popitem")?;
     let popped = dict_of(d).expect("checked").table.borrow_mut().pop_last();
     match popped {
         Some((k, v)) => Ok(vm.heap.new_tuple(&[k, v])),

@@ -25,6 +25,9 @@
 //! | [`number_dunders`] | the operator methods of int, float, complex (`int.__add__`, ...) |
 //! | [`number_methods`] | methods of int, float, complex, range, slice; `complex()` |
 //! | [`iterators`] | `enumerate`, `zip`, `map`, `filter`, `reversed` |
+//! | [`sizeof`] | `object.__sizeof__` with CPython's sizes |
+//! | [`special_names`] | the computed attributes `dir()` lists (`function.__code__`, ...) |
+//! | [`slot_wrappers`] | which native methods are slot wrappers (`<slot wrapper '__add__' ...>`) |
 //! | [`os_error`] | `OSError`'s errno, strerror, filename, subclass choice and message |
 
 pub mod bytes_methods;
@@ -43,7 +46,10 @@ pub mod protocol_methods;
 pub mod seq_methods;
 pub mod set_methods;
 pub mod site_builtins;
+pub mod sizeof;
+pub mod slot_wrappers;
 pub mod source_exec;
+pub mod special_names;
 pub mod str_chars;
 pub mod str_format;
 pub mod str_methods;
@@ -63,7 +69,14 @@ pub fn native(vm: &Vm, name: &'static str, func: NativeFn) -> Value {
 /// Adds method `name` to built-in type `ty`.
 pub fn add_method(vm: &Vm, ty: Value, name: &'static str, func: NativeFn) {
     let d = MethodDescriptorObj { name, func, owner: ty };
-    let v = vm.heap.alloc(vm.heap.types().method_descriptor, d).value();
+    let t = vm.heap.types();
+    let owner = Gc::<TypeObj>::from_value(ty).map(|t| t.name()).unwrap_or_default();
+    let kind = if slot_wrappers::is_slot_wrapper(&owner, name) {
+        t.wrapper_descriptor
+    } else {
+        t.method_descriptor
+    };
+    let v = vm.heap.alloc(kind, d).value();
     set_type_attr(vm, ty, name, v);
 }
 
@@ -194,6 +207,16 @@ pub fn arg_range<'a>(
     Ok(args)
 }
 
+/// `f() takes at most N arguments (M given)`: too many positional
+/// arguments for a C function whose parameters also have keywords.
+pub fn at_most(vm: &Vm, fname: &str, given: usize, max: usize) -> PyResult<()> {
+    if given <= max {
+        return Ok(());
+    }
+    let plural = if max == 1 { "" } else { "s" };
+    Err(vm.type_error(&format!("{fname}() takes at most {max} argument{plural} ({given} given)")))
+}
+
 /// Splits keyword arguments off: (positional, [(name, value)]).
 pub fn split_kwargs<'a>(
     args: &'a [Value],
@@ -215,9 +238,11 @@ pub fn split_kwargs<'a>(
     (&args[..npos], kws)
 }
 
-/// The TypeError for an unexpected keyword argument.
+/// The TypeError for an unexpected keyword argument, worded as CPython
+/// 3.8's argument parsers for C functions (`getargs.c`) word it; Python
+/// functions say "got an unexpected keyword argument" instead.
 pub fn unexpected_kw(vm: &Vm, fname: &str, name: &str) -> PyErr {
-    vm.type_error(&format!("{fname}() got an unexpected keyword argument '{name}'"))
+    vm.type_error(&format!("'{name}' is an invalid keyword argument for {fname}()"))
 }
 
 // ---- methods: the receiver is `args[0]`

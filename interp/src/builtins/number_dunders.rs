@@ -68,6 +68,18 @@ fn binary(vm: &mut Vm, name: &str, op: BinOp, reflected: bool, args: &[Value]) -
     Ok(vm.native_binary(op, x, y)?.unwrap_or(not_implemented))
 }
 
+/// `int.__and__`, `__or__`, `__xor__` and their reflections: an int
+/// result even for two bools (`int.__or__(True, False)` is 1); `bool`'s
+/// own versions are plain [`binary`].
+fn int_bitwise(vm: &mut Vm, name: &str, op: BinOp, reflected: bool, args: &[Value]) -> PyResult {
+    let r = binary(vm, name, op, reflected, args)?;
+    Ok(if r == Value::TRUE || r == Value::FALSE {
+        Value::from_small_int(i64::from(r == Value::TRUE)).unwrap_or(r)
+    } else {
+        r
+    })
+}
+
 fn compare(vm: &mut Vm, name: &str, op: CmpOp, args: &[Value]) -> PyResult {
     let (a, own) = receiver(vm, name, args)?;
     expect_count(vm, args, 1)?;
@@ -107,6 +119,11 @@ wrappers!(binary:
     and "__and__" BinOp::And, false; rand "__rand__" BinOp::And, true;
     or "__or__" BinOp::Or, false; ror "__ror__" BinOp::Or, true;
     xor "__xor__" BinOp::Xor, false; rxor "__rxor__" BinOp::Xor, true;
+);
+wrappers!(int_bitwise:
+    int_and "__and__" BinOp::And, false; int_rand "__rand__" BinOp::And, true;
+    int_or "__or__" BinOp::Or, false; int_ror "__ror__" BinOp::Or, true;
+    int_xor "__xor__" BinOp::Xor, false; int_rxor "__rxor__" BinOp::Xor, true;
 );
 wrappers!(compare:
     lt "__lt__" CmpOp::Lt; le "__le__" CmpOp::Le; eq "__eq__" CmpOp::Eq;
@@ -256,12 +273,12 @@ pub fn install(vm: &mut Vm) {
         ("__rlshift__", rlshift),
         ("__rshift__", rshift),
         ("__rrshift__", rrshift),
-        ("__and__", and),
-        ("__rand__", rand),
-        ("__or__", or),
-        ("__ror__", ror),
-        ("__xor__", xor),
-        ("__rxor__", rxor),
+        ("__and__", int_and),
+        ("__rand__", int_rand),
+        ("__or__", int_or),
+        ("__ror__", int_ror),
+        ("__xor__", int_xor),
+        ("__rxor__", int_rxor),
         ("__invert__", invert),
         ("__round__", round),
         ("__floor__", to_int),
@@ -269,6 +286,19 @@ pub fn install(vm: &mut Vm) {
     ];
     for (name, f) in int_only {
         add_method(vm, t.int, name, *f);
+    }
+    // bool has its own `&`, `|`, `^`, which keep bools bool (and refuse
+    // a plain int receiver).
+    let bool_own: &[(&'static str, NativeFn)] = &[
+        ("__and__", and),
+        ("__rand__", rand),
+        ("__or__", or),
+        ("__ror__", ror),
+        ("__xor__", xor),
+        ("__rxor__", rxor),
+    ];
+    for (name, f) in bool_own {
+        add_method(vm, t.bool, name, *f);
     }
     for (name, f) in [("__int__", to_int as NativeFn), ("__round__", round), ("__trunc__", to_int)]
     {

@@ -9,6 +9,7 @@ use crate::vm::{PyResult, Vm};
 
 pub fn install(vm: &mut Vm) {
     let object = vm.heap.types().object;
+    let t0 = vm.heap.types();
     add_method(vm, object, "__init__", object_init);
     add_method(vm, object, "__setattr__", object_setattr);
     add_method(vm, object, "__delattr__", object_delattr);
@@ -17,10 +18,19 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, object, "__str__", object_str);
     add_method(vm, object, "__eq__", object_eq);
     add_method(vm, object, "__ne__", object_ne);
+    for name in ["__lt__", "__le__", "__gt__", "__ge__"] {
+        add_method(vm, object, name, object_order);
+    }
+    // Each type with a size of its own has its own `__sizeof__` there.
+    for ty in [object, t0.int, t0.float, t0.complex, t0.str, t0.bytes, t0.bytearray, t0.tuple]
+        .into_iter()
+        .chain([t0.list, t0.dict, t0.set, t0.frozenset, t0.range])
+    {
+        add_method(vm, ty, "__sizeof__", super::sizeof::object_sizeof);
+    }
     add_method(vm, object, "__hash__", object_hash);
     add_method(vm, object, "__format__", object_format);
     add_method(vm, object, "__dir__", object_dir);
-    add_method(vm, object, "__sizeof__", crate::modules::sys_hooks::object_sizeof);
     let init_subclass = super::native(vm, "__init_subclass__", object_init_subclass);
     let cm = vm.new_class_method(init_subclass);
     set_type_attr(vm, object, "__init_subclass__", cm);
@@ -31,8 +41,17 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, type_, "__init__", type_init);
     let builtin_function = vm.heap.types().builtin_function;
     add_method(vm, builtin_function, "__call__", call_receiver);
+    add_method(vm, vm.heap.types().method_wrapper, "__call__", call_receiver);
     let t = vm.heap.types();
-    for ty in [t.function, t.property, t.classmethod, t.staticmethod] {
+    let descriptors = [
+        t.function,
+        t.property,
+        t.classmethod,
+        t.staticmethod,
+        t.method_descriptor,
+        t.wrapper_descriptor,
+    ];
+    for ty in descriptors {
         add_method(vm, ty, "__get__", descriptor_get);
     }
     add_method(vm, t.code, "replace", crate::vm::special::code_replace);
@@ -62,6 +81,9 @@ pub fn install(vm: &mut Vm) {
     ];
     for ty in own_repr {
         add_method(vm, ty, "__repr__", builtin_repr);
+    }
+    for ty in [t.int, t.float, t.str] {
+        add_method(vm, ty, "__format__", builtin_format);
     }
     crate::vm::member::install(vm);
     add_method(vm, t.property, "__set__", property_set);
@@ -141,8 +163,17 @@ fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     vm.generic_get_attr(args[0], name)
 }
 
+/// `object.__repr__`: the native repr of types that inherit it (functions,
+/// modules, ...), `<T object at ...>` for one whose type has its own
+/// (`object.__repr__(1)`).
 fn object_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    let s = vm.native_repr(args[0])?;
+    let Some(&obj) = args.first() else {
+        return Err(vm.type_error("descriptor '__repr__' of 'object' object needs an argument"));
+    };
+    let object = Gc::<TypeObj>::from_value(vm.heap.types().object).expect("object is a type");
+    let repr = vm.names.dunder_repr;
+    let inherited = vm.heap.lookup(vm.heap.type_obj(obj), repr) == object.own_attr(repr);
+    let s = if inherited { vm.native_repr(obj)? } else { vm.default_repr(obj) };
     Ok(vm.heap.new_str_from_string(s))
 }
 
@@ -157,6 +188,15 @@ fn object_eq(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     }
     if args[0] == args[1] {
         return Ok(Value::TRUE);
+    }
+    Ok(vm.heap.singletons().not_implemented)
+}
+
+/// `object.__lt__` and the other orderings: no opinion.
+fn object_order(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    if args.len() != 2 {
+        let got = args.len().saturating_sub(1);
+        return Err(vm.type_error(&format!("expected 1 argument, got {got}")));
     }
     Ok(vm.heap.singletons().not_implemented)
 }
@@ -194,6 +234,27 @@ fn object_format(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
         return Err(vm.type_error(&format!("unsupported format string passed to {t}.__format__")));
     }
     vm.str_value(args[0])
+}
+
+/// `int.__format__`, `float.__format__`, `str.__format__` (a `METH_O`
+/// method each in CPython): one str argument, the format mini-language.
+fn builtin_format(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let spec = super::method_one_arg(vm, args, kwnames, "__format__")?;
+    let Some(text) = str_of(spec) else {
+        return Err(vm.type_error(&format!(
+            "__format__() argument must be str, not {}",
+            vm.type_name(spec)
+        )));
+    };
+    let text = text.as_utf8(&vm.heap)?.to_string();
+    if text.is_empty() {
+        // An empty spec is `str(self)`, which a subclass may define.
+        return vm.str_value(args[0]);
+    }
+    // The built-in value itself: a subclass's own `__format__` calling
+    // this one must not come back to itself.
+    let base = vm.builtin_base_value(args[0]);
+    vm.with_temp(base, |vm| vm.format_to_value(base, &text))
 }
 
 fn object_dir(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
@@ -293,7 +354,8 @@ fn descriptor_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
         None => vm.heap.type_of(obj),
     };
     let unbound = crate::vm::function::function_of(d).is_some()
-        || Gc::<crate::vm::function::PropertyObj>::from_value(d).is_some();
+        || Gc::<crate::vm::function::PropertyObj>::from_value(d).is_some()
+        || crate::vm::function::method_descriptor_of(d).is_some();
     if obj.is_none() && unbound {
         return Ok(d);
     }
@@ -341,7 +403,10 @@ fn frame_clear(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
 fn builtin_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     match args {
         [v] if !v.is_ptr() => vm.repr_value(*v),
-        [_] => object_repr(vm, args, &[]),
+        [v] => {
+            let s = vm.native_repr(*v)?;
+            Ok(vm.heap.new_str_from_string(s))
+        }
         _ => Err(vm.type_error("__repr__() takes no arguments")),
     }
 }

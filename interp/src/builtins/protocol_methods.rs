@@ -33,6 +33,8 @@ pub fn install(vm: &mut Vm) {
             contains,
             &[t.list, t.tuple, t.str, t.bytes, t.bytearray, t.dict, t.set, t.frozenset, t.range],
         ),
+        ("__reversed__", super::iterators::reversed_method, &[t.list, t.range]),
+        ("__bool__", to_bool, &[t.range, t.none_type]),
         (
             "__hash__",
             hash,
@@ -51,6 +53,7 @@ pub fn install(vm: &mut Vm) {
         ("__rmul__", mul, &sequences),
         ("__mod__", modulo, &[t.str]),
         ("__mod__", bytes_modulo, &[t.bytes, t.bytearray]),
+        ("__rmod__", rmodulo, &[t.str, t.bytes, t.bytearray]),
         ("__str__", bytes_str, &[t.bytes, t.bytearray]),
         ("__getnewargs__", getnewargs, &[t.str, t.bytes, t.int, t.float, t.tuple, t.complex]),
     ];
@@ -70,7 +73,7 @@ pub fn install(vm: &mut Vm) {
 /// when either is not built-in underneath, so that the other operand's
 /// reflected method (or the caller's fallback) gets its turn.
 fn builtin_operator(vm: &mut Vm, op: BinOp, name: &str, args: &[Value]) -> PyResult {
-    expect_args(vm, name, args, 1)?;
+    expect_args(vm, name, args, &[], 1)?;
     let a = vm.builtin_base_value(args[0]);
     let b = vm.builtin_base_value(args[1]);
     let not_implemented = vm.heap.singletons().not_implemented;
@@ -90,8 +93,8 @@ fn mul(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 }
 
 /// `str.__mod__`: %-formatting takes any right operand, user objects too.
-fn modulo(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    expect_args(vm, "__mod__", args, 1)?;
+fn modulo(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    expect_args(vm, "__mod__", args, kw, 1)?;
     let fmt = vm.builtin_base_value(args[0]);
     // A tuple subclass (a namedtuple) is the argument tuple, as
     // `PyTuple_Check` says in CPython; other objects are one argument.
@@ -101,8 +104,8 @@ fn modulo(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 }
 
 /// `bytes.__mod__`: PEP 461 formatting, in `bytes_format.py`.
-fn bytes_modulo(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    expect_args(vm, "__mod__", args, 1)?;
+fn bytes_modulo(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    expect_args(vm, "__mod__", args, kw, 1)?;
     let fmt = vm.builtin_base_value(args[0]);
     vm.with_temp(fmt, |vm| {
         crate::modules::call_lazy_class(vm, "_tachyon_bytes_format", "format", &[fmt, args[1]], &[])
@@ -111,16 +114,33 @@ fn bytes_modulo(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 
 /// `bytes.__str__`: the built-in repr, whatever `__repr__` a subclass has
 /// (CPython's `bytes_str`).
-fn bytes_str(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    expect_args(vm, "__str__", args, 0)?;
+/// `str.__rmod__` and the bytes ones: `other % self` when `other` is of
+/// the same kind (which then formats), else NotImplemented.
+fn rmodulo(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    expect_args(vm, "__rmod__", args, kw, 1)?;
+    let kind = |v: Value| ObjHeader::of(v).map(|h| h.kind());
+    if kind(args[0]) != kind(args[1]) {
+        return Ok(vm.heap.singletons().not_implemented);
+    }
+    vm.binary_op(BinOp::Mod, args[1], args[0])
+}
+
+/// `range.__bool__` and `NoneType.__bool__`.
+fn to_bool(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    expect_args(vm, "__bool__", args, kw, 0)?;
+    vm.is_true(args[0]).map(Value::from_bool)
+}
+
+fn bytes_str(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    expect_args(vm, "__str__", args, kw, 0)?;
     let base = vm.builtin_base_value(args[0]);
     vm.with_temp(base, |vm| vm.repr_value(base))
 }
 
 /// `__getnewargs__` of the immutable built-ins: `(base value,)`, what a
 /// subclass instance is rebuilt from when copied or pickled.
-fn getnewargs(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    expect_args(vm, "__getnewargs__", args, 0)?;
+fn getnewargs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    expect_args(vm, "__getnewargs__", args, kw, 0)?;
     let base = vm.builtin_base_value(args[0]);
     Ok(vm.heap.new_tuple(&[base]))
 }
@@ -130,7 +150,15 @@ fn getnewargs(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 /// `__getitem__`, set's and dict's `__contains__`), a slot wrapper that
 /// unpacks with an empty name (`__setitem__`, sequence `__mul__`), or a
 /// plain slot wrapper.
-fn expect_args(vm: &Vm, name: &str, args: &[Value], n: usize) -> PyResult<()> {
+/// A method that is no slot wrapper (`__getnewargs__`, `__reversed__`)
+/// speaks as `METH_NOARGS` does, and takes no keyword arguments either
+/// (slot wrappers refuse those before they are called).
+fn expect_args(vm: &Vm, name: &str, args: &[Value], kwnames: &[Value], n: usize) -> PyResult<()> {
+    let owner = args.first().map(|&v| vm.type_name(v)).unwrap_or_default();
+    let is_method = !super::slot_wrappers::is_slot_wrapper(&owner, name);
+    if is_method && !kwnames.is_empty() {
+        return Err(vm.type_error(&format!("{name}() takes no keyword arguments")));
+    }
     if args.len() == n + 1 {
         return Ok(());
     }
@@ -144,6 +172,8 @@ fn expect_args(vm: &Vm, name: &str, args: &[Value], n: usize) -> PyResult<()> {
     let plural = if n == 1 { "" } else { "s" };
     Err(vm.type_error(&if takes_one {
         format!("{name}() takes exactly one argument ({got} given)")
+    } else if is_method && n == 0 {
+        format!("{name}() takes no arguments ({got} given)")
     } else if matches!(name, "__setitem__" | "__mul__" | "__rmul__") {
         format!(" expected {n} argument{plural}, got {got}")
     } else {
@@ -153,45 +183,45 @@ fn expect_args(vm: &Vm, name: &str, args: &[Value], n: usize) -> PyResult<()> {
 
 /// `x.__hash__()` of a hashable built-in value: `hash()` of its layout
 /// (what `object.__hash__`, the identity hash, would get wrong).
-fn hash(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    expect_args(vm, "__hash__", args, 0)?;
+fn hash(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    expect_args(vm, "__hash__", args, kw, 0)?;
     let base = vm.builtin_base_value(args[0]);
     let h = vm.hash_value(base)?;
     Ok(vm.heap.new_int_i64(h))
 }
 
-fn getitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    expect_args(vm, "__getitem__", args, 1)?;
+fn getitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    expect_args(vm, "__getitem__", args, kw, 1)?;
     vm.get_item_builtin(args[0], args[1])
 }
 
-fn setitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    expect_args(vm, "__setitem__", args, 2)?;
+fn setitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    expect_args(vm, "__setitem__", args, kw, 2)?;
     vm.set_item_builtin(args[0], args[1], args[2])?;
     Ok(Value::NONE)
 }
 
-fn delitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    expect_args(vm, "__delitem__", args, 1)?;
+fn delitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    expect_args(vm, "__delitem__", args, kw, 1)?;
     vm.del_item_builtin(args[0], args[1])?;
     Ok(Value::NONE)
 }
 
-fn len(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    expect_args(vm, "__len__", args, 0)?;
+fn len(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    expect_args(vm, "__len__", args, kw, 0)?;
     match vm.native_len(args[0]) {
         Some(n) => Ok(vm.heap.new_int_i64(n as i64)),
         None => Err(vm.type_error("__len__ of an object without a built-in length")),
     }
 }
 
-fn iter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    expect_args(vm, "__iter__", args, 0)?;
+fn iter(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    expect_args(vm, "__iter__", args, kw, 0)?;
     vm.get_iter_builtin(args[0])
 }
 
-fn contains(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    expect_args(vm, "__contains__", args, 1)?;
+fn contains(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    expect_args(vm, "__contains__", args, kw, 1)?;
     let (container, item) = (args[0], args[1]);
     let found = match ObjHeader::of(container).map(|h| h.kind()) {
         Some(ObjKind::Dict) => vm.dict_get_item(container, item)?.is_some(),

@@ -99,7 +99,8 @@ fn list_pop(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 fn list_insert(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let l = list_arg(vm, args, "insert")?;
-    if !kwnames.is_empty() || args.len() != 3 {
+    super::method_no_kwargs(vm, "insert", kwnames)?;
+    if args.len() != 3 {
         return Err(vm.type_error(&format!("insert expected 2 arguments, got {}", args.len() - 1)));
     }
     let i = crate::builtins::functions::index_of(vm, args[1])?.to_i64().unwrap_or(i64::MAX);
@@ -185,8 +186,9 @@ fn seq_count(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     r
 }
 
-fn list_reverse(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn list_reverse(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let l = list_arg(vm, args, "reverse")?;
+    super::method_no_args(vm, args, kw, "reverse")?;
     let mut items = l.items.to_vec();
     items.reverse();
     l.items.replace(&items);

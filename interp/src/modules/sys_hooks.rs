@@ -4,7 +4,6 @@
 //! the thread switch interval, and the small introspection functions.
 
 use crate::builtins::{arg_range, native};
-use crate::object::str::str_of;
 use crate::object::Value;
 use crate::vm::function::NativeFn;
 use crate::vm::{PyResult, Vm};
@@ -214,35 +213,15 @@ fn getsizeof(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let Some(&obj) = pos.first() else {
         return Err(vm.type_error("getsizeof() missing required argument 'object' (pos 1)"));
     };
-    let ty = vm.heap.type_obj(obj);
-    let name = vm.heap.intern("__sizeof__");
-    let size = match ty.lookup(name) {
-        Some(method) if !is_native(vm, method) => {
-            let result = vm.call_method_by_name(obj, "__sizeof__", &[])?;
-            let Some(n) = vm.as_int(result).and_then(|n| n.to_i64()) else {
-                return Err(vm.type_error("an integer is required"));
-            };
-            if n < 0 {
-                return Err(vm.value_error("__sizeof__() should return >= 0"));
-            }
-            n
-        }
-        _ => basic_size(vm, obj),
+    let result = vm.call_method_by_name(obj, "__sizeof__", &[])?;
+    let Some(size) = vm.as_int(result).and_then(|n| n.to_i64()) else {
+        return Err(vm.type_error("an integer is required"));
     };
+    if size < 0 {
+        return Err(vm.value_error("__sizeof__() should return >= 0"));
+    }
     let header = gc_header(vm, obj);
     Ok(vm.heap.new_int_i64(size + header))
-}
-
-fn is_native(vm: &Vm, v: Value) -> bool {
-    let t = vm.heap.types();
-    vm.heap.type_of(v) == t.method_descriptor || vm.heap.type_of(v) == t.builtin_function
-}
-
-/// `object.__sizeof__`: the size without the GC header.
-pub fn object_sizeof(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    let args = arg_range(vm, "__sizeof__", args, kw, 1, 1)?;
-    let size = basic_size(vm, args[0]);
-    Ok(vm.heap.new_int_i64(size))
 }
 
 /// The 16 bytes of `PyGC_Head` in front of container objects.
@@ -256,111 +235,5 @@ fn gc_header(vm: &Vm, v: Value) -> i64 {
         16
     } else {
         0
-    }
-}
-
-/// What CPython 3.8's `__sizeof__` gives for the built-in kinds.
-fn basic_size(vm: &mut Vm, v: Value) -> i64 {
-    let t = vm.heap.types();
-    if let Some(b) = v.as_bool() {
-        return if b { 28 } else { 24 };
-    }
-    if v.is_float() {
-        return 24;
-    }
-    if v.is_none() {
-        return 16;
-    }
-    if let Some(n) = crate::object::boxes::int_of(v) {
-        let bits = n.to_bigint().bits() as i64;
-        return 24 + 4 * ((bits + 29) / 30);
-    }
-    if let Some(s) = str_of(v) {
-        let n = s.char_len() as i64;
-        let widest = s.code_points().max().unwrap_or(0);
-        return match widest {
-            _ if s.is_ascii() => 49 + n,
-            0..=0xFF => 73 + n,
-            0x100..=0xFFFF => 74 + 2 * n,
-            _ => 76 + 4 * n,
-        };
-    }
-    if let Some(b) = crate::object::bytes::bytes_of(v) {
-        return 33 + b.len() as i64;
-    }
-    if let Some(b) = crate::object::bytes::bytearray_of(v) {
-        let n = b.data.borrow().len() as i64;
-        return if n == 0 { 56 } else { 57 + n };
-    }
-    if let Some(tuple) = crate::object::tuple::tuple_of(v) {
-        return 24 + 8 * tuple.len() as i64;
-    }
-    if let Some(list) = crate::object::list::list_of(v) {
-        return 40 + 8 * list.items.len() as i64;
-    }
-    if vm.heap.is_instance(v, t.dict) {
-        return dict_size(vm.len_of(v).unwrap_or(0));
-    }
-    if vm.heap.is_instance(v, t.set) || vm.heap.is_instance(v, t.frozenset) {
-        return set_size(vm.len_of(v).unwrap_or(0));
-    }
-    let ty = vm.heap.type_obj(v);
-    match () {
-        _ if vm.heap.is_instance(v, t.complex) => 32,
-        _ if vm.heap.is_instance(v, t.range) => 48,
-        _ if vm.heap.is_instance(v, t.function) => 120,
-        _ if vm.heap.is_instance(v, t.module) => 56,
-        _ if vm.heap.is_instance(v, t.type_) => 1048,
-        _ if ty.is_heap_type() => 32,
-        _ => 16,
-    }
-}
-
-/// `dict.__sizeof__` for `n` items inserted one by one: the object, the
-/// keys header, the index table and two thirds of it as entries.
-fn dict_size(n: usize) -> i64 {
-    if n == 0 {
-        return 48;
-    }
-    let mut size = 8usize;
-    while size * 2 / 3 < n {
-        size *= 2;
-    }
-    let index_width = match size {
-        0..=0xFF => 1,
-        0x100..=0xFFFF => 2,
-        _ => 4,
-    };
-    (48 + 40 + index_width * size + (size * 2 / 3) * 24) as i64
-}
-
-/// `set.__sizeof__` for `n` items added one by one: the object with its
-/// 8-slot small table, and a separate table once it has grown.
-fn set_size(n: usize) -> i64 {
-    let mut mask = 7usize;
-    for used in 1..=n {
-        if used * 5 >= mask * 3 {
-            let target = if used > 50000 { used * 2 } else { used * 4 };
-            let mut size = 8;
-            while size <= target {
-                size <<= 1;
-            }
-            mask = size - 1;
-        }
-    }
-    let table = if mask > 7 { (mask + 1) * 16 } else { 0 };
-    (200 + table) as i64
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dict_and_set_sizes_follow_cpython_growth() {
-        assert_eq!(dict_size(1) + 16, 232);
-        assert_eq!(dict_size(10) + 16, 360);
-        assert_eq!(set_size(0) + 16, 216);
-        assert_eq!(set_size(10) + 16, 728);
     }
 }

@@ -26,6 +26,8 @@ const NOT_IN_BUILTINS: &[&str] = &[
     "method",
     "builtin_function_or_method",
     "method_descriptor",
+    "wrapper_descriptor",
+    "method-wrapper",
     "traceback",
     "frame",
     "generator",
@@ -119,6 +121,8 @@ builtin_types! {
     method: "method" <- object, Method, FINAL;
     builtin_function: "builtin_function_or_method" <- object, NativeFunction, FINAL;
     method_descriptor: "method_descriptor" <- object, MethodDescriptor, FINAL;
+    wrapper_descriptor: "wrapper_descriptor" <- object, MethodDescriptor, FINAL;
+    method_wrapper: "method-wrapper" <- object, NativeFunction, FINAL;
     traceback: "traceback" <- object, Traceback, FINAL;
     frame: "frame" <- object, FrameInfo, FINAL;
     memoryview: "memoryview" <- object, Wrapper, FINAL;

@@ -14,6 +14,12 @@
 //! so inline caches and compiled code take the slow path for such
 //! instances and ordinary ones keep their speed.
 //!
+//! Slots (names in `__slots__`, whose class holds a member descriptor)
+//! share the shape storage in normal mode, so caches and traces read them
+//! like any attribute. Dictionary mode keeps them apart, in `members` (a
+//! private dict), as CPython keeps slots outside the instance dict:
+//! `vars(obj)`, `obj.__dict__.clear()` and `obj.__dict__ = {}` leave them.
+//!
 //! The methods here compare names as text and never run Python code; the
 //! VM does exact dict lookups (keys with their own `__eq__`) through
 //! [`Attrs::dict`].
@@ -40,6 +46,9 @@ pub struct Attrs {
     slots: ValueVec,
     /// The dict object of dictionary mode; `Value::EMPTY` otherwise.
     dict: Cell<Value>,
+    /// Dictionary mode's slot values (a dict never handed out), or
+    /// `Value::EMPTY` when there are none or in normal mode.
+    members: Cell<Value>,
 }
 
 impl Attrs {
@@ -48,6 +57,7 @@ impl Attrs {
             shape: Cell::new(shape.value()),
             slots: ValueVec::new(),
             dict: Cell::new(Value::EMPTY),
+            members: Cell::new(Value::EMPTY),
         }
     }
 
@@ -58,6 +68,7 @@ impl Attrs {
             shape: Cell::new(shape.value()),
             slots: ValueVec::inline_placeholder(n),
             dict: Cell::new(Value::EMPTY),
+            members: Cell::new(Value::EMPTY),
         }
     }
 
@@ -156,32 +167,80 @@ impl Attrs {
 
     /// Moves the attributes into a dict object (for deletions, very many
     /// attributes, or `obj.__dict__`) and returns that dict: from now on it
-    /// is the storage.
+    /// is the storage. Slot values go to the members dict instead.
     pub fn to_dict_mode(&self, heap: &Heap) -> Value {
         if let Some(d) = self.dict() {
             return d;
         }
+        let owner = self.owner();
         let d = heap.new_dict();
         let dict = dict_of(d).expect("a new dict");
         let shape = self.shape();
         for (i, &name) in shape.names().iter().enumerate() {
-            dict.set_str(name, self.slots.get(i).unwrap_or(Value::NONE));
+            let v = self.slots.get(i).unwrap_or(Value::NONE);
+            if heap.is_slot_member(owner, name) {
+                self.members_dict(heap).set_str(name, v);
+            } else {
+                dict.set_str(name, v);
+            }
         }
-        self.use_dict(heap, d);
+        self.enter_dict_mode(heap, d);
         d
     }
 
     /// `obj.__dict__ = d`: `d` (a dict or dict subclass instance) becomes
-    /// the storage, whatever was there before.
+    /// the storage of every attribute but the slots.
     pub fn use_dict(&self, heap: &Heap, d: Value) {
-        let owner =
-            Gc::<TypeObj>::from_value(self.shape().owner()).expect("shape owners are types");
-        self.dict.set(d);
-        self.slots.clear();
-        self.shape.set(heap.dict_shape(owner).value());
+        self.to_dict_mode(heap);
+        self.enter_dict_mode(heap, d);
     }
 
-    /// Drops every attribute and starts again from `root` (a root shape).
+    fn enter_dict_mode(&self, heap: &Heap, d: Value) {
+        self.dict.set(d);
+        self.slots.clear();
+        self.shape.set(heap.dict_shape(self.owner()).value());
+    }
+
+    fn owner(&self) -> Gc<TypeObj> {
+        Gc::<TypeObj>::from_value(self.shape().owner()).expect("shape owners are types")
+    }
+
+    fn members_dict(&self, heap: &Heap) -> Gc<DictObj> {
+        if self.members.get().is_empty() {
+            self.members.set(heap.new_dict());
+        }
+        dict_of(self.members.get()).expect("members are a dict")
+    }
+
+    /// Slot `name`'s value (a member descriptor's `__get__`).
+    pub fn member(&self, name: Value) -> Option<Value> {
+        if self.is_dict_mode() {
+            return dict_of(self.members.get()).and_then(|m| m.get_str(name));
+        }
+        self.get(name)
+    }
+
+    /// Sets slot `name` (a member descriptor's `__set__`).
+    pub fn set_member(&self, heap: &Heap, name: Value, v: Value) {
+        if self.is_dict_mode() {
+            self.members_dict(heap).set_str(name, v);
+        } else {
+            self.set(heap, name, v);
+        }
+    }
+
+    /// Deletes slot `name` (a member descriptor's `__delete__`); false if
+    /// it was unset.
+    pub fn delete_member(&self, heap: &Heap, name: Value) -> bool {
+        if self.is_dict_mode() {
+            return dict_of(self.members.get()).is_some_and(|m| m.remove_str(name));
+        }
+        self.delete(heap, name)
+    }
+
+    /// Drops every attribute but dictionary mode's slot values (which
+    /// `obj.__class__ = C` keeps) and starts again from `root` (a root
+    /// shape).
     fn reset(&self, root: Gc<ShapeObj>) {
         self.dict.set(Value::EMPTY);
         self.slots.clear();
@@ -216,6 +275,7 @@ impl Attrs {
         tracer.mark(self.shape.get());
         self.slots.trace(tracer);
         tracer.mark(self.dict.get());
+        tracer.mark(self.members.get());
     }
 
     pub fn heap_bytes(&self) -> usize {
@@ -253,6 +313,12 @@ unsafe impl Payload for InstanceObj {
 }
 
 impl Heap {
+    /// Is `name` a slot of instances of `ty` (its class attribute a member
+    /// descriptor)?
+    pub fn is_slot_member(&self, ty: Gc<TypeObj>, name: Value) -> bool {
+        self.lookup(ty, name).is_some_and(|d| self.type_of(d) == self.types().member_descriptor)
+    }
+
     /// A new instance of class `ty` with no attributes, with room inline
     /// for as many as its type's instances came to have so far (the first
     /// instances of a class grow a separate vector).

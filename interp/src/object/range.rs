@@ -79,8 +79,16 @@ impl Heap {
             let len = if c == 0 { None } else { i64::try_from(small_range_len(a, b, c)).ok() };
             if let Some(len) = len {
                 let len = self.new_int_i64(len);
-                let (start, stop, step) =
-                    (self.new_int_i64(a), self.new_int_i64(b), self.new_int_i64(c));
+                // Bools stay bools, as CPython keeps the objects it was
+                // given: `range(True, 5)` repr is `range(True, 5)`.
+                let keep = |v: Value, n: i64| {
+                    if v == Value::TRUE || v == Value::FALSE {
+                        v
+                    } else {
+                        self.new_int_i64(n)
+                    }
+                };
+                let (start, stop, step) = (keep(start, a), keep(stop, b), keep(step, c));
                 return Ok(self
                     .alloc(self.types.range, RangeObj { start, stop, step, len })
                     .value());

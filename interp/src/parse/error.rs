@@ -107,6 +107,16 @@ pub fn source_line(source: &str, lineno: u32) -> Option<String> {
     Some(rest[..end].to_string())
 }
 
+/// What CPython's `err_programtext` keeps of a source line for an
+/// ast.c-level error: it reads the line with `fgets` into a 1000-byte
+/// buffer, so of a longer line only the last piece of up to 999 bytes.
+pub fn last_fgets_chunk(line: &str) -> String {
+    const CHUNK: usize = 999;
+    let bytes = line.as_bytes();
+    let start = bytes.len().saturating_sub(1) / CHUNK * CHUNK;
+    String::from_utf8_lossy(&bytes[start..]).into_owned()
+}
+
 impl fmt::Display for SyntaxError {
     /// The lines CPython 3.8 prints for an uncaught syntax error.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -148,6 +158,15 @@ impl fmt::Display for SyntaxError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_keep_their_last_fgets_chunk() {
+        assert_eq!(last_fgets_chunk("x = 1\n"), "x = 1\n");
+        let line = format!("x = {}\n", "1".repeat(5000));
+        assert_eq!(last_fgets_chunk(&line), "111111111\n");
+        assert_eq!(last_fgets_chunk(&format!("{}\n", "a".repeat(999))), "\n");
+        assert_eq!(last_fgets_chunk(&format!("{}\n", "a".repeat(998))).len(), 999);
+    }
 
     #[test]
     fn prints_like_cpython() {

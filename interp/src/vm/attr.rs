@@ -382,7 +382,16 @@ impl Vm {
             return Ok(self.new_method(d, obj));
         }
         if let Some(md) = method_descriptor_of(d) {
-            return Ok(self.bind_native(md.name, md.func, obj, md.owner));
+            let f =
+                NativeFunctionObj { name: md.name, func: md.func, receiver: obj, owner: md.owner };
+            // A slot wrapper binds to a `method-wrapper`, of the same layout.
+            let t = self.heap.types();
+            let ty = if self.heap.type_of(d) == t.wrapper_descriptor {
+                t.method_wrapper
+            } else {
+                t.builtin_function
+            };
+            return Ok(self.heap.alloc(ty, f).value());
         }
         if let Some(cm) = Gc::<ClassMethodObj>::from_value(d) {
             return Ok(self.new_method(cm.callable.get(), owner));

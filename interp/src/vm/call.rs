@@ -80,6 +80,7 @@ impl Vm {
             return self.call_python(func, at + 1, argc, kwnames);
         }
         if let Some(nf) = native_function_of(f) {
+            self.check_wrapper_kwargs(f, nf.name, kwnames)?;
             if nf.receiver.is_empty() {
                 return self.call_native(nf.func, None, at + 1, argc, kwnames);
             }
@@ -102,15 +103,26 @@ impl Vm {
                     type_name_of(md.owner)
                 )));
             }
+            self.check_wrapper_kwargs(f, md.name, kwnames)?;
             let receiver = self.stack[at + 1];
             let owner = md.owner;
             if !self.heap.is_instance(receiver, owner) {
-                return Err(self.type_error(&format!(
-                    "descriptor '{}' requires a '{}' object but received a '{}'",
-                    md.name,
-                    type_name_of(owner),
-                    self.type_name(receiver)
-                )));
+                let msg = if self.heap.type_of(f) == self.heap.types().wrapper_descriptor {
+                    format!(
+                        "descriptor '{}' requires a '{}' object but received a '{}'",
+                        md.name,
+                        type_name_of(owner),
+                        self.type_name(receiver)
+                    )
+                } else {
+                    format!(
+                        "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                        md.name,
+                        type_name_of(owner),
+                        self.type_name(receiver)
+                    )
+                };
+                return Err(self.type_error(&msg));
             }
             return self.call_native(md.func, None, at + 1, argc, kwnames);
         }
@@ -210,6 +222,20 @@ impl Vm {
         let r = self.call_at(at, args.len() + 1, kwnames);
         self.stack.truncate(at);
         r
+    }
+
+    /// A slot wrapper (`int.__add__`, `(1).__add__`) takes no keyword
+    /// arguments, but for `__init__` and `__call__`, which pass them on.
+    fn check_wrapper_kwargs(&self, f: Value, name: &str, kwnames: &[Value]) -> PyResult<()> {
+        if kwnames.is_empty() || matches!(name, "__init__" | "__call__") {
+            return Ok(());
+        }
+        let t = self.heap.types();
+        let ty = self.heap.type_of(f);
+        if ty == t.wrapper_descriptor || ty == t.method_wrapper {
+            return Err(self.type_error(&format!("wrapper {name}() takes no keyword arguments")));
+        }
+        Ok(())
     }
 
     /// `CallMethod`: callee at `at`, receiver (or EMPTY) at `at + 1`.

@@ -151,7 +151,7 @@ impl Vm {
                 let r = Gc::<RangeObj>::from_value(v).expect("range layout");
                 let (start, stop, step) = (r.start, r.stop, r.step);
                 let (a, b) = (self.repr_of_value(start)?, self.repr_of_value(stop)?);
-                if step.as_small_int() == Some(1) {
+                if crate::object::boxes::int_to_i64(step) == Some(1) {
                     format!("range({a}, {b})")
                 } else {
                     format!("range({a}, {b}, {})", self.repr_of_value(step)?)
@@ -214,8 +214,14 @@ impl Vm {
                     format!("<built-in function {}>", f.name)
                 } else {
                     let owner = self.type_name(f.receiver);
+                    let what = if self.heap.type_of(v) == self.heap.types().method_wrapper {
+                        "method-wrapper '"
+                    } else {
+                        "built-in method "
+                    };
+                    let quote = if what.ends_with('\'') { "'" } else { "" };
                     format!(
-                        "<built-in method {} of {owner} object at {}>",
+                        "<{what}{}{quote} of {owner} object at {}>",
                         f.name,
                         address(f.receiver)
                     )
@@ -225,7 +231,12 @@ impl Vm {
                 let d = super::function::method_descriptor_of(v).expect("descriptor layout");
                 let owner =
                     Gc::<TypeObj>::from_value(d.owner).map(|t| t.name()).unwrap_or_default();
-                format!("<method '{}' of '{owner}' objects>", d.name)
+                let what = if self.heap.type_of(v) == self.heap.types().wrapper_descriptor {
+                    "slot wrapper"
+                } else {
+                    "method"
+                };
+                format!("<{what} '{}' of '{owner}' objects>", d.name)
             }
             ObjKind::Method => {
                 let m = method_of(v).expect("method layout");

@@ -1,7 +1,8 @@
 //! `member_descriptor`: what a name in `__slots__` becomes in its class's
 //! dict (CPython's `PyMemberDescrObject`). Instances keep slot values in
-//! their shape-described attribute storage like any attribute, so a member
-//! reads and writes that storage by name; what it adds is CPython's face:
+//! their shape-described attribute storage like any attribute (apart from
+//! the instance dict once there is one: see `object::instance`), so a
+//! member reads and writes that storage by name; what it adds is CPython's face:
 //! `C.x` is `<member 'x' of 'C' objects>`, `__get__`/`__set__`/`__delete__`
 //! check the instance's type, and an unset slot is `AttributeError('x')`.
 //!
@@ -105,13 +106,7 @@ impl Vm {
             let dict = (m.name == self.names.dunder_dict).then(|| self.instance_dict(obj));
             return Ok(dict.flatten().unwrap_or(Value::NONE));
         }
-        let found = match self.heap.attrs_of(obj, false) {
-            Some(attrs) => match attrs.dict() {
-                Some(d) => self.dict_get_item(d, m.name)?,
-                None => attrs.get(m.name),
-            },
-            None => None,
-        };
+        let found = self.heap.attrs_of(obj, false).and_then(|attrs| attrs.member(m.name));
         found.ok_or_else(|| PyErr::attribute_error(&self.heap, &member_name(m)))
     }
 
@@ -134,14 +129,12 @@ impl Vm {
         let Some(attrs) = self.heap.attrs_of(obj, true) else {
             return Err(PyErr::attribute_error(&self.heap, &member_name(m)));
         };
-        let done = match (attrs.dict(), value) {
-            (Some(d), Some(v)) => self.dict_set_item(d, m.name, v).map(|_| true)?,
-            (Some(d), None) => self.dict_del_item(d, m.name)?,
-            (None, Some(v)) => {
-                attrs.set(&self.heap, m.name, v);
+        let done = match value {
+            Some(v) => {
+                attrs.set_member(&self.heap, m.name, v);
                 true
             }
-            (None, None) => attrs.delete(&self.heap, m.name),
+            None => attrs.delete_member(&self.heap, m.name),
         };
         if done {
             Ok(())

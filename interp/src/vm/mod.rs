@@ -16,6 +16,7 @@
 //! | [`call`] | calling any callable; making functions |
 //! | [`attr`] | attribute lookup, descriptors, `LoadMethod` |
 //! | [`ops`] | operators: arithmetic, comparison, truth |
+//! | [`inplace`] | in-place operators of list, bytearray and set: the operand changed |
 //! | [`hash`] | `hash()` and key equality for dicts and sets |
 //! | [`dict`] | dict and set operations that may run Python code |
 //! | [`subscr`] | indexing and slicing |
@@ -57,6 +58,7 @@ pub mod generator;
 pub mod generator_methods;
 pub mod hash;
 pub mod import;
+pub mod inplace;
 pub mod iter;
 pub mod length_hint;
 pub mod mapping_proxy;

@@ -156,18 +156,9 @@ impl Vm {
     /// `a OP= b`: the in-place method first, then the binary operator.
     pub fn inplace_op(&mut self, op: BinOp, a: Value, b: Value) -> PyResult {
         if !self.is_user_typed(a) {
-            // Built-in mutable sequences extend in place.
-            if let (BinOp::Add, Some(list)) = (op, list_of(a)) {
-                self.check_length_hint(b)?;
-                let items = self.collect_iterable(b)?;
-                for item in items {
-                    list.items.push(item);
-                }
-                return Ok(a);
-            }
-            if let (BinOp::Add, Some(array), Some(tail)) = (op, bytearray_of(a), bytes_like(b)) {
-                array.data.borrow_mut().extend_from_slice(&tail);
-                return Ok(a);
+            // Built-in mutable containers change in place.
+            if let Some(r) = self.native_inplace(op, a, b)? {
+                return Ok(r);
             }
         }
         let (_, _, iname) = dunders(op);

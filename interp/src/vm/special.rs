@@ -40,6 +40,9 @@ impl Vm {
             if let Some(v) = generator_attr(g, &n) {
                 return Ok(Some(v));
             }
+            if matches!(n.as_str(), "gi_frame" | "cr_frame" | "ag_frame") {
+                return Ok(Some(self.generator_frame(g)));
+            }
         }
         if let Some(sl) = Gc::<SliceObj>::from_value(obj) {
             return Ok(match n.as_str() {
@@ -519,6 +522,29 @@ fn cpython_code_flags(flags: crate::bytecode::CodeFlags) -> u32 {
         out |= 0x200;
     }
     out
+}
+
+impl Vm {
+    /// `gen.gi_frame`: None once the generator has finished, else what a
+    /// frame object shows of it (its code, globals and the line it will
+    /// resume at).
+    fn generator_frame(&self, g: Gc<super::generator::GeneratorObj>) -> Value {
+        use super::generator::GenState;
+        let unit = &g.code.unit;
+        let lineno = match g.state.get() {
+            GenState::Closed => return Value::NONE,
+            GenState::Created => unit.first_line,
+            _ => unit.line_of(g.pc.get().saturating_sub(1)),
+        };
+        let info = super::exceptions::FrameInfoObj {
+            code: g.code,
+            globals: g.globals,
+            lineno,
+            lasti: g.pc.get(),
+            back: Value::NONE,
+        };
+        self.heap.alloc(self.heap.types().frame, info).value()
+    }
 }
 
 /// `__name__`, `__qualname__` and the `gi_`/`cr_`/`ag_` state of

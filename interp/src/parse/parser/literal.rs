@@ -35,8 +35,10 @@ impl JoinedBuilder {
 }
 
 impl Parser<'_> {
-    /// The value of a NUMBER token.
-    pub(super) fn number(&self, token: &Token) -> Constant {
+    /// The value of a NUMBER token. A decimal literal longer than
+    /// `sys.get_int_max_str_digits()` is an ast.c-level error, as in
+    /// CPython 3.8.14+.
+    pub(super) fn number(&mut self, token: &Token) -> Constant {
         let text: String = self.text(token).chars().filter(|&c| c != '_').collect();
         let lower = text.to_ascii_lowercase();
         if let Some(imag) = lower.strip_suffix('j') {
@@ -53,6 +55,22 @@ impl Parser<'_> {
         };
         match i64::from_str_radix(digits, radix) {
             Ok(small) => Constant::Int(Int::Small(small)),
+            Err(_) if radix == 10 => {
+                match crate::number::str_digits::check_parse(digits.len(), radix) {
+                    Ok(()) => Constant::Int(Int::Big(
+                        BigInt::parse_bytes(digits.as_bytes(), radix).unwrap_or_default(),
+                    )),
+                    Err(e) => {
+                        let msg = format!(
+                            "{} - Consider hexadecimal for huge integer literals to avoid \
+                             decimal conversion limits.",
+                            e.message
+                        );
+                        self.ast_error(&msg, Self::token_loc(token));
+                        Constant::Int(Int::Small(0))
+                    }
+                }
+            }
             Err(_) => match BigInt::parse_bytes(digits.as_bytes(), radix) {
                 Some(big) => Constant::Int(Int::Big(big)),
                 None => Constant::Int(Int::Small(0)),

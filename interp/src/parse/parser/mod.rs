@@ -366,14 +366,13 @@ impl<'a> Parser<'a> {
         let mut err = self.error_at(ErrorKind::SyntaxError, msg, loc.lineno, loc.col_offset);
         if self.string_input {
             // ast.c reads the line from the file named `filename`: for a
-            // string there usually is none, and then no line is shown.
+            // string there usually is none, and then no line is shown
+            // (the offset stays).
             err.text = std::fs::read_to_string(self.filename)
                 .ok()
                 .and_then(|file| super::error::source_line(&file, err.lineno));
-            if err.text.is_none() {
-                err.offset = None;
-            }
         }
+        err.text = err.text.map(|line| super::error::last_fgets_chunk(&line));
         self.pending = Some(err);
     }
 
