@@ -31,6 +31,7 @@ pub fn install(vm: &mut Vm) {
         ("iter", iter),
         ("next", next),
         ("callable", callable),
+        ("breakpoint", breakpoint),
         ("chr", chr),
         ("ord", ord),
         ("min", min),
@@ -323,6 +324,12 @@ fn next(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         }
         other => other,
     }
+}
+
+/// `breakpoint(*args, **kws)`: whatever `sys.breakpointhook` does with them.
+fn breakpoint(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let hook = crate::modules::sys::sys_attr(vm, "breakpointhook")?;
+    vm.call_kw(hook, args, kwnames)
 }
 
 fn callable(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
