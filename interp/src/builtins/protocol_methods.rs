@@ -112,8 +112,6 @@ fn bytes_modulo(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     })
 }
 
-/// `bytes.__str__`: the built-in repr, whatever `__repr__` a subclass has
-/// (CPython's `bytes_str`).
 /// `str.__rmod__` and the bytes ones: `other % self` when `other` is of
 /// the same kind (which then formats), else NotImplemented.
 fn rmodulo(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
@@ -131,6 +129,8 @@ fn to_bool(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     vm.is_true(args[0]).map(Value::from_bool)
 }
 
+/// `bytes.__str__`: the built-in repr, whatever `__repr__` a subclass has
+/// (CPython's `bytes_str`).
 fn bytes_str(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     expect_args(vm, "__str__", args, kw, 0)?;
     let base = vm.builtin_base_value(args[0]);

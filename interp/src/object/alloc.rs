@@ -6,10 +6,9 @@
 //! A cell is free when its header's kind byte is `ObjKind::Freed` (0): the
 //! heap sets the kind when it frees an object. Cells never handed out (the
 //! tail of each class's newest block) are left untouched: walks stop
-//! before them. Free cells are linked through their
-//! first word. In stress mode the heap marks freed cells *quarantined*
-//! (poisoned, not reused) until it asks for them back with
-//! `sweep(reuse_quarantined = true)`.
+//! before them. Free cells are linked through their first word. In stress
+//! mode the heap marks freed cells *quarantined* (poisoned, not reused)
+//! until it asks for them back with `sweep(reuse_quarantined = true)`.
 
 use std::alloc::{self, Layout};
 use std::ptr::{self, NonNull};
@@ -147,13 +146,12 @@ impl Cells {
         self.blocks[class].push(block);
     }
 
-    /// How many leading cells of block `index` of `class` have been handed
-    /// out: all of them, except in the class's newest block while it still
-    /// has fresh cells (never touched, so walks stop short of them rather
+    /// How many leading cells of `block` have been handed out: all of them,
+    /// except in its class's `newest` block while that has fresh cells
+    /// from `next` on (never touched, so walks stop short of them rather
     /// than fault their pages in).
-    fn used_cells(&self, class: usize, index: usize, block: &Block) -> usize {
-        let (next, _) = self.fresh[class];
-        if next.is_null() || index + 1 != self.blocks[class].len() {
+    fn used_cells(block: &Block, newest: bool, next: *mut u8) -> usize {
+        if !newest || next.is_null() {
             return block.cells;
         }
         (next as usize - block.mem.as_ptr() as usize) / block.cell
@@ -172,8 +170,7 @@ impl Cells {
         self.free = [ptr::null_mut(); CLASSES];
         for class in 0..CLASSES {
             let newest = self.blocks[class].len().wrapping_sub(1);
-            let newest_used =
-                self.blocks[class].last().map_or(0, |block| self.used_cells(class, newest, block));
+            let next = self.fresh[class].0;
             let mut index = 0;
             let mut blocks = std::mem::take(&mut self.blocks[class]);
             blocks.retain(|block| {
@@ -185,8 +182,7 @@ impl Cells {
                 let (mut head, mut tail) = (ptr::null_mut::<u8>(), ptr::null_mut::<u8>());
                 let mut live = 0;
                 let mut quarantined = false;
-                let used = if this == newest { newest_used } else { block.cells };
-                for i in 0..used {
+                for i in 0..Self::used_cells(block, this == newest, next) {
                     let p = block.cell_ptr(i);
                     // SAFETY: `p` is a handed-out cell of this block; a non-free cell
                     // holds an object; free cells are ours to link (and to
@@ -271,7 +267,8 @@ impl Cells {
     pub(super) fn for_each_object(&mut self, mut f: impl FnMut(NonNull<ObjHeader>)) {
         for (class, blocks) in self.blocks.iter().enumerate() {
             for (index, block) in blocks.iter().enumerate() {
-                for i in 0..self.used_cells(class, index, block) {
+                let newest = index + 1 == blocks.len();
+                for i in 0..Self::used_cells(block, newest, self.fresh[class].0) {
                     let p = block.cell_ptr(i);
                     // SAFETY: `p` is a handed-out cell of this block.
                     if unsafe { !is_free(p) } {

@@ -53,6 +53,7 @@ fn next_threshold(live_bytes: usize) -> usize {
     let paced = live_bytes.saturating_mul(THRESHOLD_PER_LIVE_BYTE);
     live_bytes.max(paced.clamp(MIN_THRESHOLD, MAX_PACED_THRESHOLD))
 }
+
 /// In stress mode freed memory stays poisoned (not reused) until the
 /// quarantine holds this many bytes.
 const QUARANTINE_BYTES: usize = 64 << 20;

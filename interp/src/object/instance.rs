@@ -64,12 +64,7 @@ impl Attrs {
     /// Storage whose first `n` slots are to be inline in the owner, which
     /// attaches them (see [`ValueVec::inline_placeholder`]).
     fn with_inline_slots(shape: Gc<ShapeObj>, n: usize) -> Attrs {
-        Attrs {
-            shape: Cell::new(shape.value()),
-            slots: ValueVec::inline_placeholder(n),
-            dict: Cell::new(Value::EMPTY),
-            members: Cell::new(Value::EMPTY),
-        }
+        Attrs { slots: ValueVec::inline_placeholder(n), ..Attrs::new(shape) }
     }
 
     #[inline(always)]

@@ -44,7 +44,7 @@ pub struct ShapeObj {
 
 /// Instances keep up to this many attribute slots inline, in their own
 /// cell, instead of in a separately allocated vector.
-pub const MAX_INLINE_SLOTS: u32 = 8;
+const MAX_INLINE_SLOTS: u32 = 8;
 
 // SAFETY: traces owner, parent, names and the transition map.
 unsafe impl Payload for ShapeObj {

@@ -305,15 +305,19 @@ impl Recorder {
     /// For a bound method this trace made (`bound_method`): its function
     /// and receiver, which a call of it passes instead.
     pub(super) fn built_method_parts(&self, m: Val) -> Option<(Val, Val)> {
-        let inst = self.b.trace().inst(m);
-        let helper = self.b.trace().helpers.get(inst.helper? as usize)?;
-        if inst.op != Op::Call || *helper != describe(HelperKind::BoundMethod) {
-            return None;
-        }
-        match inst.args.as_slice() {
-            &[function, receiver] => Some((function, receiver)),
+        match self.built_by(m, HelperKind::BoundMethod)?[..] {
+            [function, receiver] => Some((function, receiver)),
             _ => None,
         }
+    }
+
+    /// The arguments of the call of helper `kind` that made `v` in this
+    /// trace, if one did: reads of the object it built can use them
+    /// instead, and the optimizer then sink the object.
+    fn built_by(&self, v: Val, kind: HelperKind) -> Option<Vec<Val>> {
+        let inst = self.b.trace().inst(v);
+        let helper = self.b.trace().helpers.get(inst.helper? as usize)?;
+        (inst.op == Op::Call && *helper == describe(kind)).then(|| inst.args.clone())
     }
 
     /// `LoadMethod`: a function found on the class of a plain instance, or
@@ -385,11 +389,8 @@ impl Recorder {
     fn list_slice_parts(&self, vm: &Vm, obj: Value, k: Val) -> Option<[Val; 3]> {
         let is_list =
             list_of(obj).is_some() && vm.heap.type_obj(obj).value() == vm.heap.types().list;
-        let inst = self.b.trace().inst(k);
-        let helper = self.b.trace().helpers.get(inst.helper? as usize)?;
-        let built = inst.op == Op::Call && *helper == describe(HelperKind::BuildSlice);
-        match inst.args.as_slice() {
-            &[a, b, c] if is_list && built => Some([a, b, c]),
+        match self.built_by(k, HelperKind::BuildSlice)?[..] {
+            [a, b, c] if is_list => Some([a, b, c]),
             _ => None,
         }
     }
@@ -398,11 +399,7 @@ impl Recorder {
     /// those items, which reads of the tuple use instead of loads, so the
     /// optimizer can sink the tuple itself.
     fn built_tuple_items(&self, t: Val) -> Option<Vec<Val>> {
-        let inst = self.b.trace().inst(t);
-        let helper = self.b.trace().helpers.get(inst.helper? as usize)?;
-        let built = inst.op == Op::Call
-            && (*helper == describe(HelperKind::Tuple2) || *helper == describe(HelperKind::Tuple3));
-        built.then(|| inst.args.clone())
+        self.built_by(t, HelperKind::Tuple2).or_else(|| self.built_by(t, HelperKind::Tuple3))
     }
 
     /// The address of item `key` of the list or tuple `w`, bounds checked.
@@ -642,8 +639,7 @@ impl Recorder {
     /// item itself.
     fn built_tuple_item(&self, t: Val, (k, key): (Val, Value)) -> Option<Val> {
         let items = self.built_tuple_items(t)?;
-        let constant = self.b.trace().inst(k).op == Op::KWord;
-        let index = key.as_small_int().filter(|_| constant)?;
+        let index = key.as_small_int().filter(|_| self.is_constant(k))?;
         let index = if index < 0 { index + items.len() as i64 } else { index };
         items.get(usize::try_from(index).ok()?).copied()
     }
