@@ -12,18 +12,52 @@ use memmap2::{Mmap, MmapMut};
 /// Code bytes in read+exec memory.
 pub struct CodeMemory {
     map: Mmap,
+    /// Where the code starts in `map` (see [`next_colour`]).
+    offset: usize,
+}
+
+/// Bytes of one way of the level-1 instruction cache: addresses this far
+/// apart compete for the same cache sets.
+const ICACHE_WAY_BYTES: usize = 4096;
+/// Code starts on a cache line.
+const LINE_BYTES: usize = 64;
+
+/// Every trace has its own mapping, so without care every trace would start
+/// at a page boundary: the entries and loop heads of all traces would fall
+/// in the same few instruction-cache sets and evict each other (nqueens'
+/// 30 traces missed the cache on 6% of their instructions). Each trace
+/// starts instead where it would if the traces were laid end to end, modulo
+/// a cache way, so they spread over the sets as contiguous code would.
+fn next_colour(len: usize) -> usize {
+    static PLACED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    colour(PLACED.fetch_add(lines_of(len), Ordering::Relaxed))
+}
+
+/// Bytes of whole cache lines that `len` bytes of code take.
+fn lines_of(len: usize) -> usize {
+    len.div_ceil(LINE_BYTES) * LINE_BYTES
+}
+
+/// Where in its page code starts when `placed` bytes went before it.
+fn colour(placed: usize) -> usize {
+    placed % ICACHE_WAY_BYTES
 }
 
 impl CodeMemory {
     /// Copies `code` into fresh memory and flips it to read+exec.
     pub fn new(code: &[u8]) -> std::io::Result<CodeMemory> {
-        let mut map = MmapMut::map_anon(code.len().max(1))?;
-        map[..code.len()].copy_from_slice(code);
-        Ok(CodeMemory { map: map.make_exec()? })
+        let offset = next_colour(code.len());
+        let mut map = MmapMut::map_anon(offset + code.len().max(1))?;
+        map[offset..offset + code.len()].copy_from_slice(code);
+        Ok(CodeMemory { map: map.make_exec()?, offset })
     }
 
     pub fn addr(&self) -> u64 {
-        self.map.as_ptr() as u64
+        self.map.as_ptr() as u64 + self.offset as u64
+    }
+
+    fn bytes(&self, len: usize) -> &[u8] {
+        &self.map[self.offset..self.offset + len]
     }
 }
 
@@ -66,7 +100,7 @@ impl CompiledTrace {
 
     /// The machine code, for dumps and disassembly.
     pub fn code(&self) -> &[u8] {
-        &self.code.map[..self.code_len]
+        self.code.bytes(self.code_len)
     }
 
     pub fn exit_count(&self) -> usize {
@@ -125,5 +159,30 @@ impl CompiledTrace {
             linked[exit as usize] = None;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_starts_where_it_would_if_laid_end_to_end() {
+        assert_eq!(lines_of(1), 64);
+        assert_eq!(lines_of(64), 64);
+        assert_eq!(lines_of(65), 128);
+        assert_eq!(colour(0), 0);
+        assert_eq!(colour(lines_of(1500)), 1536);
+        assert_eq!(colour(1536 + lines_of(3000)), 1536 + 3008 - 4096);
+    }
+
+    #[test]
+    fn placed_code_is_line_aligned_and_intact() {
+        let a = CodeMemory::new(&[0xC3; 100]).unwrap();
+        let b = CodeMemory::new(&[0x90; 200]).unwrap();
+        assert_eq!(a.addr() as usize % LINE_BYTES, 0);
+        assert_eq!(b.addr() as usize % LINE_BYTES, 0);
+        assert_eq!(a.bytes(100), &[0xC3; 100][..]);
+        assert_eq!(b.bytes(200), &[0x90; 200][..]);
     }
 }

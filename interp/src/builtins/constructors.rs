@@ -524,11 +524,22 @@ fn fill_set(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             vm.type_error(&format!("{name} expected at most 1 argument, got {}", args.len()))
         );
     }
-    let start = match args.first() {
-        Some(&v) => vm.push_iterable_items(v)?,
-        None => vm.stack.len(),
-    };
-    vm.new_set_from_stack(start)
+    match args.first() {
+        // Sets and dicts go in as `set_update` puts them (their layout
+        // decides the new set's order).
+        Some(&v) if vm.set_ref(v).is_some() || crate::object::dict::dict_of(v).is_some() => {
+            let set = vm.heap.new_set(crate::table::set::Set::new());
+            let mark = vm.push_temp(set);
+            let filled = vm.set_update(set, v);
+            vm.truncate_temps(mark);
+            filled.map(|_| set)
+        }
+        Some(&v) => {
+            let start = vm.push_iterable_items(v)?;
+            vm.new_set_from_stack(start)
+        }
+        None => vm.new_set_from_stack(vm.stack.len()),
+    }
 }
 
 fn frozenset_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

@@ -67,16 +67,6 @@ fn table_copy(s: Value) -> Set<Value> {
     }
 }
 
-/// A new set (or frozenset when `like` is one) holding `items`.
-fn new_like(vm: &mut Vm, like: Value, items: &[Value]) -> PyResult {
-    let table = vm.new_set_from(items).map(table_copy)?;
-    Ok(if frozenset_of(like).is_some() {
-        vm.heap.new_frozenset(table)
-    } else {
-        vm.heap.new_set(table)
-    })
-}
-
 /// Runs `f` with the elements of `other` rooted on the stack; a set
 /// operand is used as it is (`None` elements), anything else is made a
 /// temporary set so that membership tests are hashed.
@@ -275,8 +265,13 @@ fn copy(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if frozenset_of(s).is_some() && !vm.heap.type_obj(s).is_heap_type() {
         return Ok(s);
     }
-    let items = vm.set_items(s);
-    new_like(vm, s, &items)
+    // `make_new_set_basetype(type(s), s)`: a merge into an empty set.
+    let table = table_copy(s);
+    Ok(if frozenset_of(s).is_some() {
+        vm.heap.new_frozenset(table)
+    } else {
+        vm.heap.new_set(table)
+    })
 }
 
 fn add(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

@@ -30,15 +30,21 @@ fn fix_minus_one(h: i64) -> i64 {
 /// `hash(n)` for an int (and a bool: `hash(True) == 1`).
 pub fn hash_int(n: &Int) -> i64 {
     match n {
-        Int::Small(v) => {
-            let m = (v.unsigned_abs() % MODULUS) as i64;
-            fix_minus_one(if *v < 0 { -m } else { m })
-        }
+        Int::Small(v) => hash_small_int(*v),
         Int::Big(b) => {
             let m = (b.magnitude() % MODULUS).to_i64().expect("below the modulus");
             fix_minus_one(if b.sign() == num_bigint::Sign::Minus { -m } else { m })
         }
     }
+}
+
+/// `hash(v)` of an int that fits an i64: most are below the modulus,
+/// and hash to themselves (but -1, which is CPython's error value).
+#[inline]
+pub fn hash_small_int(v: i64) -> i64 {
+    let magnitude = v.unsigned_abs();
+    let m = if magnitude < MODULUS { magnitude } else { magnitude % MODULUS } as i64;
+    fix_minus_one(if v < 0 { -m } else { m })
 }
 
 /// `hash(x)` for a float: equal to the hash of an equal int or fraction.

@@ -465,6 +465,9 @@ impl Vm {
         if let Err(e) = hint {
             return Some(Err(e));
         }
+        if t == set_t && (self.set_ref(iterable).is_some() || dict_of(iterable).is_some()) {
+            return None; // `set_update`'s layouts: the constructor's own path
+        }
         let start = match self.push_iterable_items(iterable) {
             Ok(start) => start,
             Err(e) => return Some(Err(e)),

@@ -175,15 +175,17 @@ impl Vm {
             return Ok(None);
         };
         let frozen = frozenset_of(a).is_some();
-        let left = self.new_set_from(&xs)?;
+        // A set operand takes part with its own table (whose slot order
+        // decides the result's); anything else as a new set of its items.
+        let left = if self.is_set_like(a) { a } else { self.new_set_from(&xs)? };
         let mark = self.push_temp(left);
         let result = (|| -> PyResult<Value> {
-            let right = self.new_set_from(&ys)?;
+            let right = if self.is_set_like(b) { b } else { self.new_set_from(&ys)? };
             self.push_temp(right);
-            let (l, r) = (set_of(left).expect("a set"), set_of(right).expect("a set"));
+            let (l, r) = (self.set_ref(left).expect("a set"), self.set_ref(right).expect("a set"));
             let native = {
-                let lt = l.table.borrow();
-                let rt = r.table.borrow();
+                let lt = l.table().borrow();
+                let rt = r.table().borrow();
                 let mut eq = NativeValueEq;
                 match op {
                     BinOp::Or => lt.union(&rt, &mut eq),
@@ -254,30 +256,36 @@ impl Vm {
         if !self.is_set_like(a) || !self.is_set_like(b) {
             return Ok(None);
         }
-        let (xs, ys) = (self.set_items(a), self.set_items(b));
-        let mut a_in_b = true;
-        for x in &xs {
-            if !self.set_contains(b, *x)? {
-                a_in_b = false;
-                break;
+        // `set_richcompare`: sizes first, then one subset walk, so that
+        // `__eq__` of the keys runs as often as in CPython.
+        let (len_a, len_b) = (self.set_len(a), self.set_len(b));
+        let result = match op {
+            CmpOp::Eq | CmpOp::Ne => {
+                let equal = len_a == len_b && self.set_is_subset(a, b)?;
+                equal == (op == CmpOp::Eq)
             }
-        }
-        let mut b_in_a = true;
-        for y in &ys {
-            if !self.set_contains(a, *y)? {
-                b_in_a = false;
-                break;
-            }
-        }
-        Ok(Some(match op {
-            CmpOp::Eq => a_in_b && b_in_a,
-            CmpOp::Ne => !(a_in_b && b_in_a),
-            CmpOp::Le => a_in_b,
-            CmpOp::Lt => a_in_b && xs.len() < ys.len(),
-            CmpOp::Ge => b_in_a,
-            CmpOp::Gt => b_in_a && xs.len() > ys.len(),
+            CmpOp::Le => self.set_is_subset(a, b)?,
+            CmpOp::Lt => len_a < len_b && self.set_is_subset(a, b)?,
+            CmpOp::Ge => self.set_is_subset(b, a)?,
+            CmpOp::Gt => len_a > len_b && self.set_is_subset(b, a)?,
             _ => return Ok(None),
-        }))
+        };
+        Ok(Some(result))
+    }
+
+    /// `set_issubset`: every key of `a` is in `b` (false at once when `a`
+    /// is the larger).
+    fn set_is_subset(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        let xs = self.set_items(a);
+        if xs.len() > self.set_len(b) {
+            return Ok(false);
+        }
+        for x in xs {
+            if !self.set_contains(b, x)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 
     /// `x in range(...)` for int `x` without iterating.

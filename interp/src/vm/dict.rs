@@ -25,7 +25,62 @@ impl KeyEq<Value> for IdentityOnly {
     }
 }
 
+/// Equality of keys the table can settle alone: small ints and exact
+/// strs (see [`Vm::native_key_hash`]). Any other same-hash pair asks for
+/// the VM (`Err`), which then looks again with Python's rules.
+struct NativeKeyEq {
+    str_type: Value,
+}
+
+impl KeyEq<Value> for NativeKeyEq {
+    type Error = ();
+    fn identical(&self, stored: &Value, key: &Value) -> bool {
+        stored == key
+    }
+    fn eq(&mut self, stored: &Value, key: &Value) -> Result<bool, ()> {
+        if stored.as_small_int().is_some() && key.as_small_int().is_some() {
+            return Ok(false); // small ints are equal only when identical
+        }
+        match (str_of(*stored), str_of(*key)) {
+            (Some(a), Some(b))
+                if is_type(*stored, self.str_type) && is_type(*key, self.str_type) =>
+            {
+                Ok(a.as_wtf8() == b.as_wtf8())
+            }
+            _ => Err(()),
+        }
+    }
+}
+
+/// Whether `v` is an object of type `ty` itself, not of a subclass (which
+/// may define its own `__eq__` and `__hash__`).
+fn is_type(v: Value, ty: Value) -> bool {
+    crate::object::ObjHeader::of(v).is_some_and(|h| h.type_value() == ty)
+}
+
 impl Vm {
+    /// The hash of a small int or an exact str, which needs no Python
+    /// code; `None` for any other key.
+    #[inline]
+    fn native_key_hash(&self, key: Value) -> Option<i64> {
+        if let Some(i) = key.as_small_int() {
+            return Some(crate::number::hash::hash_small_int(i));
+        }
+        let s = str_of(key)?;
+        is_type(key, self.heap.types().str).then(|| s.hash())
+    }
+
+    /// `set.add` of a small int or exact str into a set, settled without
+    /// running Python code; `None` when the general path must decide.
+    #[inline]
+    fn set_add_native(&self, s: Value, key: Value) -> Option<()> {
+        let hash = self.native_key_hash(key)?;
+        let set = set_of(s)?;
+        let mut eq = NativeKeyEq { str_type: self.heap.types().str };
+        let added = set.table.borrow_mut().add(hash, key, &mut eq);
+        added.ok().map(|_| ())
+    }
+
     fn dict_obj(&self, dict: Value) -> PyResult<Gc<DictObj>> {
         dict_of(dict).ok_or_else(|| self.type_error("expected a dict"))
     }
@@ -296,13 +351,55 @@ impl Vm {
     }
 
     pub fn set_add(&mut self, s: Value, key: Value) -> PyResult<()> {
+        if self.set_add_native(s, key).is_some() {
+            return Ok(());
+        }
         let hash = self.hash_value(key)?;
+        self.set_add_hashed(s, key, hash)
+    }
+
+    /// `set_add_entry`: adds `key`, whose hash is known, comparing with
+    /// Python's rules where hashes meet.
+    fn set_add_hashed(&mut self, s: Value, key: Value, hash: i64) -> PyResult<()> {
         if let Err(Some((probe, unused))) = self.set_lookup(s, key, hash)? {
             if let Some(set) = self.set_ref(s) {
                 set.table().borrow_mut().insert_at_probe_end(&probe, unused, key);
             }
         }
         Ok(())
+    }
+
+    /// `set_merge`: adds the keys of the set or frozenset `src` to the set
+    /// `s` as CPython does, since the table this leaves decides the
+    /// iteration order: into an empty set, a copy of the source's layout or
+    /// clean inserts; else one resize up front, then additions in the
+    /// source's slot order with its stored hashes.
+    fn set_merge(&mut self, s: Value, src: Value) -> PyResult<()> {
+        let (Some(target), Some(source)) = (set_of(s), self.set_ref(src)) else {
+            return Ok(());
+        };
+        if s == src {
+            return Ok(());
+        }
+        let entries: Vec<(i64, Value)> = {
+            let other = source.table().borrow();
+            let mut table = target.table.borrow_mut();
+            if other.is_empty() {
+                return Ok(());
+            }
+            if table.fill() == 0 {
+                table.merge_into_empty(&other);
+                return Ok(());
+            }
+            table.reserve_for_update(other.len());
+            other.iter().map(|(hash, key)| (hash, *key)).collect()
+        };
+        let mark = self.stack.len();
+        self.stack.extend(entries.iter().map(|&(_, key)| key));
+        let added =
+            entries.into_iter().try_for_each(|(hash, key)| self.set_add_hashed(s, key, hash));
+        self.truncate_temps(mark);
+        added
     }
 
     /// Removes `key` from a set; false when it was not there.
@@ -337,7 +434,18 @@ impl Vm {
         Ok(set)
     }
 
+    /// `set_update_internal`: sets merge; an exact dict's keys go in after
+    /// one resize for all of them; any other iterable's items one by one.
     pub fn set_update(&mut self, set: Value, src: Value) -> PyResult<()> {
+        if self.set_ref(src).is_some() {
+            return self.set_merge(set, src);
+        }
+        if let Some(d) = dict_of(src).filter(|_| self.heap.type_of(src) == self.heap.types().dict) {
+            if let Some(target) = set_of(set) {
+                let len = d.table.borrow().len();
+                target.table.borrow_mut().reserve_for_update(len);
+            }
+        }
         let items = self.collect_iterable(src)?;
         let mark = self.stack.len();
         self.stack.extend_from_slice(&items);
@@ -350,6 +458,10 @@ impl Vm {
         }
         self.truncate_temps(mark);
         Ok(())
+    }
+
+    pub fn set_len(&self, s: Value) -> usize {
+        self.set_ref(s).map_or(0, |set| set.table().borrow().len())
     }
 
     pub fn set_items(&self, s: Value) -> Vec<Value> {

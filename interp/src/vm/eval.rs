@@ -560,13 +560,18 @@ impl Vm {
                     let Some(g) = gen else {
                         return Err(PyErr::system_error(&self.heap, "yield outside a generator"));
                     };
+                    if self.jit.draining_frame == frame_index {
+                        // `list(g)`, `set(g)`... drain this frame: the item
+                        // joins those piled on the value stack (as a
+                        // trace's `drain_push` does) and the frame goes on.
+                        let item = r!(src);
+                        self.stack.push(item);
+                        set!(dst, Value::NONE);
+                        continue;
+                    }
                     self.frames[frame_index].pc = pc as u32;
                     g.resume_slot.set(Some(dst));
-                    // A drained generator resumes at once: a recording
-                    // that follows it goes on.
-                    if self.jit.draining_frame != frame_index {
-                        self.jit_leave_frame(frame_index);
-                    }
+                    self.jit_leave_frame(frame_index);
                     return Ok(FrameExit::Yield(r!(src)));
                 }
                 Instr::YieldFrom { dst, iter, value } => {

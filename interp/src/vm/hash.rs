@@ -127,8 +127,14 @@ impl Vm {
         if let Some(i) = result.as_small_int() {
             return Ok(if i == -1 { -2 } else { i });
         }
+        // An int that fits a machine word is the hash as it is; only a
+        // wider one is hashed (`slot_tp_hash`).
         match int_value(result) {
-            Some(big) => Ok(numhash::hash_int(&Int::from_big(big))),
+            Some(big) => Ok(match i64::try_from(&big) {
+                Ok(-1) => -2,
+                Ok(h) => h,
+                Err(_) => numhash::hash_int(&Int::from_big(big)),
+            }),
             None => Err(self.type_error("__hash__ method should return an integer")),
         }
     }
