@@ -47,6 +47,10 @@ pub(super) struct Cells {
     /// over the cells stop at `next` (see [`Cells::used_cells`]).
     fresh: [(*mut u8, *mut u8); CLASSES],
     blocks: Vec<Vec<Block>>,
+    /// Per class, blocks a sweep has yet to visit (see [`Cells::begin_sweep`]).
+    pending: Vec<Vec<Block>>,
+    /// Whether the sweep under way frees quarantined cells for reuse.
+    reuse_quarantined: bool,
     large: Vec<(NonNull<u8>, usize)>,
     large_quarantine: Vec<(NonNull<u8>, usize)>,
     block_bytes: usize,
@@ -76,6 +80,8 @@ impl Cells {
             free: [ptr::null_mut(); CLASSES],
             fresh: [(ptr::null_mut(), ptr::null_mut()); CLASSES],
             blocks: (0..CLASSES).map(|_| Vec::new()).collect(),
+            pending: (0..CLASSES).map(|_| Vec::new()).collect(),
+            reuse_quarantined: true,
             large: Vec::new(),
             large_quarantine: Vec::new(),
             block_bytes: 0,
@@ -84,12 +90,13 @@ impl Cells {
     }
 
     /// Memory for an object of `size` bytes (a multiple of 8, at least a
-    /// header), 8-aligned, not used by anything else.
+    /// header), 8-aligned, not used by anything else; `None` when the
+    /// class's pending blocks should be swept first ([`Cells::sweep_pending`]).
     #[inline]
-    pub(super) fn alloc(&mut self, size: usize) -> NonNull<u8> {
+    pub(super) fn alloc(&mut self, size: usize) -> Option<NonNull<u8>> {
         debug_assert!(size.is_multiple_of(8) && size >= size_of::<ObjHeader>());
         if size > MAX_SMALL {
-            return self.alloc_large(size);
+            return Some(self.alloc_large(size));
         }
         let class = size / 8;
         let head = self.free[class];
@@ -98,7 +105,10 @@ impl Cells {
             // the next free cell (or null).
             self.free[class] = unsafe { *(head as *const *mut u8) };
             // SAFETY: checked non-null above.
-            return unsafe { NonNull::new_unchecked(head) };
+            return Some(unsafe { NonNull::new_unchecked(head) });
+        }
+        if !self.pending[class].is_empty() {
+            return None;
         }
         if self.fresh[class].0 == self.fresh[class].1 {
             self.new_block(class);
@@ -109,7 +119,7 @@ impl Cells {
         // the new `next` is at most `end`.
         self.fresh[class].0 = unsafe { next.add(size) };
         // SAFETY: a block's address is never null.
-        unsafe { NonNull::new_unchecked(next) }
+        Some(unsafe { NonNull::new_unchecked(next) })
     }
 
     fn alloc_large(&mut self, size: usize) -> NonNull<u8> {
@@ -157,77 +167,136 @@ impl Cells {
         (next as usize - block.mem.as_ptr() as usize) / block.cell
     }
 
-    /// Calls `visit` on every object. `visit` returns true to keep it; for
-    /// false it has dropped the payload and marked the cell free (and
-    /// maybe quarantined). Then the free lists are rebuilt from the free
-    /// cells (quarantined ones only if `reuse_quarantined`), and blocks
-    /// with no object left go back to the system.
-    pub(super) fn sweep(
+    /// Starts a sweep after a full mark. Each class's newest block (the
+    /// one still handing out fresh cells) and the large objects are swept
+    /// now; the other blocks become *pending*: [`Cells::alloc`] leaves them
+    /// to [`Cells::sweep_pending`] when the class's free list runs dry, so
+    /// that a block's cells are swept just before they are reused, while
+    /// in cache, rather than all at once. `visit` returns true to keep an
+    /// object; for false it has dropped the payload and marked the cell
+    /// free (and maybe quarantined). Free lists are rebuilt from free
+    /// cells (quarantined ones only if `reuse_quarantined`); blocks with
+    /// no object left go back to the spares.
+    pub(super) fn begin_sweep(
         &mut self,
         reuse_quarantined: bool,
         mut visit: impl FnMut(NonNull<ObjHeader>) -> bool,
     ) {
+        debug_assert!(!self.sweeping(), "the last sweep is not finished");
+        self.reuse_quarantined = reuse_quarantined;
         self.free = [ptr::null_mut(); CLASSES];
         for class in 0..CLASSES {
-            let newest = self.blocks[class].len().wrapping_sub(1);
-            let next = self.fresh[class].0;
-            let mut index = 0;
             let mut blocks = std::mem::take(&mut self.blocks[class]);
-            blocks.retain(|block| {
-                let this = index;
-                index += 1;
-                // One pass: visit each object, and chain the cells free
-                // after it (in address order, so allocation walks memory
-                // forwards) for the free list if the block stays.
-                let (mut head, mut tail) = (ptr::null_mut::<u8>(), ptr::null_mut::<u8>());
-                let mut live = 0;
-                let mut quarantined = false;
-                for i in 0..Self::used_cells(block, this == newest, next) {
-                    let p = block.cell_ptr(i);
-                    // SAFETY: `p` is a handed-out cell of this block; a non-free cell
-                    // holds an object; free cells are ours to link (and to
-                    // clear of their quarantine mark).
-                    unsafe {
-                        if !is_free(p) && visit(NonNull::new_unchecked(p as *mut ObjHeader)) {
-                            live += 1;
-                            continue;
-                        }
-                        if !reuse_quarantined && is_quarantined(p) {
-                            quarantined = true;
-                            continue;
-                        }
-                        *p.add(HEADER_QUARANTINE_OFFSET) = 0;
-                        if tail.is_null() {
-                            head = p;
-                        } else {
-                            *(tail as *mut *mut u8) = p;
-                        }
-                        tail = p;
-                    }
+            let newest = if self.fresh[class].0.is_null() { None } else { blocks.pop() };
+            self.pending[class] = blocks;
+            if let Some(block) = newest {
+                let used = Self::used_cells(&block, true, self.fresh[class].0);
+                if let Some(block) = self.sweep_block(class, block, used, &mut visit) {
+                    self.blocks[class].push(block);
+                } else {
+                    self.fresh[class] = (ptr::null_mut(), ptr::null_mut());
                 }
-                if live == 0 && !quarantined {
-                    if this == newest {
-                        self.fresh[class] = (ptr::null_mut(), ptr::null_mut());
-                    }
-                    self.block_bytes -= BLOCK_BYTES;
-                    if self.spare_blocks.len() < MAX_SPARE_BLOCKS {
-                        self.spare_blocks.push(block.mem);
-                    } else {
-                        // SAFETY: nothing lives in the block and no free
-                        // list points into it (lists are being rebuilt).
-                        unsafe { dealloc_block(block.mem) };
-                    }
-                    return false;
-                }
-                if !tail.is_null() {
-                    // SAFETY: `tail` is the last free cell chained above.
-                    unsafe { *(tail as *mut *mut u8) = self.free[class] };
-                    self.free[class] = head;
-                }
-                true
-            });
-            self.blocks[class] = blocks;
+            }
         }
+        self.sweep_large(reuse_quarantined, visit);
+    }
+
+    /// Whether blocks swept by [`Cells::begin_sweep`] wait for their turn.
+    pub(super) fn sweeping(&self) -> bool {
+        self.pending.iter().any(|p| !p.is_empty())
+    }
+
+    /// Sweeps one pending block of `size`'s class (see
+    /// [`Cells::begin_sweep`]); false when none is left.
+    pub(super) fn sweep_pending(
+        &mut self,
+        size: usize,
+        visit: impl FnMut(NonNull<ObjHeader>) -> bool,
+    ) -> bool {
+        let class = size / 8;
+        let Some(block) = self.pending.get_mut(class).and_then(Vec::pop) else { return false };
+        let used = block.cells;
+        if let Some(block) = self.sweep_block(class, block, used, visit) {
+            // Before the newest block, which must stay last (walks stop at
+            // its fresh cells).
+            let at = if self.fresh[class].0.is_null() {
+                self.blocks[class].len()
+            } else {
+                self.blocks[class].len().saturating_sub(1)
+            };
+            self.blocks[class].insert(at, block);
+        }
+        true
+    }
+
+    /// Sweeps every pending block.
+    pub(super) fn finish_sweep(&mut self, mut visit: impl FnMut(NonNull<ObjHeader>) -> bool) {
+        for class in 0..CLASSES {
+            while self.sweep_pending(class * 8, &mut visit) {}
+        }
+    }
+
+    /// Visits the first `used` cells of `block` and chains its free cells
+    /// (in address order, so allocation walks memory forwards) onto the
+    /// class's free list. Gives the block back unless it emptied, in which
+    /// case it becomes a spare.
+    fn sweep_block(
+        &mut self,
+        class: usize,
+        block: Block,
+        used: usize,
+        mut visit: impl FnMut(NonNull<ObjHeader>) -> bool,
+    ) -> Option<Block> {
+        let (mut head, mut tail) = (ptr::null_mut::<u8>(), ptr::null_mut::<u8>());
+        let mut live = 0;
+        let mut quarantined = false;
+        for i in 0..used {
+            let p = block.cell_ptr(i);
+            // SAFETY: `p` is a handed-out cell of this block; a non-free cell
+            // holds an object; free cells are ours to link (and to clear of
+            // their quarantine mark).
+            unsafe {
+                if !is_free(p) && visit(NonNull::new_unchecked(p as *mut ObjHeader)) {
+                    live += 1;
+                    continue;
+                }
+                if !self.reuse_quarantined && is_quarantined(p) {
+                    quarantined = true;
+                    continue;
+                }
+                *p.add(HEADER_QUARANTINE_OFFSET) = 0;
+                if tail.is_null() {
+                    head = p;
+                } else {
+                    *(tail as *mut *mut u8) = p;
+                }
+                tail = p;
+            }
+        }
+        if live == 0 && !quarantined {
+            self.block_bytes -= BLOCK_BYTES;
+            if self.spare_blocks.len() < MAX_SPARE_BLOCKS {
+                self.spare_blocks.push(block.mem);
+            } else {
+                // SAFETY: nothing lives in the block, and no free list points
+                // into it (its cells were never chained).
+                unsafe { dealloc_block(block.mem) };
+            }
+            return None;
+        }
+        if !tail.is_null() {
+            // SAFETY: `tail` is the last free cell chained above.
+            unsafe { *(tail as *mut *mut u8) = self.free[class] };
+            self.free[class] = head;
+        }
+        Some(block)
+    }
+
+    fn sweep_large(
+        &mut self,
+        reuse_quarantined: bool,
+        mut visit: impl FnMut(NonNull<ObjHeader>) -> bool,
+    ) {
         let mut large = std::mem::take(&mut self.large);
         large.retain(|&(p, size)| {
             if visit(p.cast()) {
@@ -278,6 +347,16 @@ impl Cells {
                 }
             }
         }
+        for block in self.pending.iter().flatten() {
+            for i in 0..block.cells {
+                let p = block.cell_ptr(i);
+                // SAFETY: every cell of a pending block was handed out.
+                if unsafe { !is_free(p) } {
+                    // SAFETY: non-null cell pointer.
+                    f(unsafe { NonNull::new_unchecked(p as *mut ObjHeader) })
+                }
+            }
+        }
         for &(p, _) in &self.large {
             f(p.cast())
         }
@@ -304,7 +383,7 @@ unsafe fn dealloc_block(mem: NonNull<u8>) {
 
 impl Drop for Cells {
     fn drop(&mut self) {
-        for block in self.blocks.iter().flatten() {
+        for block in self.blocks.iter().chain(&self.pending).flatten() {
             // SAFETY: the heap is going away; each block is freed once.
             unsafe { dealloc_block(block.mem) };
         }
@@ -328,7 +407,7 @@ mod tests {
     /// Hands out a cell of `size` bytes and gives it a non-free kind byte,
     /// as the heap does when it writes an object's header.
     fn alloc_marked(cells: &mut Cells, size: usize) -> *mut u8 {
-        let p = cells.alloc(size).as_ptr();
+        let p = cells.alloc(size).expect("no sweep pending").as_ptr();
         // SAFETY: a fresh cell of at least a header's size.
         unsafe { *p.add(HEADER_KIND_OFFSET) = 1 };
         p
@@ -338,17 +417,60 @@ mod tests {
     /// the sweep saw.
     fn sweep_counting(cells: &mut Cells, dies: impl Fn(*mut u8) -> bool) -> usize {
         let mut seen = 0;
-        cells.sweep(true, |obj| {
+        let mut visit = |obj: NonNull<ObjHeader>| {
             seen += 1;
-            let p = obj.as_ptr() as *mut u8;
-            if dies(p) {
-                // SAFETY: an object cell the sweep hands us to free.
-                unsafe { *p.add(HEADER_KIND_OFFSET) = 0 };
-                return false;
-            }
-            true
-        });
+            free_if(obj, &dies)
+        };
+        cells.begin_sweep(true, &mut visit);
+        cells.finish_sweep(&mut visit);
         seen
+    }
+
+    /// A sweep's visit: frees the object's cell if `dies` says so.
+    fn free_if(obj: NonNull<ObjHeader>, dies: &impl Fn(*mut u8) -> bool) -> bool {
+        let p = obj.as_ptr() as *mut u8;
+        if dies(p) {
+            // SAFETY: an object cell the sweep hands us to free.
+            unsafe { *p.add(HEADER_KIND_OFFSET) = 0 };
+            return false;
+        }
+        true
+    }
+
+    #[test]
+    fn pending_blocks_are_swept_when_their_class_needs_cells() {
+        let mut cells = Cells::new();
+        let per_block = BLOCK_BYTES / 64;
+        let objs: Vec<_> = (0..per_block * 2).map(|_| alloc_marked(&mut cells, 64)).collect();
+        // Only the very first object lives: the newest block empties at
+        // once, the first waits for its turn.
+        let dies = |p: *mut u8| p != objs[0];
+        cells.begin_sweep(true, |obj| free_if(obj, &dies));
+        assert!(cells.sweeping());
+        assert_eq!(cells.spare_blocks.len(), 1);
+        assert!(cells.alloc(64).is_none(), "the pending block comes first");
+        assert!(cells.alloc(32).is_some(), "other classes are not held up");
+        assert!(cells.sweep_pending(64, |obj| free_if(obj, &dies)));
+        assert!(!cells.sweeping());
+        assert!(!cells.sweep_pending(64, |obj| free_if(obj, &dies)));
+        // The first block's free cells, in address order.
+        assert_eq!(cells.alloc(64).map(|p| p.as_ptr()), Some(objs[1]));
+        assert_eq!(cells.alloc(64).map(|p| p.as_ptr()), Some(objs[2]));
+    }
+
+    #[test]
+    fn walks_include_pending_blocks() {
+        let mut cells = Cells::new();
+        let per_block = BLOCK_BYTES / 64;
+        let objs: Vec<_> = (0..per_block + 1).map(|_| alloc_marked(&mut cells, 64)).collect();
+        cells.begin_sweep(true, |_| true);
+        assert!(cells.sweeping());
+        let mut walked = Vec::new();
+        cells.for_each_object(|obj| walked.push(obj.as_ptr() as *mut u8));
+        walked.sort();
+        let mut expected = objs.clone();
+        expected.sort();
+        assert_eq!(walked, expected);
     }
 
     #[test]

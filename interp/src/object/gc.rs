@@ -74,6 +74,8 @@ const PREFETCH_DEPTH: usize = 8;
 pub struct Tracer<'s> {
     stack: &'s mut Vec<NonNull<ObjHeader>>,
     marked: usize,
+    /// Bytes of the objects traced, with what they hold outside the heap.
+    marked_bytes: usize,
     /// Attribute storage of objects flagged [`FLAG_SIDE_ATTRS`], by address.
     side_attrs: Option<&'s AddrMap<Value>>,
     /// Objects seen but not yet tested for a mark: a header is read a few
@@ -89,7 +91,14 @@ impl<'s> Tracer<'s> {
         side_attrs: Option<&'s AddrMap<Value>>,
     ) -> Self {
         stack.clear();
-        Tracer { stack, marked: 0, side_attrs, pending: [None; PREFETCH_DEPTH], next_pending: 0 }
+        Tracer {
+            stack,
+            marked: 0,
+            marked_bytes: 0,
+            side_attrs,
+            pending: [None; PREFETCH_DEPTH],
+            next_pending: 0,
+        }
     }
 
     /// Marks `v` (if it is a heap object not yet marked) and queues it.
@@ -174,6 +183,7 @@ impl<'s> Tracer<'s> {
             let header = unsafe {
                 let vtable = obj.as_ref().vtable();
                 vtable.trace(obj, self);
+                self.marked_bytes += obj.as_ref().size() + vtable.extra_bytes(obj);
                 obj.as_ref()
             };
             if header.flags() & FLAG_SIDE_ATTRS != 0 {
@@ -187,6 +197,10 @@ impl<'s> Tracer<'s> {
     }
 
     /// How many objects were marked; call after [`Tracer::drain`].
+    pub(super) fn marked_bytes(&self) -> usize {
+        self.marked_bytes
+    }
+
     pub(super) fn marked(&self) -> usize {
         debug_assert!(self.pending.iter().all(Option::is_none), "marks still pending");
         self.marked

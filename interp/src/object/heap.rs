@@ -207,7 +207,7 @@ impl Heap {
         let size = (tail_offset + tail_bytes).next_multiple_of(8);
         let size32 =
             u32::try_from(size).unwrap_or_else(|_| alloc::handle_alloc_error(Layout::new::<u8>()));
-        let obj = self.cells.borrow_mut().alloc(size).cast::<HeapObj<T>>();
+        let obj = self.alloc_cell(size).cast::<HeapObj<T>>();
         let raw = obj.as_ptr();
         let extra = payload.extra_bytes();
         // SAFETY: `raw` is a fresh cell big enough for the header, payload
@@ -235,6 +235,19 @@ impl Heap {
         let grown = EXTERNAL_BYTES.with(|c| c.replace(0));
         self.note_alloc(size + extra + grown);
         (Gc(obj), tail_ptr)
+    }
+
+    /// A cell of `size` bytes, sweeping the blocks of its size class that
+    /// the last collection left pending when the free cells run out.
+    #[inline]
+    fn alloc_cell(&self, size: usize) -> NonNull<u8> {
+        let mut cells = self.cells.borrow_mut();
+        loop {
+            if let Some(cell) = cells.alloc(size) {
+                return cell;
+            }
+            cells.sweep_pending(size, |obj| self.sweep_object(obj));
+        }
     }
 
     /// Counts bytes allocated outside the heap's own allocations (a vector
@@ -283,6 +296,8 @@ impl Heap {
     /// the heap's own roots or a root scope.
     pub fn collect(&self, roots: &dyn RootSet) -> CollectStats {
         let started = std::time::Instant::now();
+        // Marks start clear: the last sweep must have seen every block.
+        self.cells.borrow_mut().finish_sweep(|obj| self.sweep_object(obj));
         let mut stack = std::mem::take(&mut *self.mark_stack.borrow_mut());
         let side_attrs = self.side_attrs.borrow();
         let mut tracer = Tracer::new(&mut stack, Some(&side_attrs));
@@ -302,7 +317,7 @@ impl Heap {
         tracer.mark_all(&dying);
         tracer.drain();
         self.pending_finalizers.borrow_mut().extend(dying);
-        let marked = tracer.marked();
+        let (marked, marked_bytes) = (tracer.marked(), tracer.marked_bytes());
         drop(side_attrs);
         *self.mark_stack.borrow_mut() = stack;
         // Entries hold values that may die now (a moving collector would
@@ -310,7 +325,7 @@ impl Heap {
         self.clear_method_cache();
         self.process_weak_holders();
         let mark_time = started.elapsed();
-        let stats = self.sweep(marked);
+        let stats = self.sweep(marked, marked_bytes);
         log::debug!(
             "gc {}: mark {:?}, sweep {:?}: {} live objects ({} bytes), {} collected",
             self.collections.get(),
@@ -327,50 +342,55 @@ impl Heap {
         stats
     }
 
-    fn sweep(&self, marked: usize) -> CollectStats {
-        let mut stats = CollectStats::default();
+    /// Frees what the mark left unmarked: the large objects and each size
+    /// class's newest block now, the other blocks as allocation needs
+    /// their cells, or before the next mark.
+    fn sweep(&self, marked: usize, marked_bytes: usize) -> CollectStats {
         debug_assert!(marked <= self.object_count.get());
+        let stats = CollectStats {
+            collected_objects: self.object_count.get() - marked,
+            live_objects: marked,
+            live_bytes: marked_bytes,
+        };
         let reuse_quarantined =
             !self.stress || self.quarantine_bytes.get() > self.quarantine_limit.get();
         if reuse_quarantined {
             self.quarantine_bytes.set(0);
         }
-        self.cells.borrow_mut().sweep(reuse_quarantined, |obj| {
-            // SAFETY: the allocator visits only cells holding objects.
-            let header = unsafe { obj.as_ref() };
-            let vtable = header.vtable();
-            let size = header.size();
-            if header.is_marked() {
-                header.set_mark(false);
-                // SAFETY: the vtable matches the payload (set at allocation).
-                let extra = unsafe { vtable.extra_bytes(obj) };
-                stats.live_objects += 1;
-                stats.live_bytes += size + extra;
-                return true;
-            }
-            stats.collected_objects += 1;
-            if header.flags() & FLAG_SIDE_ATTRS != 0 {
-                self.side_attrs.borrow_mut().remove(&(obj.as_ptr() as u64));
-            }
-            // SAFETY: the object is unreachable (unmarked after a full mark),
-            // so nothing uses it again, and the allocator visits it once
-            // before its cell is free.
-            unsafe {
-                vtable.drop_payload(obj);
-                if self.stress {
-                    let raw = obj.as_ptr() as *mut u8;
-                    std::ptr::write_bytes(raw.add(HEADER_SIZE), POISON_BYTE, size - HEADER_SIZE);
-                    header.quarantined.set(1);
-                    self.quarantine_bytes.set(self.quarantine_bytes.get() + size);
-                }
-            }
-            header.ty.set(std::ptr::null());
-            header.kind.set(ObjKind::Freed);
-            false
-        });
+        self.cells.borrow_mut().begin_sweep(reuse_quarantined, |obj| self.sweep_object(obj));
         self.object_count.set(stats.live_objects);
         self.live_bytes.set(stats.live_bytes);
         stats
+    }
+
+    /// A sweep's look at one object: a marked one loses its mark and
+    /// stays (true); an unmarked one is dropped and its cell freed.
+    fn sweep_object(&self, obj: NonNull<ObjHeader>) -> bool {
+        // SAFETY: the allocator visits only cells holding objects.
+        let header = unsafe { obj.as_ref() };
+        if header.is_marked() {
+            header.set_mark(false);
+            return true;
+        }
+        if header.flags() & FLAG_SIDE_ATTRS != 0 {
+            self.side_attrs.borrow_mut().remove(&(obj.as_ptr() as u64));
+        }
+        let size = header.size();
+        // SAFETY: the object is unreachable (unmarked after a full mark), so
+        // nothing uses it again, and the allocator visits it once before its
+        // cell is free.
+        unsafe {
+            header.vtable().drop_payload(obj);
+            if self.stress {
+                let raw = obj.as_ptr() as *mut u8;
+                std::ptr::write_bytes(raw.add(HEADER_SIZE), POISON_BYTE, size - HEADER_SIZE);
+                header.quarantined.set(1);
+                self.quarantine_bytes.set(self.quarantine_bytes.get() + size);
+            }
+        }
+        header.ty.set(std::ptr::null());
+        header.kind.set(ObjKind::Freed);
+        false
     }
 
     /// `gc.disable()` / `gc.enable()`: whether allocation asks for
