@@ -45,6 +45,7 @@
 //! | [`posix`] | `posix`: files, directories, stat, environ, descriptors (with `posix.py`) |
 //! | [`errno`] | `errno`: Linux's error names, numbers and messages |
 //! | [`gc`] | `gc`: the heap's collector behind CPython's interface |
+//! | [`abc`] | `_abc`: ABC registries and weak caches behind `abc.ABCMeta` |
 //! | `thread.py` | `_thread` for one thread: locks, `get_ident`, `_local` |
 //! | `signal.py` | `_signal`: signal numbers and a handler table |
 //! | `atexit.py` | `atexit`: exit handlers, run by `Vm::run_exit_handlers` |
@@ -60,6 +61,7 @@
 //! | [`poll`] | `poll(2)`, the system call `select` waits with |
 //! | `posixsubprocess.py` | `_posixsubprocess`: importable, no child processes |
 
+pub mod abc;
 pub mod array;
 pub mod ast;
 pub mod binascii;
@@ -148,6 +150,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "posix" => Some(posix::create(vm)?),
         "errno" => Some(errno::create(vm)?),
         "gc" => Some(gc::create(vm)?),
+        "_abc" => Some(abc::create(vm)?),
         "_thread" => Some(python_module(vm, "_thread", include_str!("thread.py"))?),
         "_signal" => Some(python_module(vm, "_signal", include_str!("signal.py"))?),
         "atexit" => Some(python_module(vm, "atexit", include_str!("atexit.py"))?),
@@ -197,6 +200,7 @@ pub const NATIVE_MODULES: &[&str] = &[
     "posix",
     "errno",
     "gc",
+    "_abc",
     "_thread",
     "_signal",
     "atexit",
