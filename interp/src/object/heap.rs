@@ -448,6 +448,15 @@ impl Heap {
     }
 }
 
+impl Heap {
+    /// Every object in the heap, live or not yet swept (see [`super::walk`]).
+    pub(super) fn object_headers(&self) -> Vec<NonNull<ObjHeader>> {
+        let mut all = Vec::with_capacity(self.object_count.get());
+        self.cells.borrow_mut().for_each_object(|obj| all.push(obj));
+        all
+    }
+}
+
 impl Default for Heap {
     fn default() -> Self {
         Heap::new()
