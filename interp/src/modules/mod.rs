@@ -48,6 +48,7 @@
 //! | [`abc`] | `_abc`: ABC registries and weak caches behind `abc.ABCMeta` |
 //! | `thread.py` | `_thread` for one thread: locks, `get_ident`, `_local` |
 //! | `signal.py` | `_signal`: signal numbers and a handler table |
+//! | [`itimer`] | `_tachyon_itimer`: `signal.alarm`, `setitimer`, `getitimer`, `pause` |
 //! | `atexit.py` | `atexit`: exit handlers, run by `Vm::run_exit_handlers` |
 //! | `locale.py` | `_locale`: the C locale |
 //! | `codecs.py` | `_codecs`: the codec registry and the functions of `encodings` |
@@ -77,6 +78,7 @@ pub mod gc;
 pub mod hash_object;
 pub mod heapq;
 pub mod inflate;
+pub mod itimer;
 pub mod json;
 pub mod math;
 pub mod math_special;
@@ -134,6 +136,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "zlib" => Some(python_module(vm, "zlib", include_str!("zlib.py"))?),
         "_tachyon_files" => Some(files::create(vm)?),
         "_tachyon_signal" => Some(crate::vm::signals::create_module(vm)?),
+        "_tachyon_itimer" => Some(itimer::create(vm)?),
         "_io" => Some(python_module(vm, "_io", include_str!("io.py"))?),
         "_collections" => Some(python_module(vm, "_collections", include_str!("collections.py"))?),
         "_tachyon_time_calendar" => {
