@@ -29,6 +29,7 @@
 //! | [`math_special`] | `math`'s gamma, lgamma, erf, erfc, bit for bit as CPython 3.8 on glibc |
 //! | [`cmath`] | `cmath`: complex functions with C99 Annex G special values |
 //! | [`binascii`] | `binascii`: hex, base64, crc32, crc_hqx |
+//! | [`binascii_legacy`] | `binascii`'s quoted-printable, uu and BinHex codecs |
 //! | [`csv`] | `_csv`: CSV dialects, the record reader and writer |
 //! | [`json`] | `_json`: the scanner, encoder and string escapers under `json` |
 //! | [`structs`] | `_struct`: pack/unpack by format strings, `Struct` |
@@ -66,6 +67,7 @@ pub mod abc;
 pub mod array;
 pub mod ast;
 pub mod binascii;
+pub mod binascii_legacy;
 pub mod bisect;
 pub mod blake2;
 pub mod cmath;
