@@ -35,6 +35,7 @@
 //! | [`structs`] | `_struct`: pack/unpack by format strings, `Struct` |
 //! | [`ast`] | `_ast`: the node classes under `ast.py`; parser trees to and from them |
 //! | [`array`] | `array`: typed arrays over a list of converted items |
+//! | `array_pickle.py` | `array`'s `__reduce_ex__` and `_array_reconstructor` |
 //! | [`operator`] | `_operator`: operator functions, itemgetter, attrgetter, methodcaller |
 //! | [`functools`] | `_functools`: reduce, partial, cmp_to_key |
 //! | [`bisect`] | `_bisect`: binary search and insort |
