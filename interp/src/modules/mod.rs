@@ -45,6 +45,7 @@
 //! | [`zlib`] | `_tachyon_zlib`: inflation and Adler-32 for `zlib.py` (`zlib`: checksums, decompression) |
 //! | [`support`] | what modules share: native classes, instance state, error classes |
 //! | [`posix`] | `posix`: files, directories, stat, environ, descriptors (with `posix.py`) |
+//! | [`posix_files`] | `posix`: fsync, truncate, pread/pwrite, dup, chown, system |
 //! | [`errno`] | `errno`: Linux's error names, numbers and messages |
 //! | [`gc`] | `gc`: the heap's collector behind CPython's interface |
 //! | [`abc`] | `_abc`: ABC registries and weak caches behind `abc.ABCMeta` |
@@ -90,6 +91,7 @@ pub mod namespace;
 pub mod operator;
 pub mod poll;
 pub mod posix;
+pub mod posix_files;
 pub mod random;
 pub mod select;
 pub mod sha1;
