@@ -85,7 +85,8 @@ pub fn create(vm: &mut Vm) -> PyResult {
         crate::builtins::set_type_attr(vm, cls, "__qualname__", qualname);
         module_set(vm, module, "ArrayType", cls)?;
         let codes = vm.heap.new_str(TYPECODES);
-        module_set(vm, module, "typecodes", codes)
+        module_set(vm, module, "typecodes", codes)?;
+        super::support::exec_in_module(vm, module, include_str!("array_pickle.py"))
     })();
     vm.truncate_temps(mark);
     result.map(|_| module)

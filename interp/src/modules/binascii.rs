@@ -1,8 +1,9 @@
 //! `binascii`: hex and base64 codecs and the CRC-32 and CRC-CCITT
 //! checksums, after CPython 3.8's `Modules/binascii.c` (its lenient
-//! base64 decoder and its error messages). The quoted-printable and uu
-//! codecs are not here yet.
+//! base64 decoder and its error messages); the quoted-printable, uu and
+//! BinHex codecs are in [`super::binascii_legacy`].
 
+use super::binascii_legacy::{self as legacy, Failure};
 use super::support::{exec_in_module, function_module, module_error};
 use crate::builtins::bytes_methods::bytes_like;
 use crate::builtins::str_methods::keyword_args;
@@ -22,6 +23,14 @@ pub fn create(vm: &mut Vm) -> PyResult {
         ("a2b_base64", a2b_base64),
         ("crc32", crc32),
         ("crc_hqx", crc_hqx),
+        ("a2b_qp", a2b_qp),
+        ("b2a_qp", b2a_qp),
+        ("a2b_uu", a2b_uu),
+        ("b2a_uu", b2a_uu),
+        ("a2b_hqx", a2b_hqx),
+        ("b2a_hqx", b2a_hqx),
+        ("rlecode_hqx", rlecode_hqx),
+        ("rledecode_hqx", rledecode_hqx),
     ];
     let module = function_module(vm, "binascii", funcs)?;
     let mark = vm.push_temp(module);
@@ -300,6 +309,114 @@ fn crc_hqx(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let data = data_arg(vm, args[0])?;
     let start = masked(vm, args[1], 16)? as u16;
     Ok(vm.heap.new_int_i64(crc_hqx_update(start, &data) as i64))
+}
+
+/// A decoder's failure as `binascii.Error` or `binascii.Incomplete`.
+fn failure(vm: &mut Vm, f: Failure) -> crate::object::PyErr {
+    match f {
+        Failure::Error(msg) => binascii_error(vm, msg),
+        Failure::Incomplete(msg) => module_error(vm, "binascii", "Incomplete", msg),
+    }
+}
+
+/// A codec's bytes, or its failure raised.
+fn bytes_or_failure(vm: &mut Vm, result: Result<Vec<u8>, Failure>) -> PyResult {
+    match result {
+        Ok(out) => Ok(vm.heap.new_bytes(&out)),
+        Err(f) => Err(failure(vm, f)),
+    }
+}
+
+/// The arguments `params` of `name` by position or keyword; the first is
+/// required, the others are flags (false when absent).
+fn data_and_flags(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    name: &str,
+    params: &[&str],
+) -> PyResult<(Value, Vec<bool>)> {
+    let bound = keyword_args(vm, args, kwnames, name, params)?;
+    let Some(data) = bound[0] else {
+        return Err(
+            vm.type_error(&format!("{name}() missing required argument '{}' (pos 1)", params[0]))
+        );
+    };
+    let mut flags = Vec::with_capacity(params.len() - 1);
+    for v in &bound[1..] {
+        flags.push(match v {
+            Some(v) => vm.is_true(*v)?,
+            None => false,
+        });
+    }
+    Ok((data, flags))
+}
+
+fn a2b_qp(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let (data, flags) = data_and_flags(vm, args, kwnames, "a2b_qp", &["data", "header"])?;
+    let data = ascii_arg(vm, data)?;
+    Ok(vm.heap.new_bytes(&legacy::a2b_qp(&data, flags[0])))
+}
+
+fn b2a_qp(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let params = ["data", "quotetabs", "istext", "header"];
+    let bound = keyword_args(vm, args, kwnames, "b2a_qp", &params)?;
+    let (data, flags) = data_and_flags(vm, args, kwnames, "b2a_qp", &params)?;
+    // istext defaults to true.
+    let istext = bound[2].is_none() || flags[1];
+    let data = data_arg(vm, data)?;
+    Ok(vm.heap.new_bytes(&legacy::b2a_qp(&data, flags[0], istext, flags[2])))
+}
+
+fn a2b_uu(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let data = arg_range(vm, "a2b_uu", args, kwnames, 1, 1)?[0];
+    let data = ascii_arg(vm, data)?;
+    bytes_or_failure(vm, legacy::a2b_uu(&data))
+}
+
+fn b2a_uu(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let (data, flags) = data_and_flags(vm, args, kwnames, "b2a_uu", &["data", "backtick"])?;
+    let data = data_arg(vm, data)?;
+    bytes_or_failure(vm, legacy::b2a_uu(&data, flags[0]))
+}
+
+fn a2b_hqx(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let data = arg_range(vm, "a2b_hqx", args, kwnames, 1, 1)?[0];
+    let data = ascii_arg(vm, data)?;
+    match legacy::a2b_hqx(&data) {
+        Ok((out, done)) => {
+            let items = [vm.heap.new_bytes(&out), vm.heap.new_int_i64(done as i64)];
+            Ok(vm.heap.new_tuple(&items))
+        }
+        Err(f) => Err(failure(vm, f)),
+    }
+}
+
+/// A one-argument encoder of bytes-like data.
+fn encode_with(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    name: &str,
+    encode: fn(&[u8]) -> Vec<u8>,
+) -> PyResult {
+    let data = arg_range(vm, name, args, kwnames, 1, 1)?[0];
+    let data = data_arg(vm, data)?;
+    Ok(vm.heap.new_bytes(&encode(&data)))
+}
+
+fn b2a_hqx(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    encode_with(vm, args, kwnames, "b2a_hqx", legacy::b2a_hqx)
+}
+
+fn rlecode_hqx(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    encode_with(vm, args, kwnames, "rlecode_hqx", legacy::rlecode_hqx)
+}
+
+fn rledecode_hqx(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let data = arg_range(vm, "rledecode_hqx", args, kwnames, 1, 1)?[0];
+    let data = data_arg(vm, data)?;
+    bytes_or_failure(vm, legacy::rledecode_hqx(&data))
 }
 
 #[cfg(test)]

@@ -601,3 +601,153 @@ def readbuffer_encode(data, errors=None):
         data = data.encode("utf-8")
     data = bytes(data)
     return (data, len(data))
+
+
+# UTF-7 (RFC 2152) as CPython's unicodeobject.c writes and reads it: the
+# codec sends Set O and whitespace directly and base64-encodes the rest.
+_B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+_B64_VALUE = {ord(c): i for i, c in enumerate(_B64)}
+# Characters that never stand for themselves (RFC 2152's special ones,
+# controls but tab, CR and LF, and DEL).
+_UTF7_SPECIAL = frozenset(b"+\\~") | frozenset(range(0, 32)) - frozenset(b"\t\r\n") | {127}
+
+
+def _utf7_direct(n):
+    return n < 128 and n not in _UTF7_SPECIAL
+
+
+def utf_7_encode(s, errors=None):
+    out = []
+    in_shift = False
+    bits = 0
+    buffer = 0
+
+    def push_unit(unit):
+        nonlocal bits, buffer
+        bits += 16
+        buffer = (buffer << 16) | unit
+        while bits >= 6:
+            out.append(_B64[(buffer >> (bits - 6)) & 0x3F])
+            bits -= 6
+        buffer &= (1 << bits) - 1
+
+    for c in s:
+        n = ord(c)
+        if in_shift:
+            if _utf7_direct(n):
+                if bits:
+                    out.append(_B64[(buffer << (6 - bits)) & 0x3F])
+                    buffer = bits = 0
+                in_shift = False
+                # A character that is not base64 ends the shift by itself.
+                if n in _B64_VALUE or c == "-":
+                    out.append("-")
+                out.append(c)
+                continue
+        elif c == "+":
+            out.append("+-")
+            continue
+        elif _utf7_direct(n):
+            out.append(c)
+            continue
+        else:
+            out.append("+")
+            in_shift = True
+        if n >= 0x10000:
+            n -= 0x10000
+            push_unit(0xD800 | (n >> 10))
+            n = 0xDC00 | (n & 0x3FF)
+        push_unit(n)
+    if bits:
+        out.append(_B64[(buffer << (6 - bits)) & 0x3F])
+    if in_shift:
+        out.append("-")
+    return ("".join(out).encode("ascii"), len(s))
+
+
+def utf_7_decode(data, errors=None, final=False):
+    data = bytes(data)
+    errors = _errors(errors)
+    out = []
+    size = len(data)
+    i = 0
+    start = 0
+    in_shift = False
+    shift_out_start = 0
+    bits = buffer = surrogate = 0
+    while True:
+        while i < size:
+            ch = data[i]
+            reason = None
+            if in_shift:
+                if ch in _B64_VALUE:
+                    buffer = (buffer << 6) | _B64_VALUE[ch]
+                    bits += 6
+                    i += 1
+                    if bits >= 16:
+                        unit = buffer >> (bits - 16)
+                        bits -= 16
+                        buffer &= (1 << bits) - 1
+                        if surrogate:
+                            if 0xDC00 <= unit < 0xE000:
+                                out.append(chr(0x10000 + ((surrogate - 0xD800) << 10)
+                                               + (unit - 0xDC00)))
+                                surrogate = 0
+                                continue
+                            out.append(chr(surrogate))
+                            surrogate = 0
+                        if 0xD800 <= unit < 0xDC00:
+                            surrogate = unit
+                        else:
+                            out.append(chr(unit))
+                    continue
+                in_shift = False
+                if bits > 6:
+                    i += 1
+                    reason = "partial character in shift sequence"
+                elif buffer:
+                    i += 1
+                    reason = "non-zero padding bits in shift sequence"
+                else:
+                    if surrogate and ch < 128 and ch != 43:
+                        out.append(chr(surrogate))
+                    surrogate = 0
+                    if ch == 45:  # '-' ends the shift and is absorbed
+                        i += 1
+                    continue
+            elif ch == 43:  # '+'
+                start = i
+                i += 1
+                if i < size and data[i] == 45:
+                    i += 1
+                    out.append("+")
+                    continue
+                if i < size and data[i] not in _B64_VALUE:
+                    i += 1
+                    reason = "ill-formed sequence"
+                else:
+                    in_shift = True
+                    surrogate = 0
+                    shift_out_start = len(out)
+                    bits = buffer = 0
+                    continue
+            elif ch < 128:
+                i += 1
+                out.append(chr(ch))
+                continue
+            else:
+                start = i
+                i += 1
+                reason = "unexpected special character"
+            i = _escape_error("utf7", data, start, i, reason, errors, out)
+        if in_shift and final:
+            in_shift = False
+            if surrogate or bits >= 6 or (bits and buffer):
+                i = _escape_error("utf7", data, start, size, "unterminated shift sequence",
+                                  errors, out)
+                if i < size:
+                    continue
+        break
+    if in_shift:
+        return ("".join(out[:shift_out_start]), start)
+    return ("".join(out), i)

@@ -1,9 +1,14 @@
 //! `gc`: the heap's mark-and-sweep collector seen through CPython's
 //! interface. There are no generations: thresholds and counts are kept
 //! for programs that read them back, and `collect()` of any generation is
-//! a full collection returning how many objects it freed.
+//! a full collection returning how many objects it freed, with
+//! `gc.callbacks` called around it. The object listings
+//! (`get_objects`, `get_referents`, `get_referrers`) collect first, so
+//! they show what CPython's reference counting would have kept.
 
 use super::module_set;
+use crate::object::types::TypeObj;
+use crate::object::Gc;
 use crate::object::Value;
 use crate::vm::frame::VmRoots;
 use crate::vm::function::NativeFn;
@@ -12,6 +17,9 @@ use std::cell::Cell;
 
 thread_local! {
     static THRESHOLDS: Cell<(i64, i64, i64)> = const { Cell::new((700, 10, 10)) };
+    static DEBUG_FLAGS: Cell<i64> = const { Cell::new(0) };
+    /// How many objects `freeze()` moved to the permanent generation.
+    static FROZEN: Cell<i64> = const { Cell::new(0) };
 }
 
 pub fn create(vm: &mut Vm) -> PyResult {
@@ -28,12 +36,15 @@ fn fill(vm: &mut Vm, module: Value) -> PyResult<()> {
         ("set_threshold", set_threshold),
         ("get_count", get_count),
         ("is_tracked", is_tracked),
-        ("freeze", nothing),
-        ("unfreeze", nothing),
-        ("get_freeze_count", zero),
-        ("get_debug", zero),
-        ("set_debug", nothing),
+        ("freeze", freeze),
+        ("unfreeze", unfreeze),
+        ("get_freeze_count", get_freeze_count),
+        ("get_debug", get_debug),
+        ("set_debug", set_debug),
         ("get_stats", get_stats),
+        ("get_objects", get_objects),
+        ("get_referents", get_referents),
+        ("get_referrers", get_referrers),
     ];
     super::add_functions(vm, module, funcs)?;
     for name in ["garbage", "callbacks"] {
@@ -53,17 +64,52 @@ fn fill(vm: &mut Vm, module: Value) -> PyResult<()> {
     Ok(())
 }
 
-/// `collect(generation=2)`: a full collection; the number of objects freed.
-fn collect(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    if let Some(&g) = args.first() {
-        match vm.as_int(g).and_then(|n| n.to_i64()) {
-            Some(0..=2) => {}
+/// `collect(generation=2)`: a full collection; the number of objects
+/// freed. `gc.callbacks` hear `("start", info)` and `("stop", info)`.
+fn collect(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = crate::builtins::arg_range(vm, "collect", args, kwnames, 0, 1)?;
+    let generation = match args.first() {
+        Some(&g) => match vm.as_int(g).and_then(|n| n.to_i64()) {
+            Some(n @ 0..=2) => n,
             Some(_) => return Err(vm.value_error("invalid generation")),
             None => return Err(vm.type_error("an integer is required")),
-        }
-    }
+        },
+        None => 2,
+    };
+    run_callbacks(vm, "start", generation, 0)?;
     let stats = vm.heap.collect(&VmRoots { vm });
-    Ok(vm.heap.new_int_i64(stats.collected_objects as i64))
+    let collected = stats.collected_objects as i64;
+    run_callbacks(vm, "stop", generation, collected)?;
+    Ok(vm.heap.new_int_i64(collected))
+}
+
+/// Calls each of `gc.callbacks` with `(phase, info)`, as CPython does
+/// around a collection.
+fn run_callbacks(vm: &mut Vm, phase: &str, generation: i64, collected: i64) -> PyResult<()> {
+    let callbacks = super::support::module_attr(vm, "gc", "callbacks")?;
+    let Some(list) = crate::object::list::list_of(callbacks) else { return Ok(()) };
+    if list.items.is_empty() {
+        return Ok(());
+    }
+    let mark = vm.push_temp(callbacks);
+    let result = (|| {
+        let info = vm.heap.new_dict();
+        vm.push_temp(info);
+        for (k, v) in [("generation", generation), ("collected", collected), ("uncollectable", 0)] {
+            let key = vm.heap.new_str(k);
+            let val = vm.heap.new_int_i64(v);
+            vm.dict_set_item(info, key, val)?;
+        }
+        let phase = vm.heap.new_str(phase);
+        vm.push_temp(phase);
+        for f in list.items.to_vec() {
+            vm.push_temp(f);
+            vm.call(f, &[phase, info])?;
+        }
+        Ok(())
+    })();
+    vm.truncate_temps(mark);
+    result
 }
 
 fn enable(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
@@ -112,16 +158,38 @@ fn get_count(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(triple(vm, (0, 0, 0)))
 }
 
-/// `is_tracked(obj)`: as in CPython, atoms (numbers, strings, bytes,
-/// None) are not tracked, containers and instances are.
+/// `is_tracked(obj)`: whether CPython's collector would track `obj`.
 fn is_tracked(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let Some(&v) = args.first() else {
         return Err(vm.type_error("is_tracked() takes exactly one argument (0 given)"));
     };
+    Ok(Value::from_bool(tracked(vm, v)))
+}
+
+/// CPython's rule: objects of types without GC support (numbers, strings,
+/// bytes, ranges, plain `object()`s, built-in types) are never tracked;
+/// an empty tuple is not, nor a dict holding only untracked keys and
+/// values; other containers, functions, classes and instances are.
+fn tracked(vm: &Vm, v: Value) -> bool {
+    if !v.is_ptr() {
+        return false;
+    }
     let t = vm.heap.types();
-    let atoms = [t.int, t.float, t.complex, t.str, t.bytes, t.bool];
+    let atoms = [t.int, t.float, t.complex, t.str, t.bytes, t.bool, t.bytearray, t.range, t.object];
     let ty = vm.heap.type_of(v);
-    Ok(Value::from_bool(v.is_ptr() && !atoms.contains(&ty)))
+    if atoms.contains(&ty) || ty == t.not_implemented_type || ty == t.ellipsis_type {
+        return false;
+    }
+    if let Some(class) = Gc::<TypeObj>::from_value(v) {
+        return class.is_heap_type();
+    }
+    if let Some(tuple) = crate::object::tuple::tuple_of(v) {
+        return !tuple.items().is_empty();
+    }
+    if ty == t.dict {
+        return vm.dict_items(v).iter().any(|&(k, x)| tracked(vm, k) || tracked(vm, x));
+    }
+    true
 }
 
 fn get_stats(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
@@ -140,10 +208,164 @@ fn get_stats(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(vm.heap.new_list(&gens))
 }
 
-fn nothing(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+fn freeze(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    crate::builtins::arg_range(vm, "freeze", args, kwnames, 0, 0)?;
+    let n = vm.heap.all_objects().into_iter().filter(|&v| tracked(vm, v)).count() as i64;
+    FROZEN.with(|c| c.set(c.get() + n));
     Ok(Value::NONE)
 }
 
-fn zero(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
-    Ok(Value::from_small_int(0).expect("0"))
+fn unfreeze(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    crate::builtins::arg_range(vm, "unfreeze", args, kwnames, 0, 0)?;
+    FROZEN.with(|c| c.set(0));
+    Ok(Value::NONE)
+}
+
+fn get_freeze_count(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    crate::builtins::arg_range(vm, "get_freeze_count", args, kwnames, 0, 0)?;
+    Ok(vm.heap.new_int_i64(FROZEN.with(Cell::get)))
+}
+
+fn get_debug(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    crate::builtins::arg_range(vm, "get_debug", args, kwnames, 0, 0)?;
+    Ok(vm.heap.new_int_i64(DEBUG_FLAGS.with(Cell::get)))
+}
+
+fn set_debug(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let flags = crate::builtins::arg_range(vm, "set_debug", args, kwnames, 1, 1)?[0];
+    let flags = vm
+        .as_int(flags)
+        .and_then(|n| n.to_i64())
+        .ok_or_else(|| vm.type_error("an integer is required"))?;
+    DEBUG_FLAGS.with(|c| c.set(flags));
+    Ok(Value::NONE)
+}
+
+/// `get_objects(generation=None)`: the tracked objects that are alive.
+fn get_objects(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let generation = match kwnames {
+        [] => crate::builtins::arg_range(vm, "get_objects", args, kwnames, 0, 1)?.first().copied(),
+        [k] if crate::object::str::str_of(*k).is_some_and(|s| s.as_wtf8() == b"generation") => {
+            args.last().copied()
+        }
+        _ => return Err(vm.type_error("get_objects() got an unexpected keyword argument")),
+    };
+    if let Some(g) = generation.filter(|g| !g.is_none()) {
+        match vm.as_int(g).and_then(|n| n.to_i64()) {
+            Some(n) if n >= 3 => return Err(vm.value_error(
+                "generation parameter must be less than the number of available generations (3)",
+            )),
+            Some(n) if n < -1 => {
+                return Err(vm.value_error("generation parameter cannot be negative"))
+            }
+            Some(_) => {}
+            None => return Err(vm.type_error("an integer is required")),
+        }
+    }
+    vm.heap.collect(&VmRoots { vm });
+    let all: Vec<Value> = vm.heap.all_objects().into_iter().filter(|&v| tracked(vm, v)).collect();
+    Ok(vm.heap.new_list(&all))
+}
+
+/// `get_referents(*objs)`: what each refers to directly. The built-in
+/// containers list their items as CPython's `tp_traverse` visits them
+/// (lists and tuples from the end, dicts value then key, or values only
+/// when every key is a str); an instance gives its `__dict__`, then its
+/// class; other objects what the heap traces.
+fn get_referents(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    crate::builtins::no_kwargs(vm, "get_referents", args, kwnames)?;
+    let mark = vm.push_temp(Value::NONE);
+    let mut out = Vec::new();
+    let result = args.iter().try_for_each(|&v| {
+        for r in referents_of(vm, v)? {
+            vm.push_temp(r);
+            out.push(r);
+        }
+        Ok(())
+    });
+    let list = vm.heap.new_list(&out);
+    vm.truncate_temps(mark);
+    result.map(|()| list)
+}
+
+fn referents_of(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
+    if !tracked(vm, v) && vm.heap.type_of(v) != vm.heap.types().dict {
+        return Ok(Vec::new());
+    }
+    if let Some(list) = crate::object::list::list_of(v) {
+        return Ok(list.items.to_vec().into_iter().rev().collect());
+    }
+    if let Some(tuple) = crate::object::tuple::tuple_of(v) {
+        return Ok(tuple.items().iter().rev().copied().collect());
+    }
+    if crate::object::dict::dict_of(v).is_some() {
+        let items = vm.dict_items(v);
+        let str_keys = items.iter().all(|(k, _)| crate::object::str::str_of(*k).is_some());
+        let mut out = Vec::with_capacity(items.len() * 2);
+        for (k, x) in items {
+            out.push(x);
+            if !str_keys {
+                out.push(k);
+            }
+        }
+        return Ok(out);
+    }
+    if vm.set_ref(v).is_some() {
+        return vm.collect_iterable(v);
+    }
+    let ty = vm.heap.type_obj(v);
+    if crate::object::instance::instance_of(v).is_some() && ty.is_heap_type() {
+        let name = vm.heap.intern("__dict__");
+        let mut out = Vec::with_capacity(2);
+        if let Ok(d) = vm.get_attr(v, name) {
+            out.push(d);
+        }
+        out.push(ty.value());
+        return Ok(out);
+    }
+    Ok(vm.heap.referents(v))
+}
+
+/// `get_referrers(*objs)`: every live tracked object that refers to one
+/// of `objs` directly.
+fn get_referrers(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    crate::builtins::no_kwargs(vm, "get_referrers", args, kwnames)?;
+    vm.heap.collect(&VmRoots { vm });
+    let candidates = vm.heap.all_objects();
+    let mark = vm.push_temp(Value::NONE);
+    let mut out = Vec::new();
+    let mut result = Ok(());
+    for v in candidates {
+        if !tracked(vm, v) {
+            continue;
+        }
+        let refers = if crate::object::instance::instance_of(v).is_some() {
+            // CPython finds the instance's `__dict__` referring, not it.
+            let refers = vm.heap.referents(v);
+            if refers.iter().any(|r| args.contains(r)) {
+                let name = vm.heap.intern("__dict__");
+                if let Ok(d) = vm.get_attr(v, name) {
+                    vm.push_temp(d);
+                    out.push(d);
+                    continue;
+                }
+            }
+            refers
+        } else {
+            match referents_of(vm, v) {
+                Ok(r) => r,
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
+            }
+        };
+        if refers.iter().any(|r| args.contains(r)) {
+            vm.push_temp(v);
+            out.push(v);
+        }
+    }
+    let list = vm.heap.new_list(&out);
+    vm.truncate_temps(mark);
+    result.map(|()| list)
 }

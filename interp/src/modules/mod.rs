@@ -29,11 +29,13 @@
 //! | [`math_special`] | `math`'s gamma, lgamma, erf, erfc, bit for bit as CPython 3.8 on glibc |
 //! | [`cmath`] | `cmath`: complex functions with C99 Annex G special values |
 //! | [`binascii`] | `binascii`: hex, base64, crc32, crc_hqx |
+//! | [`binascii_legacy`] | `binascii`'s quoted-printable, uu and BinHex codecs |
 //! | [`csv`] | `_csv`: CSV dialects, the record reader and writer |
 //! | [`json`] | `_json`: the scanner, encoder and string escapers under `json` |
 //! | [`structs`] | `_struct`: pack/unpack by format strings, `Struct` |
 //! | [`ast`] | `_ast`: the node classes under `ast.py`; parser trees to and from them |
 //! | [`array`] | `array`: typed arrays over a list of converted items |
+//! | `array_pickle.py` | `array`'s `__reduce_ex__` and `_array_reconstructor` |
 //! | [`operator`] | `_operator`: operator functions, itemgetter, attrgetter, methodcaller |
 //! | [`functools`] | `_functools`: reduce, partial, cmp_to_key |
 //! | [`bisect`] | `_bisect`: binary search and insort |
@@ -43,10 +45,13 @@
 //! | [`zlib`] | `_tachyon_zlib`: inflation and Adler-32 for `zlib.py` (`zlib`: checksums, decompression) |
 //! | [`support`] | what modules share: native classes, instance state, error classes |
 //! | [`posix`] | `posix`: files, directories, stat, environ, descriptors (with `posix.py`) |
+//! | [`posix_files`] | `posix`: fsync, truncate, pread/pwrite, dup, chown, system |
 //! | [`errno`] | `errno`: Linux's error names, numbers and messages |
 //! | [`gc`] | `gc`: the heap's collector behind CPython's interface |
+//! | [`abc`] | `_abc`: ABC registries and weak caches behind `abc.ABCMeta` |
 //! | `thread.py` | `_thread` for one thread: locks, `get_ident`, `_local` |
 //! | `signal.py` | `_signal`: signal numbers and a handler table |
+//! | [`itimer`] | `_tachyon_itimer`: `signal.alarm`, `setitimer`, `getitimer`, `pause` |
 //! | `atexit.py` | `atexit`: exit handlers, run by `Vm::run_exit_handlers` |
 //! | `locale.py` | `_locale`: the C locale |
 //! | `codecs.py` | `_codecs`: the codec registry and the functions of `encodings` |
@@ -60,9 +65,11 @@
 //! | [`poll`] | `poll(2)`, the system call `select` waits with |
 //! | `posixsubprocess.py` | `_posixsubprocess`: importable, no child processes |
 
+pub mod abc;
 pub mod array;
 pub mod ast;
 pub mod binascii;
+pub mod binascii_legacy;
 pub mod bisect;
 pub mod blake2;
 pub mod cmath;
@@ -75,6 +82,7 @@ pub mod gc;
 pub mod hash_object;
 pub mod heapq;
 pub mod inflate;
+pub mod itimer;
 pub mod json;
 pub mod math;
 pub mod math_special;
@@ -83,6 +91,7 @@ pub mod namespace;
 pub mod operator;
 pub mod poll;
 pub mod posix;
+pub mod posix_files;
 pub mod random;
 pub mod select;
 pub mod sha1;
@@ -132,6 +141,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "zlib" => Some(python_module(vm, "zlib", include_str!("zlib.py"))?),
         "_tachyon_files" => Some(files::create(vm)?),
         "_tachyon_signal" => Some(crate::vm::signals::create_module(vm)?),
+        "_tachyon_itimer" => Some(itimer::create(vm)?),
         "_io" => Some(python_module(vm, "_io", include_str!("io.py"))?),
         "_collections" => Some(python_module(vm, "_collections", include_str!("collections.py"))?),
         "_tachyon_time_calendar" => {
@@ -148,6 +158,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "posix" => Some(posix::create(vm)?),
         "errno" => Some(errno::create(vm)?),
         "gc" => Some(gc::create(vm)?),
+        "_abc" => Some(abc::create(vm)?),
         "_thread" => Some(python_module(vm, "_thread", include_str!("thread.py"))?),
         "_signal" => Some(python_module(vm, "_signal", include_str!("signal.py"))?),
         "atexit" => Some(python_module(vm, "atexit", include_str!("atexit.py"))?),
@@ -197,6 +208,7 @@ pub const NATIVE_MODULES: &[&str] = &[
     "posix",
     "errno",
     "gc",
+    "_abc",
     "_thread",
     "_signal",
     "atexit",

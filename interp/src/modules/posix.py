@@ -30,6 +30,87 @@ EX_OK = 0
 WNOHANG = 1
 WUNTRACED = 2
 
+# Linux's values of the remaining constants (as CPython 3.8 on x86-64).
+CLD_CONTINUED = 6
+CLD_DUMPED = 3
+CLD_EXITED = 1
+CLD_TRAPPED = 4
+EX_CANTCREAT = 73
+EX_CONFIG = 78
+EX_DATAERR = 65
+EX_IOERR = 74
+EX_NOHOST = 68
+EX_NOINPUT = 66
+EX_NOPERM = 77
+EX_NOUSER = 67
+EX_OSERR = 71
+EX_OSFILE = 72
+EX_PROTOCOL = 76
+EX_SOFTWARE = 70
+EX_TEMPFAIL = 75
+EX_UNAVAILABLE = 69
+EX_USAGE = 64
+F_LOCK = 1
+F_TEST = 3
+F_TLOCK = 2
+F_ULOCK = 0
+GRND_NONBLOCK = 1
+GRND_RANDOM = 2
+NGROUPS_MAX = 65536
+O_ASYNC = 0o20000
+O_DIRECT = 0o40000
+O_LARGEFILE = 0o0
+O_NOATIME = 0o1000000
+O_PATH = 0o10000000
+O_RSYNC = 0o4010000
+O_TMPFILE = 0o20200000
+POSIX_FADV_DONTNEED = 4
+POSIX_FADV_NOREUSE = 5
+POSIX_FADV_NORMAL = 0
+POSIX_FADV_RANDOM = 1
+POSIX_FADV_SEQUENTIAL = 2
+POSIX_FADV_WILLNEED = 3
+PRIO_PGRP = 1
+PRIO_PROCESS = 0
+PRIO_USER = 2
+P_ALL = 0
+P_PGID = 2
+P_PID = 1
+RTLD_DEEPBIND = 8
+RTLD_GLOBAL = 256
+RTLD_LAZY = 1
+RTLD_LOCAL = 0
+RTLD_NODELETE = 4096
+RTLD_NOLOAD = 4
+RTLD_NOW = 2
+SCHED_BATCH = 3
+SCHED_FIFO = 1
+SCHED_IDLE = 5
+SCHED_OTHER = 0
+SCHED_RESET_ON_FORK = 1073741824
+SCHED_RR = 2
+SEEK_DATA = 3
+SEEK_HOLE = 4
+ST_APPEND = 256
+ST_MANDLOCK = 64
+ST_NOATIME = 1024
+ST_NODEV = 4
+ST_NODIRATIME = 2048
+ST_NOEXEC = 8
+ST_NOSUID = 2
+ST_RDONLY = 1
+ST_RELATIME = 4096
+ST_SYNCHRONOUS = 16
+ST_WRITE = 128
+TMP_MAX = 238328
+WCONTINUED = 8
+WEXITED = 4
+WNOWAIT = 16777216
+WSTOPPED = 2
+XATTR_CREATE = 1
+XATTR_REPLACE = 2
+XATTR_SIZE_MAX = 65536
+
 _have_functions = []
 
 
@@ -360,3 +441,121 @@ def waitpid(pid, options):
     raise ChildProcessError(10, strerror(10))
 
 
+
+
+def _fileno(fd):
+    """A descriptor: an int, or an object's fileno() (as CPython accepts)."""
+    if isinstance(fd, int):
+        return fd
+    fileno = getattr(type(fd), "fileno", None)
+    if fileno is None:
+        raise TypeError("argument must be an int, or have a fileno() method.")
+    return fileno(fd)
+
+
+_fsync = fsync
+_fdatasync = fdatasync
+
+
+def fsync(fd):
+    return _fsync(_fileno(fd))
+
+
+def fdatasync(fd):
+    return _fdatasync(_fileno(fd))
+
+
+def system(command):
+    return _system(command)
+
+
+def _read_text(path):
+    import io
+    with io.open(path) as f:
+        return f.read()
+
+
+def getloadavg():
+    try:
+        fields = _read_text("/proc/loadavg").split()
+        return (float(fields[0]), float(fields[1]), float(fields[2]))
+    except (OSError, IndexError, ValueError):
+        raise OSError("Load averages are unobtainable") from None
+
+
+def _proc_stat_field(pid, index):
+    """Field `index` after the command name of /proc/PID/stat (0: self)."""
+    where = "/proc/self/stat" if pid == 0 else "/proc/%d/stat" % pid
+    try:
+        text = _read_text(where)
+    except OSError:
+        raise ProcessLookupError(3, strerror(3)) from None
+    return int(text.rsplit(")", 1)[1].split()[index])
+
+
+def getpgid(pid):
+    return _proc_stat_field(pid, 2)
+
+
+def getpgrp():
+    return getpgid(0)
+
+
+def getsid(pid):
+    return _proc_stat_field(pid, 3)
+
+
+def sched_getaffinity(pid):
+    """The CPUs `pid` may run on (0: this process), from /proc."""
+    where = "/proc/self/status" if pid == 0 else "/proc/%d/status" % pid
+    try:
+        lines = _read_text(where).splitlines()
+    except OSError:
+        raise ProcessLookupError(3, strerror(3)) from None
+    for line in lines:
+        if line.startswith("Cpus_allowed_list:"):
+            cpus = set()
+            for part in line.split(":", 1)[1].strip().split(","):
+                low, _, high = part.partition("-")
+                cpus.update(range(int(low), int(high or low) + 1))
+            return cpus
+    return set(range(cpu_count() or 1))
+
+
+def sched_yield():
+    return None
+
+
+def major(device):
+    return ((device >> 8) & 0xFFF) | ((device >> 32) & ~0xFFF)
+
+
+def minor(device):
+    return (device & 0xFF) | ((device >> 12) & ~0xFF)
+
+
+def makedev(major, minor):
+    return (((major & 0xFFF) << 8) | ((major & ~0xFFF) << 32)
+            | (minor & 0xFF) | ((minor & ~0xFF) << 12))
+
+
+def getrandom(size, flags=0):
+    if size < 0:
+        raise ValueError("negative argument not allowed")
+    return urandom(size)
+
+
+def ctermid():
+    return "/dev/tty"
+
+
+def closerange(fd_low, fd_high):
+    for fd in range(fd_low, fd_high):
+        try:
+            close(fd)
+        except OSError:
+            pass
+
+
+def abort():
+    kill(getpid(), 6)

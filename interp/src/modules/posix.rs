@@ -69,6 +69,7 @@ fn fill(vm: &mut Vm, module: Value) -> PyResult<()> {
         ("unsetenv", unsetenv),
     ];
     super::add_functions(vm, module, funcs)?;
+    super::add_functions(vm, module, super::posix_files::FUNCTIONS)?;
     let dict = crate::vm::function::module_of(module).expect("a module").dict;
     vm.exec_source_in(include_str!("posix.py").as_bytes(), "<tachyon posix>", dict, dict)?;
     Ok(())
@@ -76,7 +77,7 @@ fn fill(vm: &mut Vm, module: Value) -> PyResult<()> {
 
 /// A path argument: str or bytes (os.py turns PathLike objects into one of
 /// these), and whether the caller gave bytes.
-fn path_arg(vm: &Vm, v: Value, func: &str) -> PyResult<(PathBuf, bool)> {
+pub(super) fn path_arg(vm: &Vm, v: Value, func: &str) -> PyResult<(PathBuf, bool)> {
     if let Some(s) = str_of(v) {
         let name = fs_encode(vm, &s)?;
         if name.contains(&0) {
@@ -93,13 +94,13 @@ fn path_arg(vm: &Vm, v: Value, func: &str) -> PyResult<(PathBuf, bool)> {
     )))
 }
 
-fn arg(vm: &Vm, args: &[Value], i: usize, func: &str) -> PyResult<Value> {
+pub(super) fn arg(vm: &Vm, args: &[Value], i: usize, func: &str) -> PyResult<Value> {
     args.get(i).copied().ok_or_else(|| {
         vm.type_error(&format!("{func}() missing required argument (pos {})", i + 1))
     })
 }
 
-fn int_arg(vm: &Vm, args: &[Value], i: usize, func: &str) -> PyResult<i64> {
+pub(super) fn int_arg(vm: &Vm, args: &[Value], i: usize, func: &str) -> PyResult<i64> {
     let v = arg(vm, args, i, func)?;
     if v.as_bool().is_none() && vm.heap.is_instance(v, vm.heap.types().float) {
         return Err(vm.type_error("integer argument expected, got float"));
@@ -233,7 +234,7 @@ fn mkdir(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 }
 
 /// Runs a one-path operation, raising CPython's error about that path.
-fn on_path(
+pub(super) fn on_path(
     vm: &mut Vm,
     args: &[Value],
     func: &str,

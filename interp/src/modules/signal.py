@@ -52,6 +52,7 @@ class ItimerError(OSError):
 
 
 from _tachyon_signal import default_int_handler, getsignal, raise_signal, signal
+from _tachyon_itimer import alarm, getitimer, pause, setitimer
 
 
 _NAMES = {}

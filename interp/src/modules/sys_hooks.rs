@@ -201,7 +201,8 @@ fn unraisablehook(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 // ---- sizes
 
 /// `getsizeof(object[, default])`: `object.__sizeof__()` plus the GC
-/// header for the kinds CPython's collector tracks.
+/// header for the kinds CPython's collector tracks; `default` instead when
+/// that raises TypeError (no `__sizeof__`, or one returning a non-int).
 fn getsizeof(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let (pos, kws) = crate::builtins::split_kwargs(args, kw);
     if pos.len() + kws.len() > 2 {
@@ -210,9 +211,42 @@ fn getsizeof(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             pos.len() + kws.len()
         )));
     }
-    let Some(&obj) = pos.first() else {
+    let mut slots = [pos.first().copied(), pos.get(1).copied()];
+    let mut unknown = None;
+    for (name, v) in kws {
+        let at = match name.as_str() {
+            "object" => 0,
+            "default" => 1,
+            _ => {
+                unknown.get_or_insert(name);
+                continue;
+            }
+        };
+        if slots[at].is_some() {
+            return Err(vm.type_error(&format!(
+                "argument for getsizeof() given by name ('{name}') and position ({})",
+                at + 1
+            )));
+        }
+        slots[at] = Some(v);
+    }
+    let [Some(obj), default] = slots else {
         return Err(vm.type_error("getsizeof() missing required argument 'object' (pos 1)"));
     };
+    if let Some(name) = unknown {
+        return Err(
+            vm.type_error(&format!("'{name}' is an invalid keyword argument for getsizeof()"))
+        );
+    }
+    match size_of(vm, obj) {
+        Err(e) if default.is_some() && e.matches(&vm.heap, vm.heap.types().type_error) => {
+            Ok(default.unwrap_or(Value::NONE))
+        }
+        other => other,
+    }
+}
+
+fn size_of(vm: &mut Vm, obj: Value) -> PyResult {
     let result = vm.call_method_by_name(obj, "__sizeof__", &[])?;
     let Some(size) = vm.as_int(result).and_then(|n| n.to_i64()) else {
         return Err(vm.type_error("an integer is required"));

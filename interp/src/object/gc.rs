@@ -83,6 +83,9 @@ pub struct Tracer<'s> {
     /// (marking a big heap is otherwise a cache miss per object).
     pending: [Option<NonNull<ObjHeader>>; PREFETCH_DEPTH],
     next_pending: usize,
+    /// Set for a tracer that only lists what one payload refers to
+    /// ([`Tracer::listing`]): marks nothing.
+    listing: bool,
 }
 
 impl<'s> Tracer<'s> {
@@ -98,7 +101,14 @@ impl<'s> Tracer<'s> {
             side_attrs,
             pending: [None; PREFETCH_DEPTH],
             next_pending: 0,
+            listing: false,
         }
+    }
+
+    /// A tracer that pushes every object a payload's `trace` reports onto
+    /// `out`, marking nothing (`gc.get_referents`, [`super::walk`]).
+    pub(super) fn listing(out: &'s mut Vec<NonNull<ObjHeader>>) -> Self {
+        Tracer { listing: true, ..Tracer::new(out, None) }
     }
 
     /// Marks `v` (if it is a heap object not yet marked) and queues it.
@@ -126,6 +136,10 @@ impl<'s> Tracer<'s> {
     /// calls ago.
     #[inline]
     fn mark_soon(&mut self, header: NonNull<ObjHeader>) {
+        if self.listing {
+            self.stack.push(header);
+            return;
+        }
         prefetch(header);
         let slot = &mut self.pending[self.next_pending];
         let oldest = slot.replace(header);

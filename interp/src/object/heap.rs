@@ -468,6 +468,19 @@ impl Heap {
     }
 }
 
+impl Heap {
+    /// Every object in the heap: the live ones and those dead since the
+    /// last collection (see [`super::walk`]). Blocks the last sweep left
+    /// pending are swept first, so that nothing found dead then is listed.
+    pub(super) fn object_headers(&self) -> Vec<NonNull<ObjHeader>> {
+        let mut all = Vec::with_capacity(self.object_count.get());
+        let mut cells = self.cells.borrow_mut();
+        cells.finish_sweep(|obj| self.sweep_object(obj));
+        cells.for_each_object(|obj| all.push(obj));
+        all
+    }
+}
+
 impl Default for Heap {
     fn default() -> Self {
         Heap::new()

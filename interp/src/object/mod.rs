@@ -8,6 +8,7 @@
 //! | [`heap`] | allocation, byte accounting, collection, sweeping, finalizers |
 //! | [`alloc`] | memory: size-class blocks with free lists, large objects |
 //! | [`gc`] | marking with an explicit stack, `RootSet`, `Tracer`, collection stats |
+//! | [`walk`] | listing objects: every live one, what one refers to (the `gc` module) |
 //! | [`roots`] | `RootScope`: temporaries of native code that calls back into Python |
 //! | [`types`] | type objects: MRO, attribute lookup, version tags, class creation |
 //! | [`mro`] | C3 linearization |
@@ -121,6 +122,7 @@ pub mod tuple;
 pub mod types;
 pub mod value;
 pub mod vec;
+pub mod walk;
 pub mod weakref;
 
 pub use err::PyErr;
