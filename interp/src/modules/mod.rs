@@ -40,6 +40,7 @@
 //! | [`heapq`] | `_heapq`: heap operations on lists, min and max |
 //! | [`sre`] | `_sre`: the regular expression engine under CPython's `re` |
 //! | [`inflate`] | the deflate decoder with the zlib and gzip wrappers, Adler-32 |
+//! | [`deflate`] | the deflate compressor, zlib 1.2.13's algorithm byte for byte |
 //! | [`zlib`] | `_tachyon_zlib`: inflation and Adler-32 for `zlib.py` (`zlib`: checksums, decompression) |
 //! | [`support`] | what modules share: native classes, instance state, error classes |
 //! | [`posix`] | `posix`: files, directories, stat, environ, descriptors (with `posix.py`) |
@@ -67,6 +68,7 @@ pub mod bisect;
 pub mod blake2;
 pub mod cmath;
 pub mod csv;
+pub mod deflate;
 pub mod errno;
 pub mod fd_table;
 pub mod files;

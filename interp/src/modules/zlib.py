@@ -1,7 +1,6 @@
-"""zlib for tachyon: checksums and decompression (any wbits: zlib, raw
-deflate, gzip, automatic), after CPython 3.8's Modules/zlibmodule.c.
-Compression is not written yet: compress() and compressobj() raise
-zlib.error saying so."""
+"""zlib for tachyon: checksums, compression (zlib 1.2.13's deflate, byte
+for byte) and decompression (any wbits: zlib, raw deflate, gzip,
+automatic), after CPython 3.8's Modules/zlibmodule.c."""
 
 import _tachyon_zlib
 from binascii import crc32 as _crc32
@@ -51,18 +50,88 @@ def _check_wbits(wbits):
         raise ValueError("Invalid initialization option")
 
 
-def _no_compression(*args, **kwargs):
-    raise error("compression is not implemented in tachyon yet "
-                "(zlib.decompress and decompressobj are)")
+def _bytes_arg(data):
+    if isinstance(data, bytes):
+        return data
+    if isinstance(data, str):
+        raise TypeError("a bytes-like object is required, not 'str'")
+    return memoryview(data).tobytes()
 
 
-def compress(data, level=-1):
-    _no_compression()
+def compress(*args, **kwargs):
+    """Returns a bytes object containing compressed data."""
+    if not args:
+        raise TypeError("compress() takes at least 1 positional argument (0 given)")
+    if len(args) > 2:
+        raise TypeError("compress() takes at most 2 arguments (%d given)" % len(args))
+    level = args[1] if len(args) > 1 else kwargs.pop("level", Z_DEFAULT_COMPRESSION)
+    if kwargs:
+        raise TypeError("compress() got an unexpected keyword argument '%s'" % next(iter(kwargs)))
+    out = _tachyon_zlib.compress(_bytes_arg(args[0]), level)
+    if out is None:
+        raise error("Bad compression level")
+    return out
 
 
-def compressobj(level=-1, method=DEFLATED, wbits=MAX_WBITS, memLevel=DEF_MEM_LEVEL,
-                strategy=Z_DEFAULT_STRATEGY, zdict=None):
-    _no_compression()
+_MESSAGES = {-2: "inconsistent stream state", -3: "invalid input data",
+             -5: "incomplete or truncated stream"}
+
+
+def _zlib_error(code, doing):
+    raise error("Error %d %s: %s" % (code, doing, _MESSAGES.get(code, "library error")))
+
+
+class _Compress:
+    """A compression object over a native zlib stream (a handle)."""
+
+    def __init__(self, handle):
+        self._handle = handle
+
+    def compress(self, data, /):
+        out = _tachyon_zlib.deflate(self._handle, _bytes_arg(data), Z_NO_FLUSH)
+        if isinstance(out, int):
+            _zlib_error(out, "while compressing data")
+        return out
+
+    def flush(self, mode=Z_FINISH, /):
+        if mode == Z_NO_FLUSH:
+            return b""
+        out = _tachyon_zlib.deflate(self._handle, b"", mode)
+        if isinstance(out, int):
+            _zlib_error(out, "while flushing")
+        return out
+
+    def copy(self):
+        handle = _tachyon_zlib.deflate_copy(self._handle)
+        if handle is None:
+            raise ValueError("Inconsistent stream state")
+        return _Compress(handle)
+
+    __copy__ = copy
+
+    def __deepcopy__(self, memo):
+        return self.copy()
+
+    def __del__(self):
+        _tachyon_zlib.deflate_release(self._handle)
+
+
+_Compress.__name__ = _Compress.__qualname__ = "Compress"
+_Compress.__module__ = "zlib"
+
+
+def compressobj(level=Z_DEFAULT_COMPRESSION, method=DEFLATED, wbits=MAX_WBITS,
+                memLevel=DEF_MEM_LEVEL, strategy=Z_DEFAULT_STRATEGY, zdict=None):
+    """Return a compressor object."""
+    if zdict is not None:
+        zdict = _bytes_arg(zdict)
+    handle = _tachyon_zlib.deflate_new(level, method, wbits, memLevel, strategy)
+    if handle is None:
+        raise ValueError("Invalid initialization option")
+    obj = _Compress(handle)
+    if zdict is not None and not _tachyon_zlib.deflate_set_dictionary(handle, zdict):
+        raise ValueError("Invalid dictionary")
+    return obj
 
 
 def decompress(data, wbits=MAX_WBITS, bufsize=DEF_BUF_SIZE):
