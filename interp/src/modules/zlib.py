@@ -134,12 +134,14 @@ def compressobj(level=Z_DEFAULT_COMPRESSION, method=DEFLATED, wbits=MAX_WBITS,
     return obj
 
 
-def decompress(data, wbits=MAX_WBITS, bufsize=DEF_BUF_SIZE):
-    data = memoryview(data).tobytes() if not isinstance(data, bytes) else data
+def decompress(data, /, wbits=MAX_WBITS, bufsize=DEF_BUF_SIZE):
+    data = _bytes_arg(data)
     if bufsize < 0:
         raise ValueError("bufsize must be non-negative")
     _check_wbits(wbits)
     output, consumed, complete, message = _tachyon_zlib.inflate(data, wbits)
+    if message == "need dictionary":
+        raise error("Error 2 while decompressing data")
     if message is not None:
         raise error("Error -3 while decompressing data: " + message)
     if not complete:
@@ -148,63 +150,55 @@ def decompress(data, wbits=MAX_WBITS, bufsize=DEF_BUF_SIZE):
 
 
 class _Decompress:
-    """A decompression object. The input so far is kept and inflated again
-    on each call, what was already returned held back; output cut by
-    max_length waits here (`unconsumed_tail` stays empty) and `eof` is set
-    once the end of the stream has been handed out."""
+    """A decompression object over a native stream (a handle) that keeps
+    its state between calls, as zlib's inflate does."""
 
-    def __init__(self, wbits):
-        self._wbits = wbits
-        self._input = b""
-        self._given = 0
-        self._pending = b""
-        self._complete = False
-        self._unused = b""
+    def __init__(self, handle, zdict):
+        self._handle = handle
+        self._zdict = zdict
         self.unused_data = b""
         self.unconsumed_tail = b""
         self.eof = False
 
-    def _run(self, data):
-        if self._complete:
-            self._unused += data
-            return
-        self._input += data
-        output, consumed, complete, message = _tachyon_zlib.inflate(self._input, self._wbits)
-        if message is not None:
-            raise error("Error -3 while decompressing data: " + message)
-        self._pending += output[self._given:]
-        self._given = len(output)
-        if complete:
-            self._complete = True
-            self._unused = self._input[consumed:]
-            self._input = b""
-
-    def _take(self, max_length):
-        if max_length and len(self._pending) > max_length:
-            out, self._pending = self._pending[:max_length], self._pending[max_length:]
-        else:
-            out, self._pending = self._pending, b""
-        if self._complete and not self._pending:
+    def _feed(self, data, max_length, doing):
+        output, consumed, done, code, message = _tachyon_zlib.inflate_feed(
+            self._handle, data, max_length)
+        if message == "incorrect dictionary":
+            raise error("Error -3 while setting zdict: invalid input data")
+        if code == 2:
+            raise error("Error 2 " + doing)
+        if code < 0 and doing == "while decompressing data":
+            raise error("Error %d %s: %s" % (code, doing, message))
+        # As CPython's save_unconsumed_input: what follows the end of the
+        # stream goes to unused_data, and (a quirk kept) unconsumed_tail too.
+        left = data[consumed:]
+        if done and left:
+            self.unused_data += left
+        if left or self.unconsumed_tail:
+            self.unconsumed_tail = left
+        if done:
             self.eof = True
-            self.unused_data = self._unused
-        return out
+        return output
 
-    def decompress(self, data, max_length=0):
-        if not isinstance(data, bytes):
-            data = memoryview(data).tobytes()
+    def decompress(self, data, /, max_length=0):
+        data = _bytes_arg(data)
         if max_length < 0:
             raise ValueError("max_length must be non-negative")
-        self._run(data)
-        return self._take(max_length)
+        return self._feed(data, max_length, "while decompressing data")
 
-    def flush(self, length=DEF_BUF_SIZE):
+    def flush(self, length=DEF_BUF_SIZE, /):
         if length <= 0:
             raise ValueError("length must be greater than zero")
-        return self._take(0)
+        return self._feed(self.unconsumed_tail, 0, "while flushing")
 
     def copy(self):
-        twin = _Decompress(self._wbits)
-        twin.__dict__.update(self.__dict__)
+        handle = _tachyon_zlib.inflate_copy(self._handle)
+        if handle is None:
+            raise ValueError("Inconsistent stream state")
+        twin = _Decompress(handle, self._zdict)
+        twin.unused_data = self.unused_data
+        twin.unconsumed_tail = self.unconsumed_tail
+        twin.eof = self.eof
         return twin
 
     __copy__ = copy
@@ -212,13 +206,20 @@ class _Decompress:
     def __deepcopy__(self, memo):
         return self.copy()
 
+    def __del__(self):
+        _tachyon_zlib.inflate_release(self._handle)
+
 
 _Decompress.__name__ = _Decompress.__qualname__ = "Decompress"
 _Decompress.__module__ = "zlib"
 
 
 def decompressobj(wbits=MAX_WBITS, zdict=b""):
+    """Return a decompressor object."""
     _check_wbits(wbits)
-    if zdict:
-        raise error("zdict is not supported by tachyon's zlib yet")
-    return _Decompress(wbits)
+    if zdict is not None and not isinstance(zdict, bytes):
+        try:
+            zdict = memoryview(zdict).tobytes()
+        except TypeError:
+            raise TypeError("zdict argument must support the buffer protocol") from None
+    return _Decompress(_tachyon_zlib.inflate_new(wbits, zdict or None), zdict)
