@@ -818,6 +818,40 @@ mod tests {
         assert_eq!(out, data);
     }
 
+    /// Damaged streams, fed in pieces with output limits, give errors or
+    /// output, never a panic.
+    #[test]
+    fn quickcheck_damaged_streams_do_not_panic() {
+        fn prop(flips: Vec<(u16, u8)>, chunk: u8, limit: u8, raw: bool) -> bool {
+            let (_, mut stream) = sample_stream();
+            for (at, bits) in flips {
+                let at = usize::from(at) % stream.len();
+                stream[at] ^= bits;
+            }
+            let (wrapper, input) =
+                if raw { (Wrapper::Raw, &stream[2..]) } else { (Wrapper::Auto, &stream[..]) };
+            let mut d = Inflater::new(wrapper, 15, None);
+            for piece in input.chunks(usize::from(chunk) + 1) {
+                let mut piece = piece.to_vec();
+                loop {
+                    match d.feed(&piece, usize::from(limit)) {
+                        Ok(fed)
+                            if fed.consumed < piece.len() && !fed.done && !fed.need_dictionary =>
+                        {
+                            piece.drain(..fed.consumed);
+                        }
+                        Ok(_) => break,
+                        Err(_) => return true,
+                    }
+                }
+            }
+            true
+        }
+        quickcheck::QuickCheck::new()
+            .tests(200)
+            .quickcheck(prop as fn(Vec<(u16, u8)>, u8, u8, bool) -> bool);
+    }
+
     #[test]
     fn adler32_of_known_text() {
         assert_eq!(adler32(b"Wikipedia"), 0x11E60398);
