@@ -78,6 +78,19 @@ impl<'a> Bits<'a> {
         Ok(v)
     }
 
+    /// Up to `n` next bits without taking them: the bits and how many
+    /// there are (fewer at the end of the input).
+    fn peek(&self, n: u32) -> (u64, u32) {
+        let (mut buffer, mut count, mut pos) = (self.buffer, self.count, self.pos);
+        while count < n {
+            let Some(&b) = self.data.get(pos) else { break };
+            buffer |= u64::from(b) << count;
+            count += 8;
+            pos += 1;
+        }
+        (buffer, count)
+    }
+
     /// Drops the bits up to the next byte boundary.
     fn align(&mut self) {
         let drop = self.count % 8;
@@ -98,12 +111,17 @@ impl<'a> Bits<'a> {
 
 const MAX_BITS: usize = 15;
 
+/// Codes up to this long are decoded by one table lookup.
+const FAST_BITS: u32 = 9;
+
 /// A canonical Huffman code: how many codes of each length, and the
-/// symbols in code order.
+/// symbols in code order; `fast` maps the next FAST_BITS input bits to
+/// `symbol << 4 | length` for the short codes (0 where the code is longer).
 #[derive(Clone)]
 struct Huffman {
     counts: [u16; MAX_BITS + 1],
     symbols: Vec<u16>,
+    fast: Vec<u16>,
 }
 
 impl Huffman {
@@ -134,10 +152,32 @@ impl Huffman {
                 offsets[l as usize] += 1;
             }
         }
-        Ok(Huffman { counts, symbols })
+        let mut fast = vec![0u16; 1 << FAST_BITS];
+        let (mut code, mut index) = (0u32, 0usize);
+        for len in 1..=FAST_BITS {
+            for _ in 0..counts[len as usize] {
+                let reversed = (0..len).fold(0, |r, i| r << 1 | (code >> i & 1));
+                let entry = symbols[index] << 4 | len as u16;
+                for fill in 0..1u32 << (FAST_BITS - len) {
+                    fast[(reversed | fill << len) as usize] = entry;
+                }
+                code += 1;
+                index += 1;
+            }
+            code <<= 1;
+        }
+        Ok(Huffman { counts, symbols, fast })
     }
 
     fn decode(&self, bits: &mut Bits) -> Result<Option<u16>, NeedInput> {
+        // Only the bits of the code itself are taken from the input.
+        let (peeked, available) = bits.peek(FAST_BITS);
+        let entry = self.fast[(peeked & ((1 << FAST_BITS) - 1)) as usize];
+        let len = u32::from(entry & 15);
+        if len != 0 && len <= available {
+            bits.bits(len)?;
+            return Ok(Some(entry >> 4));
+        }
         let (mut code, mut first, mut index) = (0i32, 0i32, 0i32);
         for len in 1..=MAX_BITS {
             code |= bits.bits(1)? as i32;
@@ -635,8 +675,12 @@ impl Inflater {
                 Some(Pending::Copy { len, dist }) if room > 0 => {
                     let n = len.min(room);
                     let from = self.history.len() - dist;
-                    for k in 0..n {
-                        self.history.push(self.history[from + k]);
+                    if dist >= n {
+                        self.history.extend_from_within(from..from + n);
+                    } else {
+                        for k in 0..n {
+                            self.history.push(self.history[from + k]);
+                        }
                     }
                     if n < len {
                         self.pending = Some(Pending::Copy { len: len - n, dist });
