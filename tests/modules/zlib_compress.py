@@ -128,3 +128,39 @@ print(" ", digest(archive.getvalue()))
 with zipfile.ZipFile(io.BytesIO(archive.getvalue())) as z:
     print(" ", z.testzip(), [(i.filename, i.compress_size) for i in z.infolist()])
     print(" ", all(z.read(name + ".bin") == data for name, data in samples))
+
+print("decompressobj edges")
+
+
+def attempt(f):
+    try:
+        return f()
+    except (zlib.error, ValueError) as e:
+        return "%s: %s" % (type(e).__name__, e)
+
+
+s = zlib.compress(b"hello" * 100)
+d = zlib.decompressobj()
+print(" ", len(d.decompress(s, 20)), len(d.flush()), d.eof, d.unused_data, d.unconsumed_tail)
+print(" ", attempt(d.copy))
+print(" ", attempt(lambda: d.decompress(b"abc")))
+print(" ", attempt(d.flush), d.eof, d.unused_data, d.unconsumed_tail)
+d = zlib.decompressobj()
+print(" ", len(d.decompress(s + b"junk")), d.unused_data, d.unconsumed_tail, d.eof)
+print(" ", d.decompress(b"more"), d.unused_data, d.unconsumed_tail)
+d = zlib.decompressobj()
+d.decompress(s[:-10], 100)
+print(" ", len(d.unconsumed_tail), len(d.decompress(d.unconsumed_tail + s[-10:] + b"xy")),
+      d.unused_data, d.unconsumed_tail)
+c = zlib.compressobj(zdict=b"hello")
+with_dict = c.compress(b"hello hello") + c.flush()
+print(" ", attempt(lambda: zlib.decompressobj().decompress(with_dict)))
+print(" ", attempt(lambda: zlib.decompressobj(zdict=b"jello").decompress(with_dict)))
+print(" ", attempt(lambda: zlib.decompress(with_dict)))
+print(" ", attempt(lambda: zlib.decompress(s[:-1])), attempt(lambda: zlib.decompress(s[:5])))
+print(" ", attempt(lambda: zlib.decompress(b"\x78\x9c\xff\xff")))
+print(" ", attempt(lambda: zlib.compress(b"x", 10)), attempt(lambda: zlib.compressobj(wbits=0)))
+c = zlib.compressobj()
+c.compress(b"abc")
+print(" ", c.flush(), attempt(lambda: c.compress(b"x")), attempt(c.flush), attempt(c.copy))
+print(" ", attempt(lambda: zlib.compressobj().flush(zlib.Z_TREES)))

@@ -163,19 +163,25 @@ class _Decompress:
     def _feed(self, data, max_length, doing):
         output, consumed, done, code, message = _tachyon_zlib.inflate_feed(
             self._handle, data, max_length)
+        # As CPython's save_unconsumed_input, even before an error: what
+        # follows the end of the stream goes to unused_data (and replaces a
+        # non-empty unconsumed_tail); otherwise what is left of the input
+        # is the tail.
+        left = data[consumed:]
+        if done:
+            if left:
+                self.unused_data += left
+            if self.unconsumed_tail:
+                self.unconsumed_tail = left
+        elif left or self.unconsumed_tail:
+            self.unconsumed_tail = left
         if message == "incorrect dictionary":
             raise error("Error -3 while setting zdict: invalid input data")
-        if code == 2:
-            raise error("Error 2 " + doing)
-        if code < 0 and doing == "while decompressing data":
-            raise error("Error %d %s: %s" % (code, doing, message))
-        # As CPython's save_unconsumed_input: what follows the end of the
-        # stream goes to unused_data, and (a quirk kept) unconsumed_tail too.
-        left = data[consumed:]
-        if done and left:
-            self.unused_data += left
-        if left or self.unconsumed_tail:
-            self.unconsumed_tail = left
+        if doing == "while decompressing data":
+            if code == 2:
+                raise error("Error 2 " + doing)
+            if code < 0:
+                raise error("Error %d %s: %s" % (code, doing, message))
         if done:
             self.eof = True
         return output
@@ -189,7 +195,11 @@ class _Decompress:
     def flush(self, length=DEF_BUF_SIZE, /):
         if length <= 0:
             raise ValueError("length must be greater than zero")
-        return self._feed(self.unconsumed_tail, 0, "while flushing")
+        output = self._feed(self.unconsumed_tail, 0, "while flushing")
+        if self.eof:
+            # CPython ends the zlib stream here: no copies, no more input.
+            _tachyon_zlib.inflate_release(self._handle)
+        return output
 
     def copy(self):
         handle = _tachyon_zlib.inflate_copy(self._handle)
