@@ -70,7 +70,7 @@ enum Phase {
 }
 
 /// One call's input and output, as zlib's `z_stream` sees them.
-pub struct Stream<'a> {
+struct Stream<'a> {
     input: &'a [u8],
     next_in: usize,
     out: &'a mut Vec<u8>,
@@ -297,7 +297,7 @@ impl Deflater {
     }
 
     /// zlib's `deflate()`.
-    pub fn deflate(&mut self, strm: &mut Stream, flush: i32) -> Status {
+    fn deflate(&mut self, strm: &mut Stream, flush: i32) -> Status {
         if !(0..=Z_BLOCK).contains(&flush) {
             return Status::StreamError;
         }
