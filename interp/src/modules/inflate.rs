@@ -45,9 +45,10 @@ impl From<NeedInput> for Stop {
     }
 }
 
-/// The bit reader: bytes are taken from `data` into `buffer` only when
-/// bits are wanted, so the input position always says how much of the
-/// input the decoder has used.
+/// The bit reader. It reads ahead (up to 64 bits) for speed; `rewind`
+/// gives back the whole bytes read ahead, so that where a run stops the
+/// input position says how much of the input the decoded bits used, as
+/// zlib's does.
 #[derive(Clone, Copy)]
 struct Bits<'a> {
     data: &'a [u8],
@@ -57,14 +58,31 @@ struct Bits<'a> {
 }
 
 impl<'a> Bits<'a> {
-    fn need(&mut self, n: u32) -> Result<(), NeedInput> {
-        while self.count < n {
-            let Some(&b) = self.data.get(self.pos) else { return Err(NeedInput) };
-            self.pos += 1;
+    fn refill(&mut self) {
+        while self.count <= 56 {
+            let Some(&b) = self.data.get(self.pos) else { return };
             self.buffer |= u64::from(b) << self.count;
             self.count += 8;
+            self.pos += 1;
+        }
+    }
+
+    fn need(&mut self, n: u32) -> Result<(), NeedInput> {
+        if self.count < n {
+            self.refill();
+            if self.count < n {
+                return Err(NeedInput);
+            }
         }
         Ok(())
+    }
+
+    /// Gives back the whole bytes read ahead.
+    fn rewind(&mut self) {
+        let whole = self.count / 8;
+        self.pos -= whole as usize;
+        self.count -= whole * 8;
+        self.buffer &= (1u64 << self.count) - 1;
     }
 
     fn bits(&mut self, n: u32) -> Result<u32, NeedInput> {
@@ -80,15 +98,11 @@ impl<'a> Bits<'a> {
 
     /// Up to `n` next bits without taking them: the bits and how many
     /// there are (fewer at the end of the input).
-    fn peek(&self, n: u32) -> (u64, u32) {
-        let (mut buffer, mut count, mut pos) = (self.buffer, self.count, self.pos);
-        while count < n {
-            let Some(&b) = self.data.get(pos) else { break };
-            buffer |= u64::from(b) << count;
-            count += 8;
-            pos += 1;
+    fn peek(&mut self, n: u32) -> (u64, u32) {
+        if self.count < n {
+            self.refill();
         }
-        (buffer, count)
+        (self.buffer, self.count)
     }
 
     /// Drops the bits up to the next byte boundary.
@@ -505,6 +519,7 @@ impl Inflater {
         self.call_start = self.history.len();
         let limit = if max_output == 0 { usize::MAX } else { max_output };
         let halt = self.run(&mut bits, limit);
+        bits.rewind();
         let output = self.history[self.call_start..].to_vec();
         self.update_check();
         self.trim_history();
