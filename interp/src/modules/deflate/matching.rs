@@ -127,9 +127,13 @@ impl Deflater {
         let mut best_len = self.prev_length;
         let mut nice_match = self.nice_match;
         let limit = self.strstart.saturating_sub(self.max_dist());
-        let window = &self.window;
-        let mut scan_end1 = window[scan + best_len - 1];
-        let mut scan_end = window[scan + best_len];
+        let window = &self.window[..];
+        let prev = &self.prev[..];
+        let pair = |at: usize| u16::from_le_bytes([window[at], window[at + 1]]);
+        // The two bytes that end the best match so far, and the first two:
+        // a candidate must agree on both pairs to be worth scanning.
+        let mut scan_end = pair(scan + best_len - 1);
+        let scan_start = pair(scan);
         if self.prev_length >= self.good_match {
             chain_length >>= 2;
         }
@@ -138,11 +142,7 @@ impl Deflater {
         }
         loop {
             let m = cur_match;
-            if window[m + best_len] == scan_end
-                && window[m + best_len - 1] == scan_end1
-                && window[m] == window[scan]
-                && window[m + 1] == window[scan + 1]
-            {
+            if pair(m + best_len - 1) == scan_end && pair(m) == scan_start {
                 let len = Self::match_len(window, scan, m);
                 if len > best_len {
                     self.match_start = cur_match;
@@ -150,11 +150,10 @@ impl Deflater {
                     if len >= nice_match {
                         break;
                     }
-                    scan_end1 = window[scan + best_len - 1];
-                    scan_end = window[scan + best_len];
+                    scan_end = pair(scan + best_len - 1);
                 }
             }
-            cur_match = usize::from(self.prev[cur_match & self.w_mask]);
+            cur_match = usize::from(prev[cur_match & self.w_mask]);
             if cur_match <= limit {
                 break;
             }
