@@ -41,8 +41,9 @@
 //! | [`bisect`] | `_bisect`: binary search and insort |
 //! | [`heapq`] | `_heapq`: heap operations on lists, min and max |
 //! | [`sre`] | `_sre`: the regular expression engine under CPython's `re` |
-//! | [`inflate`] | the deflate decoder with the zlib and gzip wrappers, Adler-32 |
-//! | [`zlib`] | `_tachyon_zlib`: inflation and Adler-32 for `zlib.py` (`zlib`: checksums, decompression) |
+//! | [`inflate`] | the deflate decoder, resumable call by call, with the zlib and gzip wrappers, Adler-32 |
+//! | [`deflate`] | the deflate compressor, zlib 1.2.13's algorithm byte for byte |
+//! | [`zlib`] | `_tachyon_zlib`: compression and decompression streams by handle, Adler-32, for `zlib.py` (`zlib`) |
 //! | [`support`] | what modules share: native classes, instance state, error classes |
 //! | [`posix`] | `posix`: files, directories, stat, environ, descriptors (with `posix.py`) |
 //! | [`posix_files`] | `posix`: fsync, truncate, pread/pwrite, dup, chown, system |
@@ -74,6 +75,7 @@ pub mod bisect;
 pub mod blake2;
 pub mod cmath;
 pub mod csv;
+pub mod deflate;
 pub mod errno;
 pub mod fd_table;
 pub mod files;
