@@ -144,7 +144,7 @@ fn object_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 fn type_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let (pos, _) = split_kwargs(args, kwnames);
-    if pos.len() == 2 {
+    if pos.len() == 2 && kwnames.is_empty() {
         return Ok(vm.heap.type_of(pos[1]));
     }
     if pos.len() != 4 {
@@ -507,7 +507,7 @@ fn set_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         return Ok(Value::NONE);
     }
     let filled = fill_set(vm, args, kwnames)?;
-    let table = crate::object::set::set_of(filled).map(|s| s.table.borrow().copy());
+    let table = crate::object::set::set_of(filled).map(|s| s.table.take());
     *target.table.borrow_mut() = table.unwrap_or_default();
     Ok(Value::NONE)
 }
@@ -524,17 +524,17 @@ fn fill_set(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             vm.type_error(&format!("{name} expected at most 1 argument, got {}", args.len()))
         );
     }
-    let start = match args.first() {
-        Some(&v) => vm.push_iterable_items(v)?,
-        None => vm.stack.len(),
-    };
-    vm.new_set_from_stack(start)
+    let set = vm.heap.new_set(crate::table::set::Set::new());
+    if let Some(&source) = args.first() {
+        vm.with_temp(set, |vm| vm.set_update(set, source))?;
+    }
+    Ok(set)
 }
 
 fn frozenset_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let set = fill_set(vm, args, kwnames)?;
-    let table =
-        crate::object::set::set_of(set).map(|s| s.table.borrow().copy()).unwrap_or_default();
+    // The table itself, as `make_new_set` fills the frozenset directly.
+    let table = crate::object::set::set_of(set).map(|s| s.table.take()).unwrap_or_default();
     Ok(vm.heap.new_frozenset_of_type(args[0], table))
 }
 
@@ -574,7 +574,7 @@ fn slice_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         1 => Ok(vm.heap.new_slice(Value::NONE, args[0], Value::NONE)),
         2 => Ok(vm.heap.new_slice(args[0], args[1], Value::NONE)),
         3 => Ok(vm.heap.new_slice(args[0], args[1], args[2])),
-        0 => Err(vm.type_error("slice expected at least 1 arguments, got 0")),
+        0 => Err(vm.type_error("slice expected at least 1 argument, got 0")),
         n => Err(vm.type_error(&format!("slice expected at most 3 arguments, got {n}"))),
     }
 }

@@ -74,10 +74,12 @@ pub fn install(vm: &mut Vm) {
         t.tuple_iterator,
         t.str_iterator,
         t.bytes_iterator,
+        t.bytearray_iterator,
         t.range_iterator,
         t.iterator,
         t.callable_iterator,
         t.dict_keyiterator,
+        t.dict_reversekeyiterator,
         t.dict_valueiterator,
         t.dict_itemiterator,
         t.set_iterator,
@@ -252,10 +254,11 @@ fn reversed_builtin(vm: &mut Vm, cls: Value, seq: Value) -> PyResult {
 
 /// `dict.__reversed__`: the keys, last inserted first, over a snapshot of
 /// them (CPython's iterator is live and fails if the dict changes size).
-fn dict_reversed(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn dict_reversed(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let Some(&d) = args.first().filter(|&&d| crate::object::dict::dict_of(d).is_some()) else {
         return Err(vm.type_error("descriptor '__reversed__' requires a 'dict' object"));
     };
+    super::method_no_args(vm, args, kw, "__reversed__")?;
     let keys: Vec<Value> = vm.dict_items(d).into_iter().map(|(k, _)| k).collect();
     let snapshot = vm.heap.new_list(&keys);
     let len = keys.len() as i64;
@@ -268,7 +271,7 @@ fn dict_reversed(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
         kind: SeqKind::ListReversed,
         extra: Value::NONE,
     };
-    Ok(vm.heap.alloc(vm.heap.types().list_reverseiterator, it).value())
+    Ok(vm.heap.alloc(vm.heap.types().dict_reversekeyiterator, it).value())
 }
 
 /// `iter(callable, sentinel)`.

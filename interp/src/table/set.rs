@@ -471,7 +471,7 @@ impl<K: Clone> Set<K> {
 
     /// `set_merge` into a set with no slots filled: a straight slot copy
     /// when sizes match and there are no dummies, else clean inserts.
-    fn merge_into_empty(&mut self, other: &Set<K>) {
+    pub fn merge_into_empty(&mut self, other: &Set<K>) {
         if other.used == 0 {
             return;
         }

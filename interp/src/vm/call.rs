@@ -457,6 +457,11 @@ impl Vm {
         if t == tuple_t && tuple_of(iterable).is_some() && self.heap.type_of(iterable) == tuple_t {
             return Some(Ok(iterable));
         }
+        if t == set_t {
+            // `set_update` sizes the table as CPython does for the source.
+            let set = self.heap.new_set(crate::table::set::Set::new());
+            return Some(self.with_temp(set, |vm| vm.set_update(set, iterable)).map(|()| set));
+        }
         let hint = match t {
             _ if t == list_t => self.check_list_init_hint(iterable),
             _ if t == tuple_t => self.check_length_hint(iterable),
@@ -469,9 +474,6 @@ impl Vm {
             Ok(start) => start,
             Err(e) => return Some(Err(e)),
         };
-        if t == set_t {
-            return Some(self.new_set_from_stack(start));
-        }
         let items = &self.stack[start..];
         let v = if t == list_t { self.heap.new_list(items) } else { self.heap.new_tuple(items) };
         self.truncate_temps(start);

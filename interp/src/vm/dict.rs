@@ -337,7 +337,31 @@ impl Vm {
         Ok(set)
     }
 
+    /// CPython's `set_update_internal`, whose table sizes (and so
+    /// iteration orders) follow the source: a set or frozenset merged
+    /// (slot for slot into an empty set), a dict's keys after one resize,
+    /// any other iterable item by item.
     pub fn set_update(&mut self, set: Value, src: Value) -> PyResult<()> {
+        let Some(target) = self.set_ref(set) else { return Ok(()) };
+        let pre_sized = if let Some(other) = self.set_ref(src) {
+            if set == src {
+                return Ok(());
+            }
+            let other = other.table().borrow();
+            let mut table = target.table().borrow_mut();
+            if table.fill() == 0 {
+                table.merge_into_empty(&other);
+                return Ok(());
+            }
+            Some(other.len())
+        } else if dict_of(src).is_some() && !self.heap.type_obj(src).is_heap_type() {
+            Some(self.dict_items(src).len())
+        } else {
+            None
+        };
+        if let Some(n) = pre_sized {
+            target.table().borrow_mut().reserve_for_update(n);
+        }
         let items = self.collect_iterable(src)?;
         let mark = self.stack.len();
         self.stack.extend_from_slice(&items);
