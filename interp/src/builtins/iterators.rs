@@ -80,6 +80,8 @@ pub fn install(vm: &mut Vm) {
         t.callable_iterator,
         t.dict_keyiterator,
         t.dict_reversekeyiterator,
+        t.dict_reversevalueiterator,
+        t.dict_reverseitemiterator,
         t.dict_valueiterator,
         t.dict_itemiterator,
         t.set_iterator,
@@ -238,6 +240,9 @@ fn reversed_builtin(vm: &mut Vm, cls: Value, seq: Value) -> PyResult {
             return vm.with_temp(reversed, |vm| vm.get_iter(reversed));
         }
     }
+    if let Some(r) = super::view_methods::reversed_view(vm, seq) {
+        return r;
+    }
     let unordered =
         vm.is_set_like(seq) || Gc::<crate::vm::containers::WrapperObj>::from_value(seq).is_some();
     if crate::object::dict::dict_of(seq).is_some() || unordered {
@@ -260,18 +265,24 @@ fn dict_reversed(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     };
     super::method_no_args(vm, args, kw, "__reversed__")?;
     let keys: Vec<Value> = vm.dict_items(d).into_iter().map(|(k, _)| k).collect();
-    let snapshot = vm.heap.new_list(&keys);
-    let len = keys.len() as i64;
+    let ty = vm.heap.types().dict_reversekeyiterator;
+    Ok(reversed_snapshot(vm, ty, &keys))
+}
+
+/// An iterator of type `ty` over `items`, last first (CPython's reverse
+/// dict iterators, here over a snapshot).
+pub fn reversed_snapshot(vm: &Vm, ty: Value, items: &[Value]) -> Value {
+    let snapshot = vm.heap.new_list(items);
     let it = SeqIterObj {
         seq: Cell::new(snapshot),
-        index: Cell::new(len - 1),
+        index: Cell::new(items.len() as i64 - 1),
         range_start: 0,
         range_step: 0,
         range_len: 0,
         kind: SeqKind::ListReversed,
         extra: Value::NONE,
     };
-    Ok(vm.heap.alloc(vm.heap.types().dict_reversekeyiterator, it).value())
+    vm.heap.alloc(ty, it).value()
 }
 
 /// `iter(callable, sentinel)`.

@@ -46,6 +46,8 @@ const NOT_IN_BUILTINS: &[&str] = &[
     "callable_iterator",
     "dict_keyiterator",
     "dict_reversekeyiterator",
+    "dict_reversevalueiterator",
+    "dict_reverseitemiterator",
     "dict_valueiterator",
     "dict_itemiterator",
     "set_iterator",
@@ -150,6 +152,8 @@ builtin_types! {
     callable_iterator: "callable_iterator" <- object, SeqIter, FINAL;
     dict_keyiterator: "dict_keyiterator" <- object, TableIter, FINAL;
     dict_reversekeyiterator: "dict_reversekeyiterator" <- object, SeqIter, FINAL;
+    dict_reversevalueiterator: "dict_reversevalueiterator" <- object, SeqIter, FINAL;
+    dict_reverseitemiterator: "dict_reverseitemiterator" <- object, SeqIter, FINAL;
     dict_valueiterator: "dict_valueiterator" <- object, TableIter, FINAL;
     dict_itemiterator: "dict_itemiterator" <- object, TableIter, FINAL;
     set_iterator: "set_iterator" <- object, TableIter, FINAL;

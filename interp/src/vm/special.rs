@@ -144,6 +144,7 @@ impl Vm {
                         lineno: tb.lineno,
                         lasti: tb.lasti,
                         back: Value::NONE,
+                        generator: Value::NONE,
                     };
                     Some(self.heap.alloc(self.heap.types().frame, info).value())
                 }
@@ -151,15 +152,25 @@ impl Vm {
             });
         }
         if let Some(f) = Gc::<super::exceptions::FrameInfoObj>::from_value(obj) {
+            let generator = super::generator::generator_of(f.generator);
+            let (lineno, lasti) = match generator {
+                Some(g) => generator_position(g),
+                None => (f.lineno, f.lasti),
+            };
             return Ok(match n.as_str() {
                 "f_code" => Some(f.code.value()),
                 "f_globals" => Some(f.globals),
-                "f_locals" => Some(f.globals),
+                "f_locals" => match generator {
+                    Some(g) => Some(self.generator_locals(g)?),
+                    None => Some(f.globals),
+                },
                 "f_builtins" => Some(self.builtins),
-                "f_lineno" => Value::from_small_int(f.lineno as i64),
-                "f_lasti" => Value::from_small_int(f.lasti as i64),
+                "f_lineno" => Value::from_small_int(lineno as i64),
+                "f_lasti" => Value::from_small_int(lasti as i64),
                 "f_back" => Some(f.back),
                 "f_trace" => Some(Value::NONE),
+                "f_trace_lines" => Some(Value::TRUE),
+                "f_trace_opcodes" => Some(Value::FALSE),
                 _ => None,
             });
         }
@@ -176,6 +187,21 @@ impl Vm {
                     Value::from_small_int((cpython_code_flags(c.unit.flags) | iterable) as i64)
                 }
                 "co_varnames" => Some(self.heap.new_tuple(&c.local_names)),
+                "co_nlocals" => Value::from_small_int(c.local_names.len() as i64),
+                "co_names" => Some(self.heap.new_tuple(&c.names)),
+                // Register bytecode needs no value stack: its frame size.
+                "co_stacksize" => Value::from_small_int(i64::from(c.unit.slot_count)),
+                "co_consts" => {
+                    // CPython's first constant is the docstring, or a None
+                    // that stands for every other None too.
+                    let doc = match &c.unit.docstring {
+                        Some(d) => self.heap.new_str(d),
+                        None => Value::NONE,
+                    };
+                    let rest = c.consts.iter().copied().filter(|v| !(doc.is_none() && v.is_none()));
+                    let consts: Vec<Value> = std::iter::once(doc).chain(rest).collect();
+                    Some(self.heap.new_tuple(&consts))
+                }
                 "co_freevars" | "co_cellvars" => {
                     let vars = if n == "co_freevars" { &c.unit.frees } else { &c.unit.cells };
                     let names: Vec<Value> =
@@ -525,25 +551,58 @@ fn cpython_code_flags(flags: crate::bytecode::CodeFlags) -> u32 {
 }
 
 impl Vm {
-    /// `gen.gi_frame`: None once the generator has finished, else what a
-    /// frame object shows of it (its code, globals and the line it will
-    /// resume at).
+    /// `gen.gi_frame`: None once the generator has finished, else a frame
+    /// object that follows the generator: its line and locals are read
+    /// from the generator's saved state each time they are asked for.
     fn generator_frame(&self, g: Gc<super::generator::GeneratorObj>) -> Value {
-        use super::generator::GenState;
-        let unit = &g.code.unit;
-        let lineno = match g.state.get() {
-            GenState::Closed => return Value::NONE,
-            GenState::Created => unit.first_line,
-            _ => unit.line_of(g.pc.get().saturating_sub(1)),
-        };
+        if g.state.get() == super::generator::GenState::Closed {
+            return Value::NONE;
+        }
         let info = super::exceptions::FrameInfoObj {
             code: g.code,
             globals: g.globals,
-            lineno,
-            lasti: g.pc.get(),
+            lineno: 0,
+            lasti: 0,
             back: Value::NONE,
+            generator: g.value(),
         };
         self.heap.alloc(self.heap.types().frame, info).value()
+    }
+
+    /// `f_locals` of a generator's frame: its variables as saved when it
+    /// last suspended (unbound ones left out, cells read through).
+    fn generator_locals(&mut self, g: Gc<super::generator::GeneratorObj>) -> PyResult {
+        let d = self.heap.new_dict();
+        let code = g.code;
+        let mut pairs = Vec::new();
+        for (i, name) in code.local_names.iter().enumerate() {
+            let v = g.saved_slot(i).unwrap_or(Value::EMPTY);
+            if cell_of(v).is_none() {
+                pairs.push((*name, v));
+            }
+        }
+        for (name, slot) in code.unit.cells.iter().chain(code.unit.frees.iter()) {
+            if let Some(c) = g.saved_slot(*slot as usize).and_then(cell_of) {
+                pairs.push((self.heap.intern(name), c.value.get()));
+            }
+        }
+        self.with_temp(d, |vm| {
+            for (k, v) in pairs.into_iter().filter(|(_, v)| !v.is_empty()) {
+                vm.dict_set_item(d, k, v)?;
+            }
+            Ok(d)
+        })
+    }
+}
+
+/// The line a generator will resume at and its resume pc (`f_lineno`,
+/// `f_lasti` of `gi_frame`).
+fn generator_position(g: Gc<super::generator::GeneratorObj>) -> (u32, u32) {
+    use super::generator::GenState;
+    let unit = &g.code.unit;
+    match g.state.get() {
+        GenState::Created => (unit.first_line, 0),
+        _ => (unit.line_of(g.pc.get().saturating_sub(1)), g.pc.get()),
     }
 }
 
