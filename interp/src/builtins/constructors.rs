@@ -44,6 +44,7 @@ pub fn install(vm: &mut Vm) {
     }
     add_method(vm, t.base_exception, "__init__", exception_init);
     add_method(vm, t.base_exception, "with_traceback", exception_with_traceback);
+    add_method(vm, t.base_exception, "__setstate__", exception_setstate);
     add_method(vm, t.import_error, "__init__", import_error_init);
     add_method(vm, t.dict, "__init__", dict_init);
     add_method(vm, t.set, "__init__", set_init);
@@ -710,6 +711,22 @@ fn exception_new(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult {
 }
 
 /// `exc.with_traceback(tb)`: sets `__traceback__` and gives the exception.
+/// `BaseException.__setstate__(state)`: a dict's items become attributes
+/// (what unpickling an exception does); None is no state.
+fn exception_setstate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let state = super::method_one_arg(vm, args, kw, "__setstate__")?;
+    if state.is_none() {
+        return Ok(Value::NONE);
+    }
+    if crate::object::dict::dict_of(state).is_none() {
+        return Err(vm.type_error("state is not a dictionary"));
+    }
+    for (k, v) in vm.dict_items(state) {
+        vm.set_attr(args[0], k, v)?;
+    }
+    Ok(Value::NONE)
+}
+
 fn exception_with_traceback(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let [exc, tb] = args else {
         return Err(vm.type_error("with_traceback() takes exactly one argument"));

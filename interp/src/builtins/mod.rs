@@ -21,6 +21,7 @@
 //! | [`codecs`] | the UTF-8, ASCII and Latin-1 codecs with their error handlers |
 //! | [`map_methods`] | methods of dict |
 //! | [`set_methods`] | methods of set and frozenset |
+//! | [`type_layout`] | `__basicsize__`, `__flags__`, ... of classes, as CPython 3.8 reports them |
 //! | [`view_methods`] | methods of the dict views (`dict_keys.__and__`, `isdisjoint`, ...) |
 //! | [`site_builtins`] | `exit`, `quit`, `help`, `copyright`, `credits`, `license` (what `site` adds) |
 //! | [`number_dunders`] | the operator methods of int, float, complex (`int.__add__`, ...) |
@@ -54,6 +55,7 @@ pub mod special_names;
 pub mod str_chars;
 pub mod str_format;
 pub mod str_methods;
+pub mod type_layout;
 pub mod view_methods;
 
 use crate::object::types::TypeObj;

@@ -14,7 +14,7 @@ use crate::object::range::SliceObj;
 use crate::object::str::str_of;
 use crate::object::types::TypeObj;
 use crate::object::Gc;
-use crate::object::Value;
+use crate::object::{PyErr, Value};
 
 impl Vm {
     /// A built-in attribute of `obj` that lives outside any dict, or `None`.
@@ -117,6 +117,28 @@ impl Vm {
                     let fields = ["encoding", "object", "start", "end", "reason"];
                     let i = fields.iter().position(|f| *f == n).unwrap_or(0);
                     Some(e.args()[i])
+                }
+                // SyntaxError(msg, (filename, lineno, offset, text)).
+                "msg" | "filename" | "lineno" | "offset" | "text" | "print_file_and_line"
+                    if self.heap.is_instance(obj, self.heap.types().syntax_error) =>
+                {
+                    let args = e.args();
+                    let info = match args.as_slice() {
+                        [_, info] => crate::object::tuple::tuple_of(*info)
+                            .filter(|t| t.items().len() == 4)
+                            .map(|t| t.items().to_vec()),
+                        _ => None,
+                    };
+                    let fields = ["filename", "lineno", "offset", "text"];
+                    Some(match (n.as_str(), fields.iter().position(|f| *f == n), info) {
+                        ("msg", _, _) => args.first().copied().unwrap_or(Value::NONE),
+                        (_, Some(i), Some(info)) => info[i],
+                        _ => Value::NONE,
+                    })
+                }
+                "characters_written" if self.heap.is_instance(obj, self.heap.types().os_error) => {
+                    // Unset until a buffered write fails part-way.
+                    return Err(PyErr::attribute_error(&self.heap, "characters_written"));
                 }
                 "code" if self.heap.is_instance(obj, self.heap.types().system_exit) => {
                     let args = e.args();
@@ -419,6 +441,14 @@ impl Vm {
             "__base__" => Some(t.bases().first().copied().unwrap_or(Value::NONE)),
             "__class__" => Some(self.heap.type_of(t.value())),
             "__dict__" => Some(self.type_dict_proxy(t)),
+            "__basicsize__" | "__itemsize__" | "__dictoffset__" | "__weakrefoffset__"
+            | "__flags__" | "__text_signature__" => {
+                crate::builtins::type_layout::layout_attr(self, t, &n)
+            }
+            // Set by `abc`; a class without it has none.
+            "__abstractmethods__" => {
+                return Err(PyErr::attribute_error(&self.heap, "__abstractmethods__"))
+            }
             _ if t.value() == self.heap.types().function => self.function_type_descriptor(&n),
             "__doc__" => Some(t.own_attr(self.heap.intern("__doc__")).unwrap_or(Value::NONE)),
             _ => None,
