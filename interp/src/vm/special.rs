@@ -85,7 +85,13 @@ impl Vm {
         }
         if let Some(nf) = native_function_of(obj) {
             return Ok(match n.as_str() {
-                "__name__" | "__qualname__" => Some(self.heap.new_str(nf.name)),
+                "__name__" => Some(self.heap.new_str(nf.name)),
+                // A method of a built-in type is qualified by the type that
+                // defines it (`True.__add__.__qualname__` is 'int.__add__').
+                "__qualname__" => Some(match Gc::<TypeObj>::from_value(nf.owner) {
+                    Some(t) => self.heap.new_str(&format!("{}.{}", t.name(), nf.name)),
+                    None => self.heap.new_str(nf.name),
+                }),
                 "__self__" => Some(if nf.receiver.is_empty() { Value::NONE } else { nf.receiver }),
                 "__doc__" => Some(Value::NONE),
                 "__module__" => Some(if nf.receiver.is_empty() {
