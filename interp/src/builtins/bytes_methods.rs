@@ -5,7 +5,7 @@
 use super::codecs;
 use super::functions::index_of;
 use super::str_methods::{
-    adjust_indices, keyword_args, parse_tuple, slice_bound, ssize_arg, text_param,
+    adjust_indices, c_int_arg, keyword_args, parse_tuple, slice_bound, ssize_arg, text_param,
 };
 use super::{
     add_method, add_new, arg_range, method_no_args, method_one_arg, native, set_type_attr,
@@ -73,6 +73,7 @@ pub fn install(vm: &mut Vm) {
         ("clear", clear),
         ("reverse", reverse),
         ("copy", copy),
+        ("__alloc__", alloc),
     ];
     for (name, f) in mutating {
         add_method(vm, t.bytearray, name, *f);
@@ -88,6 +89,16 @@ pub fn install(vm: &mut Vm) {
         let maketrans_fn = native(vm, "maketrans", maketrans);
         set_type_attr(vm, ty, "maketrans", maketrans_fn);
     }
+}
+
+/// `bytearray.__alloc__()`: the bytes allocated, which for CPython's
+/// freshly made bytearray is its length plus the trailing NUL (we keep no
+/// spare capacity of CPython's kind to report).
+fn alloc(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let a = array_recv(vm, args, "__alloc__")?;
+    method_no_args(vm, args, kwnames, "__alloc__")?;
+    let len = a.data.borrow().len();
+    Ok(vm.heap.new_int_i64(if len == 0 { 0 } else { len as i64 + 1 }))
 }
 
 /// `bytes.maketrans(frm, to)`: the 256-byte table for `translate` that
@@ -319,6 +330,10 @@ fn decode(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let bound = keyword_args(vm, &args[1..], kwnames, "decode", &["encoding", "errors"])?;
     let encoding = text_param(vm, "decode", "encoding", bound[0], "utf-8")?;
     let errors = text_param(vm, "decode", "errors", bound[1], "strict")?;
+    if data.is_empty() {
+        // `PyUnicode_Decode` answers "" without looking the codec up.
+        return Ok(vm.heap.new_str_from_string(String::new()));
+    }
     let Some(codec) = codecs::Codec::lookup(&encoding) else {
         let data = vm.heap.new_bytes(&data);
         return vm
@@ -328,11 +343,53 @@ fn decode(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     Ok(vm.heap.new_str_wtf8(&text))
 }
 
+/// `hex(sep=..., bytes_per_sep=1)`: two hex digits a byte, `sep` between
+/// groups of `bytes_per_sep` bytes counted from the right (from the left
+/// when negative), as CPython's `_Py_strhex_impl`.
 fn hex(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let data = recv(vm, args, "hex")?;
-    method_no_args(vm, args, kwnames, "hex")?;
-    let text: String = data.iter().map(|b| format!("{b:02x}")).collect();
+    let bound = keyword_args(vm, &args[1..], kwnames, "hex", &["sep", "bytes_per_sep"])?;
+    let per_group = match bound[1] {
+        None => 1,
+        Some(v) => c_int_arg(vm, v)?,
+    };
+    let text = match bound[0] {
+        None => data.iter().map(|b| format!("{b:02x}")).collect(),
+        Some(sep) => hex_grouped(&data, hex_separator(vm, sep)?, per_group),
+    };
     Ok(vm.heap.new_str_from_string(text))
+}
+
+/// The one ASCII character of `hex`'s `sep` argument.
+fn hex_separator(vm: &mut Vm, sep: Value) -> PyResult<char> {
+    if vm.len_of(sep)? != 1 {
+        return Err(vm.value_error("sep must be length 1."));
+    }
+    let c = if let Some(s) = str_of(sep) {
+        char::from_u32(s.code_point_at(0).unwrap_or(0)).unwrap_or('\u{0}')
+    } else if let Some(b) = bytes_of(sep) {
+        char::from(b.as_bytes()[0])
+    } else {
+        return Err(vm.type_error("sep must be str or bytes."));
+    };
+    if !c.is_ascii() {
+        return Err(vm.value_error("sep must be ASCII."));
+    }
+    Ok(c)
+}
+
+fn hex_grouped(data: &[u8], sep: char, per_group: i64) -> String {
+    let size = per_group.unsigned_abs() as usize;
+    let mut out = String::with_capacity(data.len() * 3);
+    for (i, b) in data.iter().enumerate() {
+        // Bytes before a boundary, counted from the grouping's start side.
+        let from_start = if per_group < 0 { i } else { data.len() - i };
+        if i > 0 && size > 0 && from_start % size == 0 {
+            out.push(sep);
+        }
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
 }
 
 /// The sub-sequence argument of a search: bytes-like or one byte as int.
@@ -377,9 +434,11 @@ impl Search {
     fn parse(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyResult<Search> {
         let hay = recv_view(vm, args, name)?;
         let rest = parse_tuple(vm, args, kwnames, name, 1, 3)?;
-        let needle = search_needle(vm, rest[0])?;
+        // The bounds are parsed before the needle is looked at, as
+        // `stringlib_parse_args_finds` does.
         let start = slice_bound(vm, rest.get(1))?;
         let end = slice_bound(vm, rest.get(2))?;
+        let needle = search_needle(vm, rest[0])?;
         Ok(Search { hay, needle, start, end })
     }
 
@@ -802,10 +861,12 @@ fn map_bytes(
 /// table (None keeps it) after dropping the bytes in `delete`.
 fn translate(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let data = recv(vm, args, "translate")?;
+    // `table` is positional-only, and missing it is reported first.
+    if args.len() - kwnames.len() < 2 {
+        return Err(vm.type_error("translate() takes at least 1 positional argument (0 given)"));
+    }
     let bound = keyword_args(vm, &args[1..], kwnames, "translate", &["table", "delete"])?;
-    let Some(table) = bound[0] else {
-        return Err(vm.type_error("translate() takes at least 1 argument (0 given)"));
-    };
+    let table = bound[0].unwrap_or(Value::NONE);
     let table = if table.is_none() {
         None
     } else {
@@ -1029,7 +1090,15 @@ fn extend(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let data = match bytes_like(src) {
         Some(d) => d,
         None => {
-            let items = vm.collect_iterable(src)?;
+            let type_error = vm.heap.types().type_error;
+            let iterator = vm.get_iter(src).map_err(|e| {
+                if e.matches(&vm.heap, type_error) {
+                    vm.type_error(&format!("can't extend bytearray with {}", vm.type_name(src)))
+                } else {
+                    e
+                }
+            })?;
+            let items = vm.with_temp(iterator, |vm| vm.collect_iterable(iterator))?;
             items.into_iter().map(|v| byte_value(vm, v)).collect::<PyResult<Vec<u8>>>()?
         }
     };
@@ -1040,14 +1109,14 @@ fn extend(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 fn pop(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let a = array_recv(vm, args, "pop")?;
     let rest = arg_range(vm, "pop", &args[1..], kwnames, 0, 1)?;
-    let len = a.data.borrow().len() as i64;
-    if len == 0 {
-        return Err(PyErr::index_error(&vm.heap, "pop from empty bytearray"));
-    }
     let i = match rest.first() {
         Some(&v) => ssize_arg(vm, v)?,
         None => -1,
     };
+    let len = a.data.borrow().len() as i64;
+    if len == 0 {
+        return Err(PyErr::index_error(&vm.heap, "pop from empty bytearray"));
+    }
     let i = if i < 0 { i + len } else { i };
     if !(0..len).contains(&i) {
         return Err(PyErr::index_error(&vm.heap, "pop index out of range"));

@@ -44,6 +44,7 @@ pub fn install(vm: &mut Vm) {
     }
     add_method(vm, t.base_exception, "__init__", exception_init);
     add_method(vm, t.base_exception, "with_traceback", exception_with_traceback);
+    add_method(vm, t.base_exception, "__setstate__", exception_setstate);
     add_method(vm, t.import_error, "__init__", import_error_init);
     add_method(vm, t.dict, "__init__", dict_init);
     add_method(vm, t.set, "__init__", set_init);
@@ -144,7 +145,7 @@ fn object_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 fn type_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let (pos, _) = split_kwargs(args, kwnames);
-    if pos.len() == 2 {
+    if pos.len() == 2 && kwnames.is_empty() {
         return Ok(vm.heap.type_of(pos[1]));
     }
     if pos.len() != 4 {
@@ -507,7 +508,7 @@ fn set_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         return Ok(Value::NONE);
     }
     let filled = fill_set(vm, args, kwnames)?;
-    let table = crate::object::set::set_of(filled).map(|s| s.table.borrow().copy());
+    let table = crate::object::set::set_of(filled).map(|s| s.table.take());
     *target.table.borrow_mut() = table.unwrap_or_default();
     Ok(Value::NONE)
 }
@@ -544,8 +545,8 @@ fn fill_set(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 fn frozenset_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let set = fill_set(vm, args, kwnames)?;
-    let table =
-        crate::object::set::set_of(set).map(|s| s.table.borrow().copy()).unwrap_or_default();
+    // The table itself, as `make_new_set` fills the frozenset directly.
+    let table = crate::object::set::set_of(set).map(|s| s.table.take()).unwrap_or_default();
     Ok(vm.heap.new_frozenset_of_type(args[0], table))
 }
 
@@ -585,7 +586,7 @@ fn slice_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         1 => Ok(vm.heap.new_slice(Value::NONE, args[0], Value::NONE)),
         2 => Ok(vm.heap.new_slice(args[0], args[1], Value::NONE)),
         3 => Ok(vm.heap.new_slice(args[0], args[1], args[2])),
-        0 => Err(vm.type_error("slice expected at least 1 arguments, got 0")),
+        0 => Err(vm.type_error("slice expected at least 1 argument, got 0")),
         n => Err(vm.type_error(&format!("slice expected at most 3 arguments, got {n}"))),
     }
 }
@@ -721,6 +722,22 @@ fn exception_new(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult {
 }
 
 /// `exc.with_traceback(tb)`: sets `__traceback__` and gives the exception.
+/// `BaseException.__setstate__(state)`: a dict's items become attributes
+/// (what unpickling an exception does); None is no state.
+fn exception_setstate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let state = super::method_one_arg(vm, args, kw, "__setstate__")?;
+    if state.is_none() {
+        return Ok(Value::NONE);
+    }
+    if crate::object::dict::dict_of(state).is_none() {
+        return Err(vm.type_error("state is not a dictionary"));
+    }
+    for (k, v) in vm.dict_items(state) {
+        vm.set_attr(args[0], k, v)?;
+    }
+    Ok(Value::NONE)
+}
+
 fn exception_with_traceback(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let [exc, tb] = args else {
         return Err(vm.type_error("with_traceback() takes exactly one argument"));

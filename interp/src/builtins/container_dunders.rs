@@ -21,6 +21,9 @@ fn family(kind: ObjKind) -> Option<u8> {
         ObjKind::List => 2,
         ObjKind::Tuple => 3,
         ObjKind::Set | ObjKind::FrozenSet => 4,
+        ObjKind::Dict => 5,
+        ObjKind::Range => 6,
+        ObjKind::Slice => 7,
         _ => return None,
     })
 }
@@ -42,11 +45,14 @@ fn same_family(a: Value, b: Value) -> bool {
 fn compare(vm: &mut Vm, _name: &str, op: CmpOp, args: &[Value]) -> PyResult {
     let (a, b) = operands(vm, args)?;
     let not_implemented = vm.heap.singletons().not_implemented;
-    if !same_family(a, b) || vm.is_user_typed(a) || vm.is_user_typed(b) {
+    // A dict subclass instance is its own base value; dicts compare by
+    // their layout whatever the class.
+    let kind = |v: Value| ObjHeader::of(v).map(|h| h.kind());
+    let by_layout = kind(a) == Some(ObjKind::Dict);
+    if !same_family(a, b) || (!by_layout && (vm.is_user_typed(a) || vm.is_user_typed(b))) {
         return Ok(not_implemented);
     }
     // bytearray compares with any bytes-like object, bytes only with bytes.
-    let kind = |v: Value| ObjHeader::of(v).map(|h| h.kind());
     if kind(a) == Some(ObjKind::Bytes) && kind(b) != Some(ObjKind::Bytes) {
         return Ok(not_implemented);
     }
@@ -75,21 +81,27 @@ wrappers!(set_operator:
 );
 
 /// `list.__iadd__`, `set.__ior__`, ...: the receiver changed in place.
-fn inplace(vm: &mut Vm, _name: &str, op: BinOp, args: &[Value]) -> PyResult {
+fn inplace(vm: &mut Vm, name: &str, op: BinOp, args: &[Value]) -> PyResult {
     let [a, b] = args else {
-        return Err(
-            vm.type_error(&format!("expected 1 argument, got {}", args.len().saturating_sub(1)))
-        );
+        // `sq_inplace_repeat`'s wrapper unpacks its argument with an empty
+        // name, hence the leading space.
+        let space = if name == "__imul__" { " " } else { "" };
+        let got = args.len().saturating_sub(1);
+        return Err(vm.type_error(&format!("{space}expected 1 argument, got {got}")));
     };
     let is_sequence = list_of(*a).is_some() || bytearray_of(*a).is_some();
-    if op == BinOp::Mul && is_sequence && vm.as_index(*b)?.is_none() {
+    let mut b = *b;
+    if op == BinOp::Mul && is_sequence {
         // `sq_inplace_repeat` takes only an index.
-        return Err(vm.type_error(&format!(
-            "'{}' object cannot be interpreted as an integer",
-            vm.type_name(*b)
-        )));
+        let Some(n) = vm.as_index(b)? else {
+            return Err(vm.type_error(&format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(b)
+            )));
+        };
+        b = vm.int_value(n);
     }
-    Ok(vm.native_inplace(op, *a, *b)?.unwrap_or(vm.heap.singletons().not_implemented))
+    Ok(vm.native_inplace(op, *a, b)?.unwrap_or(vm.heap.singletons().not_implemented))
 }
 
 wrappers!(inplace:
@@ -108,7 +120,8 @@ pub fn install(vm: &mut Vm) {
         ("__eq__", eq),
         ("__ne__", ne),
     ];
-    for ty in [t.str, t.bytes, t.bytearray, t.list, t.tuple, t.set, t.frozenset] {
+    let compared = [t.str, t.bytes, t.bytearray, t.list, t.tuple, t.set, t.frozenset, t.dict];
+    for ty in compared.into_iter().chain([t.range, t.slice]) {
         for (name, f) in ordering {
             add_method(vm, ty, name, *f);
         }

@@ -74,10 +74,14 @@ pub fn install(vm: &mut Vm) {
         t.tuple_iterator,
         t.str_iterator,
         t.bytes_iterator,
+        t.bytearray_iterator,
         t.range_iterator,
         t.iterator,
         t.callable_iterator,
         t.dict_keyiterator,
+        t.dict_reversekeyiterator,
+        t.dict_reversevalueiterator,
+        t.dict_reverseitemiterator,
         t.dict_valueiterator,
         t.dict_itemiterator,
         t.set_iterator,
@@ -236,6 +240,9 @@ fn reversed_builtin(vm: &mut Vm, cls: Value, seq: Value) -> PyResult {
             return vm.with_temp(reversed, |vm| vm.get_iter(reversed));
         }
     }
+    if let Some(r) = super::view_methods::reversed_view(vm, seq) {
+        return r;
+    }
     let unordered =
         vm.is_set_like(seq) || Gc::<crate::vm::containers::WrapperObj>::from_value(seq).is_some();
     if crate::object::dict::dict_of(seq).is_some() || unordered {
@@ -252,23 +259,30 @@ fn reversed_builtin(vm: &mut Vm, cls: Value, seq: Value) -> PyResult {
 
 /// `dict.__reversed__`: the keys, last inserted first, over a snapshot of
 /// them (CPython's iterator is live and fails if the dict changes size).
-fn dict_reversed(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn dict_reversed(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let Some(&d) = args.first().filter(|&&d| crate::object::dict::dict_of(d).is_some()) else {
         return Err(vm.type_error("descriptor '__reversed__' requires a 'dict' object"));
     };
+    super::method_no_args(vm, args, kw, "__reversed__")?;
     let keys: Vec<Value> = vm.dict_items(d).into_iter().map(|(k, _)| k).collect();
-    let snapshot = vm.heap.new_list(&keys);
-    let len = keys.len() as i64;
+    let ty = vm.heap.types().dict_reversekeyiterator;
+    Ok(reversed_snapshot(vm, ty, &keys))
+}
+
+/// An iterator of type `ty` over `items`, last first (CPython's reverse
+/// dict iterators, here over a snapshot).
+pub fn reversed_snapshot(vm: &Vm, ty: Value, items: &[Value]) -> Value {
+    let snapshot = vm.heap.new_list(items);
     let it = SeqIterObj {
         seq: Cell::new(snapshot),
-        index: Cell::new(len - 1),
+        index: Cell::new(items.len() as i64 - 1),
         range_start: 0,
         range_step: 0,
         range_len: 0,
         kind: SeqKind::ListReversed,
         extra: Value::NONE,
     };
-    Ok(vm.heap.alloc(vm.heap.types().list_reverseiterator, it).value())
+    vm.heap.alloc(ty, it).value()
 }
 
 /// `iter(callable, sentinel)`.

@@ -21,6 +21,8 @@
 //! | [`codecs`] | the UTF-8, ASCII and Latin-1 codecs with their error handlers |
 //! | [`map_methods`] | methods of dict |
 //! | [`set_methods`] | methods of set and frozenset |
+//! | [`type_layout`] | `__basicsize__`, `__flags__`, ... of classes, as CPython 3.8 reports them |
+//! | [`view_methods`] | methods of the dict views (`dict_keys.__and__`, `isdisjoint`, ...) |
 //! | [`site_builtins`] | `exit`, `quit`, `help`, `copyright`, `credits`, `license` (what `site` adds) |
 //! | [`number_dunders`] | the operator methods of int, float, complex (`int.__add__`, ...) |
 //! | [`number_methods`] | methods of int, float, complex, range, slice; `complex()` |
@@ -53,6 +55,8 @@ pub mod special_names;
 pub mod str_chars;
 pub mod str_format;
 pub mod str_methods;
+pub mod type_layout;
+pub mod view_methods;
 
 use crate::object::types::TypeObj;
 use crate::object::Gc;
@@ -106,6 +110,7 @@ pub fn install(vm: &mut Vm) {
     number_dunders::install(vm);
     container_dunders::install(vm);
     bytes_methods::install(vm);
+    view_methods::install(vm);
     crate::modules::weakref::install_type(vm);
     iterators::install(vm);
     os_error::install(vm);

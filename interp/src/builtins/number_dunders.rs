@@ -62,10 +62,23 @@ fn operand(vm: &Vm, own: &Num, other: Value) -> Option<Value> {
 fn binary(vm: &mut Vm, name: &str, op: BinOp, reflected: bool, args: &[Value]) -> PyResult {
     let (a, own) = receiver(vm, name, args)?;
     expect_count(vm, args, 1)?;
+    if let (Num::Complex(_), Some(refusal)) = (&own, complex_refusal(op)) {
+        return Err(vm.type_error(refusal));
+    }
     let not_implemented = vm.heap.singletons().not_implemented;
     let Some(b) = operand(vm, &own, args[1]) else { return Ok(not_implemented) };
     let (x, y) = if reflected { (b, a) } else { (a, b) };
     Ok(vm.native_binary(op, x, y)?.unwrap_or(not_implemented))
+}
+
+/// What complex's `//` and `%` say whatever the other operand is (in
+/// CPython 3.8 they raise rather than decline).
+fn complex_refusal(op: BinOp) -> Option<&'static str> {
+    match op {
+        BinOp::FloorDiv => Some("can't take floor of complex number."),
+        BinOp::Mod => Some("can't mod complex numbers."),
+        _ => None,
+    }
 }
 
 /// `int.__and__`, `__or__`, `__xor__` and their reflections: an int
@@ -136,11 +149,16 @@ wrappers!(unary:
 /// `__pow__(other, mod=None)` and `__rpow__`: with a modulus, ints only.
 fn power(vm: &mut Vm, name: &str, reflected: bool, args: &[Value]) -> PyResult {
     let (a, own) = receiver(vm, name, args)?;
-    if !(2..=3).contains(&args.len()) {
-        return Err(vm.type_error(&format!(
-            "expected 1 or 2 arguments, got {}",
-            args.len().saturating_sub(1)
-        )));
+    // A ternary slot wrapper unpacks its arguments with an empty name.
+    match args.len() {
+        0 | 1 => return Err(vm.type_error(" expected at least 1 argument, got 0")),
+        2 | 3 => {}
+        n => return Err(vm.type_error(&format!(" expected at most 2 arguments, got {}", n - 1))),
+    }
+    if matches!(own, Num::Float(_)) && args.get(2).is_some_and(|m| !m.is_none()) {
+        return Err(
+            vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+        );
     }
     let not_implemented = vm.heap.singletons().not_implemented;
     let Some(b) = operand(vm, &own, args[1]) else { return Ok(not_implemented) };
@@ -170,6 +188,9 @@ fn rpow(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 fn divmod_of(vm: &mut Vm, name: &str, reflected: bool, args: &[Value]) -> PyResult {
     let (a, own) = receiver(vm, name, args)?;
     expect_count(vm, args, 1)?;
+    if let Num::Complex(_) = own {
+        return Err(vm.type_error("can't take floor or mod of complex number."));
+    }
     let Some(b) = operand(vm, &own, args[1]) else {
         return Ok(vm.heap.singletons().not_implemented);
     };
@@ -222,10 +243,28 @@ fn to_int(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     }
 }
 
-fn round(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    let (a, _) = receiver(vm, "__round__", args)?;
+/// `int.__round__` (`PyArg_ParseTuple` with no name; an explicit None is
+/// no int) and `float.__round__` (None means no digits).
+/// `float.__trunc__`, a plain method rather than a slot wrapper.
+fn trunc(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    super::method_no_args(vm, args, kw, "__trunc__")?;
+    to_int(vm, &args[..1], kw)
+}
+
+fn round(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (a, own) = receiver(vm, "__round__", args)?;
+    super::method_no_kwargs(vm, "__round__", kw)?;
+    let is_int = matches!(own, Num::Int(_));
     if args.len() > 2 {
-        return Err(vm.type_error(&format!("expected at most 1 argument, got {}", args.len() - 1)));
+        let n = args.len() - 1;
+        return Err(vm.type_error(&if is_int {
+            format!("function takes at most 1 argument ({n} given)")
+        } else {
+            format!("__round__ expected at most 1 argument, got {n}")
+        }));
+    }
+    if let (true, Some(&digits)) = (is_int, args.get(1)) {
+        super::functions::index_of(vm, digits)?;
     }
     let mut call_args = vec![a];
     call_args.extend_from_slice(&args[1..]);
@@ -281,8 +320,8 @@ pub fn install(vm: &mut Vm) {
         ("__rxor__", int_rxor),
         ("__invert__", invert),
         ("__round__", round),
-        ("__floor__", to_int),
-        ("__ceil__", to_int),
+        ("__index__", to_int),
+        ("__int__", to_int),
     ];
     for (name, f) in int_only {
         add_method(vm, t.int, name, *f);
@@ -300,8 +339,7 @@ pub fn install(vm: &mut Vm) {
     for (name, f) in bool_own {
         add_method(vm, t.bool, name, *f);
     }
-    for (name, f) in [("__int__", to_int as NativeFn), ("__round__", round), ("__trunc__", to_int)]
-    {
+    for (name, f) in [("__int__", to_int as NativeFn), ("__round__", round), ("__trunc__", trunc)] {
         add_method(vm, t.float, name, f);
     }
     add_method(vm, t.complex, "__int__", to_int);

@@ -2,7 +2,7 @@
 //! attributes of range and slice. The arithmetic itself is `crate::number`'s.
 
 use super::functions::index_of;
-use super::str_methods::keyword_args;
+use super::str_methods::{keyword_args, ssize_arg};
 use super::{add_method, add_new, method_no_args, method_one_arg, native, set_type_attr};
 use crate::number::complex::{parse_complex, Complex};
 use crate::number::float as float_ops;
@@ -13,7 +13,7 @@ use crate::number::tower::Num;
 use crate::object::bytes::{bytearray_of, bytes_of};
 use crate::object::range::{slice_indices, RangeObj, SliceObj};
 use crate::object::str::str_of;
-use crate::object::{Gc, PyErr, Value};
+use crate::object::{Gc, Value};
 use crate::vm::function::{NativeFn, PropertyObj};
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
@@ -24,10 +24,10 @@ pub fn install(vm: &mut Vm) {
     let t = vm.heap.types();
     let int_methods: &[(&'static str, NativeFn)] = &[
         ("bit_length", int_bit_length),
-        ("conjugate", int_identity),
-        ("__index__", int_identity),
-        ("__int__", int_identity),
-        ("__trunc__", int_identity),
+        ("conjugate", int_conjugate),
+        ("__trunc__", int_trunc),
+        ("__floor__", int_floor),
+        ("__ceil__", int_ceil),
         ("as_integer_ratio", int_as_integer_ratio),
         ("to_bytes", int_to_bytes),
     ];
@@ -45,6 +45,8 @@ pub fn install(vm: &mut Vm) {
         add_method(vm, t.float, name, *f);
     }
     add_class_method(vm, t.float, "fromhex", float_fromhex_method);
+    add_class_method(vm, t.float, "__getformat__", float_getformat);
+    add_class_method(vm, t.float, "__set_format__", float_set_format);
     add_method(vm, t.complex, "conjugate", complex_conjugate);
     add_new(vm, t.complex, complex_new);
     add_method(vm, t.range, "index", range_index);
@@ -144,10 +146,28 @@ fn int_bit_length(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 /// `conjugate`, `__index__`, `__int__`, `__trunc__`: the int itself (a
 /// plain int for bools and subclasses).
-fn int_identity(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let n = int_recv(vm, args, "conjugate")?;
-    method_no_args(vm, args, kwnames, "conjugate")?;
+/// An int's method that gives the int itself (`conjugate`, `__trunc__`,
+/// `__floor__`, `__ceil__`).
+fn int_itself(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyResult {
+    let n = int_recv(vm, args, name)?;
+    method_no_args(vm, args, kwnames, name)?;
     Ok(vm.int_value(n))
+}
+
+fn int_conjugate(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    int_itself(vm, args, kwnames, "conjugate")
+}
+
+fn int_trunc(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    int_itself(vm, args, kwnames, "__trunc__")
+}
+
+fn int_floor(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    int_itself(vm, args, kwnames, "__floor__")
+}
+
+fn int_ceil(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    int_itself(vm, args, kwnames, "__ceil__")
 }
 
 fn int_as_integer_ratio(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -158,17 +178,19 @@ fn int_as_integer_ratio(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyRes
 }
 
 /// `byteorder` and the keyword-only `signed` of `to_bytes`/`from_bytes`.
-fn byte_order_args(
+/// The first argument is converted by `convert` before `byteorder` is
+/// looked at, in Argument Clinic's order.
+fn byte_order_args<T>(
     vm: &mut Vm,
     args: &[Value],
     kwnames: &[Value],
-    name: &str,
-    first: &str,
-) -> PyResult<(Value, ByteOrder, bool)> {
+    (name, first): (&str, &str),
+    convert: impl FnOnce(&mut Vm, Value) -> PyResult<T>,
+) -> PyResult<(T, ByteOrder, bool)> {
     let npos = args.len() - kwnames.len();
     if npos > 2 {
         return Err(
-            vm.type_error(&format!("{name}() takes at most 2 positional arguments ({npos} given)"))
+            vm.type_error(&format!("{name}() takes exactly 2 positional arguments ({npos} given)"))
         );
     }
     let bound = keyword_args(vm, args, kwnames, name, &[first, "byteorder", "signed"])?;
@@ -178,6 +200,7 @@ fn byte_order_args(
             vm.type_error(&format!("{name}() missing required argument '{missing}' (pos {pos})"))
         );
     };
+    let value = convert(vm, value)?;
     let Some(order_str) = str_of(order) else {
         return Err(vm.type_error(&format!(
             "{name}() argument 'byteorder' must be str, not {}",
@@ -194,17 +217,16 @@ fn byte_order_args(
 
 fn int_to_bytes(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let n = int_recv(vm, args, "to_bytes")?;
-    let (length, order, signed) = byte_order_args(vm, &args[1..], kwnames, "to_bytes", "length")?;
-    let length = index_of(vm, length)?.to_i64().ok_or_else(|| {
-        PyErr::overflow_error(&vm.heap, "Python int too large to convert to C ssize_t")
-    })?;
+    let (length, order, signed) =
+        byte_order_args(vm, &args[1..], kwnames, ("to_bytes", "length"), ssize_arg)?;
     let data = int_bytes::to_bytes(&n, length, order, signed).map_err(|e| vm.num_error(e))?;
     Ok(vm.heap.new_bytes(&data))
 }
 
 fn int_from_bytes(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let cls = args[0];
-    let (source, order, signed) = byte_order_args(vm, &args[1..], kwnames, "from_bytes", "bytes")?;
+    let (source, order, signed) =
+        byte_order_args(vm, &args[1..], kwnames, ("from_bytes", "bytes"), |_, v| Ok(v))?;
     let data = bytes_like_or_ints(vm, source)?;
     let n = vm.int_value(int_bytes::from_bytes(&data, order, signed));
     if cls == vm.heap.types().int {
@@ -269,6 +291,59 @@ fn float_conjugate(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let x = float_recv(vm, args, "conjugate")?;
     method_no_args(vm, args, kwnames, "conjugate")?;
     Ok(Value::from_f64(x))
+}
+
+/// What `float.__getformat__` reports for doubles and floats here.
+const FLOAT_FORMAT: &str =
+    if cfg!(target_endian = "little") { "IEEE, little-endian" } else { "IEEE, big-endian" };
+
+/// `float.__getformat__(typestr)`.
+fn float_getformat(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let typestr = method_one_arg(vm, args, kwnames, "__getformat__")?;
+    let Some(s) = str_of(typestr) else {
+        let name = super::str_methods::bad_argument_name(vm, typestr);
+        return Err(vm.type_error(&format!("__getformat__() argument must be str, not {name}")));
+    };
+    match &*s.to_string_lossy() {
+        "double" | "float" => Ok(vm.heap.new_str(FLOAT_FORMAT)),
+        _ => Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'")),
+    }
+}
+
+/// `float.__set_format__(typestr, fmt)`: only a test hook in CPython; the
+/// arguments are checked as there, and the detected format is kept
+/// (`'unknown'` is accepted but changes nothing here).
+fn float_set_format(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    super::method_no_kwargs(vm, "__set_format__", kwnames)?;
+    if args.len() != 3 {
+        let got = args.len().saturating_sub(1);
+        return Err(vm.type_error(&format!("__set_format__ expected 2 arguments, got {got}")));
+    }
+    let mut texts = Vec::with_capacity(2);
+    for (i, &v) in args[1..].iter().enumerate() {
+        let Some(s) = str_of(v) else {
+            let name = super::str_methods::bad_argument_name(vm, v);
+            return Err(vm.type_error(&format!(
+                "__set_format__() argument {} must be str, not {name}",
+                i + 1
+            )));
+        };
+        texts.push(s.to_string_lossy().into_owned());
+    }
+    if texts[0] != "double" && texts[0] != "float" {
+        return Err(vm.value_error("__setformat__() argument 1 must be 'double' or 'float'"));
+    }
+    match texts[1].as_str() {
+        "unknown" => Ok(Value::NONE),
+        f if f == FLOAT_FORMAT => Ok(Value::NONE),
+        "IEEE, little-endian" | "IEEE, big-endian" => Err(vm.value_error(&format!(
+            "can only set {} format to 'unknown' or the detected platform value",
+            texts[0]
+        ))),
+        _ => Err(vm.value_error(
+            "__setformat__() argument 2 must be 'unknown', 'IEEE, little-endian' or 'IEEE, big-endian'",
+        )),
+    }
 }
 
 fn float_fromhex_method(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

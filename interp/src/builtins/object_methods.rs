@@ -3,8 +3,8 @@
 use super::{add_method, set_type_attr};
 use crate::object::str::str_of;
 use crate::object::types::TypeObj;
-use crate::object::Gc;
 use crate::object::Value;
+use crate::object::{Gc, ObjHeader, ObjKind};
 use crate::vm::{PyResult, Vm};
 
 pub fn install(vm: &mut Vm) {
@@ -82,7 +82,8 @@ pub fn install(vm: &mut Vm) {
     for ty in own_repr {
         add_method(vm, ty, "__repr__", builtin_repr);
     }
-    for ty in [t.int, t.float, t.str] {
+    add_method(vm, t.str, "__str__", str_str);
+    for ty in [t.int, t.float, t.str, t.complex] {
         add_method(vm, ty, "__format__", builtin_format);
     }
     crate::vm::member::install(vm);
@@ -170,6 +171,7 @@ fn object_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let Some(&obj) = args.first() else {
         return Err(vm.type_error("descriptor '__repr__' of 'object' object needs an argument"));
     };
+    no_arguments(vm, args)?;
     let object = Gc::<TypeObj>::from_value(vm.heap.types().object).expect("object is a type");
     let repr = vm.names.dunder_repr;
     let inherited = vm.heap.lookup(vm.heap.type_obj(obj), repr) == object.own_attr(repr);
@@ -178,7 +180,24 @@ fn object_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 }
 
 fn object_str(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    no_arguments(vm, args)?;
     vm.repr_value(args[0])
+}
+
+/// `str.__str__`: the text itself, as an exact str for a subclass
+/// instance (whatever `__repr__` the subclass has).
+fn str_str(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    no_arguments(vm, args)?;
+    Ok(vm.builtin_base_value(args[0]))
+}
+
+/// The arity check of a slot wrapper that takes nothing but its receiver
+/// (`x.__repr__()`, `x.__str__()`).
+fn no_arguments(vm: &Vm, args: &[Value]) -> PyResult<()> {
+    match args.len() {
+        1 => Ok(()),
+        n => Err(vm.type_error(&format!("expected 0 arguments, got {}", n.saturating_sub(1)))),
+    }
 }
 
 fn object_eq(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
@@ -223,12 +242,9 @@ fn object_hash(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(vm.heap.new_int_i64(h))
 }
 
-fn object_format(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    let spec = args
-        .get(1)
-        .and_then(|s| str_of(*s))
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+/// `object.__format__(spec)`: `str(self)` for an empty spec.
+fn object_format(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let spec = format_spec_arg(vm, args, kwnames, false)?;
     if !spec.is_empty() {
         let t = vm.type_name(args[0]);
         return Err(vm.type_error(&format!("unsupported format string passed to {t}.__format__")));
@@ -236,17 +252,33 @@ fn object_format(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     vm.str_value(args[0])
 }
 
+/// The one str argument of a `__format__`: `METH_O` wording for most
+/// types, `PyArg_ParseTuple`'s for complex (`clinic`).
+fn format_spec_arg(vm: &Vm, args: &[Value], kwnames: &[Value], clinic: bool) -> PyResult<String> {
+    super::method_no_kwargs(vm, "__format__", kwnames)?;
+    if args.len() != 2 {
+        let (n, got) = (if clinic { "1" } else { "one" }, args.len().saturating_sub(1));
+        return Err(
+            vm.type_error(&format!("__format__() takes exactly {n} argument ({got} given)"))
+        );
+    }
+    match str_of(args[1]) {
+        Some(text) => Ok(text.as_utf8(&vm.heap)?.to_string()),
+        None => Err(vm.type_error(&format!(
+            "__format__() argument {}must be str, not {}",
+            if clinic { "1 " } else { "" },
+            vm.type_name(args[1])
+        ))),
+    }
+}
+
 /// `int.__format__`, `float.__format__`, `str.__format__` (a `METH_O`
-/// method each in CPython): one str argument, the format mini-language.
+/// method each in CPython) and `complex.__format__`: one str argument,
+/// the format mini-language.
 fn builtin_format(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let spec = super::method_one_arg(vm, args, kwnames, "__format__")?;
-    let Some(text) = str_of(spec) else {
-        return Err(vm.type_error(&format!(
-            "__format__() argument must be str, not {}",
-            vm.type_name(spec)
-        )));
-    };
-    let text = text.as_utf8(&vm.heap)?.to_string();
+    let is_complex = args.first().and_then(|&v| ObjHeader::of(v)).map(|h| h.kind());
+    let is_complex = is_complex == Some(ObjKind::Complex);
+    let text = format_spec_arg(vm, args, kwnames, is_complex)?;
     if text.is_empty() {
         // An empty spec is `str(self)`, which a subclass may define.
         return vm.str_value(args[0]);
@@ -407,6 +439,6 @@ fn builtin_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
             let s = vm.native_repr(*v)?;
             Ok(vm.heap.new_str_from_string(s))
         }
-        _ => Err(vm.type_error("__repr__() takes no arguments")),
+        _ => no_arguments(vm, args).map(|()| Value::NONE),
     }
 }

@@ -7,7 +7,8 @@
 
 use super::{add_method, set_type_attr};
 use crate::bytecode::instr::BinOp;
-use crate::object::{ObjHeader, ObjKind, Value};
+use crate::object::boxes::ComplexObj;
+use crate::object::{Gc, ObjHeader, ObjKind, Value};
 use crate::vm::function::NativeFn;
 use crate::vm::{PyResult, Vm};
 
@@ -69,27 +70,23 @@ pub fn install(vm: &mut Vm) {
     }
 }
 
-/// The operator on the built-in values inside `a` and `b`; NotImplemented
-/// when either is not built-in underneath, so that the other operand's
-/// reflected method (or the caller's fallback) gets its turn.
-fn builtin_operator(vm: &mut Vm, op: BinOp, name: &str, args: &[Value]) -> PyResult {
-    expect_args(vm, name, args, &[], 1)?;
-    let a = vm.builtin_base_value(args[0]);
-    let b = vm.builtin_base_value(args[1]);
-    let not_implemented = vm.heap.singletons().not_implemented;
-    if vm.is_user_typed(a) || vm.is_user_typed(b) {
-        return Ok(not_implemented);
-    }
-    // The native operator alone: `binary_op` would come back here.
-    Ok(vm.native_binary(op, a, b)?.unwrap_or(not_implemented))
+/// `seq.__add__(other)`: CPython's `sq_concat`, which raises for an
+/// operand of another kind rather than declining (the VM's `+` asks the
+/// other operand's `__radd__` before it gets here).
+fn add(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    expect_args(vm, "__add__", args, kw, 1)?;
+    vm.sequence_concat(args[0], args[1])
 }
 
-fn add(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    builtin_operator(vm, BinOp::Add, "__add__", args)
-}
-
-fn mul(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    builtin_operator(vm, BinOp::Mul, "__mul__", args)
+/// `seq.__mul__(n)` and `seq.__rmul__(n)`: CPython's `sq_repeat`, which
+/// takes only an index.
+fn mul(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    expect_args(vm, "__mul__", args, kw, 1)?;
+    let Some(n) = vm.as_index(args[1])? else {
+        let name = vm.type_name(args[1]);
+        return Err(vm.type_error(&format!("'{name}' object cannot be interpreted as an integer")));
+    };
+    vm.sequence_repeat(args[0], args[1], &n)
 }
 
 /// `str.__mod__`: %-formatting takes any right operand, user objects too.
@@ -142,6 +139,10 @@ fn bytes_str(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn getnewargs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     expect_args(vm, "__getnewargs__", args, kw, 0)?;
     let base = vm.builtin_base_value(args[0]);
+    if let Some(c) = Gc::<ComplexObj>::from_value(base) {
+        // complex is rebuilt from its two parts.
+        return Ok(vm.heap.new_tuple(&[Value::from_f64(c.re), Value::from_f64(c.im)]));
+    }
     Ok(vm.heap.new_tuple(&[base]))
 }
 

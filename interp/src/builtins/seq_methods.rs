@@ -1,5 +1,6 @@
 //! Methods of str, list and tuple.
 
+use super::str_methods::ssize_arg;
 use super::{add_method, split_kwargs, unexpected_kw};
 use crate::bytecode::instr::CmpOp;
 use crate::object::list::list_of;
@@ -82,14 +83,14 @@ fn list_pop(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             vm.type_error(&format!("pop expected at most 1 argument, got {}", args.len() - 1))
         );
     }
+    let i = match args.get(1) {
+        Some(&v) => ssize_arg(vm, v)?,
+        None => -1,
+    };
     let len = l.items.len() as i64;
     if len == 0 {
         return Err(PyErr::index_error(&vm.heap, "pop from empty list"));
     }
-    let i = match args.get(1) {
-        Some(&v) => crate::builtins::functions::index_of(vm, v)?.to_i64().unwrap_or(i64::MAX),
-        None => -1,
-    };
     let i = if i < 0 { i + len } else { i };
     if !(0..len).contains(&i) {
         return Err(PyErr::index_error(&vm.heap, "pop index out of range"));
@@ -103,7 +104,7 @@ fn list_insert(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if args.len() != 3 {
         return Err(vm.type_error(&format!("insert expected 2 arguments, got {}", args.len() - 1)));
     }
-    let i = crate::builtins::functions::index_of(vm, args[1])?.to_i64().unwrap_or(i64::MAX);
+    let i = ssize_arg(vm, args[1])?;
     let len = l.items.len() as i64;
     let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
     l.items.insert(i as usize, args[2]);
@@ -143,10 +144,16 @@ fn seq_index(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let len = items.len() as i64;
     let bound = |vm: &mut Vm, v: Option<&Value>, default: i64| -> PyResult<i64> {
         match v {
-            Some(v) => {
-                let i = crate::builtins::functions::index_of(vm, *v)?.to_i64().unwrap_or(i64::MAX);
-                Ok(if i < 0 { (i + len).max(0) } else { i.min(len) })
-            }
+            // CPython's `_PyEval_SliceIndexNotNone`: clamped, never None.
+            Some(v) => match vm.as_index(*v)? {
+                Some(i) => {
+                    let i = i.to_i64_saturating();
+                    Ok(if i < 0 { i.saturating_add(len).max(0) } else { i.min(len) })
+                }
+                None => {
+                    Err(vm.type_error("slice indices must be integers or have an __index__ method"))
+                }
+            },
             None => Ok(default),
         }
     };
@@ -213,6 +220,14 @@ fn list_clear(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 pub fn list_sort(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let l = list_arg(vm, args, "sort")?;
     let (pos, kws) = split_kwargs(&args[1..], kwnames);
+    // `_PyArg_UnpackKeywords` counts all arguments before positional ones.
+    let given = args.len() - 1;
+    if given > 2 {
+        let keyword = if pos.is_empty() { "keyword " } else { "" };
+        return Err(
+            vm.type_error(&format!("sort() takes at most 2 {keyword}arguments ({given} given)"))
+        );
+    }
     if !pos.is_empty() {
         return Err(vm.type_error("sort() takes no positional arguments"));
     }

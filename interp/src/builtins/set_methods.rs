@@ -4,6 +4,7 @@
 //! hashing and comparing them may run Python code.
 
 use super::{add_method, method_no_args, method_no_kwargs, method_one_arg};
+use crate::bytecode::instr::BinOp;
 use crate::object::set::{frozenset_of, set_of};
 use crate::object::{PyErr, Value};
 use crate::table::set::Set;
@@ -191,9 +192,15 @@ fn difference(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     fold_args(vm, args, kwnames, "difference", subtract_into)
 }
 
+/// CPython's `set_symmetric_difference`: a set of `other`, then the
+/// receiver's elements toggled in it (what `s ^ t` does too).
 fn symmetric_difference(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    method_one_arg(vm, args, kwnames, "symmetric_difference")?;
-    fold_args(vm, args, kwnames, "symmetric_difference", symmetric_into)
+    let other = method_one_arg(vm, args, kwnames, "symmetric_difference")?;
+    let s = recv(vm, args, "symmetric_difference", true)?;
+    with_other_set(vm, other, |vm, o| {
+        let result = vm.set_binary(BinOp::Xor, s, o)?;
+        Ok(result.unwrap_or(Value::NONE))
+    })
 }
 
 fn update_in_place(

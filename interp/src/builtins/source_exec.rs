@@ -113,9 +113,13 @@ fn compile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     for (i, &v) in positional.iter().enumerate() {
         slots[i] = Some(v);
     }
+    // `_PyArg_UnpackKeywords` reports a missing argument before an
+    // unknown keyword.
+    let mut unknown = None;
     for (name, v) in keywords {
         let Some(i) = NAMES.iter().position(|n| *n == name) else {
-            return Err(unexpected_kw(vm, "compile", &name));
+            unknown.get_or_insert(name);
+            continue;
         };
         if slots[i].is_some() {
             return Err(vm.type_error(&format!(
@@ -132,6 +136,9 @@ fn compile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
                 i + 1
             )));
         }
+    }
+    if let Some(name) = unknown {
+        return Err(unexpected_kw(vm, "compile", &name));
     }
     let (source, filename, mode) = (slots[0].unwrap_or(Value::NONE), slots[1], slots[2]);
     let filename = filename.unwrap_or(Value::NONE);

@@ -174,8 +174,12 @@ pub fn keyword_args(
     Ok(bound)
 }
 
-/// A `Py_ssize_t` argument.
+/// A `Py_ssize_t` argument, as Argument Clinic converts it (a float is
+/// refused before `__index__` is asked).
 pub fn ssize_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    if v.is_float() {
+        return Err(vm.type_error("integer argument expected, got float"));
+    }
     let i = index_of(vm, v)?;
     i.to_i64().ok_or_else(|| {
         PyErr::overflow_error(&vm.heap, "Python int too large to convert to C ssize_t")
@@ -814,15 +818,21 @@ pub(super) fn tabsize_arg(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyR
     let bound = keyword_args(vm, args, kwnames, "expandtabs", &["tabsize"])?;
     match bound[0] {
         None => Ok(8),
-        Some(v) if v.is_float() => Err(vm.type_error("integer argument expected, got float")),
-        Some(v) => {
-            match vm.as_index(v)? {
-                Some(i) => i.to_i64().ok_or_else(|| {
-                    PyErr::overflow_error(&vm.heap, "Python int too large to convert to C int")
-                }),
-                None => Err(vm
-                    .type_error(&format!("an integer is required (got type {})", vm.type_name(v)))),
-            }
+        Some(v) => c_int_arg(vm, v),
+    }
+}
+
+/// A C `int` argument as Argument Clinic converts it.
+pub(super) fn c_int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    if v.is_float() {
+        return Err(vm.type_error("integer argument expected, got float"));
+    }
+    match vm.as_index(v)? {
+        Some(i) => i.to_i64().filter(|i| i32::try_from(*i).is_ok()).ok_or_else(|| {
+            PyErr::overflow_error(&vm.heap, "Python int too large to convert to C int")
+        }),
+        None => {
+            Err(vm.type_error(&format!("an integer is required (got type {})", vm.type_name(v))))
         }
     }
 }

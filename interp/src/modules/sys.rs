@@ -505,7 +505,15 @@ fn getframe(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let mut back = Value::NONE;
     for &(code, pc, globals) in &frames[..frames.len() - depth] {
         let lineno = code.unit.line_of(pc);
-        let info = crate::vm::exceptions::FrameInfoObj { code, globals, lineno, lasti: pc, back };
+        let generator = Value::NONE;
+        let info = crate::vm::exceptions::FrameInfoObj {
+            code,
+            globals,
+            lineno,
+            lasti: pc,
+            back,
+            generator,
+        };
         back = vm.heap.alloc(vm.heap.types().frame, info).value();
     }
     Ok(back)

@@ -40,10 +40,14 @@ const NOT_IN_BUILTINS: &[&str] = &[
     "tuple_iterator",
     "str_iterator",
     "bytes_iterator",
+    "bytearray_iterator",
     "range_iterator",
     "iterator",
     "callable_iterator",
     "dict_keyiterator",
+    "dict_reversekeyiterator",
+    "dict_reversevalueiterator",
+    "dict_reverseitemiterator",
     "dict_valueiterator",
     "dict_itemiterator",
     "set_iterator",
@@ -142,10 +146,14 @@ builtin_types! {
     tuple_iterator: "tuple_iterator" <- object, SeqIter, FINAL;
     str_iterator: "str_iterator" <- object, SeqIter, FINAL;
     bytes_iterator: "bytes_iterator" <- object, SeqIter, FINAL;
+    bytearray_iterator: "bytearray_iterator" <- object, SeqIter, FINAL;
     range_iterator: "range_iterator" <- object, SeqIter, FINAL;
     iterator: "iterator" <- object, SeqIter, FINAL;
     callable_iterator: "callable_iterator" <- object, SeqIter, FINAL;
     dict_keyiterator: "dict_keyiterator" <- object, TableIter, FINAL;
+    dict_reversekeyiterator: "dict_reversekeyiterator" <- object, SeqIter, FINAL;
+    dict_reversevalueiterator: "dict_reversevalueiterator" <- object, SeqIter, FINAL;
+    dict_reverseitemiterator: "dict_reverseitemiterator" <- object, SeqIter, FINAL;
     dict_valueiterator: "dict_valueiterator" <- object, TableIter, FINAL;
     dict_itemiterator: "dict_itemiterator" <- object, TableIter, FINAL;
     set_iterator: "set_iterator" <- object, TableIter, FINAL;

@@ -457,6 +457,11 @@ impl Vm {
         if t == tuple_t && tuple_of(iterable).is_some() && self.heap.type_of(iterable) == tuple_t {
             return Some(Ok(iterable));
         }
+        if t == set_t && (self.set_ref(iterable).is_some() || dict_of(iterable).is_some()) {
+            // `set_update` sizes the table as CPython does for the source.
+            let set = self.heap.new_set(crate::table::set::Set::new());
+            return Some(self.with_temp(set, |vm| vm.set_update(set, iterable)).map(|()| set));
+        }
         let hint = match t {
             _ if t == list_t => self.check_list_init_hint(iterable),
             _ if t == tuple_t => self.check_length_hint(iterable),
@@ -464,9 +469,6 @@ impl Vm {
         };
         if let Err(e) = hint {
             return Some(Err(e));
-        }
-        if t == set_t && (self.set_ref(iterable).is_some() || dict_of(iterable).is_some()) {
-            return None; // `set_update`'s layouts: the constructor's own path
         }
         let start = match self.push_iterable_items(iterable) {
             Ok(start) => start,

@@ -31,6 +31,9 @@ pub struct FrameInfoObj {
     pub lasti: u32,
     /// `f_back`: the calling frame's snapshot, or None.
     pub back: Value,
+    /// For `gen.gi_frame`: the generator, whose line and locals the frame
+    /// shows as it runs (`lineno` and `lasti` are then unused); else None.
+    pub generator: Value,
 }
 
 // SAFETY: traces its code, globals and calling frame.
@@ -40,6 +43,7 @@ unsafe impl Payload for FrameInfoObj {
         tracer.mark_gc(self.code);
         tracer.mark(self.globals);
         tracer.mark(self.back);
+        tracer.mark(self.generator);
     }
 }
 

@@ -845,12 +845,20 @@ impl Vm {
         }
     }
 
+    /// CPython's `PyMapping_Check` as `%` asks it: a type with a
+    /// subscript (list, bytes, range, ... too), except tuples.
     fn is_mapping(&self, v: Value) -> bool {
+        use crate::object::{ObjHeader, ObjKind};
         let name = self.names.dunder_getitem;
-        v.is_ptr()
-            && tuple_of(v).is_none()
-            && self.heap.type_obj(v).is_heap_type()
-            && self.heap.lookup_in_type_of(v, name).is_some()
+        let Some(h) = ObjHeader::of(v) else { return false };
+        if tuple_of(v).is_some() {
+            return false;
+        }
+        if matches!(h.kind(), ObjKind::List | ObjKind::Bytes | ObjKind::ByteArray | ObjKind::Range)
+        {
+            return true;
+        }
+        self.heap.type_obj(v).is_heap_type() && self.heap.lookup_in_type_of(v, name).is_some()
     }
 
     fn percent_one(&mut self, c: &printf::Conversion, arg: Value) -> PyResult<String> {

@@ -81,6 +81,11 @@ unsafe impl Payload for GeneratorObj {
 
 impl GeneratorObj {
     /// The frame's slots while suspended.
+    /// Slot `i` of the frame as saved at the last suspension.
+    pub fn saved_slot(&self, i: usize) -> Option<Value> {
+        self.saved_slots().get(i).map(Cell::get)
+    }
+
     fn saved_slots(&self) -> &[Cell<Value>] {
         // SAFETY: generators are only made by `Vm::new_generator`, with a
         // tail of `slot_count` values; `Cell<Value>` has the layout of

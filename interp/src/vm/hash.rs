@@ -37,8 +37,11 @@ impl Vm {
             return Ok(b as i64);
         }
         if v.is_none() {
-            // CPython hashes None by address; any fixed value keeps orders stable.
-            return Ok(0x5f5f_4e6f_6e65);
+            // CPython hashes None by address (rotated right by 4 bits):
+            // ASLR moves it by whole pages, so its low 8 bits are those of
+            // `_Py_NoneStruct`'s page offset in CPython 3.8.18's x86-64
+            // build, and sets holding None iterate in the oracle's order.
+            return Ok(0x5f5f_4e6f_6222);
         }
         let ty = self.heap.type_obj(v);
         if ty.is_heap_type() {

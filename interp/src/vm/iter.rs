@@ -188,7 +188,7 @@ impl Vm {
             ObjKind::Str => self.new_seq_iter(t.str_iterator, v, SeqKind::Str, 0),
             ObjKind::Bytes => self.new_seq_iter(t.bytes_iterator, v, SeqKind::Bytes, 0),
             // A bytearray may change while iterated: index it each step.
-            ObjKind::ByteArray => self.new_seq_iter(t.iterator, v, SeqKind::GetItem, 0),
+            ObjKind::ByteArray => self.new_seq_iter(t.bytearray_iterator, v, SeqKind::GetItem, 0),
             ObjKind::Range => {
                 let r = Gc::<RangeObj>::from_value(v).expect("range layout");
                 match r.small() {

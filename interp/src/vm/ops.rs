@@ -4,7 +4,7 @@
 //! when its type is a subclass of the left's, `NotImplemented` handling,
 //! and CPython's error messages.
 
-use super::function::method_of;
+use super::function::{method_descriptor_of, method_of};
 use super::{PyResult, Vm};
 use crate::builtins::bytes_methods::bytes_like;
 use crate::bytecode::instr::{BinOp, CmpOp, UnaryOp};
@@ -40,6 +40,18 @@ pub fn dunders(op: BinOp) -> (&'static str, &'static str, &'static str) {
         BinOp::Or => ("__or__", "__ror__", "__ior__"),
         BinOp::Xor => ("__xor__", "__rxor__", "__ixor__"),
     }
+}
+
+/// The kind of a built-in sequence with CPython's `sq_concat` and
+/// `sq_repeat` (str, list, tuple, bytes, bytearray), subclass instances
+/// included.
+fn sequence_kind(v: Value) -> Option<ObjKind> {
+    let kind = ObjHeader::of(v)?.kind();
+    matches!(
+        kind,
+        ObjKind::Str | ObjKind::List | ObjKind::Tuple | ObjKind::Bytes | ObjKind::ByteArray
+    )
+    .then_some(kind)
 }
 
 fn cmp_dunders(op: CmpOp) -> (&'static str, &'static str) {
@@ -111,6 +123,15 @@ impl Vm {
         PyErr::new(&self.heap, ty, &e.message)
     }
 
+    /// Is `method` a built-in sequence's `__add__`, `__mul__` or `__rmul__`?
+    fn is_sequence_slot(&self, method: Value) -> bool {
+        let t = self.heap.types();
+        method_descriptor_of(method).is_some_and(|d| {
+            matches!(d.name, "__add__" | "__mul__" | "__rmul__")
+                && [t.str, t.list, t.tuple, t.bytes, t.bytearray].contains(&d.owner)
+        })
+    }
+
     /// Is `v`'s type a user class (whose special methods must be honoured)?
     pub(crate) fn is_user_typed(&self, v: Value) -> bool {
         v.is_ptr() && self.heap.type_obj(v).is_heap_type()
@@ -135,33 +156,34 @@ impl Vm {
             return self.with_temp(args, |vm| vm.percent_format(a, args));
         }
         let (name, rname, _) = dunders(op);
-        match self.binary_dunder(a, b, name, rname)? {
-            Some(r) => Ok(r),
-            None => {
-                if self.is_user_typed(a) || self.is_user_typed(b) {
-                    if let Some(r) = self.native_binary_of_bases(op, a, b)? {
-                        return Ok(r);
-                    }
-                    if op == BinOp::Mul {
-                        if let Some(r) = self.repeat_by_index(a, b)? {
-                            return Ok(r);
-                        }
-                    }
-                }
-                Err(self.unsupported(op.symbol(), a, b))
+        if let Some(r) = self.binary_dunder(a, b, name, rname)? {
+            return Ok(r);
+        }
+        if let Some(r) = self.sequence_fallback(op, a, b, false)? {
+            return Ok(r);
+        }
+        if self.is_user_typed(a) || self.is_user_typed(b) {
+            if let Some(r) = self.native_binary_of_bases(op, a, b)? {
+                return Ok(r);
             }
         }
+        Err(self.unsupported(op.symbol(), a, b))
     }
 
     /// `a OP= b`: the in-place method first, then the binary operator.
     pub fn inplace_op(&mut self, op: BinOp, a: Value, b: Value) -> PyResult {
-        if !self.is_user_typed(a) {
-            // Built-in mutable containers change in place.
+        // Built-in mutable containers change in place; a list or bytearray
+        // concatenated or repeated by a user object asks that object's
+        // reflected method first (CPython's `sq_inplace_concat` comes after
+        // the number protocol).
+        let sequence_op = matches!(op, BinOp::Add | BinOp::Mul);
+        let defer_to_b = sequence_op && self.is_user_typed(b);
+        if !self.is_user_typed(a) && !defer_to_b {
             if let Some(r) = self.native_inplace(op, a, b)? {
                 return Ok(r);
             }
         }
-        let (_, _, iname) = dunders(op);
+        let (name, rname, iname) = dunders(op);
         if self.is_user_typed(a) {
             let iname_v = self.heap.intern(iname);
             if let Some(method) = self.heap.lookup_in_type_of(a, iname_v) {
@@ -171,16 +193,99 @@ impl Vm {
                 }
             }
         }
-        let symbol = format!("{}=", op.symbol());
-        let (name, rname, _) = dunders(op);
         if !self.is_user_typed(a) && !self.is_user_typed(b) {
             if let Some(r) = self.native_binary(op, a, b)? {
                 return Ok(r);
             }
         }
-        match self.binary_dunder(a, b, name, rname)? {
+        if let Some(r) = self.binary_dunder(a, b, name, rname)? {
+            return Ok(r);
+        }
+        match self.sequence_fallback(op, a, b, true)? {
             Some(r) => Ok(r),
-            None => Err(self.unsupported(&symbol, a, b)),
+            None => Err(self.unsupported(&format!("{}=", op.symbol()), a, b)),
+        }
+    }
+
+    /// CPython's sequence protocol, tried after the number protocol
+    /// declined: `a`'s `sq_concat` for `+`; for `*` the `sq_repeat` of `a`,
+    /// else of `b` (in place: `b`'s only when `a` is no sequence). Lists
+    /// and bytearrays change in place for `+=` and `*=`.
+    fn sequence_fallback(
+        &mut self,
+        op: BinOp,
+        a: Value,
+        b: Value,
+        inplace: bool,
+    ) -> PyResult<Option<Value>> {
+        let mutable =
+            |v: Value| matches!(sequence_kind(v), Some(ObjKind::List | ObjKind::ByteArray));
+        match op {
+            BinOp::Add if sequence_kind(a).is_some() => {
+                if inplace && mutable(a) {
+                    return self.native_inplace(op, a, b);
+                }
+                self.sequence_concat(a, b).map(Some)
+            }
+            BinOp::Mul => {
+                let (seq, count) = if sequence_kind(a).is_some() {
+                    (a, b)
+                } else if sequence_kind(b).is_some() && !(inplace && self.is_user_typed(a)) {
+                    (b, a)
+                } else {
+                    return Ok(None);
+                };
+                let Some(n) = self.as_index(count)? else {
+                    return Err(self.type_error(&format!(
+                        "can't multiply sequence by non-int of type '{}'",
+                        self.type_name(count)
+                    )));
+                };
+                if inplace && seq == a && mutable(a) {
+                    let n = self.int_value(n);
+                    return self.native_inplace(op, a, n);
+                }
+                self.sequence_repeat(seq, count, &n).map(Some)
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// `a + b` for a built-in sequence `a` (or an instance of a subclass):
+    /// CPython's `sq_concat`, which raises for a `b` of another kind.
+    pub(crate) fn sequence_concat(&mut self, a: Value, b: Value) -> PyResult {
+        let mut y = b;
+        let is_bytes = matches!(sequence_kind(a), Some(ObjKind::Bytes | ObjKind::ByteArray));
+        if is_bytes && self.type_name(b) == "memoryview" {
+            // memoryview is Python-coded: its bytes come from `tobytes`.
+            y = self.call_method_by_name(b, "tobytes", &[])?;
+        }
+        // No Python code runs from here on, so no collection either.
+        let (x, y) = (self.builtin_base_value(a), self.builtin_base_value(y));
+        if !self.is_user_typed(y) {
+            if let Some(r) = self.native_binary(BinOp::Add, x, y)? {
+                return Ok(r);
+            }
+        }
+        Err(self.concat_error(a, b).unwrap_or_else(|| {
+            self.type_error(&format!(
+                "unsupported operand type(s) for +: '{}' and '{}'",
+                self.type_name(a),
+                self.type_name(b)
+            ))
+        }))
+    }
+
+    /// `seq * n` for a built-in sequence `seq` (or an instance of a
+    /// subclass): CPython's `sq_repeat`, whose result has the base type.
+    pub(crate) fn sequence_repeat(&mut self, seq: Value, count: Value, n: &Int) -> PyResult {
+        let base = self.builtin_base_value(seq);
+        match self.repeat_sequence(base, count, n)? {
+            Some(r) => Ok(r),
+            None => Err(self.type_error(&format!(
+                "can't multiply sequence by non-int of type '{}'",
+                self.type_name(count)
+            ))),
         }
     }
 
@@ -188,14 +293,19 @@ impl Vm {
     /// one of its kind (CPython's `sq_concat` speaking after `__add__` and
     /// `__radd__` declined).
     fn concat_error(&self, a: Value, b: Value) -> Option<PyErr> {
-        let kind = if str_of(a).is_some() && str_of(b).is_none() {
-            "str"
-        } else if list_of(a).is_some() && list_of(b).is_none() {
-            "list"
-        } else if tuple_of(a).is_some() && tuple_of(b).is_none() {
-            "tuple"
-        } else {
-            return None;
+        let kind = match sequence_kind(a)? {
+            _ if sequence_kind(b) == sequence_kind(a) => return None,
+            ObjKind::Str => "str",
+            ObjKind::List => "list",
+            ObjKind::Tuple => "tuple",
+            _ if bytes_like(b).is_some() => return None,
+            _ => {
+                return Some(self.type_error(&format!(
+                    "can't concat {} to {}",
+                    self.type_name(b),
+                    self.type_name(a)
+                )))
+            }
         };
         Some(self.type_error(&format!(
             "can only concatenate {kind} (not \"{}\") to {kind}",
@@ -204,28 +314,6 @@ impl Vm {
     }
 
     fn unsupported(&self, symbol: &str, a: Value, b: Value) -> PyErr {
-        if symbol.starts_with('*') && symbol != "**" && symbol != "**=" {
-            let is_seq =
-                |v: Value| str_of(v).is_some() || list_of(v).is_some() || tuple_of(v).is_some();
-            let other = if is_seq(a) {
-                Some(b)
-            } else if is_seq(b) {
-                Some(a)
-            } else {
-                None
-            };
-            if let Some(other) = other {
-                return self.type_error(&format!(
-                    "can't multiply sequence by non-int of type '{}'",
-                    self.type_name(other)
-                ));
-            }
-        }
-        if symbol.starts_with('+') {
-            if let Some(e) = self.concat_error(a, b) {
-                return e;
-            }
-        }
         if symbol == "**" || symbol == "**=" {
             return self.type_error(&format!(
                 "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
@@ -254,9 +342,11 @@ impl Vm {
         let rname_v = self.heap.intern(rname);
         let ta = self.heap.type_obj(a);
         let tb = self.heap.type_obj(b);
-        let left = self.heap.lookup(ta, name_v).filter(|m| !m.is_none());
-        let right =
-            if ta == tb { None } else { self.heap.lookup(tb, rname_v).filter(|m| !m.is_none()) };
+        // The sequences' `__add__`/`__mul__`/`__rmul__` are CPython's
+        // `sq_concat`/`sq_repeat`, which speak after the number protocol.
+        let usable = |m: &Value| !m.is_none() && !self.is_sequence_slot(*m);
+        let left = self.heap.lookup(ta, name_v).filter(usable);
+        let right = if ta == tb { None } else { self.heap.lookup(tb, rname_v).filter(usable) };
         // The subclass goes first only if it overrides the reflected method
         // (CPython's `method_is_overloaded`).
         let left_reflected = self.heap.lookup(ta, rname_v);
@@ -367,9 +457,6 @@ impl Vm {
                         self.heap.new_bytearray(data)
                     }));
                 }
-                if let Some(e) = self.concat_error(a, b) {
-                    return Err(e);
-                }
                 Ok(None)
             }
             BinOp::Mul => {
@@ -403,29 +490,6 @@ impl Vm {
             return Ok(None);
         }
         self.native_binary(op, a, b)
-    }
-
-    /// `seq * n` where `n` has `__index__` (CPython's `sq_repeat`, tried
-    /// after the number protocol declined).
-    fn repeat_by_index(&mut self, a: Value, b: Value) -> PyResult<Option<Value>> {
-        let is_seq = |v: Value| {
-            !self.is_user_typed(v)
-                && (str_of(v).is_some() || list_of(v).is_some() || tuple_of(v).is_some())
-        };
-        let (seq, count) = if is_seq(a) {
-            (a, b)
-        } else if is_seq(b) {
-            (b, a)
-        } else {
-            return Ok(None);
-        };
-        match self.as_index(count)? {
-            Some(n) => self.repeat_sequence(seq, count, &n),
-            None => Err(self.type_error(&format!(
-                "can't multiply sequence by non-int of type '{}'",
-                self.type_name(count)
-            ))),
-        }
     }
 
     fn repeat_sequence(&mut self, seq: Value, count: Value, n: &Int) -> PyResult<Option<Value>> {

@@ -14,7 +14,7 @@ use crate::object::range::SliceObj;
 use crate::object::str::str_of;
 use crate::object::types::TypeObj;
 use crate::object::Gc;
-use crate::object::Value;
+use crate::object::{PyErr, Value};
 
 impl Vm {
     /// A built-in attribute of `obj` that lives outside any dict, or `None`.
@@ -85,7 +85,13 @@ impl Vm {
         }
         if let Some(nf) = native_function_of(obj) {
             return Ok(match n.as_str() {
-                "__name__" | "__qualname__" => Some(self.heap.new_str(nf.name)),
+                "__name__" => Some(self.heap.new_str(nf.name)),
+                // A method of a built-in type is qualified by the type that
+                // defines it (`True.__add__.__qualname__` is 'int.__add__').
+                "__qualname__" => Some(match Gc::<TypeObj>::from_value(nf.owner) {
+                    Some(t) => self.heap.new_str(&format!("{}.{}", t.name(), nf.name)),
+                    None => self.heap.new_str(nf.name),
+                }),
                 "__self__" => Some(if nf.receiver.is_empty() { Value::NONE } else { nf.receiver }),
                 "__doc__" => Some(Value::NONE),
                 "__module__" => Some(if nf.receiver.is_empty() {
@@ -118,6 +124,28 @@ impl Vm {
                     let i = fields.iter().position(|f| *f == n).unwrap_or(0);
                     Some(e.args()[i])
                 }
+                // SyntaxError(msg, (filename, lineno, offset, text)).
+                "msg" | "filename" | "lineno" | "offset" | "text" | "print_file_and_line"
+                    if self.heap.is_instance(obj, self.heap.types().syntax_error) =>
+                {
+                    let args = e.args();
+                    let info = match args.as_slice() {
+                        [_, info] => crate::object::tuple::tuple_of(*info)
+                            .filter(|t| t.items().len() == 4)
+                            .map(|t| t.items().to_vec()),
+                        _ => None,
+                    };
+                    let fields = ["filename", "lineno", "offset", "text"];
+                    Some(match (n.as_str(), fields.iter().position(|f| *f == n), info) {
+                        ("msg", _, _) => args.first().copied().unwrap_or(Value::NONE),
+                        (_, Some(i), Some(info)) => info[i],
+                        _ => Value::NONE,
+                    })
+                }
+                "characters_written" if self.heap.is_instance(obj, self.heap.types().os_error) => {
+                    // Unset until a buffered write fails part-way.
+                    return Err(PyErr::attribute_error(&self.heap, "characters_written"));
+                }
                 "code" if self.heap.is_instance(obj, self.heap.types().system_exit) => {
                     let args = e.args();
                     Some(match args.len() {
@@ -144,6 +172,7 @@ impl Vm {
                         lineno: tb.lineno,
                         lasti: tb.lasti,
                         back: Value::NONE,
+                        generator: Value::NONE,
                     };
                     Some(self.heap.alloc(self.heap.types().frame, info).value())
                 }
@@ -151,15 +180,25 @@ impl Vm {
             });
         }
         if let Some(f) = Gc::<super::exceptions::FrameInfoObj>::from_value(obj) {
+            let generator = super::generator::generator_of(f.generator);
+            let (lineno, lasti) = match generator {
+                Some(g) => generator_position(g),
+                None => (f.lineno, f.lasti),
+            };
             return Ok(match n.as_str() {
                 "f_code" => Some(f.code.value()),
                 "f_globals" => Some(f.globals),
-                "f_locals" => Some(f.globals),
+                "f_locals" => match generator {
+                    Some(g) => Some(self.generator_locals(g)?),
+                    None => Some(f.globals),
+                },
                 "f_builtins" => Some(self.builtins),
-                "f_lineno" => Value::from_small_int(f.lineno as i64),
-                "f_lasti" => Value::from_small_int(f.lasti as i64),
+                "f_lineno" => Value::from_small_int(lineno as i64),
+                "f_lasti" => Value::from_small_int(lasti as i64),
                 "f_back" => Some(f.back),
                 "f_trace" => Some(Value::NONE),
+                "f_trace_lines" => Some(Value::TRUE),
+                "f_trace_opcodes" => Some(Value::FALSE),
                 _ => None,
             });
         }
@@ -176,6 +215,21 @@ impl Vm {
                     Value::from_small_int((cpython_code_flags(c.unit.flags) | iterable) as i64)
                 }
                 "co_varnames" => Some(self.heap.new_tuple(&c.local_names)),
+                "co_nlocals" => Value::from_small_int(c.local_names.len() as i64),
+                "co_names" => Some(self.heap.new_tuple(&c.names)),
+                // Register bytecode needs no value stack: its frame size.
+                "co_stacksize" => Value::from_small_int(i64::from(c.unit.slot_count)),
+                "co_consts" => {
+                    // CPython's first constant is the docstring, or a None
+                    // that stands for every other None too.
+                    let doc = match &c.unit.docstring {
+                        Some(d) => self.heap.new_str(d),
+                        None => Value::NONE,
+                    };
+                    let rest = c.consts.iter().copied().filter(|v| !(doc.is_none() && v.is_none()));
+                    let consts: Vec<Value> = std::iter::once(doc).chain(rest).collect();
+                    Some(self.heap.new_tuple(&consts))
+                }
                 "co_freevars" | "co_cellvars" => {
                     let vars = if n == "co_freevars" { &c.unit.frees } else { &c.unit.cells };
                     let names: Vec<Value> =
@@ -393,6 +447,14 @@ impl Vm {
             "__base__" => Some(t.bases().first().copied().unwrap_or(Value::NONE)),
             "__class__" => Some(self.heap.type_of(t.value())),
             "__dict__" => Some(self.type_dict_proxy(t)),
+            "__basicsize__" | "__itemsize__" | "__dictoffset__" | "__weakrefoffset__"
+            | "__flags__" | "__text_signature__" => {
+                crate::builtins::type_layout::layout_attr(self, t, &n)
+            }
+            // Set by `abc`; a class without it has none.
+            "__abstractmethods__" => {
+                return Err(PyErr::attribute_error(&self.heap, "__abstractmethods__"))
+            }
             _ if t.value() == self.heap.types().function => self.function_type_descriptor(&n),
             "__doc__" => Some(t.own_attr(self.heap.intern("__doc__")).unwrap_or(Value::NONE)),
             _ => None,
@@ -525,25 +587,58 @@ fn cpython_code_flags(flags: crate::bytecode::CodeFlags) -> u32 {
 }
 
 impl Vm {
-    /// `gen.gi_frame`: None once the generator has finished, else what a
-    /// frame object shows of it (its code, globals and the line it will
-    /// resume at).
+    /// `gen.gi_frame`: None once the generator has finished, else a frame
+    /// object that follows the generator: its line and locals are read
+    /// from the generator's saved state each time they are asked for.
     fn generator_frame(&self, g: Gc<super::generator::GeneratorObj>) -> Value {
-        use super::generator::GenState;
-        let unit = &g.code.unit;
-        let lineno = match g.state.get() {
-            GenState::Closed => return Value::NONE,
-            GenState::Created => unit.first_line,
-            _ => unit.line_of(g.pc.get().saturating_sub(1)),
-        };
+        if g.state.get() == super::generator::GenState::Closed {
+            return Value::NONE;
+        }
         let info = super::exceptions::FrameInfoObj {
             code: g.code,
             globals: g.globals,
-            lineno,
-            lasti: g.pc.get(),
+            lineno: 0,
+            lasti: 0,
             back: Value::NONE,
+            generator: g.value(),
         };
         self.heap.alloc(self.heap.types().frame, info).value()
+    }
+
+    /// `f_locals` of a generator's frame: its variables as saved when it
+    /// last suspended (unbound ones left out, cells read through).
+    fn generator_locals(&mut self, g: Gc<super::generator::GeneratorObj>) -> PyResult {
+        let d = self.heap.new_dict();
+        let code = g.code;
+        let mut pairs = Vec::new();
+        for (i, name) in code.local_names.iter().enumerate() {
+            let v = g.saved_slot(i).unwrap_or(Value::EMPTY);
+            if cell_of(v).is_none() {
+                pairs.push((*name, v));
+            }
+        }
+        for (name, slot) in code.unit.cells.iter().chain(code.unit.frees.iter()) {
+            if let Some(c) = g.saved_slot(*slot as usize).and_then(cell_of) {
+                pairs.push((self.heap.intern(name), c.value.get()));
+            }
+        }
+        self.with_temp(d, |vm| {
+            for (k, v) in pairs.into_iter().filter(|(_, v)| !v.is_empty()) {
+                vm.dict_set_item(d, k, v)?;
+            }
+            Ok(d)
+        })
+    }
+}
+
+/// The line a generator will resume at and its resume pc (`f_lineno`,
+/// `f_lasti` of `gi_frame`).
+fn generator_position(g: Gc<super::generator::GeneratorObj>) -> (u32, u32) {
+    use super::generator::GenState;
+    let unit = &g.code.unit;
+    match g.state.get() {
+        GenState::Created => (unit.first_line, 0),
+        _ => (unit.line_of(g.pc.get().saturating_sub(1)), g.pc.get()),
     }
 }
 

@@ -40,15 +40,14 @@ c = coro()
 TYPES = [object, int, bool, complex, str, list, tuple, dict, set, frozenset, range, slice,
          property, classmethod, staticmethod, enumerate, zip, map, filter,
          types.FunctionType, type(tb()), types.ModuleType, type(cell()), type(None),
-         types.MethodType, type(NotImplemented), type(...), K]
+         types.MethodType, type(NotImplemented), type(...), K, float, bytes, bytearray,
+         type({}.keys()), type({}.values()), type({}.items()), type(sys._getframe())]
 for t in TYPES:
     print(t.__name__, dir(t))
 # Known gaps: type (__basicsize__, __flags__, ...), exceptions (__setstate__
-# and their own attributes), dict views, float (__getformat__, __set_format__), bytes/bytearray
-# (expandtabs, istitle), memoryview, super.__get__, reversed and list_iterator
-# (__length_hint__, __setstate__), generator/coroutine/async_generator
-# (frames, __del__), code (co_code, co_consts, ...), frame (f_trace_lines),
-# dict_keys (set operators), mappingproxy.__iter__.
+# and their own attributes), memoryview, super.__get__, reversed and
+# list_iterator (__length_hint__, __setstate__), generator/coroutine/
+# async_generator (__del__), code (co_code, co_lnotab), mappingproxy.__iter__.
 for obj in [K(), K, 1, 'x', [1]]:
     print(type(obj).__name__, [n for n in dir(obj) if not n.startswith('_') or n in ('__class__', '__doc__', '__sizeof__', '__lt__')])
 c.close()
