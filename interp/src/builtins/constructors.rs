@@ -319,6 +319,9 @@ pub fn float_of(vm: &mut Vm, v: Value) -> PyResult<f64> {
             };
             return crate::number::float_parse::parse_float(text).map_err(|e| vm.num_error(e));
         }
+        if let Some(data) = super::bytes_methods::bytes_like(v) {
+            return float_of_bytes(vm, v, &data);
+        }
     }
     let name = vm.heap.intern("__float__");
     if let Some(m) = vm.heap.lookup_in_type_of(v, name) {
@@ -345,6 +348,25 @@ pub fn float_of(vm: &mut Vm, v: Value) -> PyResult<f64> {
         "float() argument must be a string or a number, not '{}'",
         vm.type_name(v)
     )))
+}
+
+/// `float(b"1.5")`: the bytes read as ASCII text. The error shows the
+/// object itself, or `''` when nothing but whitespace is left.
+fn float_of_bytes(vm: &mut Vm, v: Value, data: &[u8]) -> PyResult<f64> {
+    if data.iter().all(u8::is_ascii_whitespace) {
+        return Err(vm.value_error("could not convert string to float: ''"));
+    }
+    let parsed = std::str::from_utf8(data)
+        .ok()
+        .filter(|text| text.is_ascii())
+        .and_then(|text| crate::number::float_parse::parse_float(text).ok());
+    match parsed {
+        Some(f) => Ok(f),
+        None => {
+            let repr = vm.repr_of_value(v)?;
+            Err(vm.value_error(&format!("could not convert string to float: {repr}")))
+        }
+    }
 }
 
 fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

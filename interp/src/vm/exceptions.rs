@@ -139,8 +139,13 @@ impl Vm {
         e.context.set(handled);
     }
 
-    /// Prepends this frame's entry to the exception's traceback.
+    /// Prepends this frame's entry to the exception's traceback. Frames of
+    /// the modules tachyon writes in Python (`<tachyon zlib>`...) stand for
+    /// CPython's C code, which leaves no traceback entry, so they leave none.
     pub fn add_traceback(&mut self, exc: Value, code: &Gc<CodeObj>, pc: u32, globals: Value) {
+        if code.unit.filename.starts_with("<tachyon ") {
+            return;
+        }
         let Some(e) = exception_of(exc) else { return };
         let lineno = code.unit.line_of(pc);
         let tb = TracebackObj { next: e.traceback.get(), code: *code, lineno, lasti: pc, globals };
