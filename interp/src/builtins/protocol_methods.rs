@@ -65,7 +65,8 @@ pub fn install(vm: &mut Vm) {
     }
     // Mutable containers say they are unhashable the way CPython's do, so
     // `collections.abc.Hashable` and `_check_methods` see `__hash__ = None`.
-    for ty in [t.list, t.dict, t.set, t.bytearray] {
+    // Key and item views compare as sets, so they are unhashable too.
+    for ty in [t.list, t.dict, t.set, t.bytearray, t.dict_keys, t.dict_items] {
         set_type_attr(vm, ty, "__hash__", Value::NONE);
     }
 }

@@ -93,6 +93,7 @@ impl Vm {
             ObjKind::List | ObjKind::Dict | ObjKind::Set | ObjKind::ByteArray | ObjKind::Slice => {
                 Err(self.unhashable(v))
             }
+            ObjKind::Wrapper if is_set_like_view(v) => Err(self.unhashable(v)),
             _ => Ok(hash_pointer(v)),
         }
     }
@@ -159,4 +160,12 @@ impl Vm {
         let r = self.compare_op(CmpOp::Eq, a, b)?;
         self.is_true(r)
     }
+}
+
+/// `dict_keys` and `dict_items`: views that compare as sets (`dict_values`
+/// and `mappingproxy` hash by identity, as in CPython).
+fn is_set_like_view(v: Value) -> bool {
+    use crate::vm::containers::{WrapperKind, WrapperObj};
+    Gc::<WrapperObj>::from_value(v)
+        .is_some_and(|w| matches!(w.kind, WrapperKind::DictKeys | WrapperKind::DictItems))
 }
