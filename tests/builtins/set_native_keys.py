@@ -64,3 +64,7 @@ for name, result in [('a == b', lambda: a == b), ('a != b', lambda: a != b), ('a
                      ('a >= c', lambda: a >= c), ('a == c', lambda: a == c), ('frozenset(a) == b', lambda: frozenset(a) == b)]:
     Counted.calls = 0
     print(name, result(), Counted.calls)
+for name, result in [('a.issubset(c)', lambda: a.issubset(c)), ('c.issubset(a)', lambda: c.issubset(a)),
+                     ('c.issuperset(a)', lambda: c.issuperset(a)), ('a.issubset(list(b))', lambda: a.issubset(list(b)))]:
+    Counted.calls = 0
+    print(name, result(), Counted.calls)

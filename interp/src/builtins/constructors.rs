@@ -547,22 +547,12 @@ fn fill_set(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             vm.type_error(&format!("{name} expected at most 1 argument, got {}", args.len()))
         );
     }
-    match args.first() {
-        // Sets and dicts go in as `set_update` puts them (their layout
-        // decides the new set's order).
-        Some(&v) if vm.set_ref(v).is_some() || crate::object::dict::dict_of(v).is_some() => {
-            let set = vm.heap.new_set(crate::table::set::Set::new());
-            let mark = vm.push_temp(set);
-            let filled = vm.set_update(set, v);
-            vm.truncate_temps(mark);
-            filled.map(|_| set)
-        }
-        Some(&v) => {
-            let start = vm.push_iterable_items(v)?;
-            vm.new_set_from_stack(start)
-        }
-        None => vm.new_set_from_stack(vm.stack.len()),
+    let Some(&source) = args.first() else { return vm.new_set_from_stack(vm.stack.len()) };
+    if let Some(set) = vm.new_set_laid_out_from(source) {
+        return set;
     }
+    let start = vm.push_iterable_items(source)?;
+    vm.new_set_from_stack(start)
 }
 
 fn frozenset_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

@@ -235,28 +235,16 @@ fn symmetric_difference_update(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -
     update_in_place(vm, args, kwnames, "symmetric_difference_update", symmetric_into)
 }
 
-/// Is every element of `a` in `b`?
-fn all_in(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
-    let missing = for_each_rooted(vm, a, |vm, x, missing| {
-        let found = vm.set_contains(b, x)?;
-        if !found {
-            missing.push(x);
-        }
-        Ok(found)
-    })?;
-    Ok(missing.is_empty())
-}
-
 fn issubset(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let s = recv(vm, args, "issubset", true)?;
     let other = method_one_arg(vm, args, kwnames, "issubset")?;
-    with_other_set(vm, other, |vm, o| all_in(vm, s, o)).map(Value::from_bool)
+    with_other_set(vm, other, |vm, o| vm.set_is_subset(s, o)).map(Value::from_bool)
 }
 
 fn issuperset(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let s = recv(vm, args, "issuperset", true)?;
     let other = method_one_arg(vm, args, kwnames, "issuperset")?;
-    with_other_set(vm, other, |vm, o| all_in(vm, o, s)).map(Value::from_bool)
+    with_other_set(vm, other, |vm, o| vm.set_is_subset(o, s)).map(Value::from_bool)
 }
 
 fn isdisjoint(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

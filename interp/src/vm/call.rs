@@ -457,10 +457,10 @@ impl Vm {
         if t == tuple_t && tuple_of(iterable).is_some() && self.heap.type_of(iterable) == tuple_t {
             return Some(Ok(iterable));
         }
-        if t == set_t && (self.set_ref(iterable).is_some() || dict_of(iterable).is_some()) {
-            // `set_update` sizes the table as CPython does for the source.
-            let set = self.heap.new_set(crate::table::set::Set::new());
-            return Some(self.with_temp(set, |vm| vm.set_update(set, iterable)).map(|()| set));
+        if t == set_t {
+            if let Some(set) = self.new_set_laid_out_from(iterable) {
+                return Some(set);
+            }
         }
         let hint = match t {
             _ if t == list_t => self.check_list_init_hint(iterable),

@@ -273,19 +273,28 @@ impl Vm {
         Ok(Some(result))
     }
 
-    /// `set_issubset`: every key of `a` is in `b` (false at once when `a`
-    /// is the larger).
-    fn set_is_subset(&mut self, a: Value, b: Value) -> PyResult<bool> {
+    /// `set_issubset` (the `<=` operator and `issubset`): every key of set
+    /// `a` is in set `b`, false at once when `a` is the larger. The keys
+    /// stay rooted while `__eq__` runs (it may empty `a`).
+    pub(crate) fn set_is_subset(&mut self, a: Value, b: Value) -> PyResult<bool> {
         let xs = self.set_items(a);
         if xs.len() > self.set_len(b) {
             return Ok(false);
         }
+        let mark = self.stack.len();
+        self.stack.extend_from_slice(&xs);
+        let mut result = Ok(true);
         for x in xs {
-            if !self.set_contains(b, x)? {
-                return Ok(false);
+            match self.set_contains(b, x) {
+                Ok(true) => {}
+                other => {
+                    result = other;
+                    break;
+                }
             }
         }
-        Ok(true)
+        self.truncate_temps(mark);
+        result
     }
 
     /// `x in range(...)` for int `x` without iterating.

@@ -434,6 +434,17 @@ impl Vm {
         Ok(set)
     }
 
+    /// A new set of the keys of `src` when `src` is a set, frozenset or
+    /// dict, whose own table or size decides the new set's layout (see
+    /// [`Vm::set_update`]); `None` for any other iterable.
+    pub(crate) fn new_set_laid_out_from(&mut self, src: Value) -> Option<PyResult> {
+        if self.set_ref(src).is_none() && dict_of(src).is_none() {
+            return None;
+        }
+        let set = self.heap.new_set(Set::new());
+        Some(self.with_temp(set, |vm| vm.set_update(set, src)).map(|()| set))
+    }
+
     /// `set_update_internal`: sets merge; an exact dict's keys go in after
     /// one resize for all of them; any other iterable's items one by one.
     pub fn set_update(&mut self, set: Value, src: Value) -> PyResult<()> {

@@ -143,7 +143,7 @@ impl Vm {
     /// the modules tachyon writes in Python (`<tachyon zlib>`...) stand for
     /// CPython's C code, which leaves no traceback entry, so they leave none.
     pub fn add_traceback(&mut self, exc: Value, code: &Gc<CodeObj>, pc: u32, globals: Value) {
-        if code.unit.filename.starts_with("<tachyon ") {
+        if super::import::is_embedded_source(&code.unit.filename) {
             return;
         }
         let Some(e) = exception_of(exc) else { return };

@@ -97,7 +97,7 @@ impl Vm {
         globals: Value,
         locals: Value,
     ) -> PyResult {
-        let unit = if filename.starts_with("<tachyon") {
+        let unit = if is_embedded_source(filename) {
             self.embedded_module_code(source, filename)?
         } else {
             self.compile_module_source(source, filename, optimize_level())?
@@ -588,4 +588,10 @@ impl Vm {
         }
         Ok(())
     }
+}
+
+/// Whether `filename` names one of the interpreter's own Python sources
+/// (`<tachyon zlib>`...), the stand-ins for CPython's C modules.
+pub(crate) fn is_embedded_source(filename: &str) -> bool {
+    filename.starts_with("<tachyon")
 }
