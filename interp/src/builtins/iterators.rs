@@ -209,9 +209,7 @@ pub(crate) fn reversed_method(vm: &mut Vm, args: &[Value], kwnames: &[Value]) ->
         )));
     };
     if let Some(r) = Gc::<crate::object::range::RangeObj>::from_value(*seq) {
-        // A range_iterator over the reversed range, as CPython's.
-        let reversed = vm.range_reversed(r)?;
-        return vm.with_temp(reversed, |vm| vm.get_iter(reversed));
+        return vm.range_reversed_iter(r);
     }
     reversed_builtin(vm, vm.heap.types().reversed, *seq)
 }
@@ -235,10 +233,7 @@ fn reversed_builtin(vm: &mut Vm, cls: Value, seq: Value) -> PyResult {
         return Ok(vm.heap.alloc(vm.heap.types().list_reverseiterator, it).value());
     }
     if let Some(r) = Gc::<crate::object::range::RangeObj>::from_value(seq) {
-        if r.small().is_none() {
-            let reversed = vm.range_reversed(r)?;
-            return vm.with_temp(reversed, |vm| vm.get_iter(reversed));
-        }
+        return vm.range_reversed_iter(r);
     }
     if let Some(r) = super::view_methods::reversed_view(vm, seq) {
         return r;

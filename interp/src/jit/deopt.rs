@@ -60,16 +60,32 @@ impl Vm {
         }
         let mut error = self.jit.pending_error.take();
         let snap = entry.exit_snapshots.get(exit).and_then(|&i| entry.trace.snapshots.get(i));
-        if let Some(snap) = snap.filter(|s| s.frames.len() == 1 && s.virtuals.is_empty()) {
-            // The common exit, one frame and no allocation to redo: its
-            // slots go straight from the record to the frame.
+        if let Some(snap) = snap.filter(|s| s.frames.len() == 1) {
+            // The common exit, one frame: its slots go straight from the
+            // record (and the objects rebuilt from it) to the frame.
             self.restore_mirror(root, record);
             let base = self.frames[root].base;
-            let values = record.iter().map(|&w| Value::from_bits(w));
-            for (&(slot, _), v) in snap.frames[0].slots.iter().zip(values) {
-                self.write_slot(base, slot, v);
+            if snap.virtuals.is_empty() {
+                let values = record.iter().map(|&w| Value::from_bits(w));
+                for (&(slot, _), v) in snap.frames[0].slots.iter().zip(values) {
+                    self.write_slot(base, slot, v);
+                }
+                return resume_at(snap.frames[0].pc, error);
             }
-            return resume_at(snap.frames[0].pc, error);
+            let mut scratch = std::mem::take(&mut self.jit.deopt_scratch);
+            scratch.prepare(snap);
+            let mut k = 0;
+            let mut complete = true;
+            for (slot, value) in &snap.frames[0].slots {
+                match self.snap_value(snap, record, &mut scratch, value, &mut k) {
+                    Some(v) => self.write_slot(base, *slot, v),
+                    None => complete = false,
+                }
+            }
+            self.jit.deopt_scratch = scratch;
+            if complete {
+                return resume_at(snap.frames[0].pc, error);
+            }
         }
         let frames = match snap.map(|s| self.decode(s, record)) {
             Some(Some(frames)) if !frames.is_empty() => frames,
@@ -216,35 +232,42 @@ impl Vm {
     /// The exit record holds the values in `Snapshot::values` order: frame
     /// slots, then virtual objects' fields.
     fn decode(&mut self, snap: &Snapshot, record: &[u64]) -> Option<Vec<DecodedFrame>> {
-        let is_val = |v: &SnapValue| matches!(v, SnapValue::Val(_));
-        let slot_values: usize =
-            snap.frames.iter().map(|f| f.slots.iter().filter(|(_, v)| is_val(v)).count()).sum();
-        let mut field_at = Vec::with_capacity(snap.virtuals.len());
-        let mut next = slot_values;
-        for v in &snap.virtuals {
-            field_at.push(next);
-            next += v.fields.iter().filter(|(_, f)| is_val(f)).count();
-        }
-        let mut built = vec![None; snap.virtuals.len()];
+        let mut scratch = std::mem::take(&mut self.jit.deopt_scratch);
+        scratch.prepare(snap);
         let mut k = 0;
         let mut frames = Vec::with_capacity(snap.frames.len());
         for f in &snap.frames {
             let mut slots = Vec::with_capacity(f.slots.len());
             for (slot, value) in &f.slots {
-                let word = match value {
-                    SnapValue::Val(_) => {
-                        k += 1;
-                        Value::from_bits(*record.get(k - 1)?)
-                    }
-                    SnapValue::Virtual(i) => {
-                        self.materialize(snap, record, &field_at, &mut built, *i as usize)?
-                    }
+                let Some(word) = self.snap_value(snap, record, &mut scratch, value, &mut k) else {
+                    self.jit.deopt_scratch = scratch;
+                    return None;
                 };
                 slots.push((*slot, word));
             }
             frames.push(DecodedFrame { pc: f.pc, slots });
         }
+        self.jit.deopt_scratch = scratch;
         Some(frames)
+    }
+
+    /// The value of a snapshot slot: the record's next word (`*k` counts
+    /// the words taken), or a virtual object built now.
+    fn snap_value(
+        &mut self,
+        snap: &Snapshot,
+        record: &[u64],
+        scratch: &mut DeoptScratch,
+        value: &SnapValue,
+        k: &mut usize,
+    ) -> Option<Value> {
+        match value {
+            SnapValue::Val(_) => {
+                *k += 1;
+                Some(Value::from_bits(*record.get(*k - 1)?))
+            }
+            SnapValue::Virtual(i) => self.materialize(snap, record, scratch, *i as usize),
+        }
     }
 
     /// Allocates virtual object `i` of `snap` (once: `built` remembers it),
@@ -254,28 +277,36 @@ impl Vm {
         &mut self,
         snap: &Snapshot,
         record: &[u64],
-        field_at: &[usize],
-        built: &mut Vec<Option<Value>>,
+        scratch: &mut DeoptScratch,
         i: usize,
     ) -> Option<Value> {
-        if let Some(v) = built.get(i)? {
+        if let Some(v) = scratch.built.get(i)? {
             return Some(*v);
         }
         let object = snap.virtuals.get(i)?;
-        let mut raw = Vec::with_capacity(object.fields.len());
-        let mut k = *field_at.get(i)?;
-        for (_, field) in &object.fields {
-            raw.push(match field {
+        // Boxes, slices and methods have at most three fields: no
+        // allocation for them on this path.
+        let mut inline = [0u64; 3];
+        let mut spilled = Vec::new();
+        let raw: &mut [u64] = if object.fields.len() <= inline.len() {
+            &mut inline[..object.fields.len()]
+        } else {
+            spilled.resize(object.fields.len(), 0);
+            &mut spilled
+        };
+        let mut k = *scratch.field_at.get(i)?;
+        for ((_, field), word) in object.fields.iter().zip(raw.iter_mut()) {
+            *word = match field {
                 SnapValue::Val(_) => {
                     k += 1;
                     *record.get(k - 1)?
                 }
                 SnapValue::Virtual(j) => {
-                    self.materialize(snap, record, field_at, built, *j as usize)?.bits()
+                    self.materialize(snap, record, scratch, *j as usize)?.bits()
                 }
-            });
+            };
         }
-        let v = match (object.kind, raw.as_slice()) {
+        let v = match (object.kind, &*raw) {
             (VIRTUAL_INT, &[x]) => self.heap.new_int_i64(x as i64),
             (VIRTUAL_FLOAT, &[x]) => Value::from_f64(f64::from_bits(x)),
             (VIRTUAL_SLICE, &[start, stop, step]) => self.heap.new_slice(
@@ -292,7 +323,33 @@ impl Vm {
             }
             _ => return None,
         };
-        built[i] = Some(v);
+        scratch.built[i] = Some(v);
         Some(v)
+    }
+}
+
+/// Buffers deopt reuses from one exit to the next: where each virtual
+/// object's fields start in the exit record, and the objects built so far
+/// (a virtual named twice is built once).
+#[derive(Default)]
+pub(super) struct DeoptScratch {
+    field_at: Vec<usize>,
+    built: Vec<Option<Value>>,
+}
+
+impl DeoptScratch {
+    /// Lays out `snap`'s record: frame slot values first, then each virtual
+    /// object's fields in turn.
+    fn prepare(&mut self, snap: &Snapshot) {
+        let is_val = |v: &SnapValue| matches!(v, SnapValue::Val(_));
+        let mut next: usize =
+            snap.frames.iter().map(|f| f.slots.iter().filter(|(_, v)| is_val(v)).count()).sum();
+        self.field_at.clear();
+        for v in &snap.virtuals {
+            self.field_at.push(next);
+            next += v.fields.iter().filter(|(_, f)| is_val(f)).count();
+        }
+        self.built.clear();
+        self.built.resize(snap.virtuals.len(), None);
     }
 }

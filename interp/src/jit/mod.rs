@@ -217,6 +217,8 @@ pub struct JitState {
     pub scratch: helpers::Scratch,
     /// The exception a helper raised, until deopt raises it.
     pub pending_error: Option<PyErr>,
+    /// Buffers deopt reuses to rebuild virtual objects.
+    deopt_scratch: deopt::DeoptScratch,
     /// Heap objects compiled traces name (functions, types, shapes, dicts):
     /// kept alive so a guard never compares with a reused address.
     pub roots: Vec<Value>,
@@ -269,6 +271,7 @@ impl JitState {
             spare_states: Vec::new(),
             scratch: helpers::Scratch::default(),
             pending_error: None,
+            deopt_scratch: Default::default(),
             roots: Vec::new(),
             running: 0,
             links_into: HashMap::new(),

@@ -277,6 +277,14 @@ impl<K> Set<K> {
 
     /// `s.add(key)`; `true` if it was added.
     pub fn add<C: KeyEq<K>>(&mut self, hash: i64, key: K, cmp: &mut C) -> Result<bool, C::Error> {
+        let home = hash as u64 as usize & self.mask();
+        if self.table[home].is_unused() {
+            // What the probe below finds first, without its bookkeeping:
+            // most keys of a set being filled land in an unused slot.
+            self.table[home] = Slot { hash, key: Some(key) };
+            self.note_filled_slot();
+            return Ok(true);
+        }
         match self.search(hash, &key, cmp)? {
             Ok(_) => Ok(false),
             Err((probe, unused)) => {
@@ -293,10 +301,10 @@ impl<K> Set<K> {
     /// probe sequence instead.
     pub fn insert_at_probe_end(&mut self, probe: &Probe, unused: usize, key: K) {
         let hash = probe.hash;
-        self.mutations += 1;
         if let Some(free) = probe.free.filter(|&f| self.is_dummy(f)) {
             self.table[free] = Slot { hash, key: Some(key) };
             self.used += 1;
+            self.mutations += 1;
             return;
         }
         let slot = if self.table.get(unused).is_some_and(Slot::is_unused) {
@@ -306,12 +314,21 @@ impl<K> Set<K> {
                 (slot, true) => {
                     self.table[slot] = Slot { hash, key: Some(key) };
                     self.used += 1;
+                    self.mutations += 1;
                     return;
                 }
                 (slot, false) => slot,
             }
         };
         self.table[slot] = Slot { hash, key: Some(key) };
+        self.note_filled_slot();
+    }
+
+    /// Counts a key stored in a slot that was unused, and grows the table
+    /// if it is now more than 3/5 full (`set_add_entry`'s tail).
+    #[inline]
+    fn note_filled_slot(&mut self) {
+        self.mutations += 1;
         self.fill += 1;
         self.used += 1;
         if self.fill * 5 >= self.mask() * 3 {

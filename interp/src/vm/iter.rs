@@ -42,7 +42,8 @@ pub enum SeqKind {
 pub struct SeqIterObj {
     pub seq: Cell<Value>,
     pub index: Cell<i64>,
-    /// For `SeqKind::Range`: the range's start, step and length.
+    /// For `SeqKind::Range`: the start, step and length of the ints it
+    /// gives (for `reversed(r)`, `r`'s last item and `-step`; `seq` is `r`).
     pub range_start: i64,
     pub range_step: i64,
     pub range_len: i64,
@@ -136,6 +137,25 @@ unsafe impl Payload for TableIterObj {
 }
 
 impl Vm {
+    /// `reversed(r)`: a range_iterator from the last item back, as
+    /// CPython's `range.__reversed__` (one object, no range of its own,
+    /// unless the reversed bounds need big ints).
+    pub fn range_reversed_iter(&mut self, r: Gc<RangeObj>) -> PyResult {
+        let reversed = r.small().and_then(|(start, _, step, len)| {
+            let last = start.checked_add(step.checked_mul(len.checked_sub(1)?)?)?;
+            Some(SeqKind::Range { start: last, step: step.checked_neg()?, len })
+        });
+        match reversed {
+            Some(kind) => {
+                Ok(self.new_seq_iter(self.heap.types().range_iterator, r.value(), kind, 0))
+            }
+            None => {
+                let reversed = self.range_reversed(r)?;
+                self.with_temp(reversed, |vm| vm.get_iter(reversed))
+            }
+        }
+    }
+
     fn new_seq_iter(&self, ty: Value, seq: Value, kind: SeqKind, start: i64) -> Value {
         let it = SeqIterObj::new(seq, start, kind, Value::NONE);
         self.heap.alloc(ty, it).value()
