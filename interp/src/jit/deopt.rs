@@ -10,7 +10,7 @@ use traces::{SnapValue, Snapshot};
 
 use super::record::{
     EXHAUSTED_ITER_SLOT, FIRST_PSEUDO_SLOT, FUNCTION_SLOT, INIT_SELF_SLOT, VIRTUAL_FLOAT,
-    VIRTUAL_INT, VIRTUAL_METHOD, VIRTUAL_SLICE, VIRTUAL_TUPLE,
+    VIRTUAL_INT, VIRTUAL_METHOD, VIRTUAL_RANGE, VIRTUAL_SLICE, VIRTUAL_TUPLE,
 };
 use super::TraceEntry;
 use crate::bytecode::instr::Reg;
@@ -314,6 +314,10 @@ impl Vm {
                 Value::from_bits(stop),
                 Value::from_bits(step),
             ),
+            (VIRTUAL_RANGE, &[start, stop, step]) => self
+                .heap
+                .new_range(Value::from_bits(start), Value::from_bits(stop), Value::from_bits(step))
+                .ok()?,
             (VIRTUAL_METHOD, &[function, receiver]) => {
                 self.new_method(Value::from_bits(function), Value::from_bits(receiver))
             }

@@ -222,6 +222,31 @@ extern "C" fn tuple3(a: u64, b: u64, c: u64) -> u64 {
     with_vm(|vm| Ok(vm.heap.new_tuple(&[value(a), value(b), value(c)])))
 }
 
+/// `range(start, stop, step)` of small ints, `step` not 0 (the trace
+/// checked): it cannot fail, so the optimizer may sink it.
+extern "C" fn new_range(start: u64, stop: u64, step: u64) -> u64 {
+    with_vm(|vm| vm.heap.new_range(value(start), value(stop), value(step)))
+}
+
+/// `iter(range(start, stop, step))`, the range given by its parts as for
+/// [`new_range`] (whose call, then unused, the optimizer removes).
+extern "C" fn range_iter(start: u64, stop: u64, step: u64) -> u64 {
+    with_vm(|vm| {
+        let r = vm.heap.new_range(value(start), value(stop), value(step))?;
+        vm.with_temp(r, |vm| vm.get_iter(r))
+    })
+}
+
+/// `reversed(range(start, stop, step))`, as [`range_iter`].
+extern "C" fn range_reversed_iter(start: u64, stop: u64, step: u64) -> u64 {
+    with_vm(|vm| {
+        let r = vm.heap.new_range(value(start), value(stop), value(step))?;
+        let range = crate::object::Gc::<crate::object::range::RangeObj>::from_value(r)
+            .ok_or_else(|| vm.type_error("range_reversed_iter of a non-range"))?;
+        vm.with_temp(r, |vm| vm.range_reversed_iter(range))
+    })
+}
+
 /// `obj.method` of a plain instance: the bound method (sinkable).
 extern "C" fn bound_method(function: u64, receiver: u64) -> u64 {
     with_vm(|vm| Ok(vm.new_method(value(function), value(receiver))))
@@ -405,6 +430,12 @@ pub enum HelperKind {
     BuildSlice,
     /// A bound method of a function and its receiver (sinkable).
     BoundMethod,
+    /// `range(a, b, c)` of small ints, `c` not 0 (sinkable).
+    NewRange,
+    /// `iter(range(a, b, c))` by the range's parts.
+    RangeIter,
+    /// `reversed(range(a, b, c))` by the range's parts.
+    RangeReversedIter,
     /// `list[a:b:c]` of an exact list, the slice by its parts.
     ListGetSlice,
     /// `list[a:b:c] = v` of an exact list.
@@ -459,6 +490,9 @@ fn row(kind: HelperKind) -> (&'static str, usize, usize) {
         BuildList => ("build_list", f1(build_list), 1),
         BuildSlice => ("build_slice", f3(build_slice), 3),
         BoundMethod => ("bound_method", f2(bound_method), 2),
+        NewRange => ("new_range", f3(new_range), 3),
+        RangeIter => ("range_iter", f3(range_iter), 3),
+        RangeReversedIter => ("range_reversed_iter", f3(range_reversed_iter), 3),
         ListGetSlice => ("list_get_slice", f4(list_get_slice), 4),
         ListSetSlice => ("list_set_slice", f5(list_set_slice), 5),
         ListAppend => ("list_append", f2(list_append), 2),
@@ -501,6 +535,7 @@ pub fn describe(kind: HelperKind) -> Helper {
         HelperKind::BuildSlice => Some(super::record::VIRTUAL_SLICE),
         HelperKind::Tuple2 | HelperKind::Tuple3 => Some(super::record::VIRTUAL_TUPLE),
         HelperKind::BoundMethod => Some(super::record::VIRTUAL_METHOD),
+        HelperKind::NewRange => Some(super::record::VIRTUAL_RANGE),
         _ => None,
     };
     Helper {

@@ -75,6 +75,12 @@ impl DictObj {
         find_str(&table, hash, name).and_then(|ix| table.entry(ix).map(|(_, _, v)| *v))
     }
 
+    /// The entry position of the str `name`, without running Python code.
+    pub fn entry_of_str(&self, name: Value) -> Option<usize> {
+        let hash = str_of(name)?.hash();
+        find_str(&self.table.borrow(), hash, name)
+    }
+
     /// Sets the str `name` to `value`, without running Python code.
     pub fn set_str(&self, name: Value, value: Value) {
         let Some(hash) = str_of(name).map(|s| s.hash()) else { return };

@@ -45,6 +45,10 @@ pub struct Dict<K, V> {
     used: usize,
     layout: u64,
     mutations: u64,
+    /// Changes whenever the set of keys or where entries live changes
+    /// (insertion of a new key, deletion, resize, clear), not when a value
+    /// is replaced: while it holds, a key found at an entry stays there.
+    keys_version: u64,
 }
 
 /// Where a step-by-step search stands (see [`Dict::probe_next`]).
@@ -84,6 +88,7 @@ impl<K, V> Dict<K, V> {
             used: 0,
             layout: 0,
             mutations: 0,
+            keys_version: 0,
         }
     }
 
@@ -169,6 +174,25 @@ impl<K, V> Dict<K, V> {
     /// Where the counter lives, for compiled code that guards on it.
     pub fn mutations_address(&self) -> usize {
         &self.mutations as *const u64 as usize
+    }
+
+    /// Where the keys' version lives, for compiled code that guards on it
+    /// (see the field).
+    pub fn keys_version_address(&self) -> usize {
+        &self.keys_version as *const u64 as usize
+    }
+
+    /// The keys' version, as compiled code reads it.
+    pub fn keys_version(&self) -> u64 {
+        self.keys_version
+    }
+
+    /// Where the value of live entry `ix` is stored. It stays there, and
+    /// the entry live, until the keys' version changes: entries move only
+    /// when the table is rebuilt or a key comes or goes.
+    pub fn value_address(&self, ix: usize) -> Option<usize> {
+        let (_, value) = self.entries.get(ix)?.item.as_ref()?;
+        Some(value as *const V as usize)
     }
 
     /// The live entry at position `ix`: its hash, key and value.
@@ -332,6 +356,7 @@ impl<K, V> Dict<K, V> {
         self.used += 1;
         self.usable -= 1;
         self.mutations += 1;
+        self.keys_version += 1;
         ix
     }
 
@@ -344,6 +369,7 @@ impl<K, V> Dict<K, V> {
         self.indices.set(slot, DUMMY);
         self.used -= 1;
         self.mutations += 1;
+        self.keys_version += 1;
         self.entries[ix].item.take()
     }
 
@@ -374,6 +400,7 @@ impl<K, V> Dict<K, V> {
         self.used = 0;
         self.layout += 1;
         self.mutations += 1;
+        self.keys_version += 1;
     }
 
     /// CPython's `dictresize`: a table of at least `min_size` slots (a
@@ -411,6 +438,7 @@ impl<K, V> Dict<K, V> {
         self.entries.reserve_exact(self.usable);
         self.layout += 1;
         self.mutations += 1;
+        self.keys_version += 1;
     }
 
     #[inline]
@@ -448,6 +476,7 @@ impl<K: Clone, V: Clone> Dict<K, V> {
             let mut copy = self.clone();
             copy.layout = 0;
             copy.mutations = 0;
+            copy.keys_version = 0;
             return copy;
         }
         let mut copy = Self::new();

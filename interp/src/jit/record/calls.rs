@@ -76,6 +76,12 @@ impl Recorder {
             });
             return Ok(());
         }
+        if receiver.is_none() {
+            if let Some(r) = self.range_call(vm, (w, callee), args)? {
+                self.write(dst, r);
+                return Ok(());
+            }
+        }
         if self.class_call(vm, dst, (w, callee), &words)? {
             return Ok(());
         }
@@ -142,6 +148,62 @@ impl Recorder {
             init_self: Some(obj),
         });
         Ok(true)
+    }
+
+    /// `range(...)` of small ints, and `reversed(r)` of such a range made
+    /// in the trace: helpers that take the range's parts, so that a range
+    /// only iterated is never allocated. `None` for any other call.
+    fn range_call(
+        &mut self,
+        vm: &Vm,
+        (w, callee): (Val, Value),
+        args: &[Reg],
+    ) -> RecResult<Option<Val>> {
+        let types = vm.heap.types();
+        let base = vm.frames.last().map_or(0, |f| f.base);
+        if callee == types.reversed {
+            let [arg] = args else { return Ok(None) };
+            let range = self.read(*arg);
+            let Some(parts) = self.ranges.get(&range).copied() else {
+                return Ok(None);
+            };
+            self.guard_identity(w, callee);
+            let it = self.call_helper(HelperKind::RangeReversedIter, &parts)?;
+            self.known_type(it, types.range_iterator);
+            return Ok(Some(it));
+        }
+        let values: Vec<Value> = args.iter().map(|&a| vm.stack[base + a as usize]).collect();
+        let small = values.iter().all(|v| v.as_small_int().is_some());
+        if callee != types.range || !(1..=3).contains(&args.len()) || !small {
+            return Ok(None);
+        }
+        if values.get(2).and_then(|v| v.as_small_int()) == Some(0) {
+            return Ok(None);
+        }
+        self.guard_identity(w, callee);
+        let mut words = Vec::with_capacity(3);
+        for (&a, &v) in args.iter().zip(&values) {
+            let x = self.read(a);
+            self.guard_kind(x, v)?;
+            words.push(x);
+        }
+        let boxed = |i: i64| Value::from_small_int(i).expect("a small int").bits();
+        if words.len() == 1 {
+            words.insert(0, self.b.kword(boxed(0)));
+        }
+        if words.len() == 2 {
+            words.push(self.b.kword(boxed(1)));
+        } else if !self.is_constant(words[2]) {
+            let step = self.bits(words[2]);
+            let zero = self.b.kint(boxed(0) as i64);
+            let nonzero = self.b.op(Op::Ne, Type::Bool, &[step, zero]);
+            self.guard(Op::GuardTrue, &[nonzero], 0);
+        }
+        let parts = [words[0], words[1], words[2]];
+        let r = self.call_helper(HelperKind::NewRange, &parts)?;
+        self.known_type(r, types.range);
+        self.ranges.insert(r, parts);
+        Ok(Some(r))
     }
 
     /// `len(x)` of a list or tuple, `math.f(x)` of a number: inline, or

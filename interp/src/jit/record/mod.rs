@@ -57,6 +57,9 @@ pub const VIRTUAL_TUPLE: u32 = 4;
 /// A bound method (fields: function, receiver) the optimizer did not
 /// allocate (the `bound_method` helper sinks to it).
 pub const VIRTUAL_METHOD: u32 = 5;
+/// A range of small ints (fields 0-2: start, stop and step words) the
+/// optimizer did not allocate (the `new_range` helper sinks to it).
+pub const VIRTUAL_RANGE: u32 = 6;
 /// The snapshot "slot" of an inlined frame that holds its function.
 pub const FUNCTION_SLOT: u32 = u32::MAX;
 /// A snapshot "slot" naming an iterator deopt marks exhausted (the exit
@@ -160,6 +163,9 @@ pub struct Recorder {
     frames: Vec<RecFrame>,
     /// For bool words made here: the compare behind them.
     bools: HashMap<Val, Val>,
+    /// For ranges made here: their start, stop and step words, so that
+    /// iterating them needs no range object.
+    ranges: HashMap<Val, [Val; 3]>,
     /// (word, type address) pairs already guarded.
     typed: HashSet<(Val, u64)>,
     pending: Option<Pending>,
@@ -242,6 +248,7 @@ impl Recorder {
                 init_self: None,
             }],
             bools: HashMap::new(),
+            ranges: HashMap::new(),
             typed: HashSet::new(),
             pending: None,
             pair: None,
@@ -572,7 +579,14 @@ impl Recorder {
             }
             Instr::GetIter { dst, src } => {
                 let w = self.read(src);
-                let it = self.call_helper(HelperKind::GetIter, &[w])?;
+                let it = match self.ranges.get(&w).copied() {
+                    Some(parts) => {
+                        let it = self.call_helper(HelperKind::RangeIter, &parts)?;
+                        self.known_type(it, vm.heap.types().range_iterator);
+                        it
+                    }
+                    None => self.call_helper(HelperKind::GetIter, &[w])?,
+                };
                 self.write(dst, it);
             }
             Instr::ForIter { dst, iter, exit } => {
@@ -624,8 +638,19 @@ impl Recorder {
                 // The receiver slot as the trace's `LoadMethod` left it
                 // (its generic path passes the attribute, no receiver).
                 let rw = self.read(b + 1);
-                let no_receiver =
-                    self.is_constant(rw) && self.b.trace().inst(rw).imm as u64 == EMPTY_BITS;
+                let no_receiver = if self.is_constant(rw) {
+                    self.b.trace().inst(rw).imm as u64 == EMPTY_BITS
+                } else {
+                    // The `LoadMethod` ran before this (side) trace began:
+                    // the slot's value now says which form the call takes.
+                    let empty_now = slot(b + 1).is_empty();
+                    let bits = self.bits(rw);
+                    let empty = self.b.kint(EMPTY_BITS as i64);
+                    let is_empty = self.b.op(Op::Eq, Type::Bool, &[bits, empty]);
+                    let op = if empty_now { Op::GuardTrue } else { Op::GuardFalse };
+                    self.guard(op, &[is_empty], 0);
+                    empty_now
+                };
                 let receiver = (!no_receiver).then_some(rw);
                 if argc == 1 && !no_receiver && is_exact_list_append(vm, slot(b), slot(b + 1)) {
                     // `out.append(x)`: the helper, not a generic call.

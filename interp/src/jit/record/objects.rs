@@ -88,20 +88,44 @@ impl Recorder {
     }
 
     /// Guards that dict `dict` has not changed since now.
-    fn guard_dict_unchanged(&mut self, dict: Value) -> RecResult {
+    /// Guards that namespace `dict` still binds `name` as it does now: its
+    /// keys unchanged (so an absent name stays absent and a present one
+    /// keeps its entry) and a present name's value the same object. Other
+    /// names' values may change: a module's loop variable or counter
+    /// invalidates no trace that only reads its functions. Whether `name`
+    /// is bound.
+    fn guard_binding(&mut self, dict: Value, name: Value) -> RecResult<bool> {
         let Some(d) = dict_of(dict) else {
             return abort("a namespace that is not a dict");
         };
-        let (now, field) = {
+        let (version, field, bound) = {
             let table = d.table.borrow();
-            (table.mutations(), table.mutations_address())
+            let bound = d.entry_of_str(name).and_then(|ix| {
+                let (_, _, value) = table.entry(ix)?;
+                Some((table.value_address(ix)?, *value))
+            });
+            (table.keys_version(), table.keys_version_address(), bound)
         };
         let offset = field as u64 - address(dict);
         self.roots.push(dict);
         let base = self.b.kref(address(dict));
         let count = self.b.load(Op::LdI64, base, None, offset as i32);
-        self.guard(Op::GuardEq, &[count], now as i64);
-        Ok(())
+        self.guard(Op::GuardEq, &[count], version as i64);
+        if let Some((at, value)) = bound {
+            // The entry's storage stays put while the keys' version holds,
+            // which the guard above has just checked.
+            let slot = self.b.kref(at as u64);
+            let now = self.b.load(Op::LdWord, slot, None, 0);
+            self.guard(Op::GuardEq, &[now], value.bits() as i64);
+        }
+        Ok(bound.is_some())
+    }
+
+    /// Whether namespace `dict` binds `name` (a module attribute it does
+    /// not bind comes from the module's `__getattr__`, which the trace
+    /// must call each time).
+    fn binds(&self, dict: Value, name: Value) -> bool {
+        dict_of(dict).is_some_and(|d| d.entry_of_str(name).is_some())
     }
 
     /// Guards type, version and shape of instance `w`; its address.
@@ -161,8 +185,9 @@ impl Recorder {
             self.write(dst, v);
             return Ok(());
         }
-        self.guard_dict_unchanged(globals)?;
-        self.guard_dict_unchanged(vm.builtins)?;
+        if !self.guard_binding(globals, name)? && !self.guard_binding(vm.builtins, name)? {
+            return abort("a global name bound nowhere");
+        }
         self.pending = Some(Pending::Constants(vec![dst]));
         Ok(())
     }
@@ -202,9 +227,9 @@ impl Recorder {
             self.write(dst, r);
             return Ok(());
         }
-        if let Some(m) = module_of(obj) {
+        if let Some(m) = module_of(obj).filter(|m| self.binds(m.dict, name)) {
             self.guard_identity(w, obj);
-            self.guard_dict_unchanged(m.dict)?;
+            self.guard_binding(m.dict, name)?;
             self.pending = Some(Pending::Constants(vec![dst]));
             return Ok(());
         }
@@ -353,9 +378,9 @@ impl Recorder {
                 return Ok(());
             }
         }
-        if let Some(m) = module_of(obj) {
+        if let Some(m) = module_of(obj).filter(|m| self.binds(m.dict, name)) {
             self.guard_identity(w, obj);
-            self.guard_dict_unchanged(m.dict)?;
+            self.guard_binding(m.dict, name)?;
             self.pending = Some(Pending::Constants(vec![dst]));
             let empty = self.b.kword(EMPTY_BITS);
             self.write(dst + 1, empty);
