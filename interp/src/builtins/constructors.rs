@@ -36,6 +36,7 @@ pub fn install(vm: &mut Vm) {
         (t.staticmethod, staticmethod_new),
         (t.classmethod, classmethod_new),
         (t.method, method_new),
+        (t.function, super::code_methods::function_new),
         (t.super_, super_new),
         (t.base_exception, exception_new),
     ];

@@ -18,6 +18,7 @@
 //! | [`str_format`] | `str.format` and `str.format_map` |
 //! | [`str_chars`] | character classes and case mappings with Python's semantics |
 //! | [`bytes_methods`] | `bytes(...)`, `bytearray(...)` and their methods |
+//! | [`code_methods`] | the `co_*` attributes of code objects and `code.replace` |
 //! | [`codecs`] | the UTF-8, ASCII and Latin-1 codecs with their error handlers |
 //! | [`map_methods`] | methods of dict |
 //! | [`set_methods`] | methods of set and frozenset |
@@ -33,6 +34,7 @@
 //! | [`os_error`] | `OSError`'s errno, strerror, filename, subclass choice and message |
 
 pub mod bytes_methods;
+pub mod code_methods;
 pub mod codecs;
 pub mod constructors;
 pub mod container_dunders;

@@ -9,6 +9,7 @@ use super::function::{
     PropertyObj, StaticMethodObj,
 };
 use super::{PyResult, Vm};
+use crate::builtins::code_methods::byte_offset;
 use crate::object::exception::exception_of;
 use crate::object::range::SliceObj;
 use crate::object::str::str_of;
@@ -164,7 +165,9 @@ impl Vm {
             return Ok(match n.as_str() {
                 "tb_next" => Some(tb.next),
                 "tb_lineno" => Value::from_small_int(tb.lineno as i64),
-                "tb_lasti" => Value::from_small_int(tb.lasti as i64),
+                "tb_lasti" => {
+                    Value::from_small_int(i64::from(byte_offset(&tb.code.unit, tb.lasti)))
+                }
                 "tb_frame" => {
                     let info = super::exceptions::FrameInfoObj {
                         code: tb.code,
@@ -194,7 +197,7 @@ impl Vm {
                 },
                 "f_builtins" => Some(self.builtins),
                 "f_lineno" => Value::from_small_int(lineno as i64),
-                "f_lasti" => Value::from_small_int(lasti as i64),
+                "f_lasti" => Value::from_small_int(i64::from(byte_offset(&f.code.unit, lasti))),
                 "f_back" => Some(f.back),
                 "f_trace" => Some(Value::NONE),
                 "f_trace_lines" => Some(Value::TRUE),
@@ -203,41 +206,7 @@ impl Vm {
             });
         }
         if let Some(c) = code_of(obj) {
-            return Ok(match n.as_str() {
-                "co_name" => Some(c.name),
-                "co_filename" => Some(c.filename),
-                "co_firstlineno" => Value::from_small_int(c.unit.first_line as i64),
-                "co_argcount" => Value::from_small_int(c.unit.arg_count as i64),
-                "co_posonlyargcount" => Value::from_small_int(c.unit.posonly_count as i64),
-                "co_kwonlyargcount" => Value::from_small_int(c.unit.kwonly_count as i64),
-                "co_flags" => {
-                    let iterable = if c.iterable_coroutine.get() { 0x100 } else { 0 };
-                    Value::from_small_int((cpython_code_flags(c.unit.flags) | iterable) as i64)
-                }
-                "co_varnames" => Some(self.heap.new_tuple(&c.local_names)),
-                "co_nlocals" => Value::from_small_int(c.local_names.len() as i64),
-                "co_names" => Some(self.heap.new_tuple(&c.names)),
-                // Register bytecode needs no value stack: its frame size.
-                "co_stacksize" => Value::from_small_int(i64::from(c.unit.slot_count)),
-                "co_consts" => {
-                    // CPython's first constant is the docstring, or a None
-                    // that stands for every other None too.
-                    let doc = match &c.unit.docstring {
-                        Some(d) => self.heap.new_str(d),
-                        None => Value::NONE,
-                    };
-                    let rest = c.consts.iter().copied().filter(|v| !(doc.is_none() && v.is_none()));
-                    let consts: Vec<Value> = std::iter::once(doc).chain(rest).collect();
-                    Some(self.heap.new_tuple(&consts))
-                }
-                "co_freevars" | "co_cellvars" => {
-                    let vars = if n == "co_freevars" { &c.unit.frees } else { &c.unit.cells };
-                    let names: Vec<Value> =
-                        vars.iter().map(|(v, _)| self.heap.new_str(v)).collect();
-                    Some(self.heap.new_tuple(&names))
-                }
-                _ => None,
-            });
+            return Ok(crate::builtins::code_methods::code_attr(self, c, &n));
         }
         if let Some(r) = self.numeric_attr(obj, &n) {
             return Ok(Some(r));
@@ -527,63 +496,6 @@ impl Vm {
             None => Ok(false),
         }
     }
-}
-
-/// `code.replace(co_flags=...)` as `types.coroutine` uses it: marks a
-/// generator's code CO_ITERABLE_COROUTINE (0x100), so that `await` takes
-/// its generators, and gives the same code object. Other changes are
-/// refused.
-pub fn code_replace(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let Some(c) = args.first().and_then(|v| code_of(*v)) else {
-        return Err(vm.type_error("descriptor 'replace' requires a 'code' object"));
-    };
-    let old = i64::from(cpython_code_flags(c.unit.flags));
-    let keywords = &args[args.len() - kwnames.len()..];
-    for (name, v) in kwnames.iter().zip(keywords) {
-        let name = str_of(*name).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let flags = vm.as_int(*v).and_then(|n| n.to_i64());
-        let harmless = name == "co_flags" && flags.is_some_and(|f| (f ^ old) & !0x100 == 0);
-        if !harmless {
-            return Err(vm.type_error(&format!(
-                "code.replace(): tachyon cannot change {name} of a code object"
-            )));
-        }
-    }
-    if args.len() > 1 + kwnames.len() {
-        return Err(vm.type_error("replace() takes no positional arguments"));
-    }
-    if !kwnames.is_empty() && c.unit.flags.contains(crate::bytecode::CodeFlags::GENERATOR) {
-        c.iterable_coroutine.set(true);
-    }
-    Ok(args[0])
-}
-
-/// `co_flags` with CPython's bit values.
-fn cpython_code_flags(flags: crate::bytecode::CodeFlags) -> u32 {
-    use crate::bytecode::CodeFlags as F;
-    let mut out = 0;
-    if flags.contains(F::FUNCTION) {
-        out |= 0x1 | 0x2; // CO_OPTIMIZED | CO_NEWLOCALS
-    }
-    if flags.contains(F::VARARGS) {
-        out |= 0x4;
-    }
-    if flags.contains(F::VARKEYWORDS) {
-        out |= 0x8;
-    }
-    if flags.contains(F::NESTED) {
-        out |= 0x10;
-    }
-    if flags.contains(F::GENERATOR) {
-        out |= 0x20;
-    }
-    if flags.contains(F::COROUTINE) {
-        out |= 0x80;
-    }
-    if flags.contains(F::ASYNC_GENERATOR) {
-        out |= 0x200;
-    }
-    out
 }
 
 impl Vm {
