@@ -22,6 +22,7 @@
 //! | [`codecs`] | the UTF-8, ASCII and Latin-1 codecs with their error handlers |
 //! | [`map_methods`] | methods of dict |
 //! | [`set_methods`] | methods of set and frozenset |
+//! | [`text_signature`] | `__text_signature__` of built-in functions and methods, from CPython's |
 //! | [`type_layout`] | `__basicsize__`, `__flags__`, ... of classes, as CPython 3.8 reports them |
 //! | [`view_methods`] | methods of the dict views (`dict_keys.__and__`, `isdisjoint`, ...) |
 //! | [`site_builtins`] | `exit`, `quit`, `help`, `copyright`, `credits`, `license` (what `site` adds) |
@@ -57,6 +58,7 @@ pub mod special_names;
 pub mod str_chars;
 pub mod str_format;
 pub mod str_methods;
+pub mod text_signature;
 pub mod type_layout;
 pub mod view_methods;
 

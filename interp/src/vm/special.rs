@@ -93,7 +93,28 @@ impl Vm {
                     Some(t) => self.heap.new_str(&format!("{}.{}", t.name(), nf.name)),
                     None => self.heap.new_str(nf.name),
                 }),
-                "__self__" => Some(if nf.receiver.is_empty() { Value::NONE } else { nf.receiver }),
+                "__self__" if !nf.receiver.is_empty() => Some(nf.receiver),
+                "__self__" if self.is_builtins_entry(obj, nf.name) => Some(self.builtins_module),
+                "__self__" => Some(Value::NONE),
+                "__text_signature__" => {
+                    let sig = match Gc::<TypeObj>::from_value(nf.owner) {
+                        Some(t) => crate::builtins::text_signature::lookup(&t.name(), nf.name),
+                        None if self.is_builtins_entry(obj, nf.name) => {
+                            crate::builtins::text_signature::lookup("builtins", nf.name)
+                        }
+                        // A class method bound to its class: the first
+                        // class on the MRO that has it.
+                        None => Gc::<TypeObj>::from_value(nf.receiver).and_then(|t| {
+                            t.mro().iter().filter_map(|c| Gc::<TypeObj>::from_value(*c)).find_map(
+                                |c| crate::builtins::text_signature::lookup(&c.name(), nf.name),
+                            )
+                        }),
+                    };
+                    Some(sig.map_or(Value::NONE, |s| self.heap.new_str(&s)))
+                }
+                "__objclass__" if self.heap.type_of(obj) == self.heap.types().method_wrapper => {
+                    Some(nf.owner)
+                }
                 "__doc__" => Some(Value::NONE),
                 "__module__" => Some(if nf.receiver.is_empty() {
                     self.heap.intern("builtins")
@@ -240,6 +261,13 @@ impl Vm {
         Ok(Some(Value::FALSE))
     }
 
+    /// Whether `f` is the builtins module's function `name` (whose
+    /// `__self__` is that module).
+    fn is_builtins_entry(&self, f: Value, name: &str) -> bool {
+        let key = self.heap.intern(name);
+        self.dict_get_str_fast(self.builtins, key).flatten() == Some(f)
+    }
+
     /// What property, staticmethod and classmethod objects expose.
     fn wrapper_attr(&self, obj: Value, n: &str) -> Option<Value> {
         if let Some(md) = super::function::method_descriptor_of(obj) {
@@ -251,6 +279,11 @@ impl Vm {
                     Some(self.heap.new_str(&format!("{owner}.{}", md.name)))
                 }
                 "__objclass__" => Some(md.owner),
+                "__text_signature__" => {
+                    let owner = owner.map(|t| t.name()).unwrap_or_default();
+                    let sig = crate::builtins::text_signature::lookup(&owner, md.name);
+                    Some(sig.map_or(Value::NONE, |s| self.heap.new_str(&s)))
+                }
                 _ => None,
             };
         }
