@@ -28,6 +28,7 @@
 //! | [`site_builtins`] | `exit`, `quit`, `help`, `copyright`, `credits`, `license` (what `site` adds) |
 //! | [`number_dunders`] | the operator methods of int, float, complex (`int.__add__`, ...) |
 //! | [`number_methods`] | methods of int, float, complex, range, slice; `complex()` |
+//! | [`iterator_state`] | `__length_hint__`, `__reduce__`, `__setstate__` of the built-in iterators |
 //! | [`iterators`] | `enumerate`, `zip`, `map`, `filter`, `reversed` |
 //! | [`sizeof`] | `object.__sizeof__` with CPython's sizes |
 //! | [`special_names`] | the computed attributes `dir()` lists (`function.__code__`, ...) |
@@ -40,6 +41,7 @@ pub mod codecs;
 pub mod constructors;
 pub mod container_dunders;
 pub mod functions;
+pub mod iterator_state;
 pub mod iterators;
 pub mod map_methods;
 pub mod number_dunders;
@@ -117,6 +119,7 @@ pub fn install(vm: &mut Vm) {
     view_methods::install(vm);
     crate::modules::weakref::install_type(vm);
     iterators::install(vm);
+    iterator_state::install(vm);
     os_error::install(vm);
     let module = vm.new_module("builtins").expect("a fresh module");
     let dict = crate::vm::function::module_of(module).expect("a module").dict;
