@@ -197,6 +197,7 @@ impl Vm {
                         lasti: tb.lasti,
                         back: Value::NONE,
                         generator: Value::NONE,
+                        running: None,
                     };
                     Some(self.heap.alloc(self.heap.types().frame, info).value())
                 }
@@ -205,16 +206,22 @@ impl Vm {
         }
         if let Some(f) = Gc::<super::exceptions::FrameInfoObj>::from_value(obj) {
             let generator = super::generator::generator_of(f.generator);
-            let (lineno, lasti) = match generator {
-                Some(g) => generator_position(g),
-                None => (f.lineno, f.lasti),
+            let running = self.running_frame(&f);
+            let (lineno, lasti) = match (generator, running) {
+                (Some(g), _) => generator_position(g),
+                (None, Some(i)) => {
+                    let pc = self.frames[i].pc;
+                    (f.code.unit.line_of(pc), pc)
+                }
+                (None, None) => (f.lineno, f.lasti),
             };
             return Ok(match n.as_str() {
                 "f_code" => Some(f.code.value()),
                 "f_globals" => Some(f.globals),
-                "f_locals" => match generator {
-                    Some(g) => Some(self.generator_locals(g)?),
-                    None => Some(f.globals),
+                "f_locals" => match (generator, running) {
+                    (Some(g), _) => Some(self.generator_locals(g)?),
+                    (None, Some(i)) => Some(self.running_frame_locals(i)?),
+                    (None, None) => Some(f.globals),
                 },
                 "f_builtins" => Some(self.builtins),
                 "f_lineno" => Value::from_small_int(lineno as i64),
@@ -546,6 +553,7 @@ impl Vm {
             lasti: 0,
             back: Value::NONE,
             generator: g.value(),
+            running: None,
         };
         self.heap.alloc(self.heap.types().frame, info).value()
     }
@@ -553,17 +561,46 @@ impl Vm {
     /// `f_locals` of a generator's frame: its variables as saved when it
     /// last suspended (unbound ones left out, cells read through).
     fn generator_locals(&mut self, g: Gc<super::generator::GeneratorObj>) -> PyResult {
+        self.locals_dict(g.code, |i| g.saved_slot(i))
+    }
+
+    /// The index in `frames` of the frame `f` was taken of, while it runs.
+    fn running_frame(&self, f: &super::exceptions::FrameInfoObj) -> Option<usize> {
+        let (index, base) = f.running?;
+        let frame = self.frames.get(index)?;
+        (frame.base == base && frame.code.value() == f.code.value() && frame.globals == f.globals)
+            .then_some(index)
+    }
+
+    /// `f_locals` of a running frame: the namespace of module and class
+    /// bodies, a new dict of the bound locals of a function.
+    fn running_frame_locals(&mut self, index: usize) -> PyResult {
+        let frame = &self.frames[index];
+        if !frame.locals.is_none() {
+            return Ok(frame.locals);
+        }
+        let (code, base) = (frame.code, frame.base);
+        let slots = self.stack.get(base..).unwrap_or_default().to_vec();
+        self.locals_dict(code, |i| slots.get(i).copied())
+    }
+
+    /// A dict of the bound locals and cell contents of a frame of `code`
+    /// whose slot `i` holds `slot(i)`.
+    fn locals_dict(
+        &mut self,
+        code: Gc<super::code::CodeObj>,
+        slot: impl Fn(usize) -> Option<Value>,
+    ) -> PyResult {
         let d = self.heap.new_dict();
-        let code = g.code;
         let mut pairs = Vec::new();
         for (i, name) in code.local_names.iter().enumerate() {
-            let v = g.saved_slot(i).unwrap_or(Value::EMPTY);
+            let v = slot(i).unwrap_or(Value::EMPTY);
             if cell_of(v).is_none() {
                 pairs.push((*name, v));
             }
         }
-        for (name, slot) in code.unit.cells.iter().chain(code.unit.frees.iter()) {
-            if let Some(c) = g.saved_slot(*slot as usize).and_then(cell_of) {
+        for (name, s) in code.unit.cells.iter().chain(code.unit.frees.iter()) {
+            if let Some(c) = slot(*s as usize).and_then(cell_of) {
                 pairs.push((self.heap.intern(name), c.value.get()));
             }
         }
