@@ -36,6 +36,7 @@ pub fn install(vm: &mut Vm) {
         (t.staticmethod, staticmethod_new),
         (t.classmethod, classmethod_new),
         (t.method, method_new),
+        (t.function, super::code_methods::function_new),
         (t.super_, super_new),
         (t.base_exception, exception_new),
     ];
@@ -48,6 +49,7 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, t.import_error, "__init__", import_error_init);
     add_method(vm, t.dict, "__init__", dict_init);
     add_method(vm, t.set, "__init__", set_init);
+    add_method(vm, t.super_, "__get__", super_get);
     add_method(vm, t.property, "getter", property_getter);
     add_method(vm, t.property, "setter", property_setter);
     add_method(vm, t.property, "deleter", property_deleter);
@@ -724,6 +726,30 @@ fn super_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     };
     let s = SuperObj { thisclass, obj, obj_type };
     Ok(vm.heap.alloc(vm.heap.types().super_, s).value())
+}
+
+/// `super.__get__(obj, type=None)`: an unbound `super(cls)` bound to
+/// `obj`; a bound one, or `obj` None, gives the super object itself.
+fn super_get(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let args = no_kwargs(vm, "__get__", args, kwnames)?;
+    if !(2..=3).contains(&args.len()) {
+        return Err(vm.type_error(&format!(
+            "expected 1 or 2 arguments, got {}",
+            args.len().saturating_sub(1)
+        )));
+    }
+    let Some(s) = Gc::<SuperObj>::from_value(args[0]) else {
+        return Err(vm.type_error("descriptor '__get__' requires a 'super' object"));
+    };
+    let ty = args.get(2).copied().unwrap_or(Value::NONE);
+    if args[1].is_none() && ty.is_none() {
+        return Err(vm.type_error("__get__(None, None) is invalid"));
+    }
+    if args[1].is_none() || !s.obj.is_none() {
+        return Ok(args[0]);
+    }
+    let super_type = vm.heap.types().super_;
+    super_new(vm, &[super_type, s.thisclass, args[1]], &[])
 }
 
 fn exception_new(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult {

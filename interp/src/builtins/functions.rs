@@ -184,7 +184,28 @@ pub fn is_instance(vm: &mut Vm, obj: Value, cls: Value) -> PyResult<bool> {
             }
         }
     }
-    Ok(false)
+    class_attr_is_subclass(vm, obj, cls)
+}
+
+/// CPython's last resort in `isinstance(obj, cls)`: `obj.__class__`, when
+/// it is a type other than `type(obj)`, a subclass of `cls`. Only a class
+/// that defines `__class__` itself can give another answer, so the lookup
+/// is skipped for all others.
+fn class_attr_is_subclass(vm: &mut Vm, obj: Value, cls: Value) -> PyResult<bool> {
+    let ty = vm.heap.type_obj(obj);
+    let name = vm.names.dunder_class;
+    if !ty.is_heap_type() || vm.heap.lookup(ty, name).is_none() {
+        return Ok(false);
+    }
+    let icls = match vm.get_attr(obj, name) {
+        Ok(c) => c,
+        Err(e) if e.matches(&vm.heap, vm.heap.types().attribute_error) => return Ok(false),
+        Err(e) => return Err(e),
+    };
+    match Gc::<TypeObj>::from_value(icls) {
+        Some(t) if icls != ty.value() => Ok(t.mro().contains(&cls)),
+        _ => Ok(false),
+    }
 }
 
 fn isinstance(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

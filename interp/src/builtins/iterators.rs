@@ -317,7 +317,9 @@ pub fn next_of(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
     let mark = vm.push_temp(it);
     let r = step(vm, obj);
     vm.truncate_temps(mark);
-    if matches!(r, Ok(None)) {
+    // Only `reversed` lets go of its sequence at the end; enumerate, zip,
+    // map and filter ask their iterators again each time, as CPython's.
+    if matches!(r, Ok(None)) && matches!(*obj.state.borrow(), IterState::Reversed { .. }) {
         *obj.state.borrow_mut() = IterState::Done;
     }
     r
@@ -332,10 +334,7 @@ pub(crate) fn enumerate_next_pair(vm: &mut Vm, it: Value) -> PyResult<Option<(Va
         IterState::Enumerate { iter, count } => (*iter, *count),
         _ => return Ok(None),
     };
-    let Some(item) = vm.iter_next(iter)? else {
-        *obj.state.borrow_mut() = IterState::Done;
-        return Ok(None);
-    };
+    let Some(item) = vm.iter_next(iter)? else { return Ok(None) };
     let one = Value::from_small_int(1).expect("1");
     let next_count = vm.binary_op(crate::bytecode::instr::BinOp::Add, count, one)?;
     if let IterState::Enumerate { count: c, .. } = &mut *obj.state.borrow_mut() {

@@ -18,14 +18,17 @@
 //! | [`str_format`] | `str.format` and `str.format_map` |
 //! | [`str_chars`] | character classes and case mappings with Python's semantics |
 //! | [`bytes_methods`] | `bytes(...)`, `bytearray(...)` and their methods |
+//! | [`code_methods`] | the `co_*` attributes of code objects and `code.replace` |
 //! | [`codecs`] | the UTF-8, ASCII and Latin-1 codecs with their error handlers |
 //! | [`map_methods`] | methods of dict |
 //! | [`set_methods`] | methods of set and frozenset |
+//! | [`text_signature`] | `__text_signature__` of built-in functions and methods, from CPython's |
 //! | [`type_layout`] | `__basicsize__`, `__flags__`, ... of classes, as CPython 3.8 reports them |
 //! | [`view_methods`] | methods of the dict views (`dict_keys.__and__`, `isdisjoint`, ...) |
 //! | [`site_builtins`] | `exit`, `quit`, `help`, `copyright`, `credits`, `license` (what `site` adds) |
 //! | [`number_dunders`] | the operator methods of int, float, complex (`int.__add__`, ...) |
 //! | [`number_methods`] | methods of int, float, complex, range, slice; `complex()` |
+//! | [`iterator_state`] | `__length_hint__`, `__reduce__`, `__setstate__` of the built-in iterators |
 //! | [`iterators`] | `enumerate`, `zip`, `map`, `filter`, `reversed` |
 //! | [`sizeof`] | `object.__sizeof__` with CPython's sizes |
 //! | [`special_names`] | the computed attributes `dir()` lists (`function.__code__`, ...) |
@@ -33,10 +36,12 @@
 //! | [`os_error`] | `OSError`'s errno, strerror, filename, subclass choice and message |
 
 pub mod bytes_methods;
+pub mod code_methods;
 pub mod codecs;
 pub mod constructors;
 pub mod container_dunders;
 pub mod functions;
+pub mod iterator_state;
 pub mod iterators;
 pub mod map_methods;
 pub mod number_dunders;
@@ -55,6 +60,7 @@ pub mod special_names;
 pub mod str_chars;
 pub mod str_format;
 pub mod str_methods;
+pub mod text_signature;
 pub mod type_layout;
 pub mod view_methods;
 
@@ -113,6 +119,7 @@ pub fn install(vm: &mut Vm) {
     view_methods::install(vm);
     crate::modules::weakref::install_type(vm);
     iterators::install(vm);
+    iterator_state::install(vm);
     os_error::install(vm);
     let module = vm.new_module("builtins").expect("a fresh module");
     let dict = crate::vm::function::module_of(module).expect("a module").dict;

@@ -51,6 +51,7 @@ pub fn install(vm: &mut Vm) {
     add_new(vm, t.complex, complex_new);
     add_method(vm, t.range, "index", range_index);
     add_method(vm, t.range, "count", range_count);
+    add_method(vm, t.range, "__reduce__", range_reduce);
     for ty in [t.int, t.float, t.complex] {
         add_property(vm, ty, "real", real_of);
         add_property(vm, ty, "imag", imag_of);
@@ -543,4 +544,14 @@ fn slice_indices_method(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyRes
     let (start, stop, step, _) = slice_indices(&vm.heap, s, len)?;
     let items = [vm.heap.new_int_i64(start), vm.heap.new_int_i64(stop), vm.heap.new_int_i64(step)];
     Ok(vm.heap.new_tuple(&items))
+}
+
+/// `range.__reduce__`: `(range, (start, stop, step))`.
+fn range_reduce(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    super::method_no_args(vm, args, kwnames, "__reduce__")?;
+    let Some(r) = Gc::<crate::object::range::RangeObj>::from_value(args[0]) else {
+        return Err(vm.type_error("descriptor '__reduce__' requires a 'range' object"));
+    };
+    let bounds = vm.heap.new_tuple(&[r.start, r.stop, r.step]);
+    Ok(vm.heap.new_tuple(&[vm.heap.types().range, bounds]))
 }

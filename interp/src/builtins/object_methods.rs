@@ -54,7 +54,7 @@ pub fn install(vm: &mut Vm) {
     for ty in descriptors {
         add_method(vm, ty, "__get__", descriptor_get);
     }
-    add_method(vm, t.code, "replace", crate::vm::special::code_replace);
+    add_method(vm, t.code, "replace", super::code_methods::code_replace);
     add_method(vm, t.frame, "clear", frame_clear);
     // Each built-in type has its own `__repr__` slot in CPython; pprint
     // dispatches on `type(obj).__repr__` and must tell them apart.

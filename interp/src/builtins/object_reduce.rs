@@ -5,7 +5,7 @@
 use super::add_method;
 use crate::object::dict::dict_of;
 use crate::object::list::list_of;
-use crate::object::{ObjKind, Value};
+use crate::object::{Gc, ObjKind, TypeObj, Value};
 use crate::vm::{PyResult, Vm};
 
 pub fn install(vm: &mut Vm) {
@@ -16,6 +16,38 @@ pub fn install(vm: &mut Vm) {
         add_method(vm, ty, "__reduce_ex__", container_reduce);
         add_method(vm, ty, "__reduce__", container_reduce);
     }
+    add_method(vm, t.builtin_function, "__reduce__", builtin_function_reduce);
+    for ty in [t.method_descriptor, t.wrapper_descriptor] {
+        add_method(vm, ty, "__reduce__", descriptor_reduce);
+    }
+}
+
+/// A method of a built-in type pickles as `(getattr, (type, name))`
+/// (`descr_reduce`).
+fn descriptor_reduce(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    super::method_no_args(vm, args, kwnames, "__reduce__")?;
+    let owner = vm.get_attr(args[0], vm.heap.intern("__objclass__"))?;
+    getattr_reduce(vm, args[0], owner)
+}
+
+/// `(getattr, (owner, f.__name__))`.
+fn getattr_reduce(vm: &mut Vm, f: Value, owner: Value) -> PyResult {
+    let name = vm.get_attr(f, vm.heap.intern("__name__"))?;
+    let getattr = vm.get_attr(vm.builtins_module, vm.heap.intern("getattr"))?;
+    let pair = vm.heap.new_tuple(&[owner, name]);
+    Ok(vm.heap.new_tuple(&[getattr, pair]))
+}
+
+/// A built-in function pickles by name (`meth_reduce`): its qualified name
+/// when unbound or bound to a module, else `(getattr, (self, name))`.
+fn builtin_function_reduce(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    super::method_no_args(vm, args, kwnames, "__reduce__")?;
+    let f = args[0];
+    let receiver = vm.get_attr(f, vm.heap.intern("__self__"))?;
+    if receiver.is_none() || crate::vm::function::module_of(receiver).is_some() {
+        return vm.get_attr(f, vm.heap.intern("__qualname__"));
+    }
+    getattr_reduce(vm, f, receiver)
 }
 
 /// `set`, `frozenset` and `bytearray`'s reduce: `(type(self), (items,),
@@ -60,8 +92,10 @@ fn object_reduce_ex(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult 
     };
     let name = vm.heap.intern("__reduce__");
     let ty = vm.heap.type_obj(obj);
+    let object = Gc::<TypeObj>::from_value(vm.heap.types().object);
+    let object_reduce = object.and_then(|t| t.own_attr(name));
     if let Some(reduce) = vm.heap.lookup(ty, name) {
-        if !vm.is_native_slot_method(reduce) {
+        if Some(reduce) != object_reduce {
             return vm.call_method_value(reduce, obj, &[]);
         }
     }

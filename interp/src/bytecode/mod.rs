@@ -10,10 +10,12 @@
 //! |---|---|
 //! | [`instr`] | the instruction set, one enum |
 //! | [`code`] | a compiled code unit: instructions, constants, names, line and exception tables |
+//! | [`co_view`] | `co_code` and `co_lnotab`: CPython's byte views of a code unit |
 //! | [`disasm`] | the text listing of a code unit (for `--dis` and compiler tests) |
 //! | [`serialize`] | the binary form of a module's code units, for the code cache |
 //! | [`fnv`] | the FNV-1a hash that fingerprints the compiler (and names cached embedded sources) |
 
+pub mod co_view;
 pub mod code;
 pub mod disasm;
 pub mod fnv;

@@ -582,6 +582,19 @@ impl Operand for FunctionParts {
     }
 }
 
+/// The instructions in this format, and where each starts (with the
+/// length at the end): what `co_code` shows (see `bytecode::co_view`).
+pub fn encode_instrs(instrs: &[Instr]) -> (Vec<u8>, Vec<u32>) {
+    let mut w = Writer::default();
+    let mut starts = Vec::with_capacity(instrs.len() + 1);
+    for instr in instrs {
+        starts.push(w.out.len() as u32);
+        write_instr(&mut w, instr);
+    }
+    starts.push(w.out.len() as u32);
+    (w.out, starts)
+}
+
 /// An operand enum encoded as its index in a table of all its values.
 macro_rules! enum_operand {
     ($ty:ident, $all:expr) => {

@@ -487,8 +487,9 @@ fn excepthook(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
-/// `_getframe(depth=0)`: a snapshot of the running frame `depth` calls up
-/// (code, globals, line), with `f_back` snapshots below it.
+/// `_getframe(depth=0)`: the frame `depth` calls up, with `f_back` below
+/// it; each reads its line and locals from the running frame while it
+/// runs, and keeps what it saw last when it is taken (see `FrameInfoObj`).
 fn getframe(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let depth = match args.first() {
         Some(v) => vm
@@ -498,12 +499,12 @@ fn getframe(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
         None => 0,
     };
     let depth = usize::try_from(depth).unwrap_or(0);
-    let frames: Vec<_> = vm.frames.iter().map(|f| (f.code, f.pc, f.globals)).collect();
+    let frames: Vec<_> = vm.frames.iter().map(|f| (f.code, f.pc, f.globals, f.base)).collect();
     if depth >= frames.len() {
         return Err(vm.value_error("call stack is not deep enough"));
     }
     let mut back = Value::NONE;
-    for &(code, pc, globals) in &frames[..frames.len() - depth] {
+    for (index, &(code, pc, globals, base)) in frames[..frames.len() - depth].iter().enumerate() {
         let lineno = code.unit.line_of(pc);
         let generator = Value::NONE;
         let info = crate::vm::exceptions::FrameInfoObj {
@@ -513,6 +514,7 @@ fn getframe(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
             lasti: pc,
             back,
             generator,
+            running: Some((index, base)),
         };
         back = vm.heap.alloc(vm.heap.types().frame, info).value();
     }

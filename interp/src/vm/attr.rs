@@ -253,8 +253,13 @@ impl Vm {
                 return Ok(v);
             }
         }
-        if let Some(v) = self.special_attr(obj, name)? {
-            return Ok(v);
+        // A class attribute `__class__` shadows the type, as it shadows
+        // `object.__class__`'s descriptor in CPython (unittest.mock's spec).
+        let class_shadowed = descr.is_some() && name == self.names.dunder_class;
+        if !class_shadowed {
+            if let Some(v) = self.special_attr(obj, name)? {
+                return Ok(v);
+            }
         }
         if let Some(d) = descr {
             return self.descr_get(d, obj, ty.value());

@@ -7,7 +7,7 @@
 //! native code copy callee and arguments to the top of the stack first.
 
 use super::args::{self, KeywordName, Signature};
-use super::code::code_of;
+use super::code::{code_of, CodeObj};
 use super::eval::frame_for;
 use super::function::{
     function_of, method_descriptor_of, method_of, native_function_of, FunctionObj,
@@ -568,6 +568,18 @@ impl Vm {
         let annotations = take(parts.contains(FunctionParts::ANNOTATIONS));
         let closure = take(parts.contains(FunctionParts::CLOSURE));
         let get = |slot: Option<usize>| slot.map_or(Value::NONE, |s| self.stack[s]);
+        let parts = [get(defaults), get(kwdefaults), get(annotations), get(closure)];
+        Ok(self.new_function(code, globals, parts))
+    }
+
+    /// A function of `code` run in `globals`, with its defaults, keyword
+    /// defaults, annotations and closure (each None when absent).
+    pub fn new_function(
+        &mut self,
+        code: Gc<CodeObj>,
+        globals: Value,
+        [defaults, kwdefaults, annotations, closure]: [Value; 4],
+    ) -> Value {
         let module = self
             .dict_get_str_fast(globals, self.names.dunder_name)
             .flatten()
@@ -581,15 +593,15 @@ impl Vm {
             globals,
             name: Cell::new(code.name),
             qualname: Cell::new(code.qualname),
-            defaults: Cell::new(get(defaults)),
-            kwdefaults: Cell::new(get(kwdefaults)),
-            closure: get(closure),
-            annotations: Cell::new(get(annotations)),
+            defaults: Cell::new(defaults),
+            kwdefaults: Cell::new(kwdefaults),
+            closure,
+            annotations: Cell::new(annotations),
             doc: Cell::new(doc),
             module: Cell::new(module),
             attrs: Attrs::new(self.heap.root_shape(self.heap.type_obj(self.heap.types().function))),
         };
-        Ok(self.heap.alloc(self.heap.types().function, func).value())
+        self.heap.alloc(self.heap.types().function, func).value()
     }
 
     /// How error messages name a callable: `f()` for functions.

@@ -99,23 +99,47 @@ pub fn code_of(v: Value) -> Option<Gc<CodeObj>> {
 /// Makes the code object of `unit` and, recursively, of the code units
 /// among its constants. `code_type` is the `code` type object.
 pub fn load_code(heap: &Heap, code_type: Value, unit: &Rc<CodeUnit>) -> Gc<CodeObj> {
-    let consts: Vec<Value> = unit.consts.iter().map(|c| const_value(heap, code_type, c)).collect();
-    let names: Vec<Value> = unit.names.iter().map(|n| heap.intern(n)).collect();
-    let local_names: Vec<Value> = unit.local_names.iter().map(|n| heap.intern(n)).collect();
-    let caches: Vec<Cell<CacheEntry>> =
-        (0..unit.cache_count).map(|_| Cell::new(CacheEntry::default())).collect();
-    let code = CodeObj {
+    let parts = CodeParts {
         unit: unit.clone(),
-        consts: consts.into(),
-        names: names.into(),
-        local_names: local_names.into(),
+        consts: unit.consts.iter().map(|c| const_value(heap, code_type, c)).collect(),
+        names: unit.names.iter().map(|n| heap.intern(n)).collect(),
+        local_names: unit.local_names.iter().map(|n| heap.intern(n)).collect(),
         name: heap.intern(&unit.name),
         qualname: heap.new_str(&unit.qualname),
         filename: heap.new_str(&unit.filename),
+    };
+    new_code(heap, code_type, parts)
+}
+
+/// What a code object is made of besides its caches and counters (which
+/// start empty): `load_code` and `code.replace` fill it in.
+pub struct CodeParts {
+    pub unit: Rc<CodeUnit>,
+    pub consts: Vec<Value>,
+    pub names: Vec<Value>,
+    pub local_names: Vec<Value>,
+    pub name: Value,
+    pub qualname: Value,
+    pub filename: Value,
+}
+
+/// A new code object of `parts`, with empty caches and loop counters.
+pub fn new_code(heap: &Heap, code_type: Value, parts: CodeParts) -> Gc<CodeObj> {
+    let unit = parts.unit;
+    let caches: Vec<Cell<CacheEntry>> =
+        (0..unit.cache_count).map(|_| Cell::new(CacheEntry::default())).collect();
+    let code = CodeObj {
+        consts: parts.consts.into(),
+        names: parts.names.into(),
+        local_names: parts.local_names.into(),
+        name: parts.name,
+        qualname: parts.qualname,
+        filename: parts.filename,
         caches: caches.into(),
         caches_used: Cell::new(false),
         loop_counters: (0..unit.instrs.len()).map(|_| Cell::new(0)).collect(),
         iterable_coroutine: Cell::new(false),
+        unit,
     };
     heap.alloc(code_type, code)
 }

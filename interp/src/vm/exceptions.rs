@@ -34,6 +34,10 @@ pub struct FrameInfoObj {
     /// For `gen.gi_frame`: the generator, whose line and locals the frame
     /// shows as it runs (`lineno` and `lasti` are then unused); else None.
     pub generator: Value,
+    /// For `sys._getframe()`: where the frame runs (its index in
+    /// `Vm::frames` and its stack base); while a frame with this code is
+    /// there, line and locals are read from it, live.
+    pub running: Option<(usize, usize)>,
 }
 
 // SAFETY: traces its code, globals and calling frame.

@@ -9,6 +9,7 @@ use super::function::{
     PropertyObj, StaticMethodObj,
 };
 use super::{PyResult, Vm};
+use crate::builtins::code_methods::byte_offset;
 use crate::object::exception::exception_of;
 use crate::object::range::SliceObj;
 use crate::object::str::str_of;
@@ -92,7 +93,28 @@ impl Vm {
                     Some(t) => self.heap.new_str(&format!("{}.{}", t.name(), nf.name)),
                     None => self.heap.new_str(nf.name),
                 }),
-                "__self__" => Some(if nf.receiver.is_empty() { Value::NONE } else { nf.receiver }),
+                "__self__" if !nf.receiver.is_empty() => Some(nf.receiver),
+                "__self__" if self.is_builtins_entry(obj, nf.name) => Some(self.builtins_module),
+                "__self__" => Some(Value::NONE),
+                "__text_signature__" => {
+                    let sig = match Gc::<TypeObj>::from_value(nf.owner) {
+                        Some(t) => crate::builtins::text_signature::lookup(&t.name(), nf.name),
+                        None if self.is_builtins_entry(obj, nf.name) => {
+                            crate::builtins::text_signature::lookup("builtins", nf.name)
+                        }
+                        // A class method bound to its class: the first
+                        // class on the MRO that has it.
+                        None => Gc::<TypeObj>::from_value(nf.receiver).and_then(|t| {
+                            t.mro().iter().filter_map(|c| Gc::<TypeObj>::from_value(*c)).find_map(
+                                |c| crate::builtins::text_signature::lookup(&c.name(), nf.name),
+                            )
+                        }),
+                    };
+                    Some(sig.map_or(Value::NONE, |s| self.heap.new_str(&s)))
+                }
+                "__objclass__" if self.heap.type_of(obj) == self.heap.types().method_wrapper => {
+                    Some(nf.owner)
+                }
                 "__doc__" => Some(Value::NONE),
                 "__module__" => Some(if nf.receiver.is_empty() {
                     self.heap.intern("builtins")
@@ -164,7 +186,9 @@ impl Vm {
             return Ok(match n.as_str() {
                 "tb_next" => Some(tb.next),
                 "tb_lineno" => Value::from_small_int(tb.lineno as i64),
-                "tb_lasti" => Value::from_small_int(tb.lasti as i64),
+                "tb_lasti" => {
+                    Value::from_small_int(i64::from(byte_offset(&tb.code.unit, tb.lasti)))
+                }
                 "tb_frame" => {
                     let info = super::exceptions::FrameInfoObj {
                         code: tb.code,
@@ -173,6 +197,7 @@ impl Vm {
                         lasti: tb.lasti,
                         back: Value::NONE,
                         generator: Value::NONE,
+                        running: None,
                     };
                     Some(self.heap.alloc(self.heap.types().frame, info).value())
                 }
@@ -181,20 +206,26 @@ impl Vm {
         }
         if let Some(f) = Gc::<super::exceptions::FrameInfoObj>::from_value(obj) {
             let generator = super::generator::generator_of(f.generator);
-            let (lineno, lasti) = match generator {
-                Some(g) => generator_position(g),
-                None => (f.lineno, f.lasti),
+            let running = self.running_frame(&f);
+            let (lineno, lasti) = match (generator, running) {
+                (Some(g), _) => generator_position(g),
+                (None, Some(i)) => {
+                    let pc = self.frames[i].pc;
+                    (f.code.unit.line_of(pc), pc)
+                }
+                (None, None) => (f.lineno, f.lasti),
             };
             return Ok(match n.as_str() {
                 "f_code" => Some(f.code.value()),
                 "f_globals" => Some(f.globals),
-                "f_locals" => match generator {
-                    Some(g) => Some(self.generator_locals(g)?),
-                    None => Some(f.globals),
+                "f_locals" => match (generator, running) {
+                    (Some(g), _) => Some(self.generator_locals(g)?),
+                    (None, Some(i)) => Some(self.running_frame_locals(i)?),
+                    (None, None) => Some(f.globals),
                 },
                 "f_builtins" => Some(self.builtins),
                 "f_lineno" => Value::from_small_int(lineno as i64),
-                "f_lasti" => Value::from_small_int(lasti as i64),
+                "f_lasti" => Value::from_small_int(i64::from(byte_offset(&f.code.unit, lasti))),
                 "f_back" => Some(f.back),
                 "f_trace" => Some(Value::NONE),
                 "f_trace_lines" => Some(Value::TRUE),
@@ -203,41 +234,7 @@ impl Vm {
             });
         }
         if let Some(c) = code_of(obj) {
-            return Ok(match n.as_str() {
-                "co_name" => Some(c.name),
-                "co_filename" => Some(c.filename),
-                "co_firstlineno" => Value::from_small_int(c.unit.first_line as i64),
-                "co_argcount" => Value::from_small_int(c.unit.arg_count as i64),
-                "co_posonlyargcount" => Value::from_small_int(c.unit.posonly_count as i64),
-                "co_kwonlyargcount" => Value::from_small_int(c.unit.kwonly_count as i64),
-                "co_flags" => {
-                    let iterable = if c.iterable_coroutine.get() { 0x100 } else { 0 };
-                    Value::from_small_int((cpython_code_flags(c.unit.flags) | iterable) as i64)
-                }
-                "co_varnames" => Some(self.heap.new_tuple(&c.local_names)),
-                "co_nlocals" => Value::from_small_int(c.local_names.len() as i64),
-                "co_names" => Some(self.heap.new_tuple(&c.names)),
-                // Register bytecode needs no value stack: its frame size.
-                "co_stacksize" => Value::from_small_int(i64::from(c.unit.slot_count)),
-                "co_consts" => {
-                    // CPython's first constant is the docstring, or a None
-                    // that stands for every other None too.
-                    let doc = match &c.unit.docstring {
-                        Some(d) => self.heap.new_str(d),
-                        None => Value::NONE,
-                    };
-                    let rest = c.consts.iter().copied().filter(|v| !(doc.is_none() && v.is_none()));
-                    let consts: Vec<Value> = std::iter::once(doc).chain(rest).collect();
-                    Some(self.heap.new_tuple(&consts))
-                }
-                "co_freevars" | "co_cellvars" => {
-                    let vars = if n == "co_freevars" { &c.unit.frees } else { &c.unit.cells };
-                    let names: Vec<Value> =
-                        vars.iter().map(|(v, _)| self.heap.new_str(v)).collect();
-                    Some(self.heap.new_tuple(&names))
-                }
-                _ => None,
-            });
+            return Ok(crate::builtins::code_methods::code_attr(self, c, &n));
         }
         if let Some(r) = self.numeric_attr(obj, &n) {
             return Ok(Some(r));
@@ -271,6 +268,13 @@ impl Vm {
         Ok(Some(Value::FALSE))
     }
 
+    /// Whether `f` is the builtins module's function `name` (whose
+    /// `__self__` is that module).
+    fn is_builtins_entry(&self, f: Value, name: &str) -> bool {
+        let key = self.heap.intern(name);
+        self.dict_get_str_fast(self.builtins, key).flatten() == Some(f)
+    }
+
     /// What property, staticmethod and classmethod objects expose.
     fn wrapper_attr(&self, obj: Value, n: &str) -> Option<Value> {
         if let Some(md) = super::function::method_descriptor_of(obj) {
@@ -282,6 +286,11 @@ impl Vm {
                     Some(self.heap.new_str(&format!("{owner}.{}", md.name)))
                 }
                 "__objclass__" => Some(md.owner),
+                "__text_signature__" => {
+                    let owner = owner.map(|t| t.name()).unwrap_or_default();
+                    let sig = crate::builtins::text_signature::lookup(&owner, md.name);
+                    Some(sig.map_or(Value::NONE, |s| self.heap.new_str(&s)))
+                }
                 _ => None,
             };
         }
@@ -529,63 +538,6 @@ impl Vm {
     }
 }
 
-/// `code.replace(co_flags=...)` as `types.coroutine` uses it: marks a
-/// generator's code CO_ITERABLE_COROUTINE (0x100), so that `await` takes
-/// its generators, and gives the same code object. Other changes are
-/// refused.
-pub fn code_replace(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let Some(c) = args.first().and_then(|v| code_of(*v)) else {
-        return Err(vm.type_error("descriptor 'replace' requires a 'code' object"));
-    };
-    let old = i64::from(cpython_code_flags(c.unit.flags));
-    let keywords = &args[args.len() - kwnames.len()..];
-    for (name, v) in kwnames.iter().zip(keywords) {
-        let name = str_of(*name).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let flags = vm.as_int(*v).and_then(|n| n.to_i64());
-        let harmless = name == "co_flags" && flags.is_some_and(|f| (f ^ old) & !0x100 == 0);
-        if !harmless {
-            return Err(vm.type_error(&format!(
-                "code.replace(): tachyon cannot change {name} of a code object"
-            )));
-        }
-    }
-    if args.len() > 1 + kwnames.len() {
-        return Err(vm.type_error("replace() takes no positional arguments"));
-    }
-    if !kwnames.is_empty() && c.unit.flags.contains(crate::bytecode::CodeFlags::GENERATOR) {
-        c.iterable_coroutine.set(true);
-    }
-    Ok(args[0])
-}
-
-/// `co_flags` with CPython's bit values.
-fn cpython_code_flags(flags: crate::bytecode::CodeFlags) -> u32 {
-    use crate::bytecode::CodeFlags as F;
-    let mut out = 0;
-    if flags.contains(F::FUNCTION) {
-        out |= 0x1 | 0x2; // CO_OPTIMIZED | CO_NEWLOCALS
-    }
-    if flags.contains(F::VARARGS) {
-        out |= 0x4;
-    }
-    if flags.contains(F::VARKEYWORDS) {
-        out |= 0x8;
-    }
-    if flags.contains(F::NESTED) {
-        out |= 0x10;
-    }
-    if flags.contains(F::GENERATOR) {
-        out |= 0x20;
-    }
-    if flags.contains(F::COROUTINE) {
-        out |= 0x80;
-    }
-    if flags.contains(F::ASYNC_GENERATOR) {
-        out |= 0x200;
-    }
-    out
-}
-
 impl Vm {
     /// `gen.gi_frame`: None once the generator has finished, else a frame
     /// object that follows the generator: its line and locals are read
@@ -601,6 +553,7 @@ impl Vm {
             lasti: 0,
             back: Value::NONE,
             generator: g.value(),
+            running: None,
         };
         self.heap.alloc(self.heap.types().frame, info).value()
     }
@@ -608,17 +561,46 @@ impl Vm {
     /// `f_locals` of a generator's frame: its variables as saved when it
     /// last suspended (unbound ones left out, cells read through).
     fn generator_locals(&mut self, g: Gc<super::generator::GeneratorObj>) -> PyResult {
+        self.locals_dict(g.code, |i| g.saved_slot(i))
+    }
+
+    /// The index in `frames` of the frame `f` was taken of, while it runs.
+    fn running_frame(&self, f: &super::exceptions::FrameInfoObj) -> Option<usize> {
+        let (index, base) = f.running?;
+        let frame = self.frames.get(index)?;
+        (frame.base == base && frame.code.value() == f.code.value() && frame.globals == f.globals)
+            .then_some(index)
+    }
+
+    /// `f_locals` of a running frame: the namespace of module and class
+    /// bodies, a new dict of the bound locals of a function.
+    fn running_frame_locals(&mut self, index: usize) -> PyResult {
+        let frame = &self.frames[index];
+        if !frame.locals.is_none() {
+            return Ok(frame.locals);
+        }
+        let (code, base) = (frame.code, frame.base);
+        let slots = self.stack.get(base..).unwrap_or_default().to_vec();
+        self.locals_dict(code, |i| slots.get(i).copied())
+    }
+
+    /// A dict of the bound locals and cell contents of a frame of `code`
+    /// whose slot `i` holds `slot(i)`.
+    fn locals_dict(
+        &mut self,
+        code: Gc<super::code::CodeObj>,
+        slot: impl Fn(usize) -> Option<Value>,
+    ) -> PyResult {
         let d = self.heap.new_dict();
-        let code = g.code;
         let mut pairs = Vec::new();
         for (i, name) in code.local_names.iter().enumerate() {
-            let v = g.saved_slot(i).unwrap_or(Value::EMPTY);
+            let v = slot(i).unwrap_or(Value::EMPTY);
             if cell_of(v).is_none() {
                 pairs.push((*name, v));
             }
         }
-        for (name, slot) in code.unit.cells.iter().chain(code.unit.frees.iter()) {
-            if let Some(c) = g.saved_slot(*slot as usize).and_then(cell_of) {
+        for (name, s) in code.unit.cells.iter().chain(code.unit.frees.iter()) {
+            if let Some(c) = slot(*s as usize).and_then(cell_of) {
                 pairs.push((self.heap.intern(name), c.value.get()));
             }
         }
