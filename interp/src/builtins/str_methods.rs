@@ -10,6 +10,7 @@ use super::str_format;
 use super::{
     add_method, arg_range, method_no_args, method_no_kwargs, method_one_arg, native, set_type_attr,
 };
+use crate::object::list::list_of;
 use crate::object::str::{str_of, StrObj};
 use crate::object::tuple::tuple_of;
 use crate::object::{Gc, PyErr, Value};
@@ -375,36 +376,44 @@ fn endswith(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 fn join(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     recv(vm, args, "join")?;
     let iterable = method_one_arg(vm, args, kwnames, "join")?;
-    let type_error = vm.heap.types().type_error;
-    let it = match vm.get_iter(iterable) {
-        Ok(it) => it,
-        Err(e) if e.matches(&vm.heap, type_error) => {
-            return Err(vm.type_error("can only join an iterable"))
-        }
-        Err(e) => return Err(e),
-    };
-    let mark = vm.push_temp(it);
-    let items = vm.check_length_hint(it).and_then(|()| vm.collect_iterable(it));
-    vm.truncate_temps(mark);
-    let items = items?;
-    let sep = recv(vm, args, "join")?;
-    let mut parts = Vec::with_capacity(items.len() * 2);
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            parts.push(sep);
-        }
-        match str_of(*item) {
-            Some(s) => parts.push(s),
-            None => {
-                return Err(vm.type_error(&format!(
-                    "sequence item {i}: expected str instance, {} found",
-                    vm.type_name(*item)
-                )))
+    let exact_sequence = (list_of(iterable).is_some() || tuple_of(iterable).is_some())
+        && !vm.heap.type_obj(iterable).is_heap_type();
+    // The items wait on the value stack, rooted, from `start` on; the
+    // stack goes back to `mark` afterwards.
+    let (start, mark) = if exact_sequence {
+        let start = vm.push_iterable_items(iterable)?;
+        (start, start)
+    } else {
+        let type_error = vm.heap.types().type_error;
+        let it = match vm.get_iter(iterable) {
+            Ok(it) => it,
+            Err(e) if e.matches(&vm.heap, type_error) => {
+                return Err(vm.type_error("can only join an iterable"))
+            }
+            Err(e) => return Err(e),
+        };
+        let mark = vm.push_temp(it);
+        let items = vm.check_length_hint(it).and_then(|()| vm.push_iterable_items(it));
+        match items {
+            Ok(start) => (start, mark),
+            Err(e) => {
+                vm.truncate_temps(mark);
+                return Err(e);
             }
         }
-    }
-    let parts: Vec<&StrObj> = parts.iter().map(|p| &**p).collect();
-    Ok(vm.heap.new_str_concat(&parts))
+    };
+    let joined = match recv(vm, args, "join") {
+        Ok(sep) => vm.heap.new_str_joined(&sep, &vm.stack[start..]).map_err(|i| {
+            let message = format!(
+                "sequence item {i}: expected str instance, {} found",
+                vm.type_name(vm.stack[start + i])
+            );
+            vm.type_error(&message)
+        }),
+        Err(e) => Err(e),
+    };
+    vm.truncate_temps(mark);
+    joined
 }
 
 /// `sep` and `maxsplit` of `split`/`rsplit` (maxsplit < 0 is no limit).
