@@ -234,7 +234,7 @@ builtin_types! {
 }
 
 /// Objects that exist once: `()`, `NotImplemented`, `Ellipsis`, and the
-/// one-character ASCII strs (CPython keeps such strs once too, so `s[i]`
+/// empty and one-character ASCII strs (CPython keeps such strs once too, so `s[i]`
 /// and iterating over text allocate nothing for them).
 #[derive(Default)]
 pub struct Singletons {
@@ -242,12 +242,14 @@ pub struct Singletons {
     pub not_implemented: Value,
     pub ellipsis: Value,
     pub ascii_chars: Vec<Value>,
+    pub empty_str: Value,
 }
 
 impl Singletons {
     pub(super) fn trace(&self, tracer: &mut Tracer) {
         tracer.mark_all(&[self.empty_tuple, self.not_implemented, self.ellipsis]);
         tracer.mark_all(&self.ascii_chars);
+        tracer.mark(self.empty_str);
     }
 }
 
@@ -279,6 +281,7 @@ pub(super) fn bootstrap(heap: &mut Heap) {
     heap.singletons.empty_tuple = heap.new_tuple(&[]);
     heap.singletons.not_implemented = heap.alloc(heap.types.not_implemented_type, UnitObj).value();
     heap.singletons.ellipsis = heap.alloc(heap.types.ellipsis_type, UnitObj).value();
+    heap.singletons.empty_str = heap.intern("");
     heap.singletons.ascii_chars =
         (0..128u8).map(|b| heap.intern(&char::from(b).to_string())).collect();
     super::number_slots::install(heap);

@@ -272,10 +272,25 @@ impl Heap {
         self.new_str_of_type_wtf8(self.types.str, text).value()
     }
 
-    /// The shared str of a one-byte ASCII text.
+    /// A str of ASCII bytes (parts of ASCII strs, their case mappings),
+    /// which need no counting.
+    pub fn new_ascii_str(&self, text: &[u8]) -> Value {
+        if let Some(one) = self.ascii_char(text) {
+            return one;
+        }
+        if !text.is_ascii() {
+            debug_assert!(false, "non-ASCII bytes {text:?}");
+            return self.new_str_wtf8(text);
+        }
+        let payload = StrObj::with_counts(text.len(), text.len(), true, false);
+        self.alloc_with_tail(self.types.str, payload, text).value()
+    }
+
+    /// The shared str of an empty or one-byte ASCII text.
     #[inline]
     fn ascii_char(&self, text: &[u8]) -> Option<Value> {
         match text {
+            [] if self.singletons.empty_str.is_ptr() => Some(self.singletons.empty_str),
             [b] => self.singletons.ascii_chars.get(*b as usize).copied(),
             _ => None,
         }
@@ -339,6 +354,9 @@ impl Heap {
     /// (slices, split parts): when `of` holds no surrogate the part is
     /// UTF-8 already and is not checked again.
     pub fn new_str_part(&self, of: &StrObj, part: &[u8]) -> Value {
+        if of.ascii {
+            return self.new_ascii_str(part);
+        }
         if let Ok(text) = of.to_str() {
             let start = (part.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
             if let Some(sub) = start.checked_add(part.len()).and_then(|end| text.get(start..end)) {
