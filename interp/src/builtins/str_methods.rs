@@ -10,6 +10,7 @@ use super::str_format;
 use super::{
     add_method, arg_range, method_no_args, method_no_kwargs, method_one_arg, native, set_type_attr,
 };
+use crate::object::list::list_of;
 use crate::object::str::{str_of, StrObj};
 use crate::object::tuple::tuple_of;
 use crate::object::{Gc, PyErr, Value};
@@ -375,36 +376,44 @@ fn endswith(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 fn join(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     recv(vm, args, "join")?;
     let iterable = method_one_arg(vm, args, kwnames, "join")?;
-    let type_error = vm.heap.types().type_error;
-    let it = match vm.get_iter(iterable) {
-        Ok(it) => it,
-        Err(e) if e.matches(&vm.heap, type_error) => {
-            return Err(vm.type_error("can only join an iterable"))
-        }
-        Err(e) => return Err(e),
-    };
-    let mark = vm.push_temp(it);
-    let items = vm.check_length_hint(it).and_then(|()| vm.collect_iterable(it));
-    vm.truncate_temps(mark);
-    let items = items?;
-    let sep = recv(vm, args, "join")?;
-    let mut parts = Vec::with_capacity(items.len() * 2);
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            parts.push(sep);
-        }
-        match str_of(*item) {
-            Some(s) => parts.push(s),
-            None => {
-                return Err(vm.type_error(&format!(
-                    "sequence item {i}: expected str instance, {} found",
-                    vm.type_name(*item)
-                )))
+    let exact_sequence = (list_of(iterable).is_some() || tuple_of(iterable).is_some())
+        && !vm.heap.type_obj(iterable).is_heap_type();
+    // The items wait on the value stack, rooted, from `start` on; the
+    // stack goes back to `mark` afterwards.
+    let (start, mark) = if exact_sequence {
+        let start = vm.push_iterable_items(iterable)?;
+        (start, start)
+    } else {
+        let type_error = vm.heap.types().type_error;
+        let it = match vm.get_iter(iterable) {
+            Ok(it) => it,
+            Err(e) if e.matches(&vm.heap, type_error) => {
+                return Err(vm.type_error("can only join an iterable"))
+            }
+            Err(e) => return Err(e),
+        };
+        let mark = vm.push_temp(it);
+        let items = vm.check_length_hint(it).and_then(|()| vm.push_iterable_items(it));
+        match items {
+            Ok(start) => (start, mark),
+            Err(e) => {
+                vm.truncate_temps(mark);
+                return Err(e);
             }
         }
-    }
-    let parts: Vec<&StrObj> = parts.iter().map(|p| &**p).collect();
-    Ok(vm.heap.new_str_concat(&parts))
+    };
+    let joined = match recv(vm, args, "join") {
+        Ok(sep) => vm.heap.new_str_joined(&sep, &vm.stack[start..]).map_err(|i| {
+            let message = format!(
+                "sequence item {i}: expected str instance, {} found",
+                vm.type_name(vm.stack[start + i])
+            );
+            vm.type_error(&message)
+        }),
+        Err(e) => Err(e),
+    };
+    vm.truncate_temps(mark);
+    joined
 }
 
 /// `sep` and `maxsplit` of `split`/`rsplit` (maxsplit < 0 is no limit).
@@ -463,6 +472,9 @@ fn real_parts<'a>(s: &'a StrObj, shadow: &str, parts: &[&str]) -> Vec<&'a [u8]> 
 }
 
 fn split_whitespace(text: &str, limit: usize) -> Vec<&str> {
+    if text.is_ascii() {
+        return split_ascii_whitespace(text, limit);
+    }
     let mut out = Vec::new();
     let mut rest = text.trim_start_matches(chars::is_whitespace);
     while !rest.is_empty() {
@@ -475,6 +487,31 @@ fn split_whitespace(text: &str, limit: usize) -> Vec<&str> {
         rest = rest[end..].trim_start_matches(chars::is_whitespace);
     }
     out
+}
+
+/// [`split_whitespace`] of ASCII text, a byte at a time.
+fn split_ascii_whitespace(text: &str, limit: usize) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let space = |i: usize| chars::is_whitespace(char::from(bytes[i]));
+    let mut out = Vec::new();
+    let mut i = 0;
+    loop {
+        while i < bytes.len() && space(i) {
+            i += 1;
+        }
+        if i == bytes.len() {
+            return out;
+        }
+        if out.len() == limit {
+            out.push(&text[i..]);
+            return out;
+        }
+        let start = i;
+        while i < bytes.len() && !space(i) {
+            i += 1;
+        }
+        out.push(&text[start..i]);
+    }
 }
 
 fn rsplit_whitespace(text: &str, limit: usize) -> Vec<&str> {
@@ -503,6 +540,12 @@ fn split(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             real_parts(&s, &text, &split_whitespace(&text, limit))
         }
         Some(sep) => match (s.to_str(), sep.to_str()) {
+            // A one-byte separator is searched as a char (memchr), not
+            // as a substring.
+            (Ok(h), Ok(n)) if n.len() == 1 => h
+                .splitn(limit.saturating_add(1), char::from(n.as_bytes()[0]))
+                .map(str::as_bytes)
+                .collect(),
             (Ok(h), Ok(n)) => h.splitn(limit.saturating_add(1), n).map(str::as_bytes).collect(),
             _ => wtf8::splitn(s.as_wtf8(), sep.as_wtf8(), limit),
         },
@@ -604,6 +647,42 @@ fn rpartition(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 // ---- stripping, replacing, padding
 
+/// `strip` of an ASCII str by ASCII characters (whitespace when `set` is
+/// `None`), a byte at a time; `None` when either is not ASCII.
+fn strip_ascii(
+    vm: &Vm,
+    s: &StrObj,
+    value: Value,
+    set: Option<&StrObj>,
+    left: bool,
+    right: bool,
+) -> Option<Value> {
+    if !s.is_ascii() {
+        return None;
+    }
+    let mut mask = 0u128;
+    match set {
+        Some(cs) if !cs.is_ascii() => return None,
+        Some(cs) => cs.as_wtf8().iter().for_each(|&b| mask |= 1 << b),
+        None => {
+            (0..128u8).filter(|&b| chars::is_whitespace(char::from(b))).for_each(|b| mask |= 1 << b)
+        }
+    }
+    let stripped = |b: &u8| mask & (1 << b) != 0;
+    let text = s.as_wtf8();
+    let start = if left { text.iter().position(|b| !stripped(b)).unwrap_or(text.len()) } else { 0 };
+    let end = if right {
+        text.iter().rposition(|b| !stripped(b)).map_or(start, |i| i + 1)
+    } else {
+        text.len()
+    };
+    let end = end.max(start);
+    if end - start == text.len() && !vm.heap.type_obj(value).is_heap_type() {
+        return Some(value);
+    }
+    Some(vm.heap.new_ascii_str(&text[start..end]))
+}
+
 fn strip_impl(
     vm: &mut Vm,
     args: &[Value],
@@ -614,14 +693,18 @@ fn strip_impl(
 ) -> PyResult {
     let s = recv(vm, args, name)?;
     let rest = arg_range(vm, name, &args[1..], kwnames, 0, 1)?;
-    let set: Option<Vec<u32>> = match rest.first() {
+    let chars_arg = match rest.first() {
         None => None,
         Some(v) if v.is_none() => None,
         Some(&v) => match str_of(v) {
-            Some(cs) => Some(cs.code_points().collect()),
+            Some(cs) => Some(cs),
             None => return Err(vm.type_error(&format!("{name} arg must be None or str"))),
         },
     };
+    if let Some(done) = strip_ascii(vm, &s, args[0], chars_arg.as_deref(), left, right) {
+        return Ok(done);
+    }
+    let set: Option<Vec<u32>> = chars_arg.map(|cs| cs.code_points().collect());
     let matches = |cp: u32| match &set {
         Some(cs) => cs.contains(&cp),
         None => char::from_u32(cp).is_some_and(chars::is_whitespace),
@@ -695,7 +778,16 @@ fn replace(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     };
     let limit = if count < 0 { usize::MAX } else { count as usize };
     if let (Ok(h), Ok(old), Ok(new)) = (s.to_str(), strs[0].to_str(), strs[1].to_str()) {
-        return Ok(new_str(vm, h.replacen(old, new, limit)));
+        let exact = !vm.heap.type_obj(args[0]).is_heap_type();
+        if exact && (limit == 0 || (!old.is_empty() && !h.contains(old))) {
+            // Nothing to replace: CPython returns the str itself.
+            return Ok(args[0]);
+        }
+        let out = h.replacen(old, new, limit);
+        if s.is_ascii() && strs[1].is_ascii() {
+            return Ok(vm.heap.new_ascii_str(out.as_bytes()));
+        }
+        return Ok(new_str(vm, out));
     }
     let out = wtf8::replacen(s.as_wtf8(), strs[0].as_wtf8(), strs[1].as_wtf8(), limit);
     Ok(vm.heap.new_str_wtf8(&out))
@@ -894,7 +986,25 @@ fn map_chars(
     Ok(vm.heap.new_str_wtf8(&out))
 }
 
+/// `upper`/`lower` of an exact ASCII str, a byte at a time.
+fn ascii_case(vm: &mut Vm, args: &[Value], kwnames: &[Value], upper: bool) -> Option<Value> {
+    let s = str_of(*args.first()?).filter(|s| s.is_ascii())?;
+    if !kwnames.is_empty() || args.len() != 1 || vm.heap.type_obj(args[0]).is_heap_type() {
+        return None;
+    }
+    let mut bytes = s.as_wtf8().to_vec();
+    if upper {
+        bytes.make_ascii_uppercase();
+    } else {
+        bytes.make_ascii_lowercase();
+    }
+    Some(vm.heap.new_ascii_str(&bytes))
+}
+
 fn upper(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    if let Some(done) = ascii_case(vm, args, kwnames, true) {
+        return Ok(done);
+    }
     map_chars(vm, args, kwnames, "upper", |out, cs, i, _| {
         chars::push_upper(out, cs[i]);
         false
@@ -902,6 +1012,9 @@ fn upper(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 }
 
 fn lower(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    if let Some(done) = ascii_case(vm, args, kwnames, false) {
+        return Ok(done);
+    }
     map_chars(vm, args, kwnames, "lower", |out, cs, i, _| {
         chars::push_lower_at(out, cs, i);
         false
@@ -1200,6 +1313,10 @@ mod tests {
     #[test]
     fn whitespace_splits() {
         assert_eq!(split_whitespace("  a b  c ", 1), vec!["a", "b  c "]);
+        assert_eq!(split_whitespace("\x1c a\tb\x0bc  ", usize::MAX), vec!["a", "b", "c"]);
+        assert_eq!(split_whitespace("a é b", usize::MAX), vec!["a", "é", "b"]);
+        assert_eq!(split_whitespace(" a b ", 0), vec!["a b "]);
+        assert!(split_whitespace("   ", 3).is_empty());
         assert_eq!(rsplit_whitespace("  a b  c ", 1), vec!["  a b", "c"]);
         assert_eq!(rsplit_whitespace(" é\u{3000}b", usize::MAX), vec!["é", "b"]);
     }

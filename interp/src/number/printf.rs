@@ -69,7 +69,7 @@ impl Conversion {
 }
 
 /// CPython's limit on a precision, and ours on what we pad.
-fn check_size(conv: &Conversion) -> NumResult<()> {
+pub fn check_size(conv: &Conversion) -> NumResult<()> {
     if conv.precision.is_some_and(|p| p > i32::MAX as usize) {
         return Err(NumError::value("precision too big"));
     }
@@ -81,37 +81,81 @@ fn check_size(conv: &Conversion) -> NumResult<()> {
 
 /// `%d %i %u %o %x %X` of an int (CPython's `_PyUnicode_FormatLong`).
 pub fn format_int(n: &Int, conv: &Conversion) -> NumResult<String> {
+    let mut out = Vec::new();
+    write_int(&mut out, n, conv)?;
+    Ok(ascii_string(out))
+}
+
+/// [`format_int`] appended to `out`; a small int's digits are made on the
+/// stack.
+pub fn write_int(out: &mut Vec<u8>, n: &Int, conv: &Conversion) -> NumResult<()> {
     check_size(conv)?;
     if !matches!(conv.conv, 'o' | 'x' | 'X') {
         super::str_digits::check_format(n)?;
     }
+    let upper = conv.conv == 'X';
     let (base, prefix) = match conv.conv {
         'o' => (8, "0o"),
-        'x' | 'X' => (16, "0x"),
+        'x' => (16, "0x"),
+        'X' => (16, "0X"),
         _ => (10, ""),
     };
-    let digits = n.abs().to_base_string(base)[prefix.len()..].to_string();
-    let mut digits = match conv.precision {
-        Some(p) if p > digits.len() => "0".repeat(p - digits.len()) + &digits,
-        _ => digits,
+    let mut buf = [0u8; 64];
+    let big: String;
+    let digits: &[u8] = match n {
+        Int::Small(v) => small_digits(v.unsigned_abs(), base, upper, &mut buf),
+        Int::Big(b) => {
+            let mut text = b.magnitude().to_str_radix(base as u32);
+            if upper {
+                text.make_ascii_uppercase();
+            }
+            big = text;
+            big.as_bytes()
+        }
     };
-    let mut prefix = if conv.alternate { prefix.to_string() } else { String::new() };
-    if conv.conv == 'X' {
-        digits.make_ascii_uppercase();
-        prefix.make_ascii_uppercase();
+    let zeros = conv.precision.map_or(0, |p| p.saturating_sub(digits.len()));
+    let prefix = if conv.alternate { prefix } else { "" };
+    output(out, conv, n.is_negative(), prefix, zeros, digits);
+    Ok(())
+}
+
+/// The digits of `m` in `base` (8, 10 or 16), at the end of `buf`.
+fn small_digits(mut m: u64, base: u64, upper: bool, buf: &mut [u8; 64]) -> &[u8] {
+    let alphabet: &[u8; 16] = if upper { b"0123456789ABCDEF" } else { b"0123456789abcdef" };
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = alphabet[(m % base) as usize];
+        m /= base;
+        if m == 0 {
+            break;
+        }
     }
-    Ok(output(conv, n.is_negative(), &prefix, &digits))
+    &buf[at..]
 }
 
 /// `%e %E %f %F %g %G` of a float (CPython's `formatfloat`).
 pub fn format_float(x: f64, conv: &Conversion) -> NumResult<String> {
+    let mut out = Vec::new();
+    write_float(&mut out, x, conv)?;
+    Ok(ascii_string(out))
+}
+
+/// [`format_float`] appended to `out`.
+pub fn write_float(out: &mut Vec<u8>, x: f64, conv: &Conversion) -> NumResult<()> {
     check_size(conv)?;
     let flags = DtoaFlags { alt: conv.alternate, ..DtoaFlags::default() };
     let text = double_to_string(x, conv.conv, conv.precision.unwrap_or(6), flags);
-    Ok(match text.strip_prefix('-') {
-        Some(body) => output(conv, true, "", body),
-        None => output(conv, false, "", &text),
-    })
+    match text.strip_prefix('-') {
+        Some(body) => output(out, conv, true, "", 0, body.as_bytes()),
+        None => output(out, conv, false, "", 0, text.as_bytes()),
+    }
+    Ok(())
+}
+
+/// The text of ASCII bytes made by this module.
+fn ascii_string(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// `%c` of a character: padded to the width, never zero-filled.
@@ -132,38 +176,41 @@ pub fn char_of_int(n: &Int) -> NumResult<char> {
 }
 
 /// CPython's `unicode_format_arg_output` for a number: sign, then the
-/// `0x` prefix, then the digits, padded to the width with spaces on the
-/// left (or right for `-`), or with zeros between prefix and digits.
-fn output(conv: &Conversion, negative: bool, prefix: &str, body: &str) -> String {
+/// `0x` prefix, then `zeros` zeros (the precision's) and the ASCII
+/// digits, padded to the width with spaces on the left (or right for
+/// `-`), or with zeros between prefix and digits.
+fn output(
+    out: &mut Vec<u8>,
+    conv: &Conversion,
+    negative: bool,
+    prefix: &str,
+    zeros: usize,
+    digits: &[u8],
+) {
     let sign = if negative {
-        Some('-')
+        Some(b'-')
     } else if conv.plus {
-        Some('+')
+        Some(b'+')
     } else if conv.blank {
-        Some(' ')
+        Some(b' ')
     } else {
         None
     };
-    let len = sign.is_some() as usize + prefix.len() + body.chars().count();
+    let len = sign.is_some() as usize + prefix.len() + zeros + digits.len();
     let pad = conv.width.unwrap_or(0).saturating_sub(len);
-    let mut out = String::new();
-    if conv.left {
-        out.extend(sign);
-        out.push_str(prefix);
-        out.push_str(body);
-        out.extend(std::iter::repeat_n(' ', pad));
+    let (spaces_before, zeros, spaces_after) = if conv.left {
+        (0, zeros, pad)
     } else if conv.zero {
-        out.extend(sign);
-        out.push_str(prefix);
-        out.extend(std::iter::repeat_n('0', pad));
-        out.push_str(body);
+        (0, zeros + pad, 0)
     } else {
-        out.extend(std::iter::repeat_n(' ', pad));
-        out.extend(sign);
-        out.push_str(prefix);
-        out.push_str(body);
-    }
-    out
+        (pad, zeros, 0)
+    };
+    out.resize(out.len() + spaces_before, b' ');
+    out.extend(sign);
+    out.extend_from_slice(prefix.as_bytes());
+    out.resize(out.len() + zeros, b'0');
+    out.extend_from_slice(digits);
+    out.resize(out.len() + spaces_after, b' ');
 }
 
 #[cfg(test)]

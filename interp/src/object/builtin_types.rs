@@ -233,17 +233,23 @@ builtin_types! {
     resource_warning: "ResourceWarning" <- warning, Exception, BASE;
 }
 
-/// Objects that exist once: `()`, `NotImplemented`, `Ellipsis`.
+/// Objects that exist once: `()`, `NotImplemented`, `Ellipsis`, and the
+/// empty and one-character ASCII strs (CPython keeps such strs once too, so `s[i]`
+/// and iterating over text allocate nothing for them).
 #[derive(Default)]
 pub struct Singletons {
     pub empty_tuple: Value,
     pub not_implemented: Value,
     pub ellipsis: Value,
+    pub ascii_chars: Vec<Value>,
+    pub empty_str: Value,
 }
 
 impl Singletons {
     pub(super) fn trace(&self, tracer: &mut Tracer) {
         tracer.mark_all(&[self.empty_tuple, self.not_implemented, self.ellipsis]);
+        tracer.mark_all(&self.ascii_chars);
+        tracer.mark(self.empty_str);
     }
 }
 
@@ -275,6 +281,9 @@ pub(super) fn bootstrap(heap: &mut Heap) {
     heap.singletons.empty_tuple = heap.new_tuple(&[]);
     heap.singletons.not_implemented = heap.alloc(heap.types.not_implemented_type, UnitObj).value();
     heap.singletons.ellipsis = heap.alloc(heap.types.ellipsis_type, UnitObj).value();
+    heap.singletons.empty_str = heap.intern("");
+    heap.singletons.ascii_chars =
+        (0..128u8).map(|b| heap.intern(&char::from(b).to_string())).collect();
     super::number_slots::install(heap);
     super::sequence_slots::install(heap);
 }

@@ -246,6 +246,9 @@ pub fn surrogates_not_allowed(heap: &Heap, s: Surrogate) -> PyErr {
 impl Heap {
     /// A new str object (not interned).
     pub fn new_str(&self, text: &str) -> Value {
+        if let Some(one) = self.ascii_char(text.as_bytes()) {
+            return one;
+        }
         self.new_str_of_type(self.types.str, text).value()
     }
 
@@ -263,7 +266,34 @@ impl Heap {
     /// A new str of [`wtf8`] bytes (slices and concatenations of other
     /// strs' bytes, text built from code points).
     pub fn new_str_wtf8(&self, text: &[u8]) -> Value {
+        if let Some(one) = self.ascii_char(text) {
+            return one;
+        }
         self.new_str_of_type_wtf8(self.types.str, text).value()
+    }
+
+    /// A str of ASCII bytes (parts of ASCII strs, their case mappings),
+    /// which need no counting.
+    pub fn new_ascii_str(&self, text: &[u8]) -> Value {
+        if let Some(one) = self.ascii_char(text) {
+            return one;
+        }
+        if !text.is_ascii() {
+            debug_assert!(false, "non-ASCII bytes {text:?}");
+            return self.new_str_wtf8(text);
+        }
+        let payload = StrObj::with_counts(text.len(), text.len(), true, false);
+        self.alloc_with_tail(self.types.str, payload, text).value()
+    }
+
+    /// The shared str of an empty or one-byte ASCII text.
+    #[inline]
+    fn ascii_char(&self, text: &[u8]) -> Option<Value> {
+        match text {
+            [] if self.singletons.empty_str.is_ptr() => Some(self.singletons.empty_str),
+            [b] => self.singletons.ascii_chars.get(*b as usize).copied(),
+            _ => None,
+        }
     }
 
     /// A new str of the concatenated texts of strs; their lengths and
@@ -280,8 +310,41 @@ impl Heap {
         self.alloc_with_tail(self.types.str, payload, &bytes).value()
     }
 
+    /// `sep.join(parts)`; `Err(i)` when `parts[i]` is not a str. One
+    /// exact str is itself (as CPython returns it).
+    pub fn new_str_joined(&self, sep: &StrObj, parts: &[Value]) -> Result<Value, usize> {
+        let mut strs = Vec::with_capacity(parts.len());
+        for (i, &p) in parts.iter().enumerate() {
+            strs.push(str_of(p).ok_or(i)?);
+        }
+        match parts {
+            [] => return Ok(self.new_str("")),
+            [one] if self.type_of(*one) == self.types.str => return Ok(*one),
+            _ => {}
+        }
+        let seps = strs.len() - 1;
+        let total = strs.iter().map(|s| s.byte_len).sum::<usize>() + seps * sep.byte_len;
+        let mut bytes = Vec::with_capacity(total);
+        for (i, s) in strs.iter().enumerate() {
+            if i > 0 {
+                bytes.extend_from_slice(sep.as_wtf8());
+            }
+            bytes.extend_from_slice(s.as_wtf8());
+        }
+        let payload = StrObj::with_counts(
+            total,
+            strs.iter().map(|s| s.char_len).sum::<usize>() + seps * sep.char_len,
+            strs.iter().all(|s| s.ascii) && sep.ascii,
+            strs.iter().any(|s| s.surrogates) || sep.surrogates,
+        );
+        Ok(self.alloc_with_tail(self.types.str, payload, &bytes).value())
+    }
+
     /// A new one-character str (`s[i]`, `chr(cp)`); `cp` at most U+10FFFF.
     pub fn new_str_of_code_point(&self, cp: u32) -> Value {
+        if let Some(one) = self.singletons.ascii_chars.get(cp as usize) {
+            return *one;
+        }
         let (buf, n) = wtf8::encode(cp);
         let payload = StrObj::with_counts(n, 1, cp < 0x80, wtf8::is_surrogate(cp));
         self.alloc_with_tail(self.types.str, payload, &buf[..n]).value()
@@ -291,6 +354,9 @@ impl Heap {
     /// (slices, split parts): when `of` holds no surrogate the part is
     /// UTF-8 already and is not checked again.
     pub fn new_str_part(&self, of: &StrObj, part: &[u8]) -> Value {
+        if of.ascii {
+            return self.new_ascii_str(part);
+        }
         if let Ok(text) = of.to_str() {
             let start = (part.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
             if let Some(sub) = start.checked_add(part.len()).and_then(|end| text.get(start..end)) {

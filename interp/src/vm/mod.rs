@@ -32,6 +32,7 @@
 //! | [`class`] | `__build_class__` and class creation |
 //! | [`exceptions`] | raising, chaining, matching, tracebacks, `with` |
 //! | [`format`] | `repr`, `str`, f-string formatting |
+//! | [`percent`] | printf-style `%` formatting of strs |
 //! | [`generator`] | generators and coroutines: heap frames, send/throw/close, `yield from` |
 //! | [`async_generator`] | async generators: `asend`/`athrow`/`aclose` awaitables, asyncgen hooks |
 //! | [`generator_methods`] | the Python-visible methods of generators, coroutines, async iteration |
@@ -65,6 +66,7 @@ pub mod mapping_proxy;
 pub mod member;
 pub mod names;
 pub mod ops;
+pub mod percent;
 pub mod range_big;
 pub mod run;
 pub mod signals;

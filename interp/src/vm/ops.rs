@@ -747,6 +747,9 @@ impl Vm {
 
     /// `a < b` and friends, with the reflected-operand protocol.
     pub fn rich_compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult {
+        if let Some(ord) = self.exact_str_compare(op, a, b) {
+            return Ok(Value::from_bool(ord));
+        }
         // A mappingproxy compares as its mapping does.
         if let Some(m) = self.proxied_mapping(a) {
             return self.with_temp(m, |vm| vm.rich_compare(op, m, b));
@@ -781,6 +784,24 @@ impl Vm {
                 self.type_name(b)
             ))),
         }
+    }
+
+    /// Comparison of two strs of type exactly `str`, the commonest
+    /// comparison of text-processing jobs, before any other type test.
+    #[inline]
+    fn exact_str_compare(&self, op: CmpOp, a: Value, b: Value) -> Option<bool> {
+        if !matches!(op, CmpOp::Lt | CmpOp::Le | CmpOp::Eq | CmpOp::Ne | CmpOp::Gt | CmpOp::Ge) {
+            return None;
+        }
+        let (x, y) = (str_of(a)?, str_of(b)?);
+        let str_type = self.heap.types().str;
+        if self.heap.type_of(a) != str_type || self.heap.type_of(b) != str_type {
+            return None;
+        }
+        if a == b && matches!(op, CmpOp::Eq | CmpOp::Ne) {
+            return Some(op == CmpOp::Eq);
+        }
+        Some(ordering_matches(op, x.as_wtf8().cmp(y.as_wtf8())))
     }
 
     /// Comparison of built-in values; `None` when the types do not compare
