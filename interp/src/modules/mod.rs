@@ -16,7 +16,8 @@
 //! | [`weakref`] | `_weakref`: ref (constructor and call on the heap's weakrefs), proxy |
 //! | `datetime_messages.py` | `_datetime`: words `datetime.py`'s field errors as the C module does, then declines |
 //! | `bytes_format.py` | `bytes % values` (PEP 461), made on first use |
-//! | `memoryview.py` | `memoryview` over bytes and bytearray (Python), made on first use |
+//! | [`buffer`] | `memoryview`: the built-in type's methods from `memoryview.py`, export marks |
+//! | `memoryview.py` | `memoryview` over bytes, bytearray and array (Python), made on first use |
 //! | `collections.py` | `_collections`: deque and defaultdict (Python) |
 //! | [`sha512`] | `_sha512`: SHA-512 and SHA-384 hash objects |
 //! | [`hash_object`] | the classes of the hash modules: update, digest, copy |
@@ -73,6 +74,7 @@ pub mod binascii;
 pub mod binascii_legacy;
 pub mod bisect;
 pub mod blake2;
+pub mod buffer;
 pub mod cmath;
 pub mod csv;
 pub mod deflate;
@@ -153,9 +155,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_tachyon_bytes_format" => {
             Some(python_module(vm, "_tachyon_bytes_format", include_str!("bytes_format.py"))?)
         }
-        "_tachyon_memoryview" => {
-            Some(python_module(vm, "_tachyon_memoryview", include_str!("memoryview.py"))?)
-        }
+        "_tachyon_memoryview" => Some(buffer::create(vm)?),
         "itertools" => Some(python_module(vm, "itertools", include_str!("itertools.py"))?),
         "posix" => Some(posix::create(vm)?),
         "errno" => Some(errno::create(vm)?),
@@ -320,7 +320,7 @@ pub fn call_lazy_class(
 
 /// `memoryview(obj)`.
 pub fn builtin_memoryview(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    call_lazy_class(vm, "_tachyon_memoryview", "memoryview", args, kwnames)
+    call_lazy_class(vm, "_tachyon_memoryview", "_make", args, kwnames)
 }
 
 /// Sets `module.name = v`.
