@@ -105,3 +105,14 @@ pub fn view_bytes(vm: &mut Vm, v: Value) -> PyResult<Option<Vec<u8>>> {
     let b = vm.call_method_by_name(v, "tobytes", &[])?;
     Ok(crate::builtins::bytes_methods::bytes_like(b))
 }
+
+/// The bytes of any buffer: bytes, bytearray, array or memoryview (not str).
+pub fn buffer_bytes(vm: &mut Vm, v: Value) -> PyResult<Option<Vec<u8>>> {
+    if let Some(b) = crate::builtins::bytes_methods::bytes_like(v) {
+        return Ok(Some(b));
+    }
+    if let Some(b) = super::array::array_bytes(vm, v) {
+        return Ok(Some(b));
+    }
+    view_bytes(vm, v)
+}

@@ -48,6 +48,7 @@
 //! | [`support`] | what modules share: native classes, instance state, error classes |
 //! | [`posix`] | `posix`: files, directories, stat, environ, descriptors (with `posix.py`) |
 //! | [`posix_files`] | `posix`: fsync, truncate, pread/pwrite, dup, chown, system |
+//! | [`posix_process`] | `posix`: fork, exec, wait, `fork_exec`'s child, sysconf, statvfs, set-id calls |
 //! | [`errno`] | `errno`: Linux's error names, numbers and messages |
 //! | [`gc`] | `gc`: the heap's collector behind CPython's interface |
 //! | [`abc`] | `_abc`: ABC registries and weak caches behind `abc.ABCMeta` |
@@ -96,6 +97,7 @@ pub mod operator;
 pub mod poll;
 pub mod posix;
 pub mod posix_files;
+pub mod posix_process;
 pub mod random;
 pub mod select;
 pub mod sha1;
