@@ -3,18 +3,7 @@
 # views over bytearray (resizing while exported) and array.array, numbers
 # parsed from views, and the error messages of every method and operator.
 import array
-import re
-
-
-def show(label, f):
-    try:
-        r = f()
-    except Exception as e:
-        print(label, "->", type(e).__name__, re.sub("0x[0-9a-f]+", "0x...", str(e)))
-    else:
-        if isinstance(r, memoryview):
-            r = ("view", r.format, r.shape, r.tolist())
-        print(label, "=", repr(r))
+from _support.outcome import show
 
 
 def attrs(m):

@@ -5,15 +5,7 @@
 import os
 import subprocess
 import sys
-
-
-def show(label, f):
-    try:
-        r = f()
-    except Exception as e:
-        print(label, "->", type(e).__name__, e)
-    else:
-        print(label, "=", repr(r))
+from _support.outcome import show
 
 
 # fork, _exit, waitpid and the status macros.

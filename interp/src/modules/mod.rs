@@ -54,6 +54,7 @@
 //! | [`abc`] | `_abc`: ABC registries and weak caches behind `abc.ABCMeta` |
 //! | `thread.py` | `_thread` for one thread: locks, `get_ident`, `_local` |
 //! | `signal.py` | `_signal`: signal numbers and a handler table |
+//! | [`signal_mask`] | `_tachyon_signal_mask`: `signal.pthread_sigmask`, `sigpending`, `sigwait`, `sigtimedwait`, `strsignal` |
 //! | [`itimer`] | `_tachyon_itimer`: `signal.alarm`, `setitimer`, `getitimer`, `pause` |
 //! | `atexit.py` | `atexit`: exit handlers, run by `Vm::run_exit_handlers` |
 //! | `locale.py` | `_locale`: the C locale |
@@ -104,6 +105,7 @@ pub mod sha1;
 pub mod sha256;
 pub mod sha3;
 pub mod sha512;
+pub mod signal_mask;
 pub mod socket;
 pub mod sre;
 pub mod stdio;
@@ -148,6 +150,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_tachyon_files" => Some(files::create(vm)?),
         "_tachyon_signal" => Some(crate::vm::signals::create_module(vm)?),
         "_tachyon_itimer" => Some(itimer::create(vm)?),
+        "_tachyon_signal_mask" => Some(signal_mask::create(vm)?),
         "_io" => Some(python_module(vm, "_io", include_str!("io.py"))?),
         "_collections" => Some(python_module(vm, "_collections", include_str!("collections.py"))?),
         "_tachyon_time_calendar" => {
