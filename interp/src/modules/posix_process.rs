@@ -214,22 +214,30 @@ fn posix_sysconf(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     limit_result(vm, r).map(|v| if v.is_none() { vm.heap.new_int_i64(-1) } else { v })
 }
 
-fn posix_confstr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    let name = int_arg(vm, args, 0, "confstr")? as c_int;
+/// `confstr(3)`: the text of `name`, `Ok(None)` if it has none, or errno.
+pub fn confstr_text(name: c_int) -> Result<Option<String>, i32> {
     let mut buf = vec![0u8; 256];
     loop {
         clear_errno();
         // SAFETY: confstr writes at most `buf.len()` bytes into `buf`.
         let n = unsafe { confstr(name, buf.as_mut_ptr().cast(), buf.len()) };
         if n == 0 {
-            return if errno() == 0 { Ok(Value::NONE) } else { Err(fail(vm)) };
+            return if errno() == 0 { Ok(None) } else { Err(errno()) };
         }
         if n > buf.len() {
             buf.resize(n, 0);
             continue;
         }
-        let text = String::from_utf8_lossy(&buf[..n - 1]).into_owned();
-        return Ok(vm.heap.new_str(&text));
+        return Ok(Some(String::from_utf8_lossy(&buf[..n - 1]).into_owned()));
+    }
+}
+
+fn posix_confstr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let name = int_arg(vm, args, 0, "confstr")? as c_int;
+    match confstr_text(name) {
+        Ok(Some(text)) => Ok(vm.heap.new_str(&text)),
+        Ok(None) => Ok(Value::NONE),
+        Err(e) => Err(os_error(vm, i64::from(e), None, None)),
     }
 }
 
