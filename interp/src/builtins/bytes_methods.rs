@@ -214,6 +214,9 @@ fn construct(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyRe
     if let Some(data) = bytes_like(source) {
         return Ok(data);
     }
+    if let Some(data) = crate::modules::buffer::view_bytes(vm, source)? {
+        return Ok(data);
+    }
     if let Some(n) = vm.as_index(source)? {
         return match n.to_i64() {
             Some(n) if n < 0 => Err(vm.value_error("negative count")),
@@ -789,20 +792,37 @@ fn join(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         }
     };
     let mut out = Vec::new();
+    // A memoryview's bytes come from Python code: keep the items rooted.
+    let mark = vm.push_temp(Value::NONE);
+    for &item in &items {
+        vm.push_temp(item);
+    }
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.extend_from_slice(&sep);
         }
-        match bytes_like(*item) {
+        let data = match bytes_like(*item) {
+            Some(d) => Some(d),
+            None => match crate::modules::buffer::view_bytes(vm, *item) {
+                Ok(d) => d,
+                Err(e) => {
+                    vm.truncate_temps(mark);
+                    return Err(e);
+                }
+            },
+        };
+        match data {
             Some(d) => out.extend_from_slice(&d),
             None => {
+                vm.truncate_temps(mark);
                 return Err(vm.type_error(&format!(
                     "sequence item {i}: expected a bytes-like object, {} found",
                     vm.type_name(*item)
-                )))
+                )));
             }
         }
     }
+    vm.truncate_temps(mark);
     Ok(new_like(vm, args[0], out))
 }
 
@@ -1077,9 +1097,15 @@ fn array_recv(
         .ok_or_else(|| vm.type_error(&format!("descriptor '{name}' requires a 'bytearray' object")))
 }
 
+/// A BufferError if a memoryview holds the receiver.
+fn resizable(vm: &mut Vm, args: &[Value]) -> PyResult<()> {
+    crate::modules::buffer::check_resizable(vm, args[0])
+}
+
 fn append(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let a = array_recv(vm, args, "append")?;
     let b = byte_value(vm, method_one_arg(vm, args, kwnames, "append")?)?;
+    resizable(vm, args)?;
     a.data.borrow_mut().push(b);
     Ok(Value::NONE)
 }
@@ -1102,6 +1128,7 @@ fn extend(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             items.into_iter().map(|v| byte_value(vm, v)).collect::<PyResult<Vec<u8>>>()?
         }
     };
+    resizable(vm, args)?;
     array_recv(vm, args, "extend")?.data.borrow_mut().extend_from_slice(&data);
     Ok(Value::NONE)
 }
@@ -1121,6 +1148,7 @@ fn pop(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if !(0..len).contains(&i) {
         return Err(PyErr::index_error(&vm.heap, "pop index out of range"));
     }
+    resizable(vm, args)?;
     let b = a.data.borrow_mut().remove(i as usize);
     Ok(vm.heap.new_int_i64(b as i64))
 }
@@ -1132,6 +1160,7 @@ fn insert(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let b = byte_value(vm, rest[1])?;
     let len = a.data.borrow().len() as i64;
     let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
+    resizable(vm, args)?;
     a.data.borrow_mut().insert(i as usize, b);
     Ok(Value::NONE)
 }
@@ -1142,6 +1171,7 @@ fn remove(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let at = a.data.borrow().iter().position(|x| *x == b);
     match at {
         Some(i) => {
+            resizable(vm, args)?;
             a.data.borrow_mut().remove(i);
             Ok(Value::NONE)
         }
@@ -1152,6 +1182,7 @@ fn remove(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 fn clear(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let a = array_recv(vm, args, "clear")?;
     method_no_args(vm, args, kwnames, "clear")?;
+    resizable(vm, args)?;
     a.data.borrow_mut().clear();
     Ok(Value::NONE)
 }

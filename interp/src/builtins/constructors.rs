@@ -209,6 +209,10 @@ fn int_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 /// `int(v)` for one argument: numbers, strings, `__int__`, `__index__`, `__trunc__`.
 pub fn int_of(vm: &mut Vm, v: Value) -> PyResult<Int> {
+    if let Some(data) = crate::modules::buffer::view_bytes(vm, v)? {
+        let b = vm.heap.new_bytes(&data);
+        return vm.with_temp(b, |vm| parse_int_value(vm, b, 10, false));
+    }
     if !vm.heap.type_obj(v).is_heap_type() {
         match vm.as_num(v) {
             Some(Num::Int(i)) => return Ok(i),
@@ -308,6 +312,9 @@ fn float_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 /// `float(v)`.
 pub fn float_of(vm: &mut Vm, v: Value) -> PyResult<f64> {
+    if let Some(data) = crate::modules::buffer::view_bytes(vm, v)? {
+        return float_of_bytes(vm, v, &data);
+    }
     if !vm.heap.type_obj(v).is_heap_type() {
         match vm.as_num(v) {
             Some(Num::Float(f)) => return Ok(f),

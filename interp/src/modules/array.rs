@@ -14,7 +14,7 @@ use crate::bytecode::instr::CmpOp;
 use crate::number::int::Int;
 use crate::number::tower::Num;
 use crate::object::list::{list_of, ListObj};
-use crate::object::range::SliceObj;
+use crate::object::range::{slice_indices, SliceObj};
 use crate::object::str::str_of;
 use crate::object::types::TypeObj;
 use crate::object::{Gc, PyErr, Value};
@@ -25,6 +25,15 @@ use num_bigint::BigInt;
 pub const TYPECODES: &str = "bBuhHiIlLqQfd";
 const ITEMS_KEY: &str = "_tachyon_array_items";
 const CODE_KEY: &str = "_tachyon_array_code";
+
+/// A BufferError if `array` is to change size by `change` items while a
+/// memoryview holds it.
+fn grows(vm: &mut Vm, array: Value, change: usize) -> PyResult<()> {
+    if change == 0 {
+        return Ok(());
+    }
+    super::buffer::check_resizable(vm, array)
+}
 
 fn item_size(code: u8) -> usize {
     match code {
@@ -385,7 +394,7 @@ fn setitem(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let args = arg_range(vm, "__setitem__", args, kwnames, 3, 3)?;
     let (code, items) = receiver(vm, args[0], "__setitem__")?;
     let (key, value) = (args[1], args[2]);
-    if Gc::<SliceObj>::from_value(key).is_some() {
+    if let Some(s) = Gc::<SliceObj>::from_value(key) {
         let Some((other_code, other)) = parts(vm, value) else {
             return Err(vm.type_error(&format!(
                 "can only assign array (not \"{}\") to array slice",
@@ -394,6 +403,10 @@ fn setitem(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         };
         if other_code != code {
             return Err(vm.type_error("bad argument type for built-in operation"));
+        }
+        let (_, _, step, count) = slice_indices(&vm.heap, s, items.items.len() as i64)?;
+        if step == 1 {
+            grows(vm, args[0], (count as usize).abs_diff(other.items.len()))?;
         }
         let copy = vm.heap.new_list(&other.items.to_vec());
         let mark = vm.push_temp(copy);
@@ -424,7 +437,9 @@ fn setitem(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 fn delitem(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let key = method_one_arg(vm, args, kwnames, "__delitem__")?;
     let (_, items) = receiver(vm, args[0], "__delitem__")?;
-    if Gc::<SliceObj>::from_value(key).is_some() {
+    if let Some(s) = Gc::<SliceObj>::from_value(key) {
+        let (_, _, _, count) = slice_indices(&vm.heap, s, items.items.len() as i64)?;
+        grows(vm, args[0], count as usize)?;
         return vm.del_item_builtin(items.value(), key).map(|_| Value::NONE);
     }
     if vm.as_index(key)?.is_none() {
@@ -432,6 +447,7 @@ fn delitem(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     }
     match item_index(vm, key, items.items.len())? {
         Some(i) => {
+            grows(vm, args[0], 1)?;
             items.items.remove(i);
             Ok(Value::NONE)
         }
@@ -515,7 +531,9 @@ fn iadd(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let other = method_one_arg(vm, args, kwnames, "__iadd__")?;
     let (code, items) = receiver(vm, args[0], "__iadd__")?;
     let not_array = "can only extend array with array (not \"{}\")";
-    for v in same_kind(vm, code, other, not_array, SAME_KIND)? {
+    let added = same_kind(vm, code, other, not_array, SAME_KIND)?;
+    grows(vm, args[0], added.len())?;
+    for v in added {
         items.items.push(v);
     }
     Ok(args[0])
@@ -553,6 +571,7 @@ fn imul(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         return Ok(vm.heap.singletons().not_implemented);
     };
     let all = repeated(vm, &items.items.to_vec(), n)?;
+    grows(vm, args[0], all.len().abs_diff(items.items.len()))?;
     items.items.replace(&all);
     Ok(args[0])
 }
@@ -573,6 +592,7 @@ fn append(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let v = method_one_arg(vm, args, kwnames, "append")?;
     let (code, items) = receiver(vm, args[0], "append")?;
     let v = coerce(vm, code, v)?;
+    grows(vm, args[0], 1)?;
     items.items.push(v);
     Ok(Value::NONE)
 }
@@ -586,7 +606,9 @@ fn extend(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         let values = vm.collect_iterable(src)?;
         coerce_all(vm, code, &values)?
     };
-    for v in values {
+    let added = values;
+    grows(vm, args[0], added.len())?;
+    for v in added {
         items.items.push(v);
     }
     Ok(Value::NONE)
@@ -599,6 +621,7 @@ fn insert(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let v = coerce(vm, code, args[2])?;
     let len = items.items.len() as i64;
     let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
+    grows(vm, args[0], 1)?;
     items.items.insert(i as usize, v);
     Ok(Value::NONE)
 }
@@ -618,6 +641,7 @@ fn pop(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if !(0..len).contains(&i) {
         return Err(PyErr::index_error(&vm.heap, "pop index out of range"));
     }
+    grows(vm, args[0], 1)?;
     Ok(items.items.remove(i as usize).unwrap_or(Value::NONE))
 }
 
@@ -639,6 +663,7 @@ fn remove(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let (_, items) = receiver(vm, args[0], "remove")?;
     match find(vm, items, v)? {
         Some(i) => {
+            grows(vm, args[0], 1)?;
             items.items.remove(i);
             Ok(Value::NONE)
         }
@@ -699,7 +724,9 @@ fn frombytes(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if data.len() % item_size(code) != 0 {
         return Err(vm.value_error("bytes length not a multiple of item size"));
     }
-    for v in decode(vm, code, &data)? {
+    let added = decode(vm, code, &data)?;
+    grows(vm, args[0], added.len())?;
+    for v in added {
         items.items.push(v);
     }
     Ok(Value::NONE)
@@ -717,7 +744,9 @@ fn fromlist(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let Some(list) = list_of(src) else {
         return Err(vm.type_error("arg must be list"));
     };
-    for v in coerce_all(vm, code, &list.items.to_vec())? {
+    let added = coerce_all(vm, code, &list.items.to_vec())?;
+    grows(vm, args[0], added.len())?;
+    for v in added {
         items.items.push(v);
     }
     Ok(Value::NONE)
@@ -750,6 +779,7 @@ fn fromunicode(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if code != b'u' {
         return Err(vm.value_error("fromunicode() may only be called on unicode type arrays"));
     }
+    grows(vm, args[0], s.char_len())?;
     for c in s.as_utf8(&vm.heap)?.chars() {
         let v = vm.heap.new_str(c.encode_utf8(&mut [0u8; 4]));
         items.items.push(v);
@@ -803,7 +833,9 @@ fn fromfile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         return Err(vm.value_error("bytes length not a multiple of item size"));
     }
     let (_, items) = receiver(vm, args[0], "fromfile")?;
-    for v in decode(vm, code, &bytes)? {
+    let added = decode(vm, code, &bytes)?;
+    grows(vm, args[0], added.len())?;
+    for v in added {
         items.items.push(v);
     }
     if bytes.len() != wanted {

@@ -16,7 +16,8 @@
 //! | [`weakref`] | `_weakref`: ref (constructor and call on the heap's weakrefs), proxy |
 //! | `datetime_messages.py` | `_datetime`: words `datetime.py`'s field errors as the C module does, then declines |
 //! | `bytes_format.py` | `bytes % values` (PEP 461), made on first use |
-//! | `memoryview.py` | `memoryview` over bytes and bytearray (Python), made on first use |
+//! | [`buffer`] | `memoryview`: the built-in type's methods from `memoryview.py`, export marks |
+//! | `memoryview.py` | `memoryview` over bytes, bytearray and array (Python), made on first use |
 //! | `collections.py` | `_collections`: deque and defaultdict (Python) |
 //! | [`sha512`] | `_sha512`: SHA-512 and SHA-384 hash objects |
 //! | [`hash_object`] | the classes of the hash modules: update, digest, copy |
@@ -47,11 +48,13 @@
 //! | [`support`] | what modules share: native classes, instance state, error classes |
 //! | [`posix`] | `posix`: files, directories, stat, environ, descriptors (with `posix.py`) |
 //! | [`posix_files`] | `posix`: fsync, truncate, pread/pwrite, dup, chown, system |
+//! | [`posix_process`] | `posix`: fork, exec, wait, `fork_exec`'s child, sysconf, statvfs, set-id calls |
 //! | [`errno`] | `errno`: Linux's error names, numbers and messages |
 //! | [`gc`] | `gc`: the heap's collector behind CPython's interface |
 //! | [`abc`] | `_abc`: ABC registries and weak caches behind `abc.ABCMeta` |
 //! | `thread.py` | `_thread` for one thread: locks, `get_ident`, `_local` |
 //! | `signal.py` | `_signal`: signal numbers and a handler table |
+//! | [`signal_mask`] | `_tachyon_signal_mask`: `signal.pthread_sigmask`, `sigpending`, `sigwait`, `sigtimedwait`, `strsignal` |
 //! | [`itimer`] | `_tachyon_itimer`: `signal.alarm`, `setitimer`, `getitimer`, `pause` |
 //! | `atexit.py` | `atexit`: exit handlers, run by `Vm::run_exit_handlers` |
 //! | `locale.py` | `_locale`: the C locale |
@@ -73,6 +76,7 @@ pub mod binascii;
 pub mod binascii_legacy;
 pub mod bisect;
 pub mod blake2;
+pub mod buffer;
 pub mod cmath;
 pub mod csv;
 pub mod deflate;
@@ -94,12 +98,14 @@ pub mod operator;
 pub mod poll;
 pub mod posix;
 pub mod posix_files;
+pub mod posix_process;
 pub mod random;
 pub mod select;
 pub mod sha1;
 pub mod sha256;
 pub mod sha3;
 pub mod sha512;
+pub mod signal_mask;
 pub mod socket;
 pub mod sre;
 pub mod stdio;
@@ -144,6 +150,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_tachyon_files" => Some(files::create(vm)?),
         "_tachyon_signal" => Some(crate::vm::signals::create_module(vm)?),
         "_tachyon_itimer" => Some(itimer::create(vm)?),
+        "_tachyon_signal_mask" => Some(signal_mask::create(vm)?),
         "_io" => Some(python_module(vm, "_io", include_str!("io.py"))?),
         "_collections" => Some(python_module(vm, "_collections", include_str!("collections.py"))?),
         "_tachyon_time_calendar" => {
@@ -153,9 +160,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_tachyon_bytes_format" => {
             Some(python_module(vm, "_tachyon_bytes_format", include_str!("bytes_format.py"))?)
         }
-        "_tachyon_memoryview" => {
-            Some(python_module(vm, "_tachyon_memoryview", include_str!("memoryview.py"))?)
-        }
+        "_tachyon_memoryview" => Some(buffer::create(vm)?),
         "itertools" => Some(python_module(vm, "itertools", include_str!("itertools.py"))?),
         "posix" => Some(posix::create(vm)?),
         "errno" => Some(errno::create(vm)?),
@@ -320,7 +325,7 @@ pub fn call_lazy_class(
 
 /// `memoryview(obj)`.
 pub fn builtin_memoryview(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    call_lazy_class(vm, "_tachyon_memoryview", "memoryview", args, kwnames)
+    call_lazy_class(vm, "_tachyon_memoryview", "_make", args, kwnames)
 }
 
 /// Sets `module.name = v`.

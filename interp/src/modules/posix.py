@@ -177,6 +177,10 @@ stat_result._defaults = ((0, 7), (1, 8), (2, 9))
 
 terminal_size = _structseq("terminal_size", ("columns", "lines"))
 uname_result = _structseq("uname_result", ("sysname", "nodename", "release", "version", "machine"))
+statvfs_result = _structseq(
+    "statvfs_result",
+    ("f_bsize", "f_frsize", "f_blocks", "f_bfree", "f_bavail", "f_files", "f_ffree", "f_favail",
+     "f_flag", "f_namemax"), ("f_fsid",))
 times_result = _structseq("times_result",
                           ("user", "system", "children_user", "children_system", "elapsed"))
 del _structseq
@@ -436,9 +440,284 @@ environ = _environ()
 del _environ
 
 
+# ---- processes (the system calls are in posix_process.rs)
+
+_at_fork = {"before": [], "after_in_child": [], "after_in_parent": []}
+
+
+def register_at_fork(*, before=None, after_in_child=None, after_in_parent=None):
+    given = {"before": before, "after_in_child": after_in_child,
+             "after_in_parent": after_in_parent}
+    if all(f is None for f in given.values()):
+        raise TypeError("At least one argument is required.")
+    for name, f in given.items():
+        if f is not None and not callable(f):
+            raise TypeError("'%s' must be callable, not %s" % (name, type(f).__name__))
+    for name, f in given.items():
+        if f is not None:
+            _at_fork[name].append(f)
+
+
+def _run_hooks(hooks):
+    for f in hooks:
+        try:
+            f()
+        except BaseException:
+            import sys
+            sys.excepthook(*sys.exc_info())
+
+
+def fork():
+    _run_hooks(reversed(_at_fork["before"]))
+    pid = _fork()
+    _run_hooks(_at_fork["after_in_child"] if pid == 0 else _at_fork["after_in_parent"])
+    return pid
+
+
+def _exec_args(func, argv, prefix):
+    if not isinstance(argv, (tuple, list)):
+        raise TypeError(prefix + " must be a tuple or list")
+    if not argv:
+        raise ValueError(prefix + " must not be empty")
+    argv = [_fsencode(a) for a in argv]
+    if not argv[0]:
+        raise ValueError(prefix + " first element cannot be empty")
+    return argv
+
+
+def execv(path, argv):
+    argv = _exec_args("execv", argv, "execv() arg 2")
+    _execve(_fsencode(path), argv, None)
+
+
+def execve(path, argv, env):
+    argv = _exec_args("execve", argv, "execve: argv")
+    if not hasattr(type(env), "keys"):
+        raise TypeError("execve: environment must be a mapping object")
+    pairs = []
+    for key, value in env.items():
+        key, value = _fsencode(key), _fsencode(value)
+        if not key or b"=" in key:
+            raise ValueError("illegal environment variable name")
+        pairs.append(key + b"=" + value)
+    _execve(_fsencode(path), argv, pairs)
+
+
 def waitpid(pid, options):
-    # tachyon starts no child processes, so there is never one to wait for.
-    raise ChildProcessError(10, strerror(10))
+    return _waitpid(pid, options)
+
+
+def wait():
+    return _waitpid(-1, 0)
+
+
+def _fsencode(name):
+    name = fspath(name)
+    if isinstance(name, str):
+        return name.encode("utf-8", "surrogateescape")
+    return name
+
+
+def _conf_name(name, table):
+    if isinstance(name, int):
+        return name
+    if isinstance(name, str):
+        try:
+            return table[name]
+        except KeyError:
+            raise ValueError("unrecognized configuration name") from None
+    raise TypeError("configuration names must be strings or integers")
+
+
+def sysconf(name):
+    return _sysconf(_conf_name(name, sysconf_names))
+
+
+def confstr(name):
+    return _confstr(_conf_name(name, confstr_names))
+
+
+def pathconf(path, name):
+    return _on_path(_pathconf, path, _conf_name(name, pathconf_names))
+
+
+def fpathconf(fd, name):
+    return _pathconf(_fileno(fd), _conf_name(name, pathconf_names))
+
+
+def _on_path(call, path, *args):
+    """`call` with `path` encoded (or a descriptor); OSErrors name the path."""
+    if isinstance(path, int):
+        return call(path, *args)
+    try:
+        return call(_fsencode(path), *args)
+    except OSError as e:
+        raise type(e)(e.errno, e.strerror, path) from None
+
+
+def statvfs(path):
+    fields = _on_path(_statvfs, path)
+    return statvfs_result(fields[:10], {"f_fsid": fields[10]})
+
+
+def fstatvfs(fd):
+    return statvfs(_fileno(fd))
+
+
+def nice(increment):
+    value = _id_call("getpriority", PRIO_PROCESS, 0) + increment
+    _id_call("setpriority", PRIO_PROCESS, 0, value)
+    return _id_call("getpriority", PRIO_PROCESS, 0)
+
+
+def getpriority(which, who):
+    return _id_call("getpriority", which, who)
+
+
+def setpriority(which, who, priority):
+    _id_call("setpriority", which, who, priority)
+
+
+def setsid():
+    _id_call("setsid")
+
+
+def setpgid(pid, pgrp):
+    _id_call("setpgid", pid, pgrp)
+
+
+def setpgrp():
+    _id_call("setpgid", 0, 0)
+
+
+def killpg(pgid, signal):
+    _id_call("killpg", pgid, signal)
+
+
+def sync():
+    _id_call("sync")
+
+
+def _set_id(name, count):
+    def call(*ids):
+        if len(ids) != count:
+            raise TypeError("%s expected %d arguments, got %d" % (name, count, len(ids)))
+        for i in ids:
+            if not isinstance(i, int):
+                raise TypeError("uid should be integer, not " + type(i).__name__)
+        _id_call(name, *ids)
+    call.__name__ = call.__qualname__ = name
+    return call
+
+
+setuid, setgid, seteuid, setegid = [_set_id(n, 1) for n in ("setuid", "setgid", "seteuid", "setegid")]
+setreuid, setregid = _set_id("setreuid", 2), _set_id("setregid", 2)
+del _set_id
+
+
+def getresuid():
+    return _getres(False)
+
+
+def getresgid():
+    return _getres(True)
+
+
+def get_inheritable(fd):
+    return _fd_flag(fd, 0, None)
+
+
+def set_inheritable(fd, inheritable):
+    _fd_flag(fd, 0, inheritable)
+
+
+def get_blocking(fd):
+    return _fd_flag(fd, 1, None)
+
+
+def set_blocking(fd, blocking):
+    _fd_flag(fd, 1, blocking)
+
+
+sysconf_names = {'SC_ARG_MAX': 0, 'SC_CHILD_MAX': 1, 'SC_CLK_TCK': 2, 'SC_NGROUPS_MAX': 3,
+    'SC_OPEN_MAX': 4, 'SC_STREAM_MAX': 5, 'SC_TZNAME_MAX': 6, 'SC_JOB_CONTROL': 7,
+    'SC_SAVED_IDS': 8, 'SC_REALTIME_SIGNALS': 9, 'SC_PRIORITY_SCHEDULING': 10, 'SC_TIMERS': 11,
+    'SC_ASYNCHRONOUS_IO': 12, 'SC_PRIORITIZED_IO': 13, 'SC_SYNCHRONIZED_IO': 14, 'SC_FSYNC':
+    15, 'SC_MAPPED_FILES': 16, 'SC_MEMLOCK': 17, 'SC_MEMLOCK_RANGE': 18,
+    'SC_MEMORY_PROTECTION': 19, 'SC_MESSAGE_PASSING': 20, 'SC_SEMAPHORES': 21,
+    'SC_SHARED_MEMORY_OBJECTS': 22, 'SC_AIO_LISTIO_MAX': 23, 'SC_AIO_MAX': 24,
+    'SC_AIO_PRIO_DELTA_MAX': 25, 'SC_DELAYTIMER_MAX': 26, 'SC_MQ_OPEN_MAX': 27,
+    'SC_MQ_PRIO_MAX': 28, 'SC_VERSION': 29, 'SC_PAGESIZE': 30, 'SC_PAGE_SIZE': 30,
+    'SC_RTSIG_MAX': 31, 'SC_SEM_NSEMS_MAX': 32, 'SC_SEM_VALUE_MAX': 33, 'SC_SIGQUEUE_MAX': 34,
+    'SC_TIMER_MAX': 35, 'SC_BC_BASE_MAX': 36, 'SC_BC_DIM_MAX': 37, 'SC_BC_SCALE_MAX': 38,
+    'SC_BC_STRING_MAX': 39, 'SC_COLL_WEIGHTS_MAX': 40, 'SC_EQUIV_CLASS_MAX': 41,
+    'SC_EXPR_NEST_MAX': 42, 'SC_LINE_MAX': 43, 'SC_RE_DUP_MAX': 44, 'SC_CHARCLASS_NAME_MAX':
+    45, 'SC_2_VERSION': 46, 'SC_2_C_BIND': 47, 'SC_2_C_DEV': 48, 'SC_2_FORT_DEV': 49,
+    'SC_2_FORT_RUN': 50, 'SC_2_SW_DEV': 51, 'SC_2_LOCALEDEF': 52, 'SC_PII': 53, 'SC_PII_XTI':
+    54, 'SC_PII_SOCKET': 55, 'SC_PII_INTERNET': 56, 'SC_PII_OSI': 57, 'SC_POLL': 58,
+    'SC_SELECT': 59, 'SC_IOV_MAX': 60, 'SC_UIO_MAXIOV': 60, 'SC_PII_INTERNET_STREAM': 61,
+    'SC_PII_INTERNET_DGRAM': 62, 'SC_PII_OSI_COTS': 63, 'SC_PII_OSI_CLTS': 64, 'SC_PII_OSI_M':
+    65, 'SC_T_IOV_MAX': 66, 'SC_THREADS': 67, 'SC_THREAD_SAFE_FUNCTIONS': 68,
+    'SC_GETGR_R_SIZE_MAX': 69, 'SC_GETPW_R_SIZE_MAX': 70, 'SC_LOGIN_NAME_MAX': 71,
+    'SC_TTY_NAME_MAX': 72, 'SC_THREAD_DESTRUCTOR_ITERATIONS': 73, 'SC_THREAD_KEYS_MAX': 74,
+    'SC_THREAD_STACK_MIN': 75, 'SC_THREAD_THREADS_MAX': 76, 'SC_THREAD_ATTR_STACKADDR': 77,
+    'SC_THREAD_ATTR_STACKSIZE': 78, 'SC_THREAD_PRIORITY_SCHEDULING': 79,
+    'SC_THREAD_PRIO_INHERIT': 80, 'SC_THREAD_PRIO_PROTECT': 81, 'SC_THREAD_PROCESS_SHARED': 82,
+    'SC_NPROCESSORS_CONF': 83, 'SC_NPROCESSORS_ONLN': 84, 'SC_PHYS_PAGES': 85,
+    'SC_AVPHYS_PAGES': 86, 'SC_ATEXIT_MAX': 87, 'SC_PASS_MAX': 88, 'SC_XOPEN_VERSION': 89,
+    'SC_XOPEN_XCU_VERSION': 90, 'SC_XOPEN_UNIX': 91, 'SC_XOPEN_CRYPT': 92, 'SC_XOPEN_ENH_I18N':
+    93, 'SC_XOPEN_SHM': 94, 'SC_2_CHAR_TERM': 95, 'SC_2_C_VERSION': 96, 'SC_2_UPE': 97,
+    'SC_XOPEN_XPG2': 98, 'SC_XOPEN_XPG3': 99, 'SC_XOPEN_XPG4': 100, 'SC_CHAR_BIT': 101,
+    'SC_CHAR_MAX': 102, 'SC_CHAR_MIN': 103, 'SC_INT_MAX': 104, 'SC_INT_MIN': 105,
+    'SC_LONG_BIT': 106, 'SC_WORD_BIT': 107, 'SC_MB_LEN_MAX': 108, 'SC_NZERO': 109,
+    'SC_SSIZE_MAX': 110, 'SC_SCHAR_MAX': 111, 'SC_SCHAR_MIN': 112, 'SC_SHRT_MAX': 113,
+    'SC_SHRT_MIN': 114, 'SC_UCHAR_MAX': 115, 'SC_UINT_MAX': 116, 'SC_ULONG_MAX': 117,
+    'SC_USHRT_MAX': 118, 'SC_NL_ARGMAX': 119, 'SC_NL_LANGMAX': 120, 'SC_NL_MSGMAX': 121,
+    'SC_NL_NMAX': 122, 'SC_NL_SETMAX': 123, 'SC_NL_TEXTMAX': 124, 'SC_XBS5_ILP32_OFF32': 125,
+    'SC_XBS5_ILP32_OFFBIG': 126, 'SC_XBS5_LP64_OFF64': 127, 'SC_XBS5_LPBIG_OFFBIG': 128,
+    'SC_XOPEN_LEGACY': 129, 'SC_XOPEN_REALTIME': 130, 'SC_XOPEN_REALTIME_THREADS': 131}
+confstr_names = {'CS_PATH': 0, 'CS_GNU_LIBC_VERSION': 2, 'CS_GNU_LIBPTHREAD_VERSION': 3,
+    'CS_LFS_CFLAGS': 1000, 'CS_LFS_LDFLAGS': 1001, 'CS_LFS_LIBS': 1002, 'CS_LFS_LINTFLAGS':
+    1003, 'CS_LFS64_CFLAGS': 1004, 'CS_LFS64_LDFLAGS': 1005, 'CS_LFS64_LIBS': 1006,
+    'CS_LFS64_LINTFLAGS': 1007, 'CS_XBS5_ILP32_OFF32_CFLAGS': 1100,
+    'CS_XBS5_ILP32_OFF32_LDFLAGS': 1101, 'CS_XBS5_ILP32_OFF32_LIBS': 1102,
+    'CS_XBS5_ILP32_OFF32_LINTFLAGS': 1103, 'CS_XBS5_ILP32_OFFBIG_CFLAGS': 1104,
+    'CS_XBS5_ILP32_OFFBIG_LDFLAGS': 1105, 'CS_XBS5_ILP32_OFFBIG_LIBS': 1106,
+    'CS_XBS5_ILP32_OFFBIG_LINTFLAGS': 1107, 'CS_XBS5_LP64_OFF64_CFLAGS': 1108,
+    'CS_XBS5_LP64_OFF64_LDFLAGS': 1109, 'CS_XBS5_LP64_OFF64_LIBS': 1110,
+    'CS_XBS5_LP64_OFF64_LINTFLAGS': 1111, 'CS_XBS5_LPBIG_OFFBIG_CFLAGS': 1112,
+    'CS_XBS5_LPBIG_OFFBIG_LDFLAGS': 1113, 'CS_XBS5_LPBIG_OFFBIG_LIBS': 1114,
+    'CS_XBS5_LPBIG_OFFBIG_LINTFLAGS': 1115}
+pathconf_names = {'PC_LINK_MAX': 0, 'PC_MAX_CANON': 1, 'PC_MAX_INPUT': 2, 'PC_NAME_MAX': 3,
+    'PC_PATH_MAX': 4, 'PC_PIPE_BUF': 5, 'PC_CHOWN_RESTRICTED': 6, 'PC_NO_TRUNC': 7,
+    'PC_VDISABLE': 8, 'PC_SYNC_IO': 9, 'PC_ASYNC_IO': 10, 'PC_PRIO_IO': 11, 'PC_SOCK_MAXBUF':
+    12, 'PC_FILESIZEBITS': 13, 'PC_REC_INCR_XFER_SIZE': 14, 'PC_REC_MAX_XFER_SIZE': 15,
+    'PC_REC_MIN_XFER_SIZE': 16, 'PC_REC_XFER_ALIGN': 17, 'PC_ALLOC_SIZE_MIN': 18,
+    'PC_SYMLINK_MAX': 19}
+MFD_ALLOW_SEALING = 2
+MFD_CLOEXEC = 1
+MFD_HUGETLB = 4
+MFD_HUGE_16GB = 2281701376
+MFD_HUGE_16MB = 1610612736
+MFD_HUGE_1GB = 2013265920
+MFD_HUGE_1MB = 1342177280
+MFD_HUGE_256MB = 1879048192
+MFD_HUGE_2GB = 2080374784
+MFD_HUGE_2MB = 1409286144
+MFD_HUGE_32MB = 1677721600
+MFD_HUGE_512KB = 1275068416
+MFD_HUGE_512MB = 1946157056
+MFD_HUGE_64KB = 1073741824
+MFD_HUGE_8MB = 1543503872
+MFD_HUGE_MASK = 63
+MFD_HUGE_SHIFT = 26
+POSIX_SPAWN_CLOSE = 1
+POSIX_SPAWN_DUP2 = 2
+POSIX_SPAWN_OPEN = 0
+RWF_DSYNC = 2
+RWF_HIPRI = 1
+RWF_NOWAIT = 8
+RWF_SYNC = 4
 
 
 

@@ -70,6 +70,7 @@ fn fill(vm: &mut Vm, module: Value) -> PyResult<()> {
     ];
     super::add_functions(vm, module, funcs)?;
     super::add_functions(vm, module, super::posix_files::FUNCTIONS)?;
+    super::add_functions(vm, module, super::posix_process::FUNCTIONS)?;
     let dict = crate::vm::function::module_of(module).expect("a module").dict;
     vm.exec_source_in(include_str!("posix.py").as_bytes(), "<tachyon posix>", dict, dict)?;
     Ok(())
@@ -383,7 +384,7 @@ fn read(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 fn write(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let fd = int_arg(vm, args, 0, "write")?;
     let data = arg(vm, args, 1, "write")?;
-    let Some(data) = crate::builtins::bytes_methods::bytes_like(data) else {
+    let Some(data) = super::buffer::buffer_bytes(vm, data)? else {
         return Err(vm.type_error(&format!(
             "a bytes-like object is required, not '{}'",
             vm.type_name(data)

@@ -1,6 +1,21 @@
-# `_posixsubprocess`: tachyon cannot start child processes yet; `subprocess`
-# imports this module and fails only when a process is started.
+# `_posixsubprocess`: fork_exec, whose child (descriptors, cwd, session,
+# exec) is posix._fork_exec, written in Rust.
+import posix as _posix
 
 
-def fork_exec(*args):
-    raise OSError("tachyon cannot start child processes yet")
+def fork_exec(args, executable_list, close_fds, fds_to_keep, cwd, env,
+              p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite,
+              errpipe_read, errpipe_write, restore_signals, call_setsid, preexec_fn):
+    if preexec_fn is not None:
+        raise RuntimeError("tachyon's fork_exec does not run preexec_fn")
+    if close_fds and errpipe_write < 3:
+        raise ValueError("errpipe_write must be >= 3")
+    args = None if args is None else [_posix._fsencode(a) for a in args]
+    if args is None:
+        args = [executable_list[0]]
+    executables = [_posix._fsencode(e) for e in executable_list]
+    cwd = None if cwd is None else _posix._fsencode(cwd)
+    env = None if env is None else [_posix._fsencode(e) for e in env]
+    return _posix._fork_exec(args, executables, close_fds, tuple(sorted(fds_to_keep)), cwd,
+                             env, p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite,
+                             errpipe_read, errpipe_write, restore_signals, call_setsid)

@@ -53,6 +53,8 @@ class ItimerError(OSError):
 
 from _tachyon_signal import default_int_handler, getsignal, raise_signal, signal
 from _tachyon_itimer import alarm, getitimer, pause, setitimer
+from _tachyon_signal_mask import pthread_sigmask, sigpending, sigwait
+from _tachyon_signal_mask import _sigtimedwait, _raise_here, _strsignal
 
 
 _NAMES = {}
@@ -65,12 +67,7 @@ def _check_signum(signalnum):
 
 def strsignal(signalnum):
     _check_signum(signalnum)
-    texts = {1: "Hangup", 2: "Interrupt", 3: "Quit", 4: "Illegal instruction",
-             5: "Trace/breakpoint trap", 6: "Aborted", 7: "Bus error",
-             8: "Floating point exception", 9: "Killed", 10: "User defined signal 1",
-             11: "Segmentation fault", 12: "User defined signal 2", 13: "Broken pipe",
-             14: "Alarm clock", 15: "Terminated"}
-    return texts.get(signalnum)
+    return _strsignal(signalnum)
 
 
 def valid_signals():
@@ -83,3 +80,51 @@ def siginterrupt(signalnum, flag):
 
 def set_wakeup_fd(fd, *, warn_on_full_buffer=True):
     return -1
+
+
+class struct_siginfo(tuple):
+    """The struct_siginfo of sigwaitinfo and sigtimedwait."""
+
+    __module__ = "signal"
+    n_fields = n_sequence_fields = 7
+    n_unnamed_fields = 0
+    _fields = ("si_signo", "si_code", "si_errno", "si_pid", "si_uid", "si_status", "si_band")
+
+    def __new__(cls, seq, dict=None):
+        seq = tuple(seq)
+        if len(seq) != 7:
+            raise TypeError("signal.struct_siginfo() takes a 7-sequence (%d-sequence given)"
+                            % len(seq))
+        return tuple.__new__(cls, seq)
+
+    def __repr__(self):
+        return "signal.struct_siginfo(%s)" % ", ".join(
+            "%s=%r" % (name, value) for name, value in zip(self._fields, self))
+
+    def __reduce__(self):
+        return (type(self), (tuple(self),))
+
+
+for _i, _name in enumerate(struct_siginfo._fields):
+    setattr(struct_siginfo, _name, property(lambda self, i=_i: self[i]))
+del _i, _name
+
+
+def sigwaitinfo(sigset):
+    return struct_siginfo(_sigtimedwait(sigset, None))
+
+
+def sigtimedwait(sigset, timeout):
+    if not isinstance(timeout, (int, float)):
+        raise TypeError("'%s' object cannot be interpreted as an integer" % type(timeout).__name__)
+    if timeout < 0:
+        raise ValueError("timeout must be non-negative")
+    info = _sigtimedwait(sigset, float(timeout))
+    return None if info is None else struct_siginfo(info)
+
+
+def pthread_kill(thread_id, signalnum):
+    import _thread
+    if thread_id != _thread.get_ident():
+        raise ProcessLookupError(3, "No such process")
+    _raise_here(signalnum.__index__())

@@ -75,6 +75,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     set(vm, dict, "flags", flags)?;
     let exe = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
     set(vm, dict, "executable", vm.heap.new_str(&exe))?;
+    set(vm, dict, "_base_executable", vm.heap.new_str(&exe))?;
     let funcs: &[(&'static str, NativeFn)] = &[
         ("exit", sys_exit),
         ("getrecursionlimit", getrecursionlimit),
@@ -202,6 +203,15 @@ fn install_constants(vm: &mut Vm, dict: Value) -> PyResult<()> {
     ];
     let v = named_tuple(vm, "hash_info", &hash_info)?;
     set(vm, dict, "hash_info", v)?;
+    // CS_GNU_LIBPTHREAD_VERSION, as CPython reads it.
+    let pthread = super::posix_process::confstr_text(3).ok().flatten();
+    let thread_info = [
+        ("name", vm.heap.new_str("pthread")),
+        ("lock", vm.heap.new_str("semaphore")),
+        ("version", pthread.map_or(Value::NONE, |v| vm.heap.new_str(&v))),
+    ];
+    let v = named_tuple(vm, "thread_info", &thread_info)?;
+    set(vm, dict, "thread_info", v)?;
     let prefix = vm
         .stdlib
         .as_ref()

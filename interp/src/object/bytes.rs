@@ -49,6 +49,9 @@ impl BytesObj {
 
 pub struct ByteArrayObj {
     pub data: RefCell<Vec<u8>>,
+    /// A memoryview was made of it: a resize asks `memoryview` whether
+    /// a view still holds it (see `modules::buffer`).
+    pub exported: Cell<bool>,
 }
 
 // SAFETY: bytearrays hold no references.
@@ -76,7 +79,8 @@ impl Heap {
 
     /// A bytearray (or subclass instance) owning `data`.
     pub fn new_bytearray_of_type(&self, ty: Value, data: Vec<u8>) -> Value {
-        self.alloc(ty, ByteArrayObj { data: RefCell::new(data) }).value()
+        self.alloc(ty, ByteArrayObj { data: RefCell::new(data), exported: Cell::new(false) })
+            .value()
     }
 }
 

@@ -126,6 +126,13 @@ impl TypeObj {
         self.flags.get().contains(TypeFlags::HEAPTYPE)
     }
 
+    /// Lets the VM dispatch to the Python-coded dunders a built-in type
+    /// was given (`memoryview`, whose methods are written in Python): its
+    /// instances are then treated as a class statement's are.
+    pub fn set_heap_type(&self) {
+        self.flags.set(self.flags.get() | TypeFlags::HEAPTYPE);
+    }
+
     /// The type's own dict entry (not the MRO's).
     pub fn own_attr(&self, name: Value) -> Option<Value> {
         self.dict.borrow().get(name)

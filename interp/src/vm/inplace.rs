@@ -38,6 +38,7 @@ impl Vm {
                     self.type_name(a)
                 )));
             };
+            crate::modules::buffer::check_resizable(self, a)?;
             array.data.borrow_mut().extend_from_slice(&tail);
             return Ok(Some(a));
         }
@@ -60,6 +61,11 @@ impl Vm {
         let Some(result) = self.native_binary(op, x, y)? else {
             return Ok(None);
         };
+        if let (Some(old), Some(new)) = (bytearray_of(a), bytearray_of(result)) {
+            if old.data.borrow().len() != new.data.borrow().len() {
+                self.with_temp(result, |vm| crate::modules::buffer::check_resizable(vm, a))?;
+            }
+        }
         self.adopt_contents(a, result);
         Ok(Some(a))
     }

@@ -531,6 +531,13 @@ impl Vm {
         let len = b.data.borrow().len() as i64;
         let (start, stop, step, count) = slice_indices(&self.heap, s, len)?;
         let positions: Vec<usize> = slice_positions(start, step, count).collect();
+        let resizes = match &new {
+            None => !positions.is_empty(),
+            Some(new) => step == 1 && new.len() as i64 != count,
+        };
+        if resizes {
+            crate::modules::buffer::check_resizable(self, obj)?;
+        }
         let Some(new) = new else {
             let mut data = b.data.borrow_mut();
             let mut keep = vec![true; data.len()];
@@ -617,6 +624,7 @@ impl Vm {
                     let Some(i) = self.seq_index(key, len, "bytearray")? else {
                         return Err(PyErr::index_error(&self.heap, "bytearray index out of range"));
                     };
+                    crate::modules::buffer::check_resizable(self, obj)?;
                     b.data.borrow_mut().remove(i);
                     return Ok(());
                 };
