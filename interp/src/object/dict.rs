@@ -70,9 +70,8 @@ fn find_str(table: &Dict<Value, Value>, hash: i64, name: Value) -> Option<usize>
 impl DictObj {
     /// The value under the str `name`, without running Python code.
     pub fn get_str(&self, name: Value) -> Option<Value> {
-        let hash = str_of(name)?.hash();
-        let table = self.table.borrow();
-        find_str(&table, hash, name).and_then(|ix| table.entry(ix).map(|(_, _, v)| *v))
+        let ix = self.entry_of_str(name)?;
+        self.table.borrow().entry(ix).map(|(_, _, v)| *v)
     }
 
     /// The entry position of the str `name`, without running Python code.

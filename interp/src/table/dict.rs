@@ -171,11 +171,6 @@ impl<K, V> Dict<K, V> {
         self.mutations
     }
 
-    /// Where the counter lives, for compiled code that guards on it.
-    pub fn mutations_address(&self) -> usize {
-        &self.mutations as *const u64 as usize
-    }
-
     /// Where the keys' version lives, for compiled code that guards on it
     /// (see the field).
     pub fn keys_version_address(&self) -> usize {

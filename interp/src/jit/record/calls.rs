@@ -172,9 +172,11 @@ impl Recorder {
             self.known_type(it, types.range_iterator);
             return Ok(Some(it));
         }
+        if callee != types.range || !(1..=3).contains(&args.len()) {
+            return Ok(None);
+        }
         let values: Vec<Value> = args.iter().map(|&a| vm.stack[base + a as usize]).collect();
-        let small = values.iter().all(|v| v.as_small_int().is_some());
-        if callee != types.range || !(1..=3).contains(&args.len()) || !small {
+        if !values.iter().all(|v| v.as_small_int().is_some()) {
             return Ok(None);
         }
         if values.get(2).and_then(|v| v.as_small_int()) == Some(0) {

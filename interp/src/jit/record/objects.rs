@@ -87,7 +87,6 @@ impl Recorder {
         self.guard(Op::GuardEq, &[version], ty.version() as i64);
     }
 
-    /// Guards that dict `dict` has not changed since now.
     /// Guards that namespace `dict` still binds `name` as it does now: its
     /// keys unchanged (so an absent name stays absent and a present one
     /// keeps its entry) and a present name's value the same object. Other
