@@ -550,7 +550,25 @@ def open_code(path):
 
 class _MemoryIO:
     """What StringIO and BytesIO share: a value (str or bytes) and a
-    position; `_line_end` is "\n" or b"\n", `_fill` the padding unit."""
+    position; `_line_end` is "\n" or b"\n", `_fill` the padding unit.
+
+    Writes at the end, the common case (logging, building output), go
+    to a list of pieces joined when the value is next read, so that n
+    writes cost O(n) rather than copying the whole value each time."""
+
+    @property
+    def _value(self):
+        tail = self._tail
+        if tail:
+            self._head = self._head + self._fill[:0].join(tail)
+            tail.clear()
+        return self._head
+
+    @_value.setter
+    def _value(self, value):
+        self._head = value
+        self._tail = []
+        self._size = len(value)
 
     def getvalue(self):
         self._check_closed()
@@ -577,6 +595,11 @@ class _MemoryIO:
         return data
 
     def _put(self, data):
+        if self._pos == self._size:
+            self._tail.append(data)
+            self._size += len(data)
+            self._pos = self._size
+            return len(data)
         v = self._value
         if self._pos > len(v):
             v = v + self._fill * (self._pos - len(v))
@@ -618,6 +641,11 @@ class StringIO(_MemoryIO, _TextIOBase):
             raise TypeError("initial_value must be str or None, not " + type(initial_value).__name__)
         self._value = initial_value
         self._pos = 0
+
+    def _check_closed(self):
+        if self._closed:
+            # CPython's StringIO alone says it without the full stop.
+            raise ValueError("I/O operation on closed file")
 
     def write(self, text):
         self._check_closed()
