@@ -1,11 +1,30 @@
 """_io for tachyon: open(), binary and text files, StringIO and BytesIO,
-after CPython 3.8's Modules/_io. Raw operations are _tachyon_files';
-writes go straight to the file (nothing is lost when a program exits
-without closing it)."""
+after CPython 3.8's Modules/_io. Raw operations are _tachyon_files'.
+
+Binary files buffer writes up to DEFAULT_BUFFER_SIZE, as CPython's
+BufferedWriter. CPython also closes a file the moment its last reference
+goes; tachyon's collector does not, so every file holding unwritten data
+is listed in `_unflushed` and written out whenever a file is opened, a
+child process starts, and at exit: a file dropped without close() reads
+back whole, as under CPython."""
 
 import _tachyon_files as _files
 
 DEFAULT_BUFFER_SIZE = 8192
+
+# Files with buffered writes, by id (see the module's doc).
+_unflushed = {}
+
+
+def _flush_unflushed():
+    """Writes out every file's buffered data (errors are the writer's to
+    see at its next flush or close, as CPython's)."""
+    for f in list(_unflushed.values()):
+        try:
+            f._write_pending()
+        except Exception:
+            pass
+    _unflushed.clear()
 BlockingIOError = BlockingIOError
 
 
@@ -222,7 +241,7 @@ class BufferedReader(_Wrapper, _BufferedIOBase):
 class _FileBuffer(BufferedReader):
     """A binary file: reads through a read-ahead buffer, writes through."""
 
-    def __init__(self, handle, name, mode, readable, writable, closefd=True):
+    def __init__(self, handle, name, mode, readable, writable, closefd=True, buffered=True):
         self._handle = handle
         self._closefd = closefd
         self.name = name
@@ -230,6 +249,22 @@ class _FileBuffer(BufferedReader):
         self._readable = readable
         self._writable = writable
         self._ahead = b""
+        # Writes not yet made, and their total size (at most one buffer).
+        self._pending = []
+        self._pending_size = 0
+        self._buffered = buffered
+
+    def _write_pending(self):
+        if self._pending:
+            data = b"".join(self._pending)
+            self._pending = []
+            self._pending_size = 0
+            _unflushed.pop(id(self), None)
+            _files.write(self._handle, data)
+
+    def flush(self):
+        self._check_closed()
+        self._write_pending()
 
     def __repr__(self):
         return "<_io." + type(self).__name__ + " name=" + repr(self.name) + ">"
@@ -266,6 +301,7 @@ class _FileBuffer(BufferedReader):
 
     def read(self, size=-1):
         self._check_readable()
+        self._write_pending()
         if size is None or size < 0:
             data = self._ahead + _files.read(self._handle, -1)
             self._ahead = b""
@@ -290,10 +326,29 @@ class _FileBuffer(BufferedReader):
         if self._ahead:
             _files.seek(self._handle, -len(self._ahead), 1)
             self._ahead = b""
-        return _files.write(self._handle, data)
+        return self._add(data)
+
+    def _add(self, data):
+        """Writes bytes `data` (nothing read ahead), through the buffer."""
+        n = len(data)
+        if not self._buffered or n >= DEFAULT_BUFFER_SIZE:
+            self._write_pending()
+            return _files.write(self._handle, data)
+        if not self._pending:
+            _unflushed[id(self)] = self
+        self._pending.append(data)
+        self._pending_size += n
+        if self._pending_size >= DEFAULT_BUFFER_SIZE:
+            self._write_pending()
+        return n
+
+    def readline(self, size=-1):
+        self._write_pending()
+        return BufferedReader.readline(self, size)
 
     def seek(self, pos, whence=0):
         self._check_closed()
+        self._write_pending()
         if whence == 1:
             pos -= len(self._ahead)
         self._ahead = b""
@@ -301,6 +356,7 @@ class _FileBuffer(BufferedReader):
 
     def tell(self):
         self._check_closed()
+        self._write_pending()
         return _files.seek(self._handle, 0, 1) - len(self._ahead)
 
     def fileno(self):
@@ -309,9 +365,13 @@ class _FileBuffer(BufferedReader):
 
     def close(self):
         if not self._closed:
-            self._closed = True
-            if self._closefd:
-                _files.close(self._handle)
+            try:
+                self._write_pending()
+            finally:
+                self._closed = True
+                _unflushed.pop(id(self), None)
+                if self._closefd:
+                    _files.close(self._handle)
 
 
 _FileBuffer.__name__ = _FileBuffer.__qualname__ = "BufferedReader"
@@ -345,7 +405,16 @@ class TextIOWrapper(_Wrapper, _TextIOBase):
         self.errors = errors or "strict"
         self._newline = newline
         self.line_buffering = line_buffering
+        self._write_through = write_through
+        # Writes to one of our files, without newline translation or a
+        # flush after each, skip the generic path's checks and calls.
+        self._direct = (type(buffer) is _FileBuffer and buffer._writable
+                        and newline not in ("\r", "\r\n") and not line_buffering
+                        and not write_through)
+        # Decoded text not yet read is `_text[_tpos:]`: reading a line
+        # moves `_tpos` rather than copying the rest of the buffer.
         self._text = ""
+        self._tpos = 0
         self._undecoded = b""
         self._cr = False
         "".encode(self.encoding)
@@ -380,38 +449,62 @@ class TextIOWrapper(_Wrapper, _TextIOBase):
             data = data[:cut]
         else:
             self._undecoded = b""
-        self._text += self._translate(data.decode(self.encoding, self.errors), not chunk)
+        text = self._translate(data.decode(self.encoding, self.errors), not chunk)
+        self._text = self._text[self._tpos:] + text
+        self._tpos = 0
         return bool(chunk)
+
+    def _take(self, end):
+        """The unread text up to `end` (an index into `_text`)."""
+        text = self._text[self._tpos:end]
+        self._tpos = end
+        return text
 
     def read(self, size=-1):
         self._check_closed()
         if size is None or size < 0:
-            while self._fill():
-                pass
-            text = self._text
+            if not self.buffer.readable():
+                raise UnsupportedOperation("not readable")
+            data = self._undecoded + self.buffer.read()
+            self._undecoded = b""
+            text = self._translate(data.decode(self.encoding, self.errors), True)
+            text = self._text[self._tpos:] + text
             self._text = ""
+            self._tpos = 0
             return text
-        while len(self._text) < size and self._fill():
+        while len(self._text) - self._tpos < size and self._fill():
             pass
-        text = self._text[:size]
-        self._text = self._text[size:]
-        return text
+        return self._take(min(self._tpos + size, len(self._text)))
 
     def _line_end(self):
+        text, start = self._text, self._tpos
         if self._newline in (None, "\n"):
-            i = self._text.find("\n")
+            i = text.find("\n", start)
             return -1 if i < 0 else i + 1
         if self._newline == "":
-            for i, c in enumerate(self._text):
-                if c == "\n":
-                    return i + 1
-                if c == "\r":
-                    if i + 1 < len(self._text):
-                        return i + 2 if self._text[i + 1] == "\n" else i + 1
-                    return -1
+            lf = text.find("\n", start)
+            cr = text.find("\r", start, None if lf < 0 else lf)
+            if cr < 0:
+                return -1 if lf < 0 else lf + 1
+            if cr + 1 < len(text):
+                return cr + 2 if text[cr + 1] == "\n" else cr + 1
             return -1
-        i = self._text.find(self._newline)
+        i = text.find(self._newline, start)
         return -1 if i < 0 else i + len(self._newline)
+
+    def __next__(self):
+        # The common case first: a whole line already decoded. (A closed
+        # file has no text left, so it gets to readline's check.)
+        text, start = self._text, self._tpos
+        if self._newline is None or self._newline == "\n":
+            i = text.find("\n", start)
+            if i >= 0:
+                self._tpos = i + 1
+                return text[start:i + 1]
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
 
     def readline(self, size=-1):
         self._check_closed()
@@ -421,13 +514,15 @@ class TextIOWrapper(_Wrapper, _TextIOBase):
                 break
         if end < 0:
             end = len(self._text)
-        if size is not None and 0 <= size < end:
-            end = size
-        line = self._text[:end]
-        self._text = self._text[end:]
-        return line
+        if size is not None and 0 <= size < end - self._tpos:
+            end = self._tpos + size
+        return self._take(end)
 
     def write(self, text):
+        buffer = self.buffer
+        if self._direct and type(text) is str and not buffer._closed and not buffer._ahead:
+            buffer._add(text.encode(self.encoding, self.errors))
+            return len(text)
         self._check_closed()
         if not isinstance(text, str):
             raise TypeError("write() argument must be str, not " + type(text).__name__)
@@ -437,6 +532,8 @@ class TextIOWrapper(_Wrapper, _TextIOBase):
         if self._newline in ("\r", "\r\n"):
             text = text.replace("\n", self._newline)
         self.buffer.write(text.encode(self.encoding, self.errors))
+        if self._write_through or (self.line_buffering and ("\n" in text or "\r" in text)):
+            self.buffer.flush()
         return n
 
     def seek(self, pos, whence=0):
@@ -444,23 +541,29 @@ class TextIOWrapper(_Wrapper, _TextIOBase):
         if whence != 0 and pos != 0:
             raise UnsupportedOperation("can't do nonzero cur-relative seeks")
         self._text = ""
+        self._tpos = 0
         self._undecoded = b""
         self._cr = False
         return self.buffer.seek(pos, whence)
 
     def tell(self):
         self._check_closed()
-        pending = len(self._text.encode(self.encoding, self.errors)) + len(self._undecoded)
+        unread = self._text[self._tpos:]
+        pending = len(unread.encode(self.encoding, self.errors)) + len(self._undecoded)
         return self.buffer.tell() - pending
 
     def flush(self):
         self._check_closed()
+        self.buffer.flush()
 
     def close(self):
         if not self.buffer.closed:
+            self._text = ""
+            self._tpos = 0
             self.buffer.close()
 
     def detach(self):
+        self.flush()
         buffer = self.buffer
         return buffer
 
@@ -502,6 +605,8 @@ _OPEN_FLAGS = {"r": 0, "w": 0o1101, "a": 0o2101, "x": 0o301}
 
 
 def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None):
+    if _unflushed:
+        _flush_unflushed()
     if hasattr(type(file), "__fspath__"):
         file = file.__fspath__()
     if isinstance(file, bytes):
@@ -536,10 +641,13 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
     else:
         handle = _files.open(file, kind + ("+" if plus else ""))
     raw = _FileBuffer(handle, file, mode if binary else kind + ("+" if plus else "") + "b",
-                         kind == "r" or plus, kind != "r" or plus, closefd)
+                         kind == "r" or plus, kind != "r" or plus, closefd, buffering != 0)
     if binary:
         return raw
-    text = TextIOWrapper(raw, encoding, errors, newline)
+    if buffering == 0:
+        raw.close()
+        raise ValueError("can't have unbuffered text I/O")
+    text = TextIOWrapper(raw, encoding, errors, newline, buffering == 1)
     text.mode = mode
     return text
 

@@ -178,6 +178,8 @@ fn scandir_entries(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 /// `_stat(path_or_fd, follow_symlinks)`: the raw fields, which `posix.py`
 /// makes into a `stat_result`.
 fn stat(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    // A size read after a file was dropped unclosed sees all its writes.
+    vm.flush_open_files();
     let target = arg(vm, args, 0, "stat")?;
     let follow = args.get(1).is_none_or(|v| v.as_bool() != Some(false));
     let meta = if vm.as_int(target).is_some() && target.as_bool().is_none() {

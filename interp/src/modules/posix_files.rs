@@ -124,6 +124,7 @@ fn fchown(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 fn system(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let command = arg(vm, args, 0, "system")?;
     let (command, _) = path_arg(vm, command, "system")?;
+    vm.flush_open_files();
     let status = std::process::Command::new("/bin/sh")
         .arg("-c")
         .arg(command.as_os_str())

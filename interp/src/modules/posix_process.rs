@@ -148,6 +148,8 @@ fn pointers(strings: &[CString]) -> Vec<*const c_char> {
 }
 
 fn posix_fork(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    // Buffered writes of dropped files go out once, not once per process.
+    vm.flush_open_files();
     // SAFETY: tachyon runs Python on this one thread, so the child gets a
     // consistent copy of everything; it continues as the parent does.
     let pid = unsafe { fork() };
@@ -156,6 +158,7 @@ fn posix_fork(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
 
 /// `_execve(path, argv, env or None)`: returns only on failure.
 fn posix_execve(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    vm.flush_open_files();
     let path = bytes_arg(vm, args, 0)?;
     let argv = bytes_list(vm, args.get(1).copied().unwrap_or(Value::NONE))?;
     let env = match args.get(2) {
@@ -489,6 +492,8 @@ fn small(vm: &Vm, args: &[Value], i: usize) -> PyResult<c_int> {
 /// errpipe_write, restore_signals, call_setsid)` with bytes everywhere:
 /// the child's pid.
 fn fork_exec(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    // The child may read what this process wrote to files it dropped.
+    vm.flush_open_files();
     let argv_strings = bytes_list(vm, args[0])?;
     let executables = bytes_list(vm, args[1])?;
     let close_fds = vm.is_true(args[2])?;

@@ -152,6 +152,7 @@ impl Vm {
             Err(err) => self.report_uncaught(err),
         };
         self.run_exit_handlers();
+        self.flush_open_files();
         self.flush_stdout();
         self.write_trace_dump();
         if interrupted {
@@ -184,6 +185,27 @@ impl Vm {
             }
             self.truncate_temps(mark + 1);
         }
+        self.truncate_temps(mark);
+    }
+
+    /// Writes out what files opened by `_io` still buffer (CPython closes
+    /// each when its last reference goes, at the latest at exit).
+    pub fn flush_open_files(&mut self) {
+        let key = self.heap.intern("_io");
+        let Ok(Some(module)) = self.dict_get_item(self.modules, key) else { return };
+        let Some(namespace) = module_of(module).and_then(|m| crate::object::dict::dict_of(m.dict))
+        else {
+            return;
+        };
+        let pending = namespace.get_str(self.heap.intern("_unflushed"));
+        if pending
+            .and_then(crate::object::dict::dict_of)
+            .is_some_and(|d| d.table.borrow().is_empty())
+        {
+            return;
+        }
+        let mark = self.push_temp(module);
+        let _ = self.call_method_by_name(module, "_flush_unflushed", &[]);
         self.truncate_temps(mark);
     }
 
