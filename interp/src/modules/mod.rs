@@ -284,7 +284,7 @@ fn python_module(vm: &mut Vm, name: &str, source: &str) -> PyResult {
 /// Makes the public functions of a Python-text module behave as C
 /// functions do: a class that stores one as an attribute does not bind it
 /// as a method (`encodings` keeps `codecs.utf_8_decode` on its classes).
-fn as_builtin_functions(vm: &mut Vm, module: Value) -> PyResult<()> {
+pub(crate) fn as_builtin_functions(vm: &mut Vm, module: Value) -> PyResult<()> {
     let dict = crate::vm::function::module_of(module).map(|m| m.dict).unwrap_or(Value::NONE);
     for (key, f) in vm.dict_items(dict) {
         let Some(name) = crate::object::str::str_of(key).map(|s| s.to_string_lossy().into_owned())

@@ -73,12 +73,20 @@ fn fill(vm: &mut Vm, module: Value) -> PyResult<()> {
     super::add_functions(vm, module, super::posix_process::FUNCTIONS)?;
     let dict = crate::vm::function::module_of(module).expect("a module").dict;
     vm.exec_source_in(include_str!("posix.py").as_bytes(), "<tachyon posix>", dict, dict)?;
-    Ok(())
+    // pathlib keeps `os.listdir` and friends as class attributes.
+    super::as_builtin_functions(vm, module)
 }
 
 /// A path argument: str or bytes (os.py turns PathLike objects into one of
 /// these), and whether the caller gave bytes.
-pub(super) fn path_arg(vm: &Vm, v: Value, func: &str) -> PyResult<(PathBuf, bool)> {
+pub(super) fn path_arg(vm: &mut Vm, v: Value, func: &str) -> PyResult<(PathBuf, bool)> {
+    named_path_arg(vm, v, func, "path")
+}
+
+/// [`path_arg`] for the argument `name` (rename's "src" and "dst").
+fn named_path_arg(vm: &mut Vm, v: Value, func: &str, name: &str) -> PyResult<(PathBuf, bool)> {
+    let what = &format!("{func}: {name}");
+    let v = if str_of(v).is_none() && bytes_of(v).is_none() { fspath(vm, v, what)? } else { v };
     if let Some(s) = str_of(v) {
         let name = fs_encode(vm, &s)?;
         if name.contains(&0) {
@@ -90,9 +98,33 @@ pub(super) fn path_arg(vm: &Vm, v: Value, func: &str) -> PyResult<(PathBuf, bool
         return Ok((PathBuf::from(OsStr::from_bytes(b.as_bytes())), true));
     }
     Err(vm.type_error(&format!(
-        "{func}: path should be string, bytes or os.PathLike, not {}",
+        "{what} should be string, bytes or os.PathLike, not {}",
         vm.type_name(v)
     )))
+}
+
+/// `os.fspath(v)` for an object that is not already str or bytes (a
+/// pathlib path), or the path error when it has no `__fspath__`.
+fn fspath(vm: &mut Vm, v: Value, func: &str) -> PyResult {
+    let not_a_path = |vm: &Vm| {
+        vm.type_error(&format!(
+            "{func} should be string, bytes or os.PathLike, not {}",
+            vm.type_name(v)
+        ))
+    };
+    let name = vm.heap.intern("__fspath__");
+    if vm.heap.lookup_in_type_of(v, name).is_none() {
+        return Err(not_a_path(vm));
+    }
+    let path = vm.call_method_by_name(v, "__fspath__", &[])?;
+    if str_of(path).is_none() && bytes_of(path).is_none() {
+        return Err(vm.type_error(&format!(
+            "expected {}.__fspath__() to return str or bytes, not {}",
+            vm.type_name(v),
+            vm.type_name(path)
+        )));
+    }
+    Ok(path)
 }
 
 pub(super) fn arg(vm: &Vm, args: &[Value], i: usize, func: &str) -> PyResult<Value> {
@@ -274,8 +306,8 @@ fn on_two_paths(
     op: impl FnOnce(&std::path::Path, &std::path::Path) -> std::io::Result<()>,
 ) -> PyResult {
     let (a, b) = (arg(vm, args, 0, func)?, arg(vm, args, 1, func)?);
-    let (pa, _) = path_arg(vm, a, func)?;
-    let (pb, _) = path_arg(vm, b, func)?;
+    let (pa, _) = named_path_arg(vm, a, func, "src")?;
+    let (pb, _) = named_path_arg(vm, b, func, "dst")?;
     op(&pa, &pb).map_err(|e| match e.raw_os_error() {
         Some(n) => os_error(vm, n.into(), Some(a), Some(b)),
         None => from_io(vm, &e, Some(a)),
