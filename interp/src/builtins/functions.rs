@@ -451,9 +451,24 @@ fn min_max(vm: &mut Vm, args: &[Value], kwnames: &[Value], is_max: bool) -> PyRe
         for &item in &items[1..] {
             let k = if key.is_none() { item } else { vm.call(key, &[item])? };
             vm.stack.push(k);
-            let op = if is_max { CmpOp::Gt } else { CmpOp::Lt };
-            let better = vm.rich_compare(op, k, best_key)?;
-            if vm.is_true(better)? {
+            // Ints and floats compare here; anything else by the protocol.
+            let better = match (k.as_small_int(), best_key.as_small_int()) {
+                (Some(a), Some(b)) => (a > b) == is_max && a != b,
+                _ if k.is_float() && best_key.is_float() => {
+                    let (a, b) = (k.f64_unchecked(), best_key.f64_unchecked());
+                    if is_max {
+                        a > b
+                    } else {
+                        a < b
+                    }
+                }
+                _ => {
+                    let op = if is_max { CmpOp::Gt } else { CmpOp::Lt };
+                    let better = vm.rich_compare(op, k, best_key)?;
+                    vm.is_true(better)?
+                }
+            };
+            if better {
                 best = item;
                 best_key = k;
             }

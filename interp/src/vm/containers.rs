@@ -171,16 +171,28 @@ impl Vm {
         if !left_is_set {
             return Ok(None);
         }
-        let (Some(xs), Some(ys)) = (self.set_operand(a)?, self.set_operand(b)?) else {
+        // A set operand takes part with its own table (whose slot order
+        // decides the result's); anything else as a new set of its items.
+        let items_of = |vm: &mut Self, v: Value| -> PyResult<Option<Option<Vec<Value>>>> {
+            if vm.is_set_like(v) {
+                return Ok(Some(None));
+            }
+            Ok(vm.set_operand(v)?.map(Some))
+        };
+        let (Some(xs), Some(ys)) = (items_of(self, a)?, items_of(self, b)?) else {
             return Ok(None);
         };
         let frozen = frozenset_of(a).is_some();
-        // A set operand takes part with its own table (whose slot order
-        // decides the result's); anything else as a new set of its items.
-        let left = if self.is_set_like(a) { a } else { self.new_set_from(&xs)? };
+        let left = match xs {
+            None => a,
+            Some(xs) => self.new_set_from(&xs)?,
+        };
         let mark = self.push_temp(left);
         let result = (|| -> PyResult<Value> {
-            let right = if self.is_set_like(b) { b } else { self.new_set_from(&ys)? };
+            let right = match ys {
+                None => b,
+                Some(ys) => self.new_set_from(&ys)?,
+            };
             self.push_temp(right);
             let (l, r) = (self.set_ref(left).expect("a set"), self.set_ref(right).expect("a set"));
             let native = {
