@@ -73,21 +73,49 @@ pub fn hash_complex(re: f64, im: f64) -> i64 {
 
 /// `hash(t)` for a tuple, from its elements' hashes (3.8's xxHash-based `tuplehash`).
 pub fn hash_tuple(element_hashes: impl ExactSizeIterator<Item = i64>) -> i64 {
+    let mut hasher = TupleHasher::new();
+    for h in element_hashes {
+        hasher.push(h);
+    }
+    hasher.finish()
+}
+
+/// `tuplehash` one element at a time, for callers that hash the elements
+/// as they go.
+pub struct TupleHasher {
+    acc: u64,
+    len: u64,
+}
+
+impl TupleHasher {
     const PRIME_1: u64 = 11400714785074694791;
     const PRIME_2: u64 = 14029467366897019727;
     const PRIME_5: u64 = 2870177450012600261;
-    let len = element_hashes.len() as u64;
-    let mut acc = PRIME_5;
-    for h in element_hashes {
-        acc = acc.wrapping_add((h as u64).wrapping_mul(PRIME_2));
-        acc = acc.rotate_left(31);
-        acc = acc.wrapping_mul(PRIME_1);
+
+    pub fn new() -> Self {
+        TupleHasher { acc: Self::PRIME_5, len: 0 }
     }
-    acc = acc.wrapping_add(len ^ (PRIME_5 ^ 3527539));
-    if acc == u64::MAX {
-        return 1546275796;
+
+    pub fn push(&mut self, h: i64) {
+        self.acc = self.acc.wrapping_add((h as u64).wrapping_mul(Self::PRIME_2));
+        self.acc = self.acc.rotate_left(31);
+        self.acc = self.acc.wrapping_mul(Self::PRIME_1);
+        self.len += 1;
     }
-    acc as i64
+
+    pub fn finish(self) -> i64 {
+        let acc = self.acc.wrapping_add(self.len ^ (Self::PRIME_5 ^ 3527539));
+        if acc == u64::MAX {
+            return 1546275796;
+        }
+        acc as i64
+    }
+}
+
+impl Default for TupleHasher {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 fn shuffle_bits(h: u64) -> u64 {

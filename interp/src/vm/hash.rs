@@ -24,7 +24,50 @@ pub fn hash_pointer(v: Value) -> i64 {
     }
 }
 
+/// CPython hashes None by address (rotated right by 4 bits): ASLR moves
+/// it by whole pages, so its low 8 bits are those of `_Py_NoneStruct`'s
+/// page offset in CPython 3.8.18's x86-64 build, and sets holding None
+/// iterate in the oracle's order.
+const NONE_HASH: i64 = 0x5f5f_4e6f_6222;
+
+/// Tuples nested deeper than this take the general path.
+const MAX_NATIVE_TUPLE_DEPTH: u32 = 8;
+
 impl Vm {
+    /// The hash of a value whose hashing runs no Python code and needs no
+    /// allocation: numbers, None, str and bytes, and tuples of them (the
+    /// dict keys batch programs build); None for anything else.
+    fn hash_without_calls(&self, v: Value, depth: u32) -> Option<i64> {
+        if let Some(i) = v.as_small_int() {
+            return Some(numhash::hash_int(&Int::Small(i)));
+        }
+        if let Some(f) = v.as_f64() {
+            return Some(numhash::hash_float(f));
+        }
+        if let Some(b) = v.as_bool() {
+            return Some(b as i64);
+        }
+        if v.is_none() {
+            return Some(NONE_HASH);
+        }
+        let header = ObjHeader::of(v)?;
+        if self.heap.type_obj(v).is_heap_type() {
+            return None;
+        }
+        match header.kind() {
+            ObjKind::Str => str_of(v).map(|s| s.hash()),
+            ObjKind::Bytes => bytes_of(v).map(|b| b.hash()),
+            ObjKind::Tuple if depth < MAX_NATIVE_TUPLE_DEPTH => {
+                let mut hasher = numhash::TupleHasher::new();
+                for &item in tuple_of(v)?.items() {
+                    hasher.push(self.hash_without_calls(item, depth + 1)?);
+                }
+                Some(hasher.finish())
+            }
+            _ => None,
+        }
+    }
+
     /// `hash(v)`.
     pub fn hash_value(&mut self, v: Value) -> PyResult<i64> {
         if let Some(i) = v.as_small_int() {
@@ -37,11 +80,7 @@ impl Vm {
             return Ok(b as i64);
         }
         if v.is_none() {
-            // CPython hashes None by address (rotated right by 4 bits):
-            // ASLR moves it by whole pages, so its low 8 bits are those of
-            // `_Py_NoneStruct`'s page offset in CPython 3.8.18's x86-64
-            // build, and sets holding None iterate in the oracle's order.
-            return Ok(0x5f5f_4e6f_6222);
+            return Ok(NONE_HASH);
         }
         let ty = self.heap.type_obj(v);
         if ty.is_heap_type() {
@@ -60,6 +99,9 @@ impl Vm {
             }
             ObjKind::Bytes => Ok(bytes_of(v).map_or(0, |b| b.hash())),
             ObjKind::Tuple => {
+                if let Some(h) = self.hash_without_calls(v, 0) {
+                    return Ok(h);
+                }
                 let items = tuple_of(v).map(|t| t.items().to_vec()).unwrap_or_default();
                 let mark = self.stack.len();
                 self.stack.extend_from_slice(&items);
