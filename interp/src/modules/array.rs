@@ -322,11 +322,14 @@ fn make_like(vm: &mut Vm, _like: Value, code: u8, items: &[Value]) -> PyResult {
 }
 
 fn array_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    if !kwnames.is_empty() {
-        return Err(vm.type_error("array.array() takes no keyword arguments"));
-    }
     let (cls, rest) =
         args.split_first().ok_or_else(|| vm.type_error("array.__new__(): not enough arguments"))?;
+    // A subclass's `__new__` may take keywords; array itself takes none.
+    let array_type = super::support::module_attr(vm, "array", "array")?;
+    if !kwnames.is_empty() && *cls == array_type {
+        return Err(vm.type_error("array.array() takes no keyword arguments"));
+    }
+    let rest = &rest[..rest.len() - kwnames.len()];
     if rest.is_empty() || rest.len() > 2 {
         return Err(
             vm.type_error(&format!("array() takes at most 2 arguments ({} given)", rest.len()))
@@ -361,6 +364,11 @@ fn array_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             .chars()
             .map(|c| vm.heap.new_str(c.encode_utf8(&mut [0u8; 4])))
             .collect()
+    } else if code != b'u' && parts(vm, init).is_some_and(|(c, _)| c == b'u') {
+        return Err(vm.type_error(&format!(
+            "cannot use a unicode array to initialize an array with typecode '{}'",
+            code as char
+        )));
     } else if let Some(b) = crate::builtins::bytes_methods::bytes_like(init) {
         if b.len() % item_size(code) != 0 {
             return Err(vm.value_error("bytes length not a multiple of item size"));

@@ -38,7 +38,7 @@
 //! | [`array`] | `array`: typed arrays over a list of converted items |
 //! | `array_pickle.py` | `array`'s `__reduce_ex__` and `_array_reconstructor` |
 //! | [`operator`] | `_operator`: operator functions, itemgetter, attrgetter, methodcaller |
-//! | [`functools`] | `_functools`: reduce, partial, cmp_to_key |
+//! | [`functools`] | `_functools`: reduce, partial, cmp_to_key; partial's pickling in `functools_state.py` |
 //! | [`bisect`] | `_bisect`: binary search and insort |
 //! | [`heapq`] | `_heapq`: heap operations on lists, min and max |
 //! | [`sre`] | `_sre`: the regular expression engine under CPython's `re` |
