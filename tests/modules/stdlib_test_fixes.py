@@ -1,8 +1,10 @@
 # Divergences found by running CPython's own test files (tools/stdlib_tests.py):
 # bytes() of any buffer, array's deprecated aliases, keywords for array
 # subclasses and its unicode-initializer error, partial's copy and pickle
-# protocol, struct formats whose item count cannot be held.
+# protocol, struct formats whose item count cannot be held, math's atanh
+# near -1, ldexp up to the largest float and 0 ** -inf.
 import copy
+import math
 import functools
 import pickle
 import struct
@@ -62,3 +64,14 @@ show("setstate not callable", lambda: t.__setstate__((1, (), {}, None)))
 
 print(struct.calcsize("3x5b2s"))
 show("size too long", lambda: struct.calcsize("%dq" % (sys.maxsize // 2)))
+
+for x in (-0.9999999999999999, 0.9999999999999999, -0.5, 0.25, -1e-20, 0.0, -0.0):
+    print(repr(math.atanh(x)))
+show("atanh 1", lambda: math.atanh(1.0))
+show("atanh 2", lambda: math.atanh(-2.0))
+print(math.atanh(float("nan")))
+print(math.ldexp(1.0, 1023), math.ldexp(0.75, 1024), math.ldexp(-1.0, 1023))
+print([math.log2(math.ldexp(1.0, n)) for n in (-1074, -1022, 0, 1022, 1023)])
+show("ldexp over", lambda: math.ldexp(1.0, 1024))
+show("pow 0 -inf", lambda: math.pow(0.0, float("-inf")))
+print(math.pow(0.0, float("inf")), math.pow(2.0, float("-inf")), math.pow(0.5, float("-inf")))
