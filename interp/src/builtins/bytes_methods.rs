@@ -211,10 +211,8 @@ fn construct(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyRe
     if bound[2].is_some() {
         return Err(vm.type_error("errors without a string argument"));
     }
-    if let Some(data) = bytes_like(source) {
-        return Ok(data);
-    }
-    if let Some(data) = crate::modules::buffer::view_bytes(vm, source)? {
+    // Any buffer (bytes, bytearray, array, memoryview) gives its bytes.
+    if let Some(data) = crate::modules::buffer::buffer_bytes(vm, source)? {
         return Ok(data);
     }
     if let Some(n) = vm.as_index(source)? {

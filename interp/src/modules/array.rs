@@ -227,10 +227,7 @@ fn encode(vm: &Vm, code: u8, items: &[Value]) -> Vec<u8> {
         match code {
             b'f' => out.extend_from_slice(&(v.as_f64().unwrap_or(0.0) as f32).to_le_bytes()),
             b'd' => out.extend_from_slice(&v.as_f64().unwrap_or(0.0).to_le_bytes()),
-            b'u' => {
-                let c = str_of(*v).and_then(|s| s.code_point_at(0)).unwrap_or(0);
-                out.extend_from_slice(&c.to_le_bytes());
-            }
+            b'u' => out.extend_from_slice(&unicode_code_point(*v).to_le_bytes()),
             _ => {
                 let n = vm.as_int(*v).map(|n| n.to_bigint()).unwrap_or_default();
                 let word = i128::try_from(&n).unwrap_or_default() as u128;
@@ -239,6 +236,39 @@ fn encode(vm: &Vm, code: u8, items: &[Value]) -> Vec<u8> {
         }
     }
     out
+}
+
+/// The code point a `'u'` item holds: its character, or the raw value
+/// beyond U+10FFFF that `frombytes` stored.
+fn unicode_code_point(v: Value) -> u32 {
+    match str_of(v) {
+        Some(s) => s.code_point_at(0).unwrap_or(0),
+        None => v.as_small_int().unwrap_or(0) as u32,
+    }
+}
+
+/// A `'u'` item as Python reads it: an item beyond U+10FFFF is the
+/// ValueError `chr` gives, as in CPython's `u_getitem`.
+fn readable(vm: &Vm, code: u8, v: Value) -> PyResult<Value> {
+    if code == b'u' && str_of(v).is_none() {
+        return Err(vm.value_error("chr() arg not in range(0x110000)"));
+    }
+    Ok(v)
+}
+
+/// The text of a `'u'` array; an item beyond U+10FFFF is an error.
+fn unicode_text(vm: &Vm, items: &[Value]) -> PyResult<Value> {
+    let mut cps = Vec::with_capacity(items.len());
+    for &v in items {
+        let cp = unicode_code_point(v);
+        if str_of(v).is_none() {
+            return Err(
+                vm.value_error(&format!("character U+{cp:x} is not in range [U+0000; U+10ffff]"))
+            );
+        }
+        cps.push(cp);
+    }
+    Ok(vm.heap.new_str_from_code_points(&cps))
 }
 
 fn decode(vm: &Vm, code: u8, data: &[u8]) -> PyResult<Vec<Value>> {
@@ -251,15 +281,10 @@ fn decode(vm: &Vm, code: u8, data: &[u8]) -> PyResult<Vec<Value>> {
         let v = match code {
             b'f' => Value::from_f64(f32::from_bits(raw as u32) as f64),
             b'd' => Value::from_f64(f64::from_bits(raw as u64)),
-            b'u' => match char::from_u32(raw as u32) {
-                Some(c) => vm.heap.new_str(c.encode_utf8(&mut [0u8; 4])),
-                None => {
-                    return Err(vm.value_error(&format!(
-                        "character U+{:x} is not in range [U+0000; U+10ffff]",
-                        raw as u32
-                    )))
-                }
-            },
+            // As CPython, any 32-bit value is stored; one beyond U+10FFFF
+            // (kept as its int) fails only when it is read.
+            b'u' if raw > 0x10FFFF => vm.heap.new_int_i64(raw as i64),
+            b'u' => vm.heap.new_str_from_code_points(&[raw as u32]),
             b'b' | b'h' | b'i' | b'l' | b'q' => {
                 let shift = 128 - 8 * size as u32;
                 vm.heap.new_int_i64((((raw << shift) as i128) >> shift) as i64)
@@ -297,11 +322,14 @@ fn make_like(vm: &mut Vm, _like: Value, code: u8, items: &[Value]) -> PyResult {
 }
 
 fn array_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    if !kwnames.is_empty() {
-        return Err(vm.type_error("array.array() takes no keyword arguments"));
-    }
     let (cls, rest) =
         args.split_first().ok_or_else(|| vm.type_error("array.__new__(): not enough arguments"))?;
+    // A subclass's `__new__` may take keywords; array itself takes none.
+    let array_type = super::support::module_attr(vm, "array", "array")?;
+    if !kwnames.is_empty() && *cls == array_type {
+        return Err(vm.type_error("array.array() takes no keyword arguments"));
+    }
+    let rest = &rest[..rest.len() - kwnames.len()];
     if rest.is_empty() || rest.len() > 2 {
         return Err(
             vm.type_error(&format!("array() takes at most 2 arguments ({} given)", rest.len()))
@@ -336,6 +364,11 @@ fn array_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             .chars()
             .map(|c| vm.heap.new_str(c.encode_utf8(&mut [0u8; 4])))
             .collect()
+    } else if code != b'u' && parts(vm, init).is_some_and(|(c, _)| c == b'u') {
+        return Err(vm.type_error(&format!(
+            "cannot use a unicode array to initialize an array with typecode '{}'",
+            code as char
+        )));
     } else if let Some(b) = crate::builtins::bytes_methods::bytes_like(init) {
         if b.len() % item_size(code) != 0 {
             return Err(vm.value_error("bytes length not a multiple of item size"));
@@ -366,17 +399,16 @@ fn item_index(vm: &mut Vm, key: Value, len: usize) -> PyResult<Option<usize>> {
 
 fn getitem(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let key = method_one_arg(vm, args, kwnames, "__getitem__")?;
-    let (_, items) = receiver(vm, args[0], "__getitem__")?;
+    let (code, items) = receiver(vm, args[0], "__getitem__")?;
     if let Some(i) = key.as_small_int() {
         let len = items.items.len() as i64;
         let i = if i < 0 { i + len } else { i };
         if (0..len).contains(&i) {
-            return Ok(items.items.get(i as usize).unwrap_or(Value::NONE));
+            return readable(vm, code, items.items.get(i as usize).unwrap_or(Value::NONE));
         }
         return Err(PyErr::index_error(&vm.heap, "array index out of range"));
     }
     if Gc::<SliceObj>::from_value(key).is_some() {
-        let (code, _) = receiver(vm, args[0], "__getitem__")?;
         let picked = vm.get_item_builtin(items.value(), key)?;
         let picked = list_of(picked).map(|l| l.items.to_vec()).unwrap_or_default();
         return make_like(vm, args[0], code, &picked);
@@ -385,7 +417,7 @@ fn getitem(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         return Err(vm.type_error("array indices must be integers"));
     }
     match item_index(vm, key, items.items.len())? {
-        Some(i) => Ok(items.items.get(i).unwrap_or(Value::NONE)),
+        Some(i) => readable(vm, code, items.items.get(i).unwrap_or(Value::NONE)),
         None => Err(PyErr::index_error(&vm.heap, "array index out of range")),
     }
 }
@@ -457,7 +489,13 @@ fn delitem(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 fn iter(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     method_no_args(vm, args, kwnames, "__iter__")?;
-    let (_, items) = receiver(vm, args[0], "__iter__")?;
+    let (code, items) = receiver(vm, args[0], "__iter__")?;
+    if code == b'u' {
+        // CPython fails at the item itself; here, before the first.
+        for v in items.items.to_vec() {
+            readable(vm, code, v)?;
+        }
+    }
     vm.get_iter(items.value())
 }
 
@@ -475,13 +513,7 @@ fn repr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         return Ok(vm.heap.new_str_from_string(format!("{name}('{}')", code as char)));
     }
     let body = if code == b'u' {
-        let text: String = items
-            .items
-            .to_vec()
-            .iter()
-            .filter_map(|v| str_of(*v).map(|s| s.to_string_lossy().into_owned()))
-            .collect();
-        let s = vm.heap.new_str_from_string(text);
+        let s = unicode_text(vm, &items.items.to_vec())?;
         vm.repr_of_value(s)?
     } else {
         vm.repr_of_value(items.value())?
@@ -600,18 +632,28 @@ fn append(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 fn extend(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let src = method_one_arg(vm, args, kwnames, "extend")?;
     let (code, items) = receiver(vm, args[0], "extend")?;
-    let values = if parts(vm, src).is_some() {
-        same_kind(vm, code, src, SAME_KIND, SAME_KIND)?
-    } else {
-        let values = vm.collect_iterable(src)?;
-        coerce_all(vm, code, &values)?
-    };
-    let added = values;
-    grows(vm, args[0], added.len())?;
-    for v in added {
-        items.items.push(v);
+    if parts(vm, src).is_some() {
+        let added = same_kind(vm, code, src, SAME_KIND, SAME_KIND)?;
+        grows(vm, args[0], added.len())?;
+        for v in added {
+            items.items.push(v);
+        }
+        return Ok(Value::NONE);
     }
-    Ok(Value::NONE)
+    // Item by item, as CPython: the items before a bad one stay added.
+    let values = vm.collect_iterable(src)?;
+    grows(vm, args[0], values.len())?;
+    let pending = vm.heap.new_list(&values);
+    let mark = vm.push_temp(pending);
+    let result = (|| {
+        for v in values {
+            let v = coerce(vm, code, v)?;
+            items.items.push(v);
+        }
+        Ok(Value::NONE)
+    })();
+    vm.truncate_temps(mark);
+    result
 }
 
 fn insert(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -628,7 +670,7 @@ fn insert(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 fn pop(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let args = arg_range(vm, "pop", args, kwnames, 1, 2)?;
-    let (_, items) = receiver(vm, args[0], "pop")?;
+    let (code, items) = receiver(vm, args[0], "pop")?;
     let i = match args.get(1) {
         Some(&v) => index_of(vm, v)?.to_i64_saturating(),
         None => -1,
@@ -641,6 +683,7 @@ fn pop(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if !(0..len).contains(&i) {
         return Err(PyErr::index_error(&vm.heap, "pop index out of range"));
     }
+    readable(vm, code, items.items.get(i as usize).unwrap_or(Value::NONE))?;
     grows(vm, args[0], 1)?;
     Ok(items.items.remove(i as usize).unwrap_or(Value::NONE))
 }
@@ -734,8 +777,12 @@ fn frombytes(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 fn tolist(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     method_no_args(vm, args, kwnames, "tolist")?;
-    let (_, items) = receiver(vm, args[0], "tolist")?;
-    Ok(vm.heap.new_list(&items.items.to_vec()))
+    let (code, items) = receiver(vm, args[0], "tolist")?;
+    let items = items.items.to_vec();
+    for &v in &items {
+        readable(vm, code, v)?;
+    }
+    Ok(vm.heap.new_list(&items))
 }
 
 fn fromlist(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -758,13 +805,7 @@ fn tounicode(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if code != b'u' {
         return Err(vm.value_error("tounicode() may only be called on unicode type arrays"));
     }
-    let text: String = items
-        .items
-        .to_vec()
-        .iter()
-        .filter_map(|v| str_of(*v).map(|s| s.to_string_lossy().into_owned()))
-        .collect();
-    Ok(vm.heap.new_str_from_string(text))
+    unicode_text(vm, &items.items.to_vec())
 }
 
 fn fromunicode(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -780,8 +821,8 @@ fn fromunicode(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         return Err(vm.value_error("fromunicode() may only be called on unicode type arrays"));
     }
     grows(vm, args[0], s.char_len())?;
-    for c in s.as_utf8(&vm.heap)?.chars() {
-        let v = vm.heap.new_str(c.encode_utf8(&mut [0u8; 4]));
+    for cp in s.code_points().collect::<Vec<u32>>() {
+        let v = vm.heap.new_str_from_code_points(&[cp]);
         items.items.push(v);
     }
     Ok(Value::NONE)

@@ -72,3 +72,23 @@ def __reduce_ex__(self, protocol):
 
 ArrayType.__reduce_ex__ = __reduce_ex__
 del __reduce_ex__
+
+
+# The aliases 3.8 still has, deprecated since 3.2: `tostring`, `fromstring`.
+def tostring(self):
+    import warnings
+    warnings.warn("tostring() is deprecated. Use tobytes() instead.", DeprecationWarning, 2)
+    return self.tobytes()
+
+
+def fromstring(self, buffer):
+    import warnings
+    warnings.warn("fromstring() is deprecated. Use frombytes() instead.", DeprecationWarning, 2)
+    if isinstance(buffer, str):
+        buffer = buffer.encode("utf-8")
+    return self.frombytes(buffer)
+
+
+ArrayType.tostring = tostring
+ArrayType.fromstring = fromstring
+del tostring, fromstring

@@ -32,6 +32,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
         )?;
         let new = native(vm, "__new__", partial_new);
         crate::builtins::set_type_attr(vm, partial, "__new__", new);
+        super::support::exec_in_module(vm, module, include_str!("functools_state.py"))?;
         let mut methods = vec![("__call__", key_call as NativeFn)];
         methods.extend(RICH_COMPARISONS);
         let key = new_class(vm, module, "functools", "KeyWrapper", &methods)?;

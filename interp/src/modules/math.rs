@@ -200,7 +200,7 @@ unary_functions! {
     tanh => f64::tanh, false;
     asinh => asinh_f64, false;
     acosh => acosh_f64, false;
-    atanh => f64::atanh, false;
+    atanh => atanh_f64, false;
     fabs => f64::abs, false;
     erf => special::erf, false;
     erfc => special::erfc, false;
@@ -249,6 +249,28 @@ pub(super) fn asinh_f64(x: f64) -> f64 {
         (a + t / (1.0 + (1.0 + t).sqrt())).ln_1p()
     };
     r.copysign(x)
+}
+
+/// glibc's `atanh`: computed on |x| and signed after, which keeps the
+/// digits near -1 that `f64::atanh`'s one formula loses.
+fn atanh_f64(x: f64) -> f64 {
+    let a = x.abs();
+    if a.is_nan() || a > 1.0 {
+        return f64::NAN;
+    }
+    if a == 1.0 {
+        return f64::INFINITY.copysign(x);
+    }
+    if a < 2f64.powi(-28) {
+        return x;
+    }
+    let t = if a < 0.5 {
+        let t = a + a;
+        0.5 * (t + t * a / (1.0 - a)).ln_1p()
+    } else {
+        0.5 * ((a + a) / (1.0 - a)).ln_1p()
+    };
+    t.copysign(x)
 }
 
 /// fdlibm's `acosh`.
@@ -372,6 +394,10 @@ fn fmod(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 fn pow(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let (x, y) = two_floats(vm, args, kwnames, "pow")?;
     if !x.is_finite() || !y.is_finite() {
+        // 0 ** -inf divides by zero: EDOM in CPython's math_pow.
+        if x == 0.0 && y == f64::NEG_INFINITY {
+            return Err(domain_error(vm));
+        }
         return Ok(Value::from_f64(x.powf(y)));
     }
     let r = x.powf(y);
@@ -570,7 +596,8 @@ fn scale_by_power_of_two(x: f64, e: i64) -> f64 {
         return f64::INFINITY.copysign(x);
     }
     if target >= -1021 {
-        return m * 2f64.powi(target as i32);
+        // In two steps: 2**1024 itself is not a float.
+        return m * 2f64.powi(target as i32 - 1) * 2.0;
     }
     // Subnormal result: round the 53-bit mantissa once, half to even.
     let mantissa = (m.abs() * 2f64.powi(53)) as u64;

@@ -38,7 +38,7 @@
 //! | [`array`] | `array`: typed arrays over a list of converted items |
 //! | `array_pickle.py` | `array`'s `__reduce_ex__` and `_array_reconstructor` |
 //! | [`operator`] | `_operator`: operator functions, itemgetter, attrgetter, methodcaller |
-//! | [`functools`] | `_functools`: reduce, partial, cmp_to_key |
+//! | [`functools`] | `_functools`: reduce, partial, cmp_to_key; partial's pickling in `functools_state.py` |
 //! | [`bisect`] | `_bisect`: binary search and insort |
 //! | [`heapq`] | `_heapq`: heap operations on lists, min and max |
 //! | [`sre`] | `_sre`: the regular expression engine under CPython's `re` |
@@ -67,7 +67,10 @@
 //! | [`socket`] | `_socket`: Unix socket pairs, constants and classes (with `socket.py`); no networking |
 //! | [`select`] | `select`: `select()` and `poll` objects (with `select.py`) |
 //! | [`poll`] | `poll(2)`, the system call `select` waits with |
-//! | `posixsubprocess.py` | `_posixsubprocess`: importable, no child processes |
+//! | `posixsubprocess.py` | `_posixsubprocess`: `fork_exec`, running `preexec_fn` in the child |
+//! | [`posix_calls`] | `posix`: vector and positioned I/O, sendfile, dup2/pipe2, mkfifo/mknod, wait3/wait4/waitid, scheduling, extended attributes, pseudo-terminals |
+//! | `resource.py` | `resource`: getrusage, getrlimit/setrlimit/prlimit (over `posix_calls`) |
+//! | `faulthandler.py` | `faulthandler`: enable/disable state and `dump_traceback`; no fault signals |
 
 pub mod abc;
 pub mod array;
@@ -97,6 +100,7 @@ pub mod namespace;
 pub mod operator;
 pub mod poll;
 pub mod posix;
+pub mod posix_calls;
 pub mod posix_files;
 pub mod posix_process;
 pub mod random;
@@ -183,6 +187,8 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_ast" => Some(ast::create(vm)?),
         "_socket" => Some(socket::create(vm)?),
         "select" => Some(select::create(vm)?),
+        "resource" => Some(python_module(vm, "resource", include_str!("resource.py"))?),
+        "faulthandler" => Some(python_module(vm, "faulthandler", include_str!("faulthandler.py"))?),
         "_posixsubprocess" => {
             Some(python_module(vm, "_posixsubprocess", include_str!("posixsubprocess.py"))?)
         }
@@ -230,6 +236,8 @@ pub const NATIVE_MODULES: &[&str] = &[
     "zlib",
     "select",
     "_posixsubprocess",
+    "faulthandler",
+    "resource",
     "_sre",
     "_struct",
     "_csv",

@@ -183,6 +183,9 @@ statvfs_result = _structseq(
      "f_flag", "f_namemax"), ("f_fsid",))
 times_result = _structseq("times_result",
                           ("user", "system", "children_user", "children_system", "elapsed"))
+waitid_result = _structseq("waitid_result",
+                           ("si_pid", "si_uid", "si_signo", "si_status", "si_code"))
+waitid_result.__module__ = "posix"
 del _structseq
 
 
@@ -492,15 +495,20 @@ def execv(path, argv):
 
 def execve(path, argv, env):
     argv = _exec_args("execve", argv, "execve: argv")
+    _execve(_fsencode(path), argv, _env_pairs(env, "execve"))
+
+
+def _env_pairs(env, name):
+    """A mapping as the b"KEY=value" list exec takes."""
     if not hasattr(type(env), "keys"):
-        raise TypeError("execve: environment must be a mapping object")
+        raise TypeError("%s: environment must be a mapping object" % name)
     pairs = []
     for key, value in env.items():
         key, value = _fsencode(key), _fsencode(value)
         if not key or b"=" in key:
             raise ValueError("illegal environment variable name")
         pairs.append(key + b"=" + value)
-    _execve(_fsencode(path), argv, pairs)
+    return pairs
 
 
 def waitpid(pid, options):
@@ -784,27 +792,6 @@ def getsid(pid):
     return _proc_stat_field(pid, 3)
 
 
-def sched_getaffinity(pid):
-    """The CPUs `pid` may run on (0: this process), from /proc."""
-    where = "/proc/self/status" if pid == 0 else "/proc/%d/status" % pid
-    try:
-        lines = _read_text(where).splitlines()
-    except OSError:
-        raise ProcessLookupError(3, strerror(3)) from None
-    for line in lines:
-        if line.startswith("Cpus_allowed_list:"):
-            cpus = set()
-            for part in line.split(":", 1)[1].strip().split(","):
-                low, _, high = part.partition("-")
-                cpus.update(range(int(low), int(high or low) + 1))
-            return cpus
-    return set(range(cpu_count() or 1))
-
-
-def sched_yield():
-    return None
-
-
 def major(device):
     return ((device >> 8) & 0xFFF) | ((device >> 32) & ~0xFFF)
 
@@ -838,3 +825,394 @@ def closerange(fd_low, fd_high):
 
 def abort():
     kill(getpid(), 6)
+
+
+# ---- vector I/O, descriptors, scheduling, xattrs, ttys (posix_calls.rs)
+
+def _buffers(buffers, name):
+    try:
+        return list(buffers)
+    except TypeError:
+        raise TypeError("%s() arg 2 must be a sequence" % name) from None
+
+
+def _fill(buffers, data):
+    at = 0
+    for buf in buffers:
+        if at >= len(data):
+            break
+        view = memoryview(buf).cast("B")
+        chunk = data[at:at + len(view)]
+        view[:len(chunk)] = chunk
+        at += len(chunk)
+    return len(data)
+
+
+def readv(fd, buffers):
+    buffers = _buffers(buffers, "readv")
+    return _fill(buffers, _readv(_fileno(fd), [memoryview(b).nbytes for b in buffers], -1, 0))
+
+
+def _bytes_like(b):
+    try:
+        return bytes(memoryview(b))
+    except TypeError:
+        raise TypeError("a bytes-like object is required, not '%s'" % type(b).__name__) from None
+
+
+def writev(fd, buffers):
+    return _writev(_fileno(fd), [_bytes_like(b) for b in _buffers(buffers, "writev")], -1, 0)
+
+
+def preadv(fd, buffers, offset, flags=0):
+    buffers = _buffers(buffers, "preadv")
+    return _fill(buffers, _readv(_fileno(fd), [memoryview(b).nbytes for b in buffers],
+                                 offset, flags))
+
+
+def pwritev(fd, buffers, offset, flags=0):
+    return _writev(_fileno(fd), [_bytes_like(b) for b in _buffers(buffers, "pwritev")],
+                   offset, flags)
+
+
+def sendfile(out_fd, in_fd, offset, count):
+    return _sendfile(out_fd, in_fd, offset, count)
+
+
+def copy_file_range(src, dst, count, offset_src=None, offset_dst=None):
+    if count < 0:
+        raise ValueError("negative value for 'count' not allowed")
+    return _copy_file_range(src, dst, count, offset_src, offset_dst)
+
+
+def dup2(fd, fd2, inheritable=True):
+    return _dup2(fd, fd2, inheritable)
+
+
+def pipe2(flags):
+    return _pipe2(flags)
+
+
+def _dir_fd(dir_fd):
+    return -100 if dir_fd is None else _fileno(dir_fd)
+
+
+def mkfifo(path, mode=0o666, *, dir_fd=None):
+    _mkfifo(_fsencode(path), mode, _dir_fd(dir_fd))
+
+
+def mknod(path, mode=0o600, device=0, *, dir_fd=None):
+    _mknod(_fsencode(path), mode, device, _dir_fd(dir_fd))
+
+
+def _rusage(fields):
+    import resource
+    return resource.struct_rusage(fields)
+
+
+def wait3(options):
+    pid, status, usage = _wait4(-1, options)
+    return pid, status, _rusage(usage)
+
+
+def wait4(pid, options):
+    pid, status, usage = _wait4(pid, options)
+    return pid, status, _rusage(usage)
+
+
+def waitid(idtype, id, options):
+    fields = _waitid(idtype, id, options)
+    return None if fields is None else waitid_result(fields)
+
+
+class sched_param(tuple):
+    n_sequence_fields = n_fields = 1
+    n_unnamed_fields = 0
+
+    def __new__(cls, sched_priority):
+        return tuple.__new__(cls, (sched_priority,))
+
+    @property
+    def sched_priority(self):
+        return self[0]
+
+    def __repr__(self):
+        return "posix.sched_param(sched_priority=%r)" % (self[0],)
+
+    def __reduce__(self):
+        return (sched_param, (self[0],))
+
+
+def _priority(param):
+    if not isinstance(param, sched_param):
+        raise TypeError("must have a sched_param object")
+    if not isinstance(param[0], int):
+        raise TypeError("an integer is required (got type %s)" % type(param[0]).__name__)
+    return param[0]
+
+
+def sched_yield():
+    _sched("yield")
+
+
+def sched_get_priority_max(policy):
+    return _sched("get_priority_max", policy)
+
+
+def sched_get_priority_min(policy):
+    return _sched("get_priority_min", policy)
+
+
+def sched_getscheduler(pid):
+    return _sched("getscheduler", pid)
+
+
+def sched_setscheduler(pid, policy, param):
+    _sched("setscheduler", pid, policy, _priority(param))
+
+
+def sched_getparam(pid):
+    return sched_param(_sched("getparam", pid))
+
+
+def sched_setparam(pid, param):
+    _sched("setparam", pid, _priority(param))
+
+
+def sched_rr_get_interval(pid):
+    return _sched("rr_get_interval", pid)
+
+
+def sched_getaffinity(pid):
+    return set(_sched_getaffinity(pid))
+
+
+def sched_setaffinity(pid, mask):
+    cpus = []
+    for cpu in mask:
+        if not isinstance(cpu, int):
+            raise TypeError("expected an iterator of ints, but iterator yielded %s"
+                            % type(cpu))
+        if cpu < 0:
+            raise ValueError("negative CPU number")
+        if cpu > 0x7FFFFFFF:
+            raise OverflowError("invalid CPU number")
+        cpus.append(cpu)
+    _sched_setaffinity(pid, cpus)
+
+
+def _xattr_call(op, path, follow_symlinks, attribute=b"", value=b"", flags=0):
+    target = path if isinstance(path, int) else _fsencode(path)
+    if op != "list":
+        attribute = _fsencode(attribute)
+    try:
+        return _xattr(op, target, follow_symlinks, attribute, value, flags)
+    except OSError as e:
+        raise type(e)(e.errno, e.strerror, path) from None
+
+
+def getxattr(path, attribute, *, follow_symlinks=True):
+    return _xattr_call("get", path, follow_symlinks, attribute)
+
+
+def setxattr(path, attribute, value, flags=0, *, follow_symlinks=True):
+    _xattr_call("set", path, follow_symlinks, attribute, value, flags)
+
+
+def removexattr(path, attribute, *, follow_symlinks=True):
+    _xattr_call("remove", path, follow_symlinks, attribute)
+
+
+def listxattr(path=None, *, follow_symlinks=True):
+    names = _xattr_call("list", "." if path is None else path, follow_symlinks)
+    return [n.decode("utf-8", "surrogateescape") for n in names]
+
+
+def openpty():
+    return _openpty()
+
+
+def forkpty():
+    master, slave = _openpty()
+    import sys
+    if sys.stdout is not None:
+        # The child's first write must not flush the parent's buffered
+        # output onto the terminal.
+        sys.stdout.flush()
+    pid = fork()
+    if pid == 0:
+        close(master)
+        _login_tty(slave)
+        return 0, -1
+    close(slave)
+    return pid, master
+
+
+def ttyname(fd):
+    return _ttyname(fd).decode("utf-8", "surrogateescape")
+
+
+def getlogin():
+    return _getlogin().decode("utf-8", "surrogateescape")
+
+
+def memfd_create(name, flags=MFD_CLOEXEC):
+    return _memfd_create(_fsencode(name), flags)
+
+
+def fchdir(fd):
+    _int_call("fchdir", _fileno(fd))
+
+
+def lockf(fd, command, length):
+    _int_call("lockf", fd, command, length)
+
+
+def posix_fadvise(fd, offset, length, advice):
+    _int_call("posix_fadvise", fd, offset, length, advice)
+
+
+def posix_fallocate(fd, offset, length):
+    _int_call("posix_fallocate", fd, offset, length)
+
+
+def tcgetpgrp(fd):
+    return _int_call("tcgetpgrp", fd)
+
+
+def tcsetpgrp(fd, pgid):
+    _int_call("tcsetpgrp", fd, pgid)
+
+
+def setresuid(ruid, euid, suid):
+    _int_call("setresuid", ruid, euid, suid)
+
+
+def setresgid(rgid, egid, sgid):
+    _int_call("setresgid", rgid, egid, sgid)
+
+
+def chroot(path):
+    _on_path(lambda p: _path_call("chroot", p), path)
+
+
+# ---- posix_spawn: fork, the child's setup in Python, exec; an exec
+# failure comes back to the parent through a close-on-exec pipe, as
+# glibc's posix_spawn reports it.
+
+def _spawn_actions(file_actions):
+    actions = []
+    for action in file_actions or ():
+        if not isinstance(action, tuple) or not action:
+            raise TypeError("Each file_actions element must be a non-empty tuple")
+        tag = action[0]
+        if tag == POSIX_SPAWN_OPEN:
+            if len(action) != 5:
+                raise TypeError("A open file_action tuple must have 5 elements")
+            actions.append((tag, action[1], _fsencode(action[2]), action[3], action[4]))
+        elif tag == POSIX_SPAWN_CLOSE:
+            if len(action) != 2:
+                raise TypeError("A close file_action tuple must have 2 elements")
+            actions.append(action)
+        elif tag == POSIX_SPAWN_DUP2:
+            if len(action) != 3:
+                raise TypeError("A dup2 file_action tuple must have 3 elements")
+            actions.append(action)
+        else:
+            raise TypeError("Unknown file_actions identifier")
+    return actions
+
+
+def _spawn(name, path, argv, env, file_actions, setpgroup, resetids, setsid,
+           setsigmask, setsigdef, scheduler, search):
+    argv = _exec_args(name, argv, name + ": argv")
+    pairs = _env_pairs(env, name)
+    actions = _spawn_actions(file_actions)
+    if scheduler is not None and not (isinstance(scheduler, tuple) and len(scheduler) == 2):
+        raise TypeError("%s: scheduler must be a tuple or None" % name)
+    original, path = path, _fsencode(path)
+    if search and b"/" not in path:
+        dirs = [_fsencode(d) for d in environ.get(b"PATH", b"/bin:/usr/bin").split(b":")]
+        candidates = [(d or b".") + b"/" + path for d in dirs]
+    else:
+        candidates = [path]
+    read_end, write_end = _pipe2(O_CLOEXEC)
+    pid = _fork()
+    if pid == 0:
+        error = 0
+        try:
+            close(read_end)
+            for action in actions:
+                if action[0] == POSIX_SPAWN_OPEN:
+                    fd = _open(action[2], action[3], action[4])
+                    if fd != action[1]:
+                        _dup2(fd, action[1], True)
+                        close(fd)
+                elif action[0] == POSIX_SPAWN_CLOSE:
+                    try:
+                        close(action[1])
+                    except OSError:
+                        pass
+                else:
+                    _dup2(action[1], action[2], True)
+            if setsid:
+                _id_call("setsid")
+            if setpgroup is not None:
+                _id_call("setpgid", 0, setpgroup)
+            if resetids:
+                _id_call("setuid", getuid())
+                _id_call("setgid", getgid())
+            if setsigmask:
+                import signal
+                signal.pthread_sigmask(signal.SIG_SETMASK, setsigmask)
+            if setsigdef:
+                import signal
+                for sig in setsigdef:
+                    signal.signal(sig, signal.SIG_DFL)
+            if scheduler is not None:
+                policy, param = scheduler
+                if policy is None:
+                    sched_setparam(0, param)
+                else:
+                    sched_setscheduler(0, policy, param)
+            for candidate in candidates:
+                try:
+                    _execve(candidate, argv, pairs)
+                except OSError as e:
+                    if error == 0 or e.errno not in (2, 20):
+                        error = e.errno
+        except OSError as e:
+            error = e.errno or 1
+        except BaseException:
+            error = 1
+        try:
+            write(write_end, str(error).encode())
+        finally:
+            _exit(127)
+    close(write_end)
+    try:
+        report = b""
+        while True:
+            chunk = read(read_end, 16)
+            if not chunk:
+                break
+            report += chunk
+    finally:
+        close(read_end)
+    if report:
+        _waitpid(pid, 0)
+        errno = int(report)
+        raise OSError(errno, strerror(errno), original)
+    return pid
+
+
+def posix_spawn(path, argv, env, *, file_actions=None, setpgroup=None, resetids=False,
+                setsid=False, setsigmask=(), setsigdef=(), scheduler=None):
+    return _spawn("posix_spawn", path, argv, env, file_actions, setpgroup, resetids, setsid,
+                  setsigmask, setsigdef, scheduler, False)
+
+
+def posix_spawnp(path, argv, env, *, file_actions=None, setpgroup=None, resetids=False,
+                 setsid=False, setsigmask=(), setsigdef=(), scheduler=None):
+    return _spawn("posix_spawnp", path, argv, env, file_actions, setpgroup, resetids, setsid,
+                  setsigmask, setsigdef, scheduler, True)

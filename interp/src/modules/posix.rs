@@ -71,6 +71,7 @@ fn fill(vm: &mut Vm, module: Value) -> PyResult<()> {
     super::add_functions(vm, module, funcs)?;
     super::add_functions(vm, module, super::posix_files::FUNCTIONS)?;
     super::add_functions(vm, module, super::posix_process::FUNCTIONS)?;
+    super::add_functions(vm, module, super::posix_calls::FUNCTIONS)?;
     let dict = crate::vm::function::module_of(module).expect("a module").dict;
     vm.exec_source_in(include_str!("posix.py").as_bytes(), "<tachyon posix>", dict, dict)?;
     // pathlib keeps `os.listdir` and friends as class attributes.

@@ -417,9 +417,9 @@ fn report_child_error(pipe: c_int, err: i32, reached_exec: bool) {
     unsafe { write(pipe, msg.as_ptr(), len) };
 }
 
-/// Runs in the child after fork: sets up descriptors and execs; never
-/// returns.
-fn run_child(plan: &ChildPlan) -> ! {
+/// Runs in the child after fork: sets up descriptors, the directory,
+/// signals and session; exits the child on failure.
+fn set_up_child(plan: &ChildPlan) {
     // SAFETY: only async-signal-safe system calls on prepared data: the
     // strings and pointer arrays were built before the fork.
     unsafe {
@@ -462,6 +462,14 @@ fn run_child(plan: &ChildPlan) -> ! {
             report_child_error(plan.errpipe_write, errno(), false);
             _exit(255);
         }
+    }
+}
+
+/// Runs in the child after [`set_up_child`] (and `preexec_fn`): closes
+/// the descriptors not kept and execs; never returns.
+fn exec_child(plan: &ChildPlan) -> ! {
+    // SAFETY: as in `set_up_child`.
+    unsafe {
         for &fd in &plan.to_close {
             close(fd);
         }
@@ -489,8 +497,8 @@ fn small(vm: &Vm, args: &[Value], i: usize) -> PyResult<c_int> {
 
 /// `_fork_exec(args, executable_list, close_fds, fds_to_keep, cwd, env,
 /// p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite, errpipe_read,
-/// errpipe_write, restore_signals, call_setsid)` with bytes everywhere:
-/// the child's pid.
+/// errpipe_write, restore_signals, call_setsid, preexec_fn)` with bytes
+/// everywhere: the child's pid.
 fn fork_exec(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     // The child may read what this process wrote to files it dropped.
     vm.flush_open_files();
@@ -531,11 +539,38 @@ fn fork_exec(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
         call_setsid: vm.is_true(args[15])?,
         to_close,
     };
-    // SAFETY: one Python thread; the child only runs `run_child`, which
-    // makes system calls on data prepared above and never returns.
+    let preexec_fn = args.get(16).copied().filter(|f| !f.is_none());
+    if preexec_fn.is_some() {
+        // What `print` buffered must not be written a second time by the
+        // child's flush after `preexec_fn`.
+        vm.flush_stdout();
+    }
+    // SAFETY: one Python thread; the child only runs the functions below,
+    // which make system calls on data prepared above, and `preexec_fn` on
+    // its own copy of the interpreter; it never returns.
     let pid = unsafe { fork() };
     if pid == 0 {
-        run_child(&plan);
+        set_up_child(&plan);
+        if let Some(f) = preexec_fn {
+            run_preexec_fn(vm, f, plan.errpipe_write);
+        }
+        exec_child(&plan);
     }
     checked(vm, pid).map(|p| vm.heap.new_int_i64(p))
+}
+
+/// Calls `preexec_fn` in the child, as `_posixsubprocess` does: an
+/// exception is reported on the error pipe and ends the child.
+fn run_preexec_fn(vm: &mut Vm, f: Value, errpipe: c_int) {
+    let result = vm.call(f, &[]);
+    vm.flush_stdout();
+    if result.is_err() {
+        let msg = b"SubprocessError:0:Exception occurred in preexec_fn.";
+        // SAFETY: writes the message's bytes, then ends the child without
+        // running the parent's exit handlers.
+        unsafe {
+            write(errpipe, msg.as_ptr(), msg.len());
+            _exit(255)
+        }
+    }
 }

@@ -501,3 +501,48 @@ def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
     if not out and type:
         raise gaierror(-7, "ai_socktype not supported")
     return out
+
+
+def close(fd):
+    import posix
+    posix.close(fd.__index__())
+
+
+def dup(fd):
+    import posix
+    return posix.dup(fd.__index__())
+
+
+def _interfaces():
+    import posix
+    found = []
+    for name in posix.listdir("/sys/class/net"):
+        try:
+            with open("/sys/class/net/%s/ifindex" % name) as f:
+                found.append((int(f.read()), name))
+        except (OSError, ValueError):
+            pass
+    return sorted(found)
+
+
+def if_nameindex():
+    return _interfaces()
+
+
+def if_nametoindex(oname):
+    if not isinstance(oname, (str, bytes)):
+        raise TypeError("expected str, bytes or os.PathLike object, not %s" % type(oname).__name__)
+    name = oname.decode() if isinstance(oname, bytes) else oname
+    for index, found in _interfaces():
+        if found == name:
+            return index
+    raise OSError("no interface with this name")
+
+
+def if_indextoname(index):
+    if not isinstance(index, int):
+        raise TypeError("an integer is required (got type %s)" % type(index).__name__)
+    for found, name in _interfaces():
+        if found == index:
+            return name
+    raise OSError(6, "No such device or address")

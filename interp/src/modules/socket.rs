@@ -1,5 +1,5 @@
-//! `_socket`: the constants and classes of `socket.py` (Python, run in the
-//! same module), and Unix socket pairs — what `asyncio`'s event loop wakes
+//! `_socket`: the constants (`socket_constants.py`, generated from
+//! CPython's) and classes of `socket.py` (Python, run in the same module), and Unix socket pairs — what `asyncio`'s event loop wakes
 //! itself with. The sockets are `std`'s `UnixStream`s, kept in a table by
 //! their real descriptor number so that `select` can wait on them. No
 //! networking: making any other socket says so.
@@ -34,6 +34,8 @@ pub fn create(vm: &mut Vm) -> PyResult {
         ];
         super::add_functions(vm, module, funcs)?;
         let dict = crate::vm::function::module_of(module).expect("a module").dict;
+        let constants = include_str!("socket_constants.py");
+        vm.exec_source_in(constants.as_bytes(), "<tachyon _socket constants>", dict, dict)?;
         vm.exec_source_in(include_str!("socket.py").as_bytes(), "<tachyon _socket>", dict, dict)?;
         Ok(())
     })

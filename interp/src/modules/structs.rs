@@ -99,20 +99,26 @@ impl Format {
             if native && size > 0 && !b"spx".contains(&c) {
                 size = size.div_ceil(item_size) * item_size;
             }
-            match c {
-                b's' | b'p' => items.push(Item { code: c, offset: size, size: count }),
-                b'x' => {}
-                _ => items.extend((0..count).map(|k| Item {
-                    code: c,
-                    offset: size + k * item_size,
-                    size: item_size,
-                })),
-            }
+            let start = size;
             size = count
                 .checked_mul(item_size)
                 .and_then(|n| n.checked_add(size))
                 .filter(|n| *n <= isize::MAX as usize)
                 .ok_or("total struct size too long")?;
+            match c {
+                b's' | b'p' => items.push(Item { code: c, offset: start, size: count }),
+                b'x' => {}
+                // Each item is kept, so a count no memory could hold values
+                // for is refused (CPython's calcsize would still answer).
+                _ if items.len().saturating_add(count) > MAX_ITEMS => {
+                    return Err("repeat count too large: tachyon keeps each item of a format");
+                }
+                _ => items.extend((0..count).map(|k| Item {
+                    code: c,
+                    offset: start + k * item_size,
+                    size: item_size,
+                })),
+            }
         }
         Ok(Format { order, items, size })
     }
@@ -121,6 +127,9 @@ impl Format {
         self.order != Order::Big
     }
 }
+
+/// The most items a format may have (see `Format::parse`).
+const MAX_ITEMS: usize = 1 << 28;
 
 /// The value range of an integer code, and how CPython words a miss.
 fn int_range(code: u8, size: usize) -> (i128, i128, Option<&'static str>) {

@@ -89,6 +89,8 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         ("is_finalizing", is_finalizing),
         ("excepthook", excepthook),
         ("_getframe", getframe),
+        ("_current_frames", current_frames),
+        ("__interactivehook__", interactive_hook),
         ("get_int_max_str_digits", get_int_max_str_digits),
         ("set_int_max_str_digits", set_int_max_str_digits),
         ("audit", audit),
@@ -495,6 +497,31 @@ fn excepthook(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let text = vm.print_exception(*exc);
     vm.write_stderr(&text);
     Ok(Value::NONE)
+}
+
+/// `_current_frames()`: {thread id: its top frame} for the one thread,
+/// keyed by `_thread.get_ident()` (`_MAIN_IDENT` in thread.py).
+fn current_frames(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    let frame = getframe(vm, &[], &[])?;
+    let mark = vm.push_temp(frame);
+    let dict = vm.heap.new_dict();
+    let result = vm.dict_set_item(dict, Value::from_small_int(1).expect("1"), frame);
+    vm.truncate_temps(mark);
+    result.map(|_| dict)
+}
+
+/// `__interactivehook__()`: what `site` installs, readline completion;
+/// `site.register_readline` returns quietly when there is no `readline`.
+fn interactive_hook(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    let site = vm.import_module("site")?;
+    let mark = vm.push_temp(site);
+    let name = vm.heap.intern("register_readline");
+    let result = vm.get_attr(site, name).and_then(|f| {
+        vm.push_temp(f);
+        vm.call(f, &[])
+    });
+    vm.truncate_temps(mark);
+    result
 }
 
 /// `_getframe(depth=0)`: the frame `depth` calls up, with `f_back` below

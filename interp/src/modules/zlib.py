@@ -27,6 +27,7 @@ Z_BLOCK = 5
 Z_TREES = 6
 ZLIB_VERSION = "1.2.13"
 ZLIB_RUNTIME_VERSION = "1.2.13"
+__version__ = "1.0"
 
 
 class error(Exception):
