@@ -885,7 +885,7 @@ impl Vm {
             (crate::object::dict::dict_of(a), crate::object::dict::dict_of(b))
         {
             if matches!(op, CmpOp::Eq | CmpOp::Ne) {
-                let eq = self.dicts_equal(a, b)?;
+                let eq = self.in_comparison(|vm| vm.dicts_equal(a, b))?;
                 return Ok(Some(if op == CmpOp::Eq { eq } else { !eq }));
             }
             return Ok(None);
@@ -898,8 +898,12 @@ impl Vm {
 
     /// Lexicographic comparison of tuples and lists.
     fn compare_sequences(&mut self, op: CmpOp, xs: &[Value], ys: &[Value]) -> PyResult<bool> {
-        // PyObject_RichCompare's Py_EnterRecursiveCall: nested containers
-        // share the call depth limit.
+        self.in_comparison(|vm| vm.compare_items(op, xs, ys))
+    }
+
+    /// PyObject_RichCompare's Py_EnterRecursiveCall: comparisons of nested
+    /// containers (a dict or list holding itself) share the call depth limit.
+    fn in_comparison<T>(&mut self, compare: impl FnOnce(&mut Self) -> PyResult<T>) -> PyResult<T> {
         if self.depth >= self.recursion_limit {
             return Err(PyErr::recursion_error(
                 &self.heap,
@@ -907,7 +911,7 @@ impl Vm {
             ));
         }
         self.depth += 1;
-        let r = self.compare_items(op, xs, ys);
+        let r = compare(self);
         self.depth -= 1;
         r
     }
