@@ -300,8 +300,21 @@ impl Vm {
     }
 
     pub fn set_contains(&mut self, s: Value, key: Value) -> PyResult<bool> {
-        let hash = self.hash_value(key)?;
+        let hash = self.set_key_hash(key)?;
         self.set_find(s, key, hash).map(|f| f.is_some())
+    }
+
+    /// The hash a set looks `key` up by: a (mutable, unhashable) set is
+    /// looked up as the frozenset of its elements, as CPython's `set_contains`
+    /// and `set_discard` retry it (`{1} in {frozenset({1})}`).
+    fn set_key_hash(&mut self, key: Value) -> PyResult<i64> {
+        match self.hash_value(key) {
+            Err(e) if e.matches(&self.heap, self.heap.types().type_error) => match set_of(key) {
+                Some(set) => Ok(set.table.borrow().frozenset_hash()),
+                None => Err(e),
+            },
+            other => other,
+        }
     }
 
     fn set_find(&mut self, s: Value, key: Value, hash: i64) -> PyResult<Option<usize>> {
@@ -404,7 +417,7 @@ impl Vm {
 
     /// Removes `key` from a set; false when it was not there.
     pub fn set_discard(&mut self, s: Value, key: Value) -> PyResult<bool> {
-        let hash = self.hash_value(key)?;
+        let hash = self.set_key_hash(key)?;
         let Some(slot) = self.set_find(s, key, hash)? else { return Ok(false) };
         if let Some(set) = self.set_ref(s) {
             set.table().borrow_mut().remove_at(slot);
