@@ -651,7 +651,7 @@ impl Recorder {
                     self.guard(op, &[is_empty], 0);
                     empty_now
                 };
-                let receiver = (!no_receiver).then_some(rw);
+                let receiver = (!no_receiver).then_some((rw, slot(b + 1)));
                 if argc == 1 && !no_receiver && is_exact_list_append(vm, slot(b), slot(b + 1)) {
                     // `out.append(x)`: the helper, not a generic call.
                     let item = self.read(b + 2);

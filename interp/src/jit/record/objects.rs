@@ -6,10 +6,11 @@
 use traces::{Op, Type, Val};
 
 use super::{abort, Pending, RecResult, Recorder};
+use crate::builtins::constructors::SuperObj;
 use crate::bytecode::instr::Reg;
 use crate::jit::helpers::{describe, HelperKind, SCRATCH_WORDS};
 use crate::object::dict::dict_of;
-use crate::object::header::HEADER_TYPE_OFFSET;
+use crate::object::header::{FLAG_SIDE_ATTRS, HEADER_FLAGS_OFFSET, HEADER_TYPE_OFFSET};
 use crate::object::instance::{instance_of, INSTANCE_SHAPE_OFFSET, INSTANCE_SLOTS_PTR_OFFSET};
 use crate::object::list::{list_of, LIST_ITEMS_PTR_OFFSET, LIST_LEN_OFFSET};
 use crate::object::shape::ShapeObj;
@@ -308,8 +309,8 @@ impl Recorder {
 
     /// For `obj.name` of a plain instance (no `__getattribute__` of its
     /// own, not in dictionary mode) without such an attribute of its own,
-    /// whose class has a function by that name: its class, its shape and
-    /// the function.
+    /// whose class has a function or a method descriptor by that name: its
+    /// class, its shape and the callee.
     fn instance_method(
         vm: &Vm,
         obj: Value,
@@ -322,8 +323,30 @@ impl Recorder {
         if !plain || shape.slot_of(name).is_some() {
             return None;
         }
-        let function = vm.heap.lookup(ty, name).filter(|d| function_of(*d).is_some())?;
+        let function = vm
+            .heap
+            .lookup(ty, name)
+            .filter(|d| function_of(*d).is_some() || method_descriptor_of(*d).is_some())?;
         Some((ty, shape, function))
+    }
+
+    /// For `obj.name` of a native object (not an instance, type, module,
+    /// super or exception) of a class whose `name` is a method descriptor,
+    /// the object having no attributes of its own and the class no
+    /// `__getattribute__`: the descriptor.
+    fn native_object_method(vm: &Vm, obj: Value, name: Value) -> Option<Value> {
+        let ty = vm.heap.type_obj(obj);
+        let native_object = obj.is_ptr()
+            && ty.is_heap_type()
+            && vm.heap.attrs_of(obj, false).is_none()
+            && Gc::<TypeObj>::from_value(obj).is_none()
+            && module_of(obj).is_none()
+            && Gc::<SuperObj>::from_value(obj).is_none()
+            && !vm.has_custom_getattribute(ty);
+        if !native_object {
+            return None;
+        }
+        vm.heap.lookup(ty, name).filter(|d| method_descriptor_of(*d).is_some())
     }
 
     /// For a bound method this trace made (`bound_method`): its function
@@ -358,6 +381,20 @@ impl Recorder {
         let ty = vm.heap.type_obj(obj);
         if let Some((ty, shape, d)) = Self::instance_method(vm, obj, name) {
             self.guard_instance(w, ty, shape);
+            let f = self.constant(d);
+            self.write(dst, f);
+            self.write(dst + 1, w);
+            return Ok(());
+        }
+        if let Some(d) = Self::native_object_method(vm, obj, name) {
+            // A native object of a class (a match, a dict subclass): its
+            // class may change, and it may gain attributes of its own.
+            let p = self.guard_type(w, ty.value());
+            self.guard_type_version(ty);
+            let flags = self.b.load(Op::LdU8, p, None, HEADER_FLAGS_OFFSET as i32);
+            let side = self.b.kint(FLAG_SIDE_ATTRS as i64);
+            let has_side = self.b.op(Op::And, Type::Int, &[flags, side]);
+            self.guard(Op::GuardEq, &[has_side], 0);
             let f = self.constant(d);
             self.write(dst, f);
             self.write(dst + 1, w);
