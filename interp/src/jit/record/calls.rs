@@ -101,12 +101,43 @@ impl Recorder {
         if self.native_call(vm, dst, (w, callee), &words, first)? {
             return Ok(());
         }
+        self.generic_call(vm, dst, w, &words, Value::NONE)
+    }
+
+    /// `dst = callee(receiver?, *args)` where the last arguments are passed
+    /// by the keywords of tuple `kwnames`: through the interpreter's call.
+    pub(super) fn call_kw(
+        &mut self,
+        vm: &Vm,
+        dst: Reg,
+        w: Val,
+        receiver: Option<Val>,
+        args: &[Reg],
+        kwnames: Value,
+    ) -> RecResult {
+        let mut words: Vec<Val> = receiver.into_iter().collect();
+        for &a in args {
+            words.push(self.read(a));
+        }
+        self.generic_call(vm, dst, w, &words, kwnames)
+    }
+
+    /// `dst = w(*words)` by the interpreter's `call_at`, the last words
+    /// passed by the keywords of tuple `kwnames` (or None).
+    fn generic_call(
+        &mut self,
+        vm: &Vm,
+        dst: Reg,
+        w: Val,
+        words: &[Val],
+        kwnames: Value,
+    ) -> RecResult {
         let mut scratch = vec![w];
         scratch.extend(words.iter().copied());
         self.store_scratch(vm, &scratch)?;
         let argc = self.b.kword(words.len() as u64);
-        let no_names = self.b.kword(Value::NONE.bits());
-        let r = self.call_helper(HelperKind::Call, &[argc, no_names])?;
+        let names = self.constant(kwnames);
+        let r = self.call_helper(HelperKind::Call, &[argc, names])?;
         self.write(dst, r);
         Ok(())
     }
