@@ -541,11 +541,11 @@ impl Recorder {
             }
             Instr::StoreGlobal { name, src } => {
                 let v = self.read(src);
-                self.store_global(code.name_value(name), v)?
+                self.store_global(vm, code.name_value(name), v)?
             }
             Instr::StoreName { name, src } if self.in_module_namespace(vm, root, depth) => {
                 let v = self.read(src);
-                self.store_global(code.name_value(name), v)?
+                self.store_global(vm, code.name_value(name), v)?
             }
             Instr::LoadDeref { dst, cell, .. } => {
                 let w = self.read(cell);

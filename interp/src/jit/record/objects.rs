@@ -106,11 +106,7 @@ impl Recorder {
             });
             (table.keys_version(), table.keys_version_address(), bound)
         };
-        let offset = field as u64 - address(dict);
-        self.roots.push(dict);
-        let base = self.b.kref(address(dict));
-        let count = self.b.load(Op::LdI64, base, None, offset as i32);
-        self.guard(Op::GuardEq, &[count], version as i64);
+        self.guard_keys_version(dict, version, field);
         if let Some((at, value)) = bound {
             // The entry's storage stays put while the keys' version holds,
             // which the guard above has just checked.
@@ -119,6 +115,33 @@ impl Recorder {
             self.guard(Op::GuardEq, &[now], value.bits() as i64);
         }
         Ok(bound.is_some())
+    }
+
+    /// For `name` bound in exact dict `dict`: guards the dict's keys
+    /// version, under which the entry's value stays at the address given.
+    /// None (and no guard) if it is not bound there.
+    fn guard_entry(&mut self, vm: &Vm, dict: Value, name: Value) -> RecResult<Option<usize>> {
+        let Some(d) = dict_of(dict).filter(|_| !vm.heap.type_obj(dict).is_heap_type()) else {
+            return Ok(None);
+        };
+        let (version, field, at) = {
+            let table = d.table.borrow();
+            let at = d.entry_of_str(name).and_then(|ix| table.value_address(ix));
+            (table.keys_version(), table.keys_version_address(), at)
+        };
+        let Some(at) = at else { return Ok(None) };
+        self.guard_keys_version(dict, version, field);
+        Ok(Some(at))
+    }
+
+    /// Guards that the keys' version of `dict`, a field at address
+    /// `field`, is still `version`.
+    fn guard_keys_version(&mut self, dict: Value, version: u64, field: usize) {
+        let offset = field as u64 - address(dict);
+        self.roots.push(dict);
+        let base = self.b.kref(address(dict));
+        let count = self.b.load(Op::LdI64, base, None, offset as i32);
+        self.guard(Op::GuardEq, &[count], version as i64);
     }
 
     /// Whether namespace `dict` binds `name` (a module attribute it does
@@ -180,6 +203,14 @@ impl Recorder {
     pub(super) fn load_global(&mut self, vm: &Vm, dst: Reg, name: Value) -> RecResult {
         let globals = self.frame().globals;
         if self.stored_globals == Some(globals) {
+            if let Some(at) = self.guard_entry(vm, globals, name)? {
+                // The loop stores to these globals: the value is read from
+                // the name's entry each time, not taken as a constant.
+                let slot = self.b.kref(at as u64);
+                let v = self.b.load(Op::LdWord, slot, None, 0);
+                self.write(dst, v);
+                return Ok(());
+            }
             let (g, n) = (self.constant(globals), self.constant(name));
             let v = self.call_helper(HelperKind::LoadGlobal, &[g, n])?;
             self.write(dst, v);
@@ -193,10 +224,16 @@ impl Recorder {
     }
 
     /// `StoreGlobal` (and `StoreName` in module code).
-    pub(super) fn store_global(&mut self, name: Value, v: Val) -> RecResult {
+    pub(super) fn store_global(&mut self, vm: &Vm, name: Value, v: Val) -> RecResult {
         let globals = self.frame().globals;
         if self.stored_globals != Some(globals) {
             return abort("a store to globals the loop was not seen to store to");
+        }
+        if let Some(at) = self.guard_entry(vm, globals, name)? {
+            // A name already bound: its new value goes into its entry.
+            let slot = self.b.kref(at as u64);
+            self.b.store(Op::StWord, v, slot, None, 0);
+            return Ok(());
         }
         let (g, n) = (self.constant(globals), self.constant(name));
         self.call_helper(HelperKind::StoreGlobal, &[g, n, v])?;
