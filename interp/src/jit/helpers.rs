@@ -186,6 +186,32 @@ extern "C" fn call(argc: u64, kwnames: u64) -> u64 {
     })
 }
 
+/// `f()` of a native callee the trace guarded by identity: a builtin
+/// function (bound or not) or a method descriptor whose receiver is the
+/// first argument, of a type the trace guarded (see
+/// [`Vm::call_native_value`]). The arguments come in registers.
+extern "C" fn call_native0(f: u64) -> u64 {
+    with_vm(|vm| vm.call_native_value(value(f), &[]))
+}
+
+/// `f(a)` of a native callee, as [`call_native0`].
+extern "C" fn call_native1(f: u64, a: u64) -> u64 {
+    with_vm(|vm| vm.call_native_value(value(f), &[value(a)]))
+}
+
+/// `f(a, b)` of a native callee, as [`call_native0`].
+extern "C" fn call_native2(f: u64, a: u64, b: u64) -> u64 {
+    with_vm(|vm| vm.call_native_value(value(f), &[value(a), value(b)]))
+}
+
+/// `f(a, b, c)` of a native callee, as [`call_native0`].
+extern "C" fn call_native3(f: u64, a: u64, b: u64, c: u64) -> u64 {
+    with_vm(|vm| vm.call_native_value(value(f), &[value(a), value(b), value(c)]))
+}
+
+/// The most arguments a native call passes in registers.
+pub const MAX_NATIVE_ARGS: usize = 3;
+
 /// A function of code object `code`: its defaults, keyword defaults,
 /// annotations and closure (those `parts` has) are in the scratch buffer.
 extern "C" fn make_function(code: u64, globals: u64, parts: u64) -> u64 {
@@ -420,6 +446,9 @@ pub enum HelperKind {
     LoadGlobal,
     StoreGlobal,
     Call,
+    /// A native callee (its first argument) with this many more, at most
+    /// [`MAX_NATIVE_ARGS`].
+    CallNative(usize),
     MakeFunction,
     BuildTuple,
     /// A tuple of two items passed as arguments (sinkable).
@@ -483,6 +512,10 @@ fn row(kind: HelperKind) -> (&'static str, usize, usize) {
         StoreGlobal => ("store_global", f3(store_global), 3),
         SetItem => ("setitem", f3(set_item), 3),
         Call => ("call", f2(call), 2),
+        CallNative(0) => ("call_native0", f1(call_native0), 1),
+        CallNative(1) => ("call_native1", f2(call_native1), 2),
+        CallNative(2) => ("call_native2", f3(call_native2), 3),
+        CallNative(_) => ("call_native3", f4(call_native3), 4),
         MakeFunction => ("make_function", f3(make_function), 3),
         BuildTuple => ("build_tuple", f1(build_tuple), 1),
         Tuple2 => ("tuple2", f2(tuple2), 2),

@@ -95,6 +95,8 @@ pub struct ObjHeader {
 
 pub const HEADER_TYPE_OFFSET: usize = offset_of!(ObjHeader, ty);
 pub const HEADER_KIND_OFFSET: usize = offset_of!(ObjHeader, kind);
+/// Where the flags byte is, for compiled code that tests [`FLAG_SIDE_ATTRS`].
+pub const HEADER_FLAGS_OFFSET: usize = offset_of!(ObjHeader, flags);
 pub(super) const HEADER_QUARANTINE_OFFSET: usize = offset_of!(ObjHeader, quarantined);
 /// Header flag (all kinds): the object keeps attributes in the heap's side
 /// table. The low bits of `flags` belong to each kind.

@@ -154,6 +154,48 @@ impl Vm {
         }
     }
 
+    /// `f(*args)` of a native callee or a type, without keyword arguments:
+    /// what [`Vm::call_at`] does, for callers (compiled traces) that know
+    /// `f` is a `builtin_function_or_method`, a type, or a method
+    /// descriptor whose receiver, `args[0]`, they checked is an instance
+    /// of its owner. The arguments are rooted on the value stack while it
+    /// runs.
+    pub fn call_native_value(&mut self, f: Value, args: &[Value]) -> PyResult {
+        let (func, receiver) = if let Some(nf) = native_function_of(f) {
+            (nf.func, (!nf.receiver.is_empty()).then_some(nf.receiver))
+        } else if let Some(md) = method_descriptor_of(f).filter(|_| !args.is_empty()) {
+            (md.func, None)
+        } else if let Some(t) = Gc::<TypeObj>::from_value(f) {
+            return self.with_rooted(args, |vm| vm.call_type(t, args, &[]));
+        } else {
+            return self.call(f, args);
+        };
+        const INLINE: usize = 4;
+        let result = self.with_rooted(args, |vm| match receiver {
+            None => func(vm, args, &[]),
+            Some(r) if args.len() < INLINE => {
+                let mut buf = [r; INLINE];
+                buf[1..=args.len()].copy_from_slice(args);
+                func(vm, &buf[..=args.len()], &[])
+            }
+            Some(r) => func(vm, &[&[r], args].concat(), &[]),
+        });
+        if result.is_ok() {
+            self.check_signals()?;
+        }
+        result
+    }
+
+    /// Runs `f` with `values` pushed on the value stack, where they are
+    /// roots (for values held elsewhere, as in a trace's registers).
+    fn with_rooted<R>(&mut self, values: &[Value], f: impl FnOnce(&mut Vm) -> R) -> R {
+        let at = self.stack.len();
+        self.stack.extend_from_slice(values);
+        let r = f(self);
+        self.stack.truncate(at);
+        r
+    }
+
     /// Calls a function written in Rust with `receiver` (if bound) and the
     /// `argc` stack values from `args_at`. The arguments stay on the stack
     /// (rooted) while it runs; the copy it reads is on the Rust stack for

@@ -9,9 +9,32 @@ use crate::object::str::str_of;
 use crate::object::Gc;
 use crate::object::{PyErr, Value};
 
+/// A global cache entry says where the name's binding lives, not what it
+/// was: `value` is the globals dict it was found for, `extra` the entry
+/// position in the dict that binds it, so storing a new value to a global
+/// (a module's loop variable or counter) invalidates no cache. The entry
+/// is checked to still hold the name; a name found in the builtins also
+/// needs the globals' keys unchanged (so the name is still absent there),
+/// kept in `key`, and their `__builtins__` still the interpreter's.
+const FROM_BUILTINS: u64 = 1 << 63;
+/// The low bits of `extra`: the entry position of the name.
+const ENTRY_MASK: u64 = 0xffff_ffff;
+/// For a builtin: where `__builtins__` sits in the globals, plus one (0
+/// when they have none), in `extra`'s bits 32 to 62.
+const DUNDER_BUILTINS_SHIFT: u32 = 32;
+const DUNDER_BUILTINS_MASK: u64 = 0x7fff_ffff;
+
+/// The live entry `ix` of `dict` if its key is `key` itself: its value.
+fn value_at(dict: Value, ix: u64, key: Value) -> Option<Value> {
+    let d = dict_of(dict)?;
+    let table = d.table.borrow();
+    let (_, k, v) = table.entry(ix as usize)?;
+    (*k == key).then_some(*v)
+}
+
 impl Vm {
-    /// `LoadGlobal`: the globals dict, then builtins. The cache remembers
-    /// the value for the pair of table mutation counters it was found under.
+    /// `LoadGlobal`: the globals dict, then builtins, through the site's
+    /// cache (see [`FROM_BUILTINS`] for what it holds).
     pub fn load_global(
         &mut self,
         code: Gc<CodeObj>,
@@ -20,21 +43,30 @@ impl Vm {
         cache: u16,
     ) -> PyResult {
         let key = code.name_value(name);
-        let stamp = self.namespace_stamp(globals);
         let entry = code.cache(cache);
-        if entry.key == stamp && stamp != 0 && !entry.value.is_empty() {
-            return Ok(entry.value);
+        if entry.key != 0 && entry.value == globals {
+            if let Some(v) = self.cached_global(globals, key, entry) {
+                return Ok(v);
+            }
+        }
+        if let Some((v, entry)) = self.global_binding(globals, key) {
+            code.set_cache(cache, entry);
+            return Ok(v);
         }
         let found = match self.dict_get_item(globals, key)? {
             Some(v) => v,
             None => {
                 let builtins = self.builtins_of(globals)?;
                 if builtins != self.builtins {
-                    // The stamp does not cover a custom builtins mapping.
+                    // The cache does not cover a custom builtins mapping.
                     return match self.mapping_lookup(builtins, key)? {
                         Some(v) => Ok(v),
                         None => Err(self.name_not_defined(key)),
                     };
+                }
+                if let Some((v, entry)) = self.builtin_binding(globals, key) {
+                    code.set_cache(cache, entry);
+                    return Ok(v);
                 }
                 match self.dict_get_item(self.builtins, key)? {
                     Some(v) => v,
@@ -42,8 +74,76 @@ impl Vm {
                 }
             }
         };
-        code.set_cache(cache, CacheEntry { key: stamp, value: found, extra: 0 });
         Ok(found)
+    }
+
+    /// The value a cache entry made for `globals` leads to, if the binding
+    /// it found is still where it was.
+    fn cached_global(&self, globals: Value, key: Value, entry: CacheEntry) -> Option<Value> {
+        let ix = entry.extra & ENTRY_MASK;
+        if entry.extra & FROM_BUILTINS == 0 {
+            return value_at(globals, ix, key);
+        }
+        {
+            let g = dict_of(globals)?;
+            let table = g.table.borrow();
+            if table.keys_version().wrapping_add(1) != entry.key {
+                return None;
+            }
+            let at = (entry.extra >> DUNDER_BUILTINS_SHIFT) & DUNDER_BUILTINS_MASK;
+            if at != 0 {
+                let (_, k, v) = table.entry(at as usize - 1)?;
+                if *k != self.names.dunder_builtins || !self.is_own_builtins(*v) {
+                    return None;
+                }
+            }
+        }
+        value_at(self.builtins, ix, key)
+    }
+
+    /// `key` bound in the globals under that very str: its value and the
+    /// cache entry that finds it again.
+    fn global_binding(&self, globals: Value, key: Value) -> Option<(Value, CacheEntry)> {
+        let ix = dict_of(globals)?.entry_of_str(key)? as u64;
+        if ix > ENTRY_MASK {
+            return None;
+        }
+        let v = value_at(globals, ix, key)?;
+        Some((v, CacheEntry { key: 1, value: globals, extra: ix }))
+    }
+
+    /// `key` bound in the interpreter's builtins under that very str, and
+    /// absent from `globals` (a dict, whose `__builtins__`, if any, is the
+    /// interpreter's): its value and the cache entry that finds it again.
+    fn builtin_binding(&self, globals: Value, key: Value) -> Option<(Value, CacheEntry)> {
+        let g = dict_of(globals)?;
+        if self.heap.type_obj(globals).is_heap_type() {
+            // A dict subclass may answer `__builtins__` from `__missing__`.
+            return None;
+        }
+        let at = match g.entry_of_str(self.names.dunder_builtins) {
+            Some(at) => {
+                let v = value_at(globals, at as u64, self.names.dunder_builtins)?;
+                if !self.is_own_builtins(v) || at as u64 >= DUNDER_BUILTINS_MASK {
+                    return None;
+                }
+                at as u64 + 1
+            }
+            None => 0,
+        };
+        let ix = dict_of(self.builtins)?.entry_of_str(key)? as u64;
+        if ix > ENTRY_MASK {
+            return None;
+        }
+        let v = value_at(self.builtins, ix, key)?;
+        let version = g.table.borrow().keys_version().wrapping_add(1);
+        let extra = FROM_BUILTINS | at << DUNDER_BUILTINS_SHIFT | ix;
+        Some((v, CacheEntry { key: version, value: globals, extra }))
+    }
+
+    /// Whether a `__builtins__` value names the interpreter's builtins.
+    fn is_own_builtins(&self, v: Value) -> bool {
+        v == self.builtins || (v == self.builtins_module && !v.is_none())
     }
 
     /// The builtins that code running with `globals` sees: its
@@ -62,21 +162,6 @@ impl Vm {
                 None => b,
             },
         })
-    }
-
-    /// A number that changes whenever the globals or builtins dict changes
-    /// (0 when it cannot be computed: no caching then).
-    fn namespace_stamp(&self, globals: Value) -> u64 {
-        match (dict_of(globals), dict_of(self.builtins)) {
-            (Some(g), Some(b)) => {
-                let g = g.table.borrow().mutations();
-                let b = b.table.borrow().mutations();
-                // Both counters only grow; mixing with the dict's address
-                // keeps caches of different modules apart.
-                (g.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ b ^ globals.bits()).max(1)
-            }
-            _ => 0,
-        }
     }
 
     /// `LoadName`: locals mapping, globals, builtins.

@@ -338,7 +338,14 @@ mod tests {
         let names: Vec<&str> = micro.iter().map(|b| b.name.as_str()).collect();
         assert_eq!(
             names,
-            ["attr_access", "float_loop", "function_calls", "int_loop", "method_calls"]
+            [
+                "attr_access",
+                "float_loop",
+                "function_calls",
+                "global_stores",
+                "int_loop",
+                "method_calls"
+            ]
         );
     }
 }

@@ -13,14 +13,16 @@ use crate::builtins::functions::is_len;
 use crate::builtins::object_methods::inherits_object_slot;
 use crate::bytecode::instr::Reg;
 use crate::bytecode::CodeFlags;
-use crate::jit::helpers::HelperKind;
+use crate::jit::helpers::{HelperKind, MAX_NATIVE_ARGS};
 use crate::object::list::LIST_LEN_OFFSET;
 use crate::object::tuple::TUPLE_LEN_OFFSET;
 use crate::object::types::TypeObj;
 use crate::object::value::NONE_BITS;
 use crate::object::Value;
 use crate::object::{Gc, ObjKind};
-use crate::vm::function::{function_of, method_of, native_function_of, FunctionObj, NativeFn};
+use crate::vm::function::{
+    function_of, method_descriptor_of, method_of, native_function_of, FunctionObj, NativeFn,
+};
 use crate::vm::Vm;
 
 /// Whether a call of `f` with `argc` positional arguments can be inlined:
@@ -45,15 +47,15 @@ impl Recorder {
         vm: &Vm,
         dst: Reg,
         (w, callee): (Val, Value),
-        receiver: Option<Val>,
+        receiver: Option<(Val, Value)>,
         args: &[Reg],
     ) -> RecResult {
         if let (None, Some((function, receiver)), Some(m)) =
             (receiver, self.built_method_parts(w), method_of(callee))
         {
-            return self.call(vm, dst, (function, m.function), Some(receiver), args);
+            return self.call(vm, dst, (function, m.function), Some((receiver, m.receiver)), args);
         }
-        let mut words: Vec<Val> = receiver.into_iter().collect();
+        let mut words: Vec<Val> = receiver.map(|(r, _)| r).into_iter().collect();
         for &a in args {
             words.push(self.read(a));
         }
@@ -93,14 +95,93 @@ impl Recorder {
                 }
             }
         }
+        let base = vm.frames.last().map_or(0, |f| f.base);
+        let first =
+            receiver.map(|(_, v)| v).or_else(|| args.first().map(|&a| vm.stack[base + a as usize]));
+        if self.native_call(vm, dst, (w, callee), &words, first)? {
+            return Ok(());
+        }
+        self.generic_call(vm, dst, w, &words, Value::NONE)
+    }
+
+    /// `dst = callee(receiver?, *args)` where the last arguments are passed
+    /// by the keywords of tuple `kwnames`: through the interpreter's call.
+    pub(super) fn call_kw(
+        &mut self,
+        vm: &Vm,
+        dst: Reg,
+        w: Val,
+        receiver: Option<Val>,
+        args: &[Reg],
+        kwnames: Value,
+    ) -> RecResult {
+        let mut words: Vec<Val> = receiver.into_iter().collect();
+        for &a in args {
+            words.push(self.read(a));
+        }
+        self.generic_call(vm, dst, w, &words, kwnames)
+    }
+
+    /// `dst = w(*words)` by the interpreter's `call_at`, the last words
+    /// passed by the keywords of tuple `kwnames` (or None).
+    fn generic_call(
+        &mut self,
+        vm: &Vm,
+        dst: Reg,
+        w: Val,
+        words: &[Val],
+        kwnames: Value,
+    ) -> RecResult {
         let mut scratch = vec![w];
         scratch.extend(words.iter().copied());
         self.store_scratch(vm, &scratch)?;
         let argc = self.b.kword(words.len() as u64);
-        let no_names = self.b.kword(Value::NONE.bits());
-        let r = self.call_helper(HelperKind::Call, &[argc, no_names])?;
+        let names = self.constant(kwnames);
+        let r = self.call_helper(HelperKind::Call, &[argc, names])?;
         self.write(dst, r);
         Ok(())
+    }
+
+    /// A builtin function, a method of a built-in type or a class the
+    /// trace does not inline, called with at most [`MAX_NATIVE_ARGS`]
+    /// positional arguments (`first` is the value of the first): guarded
+    /// by identity, and a method's receiver by its type (which makes it
+    /// one the method applies to), the call passes callee and arguments
+    /// in registers to the function's entry point. False for other
+    /// callees.
+    fn native_call(
+        &mut self,
+        vm: &Vm,
+        dst: Reg,
+        (w, callee): (Val, Value),
+        words: &[Val],
+        first: Option<Value>,
+    ) -> RecResult<bool> {
+        if words.len() > MAX_NATIVE_ARGS {
+            return Ok(false);
+        }
+        if let Some(md) = method_descriptor_of(callee) {
+            let (Some(&receiver), Some(value)) = (words.first(), first) else {
+                return Ok(false);
+            };
+            if !value.is_ptr() || !vm.heap.is_instance(value, md.owner) {
+                // The interpreter's path raises the TypeError.
+                return Ok(false);
+            }
+            self.guard_identity(w, callee);
+            self.guard_type(receiver, vm.heap.type_obj(value).value());
+        } else if native_function_of(callee).is_some()
+            || Gc::<TypeObj>::from_value(callee).is_some()
+        {
+            self.guard_identity(w, callee);
+        } else {
+            return Ok(false);
+        }
+        let mut helper_args = vec![self.constant(callee)];
+        helper_args.extend_from_slice(words);
+        let r = self.call_helper(HelperKind::CallNative(words.len()), &helper_args)?;
+        self.write(dst, r);
+        Ok(true)
     }
 
     /// `C(*args)` of a class of plain instances (made by `object.__new__`,

@@ -541,11 +541,11 @@ impl Recorder {
             }
             Instr::StoreGlobal { name, src } => {
                 let v = self.read(src);
-                self.store_global(code.name_value(name), v)?
+                self.store_global(vm, code.name_value(name), v)?
             }
             Instr::StoreName { name, src } if self.in_module_namespace(vm, root, depth) => {
                 let v = self.read(src);
-                self.store_global(code.name_value(name), v)?
+                self.store_global(vm, code.name_value(name), v)?
             }
             Instr::LoadDeref { dst, cell, .. } => {
                 let w = self.read(cell);
@@ -633,26 +633,16 @@ impl Recorder {
                 let args: Vec<Reg> = (1..=argc).map(|i| func + i).collect();
                 self.call(vm, dst, (callee, slot(func)), None, &args)?
             }
+            Instr::CallKw { dst, func, argc, kwnames } => {
+                let callee = self.read(func);
+                let args: Vec<Reg> = (1..=argc).map(|i| func + i).collect();
+                self.call_kw(vm, dst, callee, None, &args, code.const_value(kwnames))?
+            }
             Instr::CallMethod { dst, base: b, argc } => {
                 let callee = self.read(b);
-                // The receiver slot as the trace's `LoadMethod` left it
-                // (its generic path passes the attribute, no receiver).
-                let rw = self.read(b + 1);
-                let no_receiver = if self.is_constant(rw) {
-                    self.b.trace().inst(rw).imm as u64 == EMPTY_BITS
-                } else {
-                    // The `LoadMethod` ran before this (side) trace began:
-                    // the slot's value now says which form the call takes.
-                    let empty_now = slot(b + 1).is_empty();
-                    let bits = self.bits(rw);
-                    let empty = self.b.kint(EMPTY_BITS as i64);
-                    let is_empty = self.b.op(Op::Eq, Type::Bool, &[bits, empty]);
-                    let op = if empty_now { Op::GuardTrue } else { Op::GuardFalse };
-                    self.guard(op, &[is_empty], 0);
-                    empty_now
-                };
-                let receiver = (!no_receiver).then_some(rw);
-                if argc == 1 && !no_receiver && is_exact_list_append(vm, slot(b), slot(b + 1)) {
+                let receiver = self.method_receiver(b, slot(b + 1));
+                let list_append = argc == 1 && is_exact_list_append(vm, slot(b), slot(b + 1));
+                if let (Some((rw, _)), true) = (receiver, list_append) {
                     // `out.append(x)`: the helper, not a generic call.
                     let item = self.read(b + 2);
                     self.guard_identity(callee, slot(b));
@@ -665,6 +655,12 @@ impl Recorder {
                     let args: Vec<Reg> = (2..argc + 2).map(|i| b + i).collect();
                     self.call(vm, dst, (callee, slot(b)), receiver, &args)?
                 }
+            }
+            Instr::CallMethodKw { dst, base: b, argc, kwnames } => {
+                let callee = self.read(b);
+                let receiver = self.method_receiver(b, slot(b + 1)).map(|(w, _)| w);
+                let args: Vec<Reg> = (2..argc + 2).map(|i| b + i).collect();
+                self.call_kw(vm, dst, callee, receiver, &args, code.const_value(kwnames))?
             }
             Instr::Yield { dst, src } => {
                 let plain_generator = code.unit.flags.contains(CodeFlags::GENERATOR)
@@ -715,6 +711,27 @@ impl Recorder {
             other => return abort(format!("unsupported instruction {other:?}")),
         }
         Ok(Step::Continue)
+    }
+
+    /// The receiver a `CallMethod` at `base` passes (its word and value,
+    /// now `value`), or None when the `LoadMethod` left the attribute
+    /// itself in `base` (its generic path).
+    fn method_receiver(&mut self, base: Reg, value: Value) -> Option<(Val, Value)> {
+        let rw = self.read(base + 1);
+        let no_receiver = if self.is_constant(rw) {
+            self.b.trace().inst(rw).imm as u64 == EMPTY_BITS
+        } else {
+            // The `LoadMethod` ran before this (side) trace began: the
+            // slot's value now says which form the call takes.
+            let empty_now = value.is_empty();
+            let bits = self.bits(rw);
+            let empty = self.b.kint(EMPTY_BITS as i64);
+            let is_empty = self.b.op(Op::Eq, Type::Bool, &[bits, empty]);
+            let op = if empty_now { Op::GuardTrue } else { Op::GuardFalse };
+            self.guard(op, &[is_empty], 0);
+            empty_now
+        };
+        (!no_receiver).then_some((rw, value))
     }
 
     /// Ends a trace that does not loop: it leaves for `pc` (a loop

@@ -6,10 +6,11 @@
 use traces::{Op, Type, Val};
 
 use super::{abort, Pending, RecResult, Recorder};
+use crate::builtins::constructors::SuperObj;
 use crate::bytecode::instr::Reg;
 use crate::jit::helpers::{describe, HelperKind, SCRATCH_WORDS};
 use crate::object::dict::dict_of;
-use crate::object::header::HEADER_TYPE_OFFSET;
+use crate::object::header::{FLAG_SIDE_ATTRS, HEADER_FLAGS_OFFSET, HEADER_TYPE_OFFSET};
 use crate::object::instance::{instance_of, INSTANCE_SHAPE_OFFSET, INSTANCE_SLOTS_PTR_OFFSET};
 use crate::object::list::{list_of, LIST_ITEMS_PTR_OFFSET, LIST_LEN_OFFSET};
 use crate::object::shape::ShapeObj;
@@ -105,11 +106,7 @@ impl Recorder {
             });
             (table.keys_version(), table.keys_version_address(), bound)
         };
-        let offset = field as u64 - address(dict);
-        self.roots.push(dict);
-        let base = self.b.kref(address(dict));
-        let count = self.b.load(Op::LdI64, base, None, offset as i32);
-        self.guard(Op::GuardEq, &[count], version as i64);
+        self.guard_keys_version(dict, version, field);
         if let Some((at, value)) = bound {
             // The entry's storage stays put while the keys' version holds,
             // which the guard above has just checked.
@@ -118,6 +115,33 @@ impl Recorder {
             self.guard(Op::GuardEq, &[now], value.bits() as i64);
         }
         Ok(bound.is_some())
+    }
+
+    /// For `name` bound in exact dict `dict`: guards the dict's keys
+    /// version, under which the entry's value stays at the address given.
+    /// None (and no guard) if it is not bound there.
+    fn guard_entry(&mut self, vm: &Vm, dict: Value, name: Value) -> RecResult<Option<usize>> {
+        let Some(d) = dict_of(dict).filter(|_| !vm.heap.type_obj(dict).is_heap_type()) else {
+            return Ok(None);
+        };
+        let (version, field, at) = {
+            let table = d.table.borrow();
+            let at = d.entry_of_str(name).and_then(|ix| table.value_address(ix));
+            (table.keys_version(), table.keys_version_address(), at)
+        };
+        let Some(at) = at else { return Ok(None) };
+        self.guard_keys_version(dict, version, field);
+        Ok(Some(at))
+    }
+
+    /// Guards that the keys' version of `dict`, a field at address
+    /// `field`, is still `version`.
+    fn guard_keys_version(&mut self, dict: Value, version: u64, field: usize) {
+        let offset = field as u64 - address(dict);
+        self.roots.push(dict);
+        let base = self.b.kref(address(dict));
+        let count = self.b.load(Op::LdI64, base, None, offset as i32);
+        self.guard(Op::GuardEq, &[count], version as i64);
     }
 
     /// Whether namespace `dict` binds `name` (a module attribute it does
@@ -179,6 +203,14 @@ impl Recorder {
     pub(super) fn load_global(&mut self, vm: &Vm, dst: Reg, name: Value) -> RecResult {
         let globals = self.frame().globals;
         if self.stored_globals == Some(globals) {
+            if let Some(at) = self.guard_entry(vm, globals, name)? {
+                // The loop stores to these globals: the value is read from
+                // the name's entry each time, not taken as a constant.
+                let slot = self.b.kref(at as u64);
+                let v = self.b.load(Op::LdWord, slot, None, 0);
+                self.write(dst, v);
+                return Ok(());
+            }
             let (g, n) = (self.constant(globals), self.constant(name));
             let v = self.call_helper(HelperKind::LoadGlobal, &[g, n])?;
             self.write(dst, v);
@@ -192,10 +224,16 @@ impl Recorder {
     }
 
     /// `StoreGlobal` (and `StoreName` in module code).
-    pub(super) fn store_global(&mut self, name: Value, v: Val) -> RecResult {
+    pub(super) fn store_global(&mut self, vm: &Vm, name: Value, v: Val) -> RecResult {
         let globals = self.frame().globals;
         if self.stored_globals != Some(globals) {
             return abort("a store to globals the loop was not seen to store to");
+        }
+        if let Some(at) = self.guard_entry(vm, globals, name)? {
+            // A name already bound: its new value goes into its entry.
+            let slot = self.b.kref(at as u64);
+            self.b.store(Op::StWord, v, slot, None, 0);
+            return Ok(());
         }
         let (g, n) = (self.constant(globals), self.constant(name));
         self.call_helper(HelperKind::StoreGlobal, &[g, n, v])?;
@@ -308,8 +346,8 @@ impl Recorder {
 
     /// For `obj.name` of a plain instance (no `__getattribute__` of its
     /// own, not in dictionary mode) without such an attribute of its own,
-    /// whose class has a function by that name: its class, its shape and
-    /// the function.
+    /// whose class has a function or a method descriptor by that name: its
+    /// class, its shape and the callee.
     fn instance_method(
         vm: &Vm,
         obj: Value,
@@ -322,8 +360,30 @@ impl Recorder {
         if !plain || shape.slot_of(name).is_some() {
             return None;
         }
-        let function = vm.heap.lookup(ty, name).filter(|d| function_of(*d).is_some())?;
+        let function = vm
+            .heap
+            .lookup(ty, name)
+            .filter(|d| function_of(*d).is_some() || method_descriptor_of(*d).is_some())?;
         Some((ty, shape, function))
+    }
+
+    /// For `obj.name` of a native object (not an instance, type, module,
+    /// super or exception) of a class whose `name` is a method descriptor,
+    /// the object having no attributes of its own and the class no
+    /// `__getattribute__`: the descriptor.
+    fn native_object_method(vm: &Vm, obj: Value, name: Value) -> Option<Value> {
+        let ty = vm.heap.type_obj(obj);
+        let native_object = obj.is_ptr()
+            && ty.is_heap_type()
+            && vm.heap.attrs_of(obj, false).is_none()
+            && Gc::<TypeObj>::from_value(obj).is_none()
+            && module_of(obj).is_none()
+            && Gc::<SuperObj>::from_value(obj).is_none()
+            && !vm.has_custom_getattribute(ty);
+        if !native_object {
+            return None;
+        }
+        vm.heap.lookup(ty, name).filter(|d| method_descriptor_of(*d).is_some())
     }
 
     /// For a bound method this trace made (`bound_method`): its function
@@ -358,6 +418,20 @@ impl Recorder {
         let ty = vm.heap.type_obj(obj);
         if let Some((ty, shape, d)) = Self::instance_method(vm, obj, name) {
             self.guard_instance(w, ty, shape);
+            let f = self.constant(d);
+            self.write(dst, f);
+            self.write(dst + 1, w);
+            return Ok(());
+        }
+        if let Some(d) = Self::native_object_method(vm, obj, name) {
+            // A native object of a class (a match, a dict subclass): its
+            // class may change, and it may gain attributes of its own.
+            let p = self.guard_type(w, ty.value());
+            self.guard_type_version(ty);
+            let flags = self.b.load(Op::LdU8, p, None, HEADER_FLAGS_OFFSET as i32);
+            let side = self.b.kint(FLAG_SIDE_ATTRS as i64);
+            let has_side = self.b.op(Op::And, Type::Int, &[flags, side]);
+            self.guard(Op::GuardEq, &[has_side], 0);
             let f = self.constant(d);
             self.write(dst, f);
             self.write(dst + 1, w);
