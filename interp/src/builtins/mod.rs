@@ -21,6 +21,7 @@
 //! | [`code_methods`] | the `co_*` attributes of code objects and `code.replace` |
 //! | [`codecs`] | the UTF-8, ASCII and Latin-1 codecs with their error handlers |
 //! | [`map_methods`] | methods of dict |
+//! | [`module_methods`] | `types.ModuleType(name, doc)` and the repr of modules |
 //! | [`set_methods`] | methods of set and frozenset |
 //! | [`text_signature`] | `__text_signature__` of built-in functions and methods, from CPython's |
 //! | [`type_layout`] | `__basicsize__`, `__flags__`, ... of classes, as CPython 3.8 reports them |
@@ -44,6 +45,7 @@ pub mod functions;
 pub mod iterator_state;
 pub mod iterators;
 pub mod map_methods;
+pub mod module_methods;
 pub mod number_dunders;
 pub mod number_methods;
 pub mod object_methods;
@@ -107,6 +109,7 @@ pub fn install(vm: &mut Vm) {
     object_reduce::install(vm);
     protocol_methods::install(vm);
     constructors::install(vm);
+    module_methods::install(vm);
     seq_methods::install(vm);
     str_methods::install(vm);
     map_methods::install(vm);

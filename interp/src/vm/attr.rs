@@ -177,12 +177,12 @@ impl Vm {
                 }
             }
         }
-        let r = self.generic_get_attr(obj, name);
+        let mut r = self.generic_get_attr(obj, name);
+        if let Some(m) = module_of(obj) {
+            r = self.module_getattr_fallback(m.dict, name, r);
+        }
         if ty.is_heap_type() {
             return self.getattr_fallback(obj, name, r);
-        }
-        if let Some(m) = module_of(obj) {
-            return self.module_getattr_fallback(m.dict, name, r);
         }
         r
     }

@@ -245,16 +245,7 @@ impl Vm {
                     .unwrap_or_else(|| "?".into());
                 format!("<bound method {fname} of {}>", self.repr_of_value(receiver)?)
             }
-            ObjKind::Module => {
-                let m = module_of(v).expect("module layout");
-                let name =
-                    str_of(m.name).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-                let file = self.dict_get_str_fast(m.dict, self.names.dunder_file).flatten();
-                match file.and_then(str_of) {
-                    Some(f) => format!("<module '{name}' from '{}'>", f.to_string_lossy()),
-                    None => format!("<module '{name}' (built-in)>"),
-                }
-            }
+            ObjKind::Module => crate::builtins::module_methods::module_repr(self, v)?,
             ObjKind::Wrapper => {
                 if let Some(m) = self.proxied_mapping(v) {
                     let inner = self.with_temp(m, |vm| vm.repr_of_value(m))?;

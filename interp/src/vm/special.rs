@@ -494,6 +494,9 @@ impl Vm {
     /// `obj.__dict__`: the dict that from now on holds `obj`'s attributes
     /// (see `object::instance`), or `None` when `obj` has no `__dict__`.
     pub fn instance_dict(&mut self, obj: Value) -> Option<Value> {
+        if let Some(m) = module_of(obj) {
+            return Some(m.dict);
+        }
         if let Some(f) = function_of(obj) {
             return Some(f.attrs.to_dict_mode(&self.heap));
         }
