@@ -246,6 +246,7 @@ impl Vm {
                 format!("<bound method {fname} of {}>", self.repr_of_value(receiver)?)
             }
             ObjKind::Module => crate::builtins::module_methods::module_repr(self, v)?,
+            ObjKind::FrameInfo => self.frame_repr(v)?,
             ObjKind::Wrapper => {
                 if let Some(m) = self.proxied_mapping(v) {
                     let inner = self.with_temp(m, |vm| vm.repr_of_value(m))?;
@@ -267,6 +268,19 @@ impl Vm {
     }
 
     /// `object.__repr__`: `<module.Class object at 0x...>`.
+    /// `<frame at 0x..., file 'x.py', line 3, code f>`.
+    fn frame_repr(&mut self, v: Value) -> PyResult<String> {
+        let Some(f) = Gc::<super::exceptions::FrameInfoObj>::from_value(v) else {
+            return Ok(self.default_repr(v));
+        };
+        let key = self.heap.intern("f_lineno");
+        let line = self.get_attr(v, key)?;
+        let unit = &f.code.unit;
+        let file = self.repr_of_value(self.heap.new_str(&unit.filename))?;
+        let line = self.repr_of_value(line)?;
+        Ok(format!("<frame at {}, file {file}, line {line}, code {}>", address(v), unit.name))
+    }
+
     pub fn default_repr(&self, v: Value) -> String {
         let t = self.heap.type_obj(v);
         let module = t.own_attr(self.names.dunder_module).and_then(str_of);
