@@ -92,6 +92,16 @@ pub fn add_method(vm: &Vm, ty: Value, name: &'static str, func: NativeFn) {
     set_type_attr(vm, ty, name, v);
 }
 
+/// Adds class method `name` to built-in type `ty` (CPython's `METH_CLASS`):
+/// looked up on the type or an instance it is a built-in method bound to
+/// the class (`<built-in method fromkeys of type object ...>`).
+pub fn add_class_method(vm: &Vm, ty: Value, name: &'static str, func: NativeFn) {
+    let f = NativeFunctionObj { name, func, receiver: Value::EMPTY, owner: ty };
+    let f = vm.heap.alloc(vm.heap.types().builtin_function, f).value();
+    let method = vm.new_class_method(f);
+    set_type_attr(vm, ty, name, method);
+}
+
 /// Adds `__new__` (a builtin taking the class first) to `ty`.
 pub fn add_new(vm: &Vm, ty: Value, func: NativeFn) {
     let v = native(vm, "__new__", func);

@@ -242,6 +242,7 @@ impl Vm {
                 let fname = function_of(f)
                     .and_then(|f| str_of(f.qualname.get()))
                     .map(|s| s.to_string_lossy().into_owned())
+                    .or_else(|| native_function_of(f).map(|nf| nf.name.to_string()))
                     .unwrap_or_else(|| "?".into());
                 format!("<bound method {fname} of {}>", self.repr_of_value(receiver)?)
             }
