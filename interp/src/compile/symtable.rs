@@ -724,6 +724,14 @@ impl Builder {
                 continue;
             }
             match block.kind {
+                // A function that declares the name `global` binds it
+                // globally from the comprehension too (CPython's
+                // `symtable_extend_namedexpr_scope`).
+                BlockKind::Function if block.flags_of(id) & flags::GLOBAL != 0 => {
+                    self.current().add_flags(id, flags::GLOBAL);
+                    self.mark_global_chain(depth, id);
+                    return Ok(());
+                }
                 BlockKind::Function => {
                     self.table.blocks[id_block].add_flags(id, flags::LOCAL);
                     self.current().add_flags(id, flags::NONLOCAL);
