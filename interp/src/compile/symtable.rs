@@ -671,6 +671,9 @@ impl Builder {
             if what == "yield" {
                 return Err(self.error(format!("'yield' inside {kind}"), line, col));
             }
+            // `[await c for c in cs]` is an asynchronous comprehension, as
+            // one with `async for` (CPython sets `ste_coroutine` on await).
+            self.current().is_coroutine = true;
         }
         self.leave();
         Ok(())
