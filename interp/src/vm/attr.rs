@@ -428,9 +428,9 @@ impl Vm {
     /// method of the class (`<built-in method fromkeys of type object>`).
     fn bind_class_method(&self, cm: Gc<ClassMethodObj>, cls: Value) -> Value {
         let callable = cm.callable.get();
-        match native_function_of(callable).filter(|nf| {
-            nf.receiver.is_empty() && Gc::<TypeObj>::from_value(nf.owner).is_some()
-        }) {
+        match native_function_of(callable)
+            .filter(|nf| nf.receiver.is_empty() && Gc::<TypeObj>::from_value(nf.owner).is_some())
+        {
             Some(nf) => self.bind_native(nf.name, nf.func, cls, nf.owner),
             None => self.new_method(callable, cls),
         }
