@@ -82,9 +82,7 @@ pub fn install(vm: &mut Vm) {
     add_new(vm, t.bytearray, bytearray_new);
     add_method(vm, t.bytearray, "__init__", bytearray_init);
     for ty in [t.bytes, t.bytearray] {
-        let f = native(vm, "fromhex", fromhex);
-        let m = vm.new_class_method(f);
-        set_type_attr(vm, ty, "fromhex", m);
+        super::add_class_method(vm, ty, "fromhex", fromhex);
         // A static method in CPython: the class does not bind it.
         let maketrans_fn = native(vm, "maketrans", maketrans);
         set_type_attr(vm, ty, "maketrans", maketrans_fn);

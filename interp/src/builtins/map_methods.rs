@@ -24,9 +24,7 @@ pub fn install(vm: &mut Vm) {
     for (name, f) in dict_methods {
         add_method(vm, t.dict, name, *f);
     }
-    let fromkeys = super::native(vm, "fromkeys", dict_fromkeys);
-    let fromkeys = vm.new_class_method(fromkeys);
-    super::set_type_attr(vm, t.dict, "fromkeys", fromkeys);
+    super::add_class_method(vm, t.dict, "fromkeys", dict_fromkeys);
 }
 
 /// `dict.fromkeys(iterable, value=None)`, a class method.

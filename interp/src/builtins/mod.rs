@@ -21,6 +21,7 @@
 //! | [`code_methods`] | the `co_*` attributes of code objects and `code.replace` |
 //! | [`codecs`] | the UTF-8, ASCII and Latin-1 codecs with their error handlers |
 //! | [`map_methods`] | methods of dict |
+//! | [`module_methods`] | `types.ModuleType(name, doc)` and the repr of modules |
 //! | [`set_methods`] | methods of set and frozenset |
 //! | [`text_signature`] | `__text_signature__` of built-in functions and methods, from CPython's |
 //! | [`type_layout`] | `__basicsize__`, `__flags__`, ... of classes, as CPython 3.8 reports them |
@@ -44,6 +45,7 @@ pub mod functions;
 pub mod iterator_state;
 pub mod iterators;
 pub mod map_methods;
+pub mod module_methods;
 pub mod number_dunders;
 pub mod number_methods;
 pub mod object_methods;
@@ -90,6 +92,16 @@ pub fn add_method(vm: &Vm, ty: Value, name: &'static str, func: NativeFn) {
     set_type_attr(vm, ty, name, v);
 }
 
+/// Adds class method `name` to built-in type `ty` (CPython's `METH_CLASS`):
+/// looked up on the type or an instance it is a built-in method bound to
+/// the class (`<built-in method fromkeys of type object ...>`).
+pub fn add_class_method(vm: &Vm, ty: Value, name: &'static str, func: NativeFn) {
+    let f = NativeFunctionObj { name, func, receiver: Value::EMPTY, owner: ty };
+    let f = vm.heap.alloc(vm.heap.types().builtin_function, f).value();
+    let method = vm.new_class_method(f);
+    set_type_attr(vm, ty, name, method);
+}
+
 /// Adds `__new__` (a builtin taking the class first) to `ty`.
 pub fn add_new(vm: &Vm, ty: Value, func: NativeFn) {
     let v = native(vm, "__new__", func);
@@ -107,6 +119,7 @@ pub fn install(vm: &mut Vm) {
     object_reduce::install(vm);
     protocol_methods::install(vm);
     constructors::install(vm);
+    module_methods::install(vm);
     seq_methods::install(vm);
     str_methods::install(vm);
     map_methods::install(vm);

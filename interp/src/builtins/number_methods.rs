@@ -3,7 +3,9 @@
 
 use super::functions::index_of;
 use super::str_methods::{keyword_args, ssize_arg};
-use super::{add_method, add_new, method_no_args, method_one_arg, native, set_type_attr};
+use super::{
+    add_class_method, add_method, add_new, method_no_args, method_one_arg, native, set_type_attr,
+};
 use crate::number::complex::{parse_complex, Complex};
 use crate::number::float as float_ops;
 use crate::number::float_hex::{float_fromhex, float_hex};
@@ -64,12 +66,6 @@ pub fn install(vm: &mut Vm) {
         add_property(vm, ty, "step", step_of);
     }
     add_method(vm, t.slice, "indices", slice_indices_method);
-}
-
-fn add_class_method(vm: &Vm, ty: Value, name: &'static str, f: NativeFn) {
-    let func = native(vm, name, f);
-    let method = vm.new_class_method(func);
-    set_type_attr(vm, ty, name, method);
 }
 
 /// A read-only attribute: a property whose getter is native.

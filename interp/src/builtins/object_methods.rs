@@ -31,12 +31,8 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, object, "__hash__", object_hash);
     add_method(vm, object, "__format__", object_format);
     add_method(vm, object, "__dir__", object_dir);
-    let init_subclass = super::native(vm, "__init_subclass__", object_init_subclass);
-    let cm = vm.new_class_method(init_subclass);
-    set_type_attr(vm, object, "__init_subclass__", cm);
-    let hook = super::native(vm, "__subclasshook__", object_subclasshook);
-    let cm = vm.new_class_method(hook);
-    set_type_attr(vm, object, "__subclasshook__", cm);
+    super::add_class_method(vm, object, "__init_subclass__", object_init_subclass);
+    super::add_class_method(vm, object, "__subclasshook__", object_subclasshook);
     let type_ = vm.heap.types().type_;
     add_method(vm, type_, "__init__", type_init);
     let builtin_function = vm.heap.types().builtin_function;

@@ -599,11 +599,37 @@ impl<'a> Compiler<'a> {
         if values.len() == 1 {
             return self.expr_to(&values[0], dst);
         }
+        if values.len() > MAX_OPERAND_WINDOW {
+            return self.long_joined_str(values, dst);
+        }
         let start = self.cur.unit.temps(values.len() as u16);
         for (i, v) in values.iter().enumerate() {
             self.expr_to(v, start + i as Reg)?;
         }
         self.emit(Instr::BuildString { dst, start, count: values.len() as u16 });
+        Ok(())
+    }
+
+    /// An f-string of more pieces than one window of registers holds
+    /// (`f'{x} ' * 300` pasted together): built a window at a time, each
+    /// joined onto the text so far.
+    fn long_joined_str(&mut self, values: &'a [Expr], dst: Reg) -> CResult<()> {
+        let acc = self.cur.unit.temp();
+        let mark = self.cur.unit.mark();
+        for (n, chunk) in values.chunks(MAX_OPERAND_WINDOW - 1).enumerate() {
+            let lead = usize::from(n > 0);
+            let start = self.cur.unit.temps((lead + chunk.len()) as u16);
+            if n > 0 {
+                self.emit(Instr::Move { dst: start, src: acc });
+            }
+            for (i, v) in chunk.iter().enumerate() {
+                self.expr_to(v, start + (lead + i) as Reg)?;
+            }
+            let count = (lead + chunk.len()) as u16;
+            self.emit(Instr::BuildString { dst: acc, start, count });
+            self.cur.unit.release(mark);
+        }
+        self.emit(Instr::Move { dst, src: acc });
         Ok(())
     }
 

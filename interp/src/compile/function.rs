@@ -156,7 +156,8 @@ impl<'a> Compiler<'a> {
         }
         self.enter_unit(e, UnitKind::Comprehension, name, e.loc.lineno)?;
         self.cur.unit.code.arg_count = 1;
-        let is_async_comp = generators.iter().any(|g| g.is_async);
+        let is_async_comp = generators.iter().any(|g| g.is_async)
+            || self.cur.unit.code.flags.contains(CodeFlags::COROUTINE);
         if is_async_comp
             && !is_genexpr
             && !self.outer.last().is_some_and(|p| p.kind == UnitKind::AsyncFunction)

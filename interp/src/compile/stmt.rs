@@ -33,6 +33,11 @@ impl<'a> Compiler<'a> {
                 } else {
                     let t = self.cur.unit.temp();
                     self.expr_to(value, t)?;
+                    // CPython drops the value here (POP_TOP); a register
+                    // left holding it would keep it alive, and a weak
+                    // reference to it, until some later statement reuses
+                    // the register (`z.pop()` then `gc.collect()`).
+                    self.load_const(Const::None, t);
                 }
             }
             StmtKind::Assign { targets, value, .. } => {

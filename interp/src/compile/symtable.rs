@@ -671,6 +671,9 @@ impl Builder {
             if what == "yield" {
                 return Err(self.error(format!("'yield' inside {kind}"), line, col));
             }
+            // `[await c for c in cs]` is an asynchronous comprehension, as
+            // one with `async for` (CPython sets `ste_coroutine` on await).
+            self.current().is_coroutine = true;
         }
         self.leave();
         Ok(())
@@ -724,6 +727,14 @@ impl Builder {
                 continue;
             }
             match block.kind {
+                // A function that declares the name `global` binds it
+                // globally from the comprehension too (CPython's
+                // `symtable_extend_namedexpr_scope`).
+                BlockKind::Function if block.flags_of(id) & flags::GLOBAL != 0 => {
+                    self.current().add_flags(id, flags::GLOBAL);
+                    self.mark_global_chain(depth, id);
+                    return Ok(());
+                }
                 BlockKind::Function => {
                     self.table.blocks[id_block].add_flags(id, flags::LOCAL);
                     self.current().add_flags(id, flags::NONLOCAL);

@@ -524,9 +524,8 @@ fn interactive_hook(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
     result
 }
 
-/// `_getframe(depth=0)`: the frame `depth` calls up, with `f_back` below
-/// it; each reads its line and locals from the running frame while it
-/// runs, and keeps what it saw last when it is taken (see `FrameInfoObj`).
+/// `_getframe(depth=0)`: the frame object of the frame `depth` calls up
+/// (the same object each time; see `Vm::frame_object`).
 fn getframe(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let depth = match args.first() {
         Some(v) => vm
@@ -536,24 +535,8 @@ fn getframe(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
         None => 0,
     };
     let depth = usize::try_from(depth).unwrap_or(0);
-    let frames: Vec<_> = vm.frames.iter().map(|f| (f.code, f.pc, f.globals, f.base)).collect();
-    if depth >= frames.len() {
+    if depth >= vm.frames.len() {
         return Err(vm.value_error("call stack is not deep enough"));
     }
-    let mut back = Value::NONE;
-    for (index, &(code, pc, globals, base)) in frames[..frames.len() - depth].iter().enumerate() {
-        let lineno = code.unit.line_of(pc);
-        let generator = Value::NONE;
-        let info = crate::vm::exceptions::FrameInfoObj {
-            code,
-            globals,
-            lineno,
-            lasti: pc,
-            back,
-            generator,
-            running: Some((index, base)),
-        };
-        back = vm.heap.alloc(vm.heap.types().frame, info).value();
-    }
-    Ok(back)
+    Ok(vm.frame_object(vm.frames.len() - 1 - depth))
 }

@@ -420,6 +420,9 @@ impl Heap {
         let header =
             match ObjHeader::of(obj) {
                 Some(h) if old.is_heap_type() && new.is_heap_type() => h,
+                // Any two module classes (lazy-import libraries swap the class of
+                // `sys.modules[__name__]` for a subclass).
+                Some(h) if old.layout() == ObjKind::Module && new.layout() == ObjKind::Module => h,
                 _ => return Err(PyErr::type_error(
                     self,
                     "__class__ assignment only supported for heap types or ModuleType subclasses",

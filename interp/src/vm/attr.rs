@@ -6,8 +6,8 @@
 
 use super::code::{CacheEntry, CodeObj};
 use super::function::{
-    function_of, method_descriptor_of, module_of, ClassMethodObj, MethodObj, NativeFunctionObj,
-    PropertyObj, StaticMethodObj,
+    function_of, method_descriptor_of, module_of, native_function_of, ClassMethodObj, MethodObj,
+    NativeFunctionObj, PropertyObj, StaticMethodObj,
 };
 use super::{PyResult, Vm};
 use crate::builtins::constructors::SuperObj;
@@ -177,12 +177,12 @@ impl Vm {
                 }
             }
         }
-        let r = self.generic_get_attr(obj, name);
+        let mut r = self.generic_get_attr(obj, name);
+        if let Some(m) = module_of(obj) {
+            r = self.module_getattr_fallback(m.dict, name, r);
+        }
         if ty.is_heap_type() {
             return self.getattr_fallback(obj, name, r);
-        }
-        if let Some(m) = module_of(obj) {
-            return self.module_getattr_fallback(m.dict, name, r);
         }
         r
     }
@@ -344,7 +344,7 @@ impl Vm {
             return Ok(v);
         }
         if let Some(cm) = Gc::<ClassMethodObj>::from_value(v) {
-            return Ok(self.new_method(cm.callable.get(), cls));
+            return Ok(self.bind_class_method(cm, cls));
         }
         if let Some(sm) = Gc::<StaticMethodObj>::from_value(v) {
             return Ok(sm.callable.get());
@@ -399,7 +399,7 @@ impl Vm {
             return Ok(self.heap.alloc(ty, f).value());
         }
         if let Some(cm) = Gc::<ClassMethodObj>::from_value(d) {
-            return Ok(self.new_method(cm.callable.get(), owner));
+            return Ok(self.bind_class_method(cm, owner));
         }
         if let Some(sm) = Gc::<StaticMethodObj>::from_value(d) {
             return Ok(sm.callable.get());
@@ -421,6 +421,19 @@ impl Vm {
             }
         }
         Ok(d)
+    }
+
+    /// A class method bound to class `cls`. A built-in type's class method
+    /// binds as CPython's `classmethod_descriptor` does: to a built-in
+    /// method of the class (`<built-in method fromkeys of type object>`).
+    fn bind_class_method(&self, cm: Gc<ClassMethodObj>, cls: Value) -> Value {
+        let callable = cm.callable.get();
+        match native_function_of(callable)
+            .filter(|nf| nf.receiver.is_empty() && Gc::<TypeObj>::from_value(nf.owner).is_some())
+        {
+            Some(nf) => self.bind_native(nf.name, nf.func, cls, nf.owner),
+            None => self.new_method(callable, cls),
+        }
     }
 
     pub fn new_method(&self, function: Value, receiver: Value) -> Value {

@@ -139,11 +139,22 @@ impl Vm {
                 self.stack.extend_from_within(at + 1..at + 1 + argc);
                 let r = if function_of(m).is_some() || method_descriptor_of(m).is_some() {
                     self.call_at(top, argc + 1, kwnames)
+                } else if self.depth >= self.recursion_limit {
+                    // `A.__call__ = A()`: each call is a call of another
+                    // instance, with no Python frame to count it.
+                    Err(PyErr::recursion_error(
+                        &self.heap,
+                        "maximum recursion depth exceeded while calling a Python object",
+                    ))
                 } else {
+                    self.depth += 1;
                     let owner = self.heap.type_of(f);
-                    let bound = self.descr_get(m, f, owner)?;
-                    self.stack[top + 1] = bound;
-                    self.call_at(top + 1, argc, kwnames)
+                    let r = self.descr_get(m, f, owner).and_then(|bound| {
+                        self.stack[top + 1] = bound;
+                        self.call_at(top + 1, argc, kwnames)
+                    });
+                    self.depth -= 1;
+                    r
                 };
                 self.stack.truncate(top);
                 r
@@ -363,7 +374,7 @@ impl Vm {
         self.depth += 1;
         let r = self.eval_frame();
         self.depth -= 1;
-        self.frames.pop();
+        self.pop_frame();
         self.stack.truncate(base);
         r
     }

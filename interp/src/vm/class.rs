@@ -190,7 +190,7 @@ impl Vm {
         self.depth += 1;
         let r = self.eval_frame();
         self.depth -= 1;
-        self.frames.pop();
+        self.pop_frame();
         self.stack.truncate(base);
         r
     }

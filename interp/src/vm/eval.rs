@@ -844,5 +844,5 @@ pub(crate) fn frame_for(
     locals: Value,
     function: Value,
 ) -> Frame {
-    Frame { code, base, pc: 0, globals, locals, function }
+    Frame { code, base, pc: 0, globals, locals, function, frame_object: Value::NONE }
 }

@@ -2,6 +2,8 @@
 //! entries, `except` matching, the `with` protocol, and printing an
 //! uncaught exception in CPython 3.8's format.
 
+use std::cell::Cell;
+
 use super::code::CodeObj;
 use super::{PyResult, Vm};
 use crate::object::exception::exception_of;
@@ -20,6 +22,12 @@ pub struct TracebackObj {
     pub lasti: u32,
     /// The frame's globals (for `tb_frame.f_globals`).
     pub globals: Value,
+    /// The frame's index in `Vm::frames` and its stack base: while it runs,
+    /// `tb_frame` is its frame object.
+    pub frame: Option<(usize, usize)>,
+    /// The frame's object if Python code had taken one when this entry
+    /// was made (None otherwise): `tb_frame` after the frame returned.
+    pub frame_object: Value,
 }
 
 /// What `tb.tb_frame` shows of a frame that raised: its code, globals and
@@ -27,17 +35,37 @@ pub struct TracebackObj {
 pub struct FrameInfoObj {
     pub code: Gc<CodeObj>,
     pub globals: Value,
-    pub lineno: u32,
-    pub lasti: u32,
+    /// The line and instruction shown when the frame is not running: where
+    /// it was when taken, then where it was when it returned.
+    pub lineno: Cell<u32>,
+    pub lasti: Cell<u32>,
+    /// `f_locals` of a frame that has returned (None before).
+    pub final_locals: Cell<Value>,
     /// `f_back`: the calling frame's snapshot, or None.
     pub back: Value,
     /// For `gen.gi_frame`: the generator, whose line and locals the frame
     /// shows as it runs (`lineno` and `lasti` are then unused); else None.
-    pub generator: Value,
+    pub generator: Cell<Value>,
     /// For `sys._getframe()`: where the frame runs (its index in
     /// `Vm::frames` and its stack base); while a frame with this code is
     /// there, line and locals are read from it, live.
-    pub running: Option<(usize, usize)>,
+    pub running: Cell<Option<(usize, usize)>>,
+}
+
+impl FrameInfoObj {
+    /// A frame object that shows `code` stopped at instruction `lasti`.
+    pub fn stopped(code: Gc<CodeObj>, globals: Value, lasti: u32, back: Value) -> Self {
+        FrameInfoObj {
+            code,
+            globals,
+            lineno: Cell::new(code.unit.line_of(lasti)),
+            lasti: Cell::new(lasti),
+            final_locals: Cell::new(Value::NONE),
+            back,
+            generator: Cell::new(Value::NONE),
+            running: Cell::new(None),
+        }
+    }
 }
 
 // SAFETY: traces its code, globals and calling frame.
@@ -47,7 +75,8 @@ unsafe impl Payload for FrameInfoObj {
         tracer.mark_gc(self.code);
         tracer.mark(self.globals);
         tracer.mark(self.back);
-        tracer.mark(self.generator);
+        tracer.mark(self.generator.get());
+        tracer.mark(self.final_locals.get());
     }
 }
 
@@ -55,7 +84,7 @@ unsafe impl Payload for FrameInfoObj {
 unsafe impl Payload for TracebackObj {
     const KIND: ObjKind = ObjKind::Traceback;
     fn trace(&self, tracer: &mut Tracer) {
-        tracer.mark_all(&[self.next, self.globals]);
+        tracer.mark_all(&[self.next, self.globals, self.frame_object]);
         tracer.mark_gc(self.code);
     }
 }
@@ -152,7 +181,15 @@ impl Vm {
         }
         let Some(e) = exception_of(exc) else { return };
         let lineno = code.unit.line_of(pc);
-        let tb = TracebackObj { next: e.traceback.get(), code: *code, lineno, lasti: pc, globals };
+        let innermost = self.frames.len().checked_sub(1).and_then(|i| {
+            let f = &self.frames[i];
+            (f.code.value() == code.value() && f.globals == globals).then_some((i, f))
+        });
+        let frame = innermost.map(|(i, f)| (i, f.base));
+        let frame_object = innermost.map_or(Value::NONE, |(_, f)| f.frame_object);
+        let next = e.traceback.get();
+        let tb =
+            TracebackObj { next, code: *code, lineno, lasti: pc, globals, frame, frame_object };
         let tb = self.heap.alloc(self.heap.types().traceback, tb).value();
         e.traceback.set(tb);
     }

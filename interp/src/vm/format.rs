@@ -242,19 +242,12 @@ impl Vm {
                 let fname = function_of(f)
                     .and_then(|f| str_of(f.qualname.get()))
                     .map(|s| s.to_string_lossy().into_owned())
+                    .or_else(|| native_function_of(f).map(|nf| nf.name.to_string()))
                     .unwrap_or_else(|| "?".into());
                 format!("<bound method {fname} of {}>", self.repr_of_value(receiver)?)
             }
-            ObjKind::Module => {
-                let m = module_of(v).expect("module layout");
-                let name =
-                    str_of(m.name).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-                let file = self.dict_get_str_fast(m.dict, self.names.dunder_file).flatten();
-                match file.and_then(str_of) {
-                    Some(f) => format!("<module '{name}' from '{}'>", f.to_string_lossy()),
-                    None => format!("<module '{name}' (built-in)>"),
-                }
-            }
+            ObjKind::Module => crate::builtins::module_methods::module_repr(self, v)?,
+            ObjKind::FrameInfo => self.frame_repr(v)?,
             ObjKind::Wrapper => {
                 if let Some(m) = self.proxied_mapping(v) {
                     let inner = self.with_temp(m, |vm| vm.repr_of_value(m))?;
@@ -276,6 +269,19 @@ impl Vm {
     }
 
     /// `object.__repr__`: `<module.Class object at 0x...>`.
+    /// `<frame at 0x..., file 'x.py', line 3, code f>`.
+    fn frame_repr(&mut self, v: Value) -> PyResult<String> {
+        let Some(f) = Gc::<super::exceptions::FrameInfoObj>::from_value(v) else {
+            return Ok(self.default_repr(v));
+        };
+        let key = self.heap.intern("f_lineno");
+        let line = self.get_attr(v, key)?;
+        let unit = &f.code.unit;
+        let file = self.repr_of_value(self.heap.new_str(&unit.filename))?;
+        let line = self.repr_of_value(line)?;
+        Ok(format!("<frame at {}, file {file}, line {line}, code {}>", address(v), unit.name))
+    }
+
     pub fn default_repr(&self, v: Value) -> String {
         let t = self.heap.type_obj(v);
         let module = t.own_attr(self.names.dunder_module).and_then(str_of);

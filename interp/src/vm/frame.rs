@@ -19,6 +19,10 @@ pub struct Frame {
     pub locals: Value,
     /// The function being run, or None for module code.
     pub function: Value,
+    /// The frame object Python code took of this frame (`sys._getframe()`),
+    /// or None: made once, so that `f.f_back is f.f_back`, and told the
+    /// frame's last line when the frame returns.
+    pub frame_object: Value,
 }
 
 /// Everything the VM holds that the collector must keep alive.
@@ -32,7 +36,7 @@ impl RootSet for VmRoots<'_> {
         tracer.mark_all(&vm.stack);
         for frame in &vm.frames {
             tracer.mark_gc(frame.code);
-            tracer.mark_all(&[frame.globals, frame.locals, frame.function]);
+            tracer.mark_all(&[frame.globals, frame.locals, frame.function, frame.frame_object]);
         }
         tracer.mark_all(&[
             vm.builtins,

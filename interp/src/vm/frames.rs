@@ -1,6 +1,8 @@
 //! Introspection of the Python frame that called a native function:
-//! `globals()`, `locals()`, `vars()`, `dir()`, zero-argument `super()`.
+//! `globals()`, `locals()`, `vars()`, `dir()`, zero-argument `super()`;
+//! the frame objects `sys._getframe()` gives.
 
+use super::exceptions::FrameInfoObj;
 use super::frame::Frame;
 use super::function::cell_of;
 use super::{PyResult, Vm};
@@ -9,6 +11,44 @@ use crate::object::str::str_of;
 use crate::object::{PyErr, Value};
 
 impl Vm {
+    /// The frame object of `self.frames[index]`, with those of the frames
+    /// below it as its `f_back` chain: made on first request and kept in
+    /// the frame, so asking again gives the same object. While the frame
+    /// runs the object reads its line and locals from it.
+    pub fn frame_object(&mut self, index: usize) -> Value {
+        let mut back = Value::NONE;
+        for i in 0..=index.min(self.frames.len().saturating_sub(1)) {
+            let frame = &self.frames[i];
+            if frame.frame_object.is_none() {
+                let info = FrameInfoObj::stopped(frame.code, frame.globals, frame.pc, back);
+                info.running.set(Some((i, frame.base)));
+                let object = self.heap.alloc(self.heap.types().frame, info).value();
+                self.frames[i].frame_object = object;
+            }
+            back = self.frames[i].frame_object;
+        }
+        back
+    }
+
+    /// Pops the innermost frame. A frame object taken of it keeps the
+    /// line it stopped at and its locals, as a finished CPython frame does.
+    pub fn pop_frame(&mut self) -> Option<Frame> {
+        let index = self.frames.len().checked_sub(1)?;
+        let object = self.frames[index].frame_object;
+        if let Some(info) = crate::object::Gc::<FrameInfoObj>::from_value(object) {
+            let pc = self.frames[index].pc;
+            info.lineno.set(info.code.unit.line_of(pc));
+            info.lasti.set(pc);
+            // Locals that cannot be read (an error from a namespace
+            // mapping) are left as they were.
+            if let Ok(locals) = self.running_frame_locals(index) {
+                info.final_locals.set(locals);
+            }
+            info.running.set(None);
+        }
+        self.frames.pop()
+    }
+
     /// The innermost Python frame (the caller of a native function).
     pub fn caller_frame(&self) -> Option<&Frame> {
         self.frames.last()

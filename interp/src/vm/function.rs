@@ -158,6 +158,11 @@ pub fn method_descriptor_of(v: Value) -> Option<Gc<MethodDescriptorObj>> {
 pub struct ModuleObj {
     pub dict: Value,
     pub name: Value,
+    /// Made by the import system for one of the interpreter's own modules
+    /// or a source file, rather than by `types.ModuleType(...)`: without a
+    /// loader or a file, its repr says "(built-in)" as CPython's
+    /// `BuiltinImporter.module_repr` does for the C modules these stand for.
+    pub imported: bool,
 }
 
 // SAFETY: traces its dict and name.

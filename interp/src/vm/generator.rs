@@ -264,7 +264,14 @@ impl Vm {
     /// the value stack) and keeps the exception it was handling.
     fn leave_gen_frame(&mut self, gen: Gc<GeneratorObj>, outer_handled: Value) -> Frame {
         self.depth -= 1;
-        let frame = self.frames.pop().expect("the generator's frame");
+        let frame = self.pop_frame().expect("the generator's frame");
+        if let Some(info) = Gc::<super::exceptions::FrameInfoObj>::from_value(frame.frame_object) {
+            // A frame object taken inside the generator (`sys._getframe()`)
+            // follows it from now on, as its `gi_frame` does.
+            if gen.state.get() != GenState::Closed {
+                info.generator.set(gen.value());
+            }
+        }
         gen.handled.set(if self.handled == outer_handled { Value::NONE } else { self.handled });
         self.handled = outer_handled;
         frame

@@ -76,7 +76,10 @@ impl Vm {
     pub fn new_module(&mut self, name: &str) -> PyResult {
         let dict = self.heap.new_dict();
         let name_v = self.heap.new_str(name);
-        let m = self.heap.alloc(self.heap.types().module, ModuleObj { dict, name: name_v }).value();
+        let m = self
+            .heap
+            .alloc(self.heap.types().module, ModuleObj { dict, name: name_v, imported: true })
+            .value();
         let mark = self.push_temp(m);
         let r = (|| {
             self.dict_set_item(dict, self.names.dunder_name, name_v)?;
@@ -144,7 +147,7 @@ impl Vm {
         self.depth += 1;
         let r = self.eval_frame();
         self.depth -= 1;
-        self.frames.pop();
+        self.pop_frame();
         self.stack.truncate(base);
         r
     }

@@ -190,30 +190,37 @@ impl Vm {
                     Value::from_small_int(i64::from(byte_offset(&tb.code.unit, tb.lasti)))
                 }
                 "tb_frame" => {
-                    let info = super::exceptions::FrameInfoObj {
-                        code: tb.code,
-                        globals: tb.globals,
-                        lineno: tb.lineno,
-                        lasti: tb.lasti,
-                        back: Value::NONE,
-                        generator: Value::NONE,
-                        running: None,
-                    };
+                    if let Some(index) = self.running_traceback_frame(&tb) {
+                        return Ok(Some(self.frame_object(index)));
+                    }
+                    if !tb.frame_object.is_none() {
+                        return Ok(Some(tb.frame_object));
+                    }
+                    let info = super::exceptions::FrameInfoObj::stopped(
+                        tb.code,
+                        tb.globals,
+                        tb.lasti,
+                        Value::NONE,
+                    );
+                    info.lineno.set(tb.lineno);
                     Some(self.heap.alloc(self.heap.types().frame, info).value())
                 }
                 _ => None,
             });
         }
         if let Some(f) = Gc::<super::exceptions::FrameInfoObj>::from_value(obj) {
-            let generator = super::generator::generator_of(f.generator);
-            let running = self.running_frame(&f);
+            let generator = super::generator::generator_of(f.generator.get());
+            let running =
+                self.running_frame(&f).or_else(|| self.running_generator_frame(generator));
+            // A generator's frame running again shows its live state.
+            let generator = generator.filter(|_| running.is_none());
             let (lineno, lasti) = match (generator, running) {
                 (Some(g), _) => generator_position(g),
                 (None, Some(i)) => {
                     let pc = self.frames[i].pc;
                     (f.code.unit.line_of(pc), pc)
                 }
-                (None, None) => (f.lineno, f.lasti),
+                (None, None) => (f.lineno.get(), f.lasti.get()),
             };
             return Ok(match n.as_str() {
                 "f_code" => Some(f.code.value()),
@@ -221,6 +228,7 @@ impl Vm {
                 "f_locals" => match (generator, running) {
                     (Some(g), _) => Some(self.generator_locals(g)?),
                     (None, Some(i)) => Some(self.running_frame_locals(i)?),
+                    (None, None) if !f.final_locals.get().is_none() => Some(f.final_locals.get()),
                     (None, None) => Some(f.globals),
                 },
                 "f_builtins" => Some(self.builtins),
@@ -494,6 +502,9 @@ impl Vm {
     /// `obj.__dict__`: the dict that from now on holds `obj`'s attributes
     /// (see `object::instance`), or `None` when `obj` has no `__dict__`.
     pub fn instance_dict(&mut self, obj: Value) -> Option<Value> {
+        if let Some(m) = module_of(obj) {
+            return Some(m.dict);
+        }
         if let Some(f) = function_of(obj) {
             return Some(f.attrs.to_dict_mode(&self.heap));
         }
@@ -547,13 +558,8 @@ impl Vm {
             return Value::NONE;
         }
         let info = super::exceptions::FrameInfoObj {
-            code: g.code,
-            globals: g.globals,
-            lineno: 0,
-            lasti: 0,
-            back: Value::NONE,
-            generator: g.value(),
-            running: None,
+            generator: std::cell::Cell::new(g.value()),
+            ..super::exceptions::FrameInfoObj::stopped(g.code, g.globals, 0, Value::NONE)
         };
         self.heap.alloc(self.heap.types().frame, info).value()
     }
@@ -564,9 +570,26 @@ impl Vm {
         self.locals_dict(g.code, |i| g.saved_slot(i))
     }
 
+    /// The index in `frames` of generator `g`'s frame while it runs.
+    fn running_generator_frame(
+        &self,
+        g: Option<Gc<super::generator::GeneratorObj>>,
+    ) -> Option<usize> {
+        let g = g.filter(|g| g.state.get() == super::generator::GenState::Running)?;
+        self.frames.iter().rposition(|f| f.code.value() == g.code.value() && f.globals == g.globals)
+    }
+
+    /// The index in `frames` of the frame a traceback entry was made in,
+    /// while it runs.
+    fn running_traceback_frame(&self, tb: &TracebackObj) -> Option<usize> {
+        let (index, base) = tb.frame?;
+        let frame = self.frames.get(index)?;
+        (frame.base == base && frame.code.value() == tb.code.value()).then_some(index)
+    }
+
     /// The index in `frames` of the frame `f` was taken of, while it runs.
     fn running_frame(&self, f: &super::exceptions::FrameInfoObj) -> Option<usize> {
-        let (index, base) = f.running?;
+        let (index, base) = f.running.get()?;
         let frame = self.frames.get(index)?;
         (frame.base == base && frame.code.value() == f.code.value() && frame.globals == f.globals)
             .then_some(index)
@@ -574,7 +597,7 @@ impl Vm {
 
     /// `f_locals` of a running frame: the namespace of module and class
     /// bodies, a new dict of the bound locals of a function.
-    fn running_frame_locals(&mut self, index: usize) -> PyResult {
+    pub(super) fn running_frame_locals(&mut self, index: usize) -> PyResult {
         let frame = &self.frames[index];
         if !frame.locals.is_none() {
             return Ok(frame.locals);
