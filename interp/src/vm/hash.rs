@@ -30,6 +30,22 @@ pub fn hash_pointer(v: Value) -> i64 {
 /// iterate in the oracle's order.
 const NONE_HASH: i64 = 0x5f5f_4e6f_6222;
 
+/// The hash of a value held in the word itself (small int, float, bool,
+/// None), or None for a heap object.
+#[inline(always)]
+fn hash_unboxed(v: Value) -> Option<i64> {
+    if let Some(i) = v.as_small_int() {
+        return Some(numhash::hash_int(&Int::Small(i)));
+    }
+    if let Some(f) = v.as_f64() {
+        return Some(numhash::hash_float(f));
+    }
+    if let Some(b) = v.as_bool() {
+        return Some(b as i64);
+    }
+    v.is_none().then_some(NONE_HASH)
+}
+
 /// Tuples nested deeper than this take the general path.
 const MAX_NATIVE_TUPLE_DEPTH: u32 = 8;
 
@@ -38,17 +54,8 @@ impl Vm {
     /// allocation: numbers, None, str and bytes, and tuples of them (the
     /// dict keys batch programs build); None for anything else.
     fn hash_without_calls(&self, v: Value, depth: u32) -> Option<i64> {
-        if let Some(i) = v.as_small_int() {
-            return Some(numhash::hash_int(&Int::Small(i)));
-        }
-        if let Some(f) = v.as_f64() {
-            return Some(numhash::hash_float(f));
-        }
-        if let Some(b) = v.as_bool() {
-            return Some(b as i64);
-        }
-        if v.is_none() {
-            return Some(NONE_HASH);
+        if let Some(h) = hash_unboxed(v) {
+            return Some(h);
         }
         let header = ObjHeader::of(v)?;
         if self.heap.type_obj(v).is_heap_type() {
@@ -70,17 +77,8 @@ impl Vm {
 
     /// `hash(v)`.
     pub fn hash_value(&mut self, v: Value) -> PyResult<i64> {
-        if let Some(i) = v.as_small_int() {
-            return Ok(numhash::hash_int(&Int::Small(i)));
-        }
-        if let Some(f) = v.as_f64() {
-            return Ok(numhash::hash_float(f));
-        }
-        if let Some(b) = v.as_bool() {
-            return Ok(b as i64);
-        }
-        if v.is_none() {
-            return Ok(NONE_HASH);
+        if let Some(h) = hash_unboxed(v) {
+            return Ok(h);
         }
         let ty = self.heap.type_obj(v);
         if ty.is_heap_type() {
