@@ -587,10 +587,10 @@ fn posix_xattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
         None => Target::Path(c_string_arg(vm, args, 1)?, vm.is_true(args[2])?),
     };
     let name = if op == "list" { CString::default() } else { c_string_arg(vm, args, 3)? };
-    // SAFETY (all calls below): paths and names are NUL-terminated strings
-    // alive for the call; buffers are live with the length passed.
     match op.as_str() {
         "get" => {
+            // SAFETY: path and name are NUL-terminated CStrings alive for
+            // the call; `read_sized` passes a live buffer of `len` bytes.
             let value = read_sized(vm, |buf, len| unsafe {
                 match &target {
                     Target::Path(p, true) => getxattr(p.as_ptr(), name.as_ptr(), buf, len),
@@ -601,6 +601,8 @@ fn posix_xattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
             Ok(vm.heap.new_bytes(&value))
         }
         "list" => {
+            // SAFETY: the path is a NUL-terminated CString alive for the
+            // call; `read_sized` passes a live buffer of `len` bytes.
             let names = read_sized(vm, |buf, len| unsafe {
                 match &target {
                     Target::Path(p, true) => listxattr(p.as_ptr(), buf.cast(), len),
@@ -619,6 +621,10 @@ fn posix_xattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
             let value = bytes_like(args[4]).ok_or_else(|| vm.type_error("expected bytes"))?;
             let flags = c_int_arg(vm, args, 5, "setxattr")?;
             let (v, n) = (value.as_ptr(), value.len());
+            // SAFETY: path and name are NUL-terminated CStrings alive for
+            // the call; `v` points at `n` bytes of a bytes object that no
+            // code can free or resize while the call runs (no Python code
+            // and no allocation happen during it).
             let r = unsafe {
                 match &target {
                     Target::Path(p, true) => setxattr(p.as_ptr(), name.as_ptr(), v, n, flags),
@@ -632,6 +638,8 @@ fn posix_xattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
             Ok(Value::NONE)
         }
         "remove" => {
+            // SAFETY: path and name are NUL-terminated CStrings alive for
+            // the call; nothing is written through them.
             let r = unsafe {
                 match &target {
                     Target::Path(p, true) => removexattr(p.as_ptr(), name.as_ptr()),
