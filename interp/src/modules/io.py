@@ -295,14 +295,17 @@ class _FileBuffer(BufferedReader):
             raise UnsupportedOperation("read")
 
     def _more(self, size=DEFAULT_BUFFER_SIZE):
+        # Every read from the file (readline, peek, read) goes through
+        # here: what is written must reach the file first.
+        self._write_pending()
         chunk = _files.read(self._handle, size)
         self._ahead += chunk
         return bool(chunk)
 
     def read(self, size=-1):
         self._check_readable()
-        self._write_pending()
         if size is None or size < 0:
+            self._write_pending()
             data = self._ahead + _files.read(self._handle, -1)
             self._ahead = b""
             return data
@@ -341,10 +344,6 @@ class _FileBuffer(BufferedReader):
         if self._pending_size >= DEFAULT_BUFFER_SIZE:
             self._write_pending()
         return n
-
-    def readline(self, size=-1):
-        self._write_pending()
-        return BufferedReader.readline(self, size)
 
     def seek(self, pos, whence=0):
         self._check_closed()
