@@ -22,6 +22,16 @@ use super::header::{
 use super::types::{MethodCacheEntry, METHOD_CACHE_SIZE};
 use super::value::Value;
 
+/// Item types whose all-zero bit pattern is a valid value.
+///
+/// # Safety
+/// Implement only for such types.
+unsafe trait ZeroIsValid {}
+// SAFETY: every bit pattern is a valid byte.
+unsafe impl ZeroIsValid for u8 {}
+// SAFETY: every bit pattern is a valid (NaN-boxed) value; zero is 0.0.
+unsafe impl ZeroIsValid for Value {}
+
 thread_local! {
     static EXTERNAL_BYTES: Cell<usize> = const { Cell::new(0) };
 }
@@ -185,14 +195,38 @@ impl Heap {
         len: usize,
         fill: impl FnOnce(&mut [Value]),
     ) -> Gc<T> {
+        self.alloc_with_zeroed_tail(ty, payload, len, fill)
+    }
+
+    /// Allocates an object with `len` bytes inline after the payload,
+    /// which `fill` writes (zeros until it does), so text made of pieces is
+    /// written once, in place. The payload's `tail_len` must equal `len`.
+    pub fn alloc_with_bytes<T: Payload>(
+        &self,
+        ty: Value,
+        payload: T,
+        len: usize,
+        fill: impl FnOnce(&mut [u8]),
+    ) -> Gc<T> {
+        self.alloc_with_zeroed_tail(ty, payload, len, fill)
+    }
+
+    fn alloc_with_zeroed_tail<T: Payload, I: ZeroIsValid>(
+        &self,
+        ty: Value,
+        payload: T,
+        len: usize,
+        fill: impl FnOnce(&mut [I]),
+    ) -> Gc<T> {
+        const { assert!(align_of::<I>() <= 8) };
         debug_assert_eq!(payload.tail_len(), len);
-        let (obj, tail_ptr) = self.alloc_raw(ty, payload, len * size_of::<Value>());
-        // SAFETY: the tail area holds `len` values, 8-aligned, and nothing
-        // else refers to it yet; zeroed first, it holds valid values (all
-        // bit patterns are) before the slice exists.
+        let (obj, tail_ptr) = self.alloc_raw(ty, payload, len * size_of::<I>());
+        // SAFETY: the tail area holds `len` items, 8-aligned, and nothing
+        // else refers to it yet; zeroed first, it holds valid items
+        // (`ZeroIsValid`) before the slice exists.
         unsafe {
-            std::ptr::write_bytes(tail_ptr, 0, len * size_of::<Value>());
-            fill(std::slice::from_raw_parts_mut(tail_ptr as *mut Value, len));
+            std::ptr::write_bytes(tail_ptr, 0, len * size_of::<I>());
+            fill(std::slice::from_raw_parts_mut(tail_ptr as *mut I, len));
         }
         obj
     }

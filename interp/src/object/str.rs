@@ -32,12 +32,36 @@ pub struct StrObj {
     char_len: usize,
     ascii: bool,
     surrogates: bool,
-    /// Bytes of text in the tail.
+    /// The text is a [`Rope`] (in `side`), not the tail.
+    rope: bool,
+    /// Bytes of text.
     byte_len: usize,
+    /// What few strs need, allocated when first needed.
+    side: OnceCell<Box<Side>>,
+}
+
+struct Side {
     /// Non-ASCII text: byte offset of every `CRUMB_STRIDE`-th code point,
     /// built on first indexing, so `s[i]` costs at most a stride of decoding.
     crumbs: OnceCell<Box<[usize]>>,
+    rope: Option<Rope>,
 }
+
+/// A long str made by `a + b` that holds its two halves until its text is
+/// first asked for. CPython makes `s += piece` in a loop linear by resizing
+/// `s` in place when it holds the only reference; a tracing collector cannot
+/// know that, so a long concatenation instead costs O(1), and the text of a
+/// chain of them is built once, when read (as V8's cons strings).
+struct Rope {
+    /// `[a, b]` until the text is built; nothing after, so the halves can
+    /// be freed.
+    halves: Cell<Option<[Gc<StrObj>; 2]>>,
+    text: OnceCell<Box<[u8]>>,
+}
+
+/// Concatenations at least this long become ropes: below it, copying both
+/// texts costs less than a rope's extra allocation.
+const ROPE_MIN_BYTES: usize = 256;
 
 const CRUMB_STRIDE: usize = 32;
 
@@ -49,14 +73,27 @@ pub const STR_CHAR_LEN_OFFSET: usize =
 pub const STR_FLAG_INTERNED: u8 = 1;
 
 // SAFETY: a str holds no references; its tail is `byte_len` bytes.
+// A rope's halves are reported to the tracer, and a rope has no tail.
 unsafe impl Payload for StrObj {
     const KIND: ObjKind = ObjKind::Str;
-    fn trace(&self, _tracer: &mut Tracer) {}
+    fn trace(&self, tracer: &mut Tracer) {
+        if let Some([a, b]) = self.unbuilt_halves() {
+            tracer.mark_gc(a);
+            tracer.mark_gc(b);
+        }
+    }
     fn extra_bytes(&self) -> usize {
-        self.crumbs.get().map_or(0, |c| c.len() * 8)
+        self.side.get().map_or(0, |side| {
+            let crumbs = side.crumbs.get().map_or(0, |c| c.len() * 8);
+            crumbs + side.rope.as_ref().and_then(|r| r.text.get()).map_or(0, |t| t.len())
+        })
     }
     fn tail_len(&self) -> usize {
-        self.byte_len
+        if self.rope {
+            0
+        } else {
+            self.byte_len
+        }
     }
 }
 
@@ -74,8 +111,9 @@ impl StrObj {
             char_len,
             ascii,
             surrogates,
+            rope: false,
             byte_len,
-            crumbs: OnceCell::new(),
+            side: OnceCell::new(),
         }
     }
 
@@ -83,10 +121,49 @@ impl StrObj {
     /// them.
     #[inline]
     pub fn as_wtf8(&self) -> &[u8] {
-        // SAFETY: a StrObj is only made by `Heap::new_str_of_type` and
-        // `Heap::new_str_of_type_wtf8`, with a tail of exactly `byte_len`
+        if self.rope {
+            return self.rope_text();
+        }
+        // SAFETY: a StrObj without a rope is only made by `Heap`'s
+        // `alloc_with_tail` calls here, with a tail of exactly `byte_len`
         // bytes, never changed afterwards.
         unsafe { tail_of(self, self.byte_len) }
+    }
+
+    fn rope_of(&self) -> Option<&Rope> {
+        self.side.get()?.rope.as_ref()
+    }
+
+    /// A rope's halves while its text is not built yet.
+    fn unbuilt_halves(&self) -> Option<[Gc<StrObj>; 2]> {
+        self.rope_of()?.halves.get()
+    }
+
+    /// A rope's text, built on first use from the leaves of the tree of
+    /// ropes under it, left to right, with an explicit stack (a chain of
+    /// `s += piece` is as deep as the loop ran). Building allocates
+    /// nothing on the heap, so no collection frees a half meanwhile.
+    #[cold]
+    fn rope_text(&self) -> &[u8] {
+        let rope = self.rope_of().expect("a rope str has its rope");
+        rope.text.get_or_init(|| {
+            let mut text = Vec::with_capacity(self.byte_len);
+            let mut pending: Vec<Gc<StrObj>> = Vec::new();
+            pending.extend(rope.halves.get().into_iter().flatten().rev());
+            while let Some(part) = pending.pop() {
+                match part.unbuilt_halves() {
+                    Some([a, b]) => pending.extend([b, a]),
+                    None => text.extend_from_slice(part.as_wtf8()),
+                }
+            }
+            rope.halves.set(None);
+            super::heap::note_external_alloc(text.len());
+            text.into_boxed_slice()
+        })
+    }
+
+    fn crumbs(&self) -> &OnceCell<Box<[usize]>> {
+        &self.side.get_or_init(|| Box::new(Side { crumbs: OnceCell::new(), rope: None })).crumbs
     }
 
     /// The text as a Rust `&str`; the first lone surrogate if it holds one
@@ -192,7 +269,7 @@ impl StrObj {
         }
         let bytes = self.as_wtf8();
         let crumbs =
-            self.crumbs.get_or_init(|| wtf8::char_starts(bytes).step_by(CRUMB_STRIDE).collect());
+            self.crumbs().get_or_init(|| wtf8::char_starts(bytes).step_by(CRUMB_STRIDE).collect());
         let from = crumbs[i / CRUMB_STRIDE];
         wtf8::char_starts(&bytes[from..]).nth(i % CRUMB_STRIDE).map_or(len, |b| from + b)
     }
@@ -299,15 +376,55 @@ impl Heap {
     /// A new str of the concatenated texts of strs; their lengths and
     /// flags add up, so nothing is decoded again.
     pub fn new_str_concat(&self, parts: &[&StrObj]) -> Value {
-        let mut bytes = Vec::with_capacity(parts.iter().map(|p| p.byte_len).sum());
-        parts.iter().for_each(|p| bytes.extend_from_slice(p.as_wtf8()));
         let payload = StrObj::with_counts(
-            bytes.len(),
+            parts.iter().map(|p| p.byte_len).sum(),
             parts.iter().map(|p| p.char_len).sum(),
             parts.iter().all(|p| p.ascii),
             parts.iter().any(|p| p.surrogates),
         );
-        self.alloc_with_tail(self.types.str, payload, &bytes).value()
+        let len = payload.byte_len;
+        self.alloc_with_bytes(self.types.str, payload, len, |out| {
+            let mut at = 0;
+            for p in parts {
+                out[at..at + p.byte_len].copy_from_slice(p.as_wtf8());
+                at += p.byte_len;
+            }
+        })
+        .value()
+    }
+
+    /// `a + b`: a [`Rope`] when long.
+    pub fn new_str_sum(&self, a: Gc<StrObj>, b: Gc<StrObj>) -> Value {
+        // CPython returns the other operand itself when one is empty.
+        for (empty, other) in [(a, b), (b, a)] {
+            if empty.byte_len == 0 && self.type_of(other.value()) == self.types.str {
+                return other.value();
+            }
+        }
+        if a.byte_len + b.byte_len < ROPE_MIN_BYTES {
+            let payload = StrObj::with_counts(
+                a.byte_len + b.byte_len,
+                a.char_len + b.char_len,
+                a.ascii && b.ascii,
+                a.surrogates || b.surrogates,
+            );
+            let (a, b) = (a.as_wtf8(), b.as_wtf8());
+            let sum = self.alloc_with_bytes(self.types.str, payload, a.len() + b.len(), |out| {
+                out[..a.len()].copy_from_slice(a);
+                out[a.len()..].copy_from_slice(b);
+            });
+            return sum.value();
+        }
+        let mut payload = StrObj::with_counts(
+            a.byte_len + b.byte_len,
+            a.char_len + b.char_len,
+            a.ascii && b.ascii,
+            a.surrogates || b.surrogates,
+        );
+        payload.rope = true;
+        let rope = Rope { halves: Cell::new(Some([a, b])), text: OnceCell::new() };
+        payload.side = OnceCell::from(Box::new(Side { crumbs: OnceCell::new(), rope: Some(rope) }));
+        self.alloc(self.types.str, payload).value()
     }
 
     /// `sep.join(parts)`; `Err(i)` when `parts[i]` is not a str. One
@@ -324,20 +441,25 @@ impl Heap {
         }
         let seps = strs.len() - 1;
         let total = strs.iter().map(|s| s.byte_len).sum::<usize>() + seps * sep.byte_len;
-        let mut bytes = Vec::with_capacity(total);
-        for (i, s) in strs.iter().enumerate() {
-            if i > 0 {
-                bytes.extend_from_slice(sep.as_wtf8());
-            }
-            bytes.extend_from_slice(s.as_wtf8());
-        }
         let payload = StrObj::with_counts(
             total,
             strs.iter().map(|s| s.char_len).sum::<usize>() + seps * sep.char_len,
             strs.iter().all(|s| s.ascii) && sep.ascii,
             strs.iter().any(|s| s.surrogates) || sep.surrogates,
         );
-        Ok(self.alloc_with_tail(self.types.str, payload, &bytes).value())
+        let sep_text = sep.as_wtf8();
+        let joined = self.alloc_with_bytes(self.types.str, payload, total, |out| {
+            let mut at = 0;
+            for (i, s) in strs.iter().enumerate() {
+                if i > 0 {
+                    out[at..at + sep_text.len()].copy_from_slice(sep_text);
+                    at += sep_text.len();
+                }
+                out[at..at + s.byte_len].copy_from_slice(s.as_wtf8());
+                at += s.byte_len;
+            }
+        });
+        Ok(joined.value())
     }
 
     /// A new one-character str (`s[i]`, `chr(cp)`); `cp` at most U+10FFFF.
@@ -515,6 +637,50 @@ mod tests {
                     .all(|i| doubled.code_point_at(model.len() + i) == Some(model[i]))
         }
         quickcheck::quickcheck(prop as fn(_, _, _) -> bool);
+    }
+
+    /// A chain of long concatenations (`s += piece` in a loop) is as deep
+    /// as the loop ran: its text is built without recursion, its halves
+    /// survive collections until then and are let go after.
+    #[test]
+    fn a_deep_chain_of_concatenations_reads_as_its_text() {
+        let heap = Heap::new();
+        let piece = |i: usize| format!("{i:05}|");
+        let mut s = heap.new_str(&"#".repeat(ROPE_MIN_BYTES));
+        let mut model = "#".repeat(ROPE_MIN_BYTES);
+        for i in 0..200_000 {
+            let p = str_of(heap.new_str(&piece(i))).unwrap();
+            s = heap.new_str_sum(str_of(s).unwrap(), p);
+            model.push_str(&piece(i));
+            if i % 50_000 == 0 {
+                heap.collect(&s);
+            }
+        }
+        let rope = str_of(s).unwrap();
+        assert!(rope.unbuilt_halves().is_some());
+        assert_eq!((rope.char_len(), rope.is_ascii()), (model.chars().count(), true));
+        assert_eq!(rope.to_str(), Ok(model.as_str()));
+        assert!(rope.unbuilt_halves().is_none(), "the halves are dropped once built");
+        let freed = heap.collect(&s).collected_objects;
+        assert!(freed > 100_000, "the chain's strs are garbage once the text is built");
+        assert_eq!(rope.hash(), str_hash(&model));
+        assert_eq!(rope.code_point_at(ROPE_MIN_BYTES + 5), Some('|' as u32));
+    }
+
+    #[test]
+    fn short_concatenations_copy_and_long_ones_share_halves() {
+        let heap = Heap::new();
+        let a = str_of(heap.new_str("añ")).unwrap();
+        let short = str_of(heap.new_str_sum(a, a)).unwrap();
+        assert!(!short.rope && short.to_str() == Ok("añañ"));
+        let long = str_of(heap.new_str(&"é".repeat(ROPE_MIN_BYTES))).unwrap();
+        let sum = str_of(heap.new_str_sum(a, long)).unwrap();
+        assert!(sum.rope && !sum.is_ascii());
+        assert_eq!(sum.char_len(), 2 + ROPE_MIN_BYTES);
+        assert_eq!(sum.code_point_at(1), Some('ñ' as u32));
+        assert_eq!(sum.slice_str(1, 3), Some("ñé"));
+        let nested = str_of(heap.new_str_sum(sum, sum)).unwrap();
+        assert_eq!(nested.to_str().unwrap(), format!("{0}{0}", sum.to_str().unwrap()));
     }
 
     #[test]

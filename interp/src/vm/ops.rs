@@ -418,6 +418,11 @@ impl Vm {
         a: Value,
         b: Value,
     ) -> PyResult<Option<Value>> {
+        if op == BinOp::Add {
+            if let (Some(x), Some(y)) = (str_of(a), str_of(b)) {
+                return Ok(Some(self.heap.new_str_sum(x, y)));
+            }
+        }
         if let (Some(x), Some(y)) = (a.as_bool(), b.as_bool()) {
             // bool's own &, | and ^ keep the result a bool.
             match op {
@@ -432,9 +437,6 @@ impl Vm {
         }
         match op {
             BinOp::Add => {
-                if let (Some(x), Some(y)) = (str_of(a), str_of(b)) {
-                    return Ok(Some(self.heap.new_str_concat(&[&x, &y])));
-                }
                 if let (Some(x), Some(y)) = (list_of(a), list_of(b)) {
                     return Ok(Some(self.heap.new_list_concat(&x.items, &y.items)));
                 }
