@@ -158,7 +158,7 @@ fn type_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 }
 
 /// `int(x=0)` / `int(x, base=10)`.
-fn int_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+pub(crate) fn int_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let int_t = vm.heap.types().int;
     let cls = class_arg(vm, args, int_t, "int")?;
     let (pos, kws) = split_kwargs(&args[1..], kwnames);
@@ -281,7 +281,7 @@ fn parse_int_value(vm: &mut Vm, v: Value, base: u32, explicit_base: bool) -> PyR
     )))
 }
 
-fn bool_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+pub(crate) fn bool_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let args = no_kwargs(vm, "bool", args, kwnames)?;
     match args.len() {
         1 => Ok(Value::FALSE),
@@ -290,7 +290,7 @@ fn bool_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     }
 }
 
-fn float_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+pub(crate) fn float_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let float_t = vm.heap.types().float;
     let cls = class_arg(vm, args, float_t, "float")?;
     let args = no_kwargs(vm, "float", &args[1..], kwnames)?;
@@ -378,7 +378,7 @@ fn float_of_bytes(vm: &mut Vm, v: Value, data: &[u8]) -> PyResult<f64> {
     }
 }
 
-fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+pub(crate) fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let str_t = vm.heap.types().str;
     let cls = class_arg(vm, args, str_t, "str")?;
     let (pos, kws) = split_kwargs(&args[1..], kwnames);

@@ -322,6 +322,10 @@ fn count(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         None => 0,
         Some((start, end)) if sub.char_len() == 0 => end - start + 1,
         Some((start, end)) => match (s.slice_str(start as usize, end as usize), sub.to_str()) {
+            // An ASCII byte never occurs inside a longer UTF-8 sequence.
+            (Some(h), Ok(n)) if n.len() == 1 => {
+                h.bytes().filter(|&b| b == n.as_bytes()[0]).count() as i64
+            }
             (Some(h), Ok(n)) => h.matches(n).count() as i64,
             _ => wtf8::count_matches(s.slice_chars(start as usize, end as usize), sub.as_wtf8())
                 as i64,

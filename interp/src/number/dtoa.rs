@@ -70,6 +70,18 @@ pub struct DtoaFlags {
 /// CPython's `PyOS_double_to_string(x, code, precision, flags)` for code
 /// `e E f F g G` or `r` (repr; `precision` unused).
 pub fn double_to_string(x: f64, code: char, precision: usize, flags: DtoaFlags) -> String {
+    // Rust's fixed-point formatting is exact with ties to even, as
+    // `_Py_dg_dtoa` mode 3, and writes the sign and zeros as CPython does
+    // when no flag asks for more: the common `%.2f` needs nothing else.
+    if matches!(code, 'f' | 'F') && x.is_finite() && flags == DtoaFlags::default() {
+        return format!("{x:.precision$}");
+    }
+    placed_digits(x, code, precision, flags)
+}
+
+/// [`double_to_string`] from the digits of [`digits`]: the point, padding
+/// zeros, exponent and flags placed as `format_float_short` does.
+fn placed_digits(x: f64, code: char, precision: usize, flags: DtoaFlags) -> String {
     let upper = code.is_ascii_uppercase();
     let code = code.to_ascii_lowercase();
     let negative = x.is_sign_negative() && !x.is_nan();
@@ -159,6 +171,26 @@ mod tests {
 
     fn fmt(x: f64, code: char, precision: usize) -> String {
         double_to_string(x, code, precision, DtoaFlags::default())
+    }
+
+    #[test]
+    fn fixed_point_shortcut_agrees_with_placed_digits() {
+        fn prop(bits: u64, precision: u8) -> bool {
+            let x = f64::from_bits(bits);
+            let precision = precision as usize % 25;
+            !x.is_finite()
+                || fmt(x, 'f', precision) == placed_digits(x, 'f', precision, DtoaFlags::default())
+        }
+        quickcheck::quickcheck(prop as fn(u64, u8) -> bool);
+        for x in [0.0, -0.0, 0.5, 1.5, 2.5, -0.004, 1e22, 123456.785, 5e-324, -1e300] {
+            for p in [0, 1, 2, 3, 17] {
+                assert_eq!(
+                    fmt(x, 'f', p),
+                    placed_digits(x, 'f', p, DtoaFlags::default()),
+                    "{x} {p}"
+                );
+            }
+        }
     }
 
     #[test]

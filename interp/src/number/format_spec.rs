@@ -250,10 +250,12 @@ fn layout(parts: &Parts, spec: &FormatSpec, grouping: Grouping, upper: bool) -> 
     let fixed =
         sign.is_some() as i64 + parts.prefix.len() as i64 + parts.decimal as i64 + remainder_len;
     let min_width = if spec.fill == '0' && spec.align == '=' { width - fixed } else { 0 };
-    let grouped = if parts.digits.is_empty() {
-        String::new()
+    let grouped: std::borrow::Cow<str> = if parts.digits.is_empty() {
+        "".into()
+    } else if grouping.is_none() && min_width <= parts.digits.len() as i64 {
+        parts.digits.into()
     } else {
-        group_digits(parts.digits, min_width, grouping)
+        group_digits(parts.digits, min_width, grouping).into()
     };
     let padding = (width - fixed - grouped.chars().count() as i64).max(0) as usize;
     let (left, inner, right) = match spec.align {
@@ -263,13 +265,16 @@ fn layout(parts: &Parts, spec: &FormatSpec, grouping: Grouping, upper: bool) -> 
         _ => (padding, 0, 0),
     };
     let fill = |out: &mut String, n: usize| out.extend(std::iter::repeat_n(spec.fill, n));
-    let mut out = String::new();
+    let mut out = String::with_capacity(fixed as usize + grouped.len() + padding);
     fill(&mut out, left);
     out.extend(sign);
-    let case = |s: &str| if upper { s.to_ascii_uppercase() } else { s.to_string() };
-    out.push_str(&case(parts.prefix));
+    let push_cased = |out: &mut String, s: &str| match upper {
+        true => out.push_str(&s.to_ascii_uppercase()),
+        false => out.push_str(s),
+    };
+    push_cased(&mut out, parts.prefix);
     fill(&mut out, inner);
-    out.push_str(&case(&grouped));
+    push_cased(&mut out, &grouped);
     if parts.decimal {
         out.push('.');
     }

@@ -482,18 +482,22 @@ impl Vm {
 
     /// The `__new__` of a built-in type that `type.__call__` needs to call
     /// and nothing else (its `__init__` is `object.__init__`), for the
-    /// types loops construct (`range(n)`, `reversed(seq)`): what
+    /// types loops construct (`range(n)`, `reversed(seq)`, `str(x)`,
+    /// `int(s)`, `float(s)`, `bool(x)`): what
     /// [`Vm::type_call_default`] would find after six lookups. Built-in
     /// types cannot be patched, so this holds for good.
     fn builtin_constructor(&self, t: Value) -> Option<super::function::NativeFn> {
+        use crate::builtins::constructors as new;
         let types = self.heap.types();
-        if t == types.range {
-            Some(crate::builtins::constructors::range_new)
-        } else if t == types.reversed {
-            Some(crate::builtins::iterators::reversed_new)
-        } else {
-            None
-        }
+        Some(match t {
+            _ if t == types.str => new::str_new,
+            _ if t == types.int => new::int_new,
+            _ if t == types.float => new::float_new,
+            _ if t == types.range => new::range_new,
+            _ if t == types.bool => new::bool_new,
+            _ if t == types.reversed => crate::builtins::iterators::reversed_new,
+            _ => return None,
+        })
     }
 
     /// `list(it)`, `tuple(it)` and `set(it)` for exactly those built-in
