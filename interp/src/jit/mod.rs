@@ -631,7 +631,7 @@ impl Vm {
                 self.retrace(code, entry.header);
                 return Ok(pc);
             }
-            if self.heap.collection_wanted() {
+            if self.heap.leave_wanted() {
                 return Ok(pc);
             }
             let hot = entry.exit_counts.get(exit).is_some_and(|c| c.get() >= SIDE_TRACE_THRESHOLD);
