@@ -6,6 +6,7 @@
 #![allow(clippy::useless_conversion)]
 
 use dynasmrt::{dynasm, DynasmApi};
+use traces::regalloc::GC_ROOT_HEADER;
 use traces::{Type, Val};
 
 use crate::asm::Width;
@@ -25,7 +26,9 @@ impl Lowering<'_> {
                 self.e.store_sp(self.e.frame.gpr_save(r), r);
             }
         }
-        self.publish_gc_roots(&site.gc_roots);
+        if helper.may_collect {
+            self.publish_gc_roots(&site.gc_roots, site.gc_refs);
+        }
         // An argument register may still hold another argument's value:
         // every argument held in a caller-saved register is read back from
         // the save area instead.
@@ -80,16 +83,17 @@ impl Lowering<'_> {
         }
     }
 
-    /// Writes the refs live across a collecting call into the root area
-    /// (see `traces::regalloc::exits`).
-    fn publish_gc_roots(&mut self, roots: &[Val]) {
+    /// Writes the values live across a collecting call (or passed to it)
+    /// into the root area, then marks the trace as inside the call (see
+    /// `traces::regalloc::exits`).
+    fn publish_gc_roots(&mut self, roots: &[Val], refs: usize) {
         let area = self.gc_root_area;
         for (k, &v) in roots.iter().enumerate() {
-            self.e.store_state(area + 1 + k, v);
+            self.e.store_state(area + GC_ROOT_HEADER + k, v);
         }
-        if !roots.is_empty() {
-            self.e.mov_imm(SCRATCH_B, roots.len() as i64);
-            self.e.access(true, Width::X, SCRATCH_B, STATE, 8 * area as i64);
-        }
+        self.e.mov_imm(SCRATCH_B, refs as i64);
+        self.e.access(true, Width::X, SCRATCH_B, STATE, 8 * (area + 1) as i64);
+        self.e.mov_imm(SCRATCH_B, 1 + roots.len() as i64);
+        self.e.access(true, Width::X, SCRATCH_B, STATE, 8 * area as i64);
     }
 }

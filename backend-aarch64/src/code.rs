@@ -51,6 +51,7 @@ pub struct CompiledTrace {
     /// Keeps linked traces alive while this one can jump to them.
     linked: Mutex<Vec<Option<Arc<CompiledTrace>>>>,
     state_words: usize,
+    gc_root_area: Option<usize>,
 }
 
 impl CompiledTrace {
@@ -71,6 +72,7 @@ impl CompiledTrace {
             return_addr,
             linked,
             state_words: assembly.state_words,
+            gc_root_area: assembly.gc_root_area,
         })
     }
 
@@ -91,6 +93,12 @@ impl CompiledTrace {
     /// Words of state the trace needs (inputs, exit records, GC roots).
     pub fn state_words(&self) -> usize {
         self.state_words
+    }
+
+    /// The state word where its GC root area starts (see
+    /// `traces::regalloc::exits`), if it calls helpers that may collect.
+    pub fn gc_root_area(&self) -> Option<usize> {
+        self.gc_root_area
     }
 
     /// Where exit `exit` currently goes (the return stub or a linked
@@ -117,28 +125,39 @@ impl CompiledTrace {
     /// # Safety
     /// Every load, store and helper call the trace makes with these inputs
     /// must be valid: the trace does what its IR says with raw addresses.
+    /// The state area must also hold the state words of every trace its
+    /// exits are linked to, transitively.
     #[cfg(target_arch = "aarch64")]
     pub unsafe fn run(&self, state: &mut [u64]) -> u32 {
-        assert!(state.len() >= self.state_words, "state area too small");
+        // SAFETY: the slice is `len` writable words; the caller vouches for
+        // the rest.
+        unsafe { self.run_raw(state.as_mut_ptr(), state.len()) }
+    }
+
+    /// [`CompiledTrace::run`] on the `len` words at `state`, for a caller
+    /// that reads the area (its root area) while a helper of the trace runs.
+    ///
+    /// # Safety
+    /// As for `run`; `state` is valid for reads and writes of `len` words
+    /// until the trace returns.
+    #[cfg(target_arch = "aarch64")]
+    pub unsafe fn run_raw(&self, state: *mut u64, len: usize) -> u32 {
+        assert!(len >= self.state_words, "state area too small");
         dynasmrt::cache_control::prepare_for_execution(self.code());
         // SAFETY: the state area is large enough (checked); the caller
-        // vouches for the trace's memory accesses.
-        unsafe { (self.entry())(state.as_mut_ptr()) as u32 }
+        // vouches for linked traces' areas and the trace's memory accesses.
+        unsafe { (self.entry())(state) as u32 }
     }
 
     /// Sends `exit` to `target` from now on: after writing its exit record
     /// (in the same state area, which becomes `target`'s input), the exit
     /// jumps to `target`'s entry instead of returning, and `target`'s exit
     /// number is what the caller sees. A side trace reads its parent's exit
-    /// record as its inputs.
+    /// record as its inputs. Runs of this trace must then give a state area
+    /// large enough for `target` too (see [`CompiledTrace::run`]): traces
+    /// differ in the size of their root area.
     pub fn link_exit(&self, exit: u32, target: Arc<CompiledTrace>) -> Result<(), String> {
         let slot = self.exit_targets.get(exit as usize).ok_or_else(|| format!("no exit {exit}"))?;
-        if target.state_words > self.state_words {
-            return Err(format!(
-                "linked trace needs {} state words, the parent has {}",
-                target.state_words, self.state_words
-            ));
-        }
         let addr = target.code.addr();
         let mut linked = self.linked.lock().map_err(|_| "exit table poisoned".to_string())?;
         linked[exit as usize] = Some(target);

@@ -49,7 +49,9 @@ pub mod lower;
 pub mod regs;
 mod stubs;
 
-use traces::regalloc::{allocate, call_saves, exit_map, gc_root_area, state_words_with_roots};
+use traces::regalloc::{
+    allocate, call_saves, exit_map, gc_root_area, has_collecting_calls, state_words_with_roots,
+};
 use traces::Trace;
 
 pub use code::{CodeMemory, CompiledTrace, Entry};
@@ -79,6 +81,8 @@ pub struct Assembly {
     pub exits: usize,
     /// Words of state the trace needs (inputs, exit records, GC roots).
     pub state_words: usize,
+    /// Where its GC root area starts, if it calls helpers that may collect.
+    pub gc_root_area: Option<usize>,
 }
 
 /// Compiles `trace` into executable memory.
@@ -121,6 +125,7 @@ pub fn assemble(trace: &Trace) -> Result<Assembly, CompileError> {
         loop_label,
         loop_closed: false,
         gc_root_area: gc_root_area(trace),
+        has_root_area: has_collecting_calls(trace),
         file,
     };
     lowering.entry()?;
@@ -135,5 +140,6 @@ pub fn assemble(trace: &Trace) -> Result<Assembly, CompileError> {
         return_offset: stubs.ret,
         exits: exits.len(),
         state_words,
+        gc_root_area: has_collecting_calls(trace).then(|| gc_root_area(trace)),
     })
 }

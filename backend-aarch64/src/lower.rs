@@ -30,6 +30,8 @@ pub struct Lowering<'a> {
     pub loop_closed: bool,
     /// The state word counting published GC roots.
     pub gc_root_area: usize,
+    /// Whether the trace calls a helper that may collect.
+    pub has_root_area: bool,
     /// The register file the allocation was made for.
     pub file: RegFile,
 }
@@ -86,6 +88,12 @@ impl Lowering<'_> {
             ; sub sp, sp, hi, lsl 12
             ; mov x19, x0
         );
+        if self.has_root_area {
+            // Not inside a collecting call: a collector must not read the
+            // root area, whatever an earlier trace left in these words.
+            self.e.mov_imm(SCRATCH_B, 0);
+            self.e.access(true, Width::X, SCRATCH_B, STATE, 8 * self.gc_root_area as i64);
+        }
         Ok(())
     }
 

@@ -845,10 +845,11 @@ helper probe(int) -> void collect @0x0
 %2:ref = input 2
 %3:ref = kref 0x1234
 %4:int = kint AREA
-%5 = call @probe(%4)
-%6:word = cast %0
-snap 0: frame pc=1 base=0 [0=%1 1=%6 2=%3]
-%7 = exit snap=0
+%5:word = input 3
+%6 = call @probe(%4)
+%7:word = cast %0
+snap 0: frame pc=1 base=0 [0=%1 1=%7 2=%3 3=%5]
+%8 = exit snap=0
 ";
 
 #[test]
@@ -860,19 +861,24 @@ fn collecting_calls_publish_live_refs() {
     let Some(h) = harness() else { return };
     h.bind_helpers(&mut trace);
     let assembly = assemble(&trace).unwrap();
-    assert_eq!(assembly.state_words, area + 1 + 2);
+    assert_eq!(assembly.state_words, area + 2 + 3);
+    assert_eq!(assembly.gc_root_area, Some(area));
     let mut state = vec![0u64; assembly.state_words];
-    state[..3].copy_from_slice(&[0x1000, 0x2000, 0x3000]);
+    state[..4].copy_from_slice(&[0x1000, 0x2000, 0x3000, 0x4000]);
+    // Left over from an earlier trace: the entry clears it.
+    state[area] = 77;
     let request = Request::single(assembly, state, vec![0; MEMORY_WORDS]);
     let got = h.run(&[request]).unwrap_or_else(|(_, e)| panic!("{e}")).remove(0);
     assert_eq!(got.exit, 0);
-    // %2 is dead at the call and %3 a constant: only %0 and %1 are roots.
-    let mut seen = got.memory[1..3].to_vec();
-    seen.sort();
-    assert_eq!(got.memory[0], 2);
-    assert_eq!(seen, [0x1000, 0x2000]);
-    assert_eq!(got.state[area], 0, "the root count is cleared after the call");
-    assert_eq!(got.state[..3], [0x2000, 0x1000, 0x1234]);
+    // %2 is dead at the call and %3 a constant: the refs %0 and %1 come
+    // first, then the word %5.
+    assert_eq!(got.memory[..2], [4, 2], "three roots, two of them refs");
+    let mut refs = got.memory[2..4].to_vec();
+    refs.sort();
+    assert_eq!(refs, [0x1000, 0x2000]);
+    assert_eq!(got.memory[4], 0x4000);
+    assert_eq!(got.state[area], 0, "the marker is cleared after the call");
+    assert_eq!(got.state[..4], [0x2000, 0x1000, 0x1234, 0x4000]);
 }
 
 #[test]

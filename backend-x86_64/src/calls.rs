@@ -6,6 +6,7 @@
 #![allow(clippy::useless_conversion)]
 
 use dynasmrt::{dynasm, DynasmApi};
+use traces::regalloc::GC_ROOT_HEADER;
 use traces::{Type, Val};
 
 use crate::lower::Lowering;
@@ -24,7 +25,9 @@ impl Lowering<'_> {
                 self.e.store_rsp(self.e.frame.gpr_save(r), r);
             }
         }
-        self.publish_gc_roots(&site.gc_roots);
+        if helper.may_collect {
+            self.publish_gc_roots(&site.gc_roots, site.gc_refs);
+        }
         let saved = |v: Val| site.save.iter().find(|s| s.0 == v).map(|s| s.2);
         // Float arguments first: their constants pass through rcx, itself
         // an argument register.
@@ -76,16 +79,19 @@ impl Lowering<'_> {
         }
     }
 
-    /// Writes the refs live across a collecting call into the root area
-    /// (see `traces::regalloc::exits`).
-    fn publish_gc_roots(&mut self, roots: &[Val]) {
+    /// Writes the values live across a collecting call (or passed to it)
+    /// into the root area, then marks the trace as inside the call (see
+    /// `traces::regalloc::exits`).
+    fn publish_gc_roots(&mut self, roots: &[Val], refs: usize) {
         let area = self.gc_root_area;
         for (k, &v) in roots.iter().enumerate() {
-            self.e.store_state(area + 1 + k, v);
+            self.e.store_state(area + GC_ROOT_HEADER + k, v);
         }
-        if !roots.is_empty() {
-            let (count, n) = (8 * area as i32, roots.len() as i32);
-            dynasm!(self.e.asm ; .arch x64 ; mov QWORD [rbx + count], n);
-        }
+        let (at_call, refs_at) = (8 * area as i32, 8 * (area + 1) as i32);
+        let (marker, refs) = (1 + roots.len() as i32, refs as i32);
+        dynasm!(self.e.asm ; .arch x64
+            ; mov QWORD [rbx + refs_at], refs
+            ; mov QWORD [rbx + at_call], marker
+        );
     }
 }

@@ -75,6 +75,8 @@ pub struct CompiledTrace {
     /// Keeps linked traces alive while this one can jump to them.
     linked: Mutex<Vec<Option<Arc<CompiledTrace>>>>,
     state_words: usize,
+    /// Where its GC root area starts, if it calls helpers that may collect.
+    gc_root_area: Option<usize>,
 }
 
 impl CompiledTrace {
@@ -83,14 +85,22 @@ impl CompiledTrace {
         code_len: usize,
         exit_targets: Box<[AtomicU64]>,
         return_offset: usize,
-        state_words: usize,
+        (state_words, gc_root_area): (usize, Option<usize>),
     ) -> CompiledTrace {
         let return_addr = code.addr() + return_offset as u64;
         for t in exit_targets.iter() {
             t.store(return_addr, Ordering::Release);
         }
         let linked = Mutex::new(vec![None; exit_targets.len()]);
-        CompiledTrace { code, code_len, exit_targets, return_addr, linked, state_words }
+        CompiledTrace {
+            code,
+            code_len,
+            exit_targets,
+            return_addr,
+            linked,
+            state_words,
+            gc_root_area,
+        }
     }
 
     /// Bytes of machine code (trace body and exit stubs).
@@ -107,9 +117,15 @@ impl CompiledTrace {
         self.exit_targets.len()
     }
 
-    /// Words of state the trace needs (inputs and exit records).
+    /// Words of state the trace needs (inputs, exit records, root area).
     pub fn state_words(&self) -> usize {
         self.state_words
+    }
+
+    /// The state word where its GC root area starts (see
+    /// `traces::regalloc::exits`), if it calls helpers that may collect.
+    pub fn gc_root_area(&self) -> Option<usize> {
+        self.gc_root_area
     }
 
     pub fn entry(&self) -> Entry {
@@ -124,26 +140,36 @@ impl CompiledTrace {
     /// # Safety
     /// Every load, store and helper call the trace makes with these inputs
     /// must be valid: the trace does what its IR says with raw addresses.
+    /// The state area must also hold the state words of every trace its
+    /// exits are linked to, transitively.
     pub unsafe fn run(&self, state: &mut [u64]) -> u32 {
-        assert!(state.len() >= self.state_words, "state area too small");
+        // SAFETY: the slice is `len` writable words; the caller vouches for
+        // the rest.
+        unsafe { self.run_raw(state.as_mut_ptr(), state.len()) }
+    }
+
+    /// [`CompiledTrace::run`] on the `len` words at `state`, for a caller
+    /// that reads the area (its root area) while a helper of the trace runs.
+    ///
+    /// # Safety
+    /// As for `run`; `state` is valid for reads and writes of `len` words
+    /// until the trace returns.
+    pub unsafe fn run_raw(&self, state: *mut u64, len: usize) -> u32 {
+        assert!(len >= self.state_words, "state area too small");
         // SAFETY: the state area is large enough (checked); the caller
-        // vouches for the trace's memory accesses.
-        unsafe { (self.entry())(state.as_mut_ptr()) as u32 }
+        // vouches for linked traces' areas and the trace's memory accesses.
+        unsafe { (self.entry())(state) as u32 }
     }
 
     /// Sends `exit` to `target` from now on: after writing its exit record
     /// (in the same state area, which becomes `target`'s input), the exit
     /// jumps to `target`'s entry instead of returning, and `target`'s exit
     /// number is what the caller sees. A side trace reads its parent's exit
-    /// record as its inputs.
+    /// record as its inputs. Runs of this trace must then give a state area
+    /// large enough for `target` too (see [`CompiledTrace::run`]): traces
+    /// differ in the size of their root area.
     pub fn link_exit(&self, exit: u32, target: Arc<CompiledTrace>) -> Result<(), String> {
         let slot = self.exit_targets.get(exit as usize).ok_or_else(|| format!("no exit {exit}"))?;
-        if target.state_words > self.state_words {
-            return Err(format!(
-                "linked trace needs {} state words, the parent has {}",
-                target.state_words, self.state_words
-            ));
-        }
         let addr = target.code.addr();
         let mut linked = self.linked.lock().map_err(|_| "exit table poisoned".to_string())?;
         linked[exit as usize] = Some(target);

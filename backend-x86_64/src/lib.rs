@@ -12,9 +12,10 @@
 //!   stub then writes the guard's snapshot values into the same area, in the
 //!   order of `Snapshot::values` (word `k` = the `k`-th value), and returns
 //!   the exit number (guards are numbered in trace order, `Trace::exits`).
-//! - Before calling a helper that may collect, the live refs are published
-//!   past the exit records (`traces::regalloc::exits` describes the root
-//!   area), which is why `state_words` may exceed `Trace::state_words`.
+//! - Before calling a helper that may collect, the live refs and words are
+//!   published past the exit records (`traces::regalloc::exits` describes
+//!   the root area, [`CompiledTrace::gc_root_area`] says where it is), which
+//!   is why `state_words` may exceed `Trace::state_words`.
 //! - An exit linked to another trace ([`CompiledTrace::link_exit`]) writes
 //!   its record and then enters that trace with the same state area, whose
 //!   exit number is what the caller finally sees.
@@ -40,7 +41,9 @@ mod stubs;
 
 use std::sync::atomic::AtomicU64;
 
-use traces::regalloc::{allocate, call_saves, exit_map, gc_root_area, state_words_with_roots};
+use traces::regalloc::{
+    allocate, call_saves, exit_map, gc_root_area, has_collecting_calls, state_words_with_roots,
+};
 use traces::Trace;
 
 pub use code::{CodeMemory, CompiledTrace, Entry};
@@ -101,6 +104,7 @@ pub fn compile(trace: &Trace) -> Result<CompiledTrace, CompileError> {
         loop_label,
         loop_closed: false,
         gc_root_area: gc_root_area(trace),
+        has_root_area: has_collecting_calls(trace),
         file,
     };
     lowering.entry();
@@ -110,5 +114,12 @@ pub fn compile(trace: &Trace) -> Result<CompiledTrace, CompileError> {
     let return_offset = lowering.exits(&exits, table_addr);
     let code = lowering.e.asm.finalize().map_err(|e| CompileError(format!("assembler: {e:?}")))?;
     let memory = CodeMemory::new(&code).map_err(|e| CompileError(format!("code memory: {e}")))?;
-    Ok(CompiledTrace::new(memory, code.len(), exit_targets, return_offset, state_words))
+    let root_area = has_collecting_calls(trace).then(|| gc_root_area(trace));
+    Ok(CompiledTrace::new(
+        memory,
+        code.len(),
+        exit_targets,
+        return_offset,
+        (state_words, root_area),
+    ))
 }

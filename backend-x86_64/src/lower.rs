@@ -28,8 +28,10 @@ pub struct Lowering<'a> {
     pub loop_label: DynamicLabel,
     /// The last guard already branched back to the loop top.
     pub loop_closed: bool,
-    /// The state word counting published GC roots.
+    /// The state word saying whether the trace is inside a collecting call.
     pub gc_root_area: usize,
+    /// Whether the trace calls a helper that may collect.
+    pub has_root_area: bool,
     /// The register file the allocation was made for.
     pub file: RegFile,
 }
@@ -46,6 +48,12 @@ impl Lowering<'_> {
             ; sub rsp, size
             ; mov rbx, rdi
         );
+        if self.has_root_area {
+            // Not inside a collecting call: a collector must not read the
+            // root area, whatever an earlier trace left in these words.
+            let at_call = 8 * self.gc_root_area as i32;
+            dynasm!(self.e.asm ; .arch x64 ; mov QWORD [rbx + at_call], 0);
+        }
     }
 
     /// Emits instruction `i`.

@@ -465,11 +465,13 @@ extern "C" fn probe_roots() {
     let state = STATE.load(std::sync::atomic::Ordering::SeqCst);
     let area = ROOT_AREA.load(std::sync::atomic::Ordering::SeqCst);
     // SAFETY: the test points STATE at a live state area with a root area at `area`.
-    let roots = unsafe {
-        let n = *state.add(area) as usize;
-        std::slice::from_raw_parts(state.add(area + 1), n).to_vec()
+    let (refs, roots) = unsafe {
+        let n = (*state.add(area) as usize).checked_sub(1).expect("inside a collecting call");
+        (*state.add(area + 1), std::slice::from_raw_parts(state.add(area + 2), n).to_vec())
     };
-    SEEN.lock().unwrap().extend(roots);
+    let mut seen = SEEN.lock().unwrap();
+    seen.push(refs);
+    seen.extend(roots);
 }
 
 const COLLECTING_CALL: &str = "
@@ -478,10 +480,11 @@ helper probe() -> void collect @0x0
 %1:ref = input 1
 %2:ref = input 2
 %3:ref = kref 0x1234
-%4 = call @probe()
-%5:word = cast %0
-snap 0: frame pc=1 base=0 [0=%1 1=%5 2=%3]
-%6 = exit snap=0
+%4:word = input 3
+%5 = call @probe()
+%6:word = cast %0
+snap 0: frame pc=1 base=0 [0=%1 1=%6 2=%3 3=%4]
+%7 = exit snap=0
 ";
 
 #[test]
@@ -490,20 +493,26 @@ fn collecting_calls_publish_live_refs() {
     trace.bind_helper("probe", probe_roots as *const () as u64);
     let code = compile(&trace).unwrap();
     let area = traces::regalloc::gc_root_area(&trace);
-    assert_eq!(code.state_words(), area + 1 + 2);
+    assert_eq!(code.state_words(), area + 2 + 3);
+    assert_eq!(code.gc_root_area(), Some(area));
     ROOT_AREA.store(area, std::sync::atomic::Ordering::SeqCst);
     let mut state = vec![0u64; code.state_words()];
-    state[..3].copy_from_slice(&[0x1000, 0x2000, 0x3000]);
+    state[..4].copy_from_slice(&[0x1000, 0x2000, 0x3000, 0x4000]);
+    // Left over from an earlier trace: the entry clears it.
+    state[area] = 77;
     STATE.store(state.as_mut_ptr(), std::sync::atomic::Ordering::SeqCst);
     // SAFETY: the trace touches no memory; the probe reads the state area.
     let exit = unsafe { code.run(&mut state) };
     assert_eq!(exit, 0);
-    let mut seen = SEEN.lock().unwrap().clone();
-    seen.sort();
-    // %2 is dead at the call and %3 a constant: only %0 and %1 are roots.
-    assert_eq!(seen, [0x1000, 0x2000]);
-    assert_eq!(state[area], 0, "the root count is cleared after the call");
-    assert_eq!(state[..3], [0x2000, 0x1000, 0x1234]);
+    let seen = SEEN.lock().unwrap().clone();
+    // %2 is dead at the call and %3 a constant: the refs %0 and %1 come
+    // first, then the word %4.
+    assert_eq!(seen[0], 2, "two refs");
+    let mut refs = seen[1..3].to_vec();
+    refs.sort();
+    assert_eq!((refs.as_slice(), &seen[3..]), (&[0x1000, 0x2000][..], &[0x4000][..]));
+    assert_eq!(state[area], 0, "the marker is cleared after the call");
+    assert_eq!(state[..4], [0x2000, 0x1000, 0x1234, 0x4000]);
 }
 
 #[test]

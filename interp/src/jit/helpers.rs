@@ -13,9 +13,13 @@
 //! helper reads them.
 //!
 //! Helpers reach the VM through [`CURRENT_VM`], set by `run_trace` for the
-//! duration of a trace. They never collect: the VM defers collection while
-//! a trace runs (see `Vm::safepoint`), and traces leave their loop at the
-//! header when a collection is wanted.
+//! duration of a trace. A helper that may run Python code or a native
+//! function (and so reach a safepoint or `gc.collect()`) is described as
+//! `may_collect` ([`may_collect`]): the trace publishes what it holds
+//! before calling it, so a collection may run inside it (see
+//! `JitState::collection_safe`). The others only allocate and never
+//! collect; traces leave their loop at the header when a collection is
+//! wanted.
 
 use std::cell::Cell;
 
@@ -490,7 +494,7 @@ pub enum HelperKind {
 }
 
 /// One row per helper: name, address, argument count. These take and
-/// return words, may raise (returning [`ERROR_BITS`]) and never collect.
+/// return words and may raise (returning [`ERROR_BITS`]).
 fn row(kind: HelperKind) -> (&'static str, usize, usize) {
     use HelperKind::*;
     let f3 = |f: extern "C" fn(u64, u64, u64) -> u64| f as usize;
@@ -554,6 +558,23 @@ fn row(kind: HelperKind) -> (&'static str, usize, usize) {
     }
 }
 
+/// Whether helper `kind` may run Python code or a native function, which
+/// may collect (a safepoint of the interpreter, `gc.collect()`). Those that
+/// only build objects, or work on small ints and floats, never do.
+fn may_collect(kind: HelperKind) -> bool {
+    use HelperKind::*;
+    match kind {
+        // Dunder methods, descriptors, `__hash__`/`__eq__` of keys,
+        // `__iter__`/`__next__`, the callee itself.
+        Binary | Inplace | Compare | Truth | GetAttr | SetAttr | GetItem | SetItem | LoadGlobal
+        | StoreGlobal | Call | CallNative(_) | ListGetSlice | ListSetSlice | SetAdd | MapAdd
+        | Unpack | GetIter | IterNext | EnumerateNext => true,
+        ExtendAttrs | MakeFunction | BuildTuple | Tuple2 | Tuple3 | BuildList | BuildSlice
+        | BoundMethod | NewRange | RangeIter | RangeReversedIter | ListAppend | IntFloorDiv
+        | IntMod | FloatPow | NewInstance | DrainPush | Math(_) => false,
+    }
+}
+
 /// The IR description of helper `kind`.
 pub fn describe(kind: HelperKind) -> Helper {
     let (name, addr, argc) = row(kind);
@@ -577,7 +598,7 @@ pub fn describe(kind: HelperKind) -> Helper {
         args: vec![ty; argc],
         ret,
         may_raise: ret == Type::Word && sinks_to.is_none(),
-        may_collect: false,
+        may_collect: may_collect(kind),
         sinks_to,
     }
 }

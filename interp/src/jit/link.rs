@@ -38,6 +38,11 @@ enum Boxing {
 impl Vm {
     /// Sends exit `exit` of `from` straight to `to`.
     pub(super) fn link(&mut self, from: &Rc<TraceEntry>, exit: usize, to: &Rc<TraceEntry>) {
+        // A run under way (suspended in a helper) may take this exit: its
+        // state area, sized when it started, must hold `to`'s too.
+        if !self.jit.room_for(to.code.state_words()) {
+            return;
+        }
         if from.code.link_exit(exit as u32, to.code.clone()).is_ok() {
             let link = Link { from: from.clone(), exit, passes_then: from.passes.get() };
             self.jit.links_into.entry(to.id).or_default().push(link);
@@ -84,7 +89,7 @@ impl Vm {
             format!("adapter from trace {} exit {exit} to trace {}", from.id, to.id),
             String::new(),
         ));
-        self.jit.all.push(adapter.clone());
+        self.jit.add_trace(adapter.clone());
         self.link(&adapter, exits - 1, to);
         self.link(from, exit, &adapter);
     }

@@ -31,6 +31,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use crate::object::gc::Tracer;
+use crate::object::value::PTR_TAG_BITS;
 use crate::object::Gc;
 use crate::object::{PyErr, Value};
 use crate::vm::code::CodeObj;
@@ -191,6 +192,18 @@ pub struct Recording {
     pub parent: Option<(usize, usize)>,
 }
 
+/// A trace run under way (possibly suspended in a helper): its state area,
+/// which the collector reads (see [`JitState::collection_safe`]).
+#[derive(Clone, Copy)]
+struct ActiveRun {
+    /// The state area the run's traces use; valid until the run returns.
+    state: *const u64,
+    /// Words of the area.
+    len: usize,
+    /// Slots of the frame mirrored at [`MIRROR`].
+    mirror_slots: usize,
+}
+
 pub struct JitState {
     pub options: JitOptions,
     pub recording: Option<Recording>,
@@ -222,8 +235,13 @@ pub struct JitState {
     /// Heap objects compiled traces name (functions, types, shapes, dicts):
     /// kept alive so a guard never compares with a reused address.
     pub roots: Vec<Value>,
-    /// Traces running (nested through helpers); no collection meanwhile.
+    /// Traces running (nested through helpers).
     pub running: u32,
+    /// The runs under way, outermost first (`running` of them).
+    active: Vec<ActiveRun>,
+    /// The largest state area any trace needs: a run's traces may link to
+    /// one another, so each run gets room for all of them.
+    max_state_words: usize,
     /// By trace id: the exits linked to that trace.
     pub links_into: HashMap<usize, Vec<Link>>,
     /// (trace id, exit) pairs given an adapter (or found unfit for one).
@@ -274,9 +292,22 @@ impl JitState {
             deopt_scratch: Default::default(),
             roots: Vec::new(),
             running: 0,
+            active: Vec::new(),
+            max_state_words: 0,
             links_into: HashMap::new(),
             adapted: Default::default(),
         }
+    }
+
+    /// Adds a compiled trace (its id is its index).
+    pub fn add_trace(&mut self, entry: Rc<TraceEntry>) {
+        self.max_state_words = self.max_state_words.max(entry.code.state_words());
+        self.all.push(entry);
+    }
+
+    /// Whether the state area of every run under way has `words` words.
+    pub fn room_for(&self, words: usize) -> bool {
+        self.active.iter().all(|run| run.len >= words)
     }
 
     /// Times `entry` was entered, from the interpreter or through links.
@@ -287,7 +318,8 @@ impl JitState {
         entry.entries.get() + linked
     }
 
-    /// Marks what compiled traces and the recording under way refer to.
+    /// Marks what compiled traces and the recording under way refer to,
+    /// and what running traces hold (see [`JitState::collection_safe`]).
     pub fn trace_roots(&self, tracer: &mut Tracer) {
         tracer.mark_all(&self.roots);
         if let Some(rec) = &self.recording {
@@ -296,6 +328,70 @@ impl JitState {
         }
         if let Some(e) = &self.pending_error {
             tracer.mark(e.exception());
+        }
+        for run in &self.active {
+            self.trace_run_roots(run, tracer);
+        }
+    }
+
+    /// Whether a collection may run now: every trace run under way is
+    /// suspended in a helper call that published its live values.
+    ///
+    /// # How traces stay GC-safe
+    ///
+    /// The collector does not move objects, so a trace needs only that what
+    /// it holds stays alive. Each helper that may run Python code (and so
+    /// reach a safepoint or `gc.collect()`) is declared `may_collect`; at
+    /// such a call site the compiled code writes every `word` and `ref` live
+    /// across the call, and the call's arguments, into its state area's root
+    /// area — a stack map written out per call site — and marks itself as
+    /// inside the call (`traces::regalloc::exits`). Those values, and the
+    /// frame mirror (the loop frame's slots as linked traces left them), are
+    /// all a suspended trace holds: the rest of the state is exit records
+    /// written only when it leaves. So a collection may run while every run
+    /// is inside such a call; elsewhere (a helper that only allocates)
+    /// none happens, and traces leave their loop at the header when a
+    /// collection is wanted.
+    pub fn collection_safe(&self) -> bool {
+        self.active.iter().all(|run| self.published_roots(run).is_some())
+    }
+
+    /// For a run suspended in a collecting call: the root area's start,
+    /// the number of values published and how many of them are refs.
+    fn published_roots(&self, run: &ActiveRun) -> Option<(usize, usize, usize)> {
+        let word = |i: usize| {
+            // SAFETY: `run.state` points to `run.len` words that live until
+            // the run ends and pops its `ActiveRun`; the trace, suspended in
+            // a helper on this thread, is not writing them now.
+            (i < run.len).then(|| unsafe { *run.state.add(i) })
+        };
+        let id = word(RUNNING_TRACE as usize)?;
+        let area = self.all.get(id as usize)?.code.gc_root_area()?;
+        let marker = word(area)? as usize;
+        let refs = word(area + 1)? as usize;
+        let n = marker.checked_sub(1)?;
+        (area + traces::regalloc::GC_ROOT_HEADER + n <= run.len && refs <= n)
+            .then_some((area, n, refs))
+    }
+
+    /// Marks the frame mirror of `run` and the values its trace published.
+    fn trace_run_roots(&self, run: &ActiveRun, tracer: &mut Tracer) {
+        let mirror = MIRROR as usize;
+        let end = (mirror + run.mirror_slots).min(run.len);
+        // SAFETY: as in `published_roots`; the mirror holds boxed values.
+        let words = |from: usize, to: usize| unsafe {
+            std::slice::from_raw_parts(run.state.add(from), to.saturating_sub(from))
+        };
+        for &w in words(mirror, end) {
+            tracer.mark(Value::from_bits(w));
+        }
+        let Some((area, n, refs)) = self.published_roots(run) else { return };
+        let first = area + traces::regalloc::GC_ROOT_HEADER;
+        for (k, &w) in words(first, first + n).iter().enumerate() {
+            // A `ref` is an object's address (the recorder's `ptr_of`); a
+            // `word` a boxed value, or raw bits no pointer tag marks.
+            let v = if k < refs && w != 0 { w | PTR_TAG_BITS } else { w };
+            tracer.mark(Value::from_bits(v));
         }
     }
 }
@@ -500,7 +596,7 @@ impl Vm {
             listing,
         ));
         self.jit.roots.extend(roots);
-        self.jit.all.push(entry.clone());
+        self.jit.add_trace(entry.clone());
         let key = (code_key(&rec.code), start);
         if rec.side_start.is_some() {
             self.jit.side_traces.entry(key).or_default().push(entry);
@@ -535,7 +631,7 @@ impl Vm {
                 self.retrace(code, entry.header);
                 return Ok(pc);
             }
-            if self.heap.collection_wanted() {
+            if self.heap.leave_wanted() {
                 return Ok(pc);
             }
             let hot = entry.exit_counts.get(exit).is_some_and(|c| c.get() >= SIDE_TRACE_THRESHOLD);
@@ -674,7 +770,7 @@ impl Vm {
         let base = self.frames[frame_index].base;
         let slots = code.unit.slot_count as usize;
         let mirror = MIRROR as usize;
-        let need = entry.code.state_words().max(mirror + slots).max(entry.trace.insts.len());
+        let need = self.jit.max_state_words.max(mirror + slots).max(entry.trace.insts.len());
         let mut state = self.jit.take_state();
         if state.len() < need {
             state.resize(need, 0);
@@ -682,7 +778,9 @@ impl Vm {
         for (word, value) in state[mirror..mirror + slots].iter_mut().zip(&self.stack[base..]) {
             *word = value.bits();
         }
+        let (area, len) = (state.as_mut_ptr(), state.len());
         self.jit.running += 1;
+        self.jit.active.push(ActiveRun { state: area, len, mirror_slots: slots });
         let exit = {
             let _current = helpers::CurrentVm::set(self);
             // SAFETY: the recorder emits loads and stores only at field
@@ -692,12 +790,15 @@ impl Vm {
             // constants (dicts, types, shapes, cells' owners) are kept
             // alive by `self.jit.roots`, and the scratch buffer and the
             // heap's collection flag are boxed, so their addresses hold;
-            // `state` is at least the size the trace asks for; helpers
-            // reach the VM through the pointer just set, while this frame
-            // does not touch it, and never collect (`running` defers
-            // collection), so no object the trace holds is freed.
-            unsafe { entry.code.run(&mut state) }
+            // `state` has the room every trace asks for (linked traces
+            // included), and is not touched through the vector until the
+            // run returns; helpers reach the VM through the pointer just
+            // set, while this frame does not touch it, and collect only in
+            // calls where the trace published what it holds (see
+            // `JitState::collection_safe`), so no object it uses is freed.
+            unsafe { entry.code.run_raw(area, len) }
         };
+        self.jit.active.pop();
         self.jit.running -= 1;
         let last = self.jit.all.get(state[RUNNING_TRACE as usize] as usize).cloned();
         // A nested trace run through a helper may have left its own

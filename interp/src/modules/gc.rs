@@ -10,7 +10,6 @@ use super::module_set;
 use crate::object::types::TypeObj;
 use crate::object::Gc;
 use crate::object::Value;
-use crate::vm::frame::VmRoots;
 use crate::vm::function::NativeFn;
 use crate::vm::{PyResult, Vm};
 use std::cell::Cell;
@@ -77,8 +76,7 @@ fn collect(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         None => 2,
     };
     run_callbacks(vm, "start", generation, 0)?;
-    let stats = vm.heap.collect(&VmRoots { vm });
-    let collected = stats.collected_objects as i64;
+    let collected = vm.collect_now().map_or(0, |stats| stats.collected_objects as i64);
     run_weakref_callbacks(vm);
     run_callbacks(vm, "stop", generation, collected)?;
     Ok(vm.heap.new_int_i64(collected))
@@ -284,7 +282,7 @@ fn get_objects(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             None => return Err(vm.type_error("an integer is required")),
         }
     }
-    vm.heap.collect(&VmRoots { vm });
+    vm.collect_now();
     let all: Vec<Value> = vm.heap.all_objects().into_iter().filter(|&v| tracked(vm, v)).collect();
     Ok(vm.heap.new_list(&all))
 }
@@ -352,7 +350,7 @@ fn referents_of(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
 /// of `objs` directly.
 fn get_referrers(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     crate::builtins::no_kwargs(vm, "get_referrers", args, kwnames)?;
-    vm.heap.collect(&VmRoots { vm });
+    vm.collect_now();
     let candidates = vm.heap.all_objects();
     let mark = vm.push_temp(Value::NONE);
     let mut out = Vec::new();

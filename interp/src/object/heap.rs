@@ -78,8 +78,14 @@ pub struct Heap {
     bytes_since_gc: Cell<usize>,
     live_bytes: Cell<usize>,
     threshold: Cell<usize>,
-    /// At a fixed address: compiled traces test it.
+    /// Whether the next safepoint collects (always, under stress).
     collection_wanted: &'static AtomicBool,
+    /// At a fixed address: compiled traces test it to leave their loop
+    /// for a collection (or a signal). The same flag as
+    /// `collection_wanted`, except under stress, where it is set only as
+    /// allocation would set it without stress: traces then run (and
+    /// collect in their helper calls) rather than leave at once.
+    leave_wanted: &'static AtomicBool,
     stress: bool,
     collections: Cell<u64>,
     quarantine_bytes: Cell<usize>,
@@ -116,15 +122,21 @@ impl Heap {
     }
 
     pub fn with_stress(stress: bool) -> Heap {
+        // Leaked (one byte per heap) so that a signal handler may hold
+        // it forever: see `vm::signals`.
+        let collection_wanted = Box::leak(Box::new(AtomicBool::new(stress)));
         let mut heap = Heap {
             cells: RefCell::new(Cells::new()),
             object_count: Cell::new(0),
             bytes_since_gc: Cell::new(0),
             live_bytes: Cell::new(0),
             threshold: Cell::new(MIN_THRESHOLD),
-            // Leaked (one byte per heap) so that a signal handler may hold
-            // it forever: see `vm::signals`.
-            collection_wanted: Box::leak(Box::new(AtomicBool::new(stress))),
+            collection_wanted,
+            leave_wanted: if stress {
+                Box::leak(Box::new(AtomicBool::new(false)))
+            } else {
+                collection_wanted
+            },
             stress,
             collections: Cell::new(0),
             quarantine_bytes: Cell::new(0),
@@ -292,6 +304,7 @@ impl Heap {
         self.bytes_since_gc.set(since);
         if since >= self.threshold.get() && self.auto_collect.get() {
             self.collection_wanted.store(true, Ordering::Relaxed);
+            self.leave_wanted.store(true, Ordering::Relaxed);
         }
     }
 
@@ -301,17 +314,26 @@ impl Heap {
         self.collection_wanted.load(Ordering::Relaxed)
     }
 
-    /// The "collection wanted" flag itself, which lives as long as the
-    /// process: a signal handler sets it so that traces leave their loops.
-    pub fn collection_flag(&self) -> &'static AtomicBool {
-        self.collection_wanted
+    /// Whether traces should leave their loop for the interpreter (a
+    /// collection is due, or a signal came).
+    #[inline(always)]
+    pub fn leave_wanted(&self) -> bool {
+        self.leave_wanted.load(Ordering::Relaxed)
     }
 
-    /// Address of the "collection wanted" byte (0 or 1), for compiled code
-    /// that tests it to leave a loop for a safepoint. Valid while the heap
-    /// lives (the flag is boxed, so moving the heap does not move it).
+    /// The flag traces test, which lives as long as the process: a signal
+    /// handler sets it so that traces leave their loops (and the
+    /// interpreter's safepoint, which also sees it set outside stress
+    /// mode and always runs under stress, handles the signal).
+    pub fn collection_flag(&self) -> &'static AtomicBool {
+        self.leave_wanted
+    }
+
+    /// Address of the byte (0 or 1) traces test to leave a loop for a
+    /// safepoint. Valid while the heap lives (the flag is boxed, so moving
+    /// the heap does not move it).
     pub fn collection_wanted_address(&self) -> *const u8 {
-        self.collection_wanted.as_ptr() as *const u8
+        self.leave_wanted.as_ptr() as *const u8
     }
 
     /// The VM calls this between bytecodes (and JIT code at calls): it
@@ -373,6 +395,7 @@ impl Heap {
         self.bytes_since_gc.set(0);
         self.threshold.set(next_threshold(stats.live_bytes));
         self.collection_wanted.store(self.stress, Ordering::Relaxed);
+        self.leave_wanted.store(false, Ordering::Relaxed);
         stats
     }
 

@@ -278,13 +278,24 @@ impl Vm {
 
     /// Collects garbage if the heap asks for it (or always, under stress).
     pub fn safepoint(&mut self) {
-        // While a trace runs, values it holds in registers are no roots:
-        // collection waits until it exits (it leaves its loop when a
-        // collection is wanted).
-        if self.heap.collection_wanted() && self.jit.running == 0 {
+        // While a trace runs, it holds values in registers: collection
+        // waits unless every running trace published them, being inside a
+        // helper call that may collect (see `JitState::collection_safe`).
+        if self.heap.collection_wanted() && (self.jit.running == 0 || self.jit.collection_safe()) {
             let roots = frame::VmRoots { vm: self };
             self.heap.safepoint(&roots);
         }
+    }
+
+    /// A full collection now (`gc.collect()`), unless a running trace holds
+    /// values no root shows: never so inside a helper that may collect,
+    /// which is how traces call native functions and Python code.
+    pub fn collect_now(&mut self) -> Option<crate::object::gc::CollectStats> {
+        if self.jit.running > 0 && !self.jit.collection_safe() {
+            return None;
+        }
+        let roots = frame::VmRoots { vm: self };
+        Some(self.heap.collect(&roots))
     }
 
     /// Pushes `v` on the value stack, where the collector sees it, and

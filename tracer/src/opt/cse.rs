@@ -2,25 +2,64 @@
 //! lj_opt_fold.c): an instruction equal to one already emitted, in op,
 //! type, operands and immediate, is that one. Pure guards (`addov`) take
 //! part too: the first one already exited if the operands overflow.
+//!
+//! Every instruction the recorder and the optimizer emit is looked up here,
+//! so the key is a few words (no allocation) hashed by multiply-rotate, not
+//! SipHash: keys are the compiler's own values, chosen by no input.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use traces::ops::Flags;
 use traces::{Inst, Op, Type, Val};
+
+/// Operands a key holds; an instruction with more is not merged (no pure
+/// op has more).
+const KEY_ARGS: usize = 3;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Key {
     op: Op,
     ty: Type,
-    args: Vec<Val>,
+    args: [Option<Val>; KEY_ARGS],
     imm: i64,
     scale: u8,
+}
+
+/// Multiply-rotate hashing of the key's words.
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(n as u64);
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(n as u64);
+    }
+    fn write_i64(&mut self, n: i64) {
+        self.write_u64(n as u64);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
 }
 
 /// The pure instructions emitted so far, by content.
 #[derive(Clone, Debug, Default)]
 pub struct CseTable {
-    seen: HashMap<Key, Val>,
+    seen: HashMap<Key, Val, BuildHasherDefault<WordHasher>>,
 }
 
 /// Whether CSE may merge two equal instances of `op`.
@@ -30,13 +69,14 @@ pub fn is_cse_candidate(op: Op) -> bool {
 
 impl CseTable {
     fn key(inst: &Inst) -> Option<Key> {
-        is_cse_candidate(inst.op).then(|| Key {
-            op: inst.op,
-            ty: inst.ty,
-            args: inst.args.clone(),
-            imm: inst.imm,
-            scale: inst.scale,
-        })
+        if !is_cse_candidate(inst.op) || inst.args.len() > KEY_ARGS {
+            return None;
+        }
+        let mut args = [None; KEY_ARGS];
+        for (slot, &a) in args.iter_mut().zip(&inst.args) {
+            *slot = Some(a);
+        }
+        Some(Key { op: inst.op, ty: inst.ty, args, imm: inst.imm, scale: inst.scale })
     }
 
     /// The earlier instruction equal to `inst`.

@@ -4,14 +4,26 @@
 //!
 //! # GC roots at collecting calls
 //!
-//! A `ref` held only in a register or spill slot is invisible to the
+//! A reference held only in a register or spill slot is invisible to the
 //! collector. Before calling a helper that `may_collect`, compiled code
-//! publishes every non-constant `ref` live across the call in the *root
-//! area* of its state: word [`gc_root_area`] holds their count `n`, the next
-//! `n` words their values; after the call it sets the count back to 0. The
-//! interpreter's collector, while a trace's helper runs, marks those words
-//! (constants are rooted by the compiled trace itself). The collector is
-//! non-moving, so the values are not reloaded after the call.
+//! publishes every non-constant `ref` or `word` value live across the call
+//! or passed to it in the *root area* of its state (a stack map written out
+//! at the call site), at word `A` = [`gc_root_area`]:
+//!
+//! - word `A` is 0 while the trace is not inside a collecting call (the
+//!   trace's entry clears it, and every collecting call clears it when it
+//!   returns); during one it is `1 + n`, `n` the number of values published;
+//! - word `A + 1` is how many of them, the first ones, are `ref`s; the rest
+//!   are `word`s, which a client may use for tagged values (the interpreter
+//!   keeps NaN-boxed Python values in `word`s) and interpret as it likes;
+//! - words `A + 2 ..= A + 1 + n` hold the values.
+//!
+//! A collector that runs while the trace is suspended in a helper reads word
+//! `A` to learn whether the trace is at a call whose live references it can
+//! see (constants are rooted by the compiled trace's owner). The collector
+//! must not move objects: the values are not reloaded after the call.
+//! Arguments count as published because the helper's own frame may hold
+//! them in places the collector cannot see.
 
 use super::linear_scan::Allocation;
 use super::{Loc, RegFile};
@@ -52,24 +64,34 @@ pub struct CallSave {
     pub inst: usize,
     pub save: Vec<(Val, bool, u8)>,
     pub restore: Vec<(Val, bool, u8)>,
-    /// For a helper that may collect: the refs to publish (see the module docs).
+    /// For a helper that may collect: the values to publish, `ref`s first
+    /// (see the module docs).
     pub gc_roots: Vec<Val>,
+    /// How many of `gc_roots` are `ref`s.
+    pub gc_refs: usize,
 }
 
-/// The state word holding the count of published GC roots; the roots follow.
+/// The state word saying whether the trace is inside a collecting call
+/// (and how many roots it published); the ref count and the roots follow.
 /// It lies past the inputs and every exit record.
 pub fn gc_root_area(trace: &Trace) -> usize {
     trace.state_words()
 }
 
+/// Words of the root area before the published values.
+pub const GC_ROOT_HEADER: usize = 2;
+
+/// Whether `trace` calls a helper that may collect (and so has a root area).
+pub fn has_collecting_calls(trace: &Trace) -> bool {
+    trace.insts.iter().any(|i| i.helper.is_some_and(|h| trace.helpers[h as usize].may_collect))
+}
+
 /// State words a trace needs including its root area (none if it never
 /// calls a helper that may collect).
 pub fn state_words_with_roots(trace: &Trace, saves: &[CallSave]) -> usize {
-    let collects =
-        trace.insts.iter().any(|i| i.helper.is_some_and(|h| trace.helpers[h as usize].may_collect));
     let roots = saves.iter().map(|s| s.gc_roots.len()).max().unwrap_or(0);
-    if collects {
-        gc_root_area(trace) + 1 + roots
+    if has_collecting_calls(trace) {
+        gc_root_area(trace) + GC_ROOT_HEADER + roots
     } else {
         trace.state_words()
     }
@@ -86,14 +108,17 @@ pub fn call_saves(trace: &Trace, alloc: &Allocation, file: &RegFile) -> Vec<Call
         if inst.op == Op::Call {
             let mut site = CallSave { inst: i, ..CallSave::default() };
             if inst.helper.is_some_and(|h| trace.helpers[h as usize].may_collect) {
-                site.gc_roots = (0..i)
-                    .filter(|&v| {
-                        trace.insts[v].ty == crate::Type::Ref
+                let published = |ty: crate::Type| {
+                    (0..i).filter(move |&v| {
+                        trace.insts[v].ty == ty
                             && alloc.locs[v] != Loc::Const
-                            && alloc.live.live_across(v, i)
+                            && (alloc.live.live_across(v, i)
+                                || inst.args.iter().any(|a| a.index() == v))
                     })
-                    .map(|v| Val(v as u32))
-                    .collect();
+                };
+                site.gc_roots = published(crate::Type::Ref).map(|v| Val(v as u32)).collect();
+                site.gc_refs = site.gc_roots.len();
+                site.gc_roots.extend(published(crate::Type::Word).map(|v| Val(v as u32)));
             }
             for (class, regs) in holder.iter().enumerate() {
                 let is_float = class == 1;

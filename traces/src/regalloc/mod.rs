@@ -31,7 +31,9 @@
 //!    (one class at a time; `Place::Temp` is a scratch register).
 //! 4. Around each call, [`call_saves`]: store `save` to a save area, read
 //!    arguments held in saved registers from there, call, restore
-//!    `restore`; before a collecting call publish `gc_roots`.
+//!    `restore`; before a collecting call publish `gc_roots`, and clear
+//!    the root area's first word at entry and after each collecting call
+//!    (see [`exits`]).
 //! 5. For each exit of [`exit_map`], write entry `k` to state word `k` and
 //!    return the exit number; `testing::differential` checks the
 //!    result against the evaluator.
@@ -41,7 +43,10 @@ pub mod linear_scan;
 pub mod liveness;
 pub mod parallel_move;
 
-pub use exits::{call_saves, exit_map, gc_root_area, state_words_with_roots, CallSave, ExitInfo};
+pub use exits::{
+    call_saves, exit_map, gc_root_area, has_collecting_calls, state_words_with_roots, CallSave,
+    ExitInfo, GC_ROOT_HEADER,
+};
 pub use linear_scan::{allocate, Allocation};
 pub use liveness::{liveness, Liveness};
 pub use parallel_move::{sequentialize, Place};

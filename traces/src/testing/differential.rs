@@ -29,7 +29,8 @@ pub fn differential(
         eval(trace, &inputs, &mut env, 100_000).map_err(|e| format!("evaluator: {e:?}"))?;
     let Outcome::Exit { exit, snap, values } = outcome else { return Ok(false) };
     // Room for the GC root area past the exit records, if the code uses one.
-    let mut state = vec![0u64; trace.state_words().max(inputs.len()) + 1 + trace.insts.len()];
+    let header = crate::regalloc::GC_ROOT_HEADER;
+    let mut state = vec![0u64; trace.state_words().max(inputs.len()) + header + trace.insts.len()];
     state[..inputs.len()].copy_from_slice(&inputs);
     let got_exit = run(trace, &mut state);
     if got_exit != exit {
