@@ -21,6 +21,7 @@ use crate::unicode::wtf8;
 use crate::vm::function::NativeFn;
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
+use std::fmt::Write;
 
 pub fn create(vm: &mut Vm) -> PyResult {
     super::native_module(vm, "_json", |vm, module| {
@@ -772,7 +773,39 @@ fn escape_code_points(out: &mut String, cps: impl Iterator<Item = u32>, ascii_on
 }
 
 fn escape_unicode(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        return escape_ascii(out, s.as_bytes(), false);
+    }
     escape(out, s, false)
+}
+
+/// [`escape`] of ASCII text: runs that need no escape are copied whole.
+/// DEL is escaped only when `ascii_only`, as in CPython.
+fn escape_ascii(out: &mut String, text: &[u8], ascii_only: bool) {
+    out.push('"');
+    let mut run = 0;
+    let last_plain = if ascii_only { b'~' } else { 0x7f };
+    for (i, &b) in text.iter().enumerate() {
+        if (b' '..=last_plain).contains(&b) && b != b'"' && b != b'\\' {
+            continue;
+        }
+        out.push_str(std::str::from_utf8(&text[run..i]).unwrap_or_default());
+        run = i + 1;
+        match b {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            0x08 => out.push_str("\\b"),
+            0x0c => out.push_str("\\f"),
+            _ => {
+                let _ = write!(out, "\\u{b:04x}");
+            }
+        }
+    }
+    out.push_str(std::str::from_utf8(&text[run..]).unwrap_or_default());
+    out.push('"');
 }
 
 /// `encode_basestring` of text with lone surrogates, as WTF-8: they go
@@ -921,9 +954,16 @@ struct Encoder {
 }
 
 impl Encoder {
+    /// Whether strings go through a Python `encoder` function (which
+    /// must see exact strs, so keys of str subclasses become strs first).
+    fn strings_is_python(&self) -> bool {
+        matches!(self.strings, StringEncoder::Python(_))
+    }
+
     fn string(&self, vm: &mut Vm, out: &mut String, s: Value) -> PyResult<()> {
         let Some(text) = str_of(s) else { return Ok(()) };
         match self.strings {
+            StringEncoder::Ascii if text.is_ascii() => escape_ascii(out, text.as_wtf8(), true),
             StringEncoder::Ascii => escape_code_points(out, text.code_points(), true),
             StringEncoder::Unicode => escape_unicode(out, text.as_utf8(&vm.heap)?),
             StringEncoder::Python(f) => {
@@ -1006,7 +1046,7 @@ impl Encoder {
             return Ok(());
         }
         if let Some(i) = obj.as_small_int() {
-            out.push_str(&i.to_string());
+            let _ = write!(out, "{i}");
             return Ok(());
         }
         if let Some(f) = obj.as_f64() {
@@ -1100,36 +1140,62 @@ impl Encoder {
             return Ok(());
         }
         self.enter(vm, obj)?;
-        let items = self.items_of(vm, obj)?;
-        let mark = vm.push_temp(items);
-        let r = self.members(vm, out, items);
+        let mark = vm.stack.len();
+        let pairs = if self.sort_keys || vm.is_user_typed(obj) {
+            let items = self.items_of(vm, obj)?;
+            vm.push_temp(items);
+            let pairs = list_of(items).map(|l| l.items.to_vec()).unwrap_or_default();
+            pairs
+                .into_iter()
+                .map(|pair| {
+                    tuple_of(pair).and_then(|t| match t.items() {
+                        [k, v] => Some((*k, *v)),
+                        _ => None,
+                    })
+                })
+                .collect::<Option<Vec<_>>>()
+        } else {
+            // A plain dict's pairs, rooted on the stack while they are
+            // written (a `default` call may change the dict).
+            let pairs = vm.dict_items(obj);
+            for &(k, v) in &pairs {
+                vm.push_temp(k);
+                vm.push_temp(v);
+            }
+            Some(pairs)
+        };
+        let r = match pairs {
+            Some(pairs) => self.members(vm, out, &pairs),
+            None => Err(vm.value_error("items must return 2-tuples")),
+        };
         vm.truncate_temps(mark);
         r?;
         self.leave(obj);
         Ok(())
     }
 
-    fn members(&mut self, vm: &mut Vm, out: &mut String, items: Value) -> PyResult<()> {
-        let pairs = list_of(items).map(|l| l.items.to_vec()).unwrap_or_default();
+    fn members(&mut self, vm: &mut Vm, out: &mut String, pairs: &[(Value, Value)]) -> PyResult<()> {
         out.push('{');
         let mut first = true;
-        for pair in pairs {
-            let Some((key, value)) = tuple_of(pair).and_then(|t| match t.items() {
-                [k, v] => Some((*k, *v)),
-                _ => None,
-            }) else {
-                return Err(vm.value_error("items must return 2-tuples"));
-            };
-            let Some(key_text) = self.key_text(vm, key)? else { continue };
-            if !first {
-                out.push_str(&self.item_separator);
+        for &(key, value) in pairs {
+            if str_of(key).is_some() && !self.strings_is_python() {
+                if !first {
+                    out.push_str(&self.item_separator);
+                }
+                first = false;
+                self.string(vm, out, key)?;
+            } else {
+                let Some(key_text) = self.key_text(vm, key)? else { continue };
+                if !first {
+                    out.push_str(&self.item_separator);
+                }
+                first = false;
+                let key_text = vm.heap.new_str_from_string(key_text);
+                let mark = vm.push_temp(key_text);
+                let r = self.string(vm, out, key_text);
+                vm.truncate_temps(mark);
+                r?;
             }
-            first = false;
-            let key_text = vm.heap.new_str_from_string(key_text);
-            let mark = vm.push_temp(key_text);
-            let r = self.string(vm, out, key_text);
-            vm.truncate_temps(mark);
-            r?;
             out.push_str(&self.key_separator);
             self.value(vm, out, value)?;
         }
