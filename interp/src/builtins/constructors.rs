@@ -536,6 +536,13 @@ fn set_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         return Err(vm.type_error("descriptor '__init__' requires a 'set' object"));
     };
     if vm.heap.type_of(args[0]) == vm.heap.types().set {
+        // `set.__new__` filled it; the arguments are still checked.
+        let rest = no_kwargs(vm, "set", &args[1..], kwnames)?;
+        if rest.len() > 1 {
+            return Err(
+                vm.type_error(&format!("set expected at most 1 argument, got {}", rest.len()))
+            );
+        }
         return Ok(Value::NONE);
     }
     let filled = fill_set(vm, args, kwnames)?;

@@ -5,7 +5,7 @@
 //! (`Vm::set_binary`); these reach them when called by name.
 
 use super::add_method;
-use crate::bytecode::instr::BinOp;
+use crate::bytecode::instr::{BinOp, CmpOp};
 use crate::object::{Gc, Value};
 use crate::vm::containers::{WrapperKind, WrapperObj};
 use crate::vm::function::NativeFn;
@@ -26,6 +26,12 @@ pub fn install(vm: &mut Vm) {
         ("__xor__", xor),
         ("__rxor__", rxor),
         ("isdisjoint", isdisjoint),
+        ("__eq__", eq),
+        ("__ne__", ne),
+        ("__lt__", lt),
+        ("__le__", le),
+        ("__gt__", gt),
+        ("__ge__", ge),
     ];
     for ty in [t.dict_keys, t.dict_values, t.dict_items] {
         for (name, f) in every_view {
@@ -129,6 +135,41 @@ crate::builtins::number_dunders::wrappers!(set_operator:
     or "__or__" BinOp::Or, false; ror "__ror__" BinOp::Or, true;
     sub "__sub__" BinOp::Sub, false; rsub "__rsub__" BinOp::Sub, true;
     xor "__xor__" BinOp::Xor, false; rxor "__rxor__" BinOp::Xor, true;
+);
+
+/// `view OP other` for the six comparisons, as CPython's
+/// `dictview_richcompare`: against a set, frozenset, keys or items view,
+/// by size and then whether every item of the smaller side is in the
+/// other; NotImplemented against anything else.
+fn compare(vm: &mut Vm, name: &str, op: CmpOp, args: &[Value]) -> PyResult {
+    let (view, other) = with_one(vm, args, name)?;
+    let is_view = Gc::<WrapperObj>::from_value(other)
+        .is_some_and(|w| matches!(w.kind, WrapperKind::DictKeys | WrapperKind::DictItems));
+    if !is_view && vm.set_ref(other).is_none() {
+        return Ok(vm.heap.singletons().not_implemented);
+    }
+    let (len_a, len_b) = (vm.len_of(view)?, vm.len_of(other)?);
+    let within = |vm: &mut Vm, small: Value, big: Value| -> PyResult<bool> {
+        let items = vm.collect_iterable(small)?;
+        let mark = vm.stack.len();
+        vm.stack.extend_from_slice(&items);
+        let r = items.iter().try_fold(true, |all, &x| Ok(all && vm.contains(big, x)?));
+        vm.stack.truncate(mark);
+        r
+    };
+    let result = match op {
+        CmpOp::Eq | CmpOp::Ne => (len_a == len_b && within(vm, view, other)?) == (op == CmpOp::Eq),
+        CmpOp::Lt => len_a < len_b && within(vm, view, other)?,
+        CmpOp::Le => len_a <= len_b && within(vm, view, other)?,
+        CmpOp::Gt => len_a > len_b && within(vm, other, view)?,
+        _ => len_a >= len_b && within(vm, other, view)?,
+    };
+    Ok(Value::from_bool(result))
+}
+
+crate::builtins::number_dunders::wrappers!(compare:
+    eq "__eq__" CmpOp::Eq; ne "__ne__" CmpOp::Ne; lt "__lt__" CmpOp::Lt;
+    le "__le__" CmpOp::Le; gt "__gt__" CmpOp::Gt; ge "__ge__" CmpOp::Ge;
 );
 
 /// `view.isdisjoint(iterable)`: no item of `iterable` is in the view.

@@ -9,6 +9,7 @@
 use super::module_set;
 use crate::object::types::TypeObj;
 use crate::object::Gc;
+use crate::object::Heap;
 use crate::object::Value;
 use crate::vm::function::NativeFn;
 use crate::vm::{PyResult, Vm};
@@ -19,9 +20,12 @@ thread_local! {
     static DEBUG_FLAGS: Cell<i64> = const { Cell::new(0) };
     /// How many objects `freeze()` moved to the permanent generation.
     static FROZEN: Cell<i64> = const { Cell::new(0) };
+    /// What the `collect()` calls so far reported, summed (`get_stats`).
+    static COLLECTED: Cell<i64> = const { Cell::new(0) };
 }
 
 pub fn create(vm: &mut Vm) -> PyResult {
+    vm.heap.set_cycle_weigher(cpython_objects);
     super::native_module(vm, "gc", fill)
 }
 
@@ -64,7 +68,10 @@ fn fill(vm: &mut Vm, module: Value) -> PyResult<()> {
 }
 
 /// `collect(generation=2)`: a full collection; the number of objects
-/// freed. `gc.callbacks` hear `("start", info)` and `("stop", info)`.
+/// CPython's cycle collector would have found unreachable (garbage in or
+/// hanging from a reference cycle; CPython frees other garbage before
+/// any collection). `gc.callbacks` hear `("start", info)` and
+/// `("stop", info)`.
 fn collect(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let args = crate::builtins::arg_range(vm, "collect", args, kwnames, 0, 1)?;
     let generation = match args.first() {
@@ -76,10 +83,47 @@ fn collect(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         None => 2,
     };
     run_callbacks(vm, "start", generation, 0)?;
-    let collected = vm.collect_now().map_or(0, |stats| stats.collected_objects as i64);
+    let collected = vm.collect_counting_cycles_now().map_or(0, |s| s.cyclic_garbage as i64);
+    COLLECTED.with(|c| c.set(c.get() + collected));
     run_weakref_callbacks(vm);
     run_callbacks(vm, "stop", generation, collected)?;
     Ok(vm.heap.new_int_i64(collected))
+}
+
+/// How many objects CPython has for heap object `v`, as its collector
+/// counts them: none for what it does not track (or what exists only in
+/// our runtime: shapes, code), two for an instance whose attributes hold
+/// a tracked object (CPython keeps them in a `__dict__` object of its
+/// own, tracked from then on; ours becomes one only in dictionary mode,
+/// and is then counted as the dict it is).
+fn cpython_objects(heap: &Heap, v: Value) -> usize {
+    use crate::object::{ObjHeader, ObjKind};
+    let Some(header) = ObjHeader::of(v) else { return 0 };
+    match header.kind() {
+        ObjKind::Freed | ObjKind::Shape | ObjKind::SideAttrs | ObjKind::Test | ObjKind::Code => 0,
+        _ if !tracked(heap, v) => 0,
+        ObjKind::Instance => {
+            let instance = crate::object::instance::instance_of(v).expect("an instance");
+            1 + usize::from(holds_tracked_attr(heap, v, &instance.attrs))
+        }
+        ObjKind::Function => {
+            let function = crate::vm::function::function_of(v).expect("a function");
+            1 + usize::from(holds_tracked_attr(heap, v, &function.attrs))
+        }
+        _ => 1,
+    }
+}
+
+/// Whether `attrs` (of `owner`, not in dictionary mode) hold a tracked
+/// object under a name that is not a `__slots__` member: CPython would
+/// have a tracked `__dict__` for it.
+fn holds_tracked_attr(heap: &Heap, owner: Value, attrs: &crate::object::instance::Attrs) -> bool {
+    let ty = heap.type_obj(owner);
+    !attrs.is_dict_mode()
+        && attrs
+            .items()
+            .into_iter()
+            .any(|(name, x)| tracked(heap, x) && !heap.is_slot_member(ty, name))
 }
 
 /// Calls `callback(ref)` for each weakref whose target the collection
@@ -183,20 +227,26 @@ fn is_tracked(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let Some(&v) = args.first() else {
         return Err(vm.type_error("is_tracked() takes exactly one argument (0 given)"));
     };
-    Ok(Value::from_bool(tracked(vm, v)))
+    Ok(Value::from_bool(tracked(&vm.heap, v)))
 }
 
 /// CPython's rule: objects of types without GC support (numbers, strings,
 /// bytes, ranges, plain `object()`s, built-in types) are never tracked;
 /// an empty tuple is not, nor a dict holding only untracked keys and
 /// values; other containers, functions, classes and instances are.
-fn tracked(vm: &Vm, v: Value) -> bool {
+fn tracked(heap: &Heap, v: Value) -> bool {
+    tracked_within(heap, v, 4)
+}
+
+/// [`tracked`], looking at most `depth` dicts deep into nested dicts (a
+/// dict may hold itself); deeper ones count as tracked.
+fn tracked_within(heap: &Heap, v: Value, depth: u32) -> bool {
     if !v.is_ptr() {
         return false;
     }
-    let t = vm.heap.types();
+    let t = heap.types();
     let atoms = [t.int, t.float, t.complex, t.str, t.bytes, t.bool, t.bytearray, t.range, t.object];
-    let ty = vm.heap.type_of(v);
+    let ty = heap.type_of(v);
     if atoms.contains(&ty) || ty == t.not_implemented_type || ty == t.ellipsis_type {
         return false;
     }
@@ -207,7 +257,11 @@ fn tracked(vm: &Vm, v: Value) -> bool {
         return !tuple.items().is_empty();
     }
     if ty == t.dict {
-        return vm.dict_items(v).iter().any(|&(k, x)| tracked(vm, k) || tracked(vm, x));
+        let Some(dict) = crate::object::dict::dict_of(v) else { return true };
+        return depth == 0
+            || dict.table.borrow().iter().any(|(_, &k, &x)| {
+                tracked_within(heap, k, depth - 1) || tracked_within(heap, x, depth - 1)
+            });
     }
     true
 }
@@ -217,8 +271,8 @@ fn get_stats(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
     let mut gens = Vec::new();
     for g in 0..3 {
         let d = vm.heap.new_dict();
-        let n = if g == 2 { collections } else { 0 };
-        for (k, v) in [("collections", n), ("collected", 0), ("uncollectable", 0)] {
+        let (n, collected) = if g == 2 { (collections, COLLECTED.with(Cell::get)) } else { (0, 0) };
+        for (k, v) in [("collections", n), ("collected", collected), ("uncollectable", 0)] {
             let key = vm.heap.new_str(k);
             let val = vm.heap.new_int_i64(v);
             vm.dict_set_item(d, key, val)?;
@@ -230,7 +284,7 @@ fn get_stats(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
 
 fn freeze(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     crate::builtins::arg_range(vm, "freeze", args, kwnames, 0, 0)?;
-    let n = vm.heap.all_objects().into_iter().filter(|&v| tracked(vm, v)).count() as i64;
+    let n = vm.heap.all_objects().into_iter().filter(|&v| tracked(&vm.heap, v)).count() as i64;
     FROZEN.with(|c| c.set(c.get() + n));
     Ok(Value::NONE)
 }
@@ -283,7 +337,8 @@ fn get_objects(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         }
     }
     vm.collect_now();
-    let all: Vec<Value> = vm.heap.all_objects().into_iter().filter(|&v| tracked(vm, v)).collect();
+    let all: Vec<Value> =
+        vm.heap.all_objects().into_iter().filter(|&v| tracked(&vm.heap, v)).collect();
     Ok(vm.heap.new_list(&all))
 }
 
@@ -309,7 +364,7 @@ fn get_referents(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 }
 
 fn referents_of(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
-    if !tracked(vm, v) && vm.heap.type_of(v) != vm.heap.types().dict {
+    if !tracked(&vm.heap, v) && vm.heap.type_of(v) != vm.heap.types().dict {
         return Ok(Vec::new());
     }
     if let Some(list) = crate::object::list::list_of(v) {
@@ -356,7 +411,7 @@ fn get_referrers(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let mut out = Vec::new();
     let mut result = Ok(());
     for v in candidates {
-        if !tracked(vm, v) {
+        if !tracked(&vm.heap, v) {
             continue;
         }
         let refers = if crate::object::instance::instance_of(v).is_some() {

@@ -20,6 +20,8 @@ use crate::object::{Gc, PyErr, Value};
 use crate::unicode::wtf8;
 use crate::vm::function::NativeFn;
 use crate::vm::{PyResult, Vm};
+use std::cell::RefCell;
+use std::fmt::Write;
 
 pub fn create(vm: &mut Vm) -> PyResult {
     super::native_module(vm, "_json", |vm, module| {
@@ -141,34 +143,63 @@ fn hex4(text: &Text, at: usize) -> Option<u32> {
 }
 
 /// CPython's `scanstring_unicode`: the string whose opening quote is just
-/// before `end`, and the index after its closing quote.
-fn scan_string(text: &Text, end: usize, strict: bool) -> Scan<(Vec<u8>, usize)> {
+/// before `end`, and the index after its closing quote. The str's bytes
+/// (`crate::unicode::wtf8`: `\udXXX` escapes without their pair make
+/// lone surrogates) replace what `out` held; the flag says they are all
+/// ASCII.
+fn scan_string(text: &Text, end: usize, strict: bool, out: &mut Vec<u8>) -> Scan<(usize, bool)> {
     let len = text.len();
     let begin = end as i64 - 1;
-    // The str's bytes (`crate::unicode::wtf8`): `\udXXX` escapes without
-    // their pair make lone surrogates.
-    let mut out = Vec::new();
+    out.clear();
+    let mut ascii = true;
     let mut end = end;
     loop {
         let mut next = end;
         let mut c = '\0';
-        while next < len {
-            c = text.at(next);
-            if c == '"' || c == '\\' {
-                break;
+        match text {
+            // The common case: a run of plain ASCII copied at once.
+            Text::Ascii(bytes) => {
+                while next < len {
+                    let b = bytes[next];
+                    if b == b'"' || b == b'\\' || b < 0x20 {
+                        c = b as char;
+                        if b >= 0x20 || !strict {
+                            break;
+                        }
+                        return Err(Fail::Syntax("Invalid control character at", next as i64));
+                    }
+                    next += 1;
+                }
+                out.extend_from_slice(&bytes[end..next]);
+                if c < ' ' && next < len {
+                    // A control character in non-strict mode: part of
+                    // the string; look on.
+                    out.push(c as u8);
+                    end = next + 1;
+                    continue;
+                }
             }
-            if c <= '\x1f' && strict {
-                return Err(Fail::Syntax("Invalid control character at", next as i64));
+            Text::Chars(_) => {
+                while next < len {
+                    c = text.at(next);
+                    if c == '"' || c == '\\' {
+                        break;
+                    }
+                    if c <= '\x1f' && strict {
+                        return Err(Fail::Syntax("Invalid control character at", next as i64));
+                    }
+                    ascii &= c.is_ascii();
+                    wtf8::push_code_point(out, c as u32);
+                    next += 1;
+                }
             }
-            wtf8::push_code_point(&mut out, c as u32);
-            next += 1;
         }
         if next >= len {
             return Err(Fail::Syntax("Unterminated string starting at", begin));
         }
         next += 1;
         if c == '"' {
-            return Ok((out, next));
+            return Ok((next, ascii));
         }
         if next == len {
             return Err(Fail::Syntax("Unterminated string starting at", begin));
@@ -209,7 +240,17 @@ fn scan_string(text: &Text, end: usize, strict: bool) -> Scan<(Vec<u8>, usize)> 
                 end -= 6;
             }
         }
-        wtf8::push_code_point(&mut out, code);
+        ascii &= code < 0x80;
+        wtf8::push_code_point(out, code);
+    }
+}
+
+/// A str of what [`scan_string`] left in `bytes`.
+fn new_scanned_str(vm: &Vm, bytes: &[u8], ascii: bool) -> Value {
+    if ascii {
+        vm.heap.new_ascii_str(bytes)
+    } else {
+        vm.heap.new_str_wtf8(bytes)
     }
 }
 
@@ -253,9 +294,10 @@ fn scanstring(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         Some(_) => return Err(vm.value_error("end is out of bounds")),
         None => return Err(vm.type_error("an integer is required")),
     };
-    match scan_string(&text, end, strict) {
-        Ok((out, next)) => {
-            let out = vm.heap.new_str_wtf8(&out);
+    let mut bytes = Vec::new();
+    match scan_string(&text, end, strict, &mut bytes) {
+        Ok((next, ascii)) => {
+            let out = new_scanned_str(vm, &bytes, ascii);
             let mark = vm.push_temp(out);
             let next = vm.heap.new_int_i64(next as i64);
             let r = vm.heap.new_tuple(&[out, next]);
@@ -311,8 +353,77 @@ struct Decoder<'t> {
     /// Object keys seen in this call, as CPython's `memo`: a repeated key is
     /// one str. The strs are kept alive by `memo_roots`, a list rooted for
     /// the call.
-    memo: std::cell::RefCell<std::collections::HashMap<Vec<u8>, Value>>,
+    memo: RefCell<KeyMemo>,
     memo_roots: Value,
+    /// The bytes of the string being scanned (one buffer for the call).
+    scratch: RefCell<Vec<u8>>,
+}
+
+/// The object keys of one decoding (CPython's `memo`): equal keys share
+/// one str. An open-addressed table of (hash, str) with a fast hash of
+/// the bytes; a key whose probe runs past [`KeyMemo::MAX_PROBE`] slots
+/// is simply not shared, so keys chosen to collide cost no more than
+/// unshared ones (no quadratic blow-up).
+#[derive(Default)]
+struct KeyMemo {
+    slots: Vec<(u64, Value)>,
+    used: usize,
+}
+
+impl KeyMemo {
+    const MAX_PROBE: usize = 8;
+
+    fn hash(key: &[u8]) -> u64 {
+        let mut h = key.len() as u64;
+        let mut chunks = key.chunks_exact(8);
+        for c in &mut chunks {
+            let word = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            h = (h.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        h ^ (h >> 32)
+    }
+
+    /// The str for `key`, or where to insert it (`None`: do not).
+    fn find(&mut self, key: &[u8]) -> Result<Value, Option<(usize, u64)>> {
+        if self.used * 2 >= self.slots.len() {
+            self.grow();
+        }
+        let h = Self::hash(key);
+        let mask = self.slots.len() - 1;
+        for i in 0..Self::MAX_PROBE {
+            let at = (h as usize).wrapping_add(i) & mask;
+            let (sh, v) = self.slots[at];
+            if v == Value::EMPTY {
+                return Err(Some((at, h)));
+            }
+            if sh == h && str_of(v).is_some_and(|s| s.as_wtf8() == key) {
+                return Ok(v);
+            }
+        }
+        Err(None)
+    }
+
+    fn insert(&mut self, (at, h): (usize, u64), v: Value) {
+        self.slots[at] = (h, v);
+        self.used += 1;
+    }
+
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(64);
+        let old = std::mem::replace(&mut self.slots, vec![(0, Value::EMPTY); size]);
+        self.used = 0;
+        for (h, v) in old.into_iter().filter(|&(_, v)| v != Value::EMPTY) {
+            let free = (0..Self::MAX_PROBE)
+                .map(|i| (h as usize).wrapping_add(i) & (size - 1))
+                .find(|&at| self.slots[at].1 == Value::EMPTY);
+            if let Some(at) = free {
+                self.insert((at, h), v);
+            }
+        }
+    }
 }
 
 fn is_json_space(c: char) -> bool {
@@ -342,8 +453,9 @@ impl<'t> Decoder<'t> {
         }
         match self.text.at(idx) {
             '"' => {
-                let (s, next) = scan_string(&self.text, idx + 1, self.strict)?;
-                Ok((vm.heap.new_str_wtf8(&s), next))
+                let mut bytes = self.scratch.borrow_mut();
+                let (next, ascii) = scan_string(&self.text, idx + 1, self.strict, &mut bytes)?;
+                Ok((new_scanned_str(vm, &bytes, ascii), next))
             }
             '{' => self.nested(vm, idx + 1, Self::parse_object),
             '[' => self.nested(vm, idx + 1, Self::parse_array),
@@ -428,18 +540,26 @@ impl<'t> Decoder<'t> {
                 idx = e_start;
             }
         }
-        let literal = text.slice(start, idx);
+        let owned;
+        let literal: &str = match text {
+            // ASCII digits, signs, dots and exponents: valid UTF-8.
+            Text::Ascii(bytes) => std::str::from_utf8(&bytes[start..idx]).unwrap_or_default(),
+            Text::Chars(_) => {
+                owned = text.slice(start, idx);
+                &owned
+            }
+        };
         let custom = if is_float { self.parse_float } else { self.parse_int };
         let value = match custom {
             Some(f) => {
-                let s = vm.heap.new_str_from_string(literal);
+                let s = vm.heap.new_str(literal);
                 vm.call(f, &[s])?
             }
             None if is_float => Value::from_f64(literal.parse::<f64>().unwrap_or(f64::NAN)),
             None => match literal.parse::<i64>() {
                 Ok(n) => vm.heap.new_int_i64(n),
                 Err(_) => {
-                    let s = vm.heap.new_str_from_string(literal);
+                    let s = vm.heap.new_str(literal);
                     let int = vm.heap.types().int;
                     vm.call(int, &[s])?
                 }
@@ -450,13 +570,17 @@ impl<'t> Decoder<'t> {
 
     /// The str for an object key: the one made for the same text earlier
     /// in this call, if any.
-    fn memo_key(&self, vm: &mut Vm, key: Vec<u8>) -> Value {
-        if let Some(&v) = self.memo.borrow().get(&key) {
-            return v;
+    fn memo_key(&self, vm: &mut Vm, key: &[u8], ascii: bool) -> Value {
+        let mut memo = self.memo.borrow_mut();
+        let slot = match memo.find(key) {
+            Ok(v) => return v,
+            Err(slot) => slot,
+        };
+        let v = new_scanned_str(vm, key, ascii);
+        if let Some(slot) = slot {
+            vm.list_append(self.memo_roots, v);
+            memo.insert(slot, v);
         }
-        let v = vm.heap.new_str_wtf8(&key);
-        vm.list_append(self.memo_roots, v);
-        self.memo.borrow_mut().insert(key, v);
         v
     }
 
@@ -489,8 +613,10 @@ impl<'t> Decoder<'t> {
                     idx as i64,
                 ));
             }
-            let (key, next) = scan_string(text, idx + 1, self.strict)?;
-            let key = self.memo_key(vm, key);
+            let mut bytes = self.scratch.borrow_mut();
+            let (next, ascii) = scan_string(text, idx + 1, self.strict, &mut bytes)?;
+            let key = self.memo_key(vm, &bytes, ascii);
+            drop(bytes);
             let mark = vm.push_temp(key);
             idx = self.skip_space(next);
             if idx >= len || text.at(idx) != ':' {
@@ -590,6 +716,7 @@ fn scanner_call(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         parse_constant: setting(vm, "parse_constant")?,
         memo: Default::default(),
         memo_roots: vm.heap.new_list(&[]),
+        scratch: Default::default(),
     };
     let mark = vm.push_temp(decoder.memo_roots);
     let r = match decoder.scan_once(vm, idx as usize) {
@@ -646,7 +773,39 @@ fn escape_code_points(out: &mut String, cps: impl Iterator<Item = u32>, ascii_on
 }
 
 fn escape_unicode(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        return escape_ascii(out, s.as_bytes(), false);
+    }
     escape(out, s, false)
+}
+
+/// [`escape`] of ASCII text: runs that need no escape are copied whole.
+/// DEL is escaped only when `ascii_only`, as in CPython.
+fn escape_ascii(out: &mut String, text: &[u8], ascii_only: bool) {
+    out.push('"');
+    let mut run = 0;
+    let last_plain = if ascii_only { b'~' } else { 0x7f };
+    for (i, &b) in text.iter().enumerate() {
+        if (b' '..=last_plain).contains(&b) && b != b'"' && b != b'\\' {
+            continue;
+        }
+        out.push_str(std::str::from_utf8(&text[run..i]).unwrap_or_default());
+        run = i + 1;
+        match b {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            0x08 => out.push_str("\\b"),
+            0x0c => out.push_str("\\f"),
+            _ => {
+                let _ = write!(out, "\\u{b:04x}");
+            }
+        }
+    }
+    out.push_str(std::str::from_utf8(&text[run..]).unwrap_or_default());
+    out.push('"');
 }
 
 /// `encode_basestring` of text with lone surrogates, as WTF-8: they go
@@ -795,9 +954,16 @@ struct Encoder {
 }
 
 impl Encoder {
+    /// Whether strings go through a Python `encoder` function (which
+    /// must see exact strs, so keys of str subclasses become strs first).
+    fn strings_is_python(&self) -> bool {
+        matches!(self.strings, StringEncoder::Python(_))
+    }
+
     fn string(&self, vm: &mut Vm, out: &mut String, s: Value) -> PyResult<()> {
         let Some(text) = str_of(s) else { return Ok(()) };
         match self.strings {
+            StringEncoder::Ascii if text.is_ascii() => escape_ascii(out, text.as_wtf8(), true),
             StringEncoder::Ascii => escape_code_points(out, text.code_points(), true),
             StringEncoder::Unicode => escape_unicode(out, text.as_utf8(&vm.heap)?),
             StringEncoder::Python(f) => {
@@ -880,7 +1046,7 @@ impl Encoder {
             return Ok(());
         }
         if let Some(i) = obj.as_small_int() {
-            out.push_str(&i.to_string());
+            let _ = write!(out, "{i}");
             return Ok(());
         }
         if let Some(f) = obj.as_f64() {
@@ -974,36 +1140,62 @@ impl Encoder {
             return Ok(());
         }
         self.enter(vm, obj)?;
-        let items = self.items_of(vm, obj)?;
-        let mark = vm.push_temp(items);
-        let r = self.members(vm, out, items);
+        let mark = vm.stack.len();
+        let pairs = if self.sort_keys || vm.is_user_typed(obj) {
+            let items = self.items_of(vm, obj)?;
+            vm.push_temp(items);
+            let pairs = list_of(items).map(|l| l.items.to_vec()).unwrap_or_default();
+            pairs
+                .into_iter()
+                .map(|pair| {
+                    tuple_of(pair).and_then(|t| match t.items() {
+                        [k, v] => Some((*k, *v)),
+                        _ => None,
+                    })
+                })
+                .collect::<Option<Vec<_>>>()
+        } else {
+            // A plain dict's pairs, rooted on the stack while they are
+            // written (a `default` call may change the dict).
+            let pairs = vm.dict_items(obj);
+            for &(k, v) in &pairs {
+                vm.push_temp(k);
+                vm.push_temp(v);
+            }
+            Some(pairs)
+        };
+        let r = match pairs {
+            Some(pairs) => self.members(vm, out, &pairs),
+            None => Err(vm.value_error("items must return 2-tuples")),
+        };
         vm.truncate_temps(mark);
         r?;
         self.leave(obj);
         Ok(())
     }
 
-    fn members(&mut self, vm: &mut Vm, out: &mut String, items: Value) -> PyResult<()> {
-        let pairs = list_of(items).map(|l| l.items.to_vec()).unwrap_or_default();
+    fn members(&mut self, vm: &mut Vm, out: &mut String, pairs: &[(Value, Value)]) -> PyResult<()> {
         out.push('{');
         let mut first = true;
-        for pair in pairs {
-            let Some((key, value)) = tuple_of(pair).and_then(|t| match t.items() {
-                [k, v] => Some((*k, *v)),
-                _ => None,
-            }) else {
-                return Err(vm.value_error("items must return 2-tuples"));
-            };
-            let Some(key_text) = self.key_text(vm, key)? else { continue };
-            if !first {
-                out.push_str(&self.item_separator);
+        for &(key, value) in pairs {
+            if str_of(key).is_some() && !self.strings_is_python() {
+                if !first {
+                    out.push_str(&self.item_separator);
+                }
+                first = false;
+                self.string(vm, out, key)?;
+            } else {
+                let Some(key_text) = self.key_text(vm, key)? else { continue };
+                if !first {
+                    out.push_str(&self.item_separator);
+                }
+                first = false;
+                let key_text = vm.heap.new_str_from_string(key_text);
+                let mark = vm.push_temp(key_text);
+                let r = self.string(vm, out, key_text);
+                vm.truncate_temps(mark);
+                r?;
             }
-            first = false;
-            let key_text = vm.heap.new_str_from_string(key_text);
-            let mark = vm.push_temp(key_text);
-            let r = self.string(vm, out, key_text);
-            vm.truncate_temps(mark);
-            r?;
             out.push_str(&self.key_separator);
             self.value(vm, out, value)?;
         }
@@ -1092,8 +1284,9 @@ mod tests {
     use super::*;
 
     fn scan(s: &str) -> Result<(String, usize), String> {
-        scan_string(&Text::of(s), 1, true)
-            .map(|(out, end)| (crate::unicode::wtf8::to_string_lossy(&out), end))
+        let mut out = Vec::new();
+        scan_string(&Text::of(s), 1, true, &mut out)
+            .map(|(end, _)| (crate::unicode::wtf8::to_string_lossy(&out), end))
             .map_err(|f| match f {
                 Fail::Syntax(msg, pos) => format!("{msg} {pos}"),
                 _ => "other".to_string(),

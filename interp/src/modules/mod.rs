@@ -124,8 +124,54 @@ pub mod zlib;
 use crate::object::Value;
 use crate::vm::{PyResult, Vm};
 
-/// Creates native module `name` if there is one.
+/// Creates native module `name` if there is one. Importing one again
+/// (after it left `sys.modules`, as `import_fresh_module` does) gives a
+/// new module with the contents it was first made with, as CPython does
+/// for its single-phase C modules (`m_copy`): its classes and functions
+/// stay the objects other modules and pickle know.
 pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
+    let name_key = vm.heap.new_str(name);
+    let mark = vm.push_temp(name_key);
+    let r = create_or_copy(vm, name, name_key);
+    vm.truncate_temps(mark);
+    r
+}
+
+fn create_or_copy(vm: &mut Vm, name: &str, name_key: Value) -> PyResult<Option<Value>> {
+    let first = vm.dict_get_item(vm.native_module_contents, name_key)?;
+    let module = match first {
+        Some(contents) => Some(module_with_contents(vm, name, contents)?),
+        None => create_first(vm, name)?,
+    };
+    if let Some(m) = module {
+        let modules = vm.modules;
+        vm.dict_set_item(modules, name_key, m)?;
+        if first.is_none() && name != "sys" {
+            let contents = vm.heap.new_dict();
+            let all = vm.native_module_contents;
+            vm.dict_set_item(all, name_key, contents)?;
+            let dict = crate::vm::function::module_of(m).map(|m| m.dict).unwrap_or(Value::NONE);
+            for (k, v) in vm.dict_items(dict) {
+                vm.dict_set_item(contents, k, v)?;
+            }
+        }
+    }
+    Ok(module)
+}
+
+/// A new module `name` holding `contents`.
+fn module_with_contents(vm: &mut Vm, name: &str, contents: Value) -> PyResult {
+    native_module(vm, name, |vm, module| {
+        let dict = crate::vm::function::module_of(module).map(|m| m.dict).unwrap_or(Value::NONE);
+        for (k, v) in vm.dict_items(contents) {
+            vm.dict_set_item(dict, k, v)?;
+        }
+        Ok(())
+    })
+}
+
+/// Makes native module `name` for the first time.
+fn create_first(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     let module = match name {
         "sys" => Some(vm.sys_module),
         "math" => Some(math::create(vm)?),
@@ -194,11 +240,6 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         }
         _ => None,
     };
-    if let Some(m) = module {
-        let key = vm.heap.new_str(name);
-        let modules = vm.modules;
-        vm.dict_set_item(modules, key, m)?;
-    }
     Ok(module)
 }
 

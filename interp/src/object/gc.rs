@@ -18,6 +18,9 @@ pub struct CollectStats {
     pub collected_objects: usize,
     pub live_objects: usize,
     pub live_bytes: usize,
+    /// What CPython's cycle collector would have found (counted only by
+    /// [`super::Heap::collect_counting_cycles`]).
+    pub cyclic_garbage: usize,
 }
 
 /// Everything the VM keeps alive: it implements this over its value stack

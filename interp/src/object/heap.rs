@@ -70,6 +70,10 @@ const QUARANTINE_BYTES: usize = 64 << 20;
 /// Byte written over freed objects in stress mode.
 pub const POISON_BYTE: u8 = 0xDB;
 
+/// How many objects CPython has for one of ours (0 for those its cycle
+/// collector does not track): see [`Heap::collect_counting_cycles`].
+pub type CycleWeigher = fn(&Heap, Value) -> usize;
+
 /// All allocation goes through one `Heap`. Single-threaded; methods take
 /// `&self` so that root scopes, handles and allocation can coexist.
 pub struct Heap {
@@ -111,6 +115,13 @@ pub struct Heap {
     finalizable: RefCell<Vec<Value>>,
     /// Unreachable finalizable objects the VM has not finalized yet (roots).
     pending_finalizers: RefCell<Vec<Value>>,
+    /// Cyclic garbage the last counting collection reported that a
+    /// finalizer kept for one more collection: not reported again.
+    counted_survivors: RefCell<Vec<NonNull<ObjHeader>>>,
+    /// Cyclic garbage found by collections CPython would not have made,
+    /// for the next `gc.collect()` to report.
+    deferred_cycles: Cell<usize>,
+    cycle_weigher: Cell<Option<CycleWeigher>>,
     auto_collect: Cell<bool>,
 }
 
@@ -152,6 +163,9 @@ impl Heap {
             weak_holders: RefCell::new(Vec::new()),
             finalizable: RefCell::new(Vec::new()),
             pending_finalizers: RefCell::new(Vec::new()),
+            counted_survivors: RefCell::new(Vec::new()),
+            deferred_cycles: Cell::new(0),
+            cycle_weigher: Cell::new(None),
             auto_collect: Cell::new(true),
             pending_weak_callbacks: RefCell::new(Vec::new()),
             method_cache: (0..METHOD_CACHE_SIZE)
@@ -351,6 +365,32 @@ impl Heap {
     /// safepoint could be: every live value must be reachable from `roots`,
     /// the heap's own roots or a root scope.
     pub fn collect(&self, roots: &dyn RootSet) -> CollectStats {
+        // Under stress with automatic collection off, CPython would not
+        // have collected here: keep what it would find for the next
+        // `gc.collect()` to report.
+        let count = self.stress && !self.auto_collect.get();
+        let stats = self.collect_and_count(roots, count);
+        self.deferred_cycles.set(self.deferred_cycles.get() + stats.cyclic_garbage);
+        CollectStats { cyclic_garbage: 0, ..stats }
+    }
+
+    /// A full collection that also counts, in `cyclic_garbage`, the
+    /// garbage CPython's cycle collector would have found, each object
+    /// weighing what the weigher set by [`Heap::set_cycle_weigher`] says
+    /// ([`super::cycles`]).
+    pub fn collect_counting_cycles(&self, roots: &dyn RootSet) -> CollectStats {
+        let stats = self.collect_and_count(roots, true);
+        let deferred = self.deferred_cycles.replace(0);
+        CollectStats { cyclic_garbage: stats.cyclic_garbage + deferred, ..stats }
+    }
+
+    /// How many objects CPython has for one of ours, for
+    /// [`Heap::collect_counting_cycles`] (0 for those it does not track).
+    pub fn set_cycle_weigher(&self, weigher: CycleWeigher) {
+        self.cycle_weigher.set(Some(weigher))
+    }
+
+    fn collect_and_count(&self, roots: &dyn RootSet, count: bool) -> CollectStats {
         let started = std::time::Instant::now();
         // Marks start clear: the last sweep must have seen every block.
         self.cells.borrow_mut().finish_sweep(|obj| self.sweep_object(obj));
@@ -366,6 +406,11 @@ impl Heap {
         tracer.mark_all(&self.pending_weak_callbacks.borrow());
         tracer.mark_all(&self.pending_finalizers.borrow());
         tracer.drain();
+        let survivors = std::mem::take(&mut *self.counted_survivors.borrow_mut());
+        let (cyclic_garbage, counted) = match self.cycle_weigher.get() {
+            Some(weigher) if count => self.cyclic_garbage(&|v| weigher(self, v), &survivors),
+            _ => (0, Vec::new()),
+        };
         // Unreachable objects with `__del__` survive this collection (with
         // all they reach) so that the VM can call it; they are no longer
         // registered, so the next collection frees them if still garbage.
@@ -373,6 +418,10 @@ impl Heap {
         tracer.mark_all(&dying);
         tracer.drain();
         self.pending_finalizers.borrow_mut().extend(dying);
+        // SAFETY: `counted` lists objects not swept yet.
+        self.counted_survivors
+            .borrow_mut()
+            .extend(counted.into_iter().filter(|h| unsafe { h.as_ref() }.is_marked()));
         let (marked, marked_bytes) = (tracer.marked(), tracer.marked_bytes());
         drop(side_attrs);
         *self.mark_stack.borrow_mut() = stack;
@@ -381,7 +430,7 @@ impl Heap {
         self.clear_method_cache();
         self.process_weak_holders();
         let mark_time = started.elapsed();
-        let stats = self.sweep(marked, marked_bytes);
+        let stats = CollectStats { cyclic_garbage, ..self.sweep(marked, marked_bytes) };
         log::debug!(
             "gc {}: mark {:?}, sweep {:?}: {} live objects ({} bytes), {} collected",
             self.collections.get(),
@@ -408,6 +457,7 @@ impl Heap {
             collected_objects: self.object_count.get() - marked,
             live_objects: marked,
             live_bytes: marked_bytes,
+            cyclic_garbage: 0,
         };
         let reuse_quarantined =
             !self.stress || self.quarantine_bytes.get() > self.quarantine_limit.get();

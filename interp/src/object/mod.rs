@@ -100,6 +100,7 @@ pub mod attrmap;
 pub mod boxes;
 pub mod builtin_types;
 pub mod bytes;
+mod cycles;
 pub mod dict;
 pub mod err;
 pub mod exception;

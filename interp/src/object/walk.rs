@@ -59,7 +59,7 @@ impl Heap {
     }
 
     /// Appends what the payload of `obj` traces (and its side attributes).
-    fn trace_one(&self, obj: NonNull<ObjHeader>, out: &mut Vec<NonNull<ObjHeader>>) {
+    pub(super) fn trace_one(&self, obj: NonNull<ObjHeader>, out: &mut Vec<NonNull<ObjHeader>>) {
         let mut tracer = Tracer::listing(out);
         // SAFETY: `obj` is a live object and its vtable matches its payload;
         // the listing tracer only records what it is shown.

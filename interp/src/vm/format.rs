@@ -704,15 +704,19 @@ impl Vm {
         Ok(self.heap.new_str_wtf8(&out))
     }
 
-    /// `PrintExpr` in interactive mode: `sys.displayhook`.
+    /// `PrintExpr` in interactive mode: calls `sys.displayhook(v)`,
+    /// whatever it is now (doctest replaces `sys.stdout`, code may
+    /// replace the hook).
     pub fn print_expr(&mut self, v: Value) -> PyResult<()> {
-        if v.is_none() {
-            return Ok(());
-        }
-        let text = self.repr_of_value(v)?;
-        self.write_stdout(&format!("{text}\n"))?;
-        let underscore = self.heap.intern("_");
-        self.dict_set_item(self.builtins, underscore, v)
+        let name = self.heap.intern("displayhook");
+        let hook = match self.get_attr(self.sys_module, name) {
+            Ok(hook) => hook,
+            Err(_) => {
+                let runtime_error = self.heap.types().runtime_error;
+                return Err(PyErr::new(&self.heap, runtime_error, "lost sys.displayhook"));
+            }
+        };
+        self.call(hook, &[v]).map(|_| ())
     }
 
     /// The printed block of an uncaught SyntaxError (file, line, caret).

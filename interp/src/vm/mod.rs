@@ -198,6 +198,9 @@ pub struct Vm {
     pub builtins: Value,
     /// `sys.modules`.
     pub modules: Value,
+    /// Native module name -> the contents it was first made with
+    /// ([`crate::modules::create`]).
+    pub(crate) native_module_contents: Value,
     /// The exception being handled (`sys.exc_info()[1]`), or None.
     pub(crate) handled: Value,
     pub recursion_limit: usize,
@@ -240,7 +243,8 @@ impl Vm {
         let builtins = heap.new_dict();
         let modules = heap.new_dict();
         let sys_path = heap.new_list(&[]);
-        for v in [builtins, modules, sys_path] {
+        let native_module_contents = heap.new_dict();
+        for v in [builtins, modules, sys_path, native_module_contents] {
             heap.add_permanent_root(v);
         }
         let mut vm = Vm {
@@ -249,6 +253,7 @@ impl Vm {
             frames: Vec::new(),
             builtins,
             modules,
+            native_module_contents,
             handled: Value::NONE,
             recursion_limit: 1000,
             depth: 0,
@@ -296,6 +301,16 @@ impl Vm {
         }
         let roots = frame::VmRoots { vm: self };
         Some(self.heap.collect(&roots))
+    }
+
+    /// [`Vm::collect_now`] that also counts the garbage CPython's cycle
+    /// collector would have found (`gc.collect()`'s result).
+    pub fn collect_counting_cycles_now(&mut self) -> Option<crate::object::gc::CollectStats> {
+        if self.jit.running > 0 && !self.jit.collection_safe() {
+            return None;
+        }
+        let roots = frame::VmRoots { vm: self };
+        Some(self.heap.collect_counting_cycles(&roots))
     }
 
     /// Pushes `v` on the value stack, where the collector sees it, and
