@@ -24,8 +24,8 @@ pub fn create(vm: &mut Vm) -> PyResult {
             let v = native(vm, name, *f);
             module_set(vm, module, name, v)?;
         }
-        let call_repr = |call: NativeFn, repr: NativeFn| -> [(&'static str, NativeFn); 2] {
-            [("__call__", call), ("__repr__", repr)]
+        let call_repr = |call: NativeFn, repr: NativeFn| -> [(&'static str, NativeFn); 3] {
+            [("__call__", call), ("__repr__", repr), ("__reduce__", reduce)]
         };
         for (name, new, call, repr) in [
             (
@@ -563,6 +563,42 @@ fn methodcaller_call(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult
     let names: Vec<Value> = kwargs.iter().map(|(k, _)| *k).collect();
     call_args.extend(kwargs.iter().map(|(_, v)| *v));
     let result = vm.call_kw(method, &call_args, &names);
+    vm.truncate_temps(mark);
+    result
+}
+
+/// `__reduce__` of the three classes, as CPython pickles them:
+/// `(cls, items)` for the getters; `(cls, (name, *args))` for a
+/// methodcaller, or `(partial(cls, name, **kwargs), args)` when it has
+/// keywords.
+fn reduce(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    crate::builtins::method_no_args(vm, args, kwnames, "__reduce__")?;
+    let this = args[0];
+    let cls = vm.heap.type_of(this);
+    let class = "operator.methodcaller";
+    let Ok(kwargs) = receiver_state(vm, this, KWARGS_KEY, "__reduce__", class) else {
+        let items = receiver_state(vm, this, ITEMS_KEY, "__reduce__", "operator.itemgetter")?;
+        return Ok(vm.heap.new_tuple(&[cls, items]));
+    };
+    let call = caller_parts(vm, this)?;
+    if call.keywords.is_empty() {
+        let stored = receiver_state(vm, this, ARGS_KEY, "__reduce__", class)?;
+        return Ok(vm.heap.new_tuple(&[cls, stored]));
+    }
+    let functools = vm.import_module("functools")?;
+    let mark = vm.push_temp(functools);
+    vm.push_temp(kwargs);
+    let result = (|| {
+        let partial_name = vm.heap.intern("partial");
+        let partial = vm.get_attr(functools, partial_name)?;
+        let names: Vec<Value> = call.keywords.iter().map(|(k, _)| *k).collect();
+        let mut partial_args = vec![cls, call.target];
+        partial_args.extend(call.keywords.iter().map(|(_, v)| *v));
+        let bound = vm.call_kw(partial, &partial_args, &names)?;
+        vm.push_temp(bound);
+        let rest = vm.heap.new_tuple(&call.args);
+        Ok(vm.heap.new_tuple(&[bound, rest]))
+    })();
     vm.truncate_temps(mark);
     result
 }
