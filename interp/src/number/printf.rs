@@ -119,6 +119,16 @@ pub fn write_int(out: &mut Vec<u8>, n: &Int, conv: &Conversion) -> NumResult<()>
     Ok(())
 }
 
+/// The decimal text of `i`, sign included, at the end of `buf`.
+pub(crate) fn signed_decimal(i: i64, buf: &mut [u8; 64]) -> &[u8] {
+    let mut at = buf.len() - small_digits(i.unsigned_abs(), 10, false, buf).len();
+    if i < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    &buf[at..]
+}
+
 /// The digits of `m` in `base` (8, 10 or 16), at the end of `buf`.
 fn small_digits(mut m: u64, base: u64, upper: bool, buf: &mut [u8; 64]) -> &[u8] {
     let alphabet: &[u8; 16] = if upper { b"0123456789ABCDEF" } else { b"0123456789abcdef" };
@@ -219,6 +229,13 @@ mod tests {
 
     fn pi(n: i64, spec: &str) -> String {
         format_int(&Int::Small(n), &Conversion::parse(spec).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn signed_decimal_of_small_ints() {
+        for i in [0, 7, -7, 10, -100, 1_234_567_890_123, i64::MAX, i64::MIN] {
+            assert_eq!(signed_decimal(i, &mut [0; 64]), i.to_string().as_bytes());
+        }
     }
 
     fn pf(x: f64, spec: &str) -> String {

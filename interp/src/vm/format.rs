@@ -430,7 +430,9 @@ impl Vm {
     /// `str(v)` as a value.
     pub fn str_value(&mut self, v: Value) -> PyResult {
         if let Some(i) = v.as_small_int() {
-            return Ok(self.heap.new_ascii_str(decimal_digits(i, &mut [0; 20])));
+            return Ok(self
+                .heap
+                .new_ascii_str(crate::number::printf::signed_decimal(i, &mut [0; 64])));
         }
         if str_of(v).is_some() && !self.heap.type_obj(v).is_heap_type() {
             return Ok(v);
@@ -773,34 +775,4 @@ pub fn ascii_escape(s: &str) -> String {
         }
     }
     out
-}
-
-/// The decimal text of `i`, written at the end of `buf` (20 bytes hold
-/// `i64::MIN`).
-fn decimal_digits(i: i64, buf: &mut [u8; 20]) -> &[u8] {
-    let mut at = buf.len();
-    let mut n = i.unsigned_abs();
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    if i < 0 {
-        at -= 1;
-        buf[at] = b'-';
-    }
-    &buf[at..]
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn decimal_digits_of_small_ints() {
-        for i in [0, 7, -7, 10, -100, 1_234_567_890_123, i64::MAX, i64::MIN] {
-            assert_eq!(super::decimal_digits(i, &mut [0; 20]), i.to_string().as_bytes());
-        }
-    }
 }
