@@ -5,9 +5,8 @@
 // dynasm expands a dynamic register `X(r)` to `r.into()`.
 #![allow(clippy::useless_conversion)]
 
-use std::collections::HashMap;
-
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
+use traces::hash::WordMap;
 use traces::regalloc::{ExitInfo, Loc};
 use traces::{Op, Val};
 
@@ -55,7 +54,7 @@ impl Lowering<'_> {
         // Guards that exit with the same values in the same places (several
         // guards of one bytecode share its snapshot) share the code writing
         // them: the first such exit falls into it, the others jump to it.
-        let mut writers: HashMap<&[(Val, Loc)], DynamicLabel> = HashMap::new();
+        let mut writers: WordMap<&[(Val, Loc)], DynamicLabel> = WordMap::default();
         for (n, exit) in exits.iter().enumerate() {
             let l = self.exit_labels[n];
             dynasm!(self.e.asm ; .arch aarch64 ; =>l);

@@ -38,8 +38,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::collections::HashMap;
-
+use traces::hash::WordMap;
 use traces::trace::{HelperId, SnapId};
 use traces::{Helper, Inst, Op, SnapValue, Snapshot, Trace, Type, Val};
 
@@ -69,7 +68,7 @@ pub struct TraceBuilder {
     guards: GuardSet,
     boxes: BoxFacts,
     memory: MemoryTable,
-    inputs: HashMap<u32, Val>,
+    inputs: WordMap<u32, Val>,
     layout: Option<BoxLayout>,
 }
 
@@ -107,7 +106,7 @@ impl TraceBuilder {
             guards: GuardSet::default(),
             boxes: BoxFacts::default(),
             memory: MemoryTable::default(),
-            inputs: HashMap::new(),
+            inputs: WordMap::default(),
             layout: None,
         }
     }
@@ -177,7 +176,7 @@ impl TraceBuilder {
                 Folded::Drop => return None,
                 Folded::Rebase(x, k) => {
                     let k = self.kint(k);
-                    inst = Inst::new(Op::Add, Type::Int, vec![x, k]);
+                    inst = Inst::new(Op::Add, Type::Int, [x, k]);
                 }
             }
         }
@@ -215,7 +214,7 @@ impl TraceBuilder {
             traces::ops::Result::Fixed(t) => t,
             _ => Type::Void,
         };
-        let mut inst = Inst::new(op, ty, vec![]);
+        let mut inst = Inst::new(op, ty, []);
         inst.imm = bits;
         self.push(inst)
     }
@@ -245,7 +244,7 @@ impl TraceBuilder {
         if let Some(&v) = self.inputs.get(&slot) {
             return v;
         }
-        let mut inst = Inst::new(Op::Input, ty, vec![]);
+        let mut inst = Inst::new(Op::Input, ty, []);
         inst.imm = slot as i64;
         let v = self.trace.push(inst);
         self.inputs.insert(slot, v);
@@ -255,7 +254,7 @@ impl TraceBuilder {
     /// A value op (arithmetic, compare, conversion), folded.
     pub fn op(&mut self, op: Op, ty: Type, args: &[Val]) -> Val {
         let ty = traces::trace::result_type(op, ty);
-        let inst = Inst::new(op, ty, args.to_vec());
+        let inst = Inst::new(op, ty, args);
         // Only guards fold to nothing, and a value op is not one.
         self.emit(inst).unwrap_or(Val(0))
     }
@@ -263,7 +262,7 @@ impl TraceBuilder {
     /// A guard (`guard.*`, or a checked op such as `addov`): its value, or
     /// `None` when it cannot fail and was dropped.
     pub fn guard(&mut self, op: Op, args: &[Val], imm: i64, snap: SnapId) -> Option<Val> {
-        let mut inst = Inst::new(op, traces::trace::result_type(op, Type::Int), args.to_vec());
+        let mut inst = Inst::new(op, traces::trace::result_type(op, Type::Int), args);
         inst.imm = imm;
         inst.snap = Some(snap);
         self.emit(inst)
@@ -279,7 +278,7 @@ impl TraceBuilder {
     }
 
     pub fn call(&mut self, helper: HelperId, args: &[Val]) -> Val {
-        let mut inst = Inst::new(Op::Call, self.trace.helpers[helper as usize].ret, args.to_vec());
+        let mut inst = Inst::new(Op::Call, self.trace.helpers[helper as usize].ret, args);
         inst.helper = Some(helper);
         self.push(inst)
     }
@@ -287,28 +286,28 @@ impl TraceBuilder {
     /// The `loop` label; then [`Self::phi`]s, the body and [`Self::jump`].
     pub fn loop_label(&mut self) -> Val {
         self.memory.clear();
-        self.trace.push(Inst::new(Op::Loop, Type::Void, vec![]))
+        self.trace.push(Inst::new(Op::Loop, Type::Void, []))
     }
 
     pub fn phi(&mut self, init: Val) -> Val {
         let ty = self.trace.ty(init);
-        self.trace.push(Inst::new(Op::Phi, ty, vec![init]))
+        self.trace.push(Inst::new(Op::Phi, ty, [init]))
     }
 
     pub fn jump(&mut self, next: &[Val]) {
-        self.trace.push(Inst::new(Op::Jump, Type::Void, next.to_vec()));
+        self.trace.push(Inst::new(Op::Jump, Type::Void, next));
     }
 
     /// Writes `v` into state word `word` (see `Op::StState`).
     pub fn store_state(&mut self, word: u32, v: Val) {
-        let mut inst = Inst::new(Op::StState, Type::Void, vec![v]);
+        let mut inst = Inst::new(Op::StState, Type::Void, [v]);
         inst.imm = word as i64;
         self.trace.push(inst);
     }
 
     /// Ends a trace without a loop.
     pub fn exit(&mut self, snap: SnapId) {
-        let mut inst = Inst::new(Op::Exit, Type::Void, vec![]);
+        let mut inst = Inst::new(Op::Exit, Type::Void, []);
         inst.snap = Some(snap);
         self.trace.push(inst);
     }

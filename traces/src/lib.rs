@@ -3,6 +3,8 @@
 //! traces) and the backends (which compile them). Nothing here knows Python.
 //!
 //! - [`types`]: value types.
+//! - [`args`]: an instruction's operands, a small vector.
+//! - [`hash`]: the hasher of the compiler's maps.
 //! - [`ops`]: the opcode table, the one place every op is described.
 //! - [`trace`]: instructions, snapshots, helpers, the trace and its builders.
 //! - [`text`]: the text form (`--trace-dump`) and its parser.
@@ -13,7 +15,9 @@
 //! - `testing` (feature `testing`): a generator of random well-typed traces, shared by the
 //!   backends' property tests.
 
+pub mod args;
 pub mod eval;
+pub mod hash;
 pub mod ops;
 pub mod regalloc;
 #[cfg(any(test, feature = "testing"))]
@@ -23,6 +27,7 @@ pub mod trace;
 pub mod types;
 pub mod verify;
 
+pub use args::Args;
 pub use ops::Op;
 pub use trace::{Helper, Inst, SnapFrame, SnapValue, Snapshot, Trace, Val, VirtualObject};
 pub use types::Type;

@@ -294,7 +294,7 @@ fn parse_inst(c: &mut Cursor, trace: &Trace) -> Result<Inst, String> {
     let name = c.ident()?;
     let op = Op::from_name(&name).ok_or_else(|| format!("unknown op {name}"))?;
     let info = op.info();
-    let mut inst = Inst::new(op, ty, Vec::new());
+    let mut inst = Inst::new(op, ty, []);
     match info.operands {
         Operands::Fixed(_) | Operands::Jump => {
             while c.peek_is("%") {

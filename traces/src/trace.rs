@@ -1,6 +1,7 @@
 //! The trace: instructions in SSA form (an instruction's index is the name of
 //! its value), the snapshots its guards carry, and the helpers it calls.
 
+use crate::args::Args;
 use crate::ops::{Flags, Op};
 use crate::types::Type;
 
@@ -27,7 +28,7 @@ pub type HelperId = u32;
 pub struct Inst {
     pub op: Op,
     pub ty: Type,
-    pub args: Vec<Val>,
+    pub args: Args,
     pub imm: i64,
     pub scale: u8,
     pub snap: Option<SnapId>,
@@ -35,8 +36,8 @@ pub struct Inst {
 }
 
 impl Inst {
-    pub fn new(op: Op, ty: Type, args: Vec<Val>) -> Inst {
-        Inst { op, ty, args, imm: 0, scale: 1, snap: None, helper: None }
+    pub fn new(op: Op, ty: Type, args: impl Into<Args>) -> Inst {
+        Inst { op, ty, args: args.into(), imm: 0, scale: 1, snap: None, helper: None }
     }
 
     /// For a load or store: (base, index) of the address.
@@ -203,7 +204,7 @@ impl Trace {
             Op::KRef => Type::Ref,
             _ => Type::Bool,
         };
-        let mut inst = Inst::new(op, ty, vec![]);
+        let mut inst = Inst::new(op, ty, []);
         inst.imm = bits;
         self.push(inst)
     }
@@ -217,37 +218,35 @@ impl Trace {
     }
 
     pub fn input(&mut self, ty: Type, slot: u32) -> Val {
-        let mut inst = Inst::new(Op::Input, ty, vec![]);
+        let mut inst = Inst::new(Op::Input, ty, []);
         inst.imm = slot as i64;
         self.push(inst)
     }
 
     /// An op whose result type is fixed by the table (or given as `ty`).
     pub fn op(&mut self, op: Op, ty: Type, args: &[Val]) -> Val {
-        self.push(Inst::new(op, ty, args.to_vec()))
+        self.push(Inst::new(op, ty, args))
     }
 
     pub fn guard(&mut self, op: Op, args: &[Val], imm: i64, snap: SnapId) -> Val {
-        let mut inst = Inst::new(op, result_type(op, Type::Int), args.to_vec());
+        let mut inst = Inst::new(op, result_type(op, Type::Int), args);
         inst.imm = imm;
         inst.snap = Some(snap);
         self.push(inst)
     }
 
     pub fn load(&mut self, op: Op, base: Val, index: Option<(Val, u8)>, offset: i32) -> Val {
-        let mut args = vec![base];
-        let mut inst = Inst::new(op, result_type(op, Type::Void), vec![]);
+        let mut inst = Inst::new(op, result_type(op, Type::Void), [base]);
         if let Some((index, scale)) = index {
-            args.push(index);
+            inst.args.push(index);
             inst.scale = scale;
         }
-        inst.args = args;
         inst.imm = offset as i64;
         self.push(inst)
     }
 
     pub fn store(&mut self, op: Op, value: Val, base: Val, index: Option<(Val, u8)>, offset: i32) {
-        let mut inst = Inst::new(op, Type::Void, vec![value, base]);
+        let mut inst = Inst::new(op, Type::Void, [value, base]);
         if let Some((index, scale)) = index {
             inst.args.push(index);
             inst.scale = scale;
@@ -257,7 +256,7 @@ impl Trace {
     }
 
     pub fn call(&mut self, helper: HelperId, args: &[Val]) -> Val {
-        let mut inst = Inst::new(Op::Call, self.helpers[helper as usize].ret, args.to_vec());
+        let mut inst = Inst::new(Op::Call, self.helpers[helper as usize].ret, args);
         inst.helper = Some(helper);
         self.push(inst)
     }

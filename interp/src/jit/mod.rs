@@ -47,7 +47,12 @@ pub const RECORDING: u32 = u32::MAX - 2;
 /// Aborted recordings before a header is blacklisted.
 const MAX_ABORTS: u32 = 3;
 /// Exits through one guard before the pc it resumes at gets a side trace.
-const SIDE_TRACE_THRESHOLD: u64 = 8;
+/// A side trace costs about as much to compile as a few hundred exits
+/// (deopts), so one taken only a few dozen times never pays back: 32
+/// compiles a third fewer side traces than 8 on regex_v8 and start-up,
+/// and speeds richards, deltablue and go up slightly. It must stay below
+/// `RETRACE_THRESHOLD`, or preamble exits retrace the loop first.
+const SIDE_TRACE_THRESHOLD: u64 = 32;
 /// Side traces one pc may have (for the types or paths seen there).
 const MAX_SIDE_VARIANTS: usize = 4;
 /// Exits through one guard of a loop trace's preamble (its first
@@ -71,30 +76,9 @@ pub const MIRROR: u32 = 512;
 /// a run ends with belongs to the last trace of the chain.
 pub const RUNNING_TRACE: u32 = MIRROR - 1;
 
-/// Trace maps are keyed by (code object address, pc), looked up at every
-/// trace transition: a multiply-rotate hash instead of SipHash.
-#[derive(Default, Clone, Copy)]
-pub struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.write_u64(*b as u64);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(n as u64);
-    }
-}
-
-/// A map keyed by (code object address, pc).
-pub type KeyMap<V> = HashMap<(u64, u32), V, std::hash::BuildHasherDefault<KeyHasher>>;
+/// A map keyed by (code object address, pc), looked up at every trace
+/// transition.
+pub type KeyMap<V> = traces::hash::WordMap<(u64, u32), V>;
 
 /// JIT settings from the command line.
 #[derive(Clone, Debug)]
@@ -540,14 +524,18 @@ impl Vm {
         let start = rec.side_start.unwrap_or(header);
         // The id the recording started with (its trace writes it on entry).
         let id = rec.recorder.id;
-        let listing: String = rec
-            .recorder
-            .listing
-            .iter()
-            .map(|(depth, pc, instr)| {
-                format!("  {:indent$}{pc:>4}  {instr:?}\n", "", indent = 2 * depth)
-            })
-            .collect();
+        // Formatting the bytecode costs as much as recording it: only for the dump.
+        let listing: String = match self.jit.options.dump {
+            Some(_) => rec
+                .recorder
+                .listing
+                .iter()
+                .map(|(depth, pc, instr)| {
+                    format!("  {:indent$}{pc:>4}  {instr:?}\n", "", indent = 2 * depth)
+                })
+                .collect(),
+            None => String::new(),
+        };
         let roots = rec.recorder.roots.clone();
         let passes = Box::new(Cell::new(0));
         let (optimized, linkable) = match end {

@@ -5,8 +5,7 @@
 //! a note of how to rebox it (a [`VirtualObject`] of the layout's kind)
 //! instead of keeping the boxing instructions alive.
 
-use std::collections::HashMap;
-
+use traces::hash::WordMap;
 use traces::{Inst, Op, SnapValue, Snapshot, Type, Val, VirtualObject};
 
 use super::fold::{Folded, Operands};
@@ -44,7 +43,7 @@ pub enum BoxKind {
 /// Words known to be boxes, with their payloads.
 #[derive(Clone, Debug, Default)]
 pub struct BoxFacts {
-    boxed: HashMap<Val, (BoxKind, Val)>,
+    boxed: WordMap<Val, (BoxKind, Val)>,
 }
 
 fn is_k(ops: &dyn Operands, v: Val, bits: u64) -> bool {

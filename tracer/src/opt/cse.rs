@@ -7,9 +7,7 @@
 //! so the key is a few words (no allocation) hashed by multiply-rotate, not
 //! SipHash: keys are the compiler's own values, chosen by no input.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
+use traces::hash::WordMap;
 use traces::ops::Flags;
 use traces::{Inst, Op, Type, Val};
 
@@ -26,40 +24,10 @@ struct Key {
     scale: u8,
 }
 
-/// Multiply-rotate hashing of the key's words.
-#[derive(Default, Clone, Copy)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(b as u64);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(n as u64);
-    }
-    fn write_u8(&mut self, n: u8) {
-        self.write_u64(n as u64);
-    }
-    fn write_i64(&mut self, n: i64) {
-        self.write_u64(n as u64);
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-}
-
 /// The pure instructions emitted so far, by content.
 #[derive(Clone, Debug, Default)]
 pub struct CseTable {
-    seen: HashMap<Key, Val, BuildHasherDefault<WordHasher>>,
+    seen: WordMap<Key, Val>,
 }
 
 /// Whether CSE may merge two equal instances of `op`.

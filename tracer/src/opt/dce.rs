@@ -19,24 +19,27 @@ pub fn dce(trace: &Trace) -> Trace {
     for &i in &work {
         live[i] = true;
     }
+    // Guards share snapshots: each is walked once.
+    let mut snap_seen = vec![false; trace.snapshots.len()];
     while let Some(i) = work.pop() {
         let inst = &trace.insts[i];
-        let mut uses: Vec<Val> = Vec::new();
-        if inst.op != Op::Jump {
-            uses.extend(&inst.args);
-        }
-        if let Some(s) = inst.snap {
-            uses.extend(trace.snapshots[s as usize].values());
-        }
-        if inst.op == Op::Phi {
-            if let (Some(j), Some(k)) = (jump, phi_index(i)) {
-                uses.push(j.args[k]);
-            }
-        }
-        for u in uses {
+        let mut mark = |u: Val| {
             if !live[u.index()] {
                 live[u.index()] = true;
                 work.push(u.index());
+            }
+        };
+        if inst.op != Op::Jump {
+            inst.args.iter().for_each(|&u| mark(u));
+        }
+        if let Some(s) = inst.snap {
+            if !std::mem::replace(&mut snap_seen[s as usize], true) {
+                trace.snapshots[s as usize].values().for_each(&mut mark);
+            }
+        }
+        if inst.op == Op::Phi {
+            if let (Some(j), Some(k)) = (jump, phi_index(i)) {
+                mark(j.args[k]);
             }
         }
     }

@@ -5,7 +5,7 @@
 
 use traces::eval::{eval_checked, eval_pure};
 use traces::ops::Flags;
-use traces::{Inst, Op, Type, Val};
+use traces::{Args, Inst, Op, Type, Val};
 
 /// What the fold engine made of an instruction.
 #[derive(Clone, Debug, PartialEq)]
@@ -156,7 +156,7 @@ fn fold_identity(ops: &dyn Operands, inst: &Inst, k: &[Option<u64>]) -> Option<F
                 Some(Folded::Same(inner))
             } else {
                 let mut i = inst.clone();
-                i.args = vec![inner];
+                i.args = Args::from([inner]);
                 Some(Folded::Emit(i))
             }
         }

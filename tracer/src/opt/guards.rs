@@ -3,9 +3,8 @@
 //! earlier one exited in that case; and a bool proven by a guard is known
 //! afterwards, so a later guard on its negation is known to fail.
 
-use std::collections::HashSet;
-
-use traces::{Inst, Op, Val};
+use traces::hash::WordSet;
+use traces::{Args, Inst, Op, Val};
 
 /// A guard that only tests a condition (checked arithmetic guards too, but
 /// has a value, which CSE takes care of).
@@ -16,7 +15,7 @@ fn is_condition(op: Op) -> bool {
 /// The guards emitted so far.
 #[derive(Clone, Debug, Default)]
 pub struct GuardSet {
-    seen: HashSet<(Op, Vec<Val>, i64)>,
+    seen: WordSet<(Op, Args, i64)>,
 }
 
 impl GuardSet {
@@ -35,9 +34,9 @@ impl GuardSet {
     /// What an emitted guard proves about a bool: `Some(true)` after
     /// `guard.true c`, `Some(false)` after `guard.false c`.
     pub fn known_bool(&self, c: Val) -> Option<bool> {
-        if self.seen.contains(&(Op::GuardTrue, vec![c], 0)) {
+        if self.seen.contains(&(Op::GuardTrue, Args::from([c]), 0)) {
             Some(true)
-        } else if self.seen.contains(&(Op::GuardFalse, vec![c], 0)) {
+        } else if self.seen.contains(&(Op::GuardFalse, Args::from([c]), 0)) {
             Some(false)
         } else {
             None

@@ -14,8 +14,7 @@
 //! it, which the fold engine then cancels against the copy's unboxing, and
 //! snapshots hold the payload as a virtual box.
 
-use std::collections::HashMap;
-
+use traces::hash::WordMap;
 use traces::{Op, SnapFrame, SnapValue, Snapshot, Trace, Val};
 
 use crate::builder::{map_snapshot, TraceBuilder};
@@ -210,7 +209,7 @@ fn merge_slots(snap: &mut Snapshot, slots: &[(u32, Val)]) {
         snap.frames.push(SnapFrame::default());
     }
     let root = &mut snap.frames[0];
-    let named: HashMap<u32, ()> = root.slots.iter().map(|(s, _)| (*s, ())).collect();
+    let named: WordMap<u32, ()> = root.slots.iter().map(|(s, _)| (*s, ())).collect();
     for &(slot, v) in slots {
         if !named.contains_key(&slot) {
             root.slots.push((slot, SnapValue::Val(v)));
@@ -322,7 +321,7 @@ mod tests {
         let out = eval(&trace, &[boxed(0), boxed(5), boxed(0)], &mut env, 100).unwrap();
         let Outcome::Exit { snap, values, .. } = out else { panic!("{out:?}") };
         let snap = &trace.snapshots[snap as usize];
-        let at: HashMap<Val, u64> = snap.values().zip(values).collect();
+        let at: WordMap<Val, u64> = snap.values().zip(values).collect();
         let slot = |s: u32| match snap.frames[0].slots.iter().find(|(k, _)| *k == s).unwrap().1 {
             SnapValue::Val(v) => at[&v],
             SnapValue::Virtual(o) => match snap.virtuals[o as usize].fields[0].1 {

@@ -5,8 +5,7 @@
 //! is only allocated if a guard fails and deopt needs it. (A result passed
 //! to another sunk call becomes a virtual field of that one's virtual.)
 
-use std::collections::HashMap;
-
+use traces::hash::WordMap;
 use traces::trace::{SnapValue, Snapshot, VirtualObject};
 use traces::{Op, Trace, Val};
 
@@ -53,7 +52,7 @@ pub fn sink(trace: &Trace) -> Trace {
 /// `snap` with each slot or field naming a sunk call replaced by a virtual.
 fn with_virtuals(trace: &Trace, sunk: &[bool], snap: &Snapshot) -> Snapshot {
     let mut snap = snap.clone();
-    let mut made: HashMap<Val, u32> = HashMap::new();
+    let mut made: WordMap<Val, u32> = WordMap::default();
     let mut frames = std::mem::take(&mut snap.frames);
     for frame in &mut frames {
         for (_, value) in &mut frame.slots {
@@ -78,7 +77,7 @@ fn virtual_for(
     trace: &Trace,
     sunk: &[bool],
     virtuals: &mut Vec<VirtualObject>,
-    made: &mut HashMap<Val, u32>,
+    made: &mut WordMap<Val, u32>,
     value: SnapValue,
 ) -> SnapValue {
     let SnapValue::Val(v) = value else { return value };

@@ -104,14 +104,18 @@ pub fn call_saves(trace: &Trace, alloc: &Allocation, file: &RegFile) -> Vec<Call
     // register do not overlap).
     let mut holder: [Vec<Option<usize>>; 2] = [vec![None; 64], vec![None; 64]];
     let mut out = Vec::new();
+    // Refs and words defined so far that may still be live, oldest first
+    // (pruned at each collecting call, so the sweep stays linear).
+    let mut may_be_roots: Vec<usize> = Vec::new();
+    let is_root_type = |ty| matches!(ty, crate::Type::Ref | crate::Type::Word);
     for (i, inst) in trace.insts.iter().enumerate() {
         if inst.op == Op::Call {
             let mut site = CallSave { inst: i, ..CallSave::default() };
             if inst.helper.is_some_and(|h| trace.helpers[h as usize].may_collect) {
+                may_be_roots.retain(|&v| alloc.live.end[v] as usize >= i);
                 let published = |ty: crate::Type| {
-                    (0..i).filter(move |&v| {
+                    may_be_roots.iter().copied().filter(move |&v| {
                         trace.insts[v].ty == ty
-                            && alloc.locs[v] != Loc::Const
                             && (alloc.live.live_across(v, i)
                                 || inst.args.iter().any(|a| a.index() == v))
                     })
@@ -142,6 +146,9 @@ pub fn call_saves(trace: &Trace, alloc: &Allocation, file: &RegFile) -> Vec<Call
         }
         if let Loc::Reg(r) = alloc.locs[i] {
             holder[inst.ty.is_float() as usize][r as usize] = Some(i);
+        }
+        if is_root_type(inst.ty) && alloc.locs[i] != Loc::Const {
+            may_be_roots.push(i);
         }
     }
     out

@@ -4,7 +4,7 @@
 //! a helper allocates the instance; any other callee runs through the
 //! interpreter's `call_at`.
 
-use std::collections::HashMap;
+use traces::hash::WordMap;
 
 use traces::{Op, Type, Val};
 
@@ -64,7 +64,7 @@ impl Recorder {
                 return abort("calls nested too deeply to inline");
             }
             self.guard_identity(w, callee);
-            let slots: HashMap<Reg, Val> =
+            let slots: WordMap<Reg, Val> =
                 words.iter().enumerate().map(|(i, v)| (i as Reg, *v)).collect();
             self.roots.push(f.code.value());
             self.frames.push(RecFrame {
@@ -213,7 +213,7 @@ impl Recorder {
         let ty = self.constant(callee);
         let obj = self.call_helper(HelperKind::NewInstance, &[ty])?;
         self.known_type(obj, callee);
-        let mut slots: HashMap<Reg, Val> = HashMap::new();
+        let mut slots: WordMap<Reg, Val> = WordMap::default();
         slots.insert(0, obj);
         for (i, v) in words.iter().enumerate() {
             slots.insert(i as Reg + 1, *v);

@@ -27,7 +27,7 @@ mod calls;
 mod numbers;
 mod objects;
 
-use std::collections::{HashMap, HashSet};
+use traces::hash::{WordMap, WordSet};
 
 use tracer::{BoxLayout, Recording, TraceBuilder};
 use traces::trace::SnapId;
@@ -117,7 +117,7 @@ struct RecFrame {
     globals: Value,
     /// Slot values: for the loop's frame those changed in this iteration
     /// (the rest are trace inputs); for inlined frames every slot set.
-    slots: HashMap<Reg, Val>,
+    slots: WordMap<Reg, Val>,
     /// The instruction being recorded, or the call being made.
     pc: u32,
     /// Where the caller wants the return value.
@@ -162,12 +162,12 @@ pub struct Recorder {
     b: TraceBuilder,
     frames: Vec<RecFrame>,
     /// For bool words made here: the compare behind them.
-    bools: HashMap<Val, Val>,
+    bools: WordMap<Val, Val>,
     /// For ranges made here: their start, stop and step words, so that
     /// iterating them needs no range object.
-    ranges: HashMap<Val, [Val; 3]>,
+    ranges: WordMap<Val, [Val; 3]>,
     /// (word, type address) pairs already guarded.
-    typed: HashSet<(Val, u64)>,
+    typed: WordSet<(Val, u64)>,
     pending: Option<Pending>,
     /// A pair a `ForIter` produced without a tuple, for the
     /// `UnpackSequence` right after it: (temporary, first, second).
@@ -242,14 +242,14 @@ impl Recorder {
                 code,
                 function: frame.function,
                 globals: frame.globals,
-                slots: HashMap::new(),
+                slots: WordMap::default(),
                 pc: start,
                 ret_dst: 0,
                 init_self: None,
             }],
-            bools: HashMap::new(),
-            ranges: HashMap::new(),
-            typed: HashSet::new(),
+            bools: WordMap::default(),
+            ranges: WordMap::default(),
+            typed: WordSet::default(),
             pending: None,
             pair: None,
             recorded: 0,

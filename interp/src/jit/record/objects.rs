@@ -398,7 +398,7 @@ impl Recorder {
     /// The arguments of the call of helper `kind` that made `v` in this
     /// trace, if one did: reads of the object it built can use them
     /// instead, and the optimizer then sink the object.
-    fn built_by(&self, v: Val, kind: HelperKind) -> Option<Vec<Val>> {
+    fn built_by(&self, v: Val, kind: HelperKind) -> Option<traces::Args> {
         let inst = self.b.trace().inst(v);
         let helper = self.b.trace().helpers.get(inst.helper? as usize)?;
         (inst.op == Op::Call && *helper == describe(kind)).then(|| inst.args.clone())
@@ -496,7 +496,7 @@ impl Recorder {
     /// For a tuple this trace built from named items (`tuple2`/`tuple3`):
     /// those items, which reads of the tuple use instead of loads, so the
     /// optimizer can sink the tuple itself.
-    fn built_tuple_items(&self, t: Val) -> Option<Vec<Val>> {
+    fn built_tuple_items(&self, t: Val) -> Option<traces::Args> {
         self.built_by(t, HelperKind::Tuple2).or_else(|| self.built_by(t, HelperKind::Tuple3))
     }
 
@@ -758,7 +758,7 @@ impl Recorder {
             return Ok(());
         }
         if let Some(items) = self.built_tuple_items(w).filter(|i| i.len() == count as usize) {
-            for (i, item) in items.into_iter().enumerate() {
+            for (i, item) in items.iter().copied().enumerate() {
                 self.write(start + i as Reg, item);
             }
             return Ok(());
