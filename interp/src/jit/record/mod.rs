@@ -669,6 +669,13 @@ impl Recorder {
                         .flags
                         .intersects(CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR);
                 if depth > 0 || !plain_generator || vm.jit.draining_frame != root {
+                    // A loop that yields from its body to a `for` or a
+                    // `next()` has not been left: its trace runs up to the
+                    // yield, which the interpreter performs (a side trace
+                    // already ends here by the rule in `record`).
+                    if depth == 0 && self.recorded >= MIN_FRAGMENT {
+                        return Ok(Step::EndAt(self.frame().pc));
+                    }
                     return abort("a yield to a consumer other than list(), set()...");
                 }
                 // The consumer takes the item, unless this frame is not
