@@ -236,6 +236,15 @@ impl Vm {
                 };
                 format!("<{what} '{}' of '{owner}' objects>", d.name)
             }
+            ObjKind::ClassMethod
+                if self.heap.type_of(v) == self.heap.types().classmethod_descriptor =>
+            {
+                let cm = Gc::<super::function::ClassMethodObj>::from_value(v).expect("layout");
+                let f = native_function_of(cm.callable.get()).expect("a native class method");
+                let owner =
+                    Gc::<TypeObj>::from_value(f.owner).map(|t| t.name()).unwrap_or_default();
+                format!("<method '{}' of '{owner}' objects>", f.name)
+            }
             ObjKind::Method => {
                 let m = method_of(v).expect("method layout");
                 let (f, receiver) = (m.function, m.receiver);

@@ -193,27 +193,25 @@ unsafe impl Payload for PropertyObj {
     }
 }
 
-/// `classmethod(f)` / `staticmethod(f)`: a wrapped callable.
+/// `classmethod(f)` / `staticmethod(f)`: a wrapped callable. Their
+/// `__dict__` lives in the heap's side table (`Heap::has_builtin_dict`).
 pub struct WrappedCallableObj<const KIND_CLASS: bool> {
     pub callable: Cell<Value>,
-    pub attrs: Attrs,
 }
 
-// SAFETY: traces the callable and attributes.
+// SAFETY: traces the callable, its only reference.
 unsafe impl Payload for WrappedCallableObj<true> {
     const KIND: ObjKind = ObjKind::ClassMethod;
     fn trace(&self, tracer: &mut Tracer) {
         tracer.mark(self.callable.get());
-        self.attrs.trace(tracer);
     }
 }
 
-// SAFETY: traces the callable and attributes.
+// SAFETY: traces the callable, its only reference.
 unsafe impl Payload for WrappedCallableObj<false> {
     const KIND: ObjKind = ObjKind::StaticMethod;
     fn trace(&self, tracer: &mut Tracer) {
         tracer.mark(self.callable.get());
-        self.attrs.trace(tracer);
     }
 }
 

@@ -509,7 +509,8 @@ impl Vm {
             return Some(f.attrs.to_dict_mode(&self.heap));
         }
         let ty = self.heap.type_obj(obj);
-        if exception_of(obj).is_none() && (!ty.is_heap_type() || self.has_no_dict(ty)) {
+        let own_dict = exception_of(obj).is_some() || self.heap.has_builtin_dict(obj);
+        if !own_dict && (!ty.is_heap_type() || self.has_no_dict(ty)) {
             return None;
         }
         let attrs = self.heap.attrs_of(obj, true)?;
