@@ -551,18 +551,29 @@ impl Vm {
 }
 
 impl Vm {
-    /// `gen.gi_frame`: None once the generator has finished, else a frame
-    /// object that follows the generator: its line and locals are read
-    /// from the generator's saved state each time they are asked for.
-    fn generator_frame(&self, g: Gc<super::generator::GeneratorObj>) -> Value {
+    /// `gen.gi_frame`: None once the generator has finished, else its one
+    /// frame object (made on first request), which follows the generator:
+    /// its line and locals are read from the generator's saved state, or
+    /// from its running frame, each time they are asked for.
+    fn generator_frame(&mut self, g: Gc<super::generator::GeneratorObj>) -> Value {
         if g.state.get() == super::generator::GenState::Closed {
             return Value::NONE;
         }
-        let info = super::exceptions::FrameInfoObj {
-            generator: std::cell::Cell::new(g.value()),
-            ..super::exceptions::FrameInfoObj::stopped(g.code, g.globals, 0, Value::NONE)
+        if !g.frame_object.get().is_none() {
+            return g.frame_object.get();
+        }
+        let object = match self.running_generator_frame(Some(g)) {
+            Some(index) => self.frame_object(index),
+            None => {
+                let info = super::exceptions::FrameInfoObj {
+                    generator: std::cell::Cell::new(g.value()),
+                    ..super::exceptions::FrameInfoObj::stopped(g.code, g.globals, 0, Value::NONE)
+                };
+                self.heap.alloc(self.heap.types().frame, info).value()
+            }
         };
-        self.heap.alloc(self.heap.types().frame, info).value()
+        g.frame_object.set(object);
+        object
     }
 
     /// `f_locals` of a generator's frame: its variables as saved when it
