@@ -177,7 +177,7 @@ impl Vm {
         if self.depth >= self.recursion_limit {
             return Err(PyErr::recursion_error(&self.heap, "maximum recursion depth exceeded"));
         }
-        let code = func.code;
+        let code = func.code();
         let unit = code.unit.clone();
         let base = self.stack.len();
         self.stack.resize(base + unit.slot_count as usize, Value::EMPTY);

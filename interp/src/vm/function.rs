@@ -12,7 +12,8 @@ use crate::object::{Gc, ObjKind, Payload};
 
 /// A `def` or `lambda` made at run time.
 pub struct FunctionObj {
-    pub code: Gc<CodeObj>,
+    /// Read it with [`FunctionObj::code`]; `f.__code__ = c` replaces it.
+    pub code: Cell<Gc<CodeObj>>,
     pub globals: Value,
     pub name: Cell<Value>,
     pub qualname: Cell<Value>,
@@ -29,11 +30,19 @@ pub struct FunctionObj {
     pub attrs: Attrs,
 }
 
+impl FunctionObj {
+    /// The code the function runs now (`__code__`).
+    #[inline]
+    pub fn code(&self) -> Gc<CodeObj> {
+        self.code.get()
+    }
+}
+
 // SAFETY: traces every value field and the attributes.
 unsafe impl Payload for FunctionObj {
     const KIND: ObjKind = ObjKind::Function;
     fn trace(&self, tracer: &mut Tracer) {
-        tracer.mark_gc(self.code);
+        tracer.mark_gc(self.code.get());
         tracer.mark_all(&[
             self.globals,
             self.name.get(),

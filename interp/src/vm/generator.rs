@@ -126,7 +126,7 @@ impl GenStep {
 impl Vm {
     /// Calling a generator function: the bound slots become a suspended frame.
     pub fn new_generator(&mut self, func: Gc<FunctionObj>, base: usize) -> Value {
-        let code = func.code;
+        let code = func.code();
         let unit = &code.unit;
         let kind = if unit.flags.contains(CodeFlags::COROUTINE) {
             GenKind::Coroutine
