@@ -224,9 +224,9 @@ pub fn code_replace(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult 
 }
 
 /// `types.coroutine`'s `replace(co_flags=flags | CO_ITERABLE_COROUTINE)`
-/// of a generator's code: done in place, because tachyon cannot give a
-/// function another code object, and `types.coroutine` stores the result
-/// back into `__code__`.
+/// of a generator's code: done in place (the flag lives beside the code's
+/// compiled unit, which a replaced code would have to copy), and
+/// `types.coroutine` stores the result back into `__code__`.
 fn marks_iterable_coroutine(vm: &Vm, c: Gc<CodeObj>, kwnames: &[Value], values: &[Value]) -> bool {
     let [name] = kwnames else { return false };
     let flags = vm.as_int(values[0]).and_then(|n| n.to_i64());

@@ -98,7 +98,7 @@ pub fn add_method(vm: &Vm, ty: Value, name: &'static str, func: NativeFn) {
 pub fn add_class_method(vm: &Vm, ty: Value, name: &'static str, func: NativeFn) {
     let f = NativeFunctionObj { name, func, receiver: Value::EMPTY, owner: ty };
     let f = vm.heap.alloc(vm.heap.types().builtin_function, f).value();
-    let method = vm.new_class_method(f);
+    let method = vm.new_class_method_of(vm.heap.types().classmethod_descriptor, f);
     set_type_attr(vm, ty, name, method);
 }
 

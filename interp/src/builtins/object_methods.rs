@@ -38,11 +38,14 @@ pub fn install(vm: &mut Vm) {
     let builtin_function = vm.heap.types().builtin_function;
     add_method(vm, builtin_function, "__call__", call_receiver);
     add_method(vm, vm.heap.types().method_wrapper, "__call__", call_receiver);
+    add_method(vm, vm.heap.types().function, "__call__", call_receiver);
+    add_method(vm, vm.heap.types().method, "__call__", call_receiver);
     let t = vm.heap.types();
     let descriptors = [
         t.function,
         t.property,
         t.classmethod,
+        t.classmethod_descriptor,
         t.staticmethod,
         t.method_descriptor,
         t.wrapper_descriptor,

@@ -215,7 +215,7 @@ impl Vm {
         let Some(func) = func.and_then(function_of) else {
             return Err(PyErr::system_error(&self.heap, "an inlined frame without its function"));
         };
-        let code = func.code;
+        let code = func.code();
         let base = self.stack.len();
         self.stack.resize(base + code.unit.slot_count as usize, Value::EMPTY);
         for &(slot, v) in &f.slots {

@@ -85,7 +85,7 @@ fn collect(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     run_callbacks(vm, "start", generation, 0)?;
     let collected = vm.collect_counting_cycles_now().map_or(0, |s| s.cyclic_garbage as i64);
     COLLECTED.with(|c| c.set(c.get() + collected));
-    run_weakref_callbacks(vm);
+    vm.run_weakref_callbacks();
     run_callbacks(vm, "stop", generation, collected)?;
     Ok(vm.heap.new_int_i64(collected))
 }
@@ -124,27 +124,6 @@ fn holds_tracked_attr(heap: &Heap, owner: Value, attrs: &crate::object::instance
             .items()
             .into_iter()
             .any(|(name, x)| tracked(heap, x) && !heap.is_slot_member(ty, name))
-}
-
-/// Calls `callback(ref)` for each weakref whose target the collection
-/// found dead, as CPython does when the target goes; an exception there is
-/// printed as ignored and the others still run.
-pub fn run_weakref_callbacks(vm: &mut Vm) {
-    let pending = vm.heap.take_weakref_callbacks();
-    let mark = vm.stack.len();
-    for &(weakref, callback) in &pending {
-        vm.push_temp(weakref);
-        vm.push_temp(callback);
-    }
-    for (weakref, callback) in pending {
-        if let Err(e) = vm.call(callback, &[weakref]) {
-            vm.flush_stdout();
-            let text = vm.print_exception(e.exception());
-            let what = vm.repr_of_value(callback).unwrap_or_default();
-            vm.write_stderr(&format!("Exception ignored in: {what}\n{text}"));
-        }
-    }
-    vm.truncate_temps(mark);
 }
 
 /// Calls each of `gc.callbacks` with `(phase, info)`, as CPython does

@@ -57,6 +57,7 @@ const NOT_IN_BUILTINS: &[&str] = &[
     "mappingproxy",
     "getset_descriptor",
     "member_descriptor",
+    "classmethod_descriptor",
 ];
 const FINAL: TypeFlags = TypeFlags::empty();
 
@@ -139,6 +140,9 @@ builtin_types! {
     getset_descriptor: "getset_descriptor" <- object, Property, FINAL;
     member_descriptor: "member_descriptor" <- object, Property, FINAL;
     classmethod: "classmethod" <- object, ClassMethod, BASE;
+    // A built-in type's class method (`dict.__dict__['fromkeys']`): no
+    // `classmethod` instance, so `isinstance(d, classmethod)` is false.
+    classmethod_descriptor: "classmethod_descriptor" <- object, ClassMethod, FINAL;
     staticmethod: "staticmethod" <- object, StaticMethod, BASE;
     super_: "super" <- object, Super, BASE;
     list_iterator: "list_iterator" <- object, SeqIter, FINAL;

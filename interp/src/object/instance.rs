@@ -396,7 +396,10 @@ impl Heap {
             return side.and_then(Gc::<SideAttrsObj>::from_value).map(AttrsRef::Side);
         }
         let ty = self.type_obj(v);
-        if !create || !ty.is_heap_type() || header.kind() == ObjKind::Type {
+        if !create
+            || !(ty.is_heap_type() || self.has_builtin_dict(v))
+            || header.kind() == ObjKind::Type
+        {
             return None;
         }
         let side =
@@ -404,6 +407,18 @@ impl Heap {
         self.side_attrs.borrow_mut().insert(header_key(header), side.value());
         header.set_flags(header.flags() | FLAG_SIDE_ATTRS);
         Some(AttrsRef::Side(side))
+    }
+
+    /// Whether `v`, an instance of a built-in type, has a `__dict__` all the
+    /// same: `classmethod` and `staticmethod` objects (CPython's `cm_dict`,
+    /// `sm_dict`), whose attributes live in the side table.
+    pub fn has_builtin_dict(&self, v: Value) -> bool {
+        let Some(header) = ObjHeader::of(v) else { return false };
+        match header.kind() {
+            ObjKind::StaticMethod => true,
+            ObjKind::ClassMethod => self.type_of(v) != self.types.classmethod_descriptor,
+            _ => false,
+        }
     }
 
     /// `obj.__class__ = new_type`, with CPython's checks; the attributes

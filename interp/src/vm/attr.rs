@@ -591,6 +591,11 @@ impl Vm {
                 false => Err(self.no_attribute(obj, name)),
             };
         }
+        if self.set_generator_name(obj, name, value)?
+            || self.set_traceback_next(obj, name, value)?
+        {
+            return Ok(());
+        }
         if let Some(done) = self.set_exception_special(obj, name, value)? {
             return Ok(done);
         }

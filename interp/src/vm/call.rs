@@ -345,7 +345,7 @@ impl Vm {
         if self.depth >= self.recursion_limit {
             return Err(PyErr::recursion_error(&self.heap, "maximum recursion depth exceeded"));
         }
-        let code = func.code;
+        let code = func.code();
         // Borrowed from the code object (alive: the callee is on the stack)
         // rather than cloned: an `Rc` count change per call is measurable.
         let unit = &*code.unit;
@@ -388,7 +388,7 @@ impl Vm {
         argc: usize,
         kwnames: &[Value],
     ) -> PyResult<()> {
-        let unit = func.code.unit.clone();
+        let unit = func.code().unit.clone();
         let npos = argc - kwnames.len();
         let positional = self.stack[args_at..args_at + npos].to_vec();
         let keywords: Vec<(KwName, Value)> = kwnames
@@ -646,7 +646,7 @@ impl Vm {
             None => Value::NONE,
         };
         let func = FunctionObj {
-            code,
+            code: Cell::new(code),
             globals,
             name: Cell::new(code.name),
             qualname: Cell::new(code.qualname),

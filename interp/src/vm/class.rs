@@ -177,7 +177,7 @@ impl Vm {
         if self.depth >= self.recursion_limit {
             return Err(PyErr::recursion_error(&self.heap, "maximum recursion depth exceeded"));
         }
-        let code = func.code;
+        let code = func.code();
         let unit = code.unit.clone();
         let base = self.stack.len();
         self.stack.resize(base + unit.slot_count as usize, Value::EMPTY);
@@ -343,23 +343,19 @@ impl Vm {
     }
 
     pub fn new_static_method(&self, f: Value) -> Value {
-        let obj = super::function::StaticMethodObj {
-            callable: std::cell::Cell::new(f),
-            attrs: crate::object::instance::Attrs::new(self.heap.root_shape(
-                Gc::<TypeObj>::from_value(self.heap.types().staticmethod).expect("a type"),
-            )),
-        };
+        let obj = super::function::StaticMethodObj { callable: std::cell::Cell::new(f) };
         self.heap.alloc(self.heap.types().staticmethod, obj).value()
     }
 
     pub fn new_class_method(&self, f: Value) -> Value {
-        let obj = ClassMethodObj {
-            callable: std::cell::Cell::new(f),
-            attrs: crate::object::instance::Attrs::new(self.heap.root_shape(
-                Gc::<TypeObj>::from_value(self.heap.types().classmethod).expect("a type"),
-            )),
-        };
-        self.heap.alloc(self.heap.types().classmethod, obj).value()
+        self.new_class_method_of(self.heap.types().classmethod, f)
+    }
+
+    /// A class method of type `ty`: `classmethod`, or the
+    /// `classmethod_descriptor` of a built-in type's class method.
+    pub fn new_class_method_of(&self, ty: Value, f: Value) -> Value {
+        let obj = ClassMethodObj { callable: std::cell::Cell::new(f) };
+        self.heap.alloc(ty, obj).value()
     }
 }
 

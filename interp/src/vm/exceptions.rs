@@ -16,7 +16,8 @@ use crate::object::{PyErr, Value};
 
 /// One traceback entry: a frame's code and the line it was at.
 pub struct TracebackObj {
-    pub next: Value,
+    /// `tb_next`: the entry of the frame it called, or None; assignable.
+    pub next: Cell<Value>,
     pub code: Gc<CodeObj>,
     pub lineno: u32,
     pub lasti: u32,
@@ -84,7 +85,7 @@ unsafe impl Payload for FrameInfoObj {
 unsafe impl Payload for TracebackObj {
     const KIND: ObjKind = ObjKind::Traceback;
     fn trace(&self, tracer: &mut Tracer) {
-        tracer.mark_all(&[self.next, self.globals, self.frame_object]);
+        tracer.mark_all(&[self.next.get(), self.globals, self.frame_object]);
         tracer.mark_gc(self.code);
     }
 }
@@ -187,7 +188,7 @@ impl Vm {
         });
         let frame = innermost.map(|(i, f)| (i, f.base));
         let frame_object = innermost.map_or(Value::NONE, |(_, f)| f.frame_object);
-        let next = e.traceback.get();
+        let next = Cell::new(e.traceback.get());
         let tb =
             TracebackObj { next, code: *code, lineno, lasti: pc, globals, frame, frame_object };
         let tb = self.heap.alloc(self.heap.types().traceback, tb).value();
@@ -308,7 +309,7 @@ impl Vm {
         let mut cur = tb;
         while let Some(t) = Gc::<TracebackObj>::from_value(cur) {
             entries.push((t.code, t.lineno));
-            cur = t.next;
+            cur = t.next.get();
         }
         // CPython collapses runs of more than 3 identical entries.
         const CUTOFF: usize = 3;

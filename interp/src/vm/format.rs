@@ -236,6 +236,15 @@ impl Vm {
                 };
                 format!("<{what} '{}' of '{owner}' objects>", d.name)
             }
+            ObjKind::ClassMethod
+                if self.heap.type_of(v) == self.heap.types().classmethod_descriptor =>
+            {
+                let cm = Gc::<super::function::ClassMethodObj>::from_value(v).expect("layout");
+                let f = native_function_of(cm.callable.get()).expect("a native class method");
+                let owner =
+                    Gc::<TypeObj>::from_value(f.owner).map(|t| t.name()).unwrap_or_default();
+                format!("<method '{}' of '{owner}' objects>", f.name)
+            }
             ObjKind::Method => {
                 let m = method_of(v).expect("method layout");
                 let (f, receiver) = (m.function, m.receiver);
@@ -247,6 +256,14 @@ impl Vm {
                 format!("<bound method {fname} of {}>", self.repr_of_value(receiver)?)
             }
             ObjKind::Module => crate::builtins::module_methods::module_repr(self, v)?,
+            ObjKind::Generator => {
+                // `<generator object f at 0x...>`, by the (settable) qualname.
+                let g = super::generator::generator_of(v).expect("generator layout");
+                let q = str_of(g.qualname.get())
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                format!("<{} object {q} at {}>", self.type_name(v), address(v))
+            }
             ObjKind::FrameInfo => self.frame_repr(v)?,
             ObjKind::Wrapper => {
                 if let Some(m) = self.proxied_mapping(v) {

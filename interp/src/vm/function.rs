@@ -12,7 +12,8 @@ use crate::object::{Gc, ObjKind, Payload};
 
 /// A `def` or `lambda` made at run time.
 pub struct FunctionObj {
-    pub code: Gc<CodeObj>,
+    /// Read it with [`FunctionObj::code`]; `f.__code__ = c` replaces it.
+    pub code: Cell<Gc<CodeObj>>,
     pub globals: Value,
     pub name: Cell<Value>,
     pub qualname: Cell<Value>,
@@ -29,11 +30,19 @@ pub struct FunctionObj {
     pub attrs: Attrs,
 }
 
+impl FunctionObj {
+    /// The code the function runs now (`__code__`).
+    #[inline]
+    pub fn code(&self) -> Gc<CodeObj> {
+        self.code.get()
+    }
+}
+
 // SAFETY: traces every value field and the attributes.
 unsafe impl Payload for FunctionObj {
     const KIND: ObjKind = ObjKind::Function;
     fn trace(&self, tracer: &mut Tracer) {
-        tracer.mark_gc(self.code);
+        tracer.mark_gc(self.code.get());
         tracer.mark_all(&[
             self.globals,
             self.name.get(),
@@ -193,27 +202,25 @@ unsafe impl Payload for PropertyObj {
     }
 }
 
-/// `classmethod(f)` / `staticmethod(f)`: a wrapped callable.
+/// `classmethod(f)` / `staticmethod(f)`: a wrapped callable. Their
+/// `__dict__` lives in the heap's side table (`Heap::has_builtin_dict`).
 pub struct WrappedCallableObj<const KIND_CLASS: bool> {
     pub callable: Cell<Value>,
-    pub attrs: Attrs,
 }
 
-// SAFETY: traces the callable and attributes.
+// SAFETY: traces the callable, its only reference.
 unsafe impl Payload for WrappedCallableObj<true> {
     const KIND: ObjKind = ObjKind::ClassMethod;
     fn trace(&self, tracer: &mut Tracer) {
         tracer.mark(self.callable.get());
-        self.attrs.trace(tracer);
     }
 }
 
-// SAFETY: traces the callable and attributes.
+// SAFETY: traces the callable, its only reference.
 unsafe impl Payload for WrappedCallableObj<false> {
     const KIND: ObjKind = ObjKind::StaticMethod;
     fn trace(&self, tracer: &mut Tracer) {
         tracer.mark(self.callable.get());
-        self.attrs.trace(tracer);
     }
 }
 

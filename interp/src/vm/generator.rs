@@ -55,6 +55,10 @@ pub struct GeneratorObj {
     pub handled: Cell<Value>,
     /// Async generators only: `vm::async_generator`'s state bits.
     pub async_flags: Cell<u8>,
+    /// The generator's frame object once Python code has asked for it
+    /// (`gi_frame`, or `sys._getframe()` inside), else None: one object
+    /// for the generator's whole life, as CPython's frame is.
+    pub frame_object: Cell<Value>,
 }
 
 // SAFETY: traces its code, namespaces, saved slots and delegate.
@@ -69,6 +73,7 @@ unsafe impl Payload for GeneratorObj {
             self.qualname.get(),
             self.yield_from.get(),
             self.handled.get(),
+            self.frame_object.get(),
         ]);
         for slot in self.saved_slots() {
             tracer.mark(slot.get());
@@ -121,7 +126,7 @@ impl GenStep {
 impl Vm {
     /// Calling a generator function: the bound slots become a suspended frame.
     pub fn new_generator(&mut self, func: Gc<FunctionObj>, base: usize) -> Value {
-        let code = func.code;
+        let code = func.code();
         let unit = &code.unit;
         let kind = if unit.flags.contains(CodeFlags::COROUTINE) {
             GenKind::Coroutine
@@ -150,6 +155,7 @@ impl Vm {
             yield_from: Cell::new(Value::NONE),
             handled: Cell::new(Value::NONE),
             async_flags: Cell::new(0),
+            frame_object: Cell::new(Value::NONE),
         };
         self.heap.alloc_with_tail(ty, gen, &self.stack[base..]).value()
     }
@@ -250,6 +256,8 @@ impl Vm {
         }
         let mut frame = frame_for(gen.code, base, gen.globals, Value::NONE, gen.function);
         frame.pc = gen.pc.get();
+        // `sys._getframe()` inside is the generator's `gi_frame`.
+        frame.frame_object = gen.frame_object.get();
         self.frames.push(frame);
         gen.state.set(GenState::Running);
         let outer_handled = self.handled;
@@ -271,6 +279,7 @@ impl Vm {
             if gen.state.get() != GenState::Closed {
                 info.generator.set(gen.value());
             }
+            gen.frame_object.set(frame.frame_object);
         }
         gen.handled.set(if self.handled == outer_handled { Value::NONE } else { self.handled });
         self.handled = outer_handled;

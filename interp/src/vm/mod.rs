@@ -40,6 +40,7 @@
 //! | [`signals`] | OS signals: recorded by a C handler, Python handlers run at safe points |
 //! | [`run`] | running `__main__`, uncaught exceptions, exit statuses |
 //! | [`frames`] | introspection of the calling frame: `locals()`, zero-argument `super()` |
+//! | [`weak_callbacks`] | running weakref callbacks after a collection, outside the collector |
 
 pub mod args;
 pub mod async_generator;
@@ -73,6 +74,7 @@ pub mod signals;
 pub mod slots;
 pub mod special;
 pub mod subscr;
+pub mod weak_callbacks;
 
 use crate::object::{Heap, PyErr, Value};
 use frame::Frame;
@@ -288,7 +290,11 @@ impl Vm {
         // helper call that may collect (see `JitState::collection_safe`).
         if self.heap.collection_wanted() && (self.jit.running == 0 || self.jit.collection_safe()) {
             let roots = frame::VmRoots { vm: self };
-            self.heap.safepoint(&roots);
+            if self.heap.safepoint(&roots).is_some() {
+                // Outside the collector now: the callbacks of weakrefs
+                // whose targets died may run Python code.
+                self.run_weakref_callbacks();
+            }
         }
     }
 

@@ -8,6 +8,7 @@ use super::function::{
     cell_of, function_of, method_of, module_of, native_function_of, ClassMethodObj, FunctionObj,
     PropertyObj, StaticMethodObj,
 };
+use super::generator::GenState;
 use super::{PyResult, Vm};
 use crate::builtins::code_methods::byte_offset;
 use crate::object::exception::exception_of;
@@ -184,7 +185,7 @@ impl Vm {
         }
         if let Some(tb) = Gc::<TracebackObj>::from_value(obj) {
             return Ok(match n.as_str() {
-                "tb_next" => Some(tb.next),
+                "tb_next" => Some(tb.next.get()),
                 "tb_lineno" => Value::from_small_int(tb.lineno as i64),
                 "tb_lasti" => {
                     Value::from_small_int(i64::from(byte_offset(&tb.code.unit, tb.lasti)))
@@ -233,6 +234,11 @@ impl Vm {
                 },
                 "f_builtins" => Some(self.builtins),
                 "f_lineno" => Value::from_small_int(lineno as i64),
+                // -1 before a generator's first instruction (what
+                // `inspect.getgeneratorstate` tells GEN_CREATED by).
+                "f_lasti" if generator.is_some_and(|g| g.state.get() == GenState::Created) => {
+                    Value::from_small_int(-1)
+                }
                 "f_lasti" => Value::from_small_int(i64::from(byte_offset(&f.code.unit, lasti))),
                 "f_back" => Some(f.back),
                 "f_trace" => Some(Value::NONE),
@@ -357,7 +363,7 @@ impl Vm {
             "__module__" => f.module.get(),
             "__defaults__" => f.defaults.get(),
             "__kwdefaults__" => f.kwdefaults.get(),
-            "__code__" => f.code.value(),
+            "__code__" => f.code().value(),
             "__globals__" => f.globals,
             "__closure__" => f.closure,
             "__annotations__" => {
@@ -396,13 +402,90 @@ impl Vm {
             "__defaults__" => f.defaults.set(v),
             "__kwdefaults__" => f.kwdefaults.set(v),
             "__annotations__" => f.annotations.set(v),
-            // What `types.coroutine` stores back after `code.replace`.
-            "__code__" if v == f.code.value() => {}
-            "__code__" => {
-                return Err(self.type_error("tachyon cannot give a function another code object"))
-            }
+            "__code__" => self.set_function_code(f, value)?,
             _ => return Ok(false),
         }
+        Ok(true)
+    }
+
+    /// `f.__code__ = code`, with CPython's checks (`func_set_code`): a code
+    /// object, with as many free variables as `f` has closure cells.
+    fn set_function_code(&mut self, f: Gc<FunctionObj>, value: Option<Value>) -> PyResult<()> {
+        let Some(code) = value.and_then(code_of) else {
+            return Err(self.type_error("__code__ must be set to a code object"));
+        };
+        let nfree = code.unit.frees.len();
+        let nclosure = crate::object::tuple::tuple_of(f.closure).map_or(0, |t| t.len());
+        if nfree != nclosure {
+            let name = str_of(f.name.get()).map(|s| s.to_string_lossy().into_owned());
+            return Err(self.value_error(&format!(
+                "{}() requires a code object with {nclosure} free vars, not {nfree}",
+                name.unwrap_or_default()
+            )));
+        }
+        if code.value() == f.code().value() {
+            return Ok(());
+        }
+        f.code.set(code);
+        // A compiled trace that inlined a call of `f` runs the code it was
+        // recorded with (it guards on the function, not on its code): stop
+        // entering traces rather than run the old code. Rare (mocking,
+        // decorators that rewrite code), so no finer invalidation for now.
+        if !self.jit.all.is_empty() {
+            self.jit.options.enabled = false;
+        }
+        Ok(())
+    }
+
+    /// `gen.__name__ = s` / `gen.__qualname__ = s` of generators,
+    /// coroutines and async generators; false for other attributes.
+    pub fn set_generator_name(
+        &mut self,
+        obj: Value,
+        name: Value,
+        value: Option<Value>,
+    ) -> PyResult<bool> {
+        let Some(g) = super::generator::generator_of(obj) else { return Ok(false) };
+        let n = str_of(name).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let field = match n.as_str() {
+            "__name__" => &g.name,
+            "__qualname__" => &g.qualname,
+            _ => return Ok(false),
+        };
+        match value.filter(|v| str_of(*v).is_some()) {
+            Some(v) => field.set(v),
+            None => return Err(self.type_error(&format!("{n} must be set to a string object"))),
+        }
+        Ok(true)
+    }
+
+    /// `tb.tb_next = t` (a traceback or None, never one that leads back
+    /// to `tb`); false when `obj` is no traceback or `name` another name.
+    pub fn set_traceback_next(
+        &mut self,
+        obj: Value,
+        name: Value,
+        value: Option<Value>,
+    ) -> PyResult<bool> {
+        let Some(tb) = Gc::<TracebackObj>::from_value(obj) else { return Ok(false) };
+        if str_of(name).is_none_or(|n| n.to_string_lossy() != "tb_next") {
+            return Ok(false);
+        }
+        let Some(new) = value else {
+            return Err(self.type_error("can't delete tb_next attribute"));
+        };
+        if !new.is_none() && Gc::<TracebackObj>::from_value(new).is_none() {
+            return Err(self
+                .type_error(&format!("expected traceback object, got '{}'", self.type_name(new))));
+        }
+        let mut cursor = new;
+        while let Some(t) = Gc::<TracebackObj>::from_value(cursor) {
+            if cursor == obj {
+                return Err(self.value_error("traceback loop detected"));
+            }
+            cursor = t.next.get();
+        }
+        tb.next.set(new);
         Ok(true)
     }
 
@@ -509,7 +592,8 @@ impl Vm {
             return Some(f.attrs.to_dict_mode(&self.heap));
         }
         let ty = self.heap.type_obj(obj);
-        if exception_of(obj).is_none() && (!ty.is_heap_type() || self.has_no_dict(ty)) {
+        let own_dict = exception_of(obj).is_some() || self.heap.has_builtin_dict(obj);
+        if !own_dict && (!ty.is_heap_type() || self.has_no_dict(ty)) {
             return None;
         }
         let attrs = self.heap.attrs_of(obj, true)?;
@@ -550,18 +634,29 @@ impl Vm {
 }
 
 impl Vm {
-    /// `gen.gi_frame`: None once the generator has finished, else a frame
-    /// object that follows the generator: its line and locals are read
-    /// from the generator's saved state each time they are asked for.
-    fn generator_frame(&self, g: Gc<super::generator::GeneratorObj>) -> Value {
+    /// `gen.gi_frame`: None once the generator has finished, else its one
+    /// frame object (made on first request), which follows the generator:
+    /// its line and locals are read from the generator's saved state, or
+    /// from its running frame, each time they are asked for.
+    fn generator_frame(&mut self, g: Gc<super::generator::GeneratorObj>) -> Value {
         if g.state.get() == super::generator::GenState::Closed {
             return Value::NONE;
         }
-        let info = super::exceptions::FrameInfoObj {
-            generator: std::cell::Cell::new(g.value()),
-            ..super::exceptions::FrameInfoObj::stopped(g.code, g.globals, 0, Value::NONE)
+        if !g.frame_object.get().is_none() {
+            return g.frame_object.get();
+        }
+        let object = match self.running_generator_frame(Some(g)) {
+            Some(index) => self.frame_object(index),
+            None => {
+                let info = super::exceptions::FrameInfoObj {
+                    generator: std::cell::Cell::new(g.value()),
+                    ..super::exceptions::FrameInfoObj::stopped(g.code, g.globals, 0, Value::NONE)
+                };
+                self.heap.alloc(self.heap.types().frame, info).value()
+            }
         };
-        self.heap.alloc(self.heap.types().frame, info).value()
+        g.frame_object.set(object);
+        object
     }
 
     /// `f_locals` of a generator's frame: its variables as saved when it
@@ -639,7 +734,6 @@ impl Vm {
 /// The line a generator will resume at and its resume pc (`f_lineno`,
 /// `f_lasti` of `gi_frame`).
 fn generator_position(g: Gc<super::generator::GeneratorObj>) -> (u32, u32) {
-    use super::generator::GenState;
     let unit = &g.code.unit;
     match g.state.get() {
         GenState::Created => (unit.first_line, 0),
@@ -650,7 +744,7 @@ fn generator_position(g: Gc<super::generator::GeneratorObj>) -> (u32, u32) {
 /// `__name__`, `__qualname__` and the `gi_`/`cr_`/`ag_` state of
 /// generators, coroutines and async generators.
 fn generator_attr(g: Gc<super::generator::GeneratorObj>, n: &str) -> Option<Value> {
-    use super::generator::{GenKind, GenState};
+    use super::generator::GenKind;
     let prefix = match g.kind {
         GenKind::Generator => "gi_",
         GenKind::Coroutine => "cr_",

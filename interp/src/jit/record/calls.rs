@@ -30,7 +30,7 @@ use crate::vm::Vm;
 /// trace does not model (cells, generators), and it has no loop (which
 /// gets a trace of its own; the call goes through a helper).
 fn inlinable(f: &FunctionObj, argc: usize) -> bool {
-    let unit = &f.code.unit;
+    let unit = &f.code().unit;
     !unit.is_generator_like()
         && !unit.flags.intersects(CodeFlags::VARARGS | CodeFlags::VARKEYWORDS)
         && unit.kwonly_count == 0
@@ -66,9 +66,9 @@ impl Recorder {
             self.guard_identity(w, callee);
             let slots: WordMap<Reg, Val> =
                 words.iter().enumerate().map(|(i, v)| (i as Reg, *v)).collect();
-            self.roots.push(f.code.value());
+            self.roots.push(f.code().value());
             self.frames.push(RecFrame {
-                code: f.code,
+                code: f.code(),
                 function: callee,
                 globals: f.globals,
                 slots,
@@ -218,9 +218,9 @@ impl Recorder {
         for (i, v) in words.iter().enumerate() {
             slots.insert(i as Reg + 1, *v);
         }
-        self.roots.push(f.code.value());
+        self.roots.push(f.code().value());
         self.frames.push(RecFrame {
-            code: f.code,
+            code: f.code(),
             function: f.value(),
             globals: f.globals,
             slots,
