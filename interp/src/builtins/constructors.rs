@@ -483,71 +483,55 @@ fn tuple_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     Ok(tuple)
 }
 
-fn dict_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+/// `dict.__new__(cls, ...)`: an empty dict, filled by `dict.__init__`
+/// (CPython's `dict_new` also ignores its arguments).
+fn dict_new(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult {
     let dict_t = vm.heap.types().dict;
     let cls = class_arg(vm, args, dict_t, "dict")?;
-    if cls != dict_t {
-        // A subclass fills itself in `__init__` (dict's, or one that calls it).
-        return Ok(vm.heap.new_dict_of_type(cls));
+    Ok(if cls == dict_t { vm.heap.new_dict() } else { vm.heap.new_dict_of_type(cls) })
+}
+
+/// `dict.__init__(self, *args, **kwargs)`: adds the items as `update` does,
+/// whether `dict(...)` or the program calls it (`d.__init__(e)` keeps what
+/// `d` held).
+fn dict_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    if args.first().is_none_or(|&d| crate::object::dict::dict_of(d).is_none()) {
+        return Err(vm.type_error("descriptor '__init__' requires a 'dict' object"));
     }
     let positional = args.len() - 1 - kwnames.len();
     if positional > 1 {
         return Err(vm.type_error(&format!("dict expected at most 1 argument, got {positional}")));
     }
-    let d = vm.heap.new_dict();
-    let mark = vm.push_temp(d);
-    let mut update_args = vec![d];
-    update_args.extend_from_slice(&args[1..]);
-    let r = crate::builtins::map_methods::dict_update(vm, &update_args, kwnames);
-    vm.truncate_temps(mark);
-    r.map(|_| d)
+    crate::builtins::map_methods::dict_update(vm, args, kwnames)
 }
 
-/// `dict.__init__(self, *args, **kwargs)`: fills instances of subclasses
-/// (an exact dict was filled by `__new__`, as the fast path of `dict(...)`).
-fn dict_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let dict_t = vm.heap.types().dict;
-    match args.first() {
-        Some(&d) if crate::object::dict::dict_of(d).is_some() => {
-            if vm.heap.type_of(d) == dict_t {
-                return Ok(Value::NONE);
-            }
-            crate::builtins::map_methods::dict_update(vm, args, kwnames)
-        }
-        _ => Err(vm.type_error("descriptor '__init__' requires a 'dict' object")),
-    }
-}
-
-/// `set(...)` fills the set at once; a subclass's instance starts empty
-/// and is filled by `set.__init__`, which its own `__init__` may call with
-/// other arguments (CPython fills in `__init__` always).
+/// `set.__new__(cls, ...)`: an empty set, filled by `set.__init__` (the
+/// call `set(iterable)` itself takes a shorter way, `Vm::call_type`).
 fn set_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let set_t = vm.heap.types().set;
     class_arg(vm, args, set_t, "set")?;
-    if args[0] != set_t {
-        return Ok(vm.heap.new_set_of_type(args[0], crate::table::set::Set::new()));
+    if args[0] == set_t {
+        no_kwargs(vm, "set", &args[1..], kwnames)?;
     }
-    fill_set(vm, args, kwnames)
+    Ok(vm.heap.new_set_of_type(args[0], crate::table::set::Set::new()))
 }
 
-/// `set.__init__(self, ...)`: what `set_new` left to do.
+/// `set.__init__(self, iterable=())`: empties the set, then adds the items,
+/// as CPython's `set_init` (so `s.__init__(s)` leaves `s` empty).
 fn set_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let Some(target) = args.first().and_then(|&a| crate::object::set::set_of(a)) else {
         return Err(vm.type_error("descriptor '__init__' requires a 'set' object"));
     };
-    if vm.heap.type_of(args[0]) == vm.heap.types().set {
-        // `set.__new__` filled it; the arguments are still checked.
-        let rest = no_kwargs(vm, "set", &args[1..], kwnames)?;
-        if rest.len() > 1 {
-            return Err(
-                vm.type_error(&format!("set expected at most 1 argument, got {}", rest.len()))
-            );
-        }
-        return Ok(Value::NONE);
+    let cls_name = vm.type_name(args[0]);
+    let rest = no_kwargs(vm, "set", &args[1..], kwnames)?;
+    if rest.len() > 1 {
+        let msg = format!("{cls_name} expected at most 1 argument, got {}", rest.len());
+        return Err(vm.type_error(&msg));
     }
-    let filled = fill_set(vm, args, kwnames)?;
-    let table = crate::object::set::set_of(filled).map(|s| s.table.take());
-    *target.table.borrow_mut() = table.unwrap_or_default();
+    *target.table.borrow_mut() = crate::table::set::Set::new();
+    if let Some(&source) = rest.first() {
+        vm.set_update(args[0], source)?;
+    }
     Ok(Value::NONE)
 }
 

@@ -78,6 +78,14 @@ pub fn native(vm: &Vm, name: &'static str, func: NativeFn) -> Value {
     vm.heap.alloc(vm.heap.types().builtin_function, f).value()
 }
 
+/// A function of native module `module` (CPython's `PyCFunction` with
+/// `m_self` the module): its `__module__` is the module's name and its
+/// `__self__` the module, so pickle finds `math.sqrt` as `math.sqrt`.
+pub fn native_in(vm: &Vm, module: Value, name: &'static str, func: NativeFn) -> Value {
+    let f = NativeFunctionObj { name, func, receiver: Value::EMPTY, owner: module };
+    vm.heap.alloc(vm.heap.types().builtin_function, f).value()
+}
+
 /// Adds method `name` to built-in type `ty`.
 pub fn add_method(vm: &Vm, ty: Value, name: &'static str, func: NativeFn) {
     let d = MethodDescriptorObj { name, func, owner: ty };

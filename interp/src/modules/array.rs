@@ -527,7 +527,40 @@ fn compare(vm: &mut Vm, args: &[Value], kwnames: &[Value], op: CmpOp) -> PyResul
     let Some((_, b)) = parts(vm, other) else {
         return Ok(vm.heap.singletons().not_implemented);
     };
-    vm.rich_compare(op, a.value(), b.value())
+    let (a, b) = (a.items.to_vec(), b.items.to_vec());
+    if a.len() != b.len() && matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        return Ok(Value::from_bool(op == CmpOp::Ne));
+    }
+    // CPython's `array_richcompare`: items compare by `==` with no
+    // identity shortcut (each is a fresh object there), so a NaN item
+    // differs from itself.
+    let roots = vm.stack.len();
+    vm.stack.extend_from_slice(&a);
+    vm.stack.extend_from_slice(&b);
+    let r = (|| {
+        for (&x, &y) in a.iter().zip(&b) {
+            let eq = vm.rich_compare(CmpOp::Eq, x, y)?;
+            if vm.is_true(eq)? {
+                continue;
+            }
+            return match op {
+                CmpOp::Eq => Ok(Value::FALSE),
+                CmpOp::Ne => Ok(Value::TRUE),
+                _ => vm.rich_compare(op, x, y),
+            };
+        }
+        let (m, n) = (a.len(), b.len());
+        Ok(Value::from_bool(match op {
+            CmpOp::Lt => m < n,
+            CmpOp::Le => m <= n,
+            CmpOp::Eq => m == n,
+            CmpOp::Ne => m != n,
+            CmpOp::Gt => m > n,
+            _ => m >= n,
+        }))
+    })();
+    vm.truncate_temps(roots);
+    r
 }
 
 rich_comparisons!(compare);
@@ -571,9 +604,19 @@ fn iadd(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     Ok(args[0])
 }
 
+/// How many times `n` asks to repeat an array. `None` (NotImplemented)
+/// leaves a class of the program's its reflected method; other non-ints
+/// are CPython's `sq_repeat` error, since no built-in type multiplies an
+/// array.
 fn repeat_count(vm: &mut Vm, n: Value) -> PyResult<Option<usize>> {
     if vm.as_index(n)?.is_none() {
-        return Ok(None);
+        if vm.is_user_typed(n) {
+            return Ok(None);
+        }
+        return Err(vm.type_error(&format!(
+            "can't multiply sequence by non-int of type '{}'",
+            vm.type_name(n)
+        )));
     }
     let n = index_of(vm, n)?;
     Ok(Some(n.to_i64().unwrap_or(i64::MAX).max(0) as usize))

@@ -82,6 +82,13 @@ def tostring(self):
 
 
 def fromstring(self, buffer):
+    # The argument is checked before the warning, as Argument Clinic does.
+    if not isinstance(buffer, str):
+        try:
+            memoryview(buffer)
+        except TypeError:
+            raise TypeError("a bytes-like object is required, not '%s'"
+                            % type(buffer).__name__) from None
     import warnings
     warnings.warn("fromstring() is deprecated. Use frombytes() instead.", DeprecationWarning, 2)
     if isinstance(buffer, str):

@@ -5,7 +5,7 @@
 
 use super::{fd_table, module_set};
 use crate::builtins::bytes_methods::bytes_like;
-use crate::builtins::{arg_range, codecs, native};
+use crate::builtins::{arg_range, codecs, native_in};
 use crate::object::str::str_of;
 use crate::object::{PyErr, Value};
 use crate::vm::function::NativeFn;
@@ -26,7 +26,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
         ("check", check),
     ];
     let result = funcs.iter().try_for_each(|(name, f)| {
-        let v = native(vm, name, *f);
+        let v = native_in(vm, module, name, *f);
         module_set(vm, module, name, v)
     });
     vm.truncate_temps(mark);

@@ -20,7 +20,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
     let mark = vm.push_temp(module);
     let result = (|| {
         for (name, f) in [("reduce", reduce as NativeFn), ("cmp_to_key", cmp_to_key)] {
-            let v = native(vm, name, f);
+            let v = crate::builtins::native_in(vm, module, name, f);
             module_set(vm, module, name, v)?;
         }
         let partial = new_class(

@@ -22,6 +22,12 @@ thread_local! {
     static FROZEN: Cell<i64> = const { Cell::new(0) };
     /// What the `collect()` calls so far reported, summed (`get_stats`).
     static COLLECTED: Cell<i64> = const { Cell::new(0) };
+    /// CPython's collection counts of generations 1 and 2 (`get_count`):
+    /// how many `collect(0)` calls since the last `collect(1)` or
+    /// `collect(2)`, and how many `collect(1)` since the last `collect(2)`.
+    /// Our automatic collections are full but leave these alone, so that
+    /// they depend only on the program (and not on GC stress mode).
+    static YOUNGER_COLLECTIONS: Cell<(i64, i64)> = const { Cell::new((0, 0)) };
 }
 
 pub fn create(vm: &mut Vm) -> PyResult {
@@ -85,6 +91,14 @@ fn collect(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     run_callbacks(vm, "start", generation, 0)?;
     let collected = vm.collect_counting_cycles_now().map_or(0, |s| s.cyclic_garbage as i64);
     COLLECTED.with(|c| c.set(c.get() + collected));
+    YOUNGER_COLLECTIONS.with(|c| {
+        let (gen0, gen1) = c.get();
+        c.set(match generation {
+            0 => (gen0 + 1, gen1),
+            1 => (0, gen1 + 1),
+            _ => (0, 0),
+        })
+    });
     vm.run_weakref_callbacks();
     run_callbacks(vm, "stop", generation, collected)?;
     Ok(vm.heap.new_int_i64(collected))
@@ -197,8 +211,18 @@ fn set_threshold(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
-fn get_count(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
-    Ok(triple(vm, (0, 0, 0)))
+/// `get_count()`: the objects allocated since the last collection (CPython
+/// counts tracked allocations less deallocations; ours are freed only by a
+/// collection), then the counts of generations 1 and 2.
+fn get_count(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    if !args.is_empty() {
+        let msg = format!("get_count() takes no arguments ({} given)", args.len());
+        return Err(vm.type_error(&msg));
+    }
+    crate::builtins::method_no_kwargs(vm, "get_count", kwnames)?;
+    let young = vm.heap.allocated_since_gc() as i64;
+    let (gen0, gen1) = YOUNGER_COLLECTIONS.with(Cell::get);
+    Ok(triple(vm, (young, gen0, gen1)))
 }
 
 /// `is_tracked(obj)`: whether CPython's collector would track `obj`.

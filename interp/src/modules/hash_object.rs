@@ -6,7 +6,7 @@
 
 use super::module_set;
 use crate::builtins::bytes_methods::bytes_like;
-use crate::builtins::{add_method, arg_range, method_no_args, method_one_arg, native};
+use crate::builtins::{add_method, arg_range, method_no_args, method_one_arg, native_in};
 use crate::object::attrmap::AttrMap;
 use crate::object::bytes::bytearray_of;
 use crate::object::types::TypeObj;
@@ -68,7 +68,7 @@ pub fn create_module(
             crate::builtins::set_type_attr(vm, cls, "name", name);
             let block = vm.heap.new_int_i64(algorithm.block_size as i64);
             crate::builtins::set_type_attr(vm, cls, "block_size", block);
-            let f = native(vm, algorithm.name, *ctor);
+            let f = native_in(vm, module, algorithm.name, *ctor);
             module_set(vm, module, algorithm.name, f)?;
             module_set(vm, module, &format!("_{}_type", algorithm.name), cls)?;
         }

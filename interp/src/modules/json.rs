@@ -21,7 +21,7 @@ use crate::unicode::wtf8;
 use crate::vm::function::NativeFn;
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
-use std::fmt::Write;
+use std::io::Write;
 
 pub fn create(vm: &mut Vm) -> PyResult {
     super::native_module(vm, "_json", |vm, module| {
@@ -52,41 +52,49 @@ pub fn create(vm: &mut Vm) -> PyResult {
 // ---- text as code points
 
 /// A str's code points, indexed as Python indexes them: the bytes of an
-/// ASCII str as they are, other text decoded once.
+/// ASCII str as they are, other text (WTF-8, lone surrogates and all)
+/// decoded once.
 enum Text<'a> {
     Ascii(&'a [u8]),
-    Chars(Vec<char>),
+    CodePoints(Vec<u32>),
 }
 
 impl<'a> Text<'a> {
-    fn of(s: &'a str) -> Text<'a> {
+    fn of(s: &'a [u8]) -> Text<'a> {
         if s.is_ascii() {
-            Text::Ascii(s.as_bytes())
+            Text::Ascii(s)
         } else {
-            Text::Chars(s.chars().collect())
+            Text::CodePoints(wtf8::code_points(s).collect())
         }
     }
 
     fn len(&self) -> usize {
         match self {
             Text::Ascii(b) => b.len(),
-            Text::Chars(c) => c.len(),
+            Text::CodePoints(c) => c.len(),
         }
     }
 
+    /// The character at `i`; U+FFFD for a lone surrogate, which only a
+    /// string's contents may hold (see [`Text::code_point`]).
     #[inline]
     fn at(&self, i: usize) -> char {
         match self {
             Text::Ascii(b) => b[i] as char,
-            Text::Chars(c) => c[i],
+            Text::CodePoints(c) => char::from_u32(c[i]).unwrap_or(char::REPLACEMENT_CHARACTER),
+        }
+    }
+
+    #[inline]
+    fn code_point(&self, i: usize) -> u32 {
+        match self {
+            Text::Ascii(b) => u32::from(b[i]),
+            Text::CodePoints(c) => c[i],
         }
     }
 
     fn slice(&self, from: usize, to: usize) -> String {
-        match self {
-            Text::Ascii(b) => b[from..to].iter().map(|&c| c as char).collect(),
-            Text::Chars(c) => c[from..to].iter().collect(),
-        }
+        (from..to).map(|i| self.at(i)).collect()
     }
 }
 
@@ -179,7 +187,7 @@ fn scan_string(text: &Text, end: usize, strict: bool, out: &mut Vec<u8>) -> Scan
                     continue;
                 }
             }
-            Text::Chars(_) => {
+            Text::CodePoints(_) => {
                 while next < len {
                     c = text.at(next);
                     if c == '"' || c == '\\' {
@@ -189,7 +197,7 @@ fn scan_string(text: &Text, end: usize, strict: bool, out: &mut Vec<u8>) -> Scan
                         return Err(Fail::Syntax("Invalid control character at", next as i64));
                     }
                     ascii &= c.is_ascii();
-                    wtf8::push_code_point(out, c as u32);
+                    wtf8::push_code_point(out, text.code_point(next));
                     next += 1;
                 }
             }
@@ -288,7 +296,7 @@ fn scanstring(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         Some(v) => vm.is_true(v)?,
         None => true,
     };
-    let text = Text::of(s.as_utf8(&vm.heap)?);
+    let text = Text::of(s.as_wtf8());
     let end = match vm.as_int(end).and_then(|i| i.to_i64()) {
         Some(e) if e >= 0 && e as usize <= text.len() => e as usize,
         Some(_) => return Err(vm.value_error("end is out of bounds")),
@@ -544,7 +552,7 @@ impl<'t> Decoder<'t> {
         let literal: &str = match text {
             // ASCII digits, signs, dots and exponents: valid UTF-8.
             Text::Ascii(bytes) => std::str::from_utf8(&bytes[start..idx]).unwrap_or_default(),
-            Text::Chars(_) => {
+            Text::CodePoints(_) => {
                 owned = text.slice(start, idx);
                 &owned
             }
@@ -707,7 +715,7 @@ fn scanner_call(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let parse_float = setting(vm, "parse_float")?;
     let parse_int = setting(vm, "parse_int")?;
     let decoder = Decoder {
-        text: Text::of(s.as_utf8(&vm.heap)?),
+        text: Text::of(s.as_wtf8()),
         strict: setting(vm, "strict")?.as_bool().unwrap_or(true),
         object_hook: setting(vm, "object_hook")?,
         object_pairs_hook: setting(vm, "object_pairs_hook")?,
@@ -733,98 +741,96 @@ fn scanner_call(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 // ---- encoding
 
+/// The encoder's output: WTF-8, since a str may hold lone surrogates and
+/// `encode_basestring` passes them through as CPython's does.
+type Out = Vec<u8>;
+
+fn push_str(out: &mut Out, s: &str) {
+    out.extend_from_slice(s.as_bytes())
+}
+
+/// Appends `\uXXXX`.
+fn push_u_escape(out: &mut Out, unit: u32) {
+    let _ = write!(out, "\\u{unit:04x}");
+}
+
 /// Appends `s` as a JSON string literal: CPython's
 /// `encode_basestring_ascii` (`ascii_only`: every non-ASCII character as
 /// `\uXXXX`, surrogate pairs above the BMP) or `encode_basestring` (only
 /// what JSON requires escaped).
-fn escape(out: &mut String, s: &str, ascii_only: bool) {
+#[cfg(test)]
+fn escape(out: &mut Out, s: &str, ascii_only: bool) {
     escape_code_points(out, s.chars().map(|c| c as u32), ascii_only)
 }
 
-/// [`escape`] of code points; a lone surrogate (only in `ascii_only`
-/// mode) comes out as its `\udXXX` escape, as in CPython.
-fn escape_code_points(out: &mut String, cps: impl Iterator<Item = u32>, ascii_only: bool) {
-    out.push('"');
+/// [`escape`] of code points; a lone surrogate comes out as its `\udXXX`
+/// escape when `ascii_only`, else as it is, as in CPython.
+fn escape_code_points(out: &mut Out, cps: impl Iterator<Item = u32>, ascii_only: bool) {
+    out.push(b'"');
     for cp in cps {
         let Some(c) = char::from_u32(cp) else {
-            out.push_str(&format!("\\u{cp:04x}"));
+            if ascii_only {
+                push_u_escape(out, cp);
+            } else {
+                wtf8::push_code_point(out, cp);
+            }
             continue;
         };
         match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\x08' => out.push_str("\\b"),
-            '\x0c' => out.push_str("\\f"),
-            '\0'..='\x1f' => out.push_str(&format!("\\u{:04x}", c as u32)),
-            ' '..='~' => out.push(c),
-            _ if !ascii_only => out.push(c),
+            '"' => push_str(out, "\\\""),
+            '\\' => push_str(out, "\\\\"),
+            '\n' => push_str(out, "\\n"),
+            '\r' => push_str(out, "\\r"),
+            '\t' => push_str(out, "\\t"),
+            '\x08' => push_str(out, "\\b"),
+            '\x0c' => push_str(out, "\\f"),
+            '\0'..='\x1f' => push_u_escape(out, cp),
+            ' '..='~' => out.push(c as u8),
+            _ if !ascii_only => push_str(out, c.encode_utf8(&mut [0; 4])),
             _ => {
                 let mut units = [0u16; 2];
                 for unit in c.encode_utf16(&mut units) {
-                    out.push_str(&format!("\\u{unit:04x}"));
+                    push_u_escape(out, u32::from(*unit));
                 }
             }
         }
     }
-    out.push('"');
+    out.push(b'"');
 }
 
-fn escape_unicode(out: &mut String, s: &str) {
-    if s.is_ascii() {
-        return escape_ascii(out, s.as_bytes(), false);
+/// `encode_basestring` of a str's WTF-8 text.
+fn escape_unicode(out: &mut Out, text: &[u8]) {
+    if text.is_ascii() {
+        return escape_ascii(out, text, false);
     }
-    escape(out, s, false)
+    escape_code_points(out, wtf8::code_points(text), false)
 }
 
 /// [`escape`] of ASCII text: runs that need no escape are copied whole.
 /// DEL is escaped only when `ascii_only`, as in CPython.
-fn escape_ascii(out: &mut String, text: &[u8], ascii_only: bool) {
-    out.push('"');
+fn escape_ascii(out: &mut Out, text: &[u8], ascii_only: bool) {
+    out.push(b'"');
     let mut run = 0;
     let last_plain = if ascii_only { b'~' } else { 0x7f };
     for (i, &b) in text.iter().enumerate() {
         if (b' '..=last_plain).contains(&b) && b != b'"' && b != b'\\' {
             continue;
         }
-        out.push_str(std::str::from_utf8(&text[run..i]).unwrap_or_default());
+        out.extend_from_slice(&text[run..i]);
         run = i + 1;
         match b {
-            b'"' => out.push_str("\\\""),
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            0x08 => out.push_str("\\b"),
-            0x0c => out.push_str("\\f"),
-            _ => {
-                let _ = write!(out, "\\u{b:04x}");
-            }
+            b'"' => push_str(out, "\\\""),
+            b'\\' => push_str(out, "\\\\"),
+            b'\n' => push_str(out, "\\n"),
+            b'\r' => push_str(out, "\\r"),
+            b'\t' => push_str(out, "\\t"),
+            0x08 => push_str(out, "\\b"),
+            0x0c => push_str(out, "\\f"),
+            _ => push_u_escape(out, u32::from(b)),
         }
     }
-    out.push_str(std::str::from_utf8(&text[run..]).unwrap_or_default());
-    out.push('"');
-}
-
-/// `encode_basestring` of text with lone surrogates, as WTF-8: they go
-/// through unescaped, as CPython's does.
-fn escape_with_surrogates(text: &crate::object::str::StrObj) -> Vec<u8> {
-    let mut out = Vec::with_capacity(text.as_wtf8().len() + 2);
-    let mut one = String::new();
+    out.extend_from_slice(&text[run..]);
     out.push(b'"');
-    for cp in text.code_points() {
-        if crate::unicode::wtf8::is_surrogate(cp) {
-            crate::unicode::wtf8::push_code_point(&mut out, cp);
-            continue;
-        }
-        one.clear();
-        escape_code_points(&mut one, std::iter::once(cp), false);
-        out.extend_from_slice(&one.as_bytes()[1..one.len() - 1]);
-    }
-    out.push(b'"');
-    out
 }
 
 fn escaper(
@@ -840,16 +846,13 @@ fn escaper(
             vm.type_error(&format!("first argument must be a string, not {}", vm.type_name(s)))
         );
     };
-    if !ascii_only && text.has_surrogates() {
-        return Ok(vm.heap.new_str_wtf8(&escape_with_surrogates(&text)));
-    }
-    let mut out = String::with_capacity(text.as_wtf8().len() + 2);
+    let mut out = Vec::with_capacity(text.as_wtf8().len() + 2);
     if ascii_only {
         escape_code_points(&mut out, text.code_points(), true);
     } else {
-        escape_unicode(&mut out, text.as_utf8(&vm.heap)?);
+        escape_unicode(&mut out, text.as_wtf8());
     }
-    Ok(vm.heap.new_str_from_string(out))
+    Ok(vm.heap.new_str_wtf8(&out))
 }
 
 fn encode_basestring_ascii(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -946,8 +949,8 @@ struct Encoder {
     markers: Vec<u64>,
     default: Value,
     strings: StringEncoder,
-    key_separator: String,
-    item_separator: String,
+    key_separator: Vec<u8>,
+    item_separator: Vec<u8>,
     sort_keys: bool,
     skipkeys: bool,
     allow_nan: bool,
@@ -960,16 +963,16 @@ impl Encoder {
         matches!(self.strings, StringEncoder::Python(_))
     }
 
-    fn string(&self, vm: &mut Vm, out: &mut String, s: Value) -> PyResult<()> {
+    fn string(&self, vm: &mut Vm, out: &mut Out, s: Value) -> PyResult<()> {
         let Some(text) = str_of(s) else { return Ok(()) };
         match self.strings {
             StringEncoder::Ascii if text.is_ascii() => escape_ascii(out, text.as_wtf8(), true),
             StringEncoder::Ascii => escape_code_points(out, text.code_points(), true),
-            StringEncoder::Unicode => escape_unicode(out, text.as_utf8(&vm.heap)?),
+            StringEncoder::Unicode => escape_unicode(out, text.as_wtf8()),
             StringEncoder::Python(f) => {
                 let encoded = vm.call(f, &[s])?;
                 match str_of(encoded) {
-                    Some(e) => out.push_str(e.as_utf8(&vm.heap)?),
+                    Some(e) => out.extend_from_slice(e.as_wtf8()),
                     None => {
                         return Err(vm.type_error(&format!(
                             "encoder() must return a string, not {}",
@@ -982,21 +985,24 @@ impl Encoder {
         Ok(())
     }
 
-    fn float(&self, vm: &Vm, out: &mut String, f: f64) -> PyResult<()> {
+    fn float(&self, vm: &Vm, out: &mut Out, f: f64) -> PyResult<()> {
         if f.is_finite() {
-            out.push_str(&float_repr(f));
+            push_str(out, &float_repr(f));
             return Ok(());
         }
         if !self.allow_nan {
             return Err(vm.value_error("Out of range float values are not JSON compliant"));
         }
-        out.push_str(if f > 0.0 {
-            "Infinity"
-        } else if f < 0.0 {
-            "-Infinity"
-        } else {
-            "NaN"
-        });
+        push_str(
+            out,
+            if f > 0.0 {
+                "Infinity"
+            } else if f < 0.0 {
+                "-Infinity"
+            } else {
+                "NaN"
+            },
+        );
         Ok(())
     }
 
@@ -1023,7 +1029,7 @@ impl Encoder {
     }
 
     /// CPython's `encoder_listencode_obj`, within the recursion limit.
-    fn value(&mut self, vm: &mut Vm, out: &mut String, obj: Value) -> PyResult<()> {
+    fn value(&mut self, vm: &mut Vm, out: &mut Out, obj: Value) -> PyResult<()> {
         if vm.depth >= vm.recursion_limit {
             return Err(PyErr::recursion_error(
                 &vm.heap,
@@ -1036,13 +1042,13 @@ impl Encoder {
         r
     }
 
-    fn value_inner(&mut self, vm: &mut Vm, out: &mut String, obj: Value) -> PyResult<()> {
+    fn value_inner(&mut self, vm: &mut Vm, out: &mut Out, obj: Value) -> PyResult<()> {
         if obj.is_none() {
-            out.push_str("null");
+            push_str(out, "null");
             return Ok(());
         }
         if let Some(b) = obj.as_bool() {
-            out.push_str(if b { "true" } else { "false" });
+            push_str(out, if b { "true" } else { "false" });
             return Ok(());
         }
         if let Some(i) = obj.as_small_int() {
@@ -1057,7 +1063,7 @@ impl Encoder {
             return self.string(vm, out, base);
         }
         if vm.as_int(base).is_some() {
-            out.push_str(&vm.repr_of_value(base)?);
+            push_str(out, &vm.repr_of_value(base)?);
             return Ok(());
         }
         if let Some(f) = float_value(base) {
@@ -1082,26 +1088,20 @@ impl Encoder {
         Ok(())
     }
 
-    fn array(
-        &mut self,
-        vm: &mut Vm,
-        out: &mut String,
-        obj: Value,
-        items: &[Value],
-    ) -> PyResult<()> {
+    fn array(&mut self, vm: &mut Vm, out: &mut Out, obj: Value, items: &[Value]) -> PyResult<()> {
         if items.is_empty() {
-            out.push_str("[]");
+            push_str(out, "[]");
             return Ok(());
         }
         self.enter(vm, obj)?;
-        out.push('[');
+        out.push(b'[');
         for (i, item) in items.iter().enumerate() {
             if i > 0 {
-                out.push_str(&self.item_separator);
+                out.extend_from_slice(&self.item_separator);
             }
             self.value(vm, out, *item)?;
         }
-        out.push(']');
+        out.push(b']');
         self.leave(obj);
         Ok(())
     }
@@ -1133,10 +1133,10 @@ impl Encoder {
         Ok(list)
     }
 
-    fn object(&mut self, vm: &mut Vm, out: &mut String, obj: Value) -> PyResult<()> {
+    fn object(&mut self, vm: &mut Vm, out: &mut Out, obj: Value) -> PyResult<()> {
         let empty = vm.native_len(vm.builtin_base_value(obj)) == Some(0);
         if empty {
-            out.push_str("{}");
+            push_str(out, "{}");
             return Ok(());
         }
         self.enter(vm, obj)?;
@@ -1174,57 +1174,58 @@ impl Encoder {
         Ok(())
     }
 
-    fn members(&mut self, vm: &mut Vm, out: &mut String, pairs: &[(Value, Value)]) -> PyResult<()> {
-        out.push('{');
+    fn members(&mut self, vm: &mut Vm, out: &mut Out, pairs: &[(Value, Value)]) -> PyResult<()> {
+        out.push(b'{');
         let mut first = true;
         for &(key, value) in pairs {
             if str_of(key).is_some() && !self.strings_is_python() {
                 if !first {
-                    out.push_str(&self.item_separator);
+                    out.extend_from_slice(&self.item_separator);
                 }
                 first = false;
                 self.string(vm, out, key)?;
             } else {
                 let Some(key_text) = self.key_text(vm, key)? else { continue };
                 if !first {
-                    out.push_str(&self.item_separator);
+                    out.extend_from_slice(&self.item_separator);
                 }
                 first = false;
-                let key_text = vm.heap.new_str_from_string(key_text);
                 let mark = vm.push_temp(key_text);
                 let r = self.string(vm, out, key_text);
                 vm.truncate_temps(mark);
                 r?;
             }
-            out.push_str(&self.key_separator);
+            out.extend_from_slice(&self.key_separator);
             self.value(vm, out, value)?;
         }
-        out.push('}');
+        out.push(b'}');
         Ok(())
     }
 
-    /// A key as the text of a JSON string; `None` to skip it.
-    fn key_text(&self, vm: &mut Vm, key: Value) -> PyResult<Option<String>> {
+    /// A key as the str to write as a JSON string; `None` to skip it.
+    fn key_text(&self, vm: &mut Vm, key: Value) -> PyResult<Option<Value>> {
+        let text = |vm: &Vm, s: &str| Ok(Some(vm.heap.new_str(s)));
         if let Some(s) = str_of(key) {
-            return Ok(Some(s.as_utf8(&vm.heap)?.to_string()));
+            return Ok(Some(vm.heap.new_str_wtf8(s.as_wtf8())));
         }
         if let Some(f) = float_value(vm.builtin_base_value(key)).or_else(|| key.as_f64()) {
-            let mut text = String::new();
-            self.float(vm, &mut text, f)?;
-            return Ok(Some(text));
+            let mut digits = Vec::new();
+            self.float(vm, &mut digits, f)?;
+            return Ok(Some(vm.heap.new_str_wtf8(&digits)));
         }
         if let Some(b) = key.as_bool() {
-            return Ok(Some(if b { "true" } else { "false" }.to_string()));
+            return text(vm, if b { "true" } else { "false" });
         }
         if key.is_none() {
-            return Ok(Some("null".to_string()));
+            return text(vm, "null");
         }
         let base = vm.builtin_base_value(key);
         if vm.as_int(base).is_some() {
-            return Ok(Some(vm.repr_of_value(base)?));
+            let digits = vm.repr_of_value(base)?;
+            return text(vm, &digits);
         }
         if let Some(s) = str_of(base) {
-            return Ok(Some(s.as_utf8(&vm.heap)?.to_string()));
+            return Ok(Some(vm.heap.new_str_wtf8(s.as_wtf8())));
         }
         if self.skipkeys {
             return Ok(None);
@@ -1256,8 +1257,7 @@ fn encoder_call(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     } else {
         StringEncoder::Python(string_fn)
     };
-    let text_of =
-        |v: Value| str_of(v).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let text_of = |v: Value| str_of(v).map(|s| s.as_wtf8().to_vec()).unwrap_or_default();
     let flag = |v: Value| v.as_bool().unwrap_or(false);
     let mut encoder = Encoder {
         check_circular: !setting(vm, "markers")?.is_none(),
@@ -1270,9 +1270,9 @@ fn encoder_call(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         skipkeys: flag(setting(vm, "skipkeys")?),
         allow_nan: flag(setting(vm, "allow_nan")?),
     };
-    let mut out = String::new();
+    let mut out = Vec::new();
     encoder.value(vm, &mut out, obj)?;
-    let text = vm.heap.new_str_from_string(out);
+    let text = vm.heap.new_str_wtf8(&out);
     let mark = vm.push_temp(text);
     let chunks = vm.heap.new_list(&[text]);
     vm.truncate_temps(mark);
@@ -1285,7 +1285,7 @@ mod tests {
 
     fn scan(s: &str) -> Result<(String, usize), String> {
         let mut out = Vec::new();
-        scan_string(&Text::of(s), 1, true, &mut out)
+        scan_string(&Text::of(s.as_bytes()), 1, true, &mut out)
             .map(|(end, _)| (crate::unicode::wtf8::to_string_lossy(&out), end))
             .map_err(|f| match f {
                 Fail::Syntax(msg, pos) => format!("{msg} {pos}"),
@@ -1306,11 +1306,15 @@ mod tests {
 
     #[test]
     fn escapers_match_cpython() {
-        let mut out = String::new();
+        let mut out = Vec::new();
         escape(&mut out, "h\u{e9}\"\\\x01\u{1f600}", true);
-        assert_eq!(out, r#""h\u00e9\"\\\u0001\ud83d\ude00""#);
-        let mut out = String::new();
-        escape_unicode(&mut out, "h\u{e9}\"\\\x01\x7f");
-        assert_eq!(out, "\"h\u{e9}\\\"\\\\\\u0001\x7f\"");
+        assert_eq!(out, br#""h\u00e9\"\\\u0001\ud83d\ude00""#);
+        let mut out = Vec::new();
+        escape_unicode(&mut out, "h\u{e9}\"\\\x01\x7f".as_bytes());
+        assert_eq!(out, "\"h\u{e9}\\\"\\\\\\u0001\x7f\"".as_bytes());
+        // A lone surrogate passes through encode_basestring as WTF-8.
+        let mut out = Vec::new();
+        escape_code_points(&mut out, [0x61, 0xd800].into_iter(), false);
+        assert_eq!(out, b"\"a\xed\xa0\x80\"");
     }
 }

@@ -5,9 +5,9 @@
 //! integer functions on big ints.
 
 use super::math_special as special;
+use crate::builtins::arg_range;
 use crate::builtins::functions::index_of;
 use crate::builtins::str_methods::keyword_args;
-use crate::builtins::{arg_range, native};
 use crate::bytecode::instr::BinOp;
 use crate::number::float as float_ops;
 use crate::number::int::Int;
@@ -92,12 +92,7 @@ fn fill(vm: &mut Vm, module: Value) -> PyResult<()> {
         ("gamma", gamma),
         ("lgamma", lgamma),
     ];
-    for (name, f) in funcs {
-        let v = native(vm, name, *f);
-        let key = vm.heap.intern(name);
-        vm.dict_set_item(dict, key, v)?;
-    }
-    Ok(())
+    super::add_functions(vm, module, funcs)
 }
 
 fn domain_error(vm: &Vm) -> PyErr {

@@ -313,7 +313,7 @@ fn add_functions(
     funcs: &[(&'static str, crate::vm::function::NativeFn)],
 ) -> PyResult<()> {
     for (name, f) in funcs {
-        let v = crate::builtins::native(vm, name, *f);
+        let v = crate::builtins::native_in(vm, module, name, *f);
         module_set(vm, module, name, v)?;
     }
     Ok(())

@@ -21,7 +21,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
     let mark = vm.push_temp(module);
     let result = (|| {
         for (name, f) in FUNCTIONS {
-            let v = native(vm, name, *f);
+            let v = crate::builtins::native_in(vm, module, name, *f);
             module_set(vm, module, name, v)?;
         }
         let call_repr = |call: NativeFn, repr: NativeFn| -> [(&'static str, NativeFn); 3] {

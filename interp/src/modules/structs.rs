@@ -9,7 +9,7 @@ use super::support::{
 };
 use crate::builtins::bytes_methods::bytes_like;
 use crate::builtins::str_methods::keyword_args;
-use crate::builtins::{arg_range, method_no_args, native};
+use crate::builtins::{arg_range, method_no_args, native_in};
 use crate::number::int::Int;
 use crate::number::tower::Num;
 use crate::object::bytes::{bytearray_of, bytes_of};
@@ -428,7 +428,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
             ("_clearcache", clearcache),
         ];
         for (name, f) in funcs {
-            let v = native(vm, name, *f);
+            let v = native_in(vm, module, name, *f);
             module_set(vm, module, name, v)?;
         }
         let methods: &[(&'static str, NativeFn)] = &[

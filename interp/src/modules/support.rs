@@ -132,7 +132,7 @@ pub fn function_module(vm: &mut Vm, name: &str, funcs: &[(&'static str, NativeFn
     let module = vm.new_module(name)?;
     let mark = vm.push_temp(module);
     let result = funcs.iter().try_for_each(|(fname, f)| {
-        let v = crate::builtins::native(vm, fname, *f);
+        let v = crate::builtins::native_in(vm, module, fname, *f);
         module_set(vm, module, fname, v)
     });
     vm.truncate_temps(mark);

@@ -1,6 +1,6 @@
 //! The `sys` module and the standard streams.
 
-use crate::builtins::native;
+use crate::builtins::native_in;
 use crate::number::str_digits;
 use crate::object::str::str_of;
 use crate::object::{PyErr, Value};
@@ -97,11 +97,11 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         ("addaudithook", addaudithook),
     ];
     for (name, f) in funcs {
-        let v = native(vm, name, *f);
+        let v = native_in(vm, vm.sys_module, name, *f);
         set(vm, dict, name, v)?;
     }
     super::sys_hooks::install(vm, dict)?;
-    let hook = native(vm, "excepthook", excepthook);
+    let hook = native_in(vm, vm.sys_module, "excepthook", excepthook);
     set(vm, dict, "__excepthook__", hook)?;
     Ok(())
 }

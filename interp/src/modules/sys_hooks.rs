@@ -3,7 +3,7 @@
 //! `displayhook`, ...: kept and given back, the tracing ones never called),
 //! the thread switch interval, and the small introspection functions.
 
-use crate::builtins::{arg_range, native};
+use crate::builtins::{arg_range, native_in};
 use crate::object::Value;
 use crate::vm::function::NativeFn;
 use crate::vm::{PyResult, Vm};
@@ -31,7 +31,7 @@ pub fn install(vm: &mut Vm, dict: Value) -> PyResult<()> {
         ("callstats", return_none),
     ];
     for (name, f) in funcs {
-        let v = native(vm, name, *f);
+        let v = native_in(vm, vm.sys_module, name, *f);
         set(vm, dict, name, v)?;
     }
     for (name, f) in [
@@ -39,7 +39,7 @@ pub fn install(vm: &mut Vm, dict: Value) -> PyResult<()> {
         ("breakpointhook", breakpointhook),
         ("unraisablehook", unraisablehook),
     ] {
-        let v = native(vm, name, f);
+        let v = native_in(vm, vm.sys_module, name, f);
         set(vm, dict, name, v)?;
         set(vm, dict, &format!("__{name}__"), v)?;
     }

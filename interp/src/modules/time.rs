@@ -6,7 +6,7 @@
 //! Local time is UTC: no time-zone database is read yet.
 
 use super::module_set;
-use crate::builtins::{exactly_one, method_no_kwargs, native};
+use crate::builtins::{exactly_one, method_no_kwargs, native_in};
 use crate::number::tower::Num;
 use crate::object::{PyErr, Value};
 use crate::vm::function::NativeFn;
@@ -48,7 +48,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
     let result = funcs
         .iter()
         .try_for_each(|(name, f)| {
-            let v = native(vm, name, *f);
+            let v = native_in(vm, module, name, *f);
             module_set(vm, module, name, v)
         })
         .and_then(|_| {

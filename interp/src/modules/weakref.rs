@@ -7,7 +7,7 @@
 //! `getweakrefcount`/`getweakrefs` do not track refs yet (0 and []).
 
 use super::module_set;
-use crate::builtins::{add_method, add_new, arg_range, method_no_args, native};
+use crate::builtins::{add_method, add_new, arg_range, method_no_args, native_in};
 use crate::object::weakref::WeakRefObj;
 use crate::object::{Gc, Value};
 use crate::vm::function::NativeFn;
@@ -36,7 +36,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
             ("_remove_dead_weakref", remove_dead_weakref),
         ];
         funcs.iter().try_for_each(|(name, f)| {
-            let v = native(vm, name, *f);
+            let v = native_in(vm, module, name, *f);
             module_set(vm, module, name, v)
         })
     })();

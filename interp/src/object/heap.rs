@@ -79,6 +79,8 @@ pub type CycleWeigher = fn(&Heap, Value) -> usize;
 pub struct Heap {
     cells: RefCell<Cells>,
     object_count: Cell<usize>,
+    /// `object_count` as the last collection left it.
+    live_objects: Cell<usize>,
     bytes_since_gc: Cell<usize>,
     live_bytes: Cell<usize>,
     threshold: Cell<usize>,
@@ -139,6 +141,7 @@ impl Heap {
         let mut heap = Heap {
             cells: RefCell::new(Cells::new()),
             object_count: Cell::new(0),
+            live_objects: Cell::new(0),
             bytes_since_gc: Cell::new(0),
             live_bytes: Cell::new(0),
             threshold: Cell::new(MIN_THRESHOLD),
@@ -466,6 +469,7 @@ impl Heap {
         }
         self.cells.borrow_mut().begin_sweep(reuse_quarantined, |obj| self.sweep_object(obj));
         self.object_count.set(stats.live_objects);
+        self.live_objects.set(stats.live_objects);
         self.live_bytes.set(stats.live_bytes);
         stats
     }
@@ -547,6 +551,11 @@ impl Heap {
     /// Objects currently allocated (live or not yet collected).
     pub fn object_count(&self) -> usize {
         self.object_count.get()
+    }
+
+    /// Objects allocated since the last collection (`gc.get_count()`).
+    pub fn allocated_since_gc(&self) -> usize {
+        self.object_count.get().saturating_sub(self.live_objects.get())
     }
 
     /// Bytes the heap holds from the system (blocks, large objects).

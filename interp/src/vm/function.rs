@@ -126,7 +126,8 @@ pub struct NativeFunctionObj {
     pub func: NativeFn,
     /// The bound receiver, or [`Value::EMPTY`] for a plain function.
     pub receiver: Value,
-    /// `__module__` or the owner's qualname prefix, for repr.
+    /// The type that defines it (its qualname prefix), the native module
+    /// it belongs to (its `__module__` and `__self__`), or None.
     pub owner: Value,
 }
 

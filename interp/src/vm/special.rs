@@ -95,6 +95,7 @@ impl Vm {
                     None => self.heap.new_str(nf.name),
                 }),
                 "__self__" if !nf.receiver.is_empty() => Some(nf.receiver),
+                "__self__" if module_of(nf.owner).is_some() => Some(nf.owner),
                 "__self__" if self.is_builtins_entry(obj, nf.name) => Some(self.builtins_module),
                 "__self__" => Some(Value::NONE),
                 "__text_signature__" => {
@@ -117,10 +118,12 @@ impl Vm {
                     Some(nf.owner)
                 }
                 "__doc__" => Some(Value::NONE),
-                "__module__" => Some(if nf.receiver.is_empty() {
-                    self.heap.intern("builtins")
-                } else {
-                    Value::NONE
+                // A method-wrapper has none (CPython's `wrapper_getsets`).
+                "__module__" if self.heap.type_of(obj) == self.heap.types().method_wrapper => None,
+                "__module__" => Some(match module_of(nf.owner) {
+                    _ if !nf.receiver.is_empty() => Value::NONE,
+                    Some(m) => m.name,
+                    None => self.heap.intern("builtins"),
                 }),
                 _ => None,
             });

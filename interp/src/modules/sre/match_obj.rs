@@ -19,20 +19,24 @@ fn with_match<R>(vm: &Vm, this: Value, f: impl FnOnce(&MatchData) -> R) -> PyRes
 }
 
 /// Characters `a..b` of the matched string.
-fn slice_of(vm: &Vm, string: Value, a: usize, b: usize) -> Value {
+fn slice_of(vm: &mut Vm, string: Value, a: usize, b: usize) -> PyResult {
     if let Some(s) = str_of(string) {
-        return vm.heap.new_str_part(&s, s.slice_chars(a, b));
+        return Ok(vm.heap.new_str_part(&s, s.slice_chars(a, b)));
     }
     let piece =
         |data: &[u8]| data[a.min(data.len())..b.min(data.len()).max(a.min(data.len()))].to_vec();
     if let Some(bs) = bytes_of(string) {
-        return vm.heap.new_bytes(&piece(bs.as_bytes()));
+        return Ok(vm.heap.new_bytes(&piece(bs.as_bytes())));
     }
     if let Some(ba) = bytearray_of(string) {
         let data = piece(&ba.data.borrow());
-        return vm.heap.new_bytes(&data);
+        return Ok(vm.heap.new_bytes(&data));
     }
-    Value::NONE
+    // Other buffers (memoryview, array) give bytes, as CPython's getslice.
+    Ok(match crate::modules::buffer::buffer_bytes(vm, string)? {
+        Some(data) => vm.heap.new_bytes(&piece(&data)),
+        None => Value::NONE,
+    })
 }
 
 /// `match_getindex`: a group number from an int or a group name.
@@ -72,7 +76,7 @@ fn group_value(vm: &mut Vm, this: Value, g: Value, default: Value) -> PyResult {
         return Ok(default);
     }
     let string = with_match(vm, this, |m| m.string)?;
-    Ok(slice_of(vm, string, a as usize, b as usize))
+    slice_of(vm, string, a as usize, b as usize)
 }
 
 pub fn group(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -112,18 +116,25 @@ pub fn groups(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let default = default_arg(vm, args, kwnames, "groups")?;
     let this = args[0];
     let (string, regs) = with_match(vm, this, |m| (m.string, m.regs.clone()))?;
-    let items: Vec<Value> = regs
-        .chunks(2)
-        .skip(1)
-        .map(|r| {
-            if r[0] < 0 || r[1] < 0 {
-                default
-            } else {
-                slice_of(vm, string, r[0] as usize, r[1] as usize)
+    // Each group rooted on the stack: slicing a memoryview runs Python.
+    let mark = vm.stack.len();
+    for r in regs.chunks(2).skip(1) {
+        let item = if r[0] < 0 || r[1] < 0 {
+            default
+        } else {
+            match slice_of(vm, string, r[0] as usize, r[1] as usize) {
+                Ok(v) => v,
+                Err(e) => {
+                    vm.truncate_temps(mark);
+                    return Err(e);
+                }
             }
-        })
-        .collect();
-    Ok(vm.heap.new_tuple(&items))
+        };
+        vm.push_temp(item);
+    }
+    let tuple = vm.heap.new_tuple(&vm.stack[mark..]);
+    vm.truncate_temps(mark);
+    Ok(tuple)
 }
 
 pub fn groupdict(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -228,7 +239,7 @@ pub fn get_lastgroup(vm: &mut Vm, args: &[Value], _: &[Value]) -> PyResult {
 pub fn repr(vm: &mut Vm, args: &[Value], _: &[Value]) -> PyResult {
     let this = args[0];
     let (a, b, string) = with_match(vm, this, |m| (m.regs[0], m.regs[1], m.string))?;
-    let text = slice_of(vm, string, a.max(0) as usize, b.max(0) as usize);
+    let text = slice_of(vm, string, a.max(0) as usize, b.max(0) as usize)?;
     let mark = vm.push_temp(text);
     let shown = vm.repr_of_value(text);
     vm.truncate_temps(mark);

@@ -35,7 +35,7 @@ use std::cell::Cell;
 
 use super::module_set;
 use crate::builtins::number_methods::add_property;
-use crate::builtins::{add_method, arg_range, native};
+use crate::builtins::{add_method, arg_range, native_in};
 use crate::object::bytes::{bytearray_of, bytes_of};
 use crate::object::list::list_of;
 use crate::object::str::str_of;
@@ -82,7 +82,7 @@ fn populate(vm: &mut Vm, module: Value) -> PyResult<()> {
         ("_match_getitem", match_obj::getitem),
     ];
     for (name, f) in funcs {
-        let v = native(vm, name, *f);
+        let v = native_in(vm, module, name, *f);
         module_set(vm, module, name, v)?;
     }
     let dict = crate::vm::function::module_of(module)

@@ -33,7 +33,7 @@ fn required(vm: &Vm, v: Option<Value>, fname: &str, name: &str, pos: usize) -> P
 /// The subject and the state for `string[pos:endpos]`, after CPython's
 /// type checks and clamping.
 pub fn prepare(
-    vm: &Vm,
+    vm: &mut Vm,
     p: &PatternData,
     string: Value,
     pos: i64,

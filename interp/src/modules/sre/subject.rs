@@ -61,7 +61,7 @@ fn decoded(s: &Gc<StrObj>) -> Rc<[u32]> {
 impl Subject {
     /// The subject for `v` and whether it is bytes-like; a TypeError for
     /// anything else.
-    pub fn of(vm: &Vm, v: Value) -> PyResult<(Subject, bool)> {
+    pub fn of(vm: &mut Vm, v: Value) -> PyResult<(Subject, bool)> {
         if let Some(s) = str_of(v) {
             if s.is_ascii() {
                 return Ok((Subject::InPlace(v), false));
@@ -74,6 +74,10 @@ impl Subject {
         if let Some(b) = bytearray_of(v) {
             let data: Rc<[u8]> = b.data.borrow().as_slice().into();
             return Ok((Subject::Copied(data), true));
+        }
+        // Other buffers (memoryview, array) are read as their bytes.
+        if let Some(data) = crate::modules::buffer::buffer_bytes(vm, v)? {
+            return Ok((Subject::Copied(data.into()), true));
         }
         Err(vm.type_error("expected string or bytes-like object"))
     }
