@@ -765,7 +765,9 @@ fn generator_attr(g: Gc<super::generator::GeneratorObj>, n: &str) -> Option<Valu
         "code" => g.code.value(),
         _ if field == delegate && g.kind != GenKind::AsyncGenerator => {
             let v = g.yield_from.get();
-            if v.is_empty() {
+            // None while the generator runs, even inside its delegate
+            // (CPython reads it off a suspended frame's stack).
+            if v.is_empty() || g.state.get() == GenState::Running {
                 Value::NONE
             } else {
                 v

@@ -64,3 +64,24 @@ try:
 except StopIteration as e:
     print("result", e.value)
 print(inspect.getcoroutinestate(c))
+
+
+# gi_yieldfrom / cr_await: the delegate while suspended in it, None before,
+# after, and while the generator runs (even inside the delegate).
+def inner():
+    print("inner sees", outer_gen.gi_yieldfrom, inspect.getgeneratorstate(outer_gen))
+    yield
+    print("inner sees", outer_gen.gi_yieldfrom, inspect.getgeneratorstate(outer_gen))
+
+
+def outer():
+    yield from inner()
+    yield
+
+
+outer_gen = outer()
+print(outer_gen.gi_yieldfrom)
+outer_gen.send(None)
+print(outer_gen.gi_yieldfrom.__name__)
+outer_gen.send(None)
+print(outer_gen.gi_yieldfrom)
