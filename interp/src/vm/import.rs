@@ -480,7 +480,10 @@ impl Vm {
             let key = self.heap.new_str(name);
             self.dict_set_item(self.modules, key, module)?;
             let code = super::code::load_code(&self.heap, self.heap.types().code, &unit);
-            if let Err(e) = self.run_code(code.value(), dict, dict) {
+            self.jit.importing += 1;
+            let ran = self.run_code(code.value(), dict, dict);
+            self.jit.importing -= 1;
+            if let Err(e) = ran {
                 let key = self.heap.new_str(name);
                 let _ = self.dict_del_item(self.modules, key);
                 return Err(e);
