@@ -9,13 +9,14 @@
 use traces::{SnapValue, Snapshot};
 
 use super::record::{
-    EXHAUSTED_ITER_SLOT, FIRST_PSEUDO_SLOT, FUNCTION_SLOT, INIT_SELF_SLOT, VIRTUAL_FLOAT,
-    VIRTUAL_INT, VIRTUAL_METHOD, VIRTUAL_RANGE, VIRTUAL_SLICE, VIRTUAL_TUPLE,
+    CODE_SLOT, EXHAUSTED_ITER_SLOT, FIRST_PSEUDO_SLOT, FUNCTION_SLOT, INIT_SELF_SLOT,
+    VIRTUAL_FLOAT, VIRTUAL_INT, VIRTUAL_METHOD, VIRTUAL_RANGE, VIRTUAL_SLICE, VIRTUAL_TUPLE,
 };
 use super::TraceEntry;
 use crate::bytecode::instr::Reg;
 use crate::bytecode::Instr;
 use crate::object::{PyErr, Value};
+use crate::vm::code::code_of;
 use crate::vm::eval::{frame_for, FrameExit};
 use crate::vm::function::function_of;
 use crate::vm::iter::SeqIterObj;
@@ -215,7 +216,10 @@ impl Vm {
         let Some(func) = func.and_then(function_of) else {
             return Err(PyErr::system_error(&self.heap, "an inlined frame without its function"));
         };
-        let code = func.code();
+        // The code the trace inlined, which `f.__code__ = c` may have
+        // replaced since: the frame goes on with the code it started.
+        let code = f.slots.iter().find(|(s, _)| *s == CODE_SLOT).and_then(|(_, v)| code_of(*v));
+        let code = code.unwrap_or_else(|| func.code());
         let base = self.stack.len();
         self.stack.resize(base + code.unit.slot_count as usize, Value::EMPTY);
         for &(slot, v) in &f.slots {

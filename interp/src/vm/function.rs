@@ -30,6 +30,12 @@ pub struct FunctionObj {
     pub attrs: Attrs,
 }
 
+/// Where compiled code finds a function's code: traces that inline a call
+/// guard that it is still the code they recorded.
+pub const FUNCTION_CODE_OFFSET: usize =
+    std::mem::offset_of!(crate::object::header::HeapObj<FunctionObj>, payload)
+        + std::mem::offset_of!(FunctionObj, code);
+
 impl FunctionObj {
     /// The code the function runs now (`__code__`).
     #[inline]

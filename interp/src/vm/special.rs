@@ -429,14 +429,8 @@ impl Vm {
         if code.value() == f.code().value() {
             return Ok(());
         }
+        // Traces that inline calls of `f` guard on its code.
         f.code.set(code);
-        // A compiled trace that inlined a call of `f` runs the code it was
-        // recorded with (it guards on the function, not on its code): stop
-        // entering traces rather than run the old code. Rare (mocking,
-        // decorators that rewrite code), so no finer invalidation for now.
-        if !self.jit.all.is_empty() {
-            self.jit.options.enabled = false;
-        }
         Ok(())
     }
 

@@ -17,11 +17,12 @@ use crate::jit::helpers::{HelperKind, MAX_NATIVE_ARGS};
 use crate::object::list::LIST_LEN_OFFSET;
 use crate::object::tuple::TUPLE_LEN_OFFSET;
 use crate::object::types::TypeObj;
-use crate::object::value::NONE_BITS;
+use crate::object::value::{NONE_BITS, PAYLOAD_MASK};
 use crate::object::Value;
 use crate::object::{Gc, ObjKind};
 use crate::vm::function::{
     function_of, method_descriptor_of, method_of, native_function_of, FunctionObj, NativeFn,
+    FUNCTION_CODE_OFFSET,
 };
 use crate::vm::Vm;
 
@@ -64,6 +65,7 @@ impl Recorder {
                 return abort("calls nested too deeply to inline");
             }
             self.guard_identity(w, callee);
+            self.guard_code(f);
             let slots: WordMap<Reg, Val> =
                 words.iter().enumerate().map(|(i, v)| (i as Reg, *v)).collect();
             self.roots.push(f.code().value());
@@ -102,6 +104,14 @@ impl Recorder {
             return Ok(());
         }
         self.generic_call(vm, dst, w, &words, Value::NONE)
+    }
+
+    /// Guards that `f` still runs the code being inlined: `f.__code__ = c`
+    /// changes what a call does without changing the function.
+    fn guard_code(&mut self, f: Gc<FunctionObj>) {
+        let base = self.b.kref(f.value().bits() & PAYLOAD_MASK);
+        let code = self.b.load(Op::LdI64, base, None, FUNCTION_CODE_OFFSET as i32);
+        self.guard(Op::GuardEq, &[code], (f.code().value().bits() & PAYLOAD_MASK) as i64);
     }
 
     /// `dst = callee(receiver?, *args)` where the last arguments are passed
@@ -210,6 +220,7 @@ impl Recorder {
         }
         self.guard_identity(w, callee);
         self.guard_type_version(t);
+        self.guard_code(f);
         let ty = self.constant(callee);
         let obj = self.call_helper(HelperKind::NewInstance, &[ty])?;
         self.known_type(obj, callee);

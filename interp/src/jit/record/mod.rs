@@ -68,8 +68,11 @@ pub const EXHAUSTED_ITER_SLOT: u32 = u32::MAX - 1;
 /// The snapshot "slot" of an inlined `__init__` frame that holds the
 /// instance being made: the caller's call gives it, not `__init__`'s None.
 pub const INIT_SELF_SLOT: u32 = u32::MAX - 2;
+/// The snapshot "slot" of an inlined frame that holds the code it runs:
+/// the function's `__code__` may have been replaced since the call.
+pub const CODE_SLOT: u32 = u32::MAX - 3;
 /// Snapshot "slots" from here up are not frame slots.
-pub const FIRST_PSEUDO_SLOT: u32 = u32::MAX - 2;
+pub const FIRST_PSEUDO_SLOT: u32 = u32::MAX - 3;
 /// Deepest chain of inlined calls.
 const MAX_INLINE_DEPTH: usize = 8;
 
@@ -308,6 +311,8 @@ impl Recorder {
             if depth > 0 {
                 let func = self.b.kword(f.function.bits());
                 slots.push((FUNCTION_SLOT, SnapValue::Val(func)));
+                let code = self.b.kword(f.code.value().bits());
+                slots.push((CODE_SLOT, SnapValue::Val(code)));
             }
             if let Some(obj) = f.init_self {
                 slots.push((INIT_SELF_SLOT, SnapValue::Val(obj)));
