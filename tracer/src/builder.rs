@@ -40,13 +40,13 @@
 
 use traces::hash::WordMap;
 use traces::trace::{HelperId, SnapId};
-use traces::{Helper, Inst, Op, SnapValue, Snapshot, Trace, Type, Val};
+use traces::{Alias, Helper, Inst, Op, SnapValue, Snapshot, Trace, Type, Val};
 
 use crate::opt::boxes::{BoxFacts, BoxKind, BoxLayout};
 use crate::opt::cse::CseTable;
 use crate::opt::fold::{fold, Folded, Operands};
 use crate::opt::guards::GuardSet;
-use crate::opt::memory::MemoryTable;
+use crate::opt::memory::{Access, MemoryTable};
 
 /// A box method was called on a builder made without a [`BoxLayout`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -199,7 +199,7 @@ impl TraceBuilder {
         }
         let v = self.trace.push(inst.clone());
         let trace = &self.trace;
-        self.memory.record(&inst, v, |a| trace.ty(a));
+        self.memory.record(&inst, v, |a| trace.ty(a), &trace.helpers);
         self.cse.insert(&inst, v);
         self.guards.insert(&inst);
         if let Some(layout) = &self.layout {
@@ -269,12 +269,41 @@ impl TraceBuilder {
     }
 
     pub fn load(&mut self, op: Op, base: Val, index: Option<(Val, u8)>, offset: i32) -> Val {
-        let ty = traces::trace::result_type(op, Type::Void);
-        self.push(access(op, ty, vec![base], index, offset))
+        self.load_as(Alias::ANY, op, base, index, offset)
     }
 
     pub fn store(&mut self, op: Op, value: Val, base: Val, index: Option<(Val, u8)>, offset: i32) {
-        self.push(access(op, Type::Void, vec![value, base], index, offset));
+        self.store_as(Alias::ANY, op, value, base, index, offset)
+    }
+
+    /// A load of memory of kind `alias`.
+    pub fn load_as(
+        &mut self,
+        alias: Alias,
+        op: Op,
+        base: Val,
+        index: Option<(Val, u8)>,
+        offset: i32,
+    ) -> Val {
+        let ty = traces::trace::result_type(op, Type::Void);
+        let mut inst = access(op, ty, vec![base], index, offset);
+        inst.alias = alias;
+        self.push(inst)
+    }
+
+    /// A store to memory of kind `alias`.
+    pub fn store_as(
+        &mut self,
+        alias: Alias,
+        op: Op,
+        value: Val,
+        base: Val,
+        index: Option<(Val, u8)>,
+        offset: i32,
+    ) {
+        let mut inst = access(op, Type::Void, vec![value, base], index, offset);
+        inst.alias = alias;
+        self.push(inst);
     }
 
     pub fn call(&mut self, helper: HelperId, args: &[Val]) -> Val {
@@ -287,6 +316,16 @@ impl TraceBuilder {
     pub fn loop_label(&mut self) -> Val {
         self.memory.clear();
         self.trace.push(Inst::new(Op::Loop, Type::Void, []))
+    }
+
+    /// The `loop` label, keeping what the preamble knows of memory of
+    /// named alias kinds, but for `excluded` (see
+    /// [`MemoryTable::keep_across_loop`]). Returns the label and what was
+    /// kept, which the caller must check against the body it emits.
+    pub fn loop_label_keeping(&mut self, excluded: &[Access]) -> (Val, MemoryTable) {
+        self.memory.keep_across_loop(excluded);
+        let kept = self.memory.clone();
+        (self.trace.push(Inst::new(Op::Loop, Type::Void, [])), kept)
     }
 
     pub fn phi(&mut self, init: Val) -> Val {

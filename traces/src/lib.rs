@@ -29,5 +29,5 @@ pub mod verify;
 
 pub use args::Args;
 pub use ops::Op;
-pub use trace::{Helper, Inst, SnapFrame, SnapValue, Snapshot, Trace, Val, VirtualObject};
+pub use trace::{Alias, Helper, Inst, SnapFrame, SnapValue, Snapshot, Trace, Val, VirtualObject};
 pub use types::Type;

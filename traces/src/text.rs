@@ -13,8 +13,8 @@
 //! %5 = jump %4
 //! ```
 //!
-//! Loads and stores write their address as `[%base + %index*8 + 16]`, a
-//! store's value follows it; calls are `call @helper(%a, %b)`. A snapshot
+//! Loads and stores write their address as `[%base + %index*8 + 16]`,
+//! followed by `{N}` if the access has alias kind N; a store's value follows; calls are `call @helper(%a, %b)`. A snapshot
 //! line lists the frames outermost first, each `frame pc=P base=B [slot=value
 //! ...]`, then the virtual objects `virtual vN kind=K [field=value ...]`; a
 //! value is `%N` or `vN`. Snapshots are printed before their first guard.
@@ -22,7 +22,9 @@
 use std::fmt::Write;
 
 use crate::ops::{Imm, Op, Operands};
-use crate::trace::{Helper, Inst, SnapFrame, SnapValue, Snapshot, Trace, Val, VirtualObject};
+use crate::trace::{
+    Alias, Helper, Inst, SnapFrame, SnapValue, Snapshot, Trace, Val, VirtualObject,
+};
 use crate::types::Type;
 
 /// The text of `trace`.
@@ -42,6 +44,9 @@ pub fn print(trace: &Trace) -> String {
         }
         if let Some(kind) = h.sinks_to {
             let _ = write!(out, " sink={kind}");
+        }
+        if h.writes_nothing {
+            out.push_str(" nowrite");
         }
         let _ = writeln!(out, " @{:#x}", h.addr);
     }
@@ -119,6 +124,9 @@ fn address_text(inst: &Inst, addr: &[Val]) -> String {
         }
     }
     s.push(']');
+    if inst.alias != Alias::ANY {
+        let _ = write!(s, "{{{}}}", inst.alias.0);
+    }
     s
 }
 
@@ -226,8 +234,11 @@ fn parse_helper(c: &mut Cursor) -> Result<Helper, String> {
     c.expect("->")?;
     let ret = c.ty()?;
     let (mut may_raise, mut may_collect, mut sinks_to) = (false, false, None);
+    let mut writes_nothing = false;
     loop {
-        if c.eat("raise") {
+        if c.eat("nowrite") {
+            writes_nothing = true;
+        } else if c.eat("raise") {
             may_raise = true;
         } else if c.eat("collect") {
             may_collect = true;
@@ -240,7 +251,7 @@ fn parse_helper(c: &mut Cursor) -> Result<Helper, String> {
     c.expect("@")?;
     let addr = c.number()? as u64;
     c.finish()?;
-    Ok(Helper { name, addr, args, ret, may_raise, may_collect, sinks_to })
+    Ok(Helper { name, addr, args, ret, may_raise, may_collect, sinks_to, writes_nothing })
 }
 
 fn parse_entries(c: &mut Cursor) -> Result<Vec<(u32, SnapValue)>, String> {
@@ -338,6 +349,10 @@ fn parse_address(c: &mut Cursor, inst: &mut Inst) -> Result<(), String> {
     inst.args.push(c.val()?);
     loop {
         if c.eat("]") {
+            if c.eat("{") {
+                inst.alias = Alias(c.number()? as u8);
+                c.expect("}")?;
+            }
             return Ok(());
         }
         let negative = if c.eat("+") {
@@ -473,7 +488,7 @@ helper box(int, float) -> ref raise collect @0x1234
 %3:float = kflt nan:0x7ff8000000000001
 %4:word = kword 0x7ff9000000000000
 %5:int = ld.i64 [%1 + %0*8 - 16]
-%6 = st.u8 [%1], %5
+%6 = st.u8 [%1]{3}, %5
 %7:ref = call @box(%5, %2)
 %8 = loop
 %9:int = phi %5
@@ -489,6 +504,7 @@ snap 0: frame pc=3 base=0 [0=%9 2=v0] frame pc=9 base=4 [] virtual v0 kind=7 [8=
         assert_eq!(print(&trace), SAMPLE);
         assert_eq!(trace.insts[5].scale, 8);
         assert_eq!(trace.insts[5].imm, -16);
+        assert_eq!(trace.insts[6].alias, Alias(3));
         assert_eq!(trace.insts[6].args.len(), 2);
         assert_eq!(trace.insts[3].imm as u64, 0x7ff8000000000001);
         assert_eq!(trace.snapshots[0].values().count(), 3);

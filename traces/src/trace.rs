@@ -22,8 +22,9 @@ pub type HelperId = u32;
 
 /// One instruction. Which fields mean something is given by its op's row in
 /// the opcode table: `imm` holds a constant, a state slot or a memory offset;
-/// `scale` the index scale of an indexed memory access; `snap` the snapshot
-/// of a guard; `helper` the callee of a call.
+/// `scale` the index scale of an indexed memory access; `alias` the kind of
+/// memory an access touches; `snap` the snapshot of a guard; `helper` the
+/// callee of a call.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Inst {
     pub op: Op,
@@ -31,13 +32,40 @@ pub struct Inst {
     pub args: Args,
     pub imm: i64,
     pub scale: u8,
+    pub alias: Alias,
     pub snap: Option<SnapId>,
     pub helper: Option<HelperId>,
 }
 
+/// The kind of memory a load or store touches, as the front end that built
+/// the trace names it. [`Alias::ANY`] may overlap anything; two other kinds
+/// that differ never overlap, so a store of one kind leaves what the
+/// optimizer knows of other kinds' memory intact (PyPy's field descriptors,
+/// LuaJIT's per-op alias classes).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Alias(pub u8);
+
+impl Alias {
+    pub const ANY: Alias = Alias(0);
+
+    /// Whether accesses of kinds `self` and `other` may overlap.
+    pub fn may_overlap(self, other: Alias) -> bool {
+        self == Alias::ANY || other == Alias::ANY || self == other
+    }
+}
+
 impl Inst {
     pub fn new(op: Op, ty: Type, args: impl Into<Args>) -> Inst {
-        Inst { op, ty, args: args.into(), imm: 0, scale: 1, snap: None, helper: None }
+        Inst {
+            op,
+            ty,
+            args: args.into(),
+            imm: 0,
+            scale: 1,
+            alias: Alias::ANY,
+            snap: None,
+            helper: None,
+        }
     }
 
     /// For a load or store: (base, index) of the address.
@@ -113,6 +141,9 @@ pub struct Helper {
     /// those snapshots hold a virtual object of this kind whose field `i`
     /// is argument `i` (deopt allocates it).
     pub sinks_to: Option<u32>,
+    /// The helper writes no memory a trace loads (it computes, or builds a
+    /// new object): what the optimizer knows of memory holds across it.
+    pub writes_nothing: bool,
 }
 
 /// A linear SSA trace. Layout: inputs and constants, the preamble, then

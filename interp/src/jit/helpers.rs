@@ -575,6 +575,22 @@ fn may_collect(kind: HelperKind) -> bool {
     }
 }
 
+/// Whether helper `kind` leaves alone all memory traces load: it computes
+/// from its arguments, or reads them and allocates a new object. (Setting
+/// the collection-wanted flag is no such write: traces test it with a byte
+/// load, which the optimizer never reuses.)
+fn writes_nothing(kind: HelperKind) -> bool {
+    use HelperKind::*;
+    match kind {
+        MakeFunction | BuildTuple | Tuple2 | Tuple3 | BuildList | BuildSlice | BoundMethod
+        | NewRange | RangeIter | RangeReversedIter | IntFloorDiv | IntMod | FloatPow
+        | NewInstance | Math(_) => true,
+        // `drain_push` writes the VM's stack, `list_append` and
+        // `extend_attrs` their object; the rest may run Python code.
+        _ => false,
+    }
+}
+
 /// The IR description of helper `kind`.
 pub fn describe(kind: HelperKind) -> Helper {
     let (name, addr, argc) = row(kind);
@@ -600,6 +616,7 @@ pub fn describe(kind: HelperKind) -> Helper {
         may_raise: ret == Type::Word && sinks_to.is_none(),
         may_collect: may_collect(kind),
         sinks_to,
+        writes_nothing: writes_nothing(kind),
     }
 }
 

@@ -7,7 +7,10 @@
 //! the rest are invariant. Which are carried is found by emitting the loop
 //! copy optimistically and emitting it again with more phis until the
 //! copy's end values confirm the guess, so the loop body is never built on
-//! a wrong assumption (and needs no LuaJIT-style phi repair).
+//! a wrong assumption (and needs no LuaJIT-style phi repair). Memory works
+//! the same way: the loop copy starts knowing the words of named alias
+//! kinds the preamble loaded, and is emitted again without those its body
+//! turns out to overwrite (see [`crate::opt::memory`]).
 //!
 //! A carried word that boxes an int or float at the end of both iterations
 //! is carried unboxed: its phi holds the payload and the loop copy reboxes
@@ -19,6 +22,7 @@ use traces::{Op, SnapFrame, SnapValue, Snapshot, Trace, Val};
 
 use crate::builder::{map_snapshot, TraceBuilder};
 use crate::opt::boxes::BoxKind;
+use crate::opt::memory::{call_writes, Access, MemoryTable};
 use crate::opt::OptError;
 
 /// A value carried from one iteration to the next.
@@ -129,12 +133,25 @@ pub fn peel(src: &LoopSource, mut b: TraceBuilder) -> Result<Trace, OptError> {
     let next0: Vec<Val> =
         src.carried.iter().map(|c| copier.get(c.next)).collect::<Result<_, _>>()?;
     let mut carry = vec![Carry::Invariant; src.carried.len()];
+    // Memory the preamble knows that the body overwrites. A body with a
+    // call that writes memory keeps nothing: no second emission to find
+    // that out.
+    let mut clobbered: Vec<Access> = Vec::new();
+    let writing_call = |i: &usize| {
+        let inst = &src.trace.insts[*i];
+        inst.op == Op::Call && call_writes(inst, &src.trace.helpers)
+    };
+    let keeps_memory = !src.body.iter().any(writing_call);
     // Each round turns at least one carry from invariant to phi, or from
-    // unboxed to phi, so this ends.
+    // unboxed to phi, or excludes more memory, so this ends.
     loop {
         let mut lb = b.clone();
         let mut lc = copier.clone();
-        lb.loop_label();
+        let (label, kept) = if keeps_memory {
+            lb.loop_label_keeping(&clobbered)
+        } else {
+            (lb.loop_label(), MemoryTable::default())
+        };
         let mut entering = next0.clone();
         for (j, &init) in next0.iter().enumerate() {
             if carry[j] == Carry::Invariant {
@@ -173,7 +190,10 @@ pub fn peel(src: &LoopSource, mut b: TraceBuilder) -> Result<Trace, OptError> {
         }
         let next1: Vec<Val> =
             src.carried.iter().map(|c| lc.get(c.next)).collect::<Result<_, _>>()?;
-        let mut again = false;
+        let emitted = lb.trace();
+        let overwritten = kept.clobbered_by(&emitted.insts[label.index() + 1..], &emitted.helpers);
+        let mut again = !overwritten.is_empty();
+        clobbered.extend(overwritten);
         let mut jump = Vec::new();
         for j in 0..carry.len() {
             match carry[j] {

@@ -39,6 +39,7 @@ pub fn standard_helpers() -> Vec<(Helper, fn() -> HelperFn)> {
         may_raise: false,
         may_collect: false,
         sinks_to: None,
+        writes_nothing: false,
     };
     use Type::{Float as F, Int as I};
     vec![

@@ -8,7 +8,7 @@ use traces::hash::WordMap;
 
 use traces::{Op, Type, Val};
 
-use super::{abort, Kind, RecFrame, RecResult, Recorder, MAX_INLINE_DEPTH};
+use super::{abort, alias, Kind, RecFrame, RecResult, Recorder, MAX_INLINE_DEPTH};
 use crate::builtins::functions::is_len;
 use crate::builtins::object_methods::inherits_object_slot;
 use crate::bytecode::instr::Reg;
@@ -110,7 +110,7 @@ impl Recorder {
     /// changes what a call does without changing the function.
     fn guard_code(&mut self, f: Gc<FunctionObj>) {
         let base = self.b.kref(f.value().bits() & PAYLOAD_MASK);
-        let code = self.b.load(Op::LdI64, base, None, FUNCTION_CODE_OFFSET as i32);
+        let code = self.field(alias::FUNCTION_CODE, Op::LdI64, base, FUNCTION_CODE_OFFSET as i32);
         self.guard(Op::GuardEq, &[code], (f.code().value().bits() & PAYLOAD_MASK) as i64);
     }
 
@@ -323,7 +323,7 @@ impl Recorder {
             };
             self.guard_identity(w, callee);
             let p = self.guard_type(a, ty);
-            let n = self.b.load(Op::LdI64, p, None, len_offset as i32);
+            let n = self.field(alias::SEQ_LEN, Op::LdI64, p, len_offset as i32);
             return self.box_int(n).map(Some);
         }
         let Some(name) = crate::modules::math::traceable_unary(func) else { return Ok(None) };

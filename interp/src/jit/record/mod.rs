@@ -23,6 +23,7 @@
 //! module attribute): they leave a [`Pending`] note completed when the next
 //! instruction is recorded, after the interpreter has run them.
 
+mod alias;
 mod calls;
 mod numbers;
 mod objects;

@@ -3,9 +3,9 @@
 //! iteration inline; everything else through the interpreter's own
 //! functions (helpers).
 
-use traces::{Op, Type, Val};
+use traces::{Alias, Op, Type, Val};
 
-use super::{abort, Pending, RecResult, Recorder};
+use super::{abort, alias, Pending, RecResult, Recorder};
 use crate::builtins::constructors::SuperObj;
 use crate::bytecode::instr::Reg;
 use crate::jit::helpers::{describe, HelperKind, SCRATCH_WORDS};
@@ -56,7 +56,7 @@ impl Recorder {
             let tag = self.b.op(Op::Shr, Type::Int, &[bits, shift]);
             self.guard(Op::GuardEq, &[tag], TAG_PTR as i64);
             let p = self.ptr_of(w);
-            let actual = self.b.load(Op::LdWord, p, None, HEADER_TYPE_OFFSET as i32);
+            let actual = self.field(alias::HEADER_TYPE, Op::LdWord, p, HEADER_TYPE_OFFSET as i32);
             self.roots.push(ty);
             self.guard(Op::GuardEq, &[actual], ty_addr as i64);
         }
@@ -80,11 +80,16 @@ impl Recorder {
     }
 
     /// Guards that type `ty`'s dict and bases are as now.
+    /// A load of the word at `offset` in object `p`, of memory kind `alias`.
+    pub(super) fn field(&mut self, alias: Alias, op: Op, p: Val, offset: i32) -> Val {
+        self.b.load_as(alias, op, p, None, offset)
+    }
+
     pub(super) fn guard_type_version(&mut self, ty: Gc<TypeObj>) {
         let v = ty.value();
         self.roots.push(v);
         let base = self.b.kref(address(v));
-        let version = self.b.load(Op::LdI64, base, None, TYPE_VERSION_OFFSET as i32);
+        let version = self.field(alias::TYPE_VERSION, Op::LdI64, base, TYPE_VERSION_OFFSET as i32);
         self.guard(Op::GuardEq, &[version], ty.version() as i64);
     }
 
@@ -111,7 +116,7 @@ impl Recorder {
             // The entry's storage stays put while the keys' version holds,
             // which the guard above has just checked.
             let slot = self.b.kref(at as u64);
-            let now = self.b.load(Op::LdWord, slot, None, 0);
+            let now = self.b.load_as(alias::DICT_VALUE, Op::LdWord, slot, None, 0);
             self.guard(Op::GuardEq, &[now], value.bits() as i64);
         }
         Ok(bound.is_some())
@@ -140,7 +145,7 @@ impl Recorder {
         let offset = field as u64 - address(dict);
         self.roots.push(dict);
         let base = self.b.kref(address(dict));
-        let count = self.b.load(Op::LdI64, base, None, offset as i32);
+        let count = self.field(alias::DICT_KEYS_VERSION, Op::LdI64, base, offset as i32);
         self.guard(Op::GuardEq, &[count], version as i64);
     }
 
@@ -155,7 +160,7 @@ impl Recorder {
     fn guard_instance(&mut self, w: Val, ty: Gc<TypeObj>, shape: Gc<ShapeObj>) -> Val {
         let p = self.guard_type(w, ty.value());
         self.guard_type_version(ty);
-        let actual = self.b.load(Op::LdWord, p, None, INSTANCE_SHAPE_OFFSET as i32);
+        let actual = self.field(alias::INSTANCE_SHAPE, Op::LdWord, p, INSTANCE_SHAPE_OFFSET as i32);
         self.roots.push(shape.value());
         self.guard(Op::GuardEq, &[actual], shape.value().bits() as i64);
         p
@@ -183,7 +188,7 @@ impl Recorder {
     /// interpreter raises).
     pub(super) fn load_cell(&mut self, vm: &Vm, w: Val) -> RecResult<Val> {
         let p = self.guard_type(w, vm.heap.types().cell);
-        let v = self.b.load(Op::LdWord, p, None, CELL_VALUE_OFFSET as i32);
+        let v = self.field(alias::CELL_VALUE, Op::LdWord, p, CELL_VALUE_OFFSET as i32);
         let bits = self.bits(v);
         let empty = self.b.kint(EMPTY_BITS as i64);
         let bound = self.b.op(Op::Ne, Type::Bool, &[bits, empty]);
@@ -193,7 +198,7 @@ impl Recorder {
 
     pub(super) fn store_cell(&mut self, vm: &Vm, w: Val, v: Val) {
         let p = self.guard_type(w, vm.heap.types().cell);
-        self.b.store(Op::StWord, v, p, None, CELL_VALUE_OFFSET as i32);
+        self.b.store_as(alias::CELL_VALUE, Op::StWord, v, p, None, CELL_VALUE_OFFSET as i32);
     }
 
     /// `LoadGlobal` (and `LoadName` in module code): the value found,
@@ -207,7 +212,7 @@ impl Recorder {
                 // The loop stores to these globals: the value is read from
                 // the name's entry each time, not taken as a constant.
                 let slot = self.b.kref(at as u64);
-                let v = self.b.load(Op::LdWord, slot, None, 0);
+                let v = self.b.load_as(alias::DICT_VALUE, Op::LdWord, slot, None, 0);
                 self.write(dst, v);
                 return Ok(());
             }
@@ -232,7 +237,7 @@ impl Recorder {
         if let Some(at) = self.guard_entry(vm, globals, name)? {
             // A name already bound: its new value goes into its entry.
             let slot = self.b.kref(at as u64);
-            self.b.store(Op::StWord, v, slot, None, 0);
+            self.b.store_as(alias::DICT_VALUE, Op::StWord, v, slot, None, 0);
             return Ok(());
         }
         let (g, n) = (self.constant(globals), self.constant(name));
@@ -250,8 +255,9 @@ impl Recorder {
     ) -> RecResult {
         if let Some((ty, shape, slot)) = Self::instance_slot(vm, obj, name) {
             let p = self.guard_instance(w, ty, shape);
-            let slots = self.b.load(Op::LdRef, p, None, INSTANCE_SLOTS_PTR_OFFSET as i32);
-            let v = self.b.load(Op::LdWord, slots, None, 8 * slot as i32);
+            let slots =
+                self.field(alias::INSTANCE_SLOTS, Op::LdRef, p, INSTANCE_SLOTS_PTR_OFFSET as i32);
+            let v = self.field(alias::INSTANCE_VALUE, Op::LdWord, slots, 8 * slot as i32);
             self.write(dst, v);
             return Ok(());
         }
@@ -305,8 +311,13 @@ impl Recorder {
                 .is_some_and(|m| function_of(m).is_some());
             if !custom {
                 let p = self.guard_instance(w, ty, shape);
-                let slots = self.b.load(Op::LdRef, p, None, INSTANCE_SLOTS_PTR_OFFSET as i32);
-                self.b.store(Op::StWord, v, slots, None, 8 * slot as i32);
+                let slots = self.field(
+                    alias::INSTANCE_SLOTS,
+                    Op::LdRef,
+                    p,
+                    INSTANCE_SLOTS_PTR_OFFSET as i32,
+                );
+                self.b.store_as(alias::INSTANCE_VALUE, Op::StWord, v, slots, None, 8 * slot as i32);
                 return Ok(());
             }
         }
@@ -514,7 +525,7 @@ impl Recorder {
         self.guard_kind(k, key)?;
         let i = self.b.unbox_int(k).map_err(super::no_layout)?;
         let len_offset = if seq == Seq::List { LIST_LEN_OFFSET } else { TUPLE_LEN_OFFSET };
-        let len = self.b.load(Op::LdI64, p, None, len_offset as i32);
+        let len = self.field(alias::SEQ_LEN, Op::LdI64, p, len_offset as i32);
         let index = if key.as_small_int().unwrap_or(0) < 0 {
             self.b.op(Op::Add, Type::Int, &[i, len])
         } else {
@@ -524,7 +535,8 @@ impl Recorder {
         self.guard(Op::GuardTrue, &[inside], 0);
         Ok(match seq {
             Seq::List => {
-                let items = self.b.load(Op::LdRef, p, None, LIST_ITEMS_PTR_OFFSET as i32);
+                let items =
+                    self.field(alias::LIST_ITEMS, Op::LdRef, p, LIST_ITEMS_PTR_OFFSET as i32);
                 (items, index, 0)
             }
             Seq::Tuple => (p, index, TUPLE_ITEMS_OFFSET as i32),
@@ -542,7 +554,7 @@ impl Recorder {
         }
         if let Some(seq) = Self::inline_seq(vm, obj, key) {
             let (base, index, offset) = self.seq_item(vm, seq, w, (k, key))?;
-            return Ok(self.b.load(Op::LdWord, base, Some((index, 8)), offset));
+            return Ok(self.b.load_as(alias::SEQ_ITEM, Op::LdWord, base, Some((index, 8)), offset));
         }
         if let Some([a, b, c]) = self.list_slice_parts(vm, obj, k) {
             self.guard_type(w, vm.heap.types().list);
@@ -560,7 +572,7 @@ impl Recorder {
     ) -> RecResult {
         if Self::inline_seq(vm, obj, key) == Some(Seq::List) {
             let (base, index, offset) = self.seq_item(vm, Seq::List, w, (k, key))?;
-            self.b.store(Op::StWord, v, base, Some((index, 8)), offset);
+            self.b.store_as(alias::SEQ_ITEM, Op::StWord, v, base, Some((index, 8)), offset);
             return Ok(());
         }
         if let Some([a, b, c]) = self.list_slice_parts(vm, obj, k) {
@@ -603,7 +615,7 @@ impl Recorder {
             let snap = self.snap_after_loop(exit, None);
             self.pending = Some(Pending::ForIter { more, snap, exit });
             let scratch = self.b.kref(vm.jit.scratch.address());
-            let count = self.b.load(Op::LdWord, scratch, None, 0);
+            let count = self.b.load_as(alias::SCRATCH, Op::LdWord, scratch, None, 0);
             let none = self.b.kword(NONE_BITS);
             self.write(dst, none);
             self.pair = Some((dst, count, r));
@@ -621,26 +633,35 @@ impl Recorder {
         let p = self.guard_type(w, ty);
         let (index, len, item_at) = match seq {
             None => {
-                let index = self.b.load(Op::LdI64, p, None, SEQ_ITER_INDEX_OFFSET as i32);
-                let len = self.b.load(Op::LdI64, p, None, SEQ_ITER_RANGE_LEN_OFFSET as i32);
+                let index =
+                    self.field(alias::ITER_INDEX, Op::LdI64, p, SEQ_ITER_INDEX_OFFSET as i32);
+                let len =
+                    self.field(alias::ITER_RANGE, Op::LdI64, p, SEQ_ITER_RANGE_LEN_OFFSET as i32);
                 (index, len, None)
             }
             Some(seq) => {
-                let seq_word = self.b.load(Op::LdWord, p, None, SEQ_ITER_SEQ_OFFSET as i32);
+                let seq_word =
+                    self.field(alias::ITER_SEQ, Op::LdWord, p, SEQ_ITER_SEQ_OFFSET as i32);
                 let seq_bits = self.bits(seq_word);
                 let none = self.b.kint(NONE_BITS as i64);
                 let live = self.b.op(Op::Ne, Type::Bool, &[seq_bits, none]);
                 self.guard(Op::GuardTrue, &[live], 0);
                 let s = self.ptr_of(seq_word);
-                let index = self.b.load(Op::LdI64, p, None, SEQ_ITER_INDEX_OFFSET as i32);
+                let index =
+                    self.field(alias::ITER_INDEX, Op::LdI64, p, SEQ_ITER_INDEX_OFFSET as i32);
                 let (len_offset, items, offset) = match seq {
                     Seq::List => {
-                        let items = self.b.load(Op::LdRef, s, None, LIST_ITEMS_PTR_OFFSET as i32);
+                        let items = self.field(
+                            alias::LIST_ITEMS,
+                            Op::LdRef,
+                            s,
+                            LIST_ITEMS_PTR_OFFSET as i32,
+                        );
                         (LIST_LEN_OFFSET, items, 0)
                     }
                     Seq::Tuple => (TUPLE_LEN_OFFSET, s, TUPLE_ITEMS_OFFSET as i32),
                 };
-                let len = self.b.load(Op::LdI64, s, None, len_offset as i32);
+                let len = self.field(alias::SEQ_LEN, Op::LdI64, s, len_offset as i32);
                 (index, len, Some((items, offset)))
             }
         };
@@ -656,16 +677,20 @@ impl Recorder {
             // The loop ends here; the trace goes on after it.
             self.guard(Op::GuardFalse, &[more], 0);
             let none = self.b.kword(NONE_BITS);
-            self.b.store(Op::StWord, none, p, None, SEQ_ITER_SEQ_OFFSET as i32);
+            self.b.store_as(alias::ITER_SEQ, Op::StWord, none, p, None, SEQ_ITER_SEQ_OFFSET as i32);
             return Ok(());
         }
         let snap = self.snap_after_loop(exit, Some(w));
         self.b.guard(Op::GuardTrue, &[more], 0, snap);
         let item = match item_at {
-            Some((items, offset)) => self.b.load(Op::LdWord, items, Some((index, 8)), offset),
+            Some((items, offset)) => {
+                self.b.load_as(alias::SEQ_ITEM, Op::LdWord, items, Some((index, 8)), offset)
+            }
             None => {
-                let start = self.b.load(Op::LdI64, p, None, SEQ_ITER_RANGE_START_OFFSET as i32);
-                let step = self.b.load(Op::LdI64, p, None, SEQ_ITER_RANGE_STEP_OFFSET as i32);
+                let start =
+                    self.field(alias::ITER_RANGE, Op::LdI64, p, SEQ_ITER_RANGE_START_OFFSET as i32);
+                let step =
+                    self.field(alias::ITER_RANGE, Op::LdI64, p, SEQ_ITER_RANGE_STEP_OFFSET as i32);
                 let offset = self.b.op(Op::Mul, Type::Int, &[step, index]);
                 let value = self.b.op(Op::Add, Type::Int, &[start, offset]);
                 // Box (with its range guard) before the store: a failing
@@ -675,7 +700,7 @@ impl Recorder {
         };
         let one = self.b.kint(1);
         let next = self.b.op(Op::Add, Type::Int, &[index, one]);
-        self.b.store(Op::StI64, next, p, None, SEQ_ITER_INDEX_OFFSET as i32);
+        self.b.store_as(alias::ITER_INDEX, Op::StI64, next, p, None, SEQ_ITER_INDEX_OFFSET as i32);
         self.write(dst, item);
         Ok(())
     }
@@ -714,7 +739,7 @@ impl Recorder {
         }
         let scratch = self.b.kref(vm.jit.scratch.address());
         for (i, w) in words.iter().enumerate() {
-            self.b.store(Op::StWord, *w, scratch, None, 8 * i as i32);
+            self.b.store_as(alias::SCRATCH, Op::StWord, *w, scratch, None, 8 * i as i32);
         }
         Ok(())
     }
@@ -778,14 +803,17 @@ impl Recorder {
             if n == count as usize {
                 let p = self.guard_type(w, ty);
                 let len_offset = if seq == Seq::List { LIST_LEN_OFFSET } else { TUPLE_LEN_OFFSET };
-                let len = self.b.load(Op::LdI64, p, None, len_offset as i32);
+                let len = self.field(alias::SEQ_LEN, Op::LdI64, p, len_offset as i32);
                 self.guard(Op::GuardEq, &[len], count as i64);
                 let (items, offset) = match seq {
-                    Seq::List => (self.b.load(Op::LdRef, p, None, LIST_ITEMS_PTR_OFFSET as i32), 0),
+                    Seq::List => (
+                        self.field(alias::LIST_ITEMS, Op::LdRef, p, LIST_ITEMS_PTR_OFFSET as i32),
+                        0,
+                    ),
                     Seq::Tuple => (p, TUPLE_ITEMS_OFFSET as i32),
                 };
                 for i in 0..count {
-                    let v = self.b.load(Op::LdWord, items, None, offset + 8 * i as i32);
+                    let v = self.field(alias::SEQ_ITEM, Op::LdWord, items, offset + 8 * i as i32);
                     self.write(start + i, v);
                 }
                 return Ok(());
@@ -798,7 +826,7 @@ impl Recorder {
         self.call_helper(HelperKind::Unpack, &[w, n])?;
         let scratch = self.b.kref(vm.jit.scratch.address());
         for i in 0..count {
-            let v = self.b.load(Op::LdWord, scratch, None, 8 * i as i32);
+            let v = self.field(alias::SCRATCH, Op::LdWord, scratch, 8 * i as i32);
             self.write(start + i, v);
         }
         Ok(())
