@@ -260,10 +260,11 @@ impl Vm {
         frame.frame_object = gen.frame_object.get();
         self.frames.push(frame);
         gen.state.set(GenState::Running);
+        // The generator handles its own exception (None when it handles
+        // nothing); its caller's stays visible through `outer_handled`.
         let outer_handled = self.handled;
-        if !gen.handled.get().is_none() {
-            self.handled = gen.handled.get();
-        }
+        self.outer_handled.push(outer_handled);
+        self.handled = gen.handled.get();
         self.depth += 1;
         Ok(outer_handled)
     }
@@ -281,7 +282,8 @@ impl Vm {
             }
             gen.frame_object.set(frame.frame_object);
         }
-        gen.handled.set(if self.handled == outer_handled { Value::NONE } else { self.handled });
+        gen.handled.set(self.handled);
+        self.outer_handled.pop();
         self.handled = outer_handled;
         frame
     }
