@@ -611,10 +611,12 @@ impl Vm {
                         None
                     })
                 }
-                Instr::GetAwaitable { dst, src } => self.get_awaitable(r!(src)).map(|v| {
-                    self.stack[base + dst as usize] = v;
-                    None
-                }),
+                Instr::GetAwaitable { dst, src, origin } => {
+                    self.get_awaitable(r!(src), origin).map(|v| {
+                        self.stack[base + dst as usize] = v;
+                        None
+                    })
+                }
                 Instr::GetAIter { dst, src } => self.get_aiter(r!(src)).map(|v| {
                     self.stack[base + dst as usize] = v;
                     None
