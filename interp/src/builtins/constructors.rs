@@ -12,7 +12,7 @@ use crate::object::gc::Tracer;
 use crate::object::str::str_of;
 use crate::object::types::TypeObj;
 use crate::object::Value;
-use crate::object::{Gc, ObjKind, Payload};
+use crate::object::{Gc, ObjKind, Payload, PyErr};
 use crate::vm::function::PropertyObj;
 use crate::vm::{PyResult, Vm};
 
@@ -47,6 +47,7 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, t.base_exception, "with_traceback", exception_with_traceback);
     add_method(vm, t.base_exception, "__setstate__", exception_setstate);
     add_method(vm, t.import_error, "__init__", import_error_init);
+    add_method(vm, t.syntax_error, "__init__", syntax_error_init);
     add_method(vm, t.dict, "__init__", dict_init);
     add_method(vm, t.set, "__init__", set_init);
     add_method(vm, t.super_, "__get__", super_get);
@@ -769,7 +770,13 @@ fn exception_setstate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return Err(vm.type_error("state is not a dictionary"));
     }
     for (k, v) in vm.dict_items(state) {
-        vm.set_attr(args[0], k, v)?;
+        // Attribute storage keys on interned names (unpickled keys are not).
+        let Some(name) = vm.heap.intern_value(k) else {
+            return Err(
+                vm.type_error(&format!("attribute name must be string, not '{}'", vm.type_name(k)))
+            );
+        };
+        vm.set_attr(args[0], name, v)?;
     }
     Ok(Value::NONE)
 }
@@ -809,6 +816,37 @@ fn import_error_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult
     for (field, v) in [("msg", msg), ("name", name), ("path", path)] {
         let key = vm.heap.intern(field);
         e.attrs.set(&vm.heap, key, v);
+    }
+    Ok(Value::NONE)
+}
+
+/// `SyntaxError(msg, (filename, lineno, offset, text))`: sets `msg` from
+/// the first argument and the location fields from a second one, which
+/// must be a sequence of four (CPython's `SyntaxError_init`).
+fn syntax_error_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    exception_init(vm, args, kwnames)?;
+    let rest = &args[1..];
+    let mut fields = [Value::NONE; 5];
+    if let Some(&msg) = rest.first() {
+        fields[0] = msg;
+    }
+    if let [_, info] = rest {
+        let items = vm.collect_iterable(*info)?;
+        let [filename, lineno, offset, text] = items[..] else {
+            // CPython's message (from Python 2.4) for a wrong-sized location.
+            return Err(PyErr::new(
+                &vm.heap,
+                vm.heap.types().index_error,
+                "tuple index out of range",
+            ));
+        };
+        fields[1..].copy_from_slice(&[filename, lineno, offset, text]);
+    }
+    let Some(e) = crate::object::exception::exception_of(args[0]) else { return Ok(Value::NONE) };
+    let names = ["msg", "filename", "lineno", "offset", "text", "print_file_and_line"];
+    for (name, v) in names.iter().zip(fields.iter().chain([&Value::NONE])) {
+        let key = vm.heap.intern(name);
+        e.attrs.set(&vm.heap, key, *v);
     }
     Ok(Value::NONE)
 }

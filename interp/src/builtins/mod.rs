@@ -41,6 +41,7 @@ pub mod code_methods;
 pub mod codecs;
 pub mod constructors;
 pub mod container_dunders;
+pub mod exception_reduce;
 pub mod functions;
 pub mod iterator_state;
 pub mod iterators;
@@ -142,6 +143,7 @@ pub fn install(vm: &mut Vm) {
     iterators::install(vm);
     iterator_state::install(vm);
     os_error::install(vm);
+    exception_reduce::install(vm);
     let module = vm.new_module("builtins").expect("a fresh module");
     let dict = crate::vm::function::module_of(module).expect("a module").dict;
     vm.builtins = dict;

@@ -11,7 +11,7 @@ use crate::object::types::TypeObj;
 use crate::object::{Gc, PyErr, Value};
 use crate::vm::{PyResult, Vm};
 
-const FIELDS: [&str; 4] = ["errno", "strerror", "filename", "filename2"];
+pub(crate) const FIELDS: [&str; 4] = ["errno", "strerror", "filename", "filename2"];
 
 pub fn install(vm: &mut Vm) {
     let t = vm.heap.types().os_error;

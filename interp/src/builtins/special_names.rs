@@ -104,6 +104,7 @@ const SPECIAL_NAMES: &[(&str, &[&str])] = &[
     ("SyntaxError", &["filename", "lineno", "msg", "offset", "print_file_and_line", "text"]),
     ("UnicodeEncodeError", &["encoding", "end", "object", "reason", "start"]),
     ("UnicodeDecodeError", &["encoding", "end", "object", "reason", "start"]),
+    ("UnicodeTranslateError", &["encoding", "end", "object", "reason", "start"]),
     ("SimpleNamespace", &["__dict__"]),
 ];
 

@@ -130,6 +130,23 @@ impl CmpOp {
     }
 }
 
+/// What a `GetAwaitable` awaits, for the message when it is not awaitable
+/// (CPython's `format_awaitable_error` looks at the opcode before).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AwaitOrigin {
+    /// An `await` expression (or an `async for` step).
+    Await,
+    /// What `__aenter__` gave, in `async with`.
+    AsyncEnter,
+    /// What `__aexit__` gave, in `async with`.
+    AsyncExit,
+}
+
+impl AwaitOrigin {
+    pub const ALL: [AwaitOrigin; 3] =
+        [AwaitOrigin::Await, AwaitOrigin::AsyncEnter, AwaitOrigin::AsyncExit];
+}
+
 /// The conversion of an f-string replacement field (`!s`, `!r`, `!a`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Conversion {
@@ -556,6 +573,7 @@ pub enum Instr {
     GetAwaitable {
         dst: Reg,
         src: Reg,
+        origin: AwaitOrigin,
     },
     GetAIter {
         dst: Reg,

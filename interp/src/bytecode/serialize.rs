@@ -28,7 +28,7 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 
 use super::code::{CodeFlags, CodeUnit, Const, ExceptionEntry, LineEntry};
-use super::instr::{BinOp, CmpOp, Conversion, FunctionParts, Instr, UnaryOp};
+use super::instr::{AwaitOrigin, BinOp, CmpOp, Conversion, FunctionParts, Instr, UnaryOp};
 
 /// Fingerprint of the sources that decide the compiled code and its format
 /// (computed by `build.rs`).
@@ -614,6 +614,7 @@ macro_rules! enum_operand {
 
 enum_operand!(BinOp, BinOp::ALL);
 enum_operand!(CmpOp, CmpOp::ALL);
+enum_operand!(AwaitOrigin, AwaitOrigin::ALL);
 enum_operand!(UnaryOp, [UnaryOp::Neg, UnaryOp::Pos, UnaryOp::Invert, UnaryOp::Not]);
 enum_operand!(Conversion, [Conversion::None, Conversion::Str, Conversion::Repr, Conversion::Ascii]);
 
@@ -718,7 +719,7 @@ instr_codec! {
     Yield { dst, src },
     YieldFrom { dst, iter, value },
     GetYieldFromIter { dst, src },
-    GetAwaitable { dst, src },
+    GetAwaitable { dst, src, origin },
     GetAIter { dst, src },
     GetANext { dst, iter },
     MatchStopAsyncIteration { dst, exc },

@@ -8,7 +8,7 @@
 
 use super::compiler::{CResult, Compiler, FBlock, UnitKind};
 use super::unit::UnitBuilder;
-use crate::bytecode::instr::Reg;
+use crate::bytecode::instr::{AwaitOrigin, Reg};
 use crate::bytecode::{Const, Instr};
 use crate::parse::ast::{ExceptHandler, For, Stmt, WithItem};
 
@@ -62,7 +62,7 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::Call { dst: run, func: run, argc: 3 });
         if is_async {
             let iter = self.cur.unit.temp();
-            self.emit(Instr::GetAwaitable { dst: iter, src: run });
+            self.emit(Instr::GetAwaitable { dst: iter, src: run, origin: AwaitOrigin::AsyncExit });
             self.delegate(iter, run);
         }
         self.cur.unit.release(run);
@@ -223,7 +223,11 @@ impl<'a> Compiler<'a> {
         if is_async {
             self.emit(Instr::AsyncWithEnter { mgr, exit_dst: exit, value_dst: value });
             let iter = self.cur.unit.temp();
-            self.emit(Instr::GetAwaitable { dst: iter, src: value });
+            self.emit(Instr::GetAwaitable {
+                dst: iter,
+                src: value,
+                origin: AwaitOrigin::AsyncEnter,
+            });
             self.delegate(iter, value);
         } else {
             self.emit(Instr::WithEnter { mgr, exit_dst: exit, value_dst: value });
@@ -255,7 +259,11 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::WithExceptExit { dst: result, exit, exc });
         if is_async {
             let iter = self.cur.unit.temp();
-            self.emit(Instr::GetAwaitable { dst: iter, src: result });
+            self.emit(Instr::GetAwaitable {
+                dst: iter,
+                src: result,
+                origin: AwaitOrigin::AsyncExit,
+            });
             self.delegate(iter, result);
         }
         self.emit(Instr::JumpIfTrue { cond: result, target: UnitBuilder::target(suppress) });

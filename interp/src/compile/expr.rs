@@ -4,7 +4,7 @@
 
 use super::compiler::{CResult, Compiler, UnitKind};
 use super::unit::{LabelId, UnitBuilder};
-use crate::bytecode::instr::{BinOp, CmpOp, Conversion, Reg, UnaryOp};
+use crate::bytecode::instr::{AwaitOrigin, BinOp, CmpOp, Conversion, Reg, UnaryOp};
 use crate::bytecode::{CodeFlags, Const, Instr};
 use crate::parse::ast::{self, Expr, ExprKind, Keyword, Slice};
 use num_bigint::BigInt;
@@ -265,7 +265,7 @@ impl<'a> Compiler<'a> {
                 self.check_await_allowed(line, col)?;
                 let src = self.expr_reg(value)?;
                 let iter = self.cur.unit.temp();
-                self.emit(Instr::GetAwaitable { dst: iter, src });
+                self.emit(Instr::GetAwaitable { dst: iter, src, origin: AwaitOrigin::Await });
                 self.delegate(iter, dst);
             }
         }

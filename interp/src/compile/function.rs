@@ -6,7 +6,7 @@ use super::compiler::{contains_walrus, CResult, Compiler, UnitKind};
 use super::expr::Sequence;
 use super::stmt::docstring;
 use super::unit::UnitBuilder;
-use crate::bytecode::instr::{FunctionParts, Reg};
+use crate::bytecode::instr::{AwaitOrigin, FunctionParts, Reg};
 use crate::bytecode::{CodeFlags, CodeUnit, Const, Instr};
 use crate::parse::ast::{Arguments, Expr, ExprKind, FunctionDef, Keyword, Stmt};
 use std::rc::Rc;
@@ -188,7 +188,7 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::Call { dst, func: run, argc: 1 });
         if is_coroutine && !is_genexpr {
             let iter = self.cur.unit.temp();
-            self.emit(Instr::GetAwaitable { dst: iter, src: dst });
+            self.emit(Instr::GetAwaitable { dst: iter, src: dst, origin: AwaitOrigin::Await });
             self.delegate(iter, dst);
         }
         Ok(())

@@ -383,7 +383,7 @@ fn setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 }
 
 fn exc_info(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
-    let exc = vm.handled;
+    let exc = vm.current_handled();
     if exc.is_none() {
         return Ok(vm.heap.new_tuple(&[Value::NONE, Value::NONE, Value::NONE]));
     }

@@ -113,11 +113,7 @@ impl Vm {
             let mut margs = vec![name, bases_tuple, ns];
             margs.extend_from_slice(&kw_values);
             let cls = self.call_kw(meta, &margs, &kw_names)?;
-            if let Some(c) = cell_of(cell) {
-                if c.value.get().is_empty() && Gc::<TypeObj>::from_value(cls).is_some() {
-                    c.value.set(cls);
-                }
-            }
+            self.check_class_cell(cell, name, cls)?;
             Ok(cls)
         })();
         self.truncate_temps(mark);
@@ -173,6 +169,29 @@ impl Vm {
 
     /// Runs a class body with `ns` as its locals; returns the `__class__`
     /// cell or None.
+    /// The `__class__` cell of a class body must hold the class the
+    /// metaclass made: `type.__new__` fills it from `__classcell__`, which a
+    /// metaclass may have dropped or given to another class.
+    fn check_class_cell(&mut self, cell: Value, name: Value, cls: Value) -> PyResult<()> {
+        let Some(c) = cell_of(cell) else { return Ok(()) };
+        let held = c.value.get();
+        if held == cls || Gc::<TypeObj>::from_value(cls).is_none() {
+            return Ok(());
+        }
+        let (name, cls_repr) = (self.repr_of_value(name)?, self.repr_of_value(cls)?);
+        if held.is_empty() {
+            return Err(PyErr::runtime_error(
+                &self.heap,
+                &format!(
+                    "__class__ not set defining {name} as {cls_repr}. \
+                     Was __classcell__ propagated to type.__new__?"
+                ),
+            ));
+        }
+        let held_repr = self.repr_of_value(held)?;
+        Err(self.type_error(&format!("__class__ set to {held_repr} defining {name} as {cls_repr}")))
+    }
+
     fn run_class_body(&mut self, func: Gc<FunctionObj>, ns: Value) -> PyResult {
         if self.depth >= self.recursion_limit {
             return Err(PyErr::recursion_error(&self.heap, "maximum recursion depth exceeded"));
@@ -232,6 +251,13 @@ impl Vm {
             let Some(ks) = str_of(k) else { continue };
             let key = self.heap.intern_value(k).unwrap_or(k);
             if key == self.names.dunder_classcell {
+                if cell_of(v).is_none() {
+                    let ty = self.heap.type_of(v);
+                    let shown = self.repr_of_value(ty)?;
+                    return Err(self.type_error(&format!(
+                        "__classcell__ must be a nonlocal cell, not {shown}"
+                    )));
+                }
                 classcell = v;
                 continue;
             }

@@ -27,6 +27,9 @@ pub enum FrameExit {
 enum Raised {
     Fresh,
     Reraise,
+    /// `gen.throw()`: restored where the generator is suspended, with a
+    /// traceback entry but no chaining (CPython's `_gen_throw`).
+    Thrown,
 }
 
 impl Vm {
@@ -608,10 +611,12 @@ impl Vm {
                         None
                     })
                 }
-                Instr::GetAwaitable { dst, src } => self.get_awaitable(r!(src)).map(|v| {
-                    self.stack[base + dst as usize] = v;
-                    None
-                }),
+                Instr::GetAwaitable { dst, src, origin } => {
+                    self.get_awaitable(r!(src), origin).map(|v| {
+                        self.stack[base + dst as usize] = v;
+                        None
+                    })
+                }
                 Instr::GetAIter { dst, src } => self.get_aiter(r!(src)).map(|v| {
                     self.stack[base + dst as usize] = v;
                     None
@@ -660,19 +665,25 @@ impl Vm {
     ) -> Result<(), PyErr> {
         self.jit_leave_frame(frame_index);
         let at = self.frames[frame_index].pc;
-        if raised == Raised::Fresh {
+        if raised == Raised::Fresh && err.exception() != self.propagating {
             self.chain_context(err.exception());
+        }
+        if raised != Raised::Reraise {
             let globals = self.frames[frame_index].globals;
             self.add_traceback(err.exception(), code, at, globals);
         }
         match code.unit.handler_for(at) {
             Some(entry) => {
+                self.propagating = Value::NONE;
                 let base = self.frames[frame_index].base;
                 self.stack[base + entry.exc as usize] = err.exception();
                 *pc = entry.handler as usize;
                 Ok(())
             }
-            None => Err(err),
+            None => {
+                self.propagating = err.exception();
+                Err(err)
+            }
         }
     }
 
@@ -718,7 +729,7 @@ impl Vm {
             // Suspended after a `yield`: the error belongs to that instruction.
             self.frames[frame_index].pc = pc.saturating_sub(1) as u32;
         }
-        self.handle_error(frame_index, code, err, Raised::Fresh, pc)?;
+        self.handle_error(frame_index, code, err, Raised::Thrown, pc)?;
         Ok(None)
     }
 

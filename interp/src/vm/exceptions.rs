@@ -102,10 +102,11 @@ impl Vm {
     /// Returns the exception to propagate.
     pub fn do_raise(&mut self, exc: Option<Value>, cause: Option<Value>) -> PyResult<PyErr> {
         let Some(exc) = exc else {
-            if self.handled.is_none() {
+            let handled = self.current_handled();
+            if handled.is_none() {
                 return Err(PyErr::runtime_error(&self.heap, "No active exception to reraise"));
             }
-            return Ok(PyErr::from_exception(self.handled));
+            return Ok(PyErr::from_exception(handled));
         };
         let instance = self.make_exception(exc, "exceptions must derive from BaseException")?;
         if let Some(cause) = cause {
@@ -149,10 +150,20 @@ impl Vm {
         Gc::<TypeObj>::from_value(t).map_or_else(String::new, |t| t.name())
     }
 
+    /// The exception `sys.exc_info()` gives: the running frame's, else the
+    /// nearest caller's a generator was resumed from
+    /// (`_PyErr_GetTopmostException`).
+    pub fn current_handled(&self) -> Value {
+        if !self.handled.is_none() {
+            return self.handled;
+        }
+        self.outer_handled.iter().rev().copied().find(|h| !h.is_none()).unwrap_or(Value::NONE)
+    }
+
     /// Sets `__context__` of a new exception to the one being handled, as
     /// CPython's `_PyErr_SetObject` does (breaking cycles).
     pub fn chain_context(&mut self, exc: Value) {
-        let handled = self.handled;
+        let handled = self.current_handled();
         if handled.is_none() || handled == exc {
             return;
         }

@@ -466,6 +466,9 @@ impl Vm {
     /// CPython's `UnicodeEncodeError.__str__` words it.
     fn unicode_error_str(&mut self, v: Value) -> PyResult<Option<String>> {
         let t = self.heap.types();
+        if self.heap.is_instance(v, t.unicode_translate_error) {
+            return self.unicode_translate_error_str(v);
+        }
         let encoding = self.heap.is_instance(v, t.unicode_encode_error);
         if !encoding && !self.heap.is_instance(v, t.unicode_decode_error) {
             return Ok(None);
@@ -480,13 +483,7 @@ impl Vm {
         let single = end == start + 1;
         let what = match (encoding, single) {
             (true, true) => {
-                let cp = str_of(object).and_then(|s| s.code_points().nth(start as usize));
-                let Some(cp) = cp else { return Ok(None) };
-                let shown = match cp {
-                    0..=0xff => format!("\\x{cp:02x}"),
-                    0x100..=0xffff => format!("\\u{cp:04x}"),
-                    _ => format!("\\U{cp:08x}"),
-                };
+                let Some(shown) = escaped_code_point(object, start) else { return Ok(None) };
                 format!("encode character '{shown}' in position {start}")
             }
             (false, true) => {
@@ -499,6 +496,23 @@ impl Vm {
             (false, false) => format!("decode bytes in position {start}-{}", end - 1),
         };
         Ok(Some(format!("'{codec}' codec can't {what}: {reason}")))
+    }
+
+    /// `UnicodeTranslateError.__str__`: from `(object, start, end, reason)`.
+    fn unicode_translate_error_str(&mut self, v: Value) -> PyResult<Option<String>> {
+        let Some(e) = exception_of(v) else { return Ok(None) };
+        let &[object, start, end, reason] = e.args().as_slice() else { return Ok(None) };
+        let (Some(start), Some(end)) = (start.as_small_int(), end.as_small_int()) else {
+            return Ok(None);
+        };
+        let reason = self.str_of_value(reason)?;
+        let single = escaped_code_point(object, start).filter(|_| end == start + 1);
+        Ok(Some(match single {
+            Some(shown) => {
+                format!("can't translate character '{shown}' in position {start}: {reason}")
+            }
+            None => format!("can't translate characters in position {start}-{}: {reason}", end - 1),
+        }))
     }
 
     /// `str(exc)` of an exception made with one str argument and no
@@ -792,4 +806,15 @@ pub fn ascii_escape(s: &str) -> String {
         }
     }
     out
+}
+
+/// Code point `index` of str `object` as CPython's Unicode errors show it
+/// (`\\xe9`, `\\u20ac`, `\\U0001f600`); `None` past the end or for a non-str.
+fn escaped_code_point(object: Value, index: i64) -> Option<String> {
+    let cp = str_of(object)?.code_points().nth(usize::try_from(index).ok()?)?;
+    Some(match cp {
+        0..=0xff => format!("\\x{cp:02x}"),
+        0x100..=0xffff => format!("\\u{cp:04x}"),
+        _ => format!("\\U{cp:08x}"),
+    })
 }

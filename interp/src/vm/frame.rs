@@ -42,11 +42,13 @@ impl RootSet for VmRoots<'_> {
             vm.builtins,
             vm.modules,
             vm.handled,
+            vm.propagating,
             vm.sys_path,
             vm.builtins_module,
             vm.build_class,
         ]);
         tracer.mark_all(&vm.repr_stack);
+        tracer.mark_all(&vm.outer_handled);
         vm.jit.trace_roots(tracer);
     }
 }

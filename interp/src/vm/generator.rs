@@ -13,6 +13,7 @@ use super::eval::{frame_for, FrameExit};
 use super::frame::Frame;
 use super::function::FunctionObj;
 use super::{PyResult, Vm};
+use crate::bytecode::instr::AwaitOrigin;
 use crate::bytecode::instr::Reg;
 use crate::bytecode::CodeFlags;
 use crate::object::exception::exception_of;
@@ -260,10 +261,11 @@ impl Vm {
         frame.frame_object = gen.frame_object.get();
         self.frames.push(frame);
         gen.state.set(GenState::Running);
+        // The generator handles its own exception (None when it handles
+        // nothing); its caller's stays visible through `outer_handled`.
         let outer_handled = self.handled;
-        if !gen.handled.get().is_none() {
-            self.handled = gen.handled.get();
-        }
+        self.outer_handled.push(outer_handled);
+        self.handled = gen.handled.get();
         self.depth += 1;
         Ok(outer_handled)
     }
@@ -281,7 +283,8 @@ impl Vm {
             }
             gen.frame_object.set(frame.frame_object);
         }
-        gen.handled.set(if self.handled == outer_handled { Value::NONE } else { self.handled });
+        gen.handled.set(self.handled);
+        self.outer_handled.pop();
         self.handled = outer_handled;
         frame
     }
@@ -526,7 +529,7 @@ impl Vm {
     }
 
     /// `GetAwaitable`: the iterator `await src` drives.
-    pub fn get_awaitable(&mut self, src: Value) -> PyResult {
+    pub fn get_awaitable(&mut self, src: Value, origin: AwaitOrigin) -> PyResult {
         if let Some(g) = generator_of(src) {
             if g.kind == GenKind::Generator && g.code.iterable_coroutine.get() {
                 return Ok(src);
@@ -543,13 +546,22 @@ impl Vm {
         }
         let name = self.heap.intern("__await__");
         let Some(m) = self.heap.lookup_in_type_of(src, name) else {
-            return Err(self.type_error(&format!(
-                "object {} can't be used in 'await' expression",
-                self.type_name(src)
-            )));
+            let name = self.type_name(src);
+            return Err(self.type_error(&match origin {
+                AwaitOrigin::Await => format!("object {name} can't be used in 'await' expression"),
+                AwaitOrigin::AsyncEnter => format!(
+                    "'async with' received an object from __aenter__ that does not implement __await__: {name}"
+                ),
+                AwaitOrigin::AsyncExit => format!(
+                    "'async with' received an object from __aexit__ that does not implement __await__: {name}"
+                ),
+            }));
         };
         let it = self.call_method_value(m, src, &[])?;
-        if generator_of(it).is_some_and(|g| g.kind == GenKind::Coroutine) || !self.is_iterator(it) {
+        if generator_of(it).is_some_and(|g| g.kind == GenKind::Coroutine) {
+            return Err(self.type_error("__await__() returned a coroutine"));
+        }
+        if !self.is_iterator(it) {
             return Err(self.type_error(&format!(
                 "__await__() returned non-iterator of type '{}'",
                 self.type_name(it)

@@ -5,6 +5,7 @@
 use super::generator::{generator_of, GenKind};
 use super::{PyResult, Vm};
 use crate::builtins::add_method;
+use crate::bytecode::instr::AwaitOrigin;
 use crate::object::{PyErr, Value};
 use crate::vm::function::NativeFn;
 
@@ -100,7 +101,7 @@ impl Vm {
             )));
         };
         let awaitable = self.call_method_value(m, iter, &[])?;
-        match self.get_awaitable(awaitable) {
+        match self.get_awaitable(awaitable, AwaitOrigin::Await) {
             Ok(v) => Ok(v),
             Err(e) if e.matches(&self.heap, self.heap.types().type_error) => {
                 Err(self.type_error(&format!(

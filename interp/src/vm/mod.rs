@@ -203,8 +203,17 @@ pub struct Vm {
     /// Native module name -> the contents it was first made with
     /// ([`crate::modules::create`]).
     pub(crate) native_module_contents: Value,
-    /// The exception being handled (`sys.exc_info()[1]`), or None.
+    /// The exception the running frame is handling, or None: a generator
+    /// keeps its own, apart from its caller's (CPython's `exc_state`).
     pub(crate) handled: Value,
+    /// The `handled` of each caller a running generator was resumed from,
+    /// innermost last: `sys.exc_info()` looks there when the generator
+    /// handles nothing ([`Vm::current_handled`]).
+    pub(crate) outer_handled: Vec<Value>,
+    /// The exception that last left a frame with no handler for it, until
+    /// a handler catches one: passing on through its callers is no new
+    /// raise, so it is not chained again (CPython chains once, where raised).
+    pub(crate) propagating: Value,
     pub recursion_limit: usize,
     pub(crate) depth: usize,
     pub names: Names,
@@ -257,6 +266,8 @@ impl Vm {
             modules,
             native_module_contents,
             handled: Value::NONE,
+            outer_handled: Vec::new(),
+            propagating: Value::NONE,
             recursion_limit: 1000,
             depth: 0,
             names,

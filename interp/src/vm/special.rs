@@ -150,6 +150,17 @@ impl Vm {
                     let i = fields.iter().position(|f| *f == n).unwrap_or(0);
                     Some(e.args()[i])
                 }
+                // UnicodeTranslateError(object, start, end, reason): no encoding.
+                "encoding" | "object" | "start" | "end" | "reason"
+                    if e.args().len() == 4
+                        && self
+                            .heap
+                            .is_instance(obj, self.heap.types().unicode_translate_error) =>
+                {
+                    let fields = ["encoding", "object", "start", "end", "reason"];
+                    let i = fields.iter().position(|f| *f == n).unwrap_or(0);
+                    Some(if i == 0 { Value::NONE } else { e.args()[i - 1] })
+                }
                 // SyntaxError(msg, (filename, lineno, offset, text)).
                 "msg" | "filename" | "lineno" | "offset" | "text" | "print_file_and_line"
                     if self.heap.is_instance(obj, self.heap.types().syntax_error) =>
