@@ -296,13 +296,13 @@ fn delattr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 fn id(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let v = exactly_one(vm, "id", args, kwnames)?;
-    let n = if v.is_ptr() {
-        (v.bits() & crate::object::value::PAYLOAD_MASK) as i64
-    } else {
-        // Immediates have no address: their bits identify them.
-        (v.bits() >> 3) as i64 & 0x7fff_ffff_ffff
-    };
-    Ok(vm.heap.new_int_i64(n))
+    if v.is_ptr() {
+        let n = (v.bits() & crate::object::value::PAYLOAD_MASK) as i64;
+        return Ok(vm.heap.new_int_i64(n));
+    }
+    // Immediates have no address: all their bits identify them, above
+    // every address so that no heap object shares the id.
+    Ok(vm.heap.new_int(num_bigint::BigInt::from(v.bits()) + (num_bigint::BigInt::from(1) << 64)))
 }
 
 fn hash(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

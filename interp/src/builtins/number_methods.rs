@@ -370,8 +370,15 @@ fn complex_conjugate(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult
 
 /// `complex(real=0, imag=0)` and `complex(text)`.
 fn complex_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let cls = args[0];
+    let cls = super::constructors::class_arg(vm, args, vm.heap.types().complex, "complex")?;
     let bound = keyword_args(vm, &args[1..], kwnames, "complex", &["real", "imag"])?;
+    // `complex(z)` of an exact complex is `z` itself, as in CPython.
+    let complex_t = vm.heap.types().complex;
+    if let (Some(r), None) = (bound[0], bound[1]) {
+        if cls == complex_t && r.is_ptr() && vm.heap.type_of(r) == complex_t {
+            return Ok(r);
+        }
+    }
     let z = match (bound[0], bound[1]) {
         (None, None) => Complex::new(0.0, 0.0),
         (Some(r), imag) if str_of(r).is_some() => {
@@ -406,10 +413,7 @@ fn complex_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             Complex::new(real_part, imag_part)
         }
     };
-    if cls == vm.heap.types().complex {
-        return Ok(vm.heap.new_complex(z.re, z.im));
-    }
-    Err(vm.type_error("complex subclasses are not supported by tachyon yet"))
+    Ok(vm.heap.new_complex_of_type(cls, z.re, z.im))
 }
 
 fn complex_part(vm: &mut Vm, v: Value, which: &str) -> PyResult<Complex> {

@@ -5,7 +5,6 @@
 
 use super::binascii_legacy::{self as legacy, Failure};
 use super::support::{exec_in_module, function_module, module_error};
-use crate::builtins::bytes_methods::bytes_like;
 use crate::builtins::str_methods::keyword_args;
 use crate::builtins::{arg_range, split_kwargs};
 use crate::object::str::str_of;
@@ -48,9 +47,10 @@ fn binascii_error(vm: &mut Vm, msg: &str) -> crate::object::PyErr {
     module_error(vm, "binascii", "Error", msg)
 }
 
-/// A bytes-like argument (what the encoders take).
-fn data_arg(vm: &Vm, v: Value) -> PyResult<Vec<u8>> {
-    match bytes_like(v) {
+/// A bytes-like argument (what the encoders take): bytes, bytearray,
+/// array or memoryview.
+fn data_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    match super::buffer::buffer_bytes(vm, v)? {
         Some(b) if str_of(v).is_none() => Ok(b),
         _ => {
             Err(vm
@@ -60,14 +60,14 @@ fn data_arg(vm: &Vm, v: Value) -> PyResult<Vec<u8>> {
 }
 
 /// A bytes-like or ASCII str argument (what the decoders take).
-fn ascii_arg(vm: &Vm, v: Value) -> PyResult<Vec<u8>> {
+fn ascii_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     if let Some(s) = str_of(v) {
         if !s.is_ascii() {
             return Err(vm.value_error("string argument should contain only ASCII characters"));
         }
         return Ok(s.as_utf8(&vm.heap)?.as_bytes().to_vec());
     }
-    bytes_like(v).ok_or_else(|| {
+    super::buffer::buffer_bytes(vm, v)?.ok_or_else(|| {
         vm.type_error(&format!(
             "argument should be bytes, buffer or ASCII string, not '{}'",
             vm.type_name(v)

@@ -89,6 +89,7 @@ fn collect(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         None => 2,
     };
     run_callbacks(vm, "start", generation, 0)?;
+    vm.clear_dead_call_temps();
     let collected = vm.collect_counting_cycles_now().map_or(0, |s| s.cyclic_garbage as i64);
     COLLECTED.with(|c| c.set(c.get() + collected));
     YOUNGER_COLLECTIONS.with(|c| {

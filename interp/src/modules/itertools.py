@@ -22,8 +22,11 @@ def _islice_index(value, message):
 
 class count:
     def __init__(self, start=0, step=1):
+        # CPython's PyNumber_Check: __index__, __int__ or __float__, or a complex.
         for v in (start, step):
-            if not isinstance(v, (int, float, complex)) and not hasattr(type(v), "__add__"):
+            t = type(v)
+            if not (isinstance(v, (int, float, complex)) or hasattr(t, "__index__")
+                    or hasattr(t, "__int__") or hasattr(t, "__float__")):
                 raise TypeError("a number is required")
         self._n = start
         self._step = step

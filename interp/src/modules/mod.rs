@@ -63,7 +63,7 @@
 //! | `contextvars.py` | `_contextvars`: context variables for one thread |
 //! | `imp.py` | `_imp`: what `importlib` needs to set itself up |
 //! | `warnings.py` | `_warnings`: `warn` for importlib, handled by `warnings.py` |
-//! | `marshal.py` | `marshal`: present for importlib; no .pyc format |
+//! | `marshal.py` | `marshal`: the data types of CPython's format (no code objects) |
 //! | [`socket`] | `_socket`: Unix socket pairs, constants and classes (with `socket.py`); no networking |
 //! | [`select`] | `select`: `select()` and `poll` objects (with `select.py`) |
 //! | [`poll`] | `poll(2)`, the system call `select` waits with |

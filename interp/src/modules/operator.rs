@@ -528,7 +528,10 @@ fn methodcaller_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult 
     let obj = new_instance_of(vm, "_operator", "methodcaller")?;
     let mark = vm.push_temp(obj);
     let result = (|| {
-        let call_args = vm.heap.new_tuple(positional);
+        // Attribute lookup compares interned names (CPython interns it too).
+        let mut positional = positional.to_vec();
+        positional[0] = vm.heap.intern_value(name).unwrap_or(name);
+        let call_args = vm.heap.new_tuple(&positional);
         set_state(vm, obj, ARGS_KEY, call_args)?;
         let dict = vm.new_dict_from_pairs(&[])?;
         set_state(vm, obj, KWARGS_KEY, dict)?;

@@ -555,6 +555,13 @@ fn do_pack_into(vm: &mut Vm, fmt: &Format, args: &[Value]) -> PyResult {
         return Err(struct_error(vm, &msg));
     }
     let len = target.data.borrow().len();
+    // A negative offset must leave room for the data before the end.
+    if let Some(n) = crate::builtins::functions::index_of(vm, offset)?.to_i64() {
+        if n < 0 && n + fmt.size as i64 > 0 {
+            let msg = format!("no space to pack {} bytes at offset {n}", fmt.size);
+            return Err(struct_error(vm, &msg));
+        }
+    }
     let offset = buffer_offset(vm, offset, len)?;
     if len - offset.min(len) < fmt.size || offset > len {
         let msg = format!(

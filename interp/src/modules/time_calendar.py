@@ -117,8 +117,39 @@ def _as_tuple(t, name):
     return t
 
 
+def _checktm(t):
+    # CPython's gettmarg() and checktm(): a zero month, day of month or
+    # day of year means the lowest valid one; other values out of range
+    # are ValueErrors. The day of week wraps modulo 7 (C's %, so below -1
+    # it is out of range).
+    y, m, d, hour, minute, sec, wday, yday = t[:8]
+    if m == 0:
+        m = 1
+    elif not 1 <= m <= 12:
+        raise ValueError("month out of range")
+    if d == 0:
+        d = 1
+    elif not 1 <= d <= 31:
+        raise ValueError("day of month out of range")
+    if not 0 <= hour <= 23:
+        raise ValueError("hour out of range")
+    if not 0 <= minute <= 59:
+        raise ValueError("minute out of range")
+    if not 0 <= sec <= 61:
+        raise ValueError("seconds out of range")
+    if wday + 1 < 0 and (wday + 1) % 7 != 0:
+        raise ValueError("day of week out of range")
+    wday = wday % 7
+    if yday == 0:
+        yday = 1
+    elif not 1 <= yday <= 366:
+        raise ValueError("day of year out of range")
+    return y, m, d, hour, minute, sec, wday, yday
+
+
 def asctime(t=None):
     t = _as_tuple(t, "asctime")
+    t = _checktm(t) + tuple(t[8:9])
     clock = "%02d:%02d:%02d" % (t[3], t[4], t[5])
     return _DAYS[t[6]][:3] + " " + _MONTHS[t[1] - 1][:3] + " " + ("%2d" % t[2]) + " " + clock + " " + str(t[0])
 
@@ -131,9 +162,7 @@ def strftime(format, t=None):
     if not isinstance(format, str):
         raise TypeError("strftime() argument 1 must be str, not " + type(format).__name__)
     t = _as_tuple(t, "strftime")
-    y, m, d, hour, minute, sec, wday, yday = t[:8]
-    if not 1 <= m <= 12:
-        raise ValueError("month out of range")
+    y, m, d, hour, minute, sec, wday, yday = _checktm(t)
     out = []
     i = 0
     while i < len(format):
@@ -185,7 +214,7 @@ def strftime(format, t=None):
         elif f == "u":
             out.append(str(wday + 1))
         elif f == "c":
-            out.append(asctime(t))
+            out.append(asctime((y, m, d, hour, minute, sec, wday, yday, 0)))
         elif f == "x":
             out.append("%02d/%02d/%02d" % (m, d, y % 100))
         elif f == "X" or f == "T":

@@ -1,15 +1,22 @@
 //! `_weakref`: `ref` over the heap's weak references (`object/weakref.rs`),
 //! with `ref(obj, callback)` and calling a ref for its target.
 //!
+//! `ref` may be subclassed (`weakref.KeyedRef`, `WeakMethod`); a plain
+//! `ref(obj)` without callback is shared as in CPython.
+//!
 //! `proxy(obj)` returns `obj` itself: a strong reference, which keeps the
 //! object alive longer than CPython would but behaves the same otherwise
 //! (the collector handles the cycles that pure-Python OrderedDict makes).
-//! `getweakrefcount`/`getweakrefs` do not track refs yet (0 and []).
+//! `getweakrefcount`/`getweakrefs` see refs, not proxies.
 
 use super::module_set;
+use crate::builtins::constructors::class_arg;
+use crate::builtins::number_methods::add_property;
 use crate::builtins::{add_method, add_new, arg_range, method_no_args, native_in};
+use crate::bytecode::instr::CmpOp;
 use crate::object::weakref::WeakRefObj;
 use crate::object::{Gc, Value};
+use crate::vm::format::address;
 use crate::vm::function::NativeFn;
 use crate::vm::{PyResult, Vm};
 
@@ -19,6 +26,11 @@ pub fn install_type(vm: &mut Vm) {
     let t = vm.heap.types().weakref;
     add_new(vm, t, ref_new);
     add_method(vm, t, "__call__", ref_call);
+    add_method(vm, t, "__init__", ref_init);
+    add_method(vm, t, "__eq__", |vm, a, _| ref_compare(vm, CmpOp::Eq, a));
+    add_method(vm, t, "__ne__", |vm, a, _| ref_compare(vm, CmpOp::Ne, a));
+    add_method(vm, t, "__hash__", ref_hash_method);
+    add_property(vm, t, "__callback__", ref_callback);
 }
 
 pub fn create(vm: &mut Vm) -> PyResult {
@@ -45,12 +57,89 @@ pub fn create(vm: &mut Vm) -> PyResult {
 }
 
 fn ref_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let cls = class_arg(vm, args, vm.heap.types().weakref, "weakref")?;
     let rest = arg_range(vm, "__new__", &args[1..], kwnames, 1, 2)?;
-    if args[0] != vm.heap.types().weakref {
-        return Err(vm.type_error("subclasses of weakref.ref are not supported by tachyon yet"));
-    }
     let callback = rest.get(1).copied().unwrap_or(Value::NONE);
-    vm.heap.new_weakref(rest[0], callback)
+    vm.heap.new_weakref_of_type(cls, rest[0], callback)
+}
+
+/// `ref.__init__(obj[, callback])`: `__new__` did the work; this checks
+/// the arguments a subclass passes up.
+fn ref_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    as_ref(vm, args.first().copied(), "__init__")?;
+    arg_range(vm, "__init__", &args[1..], kwnames, 1, 2)?;
+    Ok(Value::NONE)
+}
+
+/// The callback, until the target dies (CPython drops it then).
+fn ref_callback(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let w = as_ref(vm, args.first().copied(), "__callback__")?;
+    Ok(if w.get().is_none() { Value::NONE } else { w.callback() })
+}
+
+/// `ref == other`: two live refs compare as their targets; otherwise
+/// refs are equal only to themselves.
+fn ref_compare(vm: &mut Vm, op: CmpOp, args: &[Value]) -> PyResult {
+    let not_implemented = vm.heap.singletons().not_implemented;
+    let &[a, b] = args else {
+        return Err(vm.type_error(&format!("expected 1 argument, got {}", args.len().max(1) - 1)));
+    };
+    let (Some(x), Some(y)) = (Gc::<WeakRefObj>::from_value(a), Gc::<WeakRefObj>::from_value(b))
+    else {
+        return Ok(not_implemented);
+    };
+    let (tx, ty) = (x.get(), y.get());
+    if tx.is_none() || ty.is_none() {
+        return Ok(Value::from_bool((a == b) == (op == CmpOp::Eq)));
+    }
+    vm.rich_compare(op, tx, ty)
+}
+
+fn ref_hash_method(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    method_no_args(vm, args, kwnames, "weakref")?;
+    let h = hash(vm, args[0])?;
+    Ok(vm.heap.new_int_i64(h))
+}
+
+/// `hash(ref)`: the target's hash, kept once computed so that a key stays
+/// findable after its target dies; a ref first hashed when dead fails.
+pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    let w = as_ref(vm, Some(v), "__hash__")?;
+    if let Some(h) = w.hash.get() {
+        return Ok(h);
+    }
+    let target = w.get();
+    if target.is_none() {
+        return Err(vm.type_error("weak object has gone away"));
+    }
+    let h = vm.hash_value(target)?;
+    w.hash.set(Some(h));
+    Ok(h)
+}
+
+/// `<weakref at 0x..; to 'C' at 0x.. (name)>`, or `; dead>`.
+pub fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
+    let target = as_ref(vm, Some(v), "__repr__")?.get();
+    if target.is_none() {
+        return Ok(format!("<weakref at {}; dead>", address(v)));
+    }
+    let key = vm.heap.intern("__name__");
+    let name = match vm.get_attr(target, key) {
+        Ok(n) => crate::object::str::str_of(n).map(|s| s.to_string_lossy().into_owned()),
+        Err(e) if e.matches(&vm.heap, vm.heap.types().attribute_error) => None,
+        Err(e) => return Err(e),
+    };
+    let to = format!("to '{}' at {}", vm.type_name(target), address(target));
+    Ok(match name {
+        Some(n) => format!("<weakref at {}; {to} ({n})>", address(v)),
+        None => format!("<weakref at {}; {to}>", address(v)),
+    })
+}
+
+fn as_ref(vm: &Vm, v: Option<Value>, what: &str) -> PyResult<Gc<WeakRefObj>> {
+    v.and_then(Gc::<WeakRefObj>::from_value).ok_or_else(|| {
+        vm.type_error(&format!("descriptor '{what}' requires a 'weakref.ReferenceType' object"))
+    })
 }
 
 fn ref_call(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -67,13 +156,15 @@ fn proxy(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 }
 
 fn getweakrefcount(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    arg_range(vm, "getweakrefcount", args, kwnames, 1, 1)?;
-    Ok(vm.heap.new_int_i64(0))
+    let args = arg_range(vm, "getweakrefcount", args, kwnames, 1, 1)?;
+    let n = vm.heap.weakrefs_to(args[0]).len();
+    Ok(vm.heap.new_int_i64(n as i64))
 }
 
 fn getweakrefs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    arg_range(vm, "getweakrefs", args, kwnames, 1, 1)?;
-    Ok(vm.heap.new_list(&[]))
+    let args = arg_range(vm, "getweakrefs", args, kwnames, 1, 1)?;
+    let refs = vm.heap.weakrefs_to(args[0]);
+    Ok(vm.heap.new_list(&refs))
 }
 
 /// `_remove_dead_weakref(dict, key)`: deletes `dict[key]` if it is a dead ref.

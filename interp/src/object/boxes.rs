@@ -97,7 +97,12 @@ impl Heap {
     }
 
     pub fn new_complex(&self, re: f64, im: f64) -> Value {
-        self.alloc(self.types.complex, ComplexObj { re, im }).value()
+        self.new_complex_of_type(self.types.complex, re, im)
+    }
+
+    /// A complex of type `ty`: `complex` or a subclass of it.
+    pub fn new_complex_of_type(&self, ty: Value, re: f64, im: f64) -> Value {
+        self.alloc(ty, ComplexObj { re, im }).value()
     }
 
     /// Boxes any numeric result of `crate::number::tower`.

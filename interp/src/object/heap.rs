@@ -111,6 +111,9 @@ pub struct Heap {
     /// Weakrefs and types: objects with weak references to process after
     /// marking ([`super::weakref`]).
     pub(super) weak_holders: RefCell<Vec<Value>>,
+    /// Target address to its shared plain `ref` without callback (weak on
+    /// both sides: pruned when either dies).
+    pub(super) basic_weakrefs: RefCell<AddrMap<Value>>,
     /// Cleared weakrefs whose callbacks the VM has not run yet (roots).
     pub(super) pending_weak_callbacks: RefCell<Vec<Value>>,
     /// Objects whose type has `__del__` (not roots).
@@ -164,6 +167,7 @@ impl Heap {
             singletons: Default::default(),
             type_versions: Cell::new(0),
             weak_holders: RefCell::new(Vec::new()),
+            basic_weakrefs: RefCell::new(Default::default()),
             finalizable: RefCell::new(Vec::new()),
             pending_finalizers: RefCell::new(Vec::new()),
             counted_survivors: RefCell::new(Vec::new()),

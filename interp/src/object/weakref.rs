@@ -61,6 +61,18 @@ fn supports_weakref(kind: ObjKind, heap_type: bool) -> bool {
 impl Heap {
     /// `weakref.ref(target, callback)`.
     pub fn new_weakref(&self, target: Value, callback: Value) -> Result<Value, PyErr> {
+        self.new_weakref_of_type(self.types.weakref, target, callback)
+    }
+
+    /// `cls(target, callback)` for `ref` or a subclass `cls` of it. As in
+    /// CPython, a plain `ref` without callback is shared: asking again
+    /// while it lives returns the same object.
+    pub fn new_weakref_of_type(
+        &self,
+        cls: Value,
+        target: Value,
+        callback: Value,
+    ) -> Result<Value, PyErr> {
         let ty = self.type_obj(target);
         let ok =
             ObjHeader::of(target).is_some_and(|h| supports_weakref(h.kind(), ty.is_heap_type()));
@@ -70,8 +82,14 @@ impl Heap {
                 &format!("cannot create weak reference to '{}' object", ty.name()),
             ));
         }
+        let shared = cls == self.types.weakref && callback.is_none();
+        if shared {
+            if let Some(&w) = self.basic_weakrefs.borrow().get(&target.bits()) {
+                return Ok(w);
+            }
+        }
         let w = self.alloc(
-            self.types.weakref,
+            cls,
             WeakRefObj {
                 target: Cell::new(target),
                 callback: Cell::new(callback),
@@ -79,7 +97,22 @@ impl Heap {
             },
         );
         self.weak_holders.borrow_mut().push(w.value());
+        if shared {
+            self.basic_weakrefs.borrow_mut().insert(target.bits(), w.value());
+        }
         Ok(w.value())
+    }
+
+    /// The live weakrefs (of any type) to `target`, oldest first
+    /// (`weakref.getweakrefs`). Refs nothing reaches any more still count
+    /// until a collection finds them dead.
+    pub fn weakrefs_to(&self, target: Value) -> Vec<Value> {
+        self.weak_holders
+            .borrow()
+            .iter()
+            .copied()
+            .filter(|&h| Gc::<WeakRefObj>::from_value(h).is_some_and(|w| w.get() == target))
+            .collect()
     }
 
     /// Weakrefs whose targets died and that have callbacks, with their
@@ -104,6 +137,10 @@ impl Heap {
         let marked = |v: Value| ObjHeader::of(v).is_none_or(|h| h.is_marked());
         let mut holders = self.weak_holders.borrow_mut();
         holders.retain(|&h| marked(h));
+        // A shared ref leaves the table when it or its target dies.
+        self.basic_weakrefs.borrow_mut().retain(|&target, w| {
+            marked(*w) && ObjHeader::of(Value::from_bits(target)).is_none_or(|h| h.is_marked())
+        });
         for &h in holders.iter() {
             if let Some(t) = Gc::<TypeObj>::from_value(h) {
                 t.retain_subclasses(marked);

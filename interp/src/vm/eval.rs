@@ -441,7 +441,9 @@ impl Vm {
                 Instr::DeleteSubscr { obj, key } => self.del_item(r!(obj), r!(key)).map(|_| None),
                 Instr::Call { dst, func, argc } => {
                     let at = base + func as usize;
-                    self.call_at(at, argc as usize, &[]).map(|v| {
+                    let r = self.call_at(at, argc as usize, &[]);
+                    self.clear_call_run(at, 1 + argc as usize);
+                    r.map(|v| {
                         self.stack[base + dst as usize] = v;
                         None
                     })
@@ -449,14 +451,18 @@ impl Vm {
                 Instr::CallKw { dst, func, argc, kwnames } => {
                     let names = self.kwnames(code.const_value(kwnames));
                     let at = base + func as usize;
-                    self.call_at(at, argc as usize, &names).map(|v| {
+                    let r = self.call_at(at, argc as usize, &names);
+                    self.clear_call_run(at, 1 + argc as usize);
+                    r.map(|v| {
                         self.stack[base + dst as usize] = v;
                         None
                     })
                 }
                 Instr::CallMethod { dst, base: b, argc } => {
                     let at = base + b as usize;
-                    self.call_method_at(at, argc as usize, &[]).map(|v| {
+                    let r = self.call_method_at(at, argc as usize, &[]);
+                    self.clear_call_run(at, 2 + argc as usize);
+                    r.map(|v| {
                         self.stack[base + dst as usize] = v;
                         None
                     })
@@ -464,7 +470,9 @@ impl Vm {
                 Instr::CallMethodKw { dst, base: b, argc, kwnames } => {
                     let names = self.kwnames(code.const_value(kwnames));
                     let at = base + b as usize;
-                    self.call_method_at(at, argc as usize, &names).map(|v| {
+                    let r = self.call_method_at(at, argc as usize, &names);
+                    self.clear_call_run(at, 2 + argc as usize);
+                    r.map(|v| {
                         self.stack[base + dst as usize] = v;
                         None
                     })
@@ -742,6 +750,17 @@ impl Vm {
             self.call(m, &[])?;
         }
         Ok(())
+    }
+
+    /// After a call: its callee and argument slots, temporaries the
+    /// compiler never reads again, stop holding their values, so that an
+    /// object passed to a call (`print(obj.m())`, `len([obj])`) is not
+    /// kept alive by the caller's frame until the slots are reused.
+    #[inline]
+    fn clear_call_run(&mut self, at: usize, len: usize) {
+        if let Some(run) = self.stack.get_mut(at..at + len) {
+            run.fill(Value::NONE);
+        }
     }
 
     fn unbound_deref(&self, code: &Gc<CodeObj>, name: u16) -> PyErr {

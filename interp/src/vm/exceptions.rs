@@ -263,6 +263,10 @@ impl Vm {
         match h.kind() {
             ObjKind::Int => crate::object::boxes::int_value(v).map_or(v, |b| self.heap.new_int(b)),
             ObjKind::Float => crate::object::boxes::float_value(v).map_or(v, Value::from_f64),
+            ObjKind::Complex => match crate::object::boxes::num_of(v) {
+                Some(crate::number::tower::Num::Complex(c)) => self.heap.new_complex(c.re, c.im),
+                _ => v,
+            },
             ObjKind::Str => str_of(v).map_or(v, |s| self.heap.new_str_wtf8(s.as_wtf8())),
             ObjKind::Tuple => tuple_of(v).map_or(v, |t| self.heap.new_tuple(t.items())),
             ObjKind::Bytes => {

@@ -79,6 +79,7 @@ impl Vm {
         let Some(header) = ObjHeader::of(v) else { return Ok(String::new()) };
         Ok(match header.kind() {
             ObjKind::Str => str_of(v).expect("str layout").repr(),
+            ObjKind::WeakRef => crate::modules::weakref::repr(self, v)?,
             ObjKind::Int | ObjKind::Float | ObjKind::Complex => match self.as_num(v) {
                 Some(crate::number::tower::Num::Int(i)) => {
                     crate::number::str_digits::check_format(&i).map_err(|e| self.num_error(e))?;

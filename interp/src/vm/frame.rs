@@ -52,3 +52,41 @@ impl RootSet for VmRoots<'_> {
         vm.jit.trace_roots(tracer);
     }
 }
+
+impl Vm {
+    /// Before an explicit `gc.collect()`: clears the slots no bytecode will
+    /// read again in each frame waiting in a call, so that what a finished
+    /// expression left in its temporaries (`o` in `print(o.m())`) does not
+    /// outlive `o = None; gc.collect()` as it would not in CPython.
+    ///
+    /// The compiler hands out temporaries in stack order and gives each
+    /// call a fresh run of them, so while a frame waits in a call every
+    /// slot above that run is free: a later instruction writes it before
+    /// reading it. Frames stopped elsewhere (in an operator's special
+    /// method, say) keep all their slots.
+    pub fn clear_dead_call_temps(&mut self) {
+        use crate::bytecode::instr::Instr;
+        for i in 0..self.frames.len() {
+            let frame = &self.frames[i];
+            let unit = &*frame.code.unit;
+            let Some(instr) = unit.instrs.get(frame.pc as usize) else { continue };
+            let end = match *instr {
+                Instr::Call { func, argc, .. } | Instr::CallKw { func, argc, .. } => {
+                    func as usize + 1 + argc as usize
+                }
+                Instr::CallMethod { base, argc, .. } | Instr::CallMethodKw { base, argc, .. } => {
+                    base as usize + 2 + argc as usize
+                }
+                _ => continue,
+            };
+            let mut top = frame.base + unit.slot_count as usize;
+            if let Some(next) = self.frames.get(i + 1) {
+                top = top.min(next.base);
+            }
+            let (from, top) = (frame.base + end, top.min(self.stack.len()));
+            if let Some(dead) = self.stack.get_mut(from..top) {
+                dead.fill(Value::NONE);
+            }
+        }
+    }
+}

@@ -134,6 +134,7 @@ impl Vm {
                 Err(self.unhashable(v))
             }
             ObjKind::Wrapper if is_set_like_view(v) => Err(self.unhashable(v)),
+            ObjKind::WeakRef => crate::modules::weakref::hash(self, v),
             _ => Ok(hash_pointer(v)),
         }
     }

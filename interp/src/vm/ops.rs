@@ -714,6 +714,11 @@ impl Vm {
                     return Ok(self.len_result(r)? != 0);
                 }
             }
+            // A subclass of a container is as long as its layout (an
+            // empty dict subclass, which has no base-value copy, is false).
+            if let Some(n) = self.native_len(v) {
+                return Ok(n != 0);
+            }
             let base = self.builtin_base_value(v);
             if base == v {
                 return Ok(true);
