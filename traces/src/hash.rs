@@ -1,5 +1,6 @@
-//! Multiply-rotate hashing for the compiler's own keys (SSA values,
-//! instruction contents, (code, pc) pairs). SipHash's resistance to chosen
+//! Multiply-rotate hashing for keys that are already unique words: the
+//! compiler's (SSA values, instruction contents, (code, pc) pairs) and the
+//! heap's (object addresses). SipHash's resistance to chosen
 //! keys buys nothing here, since no input chooses these keys, and it costs
 //! more than the lookups it serves.
 
@@ -12,7 +13,9 @@ pub struct WordHasher(u64);
 
 impl Hasher for WordHasher {
     fn finish(&self) -> u64 {
-        self.0
+        // Keys are often 8-aligned addresses, whose product keeps its low
+        // bits zero: fold the high bits down so the table's low bits vary.
+        self.0 ^ (self.0 >> 29)
     }
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
@@ -20,7 +23,7 @@ impl Hasher for WordHasher {
         }
     }
     fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
     fn write_u32(&mut self, n: u32) {
         self.write_u64(n as u64);
@@ -52,5 +55,8 @@ mod tests {
         let build = WordBuildHasher::default();
         let low_bits: WordSet<u64> = (0..64u32).map(|k| build.hash_one(k) & 63).collect();
         assert!(low_bits.len() > 32, "only {} distinct buckets", low_bits.len());
+        let addresses: WordSet<u64> =
+            (0..64u64).map(|k| build.hash_one(0x7f00_0000_0000 + 8 * k) & 63).collect();
+        assert!(addresses.len() > 32, "only {} distinct buckets", addresses.len());
     }
 }

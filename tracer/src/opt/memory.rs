@@ -124,11 +124,6 @@ impl MemoryTable {
         let hit = |a: &Access| body.iter().any(|inst| clobbers(inst, a, helpers));
         self.known.iter().map(|(a, _, _)| *a).filter(hit).collect()
     }
-
-    /// Whether nothing is known.
-    pub fn is_empty(&self) -> bool {
-        self.known.is_empty()
-    }
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use traces::hash::WordMap;
 
 use traces::{Op, Type, Val};
 
+use super::objects::address;
 use super::{abort, alias, Kind, RecFrame, RecResult, Recorder, MAX_INLINE_DEPTH};
 use crate::builtins::functions::is_len;
 use crate::builtins::object_methods::inherits_object_slot;
@@ -17,7 +18,7 @@ use crate::jit::helpers::{HelperKind, MAX_NATIVE_ARGS};
 use crate::object::list::LIST_LEN_OFFSET;
 use crate::object::tuple::TUPLE_LEN_OFFSET;
 use crate::object::types::TypeObj;
-use crate::object::value::{NONE_BITS, PAYLOAD_MASK};
+use crate::object::value::NONE_BITS;
 use crate::object::Value;
 use crate::object::{Gc, ObjKind};
 use crate::vm::function::{
@@ -109,9 +110,9 @@ impl Recorder {
     /// Guards that `f` still runs the code being inlined: `f.__code__ = c`
     /// changes what a call does without changing the function.
     fn guard_code(&mut self, f: Gc<FunctionObj>) {
-        let base = self.b.kref(f.value().bits() & PAYLOAD_MASK);
+        let base = self.b.kref(address(f.value()));
         let code = self.field(alias::FUNCTION_CODE, Op::LdI64, base, FUNCTION_CODE_OFFSET as i32);
-        self.guard(Op::GuardEq, &[code], (f.code().value().bits() & PAYLOAD_MASK) as i64);
+        self.guard(Op::GuardEq, &[code], address(f.code().value()) as i64);
     }
 
     /// `dst = callee(receiver?, *args)` where the last arguments are passed

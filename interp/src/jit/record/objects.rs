@@ -27,7 +27,7 @@ use crate::vm::Vm;
 
 /// The raw address of heap object `v` (what object headers and compiled
 /// code hold).
-fn address(v: Value) -> u64 {
+pub(super) fn address(v: Value) -> u64 {
     v.bits() & PAYLOAD_MASK
 }
 
