@@ -252,6 +252,13 @@ fn exec_or_eval(vm: &mut Vm, args: &[Value], kwnames: &[Value], is_eval: bool) -
     }
     let source = args[0];
     let code = match code_of(source) {
+        // Nothing would fill the cells of its free variables (CPython 3.8
+        // has no `closure` argument yet).
+        Some(code) if !code.unit.frees.is_empty() => {
+            return Err(vm.type_error(&format!(
+                "code object passed to {fname}() may not contain free variables"
+            )));
+        }
         Some(code) => code.value(),
         None => {
             let mode = if is_eval { Mode::Expression } else { Mode::Module };

@@ -230,6 +230,13 @@ impl Builder {
             ));
         }
         self.table.blocks[block_id].add_flags(&name, flag);
+        if flag & flags::GLOBAL != 0 {
+            // CPython's `symtable_add_def` records every `global` in the
+            // top block's symbols too, so the module's own uses of the name
+            // become explicitly global (`STORE_GLOBAL`, not `STORE_NAME`):
+            // observable with `exec(code, globals, locals)`.
+            self.table.blocks[0].add_flags(&name, flags::GLOBAL);
+        }
         if flag & flags::PARAM != 0 {
             self.table.blocks[block_id].params.push(name.clone());
         }
