@@ -237,6 +237,10 @@ pub struct JitState {
     /// The largest state area any trace needs: a run's traces may link to
     /// one another, so each run gets room for all of them.
     max_state_words: usize,
+    /// Functions with loops whose inlining (unrolling their loops into
+    /// the caller's trace) made a recording abort: calls of them go
+    /// through a helper, their loops get traces of their own.
+    pub not_unrolled: std::collections::HashSet<u64>,
     /// By trace id: the exits linked to that trace.
     pub links_into: HashMap<usize, Vec<Link>>,
     /// (trace id, exit) pairs given an adapter (or found unfit for one).
@@ -271,6 +275,7 @@ impl JitState {
         JitState {
             options,
             draining_frame: usize::MAX,
+            not_unrolled: Default::default(),
             recording: None,
             traces: KeyMap::default(),
             side_traces: KeyMap::default(),
@@ -417,6 +422,15 @@ impl Vm {
             counter.set(count + 1);
             return Ok(header);
         }
+        if let Some(rec) = &self.jit.recording {
+            if frame_index > rec.frame_index
+                && frame_index <= rec.frame_index + rec.recorder.depth()
+            {
+                // A loop in a call the recording inlines: it is being
+                // unrolled into the trace, so it runs interpreted now.
+                return Ok(header);
+            }
+        }
         match count {
             HAS_TRACE => self.run_trace(frame_index, code, header),
             BLACKLISTED | RECORDING => Ok(header),
@@ -479,6 +493,21 @@ impl Vm {
 
     fn jit_abort(&mut self, why: &str) {
         let Some(rec) = self.jit.recording.take() else { return };
+        let mut newly_kept_out = false;
+        for code in rec.recorder.unrolled_codes() {
+            newly_kept_out |= self.jit.not_unrolled.insert(code_key(code));
+        }
+        if newly_kept_out {
+            // The next recording calls those functions instead of
+            // unrolling their loops: not counted against the loop (the
+            // set only grows, so this happens a bounded number of times).
+            let origin = self.trace_origin(&rec.code, rec.recorder.header);
+            self.jit.events.push(format!("abort at {origin}: {why}; loops in calls kept out"));
+            if rec.side_start.is_none() {
+                rec.code.loop_counters[rec.recorder.header as usize].set(0);
+            }
+            return;
+        }
         match rec.side_start {
             Some(start) => self.side_failed(&rec.code, start, why),
             None => self.header_failed(&rec.code, rec.recorder.header, why),

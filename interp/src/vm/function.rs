@@ -36,6 +36,12 @@ pub const FUNCTION_CODE_OFFSET: usize =
     std::mem::offset_of!(crate::object::header::HeapObj<FunctionObj>, payload)
         + std::mem::offset_of!(FunctionObj, code);
 
+/// Where compiled code finds a function's positional defaults (a tuple or
+/// None): inlined calls that use them guard that they are the same tuple.
+pub const FUNCTION_DEFAULTS_OFFSET: usize =
+    std::mem::offset_of!(crate::object::header::HeapObj<FunctionObj>, payload)
+        + std::mem::offset_of!(FunctionObj, defaults);
+
 impl FunctionObj {
     /// The code the function runs now (`__code__`).
     #[inline]

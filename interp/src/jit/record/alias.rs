@@ -17,6 +17,8 @@ pub const DICT_KEYS_VERSION: Alias = Alias(3);
 pub const DICT_VALUE: Alias = Alias(4);
 /// A function's code.
 pub const FUNCTION_CODE: Alias = Alias(5);
+/// A function's tuple of positional defaults.
+pub const FUNCTION_DEFAULTS: Alias = Alias(17);
 /// A plain instance's shape.
 pub const INSTANCE_SHAPE: Alias = Alias(6);
 /// A plain instance's pointer to its attribute values.

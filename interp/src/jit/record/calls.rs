@@ -16,30 +16,43 @@ use crate::bytecode::instr::Reg;
 use crate::bytecode::CodeFlags;
 use crate::jit::helpers::{HelperKind, MAX_NATIVE_ARGS};
 use crate::object::list::LIST_LEN_OFFSET;
-use crate::object::tuple::TUPLE_LEN_OFFSET;
+use crate::object::tuple::{tuple_of, TUPLE_LEN_OFFSET};
 use crate::object::types::TypeObj;
 use crate::object::value::NONE_BITS;
 use crate::object::Value;
 use crate::object::{Gc, ObjKind};
 use crate::vm::function::{
     function_of, method_descriptor_of, method_of, native_function_of, FunctionObj, NativeFn,
-    FUNCTION_CODE_OFFSET,
+    FUNCTION_CODE_OFFSET, FUNCTION_DEFAULTS_OFFSET,
 };
 use crate::vm::Vm;
 
 /// Whether a call of `f` with `argc` positional arguments can be inlined:
-/// they bind one to one to its parameters, its frame needs nothing the
-/// trace does not model (cells, generators), and it has no loop (which
-/// gets a trace of its own; the call goes through a helper).
-fn inlinable(f: &FunctionObj, argc: usize) -> bool {
+/// they bind one to one to its parameters, and its frame needs nothing the
+/// trace does not model (cells, generators). A function with loops is
+/// inlined (its loops unrolled) unless that once made a recording abort:
+/// then its loops get traces of their own and the call goes through a
+/// helper.
+fn inlinable(vm: &Vm, f: &FunctionObj, argc: usize) -> bool {
     let unit = &f.code().unit;
+    let params = unit.arg_count as usize;
     !unit.is_generator_like()
         && !unit.flags.intersects(CodeFlags::VARARGS | CodeFlags::VARKEYWORDS)
         && unit.kwonly_count == 0
-        && unit.arg_count as usize == argc
+        && params >= argc
+        && argc + positional_defaults(f).len() >= params
         && unit.cells.is_empty()
         && unit.frees.is_empty()
-        && !unit.instrs.iter().any(|i| matches!(i, crate::bytecode::Instr::Loop { .. }))
+        && !(has_loop(f) && vm.jit.not_unrolled.contains(&f.code().value().bits()))
+}
+
+/// `f.__defaults__` (empty when None).
+fn positional_defaults(f: &FunctionObj) -> Vec<Value> {
+    tuple_of(f.defaults.get()).map_or(Vec::new(), |t| t.items().to_vec())
+}
+
+fn has_loop(f: &FunctionObj) -> bool {
+    f.code().unit.instrs.iter().any(|i| matches!(i, crate::bytecode::Instr::Loop { .. }))
 }
 
 impl Recorder {
@@ -61,12 +74,17 @@ impl Recorder {
         for &a in args {
             words.push(self.read(a));
         }
-        if let Some(f) = function_of(callee).filter(|f| inlinable(f, words.len())) {
+        if let Some(f) = function_of(callee).filter(|f| inlinable(vm, f, words.len())) {
             if self.depth() + 1 > MAX_INLINE_DEPTH {
                 return abort("calls nested too deeply to inline");
             }
+            if has_loop(&f) {
+                self.unrolled.push(f.code());
+            }
             self.guard_identity(w, callee);
             self.guard_code(f);
+            let defaults = self.defaults_for(f, words.len());
+            words.extend(defaults);
             let slots: WordMap<Reg, Val> =
                 words.iter().enumerate().map(|(i, v)| (i as Reg, *v)).collect();
             self.roots.push(f.code().value());
@@ -82,6 +100,9 @@ impl Recorder {
             return Ok(());
         }
         if receiver.is_none() {
+            if let Some(call) = self.instance_call_method(vm, w, callee) {
+                return self.call(vm, dst, call, Some((w, callee)), args);
+            }
             if let Some(r) = self.range_call(vm, (w, callee), args)? {
                 self.write(dst, r);
                 return Ok(());
@@ -105,6 +126,41 @@ impl Recorder {
             return Ok(());
         }
         self.generic_call(vm, dst, w, &words, Value::NONE)
+    }
+
+    /// The defaults of the parameters a call of `f` with `given`
+    /// positional arguments leaves out, as constants (guarding that `f`
+    /// keeps the same defaults tuple, whose items never change).
+    fn defaults_for(&mut self, f: Gc<FunctionObj>, given: usize) -> Vec<Val> {
+        let params = f.code().unit.arg_count as usize;
+        if given >= params {
+            return Vec::new();
+        }
+        let defaults = f.defaults.get();
+        let base = self.b.kref(address(f.value()));
+        let current =
+            self.field(alias::FUNCTION_DEFAULTS, Op::LdI64, base, FUNCTION_DEFAULTS_OFFSET as i32);
+        self.roots.push(defaults);
+        // The field holds the tuple as a value (boxed bits), not a pointer.
+        self.guard(Op::GuardEq, &[current], defaults.bits() as i64);
+        let items = positional_defaults(&f);
+        let missing = params - given;
+        items[items.len() - missing..].iter().map(|&v| self.constant(v)).collect()
+    }
+
+    /// For a call of `obj`, an instance of a class with a Python
+    /// `__call__`: that function (as a constant), guarding the class and
+    /// its version. The call is then a method call with `obj` as receiver.
+    fn instance_call_method(&mut self, vm: &Vm, w: Val, obj: Value) -> Option<(Val, Value)> {
+        let ty = vm.heap.type_obj(obj);
+        if ty.layout() != ObjKind::Instance {
+            return None;
+        }
+        let method =
+            vm.heap.lookup(ty, vm.names.dunder_call).filter(|&m| function_of(m).is_some())?;
+        self.guard_type(w, ty.value());
+        self.guard_type_version(ty);
+        Some((self.constant(method), method))
     }
 
     /// Guards that `f` still runs the code being inlined: `f.__code__ = c`
@@ -212,22 +268,27 @@ impl Recorder {
             && inherits_object_slot(vm, t, vm.names.dunder_new)
             && t.own_attr(vm.heap.intern("__abstractmethods__")).is_none();
         let init = vm.heap.lookup(t, vm.names.dunder_init);
-        let Some(f) = init.and_then(function_of).filter(|f| plain && inlinable(f, words.len() + 1))
+        let Some(f) =
+            init.and_then(function_of).filter(|f| plain && inlinable(vm, f, words.len() + 1))
         else {
             return Ok(false);
         };
         if self.depth() + 1 > MAX_INLINE_DEPTH {
             return abort("calls nested too deeply to inline");
         }
+        if has_loop(&f) {
+            self.unrolled.push(f.code());
+        }
         self.guard_identity(w, callee);
         self.guard_type_version(t);
         self.guard_code(f);
+        let defaults = self.defaults_for(f, words.len() + 1);
         let ty = self.constant(callee);
         let obj = self.call_helper(HelperKind::NewInstance, &[ty])?;
         self.known_type(obj, callee);
         let mut slots: WordMap<Reg, Val> = WordMap::default();
         slots.insert(0, obj);
-        for (i, v) in words.iter().enumerate() {
+        for (i, v) in words.iter().chain(&defaults).enumerate() {
             slots.insert(i as Reg + 1, *v);
         }
         self.roots.push(f.code().value());

@@ -184,6 +184,10 @@ pub struct Recorder {
     /// The loop frame's globals, if its loop stores names there: loads
     /// from them are then lookups, not constants.
     stored_globals: Option<Value>,
+    /// Functions with loops inlined so far (their loops unrolled).
+    unrolled: Vec<Gc<CodeObj>>,
+    /// Jumps back taken in inlined calls so far.
+    back_edges: usize,
 }
 
 /// Longest iteration recorded before giving up.
@@ -193,6 +197,11 @@ const MIN_FRAGMENT: usize = 12;
 /// A side trace that reaches its frame's `return` within this many
 /// instructions is not worth a trace.
 const MAX_BARE_RETURN: usize = 4;
+/// Iterations of loops in inlined calls a trace unrolls, in all: short
+/// loops (a search that stops at the second item, a fixed-size sum) are
+/// recorded through; a longer one aborts the recording, and the next
+/// one calls its function through a helper.
+const MAX_UNROLLED_ITERATIONS: usize = 48;
 
 /// The `Loop` instruction that jumps back to `header` (a loop has one):
 /// its pc, and the first temporary dead at the header.
@@ -260,6 +269,8 @@ impl Recorder {
             start,
             id,
             stored_globals: loop_stores_globals(&code, header, frame).then_some(frame.globals),
+            unrolled: Vec::new(),
+            back_edges: 0,
         };
         // Linked traces run one after another without returning: the
         // exit a run ends with is the last one's, which says who it is.
@@ -276,6 +287,12 @@ impl Recorder {
     /// How deep the recording is in inlined calls (0: the loop's frame).
     pub fn depth(&self) -> usize {
         self.frames.len() - 1
+    }
+
+    /// The functions with loops this recording inlined: to blame if it
+    /// aborts.
+    pub fn unrolled_codes(&self) -> &[Gc<CodeObj>] {
+        &self.unrolled
     }
 
     fn frame(&mut self) -> &mut RecFrame {
@@ -530,7 +547,12 @@ impl Recorder {
             }
             Instr::Loop { target, .. } => {
                 if depth > 0 {
-                    return abort("a loop in an inlined call");
+                    // The interpreter jumps back; the recording follows it.
+                    self.back_edges += 1;
+                    if self.back_edges > MAX_UNROLLED_ITERATIONS {
+                        return abort("loops in inlined calls run too long");
+                    }
+                    return Ok(Step::Continue);
                 }
                 if target == self.header && self.start == self.header {
                     return Ok(Step::CloseLoop);
