@@ -51,7 +51,26 @@ class Spline:
         return acc
 
 
+def pick(weights, r):
+    # Leaves its loop at a different item each call: the trace that
+    # inlined it exits there often and records the loop again, calling it.
+    acc = 0
+    for i in range(len(weights)):
+        acc += weights[i]
+        if r < acc:
+            return i
+    return -1
+
+
 def run():
+    w = [3, 1, 4, 1, 5]
+    seed = 12345
+    counts = [0] * 6
+    for n in range(3000):
+        seed = (seed * 1103515245 + 12345) % 2147483648
+        counts[pick(w, seed % 14)] += 1
+    print("picked", counts)
+
     xs = [5, 3, 9, 1]
     acc = 0
     for i in range(400):

@@ -115,12 +115,14 @@ fn enumerate_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if let Some(k) = unknown {
         return Err(unexpected_kw(vm, "enumerate", &k));
     }
-    if vm.as_index(start)?.is_none() {
+    let Some(index) = vm.as_index(start)? else {
         return Err(vm.type_error(&format!(
             "'{}' object cannot be interpreted as an integer",
             vm.type_name(start)
         )));
-    }
+    };
+    // Counting starts from an exact int, whatever gave it.
+    let start = vm.heap.new_int_from(index);
     let iter = vm.get_iter(iterable)?;
     Ok(make(vm, args[0], IterState::Enumerate { iter, count: start }))
 }
@@ -335,8 +337,13 @@ pub(crate) fn enumerate_next_pair(vm: &mut Vm, it: Value) -> PyResult<Option<(Va
         _ => return Ok(None),
     };
     let Some(item) = vm.iter_next(iter)? else { return Ok(None) };
-    let one = Value::from_small_int(1).expect("1");
-    let next_count = vm.binary_op(crate::bytecode::instr::BinOp::Add, count, one)?;
+    let next_count = match count.as_small_int().and_then(|n| Value::from_small_int(n + 1)) {
+        Some(next) => next,
+        None => {
+            let one = Value::from_small_int(1).expect("1");
+            vm.binary_op(crate::bytecode::instr::BinOp::Add, count, one)?
+        }
+    };
     if let IterState::Enumerate { count: c, .. } = &mut *obj.state.borrow_mut() {
         *c = next_count;
     }
@@ -345,7 +352,7 @@ pub(crate) fn enumerate_next_pair(vm: &mut Vm, it: Value) -> PyResult<Option<(Va
 
 fn step(vm: &mut Vm, obj: Gc<BuiltinIterObj>) -> PyResult<Option<Value>> {
     enum Plan {
-        Enumerate(Value, Value),
+        Enumerate,
         Zip(Vec<Value>),
         Map(Value, Vec<Value>),
         Filter(Value, Value),
@@ -353,7 +360,7 @@ fn step(vm: &mut Vm, obj: Gc<BuiltinIterObj>) -> PyResult<Option<Value>> {
         Done,
     }
     let plan = match &*obj.state.borrow() {
-        IterState::Enumerate { iter, count } => Plan::Enumerate(*iter, *count),
+        IterState::Enumerate { .. } => Plan::Enumerate,
         IterState::Zip { iters } => Plan::Zip(iters.clone()),
         IterState::Map { func, iters } => Plan::Map(*func, iters.clone()),
         IterState::Filter { func, iter } => Plan::Filter(*func, *iter),
@@ -362,18 +369,8 @@ fn step(vm: &mut Vm, obj: Gc<BuiltinIterObj>) -> PyResult<Option<Value>> {
     };
     match plan {
         Plan::Done => Ok(None),
-        Plan::Enumerate(iter, count) => {
-            let Some(item) = vm.iter_next(iter)? else { return Ok(None) };
-            let next_count = vm.binary_op(
-                crate::bytecode::instr::BinOp::Add,
-                count,
-                Value::from_small_int(1).expect("1"),
-            )?;
-            if let IterState::Enumerate { count: c, .. } = &mut *obj.state.borrow_mut() {
-                *c = next_count;
-            }
-            Ok(Some(vm.heap.new_tuple(&[count, item])))
-        }
+        Plan::Enumerate => Ok(enumerate_next_pair(vm, obj.value())?
+            .map(|(count, item)| vm.heap.new_tuple(&[count, item]))),
         Plan::Zip(iters) => {
             if iters.is_empty() {
                 return Ok(None);

@@ -53,6 +53,9 @@ const MAX_ABORTS: u32 = 3;
 /// and speeds richards, deltablue and go up slightly. It must stay below
 /// `RETRACE_THRESHOLD`, or preamble exits retrace the loop first.
 const SIDE_TRACE_THRESHOLD: u64 = 32;
+/// An exit from inside an unrolled call taken once in this many entries
+/// (or more often) keeps that call's function out of the trace.
+const UNROLLED_EXIT_SHARE: u64 = 8;
 /// Side traces one pc may have (for the types or paths seen there).
 const MAX_SIDE_VARIANTS: usize = 4;
 /// Exits through one guard of a loop trace's preamble (its first
@@ -660,6 +663,10 @@ impl Vm {
             let resume = self.deopt(&entry, exit, &state, frame_index);
             self.jit.put_state(state);
             let pc = resume?;
+            if entry.start == entry.header && self.keep_out_unrolled_at(&entry, exit) {
+                self.drop_for_retrace(code, entry.header);
+                return Ok(pc);
+            }
             if entry.start == entry.header && self.preamble_exit_is_hot(&entry, exit) {
                 self.retrace(code, entry.header);
                 return Ok(pc);
@@ -742,6 +749,47 @@ impl Vm {
         exit < entry.preamble_exits
             && count >= RETRACE_THRESHOLD
             && count * 2 >= self.jit.entries_of(entry)
+    }
+
+    /// Whether loop trace `entry` often leaves through `exit` from inside
+    /// calls of functions whose loops it unrolled (a loop that ends at a
+    /// different item each time): those functions are then kept out of
+    /// traces (true: the loop should be recorded again, calling them).
+    fn keep_out_unrolled_at(&mut self, entry: &TraceEntry, exit: usize) -> bool {
+        let count = entry.exit_counts.get(exit).map_or(0, |c| c.get());
+        if count < SIDE_TRACE_THRESHOLD || count * UNROLLED_EXIT_SHARE < self.jit.entries_of(entry)
+        {
+            return false;
+        }
+        let Some(snap) = entry.exit_snapshots.get(exit).and_then(|&i| entry.trace.snapshots.get(i))
+        else {
+            return false;
+        };
+        let mut kept_out = false;
+        for frame in snap.frames.iter().skip(1) {
+            let code = frame.slots.iter().find_map(|(s, v)| match v {
+                traces::SnapValue::Val(v) if *s == record::CODE_SLOT => {
+                    crate::vm::code::code_of(Value::from_bits(entry.trace.inst(*v).imm as u64))
+                }
+                _ => None,
+            });
+            if let Some(code) = code.filter(|c| record::has_loop(c)) {
+                kept_out |= self.jit.not_unrolled.insert(code_key(&code));
+            }
+        }
+        kept_out
+    }
+
+    /// Drops the loop's trace so that the next iteration records it anew,
+    /// without counting a retrace: what changed is what the recording
+    /// inlines.
+    fn drop_for_retrace(&mut self, code: &Gc<CodeObj>, header: u32) {
+        if let Some(old) = self.jit.traces.remove(&(code_key(code), header)) {
+            self.unlink_into(&old);
+        }
+        let origin = self.trace_origin(code, header);
+        self.jit.events.push(format!("retrace at {origin}: loops in calls kept out"));
+        code.loop_counters[header as usize].set(self.jit.options.threshold);
     }
 
     /// Drops the loop's trace so the next iteration records it anew.

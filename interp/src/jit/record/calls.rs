@@ -52,7 +52,7 @@ fn positional_defaults(f: &FunctionObj) -> Vec<Value> {
 }
 
 fn has_loop(f: &FunctionObj) -> bool {
-    f.code().unit.instrs.iter().any(|i| matches!(i, crate::bytecode::Instr::Loop { .. }))
+    super::has_loop(&f.code())
 }
 
 impl Recorder {

@@ -225,6 +225,11 @@ fn loop_stores_globals(code: &Gc<CodeObj>, header: u32, frame: &crate::vm::frame
     })
 }
 
+/// Whether `code` has a loop (a call of it unrolls the loop when inlined).
+pub fn has_loop(code: &CodeObj) -> bool {
+    code.unit.instrs.iter().any(|i| matches!(i, Instr::Loop { .. }))
+}
+
 /// Whether `method` is `list.append` and `receiver` an exact list.
 fn is_exact_list_append(vm: &Vm, method: Value, receiver: Value) -> bool {
     let list = vm.heap.types().list;
