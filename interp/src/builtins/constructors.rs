@@ -49,6 +49,7 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, t.import_error, "__init__", import_error_init);
     add_method(vm, t.syntax_error, "__init__", syntax_error_init);
     add_method(vm, t.dict, "__init__", dict_init);
+    add_method(vm, t.list, "__init__", list_init);
     add_method(vm, t.set, "__init__", set_init);
     add_method(vm, t.super_, "__get__", super_get);
     add_method(vm, t.property, "getter", property_getter);
@@ -433,23 +434,39 @@ pub(crate) fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResul
     }
 }
 
-fn list_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+/// `list.__new__(cls, ...)`: an empty list of `cls`, filled by
+/// `list.__init__`. CPython's list takes `PyType_GenericNew`, which ignores
+/// its arguments, so a subclass whose `__init__` takes other arguments
+/// still constructs (`list(it)` itself takes `Vm::collect_into_builtin`).
+fn list_new(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult {
     let list_t = vm.heap.types().list;
     let cls = class_arg(vm, args, list_t, "list")?;
-    let args = no_kwargs(vm, "list", &args[1..], kwnames)?;
-    if args.len() > 1 {
-        return Err(vm.type_error(&format!("list expected at most 1 argument, got {}", args.len())));
-    }
-    let start = match args.first() {
-        Some(&v) => {
-            vm.check_list_init_hint(v)?;
-            vm.push_iterable_items(v)?
-        }
-        None => vm.stack.len(),
+    Ok(vm.heap.new_list_of_type(cls, &[]))
+}
+
+/// `list.__init__(self, iterable=())`: empties the list, then appends the
+/// items, as CPython's `list___init___impl` (so `l.__init__(l)` empties `l`).
+fn list_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let Some(target) = args.first().and_then(|&a| crate::object::list::list_of(a)) else {
+        return Err(vm.type_error("descriptor '__init__' requires a 'list' object"));
     };
-    let list = vm.heap.new_list_of_type(cls, &vm.stack[start..]);
-    vm.truncate_temps(start);
-    Ok(list)
+    let rest = no_kwargs(vm, "list", &args[1..], kwnames)?;
+    if rest.len() > 1 {
+        return Err(vm.type_error(&format!("list expected at most 1 argument, got {}", rest.len())));
+    }
+    target.items.clear();
+    if let Some(&source) = rest.first() {
+        vm.check_list_init_hint(source)?;
+        let start = vm.push_iterable_items(source)?;
+        // Looked up again: iterating may have run a collection.
+        if let Some(target) = crate::object::list::list_of(args[0]) {
+            for &item in &vm.stack[start..] {
+                target.items.push(item);
+            }
+        }
+        vm.truncate_temps(start);
+    }
+    Ok(Value::NONE)
 }
 
 fn tuple_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

@@ -660,6 +660,12 @@ impl Vm {
                 ),
             ));
         }
+        if name == self.heap.intern("__bases__") {
+            let Some(bases) = value else {
+                return Err(self.type_error(&format!("can't delete {}.__bases__", t.name())));
+            };
+            return self.set_class_bases(t, bases);
+        }
         if name == self.names.dunder_name {
             if let Some(v) = value {
                 if str_of(v).is_none() {

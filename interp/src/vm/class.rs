@@ -327,6 +327,7 @@ impl Vm {
         }
         let mark = self.push_temp(cls);
         let result = (|| {
+            self.apply_metaclass_mro(cls_t)?;
             // __set_name__ on every attribute that has one.
             let set_name = self.names.dunder_set_name;
             for (k, v) in cls_t.own_attrs() {
