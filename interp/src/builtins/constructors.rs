@@ -39,6 +39,9 @@ pub fn install(vm: &mut Vm) {
         (t.function, super::code_methods::function_new),
         (t.super_, super_new),
         (t.base_exception, exception_new),
+        (t.none_type, singleton_new),
+        (t.not_implemented_type, singleton_new),
+        (t.ellipsis_type, singleton_new),
     ];
     for (ty, f) in table {
         add_new(vm, *ty, *f);
@@ -76,6 +79,34 @@ fn method_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         return Err(vm.type_error("self must not be None"));
     }
     Ok(vm.new_method(func, receiver))
+}
+
+/// `type(None)()`, `type(Ellipsis)()`, `type(NotImplemented)()`: the one
+/// instance, and no arguments (CPython's `none_new` and its siblings).
+fn singleton_new(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult {
+    let types = vm.heap.types();
+    let (none_t, ellipsis_t, not_implemented_t) =
+        (types.none_type, types.ellipsis_type, types.not_implemented_type);
+    let (ellipsis, not_implemented) =
+        (vm.heap.singletons().ellipsis, vm.heap.singletons().not_implemented);
+    let Some(&cls) = args.first() else {
+        return Err(vm.type_error("__new__(): not enough arguments"));
+    };
+    let (instance, name) = match cls {
+        _ if cls == none_t => (Value::NONE, "NoneType"),
+        _ if cls == ellipsis_t => (ellipsis, "EllipsisType"),
+        _ if cls == not_implemented_t => (not_implemented, "NotImplementedType"),
+        _ => {
+            return Err(vm.type_error(&format!(
+                "__new__() argument 1 must be a singleton type, not {}",
+                vm.type_name(cls)
+            )))
+        }
+    };
+    if args.len() > 1 {
+        return Err(vm.type_error(&format!("{name} takes no arguments")));
+    }
+    Ok(instance)
 }
 
 /// The class a `__new__` was called for, checked to be a subtype of `base`.

@@ -383,14 +383,17 @@ impl Heap {
             t.bases().into_iter().map(|b| self.type_obj_of_type(b)).collect();
         let (new_layout, old_layout) =
             (solid_layout(self, &base_types)?, solid_layout(self, &old_bases)?);
-        if new_layout != old_layout {
-            let best = |bases: &[Gc<TypeObj>], layout| {
-                bases.iter().find(|b| b.layout() == layout).unwrap_or(&bases[0]).name()
-            };
+        let best = |bases: &[Gc<TypeObj>], layout| {
+            *bases.iter().find(|b| b.layout() == layout).unwrap_or(&bases[0])
+        };
+        let (new_best, old_best) = (best(&base_types, new_layout), best(&old_bases, old_layout));
+        // CPython compares the deallocators of the best bases: a built-in
+        // type's own differs from the one every class statement gets.
+        if new_layout != old_layout || new_best.is_heap_type() != old_best.is_heap_type() {
             let msg = format!(
                 "__bases__ assignment: '{}' deallocator differs from '{}'",
-                best(&base_types, new_layout),
-                best(&old_bases, old_layout)
+                new_best.name(),
+                old_best.name()
             );
             return Err(PyErr::type_error(self, &msg));
         }

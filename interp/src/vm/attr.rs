@@ -666,15 +666,20 @@ impl Vm {
             };
             return self.set_class_bases(t, bases);
         }
-        if name == self.names.dunder_name {
-            if let Some(v) = value {
-                if str_of(v).is_none() {
-                    return Err(self.type_error(&format!(
-                        "can only assign string to {}.__name__, not '{}'",
-                        t.name(),
-                        self.type_name(v)
-                    )));
-                }
+        if name == self.names.dunder_name || name == self.names.dunder_qualname {
+            let attr = if name == self.names.dunder_name { "__name__" } else { "__qualname__" };
+            let Some(v) = value else {
+                return Err(self.type_error(&format!("can't delete {}.{attr}", t.name())));
+            };
+            let Some(text) = str_of(v) else {
+                return Err(self.type_error(&format!(
+                    "can only assign string to {}.{attr}, not '{}'",
+                    t.name(),
+                    self.type_name(v)
+                )));
+            };
+            if name == self.names.dunder_name && text.as_utf8(&self.heap)?.contains('\0') {
+                return Err(self.value_error("type name must not contain null characters"));
             }
         }
         if value.is_none() && t.own_attr(name).is_none() {

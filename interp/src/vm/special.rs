@@ -583,7 +583,16 @@ impl Vm {
             ),
             "__mro__" => Some(self.heap.new_tuple(&t.mro())),
             "__bases__" => Some(self.heap.new_tuple(&t.bases())),
-            "__base__" => Some(t.bases().first().copied().unwrap_or(Value::NONE)),
+            // CPython's `best_base`: the base that brings the instance
+            // layout (a built-in type's), else the first.
+            "__base__" => {
+                let bases = t.bases();
+                let solid = bases.iter().copied().find(|&b| {
+                    Gc::<TypeObj>::from_value(b)
+                        .is_some_and(|b| b.layout() != crate::object::ObjKind::Instance)
+                });
+                Some(solid.or_else(|| bases.first().copied()).unwrap_or(Value::NONE))
+            }
             "__class__" => Some(self.heap.type_of(t.value())),
             "__dict__" => Some(self.type_dict_proxy(t)),
             "__basicsize__" | "__itemsize__" | "__dictoffset__" | "__weakrefoffset__"
