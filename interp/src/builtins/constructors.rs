@@ -777,7 +777,10 @@ fn super_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 /// `super.__get__(obj, type=None)`: an unbound `super(cls)` bound to
 /// `obj`; a bound one, or `obj` None, gives the super object itself.
-fn super_get(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+/// `super.__get__(obj, type)`: an unbound `super(C)` found through an
+/// instance binds to it (a subclass of super is called to make the bound
+/// one, as CPython's `super_descr_get`).
+pub(crate) fn super_get(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let args = no_kwargs(vm, "__get__", args, kwnames)?;
     if !(2..=3).contains(&args.len()) {
         return Err(vm.type_error(&format!(
@@ -796,6 +799,10 @@ fn super_get(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         return Ok(args[0]);
     }
     let super_type = vm.heap.types().super_;
+    let own_type = vm.heap.type_of(args[0]);
+    if own_type != super_type {
+        return vm.call(own_type, &[s.thisclass, args[1]]);
+    }
     super_new(vm, &[super_type, s.thisclass, args[1]], &[])
 }
 

@@ -414,6 +414,9 @@ impl Vm {
             }
             return self.call(fget, &[obj]);
         }
+        if self.heap.type_of(d) == self.heap.types().super_ {
+            return crate::builtins::constructors::super_get(self, &[d, obj, owner], &[]);
+        }
         if d.is_ptr() && self.heap.type_obj(d).is_heap_type() {
             let get = self.names.dunder_get;
             if let Some(g) = self.heap.lookup_in_type_of(d, get) {
