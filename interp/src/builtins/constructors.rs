@@ -39,6 +39,9 @@ pub fn install(vm: &mut Vm) {
         (t.function, super::code_methods::function_new),
         (t.super_, super_new),
         (t.base_exception, exception_new),
+        (t.none_type, singleton_new),
+        (t.not_implemented_type, singleton_new),
+        (t.ellipsis_type, singleton_new),
     ];
     for (ty, f) in table {
         add_new(vm, *ty, *f);
@@ -49,6 +52,7 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, t.import_error, "__init__", import_error_init);
     add_method(vm, t.syntax_error, "__init__", syntax_error_init);
     add_method(vm, t.dict, "__init__", dict_init);
+    add_method(vm, t.list, "__init__", list_init);
     add_method(vm, t.set, "__init__", set_init);
     add_method(vm, t.super_, "__get__", super_get);
     add_method(vm, t.property, "getter", property_getter);
@@ -75,6 +79,34 @@ fn method_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         return Err(vm.type_error("self must not be None"));
     }
     Ok(vm.new_method(func, receiver))
+}
+
+/// `type(None)()`, `type(Ellipsis)()`, `type(NotImplemented)()`: the one
+/// instance, and no arguments (CPython's `none_new` and its siblings).
+fn singleton_new(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult {
+    let types = vm.heap.types();
+    let (none_t, ellipsis_t, not_implemented_t) =
+        (types.none_type, types.ellipsis_type, types.not_implemented_type);
+    let (ellipsis, not_implemented) =
+        (vm.heap.singletons().ellipsis, vm.heap.singletons().not_implemented);
+    let Some(&cls) = args.first() else {
+        return Err(vm.type_error("__new__(): not enough arguments"));
+    };
+    let (instance, name) = match cls {
+        _ if cls == none_t => (Value::NONE, "NoneType"),
+        _ if cls == ellipsis_t => (ellipsis, "EllipsisType"),
+        _ if cls == not_implemented_t => (not_implemented, "NotImplementedType"),
+        _ => {
+            return Err(vm.type_error(&format!(
+                "__new__() argument 1 must be a singleton type, not {}",
+                vm.type_name(cls)
+            )))
+        }
+    };
+    if args.len() > 1 {
+        return Err(vm.type_error(&format!("{name} takes no arguments")));
+    }
+    Ok(instance)
 }
 
 /// The class a `__new__` was called for, checked to be a subtype of `base`.
@@ -433,23 +465,39 @@ pub(crate) fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResul
     }
 }
 
-fn list_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+/// `list.__new__(cls, ...)`: an empty list of `cls`, filled by
+/// `list.__init__`. CPython's list takes `PyType_GenericNew`, which ignores
+/// its arguments, so a subclass whose `__init__` takes other arguments
+/// still constructs (`list(it)` itself takes `Vm::collect_into_builtin`).
+fn list_new(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult {
     let list_t = vm.heap.types().list;
     let cls = class_arg(vm, args, list_t, "list")?;
-    let args = no_kwargs(vm, "list", &args[1..], kwnames)?;
-    if args.len() > 1 {
-        return Err(vm.type_error(&format!("list expected at most 1 argument, got {}", args.len())));
-    }
-    let start = match args.first() {
-        Some(&v) => {
-            vm.check_list_init_hint(v)?;
-            vm.push_iterable_items(v)?
-        }
-        None => vm.stack.len(),
+    Ok(vm.heap.new_list_of_type(cls, &[]))
+}
+
+/// `list.__init__(self, iterable=())`: empties the list, then appends the
+/// items, as CPython's `list___init___impl` (so `l.__init__(l)` empties `l`).
+fn list_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let Some(target) = args.first().and_then(|&a| crate::object::list::list_of(a)) else {
+        return Err(vm.type_error("descriptor '__init__' requires a 'list' object"));
     };
-    let list = vm.heap.new_list_of_type(cls, &vm.stack[start..]);
-    vm.truncate_temps(start);
-    Ok(list)
+    let rest = no_kwargs(vm, "list", &args[1..], kwnames)?;
+    if rest.len() > 1 {
+        return Err(vm.type_error(&format!("list expected at most 1 argument, got {}", rest.len())));
+    }
+    target.items.clear();
+    if let Some(&source) = rest.first() {
+        vm.check_list_init_hint(source)?;
+        let start = vm.push_iterable_items(source)?;
+        // Looked up again: iterating may have run a collection.
+        if let Some(target) = crate::object::list::list_of(args[0]) {
+            for &item in &vm.stack[start..] {
+                target.items.push(item);
+            }
+        }
+        vm.truncate_temps(start);
+    }
+    Ok(Value::NONE)
 }
 
 fn tuple_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -729,7 +777,10 @@ fn super_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 /// `super.__get__(obj, type=None)`: an unbound `super(cls)` bound to
 /// `obj`; a bound one, or `obj` None, gives the super object itself.
-fn super_get(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+/// `super.__get__(obj, type)`: an unbound `super(C)` found through an
+/// instance binds to it (a subclass of super is called to make the bound
+/// one, as CPython's `super_descr_get`).
+pub(crate) fn super_get(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let args = no_kwargs(vm, "__get__", args, kwnames)?;
     if !(2..=3).contains(&args.len()) {
         return Err(vm.type_error(&format!(
@@ -748,6 +799,10 @@ fn super_get(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         return Ok(args[0]);
     }
     let super_type = vm.heap.types().super_;
+    let own_type = vm.heap.type_of(args[0]);
+    if own_type != super_type {
+        return vm.call(own_type, &[s.thisclass, args[1]]);
+    }
     super_new(vm, &[super_type, s.thisclass, args[1]], &[])
 }
 

@@ -513,6 +513,9 @@ fn sum(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if crate::object::bytes::bytes_of(start).is_some() {
         return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
     }
+    if crate::object::bytes::bytearray_of(start).is_some() {
+        return Err(vm.type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
+    }
     let it = vm.get_iter(pos[0])?;
     let mark = vm.push_temp(it);
     let acc_slot = vm.push_temp(start);

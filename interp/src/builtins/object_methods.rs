@@ -316,7 +316,10 @@ fn type_mro(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let Some(t) = Gc::<TypeObj>::from_value(args[0]) else {
         return Err(vm.type_error("descriptor 'mro' requires a 'type' object"));
     };
-    Ok(vm.heap.new_list(&t.mro()))
+    // C3 of the bases, not the stored order a metaclass's `mro()` may
+    // have replaced (that override calls this to start from).
+    let mro = if t.is_heap_type() { vm.heap.c3_mro(t)? } else { t.mro() };
+    Ok(vm.heap.new_list(&mro))
 }
 
 fn type_subclasses(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {

@@ -134,24 +134,30 @@ fn reduce_newobj(vm: &mut Vm, obj: Value, copyreg: Value) -> PyResult {
     if !constructible {
         return Err(vm.type_error(&format!("cannot pickle '{}' object", t.name())));
     }
-    let mut newargs = vec![cls];
     let mark = vm.push_temp(obj);
-    let getnewargs = vm.heap.intern("__getnewargs__");
-    if let Some(m) = vm.heap.lookup_in_type_of(obj, getnewargs) {
-        let extra = vm.call_method_value(m, obj, &[]);
-        let extra = extra.inspect_err(|_| vm.truncate_temps(mark))?;
-        vm.push_temp(extra);
-        let Some(t) = crate::object::tuple::tuple_of(extra) else {
+    let (args, kwargs) = match new_arguments(vm, obj) {
+        Ok(pair) => pair,
+        Err(e) => {
             vm.truncate_temps(mark);
-            return Err(vm.type_error(&format!(
-                "__getnewargs__ should return a tuple, not '{}'",
-                vm.type_name(extra)
-            )));
-        };
-        newargs.extend_from_slice(t.items());
-    }
+            return Err(e);
+        }
+    };
     let result = (|| {
-        let newobj_name = vm.heap.intern("__newobj__");
+        let with_kwargs =
+            kwargs.filter(|&k| dict_of(k).is_some_and(|d| !d.table.borrow().is_empty()));
+        let (newobj_name, newargs) = match with_kwargs {
+            None => {
+                let mut all = vec![cls];
+                all.extend_from_slice(&args);
+                ("__newobj__", all)
+            }
+            Some(kwargs) => {
+                let args = vm.heap.new_tuple(&args);
+                vm.push_temp(args);
+                ("__newobj_ex__", vec![cls, args, kwargs])
+            }
+        };
+        let newobj_name = vm.heap.intern(newobj_name);
         let newobj = vm.get_attr(copyreg, newobj_name)?;
         vm.push_temp(newobj);
         let newargs = vm.heap.new_tuple(&newargs);
@@ -172,6 +178,54 @@ fn reduce_newobj(vm: &mut Vm, obj: Value, copyreg: Value) -> PyResult {
     })();
     vm.truncate_temps(mark);
     result
+}
+
+/// The arguments `__new__` gets back when the object is rebuilt
+/// (`_PyObject_GetNewArguments`): from `__getnewargs_ex__` (positional and
+/// keyword) or `__getnewargs__` (positional only), else none. The values
+/// stay rooted on the temporaries (the caller truncates them).
+fn new_arguments(vm: &mut Vm, obj: Value) -> PyResult<(Vec<Value>, Option<Value>)> {
+    let getnewargs_ex = vm.heap.intern("__getnewargs_ex__");
+    if let Some(m) = vm.heap.lookup_in_type_of(obj, getnewargs_ex) {
+        let pair = vm.call_method_value(m, obj, &[])?;
+        vm.push_temp(pair);
+        let Some(t) = crate::object::tuple::tuple_of(pair) else {
+            return Err(vm.type_error(&format!(
+                "__getnewargs_ex__ should return a tuple, not '{}'",
+                vm.type_name(pair)
+            )));
+        };
+        let &[args, kwargs] = t.items() else {
+            return Err(vm.value_error(&format!(
+                "__getnewargs_ex__ should return a tuple of length 2, not {}",
+                t.items().len()
+            )));
+        };
+        let Some(args) = crate::object::tuple::tuple_of(args) else {
+            return Err(vm.type_error(&format!(
+                "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '{}'",
+                vm.type_name(args)
+            )));
+        };
+        if dict_of(kwargs).is_none() {
+            return Err(vm.type_error(&format!(
+                "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '{}'",
+                vm.type_name(kwargs)
+            )));
+        }
+        return Ok((args.items().to_vec(), Some(kwargs)));
+    }
+    let getnewargs = vm.heap.intern("__getnewargs__");
+    let Some(m) = vm.heap.lookup_in_type_of(obj, getnewargs) else { return Ok((Vec::new(), None)) };
+    let extra = vm.call_method_value(m, obj, &[])?;
+    vm.push_temp(extra);
+    let Some(t) = crate::object::tuple::tuple_of(extra) else {
+        return Err(vm.type_error(&format!(
+            "__getnewargs__ should return a tuple, not '{}'",
+            vm.type_name(extra)
+        )));
+    };
+    Ok((t.items().to_vec(), None))
 }
 
 /// `__getstate__()` if the class has one, else the instance dict (None

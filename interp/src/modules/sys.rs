@@ -488,14 +488,18 @@ fn getrefcount(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 }
 
 /// `excepthook(type, value, traceback)`: prints the exception as an
-/// uncaught one is printed.
+/// uncaught one is printed, to the current `sys.stderr` (nothing when it
+/// is None, as CPython's `PyErr_Display`).
 fn excepthook(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let [_, exc, _] = args else {
         return Err(vm.type_error(&format!("excepthook expected 3 arguments, got {}", args.len())));
     };
     vm.flush_stdout();
     let text = vm.print_exception(*exc);
-    vm.write_stderr(&text);
+    let stderr = sys_attr(vm, "stderr")?;
+    if !stderr.is_none() {
+        write_to(vm, stderr, &text)?;
+    }
     Ok(Value::NONE)
 }
 

@@ -180,11 +180,35 @@ fn displayhook(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
-/// `breakpointhook()`: CPython runs `pdb`; tachyon has no debugger hooks,
-/// so it says so instead of stopping.
-fn breakpointhook(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
-    vm.write_stderr("tachyon: breakpoint() ignored (no debugger)\n");
-    Ok(Value::NONE)
+/// `breakpointhook(*args, **kws)`: CPython's `sys_breakpointhook`. The
+/// hook named by `$PYTHONBREAKPOINT` (`pdb.set_trace` when unset or empty,
+/// none at all for "0") is imported and called with the arguments; a name
+/// that does not import is a RuntimeWarning and nothing is called.
+fn breakpointhook(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let env = std::env::var("PYTHONBREAKPOINT").unwrap_or_default();
+    let hookname = if env.is_empty() { "pdb.set_trace" } else { env.as_str() };
+    if hookname == "0" {
+        return Ok(Value::NONE);
+    }
+    let (module, attr) = hookname.rsplit_once('.').unwrap_or(("builtins", hookname));
+    let hook = if module.is_empty() {
+        None
+    } else {
+        vm.import_module(module).ok().and_then(|m| {
+            let name = vm.heap.new_str(attr);
+            vm.get_attr(m, name).ok()
+        })
+    };
+    let Some(hook) = hook else {
+        let message = format!("Ignoring unimportable $PYTHONBREAKPOINT: \"{hookname}\"");
+        let warnings = vm.import_module("warnings")?;
+        let warn = vm.get_attr(warnings, vm.heap.intern("warn"))?;
+        let message = vm.heap.new_str(&message);
+        let category = vm.heap.types().runtime_warning;
+        vm.call(warn, &[message, category])?;
+        return Ok(Value::NONE);
+    };
+    vm.call_kw(hook, args, kw)
 }
 
 /// `unraisablehook(info)`: prints `info.exc_value` as an ignored exception.

@@ -383,14 +383,17 @@ impl Heap {
             t.bases().into_iter().map(|b| self.type_obj_of_type(b)).collect();
         let (new_layout, old_layout) =
             (solid_layout(self, &base_types)?, solid_layout(self, &old_bases)?);
-        if new_layout != old_layout {
-            let best = |bases: &[Gc<TypeObj>], layout| {
-                bases.iter().find(|b| b.layout() == layout).unwrap_or(&bases[0]).name()
-            };
+        let best = |bases: &[Gc<TypeObj>], layout| {
+            *bases.iter().find(|b| b.layout() == layout).unwrap_or(&bases[0])
+        };
+        let (new_best, old_best) = (best(&base_types, new_layout), best(&old_bases, old_layout));
+        // CPython compares the deallocators of the best bases: a built-in
+        // type's own differs from the one every class statement gets.
+        if new_layout != old_layout || new_best.is_heap_type() != old_best.is_heap_type() {
             let msg = format!(
                 "__bases__ assignment: '{}' deallocator differs from '{}'",
-                best(&base_types, new_layout),
-                best(&old_bases, old_layout)
+                new_best.name(),
+                old_best.name()
             );
             return Err(PyErr::type_error(self, &msg));
         }
@@ -429,6 +432,36 @@ impl Heap {
             self.inherit_slots(sub);
         });
         Ok(())
+    }
+
+    /// `type.mro(t)`: the C3 linearization of `t`'s current bases (what
+    /// a metaclass's own `mro()` usually starts from).
+    pub fn c3_mro(&self, t: Gc<TypeObj>) -> Result<Vec<Value>, PyErr> {
+        let bases: Vec<Gc<TypeObj>> =
+            t.bases().into_iter().map(|b| self.type_obj_of_type(b)).collect();
+        c3_linearize(t.value(), &bases).map_err(|heads| self.mro_error(&heads))
+    }
+
+    /// `t` and every class below it, each once, `t` first and parents
+    /// before their subclasses (the order MROs are recomputed in).
+    pub fn type_and_subclasses(&self, t: Gc<TypeObj>) -> Vec<Gc<TypeObj>> {
+        let mut out = Vec::new();
+        self.for_type_and_subclasses(t, |sub| out.push(sub));
+        out
+    }
+
+    /// Installs an MRO a metaclass's `mro()` computed (the caller checked
+    /// that every entry is a type): new versions and re-inherited native
+    /// slots for `t` and its subclasses.
+    pub fn type_set_mro(&self, t: Gc<TypeObj>, mro: Vec<Value>) {
+        *t.mro.borrow_mut() = mro;
+        self.for_type_and_subclasses(t, |sub| {
+            sub.version.set(self.next_type_version());
+            if sub.is_heap_type() {
+                sub.slots.clear_all();
+                self.inherit_slots(sub);
+            }
+        });
     }
 
     /// The types of `bases`, checked as bases of a class (`for_class`

@@ -199,6 +199,20 @@ fn bases_assignment_recomputes_mros_below() {
 }
 
 #[test]
+fn bases_assignment_keeps_built_in_or_class_bases() {
+    // CPython compares deallocators: `object`'s differs from a class's.
+    let heap = Heap::new();
+    let a = class(&heap, "A", &[]).unwrap();
+    let b = class(&heap, "B", &[]).unwrap();
+    let c = class(&heap, "C", &[a]).unwrap();
+    let err = heap.type_set_bases(ty(a), heap.new_tuple(&[b])).unwrap_err();
+    assert_eq!(err.message(), "__bases__ assignment: 'B' deallocator differs from 'object'");
+    let err = heap.type_set_bases(ty(c), heap.new_tuple(&[heap.types().object])).unwrap_err();
+    assert_eq!(err.message(), "__bases__ assignment: 'object' deallocator differs from 'A'");
+    heap.type_set_bases(ty(c), heap.new_tuple(&[b])).unwrap();
+}
+
+#[test]
 fn bases_assignment_that_breaks_a_subclass_is_undone() {
     let heap = Heap::new();
     let p = class(&heap, "P", &[]).unwrap();

@@ -414,6 +414,9 @@ impl Vm {
             }
             return self.call(fget, &[obj]);
         }
+        if self.heap.type_of(d) == self.heap.types().super_ {
+            return crate::builtins::constructors::super_get(self, &[d, obj, owner], &[]);
+        }
         if d.is_ptr() && self.heap.type_obj(d).is_heap_type() {
             let get = self.names.dunder_get;
             if let Some(g) = self.heap.lookup_in_type_of(d, get) {
@@ -660,15 +663,26 @@ impl Vm {
                 ),
             ));
         }
-        if name == self.names.dunder_name {
-            if let Some(v) = value {
-                if str_of(v).is_none() {
-                    return Err(self.type_error(&format!(
-                        "can only assign string to {}.__name__, not '{}'",
-                        t.name(),
-                        self.type_name(v)
-                    )));
-                }
+        if name == self.heap.intern("__bases__") {
+            let Some(bases) = value else {
+                return Err(self.type_error(&format!("can't delete {}.__bases__", t.name())));
+            };
+            return self.set_class_bases(t, bases);
+        }
+        if name == self.names.dunder_name || name == self.names.dunder_qualname {
+            let attr = if name == self.names.dunder_name { "__name__" } else { "__qualname__" };
+            let Some(v) = value else {
+                return Err(self.type_error(&format!("can't delete {}.{attr}", t.name())));
+            };
+            let Some(text) = str_of(v) else {
+                return Err(self.type_error(&format!(
+                    "can only assign string to {}.{attr}, not '{}'",
+                    t.name(),
+                    self.type_name(v)
+                )));
+            };
+            if name == self.names.dunder_name && text.as_utf8(&self.heap)?.contains('\0') {
+                return Err(self.value_error("type name must not contain null characters"));
             }
         }
         if value.is_none() && t.own_attr(name).is_none() {

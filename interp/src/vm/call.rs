@@ -559,9 +559,13 @@ impl Vm {
         if !self.heap.is_instance(obj, t.value()) {
             return Ok(obj);
         }
+        // The `__init__` of the object's own type, which may be a subclass
+        // of `t` that `__new__` chose (CPython's `type_call`).
+        let obj_t = self.heap.type_obj(obj);
+        let obj_new = if obj_t == t { Some(new) } else { self.heap.lookup(obj_t, new_name) };
         let init_name = self.names.dunder_init;
-        if let Some(init) = self.heap.lookup(t, init_name) {
-            if self.heap.type_of(obj) == t.value() && self.object_init_accepts(new, init) {
+        if let Some(init) = self.heap.lookup(obj_t, init_name) {
+            if obj_new.is_some_and(|new| self.object_init_accepts(new, init)) {
                 return Ok(obj);
             }
             if !self.is_native_slot_method(init) {

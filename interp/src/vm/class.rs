@@ -231,6 +231,9 @@ impl Vm {
             )));
         };
         let name_text = name_s.as_utf8(&self.heap)?.to_string();
+        if name_text.contains('\0') {
+            return Err(self.value_error("type name must not contain null characters"));
+        }
         let Some(bases_t) = tuple_of(bases) else {
             return Err(self.type_error(&format!(
                 "type.__new__() argument 2 must be tuple, not {}",
@@ -301,8 +304,16 @@ impl Vm {
                 }
             }
         }
-        if attrs.get(self.names.dunder_doc).is_none() {
-            attrs.insert(self.names.dunder_doc, Value::NONE);
+        match attrs.get(self.names.dunder_doc) {
+            // CPython copies a str docstring to UTF-8 (`tp_doc`).
+            Some(doc) => {
+                if let Some(text) = str_of(doc) {
+                    text.as_utf8(&self.heap)?;
+                }
+            }
+            None => {
+                attrs.insert(self.names.dunder_doc, Value::NONE);
+            }
         }
         if attrs.get(self.names.dunder_eq).is_some() && attrs.get(self.names.dunder_hash).is_none()
         {
@@ -327,6 +338,7 @@ impl Vm {
         }
         let mark = self.push_temp(cls);
         let result = (|| {
+            self.apply_metaclass_mro(cls_t)?;
             // __set_name__ on every attribute that has one.
             let set_name = self.names.dunder_set_name;
             for (k, v) in cls_t.own_attrs() {

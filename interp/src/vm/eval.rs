@@ -493,9 +493,11 @@ impl Vm {
                     })
                 }
                 Instr::LoadBuildClass { dst } => {
-                    let v = self.build_class_function();
-                    set!(dst, v);
-                    Ok(None)
+                    let globals = self.frames[frame_index].globals;
+                    self.load_build_class(globals).map(|v| {
+                        set!(dst, v);
+                        None
+                    })
                 }
                 Instr::SetupAnnotations => {
                     let locals = self.frames[frame_index].locals;

@@ -388,11 +388,15 @@ impl Vm {
         let message = match self.str_of_value(exc) {
             Ok(s) => s,
             // stderr writes lone surrogates as `\udXXX` (backslashreplace).
-            Err(_) => match exception_of(exc).map(|e| e.args()).as_deref() {
-                Some(&[arg]) => str_of(arg).map(|s| s.to_string_backslashed()),
-                _ => None,
+            Err(e) if e.matches(&self.heap, self.heap.types().unicode_encode_error) => {
+                match exception_of(exc).map(|e| e.args()).as_deref() {
+                    Some(&[arg]) => str_of(arg).map(|s| s.to_string_backslashed()),
+                    _ => None,
+                }
+                .unwrap_or_else(|| "<exception str() failed>".to_string())
             }
-            .unwrap_or_else(|| "<exception str() failed>".to_string()),
+            // A `__str__` that raises.
+            Err(_) => "<exception str() failed>".to_string(),
         };
         if message.is_empty() {
             format!("{name}\n")

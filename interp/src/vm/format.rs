@@ -462,9 +462,20 @@ impl Vm {
         Ok(self.heap.new_str_from_string(s))
     }
 
-    /// `str(exc)` of a UnicodeEncodeError or UnicodeDecodeError made with
-    /// its five arguments (encoding, object, start, end, reason), as
-    /// CPython's `UnicodeEncodeError.__str__` words it.
+    /// A field of a Unicode error (`start`, `reason`, ...) as its `__str__`
+    /// reads it: what the program assigned, else what the constructor
+    /// arguments gave.
+    fn unicode_error_field(&mut self, v: Value, name: &str) -> PyResult<Option<Value>> {
+        let key = self.heap.intern(name);
+        if let Some(assigned) = self.heap.attrs_of(v, false).and_then(|a| a.get(key)) {
+            return Ok(Some(assigned));
+        }
+        self.special_attr(v, key)
+    }
+
+    /// `str(exc)` of a UnicodeEncodeError or UnicodeDecodeError with its
+    /// five fields (encoding, object, start, end, reason), as CPython's
+    /// `UnicodeEncodeError.__str__` words it.
     fn unicode_error_str(&mut self, v: Value) -> PyResult<Option<String>> {
         let t = self.heap.types();
         if self.heap.is_instance(v, t.unicode_translate_error) {
@@ -474,35 +485,41 @@ impl Vm {
         if !encoding && !self.heap.is_instance(v, t.unicode_decode_error) {
             return Ok(None);
         }
-        let Some(e) = exception_of(v) else { return Ok(None) };
-        let &[codec, object, start, end, reason] = e.args().as_slice() else { return Ok(None) };
+        let mut fields = [Value::NONE; 5];
+        for (slot, name) in fields.iter_mut().zip(["encoding", "object", "start", "end", "reason"])
+        {
+            let Some(field) = self.unicode_error_field(v, name)? else { return Ok(None) };
+            *slot = field;
+        }
+        let [codec, object, start, end, reason] = fields;
         let (Some(start), Some(end)) = (start.as_small_int(), end.as_small_int()) else {
             return Ok(None);
         };
         let codec = self.str_of_value(codec)?;
         let reason = self.str_of_value(reason)?;
         let single = end == start + 1;
-        let what = match (encoding, single) {
-            (true, true) => {
-                let Some(shown) = escaped_code_point(object, start) else { return Ok(None) };
+        let byte = crate::builtins::bytes_methods::bytes_like(object)
+            .and_then(|b| usize::try_from(start).ok().and_then(|i| b.get(i).copied()));
+        let shown = escaped_code_point(object, start);
+        let what = match (encoding, single, shown, byte) {
+            (true, true, Some(shown), _) => {
                 format!("encode character '{shown}' in position {start}")
             }
-            (false, true) => {
-                let byte = crate::builtins::bytes_methods::bytes_like(object)
-                    .and_then(|b| b.get(start as usize).copied());
-                let Some(byte) = byte else { return Ok(None) };
-                format!("decode byte 0x{byte:02x} in position {start}")
-            }
-            (true, false) => format!("encode characters in position {start}-{}", end - 1),
-            (false, false) => format!("decode bytes in position {start}-{}", end - 1),
+            (false, true, _, Some(byte)) => format!("decode byte 0x{byte:02x} in position {start}"),
+            (true, ..) => format!("encode characters in position {start}-{}", end - 1),
+            (false, ..) => format!("decode bytes in position {start}-{}", end - 1),
         };
         Ok(Some(format!("'{codec}' codec can't {what}: {reason}")))
     }
 
     /// `UnicodeTranslateError.__str__`: from `(object, start, end, reason)`.
     fn unicode_translate_error_str(&mut self, v: Value) -> PyResult<Option<String>> {
-        let Some(e) = exception_of(v) else { return Ok(None) };
-        let &[object, start, end, reason] = e.args().as_slice() else { return Ok(None) };
+        let mut fields = [Value::NONE; 4];
+        for (slot, name) in fields.iter_mut().zip(["object", "start", "end", "reason"]) {
+            let Some(field) = self.unicode_error_field(v, name)? else { return Ok(None) };
+            *slot = field;
+        }
+        let [object, start, end, reason] = fields;
         let (Some(start), Some(end)) = (start.as_small_int(), end.as_small_int()) else {
             return Ok(None);
         };

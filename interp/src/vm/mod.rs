@@ -47,6 +47,7 @@ pub mod async_generator;
 pub mod attr;
 pub mod call;
 pub mod class;
+pub mod class_mro;
 pub mod code;
 pub mod containers;
 pub mod dict;

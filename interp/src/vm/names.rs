@@ -164,6 +164,18 @@ impl Vm {
         })
     }
 
+    /// `LoadBuildClass`: `__build_class__` of the builtins `globals` sees
+    /// (a program may replace or remove it, as `exec` with
+    /// `{'__builtins__': {}}` does).
+    pub fn load_build_class(&mut self, globals: Value) -> PyResult {
+        let builtins = self.builtins_of(globals)?;
+        let key = self.heap.intern("__build_class__");
+        match self.mapping_lookup(builtins, key)? {
+            Some(f) => Ok(f),
+            None => Err(PyErr::name_error(&self.heap, "__build_class__ not found")),
+        }
+    }
+
     /// `LoadName`: locals mapping, globals, builtins.
     pub fn load_name(&mut self, locals: Value, globals: Value, key: Value) -> PyResult {
         if !locals.is_none() {

@@ -148,7 +148,18 @@ impl Vm {
                 {
                     let fields = ["encoding", "object", "start", "end", "reason"];
                     let i = fields.iter().position(|f| *f == n).unwrap_or(0);
-                    Some(e.args()[i])
+                    let field = e.args()[i];
+                    // UnicodeDecodeError keeps its object as bytes, whatever
+                    // buffer it was given.
+                    let decoding =
+                        self.heap.is_instance(obj, self.heap.types().unicode_decode_error);
+                    match crate::object::bytes::bytearray_of(field) {
+                        Some(b) if n == "object" && decoding => {
+                            let data = b.data.borrow().clone();
+                            Some(self.heap.new_bytes(&data))
+                        }
+                        _ => Some(field),
+                    }
                 }
                 // UnicodeTranslateError(object, start, end, reason): no encoding.
                 "encoding" | "object" | "start" | "end" | "reason"
@@ -507,6 +518,18 @@ impl Vm {
         let Some(e) = exception_of(obj) else { return Ok(None) };
         let n = str_of(name).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let v = value.unwrap_or(Value::NONE);
+        // CPython's getset setters refuse deletion.
+        if value.is_none() {
+            match n.as_str() {
+                "__cause__" | "__context__" | "__traceback__" | "args" => {
+                    return Err(self.type_error(&format!("{n} may not be deleted")));
+                }
+                "__suppress_context__" => {
+                    return Err(self.type_error("can't delete numeric/char attribute"));
+                }
+                _ => {}
+            }
+        }
         match n.as_str() {
             "__cause__" => {
                 if !v.is_none() && exception_of(v).is_none() {
@@ -524,9 +547,17 @@ impl Vm {
                 }
                 e.context.set(v)
             }
-            "__traceback__" => e.traceback.set(v),
+            "__traceback__" => {
+                if !v.is_none() && Gc::<TracebackObj>::from_value(v).is_none() {
+                    return Err(self.type_error("__traceback__ must be a traceback or None"));
+                }
+                e.traceback.set(v)
+            }
             "__suppress_context__" => {
-                let t = self.is_true(v)?;
+                // A T_BOOL member: only True and False.
+                let Some(t) = v.as_bool() else {
+                    return Err(self.type_error("attribute value type must be bool"));
+                };
                 e.suppress_context.set(t)
             }
             "args" => {
@@ -552,7 +583,16 @@ impl Vm {
             ),
             "__mro__" => Some(self.heap.new_tuple(&t.mro())),
             "__bases__" => Some(self.heap.new_tuple(&t.bases())),
-            "__base__" => Some(t.bases().first().copied().unwrap_or(Value::NONE)),
+            // CPython's `best_base`: the base that brings the instance
+            // layout (a built-in type's), else the first.
+            "__base__" => {
+                let bases = t.bases();
+                let solid = bases.iter().copied().find(|&b| {
+                    Gc::<TypeObj>::from_value(b)
+                        .is_some_and(|b| b.layout() != crate::object::ObjKind::Instance)
+                });
+                Some(solid.or_else(|| bases.first().copied()).unwrap_or(Value::NONE))
+            }
             "__class__" => Some(self.heap.type_of(t.value())),
             "__dict__" => Some(self.type_dict_proxy(t)),
             "__basicsize__" | "__itemsize__" | "__dictoffset__" | "__weakrefoffset__"
