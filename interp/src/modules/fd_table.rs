@@ -118,6 +118,11 @@ pub fn write_all(vm: &mut Vm, fd: i64, mut data: &[u8]) -> PyResult<()> {
             return Err(from_io(vm, &e, None));
         }
         data = &data[n..];
+        if !data.is_empty() {
+            // A partial write may be a signal's doing: its handler runs
+            // now (and may raise), as in CPython's buffered writer.
+            vm.check_signals()?;
+        }
     }
     Ok(())
 }
