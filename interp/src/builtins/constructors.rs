@@ -242,7 +242,10 @@ pub(crate) fn int_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResul
 
 /// `int(v)` for one argument: numbers, strings, `__int__`, `__index__`, `__trunc__`.
 pub fn int_of(vm: &mut Vm, v: Value) -> PyResult<Int> {
-    if let Some(data) = crate::modules::buffer::view_bytes(vm, v)? {
+    let array = crate::modules::array::array_bytes(vm, v);
+    if let Some(data) =
+        array.map_or_else(|| crate::modules::buffer::view_bytes(vm, v), |a| Ok(Some(a)))?
+    {
         let b = vm.heap.new_bytes(&data);
         return vm.with_temp(b, |vm| parse_int_value(vm, b, 10, false));
     }
@@ -259,22 +262,48 @@ pub fn int_of(vm: &mut Vm, v: Value) -> PyResult<Int> {
             return parse_int_value(vm, v, 10, false);
         }
     }
-    for name in ["__int__", "__index__", "__trunc__"] {
+    // CPython's `PyNumber_Long`: `__int__`, else `__index__`, else
+    // `__trunc__`. A subclass of int or float has the inherited native
+    // `__int__`, which reads its value (its own `__index__` is not asked).
+    for name in ["__int__", "__index__"] {
         let n = vm.heap.intern(name);
         if let Some(m) = vm.heap.lookup_in_type_of(v, n) {
             if vm.is_native_slot_method(m) {
-                continue;
+                break;
             }
             let r = vm.call_method_value(m, v, &[])?;
-            return match vm.as_int(r) {
-                Some(i) => Ok(i),
-                None if name == "__trunc__" => int_of(vm, r),
-                None => {
-                    Err(vm
-                        .type_error(&format!("{name} returned non-int (type {})", vm.type_name(r))))
-                }
-            };
+            return int_result(vm, r, name);
         }
+    }
+    let trunc = vm.heap.intern("__trunc__");
+    if let Some(m) = vm.heap.lookup_in_type_of(v, trunc).filter(|m| !vm.is_native_slot_method(*m)) {
+        let r = vm.call_method_value(m, v, &[])?;
+        if let Some(i) = vm.as_int(r) {
+            return Ok(i);
+        }
+        // `__trunc__` should give an Integral; int() takes anything with
+        // `__index__` or `__int__` (index first) and asks no further.
+        for name in ["__index__", "__int__"] {
+            let n = vm.heap.intern(name);
+            if let Some(m) = vm.heap.lookup_in_type_of(r, n) {
+                let r2 = vm.with_temp(r, |vm| vm.call_method_value(m, r, &[]))?;
+                let i = vm.with_temp(r, |vm| int_result(vm, r2, name))?;
+                if name == "__int__" {
+                    let msg = format!(
+                        "an integer is required (got type {}).  Implicit conversion to \
+                         integers using __int__ is deprecated, and may be removed in a future \
+                         version of Python.",
+                        vm.type_name(r)
+                    );
+                    let category = vm.heap.types().deprecation_warning;
+                    super::warn::warn(vm, category, &msg, 1)?;
+                }
+                return Ok(i);
+            }
+        }
+        return Err(
+            vm.type_error(&format!("__trunc__ returned non-Integral (type {})", vm.type_name(r)))
+        );
     }
     let base = vm.builtin_base_value(v);
     if base != v {
@@ -284,6 +313,26 @@ pub fn int_of(vm: &mut Vm, v: Value) -> PyResult<Int> {
         "int() argument must be a string, a bytes-like object or a number, not '{}'",
         vm.type_name(v)
     )))
+}
+
+/// The int that `__int__` or `__index__` (`name`) returned: a subclass of
+/// int is taken with a `DeprecationWarning`, anything else is an error.
+fn int_result(vm: &mut Vm, r: Value, name: &str) -> PyResult<Int> {
+    let Some(i) = vm.as_int(r) else {
+        return Err(vm.type_error(&format!("{name} returned non-int (type {})", vm.type_name(r))));
+    };
+    let int_t = vm.heap.types().int;
+    if !r.is_small_int() && vm.heap.type_of(r) != int_t {
+        let msg = format!(
+            "{name} returned non-int (type {}).  The ability to return an instance of a \
+             strict subclass of int is deprecated, and may be removed in a future version \
+             of Python.",
+            vm.type_name(r)
+        );
+        let category = vm.heap.types().deprecation_warning;
+        vm.with_temp(r, |vm| super::warn::warn(vm, category, &msg, 1))?;
+    }
+    Ok(i)
 }
 
 fn parse_int_value(vm: &mut Vm, v: Value, base: u32, explicit_base: bool) -> PyResult<Int> {
@@ -345,7 +394,10 @@ pub(crate) fn float_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyRes
 
 /// `float(v)`.
 pub fn float_of(vm: &mut Vm, v: Value) -> PyResult<f64> {
-    if let Some(data) = crate::modules::buffer::view_bytes(vm, v)? {
+    let array = crate::modules::array::array_bytes(vm, v);
+    if let Some(data) =
+        array.map_or_else(|| crate::modules::buffer::view_bytes(vm, v), |a| Ok(Some(a)))?
+    {
         return float_of_bytes(vm, v, &data);
     }
     if !vm.heap.type_obj(v).is_heap_type() {
@@ -604,10 +656,22 @@ fn fill_set(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     vm.new_set_from_stack(start)
 }
 
+/// `frozenset(iterable=())`. As in CPython, an exact frozenset argument is
+/// returned as is and the empty frozenset exists once.
 fn frozenset_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let frozenset = vm.heap.types().frozenset;
+    let exact = args[0] == frozenset;
+    if let [_, source] = args {
+        if exact && kwnames.is_empty() && source.is_ptr() && vm.heap.type_of(*source) == frozenset {
+            return Ok(*source);
+        }
+    }
     let set = fill_set(vm, args, kwnames)?;
     // The table itself, as `make_new_set` fills the frozenset directly.
     let table = crate::object::set::set_of(set).map(|s| s.table.take()).unwrap_or_default();
+    if exact && table.is_empty() {
+        return Ok(vm.heap.singletons().empty_frozenset);
+    }
     Ok(vm.heap.new_frozenset_of_type(args[0], table))
 }
 

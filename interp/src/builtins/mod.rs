@@ -35,6 +35,7 @@
 //! | [`special_names`] | the computed attributes `dir()` lists (`function.__code__`, ...) |
 //! | [`slot_wrappers`] | which native methods are slot wrappers (`<slot wrapper '__add__' ...>`) |
 //! | [`os_error`] | `OSError`'s errno, strerror, filename, subclass choice and message |
+//! | [`warn`] | warnings issued by native code, through the `warnings` module |
 
 pub mod bytes_methods;
 pub mod code_methods;
@@ -66,6 +67,7 @@ pub mod str_methods;
 pub mod text_signature;
 pub mod type_layout;
 pub mod view_methods;
+pub mod warn;
 
 use crate::object::types::TypeObj;
 use crate::object::Gc;

@@ -389,25 +389,23 @@ fn complex_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             parse_complex(&text).map_err(|e| vm.num_error(e))?
         }
         (real, imag) => {
-            let re = match real {
-                None => Complex::new(0.0, 0.0),
+            // CPython's `complex_new`: parts are combined only when they
+            // are complex, so `complex(2.0, -0.0)` keeps its -0.0.
+            let (re, re_complex) = match real {
+                None => (Complex::new(0.0, 0.0), false),
                 Some(v) => complex_part(vm, v, "first")?,
             };
-            let im = match imag {
-                None => Complex::new(0.0, 0.0),
+            let (im, im_complex) = match imag {
+                None => (Complex::new(0.0, 0.0), false),
                 Some(v) if str_of(v).is_some() => {
                     return Err(vm.type_error("complex() second arg can't be a string"))
                 }
                 Some(v) => complex_part(vm, v, "second")?,
             };
-            // CPython's `complex_new`: parts are combined only when they
-            // are complex, so `complex(2.0, -0.0)` keeps its -0.0.
-            let is_complex =
-                |v: Option<Value>| v.is_some_and(|v| matches!(vm.as_num(v), Some(Num::Complex(_))));
-            let real_part = if is_complex(imag) { re.re - im.im } else { re.re };
+            let real_part = if im_complex { re.re - im.im } else { re.re };
             let imag_part = match imag {
                 None => re.im,
-                Some(_) if is_complex(real) => im.re + re.im,
+                Some(_) if re_complex => im.re + re.im,
                 Some(_) => im.re,
             };
             Complex::new(real_part, imag_part)
@@ -416,12 +414,23 @@ fn complex_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     Ok(vm.heap.new_complex_of_type(cls, z.re, z.im))
 }
 
-fn complex_part(vm: &mut Vm, v: Value, which: &str) -> PyResult<Complex> {
+/// A part of `complex(...)` and whether it was complex. The first part's
+/// `__complex__` wins even on a subclass of a number type, as in CPython's
+/// `try_complex_special_method`.
+fn complex_part(vm: &mut Vm, v: Value, which: &str) -> PyResult<(Complex, bool)> {
+    let user_typed = v.is_ptr() && vm.heap.type_obj(v).is_heap_type();
+    if user_typed && which == "first" {
+        if let Some(z) = complex_special(vm, v)? {
+            return Ok((z, true));
+        }
+    }
     match vm.as_num(v) {
-        Some(Num::Complex(z)) => Ok(z),
-        Some(Num::Float(x)) => Ok(Complex::new(x, 0.0)),
-        Some(Num::Int(i)) => Ok(Complex::new(i.to_f64().map_err(|e| vm.num_error(e))?, 0.0)),
-        None if v.is_ptr() && vm.heap.type_obj(v).is_heap_type() => complex_of_object(vm, v, which),
+        Some(Num::Complex(z)) => Ok((z, true)),
+        Some(Num::Float(x)) => Ok((Complex::new(x, 0.0), false)),
+        Some(Num::Int(i)) => {
+            Ok((Complex::new(i.to_f64().map_err(|e| vm.num_error(e))?, 0.0), false))
+        }
+        None if user_typed => complex_of_object(vm, v, which),
         None => {
             let what = if which == "first" { "a string or a number" } else { "a number" };
             Err(vm.type_error(&format!(
@@ -432,22 +441,21 @@ fn complex_part(vm: &mut Vm, v: Value, which: &str) -> PyResult<Complex> {
     }
 }
 
-/// A part of `complex(...)` from an object with `__complex__` (first
-/// argument only), `__float__` or `__index__`.
-fn complex_of_object(vm: &mut Vm, v: Value, which: &str) -> PyResult<Complex> {
+/// `v.__complex__()` when its type defines it, checked to be complex.
+fn complex_special(vm: &mut Vm, v: Value) -> PyResult<Option<Complex>> {
     let special = vm.heap.intern("__complex__");
-    if which == "first" {
-        if let Some(m) = vm.heap.lookup_in_type_of(v, special) {
-            let z = vm.call_method_value(m, v, &[])?;
-            return match vm.as_num(z) {
-                Some(Num::Complex(z)) => Ok(z),
-                _ => Err(vm.type_error(&format!(
-                    "__complex__ returned non-complex (type {})",
-                    vm.type_name(z)
-                ))),
-            };
-        }
+    let Some(m) = vm.heap.lookup_in_type_of(v, special) else { return Ok(None) };
+    let z = vm.call_method_value(m, v, &[])?;
+    match vm.as_num(z) {
+        Some(Num::Complex(z)) => Ok(Some(z)),
+        _ => Err(
+            vm.type_error(&format!("__complex__ returned non-complex (type {})", vm.type_name(z)))
+        ),
     }
+}
+
+/// A part of `complex(...)` from an object with `__float__` or `__index__`.
+fn complex_of_object(vm: &mut Vm, v: Value, which: &str) -> PyResult<(Complex, bool)> {
     let has = |vm: &Vm, name: &str| vm.heap.lookup_in_type_of(v, vm.heap.intern(name)).is_some();
     if has(vm, "__float__") || has(vm, "__index__") {
         let float = vm.heap.types().float;

@@ -56,8 +56,9 @@ pub fn with_file<T>(
 }
 
 /// Reads up to `size` bytes from `fd`, or everything left when `size` is
-/// negative.
-pub fn read(vm: &Vm, fd: i64, size: i64) -> PyResult<Vec<u8>> {
+/// negative. A read that a signal interrupts runs the Python handlers and
+/// is retried (PEP 475), unless a handler raises.
+pub fn read(vm: &mut Vm, fd: i64, size: i64) -> PyResult<Vec<u8>> {
     let fill = |r: &mut dyn Read| -> std::io::Result<Vec<u8>> {
         let mut buf = Vec::new();
         if size < 0 {
@@ -69,27 +70,43 @@ pub fn read(vm: &Vm, fd: i64, size: i64) -> PyResult<Vec<u8>> {
         }
         Ok(buf)
     };
-    match fd {
+    retrying(vm, |vm| match fd {
         0 => fill(&mut std::io::stdin()).map_err(|e| from_io(vm, &e, None)),
         1 | 2 => Err(bad_fd(vm)),
         _ => with_file(vm, fd, |f| fill(f)),
+    })
+}
+
+/// Runs `op` until it fails with something other than EINTR, running the
+/// signal handlers after each interruption.
+fn retrying<T>(vm: &mut Vm, mut op: impl FnMut(&mut Vm) -> PyResult<T>) -> PyResult<T> {
+    loop {
+        match op(vm) {
+            Err(e) if e.matches(&vm.heap, vm.heap.types().interrupted_error) => {
+                vm.check_signals()?
+            }
+            r => return r,
+        }
     }
 }
 
 /// Writes `data` to `fd` once (as write(2)); the count written. What
-/// `print` buffered goes out first, so the order on stdout is kept.
+/// `print` buffered goes out first, so the order on stdout is kept. An
+/// interrupted write is retried as a read is.
 pub fn write(vm: &mut Vm, fd: i64, data: &[u8]) -> PyResult<usize> {
-    let written = match fd {
-        0 => return Err(bad_fd(vm)),
-        1 => {
-            vm.flush_stdout();
-            let mut out = std::io::stdout();
-            out.write(data).and_then(|n| out.flush().map(|_| n))
-        }
-        2 => std::io::stderr().write(data),
-        _ => return with_file(vm, fd, |f| f.write(data)),
-    };
-    written.map_err(|e| from_io(vm, &e, None))
+    retrying(vm, |vm| {
+        let written = match fd {
+            0 => return Err(bad_fd(vm)),
+            1 => {
+                vm.flush_stdout();
+                let mut out = std::io::stdout();
+                out.write(data).and_then(|n| out.flush().map(|_| n))
+            }
+            2 => std::io::stderr().write(data),
+            _ => return with_file(vm, fd, |f| f.write(data)),
+        };
+        written.map_err(|e| from_io(vm, &e, None))
+    })
 }
 
 /// Like [`write`], but all of `data`.
@@ -101,6 +118,11 @@ pub fn write_all(vm: &mut Vm, fd: i64, mut data: &[u8]) -> PyResult<()> {
             return Err(from_io(vm, &e, None));
         }
         data = &data[n..];
+        if !data.is_empty() {
+            // A partial write may be a signal's doing: its handler runs
+            // now (and may raise), as in CPython's buffered writer.
+            vm.check_signals()?;
+        }
     }
     Ok(())
 }

@@ -316,7 +316,16 @@ class _FileBuffer(BufferedReader):
         return data
 
     def read1(self, size=-1):
-        return self.read(size)
+        # At most one read from the file, as CPython's: a pipe or terminal
+        # gives what it has without waiting for `size` bytes.
+        self._check_readable()
+        if size is None or size < 0:
+            size = DEFAULT_BUFFER_SIZE
+        if not self._ahead and size:
+            self._more(size)
+        data = self._ahead[:size]
+        self._ahead = self._ahead[size:]
+        return data
 
 
     def write(self, data):
@@ -440,7 +449,13 @@ class TextIOWrapper(_Wrapper, _TextIOBase):
     def _fill(self):
         if not self.buffer.readable():
             raise UnsupportedOperation("not readable")
-        chunk = self.buffer.read(DEFAULT_BUFFER_SIZE)
+        # One read of the buffer (`read1`, as CPython's TextIOWrapper), so
+        # text from a pipe is seen as it arrives.
+        read1 = getattr(self.buffer, "read1", None)
+        if read1 is None:
+            chunk = self.buffer.read(DEFAULT_BUFFER_SIZE)
+        else:
+            chunk = read1(DEFAULT_BUFFER_SIZE)
         data = self._undecoded + chunk
         if chunk:
             cut = _utf8_complete(data) if self.encoding.lower().replace("_", "-") in ("utf-8", "utf8") else len(data)

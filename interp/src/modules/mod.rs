@@ -332,7 +332,9 @@ fn python_module(vm: &mut Vm, name: &str, source: &str) -> PyResult {
 
 /// Makes the public functions of a Python-text module behave as C
 /// functions do: a class that stores one as an attribute does not bind it
-/// as a method (`encodings` keeps `codecs.utf_8_decode` on its classes).
+/// as a method (`encodings` keeps `codecs.utf_8_decode` on its classes),
+/// and their `__module__` and `__self__` are the module, so pickle saves
+/// `_codecs.encode` by reference.
 pub(crate) fn as_builtin_functions(vm: &mut Vm, module: Value) -> PyResult<()> {
     let dict = crate::vm::function::module_of(module).map(|m| m.dict).unwrap_or(Value::NONE);
     for (key, f) in vm.dict_items(dict) {
@@ -346,7 +348,7 @@ pub(crate) fn as_builtin_functions(vm: &mut Vm, module: Value) -> PyResult<()> {
         // One name per function of a module made once per process.
         let name: &'static str = Box::leak(name.into_boxed_str());
         let call = crate::builtins::object_methods::call_receiver;
-        let builtin = vm.bind_native(name, call, f, Value::NONE);
+        let builtin = vm.bind_native(name, call, f, module);
         vm.dict_set_item(dict, key, builtin)?;
     }
     Ok(())

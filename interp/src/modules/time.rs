@@ -229,8 +229,29 @@ fn sleep(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         return Err(PyErr::overflow_error(&vm.heap, "sleep length is too large"));
     }
     vm.flush_stdout();
-    std::thread::sleep(Duration::from_secs_f64(secs));
+    interruptible_sleep(vm, Duration::from_secs_f64(secs))?;
     Ok(Value::NONE)
+}
+
+/// Sleeps for `length`, running the Python signal handlers when a signal
+/// interrupts the wait (and then sleeping for the rest, as CPython 3.8's
+/// `time.sleep`); a handler's exception ends the sleep. Whole milliseconds
+/// wait in `poll(2)`, which a signal interrupts; the rest in `std`'s sleep.
+fn interruptible_sleep(vm: &mut Vm, length: Duration) -> PyResult<()> {
+    let deadline = std::time::Instant::now() + length;
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        let whole_ms = Duration::from_millis(left.as_millis().min(u64::MAX as u128) as u64);
+        if whole_ms.is_zero() {
+            std::thread::sleep(left);
+            return Ok(());
+        }
+        match super::poll::wait(&mut [], Some(whole_ms)) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => vm.check_signals()?,
+            Err(e) => return Err(crate::builtins::os_error::from_io(vm, &e, None)),
+            Ok(_) => {}
+        }
+    }
 }
 
 /// The calendar functions, each the same-named function of the Python

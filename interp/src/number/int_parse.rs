@@ -14,35 +14,42 @@ use super::{NumError, NumResult};
 pub fn parse_int(s: &str, base: u32) -> NumResult<Int> {
     check_base(base)?;
     let text = to_ascii_number_text(s);
-    let n = parse_int_ascii(&text, base).ok_or_else(|| invalid_literal(base, &str_repr(s)))?;
-    check_digit_limit(&text, base)?;
-    Ok(n)
+    let literal = scan_int_ascii(&text, base).ok_or_else(|| invalid_literal(base, &str_repr(s)))?;
+    literal.convert()
 }
 
 /// `int(b, base)` for bytes or a bytearray `b`.
 pub fn parse_int_bytes(data: &[u8], base: u32) -> NumResult<Int> {
     check_base(base)?;
-    let n = parse_int_ascii(data, base)
+    let literal = scan_int_ascii(data, base)
         .ok_or_else(|| invalid_literal(base, &bytes_repr(&data[..data.len().min(200)])))?;
-    check_digit_limit(data, base)?;
-    Ok(n)
+    literal.convert()
 }
 
-/// The int<->str digit limit for a valid literal (see `str_digits`).
-fn check_digit_limit(text: &[u8], base: u32) -> NumResult<()> {
-    let base = match base {
-        0 => {
-            let start = text.iter().position(|b| !is_ascii_space(*b) && !matches!(b, b'+' | b'-'));
-            let body = &text[start.unwrap_or(text.len())..];
-            if body.len() >= 2 && body[0] == b'0' && matches!(body[1] | 0x20, b'x' | b'o' | b'b') {
-                return Ok(());
-            }
-            10
+/// A valid literal's digits (values below `base`), base and sign.
+struct Literal {
+    digits: Vec<u8>,
+    base: u32,
+    negative: bool,
+}
+
+impl Literal {
+    /// The value, refused past the int<->str digit limit (see
+    /// `str_digits`) before the conversion, whose cost grows faster than
+    /// the digit count, starts.
+    fn convert(&self) -> NumResult<Int> {
+        super::str_digits::check_parse(self.digits.len(), self.base)?;
+        Ok(self.value())
+    }
+
+    fn value(&self) -> Int {
+        let value = digits_to_int(&self.digits, self.base);
+        if self.negative {
+            value.neg()
+        } else {
+            value
         }
-        b => b,
-    };
-    let digits = text.iter().filter(|b| digit_value(**b) < base).count();
-    super::str_digits::check_parse(digits, base)
+    }
 }
 
 fn check_base(base: u32) -> NumResult<()> {
@@ -69,6 +76,11 @@ fn digit_value(b: u8) -> u32 {
 /// `PyLong_FromString` on ASCII text (also what `int(b"...")` parses);
 /// `None` when the text is not a valid literal. `base` is 0 or 2..=36.
 pub fn parse_int_ascii(text: &[u8], base: u32) -> Option<Int> {
+    scan_int_ascii(text, base).map(|literal| literal.value())
+}
+
+/// The digits of ASCII text, `None` when it is not a valid literal.
+fn scan_int_ascii(text: &[u8], base: u32) -> Option<Literal> {
     let at = |i: usize| text.get(i).copied().unwrap_or(0);
     let mut i = 0;
     while is_ascii_space(at(i)) {
@@ -131,8 +143,7 @@ pub fn parse_int_ascii(text: &[u8], base: u32) -> Option<Int> {
     if must_be_zero && digits.iter().any(|&d| d != 0) {
         return None;
     }
-    let value = digits_to_int(&digits, base);
-    Some(if negative { value.neg() } else { value })
+    Some(Literal { digits, base, negative })
 }
 
 fn digits_to_int(digits: &[u8], base: u32) -> Int {

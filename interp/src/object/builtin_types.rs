@@ -237,12 +237,13 @@ builtin_types! {
     resource_warning: "ResourceWarning" <- warning, Exception, BASE;
 }
 
-/// Objects that exist once: `()`, `NotImplemented`, `Ellipsis`, and the
+/// Objects that exist once: `()`, `frozenset()`, `NotImplemented`, `Ellipsis`, and the
 /// empty and one-character ASCII strs (CPython keeps such strs once too, so `s[i]`
 /// and iterating over text allocate nothing for them).
 #[derive(Default)]
 pub struct Singletons {
     pub empty_tuple: Value,
+    pub empty_frozenset: Value,
     pub not_implemented: Value,
     pub ellipsis: Value,
     pub ascii_chars: Vec<Value>,
@@ -251,7 +252,8 @@ pub struct Singletons {
 
 impl Singletons {
     pub(super) fn trace(&self, tracer: &mut Tracer) {
-        tracer.mark_all(&[self.empty_tuple, self.not_implemented, self.ellipsis]);
+        tracer.mark_all(&[self.empty_tuple, self.empty_frozenset]);
+        tracer.mark_all(&[self.not_implemented, self.ellipsis]);
         tracer.mark_all(&self.ascii_chars);
         tracer.mark(self.empty_str);
     }
@@ -283,6 +285,7 @@ pub(super) fn bootstrap(heap: &mut Heap) {
     }
     create_table_types(heap);
     heap.singletons.empty_tuple = heap.new_tuple(&[]);
+    heap.singletons.empty_frozenset = heap.new_frozenset(Default::default());
     heap.singletons.not_implemented = heap.alloc(heap.types.not_implemented_type, UnitObj).value();
     heap.singletons.ellipsis = heap.alloc(heap.types.ellipsis_type, UnitObj).value();
     heap.singletons.empty_str = heap.intern("");

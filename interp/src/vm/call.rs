@@ -343,7 +343,9 @@ impl Vm {
         kwnames: &[Value],
     ) -> PyResult {
         if self.depth >= self.recursion_limit {
-            return Err(PyErr::recursion_error(&self.heap, "maximum recursion depth exceeded"));
+            if let Some(e) = self.recursion_overflow() {
+                return Err(e);
+            }
         }
         let code = func.code();
         // Borrowed from the code object (alive: the callee is on the stack)
@@ -374,6 +376,7 @@ impl Vm {
         self.depth += 1;
         let r = self.eval_frame();
         self.depth -= 1;
+        self.leave_recursive_call();
         self.pop_frame();
         self.stack.truncate(base);
         r

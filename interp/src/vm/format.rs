@@ -209,7 +209,8 @@ impl Vm {
             }
             ObjKind::NativeFunction => {
                 let f = native_function_of(v).expect("native function layout");
-                if f.receiver.is_empty() || module_of(f.receiver).is_some() {
+                let of_module = module_of(f.receiver).is_some() || module_of(f.owner).is_some();
+                if f.receiver.is_empty() || of_module {
                     format!("<built-in function {}>", f.name)
                 } else {
                     let owner = self.type_name(f.receiver);

@@ -37,6 +37,7 @@
 //! | [`async_generator`] | async generators: `asend`/`athrow`/`aclose` awaitables, asyncgen hooks |
 //! | [`generator_methods`] | the Python-visible methods of generators, coroutines, async iteration |
 //! | [`import`] | the import system |
+//! | [`recursion`] | the recursion limit's margin for handling a `RecursionError` |
 //! | [`signals`] | OS signals: recorded by a C handler, Python handlers run at safe points |
 //! | [`run`] | running `__main__`, uncaught exceptions, exit statuses |
 //! | [`frames`] | introspection of the calling frame: `locals()`, zero-argument `super()` |
@@ -70,6 +71,7 @@ pub mod names;
 pub mod ops;
 pub mod percent;
 pub mod range_big;
+pub mod recursion;
 pub mod run;
 pub mod signals;
 pub mod slots;
@@ -217,6 +219,9 @@ pub struct Vm {
     pub(crate) propagating: Value,
     pub recursion_limit: usize,
     pub(crate) depth: usize,
+    /// A `RecursionError` was raised and the depth has not yet fallen back
+    /// below the low-water mark (see [`recursion`]).
+    pub(crate) overflowed: bool,
     pub names: Names,
     /// `sys.path` as a list value.
     pub sys_path: Value,
@@ -271,6 +276,7 @@ impl Vm {
             propagating: Value::NONE,
             recursion_limit: 1000,
             depth: 0,
+            overflowed: false,
             names,
             sys_path,
             argv: Vec::new(),

@@ -48,6 +48,7 @@ const SIG_BLOCK: c_int = 0;
 extern "C" {
     fn pthread_sigmask(how: c_int, set: *const SigSet, old: *mut SigSet) -> c_int;
     fn signal(signum: c_int, handler: usize) -> usize;
+    fn siginterrupt(signum: c_int, flag: c_int) -> c_int;
     fn raise(signum: c_int) -> c_int;
     fn kill(pid: c_int, signum: c_int) -> c_int;
 }
@@ -90,6 +91,13 @@ pub fn set_disposition(signum: usize, how: Disposition) -> Option<Disposition> {
     // SAFETY: `signal` only changes the process's disposition; the handler
     // installed is `record_signal`, which is async-signal-safe.
     let old = unsafe { signal(signum as c_int, handler) };
+    if how == Disposition::Catch && old != SIG_ERR {
+        // As CPython's `signal.signal`: a caught signal interrupts a
+        // blocking system call (EINTR) instead of restarting it, so the
+        // call's retry loop runs the Python handler, which may raise.
+        // SAFETY: only changes the SA_RESTART flag of `signum`'s action.
+        unsafe { siginterrupt(signum as c_int, 1) };
+    }
     match old {
         SIG_ERR => None,
         SIG_DFL => Some(Disposition::Default),

@@ -94,8 +94,10 @@ impl Vm {
                     Some(t) => self.heap.new_str(&format!("{}.{}", t.name(), nf.name)),
                     None => self.heap.new_str(nf.name),
                 }),
-                "__self__" if !nf.receiver.is_empty() => Some(nf.receiver),
+                // A module's function (one written in Python keeps its
+                // function as the receiver) answers its module.
                 "__self__" if module_of(nf.owner).is_some() => Some(nf.owner),
+                "__self__" if !nf.receiver.is_empty() => Some(nf.receiver),
                 "__self__" if self.is_builtins_entry(obj, nf.name) => Some(self.builtins_module),
                 "__self__" => Some(Value::NONE),
                 "__text_signature__" => {
@@ -121,8 +123,8 @@ impl Vm {
                 // A method-wrapper has none (CPython's `wrapper_getsets`).
                 "__module__" if self.heap.type_of(obj) == self.heap.types().method_wrapper => None,
                 "__module__" => Some(match module_of(nf.owner) {
-                    _ if !nf.receiver.is_empty() => Value::NONE,
                     Some(m) => m.name,
+                    _ if !nf.receiver.is_empty() => Value::NONE,
                     None => self.heap.intern("builtins"),
                 }),
                 _ => None,
