@@ -756,15 +756,18 @@ impl Vm {
     /// different item each time): those functions are then kept out of
     /// traces (true: the loop should be recorded again, calling them).
     fn keep_out_unrolled_at(&mut self, entry: &TraceEntry, exit: usize) -> bool {
+        let Some(snap) = entry.exit_snapshots.get(exit).and_then(|&i| entry.trace.snapshots.get(i))
+        else {
+            return false;
+        };
+        if snap.frames.len() < 2 {
+            return false;
+        }
         let count = entry.exit_counts.get(exit).map_or(0, |c| c.get());
         if count < SIDE_TRACE_THRESHOLD || count * UNROLLED_EXIT_SHARE < self.jit.entries_of(entry)
         {
             return false;
         }
-        let Some(snap) = entry.exit_snapshots.get(exit).and_then(|&i| entry.trace.snapshots.get(i))
-        else {
-            return false;
-        };
         let mut kept_out = false;
         for frame in snap.frames.iter().skip(1) {
             let code = frame.slots.iter().find_map(|(s, v)| match v {
