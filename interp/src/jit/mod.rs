@@ -115,6 +115,9 @@ pub struct TraceEntry {
     pub trace: traces::Trace,
     /// For each exit number, its snapshot's index in `trace.snapshots`.
     pub exit_snapshots: Vec<usize>,
+    /// For each exit number, the functions with loops (unrolled into the
+    /// trace) whose inlined frames the exit leaves from; mostly empty.
+    exit_unrolled: Vec<Box<[u64]>>,
     /// Exits numbered below this lie in the preamble (a loop trace's
     /// first iteration).
     pub preamble_exits: usize,
@@ -150,6 +153,10 @@ impl TraceEntry {
         let exits = trace.exits();
         let exit_snapshots: Vec<usize> =
             exits.iter().map(|&i| trace.insts[i].snap.map_or(usize::MAX, |s| s as usize)).collect();
+        let exit_unrolled = exit_snapshots
+            .iter()
+            .map(|&i| unrolled_codes_in(&trace, trace.snapshots.get(i)))
+            .collect();
         let loop_start = trace.loop_start().unwrap_or(0);
         TraceEntry {
             id,
@@ -157,6 +164,7 @@ impl TraceEntry {
             preamble_exits: exits.iter().filter(|&&i| i < loop_start).count(),
             exit_counts: exits.iter().map(|_| Cell::new(0)).collect(),
             exit_snapshots,
+            exit_unrolled,
             trace,
             entries: Cell::new(0),
             linkable_end,
@@ -167,6 +175,27 @@ impl TraceEntry {
             listing,
         }
     }
+}
+
+/// The code keys of the functions with loops among the inlined frames of
+/// `snap` (each such frame names its code in [`record::CODE_SLOT`]).
+fn unrolled_codes_in(trace: &traces::Trace, snap: Option<&traces::Snapshot>) -> Box<[u64]> {
+    let Some(snap) = snap else { return Box::default() };
+    let frame_code = |frame: &traces::SnapFrame| {
+        frame.slots.iter().find_map(|(s, v)| match v {
+            traces::SnapValue::Val(v) if *s == record::CODE_SLOT => {
+                crate::vm::code::code_of(Value::from_bits(trace.inst(*v).imm as u64))
+            }
+            _ => None,
+        })
+    };
+    snap.frames
+        .iter()
+        .skip(1)
+        .filter_map(frame_code)
+        .filter(|code| record::has_loop(code))
+        .map(|code| code_key(&code))
+        .collect()
 }
 
 /// An exit of `from` sent straight to another trace's entry.
@@ -400,7 +429,7 @@ impl JitState {
     }
 }
 
-fn code_key(code: &Gc<CodeObj>) -> u64 {
+pub(crate) fn code_key(code: &Gc<CodeObj>) -> u64 {
     code.value().bits()
 }
 
@@ -756,29 +785,17 @@ impl Vm {
     /// different item each time): those functions are then kept out of
     /// traces (true: the loop should be recorded again, calling them).
     fn keep_out_unrolled_at(&mut self, entry: &TraceEntry, exit: usize) -> bool {
-        let Some(snap) = entry.exit_snapshots.get(exit).and_then(|&i| entry.trace.snapshots.get(i))
-        else {
+        let Some(codes) = entry.exit_unrolled.get(exit).filter(|c| !c.is_empty()) else {
             return false;
         };
-        if snap.frames.len() < 2 {
-            return false;
-        }
         let count = entry.exit_counts.get(exit).map_or(0, |c| c.get());
         if count < SIDE_TRACE_THRESHOLD || count * UNROLLED_EXIT_SHARE < self.jit.entries_of(entry)
         {
             return false;
         }
         let mut kept_out = false;
-        for frame in snap.frames.iter().skip(1) {
-            let code = frame.slots.iter().find_map(|(s, v)| match v {
-                traces::SnapValue::Val(v) if *s == record::CODE_SLOT => {
-                    crate::vm::code::code_of(Value::from_bits(entry.trace.inst(*v).imm as u64))
-                }
-                _ => None,
-            });
-            if let Some(code) = code.filter(|c| record::has_loop(c)) {
-                kept_out |= self.jit.not_unrolled.insert(code_key(&code));
-            }
+        for &key in codes.iter() {
+            kept_out |= self.jit.not_unrolled.insert(key);
         }
         kept_out
     }
@@ -787,12 +804,17 @@ impl Vm {
     /// without counting a retrace: what changed is what the recording
     /// inlines.
     fn drop_for_retrace(&mut self, code: &Gc<CodeObj>, header: u32) {
-        if let Some(old) = self.jit.traces.remove(&(code_key(code), header)) {
-            self.unlink_into(&old);
-        }
+        self.drop_loop_trace(code, header);
         let origin = self.trace_origin(code, header);
         self.jit.events.push(format!("retrace at {origin}: loops in calls kept out"));
         code.loop_counters[header as usize].set(self.jit.options.threshold);
+    }
+
+    /// Removes the loop's trace and unlinks the exits that lead to it.
+    fn drop_loop_trace(&mut self, code: &Gc<CodeObj>, header: u32) {
+        if let Some(old) = self.jit.traces.remove(&(code_key(code), header)) {
+            self.unlink_into(&old);
+        }
     }
 
     /// Drops the loop's trace so the next iteration records it anew.
@@ -801,9 +823,7 @@ impl Vm {
         let n = self.jit.retraces.entry(key).or_insert(0);
         *n += 1;
         let give_up = *n > MAX_RETRACES;
-        if let Some(old) = self.jit.traces.remove(&key) {
-            self.unlink_into(&old);
-        }
+        self.drop_loop_trace(code, header);
         let origin = self.trace_origin(code, header);
         if give_up {
             // Types that keep changing (a polymorphic loop): each entry

@@ -43,7 +43,7 @@ fn inlinable(vm: &Vm, f: &FunctionObj, argc: usize) -> bool {
         && argc + positional_defaults(f).len() >= params
         && unit.cells.is_empty()
         && unit.frees.is_empty()
-        && !(has_loop(f) && vm.jit.not_unrolled.contains(&f.code().value().bits()))
+        && !(has_loop(f) && vm.jit.not_unrolled.contains(&crate::jit::code_key(&f.code())))
 }
 
 /// `f.__defaults__` (empty when None).
