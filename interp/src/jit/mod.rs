@@ -18,6 +18,13 @@
 //! jump) bumps its target's. At the threshold the VM records from the
 //! header; a trace is kept per (code, header). A header whose recording
 //! aborts too often is blacklisted and stays interpreted.
+//!
+//! A function also counts the calls that start running it in the
+//! interpreter (calls from interpreted code, and those a trace makes
+//! through a helper). At the threshold the VM records a *function trace*
+//! from its entry to its return (or to a loop header, where the loop's
+//! trace takes over), kept under the pseudo-pc [`FUNCTION_ENTRY`]. It is
+//! recorded and run like a side trace that starts at pc 0.
 
 pub mod deopt;
 pub mod dump;
@@ -44,6 +51,9 @@ pub const HAS_TRACE: u32 = u32::MAX - 1;
 pub const BLACKLISTED: u32 = u32::MAX;
 /// Counter value while the header is being recorded.
 pub const RECORDING: u32 = u32::MAX - 2;
+/// The pseudo-header of function traces: the key they are kept under,
+/// and a header no `Loop` jumps to.
+pub const FUNCTION_ENTRY: u32 = u32::MAX - 8;
 /// Aborted recordings before a header is blacklisted.
 const MAX_ABORTS: u32 = 3;
 /// Exits through one guard before the pc it resumes at gets a side trace.
@@ -429,6 +439,14 @@ impl JitState {
     }
 }
 
+/// The counter of the loop at `header`, or of the function's entry.
+fn counter_of(code: &CodeObj, header: u32) -> &Cell<u32> {
+    match header {
+        FUNCTION_ENTRY => &code.entry_counter,
+        _ => &code.loop_counters[header as usize],
+    }
+}
+
 pub(crate) fn code_key(code: &Gc<CodeObj>) -> u64 {
     code.value().bits()
 }
@@ -446,41 +464,95 @@ impl Vm {
     ) -> Result<u32, (PyErr, u32)> {
         let counter = &code.loop_counters[header as usize];
         let count = counter.get();
-        let threshold = match self.jit.importing {
-            0 => self.jit.options.threshold,
-            _ => self.jit.options.threshold.saturating_mul(IMPORT_THRESHOLD_FACTOR).min(RECORDING),
-        };
-        if count < threshold {
+        if count < self.jit_threshold() {
             counter.set(count + 1);
             return Ok(header);
         }
-        if let Some(rec) = &self.jit.recording {
-            if frame_index > rec.frame_index
-                && frame_index <= rec.frame_index + rec.recorder.depth()
-            {
-                // A loop in a call the recording inlines: it is being
-                // unrolled into the trace, so it runs interpreted now.
-                return Ok(header);
-            }
+        if self.inlined_by_recording(frame_index) {
+            // A loop in a call the recording inlines: it is being
+            // unrolled into the trace, so it runs interpreted now.
+            return Ok(header);
         }
         match count {
             HAS_TRACE => self.run_trace(frame_index, code, header),
             BLACKLISTED | RECORDING => Ok(header),
             _ => {
-                if self.jit.recording.is_none() && tracer::BACKEND_AVAILABLE {
-                    counter.set(RECORDING);
-                    let id = self.jit.all.len();
-                    self.jit.recording = Some(Recording {
-                        recorder: Recorder::new(self, (header, header), *code, frame_index, id),
-                        frame_index,
-                        code: *code,
-                        side_start: None,
-                        parent: None,
-                    });
-                }
+                self.start_recording(frame_index, code, (header, header));
                 Ok(header)
             }
         }
+    }
+
+    /// A call starts running function code in frame `frame_index` (at pc
+    /// 0, in the interpreter): count it, start recording its function
+    /// trace, or run that trace. Returns the pc to continue at, or the
+    /// exception a trace exit raises and the pc it belongs to.
+    #[inline(never)]
+    pub(crate) fn jit_enter(
+        &mut self,
+        frame_index: usize,
+        code: &Gc<CodeObj>,
+    ) -> Result<u32, (PyErr, u32)> {
+        if self.frames[frame_index].function.is_none() {
+            // Function code run by `exec`: no function to trace.
+            return Ok(0);
+        }
+        let counter = &code.entry_counter;
+        let count = counter.get();
+        if count < self.jit_threshold() {
+            counter.set(count + 1);
+            return Ok(0);
+        }
+        if self.inlined_by_recording(frame_index) {
+            return Ok(0);
+        }
+        match count {
+            HAS_TRACE => self.run_trace(frame_index, code, FUNCTION_ENTRY),
+            BLACKLISTED | RECORDING => Ok(0),
+            _ => {
+                self.start_recording(frame_index, code, (FUNCTION_ENTRY, 0));
+                Ok(0)
+            }
+        }
+    }
+
+    /// Loop iterations (function calls) before recording.
+    fn jit_threshold(&self) -> u32 {
+        match self.jit.importing {
+            0 => self.jit.options.threshold,
+            _ => self.jit.options.threshold.saturating_mul(IMPORT_THRESHOLD_FACTOR).min(RECORDING),
+        }
+    }
+
+    /// Whether frame `frame_index` runs a call the recording under way
+    /// follows (inlines) into its trace.
+    fn inlined_by_recording(&self, frame_index: usize) -> bool {
+        self.jit.recording.as_ref().is_some_and(|rec| {
+            frame_index > rec.frame_index && frame_index <= rec.frame_index + rec.recorder.depth()
+        })
+    }
+
+    /// Starts recording the loop at `header` (or the function trace, for
+    /// `FUNCTION_ENTRY`) from `start` in frame `frame_index`, unless a
+    /// recording is under way.
+    fn start_recording(
+        &mut self,
+        frame_index: usize,
+        code: &Gc<CodeObj>,
+        (header, start): (u32, u32),
+    ) {
+        if self.jit.recording.is_some() || !tracer::BACKEND_AVAILABLE {
+            return;
+        }
+        counter_of(code, header).set(RECORDING);
+        let id = self.jit.all.len();
+        self.jit.recording = Some(Recording {
+            recorder: Recorder::new(self, (header, start), *code, frame_index, id),
+            frame_index,
+            code: *code,
+            side_start: None,
+            parent: None,
+        });
     }
 
     /// Records the instruction at `pc` of frame `frame_index` before it
@@ -536,7 +608,7 @@ impl Vm {
             let origin = self.trace_origin(&rec.code, rec.recorder.header);
             self.jit.events.push(format!("abort at {origin}: {why}; loops in calls kept out"));
             if rec.side_start.is_none() {
-                rec.code.loop_counters[rec.recorder.header as usize].set(0);
+                counter_of(&rec.code, rec.recorder.header).set(0);
             }
             return;
         }
@@ -572,7 +644,7 @@ impl Vm {
             *n += 1;
             *n
         };
-        let counter = &code.loop_counters[header as usize];
+        let counter = counter_of(code, header);
         let origin = self.trace_origin(code, header);
         if aborts >= MAX_ABORTS {
             counter.set(BLACKLISTED);
@@ -590,6 +662,9 @@ impl Vm {
         let name = crate::object::str::str_of(code.name)
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
+        if header == FUNCTION_ENTRY {
+            return format!("{file}:{} ({name}) entry", code.unit.line_of(0));
+        }
         format!("{file}:{} ({name}) pc {header}", code.unit.line_of(header))
     }
 
@@ -598,7 +673,9 @@ impl Vm {
     fn jit_finish(&mut self, end: Option<u32>) {
         let Some(rec) = self.jit.recording.take() else { return };
         let header = rec.recorder.header;
+        // The key the trace is kept under, and the pc it starts at.
         let start = rec.side_start.unwrap_or(header);
+        let start_pc = rec.recorder.start();
         // The id the recording started with (its trace writes it on entry).
         let id = rec.recorder.id;
         // Formatting the bytecode costs as much as recording it: only for the dump.
@@ -656,7 +733,7 @@ impl Vm {
         let entry = Rc::new(TraceEntry::new(
             (id, trace, code),
             (linkable_end, passes),
-            (start, header),
+            (start_pc, header),
             origin,
             listing,
         ));
@@ -667,7 +744,7 @@ impl Vm {
             self.jit.side_traces.entry(key).or_default().push(entry);
         } else {
             self.jit.traces.insert(key, entry);
-            rec.code.loop_counters[header as usize].set(HAS_TRACE);
+            counter_of(&rec.code, header).set(HAS_TRACE);
         }
     }
 
@@ -683,7 +760,7 @@ impl Vm {
     ) -> Result<u32, (PyErr, u32)> {
         let key = code_key(code);
         let Some(mut entry) = self.jit.traces.get(&(key, header)).cloned() else {
-            return Ok(header);
+            return Ok(if header == FUNCTION_ENTRY { 0 } else { header });
         };
         loop {
             let (last, exit) = self.execute_trace(&entry, frame_index, code);
@@ -848,6 +925,11 @@ impl Vm {
         let header = parent.header;
         let key = (code_key(code), start);
         if self.jit.recording.is_some() || self.jit.side_blacklist.contains_key(&key) {
+            return;
+        }
+        if let Some(crate::bytecode::Instr::Return { .. }) = code.unit.instrs.get(start as usize) {
+            // A trace that ends by returning leaves it to the interpreter:
+            // one that starts there would only return.
             return;
         }
         let id = self.jit.all.len();

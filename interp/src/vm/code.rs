@@ -5,7 +5,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use crate::bytecode::instr::CacheIdx;
-use crate::bytecode::{CodeUnit, Const};
+use crate::bytecode::{CodeFlags, CodeUnit, Const};
 use crate::object::gc::Tracer;
 use crate::object::Value;
 use crate::object::{Gc, Heap, ObjKind, Payload};
@@ -43,6 +43,9 @@ pub struct CodeObj {
     /// Per instruction: the iteration counter of the loop headed there
     /// (or a `jit::HAS_TRACE`-style state).
     pub loop_counters: Box<[Cell<u32>]>,
+    /// Calls of the function that started running in the interpreter (or
+    /// a `jit::HAS_TRACE`-style state of its function trace).
+    pub entry_counter: Cell<u32>,
     /// CO_ITERABLE_COROUTINE, set by `types.coroutine`: its generators may
     /// be awaited.
     pub iterable_coroutine: Cell<bool>,
@@ -138,10 +141,21 @@ pub fn new_code(heap: &Heap, code_type: Value, parts: CodeParts) -> Gc<CodeObj> 
         caches: caches.into(),
         caches_used: Cell::new(false),
         loop_counters: (0..unit.instrs.len()).map(|_| Cell::new(0)).collect(),
+        entry_counter: Cell::new(if may_get_function_trace(&unit) {
+            0
+        } else {
+            crate::jit::BLACKLISTED
+        }),
         iterable_coroutine: Cell::new(false),
         unit,
     };
     heap.alloc(code_type, code)
+}
+
+/// Whether calls of `unit` may be traced from its entry: a plain function
+/// body (not module or class code, not a generator's).
+fn may_get_function_trace(unit: &CodeUnit) -> bool {
+    unit.flags.contains(CodeFlags::FUNCTION) && !unit.is_generator_like()
 }
 
 /// The value of one constant.

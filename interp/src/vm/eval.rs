@@ -64,6 +64,23 @@ impl Vm {
             }
         }
 
+        // Code that never gets a function trace (module and class bodies,
+        // generators, blacklisted functions) is blacklisted from the start.
+        if pc == 0
+            && code.entry_counter.get() != crate::jit::BLACKLISTED
+            && gen.is_none()
+            && self.jit.options.enabled
+        {
+            match self.jit_enter(frame_index, &code) {
+                Ok(resume) => pc = resume as usize,
+                Err((err, at)) => {
+                    // Raised by the function's trace at instruction `at`.
+                    self.frames[frame_index].pc = at;
+                    self.handle_error(frame_index, &code, err, Raised::Fresh, &mut pc)?;
+                }
+            }
+        }
+
         macro_rules! r {
             ($reg:expr) => {
                 self.stack[base + $reg as usize]

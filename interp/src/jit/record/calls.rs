@@ -56,6 +56,27 @@ fn has_loop(f: &FunctionObj) -> bool {
 }
 
 impl Recorder {
+    /// Whether a call of `f` with `argc` positional arguments is inlined:
+    /// it can be, and it is not recursive. (A recursive call goes through
+    /// a helper: inlining it would follow the recursion only as deep as
+    /// one path of it went while recording.)
+    fn can_inline(&mut self, vm: &Vm, f: &FunctionObj, argc: usize) -> RecResult<bool> {
+        if !inlinable(vm, f, argc) {
+            return Ok(false);
+        }
+        if !self.follows(&f.code()) {
+            return Ok(true);
+        }
+        if self.function_trace() {
+            // Each level of the recursion would enter and leave the trace
+            // (and most leave it early, at the base case): the interpreter
+            // runs recursive functions faster.
+            self.recursive = true;
+            return abort("a recursive call");
+        }
+        Ok(false)
+    }
+
     /// `dst = callee(receiver?, *args)`.
     pub(super) fn call(
         &mut self,
@@ -74,7 +95,11 @@ impl Recorder {
         for &a in args {
             words.push(self.read(a));
         }
-        if let Some(f) = function_of(callee).filter(|f| inlinable(vm, f, words.len())) {
+        let inline = match function_of(callee) {
+            Some(f) if self.can_inline(vm, &f, words.len())? => Some(f),
+            _ => None,
+        };
+        if let Some(f) = inline {
             if self.depth() + 1 > MAX_INLINE_DEPTH {
                 return abort("calls nested too deeply to inline");
             }
@@ -268,10 +293,9 @@ impl Recorder {
             && inherits_object_slot(vm, t, vm.names.dunder_new)
             && t.own_attr(vm.heap.intern("__abstractmethods__")).is_none();
         let init = vm.heap.lookup(t, vm.names.dunder_init);
-        let Some(f) =
-            init.and_then(function_of).filter(|f| plain && inlinable(vm, f, words.len() + 1))
-        else {
-            return Ok(false);
+        let f = match init.and_then(function_of) {
+            Some(f) if plain && self.can_inline(vm, &f, words.len() + 1)? => f,
+            _ => return Ok(false),
         };
         if self.depth() + 1 > MAX_INLINE_DEPTH {
             return abort("calls nested too deeply to inline");

@@ -188,6 +188,9 @@ pub struct Recorder {
     unrolled: Vec<Gc<CodeObj>>,
     /// Jumps back taken in inlined calls so far.
     back_edges: usize,
+    /// A function trace met a recursive call: it aborts rather than end
+    /// there (entering a trace at each level costs more than it saves).
+    recursive: bool,
 }
 
 /// Longest iteration recorded before giving up.
@@ -197,6 +200,10 @@ const MIN_FRAGMENT: usize = 12;
 /// A side trace that reaches its frame's `return` within this many
 /// instructions is not worth a trace.
 const MAX_BARE_RETURN: usize = 4;
+/// Instructions a function trace must record to its return: entering
+/// and leaving a trace costs as much as the interpreter running a few
+/// dozen instructions.
+const MIN_FUNCTION_TRACE: usize = 24;
 /// Iterations of loops in inlined calls a trace unrolls, in all: short
 /// loops (a search that stops at the second item, a fixed-size sum) are
 /// recorded through; a longer one aborts the recording, and the next
@@ -214,11 +221,18 @@ fn back_edge(code: &Gc<CodeObj>, header: u32) -> Option<(usize, Reg)> {
 
 /// Whether the loop at `header` of `frame` (running `code`) stores to or
 /// deletes from its globals, by a statement between the header and the
-/// jump back to it.
+/// jump back to it (for a function trace, anywhere in the function).
 fn loop_stores_globals(code: &Gc<CodeObj>, header: u32, frame: &crate::vm::frame::Frame) -> bool {
-    let end = back_edge(code, header).map_or(header as usize, |(pc, _)| pc.max(header as usize));
+    let body = match header {
+        super::FUNCTION_ENTRY => &code.unit.instrs[..],
+        _ => {
+            let end =
+                back_edge(code, header).map_or(header as usize, |(pc, _)| pc.max(header as usize));
+            &code.unit.instrs[header as usize..=end]
+        }
+    };
     let module = frame.locals == frame.globals;
-    code.unit.instrs[header as usize..=end].iter().any(|i| match i {
+    body.iter().any(|i| match i {
         Instr::StoreGlobal { .. } | Instr::DeleteGlobal { .. } => true,
         Instr::StoreName { .. } | Instr::DeleteName { .. } => module,
         _ => false,
@@ -276,6 +290,7 @@ impl Recorder {
             stored_globals: loop_stores_globals(&code, header, frame).then_some(frame.globals),
             unrolled: Vec::new(),
             back_edges: 0,
+            recursive: false,
         };
         // Linked traces run one after another without returning: the
         // exit a run ends with is the last one's, which says who it is.
@@ -292,6 +307,22 @@ impl Recorder {
     /// How deep the recording is in inlined calls (0: the loop's frame).
     pub fn depth(&self) -> usize {
         self.frames.len() - 1
+    }
+
+    /// The pc the recording started at.
+    pub fn start(&self) -> u32 {
+        self.start
+    }
+
+    /// Whether this records a function trace (or a side trace of one).
+    fn function_trace(&self) -> bool {
+        self.header == super::FUNCTION_ENTRY
+    }
+
+    /// Whether `code` runs in a frame of the recording (a call of it is
+    /// recursive).
+    fn follows(&self, code: &Gc<CodeObj>) -> bool {
+        self.frames.iter().any(|f| Gc::ptr_eq(f.code, *code))
     }
 
     /// The functions with loops this recording inlined: to blame if it
@@ -468,7 +499,11 @@ impl Recorder {
             // be worth running ends here, the interpreter takes over. (A
             // loop's own recording that gets here has usually left the
             // loop: it aborts, and the loop stays interpreted.)
-            Err(_) if self.start != self.header && self.recorded >= MIN_FRAGMENT => {
+            Err(_)
+                if self.start != self.header
+                    && self.recorded >= MIN_FRAGMENT
+                    && !self.recursive =>
+            {
                 self.listing.pop();
                 Ok(Step::EndAt(pc))
             }
@@ -727,6 +762,9 @@ impl Recorder {
                         // Entering a trace that only returns costs more
                         // than the interpreter's few instructions.
                         return abort("a side trace that only returns");
+                    }
+                    if self.function_trace() && self.recorded < MIN_FUNCTION_TRACE {
+                        return abort("a function too short to trace");
                     }
                     // A side trace leaving the loop for the function's end:
                     // the interpreter returns.

@@ -144,6 +144,7 @@ impl Recorder {
             BinOp::Add => a.checked_add(b),
             BinOp::Sub => a.checked_sub(b),
             BinOp::Mul => a.checked_mul(b),
+            BinOp::Pow if b == 2 => a.checked_mul(a),
             _ => return false,
         };
         r.and_then(Value::from_small_int).is_none()
@@ -174,6 +175,9 @@ impl Recorder {
                 BinOp::Add => self.checked(Op::AddOv, x, y)?,
                 BinOp::Sub => self.checked(Op::SubOv, x, y)?,
                 BinOp::Mul => self.checked(Op::MulOv, x, y)?,
+                BinOp::Pow if self.is_constant(wb) && vb.as_small_int() == Some(2) => {
+                    self.checked(Op::MulOv, x, x)?
+                }
                 BinOp::And => self.b.op(Op::And, Type::Int, &[x, y]),
                 BinOp::Or => self.b.op(Op::Or, Type::Int, &[x, y]),
                 BinOp::Xor => self.b.op(Op::Xor, Type::Int, &[x, y]),
@@ -203,28 +207,37 @@ impl Recorder {
             BinOp::Sub => self.b.op(Op::FSub, Type::Float, &[x, y]),
             BinOp::Mul => self.b.op(Op::FMul, Type::Float, &[x, y]),
             BinOp::TrueDiv => return self.float_div(x, y),
-            BinOp::Pow
-                if va.as_f64().is_some_and(|a| a > 0.0 && a.is_finite())
-                    && vb
-                        .as_f64()
-                        .or(vb.as_small_int().map(|i| i as f64))
-                        .is_some_and(f64::is_finite) =>
-            {
-                return self.float_pow(x, y);
+            BinOp::Pow => {
+                let number = |v: Value| v.as_f64().or(v.as_small_int().map(|i| i as f64));
+                let (a, b) = (number(va), number(vb));
+                let finite = |n: Option<f64>| n.is_some_and(f64::is_finite);
+                // `x ** 2` and the like: a constant whole exponent gives a
+                // real result for either sign of `x`.
+                let whole_exponent =
+                    self.is_constant(wb) && b.is_some_and(|b| b.is_finite() && b == b.trunc());
+                if finite(a) && finite(b) && (whole_exponent || a.is_some_and(|a| a > 0.0)) {
+                    return self.float_pow(x, y, whole_exponent);
+                }
+                return self.generic_binary(op, wa, wb, inplace);
             }
             _ => return self.generic_binary(op, wa, wb, inplace),
         };
         Ok(self.box_float(r))
     }
 
-    /// `x ** y` for a positive finite `x` and finite `y` (else the trace
-    /// leaves); an overflowing result leaves too (the interpreter raises).
-    fn float_pow(&mut self, x: Val, y: Val) -> RecResult<Val> {
+    /// `x ** y` for a finite `x` and finite `y`, `x` positive unless `y`
+    /// is a whole number (else the trace leaves); an overflowing or
+    /// complex result, or a zero division, leaves too (the interpreter
+    /// raises).
+    fn float_pow(&mut self, x: Val, y: Val, whole_exponent: bool) -> RecResult<Val> {
         let zero = self.b.kflt(0.0);
         let inf = self.b.kflt(f64::INFINITY);
-        let positive = self.b.op(Op::FGt, Type::Bool, &[x, zero]);
-        self.guard(Op::GuardTrue, &[positive], 0);
-        let finite = self.b.op(Op::FLt, Type::Bool, &[x, inf]);
+        if !whole_exponent {
+            let positive = self.b.op(Op::FGt, Type::Bool, &[x, zero]);
+            self.guard(Op::GuardTrue, &[positive], 0);
+        }
+        let x_abs = self.b.op(Op::FAbs, Type::Float, &[x]);
+        let finite = self.b.op(Op::FLt, Type::Bool, &[x_abs, inf]);
         self.guard(Op::GuardTrue, &[finite], 0);
         let y_abs = self.b.op(Op::FAbs, Type::Float, &[y]);
         let y_finite = self.b.op(Op::FLt, Type::Bool, &[y_abs, inf]);

@@ -448,10 +448,14 @@ impl Recorder {
             self.write(dst + 1, w);
             return Ok(());
         }
+        // `super()` objects look attributes up past their class, and an
+        // object with attributes of its own may shadow the method.
         let builtin_method = !ty.is_heap_type()
             && obj.is_ptr()
             && Gc::<TypeObj>::from_value(obj).is_none()
-            && module_of(obj).is_none();
+            && module_of(obj).is_none()
+            && Gc::<SuperObj>::from_value(obj).is_none()
+            && vm.heap.attrs_of(obj, false).is_none();
         if builtin_method {
             if let Some(d) = vm.heap.lookup(ty, name).filter(|d| method_descriptor_of(*d).is_some())
             {
