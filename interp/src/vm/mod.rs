@@ -51,6 +51,7 @@ pub mod class;
 pub mod class_mro;
 pub mod code;
 pub mod containers;
+pub mod coro_wrapper;
 pub mod dict;
 pub mod eval;
 pub mod exceptions;
@@ -298,6 +299,7 @@ impl Vm {
         crate::modules::sys::install(&mut vm).expect("sys installs on a fresh heap");
         generator_methods::install(&mut vm);
         async_generator::install(&mut vm);
+        coro_wrapper::install(&mut vm);
         vm
     }
 
