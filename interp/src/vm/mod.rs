@@ -54,6 +54,7 @@ pub mod containers;
 pub mod coro_wrapper;
 pub mod dict;
 pub mod eval;
+pub mod exception_fields;
 pub mod exceptions;
 pub mod format;
 pub mod frame;
@@ -300,6 +301,7 @@ impl Vm {
         generator_methods::install(&mut vm);
         async_generator::install(&mut vm);
         coro_wrapper::install(&mut vm);
+        exception_fields::install(&mut vm);
         vm
     }
 
