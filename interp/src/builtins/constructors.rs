@@ -36,6 +36,7 @@ pub fn install(vm: &mut Vm) {
         (t.staticmethod, staticmethod_new),
         (t.classmethod, classmethod_new),
         (t.method, method_new),
+        (t.cell, cell_new),
         (t.function, super::code_methods::function_new),
         (t.super_, super_new),
         (t.base_exception, exception_new),
@@ -55,6 +56,7 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, t.list, "__init__", list_init);
     add_method(vm, t.set, "__init__", set_init);
     add_method(vm, t.super_, "__get__", super_get);
+    add_method(vm, t.super_, "__init__", super_init);
     add_method(vm, t.property, "getter", property_getter);
     add_method(vm, t.property, "setter", property_setter);
     add_method(vm, t.property, "deleter", property_deleter);
@@ -79,6 +81,21 @@ fn method_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         return Err(vm.type_error("self must not be None"));
     }
     Ok(vm.new_method(func, receiver))
+}
+
+/// `types.CellType([contents])`: a cell, empty without an argument.
+fn cell_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    if !kwnames.is_empty() {
+        return Err(vm.type_error("cell() takes no keyword arguments"));
+    }
+    match args {
+        [_] => Ok(vm.new_cell(Value::EMPTY)),
+        [_, v] => Ok(vm.new_cell(*v)),
+        _ => Err(vm.type_error(&format!(
+            "cell expected at most 1 argument, got {}",
+            args.len().saturating_sub(1)
+        ))),
+    }
 }
 
 /// `type(None)()`, `type(Ellipsis)()`, `type(NotImplemented)()`: the one
@@ -798,22 +815,63 @@ fn classmethod_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 }
 
 /// `super(type, obj)`: attribute lookup that starts after `thisclass`.
+/// The fields are set by `super.__init__` too (a subclass of super is made
+/// empty by `__new__` and filled by its `__init__`, as in CPython).
 pub struct SuperObj {
-    pub thisclass: Value,
-    pub obj: Value,
-    pub obj_type: Value,
+    pub thisclass: Cell<Value>,
+    pub obj: Cell<Value>,
+    pub obj_type: Cell<Value>,
 }
 
 // SAFETY: traces its three values.
 unsafe impl Payload for SuperObj {
     const KIND: ObjKind = ObjKind::Super;
     fn trace(&self, tracer: &mut Tracer) {
-        tracer.mark_all(&[self.thisclass, self.obj, self.obj_type])
+        tracer.mark_all(&[self.thisclass.get(), self.obj.get(), self.obj_type.get()])
     }
 }
 
+/// `super.__new__(cls, ...)`: an exact `super` is complete at once (the
+/// common `super()` costs one step); a subclass's instance starts empty,
+/// for its `__init__` (which reaches `super.__init__`) to fill.
 fn super_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let args = no_kwargs(vm, "super", &args[1..], kwnames)?;
+    let cls = args[0];
+    let super_type = vm.heap.types().super_;
+    let (thisclass, obj, obj_type) = if cls == super_type {
+        super_fields(vm, &args[1..], kwnames)?
+    } else {
+        (Value::NONE, Value::NONE, Value::NONE)
+    };
+    let s = SuperObj {
+        thisclass: Cell::new(thisclass),
+        obj: Cell::new(obj),
+        obj_type: Cell::new(obj_type),
+    };
+    Ok(vm.heap.alloc(cls, s).value())
+}
+
+/// `super.__init__(self, [type[, obj]])`.
+fn super_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let Some(s) = args.first().and_then(|&s| Gc::<SuperObj>::from_value(s)) else {
+        return Err(vm.type_error("descriptor '__init__' requires a 'super' object"));
+    };
+    // `super()` made by `super.__new__` from this same frame: already
+    // filled in with what these arguments give.
+    let exact = vm.heap.type_of(args[0]) == vm.heap.types().super_;
+    if exact && args.len() == 1 && kwnames.is_empty() && !s.thisclass.get().is_none() {
+        return Ok(Value::NONE);
+    }
+    let (thisclass, obj, obj_type) = super_fields(vm, &args[1..], kwnames)?;
+    s.thisclass.set(thisclass);
+    s.obj.set(obj);
+    s.obj_type.set(obj_type);
+    Ok(Value::NONE)
+}
+
+/// `super()`'s arguments, checked: the class to start after, the object
+/// (None when unbound) and the type whose MRO is searched.
+fn super_fields(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<(Value, Value, Value)> {
+    let args = no_kwargs(vm, "super", args, kwnames)?;
     let (thisclass, obj) = match args.len() {
         0 => vm.zero_arg_super()?,
         1 => (args[0], Value::NONE),
@@ -833,10 +891,18 @@ fn super_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     } else if vm.heap.is_instance(obj, thisclass) {
         vm.heap.type_of(obj)
     } else {
-        return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+        // A proxy whose `__class__` claims a subclass (CPython's supercheck).
+        let claimed = vm.get_attr(obj, vm.names.dunder_class).ok();
+        match claimed.and_then(Gc::<TypeObj>::from_value).filter(|t| t.is_subtype(tc)) {
+            Some(t) => t.value(),
+            None => {
+                return Err(
+                    vm.type_error("super(type, obj): obj must be an instance or subtype of type")
+                )
+            }
+        }
     };
-    let s = SuperObj { thisclass, obj, obj_type };
-    Ok(vm.heap.alloc(vm.heap.types().super_, s).value())
+    Ok((thisclass, obj, obj_type))
 }
 
 /// `super.__get__(obj, type=None)`: an unbound `super(cls)` bound to
@@ -859,15 +925,15 @@ pub(crate) fn super_get(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyRes
     if args[1].is_none() && ty.is_none() {
         return Err(vm.type_error("__get__(None, None) is invalid"));
     }
-    if args[1].is_none() || !s.obj.is_none() {
+    if args[1].is_none() || !s.obj.get().is_none() {
         return Ok(args[0]);
     }
     let super_type = vm.heap.types().super_;
     let own_type = vm.heap.type_of(args[0]);
     if own_type != super_type {
-        return vm.call(own_type, &[s.thisclass, args[1]]);
+        return vm.call(own_type, &[s.thisclass.get(), args[1]]);
     }
-    super_new(vm, &[super_type, s.thisclass, args[1]], &[])
+    super_new(vm, &[super_type, s.thisclass.get(), args[1]], &[])
 }
 
 fn exception_new(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult {

@@ -330,6 +330,8 @@ fn next(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let it = args[0];
     let step = if vm.is_generator(it) {
         vm.gen_resume(it, Value::NONE, None).and_then(|s| s.into_result(vm))
+    } else if let Some(coro) = crate::vm::coro_wrapper::wrapped_coroutine(it) {
+        vm.gen_resume(coro, Value::NONE, None).and_then(|s| s.into_result(vm))
     } else if vm.heap.type_obj(it).is_heap_type() {
         vm.call_method_by_name(it, "__next__", &[])
     } else {
@@ -840,6 +842,11 @@ pub fn default_dir(vm: &mut Vm, obj: Value) -> PyResult {
     let mut names: Vec<String> = Vec::new();
     if let Some(attrs) = vm.heap.attrs_of(obj, false) {
         for (k, _) in attrs.items() {
+            names.push(vm.str_of_value(k)?);
+        }
+    }
+    if let Some(f) = crate::vm::function::function_of(obj) {
+        for (k, _) in f.attrs.items() {
             names.push(vm.str_of_value(k)?);
         }
     }

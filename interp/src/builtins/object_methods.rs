@@ -387,6 +387,7 @@ fn descriptor_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
         None if obj.is_none() => return Err(vm.type_error("__get__(None, None) is invalid")),
         None => vm.heap.type_of(obj),
     };
+    check_builtin_descriptor_applies(vm, d, obj, owner)?;
     let unbound = crate::vm::function::function_of(d).is_some()
         || Gc::<crate::vm::function::PropertyObj>::from_value(d).is_some()
         || crate::vm::function::method_descriptor_of(d).is_some();
@@ -394,6 +395,46 @@ fn descriptor_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
         return Ok(d);
     }
     vm.descr_get(d, obj, owner)
+}
+
+/// A built-in type's method (or class method) binds only to instances
+/// (subclasses) of that type (`descr_check`, `classmethod_get`).
+fn check_builtin_descriptor_applies(vm: &Vm, d: Value, obj: Value, owner: Value) -> PyResult<()> {
+    let t = vm.heap.types();
+    if let Some(m) = crate::vm::function::method_descriptor_of(d) {
+        let Some(defining) = Gc::<TypeObj>::from_value(m.owner) else { return Ok(()) };
+        if !obj.is_none() && !vm.heap.type_obj(obj).is_subtype(defining) {
+            return Err(vm.type_error(&format!(
+                "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                m.name,
+                defining.name(),
+                vm.type_name(obj)
+            )));
+        }
+    } else if vm.heap.type_of(d) == t.classmethod_descriptor {
+        let cm = Gc::<crate::vm::function::ClassMethodObj>::from_value(d).expect("layout");
+        let Some(f) = crate::vm::function::native_function_of(cm.callable.get()) else {
+            return Ok(());
+        };
+        let Some(defining) = Gc::<TypeObj>::from_value(f.owner) else { return Ok(()) };
+        let Some(cls) = Gc::<TypeObj>::from_value(owner) else {
+            return Err(vm.type_error(&format!(
+                "descriptor '{}' for type '{}' needs a type, not a '{}' as arg 2",
+                f.name,
+                defining.name(),
+                vm.type_name(owner)
+            )));
+        };
+        if !cls.is_subtype(defining) {
+            return Err(vm.type_error(&format!(
+                "descriptor '{}' requires a subtype of '{}' but received '{}'",
+                f.name,
+                defining.name(),
+                cls.name()
+            )));
+        }
+    }
+    Ok(())
 }
 
 fn property_set(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {

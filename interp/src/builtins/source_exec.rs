@@ -65,9 +65,33 @@ fn compile_tree(
     filename: &str,
     optimize: u8,
 ) -> PyResult {
-    let unit = crate::compile::compile(module, filename, u32::from(optimize))
-        .map_err(|e| vm.compile_error_value(&e, text))?;
+    let (unit, warnings) =
+        crate::compile::compile_with_warnings(module, filename, u32::from(optimize))
+            .map_err(|e| vm.compile_error_value(&e, text))?;
+    for w in &warnings {
+        issue_syntax_warning(vm, w, filename, text)?;
+    }
     Ok(crate::vm::code::load_code(&vm.heap, vm.heap.types().code, &unit).value())
+}
+
+/// A compiler SyntaxWarning through the `warnings` filters; one the
+/// filters turn into an error becomes a SyntaxError at the expression, as
+/// CPython's `compiler_warn` does.
+fn issue_syntax_warning(
+    vm: &mut Vm,
+    w: &crate::compile::warnings::SyntaxWarning,
+    filename: &str,
+    text: &[u8],
+) -> PyResult<()> {
+    let category = vm.heap.types().syntax_warning;
+    match super::warn::warn_explicit(vm, category, &w.message, filename, w.lineno) {
+        Err(e) if e.matches(&vm.heap, category) => {
+            let err =
+                crate::compile::CompileError::syntax(w.message.clone(), filename, w.lineno, w.col);
+            Err(vm.compile_error_value(&err, text))
+        }
+        other => other,
+    }
 }
 
 /// Parses and compiles `source` (str or bytes) to a code object.

@@ -86,6 +86,9 @@ pub struct Compiler<'a> {
     pub interactive: bool,
     /// SyntaxWarnings found so far, in source order.
     pub warnings: Vec<super::warnings::SyntaxWarning>,
+    /// Column of the expression compiled last (CPython's `u_col_offset`,
+    /// which a SyntaxWarning turned error points at).
+    pub col_offset: u32,
     /// Some finished unit needed more frame slots than a `Reg` can name.
     pub out_of_registers: bool,
     /// `from __future__ import annotations`: annotations are stored as
@@ -124,6 +127,7 @@ impl<'a> Compiler<'a> {
             optimize,
             interactive: false,
             warnings: Vec::new(),
+            col_offset: 0,
             out_of_registers: false,
             future_annotations: false,
             allowed_future_imports: None,

@@ -131,6 +131,7 @@ impl<'a> Compiler<'a> {
 
     fn expr_to_at_line(&mut self, e: &'a Expr, dst: Reg) -> CResult<()> {
         let (line, col) = (e.loc.lineno, e.loc.col_offset);
+        self.col_offset = col;
         let mark = self.cur.unit.mark();
         match &e.kind {
             ExprKind::Constant { value, .. } => match constant(value) {

@@ -8,10 +8,12 @@ use super::expr::fold;
 use crate::bytecode::Const;
 use crate::parse::ast::{self, Expr, ExprKind, Slice};
 
-/// One warning: the line it is reported at and its message.
+/// One warning: the line it is reported at, the column of the expression
+/// it is about (where a SyntaxError made of it points) and its message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxWarning {
     pub lineno: u32,
+    pub col: u32,
     pub message: String,
 }
 
@@ -71,8 +73,8 @@ fn is_arg_ok(e: &Expr) -> bool {
 
 impl<'a> Compiler<'a> {
     fn warn(&mut self, message: String) {
-        let lineno = self.cur.unit.current_line;
-        self.warnings.push(SyntaxWarning { lineno, message });
+        let (lineno, col) = (self.cur.unit.current_line, self.col_offset);
+        self.warnings.push(SyntaxWarning { lineno, col, message });
     }
 
     /// `check_compare`: `is` or `is not` with a literal operand.
@@ -229,6 +231,7 @@ mod tests {
             found,
             [SyntaxWarning {
                 lineno: 2,
+                col: 4,
                 message: "assertion is always true, perhaps remove parentheses?".into()
             }]
         );

@@ -35,6 +35,7 @@ const NOT_IN_BUILTINS: &[&str] = &[
     "async_generator",
     "async_generator_asend",
     "async_generator_athrow",
+    "coroutine_wrapper",
     "list_iterator",
     "list_reverseiterator",
     "tuple_iterator",
@@ -136,6 +137,7 @@ builtin_types! {
     async_generator: "async_generator" <- object, Generator, FINAL;
     async_generator_asend: "async_generator_asend" <- object, AsyncGenAwaitable, FINAL;
     async_generator_athrow: "async_generator_athrow" <- object, AsyncGenAwaitable, FINAL;
+    coroutine_wrapper: "coroutine_wrapper" <- object, CoroWrapper, FINAL;
     property: "property" <- object, Property, BASE;
     getset_descriptor: "getset_descriptor" <- object, Property, FINAL;
     member_descriptor: "member_descriptor" <- object, Property, FINAL;

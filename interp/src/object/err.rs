@@ -87,6 +87,17 @@ impl PyErr {
         err
     }
 
+    /// This error with `cause` as its `__cause__` and `__context__`
+    /// (CPython's `_PyErr_FormatFromCause`: `raise self from cause`).
+    pub fn caused_by(self, cause: &PyErr) -> PyErr {
+        if let Some(e) = exception_of(self.exc) {
+            e.cause.set(cause.exc);
+            e.context.set(cause.exc);
+            e.suppress_context.set(true);
+        }
+        self
+    }
+
     /// The exception object.
     pub fn exception(&self) -> Value {
         self.exc

@@ -73,6 +73,8 @@ pub enum ObjKind {
     /// The awaitables of async generators' `asend`/`athrow`/`aclose`
     /// (`vm::async_generator`).
     AsyncGenAwaitable,
+    /// What `coro.__await__()` gives (`vm::coro_wrapper`).
+    CoroWrapper,
 }
 
 /// The header of every heap object. `#[repr(C)]`: the JIT loads `ty` at

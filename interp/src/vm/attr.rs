@@ -226,7 +226,10 @@ impl Vm {
             }
         }
         let ty = self.heap.type_obj(obj);
-        let descr = self.heap.lookup(ty, name);
+        // A class keeps its `__qualname__` in its dict, where CPython's
+        // type_new takes it out: instances do not see it.
+        let descr =
+            if name == self.names.dunder_qualname { None } else { self.heap.lookup(ty, name) };
         if let Some(d) = descr {
             // A data descriptor without `__get__` (only `__set__`) lets the
             // instance dict answer first, as CPython's generic getattr.
@@ -283,26 +286,26 @@ impl Vm {
         if let Some(s_name) = crate::object::str::str_of(name) {
             // The super object's own attributes (`typeobject.c`'s super_members).
             match s_name.to_str().unwrap_or_default() {
-                "__thisclass__" => return Ok(Some(s.thisclass)),
-                "__self__" => return Ok(Some(s.obj)),
-                "__self_class__" => return Ok(Some(s.obj_type)),
+                "__thisclass__" => return Ok(Some(s.thisclass.get())),
+                "__self__" => return Ok(Some(s.obj.get())),
+                "__self_class__" => return Ok(Some(s.obj_type.get())),
                 _ => {}
             }
         }
-        let Some(start) = Gc::<TypeObj>::from_value(s.obj_type) else { return Ok(None) };
+        let Some(start) = Gc::<TypeObj>::from_value(s.obj_type.get()) else { return Ok(None) };
         if name == self.heap.intern("__class__") {
             return Ok(None);
         }
         let mro = start.mro();
-        let Some(pos) = mro.iter().position(|&t| t == s.thisclass) else { return Ok(None) };
+        let Some(pos) = mro.iter().position(|&t| t == s.thisclass.get()) else { return Ok(None) };
         for &t in &mro[pos + 1..] {
             let Some(v) = Gc::<TypeObj>::from_value(t).and_then(|t| t.own_attr(name)) else {
                 continue;
             };
-            return if s.obj == s.obj_type {
+            return if s.obj.get() == s.obj_type.get() {
                 self.descr_get_for_class(v, start.value()).map(Some)
             } else {
-                self.descr_get(v, s.obj, start.value()).map(Some)
+                self.descr_get(v, s.obj.get(), start.value()).map(Some)
             };
         }
         Ok(None)
@@ -321,7 +324,9 @@ impl Vm {
         let meta = self.heap.type_obj(t.value());
         let meta_attr = self.heap.lookup(meta, name);
         if let Some(d) = meta_attr {
-            if self.is_data_descriptor(d) {
+            // Without `__get__` the class's own MRO answers first
+            // (`type_getattro`).
+            if self.is_data_descriptor(d) && self.has_descr_get(d) {
                 return self.descr_get(d, t.value(), meta.value());
             }
         }
@@ -578,11 +583,24 @@ impl Vm {
                 }
             };
         }
+        if let Some(c) = super::function::cell_of(obj) {
+            if str_of(name).is_some_and(|s| s.to_str() == Ok("cell_contents")) {
+                // Deleting empties the cell (CPython's cell_set_contents).
+                c.value.set(value.unwrap_or(Value::EMPTY));
+                return Ok(());
+            }
+        }
         if let Some(p) = Gc::<PropertyObj>::from_value(obj) {
             // A property's `__doc__` is writable (namedtuple fields set it).
             if name == self.names.dunder_doc {
                 p.doc.set(value.unwrap_or(Value::NONE));
                 return Ok(());
+            }
+            // Its accessors are READONLY members.
+            let accessor =
+                str_of(name).is_some_and(|s| matches!(s.to_str(), Ok("fget" | "fset" | "fdel")));
+            if accessor && self.heap.is_instance(obj, self.heap.types().property) {
+                return Err(PyErr::attribute_error(&self.heap, "readonly attribute"));
             }
         }
         if let Some(f) = function_of(obj) {

@@ -31,12 +31,7 @@ impl Vm {
                 cls.name()
             ),
         );
-        if let Some(e) = crate::object::exception::exception_of(err.exception()) {
-            e.cause.set(cause.exception());
-            e.context.set(cause.exception());
-            e.suppress_context.set(true);
-        }
-        err
+        err.caused_by(&cause)
     }
 
     /// The `__build_class__` builtin.

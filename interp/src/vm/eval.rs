@@ -631,8 +631,11 @@ impl Vm {
                     }
                 }
                 Instr::GetYieldFromIter { dst, src } => {
+                    // `types.coroutine` marks a generator's code as an
+                    // iterable coroutine: it may delegate to coroutines.
                     let in_coroutine =
-                        code.unit.flags.contains(crate::bytecode::CodeFlags::COROUTINE);
+                        code.unit.flags.contains(crate::bytecode::CodeFlags::COROUTINE)
+                            || code.iterable_coroutine.get();
                     self.get_yield_from_iter(r!(src), in_coroutine).map(|v| {
                         self.stack[base + dst as usize] = v;
                         None
@@ -761,6 +764,7 @@ impl Vm {
     }
 
     fn gen_close_delegate(&mut self, delegate: Value) -> PyResult<()> {
+        let delegate = super::coro_wrapper::wrapped_coroutine(delegate).unwrap_or(delegate);
         if super::generator::generator_of(delegate).is_some() {
             return self.gen_close(delegate);
         }

@@ -250,11 +250,14 @@ impl Vm {
             ObjKind::Method => {
                 let m = method_of(v).expect("method layout");
                 let (f, receiver) = (m.function, m.receiver);
-                let fname = function_of(f)
+                let known = function_of(f)
                     .and_then(|f| str_of(f.qualname.get()))
                     .map(|s| s.to_string_lossy().into_owned())
-                    .or_else(|| native_function_of(f).map(|nf| nf.name.to_string()))
-                    .unwrap_or_else(|| "?".into());
+                    .or_else(|| native_function_of(f).map(|nf| nf.name.to_string()));
+                let fname = match known {
+                    Some(n) => n,
+                    None => self.callable_name(f)?.unwrap_or_else(|| "?".into()),
+                };
                 format!("<bound method {fname} of {}>", self.repr_of_value(receiver)?)
             }
             ObjKind::Module => crate::builtins::module_methods::module_repr(self, v)?,
@@ -285,6 +288,21 @@ impl Vm {
             },
             _ => self.default_repr(v),
         })
+    }
+
+    /// A callable's `__qualname__`, else its `__name__`, when that is a
+    /// str (`method_repr`); a missing attribute is no error.
+    fn callable_name(&mut self, f: Value) -> PyResult<Option<String>> {
+        let attribute_error = self.heap.types().attribute_error;
+        for attr in ["__qualname__", "__name__"] {
+            let name = self.heap.intern(attr);
+            match self.get_attr(f, name) {
+                Ok(v) => return Ok(str_of(v).map(|s| s.to_string_lossy().into_owned())),
+                Err(e) if e.matches(&self.heap, attribute_error) => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(None)
     }
 
     /// `object.__repr__`: `<module.Class object at 0x...>`.

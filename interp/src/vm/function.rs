@@ -239,3 +239,20 @@ unsafe impl Payload for WrappedCallableObj<false> {
 
 pub type ClassMethodObj = WrappedCallableObj<true>;
 pub type StaticMethodObj = WrappedCallableObj<false>;
+
+impl Vm {
+    /// `a == b` for two built-in functions or methods (`meth_richcompare`,
+    /// `wrapper_richcompare`): the same function bound to the very same
+    /// receiver. `None` when they are not both of one such type.
+    pub fn native_methods_same(&self, a: Value, b: Value) -> Option<bool> {
+        let x = Gc::<NativeFunctionObj>::from_value(a)?;
+        let y = Gc::<NativeFunctionObj>::from_value(b)?;
+        if self.heap.type_of(a) != self.heap.type_of(b) {
+            return None;
+        }
+        // The entry point tells apart functions that share a name and an
+        // owner (the `__new__` of built-in types).
+        let same_entry = x.func as usize == y.func as usize;
+        Some(same_entry && x.name == y.name && x.owner == y.owner && x.receiver == y.receiver)
+    }
+}

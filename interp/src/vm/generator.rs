@@ -186,7 +186,9 @@ impl Vm {
                 return Err(self.value_error(&format!("{what} already executing")));
             }
             GenState::Closed => {
-                if gen.kind == GenKind::Coroutine && error.is_none() {
+                // A finished coroutine refuses `throw` too (CPython's
+                // gen_send_ex); `close` of one never comes here.
+                if gen.kind == GenKind::Coroutine {
                     return Err(PyErr::runtime_error(
                         &self.heap,
                         "cannot reuse already awaited coroutine",
@@ -363,15 +365,7 @@ impl Vm {
             None
         };
         match msg {
-            Some(m) => {
-                let new = PyErr::runtime_error(&self.heap, &m);
-                if let Some(x) = exception_of(new.exception()) {
-                    x.cause.set(e.exception());
-                    x.context.set(e.exception());
-                    x.suppress_context.set(true);
-                }
-                new
-            }
+            Some(m) => PyErr::runtime_error(&self.heap, &m).caused_by(&e),
             None => e,
         }
     }
@@ -391,6 +385,7 @@ impl Vm {
 
     /// One step of `yield from`/`await` over `delegate`, sending `value`.
     pub fn delegate_send(&mut self, delegate: Value, value: Value) -> PyResult<GenStep> {
+        let delegate = super::coro_wrapper::wrapped_coroutine(delegate).unwrap_or(delegate);
         if generator_of(delegate).is_some() {
             return self.gen_resume(delegate, value, None);
         }
@@ -432,6 +427,7 @@ impl Vm {
     /// it first. `Ok(None)` means the delegate is not a generator-like
     /// object with `throw`, so the exception goes into the frame itself.
     pub fn delegate_throw(&mut self, delegate: Value, err: PyErr) -> PyResult<Option<GenStep>> {
+        let delegate = super::coro_wrapper::wrapped_coroutine(delegate).unwrap_or(delegate);
         if generator_of(delegate).is_some() {
             return self.gen_resume(delegate, Value::NONE, Some(err)).map(Some);
         }

@@ -62,9 +62,10 @@ fn gen_iter(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(args[0])
 }
 
-/// `coro.__await__()`: the coroutine drives itself.
+/// `coro.__await__()`: a `coroutine_wrapper` iterating the coroutine.
 fn coro_await(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    receiver(vm, args)
+    let coro = receiver(vm, args)?;
+    Ok(vm.new_coro_wrapper(coro))
 }
 
 impl Vm {
@@ -101,16 +102,15 @@ impl Vm {
             )));
         };
         let awaitable = self.call_method_value(m, iter, &[])?;
-        match self.get_awaitable(awaitable, AwaitOrigin::Await) {
-            Ok(v) => Ok(v),
-            Err(e) if e.matches(&self.heap, self.heap.types().type_error) => {
-                Err(self.type_error(&format!(
-                    "'async for' received an invalid object from __anext__: {}",
-                    self.type_name(awaitable)
-                )))
-            }
-            Err(e) => Err(e),
-        }
+        // Whatever went wrong (no `__await__`, it raised, it gave no
+        // iterator) becomes the cause of CPython's TypeError.
+        self.get_awaitable(awaitable, AwaitOrigin::Await).map_err(|e| {
+            self.type_error(&format!(
+                "'async for' received an invalid object from __anext__: {}",
+                self.type_name(awaitable)
+            ))
+            .caused_by(&e)
+        })
     }
 
     /// `async with mgr:` entry: bound `__aexit__` and `mgr.__aenter__()`.

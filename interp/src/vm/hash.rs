@@ -14,6 +14,15 @@ use crate::object::Value;
 use crate::object::{Gc, ObjHeader, ObjKind};
 
 /// CPython's `_Py_HashPointer`: the address rotated by 4 bits.
+/// -1 is no hash (CPython's error return): -2 stands for it.
+fn rehash(h: i64) -> i64 {
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
 pub fn hash_pointer(v: Value) -> i64 {
     let addr = v.bits() & crate::object::value::PAYLOAD_MASK;
     let h = addr.rotate_right(4) as i64;
@@ -135,6 +144,18 @@ impl Vm {
             }
             ObjKind::Wrapper if is_set_like_view(v) => Err(self.unhashable(v)),
             ObjKind::WeakRef => crate::modules::weakref::hash(self, v),
+            // Equal bound methods hash alike (`method_hash`, `meth_hash`):
+            // by the receiver's identity and the function.
+            ObjKind::Method => {
+                let m = crate::vm::function::method_of(v).expect("method");
+                Ok(rehash(hash_pointer(m.receiver) ^ self.hash_value(m.function)?))
+            }
+            ObjKind::NativeFunction => {
+                let f = Gc::<crate::vm::function::NativeFunctionObj>::from_value(v)
+                    .expect("native function");
+                let name = str_of(self.heap.intern(f.name)).map_or(0, |s| s.hash());
+                Ok(rehash(hash_pointer(f.receiver) ^ hash_pointer(f.owner) ^ name))
+            }
             _ => Ok(hash_pointer(v)),
         }
     }

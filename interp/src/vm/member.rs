@@ -51,9 +51,14 @@ impl Vm {
         self.new_descriptor(self.heap.types().member_descriptor, name, owner)
     }
 
+    /// A `getset_descriptor` named `name` of class `owner`.
+    pub fn new_getset(&self, name: Value, owner: Value) -> Value {
+        self.new_descriptor(self.heap.types().getset_descriptor, name, owner)
+    }
+
     /// The `__dict__` or `__weakref__` descriptor of class `owner`.
     pub fn new_instance_getset(&self, name: Value, owner: Value) -> Value {
-        let d = self.new_descriptor(self.heap.types().getset_descriptor, name, owner);
+        let d = self.new_getset(name, owner);
         let doc = if name == self.names.dunder_dict {
             "dictionary for instance variables (if defined)"
         } else {
@@ -82,7 +87,9 @@ impl Vm {
     pub fn is_plain_instance_attr(&self, ty: Gc<TypeObj>, name: Value) -> bool {
         match self.heap.lookup(ty, name) {
             None => true,
-            Some(d) => self.member_of(d).is_some_and(|m| !m.is_getset),
+            Some(d) => {
+                self.member_of(d).is_some_and(|m| !m.is_getset && !self.is_exception_field(m))
+            }
         }
     }
 
@@ -101,6 +108,9 @@ impl Vm {
     /// `m.__get__(obj)`: the slot's value.
     pub fn member_get(&mut self, m: Member, obj: Value) -> PyResult {
         self.check_member_applies(m, obj)?;
+        if self.is_exception_field(m) {
+            return self.exception_field_get(m, obj);
+        }
         if m.is_getset {
             // `__weakref__`: no weak reference is kept on the object itself.
             let dict = (m.name == self.names.dunder_dict).then(|| self.instance_dict(obj));
@@ -113,6 +123,9 @@ impl Vm {
     /// `m.__set__(obj, v)` (`Some`) and `m.__delete__(obj)` (`None`).
     pub fn member_set(&mut self, m: Member, obj: Value, value: Option<Value>) -> PyResult<()> {
         self.check_member_applies(m, obj)?;
+        if self.is_exception_field(m) {
+            return self.exception_field_set(m, obj, value);
+        }
         if m.is_getset {
             if m.name == self.names.dunder_dict && self.set_instance_dict(obj, value)? {
                 return Ok(());

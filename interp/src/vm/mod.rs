@@ -51,8 +51,10 @@ pub mod class;
 pub mod class_mro;
 pub mod code;
 pub mod containers;
+pub mod coro_wrapper;
 pub mod dict;
 pub mod eval;
+pub mod exception_fields;
 pub mod exceptions;
 pub mod format;
 pub mod frame;
@@ -298,6 +300,8 @@ impl Vm {
         crate::modules::sys::install(&mut vm).expect("sys installs on a fresh heap");
         generator_methods::install(&mut vm);
         async_generator::install(&mut vm);
+        coro_wrapper::install(&mut vm);
+        exception_fields::install(&mut vm);
         vm
     }
 

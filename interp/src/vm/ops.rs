@@ -4,7 +4,7 @@
 //! when its type is a subclass of the left's, `NotImplemented` handling,
 //! and CPython's error messages.
 
-use super::function::{method_descriptor_of, method_of};
+use super::function::{cell_of, method_descriptor_of, method_of};
 use super::{PyResult, Vm};
 use crate::builtins::bytes_methods::bytes_like;
 use crate::bytecode::instr::{BinOp, CmpOp, UnaryOp};
@@ -867,6 +867,23 @@ impl Vm {
             // Bound methods are equal when they bind the same function to
             // the very same receiver (CPython 3.8 compares `__self__` by identity).
             let same = x.function == y.function && x.receiver == y.receiver;
+            return Ok(match op {
+                CmpOp::Eq => Some(same),
+                CmpOp::Ne => Some(!same),
+                _ => None,
+            });
+        }
+        if let (Some(x), Some(y)) = (cell_of(a), cell_of(b)) {
+            // `cell_richcompare`: by contents; an empty cell is less than
+            // a full one.
+            let (x, y) = (x.value.get(), y.value.get());
+            if x.is_empty() || y.is_empty() {
+                return Ok(Some(ordering_matches(op, (!x.is_empty()).cmp(&!y.is_empty()))));
+            }
+            let r = self.rich_compare(op, x, y)?;
+            return self.is_true(r).map(Some);
+        }
+        if let Some(same) = self.native_methods_same(a, b) {
             return Ok(match op {
                 CmpOp::Eq => Some(same),
                 CmpOp::Ne => Some(!same),

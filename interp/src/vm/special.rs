@@ -430,6 +430,10 @@ impl Vm {
             "__kwdefaults__" => f.kwdefaults.set(v),
             "__annotations__" => f.annotations.set(v),
             "__code__" => self.set_function_code(f, value)?,
+            // READONLY members of CPython's function type.
+            "__closure__" | "__globals__" => {
+                return Err(PyErr::attribute_error(&self.heap, "readonly attribute"));
+            }
             _ => return Ok(false),
         }
         Ok(true)
