@@ -18,7 +18,9 @@
 //! | `bytes_format.py` | `bytes % values` (PEP 461), made on first use |
 //! | [`buffer`] | `memoryview`: the built-in type's methods from `memoryview.py`, export marks |
 //! | `memoryview.py` | `memoryview` over bytes, bytearray and array (Python), made on first use |
-//! | `collections.py` | `_collections`: deque and defaultdict (Python) |
+//! | [`collections`] | `_collections`: makes the module; defaultdict in `collections.py` (Python) |
+//! | [`deque`] | `_collections.deque`: a ring buffer with CPython's methods and mutation counter |
+//! | [`deque_iter`] | `_collections._deque_iterator` and `_deque_reverse_iterator` |
 //! | [`sha512`] | `_sha512`: SHA-512 and SHA-384 hash objects |
 //! | [`hash_object`] | the classes of the hash modules: update, digest, copy |
 //! | [`md5`] | `_md5`: MD5 |
@@ -81,8 +83,11 @@ pub mod bisect;
 pub mod blake2;
 pub mod buffer;
 pub mod cmath;
+pub mod collections;
 pub mod csv;
 pub mod deflate;
+pub mod deque;
+pub mod deque_iter;
 pub mod errno;
 pub mod fd_table;
 pub mod files;
@@ -202,7 +207,7 @@ fn create_first(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_tachyon_itimer" => Some(itimer::create(vm)?),
         "_tachyon_signal_mask" => Some(signal_mask::create(vm)?),
         "_io" => Some(python_module(vm, "_io", include_str!("io.py"))?),
-        "_collections" => Some(python_module(vm, "_collections", include_str!("collections.py"))?),
+        "_collections" => Some(collections::create(vm)?),
         "_tachyon_time_calendar" => {
             Some(python_module(vm, "_tachyon_time_calendar", include_str!("time_calendar.py"))?)
         }

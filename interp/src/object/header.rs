@@ -73,6 +73,10 @@ pub enum ObjKind {
     /// The awaitables of async generators' `asend`/`athrow`/`aclose`
     /// (`vm::async_generator`).
     AsyncGenAwaitable,
+    /// `collections.deque` (`modules::deque`).
+    Deque,
+    /// Deque iterators (`modules::deque_iter`).
+    DequeIter,
 }
 
 /// The header of every heap object. `#[repr(C)]`: the JIT loads `ty` at
