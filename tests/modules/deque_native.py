@@ -50,3 +50,13 @@ for f in (lambda: d.count(5), lambda: 5 in d, lambda: d.index(5), lambda: d.remo
 big = deque(range(1000)); big.rotate(123); print(big[0], big[-1], sum(big))
 big.rotate(-1123); print(big[0], big[-1])
 print(list(deque(range(5)).__reversed__()), deque(range(3)) * 2)
+for f in (lambda: deque([], iterable=[]), lambda: deque([], 1, maxlen=3)):
+    try: f()
+    except TypeError as e: print(e)
+class Odd(deque):
+    def __new__(cls, *args):
+        return [1]
+o = deque.__new__(Odd); deque.__init__(o, [1, 2])
+for f in (lambda: o * 2, lambda: o + o, lambda: o.copy()):
+    try: print(f())
+    except TypeError as e: print(e)

@@ -10,10 +10,10 @@
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 
-use super::support::{new_class, rich_comparisons};
+use super::support::{new_class, rich_comparisons, two_optional_args};
 use crate::builtins::number_methods::add_property;
 use crate::builtins::str_methods::ssize_arg;
-use crate::builtins::{method_no_args, method_one_arg, set_type_attr, split_kwargs};
+use crate::builtins::{method_no_args, method_one_arg, set_type_attr};
 use crate::bytecode::instr::CmpOp;
 use crate::object::gc::Tracer;
 use crate::object::{Gc, ObjKind, Payload, PyErr, Value};
@@ -205,22 +205,8 @@ fn new(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult {
 /// `deque(iterable=(), maxlen=None)`.
 fn init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let d = receiver(vm, args[0], "__init__")?;
-    let (pos, kws) = split_kwargs(&args[1..], kwnames);
-    crate::builtins::at_most(vm, "deque", pos.len() + kws.len(), 2)?;
-    let mut iterable = pos.first().copied();
-    let mut maxlen_arg = pos.get(1).copied();
-    for (k, v) in kws {
-        match k.as_str() {
-            "iterable" if iterable.is_none() => iterable = Some(v),
-            "maxlen" if maxlen_arg.is_none() => maxlen_arg = Some(v),
-            "iterable" | "maxlen" => {
-                return Err(vm.type_error(&format!(
-                    "argument for deque() given by name ('{k}') and position"
-                )))
-            }
-            _ => return Err(crate::builtins::unexpected_kw(vm, "deque", &k)),
-        }
-    }
+    let [iterable, maxlen_arg] =
+        two_optional_args(vm, "deque", &args[1..], kwnames, ["iterable", "maxlen"])?;
     let maxlen = match maxlen_arg {
         None => None,
         Some(v) if v.is_none() => None,
@@ -363,13 +349,21 @@ fn clear(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 fn copy_of(vm: &mut Vm, this: Value) -> PyResult {
     let d = receiver(vm, this, "copy")?;
     let cls = vm.heap.type_of(this);
-    match d.maxlen.get() {
-        None => vm.call(cls, &[this]),
+    let result = match d.maxlen.get() {
+        None => vm.call(cls, &[this])?,
         Some(m) => {
             let m = vm.heap.new_int_i64(m as i64);
-            vm.call(cls, &[this, m])
+            vm.call(cls, &[this, m])?
         }
+    };
+    if deque_of(result).is_none() {
+        return Err(vm.type_error(&format!(
+            "{}() must return a deque, not {}",
+            vm.type_name(this),
+            vm.type_name(result)
+        )));
     }
+    Ok(result)
 }
 
 fn copy(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

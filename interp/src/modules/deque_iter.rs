@@ -5,7 +5,7 @@
 use std::cell::Cell;
 
 use super::deque::{deque_of, DequeObj};
-use super::support::new_class;
+use super::support::{item_or_stop, new_class, self_iter};
 use crate::builtins::{add_new, method_no_args, split_kwargs};
 use crate::object::gc::Tracer;
 use crate::object::{Gc, ObjKind, Payload, PyErr, Value};
@@ -176,15 +176,9 @@ pub fn step(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
     Ok(item)
 }
 
-fn self_iter(_vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult {
-    Ok(args[0])
-}
-
 fn next(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult {
-    match step(vm, args[0])? {
-        Some(v) => Ok(v),
-        None => Err(PyErr::with_args(&vm.heap, vm.heap.types().stop_iteration, &[])),
-    }
+    let r = step(vm, args[0])?;
+    item_or_stop(vm, r)
 }
 
 fn length_hint(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

@@ -1,48 +1,12 @@
 """itertools for tachyon: CPython 3.8's Modules/itertoolsmodule.c as
-iterator classes (no generators), with its results, reprs and messages."""
+iterator classes (no generators), with its results, reprs and messages.
+chain, islice, count and repeat are native (`itertools_native.rs`) and
+already in this namespace when this text runs."""
 
-import sys as _sys
 
 
 def _iter(obj):
     return iter(obj)
-
-
-def _islice_index(value, message):
-    if value is None:
-        return None
-    try:
-        i = value.__index__()
-    except AttributeError:
-        raise ValueError(message) from None
-    if i < 0 or i > _sys.maxsize:
-        raise ValueError(message)
-    return i
-
-
-class count:
-    def __init__(self, start=0, step=1):
-        # CPython's PyNumber_Check: __index__, __int__ or __float__, or a complex.
-        for v in (start, step):
-            t = type(v)
-            if not (isinstance(v, (int, float, complex)) or hasattr(t, "__index__")
-                    or hasattr(t, "__int__") or hasattr(t, "__float__")):
-                raise TypeError("a number is required")
-        self._n = start
-        self._step = step
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        n = self._n
-        self._n = n + self._step
-        return n
-
-    def __repr__(self):
-        if self._step == 1 and type(self._step) is int:
-            return "count(" + repr(self._n) + ")"
-        return "count(" + repr(self._n) + ", " + repr(self._step) + ")"
 
 
 class cycle:
@@ -70,38 +34,6 @@ class cycle:
         return item
 
 
-class repeat:
-    def __init__(self, object, times=None):
-        self._object = object
-        if times is not None:
-            times = times.__index__() if hasattr(times, "__index__") else times
-            if not isinstance(times, int):
-                raise TypeError("integer argument expected, got " + type(times).__name__)
-            times = max(times, 0)
-        self._times = times
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        if self._times is None:
-            return self._object
-        if self._times <= 0:
-            raise StopIteration
-        self._times -= 1
-        return self._object
-
-    def __length_hint__(self):
-        if self._times is None:
-            raise TypeError("len() of unsized object")
-        return self._times
-
-    def __repr__(self):
-        if self._times is None:
-            return "repeat(" + repr(self._object) + ")"
-        return "repeat(" + repr(self._object) + ", " + str(self._times) + ")"
-
-
 class accumulate:
     def __init__(self, iterable, func=None, *, initial=None):
         self._it = iter(iterable)
@@ -126,30 +58,6 @@ class accumulate:
         else:
             self._total = self._func(self._total, item)
         return self._total
-
-
-class chain:
-    def __init__(self, *iterables):
-        self._sources = iter(iterables)
-        self._active = None
-
-    @classmethod
-    def from_iterable(cls, iterable):
-        c = cls()
-        c._sources = iter(iterable)
-        return c
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        while True:
-            if self._active is None:
-                self._active = iter(next(self._sources))
-            try:
-                return next(self._active)
-            except StopIteration:
-                self._active = None
 
 
 class compress:
@@ -266,59 +174,6 @@ class groupby:
             self._currkey = self._keyfunc(self._currvalue)
         self._tgtkey = self._currkey
         return (self._currkey, _grouper(self, self._tgtkey, self._id))
-
-
-class islice:
-    def __init__(self, iterable, *args):
-        if len(args) == 1:
-            start, stop, step = None, args[0], None
-            stop = _islice_index(stop, "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
-        elif len(args) in (2, 3):
-            start, stop = args[0], args[1]
-            step = args[2] if len(args) == 3 else None
-            message = "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize."
-            start = _islice_index(start, message)
-            stop = _islice_index(stop, "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
-            step = _islice_index(step, "Step for islice() must be a positive integer or None.")
-            if step == 0:
-                raise ValueError("Step for islice() must be a positive integer or None.")
-        elif not args:
-            raise TypeError("islice expected at least 2 arguments, got 1")
-        else:
-            raise TypeError("islice expected at most 4 arguments, got %d" % (len(args) + 1))
-        self._it = iter(iterable)
-        self._next = start or 0
-        self._stop = stop
-        self._step = step or 1
-        self._count = 0
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        it = self._it
-        if it is None:
-            raise StopIteration
-        while self._count < self._next:
-            try:
-                next(it)
-            except StopIteration:
-                self._it = None
-                raise
-            self._count += 1
-        if self._stop is not None and self._count >= self._stop:
-            self._it = None
-            raise StopIteration
-        try:
-            item = next(it)
-        except StopIteration:
-            self._it = None
-            raise
-        self._count += 1
-        self._next += self._step
-        if self._stop is not None and self._next > self._stop:
-            self._next = self._stop
-        return item
 
 
 class starmap:

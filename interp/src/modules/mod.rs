@@ -7,7 +7,8 @@
 //! | [`sys_hooks`] | `sys`: getsizeof, trace/profile/display hooks, switch interval |
 //! | [`stdio`] | `sys.stdin`/`stdout`/`stderr` and their `.buffer`s, without `_io` |
 //! | [`random`] | `_random`: CPython's Mersenne Twister and its seeding |
-//! | `itertools.py` | `itertools`, written in Python (iterator classes) and compiled on import |
+//! | [`itertools_native`] | `itertools`: chain, islice, count, repeat, with their pickling |
+//! | `itertools.py` | `itertools`: the other iterator classes, in Python, run in the same module |
 //! | [`time`] | `time`: the clocks and `sleep`; the calendar in `time_calendar.py` |
 //! | [`fd_table`] | the open file descriptors `posix` and `_io` share |
 //! | [`files`] | `_tachyon_files`: raw file handles under `_io`; the builtin `open` |
@@ -96,6 +97,7 @@ pub mod gc;
 pub mod hash_object;
 pub mod heapq;
 pub mod inflate;
+pub mod itertools_native;
 pub mod itimer;
 pub mod json;
 pub mod math;
@@ -216,7 +218,10 @@ fn create_first(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             Some(python_module(vm, "_tachyon_bytes_format", include_str!("bytes_format.py"))?)
         }
         "_tachyon_memoryview" => Some(buffer::create(vm)?),
-        "itertools" => Some(python_module(vm, "itertools", include_str!("itertools.py"))?),
+        "itertools" => Some(native_module(vm, "itertools", |vm, module| {
+            itertools_native::install(vm, module)?;
+            support::exec_in_module(vm, module, include_str!("itertools.py"))
+        })?),
         "posix" => Some(posix::create(vm)?),
         "errno" => Some(errno::create(vm)?),
         "gc" => Some(gc::create(vm)?),

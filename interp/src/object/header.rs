@@ -77,6 +77,8 @@ pub enum ObjKind {
     Deque,
     /// Deque iterators (`modules::deque_iter`).
     DequeIter,
+    /// The native `itertools` iterators (`modules::itertools_native`).
+    Itertools,
 }
 
 /// The header of every heap object. `#[repr(C)]`: the JIT loads `ty` at

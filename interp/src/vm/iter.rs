@@ -292,14 +292,19 @@ impl Vm {
         }
         // Native module iterators step without a call of `__next__` (unless
         // a subclass gives its own) or a StopIteration at the end.
-        if ObjHeader::of(it).is_some_and(|h| h.kind() == ObjKind::DequeIter)
+        let kind = ObjHeader::of(it).map(|h| h.kind());
+        if matches!(kind, Some(ObjKind::DequeIter | ObjKind::Itertools))
             && self
                 .heap
                 .type_obj(it)
                 .own_attr(self.names.dunder_next)
                 .is_some_and(|m| super::function::method_descriptor_of(m).is_some())
         {
-            return crate::modules::deque_iter::step(self, it);
+            return if kind == Some(ObjKind::DequeIter) {
+                crate::modules::deque_iter::step(self, it)
+            } else {
+                crate::modules::itertools_native::step(self, it)
+            };
         }
         let name = self.names.dunder_next;
         let Some(m) = self.heap.lookup_in_type_of(it, name) else {
