@@ -8,6 +8,7 @@
 //! | [`stdio`] | `sys.stdin`/`stdout`/`stderr` and their `.buffer`s, without `_io` |
 //! | [`random`] | `_random`: CPython's Mersenne Twister and its seeding |
 //! | [`itertools_native`] | `itertools`: chain, islice, count, repeat, with their pickling |
+//! | [`itertools_combinatoric`] | `itertools`: product, permutations, combinations(_with_replacement), one result at a time |
 //! | `itertools.py` | `itertools`: the other iterator classes, in Python, run in the same module |
 //! | [`time`] | `time`: the clocks and `sleep`; the calendar in `time_calendar.py` |
 //! | [`fd_table`] | the open file descriptors `posix` and `_io` share |
@@ -97,6 +98,7 @@ pub mod gc;
 pub mod hash_object;
 pub mod heapq;
 pub mod inflate;
+pub mod itertools_combinatoric;
 pub mod itertools_native;
 pub mod itimer;
 pub mod json;
@@ -220,6 +222,7 @@ fn create_first(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_tachyon_memoryview" => Some(buffer::create(vm)?),
         "itertools" => Some(native_module(vm, "itertools", |vm, module| {
             itertools_native::install(vm, module)?;
+            itertools_combinatoric::install(vm, module)?;
             support::exec_in_module(vm, module, include_str!("itertools.py"))
         })?),
         "posix" => Some(posix::create(vm)?),

@@ -79,6 +79,9 @@ pub enum ObjKind {
     DequeIter,
     /// The native `itertools` iterators (`modules::itertools_native`).
     Itertools,
+    /// itertools' product, permutations and combinations
+    /// (`modules::itertools_combinatoric`).
+    Combinatoric,
 }
 
 /// The header of every heap object. `#[repr(C)]`: the JIT loads `ty` at
