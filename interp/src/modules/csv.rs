@@ -767,7 +767,7 @@ fn csv_writer(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 }
 
 /// CPython's `PyNumber_Check`: what QUOTE_NONNUMERIC leaves unquoted.
-fn is_number(vm: &Vm, v: Value) -> bool {
+pub(crate) fn is_number(vm: &Vm, v: Value) -> bool {
     if vm.as_num(v).is_some() || Gc::<crate::object::boxes::ComplexObj>::from_value(v).is_some() {
         return true;
     }

@@ -1,48 +1,13 @@
 """itertools for tachyon: CPython 3.8's Modules/itertoolsmodule.c as
-iterator classes (no generators), with its results, reprs and messages."""
+iterator classes (no generators), with its results, reprs and messages.
+chain, islice, count and repeat (`itertools_native.rs`) and the
+combinatoric iterators (`itertools_combinatoric.rs`) are native and
+already in this namespace when this text runs."""
 
-import sys as _sys
 
 
 def _iter(obj):
     return iter(obj)
-
-
-def _islice_index(value, message):
-    if value is None:
-        return None
-    try:
-        i = value.__index__()
-    except AttributeError:
-        raise ValueError(message) from None
-    if i < 0 or i > _sys.maxsize:
-        raise ValueError(message)
-    return i
-
-
-class count:
-    def __init__(self, start=0, step=1):
-        # CPython's PyNumber_Check: __index__, __int__ or __float__, or a complex.
-        for v in (start, step):
-            t = type(v)
-            if not (isinstance(v, (int, float, complex)) or hasattr(t, "__index__")
-                    or hasattr(t, "__int__") or hasattr(t, "__float__")):
-                raise TypeError("a number is required")
-        self._n = start
-        self._step = step
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        n = self._n
-        self._n = n + self._step
-        return n
-
-    def __repr__(self):
-        if self._step == 1 and type(self._step) is int:
-            return "count(" + repr(self._n) + ")"
-        return "count(" + repr(self._n) + ", " + repr(self._step) + ")"
 
 
 class cycle:
@@ -70,38 +35,6 @@ class cycle:
         return item
 
 
-class repeat:
-    def __init__(self, object, times=None):
-        self._object = object
-        if times is not None:
-            times = times.__index__() if hasattr(times, "__index__") else times
-            if not isinstance(times, int):
-                raise TypeError("integer argument expected, got " + type(times).__name__)
-            times = max(times, 0)
-        self._times = times
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        if self._times is None:
-            return self._object
-        if self._times <= 0:
-            raise StopIteration
-        self._times -= 1
-        return self._object
-
-    def __length_hint__(self):
-        if self._times is None:
-            raise TypeError("len() of unsized object")
-        return self._times
-
-    def __repr__(self):
-        if self._times is None:
-            return "repeat(" + repr(self._object) + ")"
-        return "repeat(" + repr(self._object) + ", " + str(self._times) + ")"
-
-
 class accumulate:
     def __init__(self, iterable, func=None, *, initial=None):
         self._it = iter(iterable)
@@ -126,30 +59,6 @@ class accumulate:
         else:
             self._total = self._func(self._total, item)
         return self._total
-
-
-class chain:
-    def __init__(self, *iterables):
-        self._sources = iter(iterables)
-        self._active = None
-
-    @classmethod
-    def from_iterable(cls, iterable):
-        c = cls()
-        c._sources = iter(iterable)
-        return c
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        while True:
-            if self._active is None:
-                self._active = iter(next(self._sources))
-            try:
-                return next(self._active)
-            except StopIteration:
-                self._active = None
 
 
 class compress:
@@ -268,59 +177,6 @@ class groupby:
         return (self._currkey, _grouper(self, self._tgtkey, self._id))
 
 
-class islice:
-    def __init__(self, iterable, *args):
-        if len(args) == 1:
-            start, stop, step = None, args[0], None
-            stop = _islice_index(stop, "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
-        elif len(args) in (2, 3):
-            start, stop = args[0], args[1]
-            step = args[2] if len(args) == 3 else None
-            message = "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize."
-            start = _islice_index(start, message)
-            stop = _islice_index(stop, "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
-            step = _islice_index(step, "Step for islice() must be a positive integer or None.")
-            if step == 0:
-                raise ValueError("Step for islice() must be a positive integer or None.")
-        elif not args:
-            raise TypeError("islice expected at least 2 arguments, got 1")
-        else:
-            raise TypeError("islice expected at most 4 arguments, got %d" % (len(args) + 1))
-        self._it = iter(iterable)
-        self._next = start or 0
-        self._stop = stop
-        self._step = step or 1
-        self._count = 0
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        it = self._it
-        if it is None:
-            raise StopIteration
-        while self._count < self._next:
-            try:
-                next(it)
-            except StopIteration:
-                self._it = None
-                raise
-            self._count += 1
-        if self._stop is not None and self._count >= self._stop:
-            self._it = None
-            raise StopIteration
-        try:
-            item = next(it)
-        except StopIteration:
-            self._it = None
-            raise
-        self._count += 1
-        self._next += self._step
-        if self._stop is not None and self._next > self._stop:
-            self._next = self._stop
-        return item
-
-
 class starmap:
     def __init__(self, function, iterable):
         self._func = function
@@ -409,112 +265,3 @@ class zip_longest:
                 self._its[i] = None
                 result.append(self._fill)
         return tuple(result)
-
-
-class _from_list:
-    """An iterator over a list computed up front (the combinatoric tools)."""
-
-    def __init__(self, items):
-        self._items = items
-        self._index = 0
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        if self._index >= len(self._items):
-            raise StopIteration
-        item = self._items[self._index]
-        self._index += 1
-        return item
-
-
-class product(_from_list):
-    def __init__(self, *iterables, repeat=1):
-        if repeat < 0:
-            raise ValueError("repeat argument cannot be negative")
-        pools = [tuple(pool) for pool in iterables] * repeat
-        result = [()]
-        for pool in pools:
-            result = [x + (y,) for x in result for y in pool]
-        _from_list.__init__(self, result)
-
-
-def _check_r(r):
-    if not isinstance(r, int):
-        raise TypeError("Expected int as r")
-    if r < 0:
-        raise ValueError("r must be non-negative")
-
-
-class permutations(_from_list):
-    def __init__(self, iterable, r=None):
-        pool = tuple(iterable)
-        n = len(pool)
-        r = n if r is None else r
-        _check_r(r)
-        result = []
-        if r <= n:
-            indices = list(range(n))
-            cycles = list(range(n, n - r, -1))
-            result.append(_pick(pool, indices[:r]))
-            while n:
-                for i in reversed(range(r)):
-                    cycles[i] -= 1
-                    if cycles[i] == 0:
-                        indices[i:] = indices[i + 1:] + indices[i:i + 1]
-                        cycles[i] = n - i
-                    else:
-                        j = cycles[i]
-                        indices[i], indices[-j] = indices[-j], indices[i]
-                        result.append(_pick(pool, indices[:r]))
-                        break
-                else:
-                    break
-        _from_list.__init__(self, result)
-
-
-def _pick(pool, indices):
-    return tuple([pool[i] for i in indices])
-
-
-class combinations(_from_list):
-    def __init__(self, iterable, r):
-        pool = tuple(iterable)
-        n = len(pool)
-        _check_r(r)
-        result = []
-        if r <= n:
-            indices = list(range(r))
-            result.append(_pick(pool, indices))
-            while True:
-                for i in reversed(range(r)):
-                    if indices[i] != i + n - r:
-                        break
-                else:
-                    break
-                indices[i] += 1
-                for j in range(i + 1, r):
-                    indices[j] = indices[j - 1] + 1
-                result.append(_pick(pool, indices))
-        _from_list.__init__(self, result)
-
-
-class combinations_with_replacement(_from_list):
-    def __init__(self, iterable, r):
-        pool = tuple(iterable)
-        n = len(pool)
-        _check_r(r)
-        result = []
-        if n or not r:
-            indices = [0] * r
-            result.append(_pick(pool, indices))
-            while True:
-                for i in reversed(range(r)):
-                    if indices[i] != n - 1:
-                        break
-                else:
-                    break
-                indices[i:] = [indices[i] + 1] * (r - i)
-                result.append(_pick(pool, indices))
-        _from_list.__init__(self, result)

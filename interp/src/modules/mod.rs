@@ -7,7 +7,9 @@
 //! | [`sys_hooks`] | `sys`: getsizeof, trace/profile/display hooks, switch interval |
 //! | [`stdio`] | `sys.stdin`/`stdout`/`stderr` and their `.buffer`s, without `_io` |
 //! | [`random`] | `_random`: CPython's Mersenne Twister and its seeding |
-//! | `itertools.py` | `itertools`, written in Python (iterator classes) and compiled on import |
+//! | [`itertools_native`] | `itertools`: chain, islice, count, repeat, with their pickling |
+//! | [`itertools_combinatoric`] | `itertools`: product, permutations, combinations(_with_replacement), one result at a time |
+//! | `itertools.py` | `itertools`: the other iterator classes, in Python, run in the same module |
 //! | [`time`] | `time`: the clocks and `sleep`; the calendar in `time_calendar.py` |
 //! | [`fd_table`] | the open file descriptors `posix` and `_io` share |
 //! | [`files`] | `_tachyon_files`: raw file handles under `_io`; the builtin `open` |
@@ -18,7 +20,9 @@
 //! | `bytes_format.py` | `bytes % values` (PEP 461), made on first use |
 //! | [`buffer`] | `memoryview`: the built-in type's methods from `memoryview.py`, export marks |
 //! | `memoryview.py` | `memoryview` over bytes, bytearray and array (Python), made on first use |
-//! | `collections.py` | `_collections`: deque and defaultdict (Python) |
+//! | [`collections`] | `_collections`: makes the module; defaultdict in `collections.py` (Python) |
+//! | [`deque`] | `_collections.deque`: a ring buffer with CPython's methods and mutation counter |
+//! | [`deque_iter`] | `_collections._deque_iterator` and `_deque_reverse_iterator` |
 //! | [`sha512`] | `_sha512`: SHA-512 and SHA-384 hash objects |
 //! | [`hash_object`] | the classes of the hash modules: update, digest, copy |
 //! | [`md5`] | `_md5`: MD5 |
@@ -81,8 +85,11 @@ pub mod bisect;
 pub mod blake2;
 pub mod buffer;
 pub mod cmath;
+pub mod collections;
 pub mod csv;
 pub mod deflate;
+pub mod deque;
+pub mod deque_iter;
 pub mod errno;
 pub mod fd_table;
 pub mod files;
@@ -91,6 +98,8 @@ pub mod gc;
 pub mod hash_object;
 pub mod heapq;
 pub mod inflate;
+pub mod itertools_combinatoric;
+pub mod itertools_native;
 pub mod itimer;
 pub mod json;
 pub mod math;
@@ -202,7 +211,7 @@ fn create_first(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_tachyon_itimer" => Some(itimer::create(vm)?),
         "_tachyon_signal_mask" => Some(signal_mask::create(vm)?),
         "_io" => Some(python_module(vm, "_io", include_str!("io.py"))?),
-        "_collections" => Some(python_module(vm, "_collections", include_str!("collections.py"))?),
+        "_collections" => Some(collections::create(vm)?),
         "_tachyon_time_calendar" => {
             Some(python_module(vm, "_tachyon_time_calendar", include_str!("time_calendar.py"))?)
         }
@@ -211,7 +220,11 @@ fn create_first(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             Some(python_module(vm, "_tachyon_bytes_format", include_str!("bytes_format.py"))?)
         }
         "_tachyon_memoryview" => Some(buffer::create(vm)?),
-        "itertools" => Some(python_module(vm, "itertools", include_str!("itertools.py"))?),
+        "itertools" => Some(native_module(vm, "itertools", |vm, module| {
+            itertools_native::install(vm, module)?;
+            itertools_combinatoric::install(vm, module)?;
+            support::exec_in_module(vm, module, include_str!("itertools.py"))
+        })?),
         "posix" => Some(posix::create(vm)?),
         "errno" => Some(errno::create(vm)?),
         "gc" => Some(gc::create(vm)?),

@@ -104,6 +104,45 @@ pub fn receiver_state(vm: &Vm, obj: Value, key: &str, method: &str, class: &str)
     })
 }
 
+/// The two optional parameters `names` of C function `fname`, each given
+/// by position or by keyword (`PyArg_ParseTupleAndKeywords` with `|OO`);
+/// `args` are the arguments after the receiver.
+pub fn two_optional_args(
+    vm: &Vm,
+    fname: &str,
+    args: &[Value],
+    kwnames: &[Value],
+    names: [&str; 2],
+) -> PyResult<[Option<Value>; 2]> {
+    let (pos, kws) = crate::builtins::split_kwargs(args, kwnames);
+    crate::builtins::at_most(vm, fname, pos.len() + kws.len(), 2)?;
+    let mut found = [pos.first().copied(), pos.get(1).copied()];
+    for (k, v) in kws {
+        let Some(i) = names.iter().position(|n| *n == k) else {
+            return Err(crate::builtins::unexpected_kw(vm, fname, &k));
+        };
+        if found[i].is_some() {
+            return Err(vm.type_error(&format!(
+                "argument for {fname}() given by name ('{k}') and position ({})",
+                i + 1
+            )));
+        }
+        found[i] = Some(v);
+    }
+    Ok(found)
+}
+
+/// `__iter__` of an iterator: itself.
+pub fn self_iter(_vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult {
+    Ok(args[0])
+}
+
+/// `__next__`'s answer for one step of a native iterator: the item, or
+/// StopIteration at the end.
+pub fn item_or_stop(vm: &Vm, step: Option<Value>) -> PyResult {
+    step.ok_or_else(|| PyErr::with_args(&vm.heap, vm.heap.types().stop_iteration, &[]))
+}
+
 /// A call kept for later (`partial`, `methodcaller`): the target, its
 /// positional arguments and its keywords (str keys).
 pub struct StoredCall {

@@ -75,6 +75,15 @@ pub enum ObjKind {
     AsyncGenAwaitable,
     /// What `coro.__await__()` gives (`vm::coro_wrapper`).
     CoroWrapper,
+    /// `collections.deque` (`modules::deque`).
+    Deque,
+    /// Deque iterators (`modules::deque_iter`).
+    DequeIter,
+    /// The native `itertools` iterators (`modules::itertools_native`).
+    Itertools,
+    /// itertools' product, permutations and combinations
+    /// (`modules::itertools_combinatoric`).
+    Combinatoric,
 }
 
 /// The header of every heap object. `#[repr(C)]`: the JIT loads `ty` at

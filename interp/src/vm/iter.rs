@@ -290,6 +290,22 @@ impl Vm {
         if let Some(t) = Gc::<TableIterObj>::from_value(it) {
             return self.table_iter_next(t);
         }
+        // Native module iterators step without a call of `__next__` (unless
+        // a subclass gives its own) or a StopIteration at the end.
+        let kind = ObjHeader::of(it).map(|h| h.kind());
+        if matches!(kind, Some(ObjKind::DequeIter | ObjKind::Itertools | ObjKind::Combinatoric))
+            && self
+                .heap
+                .type_obj(it)
+                .own_attr(self.names.dunder_next)
+                .is_some_and(|m| super::function::method_descriptor_of(m).is_some())
+        {
+            return match kind {
+                Some(ObjKind::DequeIter) => crate::modules::deque_iter::step(self, it),
+                Some(ObjKind::Itertools) => crate::modules::itertools_native::step(self, it),
+                _ => crate::modules::itertools_combinatoric::step(self, it),
+            };
+        }
         let name = self.names.dunder_next;
         let Some(m) = self.heap.lookup_in_type_of(it, name) else {
             return Err(

@@ -1,0 +1,12 @@
+//! `_collections`: the native deque and its iterators, and defaultdict
+//! from `collections.py`.
+
+use crate::vm::{PyResult, Vm};
+
+pub fn create(vm: &mut Vm) -> PyResult {
+    super::native_module(vm, "_collections", |vm, module| {
+        super::deque::install(vm, module)?;
+        super::deque_iter::install(vm, module)?;
+        super::support::exec_in_module(vm, module, include_str!("collections.py"))
+    })
+}
