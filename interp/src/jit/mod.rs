@@ -545,13 +545,26 @@ impl Vm {
             return;
         }
         counter_of(code, header).set(RECORDING);
+        self.begin_recording(frame_index, code, (header, start), None);
+    }
+
+    /// Makes the recording from `start` in frame `frame_index`: of the
+    /// loop at `header` (or the function trace), or with `parent` (the
+    /// trace and exit it leaves from) a side trace of it.
+    fn begin_recording(
+        &mut self,
+        frame_index: usize,
+        code: &Gc<CodeObj>,
+        (header, start): (u32, u32),
+        parent: Option<(usize, usize)>,
+    ) {
         let id = self.jit.all.len();
         self.jit.recording = Some(Recording {
             recorder: Recorder::new(self, (header, start), *code, frame_index, id),
             frame_index,
             code: *code,
-            side_start: None,
-            parent: None,
+            side_start: parent.map(|_| start),
+            parent,
         });
     }
 
@@ -932,14 +945,7 @@ impl Vm {
             // one that starts there would only return.
             return;
         }
-        let id = self.jit.all.len();
-        self.jit.recording = Some(Recording {
-            recorder: Recorder::new(self, (header, start), *code, frame_index, id),
-            frame_index,
-            code: *code,
-            side_start: Some(start),
-            parent: Some((parent.id, exit)),
-        });
+        self.begin_recording(frame_index, code, (header, start), Some((parent.id, exit)));
     }
 
     /// Runs `entry` on frame `frame_index`, whose slots go into the
