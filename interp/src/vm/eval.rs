@@ -65,7 +65,8 @@ impl Vm {
         }
 
         // Code that never gets a function trace (module and class bodies,
-        // generators, blacklisted functions) is blacklisted from the start.
+        // generators) is blacklisted from the start, as is a function
+        // whose recordings kept aborting: one compare per call.
         if pc == 0
             && code.entry_counter.get() != crate::jit::BLACKLISTED
             && gen.is_none()
