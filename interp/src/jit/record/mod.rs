@@ -34,7 +34,7 @@ use tracer::{BoxLayout, Recording, TraceBuilder};
 use traces::trace::SnapId;
 use traces::{Op, SnapFrame, SnapValue, Snapshot, Type, Val};
 
-use super::helpers::{describe, HelperKind, ERROR_BITS};
+use super::helpers::{conversion_word, describe, HelperKind, ERROR_BITS};
 use super::{MIRROR, RUNNING_TRACE};
 use crate::bytecode::instr::Reg;
 use crate::bytecode::{CodeFlags, Instr};
@@ -422,9 +422,12 @@ impl Recorder {
 
     /// Calls `kind`; exits (raising the helper's exception) if it failed.
     fn call_helper(&mut self, kind: HelperKind, args: &[Val]) -> RecResult<Val> {
-        // The helper may run Python code, which may even assign `__class__`.
-        self.typed.clear();
         let id = self.helper_id(kind);
+        if self.b.trace().helpers[id as usize].may_collect {
+            // The helper may run Python code, which may even assign
+            // `__class__`; the others only compute or allocate.
+            self.typed.clear();
+        }
         let r = self.b.call(id, args);
         if !self.b.trace().helpers[id as usize].may_raise {
             return Ok(r);
@@ -534,18 +537,7 @@ impl Recorder {
                 let v = self.read(src);
                 self.write(dst, v);
             }
-            Instr::CheckBound { slot: s, .. } => {
-                if slot(s).is_empty() {
-                    return abort("unbound local");
-                }
-                let w = self.read(s);
-                if !self.is_constant(w) {
-                    let bits = self.bits(w);
-                    let empty = self.b.kint(EMPTY_BITS as i64);
-                    let bound = self.b.op(Op::Ne, Type::Bool, &[bits, empty]);
-                    self.guard(Op::GuardTrue, &[bound], 0);
-                }
-            }
+            Instr::CheckBound { slot: s, .. } => self.guard_bound(s, slot(s))?,
             Instr::Binary { op, dst, a, b } | Instr::InplaceBinary { op, dst, a, b } => {
                 let inplace = matches!(instr, Instr::InplaceBinary { .. });
                 let (wa, wb) = (self.read(a), self.read(b));
@@ -786,9 +778,115 @@ impl Recorder {
                 let f = self.call_helper(HelperKind::MakeFunction, &[c, g, p])?;
                 self.write(dst, f);
             }
+            Instr::MakeCell { slot: s } => {
+                let v = self.read(s);
+                let cell = self.call_helper(HelperKind::MakeCell, &[v])?;
+                self.known_type(cell, vm.heap.types().cell);
+                self.write(s, cell);
+            }
+            Instr::DeleteFast { slot: s, .. } => {
+                self.guard_bound(s, slot(s))?;
+                let empty = self.b.kword(EMPTY_BITS);
+                self.write(s, empty);
+            }
+            Instr::BuildMap { dst, start, count } => {
+                let words: Vec<Val> = (0..2 * count).map(|i| self.read(start + i)).collect();
+                self.store_scratch(vm, &words)?;
+                let n = self.b.kword(count as u64);
+                let r = self.call_helper(HelperKind::BuildMap, &[n])?;
+                self.known_type(r, vm.heap.types().dict);
+                self.write(dst, r);
+            }
+            Instr::BuildSet { dst, start, count } => {
+                let r = self.build(vm, HelperKind::BuildSet, start, count)?;
+                self.known_type(r, vm.heap.types().set);
+                self.write(dst, r);
+            }
+            Instr::BuildString { dst, start, count } => {
+                let r = self.build(vm, HelperKind::BuildString, start, count)?;
+                self.write(dst, r);
+            }
+            Instr::FormatValue { dst, src, conv, spec } => {
+                let v = self.read(src);
+                let c = self.b.kword(conversion_word(conv));
+                let spec = match spec {
+                    Some(s) => self.read(s),
+                    None => self.b.kword(EMPTY_BITS),
+                };
+                let r = self.call_helper(HelperKind::FormatValue, &[v, c, spec])?;
+                self.write(dst, r);
+            }
+            Instr::ListExtend { list, src } => {
+                let (l, v) = (self.read(list), self.read(src));
+                self.call_helper(HelperKind::ListExtend, &[l, v])?;
+            }
+            Instr::ArgsExtend { list, src, func } => {
+                let (l, v, f) = (self.read(list), self.read(src), self.read(func));
+                self.call_helper(HelperKind::ArgsExtend, &[l, v, f])?;
+            }
+            Instr::SetUpdate { set, src } => {
+                let (s, v) = (self.read(set), self.read(src));
+                self.call_helper(HelperKind::SetUpdate, &[s, v])?;
+            }
+            Instr::DictUpdate { dict, src } => {
+                let (d, v) = (self.read(dict), self.read(src));
+                self.call_helper(HelperKind::DictUpdate, &[d, v])?;
+            }
+            Instr::DictMerge { dict, src, func } => {
+                let (d, v, f) = (self.read(dict), self.read(src), self.read(func));
+                self.call_helper(HelperKind::DictMerge, &[d, v, f])?;
+            }
+            Instr::ListToTuple { dst, src } => {
+                let l = self.read(src);
+                self.guard_type(l, vm.heap.types().list);
+                let r = self.call_helper(HelperKind::ListToTuple, &[l])?;
+                self.known_type(r, vm.heap.types().tuple);
+                self.write(dst, r);
+            }
+            Instr::CallEx { dst, func, args, kwargs } => {
+                let (f, a) = (self.read(func), self.read(args));
+                let k = match kwargs {
+                    Some(k) => self.read(k),
+                    None => self.b.kword(EMPTY_BITS),
+                };
+                let r = self.call_helper(HelperKind::CallEx, &[f, a, k])?;
+                self.write(dst, r);
+            }
+            Instr::DeleteAttr { obj, name } => {
+                let o = self.read(obj);
+                let n = self.constant(code.name_value(name));
+                self.call_helper(HelperKind::DeleteAttr, &[o, n])?;
+            }
+            Instr::WithEnter { mgr, exit_dst, value_dst } => {
+                let m = self.read(mgr);
+                let entered = self.call_helper(HelperKind::WithEnter, &[m])?;
+                let exit = self.scratch_word(vm, 0);
+                self.write(exit_dst, exit);
+                self.write(value_dst, entered);
+            }
+            Instr::DeleteSubscr { obj, key } => {
+                let (o, k) = (self.read(obj), self.read(key));
+                self.call_helper(HelperKind::DeleteSubscr, &[o, k])?;
+            }
             other => return abort(format!("unsupported instruction {other:?}")),
         }
         Ok(Step::Continue)
+    }
+
+    /// Guards that local `s` (now `value`) is bound; an unbound one (the
+    /// interpreter is about to raise) aborts.
+    fn guard_bound(&mut self, s: Reg, value: Value) -> RecResult {
+        if value.is_empty() {
+            return abort("unbound local");
+        }
+        let w = self.read(s);
+        if !self.is_constant(w) {
+            let bits = self.bits(w);
+            let empty = self.b.kint(EMPTY_BITS as i64);
+            let bound = self.b.op(Op::Ne, Type::Bool, &[bits, empty]);
+            self.guard(Op::GuardTrue, &[bound], 0);
+        }
+        Ok(())
     }
 
     /// The receiver a `CallMethod` at `base` passes (its word and value,

@@ -6,7 +6,7 @@ use traces::{Op, Type, Val};
 
 use super::{abort, no_layout, Kind, RecResult, Recorder};
 use crate::bytecode::instr::{BinOp, CmpOp, UnaryOp};
-use crate::jit::helpers::HelperKind;
+use crate::jit::helpers::{unary_word, HelperKind};
 use crate::object::value::{FALSE_BITS, NONE_BITS, TRUE_BITS};
 use crate::object::Value;
 
@@ -354,6 +354,18 @@ impl Recorder {
             (UnaryOp::Not, Kind::Other) if value.is_none() => {
                 self.truth(w, kind, value)?;
                 self.constant(Value::TRUE)
+            }
+            (UnaryOp::Invert, Kind::Int) => {
+                // `~x` is `-x - 1`: a small int's stays small.
+                let v = self.b.unbox_int(w).map_err(no_layout)?;
+                let ones = self.b.kint(-1);
+                let n = self.b.op(Op::Xor, Type::Int, &[v, ones]);
+                self.box_int(n)?
+            }
+            (UnaryOp::Pos, Kind::Int | Kind::Float) => w,
+            (UnaryOp::Neg | UnaryOp::Pos | UnaryOp::Invert, Kind::Other) => {
+                let o = self.b.kword(unary_word(op));
+                self.call_helper(HelperKind::Unary, &[o, w])?
             }
             _ => return abort(format!("unary {op:?} on {kind:?}")),
         })

@@ -618,8 +618,7 @@ impl Recorder {
             let more = self.b.op(Op::Ne, Type::Bool, &[bits, empty]);
             let snap = self.snap_after_loop(exit, None);
             self.pending = Some(Pending::ForIter { more, snap, exit });
-            let scratch = self.b.kref(vm.jit.scratch.address());
-            let count = self.b.load_as(alias::SCRATCH, Op::LdWord, scratch, None, 0);
+            let count = self.scratch_word(vm, 0);
             let none = self.b.kword(NONE_BITS);
             self.write(dst, none);
             self.pair = Some((dst, count, r));
@@ -828,11 +827,16 @@ impl Recorder {
         }
         let n = self.b.kword(count as u64);
         self.call_helper(HelperKind::Unpack, &[w, n])?;
-        let scratch = self.b.kref(vm.jit.scratch.address());
         for i in 0..count {
-            let v = self.field(alias::SCRATCH, Op::LdWord, scratch, 8 * i as i32);
+            let v = self.scratch_word(vm, i as usize);
             self.write(start + i, v);
         }
         Ok(())
+    }
+
+    /// Word `i` of the scratch buffer, where a helper left a result.
+    pub(super) fn scratch_word(&mut self, vm: &Vm, i: usize) -> Val {
+        let scratch = self.b.kref(vm.jit.scratch.address());
+        self.field(alias::SCRATCH, Op::LdWord, scratch, 8 * i as i32)
     }
 }

@@ -30,6 +30,9 @@ use crate::object::value::EMPTY_BITS;
 use crate::object::Value;
 use crate::vm::{PyResult, Vm};
 
+mod statements;
+pub use statements::{conversion_word, unary_word};
+
 /// What a helper returns when it raised (an `EMPTY` word with a payload,
 /// which no Python value has).
 pub const ERROR_BITS: u64 = EMPTY_BITS | 1;
@@ -109,6 +112,21 @@ fn with_vm(f: impl FnOnce(&mut Vm) -> PyResult) -> u64 {
             ERROR_BITS
         }
     }
+}
+
+/// Runs `f` with the first `n` scratch words pushed onto the VM's stack
+/// from index `top` (its second argument), where they are rooted and
+/// readable as a slice.
+fn with_scratch_pushed(
+    vm: &mut Vm,
+    n: usize,
+    f: impl FnOnce(&mut Vm, usize) -> PyResult,
+) -> PyResult {
+    let top = vm.stack.len();
+    vm.jit.scratch.push_onto(&mut vm.stack, n);
+    let r = f(vm, top);
+    vm.stack.truncate(top);
+    r
 }
 
 fn value(w: u64) -> Value {
@@ -223,21 +241,16 @@ extern "C" fn make_function(code: u64, globals: u64, parts: u64) -> u64 {
         let Some(parts) = crate::bytecode::instr::FunctionParts::from_bits(parts as u8) else {
             return Err(vm.type_error("make_function: bad parts"));
         };
-        let top = vm.stack.len();
-        vm.jit.scratch.push_onto(&mut vm.stack, parts.bits().count_ones() as usize);
-        let f = vm.make_function(value(code), value(globals), parts, top);
-        vm.stack.truncate(top);
-        f
+        let n = parts.bits().count_ones() as usize;
+        with_scratch_pushed(vm, n, |vm, top| {
+            vm.make_function(value(code), value(globals), parts, top)
+        })
     })
 }
 
 extern "C" fn build_tuple(n: u64) -> u64 {
     with_vm(|vm| {
-        let top = vm.stack.len();
-        vm.jit.scratch.push_onto(&mut vm.stack, n as usize);
-        let t = vm.heap.new_tuple(&vm.stack[top..]);
-        vm.stack.truncate(top);
-        Ok(t)
+        with_scratch_pushed(vm, n as usize, |vm, top| Ok(vm.heap.new_tuple(&vm.stack[top..])))
     })
 }
 
@@ -284,11 +297,7 @@ extern "C" fn bound_method(function: u64, receiver: u64) -> u64 {
 
 extern "C" fn build_list(n: u64) -> u64 {
     with_vm(|vm| {
-        let top = vm.stack.len();
-        vm.jit.scratch.push_onto(&mut vm.stack, n as usize);
-        let l = vm.heap.new_list(&vm.stack[top..]);
-        vm.stack.truncate(top);
-        Ok(l)
+        with_scratch_pushed(vm, n as usize, |vm, top| Ok(vm.heap.new_list(&vm.stack[top..])))
     })
 }
 
@@ -491,6 +500,25 @@ pub enum HelperKind {
     DrainPush,
     /// `math.NAME` of one float (a name `libm` has).
     Math(&'static str),
+    // ---- run as the interpreter runs them (`statements`)
+    BuildMap,
+    BuildSet,
+    BuildString,
+    FormatValue,
+    ListExtend,
+    ArgsExtend,
+    SetUpdate,
+    DictUpdate,
+    DictMerge,
+    ListToTuple,
+    CallEx,
+    DeleteAttr,
+    DeleteSubscr,
+    /// `WithEnter`: returns `__enter__()`'s result, the bound `__exit__` in
+    /// scratch word 0.
+    WithEnter,
+    MakeCell,
+    Unary,
 }
 
 /// One row per helper: name, address, argument count. These take and
@@ -544,6 +572,22 @@ fn row(kind: HelperKind) -> (&'static str, usize, usize) {
         NewInstance => ("new_instance", f1(new_instance), 1),
         DrainPush => ("drain_push", f1(drain_push), 1),
         FloatPow => ("float_pow", float_pow as extern "C" fn(f64, f64) -> f64 as usize, 2),
+        BuildMap => ("build_map", f1(statements::build_map), 1),
+        BuildSet => ("build_set", f1(statements::build_set), 1),
+        BuildString => ("build_string", f1(statements::build_string), 1),
+        FormatValue => ("format_value", f3(statements::format_value), 3),
+        ListExtend => ("list_extend", f2(statements::list_extend), 2),
+        ArgsExtend => ("args_extend", f3(statements::args_extend), 3),
+        SetUpdate => ("set_update", f2(statements::set_update), 2),
+        DictUpdate => ("dict_update", f2(statements::dict_update), 2),
+        DictMerge => ("dict_merge", f3(statements::dict_merge), 3),
+        ListToTuple => ("list_to_tuple", f1(statements::list_to_tuple), 1),
+        CallEx => ("call_ex", f3(statements::call_ex), 3),
+        DeleteAttr => ("delete_attr", f2(statements::delete_attr), 2),
+        DeleteSubscr => ("delete_subscr", f2(statements::delete_subscr), 2),
+        WithEnter => ("with_enter", f1(statements::with_enter), 1),
+        MakeCell => ("make_cell", f1(statements::make_cell), 1),
+        Unary => ("unary", f2(statements::unary), 2),
         Math(name) => {
             let f: extern "C" fn(f64) -> f64 = match name {
                 "exp" => libm::exp,
@@ -568,10 +612,13 @@ fn may_collect(kind: HelperKind) -> bool {
         // `__iter__`/`__next__`, the callee itself.
         Binary | Inplace | Compare | Truth | GetAttr | SetAttr | GetItem | SetItem | LoadGlobal
         | StoreGlobal | Call | CallNative(_) | ListGetSlice | ListSetSlice | SetAdd | MapAdd
-        | Unpack | GetIter | IterNext | EnumerateNext => true,
+        | Unpack | GetIter | IterNext | EnumerateNext | BuildMap | BuildSet | FormatValue
+        | ListExtend | ArgsExtend | SetUpdate | DictUpdate | DictMerge | CallEx | DeleteAttr
+        | DeleteSubscr | WithEnter | Unary => true,
         ExtendAttrs | MakeFunction | BuildTuple | Tuple2 | Tuple3 | BuildList | BuildSlice
         | BoundMethod | NewRange | RangeIter | RangeReversedIter | ListAppend | IntFloorDiv
-        | IntMod | FloatPow | NewInstance | DrainPush | Math(_) => false,
+        | IntMod | FloatPow | NewInstance | DrainPush | Math(_) | BuildString | ListToTuple
+        | MakeCell => false,
     }
 }
 
@@ -584,7 +631,7 @@ fn writes_nothing(kind: HelperKind) -> bool {
     match kind {
         MakeFunction | BuildTuple | Tuple2 | Tuple3 | BuildList | BuildSlice | BoundMethod
         | NewRange | RangeIter | RangeReversedIter | IntFloorDiv | IntMod | FloatPow
-        | NewInstance | Math(_) => true,
+        | NewInstance | Math(_) | BuildString | ListToTuple | MakeCell => true,
         // `drain_push` writes the VM's stack, `list_append` and
         // `extend_attrs` their object; the rest may run Python code.
         _ => false,
