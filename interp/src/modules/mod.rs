@@ -20,7 +20,8 @@
 //! | `bytes_format.py` | `bytes % values` (PEP 461), made on first use |
 //! | [`buffer`] | `memoryview`: the built-in type's methods from `memoryview.py`, export marks |
 //! | `memoryview.py` | `memoryview` over bytes, bytearray and array (Python), made on first use |
-//! | [`collections`] | `_collections`: makes the module; defaultdict in `collections.py` (Python) |
+//! | [`collections`] | `_collections`: makes the module of deque and defaultdict |
+//! | [`defaultdict`] | `_collections.defaultdict`: the dict subclass calling `default_factory` |
 //! | [`deque`] | `_collections.deque`: a ring buffer with CPython's methods and mutation counter |
 //! | [`deque_iter`] | `_collections._deque_iterator` and `_deque_reverse_iterator` |
 //! | [`sha512`] | `_sha512`: SHA-512 and SHA-384 hash objects |
@@ -87,6 +88,7 @@ pub mod buffer;
 pub mod cmath;
 pub mod collections;
 pub mod csv;
+pub mod defaultdict;
 pub mod deflate;
 pub mod deque;
 pub mod deque_iter;
