@@ -120,3 +120,12 @@ class MyCycle(cycle):
 m = MyCycle("xy", extra=5)
 print(list(islice(m, 3)), m.extra, isinstance(m, cycle), type(m).__name__)
 print(repr(type(cycle("a"))), cycle.__module__, accumulate.__name__)
+
+
+# A Python subclass's keywords go to its __init__, not the native class.
+for cls in (chain_cls := __import__("itertools").chain, __import__("itertools").islice,
+            starmap, takewhile, dropwhile, cycle, compress, filterfalse):
+    class Sub(cls):
+        def __init__(self, newarg=None, *args):
+            cls.__init__(self, *args)
+    attempt(lambda: list(Sub(newarg=1)))

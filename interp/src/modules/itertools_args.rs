@@ -15,6 +15,16 @@ fn is_exact(vm: &Vm, cls: Value) -> bool {
         .is_some_and(|t| t.own_attr(key).is_some())
 }
 
+/// CPython's `_PyArg_NoKeywords` for constructor `name` of class `cls`:
+/// keywords are refused for the native class only, as a Python subclass's
+/// `__init__` may take its own.
+pub fn no_keywords(vm: &Vm, name: &str, cls: Value, kwnames: &[Value]) -> PyResult<()> {
+    if !kwnames.is_empty() && is_exact(vm, cls) {
+        return Err(vm.type_error(&format!("{name}() takes no keyword arguments")));
+    }
+    Ok(())
+}
+
 /// The `N` positional arguments of constructor `name` (`args[0]` is the
 /// class), which takes no keywords.
 pub fn positional_only<const N: usize>(
@@ -23,9 +33,7 @@ pub fn positional_only<const N: usize>(
     args: &[Value],
     kwnames: &[Value],
 ) -> PyResult<[Value; N]> {
-    if !kwnames.is_empty() && is_exact(vm, args[0]) {
-        return Err(vm.type_error(&format!("{name}() takes no keyword arguments")));
-    }
+    no_keywords(vm, name, args[0], kwnames)?;
     let given = args.len() - 1 - kwnames.len();
     if given != N {
         let s = if N == 1 { "" } else { "s" };
