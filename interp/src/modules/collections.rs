@@ -1,5 +1,4 @@
-//! `_collections`: the native deque and its iterators, and defaultdict
-//! from `collections.py`.
+//! `_collections`: the native deque and its iterators, and defaultdict.
 
 use crate::vm::{PyResult, Vm};
 
@@ -7,6 +6,6 @@ pub fn create(vm: &mut Vm) -> PyResult {
     super::native_module(vm, "_collections", |vm, module| {
         super::deque::install(vm, module)?;
         super::deque_iter::install(vm, module)?;
-        super::support::exec_in_module(vm, module, include_str!("collections.py"))
+        super::defaultdict::install(vm, module)
     })
 }

@@ -51,16 +51,7 @@ pub fn install(vm: &mut Vm, module: Value) -> PyResult<()> {
 
 /// Class `name` of `_collections` as first made.
 fn iter_class(vm: &mut Vm, name: &str) -> PyResult {
-    let module = vm.heap.intern("_collections");
-    let contents = vm.native_module_contents;
-    let found = match vm.dict_get_item(contents, module)? {
-        Some(dict) => {
-            let key = vm.heap.intern(name);
-            vm.dict_get_item(dict, key)?
-        }
-        None => None,
-    };
-    found.ok_or_else(|| vm.type_error(&format!("_collections.{name} is missing")))
+    super::support::native_module_attr(vm, "_collections", name)
 }
 
 fn make(vm: &mut Vm, cls: Value, deque: Value, d: Gc<DequeObj>, reversed: bool) -> Value {

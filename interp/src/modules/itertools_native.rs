@@ -5,6 +5,7 @@
 
 use std::cell::RefCell;
 
+use super::itertools_args::no_keywords;
 use super::support::{item_or_stop, new_class, self_iter, two_optional_args};
 use crate::builtins::str_methods::ssize_arg;
 use crate::builtins::{add_class_method, add_new, method_no_args, method_one_arg};
@@ -83,14 +84,6 @@ fn receiver(vm: &Vm, v: Value) -> PyResult<Gc<ItertoolsObj>> {
     })
 }
 
-fn no_keywords(vm: &Vm, name: &str, kwnames: &[Value]) -> PyResult<()> {
-    if kwnames.is_empty() {
-        Ok(())
-    } else {
-        Err(vm.type_error(&format!("{name}() takes no keyword arguments")))
-    }
-}
-
 fn next(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult {
     let r = step(vm, args[0])?;
     item_or_stop(vm, r)
@@ -99,7 +92,9 @@ fn next(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult {
 // ---- chain
 
 fn chain_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    no_keywords(vm, "chain", kwnames)?;
+    no_keywords(vm, "chain", args[0], kwnames)?;
+    // A subclass's keywords are its `__init__`'s.
+    let args = &args[..args.len() - kwnames.len()];
     let iterables = vm.heap.new_tuple(&args[1..]);
     let source = vm.with_temp(iterables, |vm| vm.get_iter(iterables))?;
     Ok(make(vm, args[0], ItState::Chain { source, active: Value::NONE }))
@@ -183,7 +178,8 @@ fn islice_arg(vm: &mut Vm, v: Value, default: i64) -> PyResult<i64> {
 }
 
 fn islice_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    no_keywords(vm, "islice", kwnames)?;
+    no_keywords(vm, "islice", args[0], kwnames)?;
+    let args = &args[..args.len() - kwnames.len()];
     let n = args.len() - 1;
     if !(2..=4).contains(&n) {
         let bound = if n < 2 { "at least 2" } else { "at most 4" };

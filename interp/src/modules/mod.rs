@@ -9,7 +9,10 @@
 //! | [`random`] | `_random`: CPython's Mersenne Twister and its seeding |
 //! | [`itertools_native`] | `itertools`: chain, islice, count, repeat, with their pickling |
 //! | [`itertools_combinatoric`] | `itertools`: product, permutations, combinations(_with_replacement), one result at a time |
-//! | `itertools.py` | `itertools`: the other iterator classes, in Python, run in the same module |
+//! | [`itertools_map`] | `itertools`: accumulate, compress, cycle, dropwhile, takewhile, filterfalse, starmap, zip_longest |
+//! | [`itertools_args`] | `itertools`: the constructors' argument checks and messages |
+//! | [`itertools_groupby`] | `itertools`: groupby and its `_grouper`s |
+//! | [`itertools_tee`] | `itertools`: tee, `_tee` and the shared `_tee_dataobject` buffer |
 //! | [`time`] | `time`: the clocks and `sleep`; the calendar in `time_calendar.py` |
 //! | [`fd_table`] | the open file descriptors `posix` and `_io` share |
 //! | [`files`] | `_tachyon_files`: raw file handles under `_io`; the builtin `open` |
@@ -20,7 +23,8 @@
 //! | `bytes_format.py` | `bytes % values` (PEP 461), made on first use |
 //! | [`buffer`] | `memoryview`: the built-in type's methods from `memoryview.py`, export marks |
 //! | `memoryview.py` | `memoryview` over bytes, bytearray and array (Python), made on first use |
-//! | [`collections`] | `_collections`: makes the module; defaultdict in `collections.py` (Python) |
+//! | [`collections`] | `_collections`: makes the module of deque and defaultdict |
+//! | [`defaultdict`] | `_collections.defaultdict`: the dict subclass calling `default_factory` |
 //! | [`deque`] | `_collections.deque`: a ring buffer with CPython's methods and mutation counter |
 //! | [`deque_iter`] | `_collections._deque_iterator` and `_deque_reverse_iterator` |
 //! | [`sha512`] | `_sha512`: SHA-512 and SHA-384 hash objects |
@@ -87,6 +91,7 @@ pub mod buffer;
 pub mod cmath;
 pub mod collections;
 pub mod csv;
+pub mod defaultdict;
 pub mod deflate;
 pub mod deque;
 pub mod deque_iter;
@@ -98,8 +103,12 @@ pub mod gc;
 pub mod hash_object;
 pub mod heapq;
 pub mod inflate;
+pub mod itertools_args;
 pub mod itertools_combinatoric;
+pub mod itertools_groupby;
+pub mod itertools_map;
 pub mod itertools_native;
+pub mod itertools_tee;
 pub mod itimer;
 pub mod json;
 pub mod math;
@@ -223,7 +232,9 @@ fn create_first(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "itertools" => Some(native_module(vm, "itertools", |vm, module| {
             itertools_native::install(vm, module)?;
             itertools_combinatoric::install(vm, module)?;
-            support::exec_in_module(vm, module, include_str!("itertools.py"))
+            itertools_map::install(vm, module)?;
+            itertools_groupby::install(vm, module)?;
+            itertools_tee::install(vm, module)
         })?),
         "posix" => Some(posix::create(vm)?),
         "errno" => Some(errno::create(vm)?),

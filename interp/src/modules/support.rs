@@ -46,6 +46,21 @@ pub fn module_attr(vm: &mut Vm, module: &str, name: &str) -> PyResult {
     vm.get_attr(m, key)
 }
 
+/// `module.name` as the native module was first made (a class its own
+/// code makes instances of, whatever the program rebinds since).
+pub fn native_module_attr(vm: &mut Vm, module: &str, name: &str) -> PyResult {
+    let key = vm.heap.intern(module);
+    let contents = vm.native_module_contents;
+    let found = match vm.dict_get_item(contents, key)? {
+        Some(dict) => {
+            let key = vm.heap.intern(name);
+            vm.dict_get_item(dict, key)?
+        }
+        None => None,
+    };
+    found.ok_or_else(|| vm.type_error(&format!("{module}.{name} is missing")))
+}
+
 /// An exception of class `module.name` with message `msg`.
 pub fn module_error(vm: &mut Vm, module: &str, name: &str, msg: &str) -> PyErr {
     match module_attr(vm, module, name) {

@@ -2,7 +2,7 @@
 //! run Python `__eq__` are the VM's (`vm::dict`); this module owns the
 //! layout, tracing, and the lookups that need no Python code.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use super::gc::Tracer;
 use super::str::str_of;
@@ -12,9 +12,15 @@ use crate::table::dict::Dict;
 
 pub struct DictObj {
     pub table: RefCell<Dict<Value, Value>>,
+    /// `collections.defaultdict`'s `default_factory` (NONE when unset or
+    /// for any other dict): CPython's `defdictobject` extends the dict
+    /// layout with it, and a slot here keeps every dict subclass one
+    /// layout (`modules::defaultdict`).
+    pub default_factory: Cell<Value>,
 }
 
-// SAFETY: traces every key and value of the table, its only references.
+// SAFETY: traces every key and value of the table and the default
+// factory, its only references.
 unsafe impl Payload for DictObj {
     const KIND: ObjKind = ObjKind::Dict;
     fn trace(&self, tracer: &mut Tracer) {
@@ -22,6 +28,7 @@ unsafe impl Payload for DictObj {
             tracer.mark(*k);
             tracer.mark(*v);
         }
+        tracer.mark(self.default_factory.get());
     }
     fn extra_bytes(&self) -> usize {
         self.table.borrow().python_sizeof()
@@ -30,11 +37,11 @@ unsafe impl Payload for DictObj {
 
 impl Heap {
     pub fn new_dict(&self) -> Value {
-        self.alloc(self.types.dict, DictObj { table: RefCell::new(Dict::new()) }).value()
+        self.alloc(self.types.dict, DictObj::empty()).value()
     }
 
     pub fn new_dict_of_type(&self, ty: Value) -> Value {
-        self.alloc(ty, DictObj { table: RefCell::new(Dict::new()) }).value()
+        self.alloc(ty, DictObj::empty()).value()
     }
 }
 
@@ -68,6 +75,10 @@ fn find_str(table: &Dict<Value, Value>, hash: i64, name: Value) -> Option<usize>
 }
 
 impl DictObj {
+    fn empty() -> DictObj {
+        DictObj { table: RefCell::new(Dict::new()), default_factory: Cell::new(Value::NONE) }
+    }
+
     /// The value under the str `name`, without running Python code.
     pub fn get_str(&self, name: Value) -> Option<Value> {
         let ix = self.entry_of_str(name)?;

@@ -84,6 +84,13 @@ pub enum ObjKind {
     /// itertools' product, permutations and combinations
     /// (`modules::itertools_combinatoric`).
     Combinatoric,
+    /// itertools' accumulate, compress, cycle, dropwhile, takewhile,
+    /// filterfalse, starmap and zip_longest (`modules::itertools_map`).
+    ItertoolsMap,
+    /// itertools' groupby and `_grouper` (`modules::itertools_groupby`).
+    GroupBy,
+    /// itertools' `_tee` and `_tee_dataobject` (`modules::itertools_tee`).
+    Tee,
 }
 
 /// The header of every heap object. `#[repr(C)]`: the JIT loads `ty` at

@@ -100,7 +100,7 @@ impl Vm {
                 return Err(self.type_error(&format!(
                     "descriptor '{}' of '{}' object needs an argument",
                     md.name,
-                    type_name_of(md.owner)
+                    self.class_tp_name(md.owner)
                 )));
             }
             self.check_wrapper_kwargs(f, md.name, kwnames)?;
@@ -111,14 +111,14 @@ impl Vm {
                     format!(
                         "descriptor '{}' requires a '{}' object but received a '{}'",
                         md.name,
-                        type_name_of(owner),
+                        self.class_tp_name(owner),
                         self.type_name(receiver)
                     )
                 } else {
                     format!(
                         "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
                         md.name,
-                        type_name_of(owner),
+                        self.class_tp_name(owner),
                         self.type_name(receiver)
                     )
                 };
@@ -687,8 +687,4 @@ impl Vm {
         }
         format!("{} object", self.type_name(f))
     }
-}
-
-fn type_name_of(t: Value) -> String {
-    Gc::<TypeObj>::from_value(t).map_or_else(|| "?".to_string(), |t| t.name())
 }

@@ -293,16 +293,28 @@ impl Vm {
         // Native module iterators step without a call of `__next__` (unless
         // a subclass gives its own) or a StopIteration at the end.
         let kind = ObjHeader::of(it).map(|h| h.kind());
-        if matches!(kind, Some(ObjKind::DequeIter | ObjKind::Itertools | ObjKind::Combinatoric))
-            && self
-                .heap
-                .type_obj(it)
-                .own_attr(self.names.dunder_next)
-                .is_some_and(|m| super::function::method_descriptor_of(m).is_some())
+        if matches!(
+            kind,
+            Some(
+                ObjKind::DequeIter
+                    | ObjKind::Itertools
+                    | ObjKind::Combinatoric
+                    | ObjKind::ItertoolsMap
+                    | ObjKind::GroupBy
+                    | ObjKind::Tee
+            )
+        ) && self
+            .heap
+            .type_obj(it)
+            .own_attr(self.names.dunder_next)
+            .is_some_and(|m| super::function::method_descriptor_of(m).is_some())
         {
             return match kind {
                 Some(ObjKind::DequeIter) => crate::modules::deque_iter::step(self, it),
                 Some(ObjKind::Itertools) => crate::modules::itertools_native::step(self, it),
+                Some(ObjKind::ItertoolsMap) => crate::modules::itertools_map::step(self, it),
+                Some(ObjKind::GroupBy) => crate::modules::itertools_groupby::step(self, it),
+                Some(ObjKind::Tee) => crate::modules::itertools_tee::step(self, it),
                 _ => crate::modules::itertools_combinatoric::step(self, it),
             };
         }

@@ -373,7 +373,17 @@ impl Vm {
     /// `__tachyon_tp_name__` in its own dict (`datetime.date`, where
     /// `__name__` is `date`); subclasses show their own name.
     pub fn type_name(&self, v: Value) -> String {
-        let ty = self.heap.type_obj(v);
+        self.tp_name_of(self.heap.type_obj(v))
+    }
+
+    /// The `tp_name` of class `t` (see [`Vm::type_name`]), `?` for a value
+    /// that is no class.
+    pub fn class_tp_name(&self, t: Value) -> String {
+        crate::object::Gc::<crate::object::types::TypeObj>::from_value(t)
+            .map_or_else(|| "?".to_string(), |t| self.tp_name_of(t))
+    }
+
+    fn tp_name_of(&self, ty: crate::object::Gc<crate::object::types::TypeObj>) -> String {
         if ty.is_heap_type() {
             let key = self.heap.intern("__tachyon_tp_name__");
             if let Some(name) = ty.own_attr(key).and_then(crate::object::str::str_of) {
