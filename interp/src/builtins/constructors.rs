@@ -197,11 +197,19 @@ fn object_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 fn type_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let (pos, _) = split_kwargs(args, kwnames);
-    if pos.len() == 2 && kwnames.is_empty() {
+    // Only `type` itself has the one-argument form (bpo-27157).
+    let exact = pos.first() == Some(&vm.heap.types().type_);
+    if exact && pos.len() == 2 && kwnames.is_empty() {
         return Ok(vm.heap.type_of(pos[1]));
     }
     if pos.len() != 4 {
-        return Err(vm.type_error("type() takes 1 or 3 arguments"));
+        if exact {
+            return Err(vm.type_error("type() takes 1 or 3 arguments"));
+        }
+        return Err(vm.type_error(&format!(
+            "type.__new__() takes exactly 3 arguments ({} given)",
+            pos.len().saturating_sub(1)
+        )));
     }
     let npos = args.len() - kwnames.len();
     vm.type_new(pos[0], pos[1], pos[2], pos[3], kwnames, &args[npos..])
