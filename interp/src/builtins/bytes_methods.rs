@@ -7,9 +7,7 @@ use super::functions::index_of;
 use super::str_methods::{
     adjust_indices, c_int_arg, keyword_args, parse_tuple, slice_bound, ssize_arg, text_param,
 };
-use super::{
-    add_method, add_new, arg_range, method_no_args, method_one_arg, native, set_type_attr,
-};
+use super::{add_method, add_new, arg_range, method_no_args, method_one_arg, set_type_attr};
 use crate::number::text::is_ascii_space;
 use crate::object::bytes::{bytearray_of, bytes_of, ByteArrayObj, BytesObj};
 use crate::object::str::str_of;
@@ -83,8 +81,7 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, t.bytearray, "__init__", bytearray_init);
     for ty in [t.bytes, t.bytearray] {
         super::add_class_method(vm, ty, "fromhex", fromhex);
-        // A static method in CPython: the class does not bind it.
-        let maketrans_fn = native(vm, "maketrans", maketrans);
+        let maketrans_fn = super::native_static(vm, ty, "maketrans", maketrans);
         set_type_attr(vm, ty, "maketrans", maketrans_fn);
     }
 }

@@ -182,19 +182,39 @@ fn encode_code_points(vm: &Vm, cps: &[u32], codec: Codec, errors: &str) -> PyRes
     Ok(out)
 }
 
-/// The `UnicodeEncodeError` for characters `start..end` of `cps`.
+/// The `UnicodeEncodeError` for characters `start..end` of `cps`: its
+/// arguments `(encoding, object, start, end, reason)` as CPython gives
+/// them; its `__str__` words the message from them.
 fn encode_error(vm: &Vm, codec: Codec, cps: &[u32], start: usize, end: usize) -> PyErr {
-    let what = if end == start + 1 {
-        format!("character {} in position {start}", quote_char(cps[start]))
-    } else {
-        format!("characters in position {start}-{}", end - 1)
-    };
     let reason = match codec {
         Codec::Utf8 => "surrogates not allowed".to_string(),
         _ => format!("ordinal not in range({})", codec.limit()),
     };
-    let msg = format!("'{}' codec can't encode {what}: {reason}", codec.name());
-    PyErr::new(&vm.heap, vm.heap.types().unicode_encode_error, &msg)
+    let mut text = Vec::new();
+    cps.iter().for_each(|&cp| wtf8::push_code_point(&mut text, cp));
+    let object = vm.heap.new_str_wtf8(&text);
+    unicode_error(vm, vm.heap.types().unicode_encode_error, codec, object, start, end, &reason)
+}
+
+/// A Unicode error of type `ty` with CPython's five arguments.
+fn unicode_error(
+    vm: &Vm,
+    ty: crate::object::Value,
+    codec: Codec,
+    object: crate::object::Value,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
+    let position = |i: usize| vm.heap.new_int_i64(i64::try_from(i).unwrap_or(i64::MAX));
+    let args = [
+        vm.heap.new_str(codec.name()),
+        object,
+        position(start),
+        position(end),
+        vm.heap.new_str(reason),
+    ];
+    PyErr::with_args(&vm.heap, ty, &args)
 }
 
 /// `data` decoded with `codec`, undecodable bytes handled by `errors`: the
@@ -292,13 +312,9 @@ fn decode_error(
             Ok(())
         }
         "strict" | "surrogateescape" | "surrogatepass" => {
-            let what = if end == start + 1 {
-                format!("byte 0x{:02x} in position {start}", data[start])
-            } else {
-                format!("bytes in position {start}-{}", end - 1)
-            };
-            let msg = format!("'{}' codec can't decode {what}: {reason}", codec.name());
-            Err(PyErr::new(&vm.heap, vm.heap.types().unicode_decode_error, &msg))
+            let object = vm.heap.new_bytes(data);
+            let ty = vm.heap.types().unicode_decode_error;
+            Err(unicode_error(vm, ty, codec, object, start, end, reason))
         }
         _ => Err(unknown_handler(vm, errors)),
     }

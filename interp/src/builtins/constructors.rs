@@ -197,11 +197,19 @@ fn object_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 fn type_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let (pos, _) = split_kwargs(args, kwnames);
-    if pos.len() == 2 && kwnames.is_empty() {
+    // Only `type` itself has the one-argument form (bpo-27157).
+    let exact = pos.first() == Some(&vm.heap.types().type_);
+    if exact && pos.len() == 2 && kwnames.is_empty() {
         return Ok(vm.heap.type_of(pos[1]));
     }
     if pos.len() != 4 {
-        return Err(vm.type_error("type() takes 1 or 3 arguments"));
+        if exact {
+            return Err(vm.type_error("type() takes 1 or 3 arguments"));
+        }
+        return Err(vm.type_error(&format!(
+            "type.__new__() takes exactly 3 arguments ({} given)",
+            pos.len().saturating_sub(1)
+        )));
     }
     let npos = args.len() - kwnames.len();
     vm.type_new(pos[0], pos[1], pos[2], pos[3], kwnames, &args[npos..])
@@ -999,8 +1007,7 @@ fn import_error_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult
     e.args.set(vm.heap.new_tuple(pos));
     let msg = if pos.len() == 1 { pos[0] } else { Value::NONE };
     for (field, v) in [("msg", msg), ("name", name), ("path", path)] {
-        let key = vm.heap.intern(field);
-        e.attrs.set(&vm.heap, key, v);
+        vm.store_exception_field(args[0], field, v);
     }
     Ok(Value::NONE)
 }
@@ -1027,11 +1034,12 @@ fn syntax_error_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult
         };
         fields[1..].copy_from_slice(&[filename, lineno, offset, text]);
     }
-    let Some(e) = crate::object::exception::exception_of(args[0]) else { return Ok(Value::NONE) };
-    let names = ["msg", "filename", "lineno", "offset", "text", "print_file_and_line"];
+    if crate::object::exception::exception_of(args[0]).is_none() {
+        return Ok(Value::NONE);
+    }
+    let names = crate::vm::exception_members::SYNTAX_ERROR;
     for (name, v) in names.iter().zip(fields.iter().chain([&Value::NONE])) {
-        let key = vm.heap.intern(name);
-        e.attrs.set(&vm.heap, key, *v);
+        vm.store_exception_field(args[0], name, *v);
     }
     Ok(Value::NONE)
 }
@@ -1043,10 +1051,7 @@ fn exception_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     }
     if let Some(e) = crate::object::exception::exception_of(args[0]) {
         e.args.set(vm.heap.new_tuple(&args[1..]));
-        if vm.heap.is_instance(args[0], vm.heap.types().stop_iteration) {
-            let value = args.get(1).copied().unwrap_or(Value::NONE);
-            e.attrs.set(&vm.heap, vm.names.value, value);
-        }
+        vm.init_exception_fields(args[0], &args[1..])?;
     }
     Ok(Value::NONE)
 }

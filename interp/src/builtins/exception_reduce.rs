@@ -3,10 +3,10 @@
 //! `BaseException_reduce`, `OSError_reduce` and `ImportError_reduce` do:
 //! `(type(e), e.args)`, plus the instance dict when there is one.
 //!
-//! Tachyon keeps the fields CPython holds in the C struct (`errno`,
-//! `filename`, `name`, `path`, `StopIteration.value`, ...) among the
-//! instance's attributes; they are rebuilt from the constructor arguments,
-//! so the state dict leaves them out, as CPython's `__dict__` has none.
+//! The fields CPython holds in the C struct (`errno`, `filename`, `name`,
+//! `path`, `StopIteration.value`, ...) are slot members of the instance
+//! (`vm::exception_members`), rebuilt from the constructor arguments, so
+//! the state dict leaves them out, as CPython's `__dict__` has none.
 
 use super::add_method;
 use crate::object::exception::exception_of;
@@ -21,31 +21,14 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, t.import_error, "__reduce__", import_error_reduce);
 }
 
-/// The attributes of `exc` that stand for C-level fields of its built-in
-/// base, which the constructor sets from the arguments.
-fn native_fields(vm: &Vm, exc: Value) -> &'static [&'static str] {
-    let t = vm.heap.types();
-    if vm.heap.is_instance(exc, t.os_error) {
-        &super::os_error::FIELDS
-    } else if vm.heap.is_instance(exc, t.import_error) {
-        &["msg", "name", "path"]
-    } else if vm.heap.is_instance(exc, t.syntax_error) {
-        &["msg", "filename", "lineno", "offset", "text", "print_file_and_line"]
-    } else if vm.heap.is_instance(exc, t.stop_iteration) {
-        &["value"]
-    } else {
-        &[]
-    }
-}
-
 /// A fresh dict of `exc`'s attributes but its native fields, or None when
 /// it has no attributes of its own (CPython's NULL `__dict__`).
 fn state_dict(vm: &mut Vm, exc: Value) -> PyResult {
     let Some(attrs) = vm.heap.attrs_of(exc, false) else { return Ok(Value::NONE) };
     let dict_mode = attrs.is_dict_mode();
-    let skip: Vec<Value> = native_fields(vm, exc).iter().map(|n| vm.heap.intern(n)).collect();
+    let ty = vm.heap.type_obj(exc);
     let items: Vec<(Value, Value)> =
-        attrs.items().into_iter().filter(|(k, _)| !skip.contains(k)).collect();
+        attrs.items().into_iter().filter(|(k, _)| !vm.heap.is_slot_member(ty, *k)).collect();
     if items.is_empty() && !dict_mode {
         return Ok(Value::NONE);
     }
@@ -93,8 +76,8 @@ fn base_exception_reduce(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyRe
 fn os_error_reduce(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let exc = exception_arg(vm, args, kwnames)?;
     let Some(e) = exception_of(exc) else { return Ok(Value::NONE) };
-    let field = |vm: &Vm, name: &str| e.attrs.get(vm.heap.intern(name)).unwrap_or(Value::NONE);
-    let (filename, filename2) = (field(vm, "filename"), field(vm, "filename2"));
+    let filename = vm.exception_member(exc, "filename")?;
+    let filename2 = vm.exception_member(exc, "filename2")?;
     let mut exc_args = e.args.get();
     let pair = tuple_of(exc_args).map(|t| t.items().to_vec()).filter(|a| a.len() == 2);
     if let (Some(mut items), false) = (pair, filename.is_none()) {
@@ -122,7 +105,13 @@ fn import_error_reduce(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResu
     let mark = vm.push_temp(state);
     for field in ["name", "path"] {
         let key = vm.heap.intern(field);
-        let v = e.attrs.get(key).unwrap_or(Value::NONE);
+        let v = match vm.exception_member(exc, field) {
+            Ok(v) => v,
+            Err(err) => {
+                vm.truncate_temps(mark);
+                return Err(err);
+            }
+        };
         if v.is_none() {
             continue;
         }

@@ -81,6 +81,14 @@ pub fn native(vm: &Vm, name: &'static str, func: NativeFn) -> Value {
     vm.heap.alloc(vm.heap.types().builtin_function, f).value()
 }
 
+/// A static method of built-in type `ty` (CPython's `METH_STATIC`): the
+/// class does not bind it, and it is qualified by the type
+/// (`str.maketrans.__qualname__` is 'str.maketrans').
+pub fn native_static(vm: &Vm, ty: Value, name: &'static str, func: NativeFn) -> Value {
+    let f = NativeFunctionObj { name, func, receiver: Value::EMPTY, owner: ty };
+    vm.heap.alloc(vm.heap.types().builtin_function, f).value()
+}
+
 /// A function of native module `module` (CPython's `PyCFunction` with
 /// `m_self` the module): its `__module__` is the module's name and its
 /// `__self__` the module, so pickle finds `math.sqrt` as `math.sqrt`.

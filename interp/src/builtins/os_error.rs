@@ -4,20 +4,18 @@
 //! `[Errno 2] No such file or directory: 'x'`. Native code raises its OS
 //! errors through [`os_error`] and [`from_io`].
 
-use super::{add_method, add_new, set_type_attr};
+use super::{add_method, add_new};
 use crate::modules::errno;
 use crate::object::exception::exception_of;
 use crate::object::types::TypeObj;
 use crate::object::{Gc, PyErr, Value};
 use crate::vm::{PyResult, Vm};
 
-pub(crate) const FIELDS: [&str; 4] = ["errno", "strerror", "filename", "filename2"];
+use crate::vm::exception_members::{CHARACTERS_WRITTEN, OS_ERROR as FIELDS};
 
+/// `OSError`'s fields are member descriptors (`vm::exception_members`).
 pub fn install(vm: &mut Vm) {
     let t = vm.heap.types().os_error;
-    for name in FIELDS {
-        set_type_attr(vm, t, name, Value::NONE);
-    }
     add_new(vm, t, os_error_new);
     add_method(vm, t, "__init__", os_error_init);
 }
@@ -58,7 +56,7 @@ fn os_error_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
         }
     }
     let exc = vm.heap.new_exception(cls, rest);
-    set_fields(vm, exc, rest);
+    set_fields(vm, exc, rest)?;
     Ok(exc)
 }
 
@@ -70,28 +68,34 @@ fn os_error_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if let Some(e) = exception_of(args[0]) {
         e.args.set(vm.heap.new_tuple(&args[1..]));
     }
-    set_fields(vm, args[0], &args[1..]);
+    set_fields(vm, args[0], &args[1..])?;
     Ok(Value::NONE)
 }
 
 /// Sets errno, strerror, filename, filename2 from constructor arguments;
 /// with a filename, `args` keeps only `(errno, strerror)` as in CPython.
-fn set_fields(vm: &Vm, exc: Value, args: &[Value]) {
-    let Some(e) = exception_of(exc) else { return };
+/// A `BlockingIOError`'s third argument, when a number, is its
+/// `characters_written` instead (CPython checks the exact type).
+fn set_fields(vm: &mut Vm, exc: Value, args: &[Value]) -> PyResult<()> {
+    let Some(e) = exception_of(exc) else { return Ok(()) };
     let mut values = [Value::NONE; 4];
     if (2..=5).contains(&args.len()) {
         values[0] = args[0];
         values[1] = args[1];
-        values[2] = args.get(2).copied().unwrap_or(Value::NONE);
-        values[3] = args.get(4).copied().unwrap_or(Value::NONE);
-        if args.len() > 2 {
+        let third = args.get(2).copied().unwrap_or(Value::NONE);
+        let blocking = vm.heap.type_of(exc) == vm.heap.types().blocking_io_error;
+        if blocking && !third.is_none() && vm.as_num(third).is_some() {
+            vm.set_exception_member(exc, CHARACTERS_WRITTEN, Some(third))?;
+        } else if !third.is_none() {
+            values[2] = third;
+            values[3] = args.get(4).copied().unwrap_or(Value::NONE);
             e.args.set(vm.heap.new_tuple(&args[..2]));
         }
     }
     for (name, v) in FIELDS.iter().zip(values) {
-        let key = vm.heap.intern(name);
-        e.attrs.set(&vm.heap, key, v);
+        vm.store_exception_field(exc, name, v);
     }
+    Ok(())
 }
 
 /// `str(exc)` of an `OSError` with an errno, `None` for other exceptions.
@@ -99,9 +103,14 @@ pub fn os_error_str(vm: &mut Vm, exc: Value) -> PyResult<Option<String>> {
     if !vm.heap.is_instance(exc, vm.heap.types().os_error) {
         return Ok(None);
     }
-    let Some(e) = exception_of(exc) else { return Ok(None) };
-    let field = |vm: &Vm, name: &str| e.attrs.get(vm.heap.intern(name)).unwrap_or(Value::NONE);
-    let [number, text, filename, filename2] = FIELDS.map(|n| field(vm, n));
+    if exception_of(exc).is_none() {
+        return Ok(None);
+    }
+    let mut fields = [Value::NONE; 4];
+    for (slot, name) in fields.iter_mut().zip(FIELDS) {
+        *slot = vm.exception_member(exc, name)?;
+    }
+    let [number, text, filename, filename2] = fields;
     if number.is_none() && text.is_none() {
         return Ok(None);
     }
@@ -131,7 +140,16 @@ pub fn os_error(vm: &Vm, number: i64, filename: Option<Value>, filename2: Option
         }
     }
     let exc = vm.heap.new_exception(Gc::<TypeObj>::from_value(ty).expect("a type"), &args);
-    set_fields(vm, exc, &args);
+    let filename = args.get(2).copied().unwrap_or(Value::NONE);
+    let filename2 = args.get(4).copied().unwrap_or(Value::NONE);
+    if args.len() > 2 {
+        if let Some(e) = exception_of(exc) {
+            e.args.set(vm.heap.new_tuple(&args[..2]));
+        }
+    }
+    for (name, v) in FIELDS.iter().zip([args[0], args[1], filename, filename2]) {
+        vm.store_exception_field(exc, name, v);
+    }
     PyErr::from_exception(exc)
 }
 

@@ -98,13 +98,6 @@ const SPECIAL_NAMES: &[(&str, &[&str])] = &[
         "BaseException",
         &["__cause__", "__context__", "__dict__", "__suppress_context__", "__traceback__", "args"],
     ),
-    ("StopIteration", &["value"]),
-    ("SystemExit", &["code"]),
-    ("OSError", &["characters_written"]),
-    ("SyntaxError", &["filename", "lineno", "msg", "offset", "print_file_and_line", "text"]),
-    ("UnicodeEncodeError", &["encoding", "end", "object", "reason", "start"]),
-    ("UnicodeDecodeError", &["encoding", "end", "object", "reason", "start"]),
-    ("UnicodeTranslateError", &["encoding", "end", "object", "reason", "start"]),
     ("SimpleNamespace", &["__dict__"]),
 ];
 

@@ -8,7 +8,7 @@ use super::functions::index_of;
 use super::str_chars as chars;
 use super::str_format;
 use super::{
-    add_method, arg_range, method_no_args, method_no_kwargs, method_one_arg, native, set_type_attr,
+    add_method, arg_range, method_no_args, method_no_kwargs, method_one_arg, set_type_attr,
 };
 use crate::object::list::list_of;
 use crate::object::str::{str_of, StrObj};
@@ -70,7 +70,7 @@ pub fn install(vm: &mut Vm) {
     for (name, f) in table {
         add_method(vm, t, name, *f);
     }
-    let maketrans_fn = native(vm, "maketrans", maketrans);
+    let maketrans_fn = super::native_static(vm, t, "maketrans", maketrans);
     set_type_attr(vm, t, "maketrans", maketrans_fn);
 }
 

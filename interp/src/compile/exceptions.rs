@@ -154,11 +154,12 @@ impl<'a> Compiler<'a> {
                     self.cur.unit.release(mark);
                 }
                 None if i + 1 < handlers.len() => {
-                    return Err(self.error(
-                        "default 'except:' must be last",
-                        h.loc.lineno,
-                        h.loc.col_offset,
-                    ))
+                    // CPython reports it where its compiler last was: the
+                    // last statement of the block compiled before.
+                    let before = if i == 0 { body } else { &handlers[i - 1].body };
+                    let loc = last_compiled(before).unwrap_or(h.loc);
+                    let msg = "default 'except:' must be last";
+                    return Err(self.error(msg, loc.lineno, loc.col_offset));
                 }
                 None => {}
             }
@@ -329,4 +330,27 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::Reraise { exc });
         self.cur.unit.place(done);
     }
+}
+
+/// The location of the last statement CPython's compiler visits in
+/// `stmts` (descending into nested blocks of the same code object, in its
+/// order: a `try`'s handlers come before its `else`).
+fn last_compiled(stmts: &[Stmt]) -> Option<crate::parse::ast::Loc> {
+    use crate::parse::ast::StmtKind;
+    let last = stmts.last()?;
+    let inner = match &last.kind {
+        StmtKind::If { body, orelse, .. } | StmtKind::While { body, orelse, .. } => {
+            last_compiled(orelse).or_else(|| last_compiled(body))
+        }
+        StmtKind::For(f) | StmtKind::AsyncFor(f) => {
+            last_compiled(&f.orelse).or_else(|| last_compiled(&f.body))
+        }
+        StmtKind::With(w) | StmtKind::AsyncWith(w) => last_compiled(&w.body),
+        StmtKind::Try { body, handlers, orelse, finalbody } => last_compiled(finalbody)
+            .or_else(|| last_compiled(orelse))
+            .or_else(|| handlers.last().and_then(|h| last_compiled(&h.body)))
+            .or_else(|| last_compiled(body)),
+        _ => None,
+    };
+    Some(inner.unwrap_or(last.loc))
 }

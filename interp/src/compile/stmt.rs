@@ -142,6 +142,11 @@ impl<'a> Compiler<'a> {
                         s.loc.col_offset,
                     ));
                 }
+                if module.as_deref() == Some("__future__") && *level == 0 {
+                    if let Some(msg) = names.iter().find_map(|a| unknown_future_feature(&a.name)) {
+                        return Err(self.error(&msg, s.loc.lineno, s.loc.col_offset));
+                    }
+                }
                 let t = self.cur.unit.temps(2);
                 let star = names.len() == 1 && names[0].name == "*";
                 let fromlist: Vec<Const> =
@@ -557,4 +562,28 @@ fn has_annotations(body: &[Stmt]) -> bool {
         }
         _ => false,
     })
+}
+
+/// The features `from __future__ import` knows (CPython 3.8's `future.c`).
+const FUTURE_FEATURES: [&str; 10] = [
+    "nested_scopes",
+    "generators",
+    "division",
+    "absolute_import",
+    "with_statement",
+    "print_function",
+    "unicode_literals",
+    "barry_as_FLUFL",
+    "generator_stop",
+    "annotations",
+];
+
+/// The SyntaxError message for importing `name` from `__future__`, if it
+/// is not a feature.
+fn unknown_future_feature(name: &str) -> Option<String> {
+    match name {
+        _ if FUTURE_FEATURES.contains(&name) => None,
+        "braces" => Some("not a chance".to_string()),
+        _ => Some(format!("future feature {name} is not defined")),
+    }
 }

@@ -436,10 +436,15 @@ impl Builder {
                 None
             };
             if let Some(msg) = problem {
+                // CPython reports the clash at the name's first directive.
+                let clash = cur & (flags::GLOBAL | flags::NONLOCAL) & !flag != 0;
+                let first = self.current().directives.get(&mangled).copied();
+                let (line, col) = first.filter(|_| clash).unwrap_or((line, col));
                 return Err(self.error(msg, line, col));
             }
             self.add_def(name, flag)?;
-            self.current().directives.insert(mangled, (line, col));
+            // The first directive for a name is where CPython reports it.
+            self.current().directives.entry(mangled).or_insert((line, col));
         }
         Ok(())
     }

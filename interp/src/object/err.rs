@@ -83,7 +83,7 @@ impl PyErr {
     pub fn stop_iteration(heap: &Heap, value: Value) -> PyErr {
         let err = Self::with_args(heap, heap.types.stop_iteration, &[value]);
         let exc = exception_of(err.exc).expect("just made an exception");
-        exc.attrs.set(heap, heap.intern("value"), value);
+        exc.attrs.set_member(heap, heap.intern("value"), value);
         err
     }
 

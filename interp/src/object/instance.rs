@@ -309,9 +309,13 @@ unsafe impl Payload for InstanceObj {
 
 impl Heap {
     /// Is `name` a slot of instances of `ty` (its class attribute a member
-    /// descriptor)?
+    /// descriptor, or a getset one such as `OSError.characters_written`
+    /// whose value is kept with the slots)?
     pub fn is_slot_member(&self, ty: Gc<TypeObj>, name: Value) -> bool {
-        self.lookup(ty, name).is_some_and(|d| self.type_of(d) == self.types().member_descriptor)
+        self.lookup(ty, name).is_some_and(|d| {
+            let t = self.type_of(d);
+            t == self.types().member_descriptor || t == self.types().getset_descriptor
+        })
     }
 
     /// A new instance of class `ty` with no attributes, with room inline

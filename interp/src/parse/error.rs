@@ -55,7 +55,10 @@ impl SyntaxError {
             line[..cut].chars().count() as u32 + 1
         });
         let msg = msg.into();
-        let msg = text.as_deref().and_then(legacy_statement_message).unwrap_or(msg);
+        // CPython's `SyntaxError.__init__` gives the hint; its subclasses
+        // (IndentationError, TabError) keep their message (bpo-31161).
+        let hint = text.as_deref().filter(|_| kind == ErrorKind::SyntaxError);
+        let msg = hint.and_then(legacy_statement_message).unwrap_or(msg);
         SyntaxError {
             kind,
             msg,

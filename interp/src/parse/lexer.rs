@@ -242,8 +242,10 @@ impl<'a> Lexer<'a> {
                         return Err(self.backslash_at_eof());
                     }
                 }
-                b'0'..=b'9' => self.number(start, line, col)?,
-                b'.' if self.peek(1).is_ascii_digit() => self.number(start, line, col)?,
+                b'0'..=b'9' => self.number(start, line, col).map_err(line_without_newline)?,
+                b'.' if self.peek(1).is_ascii_digit() => {
+                    self.number(start, line, col).map_err(line_without_newline)?
+                }
                 b'"' | b'\'' => self.string(start, line, col, start)?,
                 c if is_name_start(c) => self.name(start, line, col)?,
                 _ => self.operator(start, line, col)?,
@@ -535,8 +537,15 @@ impl<'a> Lexer<'a> {
             match c {
                 b'\n' => {
                     if !triple {
+                        // CPython's caret is past the line's end: its
+                        // tokenizer has read the newline.
                         self.pos -= 1;
-                        return Err(self.error_here("EOL while scanning string literal"));
+                        let msg = "EOL while scanning string literal";
+                        return Err(self.error_at(
+                            ErrorKind::SyntaxError,
+                            msg,
+                            self.col_of(self.pos),
+                        ));
                     }
                     self.newline();
                 }
@@ -616,4 +625,14 @@ impl<'a> Lexer<'a> {
 fn is_string_prefix(word: &[u8]) -> bool {
     let lower: Vec<u8> = word.iter().map(|c| c.to_ascii_lowercase()).collect();
     matches!(lower.as_slice(), b"r" | b"u" | b"b" | b"f" | b"br" | b"rb" | b"fr" | b"rf")
+}
+
+/// A number literal's error shows its line without the newline, as the
+/// text CPython's tokenizer gives its `syntaxerror()`s.
+fn line_without_newline(mut e: SyntaxError) -> SyntaxError {
+    if let Some(text) = &mut e.text {
+        let kept = text.trim_end_matches(['\n', '\r']).len();
+        text.truncate(kept);
+    }
+    e
 }

@@ -554,11 +554,19 @@ impl Vm {
         let Some(new) = self.heap.lookup(t, new_name) else {
             return Err(self.type_error(&format!("cannot create '{}' instances", t.name())));
         };
-        let new_callable = match Gc::<super::function::StaticMethodObj>::from_value(new) {
-            Some(sm) => sm.callable.get(),
-            None => new,
+        // CPython looks `__new__` up on the class (`slot_tp_new`): a
+        // classmethod binds the class, which then comes twice.
+        let obj = if let Some(cm) = Gc::<super::function::ClassMethodObj>::from_value(new) {
+            let with_class: Vec<Value> =
+                std::iter::once(t.value()).chain(args.iter().copied()).collect();
+            self.call_with_first(cm.callable.get(), t.value(), &with_class, kwnames)?
+        } else {
+            let new_callable = match Gc::<super::function::StaticMethodObj>::from_value(new) {
+                Some(sm) => sm.callable.get(),
+                None => new,
+            };
+            self.call_with_first(new_callable, t.value(), args, kwnames)?
         };
-        let obj = self.call_with_first(new_callable, t.value(), args, kwnames)?;
         if !self.heap.is_instance(obj, t.value()) {
             return Ok(obj);
         }

@@ -4,7 +4,8 @@
 //! `BaseException.__dict__`, not entries of the instance `__dict__`. The
 //! values stay in the exception object's own fields (see
 //! [`Vm::special_attr`] and [`Vm::set_exception_special`]); the
-//! descriptors read and write them there.
+//! descriptors read and write them there. The built-in subclasses' fields
+//! (`OSError.errno`, ...) are `super::exception_members`.
 
 use super::member::Member;
 use super::{PyResult, Vm};
@@ -25,27 +26,39 @@ pub fn install(vm: &mut Vm) {
     let dict = vm.names.dunder_dict;
     let d = vm.new_instance_getset(dict, base);
     crate::builtins::set_type_attr(vm, base, "__dict__", d);
+    super::exception_members::install(vm);
 }
 
 impl Vm {
-    /// Is `m` one of `BaseException`'s own field descriptors?
+    /// Is `m` a field descriptor of a built-in exception type (this
+    /// module's or `exception_members`')?
     pub fn is_exception_field(&self, m: Member) -> bool {
-        m.owner.value() == self.heap.types().base_exception && m.name != self.names.dunder_dict
+        let base = self.heap.types().base_exception;
+        let base_type = crate::object::Gc::<crate::object::types::TypeObj>::from_value(base);
+        !m.owner.is_heap_type()
+            && base_type.is_some_and(|b| m.owner.is_subtype(b))
+            && m.name != self.names.dunder_dict
     }
 
-    /// `m.__get__(exc)` for a field of [`install`].
+    /// `m.__get__(exc)` for an exception field.
     pub fn exception_field_get(&mut self, m: Member, obj: Value) -> PyResult {
+        if m.owner.value() != self.heap.types().base_exception {
+            return self.exception_member_get(m, obj);
+        }
         let v = self.special_attr(obj, m.name)?;
         Ok(v.unwrap_or(Value::NONE))
     }
 
-    /// `m.__set__(exc, v)` / `m.__delete__(exc)` for a field of [`install`].
+    /// `m.__set__(exc, v)` / `m.__delete__(exc)` for an exception field.
     pub fn exception_field_set(
         &mut self,
         m: Member,
         obj: Value,
         value: Option<Value>,
     ) -> PyResult<()> {
+        if m.owner.value() != self.heap.types().base_exception {
+            return self.exception_member_set(m, obj, value);
+        }
         self.set_exception_special(obj, m.name, value)?;
         Ok(())
     }

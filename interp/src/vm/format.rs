@@ -447,10 +447,9 @@ impl Vm {
     /// `SyntaxError.__str__`: the message with the file's base name and
     /// the line when they are known; `None` when it has no message.
     fn syntax_error_str(&mut self, v: Value) -> PyResult<Option<String>> {
-        let Some(attrs) = self.heap.attrs_of(v, false) else { return Ok(None) };
-        let Some(msg) = attrs.get(self.heap.intern("msg")) else { return Ok(None) };
-        let filename = attrs.get(self.heap.intern("filename")).and_then(str_of);
-        let lineno = attrs.get(self.heap.intern("lineno")).and_then(|l| l.as_small_int());
+        let msg = self.exception_member(v, "msg")?;
+        let filename = str_of(self.exception_member(v, "filename")?);
+        let lineno = self.exception_member(v, "lineno")?.as_small_int();
         let msg = self.str_of_value(msg)?;
         let base = filename.map(|f| {
             let f = f.to_string_lossy();
@@ -482,14 +481,9 @@ impl Vm {
     }
 
     /// A field of a Unicode error (`start`, `reason`, ...) as its `__str__`
-    /// reads it: what the program assigned, else what the constructor
-    /// arguments gave.
+    /// reads it; `None` when an error made natively from a message lacks it.
     fn unicode_error_field(&mut self, v: Value, name: &str) -> PyResult<Option<Value>> {
-        let key = self.heap.intern(name);
-        if let Some(assigned) = self.heap.attrs_of(v, false).and_then(|a| a.get(key)) {
-            return Ok(Some(assigned));
-        }
-        self.special_attr(v, key)
+        Ok(self.known_exception_member(v, name))
     }
 
     /// `str(exc)` of a UnicodeEncodeError or UnicodeDecodeError with its

@@ -423,11 +423,10 @@ impl Vm {
 
     fn module_not_found(&mut self, name: &str, msg: &str) -> PyErr {
         let err = PyErr::module_not_found_error(&self.heap, msg);
-        if let Some(attrs) = self.heap.attrs_of(err.exception(), true) {
-            attrs.set(&self.heap, self.heap.intern("name"), self.heap.new_str(name));
-            attrs.set(&self.heap, self.heap.intern("path"), Value::NONE);
-            attrs.set(&self.heap, self.heap.intern("msg"), self.heap.new_str(msg));
-        }
+        let exc = err.exception();
+        self.store_exception_field(exc, "name", self.heap.new_str(name));
+        self.store_exception_field(exc, "path", Value::NONE);
+        self.store_exception_field(exc, "msg", self.heap.new_str(msg));
         err
     }
 

@@ -55,6 +55,7 @@ pub mod coro_wrapper;
 pub mod dict;
 pub mod eval;
 pub mod exception_fields;
+pub mod exception_members;
 pub mod exceptions;
 pub mod format;
 pub mod frame;

@@ -309,11 +309,13 @@ impl<'a> Parser<'a> {
             Tok::Error => Box::new(
                 self.lex_error.clone().expect("an Error token comes with the lexer's error"),
             ),
+            // CPython's offset counts the indentation read, without the
+            // usual one past the token's start.
             Tok::Indent => self.error_at(
                 ErrorKind::IndentationError,
                 "unexpected indent",
                 token.line,
-                token.col,
+                token.col.saturating_sub(1),
             ),
             Tok::Dedent => self.error_at(
                 ErrorKind::IndentationError,

@@ -1,0 +1,8 @@
+try:
+    x = 1
+    if x:
+        y = 2
+except:
+    pass
+except ValueError:
+    pass

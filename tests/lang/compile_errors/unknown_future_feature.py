@@ -1,0 +1,2 @@
+"""A docstring may come first."""
+from __future__ import annotations, braces
