@@ -209,6 +209,31 @@ def unary(n):
     print(sum(+f for f in floats), sum(-f for f in floats))
 
 
+def starred_targets(n):
+    total = 0
+    rows = [(i, i + 1, i + 2, i + 3) for i in range(n)]
+    for row in rows:
+        first, *middle, last = row
+        *init, tail = middle
+        head, *rest = "abc"
+        total += first + sum(middle) + last + len(init) + tail + len(rest)
+    print(total, first, middle, last, init, tail, head, rest)
+    try:
+        for row in rows[:60] + [(1,)]:
+            a, b, *c = row
+    except ValueError as e:
+        print("ValueError:", e, a, b, c)
+    try:
+        for row in rows[:60] + [5]:
+            a, *c = row
+    except TypeError as e:
+        print("TypeError:", e)
+    gens = [iter(range(k)) for k in range(2, 70)]
+    for g in gens:
+        x, *y = g
+    print(x, len(y))
+
+
 fstrings(200)
 displays(200)
 starred_calls(200)
@@ -216,3 +241,4 @@ deletions(200)
 with_blocks(60)
 closures(200)
 unary(200)
+starred_targets(200)

@@ -514,6 +514,8 @@ pub enum HelperKind {
     CallEx,
     DeleteAttr,
     DeleteSubscr,
+    /// `UnpackEx`: the targets' values in scratch.
+    UnpackEx,
     /// `WithEnter`: returns `__enter__()`'s result, the bound `__exit__` in
     /// scratch word 0.
     WithEnter,
@@ -585,6 +587,7 @@ fn row(kind: HelperKind) -> (&'static str, usize, usize) {
         CallEx => ("call_ex", f3(statements::call_ex), 3),
         DeleteAttr => ("delete_attr", f2(statements::delete_attr), 2),
         DeleteSubscr => ("delete_subscr", f2(statements::delete_subscr), 2),
+        UnpackEx => ("unpack_ex", f3(statements::unpack_ex), 3),
         WithEnter => ("with_enter", f1(statements::with_enter), 1),
         MakeCell => ("make_cell", f1(statements::make_cell), 1),
         Unary => ("unary", f2(statements::unary), 2),
@@ -614,7 +617,7 @@ fn may_collect(kind: HelperKind) -> bool {
         | StoreGlobal | Call | CallNative(_) | ListGetSlice | ListSetSlice | SetAdd | MapAdd
         | Unpack | GetIter | IterNext | EnumerateNext | BuildMap | BuildSet | FormatValue
         | ListExtend | ArgsExtend | SetUpdate | DictUpdate | DictMerge | CallEx | DeleteAttr
-        | DeleteSubscr | WithEnter | Unary => true,
+        | DeleteSubscr | UnpackEx | WithEnter | Unary => true,
         ExtendAttrs | MakeFunction | BuildTuple | Tuple2 | Tuple3 | BuildList | BuildSlice
         | BoundMethod | NewRange | RangeIter | RangeReversedIter | ListAppend | IntFloorDiv
         | IntMod | FloatPow | NewInstance | DrainPush | Math(_) | BuildString | ListToTuple

@@ -138,6 +138,18 @@ pub(super) extern "C" fn with_enter(mgr: u64) -> u64 {
     })
 }
 
+/// `UnpackEx`: `a, *b, c = src`, the `before + 1 + after` targets' values
+/// left in scratch (the starred one a list).
+pub(super) extern "C" fn unpack_ex(src: u64, before: u64, after: u64) -> u64 {
+    with_vm(|vm| {
+        let items = vm.unpack(value(src), before as usize, Some(after as usize))?;
+        for (i, v) in items.into_iter().enumerate() {
+            vm.jit.scratch.set(i, v);
+        }
+        Ok(Value::NONE)
+    })
+}
+
 /// `MakeCell`: a new cell holding `v` (empty when `v` is unbound).
 pub(super) extern "C" fn make_cell(v: u64) -> u64 {
     with_vm(|vm| Ok(vm.new_cell(value(v))))

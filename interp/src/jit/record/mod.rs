@@ -34,7 +34,7 @@ use tracer::{BoxLayout, Recording, TraceBuilder};
 use traces::trace::SnapId;
 use traces::{Op, SnapFrame, SnapValue, Snapshot, Type, Val};
 
-use super::helpers::{conversion_word, describe, HelperKind, ERROR_BITS};
+use super::helpers::{conversion_word, describe, HelperKind, ERROR_BITS, SCRATCH_WORDS};
 use super::{MIRROR, RUNNING_TRACE};
 use crate::bytecode::instr::Reg;
 use crate::bytecode::{CodeFlags, Instr};
@@ -856,6 +856,19 @@ impl Recorder {
                 let o = self.read(obj);
                 let n = self.constant(code.name_value(name));
                 self.call_helper(HelperKind::DeleteAttr, &[o, n])?;
+            }
+            Instr::UnpackEx { src, start, before, after } => {
+                let count = before as usize + 1 + after as usize;
+                if count > SCRATCH_WORDS {
+                    return abort("too many targets to unpack");
+                }
+                let w = self.read(src);
+                let (b, a) = (self.b.kword(before as u64), self.b.kword(after as u64));
+                self.call_helper(HelperKind::UnpackEx, &[w, b, a])?;
+                for i in 0..count {
+                    let v = self.scratch_word(vm, i);
+                    self.write(start + i as Reg, v);
+                }
             }
             Instr::WithEnter { mgr, exit_dst, value_dst } => {
                 let m = self.read(mgr);
