@@ -9,16 +9,18 @@
 use traces::{SnapValue, Snapshot};
 
 use super::record::{
-    CODE_SLOT, EXHAUSTED_ITER_SLOT, FIRST_PSEUDO_SLOT, FUNCTION_SLOT, INIT_SELF_SLOT,
-    VIRTUAL_FLOAT, VIRTUAL_INT, VIRTUAL_METHOD, VIRTUAL_RANGE, VIRTUAL_SLICE, VIRTUAL_TUPLE,
+    CODE_SLOT, DRAIN_CONSUMER_SLOT, DRAIN_GEN_SLOT, DRAIN_ITEMS_SLOT, EXHAUSTED_ITER_SLOT,
+    FIRST_PSEUDO_SLOT, FUNCTION_SLOT, INIT_SELF_SLOT, VIRTUAL_FLOAT, VIRTUAL_INT, VIRTUAL_METHOD,
+    VIRTUAL_RANGE, VIRTUAL_SLICE, VIRTUAL_TUPLE,
 };
 use super::TraceEntry;
 use crate::bytecode::instr::Reg;
 use crate::bytecode::Instr;
-use crate::object::{PyErr, Value};
+use crate::object::{Gc, PyErr, Value};
 use crate::vm::code::code_of;
 use crate::vm::eval::{frame_for, FrameExit};
 use crate::vm::function::function_of;
+use crate::vm::generator::{generator_of, GeneratorObj};
 use crate::vm::iter::SeqIterObj;
 use crate::vm::{PyResult, Vm};
 
@@ -26,6 +28,22 @@ use crate::vm::{PyResult, Vm};
 struct DecodedFrame {
     pc: u32,
     slots: Vec<(u32, Value)>,
+}
+
+/// A rebuilt frame of a generator a trace was draining (see
+/// `record::drain`).
+#[derive(Clone, Copy)]
+struct DrainedFrame {
+    gen: Gc<GeneratorObj>,
+    /// The exception handled outside the generator's frame.
+    outer_handled: Value,
+    /// The list of the items yielded so far.
+    items: Value,
+    /// The type called with the generator.
+    consumer: Value,
+    /// Where the value stack held the generator and the list (rooting
+    /// them) below the generator's frame.
+    mark: usize,
 }
 
 /// Where the destination of the call at `instr` is.
@@ -104,9 +122,14 @@ impl Vm {
         if frames.len() == 1 {
             return resume_at(frames[0].pc, error);
         }
+        let mut drains = Vec::with_capacity(frames.len() - 1);
         for f in &frames[1..] {
-            if let Err(e) = self.push_inlined_frame(f) {
-                return Err((e, frames[0].pc));
+            match self.push_rebuilt_frame(f) {
+                Ok(drain) => drains.push(drain),
+                Err(e) => {
+                    self.pop_rebuilt_frames(root, &drains);
+                    return Err((e, frames[0].pc));
+                }
             }
         }
         // Run the rebuilt frames innermost first; `outcome` is what the
@@ -115,6 +138,10 @@ impl Vm {
         for k in (1..frames.len()).rev() {
             let index = root + k;
             let innermost_error = if k == frames.len() - 1 { error.take() } else { None };
+            if let Some(drain) = drains[k - 1] {
+                outcome = Some(self.resume_drained_frame(index, drain, outcome, innermost_error));
+                continue;
+            }
             let mut r = self.resume_frame(index, outcome, innermost_error);
             let init_self = frames[k].slots.iter().find(|(s, _)| *s == INIT_SELF_SLOT);
             if let (Some(&(_, obj)), Ok(v)) = (init_self, &r) {
@@ -127,10 +154,7 @@ impl Vm {
                     Err(self.type_error(&msg))
                 };
             }
-            let base = self.frames[index].base;
-            self.depth -= 1;
-            self.frames.pop();
-            self.stack.truncate(base);
+            self.pop_rebuilt_frame(index);
             outcome = Some(r);
         }
         let call_pc = frames[0].pc;
@@ -156,8 +180,49 @@ impl Vm {
         outcome: Option<PyResult>,
         error: Option<PyErr>,
     ) -> PyResult {
+        let raise = self.prepare_resume(index, outcome, error);
+        match self.run_frame(raise, None)? {
+            FrameExit::Return(v) => Ok(v),
+            FrameExit::Yield(_) => Err(PyErr::system_error(&self.heap, "an inlined frame yielded")),
+        }
+    }
+
+    /// Rebuilt frame `index` drains a generator for its consumer: runs it
+    /// to its end (as [`Vm::resume_frame`]), appending the rest of its
+    /// items to the trace's list, and gives the caller what the consumer
+    /// makes of them. The frame is gone afterwards.
+    fn resume_drained_frame(
+        &mut self,
+        index: usize,
+        drain: DrainedFrame,
+        outcome: Option<PyResult>,
+        error: Option<PyErr>,
+    ) -> PyResult {
+        let raise = self.prepare_resume(index, outcome, error);
+        let drained = self.finish_drain(drain.gen, drain.outer_handled, raise);
+        // The list stays rooted by the caller's frame, or by the trace's
+        // record, no longer: it is the result, or the consumer's argument.
+        self.truncate_temps(drain.mark);
+        for item in drained? {
+            self.list_append(drain.items, item);
+        }
+        if drain.consumer == self.heap.types().list {
+            return Ok(drain.items);
+        }
+        self.call(drain.consumer, &[drain.items])
+    }
+
+    /// Sets up rebuilt frame `index` to go on from its saved pc: `outcome`
+    /// (the result of the call it was making) goes to the call's
+    /// destination. The exception to raise as it resumes, if any.
+    fn prepare_resume(
+        &mut self,
+        index: usize,
+        outcome: Option<PyResult>,
+        error: Option<PyErr>,
+    ) -> Option<PyErr> {
         let pc = self.frames[index].pc;
-        let raise = match outcome {
+        match outcome {
             Some(Ok(v)) => {
                 let code = self.frames[index].code;
                 if let Some(dst) = call_dst(code.unit.instrs[pc as usize]) {
@@ -178,10 +243,29 @@ impl Vm {
                 error
             }
             None => None,
-        };
-        match self.run_frame(raise, None)? {
-            FrameExit::Return(v) => Ok(v),
-            FrameExit::Yield(_) => Err(PyErr::system_error(&self.heap, "an inlined frame yielded")),
+        }
+    }
+
+    /// Pops rebuilt frame `index` (not a drained one) and its slots.
+    fn pop_rebuilt_frame(&mut self, index: usize) {
+        let base = self.frames[index].base;
+        self.depth -= 1;
+        self.frames.pop();
+        self.stack.truncate(base);
+    }
+
+    /// Pops the rebuilt frames above `root` when rebuilding failed part
+    /// way (`drains` has an entry for each frame pushed).
+    fn pop_rebuilt_frames(&mut self, root: usize, drains: &[Option<DrainedFrame>]) {
+        for (k, drain) in drains.iter().enumerate().rev() {
+            let index = root + 1 + k;
+            match drain {
+                Some(d) => {
+                    self.leave_drain_frame(d.gen, d.outer_handled);
+                    self.truncate_temps(d.mark);
+                }
+                None => self.pop_rebuilt_frame(index),
+            }
         }
     }
 
@@ -206,6 +290,30 @@ impl Vm {
         } else if slot == EXHAUSTED_ITER_SLOT {
             if let Some(it) = crate::object::Gc::<SeqIterObj>::from_value(v) {
                 it.seq.set(Value::NONE);
+            }
+        }
+    }
+
+    /// Pushes the interpreter frame of an inlined call, or of a generator
+    /// being drained (whose state it returns).
+    fn push_rebuilt_frame(&mut self, f: &DecodedFrame) -> PyResult<Option<DrainedFrame>> {
+        let pseudo = |slot: u32| f.slots.iter().find(|(s, _)| *s == slot).map(|(_, v)| *v);
+        let Some(gen) = pseudo(DRAIN_GEN_SLOT).and_then(generator_of) else {
+            return self.push_inlined_frame(f).map(|()| None);
+        };
+        let (Some(items), Some(consumer)) = (pseudo(DRAIN_ITEMS_SLOT), pseudo(DRAIN_CONSUMER_SLOT))
+        else {
+            return Err(PyErr::system_error(&self.heap, "a drained frame without its list"));
+        };
+        let mark = self.push_temp(gen.value());
+        self.push_temp(items);
+        match self.enter_drain_at(gen, f.pc, &f.slots) {
+            Ok(outer_handled) => {
+                Ok(Some(DrainedFrame { gen, outer_handled, items, consumer, mark }))
+            }
+            Err(e) => {
+                self.truncate_temps(mark);
+                Err(e)
             }
         }
     }

@@ -20,12 +20,15 @@ use crate::object::exception::exception_of;
 use crate::object::header::tail_of;
 use crate::object::{Gc, ObjKind, Payload, PyErr, Tracer, Value};
 
+/// One byte, so that compiled code can test and set it (see
+/// [`GENERATOR_STATE_OFFSET`]).
+#[repr(u8)]
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum GenState {
-    Created,
-    Suspended,
-    Running,
-    Closed,
+    Created = 0,
+    Suspended = 1,
+    Running = 2,
+    Closed = 3,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -84,6 +87,23 @@ unsafe impl Payload for GeneratorObj {
         self.slot_count
     }
 }
+
+/// Where compiled code finds a generator's [`GenState`] byte: a trace that
+/// drains a generator checks that it has not started, and closes it.
+pub const GENERATOR_STATE_OFFSET: usize =
+    std::mem::offset_of!(crate::object::header::HeapObj<GeneratorObj>, payload)
+        + std::mem::offset_of!(GeneratorObj, state);
+
+/// Where compiled code finds the code a generator runs.
+pub const GENERATOR_CODE_OFFSET: usize =
+    std::mem::offset_of!(crate::object::header::HeapObj<GeneratorObj>, payload)
+        + std::mem::offset_of!(GeneratorObj, code);
+
+/// Where compiled code finds slot 0 of a generator's saved frame (slot `i`
+/// is 8 bytes further each): the tail after the object, as [`tail_of`]
+/// lays it out.
+pub const GENERATOR_SLOTS_OFFSET: usize =
+    std::mem::size_of::<crate::object::header::HeapObj<GeneratorObj>>().next_multiple_of(8);
 
 impl GeneratorObj {
     /// The frame's slots while suspended.
@@ -311,22 +331,8 @@ impl Vm {
                 return Some(Err(e));
             }
         };
-        let base = mark + 1;
         let items = self.stack.len();
-        let outer_drain = std::mem::replace(&mut self.jit.draining_frame, self.frames.len() - 1);
-        let result = loop {
-            match self.run_frame(None, Some(gen)) {
-                Ok(FrameExit::Yield(v)) => {
-                    self.stack.push(v);
-                    if let Some(slot) = gen.resume_slot.get() {
-                        self.stack[base + slot as usize] = Value::NONE;
-                    }
-                }
-                Ok(FrameExit::Return(_)) => break Ok(()),
-                Err(e) => break Err(e),
-            }
-        };
-        self.jit.draining_frame = outer_drain;
+        let result = self.run_drained(gen, None);
         self.leave_gen_frame(gen, outer_handled);
         self.close_generator(gen);
         match result {
@@ -341,6 +347,78 @@ impl Vm {
                 Some(Err(self.pep479(gen, e)))
             }
         }
+    }
+
+    /// Runs the frame of `gen` (entered, on top of the frame stack) to its
+    /// end for a consumer that wants every item, raising `raise` in it
+    /// first if given: its items pile up on the value stack above it.
+    fn run_drained(&mut self, gen: Gc<GeneratorObj>, mut raise: Option<PyErr>) -> PyResult<()> {
+        let base = self.frames.last().expect("the generator's frame").base;
+        let outer_drain = std::mem::replace(&mut self.jit.draining_frame, self.frames.len() - 1);
+        let result = loop {
+            match self.run_frame(raise.take(), Some(gen)) {
+                Ok(FrameExit::Yield(v)) => {
+                    self.stack.push(v);
+                    if let Some(slot) = gen.resume_slot.get() {
+                        self.stack[base + slot as usize] = Value::NONE;
+                    }
+                }
+                Ok(FrameExit::Return(_)) => break Ok(()),
+                Err(e) => break Err(e),
+            }
+        };
+        self.jit.draining_frame = outer_drain;
+        result
+    }
+
+    /// For a trace exit inside a generator that the trace was draining
+    /// (and had not started, as far as the generator object knows): its
+    /// frame as the trace left it, `slots` set and resuming at `pc`,
+    /// entered on top of the frame stack. The exception handled outside,
+    /// for [`Vm::finish_drain`].
+    pub(crate) fn enter_drain_at(
+        &mut self,
+        gen: Gc<GeneratorObj>,
+        pc: u32,
+        slots: &[(u32, Value)],
+    ) -> PyResult<Value> {
+        for &(slot, v) in slots {
+            if let Some(cell) = gen.saved_slots().get(slot as usize) {
+                cell.set(v);
+            }
+        }
+        gen.pc.set(pc);
+        gen.resume_slot.set(None);
+        gen.state.set(GenState::Suspended);
+        self.enter_gen_frame(gen, None)
+    }
+
+    /// Runs the frame [`Vm::enter_drain_at`] entered to its end (raising
+    /// `raise` in it first if given) and leaves it: the items it yielded.
+    pub(crate) fn finish_drain(
+        &mut self,
+        gen: Gc<GeneratorObj>,
+        outer_handled: Value,
+        raise: Option<PyErr>,
+    ) -> PyResult<Vec<Value>> {
+        let base = self.frames.last().expect("the generator's frame").base;
+        let items = self.stack.len();
+        let result = self.run_drained(gen, raise);
+        let drained = self.stack[items..].to_vec();
+        self.leave_gen_frame(gen, outer_handled);
+        self.close_generator(gen);
+        self.stack.truncate(base);
+        match result {
+            Ok(()) => Ok(drained),
+            Err(e) => Err(self.pep479(gen, e)),
+        }
+    }
+
+    /// Leaves the frame [`Vm::enter_drain_at`] entered without running it
+    /// (its caller could not be rebuilt): the generator is closed.
+    pub(crate) fn leave_drain_frame(&mut self, gen: Gc<GeneratorObj>, outer_handled: Value) {
+        self.leave_gen_frame(gen, outer_handled);
+        self.close_generator(gen);
     }
 
     /// A generator that returned or raised: it lets go of what its frame

@@ -41,3 +41,9 @@ pub const ITER_SEQ: Alias = Alias(14);
 pub const ITER_RANGE: Alias = Alias(15);
 /// The words of the VM's scratch area that pass arguments to helpers.
 pub const SCRATCH: Alias = Alias(16);
+/// The code a generator runs.
+pub const GEN_CODE: Alias = Alias(18);
+/// A generator's state byte (not started, suspended, running, closed).
+pub const GEN_STATE: Alias = Alias(19);
+/// One of a generator's saved frame slots.
+pub const GEN_SLOT: Alias = Alias(20);

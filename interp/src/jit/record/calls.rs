@@ -121,10 +121,14 @@ impl Recorder {
                 pc: 0,
                 ret_dst: dst,
                 init_self: None,
+                drain: None,
             });
             return Ok(());
         }
         if receiver.is_none() {
+            if self.drain_call(vm, dst, (w, callee), args)? {
+                return Ok(());
+            }
             if let Some(call) = self.instance_call_method(vm, w, callee) {
                 return self.call(vm, dst, call, Some((w, callee)), args);
             }
@@ -324,6 +328,7 @@ impl Recorder {
             pc: 0,
             ret_dst: dst,
             init_self: Some(obj),
+            drain: None,
         });
         Ok(true)
     }
@@ -452,7 +457,7 @@ impl Recorder {
 
     /// `Return` from an inlined frame: the value goes to the caller's
     /// destination slot.
-    pub(super) fn ret(&mut self, src: Reg) -> RecResult {
+    pub(super) fn ret(&mut self, vm: &Vm, src: Reg) -> RecResult {
         if self.depth() == 0 {
             return abort("return from the loop's frame");
         }
@@ -463,7 +468,11 @@ impl Recorder {
             return abort("an __init__ that returns a value");
         }
         let frame = self.frames.pop().expect("depth > 0");
-        self.write(frame.ret_dst, frame.init_self.unwrap_or(v));
+        let result = match frame.drain {
+            Some(drain) => self.drain_return(vm, drain)?,
+            None => frame.init_self.unwrap_or(v),
+        };
+        self.write(frame.ret_dst, result);
         Ok(())
     }
 }

@@ -11,6 +11,7 @@
 //! | [`numbers`] | int/float/bool arithmetic, compares, truth |
 //! | [`objects`] | globals, attributes, subscripts, iteration, building and unpacking sequences |
 //! | [`calls`] | calls: Python functions inlined as virtual frames, the rest through helpers; returns |
+//! | [`drain`] | `list(g)`, `set(g)`...: the generator's frame followed like an inlined call |
 //!
 //! Frame slots hold NaN-boxed words. Calls of Python functions are
 //! followed into the callee: the recorder keeps a stack of [`RecFrame`]s
@@ -25,6 +26,7 @@
 
 mod alias;
 mod calls;
+mod drain;
 mod numbers;
 mod objects;
 
@@ -72,8 +74,17 @@ pub const INIT_SELF_SLOT: u32 = u32::MAX - 2;
 /// The snapshot "slot" of an inlined frame that holds the code it runs:
 /// the function's `__code__` may have been replaced since the call.
 pub const CODE_SLOT: u32 = u32::MAX - 3;
+/// The snapshot "slot" of a frame being drained (see [`drain`]) that
+/// holds its generator object.
+pub const DRAIN_GEN_SLOT: u32 = u32::MAX - 4;
+/// The snapshot "slot" of a frame being drained that holds the list of the
+/// items yielded so far.
+pub const DRAIN_ITEMS_SLOT: u32 = u32::MAX - 5;
+/// The snapshot "slot" of a frame being drained that holds the consumer
+/// (the type the generator was passed to).
+pub const DRAIN_CONSUMER_SLOT: u32 = u32::MAX - 6;
 /// Snapshot "slots" from here up are not frame slots.
-pub const FIRST_PSEUDO_SLOT: u32 = u32::MAX - 3;
+pub const FIRST_PSEUDO_SLOT: u32 = u32::MAX - 6;
 /// Deepest chain of inlined calls.
 const MAX_INLINE_DEPTH: usize = 8;
 
@@ -129,6 +140,9 @@ struct RecFrame {
     /// For the `__init__` of a class call: the instance, which the call
     /// gives once `__init__` returns None.
     init_self: Option<Val>,
+    /// For a generator's frame followed for its consumer: what the
+    /// consumer's call needs.
+    drain: Option<drain::Drain>,
 }
 
 /// What recording one instruction led to.
@@ -278,6 +292,7 @@ impl Recorder {
                 pc: start,
                 ret_dst: 0,
                 init_self: None,
+                drain: None,
             }],
             bools: WordMap::default(),
             ranges: WordMap::default(),
@@ -370,6 +385,12 @@ impl Recorder {
             }
             if let Some(obj) = f.init_self {
                 slots.push((INIT_SELF_SLOT, SnapValue::Val(obj)));
+            }
+            if let Some(d) = f.drain {
+                let consumer = self.b.kword(d.consumer.bits());
+                slots.push((DRAIN_GEN_SLOT, SnapValue::Val(d.gen)));
+                slots.push((DRAIN_ITEMS_SLOT, SnapValue::Val(d.items)));
+                slots.push((DRAIN_CONSUMER_SLOT, SnapValue::Val(consumer)));
             }
             let mut resume = f.pc;
             if depth == innermost {
@@ -722,6 +743,10 @@ impl Recorder {
                 let args: Vec<Reg> = (2..argc + 2).map(|i| b + i).collect();
                 self.call_kw(vm, dst, callee, receiver, &args, code.const_value(kwnames))?
             }
+            Instr::Yield { dst, src } if self.frame().drain.is_some() => {
+                let drain = self.frame().drain.expect("a frame being drained");
+                self.drain_yield(drain, dst, src)?
+            }
             Instr::Yield { dst, src } => {
                 let plain_generator = code.unit.flags.contains(CodeFlags::GENERATOR)
                     && !code
@@ -765,7 +790,7 @@ impl Recorder {
                 if depth == 0 {
                     return abort("return from the loop's frame");
                 }
-                self.ret(src)?
+                self.ret(vm, src)?
             }
             Instr::MakeFunction { dst, code: idx, parts, start } => {
                 let count = parts.bits().count_ones() as u16;

@@ -40,7 +40,7 @@ enum Seq {
 
 impl Recorder {
     /// The object address in a word known to hold a pointer.
-    fn ptr_of(&mut self, w: Val) -> Val {
+    pub(super) fn ptr_of(&mut self, w: Val) -> Val {
         let bits = self.bits(w);
         let mask = self.b.kint(PAYLOAD_MASK as i64);
         let addr = self.b.op(Op::And, Type::Int, &[bits, mask]);
