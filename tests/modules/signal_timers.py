@@ -28,12 +28,13 @@ while not heard[1:] and time.monotonic() < deadline:
     n += 1
 print(heard, n > 0)
 
-# A periodic timer, stopped after three ticks.
+# A periodic timer, stopped after three ticks (on a loaded machine a
+# fourth may come before it is stopped).
 signal.setitimer(signal.ITIMER_REAL, 0.01, 0.01)
 while len(heard) < 5:
     signal.pause()
 old = signal.setitimer(signal.ITIMER_REAL, 0)
-print(len(heard), old[1] == 0.01, signal.getitimer(signal.ITIMER_REAL))
+print(len(heard) in (5, 6), old[1] == 0.01, signal.getitimer(signal.ITIMER_REAL))
 
 # An exception raised by a handler comes out of pause().
 

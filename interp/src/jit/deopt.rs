@@ -9,7 +9,7 @@
 use traces::{SnapValue, Snapshot};
 
 use super::record::{
-    CODE_SLOT, DRAIN_CONSUMER_SLOT, DRAIN_GEN_SLOT, DRAIN_ITEMS_SLOT, EXHAUSTED_ITER_SLOT,
+    CODE_SLOT, DRAIN_CONSUMER_SLOT, DRAIN_GEN_SLOT, DRAIN_START_SLOT, EXHAUSTED_ITER_SLOT,
     FIRST_PSEUDO_SLOT, FUNCTION_SLOT, INIT_SELF_SLOT, VIRTUAL_FLOAT, VIRTUAL_INT, VIRTUAL_METHOD,
     VIRTUAL_RANGE, VIRTUAL_SLICE, VIRTUAL_TUPLE,
 };
@@ -37,7 +37,8 @@ struct DrainedFrame {
     gen: Gc<GeneratorObj>,
     /// The exception handled outside the generator's frame.
     outer_handled: Value,
-    /// The list of the items yielded so far.
+    /// The list of the items yielded so far (see
+    /// [`Vm::collect_drained_items`]).
     items: Value,
     /// The type called with the generator.
     consumer: Value,
@@ -106,7 +107,7 @@ impl Vm {
                 return resume_at(snap.frames[0].pc, error);
             }
         }
-        let frames = match snap.map(|s| self.decode(s, record)) {
+        let mut frames = match snap.map(|s| self.decode(s, record)) {
             Some(Some(frames)) if !frames.is_empty() => frames,
             _ => {
                 let pc = self.frames[root].pc;
@@ -114,6 +115,7 @@ impl Vm {
                 return Err((error.unwrap_or(e), pc));
             }
         };
+        self.collect_drained_items(&mut frames);
         self.restore_mirror(root, record);
         let base = self.frames[root].base;
         for &(slot, v) in &frames[0].slots {
@@ -294,6 +296,21 @@ impl Vm {
         }
     }
 
+    /// The items that the generators being drained in `frames` yielded so
+    /// far, on the value stack above the height each drain began at,
+    /// become a list each, which replaces that height in the frame.
+    fn collect_drained_items(&mut self, frames: &mut [DecodedFrame]) {
+        for f in frames.iter_mut().rev() {
+            let Some(start) = f.slots.iter_mut().find(|(s, _)| *s == DRAIN_START_SLOT) else {
+                continue;
+            };
+            let height = start.1.as_small_int().map_or(self.stack.len(), |i| i as usize);
+            let height = height.min(self.stack.len());
+            start.1 = self.heap.new_list(&self.stack[height..]);
+            self.stack.truncate(height);
+        }
+    }
+
     /// Pushes the interpreter frame of an inlined call, or of a generator
     /// being drained (whose state it returns).
     fn push_rebuilt_frame(&mut self, f: &DecodedFrame) -> PyResult<Option<DrainedFrame>> {
@@ -301,7 +318,7 @@ impl Vm {
         let Some(gen) = pseudo(DRAIN_GEN_SLOT).and_then(generator_of) else {
             return self.push_inlined_frame(f).map(|()| None);
         };
-        let (Some(items), Some(consumer)) = (pseudo(DRAIN_ITEMS_SLOT), pseudo(DRAIN_CONSUMER_SLOT))
+        let (Some(items), Some(consumer)) = (pseudo(DRAIN_START_SLOT), pseudo(DRAIN_CONSUMER_SLOT))
         else {
             return Err(PyErr::system_error(&self.heap, "a drained frame without its list"));
         };

@@ -349,6 +349,25 @@ impl Vm {
         }
     }
 
+    /// What `consumer` (list, tuple, set or frozenset) makes of the items a
+    /// drain left on the value stack from `start` up, which leave it.
+    pub(crate) fn consume_drained(&mut self, consumer: Value, start: usize) -> PyResult {
+        let start = start.min(self.stack.len());
+        let types = self.heap.types();
+        let (list, tuple) = (types.list, types.tuple);
+        if consumer == types.set {
+            return self.new_set_from_stack(start);
+        }
+        let items = &self.stack[start..];
+        let made =
+            if consumer == tuple { self.heap.new_tuple(items) } else { self.heap.new_list(items) };
+        self.truncate_temps(start);
+        if consumer == list || consumer == tuple {
+            return Ok(made);
+        }
+        self.call(consumer, &[made])
+    }
+
     /// Runs the frame of `gen` (entered, on top of the frame stack) to its
     /// end for a consumer that wants every item, raising `raise` in it
     /// first if given: its items pile up on the value stack above it.

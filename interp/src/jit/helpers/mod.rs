@@ -30,6 +30,7 @@ use crate::object::value::EMPTY_BITS;
 use crate::object::Value;
 use crate::vm::{PyResult, Vm};
 
+mod drain;
 mod statements;
 pub use statements::{conversion_word, unary_word};
 
@@ -498,6 +499,13 @@ pub enum HelperKind {
     NewInstance,
     /// `yield` in a generator being drained: 1 if the item was taken.
     DrainPush,
+    /// The value stack's height, where the items of a drain the trace
+    /// makes start (`record::drain`).
+    DrainBegin,
+    /// An item of such a drain, pushed.
+    DrainItem,
+    /// The end of such a drain: the consumer takes the items.
+    DrainEnd,
     /// `math.NAME` of one float (a name `libm` has).
     Math(&'static str),
     // ---- run as the interpreter runs them (`statements`)
@@ -530,6 +538,7 @@ fn row(kind: HelperKind) -> (&'static str, usize, usize) {
     let f3 = |f: extern "C" fn(u64, u64, u64) -> u64| f as usize;
     let f2 = |f: extern "C" fn(u64, u64) -> u64| f as usize;
     let f1 = |f: extern "C" fn(u64) -> u64| f as usize;
+    let f0 = |f: extern "C" fn() -> u64| f as usize;
     let f4 = |f: extern "C" fn(u64, u64, u64, u64) -> u64| f as usize;
     let f5 = |f: extern "C" fn(u64, u64, u64, u64, u64) -> u64| f as usize;
     let int2 = |f: extern "C" fn(i64, i64) -> i64| f as usize;
@@ -573,6 +582,9 @@ fn row(kind: HelperKind) -> (&'static str, usize, usize) {
         IntMod => ("int_mod", int2(int_mod), 2),
         NewInstance => ("new_instance", f1(new_instance), 1),
         DrainPush => ("drain_push", f1(drain_push), 1),
+        DrainBegin => ("drain_begin", f0(drain::drain_begin), 0),
+        DrainItem => ("drain_item", f1(drain::drain_item), 1),
+        DrainEnd => ("drain_end", f2(drain::drain_end), 2),
         FloatPow => ("float_pow", float_pow as extern "C" fn(f64, f64) -> f64 as usize, 2),
         BuildMap => ("build_map", f1(statements::build_map), 1),
         BuildSet => ("build_set", f1(statements::build_set), 1),
@@ -617,11 +629,11 @@ fn may_collect(kind: HelperKind) -> bool {
         | StoreGlobal | Call | CallNative(_) | ListGetSlice | ListSetSlice | SetAdd | MapAdd
         | Unpack | GetIter | IterNext | EnumerateNext | BuildMap | BuildSet | FormatValue
         | ListExtend | ArgsExtend | SetUpdate | DictUpdate | DictMerge | CallEx | DeleteAttr
-        | DeleteSubscr | UnpackEx | WithEnter | Unary => true,
+        | DeleteSubscr | UnpackEx | WithEnter | Unary | DrainEnd => true,
         ExtendAttrs | MakeFunction | BuildTuple | Tuple2 | Tuple3 | BuildList | BuildSlice
         | BoundMethod | NewRange | RangeIter | RangeReversedIter | ListAppend | IntFloorDiv
         | IntMod | FloatPow | NewInstance | DrainPush | Math(_) | BuildString | ListToTuple
-        | MakeCell => false,
+        | MakeCell | DrainBegin | DrainItem => false,
     }
 }
 
@@ -635,7 +647,8 @@ fn writes_nothing(kind: HelperKind) -> bool {
         MakeFunction | BuildTuple | Tuple2 | Tuple3 | BuildList | BuildSlice | BoundMethod
         | NewRange | RangeIter | RangeReversedIter | IntFloorDiv | IntMod | FloatPow
         | NewInstance | Math(_) | BuildString | ListToTuple | MakeCell => true,
-        // `drain_push` writes the VM's stack, `list_append` and
+        // `drain_push` and `drain_item` write the VM's stack (as does
+        // `drain_begin`, in effect: it must stay before them), `list_append` and
         // `extend_attrs` their object; the rest may run Python code.
         _ => false,
     }
@@ -649,7 +662,10 @@ pub fn describe(kind: HelperKind) -> Helper {
         HelperKind::FloatPow | HelperKind::Math(_) => Type::Float,
         _ => Type::Word,
     };
-    let ret = if kind == HelperKind::DrainPush { Type::Int } else { ty };
+    let ret = match kind {
+        HelperKind::DrainPush | HelperKind::DrainItem => Type::Int,
+        _ => ty,
+    };
     // Allocations that cannot fail: the optimizer may sink them.
     let sinks_to = match kind {
         HelperKind::BuildSlice => Some(super::record::VIRTUAL_SLICE),
@@ -663,7 +679,7 @@ pub fn describe(kind: HelperKind) -> Helper {
         addr: addr as u64,
         args: vec![ty; argc],
         ret,
-        may_raise: ret == Type::Word && sinks_to.is_none(),
+        may_raise: ret == Type::Word && sinks_to.is_none() && kind != HelperKind::DrainBegin,
         may_collect: may_collect(kind),
         sinks_to,
         writes_nothing: writes_nothing(kind),

@@ -457,7 +457,7 @@ impl Recorder {
 
     /// `Return` from an inlined frame: the value goes to the caller's
     /// destination slot.
-    pub(super) fn ret(&mut self, vm: &Vm, src: Reg) -> RecResult {
+    pub(super) fn ret(&mut self, src: Reg) -> RecResult {
         if self.depth() == 0 {
             return abort("return from the loop's frame");
         }
@@ -469,7 +469,7 @@ impl Recorder {
         }
         let frame = self.frames.pop().expect("depth > 0");
         let result = match frame.drain {
-            Some(drain) => self.drain_return(vm, drain)?,
+            Some(drain) => self.drain_return(drain)?,
             None => frame.init_self.unwrap_or(v),
         };
         self.write(frame.ret_dst, result);

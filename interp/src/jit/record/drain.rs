@@ -7,16 +7,16 @@
 //!
 //! Instead the generator's frame is followed into like an inlined call
 //! (its loop unrolled, as for any inlined call with a loop), each `yield`
-//! appends the item to a list the trace makes, and at the generator's
-//! return the consumer is called with that list: these consumers take
-//! every item before they do anything with one, so `set(items)` is
-//! `set(g)`, and the interpreter's own drain
-//! (`Vm::gen_drain_onto_stack`) collects the items first in the same way.
+//! pushes the item onto the VM's value stack, and at the generator's
+//! return the consumer takes the items from there
+//! (`Vm::consume_drained`): these consumers take every item before they do
+//! anything with one, and the interpreter's own drain
+//! (`Vm::gen_drain_onto_stack`) piles the items up in the same way.
 //!
 //! The generator object learns only at the return that it ran (the trace
-//! closes it). A trace exit inside its frame hands the frame, as the
-//! snapshot has it, to the generator object and lets the interpreter
-//! finish the drain (`Vm::enter_drain_at`), appending to the same list.
+//! closes it). A trace exit inside its frame moves the items so far into
+//! a list, hands the frame, as the snapshot has it, to the generator
+//! object and lets the interpreter finish the drain (`Vm::enter_drain_at`).
 
 use traces::{Op, Val};
 
@@ -38,8 +38,9 @@ use crate::vm::Vm;
 pub(super) struct Drain {
     /// The generator object.
     pub gen: Val,
-    /// The list of the items yielded so far.
-    pub items: Val,
+    /// The value stack's height when the drain began (a small int): the
+    /// items yielded so far are above it.
+    pub start: Val,
     /// The type called with the generator (list, tuple, set, frozenset).
     pub consumer: Value,
 }
@@ -93,8 +94,7 @@ impl Recorder {
                 slots.insert(i as Reg, v);
             }
         }
-        let items = self.build(vm, HelperKind::BuildList, 0, 0)?;
-        self.known_type(items, types.list);
+        let start = self.call_helper(HelperKind::DrainBegin, &[])?;
         self.roots.push(code.value());
         self.frames.push(RecFrame {
             code,
@@ -104,15 +104,15 @@ impl Recorder {
             pc: gen.pc.get(),
             ret_dst: dst,
             init_self: None,
-            drain: Some(Drain { gen: g, items, consumer }),
+            drain: Some(Drain { gen: g, start, consumer }),
         });
         Ok(true)
     }
 
-    /// `dst = yield src` in a frame being drained: the item joins the list.
-    pub(super) fn drain_yield(&mut self, drain: Drain, dst: Reg, src: Reg) -> RecResult {
+    /// `dst = yield src` in a frame being drained: the item is pushed.
+    pub(super) fn drain_yield(&mut self, dst: Reg, src: Reg) -> RecResult {
         let v = self.read(src);
-        self.call_helper(HelperKind::ListAppend, &[drain.items, v])?;
+        self.call_helper(HelperKind::DrainItem, &[v])?;
         let none = self.b.kword(NONE_BITS);
         self.write(dst, none);
         Ok(())
@@ -121,15 +121,12 @@ impl Recorder {
     /// The return of a frame being drained (popped already): the
     /// generator is closed, and the caller gets what the consumer makes
     /// of the items.
-    pub(super) fn drain_return(&mut self, vm: &Vm, drain: Drain) -> RecResult<Val> {
+    pub(super) fn drain_return(&mut self, drain: Drain) -> RecResult<Val> {
         let p = self.ptr_of(drain.gen);
         let closed = self.b.kint(GenState::Closed as i64);
         self.b.store_as(alias::GEN_STATE, Op::StU8, closed, p, None, GENERATOR_STATE_OFFSET as i32);
-        if drain.consumer == vm.heap.types().list {
-            return Ok(drain.items);
-        }
         let consumer = self.constant(drain.consumer);
-        let r = self.call_helper(HelperKind::CallNative(1), &[consumer, drain.items])?;
+        let r = self.call_helper(HelperKind::DrainEnd, &[consumer, drain.start])?;
         self.known_type(r, drain.consumer);
         Ok(r)
     }

@@ -77,9 +77,9 @@ pub const CODE_SLOT: u32 = u32::MAX - 3;
 /// The snapshot "slot" of a frame being drained (see [`drain`]) that
 /// holds its generator object.
 pub const DRAIN_GEN_SLOT: u32 = u32::MAX - 4;
-/// The snapshot "slot" of a frame being drained that holds the list of the
-/// items yielded so far.
-pub const DRAIN_ITEMS_SLOT: u32 = u32::MAX - 5;
+/// The snapshot "slot" of a frame being drained that holds the value
+/// stack's height when the drain began (the items so far are above it).
+pub const DRAIN_START_SLOT: u32 = u32::MAX - 5;
 /// The snapshot "slot" of a frame being drained that holds the consumer
 /// (the type the generator was passed to).
 pub const DRAIN_CONSUMER_SLOT: u32 = u32::MAX - 6;
@@ -389,7 +389,7 @@ impl Recorder {
             if let Some(d) = f.drain {
                 let consumer = self.b.kword(d.consumer.bits());
                 slots.push((DRAIN_GEN_SLOT, SnapValue::Val(d.gen)));
-                slots.push((DRAIN_ITEMS_SLOT, SnapValue::Val(d.items)));
+                slots.push((DRAIN_START_SLOT, SnapValue::Val(d.start)));
                 slots.push((DRAIN_CONSUMER_SLOT, SnapValue::Val(consumer)));
             }
             let mut resume = f.pc;
@@ -744,8 +744,7 @@ impl Recorder {
                 self.call_kw(vm, dst, callee, receiver, &args, code.const_value(kwnames))?
             }
             Instr::Yield { dst, src } if self.frame().drain.is_some() => {
-                let drain = self.frame().drain.expect("a frame being drained");
-                self.drain_yield(drain, dst, src)?
+                self.drain_yield(dst, src)?
             }
             Instr::Yield { dst, src } => {
                 let plain_generator = code.unit.flags.contains(CodeFlags::GENERATOR)
@@ -790,7 +789,7 @@ impl Recorder {
                 if depth == 0 {
                     return abort("return from the loop's frame");
                 }
-                self.ret(vm, src)?
+                self.ret(src)?
             }
             Instr::MakeFunction { dst, code: idx, parts, start } => {
                 let count = parts.bits().count_ones() as u16;
