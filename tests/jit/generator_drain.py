@@ -194,3 +194,19 @@ def side_effects(n):
 
 
 print("side effects", side_effects(50))
+
+
+def shared_iterator(n):
+    # The generator's loop ends sooner than when it was recorded: the
+    # list iterator it shares with the caller must end up exhausted.
+    out = []
+    for k in range(n):
+        data = [1, 2, 3, 4][: 1 + 2 * (k % 10 != 5)]
+        it = iter(data)
+        first = tuple(x * 2 for x in it)
+        data.append(9)
+        out.append((first, list(it)))
+    return [pair for pair in out if pair[1]], out[-6]
+
+
+print("shared iterator", shared_iterator(100))

@@ -326,6 +326,11 @@ impl Vm {
         self.push_temp(items);
         match self.enter_drain_at(gen, f.pc, &f.slots) {
             Ok(outer_handled) => {
+                // What pseudo-slots ask for (an iterator to mark exhausted).
+                let base = self.frames.last().map_or(0, |frame| frame.base);
+                for &(slot, v) in f.slots.iter().filter(|(s, _)| *s >= FIRST_PSEUDO_SLOT) {
+                    self.write_slot(base, slot, v);
+                }
                 Ok(Some(DrainedFrame { gen, outer_handled, items, consumer, mark }))
             }
             Err(e) => {

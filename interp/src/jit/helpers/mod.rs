@@ -647,8 +647,9 @@ fn writes_nothing(kind: HelperKind) -> bool {
         MakeFunction | BuildTuple | Tuple2 | Tuple3 | BuildList | BuildSlice | BoundMethod
         | NewRange | RangeIter | RangeReversedIter | IntFloorDiv | IntMod | FloatPow
         | NewInstance | Math(_) | BuildString | ListToTuple | MakeCell => true,
-        // `drain_push` and `drain_item` write the VM's stack (as does
-        // `drain_begin`, in effect: it must stay before them), `list_append` and
+        // These write the VM's value stack, which traces never load.
+        DrainBegin | DrainItem => true,
+        // `drain_push` writes the VM's stack, `list_append` and
         // `extend_attrs` their object; the rest may run Python code.
         _ => false,
     }
