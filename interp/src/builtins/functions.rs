@@ -795,6 +795,27 @@ fn dir(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let args = arg_range(vm, "dir", args, kwnames, 0, 1)?;
     let Some(&obj) = args.first() else {
         let locals = vm.caller_locals()?;
+        if vm.heap.type_of(locals) != vm.heap.types().dict {
+            // `exec` with a mapping (or a dict subclass) for locals: its
+            // `keys()`, as a list (CPython's `PyMapping_Keys`).
+            let keys = vm.call_method_by_name(locals, "keys", &[])?;
+            let mark = vm.push_temp(keys);
+            let collected = vm.collect_iterable(keys);
+            vm.truncate_temps(mark);
+            let listed = match collected {
+                Ok(items) => items,
+                Err(e) if e.matches(&vm.heap, vm.heap.types().type_error) => {
+                    return Err(vm.type_error(&format!(
+                        "{}.keys() returned a non-iterable (type {})",
+                        vm.type_name(locals),
+                        vm.type_name(keys)
+                    )));
+                }
+                Err(e) => return Err(e),
+            };
+            let list = vm.heap.new_list(&listed);
+            return sorted(vm, &[list], &[]);
+        }
         let mut names = Vec::new();
         for (k, _) in vm.dict_items(locals) {
             names.push(vm.str_of_value(k)?);
