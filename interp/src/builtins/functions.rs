@@ -795,6 +795,27 @@ fn dir(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let args = arg_range(vm, "dir", args, kwnames, 0, 1)?;
     let Some(&obj) = args.first() else {
         let locals = vm.caller_locals()?;
+        if vm.heap.type_of(locals) != vm.heap.types().dict {
+            // `exec` with a mapping (or a dict subclass) for locals: its
+            // `keys()`, as a list (CPython's `PyMapping_Keys`).
+            let keys = vm.call_method_by_name(locals, "keys", &[])?;
+            let mark = vm.push_temp(keys);
+            let collected = vm.collect_iterable(keys);
+            vm.truncate_temps(mark);
+            let listed = match collected {
+                Ok(items) => items,
+                Err(e) if e.matches(&vm.heap, vm.heap.types().type_error) => {
+                    return Err(vm.type_error(&format!(
+                        "{}.keys() returned a non-iterable (type {})",
+                        vm.type_name(locals),
+                        vm.type_name(keys)
+                    )));
+                }
+                Err(e) => return Err(e),
+            };
+            let list = vm.heap.new_list(&listed);
+            return sorted(vm, &[list], &[]);
+        }
         let mut names = Vec::new();
         for (k, _) in vm.dict_items(locals) {
             names.push(vm.str_of_value(k)?);
@@ -845,7 +866,9 @@ pub fn default_dir(vm: &mut Vm, obj: Value) -> PyResult {
             names.push(vm.str_of_value(k)?);
         }
     }
-    if let Some(f) = crate::vm::function::function_of(obj) {
+    // A bound method's `__dict__` is its function's.
+    let func = crate::vm::function::method_of(obj).map_or(obj, |m| m.function);
+    if let Some(f) = crate::vm::function::function_of(func) {
         for (k, _) in f.attrs.items() {
             names.push(vm.str_of_value(k)?);
         }
@@ -886,25 +909,36 @@ fn build_class(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 }
 
 fn import(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let (pos, kws) = split_kwargs(args, kwnames);
-    let mut name = pos.first().copied();
-    let mut globals = pos.get(1).copied().unwrap_or(Value::NONE);
-    let mut fromlist = pos.get(3).copied().unwrap_or(Value::NONE);
-    let mut level = pos.get(4).copied().unwrap_or(Value::from_small_int(0).expect("0"));
-    for (k, v) in kws {
-        match k.as_str() {
-            "name" => name = Some(v),
-            "globals" => globals = v,
-            "locals" => {}
-            "fromlist" => fromlist = v,
-            "level" => level = v,
-            other => return Err(unexpected_kw(vm, "__import__", other)),
-        }
-    }
-    let Some(name) = name.filter(|n| str_of(*n).is_some()) else {
-        return Err(vm.type_error("__import__() argument 1 must be str"));
+    let names = ["name", "globals", "locals", "fromlist", "level"];
+    let [name, globals, _locals, fromlist, level] =
+        super::named_args(vm, "__import__", args, kwnames, names)?;
+    let Some(name) = name else {
+        return Err(vm.type_error("__import__() missing required argument 'name' (pos 1)"));
     };
-    let level = level.as_small_int().unwrap_or(0).max(0) as u16;
+    if str_of(name).is_none() {
+        return Err(vm.type_error(&format!(
+            "__import__() argument 1 must be str, not {}",
+            vm.type_name(name)
+        )));
+    }
+    let (globals, fromlist) = (globals.unwrap_or(Value::NONE), fromlist.unwrap_or(Value::NONE));
+    let level = match level {
+        None => 0,
+        Some(v) if vm.heap.is_instance(v, vm.heap.types().float) => {
+            return Err(vm.type_error("integer argument expected, got float"));
+        }
+        Some(v) => match vm.as_int(v).and_then(|i| i.to_i64()) {
+            Some(n) => n,
+            None => {
+                return Err(vm
+                    .type_error(&format!("an integer is required (got type {})", vm.type_name(v))))
+            }
+        },
+    };
+    if level < 0 {
+        return Err(vm.value_error("level must be >= 0"));
+    }
+    let level = u16::try_from(level).unwrap_or(u16::MAX);
     let globals = if globals.is_none() { vm.heap.new_dict() } else { globals };
     let fromlist = match list_of(fromlist) {
         Some(l) => vm.heap.new_tuple(&l.items.to_vec()),

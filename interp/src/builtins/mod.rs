@@ -262,6 +262,37 @@ pub fn at_most(vm: &Vm, fname: &str, given: usize, max: usize) -> PyResult<()> {
     Err(vm.type_error(&format!("{fname}() takes at most {max} argument{plural} ({given} given)")))
 }
 
+/// The parameters `names` of C function `fname`, each given by position
+/// or by keyword (`PyArg_ParseTupleAndKeywords`), with its errors for too
+/// many arguments, unknown keywords and a parameter given twice.
+pub fn named_args<const N: usize>(
+    vm: &Vm,
+    fname: &str,
+    args: &[Value],
+    kwnames: &[Value],
+    names: [&str; N],
+) -> PyResult<[Option<Value>; N]> {
+    let (pos, kws) = split_kwargs(args, kwnames);
+    at_most(vm, fname, pos.len() + kws.len(), N)?;
+    let mut found = [None; N];
+    for (slot, &v) in found.iter_mut().zip(pos) {
+        *slot = Some(v);
+    }
+    for (k, v) in kws {
+        let Some(i) = names.iter().position(|n| *n == k) else {
+            return Err(unexpected_kw(vm, fname, &k));
+        };
+        if found[i].is_some() {
+            return Err(vm.type_error(&format!(
+                "argument for {fname}() given by name ('{k}') and position ({})",
+                i + 1
+            )));
+        }
+        found[i] = Some(v);
+    }
+    Ok(found)
+}
+
 /// Splits keyword arguments off: (positional, [(name, value)]).
 pub fn split_kwargs<'a>(
     args: &'a [Value],

@@ -43,11 +43,16 @@ fn parse_source(
             let parsed = crate::parse::parse_bytes_as_string(&text, filename, mode);
             (text, parsed)
         }
+        // Any other buffer (bytearray, memoryview, array) reads as bytes.
         _ => {
-            let what = if fname == "compile" { "AST object" } else { "code object" };
-            return Err(
-                vm.type_error(&format!("{fname}() arg 1 must be a string, bytes or {what}"))
-            );
+            let Some(text) = crate::modules::buffer::buffer_bytes(vm, source)? else {
+                let what = if fname == "compile" { "AST object" } else { "code object" };
+                return Err(
+                    vm.type_error(&format!("{fname}() arg 1 must be a string, bytes or {what}"))
+                );
+            };
+            let parsed = crate::parse::parse_bytes_as_string(&text, filename, mode);
+            (text, parsed)
         }
     };
     if text.contains(&0) {
@@ -122,6 +127,44 @@ fn compile_ast(vm: &mut Vm, tree: Value, filename: &str, mode: Mode, optimize: u
     compile_tree(vm, &module, b"", filename, optimize)
 }
 
+/// A file name as CPython's `PyUnicode_FSDecoder` takes it: str, bytes,
+/// an `os.PathLike`, or (deprecated) another buffer such as a bytearray.
+fn fs_decode(vm: &mut Vm, name: Value) -> PyResult<String> {
+    let is_text = |v: Value| str_of(v).is_some() || crate::object::bytes::bytes_of(v).is_some();
+    let path = match is_text(name) {
+        true => name,
+        false => match crate::modules::posix::call_fspath(vm, name)? {
+            Some(path) => path,
+            None => {
+                let Some(b) = crate::modules::buffer::buffer_bytes(vm, name)? else {
+                    return Err(vm.type_error(&format!(
+                        "expected str, bytes or os.PathLike object, not {}",
+                        vm.type_name(name)
+                    )));
+                };
+                let msg = format!(
+                    "path should be string, bytes, or os.PathLike, not {}",
+                    vm.type_name(name)
+                );
+                let category = vm.heap.types().deprecation_warning;
+                super::warn::warn(vm, category, &msg, 1)?;
+                vm.heap.new_bytes(&b)
+            }
+        },
+    };
+    // `call_fspath` gives str or bytes.
+    let text = match str_of(path) {
+        Some(s) => s.as_utf8(&vm.heap)?.to_string(),
+        None => crate::object::bytes::bytes_of(path)
+            .map(|b| String::from_utf8_lossy(b.as_bytes()).into_owned())
+            .unwrap_or_default(),
+    };
+    if text.contains('\0') {
+        return Err(vm.value_error("embedded null character"));
+    }
+    Ok(text)
+}
+
 /// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
 fn compile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     const NAMES: [&str; 7] =
@@ -165,17 +208,7 @@ fn compile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         return Err(unexpected_kw(vm, "compile", &name));
     }
     let (source, filename, mode) = (slots[0].unwrap_or(Value::NONE), slots[1], slots[2]);
-    let filename = filename.unwrap_or(Value::NONE);
-    let filename = match (str_of(filename), crate::object::bytes::bytes_of(filename)) {
-        (Some(s), _) => s.as_utf8(&vm.heap)?.to_string(),
-        (_, Some(b)) => String::from_utf8_lossy(b.as_bytes()).into_owned(),
-        _ => {
-            return Err(vm.type_error(&format!(
-                "expected str, bytes or os.PathLike object, not {}",
-                vm.type_name(filename)
-            )))
-        }
-    };
+    let filename = fs_decode(vm, filename.unwrap_or(Value::NONE))?;
     let Some(mode) = mode.and_then(str_of) else {
         return Err(vm.type_error(&format!(
             "compile() argument 'mode' must be str, not {}",

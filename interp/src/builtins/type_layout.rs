@@ -91,7 +91,7 @@ fn layout(vm: &Vm, t: Gc<TypeObj>) -> Layout {
             _ => OTHER_BUILTIN,
         };
     }
-    let base = t.bases().first().and_then(|&b| Gc::<TypeObj>::from_value(b));
+    let base = tp_base(vm, t);
     let (mut basic, item, mut dict, mut weak, base_flags, _) =
         base.map_or(BUILTIN[0].1, |b| layout(vm, b));
     // `__slots__` add a word each; without them a class gets a `__dict__`
@@ -103,6 +103,14 @@ fn layout(vm: &Vm, t: Gc<TypeObj>) -> Layout {
         add_weak = item == 0 && names.iter().any(|n| n == "__weakref__");
         let plain = names.iter().filter(|n| *n != "__dict__" && *n != "__weakref__").count();
         basic += 8 * plain as i64;
+        // Secondary bases may provide the dict or the weakref list.
+        for other in t.bases().iter().filter_map(|&b| Gc::<TypeObj>::from_value(b)) {
+            if Some(other) != base {
+                let (_, _, other_dict, other_weak, _, _) = layout(vm, other);
+                add_dict |= other_dict != 0;
+                add_weak |= item == 0 && other_weak != 0;
+            }
+        }
     }
     if add_dict && dict == 0 {
         dict = if item != 0 { -8 } else { basic };
@@ -117,6 +125,154 @@ fn layout(vm: &Vm, t: Gc<TypeObj>) -> Layout {
     let flags =
         (base_flags & SUBCLASS_BITS) | CLASS_FLAGS | if is_abstract { IS_ABSTRACT } else { 0 };
     (basic, item, dict, weak, flags, None)
+}
+
+/// CPython's `tp_base` of `t`: for a class, the base `best_base` picks
+/// (the first when its bases conflict, which `type_new` refused).
+fn tp_base(vm: &Vm, t: Gc<TypeObj>) -> Option<Gc<TypeObj>> {
+    let bases = t.bases();
+    if t.is_heap_type() {
+        if let Ok(Some(best)) = best_base(vm, &bases) {
+            return Some(best);
+        }
+    }
+    bases.first().and_then(|&b| Gc::<TypeObj>::from_value(b))
+}
+
+/// Two bases whose instances' C layouts cannot be merged.
+#[derive(Debug)]
+pub struct LayoutConflict;
+
+/// CPython's `best_base`: the base whose solid base is the most derived
+/// one; `Err` when two bases' instance layouts conflict ("multiple bases
+/// have instance lay-out conflict"). `Ok(None)` without bases.
+pub fn best_base(vm: &Vm, bases: &[Value]) -> Result<Option<Gc<TypeObj>>, LayoutConflict> {
+    let mut best: Option<(Gc<TypeObj>, Gc<TypeObj>)> = None;
+    for base in bases.iter().filter_map(|&b| Gc::<TypeObj>::from_value(b)) {
+        let candidate = solid_base(vm, base);
+        match best {
+            Some((_, winner)) if winner.is_subtype(candidate) => {}
+            Some((_, winner)) if !candidate.is_subtype(winner) => return Err(LayoutConflict),
+            _ => best = Some((base, candidate)),
+        }
+    }
+    Ok(best.map(|(base, _)| base))
+}
+
+/// CPython's `solid_base`: the nearest class in `t`'s base chain (or `t`)
+/// whose instances have fields its own base lacks.
+pub fn solid_base(vm: &Vm, t: Gc<TypeObj>) -> Gc<TypeObj> {
+    let object = Gc::<TypeObj>::from_value(vm.heap.types().object).expect("object is a type");
+    let base = tp_base(vm, t).map_or(object, |b| solid_base(vm, b));
+    if t != object && extra_ivars(vm, t, base) {
+        t
+    } else {
+        base
+    }
+}
+
+/// CPython's `extra_ivars`: do instances of `t` carry more than those of
+/// `base`, a trailing `__dict__` or `__weakref__` of a class aside?
+fn extra_ivars(vm: &Vm, t: Gc<TypeObj>, base: Gc<TypeObj>) -> bool {
+    let (mut size, item, dict, weak, _, _) = layout(vm, t);
+    let (base_size, base_item, base_dict, base_weak, _, _) = layout(vm, base);
+    if item != 0 || base_item != 0 {
+        return size != base_size || item != base_item;
+    }
+    if t.is_heap_type() && weak != 0 && base_weak == 0 && weak + 8 == size {
+        size -= 8;
+    }
+    if t.is_heap_type() && dict != 0 && base_dict == 0 && dict + 8 == size {
+        size -= 8;
+    }
+    size != base_size
+}
+
+/// CPython's `compatible_for_assignment`: may an instance of `old` become
+/// one of `new` (`__class__` assignment), their C layouts being the same?
+pub fn compatible_for_assignment(vm: &Vm, old: Gc<TypeObj>, new: Gc<TypeObj>) -> bool {
+    let same_as_base = |child: Gc<TypeObj>| {
+        let parent = tp_base(vm, child)?;
+        let (c, p) = (layout(vm, child), layout(vm, parent));
+        let same = (c.0, c.1, c.2, c.3) == (p.0, p.1, p.2, p.3)
+            && (child.is_heap_type() || child.layout() == parent.layout());
+        same.then_some(parent)
+    };
+    let (mut new_base, mut old_base) = (new, old);
+    while let Some(parent) = same_as_base(new_base) {
+        new_base = parent;
+    }
+    while let Some(parent) = same_as_base(old_base) {
+        old_base = parent;
+    }
+    new_base == old_base
+        || (tp_base(vm, new_base) == tp_base(vm, old_base)
+            && same_slots_added(vm, new_base, old_base))
+}
+
+/// CPython's `same_slots_added`: two classes on one base that add the
+/// same named slots (and the same `__dict__`/`__weakref__`) and nothing else.
+fn same_slots_added(vm: &Vm, a: Gc<TypeObj>, b: Gc<TypeObj>) -> bool {
+    if !a.is_heap_type() || !b.is_heap_type() {
+        return false;
+    }
+    let Some(base) = tp_base(vm, a) else { return false };
+    let (la, lb) = (layout(vm, a), layout(vm, b));
+    let mut size = layout(vm, base).0;
+    if la.2 == size && lb.2 == size {
+        size += 8;
+    }
+    if la.3 == size && lb.3 == size {
+        size += 8;
+    }
+    let slots = vm.heap.intern("__slots__");
+    if let (Some(sa), Some(sb)) = (a.own_attr(slots), b.own_attr(slots)) {
+        let (na, nb) = (mangled_slots(a, sa), mangled_slots(b, sb));
+        if na != nb {
+            return false;
+        }
+        size += 8 * na.len() as i64;
+    }
+    size == la.0 && size == lb.0
+}
+
+/// The slot names of class `t` as CPython keeps them (`ht_slots`):
+/// mangled, sorted, without `__dict__` and `__weakref__`.
+fn mangled_slots(t: Gc<TypeObj>, slots: Value) -> Vec<String> {
+    let class_name = t.name();
+    let mut names: Vec<String> = slot_names(slots)
+        .into_iter()
+        .filter(|n| n != "__dict__" && n != "__weakref__")
+        .map(|n| crate::compile::symtable::mangle(Some(&class_name), &n))
+        .collect();
+    names.sort();
+    names
+}
+
+/// May a class on `base` (its best base) list `__dict__` and `__weakref__`
+/// in its `__slots__`? CPython's `may_add_dict`/`may_add_weak`: not when
+/// the base's instances already have one (or are of variable size).
+pub fn may_add_dict_and_weakref(vm: &Vm, base: Gc<TypeObj>) -> (bool, bool) {
+    let (_, item, dict, weak, _, _) = layout(vm, base);
+    (dict == 0, weak == 0 && item == 0)
+}
+
+/// `t.__itemsize__`: non-zero for variable-size instances (int, tuple,
+/// bytes and their subclasses), which take no `__slots__`.
+pub fn item_size(vm: &Vm, t: Gc<TypeObj>) -> i64 {
+    layout(vm, t).1
+}
+
+/// Do instances of `t`, a class, take weak references (a `__weakref__`
+/// somewhere in its layout)?
+/// Only classes built on types whose figures are known here are judged.
+pub fn class_takes_weakrefs(vm: &Vm, t: Gc<TypeObj>) -> bool {
+    let known = |c: &Value| {
+        Gc::<TypeObj>::from_value(*c).is_some_and(|c| {
+            c.is_heap_type() || BUILTIN.iter().any(|(n, _)| *n == c.name()) || is_exception(vm, c)
+        })
+    };
+    !t.is_heap_type() || !t.mro().iter().all(known) || layout(vm, t).3 != 0
 }
 
 /// The names a `__slots__` value gives: one str, or an iterable of them.

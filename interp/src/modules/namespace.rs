@@ -1,8 +1,6 @@
 //! `SimpleNamespace` (what `types.SimpleNamespace` finds as
 //! `type(sys.implementation)`): attributes from keywords, CPython's repr
-//! `namespace(a=1, b='x')` and equality by attributes. (The VM's `repr()`
-//! does not call native `__repr__` methods of classes yet: `repr(ns)`
-//! shows the default form until it does; `ns.__repr__()` is right.)
+//! `namespace(a=1, b='x')` and equality by attributes.
 
 use crate::builtins::{add_method, method_no_args};
 use crate::object::attrmap::AttrMap;
@@ -52,28 +50,37 @@ fn init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
+/// `namespace(a=1, b='x')`: the attributes sorted by name; a namespace
+/// met again inside itself shows as `namespace(...)`. A subclass shows its
+/// own name.
 fn repr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     method_no_args(vm, args, kwnames, "__repr__")?;
-    let items = vm.heap.attrs_of(args[0], false).map(|a| a.items()).unwrap_or_default();
+    let ns = args[0];
+    let ty = vm.heap.type_obj(ns);
+    // SimpleNamespace itself is the one on `object` alone.
+    let name =
+        if ty.bases() == [vm.heap.types().object] { "namespace".to_string() } else { ty.name() };
+    let mut items: Vec<(String, Value)> = vm
+        .heap
+        .attrs_of(ns, false)
+        .map(|a| a.items())
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|(k, v)| str_of(k).map(|s| (s.to_string_lossy().into_owned(), v)))
+        .collect();
+    items.sort_by(|a, b| a.0.cmp(&b.0));
     let mark = vm.stack.len();
     vm.stack.extend(items.iter().map(|(_, v)| *v));
-    let mut parts = Vec::with_capacity(items.len());
-    let mut result = Ok(());
-    for (k, v) in &items {
-        match vm.repr_of_value(*v) {
-            Ok(text) => {
-                let name = str_of(*k).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-                parts.push(format!("{name}={text}"));
-            }
-            Err(e) => {
-                result = Err(e);
-                break;
-            }
+    let cycle = format!("{name}(...)");
+    let result = vm.repr_guarded(ns, &cycle, |vm| {
+        let mut parts = Vec::with_capacity(items.len());
+        for (k, v) in &items {
+            parts.push(format!("{k}={}", vm.repr_of_value(*v)?));
         }
-    }
+        Ok(format!("{name}({})", parts.join(", ")))
+    });
     vm.truncate_temps(mark);
-    result?;
-    Ok(vm.heap.new_str_from_string(format!("namespace({})", parts.join(", "))))
+    Ok(vm.heap.new_str_from_string(result?))
 }
 
 fn eq(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

@@ -107,15 +107,20 @@ fn named_path_arg(vm: &mut Vm, v: Value, func: &str, name: &str) -> PyResult<(Pa
 /// `os.fspath(v)` for an object that is not already str or bytes (a
 /// pathlib path), or the path error when it has no `__fspath__`.
 fn fspath(vm: &mut Vm, v: Value, func: &str) -> PyResult {
-    let not_a_path = |vm: &Vm| {
+    call_fspath(vm, v)?.ok_or_else(|| {
         vm.type_error(&format!(
             "{func} should be string, bytes or os.PathLike, not {}",
             vm.type_name(v)
         ))
-    };
+    })
+}
+
+/// `v.__fspath__()`, checked to be str or bytes; `None` when `v` has no
+/// `__fspath__`.
+pub(crate) fn call_fspath(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
     let name = vm.heap.intern("__fspath__");
     if vm.heap.lookup_in_type_of(v, name).is_none() {
-        return Err(not_a_path(vm));
+        return Ok(None);
     }
     let path = vm.call_method_by_name(v, "__fspath__", &[])?;
     if str_of(path).is_none() && bytes_of(path).is_none() {
@@ -125,7 +130,7 @@ fn fspath(vm: &mut Vm, v: Value, func: &str) -> PyResult {
             vm.type_name(path)
         )));
     }
-    Ok(path)
+    Ok(Some(path))
 }
 
 pub(super) fn arg(vm: &Vm, args: &[Value], i: usize, func: &str) -> PyResult<Value> {

@@ -118,6 +118,9 @@ class socket:
     """A socket: one end of a Unix socket pair (tachyon has no networking)."""
 
     __module__ = "_socket"
+    # CPython's _socket.socket has no weakref list: socket.socket adds one
+    # in its __slots__, which a __weakref__ here would refuse.
+    __slots__ = ("__dict__",)
 
     def __init__(self, family=-1, type=-1, proto=-1, fileno=None):
         if fileno is None:

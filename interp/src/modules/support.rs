@@ -129,22 +129,7 @@ pub fn two_optional_args(
     kwnames: &[Value],
     names: [&str; 2],
 ) -> PyResult<[Option<Value>; 2]> {
-    let (pos, kws) = crate::builtins::split_kwargs(args, kwnames);
-    crate::builtins::at_most(vm, fname, pos.len() + kws.len(), 2)?;
-    let mut found = [pos.first().copied(), pos.get(1).copied()];
-    for (k, v) in kws {
-        let Some(i) = names.iter().position(|n| *n == k) else {
-            return Err(crate::builtins::unexpected_kw(vm, fname, &k));
-        };
-        if found[i].is_some() {
-            return Err(vm.type_error(&format!(
-                "argument for {fname}() given by name ('{k}') and position ({})",
-                i + 1
-            )));
-        }
-        found[i] = Some(v);
-    }
-    Ok(found)
+    crate::builtins::named_args(vm, fname, args, kwnames, names)
 }
 
 /// `__iter__` of an iterator: itself.

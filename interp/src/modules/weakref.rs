@@ -60,6 +60,12 @@ fn ref_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let cls = class_arg(vm, args, vm.heap.types().weakref, "weakref")?;
     let rest = arg_range(vm, "__new__", &args[1..], kwnames, 1, 2)?;
     let callback = rest.get(1).copied().unwrap_or(Value::NONE);
+    // A class whose `__slots__` leave out `__weakref__` takes none.
+    let ty = vm.heap.type_obj(rest[0]);
+    if !crate::builtins::type_layout::class_takes_weakrefs(vm, ty) {
+        let msg = format!("cannot create weak reference to '{}' object", ty.name());
+        return Err(vm.type_error(&msg));
+    }
     vm.heap.new_weakref_of_type(cls, rest[0], callback)
 }
 

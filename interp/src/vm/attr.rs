@@ -512,6 +512,25 @@ impl Vm {
     }
 
     /// `object.__setattr__` (`value` given) and `object.__delattr__`.
+    /// `obj.__class__ = new`: besides the heap's checks, CPython's layout
+    /// rule (`compatible_for_assignment`) between two classes.
+    fn assign_class(&mut self, obj: Value, new: Value) -> PyResult<()> {
+        let old = self.heap.type_obj(obj);
+        if let Some(new_t) = Gc::<TypeObj>::from_value(new) {
+            if old.is_heap_type()
+                && new_t.is_heap_type()
+                && !crate::builtins::type_layout::compatible_for_assignment(self, old, new_t)
+            {
+                return Err(self.type_error(&format!(
+                    "__class__ assignment: '{}' object layout differs from '{}'",
+                    new_t.name(),
+                    old.name()
+                )));
+            }
+        }
+        self.heap.set_class(obj, new)
+    }
+
     pub fn generic_set_attr(
         &mut self,
         obj: Value,
@@ -523,7 +542,7 @@ impl Vm {
         }
         if name == self.names.dunder_class {
             return match value {
-                Some(v) => self.heap.set_class(obj, v),
+                Some(v) => self.assign_class(obj, v),
                 None => Err(self.type_error("can't delete __class__ attribute")),
             };
         }

@@ -281,7 +281,10 @@ impl Vm {
             };
             attrs.insert(key, v);
         }
-        let declared = self.declared_slots(&attrs, &name_text, &bases_v)?;
+        let Ok(best_base) = crate::builtins::type_layout::best_base(self, &bases_v) else {
+            return Err(self.type_error("multiple bases have instance lay-out conflict"));
+        };
+        let declared = self.declared_slots(&attrs, &name_text, best_base)?;
         let mut getsets = self.instance_getsets_added(&declared, &bases_v);
         // A class's own `__dict__`/`__weakref__` stays (`PyDict_SetDefault`).
         getsets.retain(|&name| attrs.get(name).is_none());
@@ -433,32 +436,23 @@ impl Vm {
         &mut self,
         attrs: &AttrMap,
         class_name: &str,
-        bases: &[Value],
+        best_base: Option<Gc<TypeObj>>,
     ) -> PyResult<DeclaredSlots> {
         let Some(slots) = attrs.get(self.names.dunder_slots) else {
             return Ok(DeclaredSlots::default());
         };
         let items =
             if str_of(slots).is_some() { vec![slots] } else { self.collect_iterable(slots)? };
-        let t = self.heap.types();
-        let base = bases.first().copied().unwrap_or(t.object);
-        let variable_size = [t.int, t.tuple, t.bytes]
-            .into_iter()
-            .filter_map(Gc::<TypeObj>::from_value)
-            .find(|v| Gc::<TypeObj>::from_value(base).is_some_and(|b| b.is_subtype(*v)));
+        let variable_size =
+            best_base.filter(|&b| crate::builtins::type_layout::item_size(self, b) != 0);
         if let (false, Some(v)) = (items.is_empty(), variable_size) {
             return Err(self.type_error(&format!(
                 "nonempty __slots__ not supported for subtype of '{}'",
                 v.name()
             )));
         }
-        // Only classes made by `type_new` (which own a `__qualname__`)
-        // are known to give their instances a dict; native modules' classes
-        // may take one.
-        let qualname = self.names.dunder_qualname;
-        let base_has_dict = bases.iter().any(|&b| {
-            Gc::<TypeObj>::from_value(b)
-                .is_some_and(|b| b.own_attr(qualname).is_some() && !self.has_no_dict(b))
+        let (may_add_dict, may_add_weakref) = best_base.map_or((true, true), |b| {
+            crate::builtins::type_layout::may_add_dict_and_weakref(self, b)
         });
         let (mut seen_dict, mut seen_weakref) = (false, false);
         let mut names = Vec::new();
@@ -477,16 +471,13 @@ impl Vm {
             }
             match text {
                 "__dict__" => {
-                    if base_has_dict || seen_dict {
+                    if !may_add_dict || seen_dict {
                         return Err(self.type_error("__dict__ slot disallowed: we already got one"));
                     }
                     seen_dict = true;
                 }
                 "__weakref__" => {
-                    // Whether a base already supports weak references is
-                    // not tracked (every class here does): only a repeat
-                    // is refused.
-                    if seen_weakref {
+                    if !may_add_weakref || seen_weakref {
                         return Err(self.type_error(
                             "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0",
                         ));

@@ -335,7 +335,7 @@ impl Vm {
     }
 
     /// Runs `f` unless `v` is already being repr'd further up (a cycle).
-    fn repr_guarded(
+    pub(crate) fn repr_guarded(
         &mut self,
         v: Value,
         cycle_text: &str,
