@@ -20,7 +20,7 @@ fn deep_attribute(vm: &mut Vm, obj: Value, path: &[&str]) -> Option<(Value, Valu
     let mut parent = obj;
     for name in path {
         parent = cur;
-        let key = vm.heap.new_str(name);
+        let key = vm.heap.intern(name);
         cur = match vm.get_attr(parent, key) {
             Ok(v) => v,
             Err(_) => return None,
@@ -92,11 +92,13 @@ impl Pickler {
             let msg = format!("Can't pickle local object {}", vm.repr_of_value(global_name)?);
             return Err(PyErr::attribute_error(&vm.heap, &msg));
         }
-        let module_name = which_module(vm, obj, &path)?;
-        // One str object per module name, as the module's own `__name__`
-        // is in CPython: a second global of a module refers to the first
-        // one's memoized name.
-        let module_name = vm.heap.intern_value(module_name).unwrap_or(module_name);
+        let mut module_name = which_module(vm, obj, &path)?;
+        if str_of(module_name).is_some_and(|s| s.as_wtf8() == b"builtins") {
+            // CPython's built-in types all give one interned "builtins"
+            // (the key `whichmodule` finds in `sys.modules` too), so a
+            // second global of `builtins` refers to the memoized first.
+            module_name = vm.heap.intern("builtins");
+        }
         vm.push_temp(module_name);
         let mname = text_of(module_name);
         let module = match str_of(module_name) {

@@ -794,14 +794,21 @@ impl Unpickler {
     fn load_newobj(&mut self, vm: &mut Vm, ex: bool) -> PyResult<()> {
         let kwargs = if ex { Some(self.pop(vm)?) } else { None };
         let args = self.pop(vm)?;
+        if !ex && tuple_of(args).is_none() {
+            return Err(unpickling_error(vm, "NEWOBJ expected an arg tuple."));
+        }
         let cls = self.pop(vm)?;
-        let opname = if ex { "NEWOBJ_EX" } else { "NEWOBJ" };
         if Gc::<TypeObj>::from_value(cls).is_none() {
-            let msg = format!("{opname} class argument must be a type, not {}", vm.type_name(cls));
+            let msg = if ex {
+                format!("NEWOBJ_EX class argument must be a type, not {}", vm.type_name(cls))
+            } else {
+                "NEWOBJ class argument isn't a type object".to_string()
+            };
             return Err(unpickling_error(vm, &msg));
         }
         let Some(t) = tuple_of(args) else {
-            let msg = format!("{opname} args argument must be a tuple, not {}", vm.type_name(args));
+            let msg =
+                format!("NEWOBJ_EX args argument must be a tuple, not {}", vm.type_name(args));
             return Err(unpickling_error(vm, &msg));
         };
         let mut call_args = vec![cls];
@@ -810,7 +817,7 @@ impl Unpickler {
         if let Some(kw) = kwargs {
             if dict_of(kw).is_none() {
                 let msg =
-                    format!("{opname} kwargs argument must be a dict, not {}", vm.type_name(kw));
+                    format!("NEWOBJ_EX kwargs argument must be a dict, not {}", vm.type_name(kw));
                 return Err(unpickling_error(vm, &msg));
             }
             for (k, v) in vm.dict_items(kw) {
