@@ -75,6 +75,27 @@ impl Types {
     }
 }
 
+/// Hashes an object's identity (its value bits) with one multiply: memo
+/// lookups happen for every object saved, and SipHash dominated them.
+#[derive(Default)]
+pub(super) struct IdentityHasher(u64);
+
+impl std::hash::Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (v ^ (v >> 32)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+type Memo = HashMap<u64, u32, std::hash::BuildHasherDefault<IdentityHasher>>;
+
 /// One pickling run: the output buffer, framing state and memo.
 pub struct Pickler {
     pub(super) proto: u8,
@@ -85,7 +106,7 @@ pub struct Pickler {
     frame_start: Option<usize>,
     out: Vec<u8>,
     /// Object identity to memo index.
-    memo: HashMap<u64, u32>,
+    memo: Memo,
     /// The memoized objects in index order (a list the caller keeps
     /// rooted); also the memo a `Pickler` object keeps between dumps.
     memo_list: Value,
@@ -104,7 +125,7 @@ impl Pickler {
     /// A pickler for `proto` whose memo starts as the objects of the list
     /// `memo_list` (indices 0, 1, ...), which it appends to.
     pub fn new(vm: &Vm, proto: u8, fix_imports: bool, fast: bool, memo_list: Value) -> Pickler {
-        let mut memo = HashMap::new();
+        let mut memo = Memo::default();
         if let Some(l) = list_of(memo_list) {
             for (i, v) in l.items.to_vec().into_iter().enumerate() {
                 memo.insert(v.bits(), i as u32);
