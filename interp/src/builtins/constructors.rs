@@ -47,6 +47,8 @@ pub fn install(vm: &mut Vm) {
     for (ty, f) in table {
         add_new(vm, *ty, *f);
     }
+    add_method(vm, t.ellipsis_type, "__reduce__", singleton_reduce);
+    add_method(vm, t.not_implemented_type, "__reduce__", singleton_reduce);
     add_method(vm, t.base_exception, "__init__", exception_init);
     add_method(vm, t.base_exception, "with_traceback", exception_with_traceback);
     add_method(vm, t.base_exception, "__setstate__", exception_setstate);
@@ -124,6 +126,15 @@ fn singleton_new(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult {
         return Err(vm.type_error(&format!("{name} takes no arguments")));
     }
     Ok(instance)
+}
+
+/// `Ellipsis.__reduce__()` and `NotImplemented.__reduce__()`: their
+/// names, so that pickle saves them as globals of `builtins`.
+fn singleton_reduce(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult {
+    let receiver = args.first().copied().unwrap_or(Value::NONE);
+    let name =
+        if receiver == vm.heap.singletons().ellipsis { "Ellipsis" } else { "NotImplemented" };
+    Ok(vm.heap.intern(name))
 }
 
 /// The class a `__new__` was called for, checked to be a subtype of `base`.

@@ -66,6 +66,7 @@ pub fn install(vm: &mut Vm) {
         add_property(vm, ty, "step", step_of);
     }
     add_method(vm, t.slice, "indices", slice_indices_method);
+    add_method(vm, t.slice, "__reduce__", slice_reduce);
 }
 
 /// A read-only attribute: a property whose getter is native.
@@ -538,6 +539,16 @@ fn range_count(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         _ => range_scan(vm, args[0], x, false)?.0,
     };
     Ok(vm.heap.new_int_i64(n))
+}
+
+/// `slice.__reduce__`: `(slice, (start, stop, step))`.
+fn slice_reduce(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult {
+    let Some(s) = args.first().and_then(|v| Gc::<SliceObj>::from_value(*v)) else {
+        return Err(vm.type_error("descriptor '__reduce__' requires a 'slice' object"));
+    };
+    let parts = vm.heap.new_tuple(&[s.start, s.stop, s.step]);
+    let slice = vm.heap.types().slice;
+    Ok(vm.heap.new_tuple(&[slice, parts]))
 }
 
 fn slice_indices_method(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

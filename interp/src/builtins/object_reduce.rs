@@ -135,7 +135,7 @@ fn reduce_newobj(vm: &mut Vm, obj: Value, copyreg: Value) -> PyResult {
         return Err(vm.type_error(&format!("cannot pickle '{}' object", t.name())));
     }
     let mark = vm.push_temp(obj);
-    let (args, kwargs) = match new_arguments(vm, obj) {
+    let (args, kwargs, args_tuple) = match new_arguments(vm, obj) {
         Ok(pair) => pair,
         Err(e) => {
             vm.truncate_temps(mark);
@@ -152,7 +152,9 @@ fn reduce_newobj(vm: &mut Vm, obj: Value, copyreg: Value) -> PyResult {
                 ("__newobj__", all)
             }
             Some(kwargs) => {
-                let args = vm.heap.new_tuple(&args);
+                // The tuple `__getnewargs_ex__` gave, itself (pickle's memo
+                // sees the same object where the state holds it too).
+                let args = args_tuple.unwrap_or_else(|| vm.heap.new_tuple(&args));
                 vm.push_temp(args);
                 ("__newobj_ex__", vec![cls, args, kwargs])
             }
@@ -183,8 +185,11 @@ fn reduce_newobj(vm: &mut Vm, obj: Value, copyreg: Value) -> PyResult {
 /// The arguments `__new__` gets back when the object is rebuilt
 /// (`_PyObject_GetNewArguments`): from `__getnewargs_ex__` (positional and
 /// keyword) or `__getnewargs__` (positional only), else none. The values
-/// stay rooted on the temporaries (the caller truncates them).
-fn new_arguments(vm: &mut Vm, obj: Value) -> PyResult<(Vec<Value>, Option<Value>)> {
+/// stay rooted on the temporaries (the caller truncates them); last, the
+/// positional arguments' tuple itself when `__getnewargs_ex__` gave one.
+type NewArguments = (Vec<Value>, Option<Value>, Option<Value>);
+
+fn new_arguments(vm: &mut Vm, obj: Value) -> PyResult<NewArguments> {
     let getnewargs_ex = vm.heap.intern("__getnewargs_ex__");
     if let Some(m) = vm.heap.lookup_in_type_of(obj, getnewargs_ex) {
         let pair = vm.call_method_value(m, obj, &[])?;
@@ -201,6 +206,7 @@ fn new_arguments(vm: &mut Vm, obj: Value) -> PyResult<(Vec<Value>, Option<Value>
                 t.items().len()
             )));
         };
+        let args_tuple = args;
         let Some(args) = crate::object::tuple::tuple_of(args) else {
             return Err(vm.type_error(&format!(
                 "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '{}'",
@@ -213,10 +219,12 @@ fn new_arguments(vm: &mut Vm, obj: Value) -> PyResult<(Vec<Value>, Option<Value>
                 vm.type_name(kwargs)
             )));
         }
-        return Ok((args.items().to_vec(), Some(kwargs)));
+        return Ok((args.items().to_vec(), Some(kwargs), Some(args_tuple)));
     }
     let getnewargs = vm.heap.intern("__getnewargs__");
-    let Some(m) = vm.heap.lookup_in_type_of(obj, getnewargs) else { return Ok((Vec::new(), None)) };
+    let Some(m) = vm.heap.lookup_in_type_of(obj, getnewargs) else {
+        return Ok((Vec::new(), None, None));
+    };
     let extra = vm.call_method_value(m, obj, &[])?;
     vm.push_temp(extra);
     let Some(t) = crate::object::tuple::tuple_of(extra) else {
@@ -225,7 +233,7 @@ fn new_arguments(vm: &mut Vm, obj: Value) -> PyResult<(Vec<Value>, Option<Value>
             vm.type_name(extra)
         )));
     };
-    Ok((t.items().to_vec(), None))
+    Ok((t.items().to_vec(), None, None))
 }
 
 /// `__getstate__()` if the class has one, else the instance dict (None

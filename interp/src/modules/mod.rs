@@ -41,6 +41,7 @@
 //! | [`binascii_legacy`] | `binascii`'s quoted-printable, uu and BinHex codecs |
 //! | [`csv`] | `_csv`: CSV dialects, the record reader and writer |
 //! | [`json`] | `_json`: the scanner, encoder and string escapers under `json` |
+//! | [`pickle`] | `_pickle` (Python classes, `pickle/pickle.py`) over `_tachyon_pickle`: the pickler and unpickler in Rust |
 //! | [`structs`] | `_struct`: pack/unpack by format strings, `Struct` |
 //! | [`ast`] | `_ast`: the node classes under `ast.py`; parser trees to and from them |
 //! | [`array`] | `array`: typed arrays over a list of converted items |
@@ -116,6 +117,7 @@ pub mod math_special;
 pub mod md5;
 pub mod namespace;
 pub mod operator;
+pub mod pickle;
 pub mod poll;
 pub mod posix;
 pub mod posix_calls;
@@ -206,6 +208,8 @@ fn create_first(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_struct" => Some(structs::create(vm)?),
         "_csv" => Some(csv::create(vm)?),
         "_json" => Some(json::create(vm)?),
+        "_tachyon_pickle" => Some(pickle::create(vm)?),
+        "_pickle" => Some(pickle::create_python_half(vm)?),
         "array" => Some(array::create(vm)?),
         "_operator" => Some(operator::create(vm)?),
         "_functools" => Some(functools::create(vm)?),
@@ -307,6 +311,7 @@ pub const NATIVE_MODULES: &[&str] = &[
     "_struct",
     "_csv",
     "_json",
+    "_pickle",
     "array",
     "_operator",
     "_functools",
