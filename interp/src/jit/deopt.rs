@@ -16,6 +16,7 @@ use super::record::{
 use super::TraceEntry;
 use crate::bytecode::instr::Reg;
 use crate::bytecode::Instr;
+use crate::object::list::list_of;
 use crate::object::{Gc, PyErr, Value};
 use crate::vm::code::code_of;
 use crate::vm::eval::{frame_for, FrameExit};
@@ -190,9 +191,9 @@ impl Vm {
     }
 
     /// Rebuilt frame `index` drains a generator for its consumer: runs it
-    /// to its end (as [`Vm::resume_frame`]), appending the rest of its
-    /// items to the trace's list, and gives the caller what the consumer
-    /// makes of them. The frame is gone afterwards.
+    /// to its end (as [`Vm::resume_frame`]) and gives the caller what the
+    /// consumer makes of the items, those of the trace's list first. The
+    /// frame is gone afterwards.
     fn resume_drained_frame(
         &mut self,
         index: usize,
@@ -201,17 +202,15 @@ impl Vm {
         error: Option<PyErr>,
     ) -> PyResult {
         let raise = self.prepare_resume(index, outcome, error);
-        let drained = self.finish_drain(drain.gen, drain.outer_handled, raise);
-        // The list stays rooted by the caller's frame, or by the trace's
-        // record, no longer: it is the result, or the consumer's argument.
+        // Above the generator and the list, which stay rooted meanwhile.
+        let start = drain.mark + 2;
+        let r = self.finish_drain(drain.gen, drain.outer_handled, raise, start).and_then(|()| {
+            let earlier = list_of(drain.items).map(|l| l.items.to_vec()).unwrap_or_default();
+            self.stack.splice(start..start, earlier);
+            self.consume_drained(drain.consumer, start)
+        });
         self.truncate_temps(drain.mark);
-        for item in drained? {
-            self.list_append(drain.items, item);
-        }
-        if drain.consumer == self.heap.types().list {
-            return Ok(drain.items);
-        }
-        self.call(drain.consumer, &[drain.items])
+        r
     }
 
     /// Sets up rebuilt frame `index` to go on from its saved pc: `outcome`

@@ -331,22 +331,7 @@ impl Vm {
                 return Some(Err(e));
             }
         };
-        let items = self.stack.len();
-        let result = self.run_drained(gen, None);
-        self.leave_gen_frame(gen, outer_handled);
-        self.close_generator(gen);
-        match result {
-            Ok(()) => {
-                let count = self.stack.len() - items;
-                self.stack.copy_within(items.., mark);
-                self.stack.truncate(mark + count);
-                Some(Ok(()))
-            }
-            Err(e) => {
-                self.truncate_temps(mark);
-                Some(Err(self.pep479(gen, e)))
-            }
-        }
+        Some(self.finish_drain(gen, outer_handled, None, mark))
     }
 
     /// What `consumer` (list, tuple, set or frozenset) makes of the items a
@@ -412,24 +397,32 @@ impl Vm {
         self.enter_gen_frame(gen, None)
     }
 
-    /// Runs the frame [`Vm::enter_drain_at`] entered to its end (raising
-    /// `raise` in it first if given) and leaves it: the items it yielded.
+    /// Runs the entered frame of `gen` to its end (raising `raise` in it
+    /// first if given) and leaves it, closing the generator: its items move
+    /// down to stack index `to` (at or below the frame's slots), where the
+    /// stack then ends. On error the stack ends at `to`.
     pub(crate) fn finish_drain(
         &mut self,
         gen: Gc<GeneratorObj>,
         outer_handled: Value,
         raise: Option<PyErr>,
-    ) -> PyResult<Vec<Value>> {
-        let base = self.frames.last().expect("the generator's frame").base;
+        to: usize,
+    ) -> PyResult<()> {
         let items = self.stack.len();
         let result = self.run_drained(gen, raise);
-        let drained = self.stack[items..].to_vec();
         self.leave_gen_frame(gen, outer_handled);
         self.close_generator(gen);
-        self.stack.truncate(base);
         match result {
-            Ok(()) => Ok(drained),
-            Err(e) => Err(self.pep479(gen, e)),
+            Ok(()) => {
+                let count = self.stack.len() - items;
+                self.stack.copy_within(items.., to);
+                self.stack.truncate(to + count);
+                Ok(())
+            }
+            Err(e) => {
+                self.truncate_temps(to);
+                Err(self.pep479(gen, e))
+            }
         }
     }
 

@@ -648,9 +648,9 @@ fn writes_nothing(kind: HelperKind) -> bool {
         | NewRange | RangeIter | RangeReversedIter | IntFloorDiv | IntMod | FloatPow
         | NewInstance | Math(_) | BuildString | ListToTuple | MakeCell => true,
         // These write the VM's value stack, which traces never load.
-        DrainBegin | DrainItem => true,
-        // `drain_push` writes the VM's stack, `list_append` and
-        // `extend_attrs` their object; the rest may run Python code.
+        DrainPush | DrainBegin | DrainItem => true,
+        // `list_append` and `extend_attrs` write their object; the rest
+        // may run Python code.
         _ => false,
     }
 }
