@@ -76,23 +76,28 @@ impl Vm {
         record: &[u64],
         root: usize,
     ) -> Result<u32, (PyErr, u32)> {
-        if let Some(c) = entry.exit_counts.get(exit) {
-            c.set(c.get() + 1);
-        }
         let mut error = self.jit.pending_error.take();
+        if let Some(meta) = entry.exits.get(exit) {
+            meta.count.set(meta.count.get() + 1);
+            if let Some(plain) = &meta.plain {
+                // The common exit: the record holds new values of the
+                // root frame's slots.
+                self.restore_mirror(root, record);
+                let base = self.frames[root].base;
+                let slots =
+                    &entry.plain_slots[plain.slots.start as usize..plain.slots.end as usize];
+                for (&slot, &word) in slots.iter().zip(record) {
+                    self.write_slot(base, slot, Value::from_bits(word));
+                }
+                return resume_at(plain.pc, error);
+            }
+        }
         let snap = entry.exit_snapshots.get(exit).and_then(|&i| entry.trace.snapshots.get(i));
         if let Some(snap) = snap.filter(|s| s.frames.len() == 1) {
-            // The common exit, one frame: its slots go straight from the
-            // record (and the objects rebuilt from it) to the frame.
+            // One frame with virtual objects: its slots go from the
+            // record and the objects rebuilt from it to the frame.
             self.restore_mirror(root, record);
             let base = self.frames[root].base;
-            if snap.virtuals.is_empty() {
-                let values = record.iter().map(|&w| Value::from_bits(w));
-                for (&(slot, _), v) in snap.frames[0].slots.iter().zip(values) {
-                    self.write_slot(base, slot, v);
-                }
-                return resume_at(snap.frames[0].pc, error);
-            }
             let mut scratch = std::mem::take(&mut self.jit.deopt_scratch);
             scratch.prepare(snap);
             let mut k = 0;

@@ -29,9 +29,9 @@ impl Vm {
                     entry.passes.get()
                 ));
             }
-            for (exit, count) in entry.exit_counts.iter().enumerate() {
-                if count.get() > 0 {
-                    out.push_str(&format!("  exit {exit}: {} times\n", count.get()));
+            for (exit, meta) in entry.exits.iter().enumerate() {
+                if meta.count.get() > 0 {
+                    out.push_str(&format!("  exit {exit}: {} times\n", meta.count.get()));
                 }
             }
         }

@@ -7,6 +7,7 @@
 //! |---|---|
 //! | [`record`] | turning executed bytecode into trace IR |
 //! | [`helpers`] | the native functions traces call for what they do not inline |
+//! | [`entry`] | a compiled trace as the VM keeps it, and its exits' metadata |
 //! | [`deopt`] | rebuilding the interpreter's frames from a snapshot |
 //! | [`link`] | exits that jump straight to the next trace |
 //! | [`dump`] | `--trace-dump`: traces, their IR, and exit counts |
@@ -28,6 +29,7 @@
 
 pub mod deopt;
 pub mod dump;
+pub mod entry;
 pub mod helpers;
 pub mod link;
 pub mod record;
@@ -35,7 +37,6 @@ pub mod record;
 use std::cell::Cell;
 use std::collections::HashMap;
 use std::rc::Rc;
-use std::sync::Arc;
 
 use crate::object::gc::Tracer;
 use crate::object::value::PTR_TAG_BITS;
@@ -44,6 +45,8 @@ use crate::object::{PyErr, Value};
 use crate::vm::code::CodeObj;
 use crate::vm::Vm;
 use record::Recorder;
+
+pub use entry::{ExitMeta, PlainExit, TraceEntry};
 
 /// Counter value of a header that has a trace.
 pub const HAS_TRACE: u32 = u32::MAX - 1;
@@ -118,96 +121,6 @@ impl Default for JitOptions {
     }
 }
 
-/// A compiled trace and what deopt needs to know about its exits.
-pub struct TraceEntry {
-    pub id: usize,
-    pub code: Arc<tracer::CompiledTrace>,
-    pub trace: traces::Trace,
-    /// For each exit number, its snapshot's index in `trace.snapshots`.
-    pub exit_snapshots: Vec<usize>,
-    /// For each exit number, the functions with loops (unrolled into the
-    /// trace) whose inlined frames the exit leaves from; mostly empty.
-    exit_unrolled: Vec<Box<[u64]>>,
-    /// Exits numbered below this lie in the preamble (a loop trace's
-    /// first iteration).
-    pub preamble_exits: usize,
-    /// Entries from the interpreter (linked entries are counted by the
-    /// traces linked to this one, see [`JitState::entries_of`]).
-    pub entries: Cell<u64>,
-    pub exit_counts: Vec<Cell<u64>>,
-    /// For a trace that ends by leaving for a pc with the frame mirror up
-    /// to date: that exit, which may be linked to the trace starting there.
-    pub linkable_end: Option<usize>,
-    /// Times the trace reached its end (counted by the trace itself).
-    pub passes: Box<Cell<u64>>,
-    /// Where it starts: the loop header, or for a side trace the pc the
-    /// exits it serves resume at.
-    pub start: u32,
-    /// The header of the loop it was recorded in.
-    pub header: u32,
-    /// Where it came from, for the dump.
-    pub origin: String,
-    pub listing: String,
-}
-
-impl TraceEntry {
-    /// Trace `id`, compiled to `code`, with its exit tables derived from
-    /// the trace; `linkable_end` and `passes` as the fields say.
-    pub fn new(
-        (id, trace, code): (usize, traces::Trace, tracer::CompiledTrace),
-        (linkable_end, passes): (Option<usize>, Box<Cell<u64>>),
-        (start, header): (u32, u32),
-        origin: String,
-        listing: String,
-    ) -> TraceEntry {
-        let exits = trace.exits();
-        let exit_snapshots: Vec<usize> =
-            exits.iter().map(|&i| trace.insts[i].snap.map_or(usize::MAX, |s| s as usize)).collect();
-        let exit_unrolled = exit_snapshots
-            .iter()
-            .map(|&i| unrolled_codes_in(&trace, trace.snapshots.get(i)))
-            .collect();
-        let loop_start = trace.loop_start().unwrap_or(0);
-        TraceEntry {
-            id,
-            code: Arc::new(code),
-            preamble_exits: exits.iter().filter(|&&i| i < loop_start).count(),
-            exit_counts: exits.iter().map(|_| Cell::new(0)).collect(),
-            exit_snapshots,
-            exit_unrolled,
-            trace,
-            entries: Cell::new(0),
-            linkable_end,
-            passes,
-            start,
-            header,
-            origin,
-            listing,
-        }
-    }
-}
-
-/// The code keys of the functions with loops among the inlined frames of
-/// `snap` (each such frame names its code in [`record::CODE_SLOT`]).
-fn unrolled_codes_in(trace: &traces::Trace, snap: Option<&traces::Snapshot>) -> Box<[u64]> {
-    let Some(snap) = snap else { return Box::default() };
-    let frame_code = |frame: &traces::SnapFrame| {
-        frame.slots.iter().find_map(|(s, v)| match v {
-            traces::SnapValue::Val(v) if *s == record::CODE_SLOT => {
-                crate::vm::code::code_of(Value::from_bits(trace.inst(*v).imm as u64))
-            }
-            _ => None,
-        })
-    };
-    snap.frames
-        .iter()
-        .skip(1)
-        .filter_map(frame_code)
-        .filter(|code| record::has_loop(code))
-        .map(|code| code_key(&code))
-        .collect()
-}
-
 /// An exit of `from` sent straight to another trace's entry.
 pub struct Link {
     pub from: Rc<TraceEntry>,
@@ -249,6 +162,9 @@ pub struct JitState {
     pub side_traces: KeyMap<Vec<Rc<TraceEntry>>>,
     /// Side trace starts whose recordings keep aborting.
     side_blacklist: KeyMap<()>,
+    /// Counts the traces added, from 1: an exit settled (see
+    /// [`ExitMeta::settled`]) at an older generation looks again.
+    pub generation: u32,
     pub all: Vec<Rc<TraceEntry>>,
     aborts: KeyMap<u32>,
     side_aborts: KeyMap<u32>,
@@ -322,6 +238,7 @@ impl JitState {
             traces: KeyMap::default(),
             side_traces: KeyMap::default(),
             side_blacklist: Default::default(),
+            generation: 1,
             all: Vec::new(),
             aborts: KeyMap::default(),
             side_aborts: KeyMap::default(),
@@ -344,6 +261,7 @@ impl JitState {
 
     /// Adds a compiled trace (its id is its index).
     pub fn add_trace(&mut self, entry: Rc<TraceEntry>) {
+        self.generation = self.generation.wrapping_add(1).max(1);
         self.max_state_words = self.max_state_words.max(entry.code.state_words());
         self.all.push(entry);
     }
@@ -782,6 +700,11 @@ impl Vm {
             let resume = self.deopt(&entry, exit, &state, frame_index);
             self.jit.put_state(state);
             let pc = resume?;
+            let settled =
+                entry.exits.get(exit).is_some_and(|m| m.settled.get() == self.jit.generation);
+            if settled {
+                return Ok(pc);
+            }
             if entry.start == entry.header && self.keep_out_unrolled_at(&entry, exit) {
                 self.drop_for_retrace(code, entry.header);
                 return Ok(pc);
@@ -793,7 +716,7 @@ impl Vm {
             if self.heap.leave_wanted() {
                 return Ok(pc);
             }
-            let hot = entry.exit_counts.get(exit).is_some_and(|c| c.get() >= SIDE_TRACE_THRESHOLD);
+            let hot = entry.exit_count(exit) >= SIDE_TRACE_THRESHOLD;
             let variants = self.jit.side_traces.get(&(key, pc));
             if pc == entry.start && entry.linkable_end != Some(exit) {
                 // No progress: the next variant at this pc, if any, else
@@ -837,16 +760,39 @@ impl Vm {
                     if hot {
                         self.start_side_recording(frame_index, code, (&entry, exit), pc);
                     }
+                    if hot && self.side_refused(code, pc) && !self.retrace_may_follow(&entry, exit)
+                    {
+                        if let Some(meta) = entry.exits.get(exit) {
+                            meta.settled.set(self.jit.generation);
+                        }
+                    }
                     return Ok(pc);
                 }
             }
         }
     }
 
+    /// Whether a side trace starting at `start` is never recorded.
+    fn side_refused(&self, code: &Gc<CodeObj>, start: u32) -> bool {
+        self.jit.side_blacklist.contains_key(&(code_key(code), start))
+            || matches!(
+                code.unit.instrs.get(start as usize),
+                Some(crate::bytecode::Instr::Return { .. })
+            )
+    }
+
+    /// Whether later exits through `exit` of loop trace `entry` may still
+    /// have it recorded again (see [`Vm::keep_out_unrolled_at`] and
+    /// [`Vm::preamble_exit_is_hot`]).
+    fn retrace_may_follow(&self, entry: &TraceEntry, exit: usize) -> bool {
+        entry.start == entry.header
+            && (exit < entry.preamble_exits || entry.exits.get(exit).is_some_and(|m| m.unrolled))
+    }
+
     /// Whether side trace `entry` almost always leaves through `exit`
     /// before it gets anywhere.
     fn useless_variant(&self, entry: &TraceEntry, exit: usize) -> bool {
-        let failed = entry.exit_counts.get(exit).map_or(0, |c| c.get());
+        let failed = entry.exit_count(exit);
         let entered = self.jit.entries_of(entry);
         entered >= USELESS_VARIANT_ENTRIES && failed * 10 >= entered * 9
     }
@@ -864,7 +810,7 @@ impl Vm {
     /// Whether exit `exit` of loop trace `entry` lies in its preamble and
     /// is taken on most entries.
     fn preamble_exit_is_hot(&self, entry: &TraceEntry, exit: usize) -> bool {
-        let count = entry.exit_counts.get(exit).map_or(0, |c| c.get());
+        let count = entry.exit_count(exit);
         exit < entry.preamble_exits
             && count >= RETRACE_THRESHOLD
             && count * 2 >= self.jit.entries_of(entry)
@@ -878,7 +824,7 @@ impl Vm {
         let Some(codes) = entry.exit_unrolled.get(exit).filter(|c| !c.is_empty()) else {
             return false;
         };
-        let count = entry.exit_counts.get(exit).map_or(0, |c| c.get());
+        let count = entry.exit_count(exit);
         if count < SIDE_TRACE_THRESHOLD || count * UNROLLED_EXIT_SHARE < self.jit.entries_of(entry)
         {
             return false;
@@ -936,13 +882,9 @@ impl Vm {
         start: u32,
     ) {
         let header = parent.header;
-        let key = (code_key(code), start);
-        if self.jit.recording.is_some() || self.jit.side_blacklist.contains_key(&key) {
-            return;
-        }
-        if let Some(crate::bytecode::Instr::Return { .. }) = code.unit.instrs.get(start as usize) {
-            // A trace that ends by returning leaves it to the interpreter:
-            // one that starts there would only return.
+        // A trace that ends by returning leaves it to the interpreter: one
+        // that starts there would only return.
+        if self.jit.recording.is_some() || self.side_refused(code, start) {
             return;
         }
         self.begin_recording(frame_index, code, (header, start), Some((parent.id, exit)));
@@ -962,7 +904,7 @@ impl Vm {
         let base = self.frames[frame_index].base;
         let slots = code.unit.slot_count as usize;
         let mirror = MIRROR as usize;
-        let need = self.jit.max_state_words.max(mirror + slots).max(entry.trace.insts.len());
+        let need = self.jit.max_state_words.max(mirror + slots).max(entry.state_need);
         let mut state = self.jit.take_state();
         if state.len() < need {
             state.resize(need, 0);
@@ -992,7 +934,11 @@ impl Vm {
         };
         self.jit.active.pop();
         self.jit.running -= 1;
-        let last = self.jit.all.get(state[RUNNING_TRACE as usize] as usize).cloned();
+        let last_id = state[RUNNING_TRACE as usize] as usize;
+        let last = match last_id == entry.id {
+            true => None,
+            false => self.jit.all.get(last_id).cloned(),
+        };
         // A nested trace run through a helper may have left its own
         // buffer: ours holds this exit's record.
         self.jit.put_state(state);
