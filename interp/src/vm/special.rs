@@ -746,6 +746,7 @@ fn generator_attr(g: Gc<super::generator::GeneratorObj>, n: &str) -> Option<Valu
     let field = n.strip_prefix(prefix)?;
     Some(match field {
         "running" => Value::from_bool(g.state.get() == GenState::Running),
+        "origin" if g.kind == GenKind::Coroutine => g.origin.get(),
         "code" => g.code.value(),
         _ if field == delegate && g.kind != GenKind::AsyncGenerator => {
             let v = g.yield_from.get();
