@@ -70,17 +70,8 @@ print(PropertyPlain(lambda s: 0).__doc__, PropertyPlain(lambda s: 0).__dict__)
 
 
 class Bar:
-    @Counting
-    def spam(self):
-        return 1
-
-    @spam.setter
-    def spam(self, v):
-        pass
-
-    @spam.deleter
-    def spam(self):
-        pass
+    spam = Counting(lambda self: 1)
+    spam = spam.setter(lambda self, v: None).deleter(lambda self: None)
 
 
 print(Counting.made, type(Bar.spam).__name__)
