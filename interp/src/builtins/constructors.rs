@@ -59,6 +59,7 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, t.set, "__init__", set_init);
     add_method(vm, t.super_, "__get__", super_get);
     add_method(vm, t.super_, "__init__", super_init);
+    add_method(vm, t.property, "__init__", property_init);
     add_method(vm, t.property, "getter", property_getter);
     add_method(vm, t.property, "setter", property_setter);
     add_method(vm, t.property, "deleter", property_deleter);
@@ -752,8 +753,31 @@ fn slice_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     }
 }
 
+/// `property.__new__`: an exact property is filled at once; a subclass's
+/// instance starts empty for its `__init__` (which may take other
+/// arguments) to fill through `property.__init__`.
 fn property_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let (pos, kws) = split_kwargs(&args[1..], kwnames);
+    let prop = PropertyObj::new(Value::NONE, Value::NONE, Value::NONE, Value::NONE);
+    let prop = vm.heap.alloc(args[0], prop).value();
+    if args[0] == vm.heap.types().property {
+        vm.with_temp(prop, |vm| property_fill(vm, prop, &args[1..], kwnames))?;
+    }
+    Ok(prop)
+}
+
+/// `property.__init__(self, fget=None, fset=None, fdel=None, doc=None)`.
+fn property_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let Some(&prop) = args.first().filter(|v| Gc::<PropertyObj>::from_value(**v).is_some()) else {
+        return Err(vm.type_error("descriptor '__init__' requires a 'property' object"));
+    };
+    property_fill(vm, prop, &args[1..], kwnames)?;
+    Ok(Value::NONE)
+}
+
+/// CPython's property_init: the accessors, and the doc given or else the
+/// getter's.
+fn property_fill(vm: &mut Vm, prop: Value, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
+    let (pos, kws) = split_kwargs(args, kwnames);
     super::at_most(vm, "property", pos.len(), 4)?;
     let mut parts = [Value::NONE; 4];
     for (i, v) in pos.iter().enumerate().take(4) {
@@ -769,21 +793,39 @@ fn property_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         };
         parts[i] = v;
     }
+    let mut getter_doc = false;
     if parts[3].is_none() && !parts[0].is_none() {
         let doc = vm.names.dunder_doc;
-        if let Ok(d) = vm.get_attr(parts[0], doc) {
-            parts[3] = d;
+        match vm.get_attr(parts[0], doc) {
+            Ok(d) => {
+                parts[3] = d;
+                getter_doc = true;
+            }
+            Err(e) if e.matches(&vm.heap, vm.heap.types().attribute_error) => {}
+            Err(e) => return Err(e),
         }
     }
-    let p = PropertyObj {
-        fget: Cell::new(parts[0]),
-        fset: Cell::new(parts[1]),
-        fdel: Cell::new(parts[2]),
-        doc: Cell::new(parts[3]),
+    let Some(p) = Gc::<PropertyObj>::from_value(prop) else {
+        return Err(vm.type_error("descriptor '__init__' requires a 'property' object"));
     };
-    Ok(vm.heap.alloc(args[0], p).value())
+    p.fget.set(parts[0]);
+    p.fset.set(parts[1]);
+    p.fdel.set(parts[2]);
+    p.doc.set(parts[3]);
+    p.getter_doc.set(getter_doc);
+    // A subclass's instance gets the doc in its own `__dict__`, where it
+    // shadows the subclass's docstring (a subclass whose `__slots__` leave
+    // no `__dict__` fails here, as in CPython).
+    if getter_doc && vm.heap.type_obj(prop).is_heap_type() {
+        let doc = vm.names.dunder_doc;
+        vm.set_attr(prop, doc, parts[3])?;
+    }
+    Ok(())
 }
 
+/// `getter`/`setter`/`deleter`: CPython's property_copy, which makes the
+/// copy by calling the property's own type, so a subclass's `__init__`
+/// runs; a doc that came from the old getter is taken from the new one.
 fn property_with(vm: &mut Vm, args: &[Value], which: usize) -> PyResult {
     let Some(p) = args.first().and_then(|v| Gc::<PropertyObj>::from_value(*v)) else {
         return Err(vm.type_error("descriptor requires a 'property' object"));
@@ -791,14 +833,11 @@ fn property_with(vm: &mut Vm, args: &[Value], which: usize) -> PyResult {
     let f = args.get(1).copied().unwrap_or(Value::NONE);
     let mut parts = [p.fget.get(), p.fset.get(), p.fdel.get(), p.doc.get()];
     parts[which] = f;
-    let q = PropertyObj {
-        fget: Cell::new(parts[0]),
-        fset: Cell::new(parts[1]),
-        fdel: Cell::new(parts[2]),
-        doc: Cell::new(parts[3]),
-    };
+    if p.getter_doc.get() && !parts[0].is_none() {
+        parts[3] = Value::NONE;
+    }
     let ty = vm.heap.type_of(args[0]);
-    Ok(vm.heap.alloc(ty, q).value())
+    vm.call(ty, &parts)
 }
 
 fn property_getter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {

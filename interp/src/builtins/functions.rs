@@ -921,7 +921,7 @@ fn import(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             vm.type_name(name)
         )));
     }
-    let (globals, fromlist) = (globals.unwrap_or(Value::NONE), fromlist.unwrap_or(Value::NONE));
+    let fromlist = fromlist.unwrap_or(Value::NONE);
     let level = match level {
         None => 0,
         Some(v) if vm.heap.is_instance(v, vm.heap.types().float) => {
@@ -939,7 +939,9 @@ fn import(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         return Err(vm.value_error("level must be >= 0"));
     }
     let level = u16::try_from(level).unwrap_or(u16::MAX);
-    let globals = if globals.is_none() { vm.heap.new_dict() } else { globals };
+    // Absent globals are empty (a relative import then fails as CPython's
+    // NULL globals do); None is refused there as "globals must be a dict".
+    let globals = globals.unwrap_or(Value::EMPTY);
     let fromlist = match list_of(fromlist) {
         Some(l) => vm.heap.new_tuple(&l.items.to_vec()),
         None => fromlist,

@@ -127,7 +127,7 @@ pub fn dict_update(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         );
     }
     if let Some(&src) = pos.first() {
-        if dict_of(src).is_some() {
+        if vm.dict_iterates_own_table(src) {
             for (k, v) in vm.dict_items(src) {
                 vm.dict_set_item(d, k, v)?;
             }

@@ -211,6 +211,17 @@ pub fn no_kwargs<'a>(
     Ok(args)
 }
 
+/// A C `int` argument of the `i` format (`_PyLong_AsInt` after a float
+/// check), with its errors.
+pub fn c_int_arg(vm: &Vm, v: Value) -> PyResult<i64> {
+    if vm.heap.type_of(v) == vm.heap.types().float {
+        return Err(vm.type_error("integer argument expected, got float"));
+    }
+    vm.as_int(v).and_then(|n| n.to_i64()).ok_or_else(|| {
+        vm.type_error(&format!("an integer is required (got type {})", vm.type_name(v)))
+    })
+}
+
 /// `f() takes exactly one argument (N given)`.
 pub fn exactly_one(vm: &Vm, fname: &str, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let args = no_kwargs(vm, fname, args, kwnames)?;

@@ -20,7 +20,6 @@ use crate::vm::function::{NativeFn, PropertyObj};
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_integer::Integer;
-use std::cell::Cell;
 
 pub fn install(vm: &mut Vm) {
     let t = vm.heap.types();
@@ -72,12 +71,7 @@ pub fn install(vm: &mut Vm) {
 /// A read-only attribute: a property whose getter is native.
 pub fn add_property(vm: &Vm, ty: Value, name: &'static str, getter: NativeFn) {
     let fget = native(vm, name, getter);
-    let prop = PropertyObj {
-        fget: Cell::new(fget),
-        fset: Cell::new(Value::NONE),
-        fdel: Cell::new(Value::NONE),
-        doc: Cell::new(Value::NONE),
-    };
+    let prop = PropertyObj::new(fget, Value::NONE, Value::NONE, Value::NONE);
     let prop = vm.heap.alloc(vm.heap.types().property, prop).value();
     set_type_attr(vm, ty, name, prop);
 }

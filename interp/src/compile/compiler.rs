@@ -11,6 +11,10 @@ use crate::parse::ast::{Expr, ExprKind, Stmt};
 use std::collections::HashMap;
 use std::rc::Rc;
 
+/// The slots key of a class body's implicit `__class__` cell, which its
+/// methods close over; the body itself never names it.
+pub const CLASS_CELL_SLOT: &str = "__class__\0cell";
+
 pub type CResult<T> = Result<T, CompileError>;
 
 /// What kind of body a unit is, for qualified names and `return`/`yield` checks.
@@ -241,7 +245,9 @@ impl<'a> Compiler<'a> {
         }
         if block.kind == BlockKind::Class && block.needs_class_closure {
             cells.push(("__class__".to_string(), next));
-            slots.insert("__class__".to_string(), next);
+            // Its own key: a `nonlocal __class__` in the class body names
+            // the enclosing cell, not this one (CPython's get_ref_type).
+            slots.insert(CLASS_CELL_SLOT.to_string(), next);
             next += 1;
         }
         let mut free_names: Vec<&String> = block
@@ -433,6 +439,11 @@ impl<'a> Compiler<'a> {
 
     /// The slot holding the cell of `name` for building a closure.
     pub fn closure_slot(&self, name: &str) -> Option<Reg> {
+        if name == "__class__" {
+            if let Some(&cell) = self.cur.slots.get(CLASS_CELL_SLOT) {
+                return Some(cell);
+            }
+        }
         self.cur.slots.get(&format!("{name}\0free")).or_else(|| self.cur.slots.get(name)).copied()
     }
 

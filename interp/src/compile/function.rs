@@ -83,7 +83,7 @@ impl<'a> Compiler<'a> {
         self.store_name("__qualname__", t);
         self.cur.unit.release(t);
         self.namespace_body(body)?;
-        match self.cur.slots.get("__class__").copied() {
+        match self.cur.slots.get(super::compiler::CLASS_CELL_SLOT).copied() {
             Some(cell) if self.table.blocks[self.cur.block].needs_class_closure => {
                 self.store_name("__classcell__", cell);
                 self.emit(Instr::Return { src: cell });

@@ -7,8 +7,6 @@
 //! instances are dict objects made by `dict.__new__`; the factory lives in
 //! the dict layout's `default_factory` slot (`object::dict`).
 
-use std::cell::Cell;
-
 use super::module_set;
 use crate::builtins::{add_method, method_no_args, method_one_arg, set_type_attr};
 use crate::object::attrmap::AttrMap;
@@ -45,12 +43,12 @@ pub fn install(vm: &mut Vm, module: Value) -> PyResult<()> {
 /// member: any object may be stored, and a deleted one reads as None.
 fn add_factory_attr(vm: &Vm, cls: Value) {
     let native = |name, f| crate::builtins::native(vm, name, f);
-    let prop = PropertyObj {
-        fget: Cell::new(native("default_factory", get_factory)),
-        fset: Cell::new(native("default_factory", set_factory)),
-        fdel: Cell::new(native("default_factory", del_factory)),
-        doc: Cell::new(vm.heap.new_str("Factory for default value called by __missing__().")),
-    };
+    let prop = PropertyObj::new(
+        native("default_factory", get_factory),
+        native("default_factory", set_factory),
+        native("default_factory", del_factory),
+        vm.heap.new_str("Factory for default value called by __missing__()."),
+    );
     let prop = vm.heap.alloc(vm.heap.types().property, prop).value();
     set_type_attr(vm, cls, "default_factory", prop);
 }

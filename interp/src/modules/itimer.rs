@@ -8,7 +8,7 @@
 
 use std::ffi::{c_int, c_long, c_uint};
 
-use crate::builtins::arg_range;
+use crate::builtins::{arg_range, c_int_arg as int_arg};
 use crate::object::{PyErr, Value};
 use crate::vm::function::NativeFn;
 use crate::vm::{PyResult, Vm};
@@ -101,15 +101,6 @@ pub fn create(vm: &mut Vm) -> PyResult {
         ("pause", signal_pause),
     ];
     super::support::function_module(vm, "_tachyon_itimer", funcs)
-}
-
-fn int_arg(vm: &Vm, v: Value) -> PyResult<i64> {
-    if vm.heap.type_of(v) == vm.heap.types().float {
-        return Err(vm.type_error("integer argument expected, got float"));
-    }
-    vm.as_int(v).and_then(|n| n.to_i64()).ok_or_else(|| {
-        vm.type_error(&format!("an integer is required (got type {})", vm.type_name(v)))
-    })
 }
 
 /// Seconds as a float or an int (CPython's `_PyTime_FromSecondsObject`).

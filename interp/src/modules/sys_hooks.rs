@@ -136,11 +136,24 @@ fn setdlopenflags(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
-fn get_coroutine_origin_tracking_depth(_vm: &mut Vm, _a: &[Value], _k: &[Value]) -> PyResult {
-    Ok(Value::from_small_int(0).expect("0"))
+fn get_coroutine_origin_tracking_depth(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    arg_range(vm, "get_coroutine_origin_tracking_depth", a, k, 0, 0)?;
+    Ok(Value::from_small_int(vm.coroutine_origin_depth as i64).unwrap_or(Value::NONE))
 }
 
-fn set_coroutine_origin_tracking_depth(_vm: &mut Vm, _a: &[Value], _k: &[Value]) -> PyResult {
+/// `set_coroutine_origin_tracking_depth(depth)`: how many frames new
+/// coroutines record as `cr_origin`.
+fn set_coroutine_origin_tracking_depth(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    let fname = "set_coroutine_origin_tracking_depth";
+    let [depth] = crate::builtins::named_args(vm, fname, a, k, ["depth"])?;
+    let Some(depth) = depth else {
+        return Err(vm.type_error(&format!("{fname}() missing required argument 'depth' (pos 1)")));
+    };
+    let depth = crate::builtins::c_int_arg(vm, depth)?;
+    let Ok(depth) = usize::try_from(depth) else {
+        return Err(vm.value_error("depth must be >= 0"));
+    };
+    vm.coroutine_origin_depth = depth;
     Ok(Value::NONE)
 }
 

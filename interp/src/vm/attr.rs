@@ -610,8 +610,9 @@ impl Vm {
             }
         }
         if let Some(p) = Gc::<PropertyObj>::from_value(obj) {
-            // A property's `__doc__` is writable (namedtuple fields set it).
-            if name == self.names.dunder_doc {
+            // A property's `__doc__` is writable (namedtuple fields set it);
+            // a subclass's instance keeps it in its dict.
+            if name == self.names.dunder_doc && !self.heap.type_obj(obj).is_heap_type() {
                 p.doc.set(value.unwrap_or(Value::NONE));
                 return Ok(());
             }

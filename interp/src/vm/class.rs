@@ -245,7 +245,16 @@ impl Vm {
         let mut attrs = AttrMap::new();
         let mut classcell = Value::NONE;
         let mut qualname = None;
-        for (k, v) in self.dict_items(ns) {
+        // A namespace that orders its items otherwise (an OrderedDict)
+        // is copied in its own order, as CPython's PyDict_Copy does.
+        let items = if self.dict_iterates_own_table(ns) {
+            self.dict_items(ns)
+        } else {
+            let copy = self.heap.new_dict();
+            self.with_temp(copy, |vm| vm.dict_update_display(copy, ns))?;
+            self.dict_items(copy)
+        };
+        for (k, v) in items {
             let Some(ks) = str_of(k) else { continue };
             let key = self.heap.intern_value(k).unwrap_or(k);
             if key == self.names.dunder_classcell {

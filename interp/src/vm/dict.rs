@@ -5,6 +5,7 @@ use super::{PyResult, Vm};
 use crate::object::dict::{dict_of, DictObj};
 use crate::object::set::{frozenset_of, set_of, FrozenSetObj, SetObj};
 use crate::object::str::str_of;
+use crate::object::types::TypeObj;
 use crate::object::Gc;
 use crate::object::{PyErr, Value};
 use crate::table::dict::ProbeStep;
@@ -212,9 +213,27 @@ impl Vm {
             .map_or_else(Vec::new, |d| d.table.borrow().iter().map(|(_, k, v)| (*k, *v)).collect())
     }
 
+    /// Is `v` a dict whose own table gives its items in iteration order:
+    /// not a subclass that overrides `__iter__` (`OrderedDict`), which
+    /// CPython's PyDict_Merge reads through `keys()` instead.
+    pub fn dict_iterates_own_table(&self, v: Value) -> bool {
+        if dict_of(v).is_none() {
+            return false;
+        }
+        let ty = self.heap.type_obj(v);
+        if !ty.is_heap_type() {
+            return true;
+        }
+        let Some(dict_type) = Gc::<TypeObj>::from_value(self.heap.types().dict) else {
+            return true;
+        };
+        let iter = self.heap.intern("__iter__");
+        self.heap.lookup(ty, iter) == self.heap.lookup(dict_type, iter)
+    }
+
     /// `{**src}` in a display: any mapping with `keys()`.
     pub fn dict_update_display(&mut self, dict: Value, src: Value) -> PyResult<()> {
-        if dict_of(src).is_some() {
+        if self.dict_iterates_own_table(src) {
             for (k, v) in self.dict_items(src) {
                 self.dict_set_item(dict, k, v)?;
             }
@@ -252,7 +271,7 @@ impl Vm {
 
     /// `f(**src)`: keys must be strs and must not repeat.
     pub fn dict_merge_kwargs(&mut self, dict: Value, src: Value, func: Value) -> PyResult<()> {
-        let pairs: Vec<(Value, Value)> = if dict_of(src).is_some() {
+        let pairs: Vec<(Value, Value)> = if self.dict_iterates_own_table(src) {
             self.dict_items(src)
         } else {
             let tmp = self.heap.new_dict();

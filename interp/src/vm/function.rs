@@ -205,6 +205,21 @@ pub struct PropertyObj {
     pub fset: Cell<Value>,
     pub fdel: Cell<Value>,
     pub doc: Cell<Value>,
+    /// The doc was taken from the getter (CPython's `getter_doc`): a copy
+    /// with a new getter takes the new getter's.
+    pub getter_doc: Cell<bool>,
+}
+
+impl PropertyObj {
+    pub fn new(fget: Value, fset: Value, fdel: Value, doc: Value) -> PropertyObj {
+        PropertyObj {
+            fget: Cell::new(fget),
+            fset: Cell::new(fset),
+            fdel: Cell::new(fdel),
+            doc: Cell::new(doc),
+            getter_doc: Cell::new(false),
+        }
+    }
 }
 
 // SAFETY: traces its four values.

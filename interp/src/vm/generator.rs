@@ -63,6 +63,9 @@ pub struct GeneratorObj {
     /// (`gi_frame`, or `sys._getframe()` inside), else None: one object
     /// for the generator's whole life, as CPython's frame is.
     pub frame_object: Cell<Value>,
+    /// Coroutines only: `cr_origin`, the `(filename, line, function)` of
+    /// the frames that made it when origin tracking was on, else None.
+    pub origin: Cell<Value>,
 }
 
 // SAFETY: traces its code, namespaces, saved slots and delegate.
@@ -78,6 +81,7 @@ unsafe impl Payload for GeneratorObj {
             self.yield_from.get(),
             self.handled.get(),
             self.frame_object.get(),
+            self.origin.get(),
         ]);
         for slot in self.saved_slots() {
             tracer.mark(slot.get());
@@ -177,8 +181,39 @@ impl Vm {
             handled: Cell::new(Value::NONE),
             async_flags: Cell::new(0),
             frame_object: Cell::new(Value::NONE),
+            origin: Cell::new(Value::NONE),
         };
-        self.heap.alloc_with_tail(ty, gen, &self.stack[base..]).value()
+        let g = self.heap.alloc_with_tail(ty, gen, &self.stack[base..]);
+        if kind == GenKind::Coroutine && self.coroutine_origin_depth > 0 {
+            let origin = self.with_temp(g.value(), Vm::coroutine_origin);
+            g.origin.set(origin);
+        }
+        g.value()
+    }
+
+    /// CPython's `compute_cr_origin`: `(filename, line, function)` of the
+    /// innermost `coroutine_origin_depth` frames, innermost first.
+    fn coroutine_origin(&mut self) -> Value {
+        let depth = self.coroutine_origin_depth;
+        let mut entries = Vec::new();
+        let mark = self.stack.len();
+        for i in (0..self.frames.len()).rev().take(depth) {
+            let frame = &self.frames[i];
+            let unit = &frame.code.unit;
+            let (file, line, name) =
+                (unit.filename.clone(), unit.line_of(frame.pc), unit.name.clone());
+            let file = self.heap.new_str(&file);
+            self.push_temp(file);
+            let name = self.heap.new_str(&name);
+            self.push_temp(name);
+            let line = Value::from_small_int(i64::from(line)).unwrap_or(Value::NONE);
+            let entry = self.heap.new_tuple(&[file, line, name]);
+            self.push_temp(entry);
+            entries.push(entry);
+        }
+        let origin = self.heap.new_tuple(&entries);
+        self.truncate_temps(mark);
+        origin
     }
 
     fn gen_kind_name(gen: &GeneratorObj) -> &'static str {

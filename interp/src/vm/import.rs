@@ -285,7 +285,10 @@ impl Vm {
         })
     }
 
-    /// The absolute module name of a (possibly relative) import.
+    /// The absolute module name of a (possibly relative) import: CPython
+    /// 3.8's `resolve_name`, which takes the package from `__package__`,
+    /// else `__spec__.parent`, else (with an ImportWarning) `__name__` and
+    /// `__path__`. `globals` is empty when `__import__` was given none.
     fn resolve_name(&mut self, name: &str, globals: Value, level: u16) -> PyResult<String> {
         if level == 0 {
             if name.is_empty() {
@@ -293,29 +296,20 @@ impl Vm {
             }
             return Ok(name.to_string());
         }
-        let package =
-            self.dict_get_item(globals, self.names.dunder_package)?.filter(|v| !v.is_none());
-        let package = match package {
-            Some(p) => text_of(p),
-            None => {
-                let module_name = self
-                    .dict_get_item(globals, self.names.dunder_name)?
-                    .map(text_of)
-                    .unwrap_or_default();
-                let is_pkg = self.dict_get_item(globals, self.names.dunder_path)?.is_some();
-                if is_pkg {
-                    module_name
-                } else {
-                    module_name.rsplit_once('.').map_or(String::new(), |(p, _)| p.to_string())
-                }
-            }
-        };
-        if package.is_empty() {
-            return Err(PyErr::import_error(
-                &self.heap,
-                "attempted relative import with no known parent package",
-            ));
+        if globals.is_empty() {
+            let key = self.heap.new_str("'__name__' not in globals");
+            return Err(PyErr::key_error(&self.heap, key));
         }
+        if !self.is_dict(globals) {
+            return Err(self.type_error("globals must be a dict"));
+        }
+        let package = self.package_of_globals(globals)?;
+        let no_parent = |vm: &Vm| {
+            PyErr::import_error(&vm.heap, "attempted relative import with no known parent package")
+        };
+        let Some(package) = package.filter(|p| !p.is_empty()) else {
+            return Err(no_parent(self));
+        };
         let mut parts: Vec<&str> = package.split('.').collect();
         if (level as usize) > parts.len() {
             return Err(self.value_error("attempted relative import beyond top-level package"));
@@ -323,6 +317,52 @@ impl Vm {
         parts.truncate(parts.len() + 1 - level as usize);
         let base = parts.join(".");
         Ok(if name.is_empty() { base } else { format!("{base}.{name}") })
+    }
+
+    /// The package a relative import in a module with namespace `globals`
+    /// is relative to; None when `__name__` has no parent.
+    fn package_of_globals(&mut self, globals: Value) -> PyResult<Option<String>> {
+        let import_warning = self.heap.types().import_warning;
+        let package =
+            self.dict_get_item(globals, self.names.dunder_package)?.filter(|v| !v.is_none());
+        let spec_key = self.heap.intern("__spec__");
+        let spec = self.dict_get_item(globals, spec_key)?.filter(|v| !v.is_none());
+        let parent_key = self.heap.intern("parent");
+        if let Some(p) = package {
+            let Some(text) = str_of(p) else {
+                return Err(self.type_error("package must be a string"));
+            };
+            let text = text.to_string_lossy().into_owned();
+            if let Some(spec) = spec {
+                let parent = self.get_attr(spec, parent_key)?;
+                if !self.keys_equal(p, parent)? {
+                    let msg = "__package__ != __spec__.parent";
+                    crate::builtins::warn::warn(self, import_warning, msg, 1)?;
+                }
+            }
+            return Ok(Some(text));
+        }
+        if let Some(spec) = spec {
+            let parent = self.get_attr(spec, parent_key)?;
+            return match str_of(parent) {
+                Some(t) => Ok(Some(t.to_string_lossy().into_owned())),
+                None => Err(self.type_error("__spec__.parent must be a string")),
+            };
+        }
+        let msg = "can't resolve package from __spec__ or __package__, falling back on __name__ and __path__";
+        crate::builtins::warn::warn(self, import_warning, msg, 1)?;
+        let Some(module_name) = self.dict_get_item(globals, self.names.dunder_name)? else {
+            let key = self.heap.new_str("'__name__' not in globals");
+            return Err(PyErr::key_error(&self.heap, key));
+        };
+        let Some(module_name) = str_of(module_name) else {
+            return Err(self.type_error("__name__ must be a string"));
+        };
+        let module_name = module_name.to_string_lossy().into_owned();
+        if self.dict_get_item(globals, self.names.dunder_path)?.is_some() {
+            return Ok(Some(module_name));
+        }
+        Ok(module_name.rsplit_once('.').map(|(p, _)| p.to_string()))
     }
 
     fn sys_module(&mut self, name: &str) -> PyResult<Option<Value>> {

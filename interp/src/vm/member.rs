@@ -21,7 +21,6 @@ use super::{PyResult, Vm};
 use crate::object::str::str_of;
 use crate::object::types::TypeObj;
 use crate::object::{Gc, PyErr, Value};
-use std::cell::Cell;
 
 /// A slot's member descriptor: its name and the class that declared it.
 #[derive(Clone, Copy)]
@@ -71,12 +70,7 @@ impl Vm {
     }
 
     fn new_descriptor(&self, ty: Value, name: Value, owner: Value) -> Value {
-        let p = PropertyObj {
-            fget: Cell::new(name),
-            fset: Cell::new(owner),
-            fdel: Cell::new(Value::NONE),
-            doc: Cell::new(Value::NONE),
-        };
+        let p = PropertyObj::new(name, owner, Value::NONE, Value::NONE);
         self.heap.alloc(ty, p).value()
     }
 

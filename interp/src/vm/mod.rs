@@ -253,6 +253,9 @@ pub struct Vm {
     pub(crate) asyncgen_hooks: Value,
     /// The Python-level signal handlers by signal number (`signals`).
     pub(crate) signal_handlers: Value,
+    /// `sys.set_coroutine_origin_tracking_depth`: how many calling frames
+    /// a new coroutine records as its `cr_origin` (0: none).
+    pub(crate) coroutine_origin_depth: usize,
 }
 
 impl Vm {
@@ -295,6 +298,7 @@ impl Vm {
             jit: crate::jit::JitState::new(crate::jit::JitOptions::default()),
             asyncgen_hooks: Value::NONE,
             signal_handlers: Value::NONE,
+            coroutine_origin_depth: 0,
         };
         vm.signal_handlers = vm.new_signal_table();
         crate::builtins::install(&mut vm);

@@ -289,6 +289,9 @@ impl Vm {
                 "fget" => Some(p.fget.get()),
                 "fset" => Some(p.fset.get()),
                 "fdel" => Some(p.fdel.get()),
+                // A subclass's instance finds its own or its class's
+                // `__doc__`, which shadows the member.
+                "__doc__" if self.heap.type_obj(obj).is_heap_type() => None,
                 "__doc__" => Some(p.doc.get()),
                 _ => None,
             };
@@ -559,8 +562,7 @@ impl Vm {
             "__globals__" | "__closure__" | "__doc__" | "__module__" => t.member_descriptor,
             _ => return None,
         };
-        let none = || std::cell::Cell::new(Value::NONE);
-        let p = PropertyObj { fget: none(), fset: none(), fdel: none(), doc: none() };
+        let p = PropertyObj::new(Value::NONE, Value::NONE, Value::NONE, Value::NONE);
         Some(self.heap.alloc(ty, p).value())
     }
 
@@ -746,6 +748,7 @@ fn generator_attr(g: Gc<super::generator::GeneratorObj>, n: &str) -> Option<Valu
     let field = n.strip_prefix(prefix)?;
     Some(match field {
         "running" => Value::from_bool(g.state.get() == GenState::Running),
+        "origin" if g.kind == GenKind::Coroutine => g.origin.get(),
         "code" => g.code.value(),
         _ if field == delegate && g.kind != GenKind::AsyncGenerator => {
             let v = g.yield_from.get();
