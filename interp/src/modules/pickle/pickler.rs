@@ -191,12 +191,14 @@ impl Pickler {
 
     /// A header and a payload; a large payload goes outside any frame.
     fn write_bytes(&mut self, header: &[u8], data: &[u8]) {
-        let bypass = data.len() >= FRAME_SIZE_TARGET;
-        let framing = self.framing;
-        if bypass {
-            self.commit_frame();
-            self.framing = false;
+        if data.len() < FRAME_SIZE_TARGET {
+            self.write(header);
+            self.out.extend_from_slice(data);
+            return;
         }
+        let framing = self.framing;
+        self.commit_frame();
+        self.framing = false;
         self.write(header);
         self.write(data);
         self.framing = framing;
@@ -211,7 +213,7 @@ impl Pickler {
     // ---- memo
 
     pub(super) fn in_memo(&self, obj: Value) -> bool {
-        self.memo.contains_key(&obj.bits())
+        self.memo.get(obj.bits()).is_some()
     }
 
     pub(super) fn memo_put(&mut self, obj: Value) {
@@ -236,7 +238,12 @@ impl Pickler {
     }
 
     pub(super) fn memo_get(&mut self, obj: Value) {
-        let Some(&idx) = self.memo.get(&obj.bits()) else { return };
+        let Some(idx) = self.memo.get(obj.bits()) else { return };
+        self.write_memo_get(idx);
+    }
+
+    /// The opcode that fetches memo entry `idx`.
+    fn write_memo_get(&mut self, idx: u32) {
         if !self.bin {
             self.write_line(GET, idx.to_string().as_bytes());
         } else if idx < 256 {
@@ -288,8 +295,8 @@ impl Pickler {
             self.save_float(float_value(obj).unwrap_or(0.0));
             return Ok(());
         }
-        if self.in_memo(obj) {
-            self.memo_get(obj);
+        if let Some(idx) = self.memo.get(obj.bits()) {
+            self.write_memo_get(idx);
             return Ok(());
         }
         if ty == self.types.bytes {

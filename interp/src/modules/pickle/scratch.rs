@@ -11,32 +11,118 @@
 //! clear a huge table.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::thread::LocalKey;
 
 use crate::object::Value;
 
-/// Hashes an object's identity (its value bits) with one multiply: memo
-/// lookups happen for every object saved, and SipHash dominated them.
-#[derive(Default)]
-pub(super) struct IdentityHasher(u64);
+/// Object identity (value bits) to memo index: an open-addressing table
+/// with linear probing, as `_pickle.c`'s `PyMemoTable`. Every object
+/// saved is looked up here, so it is kept to a multiply, a shift and a
+/// compare per probe. Keys are never 0 (that would be the float 0.0,
+/// which is never memoized); 0 marks an empty slot.
+pub(super) struct Memo {
+    keys: Vec<u64>,
+    indices: Vec<u32>,
+    len: usize,
+    /// `64 - log2(slots)`: the hash is the top bits of a multiply.
+    shift: u32,
+}
 
-impl std::hash::Hasher for IdentityHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        }
-    }
-    fn write_u64(&mut self, v: u64) {
-        self.0 = (v ^ (v >> 32)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+const MEMO_FIRST_SLOTS: usize = 64;
+
+impl Default for Memo {
+    fn default() -> Self {
+        Memo::with_slots(MEMO_FIRST_SLOTS)
     }
 }
 
-/// Object identity (value bits) to memo index.
-pub(super) type Memo = HashMap<u64, u32, std::hash::BuildHasherDefault<IdentityHasher>>;
+impl Memo {
+    fn with_slots(slots: usize) -> Memo {
+        Memo {
+            keys: vec![0; slots],
+            indices: vec![0; slots],
+            len: 0,
+            shift: 64 - slots.trailing_zeros(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// How many entries it holds before growing.
+    pub fn capacity(&self) -> usize {
+        self.keys.len() / 3 * 2
+    }
+
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        // Fibonacci hashing: the high bits of the product mix all the
+        // pointer's bits (low ones are alignment zeros).
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    #[inline]
+    pub fn get(&self, key: u64) -> Option<u32> {
+        if key == 0 {
+            return None;
+        }
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            let k = self.keys[i];
+            if k == key {
+                return Some(self.indices[i]);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Maps `key` to `idx`, replacing what it mapped to.
+    pub fn insert(&mut self, key: u64, idx: u32) {
+        if key == 0 {
+            return;
+        }
+        if self.len + 1 > self.capacity() {
+            self.grow();
+        }
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            let k = self.keys[i];
+            if k == key {
+                self.indices[i] = idx;
+                return;
+            }
+            if k == 0 {
+                self.keys[i] = key;
+                self.indices[i] = idx;
+                self.len += 1;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let old = std::mem::replace(self, Memo::with_slots(self.keys.len() * 4));
+        for (&k, &idx) in old.keys.iter().zip(&old.indices) {
+            if k != 0 {
+                self.insert(k, idx);
+            }
+        }
+    }
+
+    pub fn clear(&mut self) {
+        if self.len > 0 {
+            self.keys.fill(0);
+            self.len = 0;
+        }
+    }
+}
 
 /// A memo table and output buffer for one pickling run.
 #[derive(Default)]
@@ -130,16 +216,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_memo_maps_identities_to_indices_across_growth() {
+        let mut m = Memo::default();
+        for i in 1..=1000u64 {
+            m.insert(i * 16, i as u32);
+        }
+        assert_eq!(m.len(), 1000);
+        assert!((1..=1000u64).all(|i| m.get(i * 16) == Some(i as u32)));
+        assert_eq!(m.get(8), None);
+        m.insert(16, 7);
+        assert_eq!((m.get(16), m.len()), (Some(7), 1000));
+        m.clear();
+        assert_eq!((m.get(16), m.len()), (None, 0));
+    }
+
+    #[test]
     fn a_returned_scratch_comes_back_empty_with_its_capacity() {
         let mut s = Scratch::take();
-        for i in 0..100u64 {
+        for i in 1..100u64 {
             s.memo.insert(i * 8, i as u32);
         }
         s.out.extend_from_slice(&[1; 3000]);
         let (memo_cap, out_cap) = (s.memo.capacity(), s.out.capacity());
         s.give_back();
         let s = Scratch::take();
-        assert!(s.memo.is_empty() && s.out.is_empty());
+        assert!(s.memo.len() == 0 && s.out.is_empty());
         assert_eq!((s.memo.capacity(), s.out.capacity()), (memo_cap, out_cap));
     }
 
@@ -147,7 +248,7 @@ mod tests {
     fn oversized_tables_are_not_kept() {
         while POOL.with(|p| p.borrow_mut().pop()).is_some() {}
         let mut s = Scratch::take();
-        for i in 0..(KEEP_MEMO_ENTRIES as u64 + 1) {
+        for i in 1..(KEEP_MEMO_ENTRIES as u64 + 2) {
             s.memo.insert(i, i as u32);
         }
         s.give_back();
