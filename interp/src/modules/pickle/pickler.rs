@@ -309,6 +309,20 @@ impl Pickler {
         self.nested(vm, |p, vm| p.save_object(vm, obj, ty))
     }
 
+    /// Runs `f`, then drops the VM temporaries it pushed: the values it
+    /// roots while Python code runs (attributes read, reduce values,
+    /// iterator items) live until it returns.
+    pub(super) fn with_temps(
+        &mut self,
+        vm: &mut Vm,
+        f: impl FnOnce(&mut Self, &mut Vm) -> PyResult<()>,
+    ) -> PyResult<()> {
+        let mark = vm.push_temp(Value::NONE);
+        let r = f(self, vm);
+        vm.truncate_temps(mark);
+        r
+    }
+
     /// Runs `f` one level deeper, as `Py_EnterRecursiveCall` counts.
     fn nested(
         &mut self,
@@ -566,12 +580,7 @@ impl Pickler {
                 let bytes = vm.heap.new_bytes(&data);
                 vm.heap.new_tuple(&[bytes])
             };
-            let mark = vm.push_temp(args);
-            let reduce_value = vm.heap.new_tuple(&[self.types.bytearray, args]);
-            vm.push_temp(reduce_value);
-            let r = self.save_reduce(vm, reduce_value, Some(obj));
-            vm.truncate_temps(mark);
-            return r;
+            return self.save_call(vm, self.types.bytearray, args, obj);
         }
         let data = b.data.borrow().clone();
         let mut header = [BYTEARRAY8; 9];
@@ -775,14 +784,21 @@ impl Pickler {
     fn reduce_as_list(&mut self, vm: &mut Vm, obj: Value, cls: Value) -> PyResult<()> {
         let items = vm.set_items(obj);
         let list = vm.heap.new_list(&items);
-        let mark = vm.push_temp(list);
         let args = vm.heap.new_tuple(&[list]);
-        vm.push_temp(args);
-        let reduce_value = vm.heap.new_tuple(&[cls, args]);
-        vm.push_temp(reduce_value);
-        let r = self.save_reduce(vm, reduce_value, Some(obj));
-        vm.truncate_temps(mark);
-        r
+        self.save_call(vm, cls, args, obj)
+    }
+
+    /// `save_reduce` of `(cls, args)` for `obj`: the reductions `_pickle.c`
+    /// makes itself (bytearray, set and frozenset below their protocols,
+    /// the singletons' types). Nothing collects between making `args` and
+    /// rooting it here: allocation never does.
+    fn save_call(&mut self, vm: &mut Vm, cls: Value, args: Value, obj: Value) -> PyResult<()> {
+        self.with_temps(vm, |p, vm| {
+            vm.push_temp(args);
+            let reduce_value = vm.heap.new_tuple(&[cls, args]);
+            vm.push_temp(reduce_value);
+            p.save_reduce(vm, reduce_value, Some(obj))
+        })
     }
 
     fn save_set(&mut self, vm: &mut Vm, obj: Value) -> PyResult<()> {
@@ -852,12 +868,7 @@ impl Pickler {
         };
         let Some(singleton) = singleton else { return self.save_global(vm, obj, None) };
         let args = vm.heap.new_tuple(&[singleton]);
-        let mark = vm.push_temp(args);
-        let reduce_value = vm.heap.new_tuple(&[self.types.type_, args]);
-        vm.push_temp(reduce_value);
-        let r = self.save_reduce(vm, reduce_value, Some(obj));
-        vm.truncate_temps(mark);
-        r
+        self.save_call(vm, self.types.type_, args, obj)
     }
 
     // ---- batches from iterators (the 4th and 5th items of a reduce value)
@@ -871,10 +882,10 @@ impl Pickler {
     }
 
     pub(super) fn batch_list(&mut self, vm: &mut Vm, iter: Value) -> PyResult<()> {
-        let mark = vm.push_temp(iter);
-        let r = self.batch_list_inner(vm, iter);
-        vm.truncate_temps(mark);
-        r
+        self.with_temps(vm, |p, vm| {
+            vm.push_temp(iter);
+            p.batch_list_inner(vm, iter)
+        })
     }
 
     fn batch_list_inner(&mut self, vm: &mut Vm, iter: Value) -> PyResult<()> {
@@ -919,10 +930,10 @@ impl Pickler {
     }
 
     pub(super) fn batch_dict(&mut self, vm: &mut Vm, iter: Value) -> PyResult<()> {
-        let mark = vm.push_temp(iter);
-        let r = self.batch_dict_inner(vm, iter);
-        vm.truncate_temps(mark);
-        r
+        self.with_temps(vm, |p, vm| {
+            vm.push_temp(iter);
+            p.batch_dict_inner(vm, iter)
+        })
     }
 
     fn batch_dict_inner(&mut self, vm: &mut Vm, iter: Value) -> PyResult<()> {
