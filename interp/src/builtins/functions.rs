@@ -415,6 +415,14 @@ fn ord(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 /// `min()` and `max()`.
 fn min_max(vm: &mut Vm, args: &[Value], kwnames: &[Value], is_max: bool) -> PyResult {
+    // `min(a, b)` / `max(a, b)` of two small ints, the common call (pure
+    // Python pickle's framing calls them per read): no list, no protocol.
+    if let ([a, b], []) = (args, kwnames) {
+        if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+            // The first of equal items wins, as below.
+            return Ok(if (y > x) == is_max && x != y { *b } else { *a });
+        }
+    }
     let fname = if is_max { "max" } else { "min" };
     let (pos, kws) = split_kwargs(args, kwnames);
     let mut key = Value::NONE;

@@ -66,10 +66,7 @@ impl Pickler {
         obj: Value,
         name: Option<Value>,
     ) -> PyResult<()> {
-        let mark = vm.push_temp(Value::NONE);
-        let r = self.save_global_inner(vm, obj, name);
-        vm.truncate_temps(mark);
-        r
+        self.with_temps(vm, |p, vm| p.save_global_inner(vm, obj, name))
     }
 
     fn save_global_inner(&mut self, vm: &mut Vm, obj: Value, name: Option<Value>) -> PyResult<()> {
@@ -281,10 +278,7 @@ impl Pickler {
         args: Value,
         obj: Option<Value>,
     ) -> PyResult<()> {
-        let mark = vm.push_temp(Value::NONE);
-        let r = self.save_reduce_inner(vm, args, obj);
-        vm.truncate_temps(mark);
-        r
+        self.with_temps(vm, |p, vm| p.save_reduce_inner(vm, args, obj))
     }
 
     fn save_reduce_inner(&mut self, vm: &mut Vm, args: Value, obj: Option<Value>) -> PyResult<()> {

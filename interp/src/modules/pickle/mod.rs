@@ -7,12 +7,16 @@
 //! | [`opcodes`] | the opcode bytes and framing constants |
 //! | [`pickler`] | writing: atoms, containers, memo, frames, batches |
 //! | [`globals`] | writing: globals by name and the reduce protocol |
+//! | [`scratch`] | writing: the memo table and output buffer, reused |
 //! | [`unpickler`] | reading: the opcode machine, stack, marks and memo |
 
 pub mod globals;
 pub mod opcodes;
 pub mod pickler;
+mod scratch;
 pub mod unpickler;
+
+use std::borrow::Cow;
 
 use crate::object::bytes::{bytearray_of, bytes_of};
 use crate::object::dict::dict_of;
@@ -21,7 +25,7 @@ use crate::object::str::str_of;
 use crate::object::{PyErr, Value};
 use crate::vm::{PyResult, Vm};
 use pickler::Pickler;
-use unpickler::{Input, Unpickler};
+use unpickler::Unpickler;
 
 /// The native half, `_tachyon_pickle`.
 pub fn create(vm: &mut Vm) -> PyResult {
@@ -85,7 +89,7 @@ fn dumps(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult {
     let mark = vm.push_temp(memo);
     let r = Pickler::new(vm, proto, fix_imports, false, memo).dump(vm, obj);
     vm.truncate_temps(mark);
-    Ok(vm.heap.new_bytes(&r?))
+    r
 }
 
 /// `dump(pickler, obj)`: the bytes of `obj` pickled with the settings,
@@ -95,10 +99,10 @@ fn dump(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult {
     let mark = vm.push_temp(pickler);
     let r = dump_with(vm, pickler, obj);
     vm.truncate_temps(mark);
-    Ok(vm.heap.new_bytes(&r?))
+    r
 }
 
-fn dump_with(vm: &mut Vm, pickler: Value, obj: Value) -> PyResult<Vec<u8>> {
+fn dump_with(vm: &mut Vm, pickler: Value, obj: Value) -> PyResult {
     let setting = |vm: &mut Vm, name: &str| -> PyResult {
         attr_opt(vm, pickler, name)?.ok_or_else(|| {
             let msg = format!(
@@ -138,13 +142,12 @@ fn dump_with(vm: &mut Vm, pickler: Value, obj: Value) -> PyResult<Vec<u8>> {
 /// `loads(data, fix_imports, encoding, errors, buffers)`.
 fn loads(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult {
     let data = arg(args, 0);
-    let bytes = match (bytes_of(data), bytearray_of(data)) {
-        (Some(b), _) => b.as_bytes().to_vec(),
-        (None, Some(b)) => b.data.borrow().clone(),
+    let mut u = Unpickler::new(None, None);
+    match (bytes_of(data), bytearray_of(data)) {
+        (Some(b), _) => u.input.data.extend_from_slice(b.as_bytes()),
+        (None, Some(b)) => u.input.data.extend_from_slice(&b.data.borrow()),
         _ => return Err(vm.type_error("a bytes-like object is required")),
-    };
-    let input = Input { data: bytes, pos: 0, read: None, readline: None };
-    let mut u = Unpickler::new(input);
+    }
     u.fix_imports = vm.is_true(arg(args, 1))?;
     u.encoding = text_arg(arg(args, 2), "ASCII");
     u.errors = text_arg(arg(args, 3), "strict");
@@ -156,8 +159,14 @@ fn loads(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult {
     r
 }
 
-fn text_arg(v: Value, default: &str) -> String {
-    str_of(v).map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| default.to_string())
+/// The text of `v`, else `default` (borrowed when equal, as it usually is).
+fn text_arg(v: Value, default: &'static str) -> Cow<'static, str> {
+    match str_of(v) {
+        Some(s) if s.as_wtf8() != default.as_bytes() => {
+            Cow::Owned(s.to_string_lossy().into_owned())
+        }
+        _ => Cow::Borrowed(default),
+    }
 }
 
 /// `load(unpickler)`: one object from the Python `Unpickler`'s file.
@@ -175,8 +184,7 @@ fn load_with(vm: &mut Vm, obj: Value) -> PyResult {
     for v in [read, readline].into_iter().flatten() {
         vm.push_temp(v);
     }
-    let input = Input { data: Vec::new(), pos: 0, read, readline };
-    let mut u = Unpickler::new(input);
+    let mut u = Unpickler::new(read, readline);
     u.obj = Some(obj);
     if let Some(v) = attr_opt(vm, obj, "_tachyon_fix_imports")? {
         u.fix_imports = vm.is_true(v)?;

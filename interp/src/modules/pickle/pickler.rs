@@ -14,11 +14,10 @@
 //! that Python calls return are pushed as VM temporaries for as long as
 //! they are in use.
 
-use std::collections::HashMap;
-
 use num_traits::ToPrimitive;
 
 use super::opcodes::*;
+use super::scratch::{Memo, Scratch};
 use super::{attr_opt, pickling_error};
 use crate::number::float_repr::float_repr;
 use crate::number::int::Int;
@@ -75,27 +74,6 @@ impl Types {
     }
 }
 
-/// Hashes an object's identity (its value bits) with one multiply: memo
-/// lookups happen for every object saved, and SipHash dominated them.
-#[derive(Default)]
-pub(super) struct IdentityHasher(u64);
-
-impl std::hash::Hasher for IdentityHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        }
-    }
-    fn write_u64(&mut self, v: u64) {
-        self.0 = (v ^ (v >> 32)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-}
-
-type Memo = HashMap<u64, u32, std::hash::BuildHasherDefault<IdentityHasher>>;
-
 /// One pickling run: the output buffer, framing state and memo.
 pub struct Pickler {
     pub(super) proto: u8,
@@ -116,6 +94,14 @@ pub struct Pickler {
     pub(super) types: Types,
 }
 
+impl Drop for Pickler {
+    fn drop(&mut self) {
+        let memo = std::mem::take(&mut self.memo);
+        let out = std::mem::take(&mut self.out);
+        Scratch { memo, out }.give_back();
+    }
+}
+
 /// Keeps `v` rooted while `f` runs.
 fn rooted<T>(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vm) -> T) -> T {
     vm.with_temp(v, f)
@@ -125,7 +111,7 @@ impl Pickler {
     /// A pickler for `proto` whose memo starts as the objects of the list
     /// `memo_list` (indices 0, 1, ...), which it appends to.
     pub fn new(vm: &Vm, proto: u8, fix_imports: bool, fast: bool, memo_list: Value) -> Pickler {
-        let mut memo = Memo::default();
+        let Scratch { mut memo, out } = Scratch::take();
         if let Some(l) = list_of(memo_list) {
             for (i, v) in l.items.to_vec().into_iter().enumerate() {
                 memo.insert(v.bits(), i as u32);
@@ -138,7 +124,7 @@ impl Pickler {
             fast,
             framing: false,
             frame_start: None,
-            out: Vec::with_capacity(256),
+            out,
             memo,
             memo_list,
             persistent_id: None,
@@ -148,8 +134,9 @@ impl Pickler {
         }
     }
 
-    /// `dump`: the whole pickle of `obj`, protocol header to `STOP`.
-    pub fn dump(mut self, vm: &mut Vm, obj: Value) -> PyResult<Vec<u8>> {
+    /// `dump`: the whole pickle of `obj`, protocol header to `STOP`, as a
+    /// bytes object.
+    pub fn dump(mut self, vm: &mut Vm, obj: Value) -> PyResult {
         if self.proto >= 2 {
             self.write(&[PROTO, self.proto]);
             if self.proto >= 4 {
@@ -159,17 +146,23 @@ impl Pickler {
         self.save(vm, obj, false)?;
         self.write(&[STOP]);
         self.commit_frame();
-        Ok(self.out)
+        Ok(vm.heap.new_bytes(&self.out))
     }
 
     // ---- output and frames
 
+    #[inline]
     pub(super) fn write(&mut self, data: &[u8]) {
         if self.framing && self.frame_start.is_none() {
-            self.frame_start = Some(self.out.len());
-            self.out.extend_from_slice(&[0xfe; FRAME_HEADER_SIZE]);
+            self.open_frame();
         }
         self.out.extend_from_slice(data);
+    }
+
+    /// Room for a frame header, filled in (or removed) by `commit_frame`.
+    fn open_frame(&mut self) {
+        self.frame_start = Some(self.out.len());
+        self.out.extend_from_slice(&[0xfe; FRAME_HEADER_SIZE]);
     }
 
     fn commit_frame(&mut self) {
@@ -187,6 +180,7 @@ impl Pickler {
         }
     }
 
+    #[inline]
     fn opcode_boundary(&mut self) {
         if let (true, Some(start)) = (self.framing, self.frame_start) {
             if self.out.len() - start - FRAME_HEADER_SIZE >= FRAME_SIZE_TARGET {
@@ -197,12 +191,14 @@ impl Pickler {
 
     /// A header and a payload; a large payload goes outside any frame.
     fn write_bytes(&mut self, header: &[u8], data: &[u8]) {
-        let bypass = data.len() >= FRAME_SIZE_TARGET;
-        let framing = self.framing;
-        if bypass {
-            self.commit_frame();
-            self.framing = false;
+        if data.len() < FRAME_SIZE_TARGET {
+            self.write(header);
+            self.out.extend_from_slice(data);
+            return;
         }
+        let framing = self.framing;
+        self.commit_frame();
+        self.framing = false;
         self.write(header);
         self.write(data);
         self.framing = framing;
@@ -217,7 +213,7 @@ impl Pickler {
     // ---- memo
 
     pub(super) fn in_memo(&self, obj: Value) -> bool {
-        self.memo.contains_key(&obj.bits())
+        self.memo.get(obj.bits()).is_some()
     }
 
     pub(super) fn memo_put(&mut self, obj: Value) {
@@ -242,7 +238,12 @@ impl Pickler {
     }
 
     pub(super) fn memo_get(&mut self, obj: Value) {
-        let Some(&idx) = self.memo.get(&obj.bits()) else { return };
+        let Some(idx) = self.memo.get(obj.bits()) else { return };
+        self.write_memo_get(idx);
+    }
+
+    /// The opcode that fetches memo entry `idx`.
+    fn write_memo_get(&mut self, idx: u32) {
         if !self.bin {
             self.write_line(GET, idx.to_string().as_bytes());
         } else if idx < 256 {
@@ -265,6 +266,14 @@ impl Pickler {
                 }
             }
         }
+        // Immediates first: they are most of the items of typical data.
+        if let Some(v) = obj.as_small_int() {
+            return self.save_int(vm, v);
+        }
+        if let Some(x) = obj.as_f64() {
+            self.save_float(x);
+            return Ok(());
+        }
         if obj.is_none() {
             self.write(&[NONE]);
             return Ok(());
@@ -286,8 +295,8 @@ impl Pickler {
             self.save_float(float_value(obj).unwrap_or(0.0));
             return Ok(());
         }
-        if self.in_memo(obj) {
-            self.memo_get(obj);
+        if let Some(idx) = self.memo.get(obj.bits()) {
+            self.write_memo_get(idx);
             return Ok(());
         }
         if ty == self.types.bytes {
@@ -298,6 +307,20 @@ impl Pickler {
             return Ok(());
         }
         self.nested(vm, |p, vm| p.save_object(vm, obj, ty))
+    }
+
+    /// Runs `f`, then drops the VM temporaries it pushed: the values it
+    /// roots while Python code runs (attributes read, reduce values,
+    /// iterator items) live until it returns.
+    pub(super) fn with_temps(
+        &mut self,
+        vm: &mut Vm,
+        f: impl FnOnce(&mut Self, &mut Vm) -> PyResult<()>,
+    ) -> PyResult<()> {
+        let mark = vm.push_temp(Value::NONE);
+        let r = f(self, vm);
+        vm.truncate_temps(mark);
+        r
     }
 
     /// Runs `f` one level deeper, as `Py_EnterRecursiveCall` counts.
@@ -417,51 +440,82 @@ impl Pickler {
         r.map(|_| true)
     }
 
+    /// An int that fits in an `i64`.
+    fn save_int(&mut self, vm: &mut Vm, v: i64) -> PyResult<()> {
+        if !(i32::MIN as i64..=i32::MAX as i64).contains(&v) {
+            return self.save_wide_int(vm, v);
+        }
+        if !self.bin {
+            self.write_line(INT, v.to_string().as_bytes());
+        } else if (0..=0xff).contains(&v) {
+            self.write(&[BININT1, v as u8]);
+        } else if (0..=0xffff).contains(&v) {
+            self.write(&[BININT2, v as u8, (v >> 8) as u8]);
+        } else {
+            let b = (v as i32).to_le_bytes();
+            self.write(&[BININT, b[0], b[1], b[2], b[3]]);
+        }
+        Ok(())
+    }
+
     fn save_long(&mut self, vm: &mut Vm, obj: Value) -> PyResult<()> {
-        let value = match int_of(obj) {
-            Some(Int::Small(v)) => Ok(v),
-            Some(Int::Big(b)) => b.to_i64().ok_or(b),
-            None => Ok(0),
-        };
-        match value {
-            Ok(v) if (i32::MIN as i64..=i32::MAX as i64).contains(&v) => {
-                if !self.bin {
-                    self.write_line(INT, v.to_string().as_bytes());
-                } else if (0..=0xff).contains(&v) {
-                    self.write(&[BININT1, v as u8]);
-                } else if (0..=0xffff).contains(&v) {
-                    self.write(&[BININT2, v as u8, (v >> 8) as u8]);
-                } else {
-                    let b = (v as i32).to_le_bytes();
-                    self.write(&[BININT, b[0], b[1], b[2], b[3]]);
-                }
-                Ok(())
-            }
-            other => {
-                let big = match other {
-                    Ok(v) => num_bigint::BigInt::from(v),
-                    Err(b) => b,
-                };
-                if self.proto >= 2 {
-                    let data = big.to_signed_bytes_le();
-                    if data.len() > 0x7fff_ffff {
-                        return Err(PyErr::overflow_error(&vm.heap, "int too large to pickle"));
-                    }
-                    if data.len() < 256 {
-                        self.write(&[LONG1, data.len() as u8]);
-                    } else {
-                        let n = (data.len() as u32).to_le_bytes();
-                        self.write(&[LONG4, n[0], n[1], n[2], n[3]]);
-                    }
-                    self.write(&data);
-                } else {
-                    self.write(&[LONG]);
-                    self.write(big.to_string().as_bytes());
-                    self.write(b"L\n");
-                }
-                Ok(())
+        match int_of(obj) {
+            Some(Int::Small(v)) => self.save_int(vm, v),
+            Some(Int::Big(b)) => match b.to_i64() {
+                Some(v) => self.save_int(vm, v),
+                None => self.save_big_int(vm, b),
+            },
+            None => self.save_int(vm, 0),
+        }
+    }
+
+    /// An int outside the 4-byte opcodes' range: `LONG1`/`LONG4` with its
+    /// two's complement bytes, shortest first (`_PyLong_AsByteArray`), or
+    /// protocol 0-1's decimal `LONG` line.
+    fn save_big_int(&mut self, vm: &mut Vm, big: num_bigint::BigInt) -> PyResult<()> {
+        if self.proto < 2 {
+            self.write(&[LONG]);
+            self.write(big.to_string().as_bytes());
+            self.write(b"L\n");
+            return Ok(());
+        }
+        self.write_long_bytes(vm, &big.to_signed_bytes_le())
+    }
+
+    /// `save_big_int` of an `i64`, without making a big int.
+    fn save_wide_int(&mut self, vm: &mut Vm, v: i64) -> PyResult<()> {
+        if self.proto < 2 {
+            self.write(&[LONG]);
+            self.write(v.to_string().as_bytes());
+            self.write(b"L\n");
+            return Ok(());
+        }
+        let bytes = v.to_le_bytes();
+        let mut n = bytes.len();
+        // Drop high bytes that only repeat the sign of the byte below.
+        while n > 1 {
+            let (top, below) = (bytes[n - 1], bytes[n - 2]);
+            if (top == 0 && below & 0x80 == 0) || (top == 0xff && below & 0x80 != 0) {
+                n -= 1;
+            } else {
+                break;
             }
         }
+        self.write_long_bytes(vm, &bytes[..n])
+    }
+
+    fn write_long_bytes(&mut self, vm: &mut Vm, data: &[u8]) -> PyResult<()> {
+        if data.len() > 0x7fff_ffff {
+            return Err(PyErr::overflow_error(&vm.heap, "int too large to pickle"));
+        }
+        if data.len() < 256 {
+            self.write(&[LONG1, data.len() as u8]);
+        } else {
+            let n = (data.len() as u32).to_le_bytes();
+            self.write(&[LONG4, n[0], n[1], n[2], n[3]]);
+        }
+        self.write(data);
+        Ok(())
     }
 
     fn save_float(&mut self, x: f64) {
@@ -526,12 +580,7 @@ impl Pickler {
                 let bytes = vm.heap.new_bytes(&data);
                 vm.heap.new_tuple(&[bytes])
             };
-            let mark = vm.push_temp(args);
-            let reduce_value = vm.heap.new_tuple(&[self.types.bytearray, args]);
-            vm.push_temp(reduce_value);
-            let r = self.save_reduce(vm, reduce_value, Some(obj));
-            vm.truncate_temps(mark);
-            return r;
+            return self.save_call(vm, self.types.bytearray, args, obj);
         }
         let data = b.data.borrow().clone();
         let mut header = [BYTEARRAY8; 9];
@@ -614,6 +663,9 @@ impl Pickler {
     /// Saves `item`, rooted meanwhile (a reduce call may drop it from its
     /// container).
     fn save_rooted(&mut self, vm: &mut Vm, item: Value) -> PyResult<()> {
+        if !item.is_ptr() {
+            return self.save(vm, item, false);
+        }
         let mark = vm.push_temp(item);
         let r = self.save(vm, item, false);
         vm.truncate_temps(mark);
@@ -732,14 +784,21 @@ impl Pickler {
     fn reduce_as_list(&mut self, vm: &mut Vm, obj: Value, cls: Value) -> PyResult<()> {
         let items = vm.set_items(obj);
         let list = vm.heap.new_list(&items);
-        let mark = vm.push_temp(list);
         let args = vm.heap.new_tuple(&[list]);
-        vm.push_temp(args);
-        let reduce_value = vm.heap.new_tuple(&[cls, args]);
-        vm.push_temp(reduce_value);
-        let r = self.save_reduce(vm, reduce_value, Some(obj));
-        vm.truncate_temps(mark);
-        r
+        self.save_call(vm, cls, args, obj)
+    }
+
+    /// `save_reduce` of `(cls, args)` for `obj`: the reductions `_pickle.c`
+    /// makes itself (bytearray, set and frozenset below their protocols,
+    /// the singletons' types). Nothing collects between making `args` and
+    /// rooting it here: allocation never does.
+    fn save_call(&mut self, vm: &mut Vm, cls: Value, args: Value, obj: Value) -> PyResult<()> {
+        self.with_temps(vm, |p, vm| {
+            vm.push_temp(args);
+            let reduce_value = vm.heap.new_tuple(&[cls, args]);
+            vm.push_temp(reduce_value);
+            p.save_reduce(vm, reduce_value, Some(obj))
+        })
     }
 
     fn save_set(&mut self, vm: &mut Vm, obj: Value) -> PyResult<()> {
@@ -809,12 +868,7 @@ impl Pickler {
         };
         let Some(singleton) = singleton else { return self.save_global(vm, obj, None) };
         let args = vm.heap.new_tuple(&[singleton]);
-        let mark = vm.push_temp(args);
-        let reduce_value = vm.heap.new_tuple(&[self.types.type_, args]);
-        vm.push_temp(reduce_value);
-        let r = self.save_reduce(vm, reduce_value, Some(obj));
-        vm.truncate_temps(mark);
-        r
+        self.save_call(vm, self.types.type_, args, obj)
     }
 
     // ---- batches from iterators (the 4th and 5th items of a reduce value)
@@ -828,10 +882,10 @@ impl Pickler {
     }
 
     pub(super) fn batch_list(&mut self, vm: &mut Vm, iter: Value) -> PyResult<()> {
-        let mark = vm.push_temp(iter);
-        let r = self.batch_list_inner(vm, iter);
-        vm.truncate_temps(mark);
-        r
+        self.with_temps(vm, |p, vm| {
+            vm.push_temp(iter);
+            p.batch_list_inner(vm, iter)
+        })
     }
 
     fn batch_list_inner(&mut self, vm: &mut Vm, iter: Value) -> PyResult<()> {
@@ -876,10 +930,10 @@ impl Pickler {
     }
 
     pub(super) fn batch_dict(&mut self, vm: &mut Vm, iter: Value) -> PyResult<()> {
-        let mark = vm.push_temp(iter);
-        let r = self.batch_dict_inner(vm, iter);
-        vm.truncate_temps(mark);
-        r
+        self.with_temps(vm, |p, vm| {
+            vm.push_temp(iter);
+            p.batch_dict_inner(vm, iter)
+        })
     }
 
     fn batch_dict_inner(&mut self, vm: &mut Vm, iter: Value) -> PyResult<()> {

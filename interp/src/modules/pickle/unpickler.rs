@@ -10,9 +10,12 @@
 //! memo (which only hold values that were on the stack) stay alive while
 //! Python code runs; the caller truncates the temporaries at the end.
 
+use std::borrow::Cow;
+
 use num_bigint::BigInt;
 
 use super::opcodes::*;
+use super::scratch::LoadScratch;
 use super::{attr_opt, support_attr, unpickling_error};
 use crate::object::bytes::bytes_of;
 use crate::object::dict::dict_of;
@@ -102,9 +105,19 @@ pub struct Unpickler {
     /// are called.
     pub obj: Option<Value>,
     pub fix_imports: bool,
-    pub encoding: String,
-    pub errors: String,
+    pub encoding: Cow<'static, str>,
+    pub errors: Cow<'static, str>,
     pub buffers: Option<Value>,
+}
+
+impl Drop for Unpickler {
+    fn drop(&mut self) {
+        let data = std::mem::take(&mut self.input.data);
+        let stack = std::mem::take(&mut self.stack);
+        let marks = std::mem::take(&mut self.marks);
+        let memo = std::mem::take(&mut self.memo);
+        LoadScratch { data, stack, marks, memo }.give_back();
+    }
 }
 
 fn le_uint(b: &[u8]) -> u64 {
@@ -112,18 +125,21 @@ fn le_uint(b: &[u8]) -> u64 {
 }
 
 impl Unpickler {
-    pub fn new(input: Input) -> Unpickler {
+    /// An unpickler of what `read`/`readline` return (`None`: of the
+    /// bytes put into `input.data`).
+    pub fn new(read: Option<Value>, readline: Option<Value>) -> Unpickler {
+        let LoadScratch { data, stack, marks, memo } = LoadScratch::take();
         Unpickler {
-            input,
-            stack: Vec::new(),
-            marks: Vec::new(),
-            memo: Vec::new(),
+            input: Input { data, pos: 0, read, readline },
+            stack,
+            marks,
+            memo,
             memo_len: 0,
             proto: 0,
             obj: None,
             fix_imports: true,
-            encoding: "ASCII".into(),
-            errors: "strict".into(),
+            encoding: Cow::Borrowed("ASCII"),
+            errors: Cow::Borrowed("strict"),
             buffers: None,
         }
     }
@@ -145,7 +161,10 @@ impl Unpickler {
     }
 
     fn push(&mut self, vm: &mut Vm, v: Value) {
-        vm.push_temp(v);
+        // Immediates (ints, floats, None, bools) need no rooting.
+        if v.is_ptr() {
+            vm.push_temp(v);
+        }
         self.stack.push(v);
     }
 
@@ -195,7 +214,13 @@ impl Unpickler {
         }
     }
 
+    #[inline]
     fn uint(&mut self, vm: &mut Vm, n: usize) -> PyResult<u64> {
+        let at = self.input.pos;
+        if let Some(b) = self.input.data.get(at..at + n) {
+            self.input.pos = at + n;
+            return Ok(le_uint(b));
+        }
         self.bytes(vm, n).map(le_uint)
     }
 
@@ -232,6 +257,9 @@ impl Unpickler {
     /// Runs opcodes up to `STOP`; the object built.
     pub fn load(&mut self, vm: &mut Vm) -> PyResult {
         loop {
+            if self.fast_step(vm) {
+                continue;
+            }
             let op = if self.input.pos < self.input.data.len() {
                 let op = self.input.data[self.input.pos];
                 self.input.pos += 1;
@@ -250,6 +278,66 @@ impl Unpickler {
             }
             self.step(vm, op)?;
         }
+    }
+
+    /// Runs the next opcode when it is one of the frequent simple ones and
+    /// its operand is buffered (`true`); else leaves it to `step`, which
+    /// also reports the errors.
+    #[inline]
+    fn fast_step(&mut self, vm: &mut Vm) -> bool {
+        let at = self.input.pos;
+        let data = &self.input.data;
+        let Some(&op) = data.get(at) else { return false };
+        let int = |n: usize| data.get(at + 1..at + 1 + n).map(le_uint);
+        let (value, width) = match op {
+            BININT1 => match int(1) {
+                Some(v) => (vm.heap.new_int_i64(v as i64), 1),
+                None => return false,
+            },
+            BININT2 => match int(2) {
+                Some(v) => (vm.heap.new_int_i64(v as i64), 2),
+                None => return false,
+            },
+            BININT => match int(4) {
+                Some(v) => (vm.heap.new_int_i64(v as u32 as i32 as i64), 4),
+                None => return false,
+            },
+            BINGET => {
+                let found = int(1).and_then(|i| self.memo.get(i as usize).copied().flatten());
+                match found {
+                    Some(v) => (v, 1),
+                    None => return false,
+                }
+            }
+            NONE => (Value::NONE, 0),
+            MARK => {
+                self.marks.push(self.stack.len());
+                self.input.pos = at + 1;
+                return true;
+            }
+            MEMOIZE | BINPUT => {
+                let Some(&top) = self.stack.last() else { return false };
+                if self.stack.len() <= self.fence() {
+                    return false;
+                }
+                let idx = if op == MEMOIZE {
+                    self.memo_len
+                } else {
+                    match int(1) {
+                        Some(i) => i as usize,
+                        None => return false,
+                    }
+                };
+                self.input.pos = at + 1 + (op == BINPUT) as usize;
+                self.put(idx, top);
+                return true;
+            }
+            _ => return false,
+        };
+        // Ints of these sizes and memo hits need no new rooting.
+        self.stack.push(value);
+        self.input.pos = at + 1 + width;
+        true
     }
 
     fn step(&mut self, vm: &mut Vm, op: u8) -> PyResult<()> {
@@ -369,10 +457,10 @@ impl Unpickler {
                 if !(self.stack.len() - k).is_multiple_of(2) {
                     return Err(unpickling_error(vm, "odd number of items for DICT"));
                 }
-                let items: Vec<Value> = self.stack.split_off(k);
-                for pair in items.chunks(2) {
+                for pair in self.stack[k..].chunks(2) {
                     vm.dict_set_item(d, pair[0], pair[1])?;
                 }
+                self.stack.truncate(k);
                 self.push(vm, d);
             }
             EMPTY_SET => {
@@ -391,22 +479,22 @@ impl Unpickler {
             APPEND => {
                 let v = self.pop(vm)?;
                 let list = self.top(vm)?;
-                self.extend(vm, list, &[v])?;
+                extend(vm, list, &[v])?;
             }
             APPENDS => {
                 let k = self.marker(vm)?;
                 if k == 0 || k > self.stack.len() {
                     return Err(self.underflow(vm));
                 }
-                let items = self.stack.split_off(k);
                 let list = self.stack[k - 1];
-                self.extend(vm, list, &items)?;
+                extend(vm, list, &self.stack[k..])?;
+                self.stack.truncate(k);
             }
             SETITEM => {
                 let v = self.pop(vm)?;
                 let key = self.pop(vm)?;
                 let d = self.top(vm)?;
-                self.set_items(vm, d, &[key, v])?;
+                set_items(vm, d, &[key, v])?;
             }
             SETITEMS => {
                 let k = self.marker(vm)?;
@@ -416,9 +504,9 @@ impl Unpickler {
                 if !(self.stack.len() - k).is_multiple_of(2) {
                     return Err(unpickling_error(vm, "odd number of items for SETITEMS"));
                 }
-                let items = self.stack.split_off(k);
                 let d = self.stack[k - 1];
-                self.set_items(vm, d, &items)?;
+                set_items(vm, d, &self.stack[k..])?;
+                self.stack.truncate(k);
             }
             ADDITEMS => {
                 let k = self.marker(vm)?;
@@ -702,43 +790,6 @@ impl Unpickler {
     }
 
     /// `list.extend`/`append` for `APPEND(S)`.
-    fn extend(&mut self, vm: &mut Vm, list: Value, items: &[Value]) -> PyResult<()> {
-        if vm.heap.type_of(list) == vm.heap.types().list {
-            if let Some(l) = list_of(list) {
-                for &v in items {
-                    l.items.push(v);
-                }
-            }
-            return Ok(());
-        }
-        if let Some(extend) = attr_opt(vm, list, "extend")? {
-            vm.push_temp(extend);
-            let slice = vm.heap.new_list(items);
-            vm.push_temp(slice);
-            vm.call(extend, &[slice])?;
-            return Ok(());
-        }
-        let key = vm.heap.intern("append");
-        let append = vm.get_attr(list, key)?;
-        vm.push_temp(append);
-        for &v in items {
-            vm.call(append, &[v])?;
-        }
-        Ok(())
-    }
-
-    fn set_items(&mut self, vm: &mut Vm, d: Value, pairs: &[Value]) -> PyResult<()> {
-        let exact = vm.heap.type_of(d) == vm.heap.types().dict && dict_of(d).is_some();
-        for pair in pairs.chunks(2) {
-            if exact {
-                vm.dict_set_item(d, pair[0], pair[1])?;
-            } else {
-                vm.set_item(d, pair[0], pair[1])?;
-            }
-        }
-        Ok(())
-    }
-
     /// The class named by two lines, module and name (`GLOBAL`, `INST`).
     fn global_from_lines(&mut self, vm: &mut Vm) -> PyResult {
         let module = self.line(vm)?;
@@ -897,6 +948,45 @@ impl Unpickler {
         vm.push_temp(f);
         vm.call(f, &[pid])
     }
+}
+
+/// `APPEND`/`APPENDS`: `items` added to `list` (its `extend`, else its
+/// `append`, unless it is an exact list).
+fn extend(vm: &mut Vm, list: Value, items: &[Value]) -> PyResult<()> {
+    if vm.heap.type_of(list) == vm.heap.types().list {
+        if let Some(l) = list_of(list) {
+            let n = l.items.len();
+            l.items.splice(n, n, items);
+        }
+        return Ok(());
+    }
+    if let Some(extend) = attr_opt(vm, list, "extend")? {
+        vm.push_temp(extend);
+        let slice = vm.heap.new_list(items);
+        vm.push_temp(slice);
+        vm.call(extend, &[slice])?;
+        return Ok(());
+    }
+    let key = vm.heap.intern("append");
+    let append = vm.get_attr(list, key)?;
+    vm.push_temp(append);
+    for &v in items {
+        vm.call(append, &[v])?;
+    }
+    Ok(())
+}
+
+/// `SETITEM`/`SETITEMS`: the key/value `pairs` stored into `d`.
+fn set_items(vm: &mut Vm, d: Value, pairs: &[Value]) -> PyResult<()> {
+    let exact = vm.heap.type_of(d) == vm.heap.types().dict && dict_of(d).is_some();
+    for pair in pairs.chunks(2) {
+        if exact {
+            vm.dict_set_item(d, pair[0], pair[1])?;
+        } else {
+            vm.set_item(d, pair[0], pair[1])?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
