@@ -41,9 +41,6 @@ pub struct TraceEntry {
     pub trace: traces::Trace,
     /// For each exit number, its snapshot's index in `trace.snapshots`.
     pub exit_snapshots: Vec<usize>,
-    /// For each exit number, the functions with loops (unrolled into the
-    /// trace) whose inlined frames the exit leaves from; mostly empty.
-    pub(super) exit_unrolled: Vec<Box<[u64]>>,
     /// Times the trace reached its end (counted by the trace itself).
     pub passes: Box<Cell<u64>>,
     /// Where it came from, for the dump.
@@ -64,15 +61,10 @@ impl TraceEntry {
         let exits = trace.exits();
         let exit_snapshots: Vec<usize> =
             exits.iter().map(|&i| trace.insts[i].snap.map_or(usize::MAX, |s| s as usize)).collect();
-        let exit_unrolled: Vec<Box<[u64]>> = exit_snapshots
-            .iter()
-            .map(|&i| unrolled_codes_in(&trace, trace.snapshots.get(i)))
-            .collect();
         let mut plain_slots = Vec::new();
         let exit_metas = exit_snapshots
             .iter()
-            .zip(&exit_unrolled)
-            .map(|(&i, unrolled)| {
+            .map(|&i| {
                 let plain = trace.snapshots.get(i).and_then(|snap| {
                     let [frame] = &snap.frames[..] else { return None };
                     if !snap.virtuals.is_empty() {
@@ -86,7 +78,7 @@ impl TraceEntry {
                     count: Cell::new(0),
                     settled: Cell::new(0),
                     plain,
-                    unrolled: !unrolled.is_empty(),
+                    unrolled: unrolled_codes_in(&trace, trace.snapshots.get(i)),
                 }
             })
             .collect();
@@ -100,7 +92,6 @@ impl TraceEntry {
             exits: exit_metas,
             plain_slots,
             exit_snapshots,
-            exit_unrolled,
             trace,
             entries: Cell::new(0),
             linkable_end,
@@ -133,9 +124,9 @@ pub struct ExitMeta {
     pub settled: Cell<u32>,
     /// For an exit whose snapshot is one frame without virtual objects.
     pub plain: Option<PlainExit>,
-    /// Whether it leaves from inside unrolled calls (see
-    /// `TraceEntry::exit_unrolled`).
-    pub unrolled: bool,
+    /// The functions with loops (unrolled into the trace) whose inlined
+    /// frames the exit leaves from; mostly empty.
+    pub unrolled: Box<[u64]>,
 }
 
 /// An exit whose record is the new values of some of the root frame's

@@ -786,7 +786,8 @@ impl Vm {
     /// [`Vm::preamble_exit_is_hot`]).
     fn retrace_may_follow(&self, entry: &TraceEntry, exit: usize) -> bool {
         entry.start == entry.header
-            && (exit < entry.preamble_exits || entry.exits.get(exit).is_some_and(|m| m.unrolled))
+            && (exit < entry.preamble_exits
+                || entry.exits.get(exit).is_some_and(|m| !m.unrolled.is_empty()))
     }
 
     /// Whether side trace `entry` almost always leaves through `exit`
@@ -821,7 +822,8 @@ impl Vm {
     /// different item each time): those functions are then kept out of
     /// traces (true: the loop should be recorded again, calling them).
     fn keep_out_unrolled_at(&mut self, entry: &TraceEntry, exit: usize) -> bool {
-        let Some(codes) = entry.exit_unrolled.get(exit).filter(|c| !c.is_empty()) else {
+        let Some(codes) = entry.exits.get(exit).map(|m| &m.unrolled).filter(|c| !c.is_empty())
+        else {
             return false;
         };
         let count = entry.exit_count(exit);
