@@ -878,7 +878,8 @@ fn collecting_calls_publish_live_refs() {
     assert_eq!(refs, [0x1000, 0x2000]);
     assert_eq!(got.memory[4], 0x4000);
     assert_eq!(got.state[area], 0, "the marker is cleared after the call");
-    assert_eq!(got.state[..4], [0x2000, 0x1000, 0x1234, 0x4000]);
+    // The record leaves out the constant %3.
+    assert_eq!(got.state[..3], [0x2000, 0x1000, 0x4000]);
 }
 
 #[test]

@@ -10,6 +10,8 @@ use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
 use traces::regalloc::{Allocation, Loc, Place};
 use traces::{Trace, Val};
 
+use crate::enc;
+use crate::pool::Pool;
 use crate::regs::*;
 
 pub type Asm = VecAssembler<X64Relocation>;
@@ -106,6 +108,7 @@ pub struct Emitter<'a> {
     pub trace: &'a Trace,
     pub alloc: &'a Allocation,
     pub frame: Frame,
+    pub pool: Pool,
 }
 
 impl Emitter<'_> {
@@ -174,7 +177,18 @@ impl Emitter<'_> {
         } else if let Ok(s) = i32::try_from(imm) {
             dynasm!(a ; .arch x64 ; mov Rq(dst), s);
         } else {
-            dynasm!(a ; .arch x64 ; mov Rq(dst), QWORD imm);
+            let l = self.pool.label(a, imm);
+            dynasm!(a ; .arch x64 ; mov Rq(dst), QWORD [=>l]);
+        }
+    }
+
+    /// `dst = bits` as a float register's low half (upper half zeroed).
+    pub fn fconst(&mut self, dst: u8, bits: i64) {
+        if bits == 0 {
+            dynasm!(self.asm ; .arch x64 ; xorps Rx(dst), Rx(dst));
+        } else {
+            let l = self.pool.label(&mut self.asm, bits);
+            dynasm!(self.asm ; .arch x64 ; movsd Rx(dst), QWORD [=>l]);
         }
     }
 
@@ -191,19 +205,19 @@ impl Emitter<'_> {
     }
 
     pub fn load_rsp(&mut self, dst: u8, off: i32) {
-        dynasm!(self.asm ; .arch x64 ; mov Rq(dst), QWORD [rsp + off]);
+        enc::mem(&mut self.asm, enc::LOAD64, dst, RSP, off);
     }
 
     pub fn store_rsp(&mut self, off: i32, src: u8) {
-        dynasm!(self.asm ; .arch x64 ; mov QWORD [rsp + off], Rq(src));
+        enc::mem(&mut self.asm, enc::STORE64, src, RSP, off);
     }
 
     pub fn fload_rsp(&mut self, dst: u8, off: i32) {
-        dynasm!(self.asm ; .arch x64 ; movsd Rx(dst), QWORD [rsp + off]);
+        enc::mem(&mut self.asm, enc::LOAD_F64, dst, RSP, off);
     }
 
     pub fn fstore_rsp(&mut self, off: i32, src: u8) {
-        dynasm!(self.asm ; .arch x64 ; movsd QWORD [rsp + off], Rx(src));
+        enc::mem(&mut self.asm, enc::STORE_F64, src, RSP, off);
     }
 
     /// Puts gpr value `v` into register `dst`.
@@ -234,15 +248,12 @@ impl Emitter<'_> {
         }
     }
 
-    /// Puts float value `v` into xmm `dst` (constants go through rcx).
+    /// Puts float value `v` into xmm `dst`.
     pub fn load_fpr(&mut self, dst: u8, v: Val) {
         match self.loc(v) {
             Loc::Reg(r) => self.movapd(dst, r),
             Loc::Slot(s) => self.fload_rsp(dst, self.frame.slot(s)),
-            Loc::Const | Loc::None => {
-                self.mov_imm(SCRATCH_B, self.const_bits(v));
-                dynasm!(self.asm ; .arch x64 ; movq Rx(dst), Rq(SCRATCH_B));
-            }
+            Loc::Const | Loc::None => self.fconst(dst, self.const_bits(v)),
         }
     }
 
@@ -320,15 +331,15 @@ impl Emitter<'_> {
     pub fn store_state(&mut self, k: usize, v: Val) {
         let off = 8 * k as i32;
         match (self.loc(v), self.trace.ty(v).is_float()) {
-            (Loc::Reg(x), true) => dynasm!(self.asm ; .arch x64 ; movsd QWORD [rbx + off], Rx(x)),
-            (Loc::Reg(r), false) => dynasm!(self.asm ; .arch x64 ; mov QWORD [rbx + off], Rq(r)),
+            (Loc::Reg(x), true) => enc::mem(&mut self.asm, enc::STORE_F64, x, STATE, off),
+            (Loc::Reg(r), false) => enc::mem(&mut self.asm, enc::STORE64, r, STATE, off),
             (Loc::Const, _) if i32::try_from(self.const_bits(v)).is_ok() => {
                 let imm = self.const_bits(v) as i32;
-                dynasm!(self.asm ; .arch x64 ; mov QWORD [rbx + off], imm);
+                enc::store_imm(&mut self.asm, STATE, off, imm);
             }
             _ => {
                 let r = self.gpr(v, SCRATCH_B);
-                dynasm!(self.asm ; .arch x64 ; mov QWORD [rbx + off], Rq(r));
+                enc::mem(&mut self.asm, enc::STORE64, r, STATE, off);
             }
         }
     }

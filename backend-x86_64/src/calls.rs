@@ -5,10 +5,11 @@
 // dynasm expands a dynamic register `Rq(r)` to `r.into()`.
 #![allow(clippy::useless_conversion)]
 
-use dynasmrt::{dynasm, DynasmApi};
+use dynasmrt::{dynasm, DynasmLabelApi};
 use traces::regalloc::GC_ROOT_HEADER;
 use traces::{Type, Val};
 
+use crate::enc;
 use crate::lower::Lowering;
 use crate::regs::*;
 
@@ -29,8 +30,8 @@ impl Lowering<'_> {
             self.publish_gc_roots(&site.gc_roots, site.gc_refs);
         }
         let saved = |v: Val| site.save.iter().find(|s| s.0 == v).map(|s| s.2);
-        // Float arguments first: their constants pass through rcx, itself
-        // an argument register.
+        // Float arguments load without touching a gpr (constants come from
+        // the pool), so their order against the gprs does not matter.
         let floats = inst.args.iter().filter(|a| trace.ty(**a).is_float());
         for (k, &v) in floats.enumerate() {
             let k = self.file.fpr.arguments[k];
@@ -47,8 +48,8 @@ impl Lowering<'_> {
                 None => self.e.load_gpr(dst, v),
             }
         }
-        let addr = helper.addr as i64;
-        dynasm!(self.e.asm ; .arch x64 ; mov rax, QWORD addr ; call rax);
+        let addr = self.e.pool.label(&mut self.e.asm, helper.addr as i64);
+        dynasm!(self.e.asm ; .arch x64 ; call QWORD [=>addr]);
         match inst.ty {
             Type::Void => {}
             Type::Float => {
@@ -68,7 +69,7 @@ impl Lowering<'_> {
         }
         if helper.may_collect {
             let count = 8 * self.gc_root_area as i32;
-            dynasm!(self.e.asm ; .arch x64 ; mov QWORD [rbx + count], 0);
+            enc::store_imm(&mut self.e.asm, STATE, count, 0);
         }
         for &(_, float, r) in &site.restore {
             if float {
@@ -89,9 +90,7 @@ impl Lowering<'_> {
         }
         let (at_call, refs_at) = (8 * area as i32, 8 * (area + 1) as i32);
         let (marker, refs) = (1 + roots.len() as i32, refs as i32);
-        dynasm!(self.e.asm ; .arch x64
-            ; mov QWORD [rbx + refs_at], refs
-            ; mov QWORD [rbx + at_call], marker
-        );
+        enc::store_imm(&mut self.e.asm, STATE, refs_at, refs);
+        enc::store_imm(&mut self.e.asm, STATE, at_call, marker);
     }
 }

@@ -28,6 +28,8 @@
 //! - [`regs`]: the register file given to the allocator.
 //! - [`asm`]: condition codes, frame layout, moves between locations.
 //! - [`lower`]: instruction selection per op, the entry, loops.
+//! - [`enc`]: shortest encodings of memory operands.
+//! - `pool`: 64-bit constants, read rip-relative.
 //! - `calls`: helper calls (saves, arguments, GC roots).
 //! - `stubs`: exit stubs and the shared epilogue.
 //! - [`code`]: W^X code memory, the compiled trace, exit linking.
@@ -35,7 +37,9 @@
 pub mod asm;
 mod calls;
 pub mod code;
+pub mod enc;
 pub mod lower;
+mod pool;
 pub mod regs;
 mod stubs;
 
@@ -95,7 +99,7 @@ pub fn compile(trace: &Trace) -> Result<CompiledTrace, CompileError> {
         exit_of[e.inst] = n as u32;
     }
     let frame = asm::Frame::new(alloc.slots);
-    let e = asm::Emitter { asm, trace, alloc: &alloc, frame };
+    let e = asm::Emitter { asm, trace, alloc: &alloc, frame, pool: Default::default() };
     let mut lowering = lower::Lowering {
         e,
         exit_labels,

@@ -15,6 +15,7 @@ use traces::regalloc::{sequentialize, CallSave, Loc, Place, RegFile};
 use traces::{Op, Trace, Val};
 
 use crate::asm::{Cc, Emitter, Test};
+use crate::enc;
 use crate::regs::*;
 use crate::CompileError;
 
@@ -52,7 +53,7 @@ impl Lowering<'_> {
             // Not inside a collecting call: a collector must not read the
             // root area, whatever an earlier trace left in these words.
             let at_call = 8 * self.gc_root_area as i32;
-            dynasm!(self.e.asm ; .arch x64 ; mov QWORD [rbx + at_call], 0);
+            enc::store_imm(&mut self.e.asm, STATE, at_call, 0);
         }
     }
 
@@ -67,18 +68,18 @@ impl Lowering<'_> {
                 let off = 8 * inst.imm as i32;
                 if inst.ty.is_float() {
                     let x = self.e.fdst(i);
-                    dynasm!(self.e.asm ; .arch x64 ; movsd Rx(x), QWORD [rbx + off]);
+                    enc::mem(&mut self.e.asm, enc::LOAD_F64, x, STATE, off);
                     self.e.finish(i, x);
                 } else {
                     let d = self.e.dst(i);
-                    dynasm!(self.e.asm ; .arch x64 ; mov Rq(d), QWORD [rbx + off]);
+                    enc::mem(&mut self.e.asm, enc::LOAD64, d, STATE, off);
                     self.e.finish(i, d);
                 }
             }
             Op::StState => {
                 let off = 8 * inst.imm as i32;
                 let v = self.e.gpr(arg(0), SCRATCH_A);
-                dynasm!(self.e.asm ; .arch x64 ; mov QWORD [rbx + off], Rq(v));
+                enc::mem(&mut self.e.asm, enc::STORE64, v, STATE, off);
             }
             Op::Add | Op::Sub | Op::Mul | Op::And | Op::Or | Op::Xor => self.int_binary(i),
             Op::AddOv | Op::SubOv | Op::MulOv => {
@@ -117,8 +118,7 @@ impl Lowering<'_> {
             }
             Op::FNeg | Op::FAbs => {
                 let mask = if inst.op == Op::FNeg { i64::MIN } else { i64::MAX };
-                self.e.mov_imm(SCRATCH_B, mask);
-                dynasm!(self.e.asm ; .arch x64 ; movq Rx(XSCRATCH_B), Rq(SCRATCH_B));
+                self.e.fconst(XSCRATCH_B, mask);
                 let x = self.e.fdst(i);
                 self.e.load_fpr(x, arg(0));
                 if inst.op == Op::FNeg {
@@ -198,8 +198,8 @@ impl Lowering<'_> {
                 match i32::try_from(inst.imm) {
                     Ok(k) => dynasm!(self.e.asm ; .arch x64 ; cmp Rq(r), k),
                     Err(_) => {
-                        self.e.mov_imm(SCRATCH_B, inst.imm);
-                        dynasm!(self.e.asm ; .arch x64 ; cmp Rq(r), Rq(SCRATCH_B));
+                        let k = self.e.pool.label(&mut self.e.asm, inst.imm);
+                        dynasm!(self.e.asm ; .arch x64 ; cmp Rq(r), QWORD [=>k]);
                     }
                 }
                 let cc = if inst.op == Op::GuardEq { Cc::Ne } else { Cc::E };
@@ -383,19 +383,13 @@ impl Lowering<'_> {
         let (base, index) = inst.address();
         let (op, off) = (inst.op, inst.imm as i32);
         let r = self.address(base, index, inst.scale);
-        if op == Op::LdF64 {
-            let x = self.e.fdst(i);
-            dynasm!(self.e.asm ; .arch x64 ; movsd Rx(x), QWORD [Rq(r) + off]);
-            self.e.finish(i, x);
-            return;
-        }
-        let d = self.e.dst(i);
-        let a = &mut self.e.asm;
-        match op {
-            Op::LdU8 => dynasm!(a ; .arch x64 ; movzx Rd(d), BYTE [Rq(r) + off]),
-            Op::LdU32 => dynasm!(a ; .arch x64 ; mov Rd(d), DWORD [Rq(r) + off]),
-            _ => dynasm!(a ; .arch x64 ; mov Rq(d), QWORD [Rq(r) + off]),
-        }
+        let (form, d) = match op {
+            Op::LdF64 => (enc::LOAD_F64, self.e.fdst(i)),
+            Op::LdU8 => (enc::LOAD_U8, self.e.dst(i)),
+            Op::LdU32 => (enc::LOAD32, self.e.dst(i)),
+            _ => (enc::LOAD64, self.e.dst(i)),
+        };
+        enc::mem(&mut self.e.asm, form, d, r, off);
         self.e.finish(i, d);
     }
 
@@ -406,7 +400,7 @@ impl Lowering<'_> {
         if op == Op::StF64 {
             let x = self.e.fpr(value, XSCRATCH_A);
             let r = self.address(base, index, inst.scale);
-            dynasm!(self.e.asm ; .arch x64 ; movsd QWORD [Rq(r) + off], Rx(x));
+            enc::mem(&mut self.e.asm, enc::STORE_F64, x, r, off);
             return;
         }
         let v = if op == Op::StU8 {
@@ -418,12 +412,12 @@ impl Lowering<'_> {
             self.e.gpr(value, SCRATCH_A)
         };
         let r = self.address(base, index, inst.scale);
-        let a = &mut self.e.asm;
-        match op {
-            Op::StU8 => dynasm!(a ; .arch x64 ; mov BYTE [Rq(r) + off], al),
-            Op::StU32 => dynasm!(a ; .arch x64 ; mov DWORD [Rq(r) + off], Rd(v)),
-            _ => dynasm!(a ; .arch x64 ; mov QWORD [Rq(r) + off], Rq(v)),
-        }
+        let form = match op {
+            Op::StU8 => enc::STORE8,
+            Op::StU32 => enc::STORE32,
+            _ => enc::STORE64,
+        };
+        enc::mem(&mut self.e.asm, form, v, r, off);
     }
 
     /// Moves each (phi, value) pair at once: loop entry and back edge.

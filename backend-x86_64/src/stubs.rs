@@ -62,17 +62,17 @@ impl Lowering<'_> {
             dynasm!(self.e.asm ; .arch x64 ; jmp =>common);
         }
         let size = self.e.frame.size;
-        let table = table_addr as i64;
         dynasm!(self.e.asm ; .arch x64
             ; =>common
             ; mov rdi, rbx
             ; add rsp, size
             ; pop r15 ; pop r14 ; pop r13 ; pop r12 ; pop rbp ; pop rbx
-            ; mov rcx, QWORD table
-            ; jmp QWORD [rcx + rax * 8]
         );
+        self.e.mov_imm(RCX, table_addr as i64);
+        dynasm!(self.e.asm ; .arch x64 ; jmp QWORD [rcx + rax * 8]);
         let ret = self.e.asm.offset().0;
         dynasm!(self.e.asm ; .arch x64 ; ret);
+        self.e.pool.emit(&mut self.e.asm);
         ret
     }
 }

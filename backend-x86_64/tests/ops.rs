@@ -512,7 +512,8 @@ fn collecting_calls_publish_live_refs() {
     refs.sort();
     assert_eq!((refs.as_slice(), &seen[3..]), (&[0x1000, 0x2000][..], &[0x4000][..]));
     assert_eq!(state[area], 0, "the marker is cleared after the call");
-    assert_eq!(state[..4], [0x2000, 0x1000, 0x1234, 0x4000]);
+    // The record leaves out the constant %3.
+    assert_eq!(state[..3], [0x2000, 0x1000, 0x4000]);
 }
 
 #[test]

@@ -127,8 +127,8 @@ fn run_compiled(trace: &Trace, state: &[u64]) -> Option<(u32, Vec<u64>)> {
     // SAFETY: these traces touch no memory and call no helpers.
     let exit = unsafe { code.run(&mut area) };
     let snap = trace.insts[trace.exits()[exit as usize]].snap?;
-    let count = trace.snapshots[snap as usize].values().count();
-    Some(resume(trace, snap, &area[..count], state))
+    let values = trace.unpack_record(&trace.snapshots[snap as usize], &area);
+    Some(resume(trace, snap, &values, state))
 }
 
 /// Runs the recording iteration by iteration, as the interpreter would.

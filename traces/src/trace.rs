@@ -110,9 +110,10 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    /// The values an exit writes into the exit record, in record order:
-    /// every `SnapValue::Val` of the frames' slots, then of the virtuals'
-    /// fields. Deopt reads entry `k` of the record as the `k`-th of these.
+    /// The snapshot's values in order: every `SnapValue::Val` of the
+    /// frames' slots, then of the virtuals' fields. An exit writes those
+    /// that are not constants into its exit record
+    /// ([`Trace::record_values`]).
     pub fn values(&self) -> impl Iterator<Item = Val> + '_ {
         let slots = self.frames.iter().flat_map(|f| f.slots.iter());
         let fields = self.virtuals.iter().flat_map(|v| v.fields.iter());
@@ -186,6 +187,30 @@ impl Trace {
         self.insts.iter().position(|i| i.op == Op::Loop)
     }
 
+    /// The values an exit through `snap` writes into its exit record, in
+    /// record order: the snapshot's values that are not constants. Word `k`
+    /// of the record is the `k`-th of these; whoever reads the record takes
+    /// the constants from the trace ([`Trace::const_bits`]). A snapshot
+    /// names many constants (functions, code objects, None), and writing
+    /// each one at each exit was a third of the compiled code.
+    pub fn record_values<'a>(&'a self, snap: &'a Snapshot) -> impl Iterator<Item = Val> + 'a {
+        snap.values().filter(move |v| !self.insts[v.index()].op.is_const())
+    }
+
+    /// The values of `snap` in [`Snapshot::values`] order, from an exit
+    /// record and the trace's constants (0 past the record's end).
+    pub fn unpack_record(&self, snap: &Snapshot, record: &[u64]) -> Vec<u64> {
+        let mut words = record.iter();
+        let mut next = || words.next().copied().unwrap_or(0);
+        snap.values().map(|v| self.const_bits(v).unwrap_or_else(&mut next)).collect()
+    }
+
+    /// The bits of `v` if it is a constant (floats as their bits).
+    pub fn const_bits(&self, v: Val) -> Option<u64> {
+        let inst = &self.insts[v.index()];
+        inst.op.is_const().then_some(inst.imm as u64)
+    }
+
     /// Exit numbers: the instruction index of each guard, in order.
     pub fn exits(&self) -> Vec<usize> {
         (0..self.insts.len()).filter(|&i| self.insts[i].op.is_guard()).collect()
@@ -199,7 +224,7 @@ impl Trace {
             .iter()
             .filter(|i| matches!(i.op, Op::Input | Op::StState))
             .map(|i| i.imm as usize + 1);
-        let exits = self.snapshots.iter().map(|s| s.values().count());
+        let exits = self.snapshots.iter().map(|s| self.record_values(s).count());
         inputs.chain(exits).max().unwrap_or(0).max(self.min_state_words)
     }
 

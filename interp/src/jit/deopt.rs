@@ -6,7 +6,7 @@
 //! caller's call instruction. An exception a helper raised is raised at
 //! the instruction that called it.
 
-use traces::{SnapValue, Snapshot};
+use traces::{SnapValue, Snapshot, Trace, Val};
 
 use super::record::{
     CODE_SLOT, DRAIN_CONSUMER_SLOT, DRAIN_GEN_SLOT, DRAIN_START_SLOT, EXHAUSTED_ITER_SLOT,
@@ -59,6 +59,16 @@ fn call_dst(instr: Instr) -> Option<Reg> {
     }
 }
 
+/// The bits of snapshot value `v`: its constant, or the record's next word
+/// (`*k` counts the words taken).
+fn record_word(trace: &Trace, v: Val, record: &[u64], k: &mut usize) -> Option<u64> {
+    if let Some(bits) = trace.const_bits(v) {
+        return Some(bits);
+    }
+    *k += 1;
+    record.get(*k - 1).copied()
+}
+
 /// Where the loop's frame resumes: at `pc`, raising `error` there if a
 /// helper raised one.
 fn resume_at(pc: u32, error: Option<PyErr>) -> Result<u32, (PyErr, u32)> {
@@ -89,21 +99,27 @@ impl Vm {
                 for (&slot, &word) in slots.iter().zip(record) {
                     self.write_slot(base, slot, Value::from_bits(word));
                 }
+                let consts =
+                    &entry.plain_consts[plain.consts.start as usize..plain.consts.end as usize];
+                for &(slot, bits) in consts {
+                    self.write_slot(base, slot, Value::from_bits(bits));
+                }
                 return resume_at(plain.pc, error);
             }
         }
-        let snap = entry.exit_snapshots.get(exit).and_then(|&i| entry.trace.snapshots.get(i));
+        let trace = &entry.trace;
+        let snap = entry.exit_snapshots.get(exit).and_then(|&i| trace.snapshots.get(i));
         if let Some(snap) = snap.filter(|s| s.frames.len() == 1) {
             // One frame with virtual objects: its slots go from the
             // record and the objects rebuilt from it to the frame.
             self.restore_mirror(root, record);
             let base = self.frames[root].base;
             let mut scratch = std::mem::take(&mut self.jit.deopt_scratch);
-            scratch.prepare(snap);
+            scratch.prepare(trace, snap);
             let mut k = 0;
             let mut complete = true;
             for (slot, value) in &snap.frames[0].slots {
-                match self.snap_value(snap, record, &mut scratch, value, &mut k) {
+                match self.snap_value((trace, snap), record, &mut scratch, value, &mut k) {
                     Some(v) => self.write_slot(base, *slot, v),
                     None => complete = false,
                 }
@@ -113,7 +129,7 @@ impl Vm {
                 return resume_at(snap.frames[0].pc, error);
             }
         }
-        let mut frames = match snap.map(|s| self.decode(s, record)) {
+        let mut frames = match snap.map(|s| self.decode(trace, s, record)) {
             Some(Some(frames)) if !frames.is_empty() => frames,
             _ => {
                 let pc = self.frames[root].pc;
@@ -367,17 +383,24 @@ impl Vm {
     }
 
     /// The frames of `snap` with their slot values, virtual objects built.
-    /// The exit record holds the values in `Snapshot::values` order: frame
-    /// slots, then virtual objects' fields.
-    fn decode(&mut self, snap: &Snapshot, record: &[u64]) -> Option<Vec<DecodedFrame>> {
+    /// The exit record holds the values in `Trace::record_values` order:
+    /// frame slots, then virtual objects' fields, constants left out.
+    fn decode(
+        &mut self,
+        trace: &Trace,
+        snap: &Snapshot,
+        record: &[u64],
+    ) -> Option<Vec<DecodedFrame>> {
         let mut scratch = std::mem::take(&mut self.jit.deopt_scratch);
-        scratch.prepare(snap);
+        scratch.prepare(trace, snap);
         let mut k = 0;
         let mut frames = Vec::with_capacity(snap.frames.len());
         for f in &snap.frames {
             let mut slots = Vec::with_capacity(f.slots.len());
             for (slot, value) in &f.slots {
-                let Some(word) = self.snap_value(snap, record, &mut scratch, value, &mut k) else {
+                let Some(word) =
+                    self.snap_value((trace, snap), record, &mut scratch, value, &mut k)
+                else {
                     self.jit.deopt_scratch = scratch;
                     return None;
                 };
@@ -389,22 +412,19 @@ impl Vm {
         Some(frames)
     }
 
-    /// The value of a snapshot slot: the record's next word (`*k` counts
-    /// the words taken), or a virtual object built now.
+    /// The value of a snapshot slot: a constant, the record's next word
+    /// (`*k` counts the words taken), or a virtual object built now.
     fn snap_value(
         &mut self,
-        snap: &Snapshot,
+        (trace, snap): (&Trace, &Snapshot),
         record: &[u64],
         scratch: &mut DeoptScratch,
         value: &SnapValue,
         k: &mut usize,
     ) -> Option<Value> {
         match value {
-            SnapValue::Val(_) => {
-                *k += 1;
-                Some(Value::from_bits(*record.get(*k - 1)?))
-            }
-            SnapValue::Virtual(i) => self.materialize(snap, record, scratch, *i as usize),
+            SnapValue::Val(v) => Some(Value::from_bits(record_word(trace, *v, record, k)?)),
+            SnapValue::Virtual(i) => self.materialize((trace, snap), record, scratch, *i as usize),
         }
     }
 
@@ -413,7 +433,7 @@ impl Vm {
     /// the record. (Allocation never collects, so what is built stays.)
     fn materialize(
         &mut self,
-        snap: &Snapshot,
+        (trace, snap): (&Trace, &Snapshot),
         record: &[u64],
         scratch: &mut DeoptScratch,
         i: usize,
@@ -435,12 +455,9 @@ impl Vm {
         let mut k = *scratch.field_at.get(i)?;
         for ((_, field), word) in object.fields.iter().zip(raw.iter_mut()) {
             *word = match field {
-                SnapValue::Val(_) => {
-                    k += 1;
-                    *record.get(k - 1)?
-                }
+                SnapValue::Val(v) => record_word(trace, *v, record, &mut k)?,
                 SnapValue::Virtual(j) => {
-                    self.materialize(snap, record, scratch, *j as usize)?.bits()
+                    self.materialize((trace, snap), record, scratch, *j as usize)?.bits()
                 }
             };
         }
@@ -481,9 +498,10 @@ pub(super) struct DeoptScratch {
 
 impl DeoptScratch {
     /// Lays out `snap`'s record: frame slot values first, then each virtual
-    /// object's fields in turn.
-    fn prepare(&mut self, snap: &Snapshot) {
-        let is_val = |v: &SnapValue| matches!(v, SnapValue::Val(_));
+    /// object's fields in turn, constants left out.
+    fn prepare(&mut self, trace: &Trace, snap: &Snapshot) {
+        let is_val =
+            |v: &SnapValue| matches!(v, SnapValue::Val(v) if trace.const_bits(*v).is_none());
         let mut next: usize =
             snap.frames.iter().map(|f| f.slots.iter().filter(|(_, v)| is_val(v)).count()).sum();
         self.field_at.clear();

@@ -22,8 +22,11 @@ pub struct TraceEntry {
     pub code: Arc<tracer::CompiledTrace>,
     /// By exit number: what taking it needs (see [`ExitMeta`]).
     pub exits: Box<[ExitMeta]>,
-    /// The slots of the exits with a [`PlainExit`], one run per exit.
+    /// The slots of the exits with a [`PlainExit`] that take record
+    /// words, one run per exit.
     pub plain_slots: Box<[u32]>,
+    /// The slots of those exits that take constants, and the constants.
+    pub plain_consts: Box<[(u32, u64)]>,
     pub id: usize,
     /// Words of state area a run of this trace needs at least.
     pub state_need: usize,
@@ -61,7 +64,7 @@ impl TraceEntry {
         let exits = trace.exits();
         let exit_snapshots: Vec<usize> =
             exits.iter().map(|&i| trace.insts[i].snap.map_or(usize::MAX, |s| s as usize)).collect();
-        let mut plain_slots = Vec::new();
+        let (mut plain_slots, mut plain_consts) = (Vec::new(), Vec::new());
         let exit_metas = exit_snapshots
             .iter()
             .map(|&i| {
@@ -70,9 +73,19 @@ impl TraceEntry {
                     if !snap.virtuals.is_empty() {
                         return None;
                     }
-                    let start = plain_slots.len() as u32;
-                    plain_slots.extend(frame.slots.iter().map(|&(slot, _)| slot));
-                    Some(PlainExit { pc: frame.pc, slots: start..plain_slots.len() as u32 })
+                    let (slots, consts) = (plain_slots.len() as u32, plain_consts.len() as u32);
+                    for &(slot, value) in &frame.slots {
+                        let traces::SnapValue::Val(v) = value else { return None };
+                        match trace.const_bits(v) {
+                            Some(bits) => plain_consts.push((slot, bits)),
+                            None => plain_slots.push(slot),
+                        }
+                    }
+                    Some(PlainExit {
+                        pc: frame.pc,
+                        slots: slots..plain_slots.len() as u32,
+                        consts: consts..plain_consts.len() as u32,
+                    })
                 });
                 ExitMeta {
                     count: Cell::new(0),
@@ -82,7 +95,8 @@ impl TraceEntry {
                 }
             })
             .collect();
-        let plain_slots = plain_slots.into_boxed_slice();
+        let (plain_slots, plain_consts) =
+            (plain_slots.into_boxed_slice(), plain_consts.into_boxed_slice());
         let loop_start = trace.loop_start().unwrap_or(0);
         TraceEntry {
             id,
@@ -91,6 +105,7 @@ impl TraceEntry {
             preamble_exits: exits.iter().filter(|&&i| i < loop_start).count(),
             exits: exit_metas,
             plain_slots,
+            plain_consts,
             exit_snapshots,
             trace,
             entries: Cell::new(0),
@@ -130,11 +145,13 @@ pub struct ExitMeta {
 }
 
 /// An exit whose record is the new values of some of the root frame's
-/// slots, in order: `TraceEntry::plain_slots[slots]`.
+/// slots, in order: `TraceEntry::plain_slots[slots]`; the slots it sets to
+/// constants are `TraceEntry::plain_consts[consts]`.
 #[derive(Clone, Debug)]
 pub struct PlainExit {
     pub pc: u32,
     pub slots: std::ops::Range<u32>,
+    pub consts: std::ops::Range<u32>,
 }
 
 /// The code keys of the functions with loops among the inlined frames of

@@ -19,7 +19,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use tracer::TraceBuilder;
-use traces::{Op, SnapFrame, SnapValue, Snapshot, Type, VirtualObject};
+use traces::{Op, SnapFrame, SnapValue, Snapshot, Type, Val, VirtualObject};
 
 use super::record::{box_layout, FIRST_PSEUDO_SLOT, VIRTUAL_FLOAT, VIRTUAL_INT};
 use super::{Link, TraceEntry, MIRROR, RUNNING_TRACE};
@@ -78,7 +78,7 @@ impl Vm {
         };
         let id = self.jit.all.len();
         let passes = Box::new(Cell::new(0));
-        let Some(mut trace) = adapter_trace(snap, id, passes.as_ptr()) else { return };
+        let Some(mut trace) = adapter_trace(&from.trace, snap, id, passes.as_ptr()) else { return };
         trace.min_state_words = MIRROR as usize + slot_count;
         let Ok(code) = tracer::compile(&trace) else { return };
         let exits = trace.exits().len();
@@ -95,10 +95,15 @@ impl Vm {
     }
 }
 
-/// The adapter for an exit through `snap`: trace `id`, counting its passes
-/// at `passes`. None if the snapshot holds more than slots of one frame
-/// and boxed ints and floats.
-fn adapter_trace(snap: &Snapshot, id: usize, passes: *const u64) -> Option<traces::Trace> {
+/// The adapter for an exit of `parent` through `snap`: trace `id`, counting
+/// its passes at `passes`. None if the snapshot holds more than slots of
+/// one frame and boxed ints and floats.
+fn adapter_trace(
+    parent: &traces::Trace,
+    snap: &Snapshot,
+    id: usize,
+    passes: *const u64,
+) -> Option<traces::Trace> {
     let [frame] = snap.frames.as_slice() else { return None };
     let plain = |v: &VirtualObject| {
         matches!(v.kind, VIRTUAL_INT | VIRTUAL_FLOAT) && v.fields.len() == 1 && v.fields[0].0 == 0
@@ -110,13 +115,22 @@ fn adapter_trace(snap: &Snapshot, id: usize, passes: *const u64) -> Option<trace
     let mut b = TraceBuilder::with_layout("adapter", box_layout());
     let me = b.kint(id as i64);
     b.store_state(RUNNING_TRACE, me);
-    // The record: the slots' values in order, then the virtuals' fields.
+    // The record: the slots' values in order, then the virtuals' fields,
+    // each but the parent's constants.
     let mut word = 0u32;
+    let mut take = |b: &mut TraceBuilder, ty: Type, v: Val| match (parent.const_bits(v), ty) {
+        (Some(bits), Type::Int) => b.kint(bits as i64),
+        (Some(bits), Type::Float) => b.kflt(f64::from_bits(bits)),
+        (Some(bits), _) => b.kword(bits),
+        (None, _) => {
+            word += 1;
+            b.input(ty, word - 1)
+        }
+    };
     let mut slot_values = Vec::with_capacity(frame.slots.len());
     for (slot, value) in &frame.slots {
-        if let SnapValue::Val(_) = value {
-            slot_values.push((*slot, b.input(Type::Word, word)));
-            word += 1;
+        if let SnapValue::Val(v) = value {
+            slot_values.push((*slot, take(&mut b, Type::Word, *v)));
         }
     }
     let mut fields = Vec::with_capacity(snap.virtuals.len());
@@ -126,8 +140,8 @@ fn adapter_trace(snap: &Snapshot, id: usize, passes: *const u64) -> Option<trace
         } else {
             (Type::Float, Boxing::Float)
         };
-        fields.push((b.input(ty, word), boxing));
-        word += 1;
+        let SnapValue::Val(field) = v.fields[0].1 else { return None };
+        fields.push((take(&mut b, ty, field), boxing));
     }
     // The same snapshot in the adapter's values, for its own exits.
     let mut again = SnapFrame { pc: frame.pc, base: 0, slots: Vec::new() };

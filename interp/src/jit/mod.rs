@@ -636,7 +636,8 @@ impl Vm {
             if id != self.jit.all.len() {
                 return Err("another trace took its id".to_string());
             }
-            let record = trace.snapshots.iter().map(|s| s.values().count()).max().unwrap_or(0);
+            let record =
+                trace.snapshots.iter().map(|s| trace.record_values(s).count()).max().unwrap_or(0);
             if record >= RUNNING_TRACE as usize {
                 return Err(format!("an exit record of {record} words"));
             }

@@ -31,7 +31,8 @@ use crate::ops::Op;
 use crate::trace::{Trace, Val};
 
 /// One exit: the guard, its snapshot, and each exit-record entry's value and
-/// location, in record order.
+/// location, in record order ([`Trace::record_values`]: constants are not
+/// written).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExitInfo {
     pub inst: usize,
@@ -46,8 +47,8 @@ pub fn exit_map(trace: &Trace, alloc: &Allocation) -> Vec<ExitInfo> {
         .into_iter()
         .map(|inst| {
             let snap = trace.insts[inst].snap.unwrap_or(0);
-            let entries = trace.snapshots[snap as usize]
-                .values()
+            let entries = trace
+                .record_values(&trace.snapshots[snap as usize])
                 .map(|v| (v, alloc.locs[v.index()]))
                 .collect();
             ExitInfo { inst, snap, entries }
