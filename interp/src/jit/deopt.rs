@@ -86,7 +86,7 @@ impl Vm {
         record: &[u64],
         root: usize,
     ) -> Result<u32, (PyErr, u32)> {
-        let mut error = self.jit.pending_error.take();
+        let error = self.jit.pending_error.take();
         if let Some(meta) = entry.exits.get(exit) {
             meta.count.set(meta.count.get() + 1);
             if let Some(plain) = &meta.plain {
@@ -107,6 +107,21 @@ impl Vm {
                 return resume_at(plain.pc, error);
             }
         }
+        self.deopt_from_snapshot(entry, exit, record, root, error)
+    }
+
+    /// [`Vm::deopt`] of an exit that is not plain: its snapshot has
+    /// virtual objects or inlined frames. Out of line, so that the common
+    /// exit's path stays a few cache lines.
+    #[inline(never)]
+    fn deopt_from_snapshot(
+        &mut self,
+        entry: &TraceEntry,
+        exit: usize,
+        record: &[u64],
+        root: usize,
+        mut error: Option<PyErr>,
+    ) -> Result<u32, (PyErr, u32)> {
         let trace = &entry.trace;
         let snap = entry.exit_snapshots.get(exit).and_then(|&i| trace.snapshots.get(i));
         if let Some(snap) = snap.filter(|s| s.frames.len() == 1) {

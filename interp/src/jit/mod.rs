@@ -706,69 +706,86 @@ impl Vm {
             if settled {
                 return Ok(pc);
             }
-            if entry.start == entry.header && self.keep_out_unrolled_at(&entry, exit) {
-                self.drop_for_retrace(code, entry.header);
-                return Ok(pc);
+            match self.after_exit(frame_index, code, (&entry, exit), pc) {
+                Some(next) => entry = next,
+                None => return Ok(pc),
             }
-            if entry.start == entry.header && self.preamble_exit_is_hot(&entry, exit) {
-                self.retrace(code, entry.header);
-                return Ok(pc);
+        }
+    }
+
+    /// What follows exit `exit` of `entry`, resuming at `pc`, when the
+    /// exit is not settled: the trace to run next, or None for the
+    /// interpreter (having started a recording, a link or a retrace, or
+    /// dropped a trace, as the exit's history asks). Kept out of
+    /// `run_trace`, whose loop runs once per trace entry: a trace entered
+    /// once per round of a program's work finds that loop cold in the
+    /// instruction cache, and every line of it costs a miss.
+    #[inline(never)]
+    fn after_exit(
+        &mut self,
+        frame_index: usize,
+        code: &Gc<CodeObj>,
+        (entry, exit): (&Rc<TraceEntry>, usize),
+        pc: u32,
+    ) -> Option<Rc<TraceEntry>> {
+        let key = code_key(code);
+        if entry.start == entry.header && self.keep_out_unrolled_at(entry, exit) {
+            self.drop_for_retrace(code, entry.header);
+            return None;
+        }
+        if entry.start == entry.header && self.preamble_exit_is_hot(entry, exit) {
+            self.retrace(code, entry.header);
+            return None;
+        }
+        if self.heap.leave_wanted() {
+            return None;
+        }
+        let hot = entry.exit_count(exit) >= SIDE_TRACE_THRESHOLD;
+        let variants = self.jit.side_traces.get(&(key, pc));
+        if pc == entry.start && entry.linkable_end != Some(exit) {
+            // No progress: the next variant at this pc, if any, else
+            // the interpreter (recording one more variant if hot).
+            let tried = variants.and_then(|v| v.iter().position(|e| Rc::ptr_eq(e, entry)));
+            if tried.is_some() && self.useless_variant(entry, exit) {
+                // Paths it was recorded for no longer happen here:
+                // dropped, so later exits stop trying it first.
+                self.drop_side_variant(code, pc, entry);
+                return None;
             }
-            if self.heap.leave_wanted() {
-                return Ok(pc);
-            }
-            let hot = entry.exit_count(exit) >= SIDE_TRACE_THRESHOLD;
-            let variants = self.jit.side_traces.get(&(key, pc));
-            if pc == entry.start && entry.linkable_end != Some(exit) {
-                // No progress: the next variant at this pc, if any, else
-                // the interpreter (recording one more variant if hot).
-                let tried = variants.and_then(|v| v.iter().position(|e| Rc::ptr_eq(e, &entry)));
-                if tried.is_some() && self.useless_variant(&entry, exit) {
-                    // Paths it was recorded for no longer happen here:
-                    // dropped, so later exits stop trying it first.
-                    self.drop_side_variant(code, pc, &entry);
-                    return Ok(pc);
+            let next = tried.and_then(|i| variants.and_then(|v| v.get(i + 1)).cloned());
+            if next.is_none() {
+                let room = variants.is_some_and(|v| v.len() < MAX_SIDE_VARIANTS);
+                if hot && room && tried.is_some() {
+                    self.start_side_recording(frame_index, code, (entry, exit), pc);
                 }
-                let next = tried.and_then(|i| variants.and_then(|v| v.get(i + 1)).cloned());
-                match next {
-                    Some(e) => entry = e,
-                    None => {
-                        let room = variants.is_some_and(|v| v.len() < MAX_SIDE_VARIANTS);
-                        if hot && room && tried.is_some() {
-                            self.start_side_recording(frame_index, code, (&entry, exit), pc);
-                        }
-                        return Ok(pc);
+            }
+            return next;
+        }
+        let next = match self.jit.traces.get(&(key, pc)) {
+            Some(e) => Some(e.clone()),
+            None => variants.and_then(|v| v.first()).cloned(),
+        };
+        match next {
+            // A trace ending where it starts would run forever.
+            Some(e) if Rc::ptr_eq(&e, entry) => None,
+            Some(e) => {
+                if entry.linkable_end == Some(exit) {
+                    self.link(entry, exit, &e);
+                } else if hot {
+                    self.link_through_adapter(entry, exit, &e, code.unit.slot_count as usize);
+                }
+                Some(e)
+            }
+            None => {
+                if hot {
+                    self.start_side_recording(frame_index, code, (entry, exit), pc);
+                }
+                if hot && self.side_refused(code, pc) && !self.retrace_may_follow(entry, exit) {
+                    if let Some(meta) = entry.exits.get(exit) {
+                        meta.settled.set(self.jit.generation);
                     }
                 }
-                continue;
-            }
-            let next = match self.jit.traces.get(&(key, pc)) {
-                Some(e) => Some(e.clone()),
-                None => variants.and_then(|v| v.first()).cloned(),
-            };
-            match next {
-                // A trace ending where it starts would run forever.
-                Some(e) if Rc::ptr_eq(&e, &entry) => return Ok(pc),
-                Some(e) => {
-                    if entry.linkable_end == Some(exit) {
-                        self.link(&entry, exit, &e);
-                    } else if hot {
-                        self.link_through_adapter(&entry, exit, &e, code.unit.slot_count as usize);
-                    }
-                    entry = e;
-                }
-                None => {
-                    if hot {
-                        self.start_side_recording(frame_index, code, (&entry, exit), pc);
-                    }
-                    if hot && self.side_refused(code, pc) && !self.retrace_may_follow(&entry, exit)
-                    {
-                        if let Some(meta) = entry.exits.get(exit) {
-                            meta.settled.set(self.jit.generation);
-                        }
-                    }
-                    return Ok(pc);
-                }
+                None
             }
         }
     }
