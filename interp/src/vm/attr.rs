@@ -641,7 +641,9 @@ impl Vm {
             return Ok(done);
         }
         let instance = crate::object::instance::instance_of(obj).is_some();
-        if instance && value.is_some() && !self.slot_allows(ty, name)? {
+        // Instances of classes derived from built-ins obey `__slots__` too.
+        let slotted = instance || ty.is_heap_type();
+        if slotted && value.is_some() && !self.slot_allows(ty, name)? {
             return Err(self.no_attribute(obj, name));
         }
         let plain_object = !ty.is_heap_type() && instance;
