@@ -3,51 +3,48 @@
 # built-ins that have one (exceptions, staticmethod) keep it.
 import weakref
 
+
+def try_set(obj, name="x"):
+    try:
+        setattr(obj, name, 1)
+    except AttributeError as e:
+        print("AttributeError", e)
+    else:
+        print("set", name, "on", type(obj).__name__, getattr(obj, "__dict__", None))
+
+
 class P(property):
     __slots__ = ()
-p = P()
-print(hasattr(p, '__dict__'))
-try:
-    p.x = 1
-except AttributeError as e:
-    print("AttributeError", e)
+
+
 class L(list):
     __slots__ = ()
-l = L()
-print(hasattr(l, '__dict__'))
-try:
-    l.x = 1
-except AttributeError as e:
-    print("AttributeError", e)
+
+
 class D(dict):
-    __slots__ = ('a',)
-d = D(); d.a = 1
-try:
-    d.x = 1
-except AttributeError as e:
-    print("AttributeError", e)
+    __slots__ = ("a",)
+
+
 class I(int):
     __slots__ = ()
-try:
-    I(3).x = 1
-except AttributeError as e:
-    print("AttributeError", e)
+
+
 class PD(property):
     pass
-pd = PD(); pd.x = 5; print(pd.__dict__)
+
+
 class E(Exception):
     __slots__ = ()
-e = E()
-e.x = 1
-print(e.__dict__)
+
+
 class SM(staticmethod):
     __slots__ = ()
-s = SM(len)
-try:
-    s.x = 1
-except AttributeError as e:
-    print("AttributeError", e)
 
+
+print(hasattr(P(), "__dict__"), hasattr(L(), "__dict__"), hasattr(D(), "__dict__"))
+for obj in (P(), L(), D(), I(3), PD(), E(), SM(len)):
+    try_set(obj)
+try_set(D(), "a")
 try:
     P().__dict__
 except AttributeError as e:
@@ -66,19 +63,7 @@ o = Obj()
 r = R(o)
 r.extra = 1
 print(hasattr(r, "__dict__"), r.extra, r() is o)
-try:
-    r.other = 2
-except AttributeError as e:
-    print("AttributeError", e)
-
-
-class Open(list):
-    pass
-
-
-x = Open()
-x.y = 3
-print(x.__dict__)
+try_set(r, "other")
 
 
 class K(weakref.ref):
@@ -94,3 +79,15 @@ try:
     weakref.ref(o, callback=None)
 except TypeError as e:
     print("TypeError", e)
+
+
+class CM(classmethod):
+    pass
+
+
+class Holder:
+    s = SM(len)
+    c = CM(lambda cls: cls.__name__)
+
+
+print(type(SM(len)).__name__, type(CM(len)).__name__, Holder.s("abc"), Holder.c())

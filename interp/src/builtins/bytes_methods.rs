@@ -266,10 +266,9 @@ fn dunder_bytes(vm: &mut Vm, source: Value) -> PyResult<Option<Vec<u8>>> {
     let result = vm.call_method_value(method, source, &[])?;
     match bytes_of(result) {
         Some(b) => Ok(Some(b.as_bytes().to_vec())),
-        None => Err(vm.type_error(&format!(
-            "__bytes__ returned non-bytes (type {})",
-            vm.type_name(result)
-        ))),
+        None => Err(
+            vm.type_error(&format!("__bytes__ returned non-bytes (type {})", vm.type_name(result)))
+        ),
     }
 }
 

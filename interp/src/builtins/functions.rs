@@ -847,6 +847,7 @@ fn dir(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         .filter(|&m| crate::vm::function::function_of(m).is_some());
     if custom.is_none() {
         if let Some(m) = crate::vm::function::module_of(obj) {
+            module_dict_checked(vm, obj, m.dict)?;
             // `module.__dir__`: the module's own `__dir__` if it has one
             // (PEP 562), else the names in its dict.
             let key = vm.heap.intern("__dir__");
@@ -870,6 +871,23 @@ fn dir(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         }
         None => default_dir(vm, obj),
     }
+}
+
+/// `module.__dir__` reads `module.__dict__`, which a subclass of the module
+/// type may shadow by something that is not a dict: a TypeError then.
+fn module_dict_checked(vm: &mut Vm, module: Value, dict: Value) -> PyResult<()> {
+    let ty = vm.heap.type_obj(module);
+    let Some(shadow) = vm.heap.lookup(ty, vm.names.dunder_dict) else { return Ok(()) };
+    let seen = vm.descr_get(shadow, module, ty.value())?;
+    if crate::object::dict::dict_of(seen).is_some() {
+        return Ok(());
+    }
+    let name = vm.dict_get_item(dict, vm.names.dunder_name)?.and_then(str_of);
+    let Some(name) = name else {
+        return Err(PyErr::new(&vm.heap, vm.heap.types().system_error, "nameless module"));
+    };
+    let name = name.to_string_lossy().into_owned();
+    Err(vm.type_error(&format!("{name}.__dict__ is not a dictionary")))
 }
 
 /// `object.__dir__`: the instance's attributes, its module's names and

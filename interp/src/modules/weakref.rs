@@ -9,7 +9,7 @@
 
 use super::module_set;
 use crate::builtins::constructors::class_arg;
-use crate::builtins::number_methods::add_property;
+use crate::builtins::number_methods::add_native_attr;
 use crate::builtins::{add_method, add_new, arg_range, method_no_args, native_in};
 use crate::bytecode::instr::CmpOp;
 use crate::object::weakref::WeakRefObj;
@@ -28,7 +28,7 @@ pub fn install_type(vm: &mut Vm) {
     add_method(vm, t, "__eq__", |vm, a, _| ref_compare(vm, CmpOp::Eq, a));
     add_method(vm, t, "__ne__", |vm, a, _| ref_compare(vm, CmpOp::Ne, a));
     add_method(vm, t, "__hash__", ref_hash_method);
-    add_property(vm, t, "__callback__", ref_callback);
+    add_native_attr(vm, false, t, "__callback__", ref_callback);
 }
 
 pub fn create(vm: &mut Vm) -> PyResult {
