@@ -243,6 +243,11 @@ fn byte_value(vm: &mut Vm, v: Value) -> PyResult<u8> {
 
 fn bytes_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     crate::builtins::constructors::class_arg(vm, args, vm.heap.types().bytes, "bytes")?;
+    if let (&[cls, source], []) = (args, kwnames) {
+        if let Some(data) = dunder_bytes(vm, source)? {
+            return Ok(vm.heap.new_bytes_of_type(cls, &data));
+        }
+    }
     let data = construct(vm, args, kwnames, "bytes").map_err(|e| {
         if e.message() == "byte must be in range(0, 256)" {
             vm.value_error("bytes must be in range(0, 256)")
@@ -251,6 +256,20 @@ fn bytes_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         }
     })?;
     Ok(vm.heap.new_bytes_of_type(args[0], &data))
+}
+
+/// `bytes(x)` of an object whose type defines `__bytes__`: what it returns,
+/// which must be bytes (CPython asks before any other conversion).
+fn dunder_bytes(vm: &mut Vm, source: Value) -> PyResult<Option<Vec<u8>>> {
+    let name = vm.heap.intern("__bytes__");
+    let Some(method) = vm.heap.lookup_in_type_of(source, name) else { return Ok(None) };
+    let result = vm.call_method_value(method, source, &[])?;
+    match bytes_of(result) {
+        Some(b) => Ok(Some(b.as_bytes().to_vec())),
+        None => Err(
+            vm.type_error(&format!("__bytes__ returned non-bytes (type {})", vm.type_name(result)))
+        ),
+    }
 }
 
 /// `bytearray(...)` fills the array at once; a subclass's instance starts

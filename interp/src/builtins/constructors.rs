@@ -859,7 +859,9 @@ fn staticmethod_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult 
             vm.type_error(&format!("staticmethod expected 1 argument, got {}", args.len() - 1))
         );
     }
-    Ok(vm.new_static_method(args[1]))
+    // A subclass's instance is of the subclass.
+    let obj = crate::vm::function::StaticMethodObj { callable: std::cell::Cell::new(args[1]) };
+    Ok(vm.heap.alloc(args[0], obj).value())
 }
 
 fn classmethod_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -869,7 +871,7 @@ fn classmethod_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             vm.type_error(&format!("classmethod expected 1 argument, got {}", args.len() - 1))
         );
     }
-    Ok(vm.new_class_method(args[1]))
+    Ok(vm.new_class_method_of(args[0], args[1]))
 }
 
 /// `super(type, obj)`: attribute lookup that starts after `thisclass`.

@@ -189,12 +189,13 @@ pub fn is_instance(vm: &mut Vm, obj: Value, cls: Value) -> PyResult<bool> {
 
 /// CPython's last resort in `isinstance(obj, cls)`: `obj.__class__`, when
 /// it is a type other than `type(obj)`, a subclass of `cls`. Only a class
-/// that defines `__class__` itself can give another answer, so the lookup
-/// is skipped for all others.
+/// that defines `__class__` or `__getattribute__` itself (a weakref proxy)
+/// can give another answer, so the lookup is skipped for all others.
 fn class_attr_is_subclass(vm: &mut Vm, obj: Value, cls: Value) -> PyResult<bool> {
     let ty = vm.heap.type_obj(obj);
     let name = vm.names.dunder_class;
-    if !ty.is_heap_type() || vm.heap.lookup(ty, name).is_none() {
+    let may_differ = vm.heap.lookup(ty, name).is_some() || vm.has_custom_getattribute(ty);
+    if !ty.is_heap_type() || !may_differ {
         return Ok(false);
     }
     let icls = match vm.get_attr(obj, name) {
@@ -333,7 +334,13 @@ fn next(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     } else if let Some(coro) = crate::vm::coro_wrapper::wrapped_coroutine(it) {
         vm.gen_resume(coro, Value::NONE, None).and_then(|s| s.into_result(vm))
     } else if vm.heap.type_obj(it).is_heap_type() {
-        vm.call_method_by_name(it, "__next__", &[])
+        // The type's `__next__`, as CPython's `tp_iternext`: a class's own
+        // `__getattribute__` (a weakref proxy's) is not asked.
+        let name = vm.heap.intern("__next__");
+        match vm.heap.lookup_in_type_of(it, name) {
+            Some(m) => vm.call_method_value(m, it, &[]),
+            None => vm.call_method_by_name(it, "__next__", &[]),
+        }
     } else {
         match vm.iter_next(it) {
             Ok(Some(v)) => Ok(v),
@@ -840,6 +847,7 @@ fn dir(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         .filter(|&m| crate::vm::function::function_of(m).is_some());
     if custom.is_none() {
         if let Some(m) = crate::vm::function::module_of(obj) {
+            module_dict_checked(vm, obj, m.dict)?;
             // `module.__dir__`: the module's own `__dir__` if it has one
             // (PEP 562), else the names in its dict.
             let key = vm.heap.intern("__dir__");
@@ -863,6 +871,23 @@ fn dir(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         }
         None => default_dir(vm, obj),
     }
+}
+
+/// `module.__dir__` reads `module.__dict__`, which a subclass of the module
+/// type may shadow by something that is not a dict: a TypeError then.
+fn module_dict_checked(vm: &mut Vm, module: Value, dict: Value) -> PyResult<()> {
+    let ty = vm.heap.type_obj(module);
+    let Some(shadow) = vm.heap.lookup(ty, vm.names.dunder_dict) else { return Ok(()) };
+    let seen = vm.descr_get(shadow, module, ty.value())?;
+    if crate::object::dict::dict_of(seen).is_some() {
+        return Ok(());
+    }
+    let name = vm.dict_get_item(dict, vm.names.dunder_name)?.and_then(str_of);
+    let Some(name) = name else {
+        return Err(PyErr::new(&vm.heap, vm.heap.types().system_error, "nameless module"));
+    };
+    let name = name.to_string_lossy().into_owned();
+    Err(vm.type_error(&format!("{name}.__dict__ is not a dictionary")))
 }
 
 /// `object.__dir__`: the instance's attributes, its module's names and

@@ -195,6 +195,11 @@ pub(crate) fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> Py
     if seq.is_ptr() && vm.heap.type_obj(seq).is_heap_type() {
         let rev = vm.heap.intern("__reversed__");
         if let Some(m) = vm.heap.lookup_in_type_of(seq, rev) {
+            // `__reversed__ = None` opts out, as `__iter__ = None` does.
+            if m.is_none() {
+                let msg = format!("'{}' object is not reversible", vm.type_name(seq));
+                return Err(vm.type_error(&msg));
+            }
             return vm.call_method_value(m, seq, &[]);
         }
     }

@@ -35,6 +35,7 @@
 //! | [`special_names`] | the computed attributes `dir()` lists (`function.__code__`, ...) |
 //! | [`slot_wrappers`] | which native methods are slot wrappers (`<slot wrapper '__add__' ...>`) |
 //! | [`os_error`] | `OSError`'s errno, strerror, filename, subclass choice and message |
+//! | [`traceback_new`] | `types.TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)` |
 //! | [`warn`] | warnings issued by native code, through the `warnings` module |
 
 pub mod bytes_methods;
@@ -65,6 +66,7 @@ pub mod str_chars;
 pub mod str_format;
 pub mod str_methods;
 pub mod text_signature;
+pub mod traceback_new;
 pub mod type_layout;
 pub mod view_methods;
 pub mod warn;
@@ -154,6 +156,7 @@ pub fn install(vm: &mut Vm) {
     iterator_state::install(vm);
     os_error::install(vm);
     exception_reduce::install(vm);
+    traceback_new::install(vm);
     let module = vm.new_module("builtins").expect("a fresh module");
     let dict = crate::vm::function::module_of(module).expect("a module").dict;
     vm.builtins = dict;

@@ -53,16 +53,19 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, t.range, "index", range_index);
     add_method(vm, t.range, "count", range_count);
     add_method(vm, t.range, "__reduce__", range_reduce);
+    // CPython's int and float compute these (getsets); complex, range and
+    // slice hold them (members).
     for ty in [t.int, t.float, t.complex] {
-        add_property(vm, ty, "real", real_of);
-        add_property(vm, ty, "imag", imag_of);
+        let getset = ty != t.complex;
+        add_native_attr(vm, getset, ty, "real", real_of);
+        add_native_attr(vm, getset, ty, "imag", imag_of);
     }
-    add_property(vm, t.int, "numerator", real_of);
-    add_property(vm, t.int, "denominator", denominator_of);
+    add_native_attr(vm, true, t.int, "numerator", real_of);
+    add_native_attr(vm, true, t.int, "denominator", denominator_of);
     for ty in [t.range, t.slice] {
-        add_property(vm, ty, "start", start_of);
-        add_property(vm, ty, "stop", stop_of);
-        add_property(vm, ty, "step", step_of);
+        add_native_attr(vm, false, ty, "start", start_of);
+        add_native_attr(vm, false, ty, "stop", stop_of);
+        add_native_attr(vm, false, ty, "step", step_of);
     }
     add_method(vm, t.slice, "indices", slice_indices_method);
     add_method(vm, t.slice, "__reduce__", slice_reduce);
@@ -74,6 +77,14 @@ pub fn add_property(vm: &Vm, ty: Value, name: &'static str, getter: NativeFn) {
     let prop = PropertyObj::new(fget, Value::NONE, Value::NONE, Value::NONE);
     let prop = vm.heap.alloc(vm.heap.types().property, prop).value();
     set_type_attr(vm, ty, name, prop);
+}
+
+/// A read-only attribute of built-in type `ty`: a `getset_descriptor`
+/// (`getset`) or a `member_descriptor` whose getter is native.
+pub fn add_native_attr(vm: &Vm, getset: bool, ty: Value, name: &'static str, getter: NativeFn) {
+    let fget = native(vm, name, getter);
+    let descriptor = vm.new_native_attr(getset, name, ty, fget);
+    set_type_attr(vm, ty, name, descriptor);
 }
 
 /// `real`, and `numerator` of an int.

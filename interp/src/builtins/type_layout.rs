@@ -41,6 +41,7 @@ const BUILTIN: &[(&str, Layout)] = &[
     ("filter", (32, 0, 0, 0, 0x45400, None)),
     ("map", (32, 0, 0, 0, 0x45400, None)),
     ("zip", (40, 0, 0, 0, 0x45400, None)),
+    ("weakref", (56, 0, 0, 0, 0xc5400, None)),
     // The exceptions whose instances are larger than their base's.
     ("BaseException", (64, 0, 16, 0, 0x400c5400, None)),
     ("StopIteration", (72, 0, 16, 0, 0x40045400, None)),
@@ -255,6 +256,14 @@ fn mangled_slots(t: Gc<TypeObj>, slots: Value) -> Vec<String> {
 pub fn may_add_dict_and_weakref(vm: &Vm, base: Gc<TypeObj>) -> (bool, bool) {
     let (_, item, dict, weak, _, _) = layout(vm, base);
     (dict == 0, weak == 0 && item == 0)
+}
+
+/// Is `t`, a built-in type, known to give its instances no `__dict__`
+/// (CPython's `tp_dictoffset == 0`)? A built-in without a row here is
+/// assumed to give one.
+pub fn builtin_without_dict(vm: &Vm, t: Gc<TypeObj>) -> bool {
+    let known = BUILTIN.iter().any(|(n, _)| *n == t.name()) || is_exception(vm, t);
+    !t.is_heap_type() && known && layout(vm, t).2 == 0
 }
 
 /// `t.__itemsize__`: non-zero for variable-size instances (int, tuple,

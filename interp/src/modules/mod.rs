@@ -18,7 +18,8 @@
 //! | [`files`] | `_tachyon_files`: raw file handles under `_io`; the builtin `open` |
 //! | `io.py` | `_io`: open, binary and text files, StringIO, BytesIO (Python) |
 //! | [`namespace`] | `SimpleNamespace` (`sys.implementation`, `sys.flags`) |
-//! | [`weakref`] | `_weakref`: ref (constructor and call on the heap's weakrefs), proxy |
+//! | [`weakref`] | `_weakref`: ref (constructor and call on the heap's weakrefs), getweakrefcount |
+//! | `weakproxy.py` | `_weakref.proxy`: the `weakproxy`/`weakcallableproxy` types, getweakrefs |
 //! | `datetime_messages.py` | `_datetime`: words `datetime.py`'s field errors as the C module does, then declines |
 //! | `bytes_format.py` | `bytes % values` (PEP 461), made on first use |
 //! | [`buffer`] | `memoryview`: the built-in type's methods from `memoryview.py`, export marks |

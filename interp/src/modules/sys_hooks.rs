@@ -284,7 +284,14 @@ fn getsizeof(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn size_of(vm: &mut Vm, obj: Value) -> PyResult {
-    let result = vm.call_method_by_name(obj, "__sizeof__", &[])?;
+    // The type's `__sizeof__` (CPython's `_PyObject_LookupSpecial`): an
+    // instance's own `__getattribute__` is not asked.
+    let name = vm.heap.intern("__sizeof__");
+    let Some(method) = vm.heap.lookup_in_type_of(obj, name) else {
+        let msg = format!("Type {} doesn't define __sizeof__", vm.type_name(obj));
+        return Err(vm.type_error(&msg));
+    };
+    let result = vm.call_method_value(method, obj, &[])?;
     let Some(size) = vm.as_int(result).and_then(|n| n.to_i64()) else {
         return Err(vm.type_error("an integer is required"));
     };

@@ -4,14 +4,12 @@
 //! `ref` may be subclassed (`weakref.KeyedRef`, `WeakMethod`); a plain
 //! `ref(obj)` without callback is shared as in CPython.
 //!
-//! `proxy(obj)` returns `obj` itself: a strong reference, which keeps the
-//! object alive longer than CPython would but behaves the same otherwise
-//! (the collector handles the cycles that pure-Python OrderedDict makes).
-//! `getweakrefcount`/`getweakrefs` see refs, not proxies.
+//! `proxy`, its two types and `getweakrefs` (which reports a proxy rather
+//! than the ref inside it) come from `weakproxy.py`, run in the module.
 
 use super::module_set;
 use crate::builtins::constructors::class_arg;
-use crate::builtins::number_methods::add_property;
+use crate::builtins::number_methods::add_native_attr;
 use crate::builtins::{add_method, add_new, arg_range, method_no_args, native_in};
 use crate::bytecode::instr::CmpOp;
 use crate::object::weakref::WeakRefObj;
@@ -30,7 +28,7 @@ pub fn install_type(vm: &mut Vm) {
     add_method(vm, t, "__eq__", |vm, a, _| ref_compare(vm, CmpOp::Eq, a));
     add_method(vm, t, "__ne__", |vm, a, _| ref_compare(vm, CmpOp::Ne, a));
     add_method(vm, t, "__hash__", ref_hash_method);
-    add_property(vm, t, "__callback__", ref_callback);
+    add_native_attr(vm, false, t, "__callback__", ref_callback);
 }
 
 pub fn create(vm: &mut Vm) -> PyResult {
@@ -38,11 +36,10 @@ pub fn create(vm: &mut Vm) -> PyResult {
     let mark = vm.push_temp(module);
     let result = (|| {
         let ref_type = vm.heap.types().weakref;
-        for name in ["ref", "ReferenceType", "ProxyType", "CallableProxyType"] {
+        for name in ["ref", "ReferenceType"] {
             module_set(vm, module, name, ref_type)?;
         }
         let funcs: &[(&'static str, NativeFn)] = &[
-            ("proxy", proxy),
             ("getweakrefcount", getweakrefcount),
             ("getweakrefs", getweakrefs),
             ("_remove_dead_weakref", remove_dead_weakref),
@@ -50,7 +47,11 @@ pub fn create(vm: &mut Vm) -> PyResult {
         funcs.iter().try_for_each(|(name, f)| {
             let v = native_in(vm, module, name, *f);
             module_set(vm, module, name, v)
-        })
+        })?;
+        let dict = crate::vm::function::module_of(module).map(|m| m.dict).unwrap_or(Value::NONE);
+        let source = include_str!("weakproxy.py").as_bytes();
+        vm.exec_source_in(source, "<tachyon _weakref>", dict, dict)?;
+        super::as_builtin_functions(vm, module)
     })();
     vm.truncate_temps(mark);
     result.map(|_| module)
@@ -58,7 +59,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
 
 fn ref_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let cls = class_arg(vm, args, vm.heap.types().weakref, "weakref")?;
-    let rest = arg_range(vm, "__new__", &args[1..], kwnames, 1, 2)?;
+    let rest = arg_range(vm, "__new__", positional(&args[1..], kwnames), &[], 1, 2)?;
     let callback = rest.get(1).copied().unwrap_or(Value::NONE);
     // A class whose `__slots__` leave out `__weakref__` takes none.
     let ty = vm.heap.type_obj(rest[0]);
@@ -73,8 +74,16 @@ fn ref_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 /// the arguments a subclass passes up.
 fn ref_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     as_ref(vm, args.first().copied(), "__init__")?;
-    arg_range(vm, "__init__", &args[1..], kwnames, 1, 2)?;
+    let rest = crate::builtins::no_kwargs(vm, "ref", &args[1..], kwnames)?;
+    arg_range(vm, "__init__", rest, &[], 1, 2)?;
     Ok(Value::NONE)
+}
+
+/// The positional arguments: `ref.__new__` ignores keyword arguments
+/// (CPython's `parse_weakref_init_args`), which a subclass's constructor
+/// takes for itself; `ref.__init__` refuses them.
+fn positional<'a>(args: &'a [Value], kwnames: &[Value]) -> &'a [Value] {
+    &args[..args.len().saturating_sub(kwnames.len())]
 }
 
 /// The callback, until the target dies (CPython drops it then).
@@ -154,11 +163,6 @@ fn ref_call(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         Some(w) => Ok(w.get()),
         None => Err(vm.type_error("descriptor '__call__' requires a 'weakref' object")),
     }
-}
-
-fn proxy(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let args = arg_range(vm, "proxy", args, kwnames, 1, 2)?;
-    Ok(args[0])
 }
 
 fn getweakrefcount(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {

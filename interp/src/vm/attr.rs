@@ -487,7 +487,10 @@ impl Vm {
         if ty.is_heap_type() {
             let sa = self.names.dunder_setattr;
             if let Some(m) = self.heap.lookup(ty, sa) {
-                if function_of(m).is_some() {
+                // Besides a Python `__setattr__`, any other callable put
+                // there (`__setattr__ = dict.__setitem__`) is called; a
+                // built-in `__setattr__` is the generic store below.
+                if !self.is_builtin_method_named(m, "__setattr__") {
                     self.call_method_value(m, obj, &[name, value])?;
                     return Ok(());
                 }
@@ -502,7 +505,7 @@ impl Vm {
         if ty.is_heap_type() {
             let da = self.names.dunder_delattr;
             if let Some(m) = self.heap.lookup(ty, da) {
-                if function_of(m).is_some() {
+                if !self.is_builtin_method_named(m, "__delattr__") {
                     self.call_method_value(m, obj, &[name])?;
                     return Ok(());
                 }
@@ -641,7 +644,9 @@ impl Vm {
             return Ok(done);
         }
         let instance = crate::object::instance::instance_of(obj).is_some();
-        if instance && value.is_some() && !self.slot_allows(ty, name)? {
+        // Instances of classes derived from built-ins obey `__slots__` too.
+        let slotted = instance || ty.is_heap_type();
+        if slotted && value.is_some() && !self.slot_allows(ty, name)? {
             return Err(self.no_attribute(obj, name));
         }
         let plain_object = !ty.is_heap_type() && instance;
@@ -755,6 +760,14 @@ impl Vm {
     /// may take its native path instead of calling it)?
     /// A native method of a class made at run time (a native module's
     /// class, e.g. `array.array.__getitem__`) is not: it must be called.
+    /// Is `m` a built-in type's method `name` (`object.__setattr__`,
+    /// `type.__setattr__`, ...), which the generic paths stand for?
+    fn is_builtin_method_named(&self, m: Value, name: &str) -> bool {
+        method_descriptor_of(m).is_some_and(|d| {
+            d.name == name && !Gc::<TypeObj>::from_value(d.owner).is_some_and(|t| t.is_heap_type())
+        })
+    }
+
     pub fn is_native_slot_method(&self, m: Value) -> bool {
         if let Some(d) = method_descriptor_of(m) {
             return !Gc::<TypeObj>::from_value(d.owner).is_some_and(|t| t.is_heap_type());

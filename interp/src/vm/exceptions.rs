@@ -29,6 +29,9 @@ pub struct TracebackObj {
     /// The frame's object if Python code had taken one when this entry
     /// was made (None otherwise): `tb_frame` after the frame returned.
     pub frame_object: Value,
+    /// `tb_lasti` and `tb_lineno` as given to `types.TracebackType(...)`
+    /// (an entry the VM made reports `lasti` and `lineno`).
+    pub given: Option<(i64, i64)>,
 }
 
 /// What `tb.tb_frame` shows of a frame that raised: its code, globals and
@@ -200,8 +203,16 @@ impl Vm {
         let frame = innermost.map(|(i, f)| (i, f.base));
         let frame_object = innermost.map_or(Value::NONE, |(_, f)| f.frame_object);
         let next = Cell::new(e.traceback.get());
-        let tb =
-            TracebackObj { next, code: *code, lineno, lasti: pc, globals, frame, frame_object };
+        let tb = TracebackObj {
+            next,
+            code: *code,
+            lineno,
+            lasti: pc,
+            globals,
+            frame,
+            frame_object,
+            given: None,
+        };
         let tb = self.heap.alloc(self.heap.types().traceback, tb).value();
         e.traceback.set(tb);
     }

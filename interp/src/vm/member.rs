@@ -11,6 +11,9 @@
 //! with a `None` name is the placeholder `types.MemberDescriptorType` is
 //! taken from).
 //!
+//! A built-in type's read-only attributes (`complex.real`, `int.real`,
+//! `slice.start`) are members or getsets too, with a native getter.
+//!
 //! The `__dict__` and `__weakref__` entries a class gets when it adds an
 //! instance dict or weak references (CPython's `subtype_getsets`) are the
 //! same object with type `getset_descriptor`: `<attribute '__dict__' of
@@ -29,6 +32,9 @@ pub struct Member {
     pub owner: Gc<TypeObj>,
     /// A `getset_descriptor` for `__dict__` or `__weakref__`, not a slot.
     pub is_getset: bool,
+    /// A built-in type's read-only attribute (`complex.real`, `int.real`):
+    /// the native getter that computes it, not a slot.
+    pub getter: Option<Value>,
 }
 
 impl Vm {
@@ -42,7 +48,19 @@ impl Vm {
         }
         str_of(p.fget.get())?;
         let owner = Gc::<TypeObj>::from_value(p.fset.get())?;
-        Some(Member { name: p.fget.get(), owner, is_getset: ty == types.getset_descriptor })
+        let getter = Some(p.fdel.get()).filter(|g| !g.is_none());
+        Some(Member { name: p.fget.get(), owner, is_getset: ty == types.getset_descriptor, getter })
+    }
+
+    /// A read-only attribute `name` of built-in type `owner`, computed by
+    /// `getter`: a `member_descriptor` (`getset` false) or a
+    /// `getset_descriptor`, as CPython's type has it. It keeps the name
+    /// and owner where a slot's member does, and the getter as `fdel`.
+    pub fn new_native_attr(&self, getset: bool, name: &str, owner: Value, getter: Value) -> Value {
+        let types = self.heap.types();
+        let ty = if getset { types.getset_descriptor } else { types.member_descriptor };
+        let p = PropertyObj::new(self.heap.intern(name), owner, getter, Value::NONE);
+        self.heap.alloc(ty, p).value()
     }
 
     /// A member descriptor for slot `name` of class `owner`.
@@ -81,9 +99,9 @@ impl Vm {
     pub fn is_plain_instance_attr(&self, ty: Gc<TypeObj>, name: Value) -> bool {
         match self.heap.lookup(ty, name) {
             None => true,
-            Some(d) => {
-                self.member_of(d).is_some_and(|m| !m.is_getset && !self.is_exception_field(m))
-            }
+            Some(d) => self
+                .member_of(d)
+                .is_some_and(|m| !m.is_getset && m.getter.is_none() && !self.is_exception_field(m)),
         }
     }
 
@@ -102,6 +120,9 @@ impl Vm {
     /// `m.__get__(obj)`: the slot's value.
     pub fn member_get(&mut self, m: Member, obj: Value) -> PyResult {
         self.check_member_applies(m, obj)?;
+        if let Some(getter) = m.getter {
+            return self.call(getter, &[obj]);
+        }
         if self.is_exception_field(m) {
             return self.exception_field_get(m, obj);
         }
@@ -117,6 +138,9 @@ impl Vm {
     /// `m.__set__(obj, v)` (`Some`) and `m.__delete__(obj)` (`None`).
     pub fn member_set(&mut self, m: Member, obj: Value, value: Option<Value>) -> PyResult<()> {
         self.check_member_applies(m, obj)?;
+        if m.getter.is_some() && !m.is_getset {
+            return Err(PyErr::attribute_error(&self.heap, "readonly attribute"));
+        }
         if self.is_exception_field(m) {
             return self.exception_field_set(m, obj, value);
         }

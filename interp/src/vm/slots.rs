@@ -1,7 +1,8 @@
 //! `__slots__`: which attribute names an instance may hold. Instances keep
 //! their attributes in shapes either way; a class whose whole MRO declares
-//! `__slots__` (none of them `__dict__`) refuses other names and has no
-//! `__dict__`, as CPython's slotted layouts do.
+//! `__slots__` (none of them `__dict__`; built-in bases without a
+//! `__dict__` aside) refuses other names and has no `__dict__`, as
+//! CPython's slotted layouts do.
 
 use super::{PyResult, Vm};
 use crate::object::str::str_of;
@@ -26,7 +27,11 @@ impl Vm {
         let object = self.heap.types().object;
         let mut names = Vec::new();
         for t in ty.mro() {
-            if t == object {
+            // A built-in base without a `__dict__` (list, property, ...)
+            // leaves the choice to the classes, as `object` does.
+            let dictless_builtin = Gc::<TypeObj>::from_value(t)
+                .is_some_and(|t| crate::builtins::type_layout::builtin_without_dict(self, t));
+            if t == object || dictless_builtin {
                 continue;
             }
             let Some(declared) = Gc::<TypeObj>::from_value(t).and_then(|t| t.own_attr(slots_name))

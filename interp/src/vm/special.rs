@@ -146,10 +146,13 @@ impl Vm {
         if let Some(tb) = Gc::<TracebackObj>::from_value(obj) {
             return Ok(match n.as_str() {
                 "tb_next" => Some(tb.next.get()),
-                "tb_lineno" => Value::from_small_int(tb.lineno as i64),
-                "tb_lasti" => {
-                    Value::from_small_int(i64::from(byte_offset(&tb.code.unit, tb.lasti)))
+                "tb_lineno" => {
+                    Value::from_small_int(tb.given.map_or(tb.lineno as i64, |(_, line)| line))
                 }
+                "tb_lasti" => Value::from_small_int(tb.given.map_or_else(
+                    || i64::from(byte_offset(&tb.code.unit, tb.lasti)),
+                    |(lasti, _)| lasti,
+                )),
                 "tb_frame" => {
                     if let Some(index) = self.running_traceback_frame(&tb) {
                         return Ok(Some(self.frame_object(index)));
@@ -276,9 +279,11 @@ impl Vm {
                     let name = str_of(m.name)
                         .map(|s| s.to_string_lossy().into_owned())
                         .unwrap_or_default();
+                    // A built-in type has no `__qualname__` entry: its name.
                     let qual = self.heap.lookup(m.owner, self.names.dunder_qualname);
                     let owner = qual.and_then(str_of).map(|s| s.to_string_lossy().into_owned());
-                    Some(self.heap.new_str(&format!("{}.{name}", owner.unwrap_or_default())))
+                    let owner = owner.unwrap_or_else(|| m.owner.name().to_string());
+                    Some(self.heap.new_str(&format!("{owner}.{name}")))
                 }
                 "__doc__" => Gc::<PropertyObj>::from_value(obj).map(|p| p.doc.get()),
                 _ => None,
@@ -592,6 +597,11 @@ impl Vm {
     /// `obj.__dict__ = d` (`None`: `del obj.__dict__`); false when `obj`
     /// has no `__dict__`.
     pub fn set_instance_dict(&mut self, obj: Value, value: Option<Value>) -> PyResult<bool> {
+        // A module's `__dict__` is a READONLY member in CPython, also
+        // through a base class's `__dict__` descriptor.
+        if module_of(obj).is_some() {
+            return Err(PyErr::attribute_error(&self.heap, "readonly attribute"));
+        }
         let is_function = function_of(obj).is_some();
         let d = match value {
             Some(d) if crate::object::dict::dict_of(d).is_some() => d,
