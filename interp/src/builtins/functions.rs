@@ -301,7 +301,13 @@ fn id(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         return Ok(vm.heap.new_int_i64(n));
     }
     // Immediates have no address: all their bits identify them, above
-    // every address so that no heap object shares the id.
+    // every address so that no heap object shares the id. Tagged ones
+    // (ints, bools, None) sit just above the addresses, in a word (copy
+    // memos take `id()` of every int); a float's bits are all payload.
+    use crate::object::value::{FIRST_TAG, MAX_POINTER};
+    if v.bits() >= FIRST_TAG {
+        return Ok(vm.heap.new_int_i64((v.bits() - FIRST_TAG + MAX_POINTER + 1) as i64));
+    }
     Ok(vm.heap.new_int(num_bigint::BigInt::from(v.bits()) + (num_bigint::BigInt::from(1) << 64)))
 }
 
