@@ -262,22 +262,16 @@ fn attr_name(vm: &Vm, v: Value, fname: &str) -> PyResult<Value> {
 fn hasattr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let args = arg_range(vm, "hasattr", args, kwnames, 2, 2)?;
     let name = attr_name(vm, args[1], "hasattr")?;
-    match vm.get_attr(args[0], name) {
-        Ok(_) => Ok(Value::TRUE),
-        Err(e) if e.matches(&vm.heap, vm.heap.types().attribute_error) => Ok(Value::FALSE),
-        Err(e) => Err(e),
-    }
+    Ok(Value::from_bool(vm.get_attr_opt(args[0], name)?.is_some()))
 }
 
 fn getattr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let args = arg_range(vm, "getattr", args, kwnames, 2, 3)?;
     let name = attr_name(vm, args[1], "getattr")?;
-    match vm.get_attr(args[0], name) {
-        Err(e) if args.len() == 3 && e.matches(&vm.heap, vm.heap.types().attribute_error) => {
-            Ok(args[2])
-        }
-        r => r,
+    if args.len() == 3 {
+        return Ok(vm.get_attr_opt(args[0], name)?.unwrap_or(args[2]));
     }
+    vm.get_attr(args[0], name)
 }
 
 fn setattr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
