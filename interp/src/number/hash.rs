@@ -42,12 +42,9 @@ pub fn hash_bigint(b: &num_bigint::BigInt) -> i64 {
         return hash_small_int(v);
     }
     // Horner's rule over the 64-bit digits, most significant first.
-    let m = b
-        .magnitude()
-        .iter_u64_digits()
-        .rev()
-        .fold(0u64, |r, digit| ((u128::from(r) << 64 | u128::from(digit)) % u128::from(MODULUS)) as u64)
-        as i64;
+    let m = b.magnitude().iter_u64_digits().rev().fold(0u64, |r, digit| {
+        ((u128::from(r) << 64 | u128::from(digit)) % u128::from(MODULUS)) as u64
+    }) as i64;
     fix_minus_one(if b.sign() == num_bigint::Sign::Minus { -m } else { m })
 }
 

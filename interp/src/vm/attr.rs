@@ -232,9 +232,16 @@ impl Vm {
         let ty = self.heap.type_obj(obj);
         let hooked = module_of(obj).is_some()
             || ty.is_heap_type()
-                && (self.heap.lookup(ty, self.names.dunder_getattribute).is_some_and(|m| function_of(m).is_some())
+                && (self
+                    .heap
+                    .lookup(ty, self.names.dunder_getattribute)
+                    .is_some_and(|m| function_of(m).is_some())
                     || self.heap.lookup(ty, self.names.dunder_getattr).is_some());
-        let r = if hooked { self.get_attr(obj, name).map(Some) } else { self.generic_find_attr(obj, name) };
+        let r = if hooked {
+            self.get_attr(obj, name).map(Some)
+        } else {
+            self.generic_find_attr(obj, name)
+        };
         match r {
             Err(e) if e.matches(&self.heap, self.heap.types().attribute_error) => Ok(None),
             r => r,

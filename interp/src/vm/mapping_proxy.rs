@@ -62,7 +62,8 @@ impl Vm {
     /// is a class's mappingproxy and `key` an exact str: no dict of the
     /// namespace is built. `None` when the general path must answer.
     pub fn class_namespace_get(&self, proxy: Value, key: Value) -> Option<Option<Value>> {
-        let w = Gc::<WrapperObj>::from_value(proxy).filter(|w| w.kind == WrapperKind::MappingProxy)?;
+        let w =
+            Gc::<WrapperObj>::from_value(proxy).filter(|w| w.kind == WrapperKind::MappingProxy)?;
         let t = Gc::<TypeObj>::from_value(w.target)?;
         if self.heap.type_of(key) != self.heap.types().str {
             return None;
