@@ -263,22 +263,16 @@ fn attr_name(vm: &Vm, v: Value, fname: &str) -> PyResult<Value> {
 fn hasattr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let args = arg_range(vm, "hasattr", args, kwnames, 2, 2)?;
     let name = attr_name(vm, args[1], "hasattr")?;
-    match vm.get_attr(args[0], name) {
-        Ok(_) => Ok(Value::TRUE),
-        Err(e) if e.matches(&vm.heap, vm.heap.types().attribute_error) => Ok(Value::FALSE),
-        Err(e) => Err(e),
-    }
+    Ok(Value::from_bool(vm.get_attr_opt(args[0], name)?.is_some()))
 }
 
 fn getattr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let args = arg_range(vm, "getattr", args, kwnames, 2, 3)?;
     let name = attr_name(vm, args[1], "getattr")?;
-    match vm.get_attr(args[0], name) {
-        Err(e) if args.len() == 3 && e.matches(&vm.heap, vm.heap.types().attribute_error) => {
-            Ok(args[2])
-        }
-        r => r,
+    if args.len() == 3 {
+        return Ok(vm.get_attr_opt(args[0], name)?.unwrap_or(args[2]));
     }
+    vm.get_attr(args[0], name)
 }
 
 fn setattr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -302,7 +296,13 @@ fn id(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         return Ok(vm.heap.new_int_i64(n));
     }
     // Immediates have no address: all their bits identify them, above
-    // every address so that no heap object shares the id.
+    // every address so that no heap object shares the id. Tagged ones
+    // (ints, bools, None) sit just above the addresses, in a word (copy
+    // memos take `id()` of every int); a float's bits are all payload.
+    use crate::object::value::{FIRST_TAG, MAX_POINTER};
+    if v.bits() >= FIRST_TAG {
+        return Ok(vm.heap.new_int_i64((v.bits() - FIRST_TAG + MAX_POINTER + 1) as i64));
+    }
     Ok(vm.heap.new_int(num_bigint::BigInt::from(v.bits()) + (num_bigint::BigInt::from(1) << 64)))
 }
 

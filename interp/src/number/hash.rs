@@ -31,11 +31,21 @@ fn fix_minus_one(h: i64) -> i64 {
 pub fn hash_int(n: &Int) -> i64 {
     match n {
         Int::Small(v) => hash_small_int(*v),
-        Int::Big(b) => {
-            let m = (b.magnitude() % MODULUS).to_i64().expect("below the modulus");
-            fix_minus_one(if b.sign() == num_bigint::Sign::Minus { -m } else { m })
-        }
+        Int::Big(b) => hash_bigint(b),
     }
+}
+
+/// `hash(n)` for an int held as a `BigInt` (boxed ints, whose value may
+/// well fit a word: `id()` of an object is one), without allocating.
+pub fn hash_bigint(b: &num_bigint::BigInt) -> i64 {
+    if let Some(v) = b.to_i64() {
+        return hash_small_int(v);
+    }
+    // Horner's rule over the 64-bit digits, most significant first.
+    let m = b.magnitude().iter_u64_digits().rev().fold(0u64, |r, digit| {
+        ((u128::from(r) << 64 | u128::from(digit)) % u128::from(MODULUS)) as u64
+    }) as i64;
+    fix_minus_one(if b.sign() == num_bigint::Sign::Minus { -m } else { m })
 }
 
 /// `hash(v)` of an int that fits an i64: most are below the modulus,
@@ -242,6 +252,24 @@ mod tests {
         assert_eq!(hash_complex(1.0, 2.0), 2000007);
         assert_eq!(hash_tuple(std::iter::empty()), 5740354900026072187);
         assert_eq!(hash_frozenset(std::iter::empty()), 133146708735736);
+    }
+
+    #[test]
+    fn big_ints_reduce_digit_by_digit() {
+        // Expected values from python3.8's `hash(...)` of each expression.
+        let big = |text: &str| text.parse::<num_bigint::BigInt>().unwrap();
+        let pow = |base: u32, exp: u32| num_bigint::BigInt::from(base).pow(exp);
+        assert_eq!(hash_bigint(&pow(2, 64)), 8);
+        assert_eq!(hash_bigint(&(-pow(2, 64) - 5)), -13);
+        assert_eq!(hash_bigint(&(pow(2, 200) + 12345)), 143417);
+        assert_eq!(hash_bigint(&-pow(2, 130)), -256);
+        assert_eq!(hash_bigint(&pow(2, 63)), 4);
+        assert_eq!(hash_bigint(&-pow(2, 63)), -4);
+        assert_eq!(hash_bigint(&pow(3, 100)), 1175369268131054105);
+        assert_eq!(hash_bigint(&-pow(3, 100)), -1175369268131054105);
+        assert_eq!(hash_bigint(&(pow(2, 122) - 2)), 2305843009213693950);
+        assert_eq!(hash_bigint(&big("2305843009213693951")), 0);
+        assert_eq!(hash_bigint(&big("-1")), -2);
     }
 
     #[test]

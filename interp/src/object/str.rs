@@ -544,6 +544,17 @@ impl Heap {
         Some(self.add_interned(exact))
     }
 
+    /// The interned str with the text of str `v`, if there is one, without
+    /// interning it: names (attribute keys) are all interned, so a text
+    /// with none is no name.
+    pub fn interned_if_any(&self, v: Value) -> Option<Value> {
+        let s = Gc::<StrObj>::from_value(v)?;
+        if s.header().flags() & STR_FLAG_INTERNED != 0 {
+            return Some(v);
+        }
+        self.interned.borrow().get(s.as_wtf8()).copied()
+    }
+
     pub(super) fn trace_interned(&self, tracer: &mut Tracer) {
         for &v in self.interned.borrow().values() {
             tracer.mark(v)

@@ -217,12 +217,45 @@ impl Vm {
 
     /// `object.__getattribute__(obj, name)`.
     pub fn generic_get_attr(&mut self, obj: Value, name: Value) -> PyResult {
+        match self.generic_find_attr(obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.no_attribute(obj, name)),
+        }
+    }
+
+    /// `obj.name` where a miss is `None` rather than an AttributeError
+    /// (`hasattr`, `getattr` with a default): the common miss, on an
+    /// object whose class has no `__getattr__` or Python
+    /// `__getattribute__`, builds no exception. An AttributeError raised
+    /// on the way (a property's getter) is a miss too.
+    pub fn get_attr_opt(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        let ty = self.heap.type_obj(obj);
+        let hooked = module_of(obj).is_some()
+            || ty.is_heap_type()
+                && (self
+                    .heap
+                    .lookup(ty, self.names.dunder_getattribute)
+                    .is_some_and(|m| function_of(m).is_some())
+                    || self.heap.lookup(ty, self.names.dunder_getattr).is_some());
+        let r = if hooked {
+            self.get_attr(obj, name).map(Some)
+        } else {
+            self.generic_find_attr(obj, name)
+        };
+        match r {
+            Err(e) if e.matches(&self.heap, self.heap.types().attribute_error) => Ok(None),
+            r => r,
+        }
+    }
+
+    /// [`Vm::generic_get_attr`], with `None` for a plain miss.
+    fn generic_find_attr(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
         if let Some(t) = Gc::<TypeObj>::from_value(obj) {
-            return self.type_get_attr(t, name);
+            return self.type_find_attr(t, name);
         }
         if let Some(s) = Gc::<SuperObj>::from_value(obj) {
             if let Some(v) = self.super_get_attr(s, name)? {
-                return Ok(v);
+                return Ok(Some(v));
             }
         }
         let ty = self.heap.type_obj(obj);
@@ -234,12 +267,12 @@ impl Vm {
             // A data descriptor without `__get__` (only `__set__`) lets the
             // instance dict answer first, as CPython's generic getattr.
             if self.is_data_descriptor(d) && self.has_descr_get(d) {
-                return self.descr_get(d, obj, ty.value());
+                return self.descr_get(d, obj, ty.value()).map(Some);
             }
         }
         if name == self.names.dunder_dict && module_of(obj).is_none() {
             if let Some(d) = self.instance_dict(obj) {
-                return Ok(d);
+                return Ok(Some(d));
             }
         }
         if let Some(attrs) = self.heap.attrs_of(obj, false) {
@@ -247,13 +280,13 @@ impl Vm {
                 Some(d) => self.dict_get_item(d, name)?,
                 None => attrs.get(name),
             };
-            if let Some(v) = found {
-                return Ok(v);
+            if found.is_some() {
+                return Ok(found);
             }
         }
         if let Some(m) = module_of(obj) {
             if let Some(v) = self.dict_get_item(m.dict, name)? {
-                return Ok(v);
+                return Ok(Some(v));
             }
         }
         // A class attribute `__class__` shadows the type, as it shadows
@@ -261,11 +294,11 @@ impl Vm {
         let class_shadowed = descr.is_some() && name == self.names.dunder_class;
         if !class_shadowed {
             if let Some(v) = self.special_attr(obj, name)? {
-                return Ok(v);
+                return Ok(Some(v));
             }
         }
         if let Some(d) = descr {
-            return self.descr_get(d, obj, ty.value());
+            return self.descr_get(d, obj, ty.value()).map(Some);
         }
         if ty.is_heap_type() && self.is_declared_slot(ty, name) {
             return Err(self.attribute_error_of_name(name));
@@ -273,9 +306,9 @@ impl Vm {
         if name == self.names.dunder_doc {
             // Every CPython type has `__doc__` (its tp_doc, None when it
             // has none); built-in types here keep no docstrings.
-            return Ok(Value::NONE);
+            return Ok(Some(Value::NONE));
         }
-        Err(self.no_attribute(obj, name))
+        Ok(None)
     }
 
     /// `super(thisclass, obj).name`: the MRO of `obj`'s type after
@@ -312,13 +345,13 @@ impl Vm {
     }
 
     /// Attribute of a class: its MRO (descriptors bound to the class), then
-    /// the metaclass.
-    fn type_get_attr(&mut self, t: Gc<TypeObj>, name: Value) -> PyResult {
+    /// the metaclass; `None` when none has it.
+    fn type_find_attr(&mut self, t: Gc<TypeObj>, name: Value) -> PyResult<Option<Value>> {
         if name == self.names.dunder_dict {
             // `type.__dict__` is a data descriptor: it answers before the
             // `__dict__` entry a class keeps for its instances.
             if let Some(v) = self.type_special_attr(t, name)? {
-                return Ok(v);
+                return Ok(Some(v));
             }
         }
         let meta = self.heap.type_obj(t.value());
@@ -327,19 +360,19 @@ impl Vm {
             // Without `__get__` the class's own MRO answers first
             // (`type_getattro`).
             if self.is_data_descriptor(d) && self.has_descr_get(d) {
-                return self.descr_get(d, t.value(), meta.value());
+                return self.descr_get(d, t.value(), meta.value()).map(Some);
             }
         }
         if let Some(v) = self.heap.lookup(t, name) {
-            return self.descr_get_for_class(v, t.value());
+            return self.descr_get_for_class(v, t.value()).map(Some);
         }
         if let Some(v) = self.type_special_attr(t, name)? {
-            return Ok(v);
+            return Ok(Some(v));
         }
         if let Some(d) = meta_attr {
-            return self.descr_get(d, t.value(), meta.value());
+            return self.descr_get(d, t.value(), meta.value()).map(Some);
         }
-        Err(self.no_attribute(t.value(), name))
+        Ok(None)
     }
 
     /// A class attribute read through the class itself (`C.f`): functions

@@ -358,7 +358,7 @@ impl Vm {
             && !unit.flags.intersects(CodeFlags::VARARGS | CodeFlags::VARKEYWORDS);
         if simple {
             self.stack.extend_from_within(args_at..args_at + argc);
-        } else {
+        } else if !self.bind_in_place(func, code, args_at, argc, kwnames)? {
             self.bind_arguments(func, args_at, argc, kwnames)?;
         }
         self.stack.resize(base + unit.slot_count as usize, Value::EMPTY);
@@ -383,7 +383,8 @@ impl Vm {
     }
 
     /// The general case of argument binding: defaults, keywords, `*args`
-    /// and `**kwargs`. Pushes the parameter values at the top of the stack.
+    /// and `**kwargs`, with CPython's messages for what does not bind.
+    /// Pushes the parameter values at the top of the stack.
     fn bind_arguments(
         &mut self,
         func: Gc<FunctionObj>,

@@ -4,7 +4,7 @@ use super::{PyResult, Vm};
 use crate::bytecode::instr::CmpOp;
 use crate::number::hash as numhash;
 use crate::number::int::Int;
-use crate::object::boxes::{float_value, int_value};
+use crate::object::boxes::{float_value, int_value, IntObj};
 use crate::object::bytes::bytes_of;
 use crate::object::set::frozenset_of;
 use crate::object::str::str_of;
@@ -98,7 +98,9 @@ impl Vm {
         };
         match header.kind() {
             ObjKind::Str => Ok(str_of(v).map_or(0, |s| s.hash())),
-            ObjKind::Int => Ok(int_value(v).map_or(0, |b| numhash::hash_int(&Int::from_big(b)))),
+            ObjKind::Int => {
+                Ok(Gc::<IntObj>::from_value(v).map_or(0, |i| numhash::hash_bigint(&i.value)))
+            }
             ObjKind::Float => Ok(numhash::hash_float(float_value(v).unwrap_or(0.0))),
             ObjKind::Complex => {
                 let c = Gc::<crate::object::boxes::ComplexObj>::from_value(v).expect("complex");

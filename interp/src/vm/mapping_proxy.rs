@@ -58,6 +58,24 @@ impl Vm {
         Some(d)
     }
 
+    /// `C.__dict__.get(key)` read from the class's own map, when `proxy`
+    /// is a class's mappingproxy and `key` an exact str: no dict of the
+    /// namespace is built. `None` when the general path must answer.
+    pub fn class_namespace_get(&self, proxy: Value, key: Value) -> Option<Option<Value>> {
+        let w =
+            Gc::<WrapperObj>::from_value(proxy).filter(|w| w.kind == WrapperKind::MappingProxy)?;
+        let t = Gc::<TypeObj>::from_value(w.target)?;
+        if self.heap.type_of(key) != self.heap.types().str {
+            return None;
+        }
+        // Namespace keys are interned (or not strs at all).
+        let Some(name) = self.heap.interned_if_any(key) else { return Some(None) };
+        if name == self.names.dunder_qualname && t.is_heap_type() {
+            return Some(None);
+        }
+        Some(t.own_attr(name))
+    }
+
     fn proxy_arg(&mut self, args: &[Value], method: &str) -> PyResult<Value> {
         match args.first().and_then(|&p| self.proxied_mapping(p)) {
             Some(m) => Ok(m),
@@ -99,6 +117,11 @@ fn proxy_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 }
 
 fn proxy_get(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    if let (2..=3, true) = (args.len(), kwnames.is_empty()) {
+        if let Some(found) = vm.class_namespace_get(args[0], args[1]) {
+            return Ok(found.or(args.get(2).copied()).unwrap_or(Value::NONE));
+        }
+    }
     let m = vm.proxy_arg(args, "get")?;
     let rest = arg_range(vm, "get", &args[1..], kwnames, 1, 2)?;
     vm.with_temp(m, |vm| vm.call_method_by_name(m, "get", rest))
@@ -111,12 +134,22 @@ fn proxy_forward(vm: &mut Vm, args: &[Value], kwnames: &[Value], method: &str) -
 }
 
 fn proxy_getitem(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    if let (2, true) = (args.len(), kwnames.is_empty()) {
+        if let Some(Some(v)) = vm.class_namespace_get(args[0], args[1]) {
+            return Ok(v);
+        }
+    }
     let m = vm.proxy_arg(args, "__getitem__")?;
     let key = exactly_one(vm, "__getitem__", &args[1..], kwnames)?;
     vm.with_temp(m, |vm| vm.get_item(m, key))
 }
 
 fn proxy_contains(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    if let (2, true) = (args.len(), kwnames.is_empty()) {
+        if let Some(found) = vm.class_namespace_get(args[0], args[1]) {
+            return Ok(Value::from_bool(found.is_some()));
+        }
+    }
     let m = vm.proxy_arg(args, "__contains__")?;
     let key = exactly_one(vm, "__contains__", &args[1..], kwnames)?;
     vm.with_temp(m, |vm| vm.contains(m, key)).map(Value::from_bool)

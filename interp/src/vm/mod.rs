@@ -47,6 +47,7 @@ pub mod args;
 pub mod async_generator;
 pub mod attr;
 pub mod call;
+mod call_bind;
 pub mod class;
 pub mod class_mro;
 pub mod code;

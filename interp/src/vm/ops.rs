@@ -1016,6 +1016,9 @@ impl Vm {
             if self.is_set_like(container) {
                 return self.set_contains(container, item);
             }
+            if let Some(found) = self.class_namespace_get(container, item) {
+                return Ok(found.is_some());
+            }
             if let Some(m) = self.proxied_mapping(container) {
                 return self.with_temp(m, |vm| vm.contains(m, item));
             }

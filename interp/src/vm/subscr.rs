@@ -230,6 +230,9 @@ impl Vm {
         let Some(header) = ObjHeader::of(obj) else {
             return Err(self.not_subscriptable(obj));
         };
+        if let Some(Some(v)) = self.class_namespace_get(obj, key) {
+            return Ok(v);
+        }
         if let Some(m) = self.proxied_mapping(obj) {
             return self.with_temp(m, |vm| vm.get_item(m, key));
         }
