@@ -39,9 +39,9 @@ impl BytesIOObj {
         bytearray_of(self.buf.get()).expect("a BytesIO holds a bytearray")
     }
 
-    /// The bytes from the position: up to `size` (all for None or a
-    /// negative size); moves the position past them.
-    fn take(&self, size: Option<i64>) -> Vec<u8> {
+    /// `f` of the bytes from the position: up to `size` (all for None or
+    /// a negative size); moves the position past them.
+    fn take_with<R>(&self, size: Option<i64>, f: impl FnOnce(&[u8]) -> R) -> R {
         let data = self.data();
         let data = data.data.borrow();
         let pos = self.pos.get().min(data.len());
@@ -50,7 +50,16 @@ impl BytesIOObj {
             _ => data.len(),
         };
         self.pos.set(self.pos.get().max(end));
-        data[pos..end].to_vec()
+        f(&data[pos..end])
+    }
+
+    fn take(&self, size: Option<i64>) -> Vec<u8> {
+        self.take_with(size, <[u8]>::to_vec)
+    }
+
+    /// [`Self::take`] as a new bytes object.
+    fn take_bytes(&self, vm: &Vm, size: Option<i64>) -> Value {
+        self.take_with(size, |data| vm.heap.new_bytes(data))
     }
 
     /// The length of the next line (CPython's `scan_eol`), at most `limit`.
@@ -191,8 +200,7 @@ fn read_named(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyR
     let given = positional(vm, name, args, kwnames, 1)?;
     let size = optional_size(vm, given.first().copied())?;
     let b = open(vm, args[0], name)?;
-    let data = b.take(size);
-    Ok(vm.heap.new_bytes(&data))
+    Ok(b.take_bytes(vm, size))
 }
 
 fn readline(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
@@ -200,8 +208,7 @@ fn readline(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let size = optional_size(vm, given.first().copied())?;
     let b = open(vm, args[0], "readline")?;
     let n = b.line_len(size);
-    let data = b.take(Some(n as i64));
-    Ok(vm.heap.new_bytes(&data))
+    Ok(b.take_bytes(vm, Some(n as i64)))
 }
 
 /// `readlines(hint=None)`: stops once the lines reach `hint` bytes.
@@ -227,8 +234,7 @@ fn readlines(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         if n == 0 {
             break;
         }
-        let line = b.take(Some(n as i64));
-        let v = vm.heap.new_bytes(&line);
+        let v = b.take_bytes(vm, Some(n as i64));
         vm.push_temp(v);
         lines.push(v);
         total += n as i64;
@@ -473,8 +479,7 @@ fn next(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if n == 0 {
         return super::support::item_or_stop(vm, None);
     }
-    let line = b.take(Some(n as i64));
-    Ok(vm.heap.new_bytes(&line))
+    Ok(b.take_bytes(vm, Some(n as i64)))
 }
 
 fn closed(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult {
