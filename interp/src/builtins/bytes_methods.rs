@@ -340,21 +340,22 @@ fn fromhex(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 // ---- reading methods
 
-fn decode(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let data = recv(vm, args, "decode")?;
+pub(crate) fn decode(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let view = recv_view(vm, args, "decode")?;
     let bound = keyword_args(vm, &args[1..], kwnames, "decode", &["encoding", "errors"])?;
     let encoding = text_param(vm, "decode", "encoding", bound[0], "utf-8")?;
     let errors = text_param(vm, "decode", "errors", bound[1], "strict")?;
-    if data.is_empty() {
+    if view.with(<[u8]>::is_empty) {
         // `PyUnicode_Decode` answers "" without looking the codec up.
         return Ok(vm.heap.new_str_from_string(String::new()));
     }
     let Some(codec) = codecs::Codec::lookup(&encoding) else {
-        let data = vm.heap.new_bytes(&data);
+        let data = vm.heap.new_bytes(&view.with(<[u8]>::to_vec));
         return vm
             .with_temp(data, |vm| codecs::through_registry(vm, data, &encoding, &errors, false));
     };
-    let text = codecs::decode(vm, &data, codec, &errors)?;
+    // Decoding calls no Python code: the data is read in place.
+    let text = view.with(|data| codecs::decode(vm, data, codec, &errors))?;
     Ok(vm.heap.new_str_wtf8(&text))
 }
 

@@ -523,18 +523,8 @@ pub(crate) fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResul
     let decoding = encoding.is_some() || errors.is_some();
     let text = match object {
         None => String::new(),
-        // `str(data, encoding, errors)` is `data.decode(encoding, errors)`.
-        Some(v) if decoding && crate::builtins::bytes_methods::bytes_like(v).is_some() => {
-            let encoding = encoding.unwrap_or_else(|| vm.heap.new_str("utf-8"));
-            let errors = errors.unwrap_or_else(|| vm.heap.new_str("strict"));
-            let s = vm.call_method_by_name(v, "decode", &[encoding, errors])?;
-            return Ok(
-                str_of(s).map_or(s, |s| vm.heap.new_str_of_type_wtf8(cls, s.as_wtf8()).value())
-            );
-        }
-        Some(v) if decoding && str_of(v).is_some() => {
-            return Err(vm.type_error("decoding str is not supported"));
-        }
+        // `str(data, encoding, errors)` decodes any buffer.
+        Some(v) if decoding => return str_decoded(vm, cls, v, encoding, errors),
         // The str kept as a value: it may hold lone surrogates.
         Some(v) => {
             let s = vm.str_value(v)?;
@@ -552,6 +542,54 @@ pub(crate) fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResul
     } else {
         Ok(vm.heap.new_str_of_type(cls, &text).value())
     }
+}
+
+/// `str(object, encoding, errors)`: CPython's `PyUnicode_FromEncodedObject`,
+/// which decodes any buffer with the codec (a bytes subclass's own
+/// `decode` is not called). `pickle`'s unicode opcodes come here for every
+/// string, so bytes decode in place, without a method lookup or copies.
+fn str_decoded(
+    vm: &mut Vm,
+    cls: Value,
+    v: Value,
+    encoding: Option<Value>,
+    errors: Option<Value>,
+) -> PyResult {
+    for (i, arg) in [(2, encoding), (3, errors)] {
+        if let Some(a) = arg.filter(|a| str_of(*a).is_none()) {
+            return Err(
+                vm.type_error(&format!("str() argument {i} must be str, not {}", vm.type_name(a)))
+            );
+        }
+    }
+    let encoding = encoding.unwrap_or_else(|| vm.heap.new_str("utf-8"));
+    let errors = errors.unwrap_or_else(|| vm.heap.new_str("strict"));
+    let data = if crate::builtins::bytes_methods::ByteView::of(v).is_some() {
+        v
+    } else if str_of(v).is_some() {
+        return Err(vm.type_error("decoding str is not supported"));
+    } else {
+        match crate::modules::buffer::buffer_bytes(vm, v)? {
+            Some(bytes) => vm.heap.new_bytes(&bytes),
+            None => {
+                return Err(vm.type_error(&format!(
+                    "decoding to str: need a bytes-like object, {} found",
+                    vm.type_name(v)
+                )))
+            }
+        }
+    };
+    let mark = vm.push_temp(data);
+    vm.push_temp(encoding);
+    vm.push_temp(errors);
+    let s = crate::builtins::bytes_methods::decode(vm, &[data, encoding, errors], &[]);
+    vm.truncate_temps(mark);
+    let s = s?;
+    let str_t = vm.heap.types().str;
+    if cls == str_t && vm.heap.type_of(s) == str_t {
+        return Ok(s);
+    }
+    Ok(str_of(s).map_or(s, |s| vm.heap.new_str_of_type_wtf8(cls, s.as_wtf8()).value()))
 }
 
 /// `list.__new__(cls, ...)`: an empty list of `cls`, filled by

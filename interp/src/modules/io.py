@@ -1,5 +1,6 @@
-"""_io for tachyon: open(), binary and text files, StringIO and BytesIO,
-after CPython 3.8's Modules/_io. Raw operations are _tachyon_files'.
+"""_io for tachyon: open(), binary and text files, after CPython 3.8's
+Modules/_io; StringIO and BytesIO are native classes on the bases here.
+Raw operations are _tachyon_files'.
 
 Binary files buffer writes up to DEFAULT_BUFFER_SIZE, as CPython's
 BufferedWriter. CPython also closes a file the moment its last reference
@@ -28,7 +29,7 @@ def _flush_unflushed():
 BlockingIOError = BlockingIOError
 
 
-class UnsupportedOperation(OSError):
+class UnsupportedOperation(OSError, ValueError):
     pass
 
 
@@ -64,16 +65,20 @@ class _IOBase:
             raise StopIteration
         return line
 
-    def readlines(self, hint=-1):
+    def readlines(self, hint=None):
+        # CPython's IOBase.readlines: the lines iteration gives, until
+        # their length passes `hint`.
+        if hint is not None and not hasattr(type(hint), "__index__"):
+            raise TypeError("argument should be integer or None, not '%s'"
+                            % type(hint).__name__)
+        if hint is None or hint <= 0:
+            return list(self)
         lines = []
         total = 0
-        while True:
-            line = self.readline()
-            if not line:
-                break
+        for line in self:
             lines.append(line)
             total += len(line)
-            if hint is not None and 0 < hint <= total:
+            if total > hint:
                 break
         return lines
 
@@ -98,6 +103,9 @@ class _IOBase:
     def seekable(self):
         return False
 
+    def fileno(self):
+        raise UnsupportedOperation("fileno")
+
     def close(self):
         self._closed = True
 
@@ -107,11 +115,15 @@ class _RawIOBase(_IOBase):
 
 
 class _BufferedIOBase(_IOBase):
-    pass
+    def detach(self):
+        raise UnsupportedOperation("detach")
 
 
 class _TextIOBase(_IOBase):
-    pass
+    encoding = errors = newlines = None
+
+    def detach(self):
+        raise UnsupportedOperation("detach")
 
 
 class _Wrapper:
@@ -670,167 +682,18 @@ def open_code(path):
     return open(path, "rb")
 
 
-class _MemoryIO:
-    """What StringIO and BytesIO share: a value (str or bytes) and a
-    position; `_line_end` is "\n" or b"\n", `_fill` the padding unit.
+# StringIO and BytesIO are native (`_tachyon_memory_io`), on the bases above.
+from _tachyon_memory_io import classes as _memory_classes
 
-    Writes at the end, the common case (logging, building output), go
-    to a list of pieces joined when the value is next read, so that n
-    writes cost O(n) rather than copying the whole value each time."""
-
-    @property
-    def _value(self):
-        tail = self._tail
-        if tail:
-            self._head = self._head + self._fill[:0].join(tail)
-            tail.clear()
-        return self._head
-
-    @_value.setter
-    def _value(self, value):
-        self._head = value
-        self._tail = []
-        self._size = len(value)
-
-    def getvalue(self):
-        self._check_closed()
-        return self._value
-
-    def read(self, size=-1):
-        self._check_closed()
-        if size is None or size < 0:
-            end = len(self._value)
-        else:
-            end = min(self._pos + size, len(self._value))
-        data = self._value[self._pos:end]
-        self._pos = max(self._pos, end)
-        return data
-
-    def readline(self, size=-1):
-        self._check_closed()
-        i = self._value.find(self._line_end, self._pos)
-        end = len(self._value) if i < 0 else i + 1
-        if size is not None and size >= 0:
-            end = min(end, self._pos + size)
-        data = self._value[self._pos:end]
-        self._pos = max(self._pos, end)
-        return data
-
-    def _put(self, data):
-        if self._pos == self._size:
-            self._tail.append(data)
-            self._size += len(data)
-            self._pos = self._size
-            return len(data)
-        v = self._value
-        if self._pos > len(v):
-            v = v + self._fill * (self._pos - len(v))
-        self._value = v[:self._pos] + data + v[self._pos + len(data):]
-        self._pos += len(data)
-        return len(data)
-
-    def tell(self):
-        self._check_closed()
-        return self._pos
-
-    def truncate(self, size=None):
-        self._check_closed()
-        size = self._pos if size is None else size
-        self._value = self._value[:size]
-        return size
-
-    def readable(self):
-        self._check_closed()
-        return True
-
-    def writable(self):
-        self._check_closed()
-        return True
-
-    def seekable(self):
-        self._check_closed()
-        return True
+StringIO, BytesIO = _memory_classes(_TextIOBase, _BufferedIOBase)
+del _memory_classes
 
 
-class StringIO(_MemoryIO, _TextIOBase):
-    _line_end = "\n"
-    _fill = "\0"
-
-    def __init__(self, initial_value="", newline="\n"):
-        if initial_value is None:
-            initial_value = ""
-        if not isinstance(initial_value, str):
-            raise TypeError("initial_value must be str or None, not " + type(initial_value).__name__)
-        self._value = initial_value
-        self._pos = 0
-
-    def _check_closed(self):
-        if self._closed:
-            # CPython's StringIO alone says it without the full stop.
-            raise ValueError("I/O operation on closed file")
-
-    def write(self, text):
-        self._check_closed()
-        if not isinstance(text, str):
-            raise TypeError("string argument expected, got '" + type(text).__name__ + "'")
-        return self._put(text)
-
-    def seek(self, pos, whence=0):
-        self._check_closed()
-        if whence == 0:
-            if pos < 0:
-                raise ValueError("Negative seek position " + str(pos))
-            self._pos = pos
-        elif whence == 1:
-            if pos != 0:
-                raise OSError("Can't do nonzero cur-relative seeks")
-        elif whence == 2:
-            if pos != 0:
-                raise OSError("Can't do nonzero end-relative seeks")
-            self._pos = len(self._value)
-        else:
-            raise ValueError("Invalid whence (" + str(whence) + ", should be 0, 1 or 2)")
-        return self._pos
+def _reduce_ex(self, protocol):
+    # copyreg's protocol 0 and 1 refuse C types without a reduction.
+    if protocol < 2:
+        raise TypeError("cannot pickle %r object" % type(self).__name__)
+    return object.__reduce_ex__(self, protocol)
 
 
-class BytesIO(_MemoryIO, _BufferedIOBase):
-    _line_end = b"\n"
-    _fill = b"\0"
-
-    def __init__(self, initial_bytes=b""):
-        self._value = bytes(initial_bytes if initial_bytes is not None else b"")
-        self._pos = 0
-
-    def read1(self, size=-1):
-        return self.read(size)
-
-    def getbuffer(self):
-        # A read-only view of the current value (CPython's is writable and
-        # pins the buffer; pickle only reads it).
-        self._check_closed()
-        return memoryview(self._value)
-
-    def readinto(self, b):
-        data = self.read(len(b))
-        b[:len(data)] = data
-        return len(data)
-
-    def write(self, data):
-        self._check_closed()
-        if isinstance(data, str):
-            raise TypeError("a bytes-like object is required, not 'str'")
-        return self._put(bytes(data))
-
-    def seek(self, pos, whence=0):
-        self._check_closed()
-        if whence == 0:
-            if pos < 0:
-                raise ValueError("negative seek value " + str(pos))
-            self._pos = pos
-        elif whence == 1:
-            self._pos = max(0, self._pos + pos)
-        elif whence == 2:
-            self._pos = max(0, len(self._value) + pos)
-        else:
-            raise ValueError("invalid whence (" + str(whence) + ", should be 0, 1 or 2)")
-        return self._pos
+StringIO.__reduce_ex__ = BytesIO.__reduce_ex__ = _reduce_ex

@@ -16,7 +16,10 @@
 //! | [`time`] | `time`: the clocks and `sleep`; the calendar in `time_calendar.py` |
 //! | [`fd_table`] | the open file descriptors `posix` and `_io` share |
 //! | [`files`] | `_tachyon_files`: raw file handles under `_io`; the builtin `open` |
-//! | `io.py` | `_io`: open, binary and text files, StringIO, BytesIO (Python) |
+//! | `io.py` | `_io`: open, binary and text files (Python), with the classes below |
+//! | [`memory_io`] | `_tachyon_memory_io`: makes `_io`'s StringIO and BytesIO on `io.py`'s bases |
+//! | [`stringio`] | `_io.StringIO`: text in memory with CPython's newline modes |
+//! | [`bytesio`] | `_io.BytesIO`: bytes in memory, `getbuffer` views and their exports |
 //! | [`namespace`] | `SimpleNamespace` (`sys.implementation`, `sys.flags`) |
 //! | [`weakref`] | `_weakref`: ref (constructor and call on the heap's weakrefs), getweakrefcount |
 //! | `weakproxy.py` | `_weakref.proxy`: the `weakproxy`/`weakcallableproxy` types, getweakrefs |
@@ -90,6 +93,7 @@ pub mod binascii_legacy;
 pub mod bisect;
 pub mod blake2;
 pub mod buffer;
+pub mod bytesio;
 pub mod cmath;
 pub mod collections;
 pub mod csv;
@@ -116,6 +120,7 @@ pub mod json;
 pub mod math;
 pub mod math_special;
 pub mod md5;
+pub mod memory_io;
 pub mod namespace;
 pub mod operator;
 pub mod pickle;
@@ -134,6 +139,7 @@ pub mod signal_mask;
 pub mod socket;
 pub mod sre;
 pub mod stdio;
+pub mod stringio;
 pub mod structs;
 pub mod support;
 pub mod sys;
@@ -225,6 +231,7 @@ fn create_first(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_tachyon_itimer" => Some(itimer::create(vm)?),
         "_tachyon_signal_mask" => Some(signal_mask::create(vm)?),
         "_io" => Some(python_module(vm, "_io", include_str!("io.py"))?),
+        "_tachyon_memory_io" => Some(memory_io::create(vm)?),
         "_collections" => Some(collections::create(vm)?),
         "_tachyon_time_calendar" => {
             Some(python_module(vm, "_tachyon_time_calendar", include_str!("time_calendar.py"))?)

@@ -91,6 +91,10 @@ pub enum ObjKind {
     GroupBy,
     /// itertools' `_tee` and `_tee_dataobject` (`modules::itertools_tee`).
     Tee,
+    /// `_io.StringIO` (`modules::stringio`).
+    StringIO,
+    /// `_io.BytesIO` (`modules::bytesio`).
+    BytesIO,
 }
 
 /// The header of every heap object. `#[repr(C)]`: the JIT loads `ty` at
