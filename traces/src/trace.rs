@@ -200,9 +200,19 @@ impl Trace {
     /// The values of `snap` in [`Snapshot::values`] order, from an exit
     /// record and the trace's constants (0 past the record's end).
     pub fn unpack_record(&self, snap: &Snapshot, record: &[u64]) -> Vec<u64> {
-        let mut words = record.iter();
-        let mut next = || words.next().copied().unwrap_or(0);
-        snap.values().map(|v| self.const_bits(v).unwrap_or_else(&mut next)).collect()
+        let mut taken = 0;
+        snap.values().map(|v| self.record_word(v, record, &mut taken).unwrap_or(0)).collect()
+    }
+
+    /// The bits of snapshot value `v` read in record order: its constant,
+    /// or the record's next word (`*taken` counts the words read so far).
+    /// None past the record's end.
+    pub fn record_word(&self, v: Val, record: &[u64], taken: &mut usize) -> Option<u64> {
+        if let Some(bits) = self.const_bits(v) {
+            return Some(bits);
+        }
+        *taken += 1;
+        record.get(*taken - 1).copied()
     }
 
     /// The bits of `v` if it is a constant (floats as their bits).

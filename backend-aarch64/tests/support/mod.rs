@@ -252,11 +252,10 @@ impl Prepared {
             return Err(format!("exit {}, evaluator says {exit}", got.exit));
         }
         let snap = trace.insts[trace.exits()[*exit as usize]].snap.unwrap_or(0);
-        let vals: Vec<_> = trace.snapshots[snap as usize].values().collect();
-        // The record holds the non-constant values, in order.
-        let written = values.iter().zip(&vals).filter(|(_, v)| trace.const_bits(**v).is_none());
-        for (k, (want, v)) in written.enumerate() {
-            let g = got.state[k];
+        let snapshot = &trace.snapshots[snap as usize];
+        let got_values = trace.unpack_record(snapshot, &got.state);
+        let vals: Vec<_> = snapshot.values().collect();
+        for (k, ((want, &g), v)) in values.iter().zip(&got_values).zip(&vals).enumerate() {
             if g != *want && !(trace.ty(*v).is_float() && same_float(g, *want)) {
                 return Err(format!(
                     "exit {exit} entry {k} (%{}): got {g:#x}, want {want:#x}",

@@ -6,7 +6,7 @@
 //! caller's call instruction. An exception a helper raised is raised at
 //! the instruction that called it.
 
-use traces::{SnapValue, Snapshot, Trace, Val};
+use traces::{SnapValue, Snapshot, Trace};
 
 use super::record::{
     CODE_SLOT, DRAIN_CONSUMER_SLOT, DRAIN_GEN_SLOT, DRAIN_START_SLOT, EXHAUSTED_ITER_SLOT,
@@ -57,16 +57,6 @@ fn call_dst(instr: Instr) -> Option<Reg> {
         | Instr::CallMethodKw { dst, .. } => Some(dst),
         _ => None,
     }
-}
-
-/// The bits of snapshot value `v`: its constant, or the record's next word
-/// (`*k` counts the words taken).
-fn record_word(trace: &Trace, v: Val, record: &[u64], k: &mut usize) -> Option<u64> {
-    if let Some(bits) = trace.const_bits(v) {
-        return Some(bits);
-    }
-    *k += 1;
-    record.get(*k - 1).copied()
 }
 
 /// Where the loop's frame resumes: at `pc`, raising `error` there if a
@@ -438,7 +428,7 @@ impl Vm {
         k: &mut usize,
     ) -> Option<Value> {
         match value {
-            SnapValue::Val(v) => Some(Value::from_bits(record_word(trace, *v, record, k)?)),
+            SnapValue::Val(v) => Some(Value::from_bits(trace.record_word(*v, record, k)?)),
             SnapValue::Virtual(i) => self.materialize((trace, snap), record, scratch, *i as usize),
         }
     }
@@ -470,7 +460,7 @@ impl Vm {
         let mut k = *scratch.field_at.get(i)?;
         for ((_, field), word) in object.fields.iter().zip(raw.iter_mut()) {
             *word = match field {
-                SnapValue::Val(v) => record_word(trace, *v, record, &mut k)?,
+                SnapValue::Val(v) => trace.record_word(*v, record, &mut k)?,
                 SnapValue::Virtual(j) => {
                     self.materialize((trace, snap), record, scratch, *j as usize)?.bits()
                 }

@@ -74,11 +74,14 @@ impl TraceEntry {
                         return None;
                     }
                     let (slots, consts) = (plain_slots.len() as u32, plain_consts.len() as u32);
+                    // Without virtual objects every slot holds a value (the
+                    // trace was verified).
                     for &(slot, value) in &frame.slots {
-                        let traces::SnapValue::Val(v) = value else { return None };
-                        match trace.const_bits(v) {
-                            Some(bits) => plain_consts.push((slot, bits)),
-                            None => plain_slots.push(slot),
+                        if let traces::SnapValue::Val(v) = value {
+                            match trace.const_bits(v) {
+                                Some(bits) => plain_consts.push((slot, bits)),
+                                None => plain_slots.push(slot),
+                            }
                         }
                     }
                     Some(PlainExit {

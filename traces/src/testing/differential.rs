@@ -36,11 +36,10 @@ pub fn differential(
     if got_exit != exit {
         return Err(format!("exit {got_exit}, evaluator says {exit}"));
     }
-    // The record holds the non-constant values, in order.
-    let snap_vals: Vec<Val> = trace.snapshots[snap as usize].values().collect();
-    let written = values.iter().zip(&snap_vals).filter(|(_, v)| trace.const_bits(**v).is_none());
-    for (k, (want, v)) in written.enumerate() {
-        let got = state[k];
+    let snapshot = &trace.snapshots[snap as usize];
+    let got_values = trace.unpack_record(snapshot, &state);
+    let snap_vals: Vec<Val> = snapshot.values().collect();
+    for (k, ((want, &got), v)) in values.iter().zip(&got_values).zip(&snap_vals).enumerate() {
         let same =
             got == *want || (trace.ty(*v).is_float() && fl(got).is_nan() && fl(*want).is_nan());
         if !same {
