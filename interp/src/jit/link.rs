@@ -61,26 +61,24 @@ impl Vm {
     /// Links guard exit `exit` of `from`, which resumes where `to` starts,
     /// through an adapter (once per exit; nothing if its snapshot has more
     /// than the loop's frame in it). The frame has `slot_count` slots.
+    /// The adapter's id, if one was made.
     pub(super) fn link_through_adapter(
         &mut self,
         from: &Rc<TraceEntry>,
         exit: usize,
         to: &Rc<TraceEntry>,
         slot_count: usize,
-    ) {
+    ) -> Option<usize> {
         // A recording under way has the next id for itself.
         if self.jit.recording.is_some() || !self.jit.adapted.insert((from.id, exit)) {
-            return;
+            return None;
         }
-        let Some(snap) = from.exit_snapshots.get(exit).and_then(|&s| from.trace.snapshots.get(s))
-        else {
-            return;
-        };
+        let snap = from.exit_snapshots.get(exit).and_then(|&s| from.trace.snapshots.get(s))?;
         let id = self.jit.all.len();
         let passes = Box::new(Cell::new(0));
-        let Some(mut trace) = adapter_trace(&from.trace, snap, id, passes.as_ptr()) else { return };
+        let mut trace = adapter_trace(&from.trace, snap, id, passes.as_ptr())?;
         trace.min_state_words = MIRROR as usize + slot_count;
-        let Ok(code) = tracer::compile(&trace) else { return };
+        let code = tracer::compile(&trace).ok()?;
         let exits = trace.exits().len();
         let adapter = Rc::new(TraceEntry::new(
             (id, trace, code),
@@ -92,6 +90,7 @@ impl Vm {
         self.jit.add_trace(adapter.clone());
         self.link(&adapter, exits - 1, to);
         self.link(from, exit, &adapter);
+        Some(id)
     }
 }
 

@@ -35,7 +35,6 @@ pub mod link;
 pub mod record;
 
 use std::cell::Cell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::object::gc::Tracer;
@@ -89,7 +88,7 @@ const IMPORT_THRESHOLD_FACTOR: u32 = 8;
 /// Times a loop may be recorded again.
 const MAX_RETRACES: u32 = 4;
 /// Nested trace runs deeper than this allocate their state area anew.
-const MAX_SPARE_STATES: usize = 8;
+const MAX_SPARE_STATES: usize = 64;
 
 /// The state word where the copy of the frame's slot 0 lies (the frame
 /// mirror): traces read their inputs from the mirror, and a trace whose
@@ -198,11 +197,14 @@ pub struct JitState {
     /// Functions with loops whose inlining (unrolling their loops into
     /// the caller's trace) made a recording abort: calls of them go
     /// through a helper, their loops get traces of their own.
-    pub not_unrolled: std::collections::HashSet<u64>,
+    pub not_unrolled: traces::hash::WordSet<u64>,
     /// By trace id: the exits linked to that trace.
-    pub links_into: HashMap<usize, Vec<Link>>,
+    pub links_into: traces::hash::WordMap<usize, Vec<Link>>,
     /// (trace id, exit) pairs given an adapter (or found unfit for one).
-    pub adapted: std::collections::HashSet<(usize, usize)>,
+    pub adapted: traces::hash::WordSet<(usize, usize)>,
+    /// The adapters that send a side trace failing at its start on to the
+    /// next variant there (see [`Vm::after_exit`]).
+    pub variant_adapters: traces::hash::WordSet<usize>,
     /// The frame of the generator that `list(g)`, `set(g)`... run to its
     /// end, piling its items on the value stack (`usize::MAX`: none). A
     /// trace's `yield` there pushes the item and goes on.
@@ -254,8 +256,9 @@ impl JitState {
             importing: 0,
             active: Vec::new(),
             max_state_words: 0,
-            links_into: HashMap::new(),
+            links_into: Default::default(),
             adapted: Default::default(),
+            variant_adapters: Default::default(),
         }
     }
 
@@ -753,13 +756,31 @@ impl Vm {
                 return None;
             }
             let next = tried.and_then(|i| variants.and_then(|v| v.get(i + 1)).cloned());
-            if next.is_none() {
-                let room = variants.is_some_and(|v| v.len() < MAX_SIDE_VARIANTS);
-                if hot && room && tried.is_some() {
-                    self.start_side_recording(frame_index, code, (entry, exit), pc);
+            match &next {
+                // A hot failure goes straight on to the next variant: a
+                // round trip through the interpreter per variant tried
+                // costs more than the variant's work (with argparse, a
+                // tenth of all trace entries).
+                Some(next) if hot && !self.jit.variant_adapters.contains(&entry.id) => {
+                    let slots = code.unit.slot_count as usize;
+                    if let Some(id) = self.link_through_adapter(entry, exit, next, slots) {
+                        self.jit.variant_adapters.insert(id);
+                    }
+                }
+                Some(_) => {}
+                None => {
+                    let room = variants.is_some_and(|v| v.len() < MAX_SIDE_VARIANTS);
+                    if hot && room && tried.is_some() {
+                        self.start_side_recording(frame_index, code, (entry, exit), pc);
+                    }
                 }
             }
             return next;
+        }
+        if self.jit.variant_adapters.contains(&entry.id) {
+            // The variant it led to was dropped: linking it to the first
+            // variant at its pc could close a loop of failing variants.
+            return None;
         }
         let next = match self.jit.traces.get(&(key, pc)) {
             Some(e) => Some(e.clone()),
