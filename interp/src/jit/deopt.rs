@@ -303,9 +303,7 @@ impl Vm {
         let slots = self.frames[root].code.unit.slot_count as usize;
         let mirror = super::MIRROR as usize;
         if let Some(words) = record.get(mirror..mirror + slots) {
-            for (value, &word) in self.stack[base..base + slots].iter_mut().zip(words) {
-                *value = Value::from_bits(word);
-            }
+            Value::slice_bits_mut(&mut self.stack[base..base + slots]).copy_from_slice(words);
         }
     }
 

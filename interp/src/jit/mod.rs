@@ -950,9 +950,9 @@ impl Vm {
         if state.len() < need {
             state.resize(need, 0);
         }
-        for (word, value) in state[mirror..mirror + slots].iter_mut().zip(&self.stack[base..]) {
-            *word = value.bits();
-        }
+        // A frame's slots lie on the stack (`slots` of them from `base`).
+        state[mirror..mirror + slots]
+            .copy_from_slice(Value::slice_bits(&self.stack[base..][..slots]));
         let (area, len) = (state.as_mut_ptr(), state.len());
         self.jit.running += 1;
         self.jit.active.push(ActiveRun { state: area, len, mirror_slots: slots });

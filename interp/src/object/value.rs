@@ -92,6 +92,24 @@ impl Value {
         Value(bits)
     }
 
+    /// The raw words of a run of values, for copying them in bulk (the
+    /// JIT's frame mirror).
+    #[inline(always)]
+    pub fn slice_bits(values: &[Value]) -> &[u64] {
+        // SAFETY: `Value` is `repr(transparent)` over `u64`, so the slices
+        // have the same layout, and the borrow keeps `values` alive.
+        unsafe { std::slice::from_raw_parts(values.as_ptr().cast::<u64>(), values.len()) }
+    }
+
+    /// A run of values written as raw words (see [`Value::from_bits`] for
+    /// why any word may be stored).
+    #[inline(always)]
+    pub fn slice_bits_mut(values: &mut [Value]) -> &mut [u64] {
+        // SAFETY: as in `slice_bits`; every `u64` is a `Value`'s word, and
+        // the exclusive borrow is handed on.
+        unsafe { std::slice::from_raw_parts_mut(values.as_mut_ptr().cast::<u64>(), values.len()) }
+    }
+
     #[inline(always)]
     const fn tag(self) -> u64 {
         self.0 >> TAG_SHIFT
@@ -269,6 +287,16 @@ const _: () =
 mod tests {
     use super::*;
     use quickcheck::quickcheck;
+
+    #[test]
+    fn slices_of_values_copy_as_words() {
+        let values = [Value::NONE, Value::from_f64(1.5), Value::TRUE];
+        let words = Value::slice_bits(&values);
+        assert_eq!(words, &[Value::NONE.bits(), Value::from_f64(1.5).bits(), Value::TRUE.bits()]);
+        let mut copy = [Value::EMPTY; 3];
+        Value::slice_bits_mut(&mut copy).copy_from_slice(words);
+        assert!(copy == values);
+    }
 
     fn kinds(v: Value) -> [bool; 5] {
         [v.is_float(), v.is_small_int(), v.is_none(), v.is_bool(), v.is_ptr()]
