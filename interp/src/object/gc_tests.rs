@@ -318,3 +318,14 @@ fn bench_heap_start() {
     }
     println!("Heap::new + drop: {:?} each", start.elapsed() / 100);
 }
+
+#[test]
+fn allocation_between_collections_follows_the_live_heap() {
+    use super::heap::{next_threshold, MIN_THRESHOLD};
+    // A small heap still collects every few MiB ...
+    assert_eq!(next_threshold(0), MIN_THRESHOLD);
+    assert_eq!(next_threshold(MIN_THRESHOLD / 4), MIN_THRESHOLD);
+    // ... a big one after twice its live size, with no cap below that.
+    assert_eq!(next_threshold(100 << 20), 200 << 20);
+    assert_eq!(next_threshold(usize::MAX), usize::MAX);
+}

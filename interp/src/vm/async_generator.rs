@@ -191,12 +191,14 @@ fn awaitable_send(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
             vm.type_error(&format!("send() takes exactly one argument ({} given)", args.len() - 1))
         );
     }
-    vm.async_gen_awaitable_send(a, args[1])
+    let step = vm.async_gen_awaitable_send(a, args[1]);
+    vm.awaitable_result(step)
 }
 
 fn awaitable_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let a = awaitable_receiver(vm, args)?;
-    vm.async_gen_awaitable_send(a, Value::NONE)
+    let step = vm.async_gen_awaitable_send(a, Value::NONE);
+    vm.awaitable_result(step)
 }
 
 fn awaitable_throw(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
@@ -283,13 +285,20 @@ impl Vm {
         }
     }
 
-    /// `async_gen_unwrap_value`: what `asend`/`athrow` awaitables give.
-    fn unwrap_async_step(&mut self, gen: Gc<GeneratorObj>, step: PyResult<AsyncStep>) -> PyResult {
+    /// `async_gen_unwrap_value`: what `asend`/`athrow` awaitables give,
+    /// an awaited value passing through (`Yielded`) or the end of the
+    /// awaitable with a plain yield's value (`Returned`: StopIteration to
+    /// Python code, see [`Vm::awaitable_result`]).
+    fn unwrap_async_step(
+        &mut self,
+        gen: Gc<GeneratorObj>,
+        step: PyResult<AsyncStep>,
+    ) -> PyResult<GenStep> {
         match step {
-            Ok(AsyncStep::PassThrough(v)) => Ok(v),
+            Ok(AsyncStep::PassThrough(v)) => Ok(GenStep::Yielded(v)),
             Ok(AsyncStep::Value(v)) => {
                 set_flag(&gen, RUNNING_ASYNC, false);
-                Err(PyErr::stop_iteration(&self.heap, v))
+                Ok(GenStep::Returned(v))
             }
             Err(e) => {
                 if self.ends_async_gen(&e) {
@@ -322,7 +331,40 @@ impl Vm {
         PyErr::runtime_error(&self.heap, msg)
     }
 
-    fn async_gen_awaitable_send(&mut self, a: Gc<AsyncGenAwaitable>, value: Value) -> PyResult {
+    /// What an awaitable's `send`/`__next__`/`throw` give Python code: the
+    /// value passing through, or StopIteration carrying the plain yield's.
+    fn awaitable_result(&self, step: PyResult<GenStep>) -> PyResult {
+        match step? {
+            GenStep::Yielded(v) => Ok(v),
+            GenStep::Returned(v) => Err(PyErr::stop_iteration(&self.heap, v)),
+        }
+    }
+
+    /// One step of `delegate` for `await`/`yield from` when it is an
+    /// `asend`/`athrow` awaitable: the step without the StopIteration
+    /// object its `send` method would raise at the end (CPython's
+    /// `YIELD_FROM` reads that value without making the exception either).
+    pub(crate) fn async_gen_awaitable_step(
+        &mut self,
+        delegate: Value,
+        value: Value,
+    ) -> Option<PyResult<GenStep>> {
+        let a = Gc::<AsyncGenAwaitable>::from_value(delegate)?;
+        Some(match self.async_gen_awaitable_send(a, value) {
+            // `athrow`/`aclose` still end some ways with a StopIteration
+            // error, which `await` reads as the end too.
+            Err(e) if e.matches(&self.heap, self.heap.types().stop_iteration) => {
+                Ok(GenStep::Returned(self.stop_iteration_value(e)))
+            }
+            step => step,
+        })
+    }
+
+    fn async_gen_awaitable_send(
+        &mut self,
+        a: Gc<AsyncGenAwaitable>,
+        value: Value,
+    ) -> PyResult<GenStep> {
         let Some(gen) = generator_of(a.gen) else {
             return Err(self.type_error("expected an async generator"));
         };
@@ -334,7 +376,7 @@ impl Vm {
         } else {
             self.athrow_send(a, gen, value)
         };
-        if result.is_err() {
+        if !matches!(result, Ok(GenStep::Yielded(_))) {
             a.state.set(AwaitState::Closed);
         }
         result
@@ -346,7 +388,7 @@ impl Vm {
         a: Gc<AsyncGenAwaitable>,
         gen: Gc<GeneratorObj>,
         value: Value,
-    ) -> PyResult {
+    ) -> PyResult<GenStep> {
         let mut value = value;
         if a.state.get() == AwaitState::Init {
             if flag(&gen, RUNNING_ASYNC) {
@@ -372,7 +414,7 @@ impl Vm {
         a: Gc<AsyncGenAwaitable>,
         gen: Gc<GeneratorObj>,
         value: Value,
-    ) -> PyResult {
+    ) -> PyResult<GenStep> {
         if matches!(gen.state.get(), GenState::Closed | GenState::Running) {
             return Err(self.bare_stop_iteration());
         }
@@ -430,9 +472,13 @@ impl Vm {
     /// `aclose()`'s reading of a step: a plain yield means the generator
     /// ignored GeneratorExit; its end (or GeneratorExit) ends the awaitable
     /// with StopIteration.
-    fn aclose_result(&mut self, gen: Gc<GeneratorObj>, step: PyResult<AsyncStep>) -> PyResult {
+    fn aclose_result(
+        &mut self,
+        gen: Gc<GeneratorObj>,
+        step: PyResult<AsyncStep>,
+    ) -> PyResult<GenStep> {
         match step {
-            Ok(AsyncStep::PassThrough(v)) => Ok(v),
+            Ok(AsyncStep::PassThrough(v)) => Ok(GenStep::Yielded(v)),
             Ok(AsyncStep::Value(_)) => {
                 set_flag(&gen, RUNNING_ASYNC, false);
                 Err(PyErr::runtime_error(&self.heap, "async generator ignored GeneratorExit"))
@@ -446,8 +492,8 @@ impl Vm {
         &mut self,
         gen: Gc<GeneratorObj>,
         closing: bool,
-        result: PyResult,
-    ) -> PyResult {
+        result: PyResult<GenStep>,
+    ) -> PyResult<GenStep> {
         let Err(e) = result else { return result };
         set_flag(&gen, RUNNING_ASYNC, false);
         if closing && self.ends_async_gen(&e) {
@@ -465,7 +511,10 @@ impl Vm {
         }
         let step = self.async_gen_throw(gen, args);
         let result = match a.op {
-            AwaitOp::Send | AwaitOp::Throw => self.unwrap_async_step(gen, step),
+            AwaitOp::Send | AwaitOp::Throw => {
+                let step = self.unwrap_async_step(gen, step);
+                self.awaitable_result(step)
+            }
             AwaitOp::Close => match step {
                 Ok(AsyncStep::PassThrough(v)) => Ok(v),
                 Ok(AsyncStep::Value(_)) => {

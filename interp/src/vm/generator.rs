@@ -514,6 +514,9 @@ impl Vm {
         if generator_of(delegate).is_some() {
             return self.gen_resume(delegate, value, None);
         }
+        if let Some(step) = self.async_gen_awaitable_step(delegate, value) {
+            return step;
+        }
         let r = if value.is_none() {
             let next = self.names.dunder_next;
             match self.heap.lookup_in_type_of(delegate, next) {

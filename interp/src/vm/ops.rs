@@ -54,16 +54,19 @@ fn sequence_kind(v: Value) -> Option<ObjKind> {
     .then_some(kind)
 }
 
-fn cmp_dunders(op: CmpOp) -> (&'static str, &'static str) {
-    match op {
-        CmpOp::Lt => ("__lt__", "__gt__"),
-        CmpOp::Le => ("__le__", "__ge__"),
-        CmpOp::Eq => ("__eq__", "__eq__"),
-        CmpOp::Ne => ("__ne__", "__ne__"),
-        CmpOp::Gt => ("__gt__", "__lt__"),
-        CmpOp::Ge => ("__ge__", "__le__"),
-        _ => ("", ""),
-    }
+/// The method of a rich comparison and its reflection, interned once (a
+/// comparison of instances looks both up every time); None for identity
+/// and membership tests.
+fn cmp_dunders(names: &super::Names, op: CmpOp) -> Option<(Value, Value)> {
+    Some(match op {
+        CmpOp::Lt => (names.dunder_lt, names.dunder_gt),
+        CmpOp::Le => (names.dunder_le, names.dunder_ge),
+        CmpOp::Eq => (names.dunder_eq, names.dunder_eq),
+        CmpOp::Ne => (names.dunder_ne, names.dunder_ne),
+        CmpOp::Gt => (names.dunder_gt, names.dunder_lt),
+        CmpOp::Ge => (names.dunder_ge, names.dunder_le),
+        CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn => return None,
+    })
 }
 
 impl Vm {
@@ -383,11 +386,9 @@ impl Vm {
         &mut self,
         a: Value,
         b: Value,
-        name: &str,
-        rname: &str,
+        name_v: Value,
+        rname_v: Value,
     ) -> PyResult<Option<Value>> {
-        let name_v = self.heap.intern(name);
-        let rname_v = self.heap.intern(rname);
         let ta = self.heap.type_obj(a);
         let tb = self.heap.type_obj(b);
         let left = self.heap.lookup(ta, name_v).filter(|m| !m.is_none());
@@ -769,9 +770,10 @@ impl Vm {
                 return Ok(Value::from_bool(ord));
             }
         }
-        let (name, rname) = cmp_dunders(op);
-        if let Some(r) = self.rich_dunder(a, b, name, rname)? {
-            return Ok(r);
+        if let Some((name, rname)) = cmp_dunders(&self.names, op) {
+            if let Some(r) = self.rich_dunder(a, b, name, rname)? {
+                return Ok(r);
+            }
         }
         if self.is_user_typed(a) || self.is_user_typed(b) {
             let (ba, bb) = (self.builtin_base_value(a), self.builtin_base_value(b));
