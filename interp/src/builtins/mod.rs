@@ -43,6 +43,7 @@ pub mod code_methods;
 pub mod codecs;
 pub mod constructors;
 pub mod container_dunders;
+pub mod docstrings;
 pub mod exception_reduce;
 pub mod functions;
 pub mod iterator_state;

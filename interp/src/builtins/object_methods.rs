@@ -35,6 +35,8 @@ pub fn install(vm: &mut Vm) {
     super::add_class_method(vm, object, "__subclasshook__", object_subclasshook);
     let type_ = vm.heap.types().type_;
     add_method(vm, type_, "__init__", type_init);
+    add_method(vm, type_, "__setattr__", type_setattr);
+    add_method(vm, type_, "__delattr__", type_delattr);
     let builtin_function = vm.heap.types().builtin_function;
     add_method(vm, builtin_function, "__call__", call_receiver);
     add_method(vm, vm.heap.types().method_wrapper, "__call__", call_receiver);
@@ -132,21 +134,60 @@ fn attr_name(vm: &Vm, v: Value) -> PyResult<Value> {
 }
 
 fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    setattr_with(vm, args, true)
+}
+
+/// `type.__setattr__`: the generic store (types' own checks are in it),
+/// without `object.__setattr__`'s [`hackcheck`].
+fn type_setattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    setattr_with(vm, args, false)
+}
+
+fn setattr_with(vm: &mut Vm, args: &[Value], check: bool) -> PyResult {
     if args.len() != 3 {
         return Err(
             vm.type_error(&format!("expected 2 arguments, got {}", args.len().saturating_sub(1)))
         );
+    }
+    if check {
+        hackcheck(vm, args[0], "__setattr__")?;
     }
     let name = attr_name(vm, args[1])?;
     vm.generic_set_attr(args[0], name, Some(args[2]))?;
     Ok(Value::NONE)
 }
 
+/// CPython's `hackcheck`: `object.__setattr__`/`__delattr__` may not jump
+/// over a built-in base's own setattr. Of the built-in types, `type` has
+/// one (it invalidates caches and refuses built-in types), so the generic
+/// one is refused for types and metaclass instances (the "Carlo Verre hack").
+fn hackcheck(vm: &mut Vm, obj: Value, what: &str) -> PyResult<()> {
+    let ty = vm.heap.type_obj(obj);
+    let type_ = Gc::<TypeObj>::from_value(vm.heap.types().type_).expect("type is a type");
+    if ty.is_subtype(type_) {
+        let msg = format!("can't apply this {what} to {} object", vm.type_name(obj));
+        return Err(vm.type_error(&msg));
+    }
+    Ok(())
+}
+
 fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    delattr_with(vm, args, true)
+}
+
+/// `type.__delattr__`, as [`type_setattr`].
+fn type_delattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    delattr_with(vm, args, false)
+}
+
+fn delattr_with(vm: &mut Vm, args: &[Value], check: bool) -> PyResult {
     if args.len() != 2 {
         return Err(
             vm.type_error(&format!("expected 1 argument, got {}", args.len().saturating_sub(1)))
         );
+    }
+    if check {
+        hackcheck(vm, args[0], "__delattr__")?;
     }
     let name = attr_name(vm, args[1])?;
     vm.generic_set_attr(args[0], name, None)?;
@@ -229,7 +270,7 @@ fn object_ne(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let Some(m) = vm.heap.lookup_in_type_of(args[0], eq) else {
         return Ok(vm.heap.singletons().not_implemented);
     };
-    let r = vm.call_method_value(m, args[0], &[args[1]])?;
+    let r = vm.call_compare_method(m, args[0], args[1])?;
     if r == vm.heap.singletons().not_implemented {
         return Ok(r);
     }

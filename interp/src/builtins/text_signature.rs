@@ -8,10 +8,16 @@ const TABLE: &str = include_str!("text_signatures.txt");
 /// The signature of `owner.name` (owner "builtins" for the functions of
 /// the builtins module, else the type that defines the method).
 pub fn lookup(owner: &str, name: &str) -> Option<String> {
-    TABLE.lines().find_map(|line| {
-        let (key, sig) = line.split_once('\t')?;
+    find_entry(TABLE, owner, name).map(|sig| sig.replace("\\n", "\n"))
+}
+
+/// The text after the tab of `table`'s line keyed "owner.name", as
+/// written (escapes are the table's own).
+pub fn find_entry(table: &'static str, owner: &str, name: &str) -> Option<&'static str> {
+    table.lines().find_map(|line| {
+        let (key, text) = line.split_once('\t')?;
         let (o, n) = key.split_once('.')?;
-        (o == owner && n == name).then(|| sig.replace("\\n", "\n"))
+        (o == owner && n == name).then_some(text)
     })
 }
 

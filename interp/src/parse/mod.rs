@@ -53,12 +53,12 @@ pub fn parse_str(source: &str, filename: &str, mode: Mode) -> Result<ast::Mod, B
             text: None,
         }));
     }
-    let unterminated_eval = mode == Mode::Expression && !source.ends_with(['\n', '\r']);
+    let unterminated = mode != Mode::Module && !source.ends_with(['\n', '\r']);
     let text = source::normalize_newlines(source.to_string());
     on_big_stack(|| {
         let mut parser = parser::Parser::new(&text, filename, 1, 0, true);
-        if unterminated_eval {
-            parser.set_unterminated_eval();
+        if unterminated {
+            parser.set_unterminated();
         }
         parser.parse(mode)
     })

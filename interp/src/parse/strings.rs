@@ -326,7 +326,9 @@ fn parse_fstring_parts<'a>(
                     in_spec_end = true;
                     break;
                 }
-                let doubled = bytes.get(*pos + 1) == Some(&c);
+                // Doubled braces are checked only at the top level, so
+                // that `f'{0:{3}}'` closes both fields.
+                let doubled = nesting == 0 && bytes.get(*pos + 1) == Some(&c);
                 if doubled {
                     push_literal(&body[chunk_start..*pos + 1], raw, &mut literal)?;
                     *pos += 2;
@@ -359,10 +361,17 @@ fn parse_fstring_parts<'a>(
 fn push_literal(text: &str, raw: bool, out: &mut StrBuilder) -> Result<(), String> {
     if raw || !text.contains('\\') {
         out.push_str(text);
-        Ok(())
-    } else {
-        decode_str(text, out)
+        return Ok(());
     }
+    // A lone backslash ending a literal part (before a `{` field) is a
+    // backslash, as CPython's `decode_unicode_with_escapes` keeps it.
+    let trailing = text.len() - text.trim_end_matches('\\').len();
+    if trailing % 2 == 1 {
+        decode_str(&text[..text.len() - 1], out)?;
+        out.push(u32::from(b'\\'));
+        return Ok(());
+    }
+    decode_str(text, out)
 }
 
 /// Parses `expr[=][!c][:spec]}` after a `{`, leaving `pos` after the `}`.

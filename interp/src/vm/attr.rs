@@ -160,21 +160,25 @@ impl Vm {
         self.heap.type_obj(obj).version()
     }
 
+    /// Does `ty` replace `object.__getattribute__`? Anything but a built-in
+    /// method there is a hook (CPython's `slot_tp_getattr_hook` binds a
+    /// descriptor through its `__get__` and calls what that gives).
     pub(crate) fn has_custom_getattribute(&self, ty: Gc<TypeObj>) -> bool {
+        self.getattribute_hook(ty).is_some()
+    }
+
+    fn getattribute_hook(&self, ty: Gc<TypeObj>) -> Option<Value> {
         let name = self.names.dunder_getattribute;
-        matches!(self.heap.lookup(ty, name), Some(m) if function_of(m).is_some())
+        self.heap.lookup(ty, name).filter(|&m| method_descriptor_of(m).is_none())
     }
 
     /// `getattr(obj, name)`.
     pub fn get_attr(&mut self, obj: Value, name: Value) -> PyResult {
         let ty = self.heap.type_obj(obj);
         if ty.is_heap_type() {
-            let ga = self.names.dunder_getattribute;
-            if let Some(m) = self.heap.lookup(ty, ga) {
-                if function_of(m).is_some() {
-                    let r = self.call_method_value(m, obj, &[name]);
-                    return self.getattr_fallback(obj, name, r);
-                }
+            if let Some(m) = self.getattribute_hook(ty) {
+                let r = self.call_method_value(m, obj, &[name]);
+                return self.getattr_fallback(obj, name, r);
             }
         }
         let mut r = self.generic_get_attr(obj, name);
@@ -232,10 +236,7 @@ impl Vm {
         let ty = self.heap.type_obj(obj);
         let hooked = module_of(obj).is_some()
             || ty.is_heap_type()
-                && (self
-                    .heap
-                    .lookup(ty, self.names.dunder_getattribute)
-                    .is_some_and(|m| function_of(m).is_some())
+                && (self.has_custom_getattribute(ty)
                     || self.heap.lookup(ty, self.names.dunder_getattr).is_some());
         let r = if hooked {
             self.get_attr(obj, name).map(Some)

@@ -581,7 +581,20 @@ impl Vm {
                 return Ok(obj);
             }
             if !self.is_native_slot_method(init) {
-                let r = self.call_with_first(init, obj, args, kwnames)?;
+                let r = if function_of(init).is_some() {
+                    self.call_with_first(init, obj, args, kwnames)?
+                } else {
+                    // Any other object there is bound through its `__get__`
+                    // first (CPython's `lookup_method`): a property's getter
+                    // runs, a staticmethod gets no instance.
+                    let bound = self.descr_get(init, obj, obj_t.value())?;
+                    let at = self.stack.len();
+                    self.stack.push(bound);
+                    self.stack.extend_from_slice(args);
+                    let r = self.call_at(at, args.len(), kwnames);
+                    self.stack.truncate(at);
+                    r?
+                };
                 if !r.is_none() {
                     return Err(self.type_error(&format!(
                         "__init__() should return None, not '{}'",

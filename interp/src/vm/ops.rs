@@ -4,7 +4,7 @@
 //! when its type is a subclass of the left's, `NotImplemented` handling,
 //! and CPython's error messages.
 
-use super::function::{cell_of, method_descriptor_of, method_of};
+use super::function::{cell_of, function_of, method_descriptor_of, method_of};
 use super::{PyResult, Vm};
 use crate::builtins::bytes_methods::bytes_like;
 use crate::bytecode::instr::{BinOp, CmpOp, UnaryOp};
@@ -126,12 +126,17 @@ impl Vm {
         PyErr::new(&self.heap, ty, &e.message)
     }
 
-    /// Is `method` a built-in sequence's `__add__`, `__mul__` or `__rmul__`?
-    fn is_sequence_slot(&self, method: Value) -> bool {
+    /// Is `method` a built-in sequence's `__add__`, `__mul__` or `__rmul__`,
+    /// found on a type it applies to? Taken from another class
+    /// (`__add__ = str.__add__` in an int subclass) it is an ordinary
+    /// method, whose call rejects the receiver (bpo-37619).
+    fn is_sequence_slot(&self, method: Value, receiver: Value) -> bool {
         let t = self.heap.types();
         method_descriptor_of(method).is_some_and(|d| {
             matches!(d.name, "__add__" | "__mul__" | "__rmul__")
                 && [t.str, t.list, t.tuple, t.bytes, t.bytearray].contains(&d.owner)
+                && Gc::<TypeObj>::from_value(d.owner)
+                    .is_some_and(|o| self.heap.type_obj(receiver).is_subtype(o))
         })
     }
 
@@ -347,9 +352,10 @@ impl Vm {
         let tb = self.heap.type_obj(b);
         // The sequences' `__add__`/`__mul__`/`__rmul__` are CPython's
         // `sq_concat`/`sq_repeat`, which speak after the number protocol.
-        let usable = |m: &Value| !m.is_none() && !self.is_sequence_slot(*m);
-        let left = self.heap.lookup(ta, name_v).filter(usable);
-        let right = if ta == tb { None } else { self.heap.lookup(tb, rname_v).filter(usable) };
+        let usable = |m: &Value, receiver| !m.is_none() && !self.is_sequence_slot(*m, receiver);
+        let left = self.heap.lookup(ta, name_v).filter(|m| usable(m, a));
+        let right =
+            if ta == tb { None } else { self.heap.lookup(tb, rname_v).filter(|m| usable(m, b)) };
         // The subclass goes first only if it overrides the reflected method
         // (CPython's `method_is_overloaded`).
         let left_reflected = self.heap.lookup(ta, rname_v);
@@ -402,13 +408,32 @@ impl Vm {
         };
         for (method, receiver, arg) in order {
             if let Some(m) = method {
-                let result = self.call_method_value(m, receiver, &[arg])?;
+                let result = self.call_compare_method(m, receiver, arg)?;
                 if result != not_impl {
                     return Ok(Some(result));
                 }
             }
         }
         Ok(None)
+    }
+
+    /// `receiver.__op__(arg)` for a rich comparison. As CPython's
+    /// `slot_tp_richcompare`, an error binding a descriptor found there
+    /// (`__eq__ = property(...)` raising) is NotImplemented.
+    pub(crate) fn call_compare_method(
+        &mut self,
+        m: Value,
+        receiver: Value,
+        arg: Value,
+    ) -> PyResult {
+        if function_of(m).is_some() || method_descriptor_of(m).is_some() {
+            return self.call_method_value(m, receiver, &[arg]);
+        }
+        let owner = self.heap.type_of(receiver);
+        match self.descr_get(m, receiver, owner) {
+            Ok(bound) => self.call(bound, &[arg]),
+            Err(_) => Ok(self.heap.singletons().not_implemented),
+        }
     }
 
     /// Operators on built-in types; `None` when the operand types do not

@@ -6,7 +6,7 @@ use super::code::code_of;
 use super::exceptions::TracebackObj;
 use super::function::{
     cell_of, function_of, method_of, module_of, native_function_of, ClassMethodObj, FunctionObj,
-    PropertyObj, StaticMethodObj,
+    NativeFunctionObj, PropertyObj, StaticMethodObj,
 };
 use super::generator::GenState;
 use super::{PyResult, Vm};
@@ -101,25 +101,18 @@ impl Vm {
                 "__self__" if self.is_builtins_entry(obj, nf.name) => Some(self.builtins_module),
                 "__self__" => Some(Value::NONE),
                 "__text_signature__" => {
-                    let sig = match Gc::<TypeObj>::from_value(nf.owner) {
-                        Some(t) => crate::builtins::text_signature::lookup(&t.name(), nf.name),
-                        None if self.is_builtins_entry(obj, nf.name) => {
-                            crate::builtins::text_signature::lookup("builtins", nf.name)
-                        }
-                        // A class method bound to its class: the first
-                        // class on the MRO that has it.
-                        None => Gc::<TypeObj>::from_value(nf.receiver).and_then(|t| {
-                            t.mro().iter().filter_map(|c| Gc::<TypeObj>::from_value(*c)).find_map(
-                                |c| crate::builtins::text_signature::lookup(&c.name(), nf.name),
-                            )
-                        }),
-                    };
+                    let sig =
+                        self.native_table_lookup(obj, nf, crate::builtins::text_signature::lookup);
                     Some(sig.map_or(Value::NONE, |s| self.heap.new_str(&s)))
+                }
+                "__doc__" => {
+                    let doc =
+                        self.native_table_lookup(obj, nf, crate::builtins::docstrings::lookup);
+                    Some(doc.map_or(Value::NONE, |s| self.heap.new_str(&s)))
                 }
                 "__objclass__" if self.heap.type_of(obj) == self.heap.types().method_wrapper => {
                     Some(nf.owner)
                 }
-                "__doc__" => Some(Value::NONE),
                 // A method-wrapper has none (CPython's `wrapper_getsets`).
                 "__module__" if self.heap.type_of(obj) == self.heap.types().method_wrapper => None,
                 "__module__" => Some(match module_of(nf.owner) {
@@ -252,6 +245,28 @@ impl Vm {
         self.dict_get_str_fast(self.builtins, key).flatten() == Some(f)
     }
 
+    /// `lookup(owner, name)` in a table of built-in functions' texts for
+    /// the native function `obj`: its type's method, a function of the
+    /// builtins module, or a class method bound to its class (the first
+    /// class on the MRO that has it).
+    fn native_table_lookup(
+        &self,
+        obj: Value,
+        nf: Gc<NativeFunctionObj>,
+        lookup: fn(&str, &str) -> Option<String>,
+    ) -> Option<String> {
+        match Gc::<TypeObj>::from_value(nf.owner) {
+            Some(t) => lookup(&t.name(), nf.name),
+            None if self.is_builtins_entry(obj, nf.name) => lookup("builtins", nf.name),
+            None => Gc::<TypeObj>::from_value(nf.receiver).and_then(|t| {
+                t.mro()
+                    .iter()
+                    .filter_map(|c| Gc::<TypeObj>::from_value(*c))
+                    .find_map(|c| lookup(&c.name(), nf.name))
+            }),
+        }
+    }
+
     /// What property, staticmethod and classmethod objects expose.
     fn wrapper_attr(&self, obj: Value, n: &str) -> Option<Value> {
         if let Some(md) = super::function::method_descriptor_of(obj) {
@@ -263,10 +278,14 @@ impl Vm {
                     Some(self.heap.new_str(&format!("{owner}.{}", md.name)))
                 }
                 "__objclass__" => Some(md.owner),
-                "__text_signature__" => {
+                "__text_signature__" | "__doc__" => {
                     let owner = owner.map(|t| t.name()).unwrap_or_default();
-                    let sig = crate::builtins::text_signature::lookup(&owner, md.name);
-                    Some(sig.map_or(Value::NONE, |s| self.heap.new_str(&s)))
+                    let text = if n == "__doc__" {
+                        crate::builtins::docstrings::lookup(&owner, md.name)
+                    } else {
+                        crate::builtins::text_signature::lookup(&owner, md.name)
+                    };
+                    Some(text.map_or(Value::NONE, |s| self.heap.new_str(&s)))
                 }
                 _ => None,
             };
@@ -550,8 +569,14 @@ impl Vm {
             "__abstractmethods__" => {
                 return Err(PyErr::attribute_error(&self.heap, "__abstractmethods__"))
             }
+            // `type.__doc__`: a built-in type's own doc first (its tp_doc).
+            "__doc__" => Some(match t.own_attr(self.heap.intern("__doc__")) {
+                _ if !t.is_heap_type() => crate::builtins::docstrings::lookup(&t.name(), "__doc__")
+                    .map_or(Value::NONE, |d| self.heap.new_str(&d)),
+                Some(doc) => doc,
+                None => Value::NONE,
+            }),
             _ if t.value() == self.heap.types().function => self.function_type_descriptor(&n),
-            "__doc__" => Some(t.own_attr(self.heap.intern("__doc__")).unwrap_or(Value::NONE)),
             _ => None,
         })
     }

@@ -209,6 +209,8 @@ impl Parser<'_> {
         // CPython 3.8 reports errors in f-string expressions in "<fstring>".
         let mut sub = Parser::new(&source, "<fstring>", line, self.depth, true);
         sub.shift_first_line(cols);
+        // CPython parses `(expr)` without a final newline.
+        sub.set_unterminated();
         let value = match sub.parse(Mode::Expression) {
             Ok(Mod::Expression { body }) => body,
             Ok(_) => return Err(FstringError::Message("f-string: invalid expression".into())),

@@ -59,9 +59,10 @@ pub struct Parser<'a> {
     /// Columns added to the first line's positions (f-string expressions).
     col_shift: u32,
     string_input: bool,
-    /// An `eval` string without a final newline: CPython's tokenizer adds
-    /// none, so its end is an unexpected EOF on the last line itself.
-    unterminated_eval: bool,
+    /// An `eval` or `single` string without a final newline: CPython's
+    /// tokenizer adds none (only `exec` input gets one), so its end is an
+    /// unexpected EOF on the last line itself.
+    unterminated: bool,
     /// Bytes of a string input that were not UTF-8 (see `source::InvalidByte`).
     invalid_utf8: Vec<InvalidByte>,
     /// The first ast.c-level error, reported if the grammar accepts the input.
@@ -92,7 +93,7 @@ impl<'a> Parser<'a> {
             first_line,
             col_shift: 0,
             string_input,
-            unterminated_eval: false,
+            unterminated: false,
             invalid_utf8: Vec::new(),
             pending: None,
         }
@@ -112,9 +113,9 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// The input is an `eval` string that did not end in a newline.
-    pub fn set_unterminated_eval(&mut self) {
-        self.unterminated_eval = true;
+    /// The input is an `eval` or `single` string that did not end in a newline.
+    pub fn set_unterminated(&mut self) {
+        self.unterminated = true;
     }
 
     /// Where a string input had bytes that are not UTF-8.
@@ -137,7 +138,16 @@ impl<'a> Parser<'a> {
             Mode::Interactive => {
                 let mut body = Vec::new();
                 if self.peek() != Tok::Newline {
+                    let compound = self.at_compound_statement();
                     self.statement(&mut body)?;
+                    // `single` input ends a compound statement with an empty
+                    // line: one whose last suite is on its header line
+                    // (`if x: pass`) needs a second NEWLINE, which an
+                    // unterminated string does not have.
+                    let last = self.tokens[self.pos.saturating_sub(1)].tok;
+                    if compound && self.unterminated && last == Tok::Newline {
+                        return Err(self.unexpected());
+                    }
                 }
                 let end = self.tokens[self.pos.saturating_sub(1)];
                 while self.peek() == Tok::Newline {
@@ -166,6 +176,18 @@ impl<'a> Parser<'a> {
         match self.pending {
             Some(err) => Err(err),
             None => Ok(tree),
+        }
+    }
+
+    /// Does a compound statement (`if`, `def`, a decorator, ...) start here?
+    fn at_compound_statement(&self) -> bool {
+        match self.peek() {
+            Tok::Keyword(kw) => matches!(
+                kw,
+                Kw::If | Kw::While | Kw::For | Kw::Try | Kw::With | Kw::Def | Kw::Class | Kw::Async
+            ),
+            Tok::Op(op) => op == Op::At,
+            _ => false,
         }
     }
 
@@ -281,8 +303,24 @@ impl<'a> Parser<'a> {
     /// expression, CPython 3.8 reports the line relative to the `(expr)` text.
     fn error_at(&self, kind: ErrorKind, msg: &str, line: u32, col: u32) -> Box<SyntaxError> {
         let col = if line == self.first_line { col.saturating_sub(self.col_shift) } else { col };
+        let source_line = line;
         let line = (line + 1).saturating_sub(self.first_line).max(1);
-        Box::new(SyntaxError::at(kind, msg, self.filename, self.src, line, col))
+        let mut err = SyntaxError::at(kind, msg, self.filename, self.src, line, col);
+        // The newline the parser added to an unterminated string is not
+        // part of its last line's text.
+        if self.unterminated && source_line == self.last_line() {
+            if let Some(text) = err.text.as_mut() {
+                if text.ends_with('\n') {
+                    text.pop();
+                }
+            }
+        }
+        Box::new(err)
+    }
+
+    /// The line number of the source's last line.
+    fn last_line(&self) -> u32 {
+        self.first_line + self.src.trim_end_matches('\n').matches('\n').count() as u32
     }
 
     /// The grammar error for the current token, as CPython's parser words it.
@@ -291,7 +329,7 @@ impl<'a> Parser<'a> {
         let at_end = self.tokens[self.pos..]
             .iter()
             .all(|t| matches!(t.tok, Tok::Newline | Tok::Dedent | Tok::EndMarker));
-        if self.unterminated_eval && at_end && matches!(token.tok, Tok::Newline | Tok::EndMarker) {
+        if self.unterminated && at_end && matches!(token.tok, Tok::Newline | Tok::EndMarker) {
             let (lineno, last) = match self.src.trim_end_matches('\n') {
                 "" => (0, ""),
                 text => (text.lines().count() as u32, text.lines().last().unwrap_or("")),
@@ -341,6 +379,12 @@ impl<'a> Parser<'a> {
                     offset: Some(last.chars().count() as u32 + 1),
                     text: Some(text),
                 })
+            }
+            // Reading past the last token of an unterminated string set
+            // CPython's tokenizer to EOF, and a parse failing then is
+            // reported as an unexpected EOF, at the token.
+            _ if self.unterminated && token.end + 1 == self.src.len() => {
+                self.error_at_token(ErrorKind::SyntaxError, "unexpected EOF while parsing", &token)
             }
             _ => self.error_at_token(ErrorKind::SyntaxError, "invalid syntax", &token),
         }
