@@ -301,9 +301,10 @@ fn fromhex(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let cls = args[0];
     let text = method_one_arg(vm, args, kwnames, "fromhex")?;
     let Some(s) = str_of(text) else {
-        return Err(
-            vm.type_error(&format!("fromhex() argument must be str, not {}", vm.type_name(text)))
-        );
+        return Err(vm.type_error(&format!(
+            "fromhex() argument must be str, not {}",
+            crate::builtins::str_methods::bad_argument_name(vm, text)
+        )));
     };
     let digits: Vec<(usize, char)> = s.as_utf8(&vm.heap)?.chars().enumerate().collect();
     let mut out = Vec::new();
@@ -561,8 +562,16 @@ fn affix(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, prefix: boo
         Some(t) => t.items().to_vec(),
         None => vec![rest[0]],
     };
+    let in_tuple = tuple_of(rest[0]).is_some();
     for c in candidates {
         let Some(a) = bytes_like(c) else {
+            // A tuple's items go through the buffer protocol's own error.
+            if in_tuple {
+                return Err(vm.type_error(&format!(
+                    "a bytes-like object is required, not '{}'",
+                    vm.type_name(c)
+                )));
+            }
             return Err(vm.type_error(&format!(
                 "{name} first arg must be bytes or a tuple of bytes, not {}",
                 vm.type_name(c)
@@ -1062,7 +1071,7 @@ fn pad(
             _ => {
                 return Err(vm.type_error(&format!(
                     "{name}() argument 2 must be a byte string of length 1, not {}",
-                    vm.type_name(v)
+                    crate::builtins::str_methods::bad_argument_name(vm, v)
                 )))
             }
         },

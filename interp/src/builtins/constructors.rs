@@ -346,6 +346,10 @@ pub fn int_of(vm: &mut Vm, v: Value) -> PyResult<Int> {
     if base != v {
         return int_of(vm, base);
     }
+    // complex has an `__int__` in 3.8, which refuses.
+    if vm.heap.type_of(v) == vm.heap.types().complex {
+        return Err(vm.type_error("can't convert complex to int"));
+    }
     Err(vm.type_error(&format!(
         "int() argument must be a string, a bytes-like object or a number, not '{}'",
         vm.type_name(v)
@@ -475,6 +479,10 @@ pub fn float_of(vm: &mut Vm, v: Value) -> PyResult<f64> {
     if base != v {
         return float_of(vm, base);
     }
+    // complex has a `__float__` in 3.8, which refuses.
+    if vm.heap.type_of(v) == vm.heap.types().complex {
+        return Err(vm.type_error("can't convert complex to float"));
+    }
     Err(vm.type_error(&format!(
         "float() argument must be a string or a number, not '{}'",
         vm.type_name(v)
@@ -557,9 +565,10 @@ fn str_decoded(
 ) -> PyResult {
     for (i, arg) in [(2, encoding), (3, errors)] {
         if let Some(a) = arg.filter(|a| str_of(*a).is_none()) {
-            return Err(
-                vm.type_error(&format!("str() argument {i} must be str, not {}", vm.type_name(a)))
-            );
+            return Err(vm.type_error(&format!(
+                "str() argument {i} must be str, not {}",
+                crate::builtins::str_methods::bad_argument_name(vm, a)
+            )));
         }
     }
     let encoding = encoding.unwrap_or_else(|| vm.heap.new_str("utf-8"));
@@ -979,7 +988,7 @@ fn super_fields(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<(Val
     let Some(tc) = Gc::<TypeObj>::from_value(thisclass) else {
         return Err(vm.type_error(&format!(
             "super() argument 1 must be type, not {}",
-            vm.type_name(thisclass)
+            crate::builtins::str_methods::bad_argument_name(vm, thisclass)
         )));
     };
     let obj_type = if obj.is_none() {

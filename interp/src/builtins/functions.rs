@@ -386,10 +386,11 @@ pub fn is_callable(vm: &Vm, v: Value) -> bool {
 
 fn chr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let v = exactly_one(vm, "chr", args, kwnames)?;
+    if v.is_float() {
+        return Err(vm.type_error("integer argument expected, got float"));
+    }
     let Some(i) = vm.as_index(v)? else {
-        return Err(
-            vm.type_error(&format!("an integer is required (got type {})", vm.type_name(v)))
-        );
+        return Err(crate::builtins::int_required(vm, v));
     };
     match i.to_i64().filter(|n| (0..=0x10ffff).contains(n)) {
         Some(cp) => Ok(vm.heap.new_str_of_code_point(cp as u32)),
@@ -657,7 +658,8 @@ pub(crate) fn round(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult 
         }
         // A subclass of a built-in number rounds its value, as the
         // built-in's `__round__` would.
-        None if vm.as_num(x).is_some() => {
+        // (complex has no `__round__`: it falls through to the error.)
+        None if matches!(vm.as_num(x), Some(Num::Int(_) | Num::Float(_))) => {
             let base = vm.builtin_base_value(x);
             let args = if ndigits.is_none() { vec![base] } else { vec![base, ndigits] };
             vm.with_temp(base, |vm| round(vm, &args, &[]))
@@ -770,7 +772,7 @@ fn format(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             None => {
                 return Err(vm.type_error(&format!(
                     "format() argument 2 must be str, not {}",
-                    vm.type_name(*s)
+                    crate::builtins::str_methods::bad_argument_name(vm, *s)
                 )))
             }
         },
@@ -951,7 +953,7 @@ fn import(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if str_of(name).is_none() {
         return Err(vm.type_error(&format!(
             "__import__() argument 1 must be str, not {}",
-            vm.type_name(name)
+            crate::builtins::str_methods::bad_argument_name(vm, name)
         )));
     }
     let fromlist = fromlist.unwrap_or(Value::NONE);
@@ -962,10 +964,7 @@ fn import(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         }
         Some(v) => match vm.as_int(v).and_then(|i| i.to_i64()) {
             Some(n) => n,
-            None => {
-                return Err(vm
-                    .type_error(&format!("an integer is required (got type {})", vm.type_name(v))))
-            }
+            None => return Err(crate::builtins::int_required(vm, v)),
         },
     };
     if level < 0 {

@@ -221,9 +221,25 @@ pub fn c_int_arg(vm: &Vm, v: Value) -> PyResult<i64> {
     if vm.heap.type_of(v) == vm.heap.types().float {
         return Err(vm.type_error("integer argument expected, got float"));
     }
-    vm.as_int(v).and_then(|n| n.to_i64()).ok_or_else(|| {
-        vm.type_error(&format!("an integer is required (got type {})", vm.type_name(v)))
-    })
+    vm.as_int(v).and_then(|n| n.to_i64()).ok_or_else(|| int_required(vm, v))
+}
+
+/// The error of an integer argument that is not one: complex's `__int__`
+/// refuses by name, anything else is `an integer is required`.
+pub fn int_required(vm: &Vm, v: Value) -> PyErr {
+    if vm.heap.type_of(v) == vm.heap.types().complex {
+        return vm.type_error("can't convert complex to int");
+    }
+    vm.type_error(&format!("an integer is required (got type {})", vm.type_name(v)))
+}
+
+/// The error of a float argument that is not a real number: complex's
+/// `__float__` refuses by name, anything else is `must be real number`.
+pub fn real_required(vm: &Vm, v: Value) -> PyErr {
+    if vm.heap.type_of(v) == vm.heap.types().complex {
+        return vm.type_error("can't convert complex to float");
+    }
+    vm.type_error(&format!("must be real number, not {}", vm.type_name(v)))
 }
 
 /// `f() takes exactly one argument (N given)`.
@@ -357,6 +373,15 @@ pub fn method_one_arg(vm: &Vm, args: &[Value], kwnames: &[Value], name: &str) ->
         )));
     }
     Ok(args[1])
+}
+
+/// Checks that a function got no arguments (`METH_NOARGS`).
+pub fn no_args(vm: &Vm, fname: &str, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
+    no_kwargs(vm, fname, args, kwnames)?;
+    if !args.is_empty() {
+        return Err(vm.type_error(&format!("{fname}() takes no arguments ({} given)", args.len())));
+    }
+    Ok(())
 }
 
 /// Checks that a method got no arguments (`METH_NOARGS`).

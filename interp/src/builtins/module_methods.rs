@@ -37,7 +37,7 @@ fn module_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if str_of(name).is_none() {
         return Err(vm.type_error(&format!(
             "module() argument 'name' must be str, not {}",
-            vm.type_name(name)
+            crate::builtins::str_methods::bad_argument_name(vm, name)
         )));
     }
     let doc = bound[1].unwrap_or(Value::NONE);

@@ -207,7 +207,7 @@ fn byte_order_args<T>(
     let Some(order_str) = str_of(order) else {
         return Err(vm.type_error(&format!(
             "{name}() argument 'byteorder' must be str, not {}",
-            vm.type_name(order)
+            crate::builtins::str_methods::bad_argument_name(vm, order)
         )));
     };
     let order = ByteOrder::parse(order_str.as_utf8(&vm.heap)?).map_err(|e| vm.num_error(e))?;

@@ -86,9 +86,7 @@ fn object_reduce_ex(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult 
         )));
     }
     let Some(protocol) = vm.as_int(rest[0]).and_then(|i| i.to_i64()) else {
-        return Err(
-            vm.type_error(&format!("an integer is required (got type {})", vm.type_name(rest[0])))
-        );
+        return Err(crate::builtins::int_required(vm, rest[0]));
     };
     let name = vm.heap.intern("__reduce__");
     let ty = vm.heap.type_obj(obj);

@@ -236,7 +236,8 @@ pub fn list_sort(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     for (k, v) in kws {
         match k.as_str() {
             "key" => key = v,
-            "reverse" => reverse = vm.is_true(v)?,
+            // An `i` format argument: an int (or bool), taken as a truth value.
+            "reverse" => reverse = super::str_methods::c_int_arg(vm, v)? != 0,
             other => return Err(unexpected_kw(vm, "sort", other)),
         }
     }

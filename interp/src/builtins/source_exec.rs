@@ -212,16 +212,13 @@ fn compile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let Some(mode) = mode.and_then(str_of) else {
         return Err(vm.type_error(&format!(
             "compile() argument 'mode' must be str, not {}",
-            vm.type_name(mode.unwrap_or(Value::NONE))
+            crate::builtins::str_methods::bad_argument_name(vm, mode.unwrap_or(Value::NONE))
         )));
     };
     let flags = match slots[3] {
         Some(f) => match vm.as_int(f).and_then(|i| i.to_i64()) {
             Some(n) => n,
-            None => {
-                return Err(vm
-                    .type_error(&format!("an integer is required (got type {})", vm.type_name(f))))
-            }
+            None => return Err(crate::builtins::int_required(vm, f)),
         },
         None => 0,
     };
@@ -233,10 +230,7 @@ fn compile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         None => -1,
         Some(v) => match vm.as_int(v).and_then(|i| i.to_i64()) {
             Some(n) => n,
-            None => {
-                return Err(vm
-                    .type_error(&format!("an integer is required (got type {})", vm.type_name(v))))
-            }
+            None => return Err(crate::builtins::int_required(vm, v)),
         },
     };
     let optimize = match optimize {

@@ -78,64 +78,14 @@ fn format_template(
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i];
-        if c == '}' {
-            if chars.get(i + 1) == Some(&'}') {
-                out.push(b'}');
-                i += 2;
-                continue;
-            }
-            return Err(vm.value_error("Single '}' encountered in format string"));
+        let (literal, field) = next_markup(vm, &chars, &mut i)?;
+        for &cp in &fmt[literal] {
+            wtf8::push_code_point(&mut out, cp);
         }
-        if c != '{' {
-            wtf8::push_code_point(&mut out, fmt[i]);
-            i += 1;
+        let Some(Field { name, conversion: conv, spec }) = field else {
             continue;
-        }
-        if chars.get(i + 1) == Some(&'{') {
-            out.push(b'{');
-            i += 2;
-            continue;
-        }
-        // A replacement field: up to the matching brace.
-        let mut j = i + 1;
-        let mut level = 1;
-        while j < chars.len() {
-            match chars[j] {
-                '{' => level += 1,
-                '}' => {
-                    level -= 1;
-                    if level == 0 {
-                        break;
-                    }
-                }
-                _ => {}
-            }
-            j += 1;
-        }
-        if j >= chars.len() {
-            return Err(vm.value_error("expected '}' before end of string"));
-        }
-        let field: String = chars[i + 1..j].iter().collect();
-        i = j + 1;
-        let (name_part, rest) = match field.find(['!', ':']) {
-            Some(k) => (&field[..k], &field[k..]),
-            None => (field.as_str(), ""),
         };
-        let (conv, spec) = if let Some(r) = rest.strip_prefix('!') {
-            let mut it = r.chars();
-            let conv = it.next();
-            let after: String = it.collect();
-            match after.strip_prefix(':') {
-                Some(s) => (conv, s.to_string()),
-                None if after.is_empty() => (conv, String::new()),
-                None => return Err(vm.value_error("expected ':' after conversion specifier")),
-            }
-        } else if let Some(s) = rest.strip_prefix(':') {
-            (None, s.to_string())
-        } else {
-            (None, String::new())
-        };
+        let name_part = name.as_str();
         let value = resolve_field(vm, name_part, pos, names, numbering)?;
         let value = match conv {
             None => value,
@@ -150,7 +100,8 @@ fn format_template(
             }
         };
         let spec = if spec.contains('{') {
-            if depth == 0 {
+            // CPython's build_string refuses a third level of expansion.
+            if depth <= 1 {
                 return Err(vm.value_error("Max string recursion exceeded"));
             }
             let cps: Vec<u32> = spec.chars().map(|c| c as u32).collect();
@@ -167,6 +118,129 @@ fn format_template(
         }
     }
     Ok(out)
+}
+
+/// A replacement field's parts: `{name!conversion:spec}`.
+struct Field {
+    name: String,
+    conversion: Option<char>,
+    spec: String,
+}
+
+/// One step of CPython's `MarkupIterator_next`: from `*i`, the range of
+/// literal text (an escaped brace keeps one of its two) and the field that
+/// follows it, if any; `*i` moves past both.
+fn next_markup(
+    vm: &Vm,
+    chars: &[char],
+    i: &mut usize,
+) -> PyResult<(std::ops::Range<usize>, Option<Field>)> {
+    let (start, n) = (*i, chars.len());
+    let mut c = '\0';
+    let mut markup = false;
+    while *i < n {
+        c = chars[*i];
+        *i += 1;
+        if c == '{' || c == '}' {
+            markup = true;
+            break;
+        }
+    }
+    let at_end = *i >= n;
+    let mut len = *i - start;
+    if c == '}' && (at_end || chars[*i] != '}') {
+        return Err(vm.value_error("Single '}' encountered in format string"));
+    }
+    if at_end && c == '{' {
+        return Err(vm.value_error("Single '{' encountered in format string"));
+    }
+    if !at_end {
+        if chars[*i] == c {
+            *i += 1;
+            markup = false;
+        } else {
+            len -= 1;
+        }
+    }
+    let literal = start..start + len;
+    if !markup {
+        return Ok((literal, None));
+    }
+    parse_field(vm, chars, i).map(|f| (literal, Some(f)))
+}
+
+/// CPython's `parse_field`: the field after a `{`, up to its `}`.
+fn parse_field(vm: &Vm, chars: &[char], i: &mut usize) -> PyResult<Field> {
+    let (name_start, n) = (*i, chars.len());
+    let mut c = '\0';
+    while *i < n {
+        c = chars[*i];
+        *i += 1;
+        match c {
+            '{' => return Err(vm.value_error("unexpected '{' in field name")),
+            '[' => {
+                while *i < n && chars[*i] != ']' {
+                    *i += 1;
+                }
+            }
+            '}' | ':' | '!' => break,
+            _ => {}
+        }
+    }
+    let name: String = chars[name_start..*i - 1].iter().collect();
+    if c != '!' && c != ':' {
+        if c != '}' {
+            return Err(vm.value_error("expected '}' before end of string"));
+        }
+        return Ok(Field { name, conversion: None, spec: String::new() });
+    }
+    let mut conversion = None;
+    if c == '!' {
+        let Some(&conv) = chars.get(*i) else {
+            return Err(vm.value_error("end of string while looking for conversion specifier"));
+        };
+        conversion = Some(conv);
+        *i += 1;
+        if let Some(&next) = chars.get(*i) {
+            *i += 1;
+            if next == '}' {
+                return Ok(Field { name, conversion, spec: String::new() });
+            }
+            if next != ':' {
+                return Err(vm.value_error("expected ':' after conversion specifier"));
+            }
+        }
+    }
+    let spec_start = *i;
+    let mut depth = 1;
+    while *i < n {
+        *i += 1;
+        match chars[*i - 1] {
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    let spec = chars[spec_start..*i - 1].iter().collect();
+                    return Ok(Field { name, conversion, spec });
+                }
+            }
+            _ => {}
+        }
+    }
+    Err(vm.value_error("unmatched '{' in format spec"))
+}
+
+/// CPython's `get_integer`: a field name or key made only of decimal
+/// digits is an index; anything else is a name.
+fn field_index(vm: &Vm, text: &str) -> PyResult<Option<usize>> {
+    if text.is_empty() || !text.chars().all(|c| c.is_ascii_digit()) {
+        return Ok(None);
+    }
+    text.parse::<usize>()
+        .ok()
+        .filter(|&i| i <= isize::MAX as usize)
+        .map(Some)
+        .ok_or_else(|| vm.value_error("Too many decimal digits in format string"))
 }
 
 fn resolve_field(
@@ -187,15 +261,15 @@ fn resolve_field(
         numbering.auto = true;
         let i = numbering.next;
         numbering.next += 1;
-        positional(vm, pos, i)?
-    } else if let Ok(i) = first.parse::<usize>() {
+        positional(vm, pos, names, i)?
+    } else if let Some(i) = field_index(vm, first)? {
         if numbering.auto {
             return Err(vm.value_error(
                 "cannot switch from automatic field numbering to manual field specification",
             ));
         }
         numbering.manual = true;
-        positional(vm, pos, i)?
+        positional(vm, pos, names, i)?
     } else {
         match names {
             Names::Keywords(kws) => match kws.iter().find(|(k, _)| k == first) {
@@ -217,7 +291,11 @@ fn resolve_field(
     result
 }
 
-fn positional(vm: &Vm, pos: &[Value], i: usize) -> PyResult {
+fn positional(vm: &Vm, pos: &[Value], names: &Names<'_>, i: usize) -> PyResult {
+    // format_map has a mapping and no positional arguments at all.
+    if let Names::Mapping(_) = names {
+        return Err(vm.value_error("Format string contains positional fields"));
+    }
     pos.get(i).copied().ok_or_else(|| {
         PyErr::index_error(
             &vm.heap,
@@ -233,6 +311,9 @@ fn follow_field_chain(vm: &mut Vm, mut value: Value, mut rest: &str) -> PyResult
         vm.stack.push(value);
         if let Some(r) = rest.strip_prefix('.') {
             let end = r.find(['.', '[']).unwrap_or(r.len());
+            if end == 0 {
+                return Err(vm.value_error("Empty attribute in format string"));
+            }
             let attr = vm.heap.intern(&r[..end]);
             value = vm.get_attr(value, attr)?;
             rest = &r[end..];
@@ -241,9 +322,12 @@ fn follow_field_chain(vm: &mut Vm, mut value: Value, mut rest: &str) -> PyResult
                 return Err(vm.value_error("Missing ']' in format string"));
             };
             let key_text = &r[..end];
-            let key = match key_text.parse::<i64>() {
-                Ok(n) => vm.heap.new_int_i64(n),
-                Err(_) => vm.heap.new_str(key_text),
+            if key_text.is_empty() {
+                return Err(vm.value_error("Empty attribute in format string"));
+            }
+            let key = match field_index(vm, key_text)? {
+                Some(n) => vm.heap.new_int_i64(n as i64),
+                None => vm.heap.new_str(key_text),
             };
             value = vm.get_item(value, key)?;
             rest = &r[end + 1..];

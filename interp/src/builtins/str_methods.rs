@@ -889,13 +889,10 @@ pub(super) fn keepends_arg(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> Py
     match bound[0] {
         None => Ok(false),
         Some(v) if v.is_float() => Err(vm.type_error("integer argument expected, got float")),
-        Some(v) => {
-            match vm.as_int(v) {
-                Some(n) => Ok(n != crate::number::Int::Small(0)),
-                None => Err(vm
-                    .type_error(&format!("an integer is required (got type {})", vm.type_name(v)))),
-            }
-        }
+        Some(v) => match vm.as_int(v) {
+            Some(n) => Ok(n != crate::number::Int::Small(0)),
+            None => Err(crate::builtins::int_required(vm, v)),
+        },
     }
 }
 
@@ -927,9 +924,7 @@ pub(super) fn c_int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
         Some(i) => i.to_i64().filter(|i| i32::try_from(*i).is_ok()).ok_or_else(|| {
             PyErr::overflow_error(&vm.heap, "Python int too large to convert to C int")
         }),
-        None => {
-            Err(vm.type_error(&format!("an integer is required (got type {})", vm.type_name(v))))
-        }
+        None => Err(crate::builtins::int_required(vm, v)),
     }
 }
 
@@ -1240,13 +1235,17 @@ fn fill_maketrans(vm: &mut Vm, table: Value, args: &[Value]) -> PyResult<()> {
         }
         return Ok(());
     }
-    let (Some(x), Some(y)) = (str_of(args[0]), str_of(args[1])) else {
-        let bad = if str_of(args[0]).is_none() { args[0] } else { args[1] };
-        let which = if str_of(args[0]).is_none() { 1 } else { 2 };
+    // The argument parser checks `y` (typed str); `x` is checked after.
+    let Some(y) = str_of(args[1]) else {
         return Err(vm.type_error(&format!(
-            "maketrans() argument {which} must be str, not {}",
-            vm.type_name(bad)
+            "maketrans() argument 2 must be str, not {}",
+            bad_argument_name(vm, args[1])
         )));
+    };
+    let Some(x) = str_of(args[0]) else {
+        return Err(vm.type_error(
+            "first maketrans argument must be a string if there is a second argument",
+        ));
     };
     if x.char_len() != y.char_len() {
         return Err(vm.value_error("the first two maketrans arguments must have equal length"));
@@ -1259,7 +1258,7 @@ fn fill_maketrans(vm: &mut Vm, table: Value, args: &[Value]) -> PyResult<()> {
         let Some(z) = str_of(z) else {
             return Err(vm.type_error(&format!(
                 "maketrans() argument 3 must be str, not {}",
-                vm.type_name(z)
+                bad_argument_name(vm, z)
             )));
         };
         for c in z.code_points() {

@@ -28,7 +28,7 @@ fn traceback_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let Some(info) = Gc::<FrameInfoObj>::from_value(frame) else {
         let msg = format!(
             "TracebackType() argument 'tb_frame' must be frame, not {}",
-            vm.type_name(frame)
+            crate::builtins::str_methods::bad_argument_name(vm, frame)
         );
         return Err(vm.type_error(&msg));
     };

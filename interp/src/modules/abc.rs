@@ -133,7 +133,7 @@ fn negative_version(vm: &Vm, data: Value) -> i64 {
 }
 
 fn get_cache_token(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    arg_range(vm, "get_cache_token", args, kwnames, 0, 0)?;
+    crate::builtins::no_args(vm, "get_cache_token", args, kwnames)?;
     Ok(vm.heap.new_int_i64(counter()))
 }
 
@@ -158,7 +158,7 @@ fn is_abstract(vm: &mut Vm, value: Value) -> PyResult<bool> {
 /// `_abc_init(cls)`: `cls.__abstractmethods__` (its own abstract methods
 /// and those inherited that it did not override) and a fresh `_abc_impl`.
 fn abc_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let cls = arg_range(vm, "_abc_init", args, kwnames, 1, 1)?[0];
+    let cls = crate::builtins::exactly_one(vm, "_abc_init", args, kwnames)?;
     // A fresh frozenset of our own, filled before anyone sees it.
     let abstracts = vm.heap.new_frozenset(Set::new());
     let mark = vm.push_temp(abstracts);
@@ -376,7 +376,7 @@ fn any_subclass_of(vm: &mut Vm, subclass: Value, classes: &[Value]) -> PyResult<
 /// `_get_dump(cls)`: (registry, cache, negative cache, its version), the
 /// three as sets of weak references, for `ABCMeta._dump_registry`.
 fn get_dump(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let cls = arg_range(vm, "_get_dump", args, kwnames, 1, 1)?[0];
+    let cls = crate::builtins::exactly_one(vm, "_get_dump", args, kwnames)?;
     let data = impl_of(vm, cls)?;
     let mark = vm.push_temp(data);
     let result = (|| {
@@ -398,7 +398,7 @@ fn get_dump(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 }
 
 fn reset(vm: &mut Vm, args: &[Value], kwnames: &[Value], fname: &str, which: &[&str]) -> PyResult {
-    let cls = arg_range(vm, fname, args, kwnames, 1, 1)?[0];
+    let cls = crate::builtins::exactly_one(vm, fname, args, kwnames)?;
     let data = impl_of(vm, cls)?;
     for name in which {
         let fresh = vm.heap.new_dict();

@@ -140,9 +140,7 @@ fn coerce(vm: &mut Vm, code: u8, v: Value) -> PyResult<Value> {
                         let r = vm.call_method_by_name(v, "__float__", &[])?;
                         r.as_f64().ok_or_else(|| vm.type_error("__float__ returned non-float"))?
                     } else {
-                        return Err(
-                            vm.type_error(&format!("must be real number, not {}", vm.type_name(v)))
-                        );
+                        return Err(crate::builtins::real_required(vm, v));
                     }
                 }
             };
@@ -161,10 +159,7 @@ fn coerce(vm: &mut Vm, code: u8, v: Value) -> PyResult<Value> {
                 }));
             }
             let Some(n) = vm.as_index(v)? else {
-                return Err(vm.type_error(&format!(
-                    "an integer is required (got type {})",
-                    vm.type_name(v)
-                )));
+                return Err(crate::builtins::int_required(vm, v));
             };
             check_int(vm, code, &n)?;
             Ok(vm.int_value(n))
@@ -338,8 +333,11 @@ fn array_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let code = match str_of(rest[0]) {
         Some(s) if s.char_len() == 1 => s.as_utf8(&vm.heap)?.as_bytes()[0],
         _ => {
-            let what =
-                if str_of(rest[0]).is_some() { "str".to_string() } else { vm.type_name(rest[0]) };
+            let what = if str_of(rest[0]).is_some() {
+                "str".to_string()
+            } else {
+                crate::builtins::str_methods::bad_argument_name(vm, rest[0])
+            };
             return Err(vm.type_error(&format!(
                 "array() argument 1 must be a unicode character, not {what}"
             )));
@@ -857,7 +855,7 @@ fn fromunicode(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let Some(s) = str_of(src) else {
         return Err(vm.type_error(&format!(
             "fromunicode() argument must be str, not {}",
-            vm.type_name(src)
+            crate::builtins::str_methods::bad_argument_name(vm, src)
         )));
     };
     if code != b'u' {

@@ -249,7 +249,7 @@ fn b2a_base64(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 }
 
 fn a2b_base64(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let text = arg_range(vm, "a2b_base64", args, kwnames, 1, 1)?[0];
+    let text = crate::builtins::exactly_one(vm, "a2b_base64", args, kwnames)?;
     let text = ascii_arg(vm, text)?;
     match base64_decode(&text) {
         Ok(out) => Ok(vm.heap.new_bytes(&out)),
@@ -369,7 +369,7 @@ fn b2a_qp(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 }
 
 fn a2b_uu(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let data = arg_range(vm, "a2b_uu", args, kwnames, 1, 1)?[0];
+    let data = crate::builtins::exactly_one(vm, "a2b_uu", args, kwnames)?;
     let data = ascii_arg(vm, data)?;
     bytes_or_failure(vm, legacy::a2b_uu(&data))
 }
@@ -381,7 +381,7 @@ fn b2a_uu(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 }
 
 fn a2b_hqx(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let data = arg_range(vm, "a2b_hqx", args, kwnames, 1, 1)?[0];
+    let data = crate::builtins::exactly_one(vm, "a2b_hqx", args, kwnames)?;
     let data = ascii_arg(vm, data)?;
     match legacy::a2b_hqx(&data) {
         Ok((out, done)) => {
@@ -400,7 +400,7 @@ fn encode_with(
     name: &str,
     encode: fn(&[u8]) -> Vec<u8>,
 ) -> PyResult {
-    let data = arg_range(vm, name, args, kwnames, 1, 1)?[0];
+    let data = crate::builtins::exactly_one(vm, name, args, kwnames)?;
     let data = data_arg(vm, data)?;
     Ok(vm.heap.new_bytes(&encode(&data)))
 }
@@ -414,7 +414,7 @@ fn rlecode_hqx(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 }
 
 fn rledecode_hqx(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let data = arg_range(vm, "rledecode_hqx", args, kwnames, 1, 1)?[0];
+    let data = crate::builtins::exactly_one(vm, "rledecode_hqx", args, kwnames)?;
     let data = data_arg(vm, data)?;
     bytes_or_failure(vm, legacy::rledecode_hqx(&data))
 }

@@ -264,7 +264,7 @@ fn readinto_named(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) ->
     let not_writable = |vm: &Vm| {
         vm.type_error(&format!(
             "{name}() argument must be read-write bytes-like object, not {}",
-            vm.type_name(target)
+            crate::builtins::str_methods::bad_argument_name(vm, target)
         ))
     };
     if let Some(ba) = bytearray_of(target) {

@@ -393,7 +393,7 @@ fn get_dialect(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 }
 
 fn list_dialects(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    crate::builtins::arg_range(vm, "list_dialects", args, kwnames, 0, 0)?;
+    crate::builtins::no_args(vm, "list_dialects", args, kwnames)?;
     let registry = dialects(vm)?;
     let names: Vec<Value> = vm.dict_items(registry).into_iter().map(|(k, _)| k).collect();
     Ok(vm.heap.new_list(&names))

@@ -107,7 +107,7 @@ fn new_with(vm: &mut Vm, args: &[Value], kwnames: &[Value], reversed: bool) -> P
     let Some(d) = deque_of(pos[0]) else {
         return Err(vm.type_error(&format!(
             "{name}() argument 1 must be collections.deque, not {}",
-            vm.type_name(pos[0])
+            crate::builtins::str_methods::bad_argument_name(vm, pos[0])
         )));
     };
     let skip = match pos.get(1) {

@@ -170,17 +170,20 @@ fn run_callbacks(vm: &mut Vm, phase: &str, generation: i64, collected: i64) -> P
     result
 }
 
-fn enable(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+fn enable(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    crate::builtins::no_args(vm, "enable", args, kw)?;
     vm.heap.set_auto_collect(true);
     Ok(Value::NONE)
 }
 
-fn disable(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+fn disable(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    crate::builtins::no_args(vm, "disable", args, kw)?;
     vm.heap.set_auto_collect(false);
     Ok(Value::NONE)
 }
 
-fn isenabled(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+fn isenabled(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    crate::builtins::no_args(vm, "isenabled", args, kw)?;
     Ok(Value::from_bool(vm.heap.auto_collect()))
 }
 
@@ -189,7 +192,8 @@ fn triple(vm: &Vm, t: (i64, i64, i64)) -> Value {
     vm.heap.new_tuple(&items)
 }
 
-fn get_threshold(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+fn get_threshold(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    crate::builtins::no_args(vm, "get_threshold", args, kw)?;
     Ok(triple(vm, THRESHOLDS.with(Cell::get)))
 }
 
@@ -216,11 +220,7 @@ fn set_threshold(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 /// counts tracked allocations less deallocations; ours are freed only by a
 /// collection), then the counts of generations 1 and 2.
 fn get_count(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    if !args.is_empty() {
-        let msg = format!("get_count() takes no arguments ({} given)", args.len());
-        return Err(vm.type_error(&msg));
-    }
-    crate::builtins::method_no_kwargs(vm, "get_count", kwnames)?;
+    crate::builtins::no_args(vm, "get_count", args, kwnames)?;
     let young = vm.heap.allocated_since_gc() as i64;
     let (gen0, gen1) = YOUNGER_COLLECTIONS.with(Cell::get);
     Ok(triple(vm, (young, gen0, gen1)))
@@ -270,7 +270,8 @@ fn tracked_within(heap: &Heap, v: Value, depth: u32) -> bool {
     true
 }
 
-fn get_stats(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+fn get_stats(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    crate::builtins::no_args(vm, "get_stats", args, kw)?;
     let collections = vm.heap.collections() as i64;
     let mut gens = Vec::new();
     for g in 0..3 {
@@ -287,25 +288,25 @@ fn get_stats(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
 }
 
 fn freeze(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    crate::builtins::arg_range(vm, "freeze", args, kwnames, 0, 0)?;
+    crate::builtins::no_args(vm, "freeze", args, kwnames)?;
     let n = vm.heap.all_objects().into_iter().filter(|&v| tracked(&vm.heap, v)).count() as i64;
     FROZEN.with(|c| c.set(c.get() + n));
     Ok(Value::NONE)
 }
 
 fn unfreeze(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    crate::builtins::arg_range(vm, "unfreeze", args, kwnames, 0, 0)?;
+    crate::builtins::no_args(vm, "unfreeze", args, kwnames)?;
     FROZEN.with(|c| c.set(0));
     Ok(Value::NONE)
 }
 
 fn get_freeze_count(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    crate::builtins::arg_range(vm, "get_freeze_count", args, kwnames, 0, 0)?;
+    crate::builtins::no_args(vm, "get_freeze_count", args, kwnames)?;
     Ok(vm.heap.new_int_i64(FROZEN.with(Cell::get)))
 }
 
 fn get_debug(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    crate::builtins::arg_range(vm, "get_debug", args, kwnames, 0, 0)?;
+    crate::builtins::no_args(vm, "get_debug", args, kwnames)?;
     Ok(vm.heap.new_int_i64(DEBUG_FLAGS.with(Cell::get)))
 }
 

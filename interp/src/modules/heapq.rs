@@ -133,7 +133,7 @@ fn heappush(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 }
 
 fn pop(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, kind: Kind) -> PyResult {
-    let v = arg_range(vm, name, args, kwnames, 1, 1)?[0];
+    let v = crate::builtins::exactly_one(vm, name, args, kwnames)?;
     let heap = heap_arg(vm, v)?;
     let Some(last) = heap.items.pop() else {
         return Err(PyErr::index_error(&vm.heap, "index out of range"));
@@ -204,7 +204,7 @@ fn heapify_kind(
     name: &str,
     kind: Kind,
 ) -> PyResult {
-    let v = arg_range(vm, name, args, kwnames, 1, 1)?[0];
+    let v = crate::builtins::exactly_one(vm, name, args, kwnames)?;
     let heap = heap_arg(vm, v)?;
     // Each inner node is sifted once after its children: the order of
     // CPython's cache-friendly variant gives the same heap.

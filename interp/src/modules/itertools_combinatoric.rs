@@ -177,6 +177,11 @@ fn pool_and_r(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[Value], kind: 
     if r.is_none() && kind != Kind::Permutations {
         return Err(vm.type_error(&format!("{name}() missing required argument 'r' (pos 2)")));
     }
+    // The argument parser converts `r` (an `n` format) before the pool is
+    // read, so a bad `r` is reported first.
+    if let (Some(r), false) = (r, kind == Kind::Permutations) {
+        ssize_arg(vm, r)?;
+    }
     let (pool, n) = pool_of(vm, iterable)?;
     let mark = vm.push_temp(pool);
     let r = match r {

@@ -97,7 +97,7 @@ fn grouper_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     if !is_groupby {
         return Err(vm.type_error(&format!(
             "_grouper() argument 1 must be itertools.groupby, not {}",
-            vm.type_name(parent)
+            crate::builtins::str_methods::bad_argument_name(vm, parent)
         )));
     }
     Ok(make_grouper(vm, args[0], parent, tgtkey))

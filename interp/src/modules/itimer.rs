@@ -172,7 +172,7 @@ fn signal_getitimer(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult 
 
 /// `signal.pause()`: waits for a signal, then runs its handler.
 fn signal_pause(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    arg_range(vm, "pause", args, kwnames, 0, 0)?;
+    crate::builtins::no_args(vm, "pause", args, kwnames)?;
     wait_for_signal();
     vm.check_signals()?;
     Ok(Value::NONE)

@@ -911,7 +911,7 @@ fn encoder_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             return Err(vm.type_error(&format!(
                 "make_encoder() argument {} must be str, not {}",
                 i + 1,
-                vm.type_name(v)
+                crate::builtins::str_methods::bad_argument_name(vm, v)
             )));
         }
     }

@@ -124,7 +124,7 @@ pub(super) fn as_f64(vm: &mut Vm, v: Value) -> PyResult<f64> {
                     vm.type_name(r)
                 )));
             }
-            Err(vm.type_error(&format!("must be real number, not {}", vm.type_name(v))))
+            Err(crate::builtins::real_required(vm, v))
         }
     }
 }
@@ -326,7 +326,10 @@ fn log_of(vm: &mut Vm, v: Value, f: fn(f64) -> f64) -> PyResult<f64> {
 }
 
 fn log(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let args = arg_range(vm, "log", args, kwnames, 1, 2)?;
+    let args = crate::builtins::no_kwargs(vm, "log", args, kwnames)?;
+    if !(1..=2).contains(&args.len()) {
+        return Err(vm.type_error("math.log requires 1 to 2 arguments"));
+    }
     let num = log_of(vm, args[0], f64::ln)?;
     let Some(&base) = args.get(1) else {
         return Ok(Value::from_f64(num));
@@ -852,9 +855,10 @@ fn comb(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 fn perm(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let args = arg_range(vm, "perm", args, kwnames, 1, 2)?;
+    // perm(n) is factorial(n) in 3.8, with its float acceptance and errors.
     let k = match args.get(1) {
         Some(v) if !v.is_none() => *v,
-        _ => args[0],
+        _ => return factorial(vm, &args[..1], &[]),
     };
     let (n, k) = n_and_k(vm, args[0], k)?;
     if k > n {

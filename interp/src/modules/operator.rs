@@ -8,7 +8,7 @@ use super::support::{
 };
 use crate::builtins::bytes_methods::bytes_like;
 use crate::builtins::functions::index_of;
-use crate::builtins::{arg_range, native, split_kwargs};
+use crate::builtins::{arg_range, exactly_one, native, split_kwargs};
 use crate::bytecode::instr::{BinOp, CmpOp, UnaryOp};
 use crate::object::str::str_of;
 use crate::object::tuple::tuple_of;
@@ -82,7 +82,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("ge", ge),
     ("neg", neg),
     ("pos", pos),
-    ("inv", invert),
+    ("inv", inv),
     ("invert", invert),
     ("not_", not_),
     ("truth", truth),
@@ -111,7 +111,9 @@ macro_rules! binary_functions {
     ($($name:ident => $method:ident($op:expr);)*) => {
         $(
             fn $name(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-                let (a, b) = two(vm, stringify!($name).trim_end_matches('_'), args, kwnames)?;
+                // CPython names them as `_operator` exports them.
+                let name = match stringify!($name) { "modulo" => "mod", n => n };
+                let (a, b) = two(vm, name, args, kwnames)?;
                 vm.$method($op, a, b)
             }
         )*
@@ -157,7 +159,7 @@ macro_rules! unary_functions {
     ($($name:ident => $op:expr;)*) => {
         $(
             fn $name(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-                let x = arg_range(vm, stringify!($name).trim_end_matches('_'), args, kwnames, 1, 1)?[0];
+                let x = exactly_one(vm, stringify!($name), args, kwnames)?;
                 vm.unary_op($op, x)
             }
         )*
@@ -168,20 +170,21 @@ unary_functions! {
     neg => UnaryOp::Neg;
     pos => UnaryOp::Pos;
     invert => UnaryOp::Invert;
+    inv => UnaryOp::Invert;
 }
 
 fn not_(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let x = arg_range(vm, "not_", args, kwnames, 1, 1)?[0];
+    let x = exactly_one(vm, "not_", args, kwnames)?;
     vm.is_true(x).map(|t| Value::from_bool(!t))
 }
 
 fn truth(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let x = arg_range(vm, "truth", args, kwnames, 1, 1)?[0];
+    let x = exactly_one(vm, "truth", args, kwnames)?;
     vm.is_true(x).map(Value::from_bool)
 }
 
 fn abs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let x = arg_range(vm, "abs", args, kwnames, 1, 1)?[0];
+    let x = exactly_one(vm, "abs", args, kwnames)?;
     let name = vm.heap.intern("abs");
     let builtins = vm.builtins;
     let f = vm.dict_get_item(builtins, name)?.ok_or_else(|| vm.type_error("no builtin abs"))?;
@@ -199,7 +202,11 @@ fn is_not(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 }
 
 fn index(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let x = arg_range(vm, "index", args, kwnames, 1, 1)?[0];
+    let x = exactly_one(vm, "index", args, kwnames)?;
+    // An int (bool included) is its own index, as PyNumber_Index gives it.
+    if x.is_bool() {
+        return Ok(x);
+    }
     let i = index_of(vm, x)?;
     Ok(vm.int_value(i))
 }
@@ -237,7 +244,14 @@ fn contains(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 /// Runs `found` on each index whose item equals `b`, until it says stop.
 fn scan(vm: &mut Vm, a: Value, b: Value, mut found: impl FnMut(usize) -> bool) -> PyResult<()> {
-    let it = vm.get_iter(a)?;
+    let it = match vm.get_iter(a) {
+        Ok(it) => it,
+        Err(e) if e.matches(&vm.heap, vm.heap.types().type_error) => {
+            let msg = format!("argument of type '{}' is not iterable", vm.type_name(a));
+            return Err(vm.type_error(&msg));
+        }
+        Err(e) => return Err(e),
+    };
     let mark = vm.push_temp(it);
     let result = (|| {
         let mut i = 0;

@@ -144,9 +144,7 @@ pub(super) fn int_arg(vm: &Vm, args: &[Value], i: usize, func: &str) -> PyResult
     if v.as_bool().is_none() && vm.heap.is_instance(v, vm.heap.types().float) {
         return Err(vm.type_error("integer argument expected, got float"));
     }
-    vm.as_int(v).and_then(|n| n.to_i64()).ok_or_else(|| {
-        vm.type_error(&format!("an integer is required (got type {})", vm.type_name(v)))
-    })
+    vm.as_int(v).and_then(|n| n.to_i64()).ok_or_else(|| crate::builtins::int_required(vm, v))
 }
 
 /// A str path as the OS sees it: `os.fsencode` (UTF-8, lone surrogates

@@ -60,14 +60,26 @@ from _tachyon_signal_mask import _sigtimedwait, _raise_here, _strsignal
 _NAMES = {}
 
 
+def _c_int(v):
+    """A C int argument (the `i` format), with its errors."""
+    if isinstance(v, float):
+        raise TypeError("integer argument expected, got float")
+    if isinstance(v, complex):
+        raise TypeError("can't convert complex to int")
+    if not isinstance(v, int):
+        raise TypeError("an integer is required (got type %s)" % type(v).__name__)
+    return int(v)
+
+
 def _check_signum(signalnum):
+    signalnum = _c_int(signalnum)
     if not 1 <= signalnum < NSIG:
         raise ValueError("signal number out of range")
+    return signalnum
 
 
 def strsignal(signalnum):
-    _check_signum(signalnum)
-    return _strsignal(signalnum)
+    return _strsignal(_check_signum(signalnum))
 
 
 def valid_signals():
@@ -76,6 +88,7 @@ def valid_signals():
 
 def siginterrupt(signalnum, flag):
     _check_signum(signalnum)
+    _c_int(flag)
 
 
 def set_wakeup_fd(fd, *, warn_on_full_buffer=True):

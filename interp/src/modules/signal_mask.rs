@@ -75,9 +75,7 @@ fn sigset_arg(vm: &mut Vm, v: Value) -> PyResult<SigSet> {
     let mut set = SigSet::default();
     for item in items {
         let Some(n) = vm.as_int(item) else {
-            return Err(
-                vm.type_error(&format!("an integer is required (got type {})", vm.type_name(item)))
-            );
+            return Err(crate::builtins::int_required(vm, item));
         };
         let n = n.to_i64().unwrap_or(i64::MAX);
         if !(1..NSIG).contains(&n) {
@@ -100,9 +98,10 @@ fn arg(vm: &Vm, args: &[Value], i: usize, func: &str) -> PyResult<Value> {
 
 fn signal_pthread_sigmask(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let how = arg(vm, args, 0, "pthread_sigmask")?;
-    let how = vm.as_int(how).and_then(|n| n.to_i64()).ok_or_else(|| {
-        vm.type_error(&format!("an integer is required (got type {})", vm.type_name(how)))
-    })?;
+    let how = vm
+        .as_int(how)
+        .and_then(|n| n.to_i64())
+        .ok_or_else(|| crate::builtins::int_required(vm, how))?;
     let set = sigset_arg(vm, arg(vm, args, 1, "pthread_sigmask")?)?;
     let mut old = SigSet::default();
     // SAFETY: both pointers are to live sigsets; the call reads one and

@@ -316,9 +316,10 @@ fn binary_next(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn text_write(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     one_argument(vm, args, "write")?;
     let Some(s) = str_of(args[1]) else {
-        return Err(
-            vm.type_error(&format!("write() argument must be str, not {}", vm.type_name(args[1])))
-        );
+        return Err(vm.type_error(&format!(
+            "write() argument must be str, not {}",
+            crate::builtins::str_methods::bad_argument_name(vm, args[1])
+        )));
     };
     let text = s.as_utf8(&vm.heap)?.to_string();
     let n = s.char_len();

@@ -745,7 +745,7 @@ fn calcsize(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 }
 
 fn clearcache(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    arg_range(vm, "_clearcache", args, kwnames, 0, 0)?;
+    crate::builtins::no_args(vm, "_clearcache", args, kwnames)?;
     Ok(Value::NONE)
 }
 

@@ -82,8 +82,8 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         ("setrecursionlimit", setrecursionlimit),
         ("exc_info", exc_info),
         ("intern", intern),
-        ("getdefaultencoding", utf8_name),
-        ("getfilesystemencoding", utf8_name),
+        ("getdefaultencoding", getdefaultencoding),
+        ("getfilesystemencoding", getfilesystemencoding),
         ("getfilesystemencodeerrors", surrogateescape_name),
         ("getrefcount", getrefcount),
         ("is_finalizing", is_finalizing),
@@ -342,7 +342,8 @@ fn str_digits_from_env(vm: &Vm) -> PyResult<i64> {
     }
 }
 
-fn get_int_max_str_digits(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+fn get_int_max_str_digits(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    crate::builtins::no_args(vm, "get_int_max_str_digits", args, kw)?;
     Ok(vm.heap.new_int_i64(str_digits::max_str_digits() as i64))
 }
 
@@ -358,23 +359,21 @@ fn set_int_max_str_digits(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyR
         _ => return Err(vm.type_error("set_int_max_str_digits() takes exactly one argument")),
     };
     let Some(n) = vm.as_int(arg) else {
-        return Err(
-            vm.type_error(&format!("an integer is required (got type {})", vm.type_name(arg)))
-        );
+        return Err(crate::builtins::int_required(vm, arg));
     };
     let n = n.to_i64().unwrap_or(-1);
     str_digits::set_max_str_digits(n).map_err(|e| vm.num_error(e))?;
     Ok(Value::NONE)
 }
 
-fn getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+fn getrecursionlimit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    crate::builtins::no_args(vm, "getrecursionlimit", args, kw)?;
     Ok(vm.heap.new_int_i64(vm.recursion_limit as i64))
 }
 
-fn setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    let Some(n) = args.first().and_then(|v| vm.as_int(*v)).and_then(|i| i.to_i64()) else {
-        return Err(vm.type_error("an integer is required"));
-    };
+fn setrecursionlimit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let v = crate::builtins::exactly_one(vm, "setrecursionlimit", args, kw)?;
+    let n = crate::builtins::c_int_arg(vm, v)?;
     if n < 1 {
         return Err(vm.value_error("recursion limit must be greater or equal than 1"));
     }
@@ -382,7 +381,8 @@ fn setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
-fn exc_info(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+fn exc_info(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    crate::builtins::no_args(vm, "exc_info", args, kw)?;
     let exc = vm.current_handled();
     if exc.is_none() {
         return Ok(vm.heap.new_tuple(&[Value::NONE, Value::NONE, Value::NONE]));
@@ -447,19 +447,29 @@ fn audit(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     result.map(|_| Value::NONE)
 }
 
-fn intern(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    match args.first().and_then(|v| str_of(*v)) {
-        Some(_) => Ok(vm.heap.intern_value(args[0]).unwrap_or(args[0])),
-        None => Err(vm.type_error("intern() argument 1 must be str")),
+fn intern(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let s = crate::builtins::exactly_one(vm, "intern", args, kw)?;
+    match str_of(s) {
+        Some(_) => Ok(vm.heap.intern_value(s).unwrap_or(s)),
+        None => Err(vm.type_error(&format!(
+            "intern() argument must be str, not {}",
+            crate::builtins::str_methods::bad_argument_name(vm, s)
+        ))),
     }
 }
 
-/// `getdefaultencoding()` and `getfilesystemencoding()`.
-fn utf8_name(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+fn getdefaultencoding(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    crate::builtins::no_args(vm, "getdefaultencoding", args, kw)?;
     Ok(vm.heap.new_str("utf-8"))
 }
 
-fn surrogateescape_name(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+fn getfilesystemencoding(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    crate::builtins::no_args(vm, "getfilesystemencoding", args, kw)?;
+    Ok(vm.heap.new_str("utf-8"))
+}
+
+fn surrogateescape_name(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    crate::builtins::no_args(vm, "getfilesystemencodeerrors", args, kw)?;
     Ok(vm.heap.new_str("surrogateescape"))
 }
 

@@ -3,7 +3,7 @@
 //! `displayhook`, ...: kept and given back, the tracing ones never called),
 //! the thread switch interval, and the small introspection functions.
 
-use crate::builtins::{arg_range, native_in};
+use crate::builtins::{arg_range, native_in, no_args};
 use crate::object::Value;
 use crate::vm::function::NativeFn;
 use crate::vm::{PyResult, Vm};
@@ -26,9 +26,9 @@ pub fn install(vm: &mut Vm, dict: Value) -> PyResult<()> {
         ("get_coroutine_origin_tracking_depth", get_coroutine_origin_tracking_depth),
         ("set_coroutine_origin_tracking_depth", set_coroutine_origin_tracking_depth),
         ("getallocatedblocks", getallocatedblocks),
-        ("_clear_type_cache", return_none),
-        ("_debugmallocstats", return_none),
-        ("callstats", return_none),
+        ("_clear_type_cache", clear_type_cache),
+        ("_debugmallocstats", debugmallocstats),
+        ("callstats", callstats),
     ];
     for (name, f) in funcs {
         let v = native_in(vm, vm.sys_module, name, *f);
@@ -80,7 +80,7 @@ fn settrace(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn gettrace(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    arg_range(vm, "gettrace", args, kw, 0, 0)?;
+    no_args(vm, "gettrace", args, kw)?;
     stored(vm, "__tachyon_trace__")
 }
 
@@ -89,12 +89,12 @@ fn setprofile(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn getprofile(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    arg_range(vm, "getprofile", args, kw, 0, 0)?;
+    no_args(vm, "getprofile", args, kw)?;
     stored(vm, "__tachyon_profile__")
 }
 
 fn getswitchinterval(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    arg_range(vm, "getswitchinterval", args, kw, 0, 0)?;
+    no_args(vm, "getswitchinterval", args, kw)?;
     match stored(vm, "__tachyon_switchinterval__")? {
         v if v.is_none() => Ok(Value::from_f64(0.005)),
         v => Ok(v),
@@ -109,7 +109,7 @@ fn setswitchinterval(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         _ => None,
     };
     let Some(seconds) = seconds else {
-        return Err(vm.type_error(&format!("must be real number, not {}", vm.type_name(v))));
+        return Err(crate::builtins::real_required(vm, v));
     };
     if seconds <= 0.0 {
         return Err(vm.value_error("switch interval must be strictly positive"));
@@ -119,25 +119,48 @@ fn setswitchinterval(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(Value::NONE)
 }
 
-fn getcheckinterval(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+/// What 3.8 says on every call of `getcheckinterval` and `setcheckinterval`.
+const CHECKINTERVAL_DEPRECATED: &str = "sys.getcheckinterval() and sys.setcheckinterval() are \
+     deprecated.  Use sys.setswitchinterval() instead.";
+
+fn getcheckinterval(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    no_args(vm, "getcheckinterval", args, kw)?;
+    let category = vm.heap.types().deprecation_warning;
+    crate::builtins::warn::warn(vm, category, CHECKINTERVAL_DEPRECATED, 1)?;
     Ok(Value::from_small_int(100).expect("100"))
 }
 
-fn setcheckinterval(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+/// `setcheckinterval(n)`: checks its C int argument; tachyon has no GIL to
+/// switch, so the value has no effect.
+fn setcheckinterval(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let v = crate::builtins::exactly_one(vm, "setcheckinterval", args, kw)?;
+    crate::builtins::c_int_arg(vm, v)?;
+    let category = vm.heap.types().deprecation_warning;
+    crate::builtins::warn::warn(vm, category, CHECKINTERVAL_DEPRECATED, 1)?;
     Ok(Value::NONE)
 }
 
 /// `RTLD_NOW`, CPython's default on Linux.
-fn getdlopenflags(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+fn getdlopenflags(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    no_args(vm, "getdlopenflags", args, kw)?;
     Ok(Value::from_small_int(2).expect("2"))
 }
 
-fn setdlopenflags(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+/// `setdlopenflags(n)`: tachyon loads no extension modules, so the flags
+/// are checked and have no effect.
+fn setdlopenflags(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    c_int_setter(vm, "setdlopenflags", args, kw)
+}
+
+/// A setter of one C int that tachyon has no use for.
+fn c_int_setter(vm: &mut Vm, fname: &str, args: &[Value], kw: &[Value]) -> PyResult {
+    let v = crate::builtins::exactly_one(vm, fname, args, kw)?;
+    crate::builtins::c_int_arg(vm, v)?;
     Ok(Value::NONE)
 }
 
 fn get_coroutine_origin_tracking_depth(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
-    arg_range(vm, "get_coroutine_origin_tracking_depth", a, k, 0, 0)?;
+    no_args(vm, "get_coroutine_origin_tracking_depth", a, k)?;
     Ok(Value::from_small_int(vm.coroutine_origin_depth as i64).unwrap_or(Value::NONE))
 }
 
@@ -157,12 +180,24 @@ fn set_coroutine_origin_tracking_depth(vm: &mut Vm, a: &[Value], k: &[Value]) ->
     Ok(Value::NONE)
 }
 
-fn getallocatedblocks(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+fn getallocatedblocks(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    no_args(vm, "getallocatedblocks", args, kw)?;
     Ok(Value::from_small_int(0).expect("0"))
 }
 
-fn return_none(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
-    Ok(Value::NONE)
+/// `_clear_type_cache()`: tachyon's caches watch type versions themselves.
+fn clear_type_cache(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    no_args(vm, "_clear_type_cache", args, kw).map(|_| Value::NONE)
+}
+
+/// `_debugmallocstats()`: there is no pymalloc to report on.
+fn debugmallocstats(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    no_args(vm, "_debugmallocstats", args, kw).map(|_| Value::NONE)
+}
+
+/// `callstats()`: None, as in a CPython built without call profiling.
+fn callstats(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    no_args(vm, "callstats", args, kw).map(|_| Value::NONE)
 }
 
 /// `call_tracing(func, args)`: `func(*args)`.
@@ -171,7 +206,7 @@ fn call_tracing(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let Some(items) = crate::object::tuple::tuple_of(args[1]) else {
         return Err(vm.type_error(&format!(
             "call_tracing() argument 2 must be tuple, not {}",
-            vm.type_name(args[1])
+            crate::builtins::str_methods::bad_argument_name(vm, args[1])
         )));
     };
     let items = items.items().to_vec();

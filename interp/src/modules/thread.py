@@ -24,8 +24,9 @@ def _wait_forever(what):
 
 
 class LockType:
-    def __init__(self):
-        self._locked = False
+    # Locks come from allocate_lock() only, as in CPython.
+    def __new__(cls, *args, **kwargs):
+        raise TypeError("cannot create '_thread.lock' instances")
 
     def acquire(self, blocking=True, timeout=-1):
         _check_acquire_args(blocking, timeout)
@@ -72,7 +73,7 @@ LockType.__qualname__ = "lock"
 
 
 class RLock:
-    def __init__(self):
+    def __init__(self, *args, **kwargs):  # CPython's rlock_new ignores them
         self._count = 0
 
     def acquire(self, blocking=True, timeout=-1):
@@ -110,7 +111,9 @@ class RLock:
 
 
 def allocate_lock():
-    return LockType()
+    lock = object.__new__(LockType)
+    lock._locked = False
+    return lock
 
 
 allocate = allocate_lock
@@ -159,7 +162,7 @@ exit_thread = exit
 
 
 def _set_sentinel():
-    return LockType()
+    return allocate_lock()
 
 
 class _local:

@@ -155,11 +155,7 @@ fn clock_by_id(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[Value]) -> Py
     let v = exactly_one(vm, name, args, kwnames)?;
     let id = match vm.as_num(v) {
         Some(Num::Int(i)) => i.to_i64().unwrap_or(-1),
-        _ => {
-            return Err(
-                vm.type_error(&format!("an integer is required (got type {})", vm.type_name(v)))
-            )
-        }
+        _ => return Err(crate::builtins::int_required(vm, v)),
     };
     match id {
         0 => Ok(since_epoch()),
@@ -213,11 +209,7 @@ fn sleep(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let secs = match vm.as_num(v) {
         Some(Num::Float(x)) => x,
         Some(Num::Int(i)) => i.to_f64().unwrap_or(f64::INFINITY),
-        _ => {
-            return Err(
-                vm.type_error(&format!("an integer is required (got type {})", vm.type_name(v)))
-            )
-        }
+        _ => return Err(crate::builtins::int_required(vm, v)),
     };
     if secs.is_nan() {
         return Err(vm.value_error("Invalid value NaN (not a number)"));

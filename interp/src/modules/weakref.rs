@@ -166,7 +166,7 @@ fn ref_call(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 }
 
 fn getweakrefcount(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let args = arg_range(vm, "getweakrefcount", args, kwnames, 1, 1)?;
+    let args = [crate::builtins::exactly_one(vm, "getweakrefcount", args, kwnames)?];
     let n = vm.heap.weakrefs_to(args[0]).len();
     Ok(vm.heap.new_int_i64(n as i64))
 }

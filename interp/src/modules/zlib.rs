@@ -91,9 +91,7 @@ fn data_arg(vm: &Vm, v: Value) -> PyResult<Vec<u8>> {
 }
 
 fn int_arg(vm: &Vm, v: Value) -> PyResult<i64> {
-    vm.as_int(v).and_then(|n| n.to_i64()).ok_or_else(|| {
-        vm.type_error(&format!("an integer is required (got type {})", vm.type_name(v)))
-    })
+    vm.as_int(v).and_then(|n| n.to_i64()).ok_or_else(|| crate::builtins::int_required(vm, v))
 }
 
 /// An int argument zlib takes as a C int; out of range saturates, which

@@ -222,7 +222,7 @@ impl Vm {
         let Some(name_s) = str_of(name) else {
             return Err(self.type_error(&format!(
                 "type.__new__() argument 1 must be str, not {}",
-                self.type_name(name)
+                crate::builtins::str_methods::bad_argument_name(self, name)
             )));
         };
         let name_text = name_s.as_utf8(&self.heap)?.to_string();
@@ -232,14 +232,14 @@ impl Vm {
         let Some(bases_t) = tuple_of(bases) else {
             return Err(self.type_error(&format!(
                 "type.__new__() argument 2 must be tuple, not {}",
-                self.type_name(bases)
+                crate::builtins::str_methods::bad_argument_name(self, bases)
             )));
         };
         let bases_v = bases_t.items().to_vec();
         if !self.is_dict(ns) {
             return Err(self.type_error(&format!(
                 "type.__new__() argument 3 must be dict, not {}",
-                self.type_name(ns)
+                crate::builtins::str_methods::bad_argument_name(self, ns)
             )));
         }
         let mut attrs = AttrMap::new();

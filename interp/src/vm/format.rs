@@ -706,10 +706,11 @@ impl Vm {
                 self.value_error("Alternate form (#) not allowed in string format specifier")
             );
         }
-        if f.grouping.is_some() {
-            return Err(self.value_error("Cannot specify ',' with 's'."));
+        if let Some(g) = f.grouping {
+            return Err(self.value_error(&format!("Cannot specify '{g}' with 's'.")));
         }
-        if f.align == '=' && f.fill_given {
+        // A `0` flag without an alignment also means `=` (3.8 refuses both).
+        if f.align == '=' {
             return Err(self.value_error("'=' alignment not allowed in string format specifier"));
         }
         let len = f.precision.map_or(len, |p| p.min(len));

@@ -150,8 +150,7 @@ impl Vm {
                     Some(Num::Int(i)) => i.to_f64().map_err(|e| self.num_error(e))?,
                     Some(Num::Float(f)) => f,
                     _ => {
-                        let message = format!("must be real number, not {}", self.type_name(arg));
-                        return Err(self.type_error(&message));
+                        return Err(crate::builtins::real_required(self, arg));
                     }
                 };
                 printf::write_float(out, x, &c).map_err(|e| self.num_error(e))?

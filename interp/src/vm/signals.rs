@@ -243,9 +243,7 @@ fn default_int_handler(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult 
 
 /// An int argument (an `int` subclass such as `signal.Signals` too).
 fn int_arg(vm: &Vm, v: Value) -> PyResult<i64> {
-    vm.as_int(v).and_then(|n| n.to_i64()).ok_or_else(|| {
-        vm.type_error(&format!("an integer is required (got type {})", vm.type_name(v)))
-    })
+    crate::builtins::c_int_arg(vm, v)
 }
 
 fn signum_arg(vm: &Vm, v: Value) -> PyResult<usize> {
@@ -291,9 +289,9 @@ fn signal_signal(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 }
 
 /// `signal.getsignal(signalnum)`.
-fn signal_getsignal(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    exact_args(vm, args, "getsignal", 1)?;
-    let signum = signum_arg(vm, args[0])?;
+fn signal_getsignal(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let signum = crate::builtins::exactly_one(vm, "getsignal", args, kw)?;
+    let signum = signum_arg(vm, signum)?;
     Ok(vm.handler_entry(signum))
 }
 

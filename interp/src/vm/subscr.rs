@@ -633,13 +633,22 @@ impl Vm {
                 };
                 self.bytearray_assign_slice(obj, s, None)
             }
-            _ if self.heap.type_of(obj) == self.heap.types().mappingproxy => {
-                Err(self.type_error("'mappingproxy' object does not support item deletion"))
+            _ => {
+                // CPython's PySequence_DelItem words it differently: a
+                // built-in sequence given an index reaches it.
+                let (t, ty) = (self.heap.types(), self.heap.type_obj(obj));
+                let sequence =
+                    [t.tuple, t.str, t.bytes, t.range, t.set, t.frozenset].into_iter().any(|c| {
+                        Gc::<crate::object::types::TypeObj>::from_value(c)
+                            .is_some_and(|c| ty.is_subtype(c))
+                    });
+                let verb =
+                    if sequence && self.as_int(key).is_some() { "doesn't" } else { "does not" };
+                Err(self.type_error(&format!(
+                    "'{}' object {verb} support item deletion",
+                    self.type_name(obj)
+                )))
             }
-            _ => Err(self.type_error(&format!(
-                "'{}' object doesn't support item deletion",
-                self.type_name(obj)
-            ))),
         }
     }
 

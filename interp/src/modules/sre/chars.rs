@@ -90,17 +90,15 @@ pub fn lower_unicode(ch: u32) -> u32 {
     }
 }
 
-/// The simple (one code point) uppercase mapping.
+/// CPython's `_PyUnicode_ToUppercase`: the simple mapping, or for a
+/// character with a full (several code point) mapping, its first code
+/// point (`ß` gives `S`, so `ß` counts as cased).
 pub fn upper_unicode(ch: u32) -> u32 {
     if ch < 128 {
         return if (b'a' as u32..=b'z' as u32).contains(&ch) { ch - 32 } else { ch };
     }
     let Some(c) = as_char(ch) else { return ch };
-    let mut it = c.to_uppercase();
-    match (it.next(), it.next()) {
-        (Some(u), None) => u as u32,
-        _ => ch,
-    }
+    c.to_uppercase().next().map_or(ch, |u| u as u32)
 }
 
 /// The C locale's `tolower`/`toupper`: ASCII only.
@@ -160,7 +158,9 @@ mod tests {
         assert!(is_uni_digit('٣' as u32) && !is_ascii_digit('٣' as u32));
         assert!(is_uni_space(0x2003) && is_uni_space(0x1c) && !is_ascii_space(0x1c));
         assert_eq!(lower_unicode('Σ' as u32), 'σ' as u32);
-        assert_eq!(upper_unicode('ß' as u32), 'ß' as u32);
+        // CPython's _PyUnicode_ToUppercase: a full mapping's first code point.
+        assert_eq!(upper_unicode('ß' as u32), 'S' as u32);
+        assert!(unicode_iscased('ß' as u32));
         assert_eq!(lower_unicode(0x130), 'i' as u32);
         assert!(unicode_iscased('k' as u32) && !unicode_iscased('1' as u32));
         assert!(in_category(category::UNI_NOT_WORD, ' ' as u32));

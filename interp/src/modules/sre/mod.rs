@@ -35,7 +35,7 @@ use std::cell::Cell;
 
 use super::module_set;
 use crate::builtins::number_methods::add_property;
-use crate::builtins::{add_method, arg_range, native_in};
+use crate::builtins::{add_method, native_in};
 use crate::object::bytes::{bytearray_of, bytes_of};
 use crate::object::list::list_of;
 use crate::object::str::str_of;
@@ -150,11 +150,13 @@ fn populate(vm: &mut Vm, module: Value) -> PyResult<()> {
 
 /// An int argument as a code point (`ascii_iscased(ch)` and friends).
 fn char_arg(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyResult<u32> {
-    let args = arg_range(vm, name, args, kwnames, 1, 1)?;
+    let arg = crate::builtins::exactly_one(vm, name, args, kwnames)?;
+    if arg.is_float() {
+        return Err(vm.type_error("integer argument expected, got float"));
+    }
+    let args = [arg];
     let Some(i) = vm.as_int(args[0]) else {
-        return Err(
-            vm.type_error(&format!("an integer is required (got type {})", vm.type_name(args[0])))
-        );
+        return Err(crate::builtins::int_required(vm, args[0]));
     };
     Ok(i.to_i64().map_or(u32::MAX, |i| i as u32))
 }
@@ -180,7 +182,7 @@ fn unicode_tolower(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 }
 
 fn getcodesize(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
-    arg_range(vm, "getcodesize", args, kwnames, 0, 0)?;
+    crate::builtins::no_args(vm, "getcodesize", args, kwnames)?;
     Ok(vm.heap.new_int_i64(CODESIZE))
 }
 
@@ -205,7 +207,7 @@ fn compile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let Some(code_list) = list_of(code) else {
         return Err(vm.type_error(&format!(
             "compile() argument 3 must be list, not {}",
-            vm.type_name(code)
+            crate::builtins::str_methods::bad_argument_name(vm, code)
         )));
     };
     let words = code_list.items.to_vec();
