@@ -761,7 +761,7 @@ impl Vm {
                 // round trip through the interpreter per variant tried
                 // costs more than the variant's work (with argparse, a
                 // tenth of all trace entries).
-                Some(next) if hot && !self.jit.variant_adapters.contains(&entry.id) => {
+                Some(next) if hot => {
                     let slots = code.unit.slot_count as usize;
                     if let Some(id) = self.link_through_adapter(entry, exit, next, slots) {
                         self.jit.variant_adapters.insert(id);
