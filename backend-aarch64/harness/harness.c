@@ -49,11 +49,12 @@ static void touch(int64_t a) { touched = a; }
 /* The state area of the running trace, for probe. */
 static uint64_t *current_state;
 
-/* probe(area): copies the GC root area at state word `area` (the marker
- * 1 + n, the ref count, then the n roots) into the test memory, for the
- * test of collecting calls. */
+/* probe(area): copies the GC root area at state word `area` (the marker,
+ * whose low 16 bits are 1 + n and whose higher bits are the ref count,
+ * then the n roots) into the test memory, for the test of collecting
+ * calls. */
 static void probe(int64_t area) {
-    uint64_t words = current_state[area] + 1;
+    uint64_t words = current_state[area] & 0xffff;
     for (uint64_t k = 0; k < words && k < MEMORY_WORDS; k++) test_memory[k] = current_state[area + k];
 }
 

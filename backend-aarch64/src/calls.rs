@@ -6,7 +6,7 @@
 #![allow(clippy::useless_conversion)]
 
 use dynasmrt::{dynasm, DynasmApi};
-use traces::regalloc::GC_ROOT_HEADER;
+use traces::regalloc::{gc_root_marker, CallSave, GC_ROOT_HEADER};
 use traces::{Type, Val};
 
 use crate::asm::Width;
@@ -27,7 +27,7 @@ impl Lowering<'_> {
             }
         }
         if helper.may_collect {
-            self.publish_gc_roots(&site.gc_roots, site.gc_refs);
+            self.publish_gc_roots(&site);
         }
         // An argument register may still hold another argument's value:
         // every argument held in a caller-saved register is read back from
@@ -86,14 +86,13 @@ impl Lowering<'_> {
     /// Writes the values live across a collecting call (or passed to it)
     /// into the root area, then marks the trace as inside the call (see
     /// `traces::regalloc::exits`).
-    fn publish_gc_roots(&mut self, roots: &[Val], refs: usize) {
+    fn publish_gc_roots(&mut self, site: &CallSave) {
+        let (roots, refs) = (&site.gc_roots, site.gc_refs);
         let area = self.gc_root_area;
-        for (k, &v) in roots.iter().enumerate() {
-            self.e.store_state(area + GC_ROOT_HEADER + k, v);
+        for &k in &site.gc_root_writes {
+            self.e.store_state(area + GC_ROOT_HEADER + k, roots[k]);
         }
-        self.e.mov_imm(SCRATCH_B, refs as i64);
-        self.e.access(true, Width::X, SCRATCH_B, STATE, 8 * (area + 1) as i64);
-        self.e.mov_imm(SCRATCH_B, 1 + roots.len() as i64);
+        self.e.mov_imm(SCRATCH_B, gc_root_marker(roots.len(), refs) as i64);
         self.e.access(true, Width::X, SCRATCH_B, STATE, 8 * area as i64);
     }
 }

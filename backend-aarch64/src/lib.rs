@@ -106,6 +106,9 @@ pub fn assemble(trace: &Trace) -> Result<Assembly, CompileError> {
     let alloc = allocate(trace, &file);
     let exits = exit_map(trace, &alloc);
     let calls = call_saves(trace, &alloc, &file);
+    if calls.iter().any(|site| site.gc_roots.len() > traces::regalloc::MAX_GC_ROOTS) {
+        return Err(CompileError("more values live across a call than a root area holds".into()));
+    }
     let state_words = state_words_with_roots(trace, &calls);
 
     let mut asm = asm::Asm::new(0);

@@ -6,7 +6,7 @@
 #![allow(clippy::useless_conversion)]
 
 use dynasmrt::{dynasm, DynasmLabelApi};
-use traces::regalloc::GC_ROOT_HEADER;
+use traces::regalloc::{gc_root_marker, CallSave, GC_ROOT_HEADER};
 use traces::{Type, Val};
 
 use crate::enc;
@@ -27,7 +27,7 @@ impl Lowering<'_> {
             }
         }
         if helper.may_collect {
-            self.publish_gc_roots(&site.gc_roots, site.gc_refs);
+            self.publish_gc_roots(&site);
         }
         let saved = |v: Val| site.save.iter().find(|s| s.0 == v).map(|s| s.2);
         // Float arguments load without touching a gpr (constants come from
@@ -83,14 +83,14 @@ impl Lowering<'_> {
     /// Writes the values live across a collecting call (or passed to it)
     /// into the root area, then marks the trace as inside the call (see
     /// `traces::regalloc::exits`).
-    fn publish_gc_roots(&mut self, roots: &[Val], refs: usize) {
+    fn publish_gc_roots(&mut self, site: &CallSave) {
+        let (roots, refs) = (&site.gc_roots, site.gc_refs);
         let area = self.gc_root_area;
-        for (k, &v) in roots.iter().enumerate() {
-            self.e.store_state(area + GC_ROOT_HEADER + k, v);
+        for &k in &site.gc_root_writes {
+            self.e.store_state(area + GC_ROOT_HEADER + k, roots[k]);
         }
-        let (at_call, refs_at) = (8 * area as i32, 8 * (area + 1) as i32);
-        let (marker, refs) = (1 + roots.len() as i32, refs as i32);
-        enc::store_imm(&mut self.e.asm, STATE, refs_at, refs);
-        enc::store_imm(&mut self.e.asm, STATE, at_call, marker);
+        // A marker fits 32 bits (see `gc_root_marker`).
+        let marker = gc_root_marker(roots.len(), refs) as i32;
+        enc::store_imm(&mut self.e.asm, STATE, 8 * area as i32, marker);
     }
 }

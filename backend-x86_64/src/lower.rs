@@ -196,6 +196,11 @@ impl Lowering<'_> {
             Op::GuardEq | Op::GuardNe => {
                 let r = self.e.gpr(arg(0), SCRATCH_A);
                 match i32::try_from(inst.imm) {
+                    Ok(0) => dynasm!(self.e.asm ; .arch x64 ; test Rq(r), Rq(r)),
+                    // dynasm takes the 8-bit immediate of cmp as an i32.
+                    Ok(k) if i8::try_from(k).is_ok() => {
+                        dynasm!(self.e.asm ; .arch x64 ; cmp Rq(r), BYTE k)
+                    }
                     Ok(k) => dynasm!(self.e.asm ; .arch x64 ; cmp Rq(r), k),
                     Err(_) => {
                         let k = self.e.pool.label(&mut self.e.asm, inst.imm);

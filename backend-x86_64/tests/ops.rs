@@ -460,17 +460,21 @@ static STATE: std::sync::atomic::AtomicPtr<u64> =
     std::sync::atomic::AtomicPtr::new(std::ptr::null_mut());
 static SEEN: std::sync::Mutex<Vec<u64>> = std::sync::Mutex::new(Vec::new());
 static ROOT_AREA: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+/// The probe tests share the statics above: one runs at a time.
+static PROBE_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 extern "C" fn probe_roots() {
     let state = STATE.load(std::sync::atomic::Ordering::SeqCst);
     let area = ROOT_AREA.load(std::sync::atomic::Ordering::SeqCst);
     // SAFETY: the test points STATE at a live state area with a root area at `area`.
     let (refs, roots) = unsafe {
-        let n = (*state.add(area) as usize).checked_sub(1).expect("inside a collecting call");
-        (*state.add(area + 1), std::slice::from_raw_parts(state.add(area + 2), n).to_vec())
+        let marker = traces::regalloc::read_gc_root_marker(*state.add(area));
+        let (n, refs) = marker.expect("inside a collecting call");
+        let first = state.add(area + traces::regalloc::GC_ROOT_HEADER);
+        (refs, std::slice::from_raw_parts(first, n).to_vec())
     };
     let mut seen = SEEN.lock().unwrap();
-    seen.push(refs);
+    seen.push(refs as u64);
     seen.extend(roots);
 }
 
@@ -493,8 +497,9 @@ fn collecting_calls_publish_live_refs() {
     trace.bind_helper("probe", probe_roots as *const () as u64);
     let code = compile(&trace).unwrap();
     let area = traces::regalloc::gc_root_area(&trace);
-    assert_eq!(code.state_words(), area + 2 + 3);
+    assert_eq!(code.state_words(), area + traces::regalloc::GC_ROOT_HEADER + 3);
     assert_eq!(code.gc_root_area(), Some(area));
+    let _lock = PROBE_LOCK.lock().unwrap();
     ROOT_AREA.store(area, std::sync::atomic::Ordering::SeqCst);
     let mut state = vec![0u64; code.state_words()];
     state[..4].copy_from_slice(&[0x1000, 0x2000, 0x3000, 0x4000]);
@@ -504,7 +509,7 @@ fn collecting_calls_publish_live_refs() {
     // SAFETY: the trace touches no memory; the probe reads the state area.
     let exit = unsafe { code.run(&mut state) };
     assert_eq!(exit, 0);
-    let seen = SEEN.lock().unwrap().clone();
+    let seen = std::mem::take(&mut *SEEN.lock().unwrap());
     // %2 is dead at the call and %3 a constant: the refs %0 and %1 come
     // first, then the word %4.
     assert_eq!(seen[0], 2, "two refs");
@@ -514,6 +519,47 @@ fn collecting_calls_publish_live_refs() {
     assert_eq!(state[area], 0, "the marker is cleared after the call");
     // The record leaves out the constant %3.
     assert_eq!(state[..3], [0x2000, 0x1000, 0x4000]);
+}
+
+/// Two collecting calls: the second publishes a new value where the
+/// first left another, and finds the value both publish already there.
+const TWO_COLLECTING_CALLS: &str = "
+helper probe() -> void collect @0x0
+%0:ref = input 0
+%1:ref = input 1
+%2:word = input 2
+%3 = call @probe()
+%4:word = cast %1
+%5 = call @probe()
+snap 0: frame pc=1 base=0 [0=%0 1=%2 2=%4]
+%6 = exit snap=0
+";
+
+#[test]
+fn a_second_collecting_call_sees_every_live_root() {
+    let mut trace = parse(TWO_COLLECTING_CALLS).unwrap();
+    trace.bind_helper("probe", probe_roots as *const () as u64);
+    let code = compile(&trace).unwrap();
+    let area = traces::regalloc::gc_root_area(&trace);
+    let _lock = PROBE_LOCK.lock().unwrap();
+    ROOT_AREA.store(area, std::sync::atomic::Ordering::SeqCst);
+    let mut state = vec![0u64; code.state_words()];
+    state[..3].copy_from_slice(&[0x1000, 0x2000, 0x3000]);
+    STATE.store(state.as_mut_ptr(), std::sync::atomic::Ordering::SeqCst);
+    // SAFETY: the trace touches no memory; the probe reads the state area.
+    assert_eq!(unsafe { code.run(&mut state) }, 0);
+    let seen = std::mem::take(&mut *SEEN.lock().unwrap());
+    // First call: refs %0 and %1, word %2. Second: ref %0, words %2, %4.
+    let (first, second) = seen.split_at(4);
+    assert_eq!(first[0], 2);
+    let mut refs = first[1..3].to_vec();
+    refs.sort();
+    assert_eq!((refs.as_slice(), first[3]), (&[0x1000, 0x2000][..], 0x3000));
+    assert_eq!(second[0], 1);
+    assert_eq!(second[1], 0x1000);
+    let mut words = second[2..].to_vec();
+    words.sort();
+    assert_eq!(words, [0x2000, 0x3000]);
 }
 
 #[test]

@@ -331,11 +331,8 @@ impl JitState {
         };
         let id = word(RUNNING_TRACE as usize)?;
         let area = self.all.get(id as usize)?.code.gc_root_area()?;
-        let marker = word(area)? as usize;
-        let refs = word(area + 1)? as usize;
-        let n = marker.checked_sub(1)?;
-        (area + traces::regalloc::GC_ROOT_HEADER + n <= run.len && refs <= n)
-            .then_some((area, n, refs))
+        let (n, refs) = traces::regalloc::read_gc_root_marker(word(area)?)?;
+        (area + traces::regalloc::GC_ROOT_HEADER + n <= run.len).then_some((area, n, refs))
     }
 
     /// Marks the frame mirror of `run` and the values its trace published.

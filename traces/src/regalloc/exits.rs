@@ -12,11 +12,14 @@
 //!
 //! - word `A` is 0 while the trace is not inside a collecting call (the
 //!   trace's entry clears it, and every collecting call clears it when it
-//!   returns); during one it is `1 + n`, `n` the number of values published;
-//! - word `A + 1` is how many of them, the first ones, are `ref`s; the rest
-//!   are `word`s, which a client may use for tagged values (the interpreter
-//!   keeps NaN-boxed Python values in `word`s) and interpret as it likes;
-//! - words `A + 2 ..= A + 1 + n` hold the values.
+//!   returns); during one it is the [`gc_root_marker`] of `n`, the number
+//!   of values published, and of how many of them, the first ones, are
+//!   `ref`s; the rest are `word`s, which a client may use for tagged values
+//!   (the interpreter keeps NaN-boxed Python values in `word`s) and
+//!   interpret as it likes ([`read_gc_root_marker`] gives both back);
+//! - words `A + 1 ..= A + n` hold the values. A collecting call writes
+//!   only those that an earlier one on the way from the trace's entry or
+//!   loop head did not leave there (see [`CallSave::gc_root_writes`]).
 //!
 //! A collector that runs while the trace is suspended in a helper reads word
 //! `A` to learn whether the trace is at a call whose live references it can
@@ -70,6 +73,12 @@ pub struct CallSave {
     pub gc_roots: Vec<Val>,
     /// How many of `gc_roots` are `ref`s.
     pub gc_refs: usize,
+    /// The positions in `gc_roots` to write: the others already hold the
+    /// same value, published by an earlier collecting call on the way from
+    /// the trace's entry or loop head (values never change and the
+    /// collector does not move objects, so it is still right). Trace code
+    /// is often cold, and those stores were a fifth of its bytes.
+    pub gc_root_writes: Vec<usize>,
 }
 
 /// The state word saying whether the trace is inside a collecting call
@@ -80,7 +89,31 @@ pub fn gc_root_area(trace: &Trace) -> usize {
 }
 
 /// Words of the root area before the published values.
-pub const GC_ROOT_HEADER: usize = 2;
+pub const GC_ROOT_HEADER: usize = 1;
+
+/// Bits of the marker word holding `1 + n`; the ref count is above them.
+const MARKER_COUNT_BITS: u32 = 16;
+
+/// The most values one call site may publish: with its ref count above
+/// `1 + n`, a marker stays a positive 32-bit number.
+pub const MAX_GC_ROOTS: usize = (1 << (31 - MARKER_COUNT_BITS)) - 1;
+
+/// The root area's first word during a collecting call that published
+/// `n` values, the first `refs` of them `ref`s: one word, so a call site
+/// marks itself with a single store (it fits 32 bits while `n` is at most
+/// [`MAX_GC_ROOTS`]).
+pub fn gc_root_marker(n: usize, refs: usize) -> u64 {
+    assert!(n <= MAX_GC_ROOTS && refs <= n, "{n} roots ({refs} refs) do not fit the marker");
+    ((refs as u64) << MARKER_COUNT_BITS) | (1 + n as u64)
+}
+
+/// `(n, refs)` from a root area's first word, or None outside a
+/// collecting call (or for a word no marker gives).
+pub fn read_gc_root_marker(word: u64) -> Option<(usize, usize)> {
+    let n = (word & ((1 << MARKER_COUNT_BITS) - 1)).checked_sub(1)? as usize;
+    let refs = (word >> MARKER_COUNT_BITS) as usize;
+    (refs <= n).then_some((n, refs))
+}
 
 /// Whether `trace` calls a helper that may collect (and so has a root area).
 pub fn has_collecting_calls(trace: &Trace) -> bool {
@@ -109,7 +142,14 @@ pub fn call_saves(trace: &Trace, alloc: &Allocation, file: &RegFile) -> Vec<Call
     // (pruned at each collecting call, so the sweep stays linear).
     let mut may_be_roots: Vec<usize> = Vec::new();
     let is_root_type = |ty| matches!(ty, crate::Type::Ref | crate::Type::Word);
+    // What each root-area position holds on every path reaching `i`. The
+    // loop head is also reached from the back edge, with the last
+    // iteration's values.
+    let mut area: Vec<Option<Val>> = Vec::new();
     for (i, inst) in trace.insts.iter().enumerate() {
+        if inst.op == Op::Loop {
+            area.clear();
+        }
         if inst.op == Op::Call {
             let mut site = CallSave { inst: i, ..CallSave::default() };
             if inst.helper.is_some_and(|h| trace.helpers[h as usize].may_collect) {
@@ -124,6 +164,7 @@ pub fn call_saves(trace: &Trace, alloc: &Allocation, file: &RegFile) -> Vec<Call
                 site.gc_roots = published(crate::Type::Ref).map(|v| Val(v as u32)).collect();
                 site.gc_refs = site.gc_roots.len();
                 site.gc_roots.extend(published(crate::Type::Word).map(|v| Val(v as u32)));
+                site.gc_root_writes = stale_roots(&mut area, &site.gc_roots);
             }
             for (class, regs) in holder.iter().enumerate() {
                 let is_float = class == 1;
@@ -155,9 +196,44 @@ pub fn call_saves(trace: &Trace, alloc: &Allocation, file: &RegFile) -> Vec<Call
     out
 }
 
+/// The positions of `roots` whose value `area` does not hold already;
+/// `area` then holds `roots`.
+fn stale_roots(area: &mut Vec<Option<Val>>, roots: &[Val]) -> Vec<usize> {
+    if area.len() < roots.len() {
+        area.resize(roots.len(), None);
+    }
+    let mut stale = Vec::new();
+    for (k, &v) in roots.iter().enumerate() {
+        if area[k] != Some(v) {
+            area[k] = Some(v);
+            stale.push(k);
+        }
+    }
+    stale
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gc_root_markers_round_trip() {
+        assert_eq!(read_gc_root_marker(0), None);
+        for (n, refs) in [(0, 0), (1, 0), (1, 1), (7, 3), (MAX_GC_ROOTS, MAX_GC_ROOTS)] {
+            let word = gc_root_marker(n, refs);
+            assert!(i32::try_from(word).is_ok(), "{word:#x}");
+            assert_eq!(read_gc_root_marker(word), Some((n, refs)));
+        }
+    }
+
+    #[test]
+    fn a_root_published_before_is_not_written_again_until_the_loop_head() {
+        let mut area = Vec::new();
+        assert_eq!(stale_roots(&mut area, &[Val(1), Val(2)]), vec![0, 1]);
+        assert_eq!(stale_roots(&mut area, &[Val(1), Val(3)]), vec![1]);
+        assert_eq!(stale_roots(&mut area, &[Val(1), Val(3), Val(4)]), vec![2]);
+        assert_eq!(stale_roots(&mut area, &[Val(3)]), vec![0]);
+    }
     use crate::regalloc::{allocate, RegClass};
     use crate::text::parse;
 
