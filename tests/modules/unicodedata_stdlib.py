@@ -43,3 +43,12 @@ print(strip_accents("Crème brûlée à la Ñandú"))
 print(sorted(["é", "e", "f", "ê", "E\u0301"], key=lambda s: unicodedata.normalize("NFD", s)))
 import re
 print(re.findall(r"\w+", unicodedata.normalize("NFKC", "ｆｕｌｌ ｗｉｄｔｈ ①②")))
+
+# The codecs' \N{...}: names and aliases (not named sequences) both ways.
+for data in [b"\\N{SNOWMAN}", b"\\N{byte order mark}", b"\\N{LATIN CAPITAL LETTER A WITH MACRON AND GRAVE}", b"\\N{HANGUL SYLLABLE GAG}"]:
+    try:
+        print(ascii(data.decode("unicode_escape")))
+    except UnicodeDecodeError as e:
+        print(type(e).__name__, e)
+print("a\u2603\u00e9\U0001f600\ue000".encode("ascii", "namereplace"))
+print("a\u00e9\U0001f600\ud800".encode("latin-1", "namereplace"))
