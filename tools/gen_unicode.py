@@ -5,10 +5,10 @@ str.isprintable() agree with CPython 3.8 exactly.
 
 Run: ~/.pyenv/versions/3.8.18/bin/python3.8 tools/gen_unicode.py
 
-Name aliases (NameAliases.txt, accepted by \\N{...} since 3.3) are not
-enumerable through unicodedata, so candidates are read from Perl's
-unicore/Name.pl (a newer Unicode, which only adds aliases) and each is kept
-only if python3.8's unicodedata.lookup maps it to that one code point.
+Name aliases (NameAliases.txt, accepted by \\N{...} since 3.3) and named
+sequences are not enumerable through unicodedata, so candidates are read
+from Perl's unicore/Name.pl (a newer Unicode, which only adds some) and
+each is kept only if python3.8's unicodedata.lookup gives those code points.
 """
 import glob
 import os
@@ -60,16 +60,17 @@ def algorithmic(name):
     return name.startswith("CJK UNIFIED IDEOGRAPH-") or name.startswith("HANGUL SYLLABLE ")
 
 
-def perl_aliases():
+def perl_names():
+    """(code points, name) of Perl's aliases and named sequences."""
     found = []
     for path in sorted(glob.glob("/usr/share/perl/*/unicore/Name.pl")):
         text = open(path, encoding="ascii").read()
         body = text.split("return <<'END';\n", 1)[1].split("\nEND\n", 1)[0]
         for entry in body.split("\n\n"):
             parts = entry.strip().split("\n")
-            if len(parts) != 2 or " " in parts[0]:
+            if len(parts) != 2:
                 continue
-            found.append((int(parts[0], 16), parts[1]))
+            found.append((tuple(int(h, 16) for h in parts[0].split()), parts[1]))
     if not found:
         sys.exit("no Perl unicore/Name.pl found: it is the source of the alias candidates")
     return found
@@ -175,34 +176,8 @@ def main():
     lines.append("];")
     lines.append("")
 
-    # NFKC of identifiers: compatibility decompositions of identifier
-    # characters (Hangul syllables are algorithmic), canonical combining
-    # classes, and the canonical compositions (primary composites).
-    lines.append("/// Full compatibility decomposition (NFKD) of each identifier character")
-    lines.append("/// that has one, sorted (Hangul syllables are decomposed by algorithm).")
-    lines.append("pub static NFKD_IDENTIFIER: &[(u32, &str)] = &[")
-    for cp in range(0x80, MAX):
-        if is_surrogate(cp) or 0xAC00 <= cp <= 0xD7A3 or not ("a" + chr(cp)).isidentifier():
-            continue
-        decomposed = unicodedata.normalize("NFKD", chr(cp))
-        if decomposed != chr(cp):
-            lines.append("    (0x%X, \"%s\")," % (cp, "".join("\\u{%x}" % ord(m) for m in decomposed)))
-    lines.append("];")
-    lines.append("")
-    classes = []
-    for cp in range(MAX):
-        ccc = unicodedata.combining(chr(cp))
-        if ccc:
-            if classes and classes[-1][1] == cp - 1 and classes[-1][2] == ccc:
-                classes[-1][1] = cp
-            else:
-                classes.append([cp, cp, ccc])
-    lines.append("/// Canonical combining classes other than 0: (first, last, class).")
-    lines.append("pub static COMBINING_CLASS: &[(u32, u32, u8)] = &[")
-    for lo, hi, ccc in classes:
-        lines.append("    (0x%X, 0x%X, %d)," % (lo, hi, ccc))
-    lines.append("];")
-    lines.append("")
+    # Canonical compositions (primary composites) for the normalizer, whose
+    # decompositions and combining classes are in ucd_tables.rs.
     pairs = []
     for cp in range(MAX):
         d = unicodedata.decomposition(chr(cp))
@@ -223,24 +198,32 @@ def main():
         if name is not None and not algorithmic(name):
             names.append((cp, name))
     aliases = set()
-    for cp, alias in perl_aliases():
-        if cp >= MAX or unicodedata.name(chr(cp), None) == alias or algorithmic(alias):
+    sequences = set()
+    for cps, alias in perl_names():
+        if max(cps) >= MAX or algorithmic(alias):
+            continue
+        text = "".join(map(chr, cps))
+        if len(cps) == 1 and unicodedata.name(text, None) == alias:
             continue
         try:
-            if unicodedata.lookup(alias) == chr(cp):
-                aliases.add((cp, alias))
+            if unicodedata.lookup(alias) == text:
+                (aliases if len(cps) == 1 else sequences).add((cps, alias))
         except KeyError:
             pass
-    lines.append("/// `HEX NAME` lines: every character name that is not algorithmic (CJK")
-    lines.append("/// unified ideographs and Hangul syllables are computed), then the aliases.")
-    lines.append("pub static NAMES: &str = \"\\")
-    for cp, name in names + sorted(aliases):
-        lines.append("%X %s\\n\\" % (cp, name))
-    lines.append("\";")
-    lines.append("")
+    for table, doc, rows in [
+        ("NAMES", "every character name that is not algorithmic (CJK unified ideographs and Hangul syllables are computed), by code point", [((cp,), name) for cp, name in names]),
+        ("NAME_ALIASES", "the name aliases (NameAliases.txt), which `\\N{...}` and `lookup` accept and `name` never gives", sorted(aliases)),
+        ("NAMED_SEQUENCES", "the named sequences (NamedSequences.txt), which only `lookup` accepts", sorted(sequences)),
+    ]:
+        lines.append("/// `HEX[ HEX...];NAME` lines: %s." % doc)
+        lines.append("pub static %s: &str = \"\\" % table)
+        for cps, name in rows:
+            lines.append("%s;%s\\n\\" % (" ".join("%X" % cp for cp in cps), name))
+        lines.append("\";")
+        lines.append("")
     with open(OUT, "w", encoding="ascii") as f:
         f.write("\n".join(lines))
-    print("wrote %s: %d names, %d aliases" % (OUT, len(names), len(aliases)))
+    print("wrote %s: %d names, %d aliases, %d named sequences" % (OUT, len(names), len(aliases), len(sequences)))
 
 
 main()

@@ -105,6 +105,12 @@ fn quote_char(cp: u32) -> String {
     }
 }
 
+/// `\xe9`, `\u20ac` or `\U0001f600`: a character as `backslashreplace` writes it.
+fn push_backslashed(out: &mut Vec<u8>, cp: u32) {
+    let q = quote_char(cp);
+    out.extend_from_slice(&q.as_bytes()[1..q.len() - 1]);
+}
+
 /// `text` encoded with `codec`, unencodable characters handled by `errors`.
 pub fn encode(vm: &Vm, text: &str, codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
     if codec == Codec::Utf8 || text.is_ascii() {
@@ -149,10 +155,14 @@ fn encode_code_points(vm: &Vm, cps: &[u32], codec: Codec, errors: &str) -> PyRes
         match errors {
             "ignore" => {}
             "replace" => out.extend(std::iter::repeat_n(b'?', run.len())),
-            "backslashreplace" => {
+            "backslashreplace" => run.iter().for_each(|&cp| push_backslashed(&mut out, cp)),
+            "namereplace" => {
                 for &cp in run {
-                    let q = quote_char(cp);
-                    out.extend_from_slice(&q.as_bytes()[1..q.len() - 1]);
+                    let current = crate::unicode::ucd::Version::Current;
+                    match crate::unicode::names::name_of(cp, current) {
+                        Some(name) => out.extend_from_slice(format!("\\N{{{name}}}").as_bytes()),
+                        None => push_backslashed(&mut out, cp),
+                    }
                 }
             }
             "xmlcharrefreplace" => {

@@ -499,6 +499,8 @@ def _escape_decode(data, errors, raw, codec):
                 char = unicodedata.lookup(data[i + 1:close].decode("latin-1"))
             except (ImportError, KeyError):
                 pass
+            if char is not None and len(char) != 1:
+                char = None  # a named sequence, which only lookup() accepts
             if char is None:
                 i = _escape_error(codec, data, start, close + 1,
                                   "unknown Unicode character name", errors, out)

@@ -41,6 +41,7 @@
 //! | [`math`] | `math`: libm with CPython's error rules, fsum, integer functions |
 //! | [`math_special`] | `math`'s gamma, lgamma, erf, erfc, bit for bit as CPython 3.8 on glibc |
 //! | [`cmath`] | `cmath`: complex functions with C99 Annex G special values |
+//! | [`unicodedata`] | `unicodedata`: the character database and normalization, with `ucd_3_2_0` |
 //! | [`binascii`] | `binascii`: hex, base64, crc32, crc_hqx |
 //! | [`binascii_legacy`] | `binascii`'s quoted-printable, uu and BinHex codecs |
 //! | [`csv`] | `_csv`: CSV dialects, the record reader and writer |
@@ -145,6 +146,7 @@ pub mod support;
 pub mod sys;
 pub mod sys_hooks;
 pub mod time;
+pub mod unicodedata;
 pub mod weakref;
 pub mod zlib;
 
@@ -224,6 +226,7 @@ fn create_first(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_heapq" => Some(heapq::create(vm)?),
         "binascii" => Some(binascii::create(vm)?),
         "cmath" => Some(cmath::create(vm)?),
+        "unicodedata" => Some(unicodedata::create(vm)?),
         "_tachyon_zlib" => Some(zlib::create(vm)?),
         "zlib" => Some(python_module(vm, "zlib", include_str!("zlib.py"))?),
         "_tachyon_files" => Some(files::create(vm)?),
@@ -328,6 +331,7 @@ pub const NATIVE_MODULES: &[&str] = &[
     "binascii",
     "cmath",
     "_ast",
+    "unicodedata",
 ];
 
 /// A native module: made, filled by `fill`, kept rooted meanwhile.

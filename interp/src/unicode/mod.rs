@@ -1,24 +1,30 @@
 //! Unicode data as CPython 3.8 sees it (Unicode 12.1.0): identifier
 //! characters, character classes and case mappings, printability,
-//! character names, and `repr` of str and bytes.
+//! character names, the character database and normalization behind
+//! `unicodedata`, and `repr` of str and bytes.
 //! The tables are generated from python3.8's `unicodedata` by
-//! `tools/gen_unicode.py`.
+//! `tools/gen_unicode.py` and `tools/gen_unicodedata.py`.
 //!
 //! | module | owns |
 //! |---|---|
-//! | `tables` | generated range tables, case mappings and the name list |
+//! | `tables` | generated range tables, case mappings, compositions and the name lists |
+//! | `ucd_tables` | generated character database: property records, decompositions, numeric values, 3.2.0 deltas |
 //! | [`chars`] | character classes and case mappings of `str` methods |
-//! | `names` | `\N{NAME}` lookup: the name list, aliases, CJK and Hangul names |
-//! | `nfkc` | NFKC normalisation of identifiers |
+//! | [`names`] | names of code points, `lookup` and `\N{NAME}`: aliases, named sequences, CJK and Hangul names |
+//! | [`ucd`] | the properties of `unicodedata` and its `ucd_3_2_0` |
+//! | [`normalize`] | NFC/NFD/NFKC/NFKD and their quick checks, as CPython computes them |
 //! | `repr` | `repr()` of str and bytes, CPython's quoting and escapes |
 //! | [`wtf8`] | the bytes of a str: UTF-8 that also encodes lone surrogates |
 
 pub mod chars;
-mod names;
-mod nfkc;
+pub mod names;
+pub mod normalize;
 mod repr;
 #[rustfmt::skip]
 mod tables;
+pub mod ucd;
+#[rustfmt::skip]
+mod ucd_tables;
 pub mod wtf8;
 
 pub use names::lookup_name;
@@ -74,7 +80,7 @@ pub fn normalize_identifier(name: &str) -> std::borrow::Cow<'_, str> {
     if name.is_ascii() {
         std::borrow::Cow::Borrowed(name)
     } else {
-        std::borrow::Cow::Owned(nfkc::nfkc(name))
+        std::borrow::Cow::Owned(normalize::nfkc(name))
     }
 }
 
