@@ -134,7 +134,7 @@ pub fn code_flags(c: &CodeObj) -> u32 {
         (CodeFlags::ASYNC_GENERATOR, 0x200),
     ];
     let mut out = bits.iter().filter(|(f, _)| unit.flags.contains(*f)).fold(0, |a, (_, b)| a | b);
-    if unit.frees.is_empty() && unit.cells.is_empty() && unit.flags.contains(CodeFlags::FUNCTION) {
+    if unit.frees.is_empty() && unit.cells.is_empty() {
         out |= CO_NOFREE;
     }
     if c.iterable_coroutine.get() {

@@ -21,7 +21,10 @@ pub fn install(vm: &mut Vm) {
         t.tuple_iterator,
         t.str_iterator,
         t.bytes_iterator,
+        t.bytearray_iterator,
         t.range_iterator,
+        t.longrange_iterator,
+        t.iterator,
     ];
     for ty in sequence_iterators {
         add_method(vm, ty, "__length_hint__", length_hint);
@@ -34,7 +37,7 @@ pub fn install(vm: &mut Vm) {
         add_method(vm, ty, "__length_hint__", length_hint);
         add_method(vm, ty, "__reduce__", reduce);
     }
-    for ty in [t.enumerate, t.zip, t.map, t.filter] {
+    for ty in [t.enumerate, t.zip, t.map, t.filter, t.callable_iterator] {
         add_method(vm, ty, "__reduce__", reduce);
     }
     add_method(vm, t.reversed, "__length_hint__", length_hint);
@@ -71,6 +74,9 @@ fn length_hint(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     let it = args[0];
     if let Some(s) = Gc::<SeqIterObj>::from_value(it) {
         let index = s.index.get();
+        if s.kind == SeqKind::GetItem && !s.seq.get().is_none() {
+            return getitem_length_hint(vm, &s);
+        }
         let left = match (seq_len(vm, &s)?, s.kind) {
             (None, SeqKind::Range { len, .. }) => len - index,
             (None, _) => 0,
@@ -90,6 +96,23 @@ fn length_hint(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         return Ok(int(vm, if n < position { 0 } else { position }));
     }
     Ok(int(vm, 0))
+}
+
+/// `__length_hint__` of an iterator over the `__getitem__` protocol:
+/// what is left of a range beyond `i64` (CPython's `longrange_iterator`)
+/// or of a sized sequence; NotImplemented for one without `__len__`.
+fn getitem_length_hint(vm: &mut Vm, s: &SeqIterObj) -> PyResult {
+    let (seq, index) = (s.seq.get(), s.index.get());
+    if let Some(r) = Gc::<crate::object::range::RangeObj>::from_value(seq) {
+        let len = crate::object::boxes::int_value(r.len).unwrap_or_default();
+        let left = len - index;
+        return Ok(vm.heap.new_int(left));
+    }
+    if vm.heap.lookup_in_type_of(seq, vm.names.dunder_len).is_none() {
+        return Ok(vm.heap.singletons().not_implemented);
+    }
+    let n = vm.len_of(seq)? as i64;
+    Ok(int(vm, (n - index).max(0)))
 }
 
 /// What a builtin iterator holds, copied out of its cell.
@@ -161,6 +184,12 @@ fn reduce(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
             let args = heap.new_tuple(&[empty]);
             return Ok(heap.new_tuple(&[iter, args]));
         }
+        if s.kind == SeqKind::Callable {
+            // `iter(callable, sentinel)` again; its position is the
+            // callable's own business.
+            let args = heap.new_tuple(&[seq, s.extra]);
+            return Ok(heap.new_tuple(&[iter, args]));
+        }
         let args = heap.new_tuple(&[seq]);
         return Ok(heap.new_tuple(&[func, args, index]));
     }
@@ -198,6 +227,16 @@ fn setstate(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     };
     let it = args[0];
     if let Some(s) = Gc::<SeqIterObj>::from_value(it) {
+        let seq = s.seq.get();
+        let bounded = Gc::<crate::object::range::RangeObj>::from_value(seq).is_some()
+            || crate::object::bytes::bytearray_of(seq).is_some();
+        if s.kind == SeqKind::GetItem && !bounded {
+            // CPython's `seqiter` only keeps the index from going negative.
+            if !seq.is_none() {
+                s.index.set(index.max(0));
+            }
+            return Ok(Value::NONE);
+        }
         let Some(n) = seq_len(vm, &s)? else { return Ok(Value::NONE) };
         let index = match s.kind {
             SeqKind::ListReversed => index.clamp(-1, n - 1),

@@ -76,6 +76,7 @@ pub fn install(vm: &mut Vm) {
         t.bytes_iterator,
         t.bytearray_iterator,
         t.range_iterator,
+        t.longrange_iterator,
         t.iterator,
         t.callable_iterator,
         t.dict_keyiterator,

@@ -8,7 +8,7 @@ use crate::parse::Mode;
 use crate::vm::code::code_of;
 use crate::vm::{PyResult, Vm};
 
-use crate::modules::ast::{self, PYCF_ONLY_AST};
+use crate::modules::ast::{self, PYCF_ALLOW_TOP_LEVEL_AWAIT, PYCF_ONLY_AST};
 
 /// The flags `compile()` accepts: the `__future__` features, `CO_NESTED`,
 /// `PyCF_DONT_IMPLY_DEDENT`, `PyCF_ONLY_AST`, `PyCF_TYPE_COMMENTS`,
@@ -62,16 +62,25 @@ fn parse_source(
     Ok((module, text))
 }
 
-/// Compiles a tree to a code object at `-O` level `optimize`.
+/// How `compile()` was asked to compile: the `-O` level and its flags.
+#[derive(Clone, Copy)]
+struct Options {
+    optimize: u8,
+    flags: i64,
+}
+
+/// Compiles a tree to a code object.
 fn compile_tree(
     vm: &mut Vm,
     module: &crate::parse::ast::Mod,
     text: &[u8],
     filename: &str,
-    optimize: u8,
+    options: Options,
 ) -> PyResult {
+    let top_level_await = options.flags & PYCF_ALLOW_TOP_LEVEL_AWAIT != 0;
+    let optimize = u32::from(options.optimize);
     let (unit, warnings) =
-        crate::compile::compile_with_warnings(module, filename, u32::from(optimize))
+        crate::compile::compile_with_flags(module, filename, optimize, top_level_await)
             .map_err(|e| vm.compile_error_value(&e, text))?;
     for w in &warnings {
         issue_syntax_warning(vm, w, filename, text)?;
@@ -100,22 +109,21 @@ fn issue_syntax_warning(
 }
 
 /// Parses and compiles `source` (str or bytes) to a code object.
-/// Compiles `source` at `-O` level `optimize`.
 fn compile_source(
     vm: &mut Vm,
     fname: &str,
     source: Value,
     filename: &str,
     mode: Mode,
-    optimize: u8,
+    options: Options,
 ) -> PyResult {
     let (module, text) = parse_source(vm, fname, source, filename, mode)?;
-    compile_tree(vm, &module, &text, filename, optimize)
+    compile_tree(vm, &module, &text, filename, options)
 }
 
 /// `compile()` of an `_ast.AST` tree: CPython's checks of the tree, then
 /// the compiler.
-fn compile_ast(vm: &mut Vm, tree: Value, filename: &str, mode: Mode, optimize: u8) -> PyResult {
+fn compile_ast(vm: &mut Vm, tree: Value, filename: &str, mode: Mode, options: Options) -> PyResult {
     let module = ast::from_python::mod_from_python(vm, tree, mode)?;
     if let Err(invalid) = ast::validate::validate_mod(&module) {
         return Err(if invalid.type_error {
@@ -124,7 +132,7 @@ fn compile_ast(vm: &mut Vm, tree: Value, filename: &str, mode: Mode, optimize: u
             vm.value_error(&invalid.msg)
         });
     }
-    compile_tree(vm, &module, b"", filename, optimize)
+    compile_tree(vm, &module, b"", filename, options)
 }
 
 /// A file name as CPython's `PyUnicode_FSDecoder` takes it: str, bytes,
@@ -262,13 +270,13 @@ fn compile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
         if only_ast {
             return Ok(source);
         }
-        return compile_ast(vm, source, &filename, mode, optimize);
+        return compile_ast(vm, source, &filename, mode, Options { optimize, flags });
     }
     if only_ast {
         let (module, _) = parse_source(vm, "compile", source, &filename, mode)?;
         return ast::to_python::mod_to_python(vm, &module);
     }
-    compile_source(vm, "compile", source, &filename, mode, optimize)
+    compile_source(vm, "compile", source, &filename, mode, Options { optimize, flags })
 }
 
 /// `exec(source, globals=None, locals=None)` and `eval(...)`.
@@ -329,7 +337,7 @@ fn exec_or_eval(vm: &mut Vm, args: &[Value], kwnames: &[Value], is_eval: bool) -
                 source,
                 "<string>",
                 mode,
-                crate::vm::import::optimize_level(),
+                Options { optimize: crate::vm::import::optimize_level(), flags: 0 },
             )?
         }
     };

@@ -101,6 +101,8 @@ pub struct Compiler<'a> {
     /// In a module: the addresses of the `from __future__` imports that
     /// open it, the only places one may stand.
     pub allowed_future_imports: Option<Vec<usize>>,
+    /// `compile()` was given `PyCF_ALLOW_TOP_LEVEL_AWAIT`.
+    pub top_level_await: bool,
 }
 
 impl<'a> Compiler<'a> {
@@ -135,6 +137,7 @@ impl<'a> Compiler<'a> {
             out_of_registers: false,
             future_annotations: false,
             allowed_future_imports: None,
+            top_level_await: false,
         }
     }
 
@@ -165,6 +168,19 @@ impl<'a> Compiler<'a> {
 
     pub fn jump(&mut self, label: LabelId) {
         self.emit(Instr::Jump { target: UnitBuilder::target(label) });
+    }
+
+    /// Whether the unit being compiled may use `await` and the other
+    /// asynchronous constructs because it is the module's own code under
+    /// `PyCF_ALLOW_TOP_LEVEL_AWAIT`; if so the module's code becomes a
+    /// coroutine's (CPython's `IS_TOP_LEVEL_AWAIT`, and CO_COROUTINE from
+    /// `compute_code_flags`).
+    pub fn top_level_async(&mut self) -> bool {
+        let allowed = self.top_level_await && self.cur.kind == UnitKind::Module;
+        if allowed {
+            self.cur.unit.code.flags |= CodeFlags::COROUTINE;
+        }
+        allowed
     }
 
     // ---- units

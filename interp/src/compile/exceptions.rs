@@ -283,7 +283,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn async_for_loop(&mut self, f: &'a For, line: u32, col: u32) -> CResult<()> {
-        if self.cur.kind != UnitKind::AsyncFunction {
+        if self.cur.kind != UnitKind::AsyncFunction && !self.top_level_async() {
             return Err(self.error("'async for' outside async function", line, col));
         }
         let iter = self.cur.unit.temp();

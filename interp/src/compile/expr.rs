@@ -291,7 +291,10 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn check_await_allowed(&self, line: u32, col: u32) -> CResult<()> {
+    fn check_await_allowed(&mut self, line: u32, col: u32) -> CResult<()> {
+        if self.top_level_async() {
+            return Ok(());
+        }
         match self.cur.kind {
             UnitKind::AsyncFunction => Ok(()),
             UnitKind::Comprehension

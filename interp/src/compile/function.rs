@@ -157,15 +157,34 @@ impl<'a> Compiler<'a> {
         self.enter_unit(e, UnitKind::Comprehension, name, e.loc.lineno)?;
         self.cur.unit.code.arg_count = 1;
         let is_async_comp = generators.iter().any(|g| g.is_async)
-            || self.cur.unit.code.flags.contains(CodeFlags::COROUTINE);
+            || self
+                .cur
+                .unit
+                .code
+                .flags
+                .intersects(CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR);
+        // At the top level under `PyCF_ALLOW_TOP_LEVEL_AWAIT` any
+        // asynchronous comprehension (a generator expression too, as
+        // CPython 3.8 does) makes the module's code a coroutine's.
+        let top_level = is_async_comp
+            && self.top_level_await
+            && self.outer.last().is_some_and(|p| p.kind == UnitKind::Module);
+        if top_level {
+            if let Some(module) = self.outer.last_mut() {
+                module.unit.code.flags |= CodeFlags::COROUTINE;
+            }
+        }
         if is_async_comp
             && !is_genexpr
+            && !top_level
             && !self.outer.last().is_some_and(|p| p.kind == UnitKind::AsyncFunction)
         {
+            // CPython 3.8 raises it from the comprehension's new unit,
+            // before any line is set there: line 0, offset 1.
             return Err(self.error(
                 "asynchronous comprehension outside of an asynchronous function",
-                e.loc.lineno,
-                e.loc.col_offset,
+                0,
+                0,
             ));
         }
         let acc = self.cur.unit.temp();

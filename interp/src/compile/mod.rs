@@ -55,8 +55,22 @@ pub fn compile_with_warnings(
     filename: &str,
     optimize: u32,
 ) -> Result<(Rc<CodeUnit>, Vec<warnings::SyntaxWarning>), CompileError> {
+    compile_with_flags(module, filename, optimize, false)
+}
+
+/// [`compile_with_warnings`], with `top_level_await` as `compile()`'s
+/// `PyCF_ALLOW_TOP_LEVEL_AWAIT` flag: `await`, `async for`, `async with`
+/// and asynchronous comprehensions may stand in the module's own code,
+/// which then compiles to a coroutine's code when it uses them.
+pub fn compile_with_flags(
+    module: &Mod,
+    filename: &str,
+    optimize: u32,
+    top_level_await: bool,
+) -> Result<(Rc<CodeUnit>, Vec<warnings::SyntaxWarning>), CompileError> {
     let table = symtable::build(module, filename)?;
     let mut c = Compiler::new(table, filename, optimize);
+    c.top_level_await = top_level_await;
     match module {
         Mod::Module { body, .. } => {
             if let Some(first) = body.first() {

@@ -100,7 +100,7 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::With(w) => self.with_stmt(&w.items, &w.body, false)?,
             StmtKind::AsyncWith(w) => {
-                if self.cur.kind != UnitKind::AsyncFunction {
+                if self.cur.kind != UnitKind::AsyncFunction && !self.top_level_async() {
                     return Err(self.error("'async with' outside async function", line, col));
                 }
                 self.with_stmt(&w.items, &w.body, true)?

@@ -524,10 +524,11 @@ fn to_integral(
     if let Some(Num::Float(x)) = vm.as_num(v) {
         return Int::from_f64(f(x)).map(|i| vm.int_value(i)).map_err(|e| vm.num_error(e));
     }
+    // Looked up on the type, as CPython's `_PyObject_LookupSpecial`: the
+    // instance's `__getattribute__` is not asked.
     let method_name = vm.heap.intern(dunder);
-    if vm.heap.lookup(vm.heap.type_obj(v), method_name).is_some() {
-        let method = vm.get_attr(v, method_name)?;
-        return vm.call(method, &[]);
+    if let Some(method) = vm.heap.lookup_in_type_of(v, method_name) {
+        return vm.call_method_value(method, v, &[]);
     }
     if name == "trunc" {
         return Err(

@@ -43,6 +43,7 @@ const NOT_IN_BUILTINS: &[&str] = &[
     "bytes_iterator",
     "bytearray_iterator",
     "range_iterator",
+    "longrange_iterator",
     "iterator",
     "callable_iterator",
     "dict_keyiterator",
@@ -154,6 +155,7 @@ builtin_types! {
     bytes_iterator: "bytes_iterator" <- object, SeqIter, FINAL;
     bytearray_iterator: "bytearray_iterator" <- object, SeqIter, FINAL;
     range_iterator: "range_iterator" <- object, SeqIter, FINAL;
+    longrange_iterator: "longrange_iterator" <- object, SeqIter, FINAL;
     iterator: "iterator" <- object, SeqIter, FINAL;
     callable_iterator: "callable_iterator" <- object, SeqIter, FINAL;
     dict_keyiterator: "dict_keyiterator" <- object, TableIter, FINAL;

@@ -724,7 +724,12 @@ impl Vm {
         }
     }
 
-    fn type_set_attr(&mut self, t: Gc<TypeObj>, name: Value, value: Option<Value>) -> PyResult<()> {
+    pub(crate) fn type_set_attr(
+        &mut self,
+        t: Gc<TypeObj>,
+        name: Value,
+        value: Option<Value>,
+    ) -> PyResult<()> {
         if !t.is_heap_type() {
             return Err(self.type_error(&format!(
                 "can't set attributes of built-in/extension type '{}'",

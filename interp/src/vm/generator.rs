@@ -41,6 +41,9 @@ pub enum GenKind {
 pub struct GeneratorObj {
     pub code: Gc<CodeObj>,
     pub globals: Value,
+    /// The locals mapping of a coroutine made from module code compiled
+    /// with `PyCF_ALLOW_TOP_LEVEL_AWAIT`; None for a function's frame.
+    pub locals: Value,
     pub function: Value,
     pub name: Cell<Value>,
     pub qualname: Cell<Value>,
@@ -75,6 +78,7 @@ unsafe impl Payload for GeneratorObj {
         tracer.mark_gc(self.code);
         tracer.mark_all(&[
             self.globals,
+            self.locals,
             self.function,
             self.name.get(),
             self.qualname.get(),
@@ -151,7 +155,37 @@ impl GenStep {
 impl Vm {
     /// Calling a generator function: the bound slots become a suspended frame.
     pub fn new_generator(&mut self, func: Gc<FunctionObj>, base: usize) -> Value {
-        let code = func.code();
+        let names = (func.name.get(), func.qualname.get());
+        let frame = frame_for(func.code(), base, func.globals, Value::NONE, func.value());
+        self.new_suspended_frame(&frame, names)
+    }
+
+    /// `exec`/`eval` of code that suspends: module code compiled with
+    /// `PyCF_ALLOW_TOP_LEVEL_AWAIT` that awaits (its code has CO_COROUTINE),
+    /// or a generator function's code. Its coroutine or generator, named
+    /// after the code, over the namespaces given.
+    pub fn new_code_coroutine(
+        &mut self,
+        code: Gc<CodeObj>,
+        globals: Value,
+        locals: Value,
+    ) -> Value {
+        let name = self.heap.new_str(&code.unit.name);
+        let mark = self.push_temp(name);
+        let qualname = self.heap.new_str(&code.unit.qualname);
+        self.push_temp(qualname);
+        let base = self.stack.len();
+        self.stack.resize(base + code.unit.slot_count as usize, Value::EMPTY);
+        let frame = frame_for(code, base, globals, locals, Value::NONE);
+        let coroutine = self.new_suspended_frame(&frame, (name, qualname));
+        self.truncate_temps(mark);
+        coroutine
+    }
+
+    /// A generator, coroutine or async generator (as its code's flags
+    /// say) holding `frame`'s slots (the top of the stack), not started.
+    fn new_suspended_frame(&mut self, frame: &Frame, (name, qualname): (Value, Value)) -> Value {
+        let (code, base) = (frame.code, frame.base);
         let unit = &code.unit;
         let kind = if unit.flags.contains(CodeFlags::COROUTINE) {
             GenKind::Coroutine
@@ -168,10 +202,11 @@ impl Vm {
         };
         let gen = GeneratorObj {
             code,
-            globals: func.globals,
-            function: func.value(),
-            name: Cell::new(func.name.get()),
-            qualname: Cell::new(func.qualname.get()),
+            globals: frame.globals,
+            locals: frame.locals,
+            function: frame.function,
+            name: Cell::new(name),
+            qualname: Cell::new(qualname),
             kind,
             state: Cell::new(GenState::Created),
             slot_count: self.stack.len() - base,
@@ -312,7 +347,7 @@ impl Vm {
                 self.stack[base + slot as usize] = value;
             }
         }
-        let mut frame = frame_for(gen.code, base, gen.globals, Value::NONE, gen.function);
+        let mut frame = frame_for(gen.code, base, gen.globals, gen.locals, gen.function);
         frame.pc = gen.pc.get();
         // `sys._getframe()` inside is the generator's `gi_frame`.
         frame.frame_object = gen.frame_object.get();

@@ -141,6 +141,14 @@ impl Vm {
             let b = self.builtins_module;
             self.dict_set_item(globals, self.names.dunder_builtins, b)?;
         }
+        // Code that suspends (top-level await, or a generator function's
+        // code) gives its generator or coroutine, unstarted, as CPython's
+        // `PyEval_EvalCode` does.
+        use crate::bytecode::CodeFlags;
+        let suspends = CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR;
+        if code.unit.flags.intersects(suspends) {
+            return Ok(self.new_code_coroutine(code, globals, locals));
+        }
         let base = self.stack.len();
         self.stack.resize(base + code.unit.slot_count as usize, Value::EMPTY);
         self.frames.push(frame_for(code, base, globals, locals, Value::NONE));
@@ -212,8 +220,9 @@ impl Vm {
             se.offset = se.offset.map(|o| o.saturating_sub(1));
         }
         // CPython reads the text of a compiler (not parser) error back from
-        // the file named: source compiled from a string has none.
-        if !std::path::Path::new(&e.filename).is_file() {
+        // the file named: source compiled from a string has none, nor has
+        // line 0.
+        if e.lineno == 0 || !std::path::Path::new(&e.filename).is_file() {
             se.text = None;
         }
         self.syntax_error_value(&se)

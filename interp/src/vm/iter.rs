@@ -218,7 +218,7 @@ impl Vm {
                         SeqKind::Range { start, step, len },
                         0,
                     ),
-                    None => self.new_seq_iter(t.iterator, v, SeqKind::GetItem, 0),
+                    None => self.new_seq_iter(t.longrange_iterator, v, SeqKind::GetItem, 0),
                 }
             }
             ObjKind::Dict => {
@@ -392,6 +392,9 @@ impl Vm {
                 s.index.set(i + 1);
                 Ok(Some(v))
             }
+            // A range beyond `i64` stays (CPython's `longrange_iterator`
+            // keeps it: its `__reduce__` still names it).
+            None if Gc::<RangeObj>::from_value(seq).is_some() => Ok(None),
             None => {
                 s.seq.set(Value::NONE);
                 Ok(None)

@@ -126,6 +126,17 @@ impl Vm {
         if self.is_exception_field(m) {
             return self.exception_field_get(m, obj);
         }
+        if let Some(t) = self.type_getset_target(m, obj) {
+            let found = self.type_special_attr(t, m.name)?;
+            let found = found.ok_or_else(|| PyErr::attribute_error(&self.heap, &member_name(m)))?;
+            // CPython's `type_get_doc`: a class's `__doc__` descriptor is
+            // asked for its value.
+            let is_function = crate::vm::function::function_of(found).is_some();
+            if m.name == self.heap.intern("__doc__") && t.is_heap_type() && !is_function {
+                return self.descr_get(found, Value::NONE, t.value());
+            }
+            return Ok(found);
+        }
         if m.is_getset {
             // `__weakref__`: no weak reference is kept on the object itself.
             let dict = (m.name == self.names.dunder_dict).then(|| self.instance_dict(obj));
@@ -143,6 +154,15 @@ impl Vm {
         }
         if self.is_exception_field(m) {
             return self.exception_field_set(m, obj, value);
+        }
+        if let Some(t) = self.type_getset_target(m, obj) {
+            // CPython's `check_set_special_type_attr`.
+            if !t.is_heap_type() || value.is_none() {
+                let verb = if t.is_heap_type() { "delete" } else { "set" };
+                let msg = format!("can't {verb} {}.{}", t.name(), member_name(m));
+                return Err(self.type_error(&msg));
+            }
+            return self.type_set_attr(t, m.name, value);
         }
         if m.is_getset {
             if m.name == self.names.dunder_dict && self.set_instance_dict(obj, value)? {
@@ -174,6 +194,16 @@ impl Vm {
         }
     }
 
+    /// The class `obj` when `m` is one of `type`'s own getsets
+    /// (`type.__dict__['__qualname__']`, ...), which read and write a
+    /// class's attribute as `C.__qualname__` does.
+    fn type_getset_target(&self, m: Member, obj: Value) -> Option<Gc<TypeObj>> {
+        let is_type_getset = m.is_getset
+            && m.owner.value() == self.heap.types().type_
+            && m.name != self.names.dunder_dict;
+        is_type_getset.then(|| Gc::<TypeObj>::from_value(obj)).flatten()
+    }
+
     /// `repr(m)`.
     pub fn member_repr(&self, m: Member) -> String {
         let what = if m.is_getset { "attribute" } else { "member" };
@@ -192,6 +222,11 @@ pub fn install(vm: &Vm) {
         crate::builtins::add_method(vm, ty, "__get__", member_get_method);
         crate::builtins::add_method(vm, ty, "__set__", member_set_method);
         crate::builtins::add_method(vm, ty, "__delete__", member_delete_method);
+    }
+    // CPython's `type_getsets` that classes read through their metatype.
+    for name in ["__qualname__", "__doc__"] {
+        let d = vm.new_getset(vm.heap.intern(name), types.type_);
+        crate::builtins::set_type_attr(vm, types.type_, name, d);
     }
 }
 

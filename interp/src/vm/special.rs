@@ -540,11 +540,15 @@ impl Vm {
         let n = str_of(name).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         Ok(match n.as_str() {
             "__name__" => Some(t.name_value()),
-            "__qualname__" => {
-                Some(t.own_attr(self.names.dunder_qualname).unwrap_or_else(|| t.name_value()))
-            }
+            // `type`'s own entries are its getsets, not its values.
+            "__qualname__" => Some(
+                t.own_attr(self.names.dunder_qualname)
+                    .filter(|_| t.value() != self.heap.types().type_)
+                    .unwrap_or_else(|| t.name_value()),
+            ),
             "__module__" => Some(
                 t.own_attr(self.names.dunder_module)
+                    .filter(|_| t.value() != self.heap.types().type_)
                     .unwrap_or_else(|| self.heap.intern("builtins")),
             ),
             "__mro__" => Some(self.heap.new_tuple(&t.mro())),
