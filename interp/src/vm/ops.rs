@@ -748,6 +748,10 @@ impl Vm {
             }
             return self.is_true(base);
         }
+        // Containers and strings first: they are what most tests test.
+        if let Some(n) = self.native_len(v) {
+            return Ok(n != 0);
+        }
         if let Some(n) = self.as_num(v) {
             return Ok(match n {
                 Num::Int(i) => !i.is_zero(),
@@ -758,10 +762,7 @@ impl Vm {
         if let Some(m) = self.proxied_mapping(v) {
             return self.with_temp(m, |vm| vm.is_true(m));
         }
-        match self.native_len(v) {
-            Some(n) => Ok(n != 0),
-            None => Ok(true),
-        }
+        Ok(true)
     }
 
     /// A comparison, including `in`, `not in`, `is`, `is not`.
