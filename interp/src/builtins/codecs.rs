@@ -17,20 +17,26 @@ pub enum Codec {
 impl Codec {
     /// The codec of an encoding name, with Python's aliases.
     pub fn lookup(name: &str) -> Option<Codec> {
-        let norm: String = name
-            .trim()
-            .chars()
-            .map(|c| if c == '_' || c == ' ' { '-' } else { c.to_ascii_lowercase() })
-            .collect();
-        match norm.as_str() {
-            "utf-8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8-ucs2" | "utf8-ucs4" => {
+        // Normalized in a buffer on the stack: every `encode`/`decode`
+        // call looks its codec up, and no alias is longer than this.
+        const LONGEST_ALIAS: usize = 15;
+        let name = name.trim().as_bytes();
+        if name.len() > LONGEST_ALIAS {
+            return None;
+        }
+        let mut buf = [0u8; LONGEST_ALIAS];
+        for (out, &b) in buf.iter_mut().zip(name) {
+            *out = if b == b'_' || b == b' ' { b'-' } else { b.to_ascii_lowercase() };
+        }
+        match &buf[..name.len()] {
+            b"utf-8" | b"utf8" | b"u8" | b"utf" | b"cp65001" | b"utf8-ucs2" | b"utf8-ucs4" => {
                 Some(Codec::Utf8)
             }
-            "ascii" | "us-ascii" | "646" | "us" | "ansi-x3.4-1968" | "iso646-us" => {
+            b"ascii" | b"us-ascii" | b"646" | b"us" | b"ansi-x3.4-1968" | b"iso646-us" => {
                 Some(Codec::Ascii)
             }
-            "latin-1" | "latin1" | "latin" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819"
-            | "l1" | "iso-ir-100" | "iso-8859-1:1987" => Some(Codec::Latin1),
+            b"latin-1" | b"latin1" | b"latin" | b"iso-8859-1" | b"iso8859-1" | b"8859"
+            | b"cp819" | b"l1" | b"iso-ir-100" | b"iso-8859-1:1987" => Some(Codec::Latin1),
             _ => None,
         }
     }
@@ -340,6 +346,9 @@ mod tests {
         assert_eq!(Codec::lookup("Latin-1"), Some(Codec::Latin1));
         assert_eq!(Codec::lookup("US-ASCII"), Some(Codec::Ascii));
         assert_eq!(Codec::lookup("cp1252"), None);
+        assert_eq!(Codec::lookup(" ISO 8859_1:1987\t"), Some(Codec::Latin1));
+        assert_eq!(Codec::lookup("iso-8859-1:1987x"), None);
+        assert_eq!(Codec::lookup("utf-8\u{e9}"), None);
     }
 
     #[test]

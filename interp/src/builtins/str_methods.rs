@@ -1175,11 +1175,11 @@ pub fn text_param(
     name: &str,
     param: &str,
     v: Option<Value>,
-    default: &str,
-) -> PyResult<String> {
+    default: &'static str,
+) -> PyResult<std::borrow::Cow<'static, str>> {
     match v {
-        None => Ok(default.to_string()),
-        Some(v) => str_of(v).map(|s| s.to_string_lossy().into_owned()).ok_or_else(|| {
+        None => Ok(std::borrow::Cow::Borrowed(default)),
+        Some(v) => str_of(v).map(|s| s.to_string_lossy().into_owned().into()).ok_or_else(|| {
             vm.type_error(&format!(
                 "{name}() argument '{param}' must be str, not {}",
                 bad_argument_name(vm, v)

@@ -14,10 +14,13 @@ use crate::number::int::Int;
 use crate::number::tower::Num;
 use crate::object::bytes::{bytearray_of, bytes_of};
 use crate::object::str::str_of;
+use crate::object::text_map::TextMap;
 use crate::object::{PyErr, Value};
 use crate::vm::function::NativeFn;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 #[derive(Clone, Copy, PartialEq, Debug)]
 enum Order {
@@ -472,13 +475,34 @@ fn format_text(vm: &Vm, v: Value, what: &str) -> PyResult<Vec<u8>> {
     )))
 }
 
-fn parse_format(vm: &mut Vm, v: Value) -> PyResult<Format> {
+/// How many parsed formats [`FORMATS`] keeps: CPython's `MAXCACHE`.
+const FORMAT_CACHE_LIMIT: usize = 100;
+
+thread_local! {
+    /// Parsed formats by their text, as CPython's `_struct` caches them:
+    /// `pack(">I", n)` in a loop parses ">I" once. Emptied when full and
+    /// by `_clearcache()`.
+    static FORMATS: RefCell<TextMap<Vec<u8>, Rc<Format>>> = RefCell::new(TextMap::default());
+}
+
+fn parse_format(vm: &mut Vm, v: Value) -> PyResult<Rc<Format>> {
     let text = format_text(vm, v, "Struct()")?;
-    Format::parse(&text).map_err(|msg| struct_error(vm, msg))
+    if let Some(fmt) = FORMATS.with(|cache| cache.borrow().get(&text).cloned()) {
+        return Ok(fmt);
+    }
+    let fmt = Rc::new(Format::parse(&text).map_err(|msg| struct_error(vm, msg))?);
+    FORMATS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= FORMAT_CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(text, Rc::clone(&fmt));
+    });
+    Ok(fmt)
 }
 
 /// The format of a `Struct` receiver.
-fn receiver_format(vm: &mut Vm, this: Value, method: &str) -> PyResult<Format> {
+fn receiver_format(vm: &mut Vm, this: Value, method: &str) -> PyResult<Rc<Format>> {
     let text = receiver_state(vm, this, FORMAT_KEY, method, "Struct")?;
     parse_format(vm, text)
 }
@@ -709,7 +733,7 @@ fn struct_iter_unpack(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResul
 }
 
 /// (format, buffer, offset) of an unpack iterator.
-fn iter_state(vm: &mut Vm, this: Value) -> PyResult<(Format, Vec<u8>, usize)> {
+fn iter_state(vm: &mut Vm, this: Value) -> PyResult<(Rc<Format>, Vec<u8>, usize)> {
     let buffer = receiver_state(vm, this, BUFFER_KEY, "__next__", "unpack_iterator")?;
     let format = receiver_state(vm, this, STRUCT_KEY, "__next__", "unpack_iterator")?;
     let offset = state(vm, this, OFFSET_KEY).and_then(|v| v.as_small_int()).unwrap_or(0);
@@ -746,6 +770,7 @@ fn calcsize(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
 
 fn clearcache(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult {
     crate::builtins::no_args(vm, "_clearcache", args, kwnames)?;
+    FORMATS.with(|cache| cache.borrow_mut().clear());
     Ok(Value::NONE)
 }
 

@@ -252,6 +252,10 @@ pub struct Singletons {
     pub ellipsis: Value,
     pub ascii_chars: Vec<Value>,
     pub empty_str: Value,
+    /// The shared bytes of length 0 (index 0) and of each single byte
+    /// `b` (index `b + 1`), as CPython shares them: `read(1)` and
+    /// indexing make many.
+    pub short_bytes: Vec<Value>,
 }
 
 impl Singletons {
@@ -260,6 +264,7 @@ impl Singletons {
         tracer.mark_all(&[self.not_implemented, self.ellipsis]);
         tracer.mark_all(&self.ascii_chars);
         tracer.mark(self.empty_str);
+        tracer.mark_all(&self.short_bytes);
     }
 }
 
@@ -295,6 +300,9 @@ pub(super) fn bootstrap(heap: &mut Heap) {
     heap.singletons.empty_str = heap.intern("");
     heap.singletons.ascii_chars =
         (0..128u8).map(|b| heap.intern(&char::from(b).to_string())).collect();
+    heap.singletons.short_bytes = std::iter::once(heap.new_bytes(&[]))
+        .chain((0..=255u8).map(|b| heap.new_bytes(&[b])))
+        .collect();
     super::number_slots::install(heap);
     super::sequence_slots::install(heap);
 }

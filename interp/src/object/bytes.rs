@@ -65,7 +65,15 @@ unsafe impl Payload for ByteArrayObj {
 
 impl Heap {
     pub fn new_bytes(&self, data: &[u8]) -> Value {
-        self.new_bytes_of_type(self.types.bytes, data)
+        let shared = match data {
+            [] => self.singletons.short_bytes.first(),
+            [b] => self.singletons.short_bytes.get(usize::from(*b) + 1),
+            _ => None,
+        };
+        match shared {
+            Some(&v) => v,
+            None => self.new_bytes_of_type(self.types.bytes, data),
+        }
     }
 
     /// A bytes (or bytes subclass instance) holding a copy of `data`.
@@ -107,5 +115,14 @@ mod tests {
         a.data.borrow_mut().push(3);
         assert_eq!(*a.data.borrow(), vec![1, 2, 3]);
         assert_eq!(heap.type_of(a.value()), heap.types().bytearray);
+    }
+
+    #[test]
+    fn short_bytes_are_shared() {
+        let heap = Heap::new();
+        assert_eq!(heap.new_bytes(b""), heap.new_bytes(&[]));
+        assert_eq!(heap.new_bytes(b"\xff"), heap.new_bytes(&[255]));
+        assert_eq!(bytes_of(heap.new_bytes(b"\xff")).unwrap().as_bytes(), b"\xff");
+        assert_ne!(heap.new_bytes(b"ab"), heap.new_bytes(b"ab"));
     }
 }

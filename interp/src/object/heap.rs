@@ -104,7 +104,7 @@ pub struct Heap {
     /// Attribute storage of instances of built-in-type subclasses (a
     /// `SideAttrsObj` per object address), see [`super::instance`].
     pub(super) side_attrs: RefCell<AddrMap<Value>>,
-    pub(super) interned: RefCell<std::collections::HashMap<Box<[u8]>, Value>>,
+    pub(super) interned: RefCell<super::text_map::TextMap<Box<[u8]>, Value>>,
     pub(super) types: BuiltinTypes,
     pub(super) singletons: Singletons,
     pub(super) type_versions: Cell<u64>,

@@ -119,6 +119,7 @@ pub mod set;
 pub mod shape;
 pub mod slots;
 pub mod str;
+pub mod text_map;
 pub mod tuple;
 pub mod types;
 pub mod value;

@@ -144,6 +144,9 @@ pub struct Names {
     pub dunder_main: Value,
     pub value: Value,
     pub args: Value,
+    /// `__op__`, `__rop__` and `__iop__` of each binary operator, at
+    /// `op as usize`: operators on user objects look them up every time.
+    pub binop_dunders: [[Value; 3]; 13],
 }
 
 impl Names {
@@ -204,6 +207,10 @@ impl Names {
             dunder_main: i("__main__"),
             value: i("value"),
             args: i("args"),
+            binop_dunders: crate::bytecode::instr::BinOp::ALL.map(|op| {
+                let (name, rname, iname) = ops::dunders(op);
+                [i(name), i(rname), i(iname)]
+            }),
         }
     }
 }

@@ -163,7 +163,7 @@ impl Vm {
             };
             return self.with_temp(args, |vm| vm.percent_format(a, args));
         }
-        let (name, rname, _) = dunders(op);
+        let [name, rname, _] = self.names.binop_dunders[op as usize];
         if let Some(r) = self.binary_dunder(a, b, name, rname)? {
             return Ok(r);
         }
@@ -191,10 +191,9 @@ impl Vm {
                 return Ok(r);
             }
         }
-        let (name, rname, iname) = dunders(op);
+        let [name, rname, iname] = self.names.binop_dunders[op as usize];
         if self.is_user_typed(a) {
-            let iname_v = self.heap.intern(iname);
-            if let Some(method) = self.heap.lookup_in_type_of(a, iname_v) {
+            if let Some(method) = self.heap.lookup_in_type_of(a, iname) {
                 let r = self.call_method_value(method, a, &[b])?;
                 if r != self.heap.singletons().not_implemented {
                     return Ok(r);
@@ -343,11 +342,9 @@ impl Vm {
         &mut self,
         a: Value,
         b: Value,
-        name: &str,
-        rname: &str,
+        name_v: Value,
+        rname_v: Value,
     ) -> PyResult<Option<Value>> {
-        let name_v = self.heap.intern(name);
-        let rname_v = self.heap.intern(rname);
         let ta = self.heap.type_obj(a);
         let tb = self.heap.type_obj(b);
         // The sequences' `__add__`/`__mul__`/`__rmul__` are CPython's
@@ -751,6 +748,10 @@ impl Vm {
             }
             return self.is_true(base);
         }
+        // Containers and strings first: they are what most tests test.
+        if let Some(n) = self.native_len(v) {
+            return Ok(n != 0);
+        }
         if let Some(n) = self.as_num(v) {
             return Ok(match n {
                 Num::Int(i) => !i.is_zero(),
@@ -761,10 +762,7 @@ impl Vm {
         if let Some(m) = self.proxied_mapping(v) {
             return self.with_temp(m, |vm| vm.is_true(m));
         }
-        match self.native_len(v) {
-            Some(n) => Ok(n != 0),
-            None => Ok(true),
-        }
+        Ok(true)
     }
 
     /// A comparison, including `in`, `not in`, `is`, `is not`.
