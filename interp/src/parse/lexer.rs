@@ -185,6 +185,9 @@ impl<'a> Lexer<'a> {
 
     fn run(&mut self) -> Result<(), SyntaxError> {
         let mut at_line_start = true;
+        // Where a comment ending the line began: CPython's NEWLINE token
+        // starts there, which is where "invalid syntax" at it points.
+        let mut comment: Option<(usize, u32)> = None;
         loop {
             if at_line_start && self.brackets.is_empty() {
                 if self.indentation()? {
@@ -204,19 +207,21 @@ impl<'a> Lexer<'a> {
             let c = self.src[start];
             match c {
                 b'#' => {
+                    comment = Some((start, col));
                     while !self.at_end() && self.src[self.pos] != b'\n' {
                         self.pos += 1;
                     }
                 }
                 b'\n' => {
                     self.pos += 1;
+                    let (from, from_col) = comment.take().unwrap_or((start, col));
                     if self.brackets.is_empty() {
                         self.tokens.push(Token {
                             tok: Tok::Newline,
-                            start,
+                            start: from,
                             end: start + 1,
                             line,
-                            col,
+                            col: from_col,
                             end_line: line,
                             end_col: col + 1,
                         });
