@@ -106,10 +106,7 @@ pub fn assemble(trace: &Trace) -> Result<Assembly, CompileError> {
     let alloc = allocate(trace, &file);
     let exits = exit_map(trace, &alloc);
     let calls = call_saves(trace, &alloc, &file);
-    if calls.iter().any(|site| site.gc_roots.len() > traces::regalloc::MAX_GC_ROOTS) {
-        return Err(CompileError("more values live across a call than a root area holds".into()));
-    }
-    let state_words = state_words_with_roots(trace, &calls);
+    let state_words = state_words_with_roots(trace, &calls).map_err(CompileError)?;
 
     let mut asm = asm::Asm::new(0);
     let exit_labels = (0..exits.len()).map(|_| asm.new_dynamic_label()).collect();

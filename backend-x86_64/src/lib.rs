@@ -87,10 +87,7 @@ pub fn compile(trace: &Trace) -> Result<CompiledTrace, CompileError> {
     let alloc = allocate(trace, &file);
     let exits = exit_map(trace, &alloc);
     let calls = call_saves(trace, &alloc, &file);
-    if calls.iter().any(|site| site.gc_roots.len() > traces::regalloc::MAX_GC_ROOTS) {
-        return Err(CompileError("more values live across a call than a root area holds".into()));
-    }
-    let state_words = state_words_with_roots(trace, &calls);
+    let state_words = state_words_with_roots(trace, &calls).map_err(CompileError)?;
     let exit_targets: Box<[AtomicU64]> = (0..exits.len()).map(|_| AtomicU64::new(0)).collect();
     let table_addr = exit_targets.as_ptr() as u64;
 

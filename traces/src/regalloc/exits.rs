@@ -121,14 +121,18 @@ pub fn has_collecting_calls(trace: &Trace) -> bool {
 }
 
 /// State words a trace needs including its root area (none if it never
-/// calls a helper that may collect).
-pub fn state_words_with_roots(trace: &Trace, saves: &[CallSave]) -> usize {
+/// calls a helper that may collect); an error when a call site has more
+/// roots than its marker can count ([`MAX_GC_ROOTS`]).
+pub fn state_words_with_roots(trace: &Trace, saves: &[CallSave]) -> Result<usize, String> {
     let roots = saves.iter().map(|s| s.gc_roots.len()).max().unwrap_or(0);
-    if has_collecting_calls(trace) {
+    if roots > MAX_GC_ROOTS {
+        return Err(format!("{roots} values live across a call; a root area holds {MAX_GC_ROOTS}"));
+    }
+    Ok(if has_collecting_calls(trace) {
         gc_root_area(trace) + GC_ROOT_HEADER + roots
     } else {
         trace.state_words()
-    }
+    })
 }
 
 /// The [`CallSave`] of every call in `trace`, in order.
@@ -215,6 +219,8 @@ fn stale_roots(area: &mut Vec<Option<Val>>, roots: &[Val]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::regalloc::{allocate, RegClass};
+    use crate::text::parse;
 
     #[test]
     fn gc_root_markers_round_trip() {
@@ -234,8 +240,6 @@ mod tests {
         assert_eq!(stale_roots(&mut area, &[Val(1), Val(3), Val(4)]), vec![2]);
         assert_eq!(stale_roots(&mut area, &[Val(3)]), vec![0]);
     }
-    use crate::regalloc::{allocate, RegClass};
-    use crate::text::parse;
 
     #[test]
     fn saves_only_live_caller_saved_registers() {

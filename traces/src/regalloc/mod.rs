@@ -45,7 +45,7 @@ pub mod parallel_move;
 
 pub use exits::{
     call_saves, exit_map, gc_root_area, gc_root_marker, has_collecting_calls, read_gc_root_marker,
-    state_words_with_roots, CallSave, ExitInfo, GC_ROOT_HEADER, MAX_GC_ROOTS,
+    state_words_with_roots, CallSave, ExitInfo, GC_ROOT_HEADER,
 };
 pub use linear_scan::{allocate, Allocation};
 pub use liveness::{liveness, Liveness};
